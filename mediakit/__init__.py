@@ -1,0 +1,61 @@
+"""mediakit: compare how news outlets cover the same story (terms, framing, sources, reuse).
+
+>>> import mediakit as mk
+>>> corpus = mk.load_corpus("data/s400")     # doctest: +SKIP
+>>> quotes = mk.extract_quotes(corpus)       # doctest: +SKIP
+
+Importing mediakit is cheap and has no side effects: the analysis modules load on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+# Public name -> module that defines it. Modules are imported on first access (PEP 562).
+_EXPORTS: dict[str, str] = {
+    # corpus
+    "load_corpus": "corpus", "validate_corpus": "corpus", "CorpusError": "corpus", "load_manifest": "corpus",
+    # fetch
+    "fetch_articles": "fetch",
+    # text
+    "split_sentences": "text", "tokenize": "text", "fold": "text", "detect_language": "text",
+    # vectorize
+    "make_vectorizer": "vectorize", "vectorise": "vectorize", "group_term_matrix": "vectorize",
+    # terms
+    "distinctive_terms": "terms", "naming_table": "terms", "kwic": "terms", "collocations": "terms",
+    "suggest_variants": "terms",
+    # framing
+    "load_codebook": "framing", "score_frames": "framing", "frame_profile": "framing", "agreement": "framing",
+    "FrameClassifier": "framing", "tone_toward": "framing", "sample_for_coding": "framing",
+    "frame_evidence": "framing", "topic_model": "framing",
+    # sources
+    "extract_quotes": "sources", "speaker_table": "sources", "source_profile": "sources",
+    "article_sourcing": "sources",
+    # reuse and similarity
+    "find_reuse": "reuse", "original_share": "reuse",
+    "similarity_matrix": "similarity", "outlet_similarity": "similarity",
+    # timeline
+    "coverage_timeline": "timeline", "load_events": "timeline",
+    # export and report
+    "save_figure": "export", "save_table": "export", "build_report": "report",
+}
+_MODULES = ("corpus", "fetch", "text", "vectorize", "terms", "framing", "sources", "reuse", "similarity",
+            "timeline", "plotting", "export", "report", "dates")
+
+__all__ = sorted(_EXPORTS) + ["__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        module = importlib.import_module(f".{_EXPORTS[name]}", __name__)
+        return getattr(module, name)
+    if name in _MODULES:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module 'mediakit' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(__all__) | set(_MODULES))

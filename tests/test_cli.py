@@ -1,0 +1,59 @@
+"""The mediakit command: info output, one-line errors with a non-zero exit, output formats."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+
+from mediakit.cli import emit, main
+
+from .conftest import ROOT, write
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mediakit.cli", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_info_on_a_folder(tmp_path, capsys):
+    write(tmp_path / "Alpha" / "a.txt", "First\n\nThe council met on Monday and approved the plan.")
+    write(tmp_path / "Beta" / "b.txt", "Second\n\nThe mayor said the plan was too expensive for the town.")
+    write(tmp_path / "Beta" / "empty.txt", "")
+    assert main(["info", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "2 articles from 2 outlets" in out
+    assert "languages: en 2" in out
+    assert "skipped: 1" in out and "empty.txt: empty file" in out
+
+
+def test_info_csv_format(tmp_path, capsys):
+    write(tmp_path / "Alpha" / "a.txt", "First\n\nThe council met on Monday and approved the plan.")
+    assert main(["info", str(tmp_path), "--format", "csv"]) == 0
+    df = pd.read_csv(pd.io.common.StringIO(capsys.readouterr().out))
+    assert df.loc[0, "outlet"] == "Alpha" and df.loc[0, "articles"] == 1
+
+
+def test_errors_are_one_line_without_traceback(tmp_path):
+    res = run("info", str(tmp_path / "missing"))
+    assert res.returncode == 1
+    assert res.stderr.strip().count("\n") == 0
+    assert res.stderr.startswith("mediakit: error:") and "Traceback" not in res.stderr
+    res = run("fetch", str(tmp_path / "nope.csv"), "--out", str(tmp_path / "o"))
+    assert res.returncode == 1 and "no such manifest" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_no_command_prints_help():
+    res = run()
+    assert res.returncode == 2 and "info" in res.stdout
+
+
+def test_emit_formats(tmp_path, capsys):
+    df = pd.DataFrame({"a": [1, 2], "b": ["x", None], "d": pd.to_datetime(["2020-01-01", None])})
+    emit(df, "jsonl")
+    lines = capsys.readouterr().out.splitlines()
+    assert json.loads(lines[0]) == {"a": 1, "b": "x", "d": "2020-01-01T00:00:00"}
+    assert json.loads(lines[1]) == {"a": 2, "b": None, "d": None}
+    emit(df, "json", str(tmp_path / "o.json"))
+    assert len(json.loads((tmp_path / "o.json").read_text())) == 2
