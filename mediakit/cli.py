@@ -174,6 +174,29 @@ def _fetch(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---------------------------------------------------------------- report
+def _report_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("path", help="corpus file or folder")
+    p.add_argument("--out", default="reports", metavar="DIR", help="output folder (default: reports)")
+    p.add_argument("--codebook", default="s400", help="framing codebook: bundled name or YAML path")
+    p.add_argument("--lexicon", default="s400", help="naming lexicon: bundled name or YAML path")
+    p.add_argument("--events", default="s400", help="event list: bundled name, YAML path or 'none'")
+    p.add_argument("--top", type=int, default=10, help="terms and speakers shown per outlet")
+    p.add_argument("--n-boot", type=int, default=200, help="bootstrap replicates per confidence interval")
+    p.add_argument("--title", help="page title")
+
+
+@command("report", "the whole comparison as one self-contained HTML page, charts exported beside it", _report_args)
+def _report(args: argparse.Namespace) -> int:
+    from .report import build_report
+
+    path = build_report(args.path, args.out, codebook=args.codebook, lexicon=args.lexicon,
+                        events=None if args.events == "none" else args.events, top=args.top,
+                        n_boot=args.n_boot, title=args.title)
+    print(f"mediakit: report written to {path}", file=sys.stderr)
+    return 0
+
+
 # ---------------------------------------------------------------- main
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__

@@ -10,8 +10,8 @@ from matplotlib.axes import Axes
 __all__ = ["outlet_colors", "new_axes", "PALETTE"]
 
 # Okabe & Ito (2008): distinguishable with the common colour-vision deficiencies; then Tol's extras.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000",
-           "#999999", "#882255", "#44AA99", "#117733"]
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#882255", "#44AA99",
+           "#999999", "#117733", "#F0E442", "#000000"]
 
 
 def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:

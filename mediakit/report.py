@@ -1,0 +1,265 @@
+"""The whole comparison as one self-contained HTML page, with every chart exported beside it.
+
+>>> from mediakit.report import build_report
+>>> path = build_report("data/s400", "reports")          # doctest: +SKIP
+
+The page makes no external request: charts are inline SVG, styles are inline CSS, there is no script.
+Everything that comes from the articles (titles, outlet names, sentences, quotes) is HTML-escaped.
+Each chart is also written to ``out_dir/figures`` as PNG, SVG and PDF with the CSV of its numbers, and
+each table to ``out_dir/tables``. A second run on the same corpus rewrites identical files; only the
+timestamp in the provenance block changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import platform
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import __version__
+
+__all__ = ["build_report", "Section", "corpus_hash"]
+
+
+@dataclass
+class Section:
+    """One part of the report: an anchor, a title, HTML body and the methods text for the appendix."""
+
+    key: str
+    title: str
+    body: list[str] = field(default_factory=list)
+    methods: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Context:
+    corpus: pd.DataFrame
+    out_dir: Path
+    source: str
+    params: dict[str, Any]
+    figures: list[str] = field(default_factory=list)
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def figure(self, fig, name: str, data: pd.DataFrame, caption: str) -> str:
+        """Export ``fig`` (png/svg/pdf + csv) and return it as inline SVG inside a <figure>."""
+        import matplotlib.pyplot as plt
+
+        from .export import save_figure
+
+        paths = save_figure(fig, name, data=data, out_dir=self.out_dir / "figures", source=self.source)
+        plt.close(fig)
+        self.figures.append(name)
+        svg = paths["svg"].read_text(encoding="utf-8")
+        svg = svg[svg.index("<svg"):]
+        return (f'<figure class="chart" id="fig-{_e(name)}">{svg}<figcaption>{_e(caption)} '
+                f'<span class="files">Files: <code>figures/{_e(name)}.png|svg|pdf</code>, numbers in '
+                f'<code>figures/{_e(name)}.csv</code>.</span></figcaption></figure>')
+
+    def table(self, df: pd.DataFrame, name: str | None = None, *, max_rows: int = 30, floats: int = 3) -> str:
+        """Render ``df`` as an escaped HTML table (and save it to ``tables/name.csv`` when named)."""
+        from .export import save_table
+
+        if name:
+            save_table(df, name, out_dir=self.out_dir / "tables")
+        shown = df.head(max_rows)
+        more = f'<p class="more">{len(df) - max_rows} more rows in <code>tables/{_e(name)}.csv</code>.</p>' if (
+            len(df) > max_rows and name) else ""
+        return _html_table(shown, floats=floats) + more
+
+
+def _e(value: Any) -> str:
+    """HTML-escape anything for text or attribute context."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def _fmt(v: Any, floats: int) -> str:
+    if isinstance(v, float):
+        if v != v:
+            return ""
+        return f"{v:.{floats}f}"
+    if isinstance(v, pd.Timestamp):
+        return "" if pd.isna(v) else v.strftime("%Y-%m-%d")
+    return str(v)
+
+
+def _html_table(df: pd.DataFrame, *, floats: int = 3) -> str:
+    head = "".join(f"<th>{_e(c)}</th>" for c in df.columns)
+    rows = []
+    for rec in df.itertuples(index=False):
+        cells = "".join(
+            f'<td class="num">{_e(_fmt(v, floats))}</td>' if isinstance(v, int | float) and not isinstance(v, bool)
+            else f"<td>{_e(_fmt(v, floats))}</td>" for v in rec)
+        rows.append(f"<tr>{cells}</tr>")
+    return f'<div class="table"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+
+
+def corpus_hash(corpus: pd.DataFrame) -> str:
+    """SHA-256 over the articles' ids, outlets, dates, titles and texts, in id order."""
+    h = hashlib.sha256()
+    for row in corpus.sort_values("article_id")[["article_id", "outlet", "date", "title", "text"]].itertuples(
+            index=False):
+        for v in row:
+            h.update(str(v).encode("utf-8"))
+            h.update(b"\x1f")
+    return h.hexdigest()
+
+
+# ---------------------------------------------------------------- sections
+def _overview(ctx: _Context) -> Section:
+    from .plotting import plot_articles_per_outlet
+    from .text import word_count
+
+    c = ctx.corpus
+    sec = Section("overview", "The corpus")
+    stats = (c.assign(words=c.text.map(word_count)).groupby("outlet")
+             .agg(articles=("article_id", "size"), first=("date", "min"), last=("date", "max"),
+                  languages=("language", lambda s: ", ".join(sorted(set(s) - {""}))),
+                  median_words=("words", "median"))
+             .reset_index())
+    stats["median_words"] = stats["median_words"].round().astype(int)
+    dated = c.date.dropna()
+    span = f"{dated.min():%d %B %Y} to {dated.max():%d %B %Y}" if len(dated) else "no dated articles"
+    sec.body.append(f"<p><strong>{len(c)}</strong> articles from <strong>{c.outlet.nunique()}</strong> outlets, "
+                    f"{_e(span)}. Skipped inputs: {len(c.attrs.get('skipped', []))}.</p>")
+    sec.body.append(ctx.table(stats, "corpus_outlets"))
+    ax = plot_articles_per_outlet(c)
+    per = c.groupby("outlet").size().rename("articles").reset_index()
+    sec.body.append(ctx.figure(ax.figure, "report_articles_per_outlet", per, "Articles per outlet."))
+    sec.methods.append("<b>Corpus</b>: articles loaded with <code>load_corpus</code>; boilerplate and credit lines "
+                       "removed at load time; dates in UTC.")
+    return sec
+
+
+SECTIONS: list[tuple[str, Callable[[_Context], Section]]] = [("corpus overview", _overview)]
+
+
+# ---------------------------------------------------------------- page
+_CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;margin:0;line-height:1.5;background:#fff}
+header{background:#0b3d5c;color:#fff;padding:1.6em 2em}
+header h1{margin:0 0 .2em;font-size:1.7em}
+header p{margin:0;opacity:.9}
+nav{position:sticky;top:0;background:#f3f5f7;border-bottom:1px solid #d8dee4;padding:.5em 2em;z-index:2}
+nav a{margin-right:1.1em;color:#0b3d5c;text-decoration:none;font-weight:600;font-size:.92em}
+main{max-width:1100px;margin:0 auto;padding:1em 2em 3em}
+section{margin-top:2.2em}
+h2{border-bottom:2px solid #0072B2;padding-bottom:.2em}
+h3{margin-bottom:.3em}
+figure.chart{margin:1.2em 0;padding:.6em;border:1px solid #e5e8eb;border-radius:6px;background:#fff}
+figure.chart svg{max-width:100%;height:auto;display:block}
+figcaption{font-size:.88em;color:#444;margin-top:.4em}
+figcaption .files{color:#777}
+div.table{overflow-x:auto;margin:.8em 0}
+table{border-collapse:collapse;font-size:.86em}
+th,td{border-bottom:1px solid #e1e4e8;padding:.25em .6em;text-align:left;vertical-align:top}
+th{background:#f6f8fa}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+blockquote{margin:.4em 0;padding:.3em .8em;border-left:3px solid #E69F00;background:#fffaf0;font-size:.92em}
+.note{color:#555;font-size:.9em}
+.more{color:#777;font-size:.85em}
+code{background:#f3f5f7;padding:0 .25em;border-radius:3px}
+#provenance td:first-child{font-weight:600}
+footer{color:#666;font-size:.85em;border-top:1px solid #e1e4e8;margin-top:3em;padding-top:1em}
+"""
+
+
+def _page(title: str, subtitle: str, sections: list[Section], provenance: pd.DataFrame) -> str:
+    nav = "".join(f'<a href="#{_e(s.key)}">{_e(s.title)}</a>' for s in sections)
+    nav += '<a href="#methods">Methods</a><a href="#provenance">Provenance</a>'
+    body = "".join(f'<section id="{_e(s.key)}"><h2>{_e(s.title)}</h2>{"".join(s.body)}</section>' for s in sections)
+    methods = "".join(f"<li>{m}</li>" for s in sections for m in s.methods)
+    prov_rows = "".join(f"<tr><td>{_e(k)}</td><td>{_e(v)}</td></tr>" for k, v in provenance.itertuples(index=False))
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>{_e(title)}</title>
+<style>{_CSS}</style>
+</head>
+<body>
+<header><h1>{_e(title)}</h1><p>{_e(subtitle)}</p></header>
+<nav>{nav}</nav>
+<main>
+{body}
+<section id="methods"><h2>Methods</h2><ul>{methods}</ul></section>
+<section id="provenance"><h2>Provenance</h2><div class="table"><table>{prov_rows}</table></div></section>
+<footer>Made with mediakit {_e(__version__)}. Charts use a colour-blind-safe palette; every chart's numbers are in
+the CSV beside it.</footer>
+</main>
+</body>
+</html>
+"""
+
+
+def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports", *, codebook: str = "s400",
+                 lexicon: str = "s400", events: str | None = "s400", top: int = 10, n_boot: int = 200,
+                 title: str | None = None, progress: bool = True) -> Path:
+    """Analyse a corpus (a path or a loaded table) and write ``out_dir/report.html``; return its path.
+
+    ``codebook``, ``lexicon`` and ``events`` name the framing codebook, the naming lexicon and the event
+    list (bundled names or file paths); ``top`` is the number of terms/speakers shown per outlet and
+    ``n_boot`` the bootstrap replicates behind every confidence interval. Long stages show progress on
+    stderr when ``progress`` is true.
+    """
+    import matplotlib.pyplot as plt
+
+    from .corpus import load_corpus
+    from .export import HOUSE_STYLE, source_line
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    if isinstance(path, pd.DataFrame):
+        corpus, label = path, "DataFrame"
+    else:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            corpus = load_corpus(path)
+        label = str(path)
+    if corpus.empty:
+        raise ValueError(f"{label}: no articles to report on; check the path with `mediakit info`")
+    params = {"codebook": codebook, "lexicon": lexicon, "events": events, "top": top, "n_boot": n_boot}
+    ctx = _Context(corpus=corpus, out_dir=out, source=source_line(corpus), params=params)
+    sections: list[Section] = []
+    stages = SECTIONS
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=len(stages), desc="report", unit="stage", file=sys.stderr)
+    with plt.style.context(HOUSE_STYLE), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for label_stage, fn in stages:
+            if bar is not None:
+                bar.set_postfix_str(label_stage)
+            t0 = time.perf_counter()
+            sections.append(fn(ctx))
+            ctx.cache.setdefault("timings", {})[label_stage] = time.perf_counter() - t0
+            if bar is not None:
+                bar.update(1)
+    if bar is not None:
+        bar.close()
+    provenance = pd.DataFrame([
+        ("mediakit version", __version__),
+        ("corpus", label),
+        ("articles", len(corpus)),
+        ("corpus hash (SHA-256)", corpus_hash(corpus)),
+        ("parameters", ", ".join(f"{k}={v}" for k, v in params.items())),
+        ("python", platform.python_version()),
+        ("charts", len(ctx.figures)),
+        ("generated", time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())),
+    ], columns=["field", "value"])
+    page = _page(title or "How the outlets covered the story", ctx.source, sections, provenance)
+    target = out / "report.html"
+    target.write_text(page, encoding="utf-8")
+    return target
