@@ -165,14 +165,15 @@ def load_corpus(
     if strict and problems:
         lines = [f"{s['path']}: {s['reason']} ({s['hint']})" for s in problems]
         raise CorpusError(f"{len(problems)} problem(s) loading the corpus:\n" + "\n".join(lines), problems)
-    if load.skipped:
+    bad_dates = sum(1 for n in load.notes if n["note"].startswith("date did not parse"))
+    if load.skipped or bad_dates:
         reasons = Counter(re.split(r"[:(]| at line", s["reason"])[0].strip() for s in load.skipped)
         summary = "; ".join(f"{n} {r}" for r, n in reasons.most_common())
-        warnings.warn(
-            f"mediakit: loaded {len(df)} articles, skipped {len(load.skipped)} input(s) ({summary}); "
-            "see df.attrs['skipped'] for each file, reason and fix",
-            stacklevel=2,
-        )
+        parts = [f"skipped {len(load.skipped)} input(s) ({summary}); see df.attrs['skipped'] for each file, "
+                 "reason and fix"] if load.skipped else []
+        if bad_dates:
+            parts.append(f"{bad_dates} date(s) did not parse (NaT; see df.attrs['notes'])")
+        warnings.warn(f"mediakit: loaded {len(df)} articles, " + "; ".join(parts), stacklevel=2)
     return df
 
 

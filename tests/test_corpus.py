@@ -232,7 +232,8 @@ def test_duplicates_kept_once_and_flagged(tmp_path):
 
 def test_unparseable_date_is_nat_and_reported(tmp_path):
     write(tmp_path / "a.md", FRONT.replace("date: 2021-03-03", "date: sometime in spring"))
-    df = load_corpus(tmp_path)
+    with pytest.warns(UserWarning, match=r"1 date\(s\) did not parse"):
+        df = load_corpus(tmp_path)
     assert pd.isna(df.loc[0, "date"]) and df.loc[0, "date_precision"] == "unknown"
     assert any("date did not parse" in n["note"] for n in df.attrs["notes"])
 
