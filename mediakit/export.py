@@ -78,7 +78,11 @@ def save_figure(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     if source:
-        fig.text(0.01, 0.005, source, fontsize=7, color="#666666", ha="left", va="bottom")
+        # Under everything already drawn (rotated tick labels included), so it never overlaps the chart.
+        renderer = fig.canvas.get_renderer()
+        box = fig.get_tightbbox(renderer)
+        w, h = fig.get_size_inches()
+        fig.text(box.x0 / w, box.y0 / h - 0.02, source, fontsize=7, color="#666666", ha="left", va="top")
     paths: dict[str, Path] = {}
     rc = {"svg.fonttype": "none", "svg.hashsalt": "mediakit", "pdf.fonttype": 42, "ps.fonttype": 42}
     with matplotlib.rc_context(rc):

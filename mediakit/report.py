@@ -139,7 +139,180 @@ def _overview(ctx: _Context) -> Section:
     return sec
 
 
-SECTIONS: list[tuple[str, Callable[[_Context], Section]]] = [("corpus overview", _overview)]
+def _timeline(ctx: _Context) -> Section:
+    from .plotting import plot_coverage_timeline
+    from .timeline import coverage_timeline, load_events, outlet_lag
+
+    c = ctx.corpus
+    sec = Section("timeline", "Coverage over time")
+    events = load_events(ctx.params["events"]) if ctx.params["events"] else None
+    tl = coverage_timeline(c, "QS", by="outlet")
+    ax = plot_coverage_timeline(tl, events, by="outlet", title="Articles per quarter, story events marked")
+    sec.body.append("<p>How many articles each outlet published per quarter; dotted lines mark the story's "
+                    "events.</p>")
+    sec.body.append(ctx.figure(ax.figure, "report_coverage_timeline", tl, "Articles per quarter and outlet."))
+    if events is not None:
+        lag = outlet_lag(c, events)
+        sec.body.append("<h3>Who reported first</h3><p>For each outlet: the events it covered within a week, how "
+                        "often it was first, and its median delay in days after the event.</p>")
+        sec.body.append(ctx.table(lag, "timeline_outlet_lag"))
+    sec.methods.append("<b>Timeline</b>: articles counted per quarter (<code>coverage_timeline</code>); an article "
+                       "covers an event when dated within 7 days after it (<code>first_reports</code>); lag = days "
+                       "from the event to the outlet's first article.")
+    return sec
+
+
+def _terms(ctx: _Context) -> Section:
+    from .plotting import plot_distinctive_terms, plot_naming_heatmap
+    from .plotting.terms import distinctive_terms_data, naming_heatmap_data
+    from .terms import distinctive_terms, naming_table
+
+    c = ctx.corpus
+    top, n_boot = ctx.params["top"], ctx.params["n_boot"]
+    sec = Section("terms", "Terms and names")
+    english = c[c.language.isin(["en", ""])] if "language" in c else c
+    dt = distinctive_terms(english, by="outlet", method="log_odds", n_boot=n_boot, top=top)
+    sec.body.append("<p>The words and phrases each outlet uses more than the others (log-odds ratio with an "
+                    "informative Dirichlet prior; bars are 95% bootstrap intervals over articles; a term must "
+                    "appear in at least two of the outlet's articles). English-language articles only.</p>")
+    ax = plot_distinctive_terms(dt, top=min(top, 8))
+    sec.body.append(ctx.figure(ax.figure, "report_distinctive_terms", distinctive_terms_data(dt, top=min(top, 8)),
+                               "Most distinctive terms per outlet."))
+    ctx.table(dt, "terms_distinctive")
+    naming = naming_table(c, ctx.params["lexicon"])
+    ctx.table(naming, "terms_naming")
+    sec.body.append("<h3>What each outlet calls the same thing</h3><p>Share of each outlet's mentions of a "
+                    "concept that use each name; numbers are counts.</p>")
+    for concept in list(dict.fromkeys(naming["concept"]))[:3]:
+        data = naming_heatmap_data(naming, concept)
+        if data["count"].sum() == 0:
+            continue
+        ax = plot_naming_heatmap(naming, concept)
+        sec.body.append(ctx.figure(ax.figure, f"report_naming_{_slug(concept)}", data,
+                                   f"Names for '{concept}' by outlet."))
+    sec.methods.append(f"<b>Distinctive terms</b>: {_e(dt.attrs.get('method', 'log_odds'))} "
+                       f"(Monroe, Colaresi &amp; Quinn 2008), each outlet against all others, prior = corpus counts, "
+                       f"min_docs={_e(dt.attrs.get('min_docs', 2))}, n_boot={n_boot}; parameters: "
+                       f"{_e(_params(dt.attrs))}.")
+    sec.methods.append("<b>Naming</b>: variants of each concept from the lexicon "
+                       f"<code>{_e(ctx.params['lexicon'])}</code> matched in the text; shares per outlet.")
+    return sec
+
+
+def _framing(ctx: _Context) -> Section:
+    from .framing import frame_evidence, frame_profile, score_frames
+    from .plotting import plot_frame_profile
+
+    c = ctx.corpus
+    sec = Section("framing", "Framing")
+    scores = score_frames(c, ctx.params["codebook"])
+    ctx.cache["frame_scores"] = scores
+    profile = frame_profile(scores, "outlet", n_boot=ctx.params["n_boot"], n_perm=ctx.params["n_boot"])
+    test = profile.attrs.get("test")
+    sec.body.append("<p>Each sentence is scored against the codebook's cue lexicons; the share of an outlet's "
+                    "framed sentences whose dominant frame is each frame, with 95% bootstrap intervals over "
+                    "articles.</p>")
+    if isinstance(test, pd.DataFrame) and len(test):
+        sec.body.append("<p class=\"note\">Are the outlets' frame distributions different? (chi-square and "
+                        "permutation tests, effect size Cramér's V)</p>")
+        sec.body.append(ctx.table(test, "framing_difference_test"))
+    ax = plot_frame_profile(profile)
+    sec.body.append(ctx.figure(ax.figure, "report_frame_profile", profile, "Frame shares per outlet (95% CI)."))
+    sec.body.append("<h3>Evidence</h3><p>The strongest sentence behind each outlet's most used frame.</p>")
+    top = profile.sort_values("share", ascending=False).drop_duplicates("outlet").sort_values("outlet")
+    titles = dict(zip(c.article_id, c.title))
+    for row in top.itertuples():
+        ev = frame_evidence(scores, row.outlet, row.frame, n=1)
+        if not len(ev):
+            continue
+        e = ev.iloc[0]
+        text = _sentence_text(c, e)
+        sec.body.append(f"<blockquote><b>{_e(row.outlet)}</b>, frame <i>{_e(row.frame)}</i> "
+                        f"({row.share:.0%}): “{_e(text)}” <span class=\"note\">({_e(titles.get(e.article_id, ''))}, "
+                        f"{_e(e.part)} {int(e.start)}-{int(e.end)}; cues: {_e(e.cues)})</span></blockquote>")
+    ctx.table(scores.drop(columns=[col for col in ("text",) if col in scores]), "framing_sentences")
+    sec.methods.append(f"<b>Frames</b>: codebook <code>{_e(ctx.params['codebook'])}</code>, cue lexicons scored per "
+                       "sentence (<code>score_frames</code>); headline, lead and body kept apart; shares of "
+                       "dominant frames with bootstrap CIs over articles; permutation/chi-square test with "
+                       "Cramér's V (<code>frame_profile</code>).")
+    return sec
+
+
+def _reuse(ctx: _Context) -> Section:
+    from .plotting import plot_reuse_graph
+    from .reuse import find_reuse, original_share
+
+    c = ctx.corpus
+    sec = Section("reuse", "Reprinted text")
+    reuse = find_reuse(c)
+    ctx.cache["reuse"] = reuse
+    cross = reuse[~reuse["same_outlet"]] if len(reuse) else reuse
+    sec.body.append(f"<p><b>{len(cross)}</b> passages of at least 25 words appear in an earlier article of another "
+                    f"outlet, in <b>{cross['target_id'].nunique() if len(cross) else 0}</b> articles.</p>")
+    if len(cross):
+        ax = plot_reuse_graph(reuse, c)
+        edges = (cross.groupby(["source_outlet", "target_outlet"]).size().rename("passages").reset_index()
+                 if "source_outlet" in cross else cross)
+        sec.body.append(ctx.figure(ax.figure, "report_reuse_graph", edges, "Who reprints whom (arrows: source to "
+                                   "reprint; numbers: passages)."))
+    share = original_share(c, reuse, by="outlet")
+    sec.body.append("<h3>Original share</h3><p>The part of each outlet's words not taken from an earlier article "
+                    "of another outlet.</p>")
+    sec.body.append(ctx.table(share, "reuse_original_share"))
+    ctx.table(reuse.drop(columns=[col for col in reuse.columns if col.endswith("_text")]), "reuse_passages")
+    sec.methods.append("<b>Reuse</b>: shared passages found with a shingle index and aligned allowing small edits "
+                       "(<code>find_reuse</code>, min 25 words); the earlier article is the source.")
+    return sec
+
+
+def _similarity(ctx: _Context) -> Section:
+    from .plotting import plot_outlet_map, plot_similarity_heatmap
+    from .similarity import outlet_similarity, similarity_map
+
+    c = ctx.corpus
+    sec = Section("similarity", "Which outlets sound alike")
+    english = c[c.language.isin(["en", ""])] if "language" in c else c
+    sim = outlet_similarity(english)
+    sec.body.append("<p>Cosine similarity of the outlets' average TF-IDF vectors (English articles); the "
+                    "dendrogram groups outlets that use similar words.</p>")
+    ax = plot_similarity_heatmap(sim)
+    sec.body.append(ctx.figure(ax.figure, "report_outlet_similarity", sim.reset_index(),
+                               "Outlet similarity (cosine of TF-IDF centroids)."))
+    if len(sim) >= 3:
+        coords = similarity_map(sim)
+        ax = plot_outlet_map(coords, sizes=english.groupby("outlet").size())
+        sec.body.append(ctx.figure(ax.figure, "report_outlet_map", coords, "Outlets placed by similarity (MDS)."))
+    sec.methods.append("<b>Similarity</b>: TF-IDF cosine of outlet centroids (<code>outlet_similarity</code>), "
+                       "average-linkage clustering, metric MDS with a fixed start (<code>similarity_map</code>).")
+    return sec
+
+
+def _slug(text: str) -> str:
+    import re
+
+    return re.sub(r"[^a-z0-9]+", "_", str(text).lower()).strip("_")
+
+
+def _params(d: Any) -> str:
+    if not isinstance(d, dict):
+        return str(d)
+    return ", ".join(f"{k}={v}" for k, v in d.items() if not isinstance(v, dict | list | pd.DataFrame))
+
+
+def _sentence_text(corpus: pd.DataFrame, ev: Any) -> str:
+    row = corpus.loc[corpus.article_id == ev.article_id].iloc[0]
+    source = row.title if getattr(ev, "part", "") == "headline" else row.text
+    return source[int(ev.start):int(ev.end)]
+
+
+SECTIONS: list[tuple[str, Callable[[_Context], Section]]] = [
+    ("corpus overview", _overview),
+    ("timeline", _timeline),
+    ("terms", _terms),
+    ("framing", _framing),
+    ("reuse", _reuse),
+    ("similarity", _similarity),
+]
 
 
 # ---------------------------------------------------------------- page
