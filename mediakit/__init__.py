@@ -35,10 +35,12 @@ _EXPORTS: dict[str, str] = {
     "extract_quotes": "sources", "speaker_table": "sources", "source_profile": "sources",
     "article_sourcing": "sources",
     # reuse and similarity
-    "find_reuse": "reuse", "original_share": "reuse",
-    "similarity_matrix": "similarity", "outlet_similarity": "similarity",
+    "find_reuse": "reuse", "original_share": "reuse", "reused_spans": "reuse", "reuse_edges": "reuse",
+    "similarity_matrix": "similarity", "outlet_similarity": "similarity", "similarity_clusters": "similarity",
+    "similarity_map": "similarity", "similarity_linkage": "similarity",
     # timeline
-    "coverage_timeline": "timeline", "load_events": "timeline",
+    "coverage_timeline": "timeline", "load_events": "timeline", "first_reports": "timeline",
+    "outlet_lag": "timeline",
     # export and report
     "save_figure": "export", "save_table": "export", "build_report": "report",
 }

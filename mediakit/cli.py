@@ -197,6 +197,147 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---------------------------------------------------------------- terms
+def _terms_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("path", help="corpus file or folder")
+    p.add_argument("--by", default="outlet", help="column to compare (default: outlet)")
+    p.add_argument("--method", default="log_odds", choices=("log_odds", "g2", "chi2"),
+                   help="statistic (default: log_odds, Monroe et al. 2008)")
+    p.add_argument("--top", type=int, default=20, help="terms per group (default 20; 0 = all)")
+    p.add_argument("--pair", nargs=2, metavar=("A", "B"), help="compare two groups instead of each against the rest")
+    p.add_argument("--min-docs", type=int, default=2, help="articles a term must occur in (default 2)")
+    p.add_argument("--ngram", type=int, nargs=2, default=(1, 1), metavar=("MIN", "MAX"), help="n-gram range (default 1 1)")
+    p.add_argument("--min-df", type=int, default=1, help="drop terms in fewer articles overall (default 1)")
+    p.add_argument("--stop-words", default="auto",
+                   help="stop-word languages, e.g. en,tr,ru; 'auto' = the corpus's languages; 'none' keeps all")
+    p.add_argument("--fold-diacritics", action="store_true", help="treat Erdoğan and Erdogan as one term")
+    p.add_argument("--prior-scale", type=float, help="log_odds: total weight of the corpus prior")
+    p.add_argument("--variance", choices=("monroe", "full"), default="monroe",
+                   help="log_odds: the paper's variance (default) or the four-term one (as scattertext)")
+    p.add_argument("--n-boot", type=int, default=0, help="bootstrap replicates for confidence intervals")
+    p.add_argument("--seed", type=int, default=0, help="random seed of the bootstrap")
+    p.add_argument("--discount-reuse", action="store_true", help="ignore text reused from an earlier article")
+    add_output_args(p)
+
+
+@command("terms", "distinctive terms per outlet (log-odds, G2 or chi2) with counts and z-scores", _terms_args)
+def _terms(args: argparse.Namespace) -> int:
+    from .terms import distinctive_terms
+
+    df = load(args.path)
+    out = distinctive_terms(
+        df, by=args.by, method=args.method, pair=tuple(args.pair) if args.pair else None,
+        top=args.top or None, min_docs=args.min_docs, ngram_range=tuple(args.ngram), min_df=args.min_df,
+        stop_words=None if args.stop_words == "none" else args.stop_words, fold_diacritics=args.fold_diacritics,
+        prior_scale=args.prior_scale, variance=args.variance if args.method == "log_odds" else "monroe",
+        n_boot=args.n_boot, random_state=args.seed,
+        discount_reuse=args.discount_reuse)
+    emit(out, args.format, args.out)
+    return 0
+
+
+# ---------------------------------------------------------------- frames
+def _frames_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("path", help="corpus file or folder")
+    p.add_argument("--codebook", default="s400", help="shipped codebook name (s400, policy_frames) or a YAML path")
+    p.add_argument("--level", choices=("profile", "sentences", "articles", "test", "evidence"), default="profile",
+                   help="profile: shares per group with CIs (default); sentences: the sentence table; "
+                        "articles: shares per article; test: outlet differences; evidence: sentences of one cell")
+    p.add_argument("--by", default="outlet", help="group column for profile/test/evidence (default: outlet)")
+    p.add_argument("--frame", help="frame for --level evidence")
+    p.add_argument("--group", help="group (e.g. outlet name) for --level evidence")
+    p.add_argument("--parts", default="lead,body", help="comma-separated parts counted in shares (default lead,body)")
+    p.add_argument("--discount-reuse", action="store_true", help="count text reused from earlier articles once")
+    p.add_argument("--n-boot", type=int, default=2000, help="bootstrap resamples for CIs (default 2000)")
+    p.add_argument("--outlet", help="outlet for files that name none")
+    add_output_args(p)
+
+
+@command("frames", "codebook frames per sentence and per outlet, with CIs and a test of outlet differences",
+         _frames_args)
+def _frames(args: argparse.Namespace) -> int:
+    from .framing import frame_difference_test, frame_evidence, frame_profile, frame_shares, score_frames
+
+    corpus = load(args.path, outlet=args.outlet)
+    parts = [x.strip() for x in args.parts.split(",") if x.strip()]
+    scores = score_frames(corpus, args.codebook, discount_reuse=bool(args.discount_reuse))
+    if args.level == "sentences":
+        out = scores.assign(date=scores["date"].dt.strftime("%Y-%m-%d")) if "date" in scores else scores
+    elif args.level == "articles":
+        out = frame_shares(scores, parts=parts)
+    elif args.level == "test":
+        out = frame_difference_test(scores, args.by, parts=parts)
+    elif args.level == "evidence":
+        if not args.frame:
+            raise ValueError("--level evidence needs --frame NAME (and usually --group OUTLET)")
+        out = frame_evidence(scores, args.group, args.frame, by=args.by, parts=parts)
+        out = out.drop(columns=["date"], errors="ignore")
+    else:
+        out = frame_profile(scores, args.by, parts=parts, n_boot=args.n_boot, test=False)
+    emit(out, args.format, args.out)
+    return 0
+
+
+# ---------------------------------------------------------------- reuse
+def _reuse_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("path", help="corpus file or folder")
+    p.add_argument("--min-words", type=int, default=25, help="shortest passage in words (default 25)")
+    p.add_argument("--min-similarity", type=float, default=0.9,
+                   help="lowest share of a passage's words matched exactly (default 0.9)")
+    p.add_argument("--max-gap", type=int, default=8, help="longest edit bridged inside a passage, in words")
+    p.add_argument("--cross-outlet", action="store_true", help="skip pairs of articles of the same outlet")
+    p.add_argument("--text", action="store_true", help="add the passages themselves (source_text, target_text)")
+    p.add_argument("--share", choices=("article", "outlet"),
+                   help="print each article's or outlet's original share instead of the passages")
+    add_output_args(p)
+
+
+@command("reuse", "passages shared between articles (wire copy, reprints) with offsets and direction", _reuse_args)
+def _reuse(args: argparse.Namespace) -> int:
+    from .reuse import find_reuse, original_share
+
+    corpus = load(args.path)
+    found = find_reuse(corpus, min_words=args.min_words, min_similarity=args.min_similarity,
+                       max_gap=args.max_gap, same_outlet=not args.cross_outlet, with_text=args.text)
+    if args.share:
+        emit(original_share(corpus, found, by=args.share), args.format, args.out)
+    else:
+        emit(found, args.format, args.out)
+    print(f"mediakit: {len(found)} reused passages in {found[['source_id', 'target_id']].drop_duplicates().shape[0]}"
+          f" article pairs ({int(found['same_outlet'].sum())} within one outlet)", file=sys.stderr)
+    return 0
+
+
+# ---------------------------------------------------------------- quotes
+def _quotes_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("path", help="corpus file or folder")
+    p.add_argument("--outlet", help="outlet for files that name none")
+    p.add_argument("--profile", action="store_true",
+                   help="print the per-outlet source profile (shares with bootstrap CIs) instead of the quotes")
+    p.add_argument("--speakers", action="store_true", help="print the speaker x outlet table instead")
+    p.add_argument("--sourcing", action="store_true", help="print each article's sources (credits, told NTV, ...)")
+    p.add_argument("--all-columns", action="store_true",
+                   help="add speaker_country, verb_lemma, stance and fragment to the contract columns")
+    add_output_args(p)
+
+
+@command("quotes", "direct, indirect, mixed and according-to quotes with speakers, types and verbs", _quotes_args)
+def _quotes(args: argparse.Namespace) -> int:
+    from .sources import EXTRA_COLUMNS, QUOTE_COLUMNS, article_sourcing, extract_quotes, source_profile, speaker_table
+
+    corpus = load(args.path, outlet=args.outlet)
+    quotes = extract_quotes(corpus)
+    if args.profile:
+        emit(source_profile(quotes), args.format, args.out)
+    elif args.speakers:
+        emit(speaker_table(quotes), args.format, args.out)
+    elif args.sourcing:
+        emit(article_sourcing(corpus, quotes), args.format, args.out)
+    else:
+        emit(quotes[QUOTE_COLUMNS + (EXTRA_COLUMNS if args.all_columns else [])], args.format, args.out)
+    return 0
+
+
 # ---------------------------------------------------------------- main
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__

@@ -1,0 +1,320 @@
+"""Reuse detection: accuracy on the demo corpus' gold passages, then recall and speed at scale.
+
+    .venv/bin/python bench/reuse.py                  # demo gold + 10k, 30k, 100k generated articles
+    .venv/bin/python bench/reuse.py --sizes 10000    # quicker
+
+1. Demo corpus (data/s400, gold/reuse.csv): passage-level recall and precision. A gold passage is found
+   when a reported passage of the same two articles overlaps it on both sides; a reported passage is
+   correct when it overlaps a gold passage of its pair. Direction (source = earlier) is checked too.
+2. Generated corpora: articles are sampled from a word bigram model trained on the demo corpus' English
+   text (our own synthetic articles, so chance overlaps of stock phrases are common, as in real news).
+   Then reprints are planted: whole (a wire dateline added), trimmed (leading/trailing paragraphs cut),
+   lightly edited (about 1 word in 25 replaced, dropped or added) and partial (40-150 words of a source
+   set into a new article). A planted passage is recalled when the reported passages of its pair cover at
+   least half of its target span. Reported passages between articles of different families are errors.
+   Times are those of find_reuse (tokens and shingles, candidate generation, alignment, offsets).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from mediakit import load_corpus  # noqa: E402
+from mediakit.reuse import find_reuse  # noqa: E402
+
+WORD_RE = re.compile(r"\w[\w'’\-./]*\w\+?|\w\+?|[.,;:]")
+
+
+# ---------------------------------------------------------------- demo corpus
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def demo_gold() -> None:
+    corpus = load_corpus(ROOT / "data" / "s400")
+    gold_path = ROOT / "data" / "s400" / "gold" / "reuse.csv"
+    gold = pd.read_csv(gold_path)
+    t0 = time.perf_counter()
+    found = find_reuse(corpus)
+    dt = time.perf_counter() - t0
+    texts = dict(zip(corpus.article_id, corpus.text))
+
+    def matches(g, f) -> bool:
+        same = (g.source_id, g.target_id) == (f.source_id, f.target_id)
+        flipped = (g.source_id, g.target_id) == (f.target_id, f.source_id)
+        if same:
+            return bool(_overlap(g.source_start, g.source_end, f.source_start, f.source_end)
+                        and _overlap(g.target_start, g.target_end, f.target_start, f.target_end))
+        if flipped:
+            return bool(_overlap(g.source_start, g.source_end, f.target_start, f.target_end)
+                        and _overlap(g.target_start, g.target_end, f.source_start, f.source_end))
+        return False
+
+    recalled = [any(matches(g, f) for f in found.itertuples()) for g in gold.itertuples()]
+    correct = [any(matches(g, f) for g in gold.itertuples()) for f in found.itertuples()]
+    direction = [any((g.source_id, g.target_id) == (f.source_id, f.target_id) for f in found.itertuples())
+                 for g in gold.itertuples()]
+    offsets_ok = all(
+        texts[f.source_id][f.source_start:f.source_end] and texts[f.target_id][f.target_start:f.target_end]
+        for f in found.itertuples())
+    cover = []
+    for g in gold.itertuples():
+        fs = found[(found.source_id == g.source_id) & (found.target_id == g.target_id)]
+        got = sum(_overlap(g.target_start, g.target_end, s, e) for s, e in zip(fs.target_start, fs.target_end))
+        cover.append(got / (g.target_end - g.target_start))
+    print(f"== demo corpus: {len(corpus)} articles, {len(gold)} gold passages in "
+          f"{gold[['source_id', 'target_id']].drop_duplicates().shape[0]} pairs")
+    print(f"reported passages: {len(found)} ({int(found.same_outlet.sum())} within one outlet), "
+          f"{found.attrs['candidates']} candidate pairs aligned, {dt:.2f} s")
+    print(f"passage recall: {sum(recalled)}/{len(gold)} = {np.mean(recalled):.3f}")
+    print(f"passage precision: {sum(correct)}/{len(found)} = {np.mean(correct) if len(found) else float('nan'):.3f}")
+    print(f"direction right (earlier = source): {sum(direction)}/{len(gold)}")
+    print(f"gold target characters covered by reported passages: mean {np.mean(cover):.3f}, min {min(cover):.3f}")
+    print(f"offsets index non-empty text: {offsets_ok}")
+    for f in found.itertuples():
+        ok = "ok " if correct[f.Index] else "FP "
+        print(f"  {ok}{f.source_id} -> {f.target_id} words={f.words} sim={f.similarity:.3f} "
+              f"basis={f.direction_basis}")
+
+
+# ---------------------------------------------------------------- generated corpus
+class Bigrams:
+    """A word bigram model of the demo corpus' English text, sampled for many articles at once."""
+
+    def __init__(self, texts: list[str], rng: np.random.Generator):
+        self.rng = rng
+        toks = []
+        for t in texts:
+            toks.extend(WORD_RE.findall(t))
+            toks.append(".")
+        vocab, ids = np.unique(np.array(toks, dtype=object), return_inverse=True)
+        self.vocab = vocab.astype(str)
+        pairs = np.stack([ids[:-1], ids[1:]], axis=1)
+        uniq, counts = np.unique(pairs, axis=0, return_counts=True)
+        self.succ = uniq[:, 1]
+        self.cum = np.cumsum(counts).astype(np.float64)
+        first = np.searchsorted(uniq[:, 0], np.arange(len(vocab)), "left")
+        last = np.searchsorted(uniq[:, 0], np.arange(len(vocab)), "right")
+        self.base = np.where(first > 0, self.cum[np.maximum(first - 1, 0)], 0.0)
+        self.total = np.where(last > first, self.cum[np.maximum(last - 1, 0)] - self.base, 0.0)
+        self.starts = ids[1:][np.array(toks[:-1], dtype=object) == "."]  # words that open a sentence
+
+    def sample(self, n_docs: int, lengths: np.ndarray) -> list[str]:
+        rng = self.rng
+        steps = int(lengths.max())
+        state = rng.choice(self.starts, size=n_docs)
+        out = np.empty((n_docs, steps), dtype=np.int64)
+        for s in range(steps):
+            out[:, s] = state
+            u = rng.random(n_docs)
+            nxt = np.searchsorted(self.cum, self.base[state] + u * self.total[state], "right")
+            nxt = self.succ[np.minimum(nxt, len(self.succ) - 1)]
+            dead = self.total[state] == 0
+            nxt[dead] = rng.choice(self.starts, size=int(dead.sum()))
+            state = nxt
+        docs = []
+        for i in range(n_docs):
+            words = self.vocab[out[i, : lengths[i]]]
+            docs.append(_render(words, rng))
+        return docs
+
+
+_NO_SPACE = {".", ",", ";", ":"}
+
+
+def _render(words: np.ndarray, rng: np.random.Generator) -> str:
+    """Join words into paragraphs of 40-90 words, punctuation attached to the word before it."""
+    parts: list[str] = []
+    since = 0
+    para_len = int(rng.integers(40, 90))
+    for w in words:
+        if w in _NO_SPACE:
+            if parts:
+                parts[-1] += w
+            if w == "." and since >= para_len:
+                parts.append("\n\n")
+                since, para_len = 0, int(rng.integers(40, 90))
+            continue
+        parts.append(w)
+        since += 1
+    text = " ".join(parts).replace(" \n\n ", "\n\n").replace("\n\n ", "\n\n").strip()
+    return text
+
+
+def _light_edit(text: str, vocab: np.ndarray, rng: np.random.Generator, rate: float = 0.04) -> str:
+    """Replace, drop or add about ``rate`` of the words (never two edits within five words)."""
+    words = text.split(" ")
+    out = []
+    last_edit = -10
+    for i, w in enumerate(words):
+        if i - last_edit > 5 and rng.random() < rate and "\n" not in w:
+            last_edit = i
+            op = rng.integers(3)
+            if op == 0:
+                out.append(str(rng.choice(vocab)))
+            elif op == 1:
+                continue
+            else:
+                out.extend([w, str(rng.choice(vocab))])
+            continue
+        out.append(w)
+    return " ".join(out)
+
+
+def generate(n: int, seed: int = 0, reprint_share: float = 0.12):
+    """``n`` articles (DataFrame) and the planted passages (DataFrame with offsets in both articles)."""
+    rng = np.random.default_rng(seed)
+    corpus = load_corpus(ROOT / "data" / "s400")
+    english = corpus.loc[corpus.language == "en", "text"].tolist()
+    model = Bigrams(english, rng)
+    lengths = rng.integers(150, 750, size=n)
+    t0 = time.perf_counter()
+    texts = model.sample(n, lengths)
+    gen_time = time.perf_counter() - t0
+    outlets = np.array([f"Outlet {i:02d}" for i in range(60)])
+    outlet = rng.choice(outlets, size=n)
+    day0 = np.datetime64("2019-01-01")
+    dates = day0 + rng.integers(0, 1000, size=n).astype("timedelta64[D]")
+    family = np.arange(n)  # every article is its own family until it becomes a reprint
+    planted = []
+    n_targets = int(n * reprint_share)
+    perm = rng.permutation(n)
+    targets, sources = perm[:n_targets], perm[n_targets:]
+    kinds = np.array(["whole", "trimmed", "edited", "partial"])
+    vocab = model.vocab[[len(v) > 2 for v in model.vocab]]
+    for t in targets:
+        s = int(rng.choice(sources))
+        src = texts[s]
+        kind = str(rng.choice(kinds))
+        paras = src.split("\n\n")
+        if kind == "whole":
+            prefix = f"ISTANBUL ({outlet[s]}) - "
+            body = prefix + src
+            s0, s1, t0_ = 0, len(src), len(prefix)
+            t1_ = t0_ + len(src)
+        elif kind == "trimmed" and len(paras) >= 3:
+            i0 = int(rng.integers(0, 2))
+            i1 = len(paras) - int(rng.integers(0, 2))
+            if i1 - i0 >= len(paras):
+                i1 -= 1
+            kept = "\n\n".join(paras[i0:i1])
+            s0 = src.index(kept)
+            s1 = s0 + len(kept)
+            body, t0_, t1_ = kept, 0, len(kept)
+        elif kind == "edited":
+            body = _light_edit(src, vocab, rng)
+            s0, s1, t0_, t1_ = 0, len(src), 0, len(body)
+        else:
+            kind = "partial"
+            words = [m for m in re.finditer(r"\S+", src)]
+            size = int(rng.integers(40, 151))
+            if len(words) <= size:
+                size = len(words) - 1
+            w0 = int(rng.integers(0, len(words) - size))
+            s0, s1 = words[w0].start(), words[w0 + size - 1].end()
+            passage = src[s0:s1]
+            host = texts[t].split("\n\n")
+            cut = int(rng.integers(1, max(2, len(host))))
+            before = "\n\n".join(host[:cut]) + "\n\n"
+            body = before + passage + "\n\n" + "\n\n".join(host[cut:])
+            t0_, t1_ = len(before), len(before) + len(passage)
+        texts[t] = body
+        dates[t] = dates[s] + np.timedelta64(int(rng.choice([0, 0, 1, 1, 2, 3, 7])), "D")
+        family[t] = family[s]
+        planted.append((f"g{s}", f"g{t}", s0, s1, t0_, t1_, kind))
+    articles = pd.DataFrame({"article_id": [f"g{i}" for i in range(n)], "outlet": outlet, "text": texts,
+                             "date": pd.to_datetime(dates), "date_precision": "day", "wire": ""})
+    articles["family"] = family
+    plant = pd.DataFrame(planted, columns=["source_id", "target_id", "source_start", "source_end", "target_start",
+                                           "target_end", "kind"])
+    return articles, plant, gen_time
+
+
+def evaluate(articles: pd.DataFrame, plant: pd.DataFrame, found: pd.DataFrame) -> dict:
+    fam = dict(zip(articles.article_id, articles.family))
+    by_pair: dict[frozenset, list[tuple[str, int, int]]] = {}
+    for f in found.itertuples():
+        key = frozenset((f.source_id, f.target_id))
+        by_pair.setdefault(key, []).append((f.source_id, f.source_start, f.source_end))
+        by_pair[key].append((f.target_id, f.target_start, f.target_end))
+    recalled, covers = [], []
+    for p in plant.itertuples():
+        spans = [(s, e) for aid, s, e in by_pair.get(frozenset((p.source_id, p.target_id)), []) if aid == p.target_id]
+        cov = sum(_overlap(p.target_start, p.target_end, s, e) for s, e in spans) / max(p.target_end - p.target_start, 1)
+        covers.append(min(cov, 1.0))
+        recalled.append(cov >= 0.5)
+    plant = plant.assign(recalled=recalled, cover=covers)
+    same_family = np.array([fam[a] == fam[b] for a, b in zip(found.source_id, found.target_id)], dtype=bool)
+    # direction: the planted source is earlier or the same day; check pairs with distinct days
+    dates = dict(zip(articles.article_id, articles.date))
+    planted_pairs = {(p.source_id, p.target_id) for p in plant.itertuples() if dates[p.source_id] < dates[p.target_id]}
+    pair_dir = [(f.source_id, f.target_id) in planted_pairs for f in found.itertuples()
+                if (f.source_id, f.target_id) in planted_pairs or (f.target_id, f.source_id) in planted_pairs]
+    return {
+        "recall": float(np.mean(recalled)) if recalled else float("nan"),
+        "by_kind": plant.groupby("kind")["recalled"].mean().round(4).to_dict(),
+        "cover": float(np.mean(covers)) if covers else float("nan"),
+        "precision": float(same_family.mean()) if len(found) else float("nan"),
+        "false": int((~same_family).sum()),
+        "direction": float(np.mean(pair_dir)) if pair_dir else float("nan"),
+    }
+
+
+def scale(sizes: list[int], seed: int) -> None:
+    print("\n== generated corpora (bigram text, planted reprints: whole, trimmed, edited, partial)")
+    rows = []
+    for n in sizes:
+        articles, plant, gen_time = generate(n, seed=seed)
+        words = int(articles.text.str.count(" ").sum() + len(articles))
+        t0 = time.perf_counter()
+        found = find_reuse(articles[["article_id", "outlet", "text", "date", "date_precision", "wire"]],
+                           same_outlet=True)
+        wall = time.perf_counter() - t0
+        tm = found.attrs["timings"]
+        ev = evaluate(articles, plant, found)
+        rows.append({"articles": n, "words_M": round(words / 1e6, 1), "planted": len(plant),
+                     "candidates": found.attrs["candidates"], "passages": len(found),
+                     "tokens_s": round(tm["tokens"], 1), "candidates_s": round(tm["candidates"], 1),
+                     "alignment_s": round(tm["alignment"], 1), "offsets_s": round(tm["offsets"], 1),
+                     "total_s": round(wall, 1), "recall": round(ev["recall"], 4), "precision": round(ev["precision"], 4),
+                     "false": ev["false"], "direction": round(ev["direction"], 4)})
+        print(f"{n} articles ({words / 1e6:.1f} M words, generated in {gen_time:.0f} s): "
+              f"total {wall:.1f} s = tokens {tm['tokens']:.1f} + candidates {tm['candidates']:.1f} + "
+              f"alignment {tm['alignment']:.1f} + offsets {tm['offsets']:.1f}; "
+              f"{found.attrs['candidates']} candidate pairs, {len(found)} passages")
+        print(f"   recall {ev['recall']:.4f} of {len(plant)} planted passages (by kind {ev['by_kind']}), "
+              f"mean cover {ev['cover']:.3f}; precision {ev['precision']:.4f} ({ev['false']} across families); "
+              f"direction right {ev['direction']:.4f}")
+        sys.stdout.flush()
+    print()
+    print(pd.DataFrame(rows).to_string(index=False))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="*", default=[10_000, 30_000, 100_000])
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--no-demo", action="store_true")
+    args = ap.parse_args()
+    import os
+    import platform
+
+    print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()} {platform.machine()}")
+    if not args.no_demo:
+        demo_gold()
+    if args.sizes:
+        scale(args.sizes, args.seed)
+
+
+if __name__ == "__main__":
+    main()

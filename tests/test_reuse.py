@@ -1,0 +1,271 @@
+"""Reuse detection: passages with exact offsets in both articles, direction, edits, shares, CLI."""
+
+from __future__ import annotations
+
+import json
+
+import matplotlib
+import pandas as pd
+import pytest
+
+from mediakit.reuse import find_reuse, original_share, reuse_edges, reused_spans
+
+from .conftest import S400
+
+matplotlib.use("Agg")
+
+# Invented wire copy about an invented town (never text from a real outlet).
+WIRE = (
+    "The harbour council of Norvik voted on Tuesday to close the old ferry terminal by the end of next year, "
+    "ending almost a century of crossings to the island of Skarra. Council chair Liv Amundsen said the "
+    "decision had been difficult but that the terminal could no longer be repaired at a reasonable cost. "
+    "Islanders will be offered a new bus and boat connection from the southern pier, which the council "
+    "promised to upgrade before the terminal closes."
+)
+OTHER = (
+    "A local bakery in Vesterholm has won a regional prize for its rye bread, the third award in five years. "
+    "The owner thanked her staff and said the recipe came from her grandmother. Customers queued outside the "
+    "shop on Saturday morning to buy the winning loaf, and the bakery sold out before noon."
+)
+HOST = (
+    "Residents of Skarra gathered in the school hall on Wednesday evening to discuss what the change would "
+    "mean for commuters, pupils and the island's two shops, which depend on daily deliveries from the mainland."
+)
+FARM = (
+    "Farmers in the valley reported a late harvest after weeks of heavy rain. Several roads were closed "
+    "because of flooding, and the regional office promised compensation for damaged fields."
+)
+
+
+def _edit(text: str, every: int, word: str = "zzz") -> str:
+    words = text.split(" ")
+    return " ".join(word if i % every == every // 2 else w for i, w in enumerate(words))
+
+
+@pytest.fixture
+def corpus() -> pd.DataFrame:
+    rows = [
+        ("wire-1", "North Wire", "2021-05-04", "NORVIK, May 4. " + WIRE, ""),
+        ("paper-whole", "Daily Paper", "2021-05-05", "From our partners: " + WIRE + "\n\nRead more on our site.", "North Wire"),
+        ("paper-edit", "Evening Post", "2021-05-06", _edit(WIRE, 12), ""),
+        ("paper-part", "Island Voice", "2021-05-07", HOST + "\n\n" + WIRE.split(". ", 1)[1] + "\n\n" + FARM[:72], ""),
+        ("paper-other", "Island Voice", "2021-05-03", OTHER, ""),
+        ("paper-noise", "Evening Post", "2021-05-08", _edit(WIRE, 3), ""),
+        ("farm", "Daily Paper", "2021-05-01", FARM + " The harbour council of Norvik voted on Tuesday.", ""),
+    ]
+    df = pd.DataFrame(rows, columns=["article_id", "outlet", "date", "text", "wire"])
+    df["date"] = pd.to_datetime(df["date"])
+    df["date_precision"] = "day"
+    return df
+
+
+def _texts(df: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(df.article_id, df.text))
+
+
+def test_contract_columns_and_offsets_point_at_the_shared_text(corpus):
+    found = find_reuse(corpus)
+    for col in ("source_id", "target_id", "source_start", "source_end", "target_start", "target_end",
+                "similarity", "same_outlet"):
+        assert col in found.columns
+    texts = _texts(corpus)
+    assert len(found) > 0
+    for r in found.itertuples():
+        src = texts[r.source_id][r.source_start:r.source_end]
+        tgt = texts[r.target_id][r.target_start:r.target_end]
+        # both sides start and end on word boundaries and share their first and last words
+        assert src.split()[0] == tgt.split()[0] and src.split()[-1] == tgt.split()[-1]
+        assert r.words >= 25 and r.source_words >= 25
+    whole = found[(found.source_id == "wire-1") & (found.target_id == "paper-whole")].iloc[0]
+    assert texts["paper-whole"][whole.target_start:whole.target_end] == WIRE.rstrip(".")
+    assert texts["wire-1"][whole.source_start:whole.source_end] == WIRE.rstrip(".")
+    assert whole.similarity == 1.0
+
+
+def test_direction_earlier_article_is_the_source(corpus):
+    found = find_reuse(corpus)
+    pairs = set(zip(found.source_id, found.target_id))
+    assert ("wire-1", "paper-whole") in pairs and ("wire-1", "paper-edit") in pairs
+    assert ("wire-1", "paper-part") in pairs
+    assert not any(t == "wire-1" for _, t in pairs)
+    assert set(found.direction_basis) == {"date"}
+    assert not found.same_day.any()
+
+
+def test_light_edits_are_bridged_heavy_edits_are_not(corpus):
+    found = find_reuse(corpus)
+    edit = found[(found.source_id == "wire-1") & (found.target_id == "paper-edit")]
+    assert len(edit) == 1
+    assert 0.9 <= edit.similarity.iloc[0] < 1.0
+    assert edit.words.iloc[0] >= 60  # one passage across the edits, not fragments
+    assert "paper-noise" not in set(found.target_id) | set(found.source_id)  # one word in three replaced
+
+
+def test_partial_reuse_is_located_in_the_host_article(corpus):
+    found = find_reuse(corpus)
+    part = found[found.target_id == "paper-part"]
+    texts = _texts(corpus)
+    passage = WIRE.split(". ", 1)[1]
+    start = texts["paper-part"].index(passage)
+    assert len(part) >= 1
+    row = part[part.source_id == "wire-1"].iloc[0]
+    assert row.target_start == start
+    assert row.target_end == start + len(passage.rstrip("."))
+    assert row.target_share < 0.6
+
+
+def test_short_shared_phrases_are_not_reuse(corpus):
+    # "farm" shares an 8-word sentence with the wire and 13 words with paper-part: both under min_words
+    found = find_reuse(corpus)
+    assert "farm" not in set(found.source_id) | set(found.target_id)
+    assert "farm" in set(find_reuse(corpus, min_words=8, min_similarity=0.9).source_id)
+
+
+def test_same_outlet_pairs_are_flagged_and_can_be_skipped(corpus):
+    df = corpus.copy()
+    df.loc[df.article_id == "paper-edit", "outlet"] = "North Wire"
+    found = find_reuse(df)
+    flagged = found[found.same_outlet]
+    assert set(zip(flagged.source_id, flagged.target_id)) == {("wire-1", "paper-edit")}
+    assert found.same_outlet.is_monotonic_increasing  # cross-outlet pairs first
+    skipped = find_reuse(df, same_outlet=False)
+    assert not skipped.same_outlet.any() and len(skipped) == len(found) - len(flagged)
+
+
+def test_same_day_ties_are_flagged_and_resolved_by_credit_or_mention(corpus):
+    df = corpus.copy()
+    df.loc[df.article_id == "paper-whole", "date"] = pd.Timestamp("2021-05-04")
+    found = find_reuse(df)
+    row = found[found.target_id == "paper-whole"].iloc[0]
+    assert row.source_id == "wire-1" and row.same_day and row.direction_basis == "credit"
+    # no credit: a mention of the other outlet in the text decides
+    df.loc[df.article_id == "paper-whole", "wire"] = ""
+    df.loc[df.article_id == "paper-whole", "text"] = WIRE + "\n\nNorth Wire first reported the vote."
+    row = find_reuse(df).query("source_id == 'wire-1' and target_id == 'paper-whole'").iloc[0]
+    assert row.same_day and row.direction_basis == "mention"
+    # no evidence at all: a tie, flagged
+    df.loc[df.article_id == "paper-whole", "text"] = WIRE
+    df.loc[df.article_id == "wire-1", "text"] = WIRE
+    pair = find_reuse(df).query("target_id in ['paper-whole', 'wire-1'] and source_id in ['paper-whole', 'wire-1']")
+    assert pair.same_day.all() and set(pair.direction_basis) == {"tie"}
+
+
+def test_coarse_dates_compare_at_the_coarser_precision(corpus):
+    df = corpus.copy()
+    df.loc[df.article_id == "paper-edit", "date_precision"] = "month"
+    row = find_reuse(df).query("target_id == 'paper-edit' or source_id == 'paper-edit'").iloc[0]
+    assert row.same_day  # May 2021 vs 4 May 2021: order unknown
+
+
+def test_reused_spans_merge_target_sides(corpus):
+    found = find_reuse(corpus)
+    spans = reused_spans(corpus, found)
+    assert list(spans.columns) == ["article_id", "start", "end"]
+    assert set(spans.article_id) == set(found.target_id)
+    assert "wire-1" not in set(spans.article_id)  # the earliest copy keeps its text
+    texts = _texts(corpus)
+    whole = spans[spans.article_id == "paper-whole"].iloc[0]
+    assert texts["paper-whole"][whole.start:whole.end] == WIRE.rstrip(".")
+    # computed when no reuse table is given
+    pd.testing.assert_frame_equal(reused_spans(corpus), spans)
+    hand = pd.DataFrame({"source_id": ["x", "y"], "target_id": ["t", "t"], "target_start": [10, 5],
+                         "target_end": [20, 12], "same_outlet": [False, True]})
+    assert reused_spans(None, hand).values.tolist() == [["t", 5, 20]]
+    assert reused_spans(None, hand, include_same_outlet=False).values.tolist() == [["t", 10, 20]]
+
+
+def test_original_share_per_article_and_outlet(corpus):
+    found = find_reuse(corpus)
+    per = original_share(corpus, found).set_index("article_id")
+    assert per.loc["wire-1", "original_share"] == 1.0
+    assert per.loc["paper-whole", "original_share"] < 0.2
+    assert 0.3 < per.loc["paper-part", "original_share"] < 0.8
+    assert per.loc["paper-whole", "sources"] >= 1
+    outlets = original_share(corpus, found, by="outlet").set_index("outlet")
+    assert outlets.loc["North Wire", "original_share"] == 1.0
+    assert outlets.loc["Daily Paper", "reprints"] == 1
+    total = per.groupby("outlet")[["words", "reused_words"]].sum()
+    assert (outlets.loc[total.index, "words"] == total["words"]).all()
+
+
+def test_minhash_candidates_find_whole_reprints_only(corpus):
+    found = find_reuse(corpus, candidates="minhash", lsh_threshold=0.5)
+    pairs = set(zip(found.source_id, found.target_id))
+    assert ("wire-1", "paper-whole") in pairs
+    assert ("wire-1", "paper-part") not in pairs  # the passage is a small part of the host article
+    assert found.attrs["params"]["candidates"] == "minhash"
+
+
+def test_unicode_and_case_keep_offsets_exact():
+    base = ("İstanbul'da toplanan komisyon, liman projesinin ikinci aşamasını onayladı ve çalışmaların "
+            "önümüzdeki ay başlayacağını açıkladı. Komisyon başkanı Ayşe Işıklı, projenin bölge ekonomisine "
+            "büyük katkı sağlayacağını söyledi ve yerel işletmelerin ihalelere katılabileceğini belirtti. ")
+    a = base * 2
+    b = "ÖZEL HABER. " + base.upper() + base
+    df = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "text": [a, b],
+                       "date": pd.to_datetime(["2020-01-01", "2020-01-02"])})
+    found = find_reuse(df)
+    assert len(found)
+    for r in found.itertuples():
+        s = df.text[0][r.source_start:r.source_end]
+        t = df.text[1][r.target_start:r.target_end]
+        assert s.split()[0].lower() == t.split()[0].lower()
+        assert s.split()[-1].lower() == t.split()[-1].lower()
+
+
+def test_bad_input_gives_one_clear_error(corpus):
+    with pytest.raises(ValueError, match="article_id"):
+        find_reuse(corpus.drop(columns=["article_id"]))
+    with pytest.raises(ValueError, match="candidates"):
+        find_reuse(corpus, candidates="magic")
+    with pytest.raises(ValueError, match="find_reuse"):
+        reused_spans(corpus, pd.DataFrame({"x": [1]}))
+    empty = find_reuse(corpus.iloc[:0])
+    assert empty.empty and "source_id" in empty.columns
+
+
+def test_reuse_edges_and_graph(corpus):
+    from mediakit.plotting import plot_reuse_graph
+
+    found = find_reuse(corpus)
+    edges = reuse_edges(found)
+    # copies of one wire story also share text with each other (Daily Paper -> Evening Post)
+    assert set(zip(edges.source_outlet, edges.target_outlet)) == {
+        ("North Wire", "Daily Paper"), ("North Wire", "Evening Post"), ("North Wire", "Island Voice"),
+        ("Daily Paper", "Evening Post"), ("Daily Paper", "Island Voice"), ("Evening Post", "Island Voice")}
+    assert edges.passages.sum() == len(found)
+    ax = plot_reuse_graph(found, corpus)
+    assert {"North Wire", "Daily Paper"} <= {t.get_text() for t in ax.texts}
+    ax = plot_reuse_graph(found, corpus, level="article")
+    assert len([p for p in ax.texts if type(p).__name__ == "Annotation"]) == found[["source_id", "target_id"]].drop_duplicates().shape[0]
+
+
+def test_demo_corpus_gold_pairs_are_found():
+    gold_path = S400 / "gold" / "reuse.csv"
+    if not gold_path.exists():
+        pytest.skip("data/s400/gold/reuse.csv is not there yet")
+    from mediakit import load_corpus
+
+    corpus = load_corpus(S400)
+    gold = pd.read_csv(gold_path)
+    found = find_reuse(corpus)
+    for g in gold.itertuples():
+        hits = found[(found.source_id == g.source_id) & (found.target_id == g.target_id)
+                     & (found.target_start < g.target_end) & (found.target_end > g.target_start)]
+        assert len(hits), f"gold passage {g.source_id} -> {g.target_id} at {g.target_start} not found"
+    correct = [((gold.source_id == f.source_id) & (gold.target_id == f.target_id)).any() for f in found.itertuples()]
+    assert sum(correct) / len(found) >= 0.95
+
+
+def test_cli_reuse_jsonl(tmp_path, corpus, capsys):
+    from mediakit.cli import main
+
+    for r in corpus.itertuples():
+        front = f"---\nid: {r.article_id}\ntitle: {r.article_id}\noutlet: {r.outlet}\ndate: {r.date:%Y-%m-%d}\n---\n"
+        (tmp_path / f"{r.article_id}.md").write_text(front + r.text + "\n", encoding="utf-8")
+    assert main(["reuse", str(tmp_path), "--format", "jsonl"]) == 0
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert lines and {"source_id", "target_id", "source_start", "target_end", "similarity"} <= set(lines[0])
+    assert ("wire-1", "paper-whole") in {(x["source_id"], x["target_id"]) for x in lines}
+    assert main(["reuse", str(tmp_path), "--share", "outlet", "--format", "csv"]) == 0
+    assert "original_share" in capsys.readouterr().out
