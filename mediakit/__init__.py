@@ -26,14 +26,16 @@ _EXPORTS: dict[str, str] = {
     "make_vectorizer": "vectorize", "vectorise": "vectorize", "group_term_matrix": "vectorize",
     # terms
     "distinctive_terms": "terms", "naming_table": "terms", "kwic": "terms", "collocations": "terms",
-    "suggest_variants": "terms",
+    "suggest_variants": "terms", "naming_matches": "terms", "load_lexicon": "terms",
     # framing
     "load_codebook": "framing", "score_frames": "framing", "frame_profile": "framing", "agreement": "framing",
     "FrameClassifier": "framing", "tone_toward": "framing", "sample_for_coding": "framing",
-    "frame_evidence": "framing", "topic_model": "framing",
+    "frame_evidence": "framing", "topic_model": "framing", "frame_shares": "framing",
+    "frame_difference_test": "framing", "frames_over_time": "framing", "headline_vs_body": "framing",
+    "krippendorff_alpha": "framing", "actor_mentions": "framing", "load_actors": "framing",
     # sources
     "extract_quotes": "sources", "speaker_table": "sources", "source_profile": "sources",
-    "article_sourcing": "sources",
+    "article_sourcing": "sources", "stance_lexicon": "sources",
     # reuse and similarity
     "find_reuse": "reuse", "original_share": "reuse", "reused_spans": "reuse", "reuse_edges": "reuse",
     "similarity_matrix": "similarity", "outlet_similarity": "similarity", "similarity_clusters": "similarity",
@@ -45,7 +47,7 @@ _EXPORTS: dict[str, str] = {
     "save_figure": "export", "save_table": "export", "build_report": "report",
 }
 _MODULES = ("corpus", "fetch", "text", "vectorize", "terms", "framing", "sources", "reuse", "similarity",
-            "timeline", "plotting", "export", "report", "dates")
+            "timeline", "plotting", "export", "report", "dates", "codebook", "topics", "tone")
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
 

@@ -323,7 +323,14 @@ def _quotes_args(p: argparse.ArgumentParser) -> None:
 
 @command("quotes", "direct, indirect, mixed and according-to quotes with speakers, types and verbs", _quotes_args)
 def _quotes(args: argparse.Namespace) -> int:
-    from .sources import EXTRA_COLUMNS, QUOTE_COLUMNS, article_sourcing, extract_quotes, source_profile, speaker_table
+    from .sources import (
+        EXTRA_COLUMNS,
+        QUOTE_COLUMNS,
+        article_sourcing,
+        extract_quotes,
+        source_profile,
+        speaker_table,
+    )
 
     corpus = load(args.path, outlet=args.outlet)
     quotes = extract_quotes(corpus)

@@ -1,0 +1,141 @@
+"""The lexicons of quote attribution, loaded from ``mediakit/resources``: attribution verbs with their
+stance, and the closed word classes (determiners, pronouns, clause words) the rules need.
+
+Verbs live in ``resources/attribution_verbs.yaml`` (editable). English inflections are generated here so
+that the YAML lists lemmas only.
+
+>>> lex = load_verb_lexicon("en")
+>>> lex.forms["stressed"].lemma, lex.forms["stressed"].stance
+('stress', 'emphatic')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+__all__ = ["Cue", "VerbLexicon", "load_verb_lexicon", "inflect", "verb_stances"]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One attribution cue form: its lemma, stance, class and whether it takes an addressee."""
+
+    lemma: str
+    stance: str
+    cls: str = "speech"
+    object: bool = False
+    form: str = "past"  # base, s, past, ing, phrase, noun
+    indirect: bool = True  # False: the cue introduces direct quotations only ("continued:")
+    clause: bool = False  # True: reported content only as a clause ("condemned the move" is no quote)
+
+
+@dataclass
+class VerbLexicon:
+    """Cue forms of one language: single words, multi-word phrases, "according to" phrases."""
+
+    lang: str
+    forms: dict[str, Cue] = field(default_factory=dict)
+    phrases: dict[tuple[str, ...], Cue] = field(default_factory=dict)
+    according_to: list[tuple[str, ...]] = field(default_factory=list)
+    complementizers: frozenset[str] = frozenset()
+    max_phrase: int = 1
+    phrase_first: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+    according_first: frozenset[str] = frozenset()
+    candidates: frozenset[str] = frozenset()  # every word a cue can start with
+
+
+_VOWELS = set("aeiou")
+
+
+def inflect(lemma: str, *, double: bool = False) -> dict[str, str]:
+    """Regular English forms of a verb: ``{"base", "s", "past", "ing"}``.
+
+    >>> inflect("admit", double=True)
+    {'base': 'admit', 's': 'admits', 'past': 'admitted', 'ing': 'admitting'}
+    >>> inflect("deny")["past"], inflect("note")["ing"], inflect("stress")["s"]
+    ('denied', 'noting', 'stresses')
+    """
+    w = lemma
+    if w.endswith(("s", "sh", "ch", "x", "z", "o")):
+        s = w + "es"
+    elif w.endswith("y") and len(w) > 1 and w[-2] not in _VOWELS:
+        s = w[:-1] + "ies"
+    else:
+        s = w + "s"
+    if double:
+        past, ing = w + w[-1] + "ed", w + w[-1] + "ing"
+    elif w.endswith("e"):
+        past = w + "d"
+        ing = w + "ing" if w.endswith(("ee", "ye", "oe")) else w[:-1] + "ing"
+    elif w.endswith("y") and len(w) > 1 and w[-2] not in _VOWELS:
+        past, ing = w[:-1] + "ied", w + "ing"
+    else:
+        past, ing = w + "ed", w + "ing"
+    return {"base": w, "s": s, "past": past, "ing": ing}
+
+
+@lru_cache(maxsize=1)
+def _raw() -> dict:
+    path = resources.files("mediakit.resources").joinpath("attribution_verbs.yaml")
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+@lru_cache(maxsize=8)
+def load_verb_lexicon(lang: str = "en") -> VerbLexicon:
+    """The cue lexicon of ``lang`` ("en", "tr", "ru"); other languages fall back to English."""
+    raw = _raw()
+    spec = raw.get(lang) or raw["en"]
+    lex = VerbLexicon(lang=lang if lang in raw else "en")
+    is_en = lex.lang == "en"
+    for key, info in (spec.get("verbs") or {}).items():
+        info = info or {}
+        lemma = str(info.get("lemma", key))
+        stance = str(info.get("stance", "neutral"))
+        cls = str(info.get("class", "speech"))
+        obj = bool(info.get("object", False))
+        ind = bool(info.get("indirect", True))
+        cl = bool(info.get("clause", False))
+        if is_en:
+            for form, word in inflect(lemma, double=bool(info.get("double"))).items():
+                lex.forms.setdefault(word, Cue(lemma, stance, cls, obj, form, ind, cl))
+        for word in info.get("forms") or []:
+            word = str(word).lower()
+            if " " in word:
+                lex.phrases[tuple(word.split())] = Cue(lemma, stance, cls, obj, "phrase", ind, cl)
+            else:
+                lex.forms[word] = Cue(lemma, stance, cls, obj, "past", ind, cl)
+    for phrase, info in (spec.get("phrases") or {}).items():
+        info = info or {}
+        words = tuple(str(phrase).lower().split())
+        # a phrase opening with a participle ("making clear") behaves like one
+        form = "ing" if is_en and words[0].endswith("ing") else "phrase"
+        lex.phrases[words] = Cue(str(info.get("lemma", phrase)), str(info.get("stance", "neutral")),
+                                 str(info.get("class", "speech")), bool(info.get("object", False)), form,
+                                 bool(info.get("indirect", True)), bool(info.get("clause", False)))
+    lex.according_to = [tuple(str(p).lower().split()) for p in spec.get("according_to") or []]
+    lex.complementizers = frozenset(str(w).lower() for w in spec.get("complementizers") or [])
+    lex.max_phrase = max([len(p) for p in lex.phrases] + [len(p) for p in lex.according_to] + [1])
+    lex.phrase_first = frozenset(p[0] for p in lex.phrases)
+    lex.according_first = frozenset(p[0] for p in lex.according_to)
+    lex.candidates = frozenset(lex.forms) | lex.phrase_first | lex.according_first
+    lex.nouns = frozenset(str(w).lower() for w in ((raw.get("nouns") or {}).get(lex.lang) or []))
+    return lex
+
+
+def verb_stances(lang: str = "en") -> dict[str, str]:
+    """Lemma -> stance for every cue of ``lang``.
+
+    >>> verb_stances()["claim"]
+    'distancing'
+    """
+    lex = load_verb_lexicon(lang)
+    out = {c.lemma: c.stance for c in lex.forms.values()}
+    out.update({c.lemma: c.stance for c in lex.phrases.values()})
+    out["according to"] = "neutral"
+    return out

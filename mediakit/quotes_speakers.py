@@ -1,0 +1,697 @@
+"""Who is speaking: resolve speaker mentions inside an article ("he", "the defence chief", "Demir" ->
+"Ismail Demir"), merge names across articles (Demir, Ismail Demir, İsmail Demir) and type the speakers
+(official, military, expert, industry, media, anonymous, citizen, unknown) with a country.
+
+Knowledge lives in two editable files: ``resources/speakers.yaml`` (a gazetteer of people, organisations
+and news media) and ``resources/speaker_roles.yaml`` (role words, anonymity phrases, country words).
+
+>>> g = load_gazetteer()
+>>> g.lookup("Erdoğan").name, g.lookup("Erdoğan").country
+('Recep Tayyip Erdogan', 'TR')
+>>> speaker_type_of("Selin Aydar", "a defence economist at the Istanbul Policy Forum")
+('expert', 'TR')
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from .text import fold
+
+__all__ = [
+    "Entry", "Gazetteer", "load_gazetteer", "load_roles", "speaker_type_of", "resolve_speakers",
+    "merge_names", "name_key", "clear_caches", "SPEAKER_TYPES",
+]
+
+SPEAKER_TYPES = ("official", "military", "expert", "industry", "media", "anonymous", "citizen", "unknown")
+
+_CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s",
+                 "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"]))
+_WORD_RE = re.compile(r"[\w'’.-]+")
+_CYR_RE = re.compile(r"[\u0400-\u04FF]")
+_US_RE = re.compile(r"\bUS\b|\bU\.S\.")
+_PRONOUNS = {"he", "she", "they", "it", "who", "which", "that", "we", "i", "him", "her", "them",
+             "он", "она", "они", "оно", "его", "ее", "её", "их", "который", "которая", "которые",
+             "o", "onlar", "kendisi", "his", "its", "their"}
+_PERSON_PRONOUNS = {"he", "she", "он", "она", "o", "kendisi", "his", "her", "его", "ее", "её", "him"}
+_DETS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "one", "another",
+         "bir", "bu", "şu", "o"}
+# words that stand before a name but are not part of it ("Secretary of State Mike Pompeo")
+_TITLE_WORDS = {
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "adm", "prof", "president", "vice", "prime",
+    "minister", "secretary", "state", "foreign", "defense", "defence", "deputy", "under", "assistant", "general",
+    "spokesman", "spokeswoman", "spokesperson", "senator", "representative", "governor", "ambassador",
+    "chairman", "chairwoman", "chief", "head", "director", "leader", "former", "then", "us", "u.s", "u.s.",
+    "turkish", "russian", "american", "kremlin", "white", "house", "national", "security", "adviser", "advisor",
+    "sir", "lord", "lady", "king", "queen", "sheikh", "pastor", "judge", "justice", "mayor", "congressman",
+    "congresswoman", "commissioner", "the", "of", "and", "for", "interior", "finance", "economy", "trade", "energy",
+    "abd", "dışişleri", "disisleri", "bakanı", "bakani", "başkanı", "baskani", "cumhurbaşkanı", "cumhurbaskani",
+    "savunma", "sanayii", "milli", "milletvekili", "sözcüsü", "sozcusu", "genel", "başkan", "baskan", "sayın",
+    "президент", "госсекретарь", "министр", "глава", "пресс-секретарь", "сша", "рф", "турции", "россии",
+    "представитель", "посол", "эксперт", "генеральный", "секретарь", "cumhuriyeti", "госдепартамента",
+    "мид", "министерства", "президента", "сам", "сама", "сами", "analist", "uzman", "ekonomist", "gazeteci",
+    "profesör", "profesor", "doç", "doc", "emekli", "analyst", "economist", "expert", "professor", "турецкий", "российский", "американский",
+    "старший", "научный", "сотрудник", "лидер", "тем", "самым",
+}
+_ORG_WORDS = {
+    "ministry", "department", "house", "kremlin", "pentagon", "agency", "directorate", "presidency", "council",
+    "committee", "party", "government", "administration", "office", "institute", "centre", "center",
+    "university", "bank", "company", "corp", "inc", "group", "news", "times", "post", "radio", "tv", "nato",
+    "commission", "parliament", "congress", "senate", "embassy", "service", "authority", "forum", "foundation",
+    "association", "union", "court", "alliance", "organisation", "organization", "campaign", "board", "staff",
+    "bakanlığı", "bakanligi", "bakanlık", "bakanlik", "başkanlığı", "baskanligi", "meclis", "hükümet", "hukumet",
+    "мид", "министерство", "ведомство", "ведомстве", "кремль", "правительство", "администрация", "госдепартамент",
+    "statement", "report", "reports", "notice", "memo", "document", "poll", "survey", "study", "data", "letter",
+    "ad", "video", "website", "announcement",
+}
+# head nouns of descriptions that denote a person ("the defence chief", "the official", "эксперт")
+_HUMAN_HEADS = {
+    "chief", "head", "official", "analyst", "expert", "minister", "spokesman", "spokeswoman", "spokesperson",
+    "president", "leader", "diplomat", "officer", "executive", "economist", "researcher", "scholar", "senator",
+    "governor", "mayor", "director", "secretary", "ambassador", "colonel", "general", "commander", "professor",
+    "fellow", "founder", "chairman", "lawmaker", "aide", "adviser", "advisor", "source", "envoy", "owner",
+    "strategist", "lawyer", "eksper", "uzman", "yetkili", "yetkilisi", "analist", "эксперт",
+    "аналитик", "лидер", "министр", "глава", "представитель", "политолог", "сотрудник",
+}
+_ROLE_WORDS = {"yetkili", "yetkilisi", "bakanlık", "bakanlik", "muhalefet", "эксперт", "аналитик", "ekonomist",
+               "analist", "uzman"}
+_FEMALE_TITLES = {"mrs", "ms", "miss", "madam", "she", "her", "она", "ее", "её"}
+_MALE_TITLES = {"mr", "he", "him", "his", "он", "его"}
+# head nouns of descriptions and the words in an earlier mention that they may refer back to
+_SYNONYMS = {
+    "chief": {"chief", "head", "director", "president", "leader", "boss", "chairman"},
+    "head": {"chief", "head", "director", "president", "leader", "chairman"},
+    "official": {"official", "officials", "aide", "spokesman", "spokeswoman", "officer", "yetkili", "yetkilisi"},
+    "analyst": {"analyst", "expert", "researcher", "fellow", "economist", "scholar", "professor"},
+    "expert": {"analyst", "expert", "researcher", "fellow", "economist", "scholar", "professor", "эксперт"},
+    "эксперт": {"эксперт", "аналитик", "сотрудник", "научный", "expert"},
+    "minister": {"minister", "secretary", "bakan", "bakanı"},
+    "ministry": {"ministry", "bakanlığı", "bakanlik", "bakanlık", "мид", "министерство", "ведомство"},
+    "ведомство": {"мид", "министерство", "ведомство"},
+    "ведомстве": {"мид", "министерство", "ведомство"},
+    "bakanlık": {"bakanlığı", "bakanlık", "bakanligi", "ministry"},
+    "yetkili": {"yetkili", "yetkilisi", "official"},
+    "president": {"president", "cumhurbaşkanı", "президент", "leader"},
+    "leader": {"president", "leader", "лидер", "президент", "cumhurbaşkanı"},
+    "лидер": {"президент", "лидер", "leader", "president"},
+    "diplomat": {"diplomat", "envoy", "ambassador"},
+    "spokesman": {"spokesman", "spokesperson", "spokeswoman"},
+    "executive": {"executive", "ceo", "chief", "director", "owner"},
+}
+
+
+def _translit(s: str) -> str:
+    return "".join(_CYR.get(ch, ch) for ch in s)
+
+
+@lru_cache(maxsize=65536)
+def _norm(s: str) -> str:
+    """Folded, lower-case, transliterated form used to compare names: "İsmail Demir" -> "ismail demir"."""
+    s = fold(str(s)).lower()
+    s = re.sub(r"['’](s|in|ın|un|ün|nin|nın|a|e|ya|ye|da|de|dan|den|ta|te|tan|ten|la|le|yla|yle)\b", "", s)
+    s = _translit(s)
+    return " ".join(re.sub(r"[^\w\s-]", " ", s).split())
+
+
+def _stem(word: str) -> str:
+    """A surname stem that survives Russian case endings and Turkish suffixes: "demira" -> "demir"."""
+    w = word
+    for suf in ("ogo", "oy", "oi", "om", "ym", "oj", "u", "a", "e", "y"):
+        if len(w) > 4 and w.endswith(suf):
+            return w[: -len(suf)]
+    return w
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """The key names are merged on: the stemmed, folded surname. ``name_key("Исмаила Демира") == "demir"``."""
+    parts = _norm(name).split()
+    return _stem(parts[-1]) if parts else ""
+
+
+@dataclass
+class Entry:
+    """One gazetteer record."""
+
+    name: str
+    kind: str  # person, organisation, media
+    type: str
+    country: str = ""
+    role: str = ""
+    aliases: list[str] = field(default_factory=list)
+    describes: list[re.Pattern] = field(default_factory=list)
+
+
+@dataclass
+class Gazetteer:
+    """Known speakers, looked up by full name, alias or (for people) surname."""
+
+    entries: list[Entry]
+    by_name: dict[str, Entry] = field(default_factory=dict)
+    by_surname: dict[str, list[Entry]] = field(default_factory=dict)
+    _described: dict[str, Entry | None] = field(default_factory=dict, repr=False)
+    _looked_up: dict[tuple[str, bool], Entry | None] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for e in self.entries:
+            for n in [e.name, *e.aliases]:
+                self.by_name.setdefault(_norm(n), e)
+            if e.kind == "person":
+                for n in [e.name, *e.aliases]:
+                    self.by_surname.setdefault(name_key(n), [])
+                    if e not in self.by_surname[name_key(n)]:
+                        self.by_surname[name_key(n)].append(e)
+
+    def lookup(self, name: str, *, surname: bool = True) -> Entry | None:
+        """The entry for ``name`` (exact alias first, then a unique surname match for people)."""
+        key = (name, surname)
+        if key not in self._looked_up:
+            self._looked_up[key] = self._lookup(name, surname)
+        return self._looked_up[key]
+
+    def _lookup(self, name: str, surname: bool) -> Entry | None:
+        n = _norm(name)
+        if not n:
+            return None
+        e = self.by_name.get(n)
+        if e is not None:
+            return e
+        stripped = " ".join(w for w in n.split() if w not in _TITLE_WORDS and w not in _DETS)
+        e = self.by_name.get(stripped)
+        if e is not None:
+            return e
+        if surname and stripped:
+            cands = self.by_surname.get(name_key(stripped), [])
+            first = stripped.split()[0] if len(stripped.split()) > 1 else None
+            cands = [c for c in cands if first is None or any(first == _norm(a).split()[0]
+                                                              for a in [c.name, *c.aliases])]
+            if len(cands) == 1:
+                return cands[0]
+        return None
+
+    def describe(self, text: str) -> Entry | None:
+        """The person a description identifies ("the head of Turkey's SSB"), if exactly one matches."""
+        n = _norm(text)
+        if n not in self._described:
+            hits = [e for e in self.entries if any(p.search(n) for p in e.describes)]
+            self._described[n] = hits[0] if len(hits) == 1 else None
+        return self._described[n]
+
+    def media_names(self) -> list[tuple[str, str]]:
+        """``(surface form, canonical name)`` of every news organisation, longest first."""
+        out = [(n, e.name) for e in self.entries if e.kind == "media" for n in [e.name, *e.aliases]]
+        return sorted(out, key=lambda x: -len(x[0]))
+
+
+def _read_yaml(name: str) -> dict:
+    path = resources.files("mediakit.resources").joinpath(name)
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(path: str | None = None) -> Gazetteer:
+    """The speaker gazetteer from ``resources/speakers.yaml`` (or ``path``)."""
+    if path:
+        with open(path, encoding="utf-8") as fh:
+            raw = yaml.safe_load(fh) or {}
+    else:
+        raw = _read_yaml("speakers.yaml")
+    entries = []
+    for kind, key in (("person", "people"), ("organisation", "organisations"), ("media", "media")):
+        for item in raw.get(key) or []:
+            if not item or "name" not in item:
+                raise ValueError(f"speakers.yaml: an entry under {key!r} has no name; add 'name: ...'")
+            entries.append(Entry(
+                name=str(item["name"]), kind=kind, type=str(item.get("type", "media" if kind == "media" else "unknown")),
+                country=str(item.get("country", "")), role=str(item.get("role", "")),
+                aliases=[str(a) for a in item.get("aliases") or []],
+                describes=[re.compile(p, re.I) for p in item.get("describes") or []],
+            ))
+    return Gazetteer(entries)
+
+
+@dataclass
+class Roles:
+    anonymity: list[str]
+    types: list[tuple[str, set[str], list[str], list[str]]]  # type, words, prefixes, phrases
+    countries: list[tuple[str, set[str], list[str]]]  # code, words, phrases
+
+
+@lru_cache(maxsize=1)
+def load_roles() -> Roles:
+    """The role, anonymity and country word lists of ``resources/speaker_roles.yaml``."""
+    raw = _read_yaml("speaker_roles.yaml")
+    types = []
+    for t, words in (raw.get("types") or {}).items():
+        ws = [fold(str(w)).lower() for w in words]
+        types.append((t, {w for w in ws if " " not in w and not w.endswith("*")},
+                      [w[:-1] for w in ws if w.endswith("*")], [w for w in ws if " " in w]))
+    countries = []
+    for c, words in (raw.get("countries") or {}).items():
+        ws = [fold(str(w)).lower() for w in words]
+        countries.append((str(c), {w for w in ws if " " not in w}, [w for w in ws if " " in w]))
+    return Roles([fold(str(p)).lower() for p in raw.get("anonymity") or []], types, countries)
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.strip(".'’-").lower() for w in _WORD_RE.findall(fold(text)) if w.strip(".'’-"))
+
+
+@lru_cache(maxsize=65536)
+def is_anonymous(text: str) -> bool:
+    """True when ``text`` (a mention with its apposition) says the speaker is not named."""
+    t = " ".join(_words(text))
+    return any(p in t for p in load_roles().anonymity)
+
+
+@lru_cache(maxsize=65536)
+def country_of(text: str) -> str:
+    """The country the words of ``text`` point to ("a Turkish official" -> "TR"), or ""."""
+    words = _words(text)
+    if ("us" in words or "u.s" in words) and not _US_RE.search(text):
+        words = tuple(w for w in words if w not in ("us", "u.s"))  # "told us" is no country
+    joined = " " + " ".join(words) + " "
+    best, best_n = "", 0
+    for code, ws, phrases in load_roles().countries:
+        n = sum(1 for w in words if w in ws) + sum(1 for p in phrases if f" {p} " in joined)
+        if n > best_n:
+            best, best_n = code, n
+    return best
+
+
+@lru_cache(maxsize=1)
+def _country_regexes() -> list[tuple[str, re.Pattern]]:
+    out = []
+    for code, ws, phrases in load_roles().countries:
+        # "US" only in capitals: "told us" is no country
+        alts = sorted((ws | set(phrases)) - {"us", "u.s", "u.s."}, key=len, reverse=True)
+        pat = r"(?i:(?<!\w)(?:" + "|".join(re.escape(w) for w in alts) + r")(?!\w))"
+        if "us" in ws:
+            pat += r"|\bUS\b|\bU\.S\."
+        out.append((code, re.compile(pat)))
+    return out
+
+
+@lru_cache(maxsize=256)
+def _article_country(text: str) -> str:
+    """The country an article mentions most (by the country words of speaker_roles.yaml), or ""."""
+    best, best_n = "", 0
+    for code, rx in _country_regexes():
+        n = len(rx.findall(text))
+        if n > best_n:
+            best, best_n = code, n
+    return best
+
+
+@lru_cache(maxsize=65536)
+def speaker_type_of(mention: str, description: str = "") -> tuple[str, str]:
+    """``(type, country)`` of a speaker from its mention and description, by the role rules.
+
+    >>> speaker_type_of("a Turkish official who asked not to be named")
+    ('anonymous', 'TR')
+    >>> speaker_type_of("Pavel Zhuravlev", "a senior research fellow at the Volkhov Centre")
+    ('expert', '')
+    """
+    text = f"{mention} {description}".strip()
+    country = country_of(text)
+    if is_anonymous(text):
+        return "anonymous", country
+    words = _words(text)
+    joined = " " + " ".join(words) + " "
+    for t, ws, prefixes, phrases in load_roles().types:
+        if any(w in ws for w in words) or any(f" {p} " in joined for p in phrases) or \
+                any(w.startswith(p) for w in words for p in prefixes):
+            return t, country
+    return "unknown", country
+
+
+# ---------------------------------------------------------------- resolution inside an article
+@dataclass
+class _Ent:
+    canonical: str
+    kind: str  # person, org, anon, group
+    type: str
+    country: str
+    desc: str  # mention + apposition words, for matching descriptions
+    pos: int
+    gender: str = ""
+
+
+@lru_cache(maxsize=65536)
+def _name_part(mention: str) -> str:
+    """The name in a mention: the last run of capitalised words that are not titles.
+
+    >>> _name_part("Secretary of State Mike Pompeo")
+    'Mike Pompeo'
+    >>> _name_part("ABD Dışişleri Bakanı Mike Pompeo")
+    'Mike Pompeo'
+    """
+    toks = re.findall(r"[\w'’.-]+", mention)
+    if toks and toks[-1][:1].islower() and toks[-1].isalpha() and len(toks) > 1 and not _CYR_RE.search(toks[-1][:1]) \
+            or toks and _CYR_RE.match(toks[-1]) and toks[-1][:1].islower():
+        return ""  # "Turkish industry", "Российские эксперты": a description ending with its noun
+    toks = [re.sub(r"['’](s|in|ın|un|ün|nin|nın|a|e|ya|ye|yı|yi|dan|den|nın|ın)$", "", w) for w in toks]
+    run: list[str] = []
+    for w in reversed(toks):
+        lw = fold(w).lower().strip(".")
+        if w[:1].isupper() and lw not in _TITLE_WORDS and not (w.isupper() and len(w) > 1 and len(run) == 0
+                                                              and lw in ("us", "uk", "eu", "ssb", "abd")) or w.lower() in ("van", "von", "de", "bin", "al", "el", "la", "le", "da", "di", "du", "ter") and run:
+            run.append(w)
+        else:
+            if run:
+                break
+    return " ".join(reversed(run)).strip(".")
+
+
+@lru_cache(maxsize=65536)
+def _is_org(mention: str) -> bool:
+    return any(w in _ORG_WORDS for w in _words(mention))
+
+
+def _head(desc: str) -> str:
+    words = [w for w in _words(desc) if w not in _DETS]
+    return words[-1] if words else ""
+
+
+def _canon_anonymous(text: str, country: str) -> str:
+    words = _words(text)
+    role = next((w for w in reversed(words) if w in ("official", "officials", "diplomat", "diplomats", "source",
+                                                     "sources", "aide", "aides", "officer", "executive",
+                                                     "yetkili", "yetkilisi", "источник", "чиновник")), "official")
+    role = {"yetkili": "official", "yetkilisi": "official", "источник": "source", "чиновник": "official"}.get(role, role)
+    org = ""
+    for o in ("foreign ministry", "finance ministry", "defence ministry", "defense ministry", "treasury",
+              "hazine", "disisleri", "maliye", "state department", "pentagon", "white house", "administration"):
+        if o in " ".join(words):
+            org = {"hazine": "treasury", "disisleri": "foreign ministry", "maliye": "finance ministry"}.get(o, o)
+            break
+    adj = {"US": "US", "TR": "Turkish", "RU": "Russian", "EU": "European", "NATO": "NATO", "DE": "German",
+           "FR": "French", "GB": "British"}.get(country, "")
+    if org in ("administration", "state department", "pentagon", "white house"):
+        org, adj = "", adj or "US"
+    return " ".join(x for x in ("anonymous", adj, org, role.rstrip("s") if role.endswith("s") and role != "sources" else role) if x)
+
+
+def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | None = None,
+                     subjects: list[tuple[int, int]] | None = None) -> None:
+    """Fill ``speaker``, ``speaker_canonical``, ``speaker_type`` and ``speaker_country`` of the records of
+    one article (in place), resolving pronouns and descriptions to the entity introduced before them.
+    ``subjects`` are offsets of names opening sentences that are no speakers ("Demir played down the
+    sanctions."): a later "he" may refer to them."""
+    gz = gazetteer or load_gazetteer()
+    ents: list[_Ent] = []
+    names: dict[str, str] = {}  # surname key -> longest full name in this article
+    # first pass: every named mention, so that "Demir" meets "Ismail Demir" wherever it appears
+    for r in records:
+        if r.get("speaker_start") is None:
+            continue
+        m = text[r["speaker_start"]:r["speaker_end"]]
+        n = _name_part(m)
+        if n and not _is_org(m) and not _is_org(n):
+            k = name_key(n)
+            if len(n.split()) > len(names.get(k, "").split()):
+                names[k] = n
+    events = [(r["speaker_start"] if r.get("speaker_start") is not None else r["start"], 1, i, r)
+              for i, r in enumerate(records)]
+    taken = {(r["speaker_start"], r["speaker_end"]) for r in records if r.get("speaker_start") is not None}
+    events += [(sp[0], 0, i, sp) for i, sp in enumerate(subjects or []) if (sp[0], sp[1]) not in taken]
+    for _pos, is_record, _i, r in sorted(events, key=lambda x: (x[0], x[1], x[2])):
+        if not is_record:
+            _add_subject(text, r, ents, names, gz)
+            continue
+        s0 = r.get("speaker_start")
+        r.setdefault("speaker", None)
+        r["speaker_canonical"], r["speaker_type"], r["speaker_country"] = None, "unknown", ""
+        if s0 is None:
+            continue
+        mention = text[s0:r["speaker_end"]]
+        r["speaker"] = mention
+        appos = text[r["appos_start"]:r["appos_end"]] if r.get("appos_start") is not None else ""
+        ent = _resolve_one(text, mention, appos, r, ents, names, gz)
+        if ent is None:
+            r["speaker_canonical"] = mention
+            r["speaker_type"], r["speaker_country"] = speaker_type_of(mention, appos)
+            continue
+        r["speaker_canonical"], r["speaker_type"], r["speaker_country"] = ent.canonical, ent.type, ent.country
+        low = _words(mention)
+        if low and low[0] in ("he", "she", "он", "она") and not ent.gender:
+            ent.gender = "f" if low[0] in ("she", "она") else "m"
+
+
+def _add_subject(text: str, span: tuple, ents: list[_Ent], names: dict[str, str], gz: Gazetteer) -> None:
+    """A name opening a sentence ("Selin Aydar, a defence economist, was blunt.", "The Turkish Foreign
+    Ministry condemned the move.") becomes a candidate antecedent for later pronouns and descriptions."""
+    mention = text[span[0]:span[1]]
+    appos = text[span[2]:span[3]] if len(span) > 3 and span[2] >= 0 else ""
+    desc = " ".join(_words(f"{mention} {appos}"))
+    words = _words(mention)
+    stripped = " ".join(w for w in words if w not in _DETS)
+    e = gz.lookup(mention, surname=False) or (gz.lookup(stripped, surname=False) if stripped else None)
+    if e is not None and e.kind != "person":
+        ents.append(_Ent(e.name, "org", e.type, e.country, desc, span[0]))
+        return
+    if _is_org(mention):
+        t, c = speaker_type_of(mention, appos)
+        ents.append(_Ent(_clean_description(mention), "org", t, c, desc, span[0]))
+        return
+    name = _name_part(mention)
+    if not name or all(w in _place_words() for w in _words(name)) or name.isupper():
+        return
+    k = name_key(name)
+    e = gz.lookup(names.get(k, name))
+    if e is not None and e.kind == "person":
+        ents.append(_Ent(e.name, "person", e.type, e.country, desc, span[0]))
+    elif k in names or len(name.split()) >= 2:
+        t, c = speaker_type_of(mention, appos)
+        ent = _Ent(names.get(k, name), "person", t, c, desc, span[0])
+        _gender_hint(ent, words)
+        ents.append(ent)
+
+
+def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
+    pos = r["speaker_start"]
+    words = _words(mention)
+    low = words[0] if len(words) == 1 else ""
+    full = f"{mention} {appos}"
+    # relative pronoun: its antecedent noun phrase
+    if low in ("who", "which", "that", "который", "которая", "которые") and r.get("antecedent"):
+        a0, a1 = r["antecedent"]
+        sub = dict(r, speaker_start=a0, speaker_end=a1, antecedent=None)
+        return _resolve_one(text, text[a0:a1], appos, sub, ents, names, gz)
+    if low in _PRONOUNS:
+        return _antecedent(low, pos, ents)
+    if is_anonymous(full) or _indefinite_source(words):
+        country = country_of(full) or _article_country(text)  # the mention's country, else the article's
+        canon = _canon_anonymous(full, country)
+        ent = _Ent(canon, "anon", "anonymous", country, " ".join(_words(full)), pos)
+        ents.append(ent)
+        return ent
+    head = words[-1] if words else ""
+    if words and words[0] in ("the", "this", "that") and head in _HUMAN_HEADS or len(words) == 1 and head in _ROLE_WORDS:
+        # "the defence chief", "the SSB president", "the official", "Yetkili": a description of someone
+        ref = _description_antecedent(words, pos, ents)
+        if ref is None:
+            e = gz.describe(full)
+            if e is not None:
+                ref = _Ent(e.name, "person" if e.kind == "person" else "org", e.type, e.country,
+                           " ".join(_words(full)), pos)
+                ents.append(ref)
+        if ref is not None:
+            return ref
+    if words and all(w in _place_words() for w in words if w not in _DETS):
+        # "Ankara", "Washington", "Moscow": a government named by its capital or country
+        ent = _Ent(_clean_description(mention), "org", "official", country_of(mention), " ".join(_words(full)), pos)
+        ents.append(ent)
+        return ent
+    name = _name_part(mention)
+    if name and (all(w in _place_words() for w in _words(name)) or name.isupper() and len(name) <= 8
+                 or any(ch.isdigit() for ch in name)):
+        name = ""  # "the head of Turkey's agency", "CAATSA", "S-400": no person's name
+    if name and not _is_org(mention) and words and words[0] not in ("the", "a", "an") or name and len(name.split()) > 1 \
+            and not _is_org(mention):
+        k = name_key(name)
+        best = names.get(k, name)
+        e = gz.lookup(best) or gz.lookup(name) or gz.lookup(" ".join(name.split()[-2:]))
+        if e is not None:
+            ent = _Ent(e.name, "person" if e.kind == "person" else "org", e.type, e.country,
+                       " ".join(_words(full)) + " " + fold(e.role).lower(), pos)
+        else:
+            t, c = speaker_type_of(mention, appos)
+            prior = next((x for x in reversed(ents) if x.kind == "person" and name_key(x.canonical) == k), None)
+            if prior is not None and t == "unknown":
+                t, c = prior.type, c or prior.country
+            ent = _Ent(best, "person", t, c, " ".join(_words(full)), pos)
+        _gender_hint(ent, words)
+        ents.append(ent)
+        return ent
+    # organisations and descriptions
+    stripped = " ".join(w for w in words if w not in _DETS)
+    e = gz.lookup(mention, surname=False) or (gz.lookup(stripped, surname=False) if stripped else None)
+    if e is not None and e.kind != "person":
+        ent = _Ent(e.name, "org", e.type, e.country, " ".join(_words(full)), pos)
+        ents.append(ent)
+        return ent
+    if words and words[0] in ("the", "this", "that") or (len(words) <= 3 and not any(
+            w[:1].isupper() for w in re.findall(r"\w+", mention)[1:])):
+        ref = _description_antecedent(words, pos, ents)
+        if ref is not None:
+            return ref
+        e = gz.describe(full)
+        if e is not None:
+            ent = _Ent(e.name, "person" if e.kind == "person" else "org", e.type, e.country, " ".join(_words(full)), pos)
+            ents.append(ent)
+            return ent
+    e = gz.describe(full)
+    if e is not None:
+        ent = _Ent(e.name, "person", e.type, e.country, " ".join(_words(full)), pos)
+        ents.append(ent)
+        return ent
+    t, c = speaker_type_of(mention, appos)
+    kind = "org" if _is_org(mention) else "group" if words and words[-1].endswith("s") else \
+        "person" if head in _HUMAN_HEADS or head in _ROLE_WORDS else "thing"
+    canon = _clean_description(mention)
+    ent = _Ent(canon, kind, t, c, " ".join(_words(full)), pos)
+    ents.append(ent)
+    return ent
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """Country and capital words of speaker_roles.yaml that name a government ("Ankara", "Russia")."""
+    keep = {"washington", "ankara", "moscow", "turkey", "russia", "america", "usa", "us", "u.s", "kremlin",
+            "brussels", "nato", "turkiye", "rusya", "abd", "moskova", "сша", "россия", "турция", "анкара",
+            "москва", "вашингтон", "кремль", "germany", "berlin", "france", "paris", "britain", "london",
+            "poland", "warsaw", "sweden", "netherlands", "eu", "tehran", "iran", "china", "beijing", "israel",
+            "india", "greece", "athens", "united", "states"}
+    words = {w for _c, ws, _p in load_roles().countries for w in ws}
+    return frozenset(words & keep | {"united", "states"})
+
+
+def _indefinite_source(words: list[str]) -> bool:
+    """"a senior administration official", "a source familiar": an unnamed single source."""
+    return bool(words) and words[0] in ("a", "an", "one", "bir") and any(
+        w in ("official", "source", "diplomat", "aide", "yetkili", "yetkilisi", "insider") for w in words[-3:])
+
+
+def _clean_description(mention: str) -> str:
+    words = mention.split()
+    while words and words[0].lower() in _DETS:
+        words = words[1:]
+    return " ".join(words) or mention
+
+
+def _gender_hint(ent: _Ent, words: list[str]) -> None:
+    if words and words[0] in _FEMALE_TITLES:
+        ent.gender = "f"
+    elif words and words[0] in _MALE_TITLES:
+        ent.gender = "m"
+
+
+def _antecedent(pron: str, pos: int, ents: list[_Ent]) -> _Ent | None:
+    """The entity a pronoun refers to: the latest person (he, she) or organisation/group (it, they)."""
+    if pron in ("i", "we"):
+        return None
+    person = pron in _PERSON_PRONOUNS
+    want = "f" if pron in ("she", "her", "она", "ее", "её") else "m" if pron in ("he", "him", "his", "он", "его") else ""
+    for e in reversed(ents):
+        if e.pos >= pos:
+            continue
+        if person and e.kind in ("person", "anon") and (not want or not e.gender or e.gender == want):
+            return e
+        if not person and pron in ("it", "its", "оно") and e.kind == "org":
+            return e
+        if not person and pron in ("they", "their", "them", "они", "их", "onlar") and e.kind in ("org", "group", "anon"):
+            return e
+    if not person:
+        for e in reversed(ents):
+            if e.pos < pos:
+                return e
+    return None
+
+
+def _description_antecedent(words: list[str], pos: int, ents: list[_Ent]) -> _Ent | None:
+    """"the defense chief", "the ministry", "the official", "эксперт": the latest entity whose
+    description shares the head noun (or a synonym of it)."""
+    head = words[-1] if words else ""
+    if not head:
+        return None
+    syn = _SYNONYMS.get(head, {head}) | {head}
+    for e in reversed(ents):
+        if e.pos >= pos:
+            continue
+        dwords = set(e.desc.split())
+        if dwords & syn:
+            return e
+    org_head = head in _ORG_WORDS
+    for e in reversed(ents):
+        if e.pos >= pos:
+            continue
+        if org_head and e.kind == "org" or not org_head and e.kind in ("person", "anon") and head in (
+                "official", "president", "minister", "chief", "head", "analyst", "expert", "economist", "executive",
+                "spokesman", "spokeswoman", "senator", "diplomat", "эксперт", "yetkili"):
+            return e
+    return None
+
+
+# ---------------------------------------------------------------- across articles
+def clear_caches() -> None:
+    """Empty the memo caches of name normalisation and typing (for cold-start timing)."""
+    for fn in (_norm, name_key, _words, is_anonymous, country_of, speaker_type_of, _name_part, _is_org,
+               _article_country):
+        fn.cache_clear()
+    gz = load_gazetteer()
+    gz._described.clear()
+    gz._looked_up.clear()
+
+
+def merge_names(canonicals: list[str | None], kinds: list[str] | None = None) -> dict[str, str]:
+    """Map each person name to one spelling shared across articles: the gazetteer's, else the most
+    frequent full form among names with the same surname and compatible first names.
+
+    >>> merge_names(["Demir", "Ismail Demir", "İsmail Demir", "Ismail Demir"])["Demir"]
+    'Ismail Demir'
+    """
+    gz = load_gazetteer()
+    counts = Counter(c for c in canonicals if isinstance(c, str) and c)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in counts:
+        part = _name_part(name)
+        if name.startswith("anonymous") or _is_org(name) or not part or " and " in name \
+                or all(w in _place_words() for w in _words(part)):
+            continue
+        groups[name_key(name)].append(name)
+    out: dict[str, str] = {}
+    for _key, members in groups.items():
+        full = [m for m in members if len(m.split()) > 1]
+        for m in members:
+            e = gz.lookup(m)
+            if e is not None:
+                out[m] = e.name
+                continue
+            first = _norm(m).split()[0] if len(m.split()) > 1 else None
+            compatible = [f for f in full if first is None or _norm(f).split()[0] == first]
+            if compatible:
+                # the most frequent full form, Latin script first (reports are read in a Latin script)
+                out[m] = max(compatible, key=lambda f: (f.isascii() or fold(f).isascii(),
+                                                        counts[f] + sum(counts[g] for g in compatible
+                                                                        if _norm(g) == _norm(f)), len(f)))
+    # spellings that differ only by diacritics meet on the most frequent one
+    by_norm: dict[str, list[str]] = defaultdict(list)
+    for m in set(out.values()):
+        by_norm[_norm(m)].append(m)
+    for forms in by_norm.values():
+        if len(forms) > 1:
+            best = max(forms, key=lambda f: (counts[f], f))
+            for m, v in list(out.items()):
+                if v in forms:
+                    out[m] = best
+    return out
