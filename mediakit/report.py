@@ -238,6 +238,52 @@ def _framing(ctx: _Context) -> Section:
     return sec
 
 
+def _sources(ctx: _Context) -> Section:
+    from .plotting import plot_speaker_heatmap, plot_speaker_types, plot_verb_stance
+    from .plotting.sources import shares
+    from .sources import extract_quotes, source_profile, speaker_table
+
+    c = ctx.corpus
+    sec = Section("sources", "Who gets quoted")
+    quotes = extract_quotes(c)
+    countable = quotes[~quotes["fragment"].fillna(False).astype(bool)] if "fragment" in quotes else quotes
+    sec.body.append(f"<p><b>{len(countable)}</b> attributions (direct, indirect, mixed, according-to) in "
+                    f"<b>{countable['article_id'].nunique()}</b> articles; each bar shows the share of an "
+                    "outlet's quotes.</p>")
+    if not len(countable):
+        return sec
+    ax = plot_speaker_types(quotes)
+    sec.body.append(ctx.figure(ax.figure, "report_speaker_types", shares(quotes, "speaker_type").reset_index(),
+                               "Who is quoted: speaker types per outlet."))
+    ax = plot_verb_stance(quotes)
+    sec.body.append(ctx.figure(ax.figure, "report_verb_stance", shares(quotes, "stance").reset_index(),
+                               "How they are quoted: the stance of the attribution verb (said / stressed / "
+                               "claimed)."))
+    table = speaker_table(quotes)
+    ax = plot_speaker_heatmap(table, top=15)
+    sec.body.append(ctx.figure(ax.figure, "report_speakers", table.head(15), "The most quoted speakers by outlet."))
+    profile = source_profile(quotes, n_boot=ctx.params["n_boot"])
+    ctx.table(profile, "sources_profile")
+    anon = profile[(profile["measure"] == "anonymous") & (profile["category"] == "anonymous")]
+    if len(anon):
+        sec.body.append("<h3>Anonymous sources</h3><p>Share of each outlet's quotes from unnamed speakers, with "
+                        "95% bootstrap intervals over articles.</p>")
+        sec.body.append(ctx.table(anon[["group", "count", "n_quotes", "share", "ci_low", "ci_high"]]))
+    sec.body.append("<h3>Examples</h3>")
+    examples = countable[countable["kind"] == "direct"].drop_duplicates("outlet").sort_values("outlet")
+    for q in examples.itertuples():
+        sec.body.append(f"<blockquote><b>{_e(q.outlet)}</b>: “{_e(q.quote)}” "
+                        f"<span class=\"note\">{_e(q.verb)} {_e(q.speaker_canonical or q.speaker)} "
+                        f"({_e(q.speaker_type)}; offsets {int(q.start)}-{int(q.end)})</span></blockquote>")
+    ctx.table(quotes, "sources_quotes")
+    sec.methods.append("<b>Quotes</b>: rule-based attribution (<code>extract_quotes</code>, no downloaded model): "
+                       "quote marks in every style, reporting verbs from a lexicon, pronouns and descriptions "
+                       "resolved to the speaker named earlier; speaker types from a gazetteer and appositions; "
+                       "verb stance from a lexicon; shares with bootstrap CIs over articles "
+                       "(<code>source_profile</code>).")
+    return sec
+
+
 def _reuse(ctx: _Context) -> Section:
     from .plotting import plot_reuse_graph
     from .reuse import find_reuse, original_share
@@ -310,6 +356,7 @@ SECTIONS: list[tuple[str, Callable[[_Context], Section]]] = [
     ("timeline", _timeline),
     ("terms", _terms),
     ("framing", _framing),
+    ("sources", _sources),
     ("reuse", _reuse),
     ("similarity", _similarity),
 ]

@@ -47,7 +47,7 @@ def test_report_is_self_contained_and_escaped(reports):
     assert "&lt;script&gt;" in html or "alert" not in html
     assert not re.search(r"(src|href)=[\"']https?://", html)
     assert "@import" not in html and "url(http" not in html
-    for section in ("overview", "methods", "provenance"):
+    for section in ("overview", "timeline", "terms", "framing", "sources", "reuse", "similarity", "methods", "provenance"):
         assert f'id="{section}"' in html
     assert "corpus hash (SHA-256)" in html and "mediakit version" in html
 
