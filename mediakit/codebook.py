@@ -85,6 +85,8 @@ class Frame:
     negative: tuple[Cue, ...] = ()
     examples: tuple[str, ...] = ()
     residual: bool = False
+    # Names of frames in another codebook this frame corresponds to (e.g. s400 -> policy_frames).
+    maps_to: tuple[str, ...] = ()
 
 
 @dataclass
@@ -249,7 +251,7 @@ def _build(data: dict[str, Any], where: str) -> Codebook:
 def _build_frame(fd: Any, where: str, weights: dict[str, float]) -> Frame:
     if not isinstance(fd, dict):
         raise CodebookError(f"{where}: each frame must be a mapping with name, description and cues")
-    known = {"name", "label", "description", "cues", "negative", "examples", "residual", "notes"}
+    known = {"name", "label", "description", "cues", "negative", "examples", "residual", "notes", "maps_to"}
     unknown = sorted(set(fd) - known)
     name = fd.get("name")
     if not isinstance(name, str) or not _NAME_RE.match(name):
@@ -268,7 +270,8 @@ def _build_frame(fd: Any, where: str, weights: dict[str, float]) -> Frame:
     examples = _string_list(fd.get("examples"), f"{where}: examples")
     return Frame(name=name, label=str(fd.get("label") or name.replace("_", " ").capitalize()),
                  description=" ".join(desc.split()), cues=tuple(cues), negative=tuple(negative),
-                 examples=tuple(examples), residual=residual)
+                 examples=tuple(examples), residual=residual,
+                 maps_to=tuple(_string_list(fd.get("maps_to"), f"{where}: maps_to")))
 
 
 def _build_cues(data: Any, where: str, weights: dict[str, float]) -> list[Cue]:

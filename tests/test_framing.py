@@ -479,3 +479,14 @@ def test_frame_classifier_on_gvfc_split0():
     from sklearn.metrics import f1_score
 
     assert f1_score(test[2].astype(str), clf.predict(test[1].tolist()), average="macro") > 0.5
+
+
+def test_s400_frames_map_to_policy_frames_dimensions():
+    from mediakit.codebook import load_codebook
+
+    general = set(load_codebook("policy_frames").frame_names)
+    for frame in load_codebook("s400").frames:
+        assert frame.maps_to, frame.name
+        for target in frame.maps_to:
+            codebook, _, name = target.partition(".")
+            assert codebook == "policy_frames" and name in general, target
