@@ -35,3 +35,9 @@ def test_notebook_runs(path, tmp_path):
     html = export_html(nb, tmp_path / f"{path.stem}.html", path.stem).read_text(encoding="utf-8")
     assert "cdn." not in html and "https://cdnjs" not in html and "<script src=\"http" not in html
     assert path.parent == NOTEBOOK_DIR
+    figures = tmp_path / "figures"
+    charts = sorted(p.stem for p in figures.glob("*.png"))
+    assert charts, "the notebook exports no chart through save_figure"
+    for stem in charts:
+        for ext in ("svg", "pdf", "csv"):
+            assert (figures / f"{stem}.{ext}").exists(), f"{stem}.{ext} missing"
