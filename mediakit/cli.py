@@ -222,9 +222,8 @@ def _terms_args(p: argparse.ArgumentParser) -> None:
 
 @command("terms", "distinctive terms per outlet (log-odds, G2 or chi2) with counts and z-scores", _terms_args)
 def _terms(args: argparse.Namespace) -> int:
-    from .terms import distinctive_terms
-
-    df = load(args.path)
+    distinctive_terms = analysis(args, "terms", "distinctive_terms")
+    df = load_for(args)
     out = distinctive_terms(
         df, by=args.by, method=args.method, pair=tuple(args.pair) if args.pair else None,
         top=args.top or None, min_docs=args.min_docs, ngram_range=tuple(args.ngram), min_df=args.min_df,
@@ -256,11 +255,12 @@ def _frames_args(p: argparse.ArgumentParser) -> None:
 @command("frames", "codebook frames per sentence and per outlet, with CIs and a test of outlet differences",
          _frames_args)
 def _frames(args: argparse.Namespace) -> int:
-    from .framing import frame_difference_test, frame_evidence, frame_profile, frame_shares, score_frames
+    from .framing import frame_difference_test, frame_evidence, frame_profile, frame_shares
 
-    corpus = load(args.path, outlet=args.outlet)
+    score_frames = analysis(args, "framing", "score_frames")  # mediakit.scale's with --scheduler
+    corpus = load_for(args, outlet=args.outlet)
     parts = [x.strip() for x in args.parts.split(",") if x.strip()]
-    scores = score_frames(corpus, args.codebook, discount_reuse=bool(args.discount_reuse))
+    scores = local(score_frames(corpus, args.codebook, discount_reuse=bool(args.discount_reuse)))
     if args.level == "sentences":
         out = scores.assign(date=scores["date"].dt.strftime("%Y-%m-%d")) if "date" in scores else scores
     elif args.level == "articles":
@@ -294,13 +294,14 @@ def _reuse_args(p: argparse.ArgumentParser) -> None:
 
 @command("reuse", "passages shared between articles (wire copy, reprints) with offsets and direction", _reuse_args)
 def _reuse(args: argparse.Namespace) -> int:
-    from .reuse import find_reuse, original_share
+    from .reuse import original_share
 
-    corpus = load(args.path)
+    find_reuse = analysis(args, "reuse", "find_reuse")
+    corpus = load_for(args)
     found = find_reuse(corpus, min_words=args.min_words, min_similarity=args.min_similarity,
                        max_gap=args.max_gap, same_outlet=not args.cross_outlet, with_text=args.text)
     if args.share:
-        emit(original_share(corpus, found, by=args.share), args.format, args.out)
+        emit(original_share(local(corpus), found, by=args.share), args.format, args.out)
     else:
         emit(found, args.format, args.out)
     print(f"mediakit: {len(found)} reused passages in {found[['source_id', 'target_id']].drop_duplicates().shape[0]}"
@@ -327,22 +328,55 @@ def _quotes(args: argparse.Namespace) -> int:
         EXTRA_COLUMNS,
         QUOTE_COLUMNS,
         article_sourcing,
-        extract_quotes,
         source_profile,
         speaker_table,
     )
 
-    corpus = load(args.path, outlet=args.outlet)
-    quotes = extract_quotes(corpus)
+    extract_quotes = analysis(args, "sources", "extract_quotes")  # mediakit.scale's with --scheduler
+    corpus = load_for(args, outlet=args.outlet)
+    quotes = local(extract_quotes(corpus))
     if args.profile:
         emit(source_profile(quotes), args.format, args.out)
     elif args.speakers:
         emit(speaker_table(quotes), args.format, args.out)
     elif args.sourcing:
-        emit(article_sourcing(corpus, quotes), args.format, args.out)
+        emit(article_sourcing(local(corpus), quotes), args.format, args.out)
     else:
         emit(quotes[QUOTE_COLUMNS + (EXTRA_COLUMNS if args.all_columns else [])], args.format, args.out)
     return 0
+
+
+# ---------------------------------------------------------------- --scheduler: the same analyses on Dask
+SCALABLE = ("terms", "frames", "quotes", "reuse")
+
+
+def add_scheduler_arg(p: argparse.ArgumentParser) -> None:
+    """``--scheduler``: run the analysis with mediakit.scale on Dask (needs the ``scale`` extra)."""
+    p.add_argument("--scheduler", metavar="SPEC",
+                   help="run on Dask (mediakit.scale): local (2 worker processes), local:N, or tcp://HOST:PORT "
+                        "of a running scheduler; the corpus is read in partitions")
+
+
+def analysis(args: argparse.Namespace, module: str, name: str) -> Callable[..., Any]:
+    """``mediakit.<module>.<name>``, or ``mediakit.scale.<name>`` when ``--scheduler`` is given."""
+    import importlib
+
+    return getattr(importlib.import_module(".scale" if getattr(args, "scheduler", None) else f".{module}",
+                                           __package__), name)
+
+
+def load_for(args: argparse.Namespace, **kw: Any) -> Any:
+    """The corpus of ``args.path``: a pandas table, or a Dask DataFrame with ``--scheduler``."""
+    if getattr(args, "scheduler", None):
+        from .scale import load_corpus_dask
+
+        return load_corpus_dask(args.path, **kw)
+    return load(args.path, **kw)
+
+
+def local(df: Any) -> pd.DataFrame:
+    """A Dask result computed into pandas (a pandas one as it is)."""
+    return df if isinstance(df, pd.DataFrame) else df.compute().reset_index(drop=True)
 
 
 # ---------------------------------------------------------------- main
@@ -355,6 +389,8 @@ def build_parser() -> argparse.ArgumentParser:
     for name, (add_arguments, run) in COMMANDS.items():
         p = sub.add_parser(name, help=run._help, description=run._help)
         add_arguments(p)
+        if name in SCALABLE:
+            add_scheduler_arg(p)
         p.set_defaults(_run=run)
     return parser
 
@@ -367,6 +403,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
+        if getattr(args, "scheduler", None):
+            from .scale import scheduler
+
+            with scheduler(args.scheduler):
+                return int(args._run(args) or 0)
         return int(args._run(args) or 0)
     except SystemExit:
         raise

@@ -1,0 +1,410 @@
+"""scikit-learn vectorisers configured for news text: tokens, case, diacritics, stop words, n-grams.
+
+>>> import pandas as pd
+>>> articles = pd.DataFrame({"outlet": ["A", "B"],
+...                          "text": ["The US imposed CAATSA sanctions over the S-400.", "Hisar A+ and F-35 jets."]})
+>>> X, vec = vectorise(articles, stop_words="en")
+>>> sorted(vec.vocabulary_)
+['A+', 'CAATSA', 'US', 'f-35', 'hisar', 'imposed', 'jets', 's-400', 'sanctions']
+>>> group_term_matrix(articles, stop_words="en").loc["A", "sanctions"]
+np.int64(1)
+
+What is configured, and why it is not scikit-learn's default:
+
+- tokens follow :data:`mediakit.text.TOKEN_PATTERN`, so S-400, F-35, Hisar A+ and U.S. stay whole;
+- case folding keeps words written in capitals apart (CAATSA, NATO, and "US" the country is not "us");
+  Turkish dotted capital İ lower-cases to i (Python alone gives "i" plus a combining dot);
+- ``fold_diacritics=True`` makes Erdoğan = Erdogan (Latin script only: Russian й stays й);
+- stop words for English, Turkish and Russian are data files written for the project
+  (``mediakit/resources/stopwords/{en,tr,ru}.txt``), selectable by language code;
+- n-grams never cross a sentence end or paragraph break and never begin or end with a stop word (scikit-learn
+  would first delete the stop words and then join what is left, inventing "sanctions SSB" from
+  "sanctions on the SSB"); a stop word inside an n-gram is kept ("presidency of defense industries").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+
+from .text import TOKEN_PATTERN, _is_acronym, fold
+
+__all__ = [
+    "NewsTokenizer",
+    "NewsCountVectorizer",
+    "NewsTfidfVectorizer",
+    "make_vectorizer",
+    "vectorise",
+    "group_term_matrix",
+    "load_stop_words",
+    "stop_word_languages",
+    "article_texts",
+    "group_codes",
+    "sum_by_group",
+]
+
+_TOKEN_RE = re.compile(TOKEN_PATTERN)
+# n-grams stop at these: sentence punctuation followed by a space, or a line break. A full stop after a
+# single letter ("U.S. sanctions", "J. Smith") is not a boundary.
+_BOUNDARY_RE = re.compile(r"(?<!\b\w)[.!?;:…]+[\"'”’»)\]]*(?=\s)|\n")
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+BOUNDARY = "\x00"  # marker the tokenizer emits between segments when n-grams are wanted
+
+
+# ---------------------------------------------------------------- stop words
+def stop_word_languages() -> list[str]:
+    """Language codes with a shipped stop-word list.
+
+    >>> stop_word_languages()
+    ['en', 'ru', 'tr']
+    """
+    folder = resources.files("mediakit.resources").joinpath("stopwords")
+    return sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt"))
+
+
+@lru_cache(maxsize=16)
+def _read_stop_words(lang: str) -> frozenset[str]:
+    if lang not in stop_word_languages():
+        raise ValueError(f"no stop-word list for language {lang!r}; available: {', '.join(stop_word_languages())} "
+                         "(or pass extra_stop_words=[...])")
+    path = resources.files("mediakit.resources").joinpath("stopwords").joinpath(f"{lang}.txt")
+    words = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.append(line.replace("’", "'"))
+    return frozenset(words)
+
+
+def load_stop_words(languages: str | Iterable[str] | None) -> frozenset[str]:
+    """Stop words of one or several languages: ``"en"``, ``"en,tr"``, ``["en", "ru"]``, ``"all"``.
+
+    >>> "the" in load_stop_words("en") and "için" in load_stop_words("en,tr")
+    True
+    """
+    if languages is None:
+        return frozenset()
+    if isinstance(languages, str):
+        languages = stop_word_languages() if languages in ("all", "auto") else re.split(r"[,+\s]+", languages)
+    out: set[str] = set()
+    for lang in languages:
+        if lang:
+            out |= _read_stop_words(str(lang).strip().lower())
+    return frozenset(out)
+
+
+def _resolve_auto(stop_words: Any, articles: pd.DataFrame | None) -> Any:
+    """``"auto"``: the shipped lists of the languages the corpus is written in (all lists when unknown)."""
+    if not (isinstance(stop_words, str) and stop_words == "auto"):
+        return stop_words
+    if articles is not None and "language" in getattr(articles, "columns", ()):
+        langs = sorted(set(articles["language"].dropna().astype(str)) & set(stop_word_languages()))
+        if langs:
+            return langs
+    return "all"
+
+
+# ---------------------------------------------------------------- tokenizer
+class NewsTokenizer:
+    """Callable tokenizer for news text, picklable (so vectorisers can be saved and run in parallel).
+
+    Produces the same tokens as :func:`mediakit.text.tokenize` with ``lower=lowercase``, except that
+    curly apostrophes become straight ones, plural acronyms keep their capitals (SAMs), Turkish İ
+    lower-cases to plain i, and diacritic folding leaves Cyrillic letters other than ё alone. With ``boundaries=True`` it also emits :data:`BOUNDARY` where a
+    sentence or paragraph ends, which :class:`NewsCountVectorizer` uses to keep n-grams inside sentences.
+
+    >>> NewsTokenizer()("The US and us: S-400, F-35 and Hisar A+.")
+    ['the', 'US', 'and', 'us', 's-400', 'f-35', 'and', 'hisar', 'A+']
+    """
+
+    def __init__(self, lowercase: bool = True, keep_acronyms: bool = True, fold_diacritics: bool = False,
+                 boundaries: bool = False) -> None:
+        self.lowercase = lowercase
+        self.keep_acronyms = keep_acronyms
+        self.fold_diacritics = fold_diacritics
+        self.boundaries = boundaries
+
+    def __repr__(self) -> str:
+        return (f"NewsTokenizer(lowercase={self.lowercase}, keep_acronyms={self.keep_acronyms}, "
+                f"fold_diacritics={self.fold_diacritics}, boundaries={self.boundaries})")
+
+    def normalize(self, tok: str) -> str:
+        """Case-fold and (optionally) diacritic-fold one token the way ``__call__`` does."""
+        tok = tok.replace("’", "'")
+        if self.fold_diacritics and not tok.isascii():
+            tok = _fold_token(tok)
+        if self.lowercase and not (self.keep_acronyms and _is_news_acronym(tok)):
+            tok = tok.replace("İ", "i").lower()
+        return tok
+
+    def __call__(self, doc: str) -> list[str]:
+        doc = doc.replace("’", "'")
+        if not self.boundaries:
+            return self._tokens(doc)
+        out: list[str] = []
+        for segment in _BOUNDARY_RE.split(doc):
+            toks = self._tokens(segment)
+            if toks:
+                if out:
+                    out.append(BOUNDARY)
+                out.extend(toks)
+        return out
+
+    def _tokens(self, doc: str) -> list[str]:
+        # The hot loop of vectorising: one C-level findall, then per-token work only where needed
+        # (isupper/isascii are C methods; most tokens take the plain .lower() branch).
+        toks = _TOKEN_RE.findall(doc)
+        if self.fold_diacritics:
+            toks = [t if t.isascii() else _fold_token(t) for t in toks]
+        if not self.lowercase:
+            return toks
+        if self.keep_acronyms:
+            return [t if (t.isupper() or t[-1] == "s") and _is_news_acronym(t)
+                    else (t.lower() if "İ" not in t else t.replace("İ", "i").lower()) for t in toks]
+        return [t.replace("İ", "i").lower() for t in toks]
+
+
+def _is_news_acronym(tok: str) -> bool:
+    """CAATSA, NATO, US, A+, and plural acronyms (SAMs); not S-400 or a capitalised word."""
+    if tok.isupper():
+        return _is_acronym(tok)
+    return len(tok) > 2 and tok[-1] == "s" and tok[:-1].isupper() and _is_acronym(tok[:-1])
+
+
+def _fold_token(tok: str) -> str:
+    if _CYRILLIC_RE.search(tok):  # й, ё are letters of their own in Russian; only ё is commonly written as е
+        return tok.replace("ё", "е").replace("Ё", "Е")
+    return fold(tok)
+
+
+# ---------------------------------------------------------------- vectorisers
+class _NewsNgramsMixin:
+    """Overrides scikit-learn's n-gram step (see the module docstring for why)."""
+
+    ngram_range: tuple[int, int]
+
+    def _word_ngrams(self, tokens: list[str], stop_words: frozenset[str] | None = None) -> list[str]:
+        stop = stop_words or frozenset()
+        min_n, max_n = self.ngram_range
+        if max_n == 1:
+            return [w for w in tokens if w not in stop and w != BOUNDARY]
+        out: list[str] = []
+        append = out.append
+        join = " ".join
+        segment: list[str] = []
+        for tok in [*tokens, BOUNDARY]:
+            if tok != BOUNDARY:
+                segment.append(tok)
+                continue
+            m = len(segment)
+            for n in range(min_n, min(max_n, m) + 1):
+                for i in range(m - n + 1):
+                    if segment[i] in stop or segment[i + n - 1] in stop:
+                        continue
+                    append(segment[i] if n == 1 else join(segment[i:i + n]))
+            segment = []
+        return out
+
+
+class NewsCountVectorizer(_NewsNgramsMixin, CountVectorizer):
+    """scikit-learn's CountVectorizer whose n-grams respect sentences and stop words (module docstring)."""
+
+
+class NewsTfidfVectorizer(_NewsNgramsMixin, TfidfVectorizer):
+    """scikit-learn's TfidfVectorizer whose n-grams respect sentences and stop words (module docstring)."""
+
+
+def make_vectorizer(
+    kind: str = "count",
+    *,
+    lowercase: bool = True,
+    keep_acronyms: bool = True,
+    fold_diacritics: bool = False,
+    stop_words: str | Sequence[str] | None = None,
+    extra_stop_words: Iterable[str] = (),
+    ngram_range: tuple[int, int] = (1, 1),
+    min_df: float | int = 1,
+    max_df: float | int = 1.0,
+    max_features: int | None = None,
+    binary: bool = False,
+    **kwargs: Any,
+) -> NewsCountVectorizer | NewsTfidfVectorizer:
+    """A scikit-learn vectoriser configured for news text (unfitted).
+
+    Parameters
+    ----------
+    kind : "count" (CountVectorizer) or "tfidf" (TfidfVectorizer).
+    lowercase, keep_acronyms : fold case, but keep words written in capitals (CAATSA, NATO, US).
+    fold_diacritics : Erdoğan = Erdogan, Çavuşoğlu = Cavusoglu (Latin script).
+    stop_words : language code(s) of the shipped lists ("en", "en,tr,ru", ["en", "ru"]), "all", or None.
+    extra_stop_words : your own words to drop as well.
+    ngram_range, min_df, max_df, max_features, binary : as in scikit-learn; ``**kwargs`` go to it too
+        (e.g. ``dtype``, ``sublinear_tf`` for tfidf).
+
+    >>> vec = make_vectorizer(stop_words="en", ngram_range=(1, 2))
+    >>> vec.fit(["Sanctions on the SSB. The SSB said."]).get_feature_names_out().tolist()
+    ['SSB', 'SSB said', 'said', 'sanctions']
+    """
+    if kind not in ("count", "tfidf"):
+        raise ValueError(f"kind={kind!r} is not a vectoriser kind; use 'count' or 'tfidf'")
+    lo, hi = ngram_range
+    if not (1 <= lo <= hi):
+        raise ValueError(f"ngram_range={ngram_range!r} is invalid; use (min_n, max_n) with 1 <= min_n <= max_n")
+    tokenizer = NewsTokenizer(lowercase=lowercase, keep_acronyms=keep_acronyms, fold_diacritics=fold_diacritics,
+                              boundaries=hi > 1)
+    words = set(load_stop_words(stop_words)) | {w.replace("’", "'") for w in extra_stop_words}
+    if words:
+        words = {tokenizer.normalize(w) for w in words}
+    cls = NewsCountVectorizer if kind == "count" else NewsTfidfVectorizer
+    return cls(tokenizer=tokenizer, token_pattern=None, lowercase=False, stop_words=sorted(words) or None,
+               ngram_range=(lo, hi), min_df=min_df, max_df=max_df, max_features=max_features, binary=binary,
+               **kwargs)
+
+
+def vectorizer_params(vec: Any) -> dict[str, Any]:
+    """The settings of a vectoriser as plain values (for ``df.attrs``), stop words summarised by count."""
+    params = {k: v for k, v in vec.get_params().items() if k in (
+        "ngram_range", "min_df", "max_df", "max_features", "binary", "lowercase")}
+    tok = vec.get_params().get("tokenizer")
+    if isinstance(tok, NewsTokenizer):
+        params.update(lowercase=tok.lowercase, keep_acronyms=tok.keep_acronyms,
+                      fold_diacritics=tok.fold_diacritics)
+    sw = vec.get_params().get("stop_words")
+    params["stop_words"] = len(sw) if sw is not None and not isinstance(sw, str) else sw
+    params["kind"] = type(vec).__name__
+    return params
+
+
+# ---------------------------------------------------------------- corpus -> matrix
+def article_texts(articles: pd.DataFrame | Iterable[str], *, discount_reuse: bool | pd.DataFrame = False,
+                  text_col: str = "text") -> list[str]:
+    """The texts to count, with reused passages blanked when ``discount_reuse`` asks for it.
+
+    ``discount_reuse=True`` computes :func:`mediakit.reuse.reused_spans`; a DataFrame is taken as a
+    precomputed ``find_reuse`` result. Blanked characters become line breaks, so lengths (and every offset)
+    stay the same and no n-gram bridges a removed passage.
+    """
+    if not isinstance(articles, pd.DataFrame):
+        if discount_reuse is not False:
+            raise ValueError("discount_reuse needs the corpus DataFrame (article_id, text), not bare texts")
+        return ["" if t is None else str(t) for t in articles]
+    if text_col not in articles:
+        raise KeyError(f"articles have no {text_col!r} column; pass the table from load_corpus()")
+    texts = articles[text_col].fillna("").astype(str).tolist()
+    if discount_reuse is False or discount_reuse is None:
+        return texts
+    spans = reused_spans_for(articles, discount_reuse)
+    if not len(spans):
+        return texts
+    pos = {aid: i for i, aid in enumerate(articles["article_id"].astype(str))}
+    for aid, grp in spans.groupby("article_id", sort=False):
+        i = pos.get(str(aid))
+        if i is None:
+            continue
+        chars = list(texts[i])
+        for s, e in zip(grp["start"].astype(int), grp["end"].astype(int)):
+            chars[s:e] = "\n" * (e - s)
+        texts[i] = "".join(chars)
+    return texts
+
+
+def reused_spans_for(articles: pd.DataFrame, discount_reuse: bool | pd.DataFrame) -> pd.DataFrame:
+    """``article_id, start, end`` of reused text per the ``discount_reuse`` convention (see the brief)."""
+    from .reuse import reused_spans
+
+    if "article_id" not in articles:
+        raise KeyError("discount_reuse needs an article_id column; pass the table from load_corpus()")
+    if isinstance(discount_reuse, pd.DataFrame):
+        return reused_spans(articles, discount_reuse)
+    if discount_reuse is True:
+        return reused_spans(articles)
+    raise TypeError(f"discount_reuse must be True, False or a find_reuse() DataFrame, not {type(discount_reuse).__name__}")
+
+
+def vectorise(
+    articles: pd.DataFrame | Iterable[str],
+    *,
+    vectorizer: Any = None,
+    discount_reuse: bool | pd.DataFrame = False,
+    text_col: str = "text",
+    **params: Any,
+) -> tuple[sp.csr_matrix, Any]:
+    """Fit a vectoriser on the articles: ``(matrix, fitted vectoriser)``, one matrix row per article.
+
+    ``vectorizer`` may be any unfitted scikit-learn text vectoriser; otherwise :func:`make_vectorizer`
+    builds one from ``**params`` (``stop_words="auto"`` picks the lists of the corpus's languages).
+
+    >>> X, vec = vectorise(["Russian SAMs", "Russian missiles"])
+    >>> X.toarray().tolist(), vec.get_feature_names_out().tolist()
+    ([[1, 0, 1], [0, 1, 1]], ['SAMs', 'missiles', 'russian'])
+    """
+    if vectorizer is None:
+        if "stop_words" in params:
+            params["stop_words"] = _resolve_auto(params["stop_words"],
+                                                 articles if isinstance(articles, pd.DataFrame) else None)
+        vectorizer = make_vectorizer(**params)
+    elif params:
+        raise TypeError(f"pass either vectorizer= or vectoriser settings, not both (got {sorted(params)})")
+    texts = article_texts(articles, discount_reuse=discount_reuse, text_col=text_col)
+    X = vectorizer.fit_transform(texts)
+    return sp.csr_matrix(X), vectorizer
+
+
+def group_codes(articles: pd.DataFrame, by: str) -> tuple[np.ndarray, list[str]]:
+    """Integer code per article and the sorted group names (articles without a group get -1)."""
+    if by not in articles:
+        raise KeyError(f"articles have no {by!r} column to group by; columns are {list(articles.columns)}")
+    values = articles[by]
+    cats = sorted({str(v) for v in values.dropna()})
+    index = {c: i for i, c in enumerate(cats)}
+    codes = np.array([index[str(v)] if pd.notna(v) else -1 for v in values], dtype=np.int64)
+    return codes, cats
+
+
+def sum_by_group(X: sp.spmatrix, codes: np.ndarray, n_groups: int, weights: np.ndarray | None = None) -> np.ndarray:
+    """Dense ``n_groups x n_terms`` sums of the rows of ``X`` per group code (rows with code -1 skipped)."""
+    keep = codes >= 0
+    rows = codes[keep]
+    cols = np.flatnonzero(keep)
+    data = np.ones(len(rows)) if weights is None else np.asarray(weights, dtype=float)[keep]
+    indicator = sp.csr_matrix((data, (rows, cols)), shape=(n_groups, X.shape[0]))
+    return np.asarray((indicator @ X).todense())
+
+
+def group_term_matrix(
+    articles: pd.DataFrame,
+    by: str = "outlet",
+    *,
+    vectorizer: Any = None,
+    docs: bool = False,
+    discount_reuse: bool | pd.DataFrame = False,
+    **params: Any,
+) -> pd.DataFrame:
+    """Term counts summed per group (rows: groups sorted by name; columns: terms).
+
+    ``docs=True`` gives document frequencies instead (in how many of the group's articles a term occurs).
+
+    >>> df = pd.DataFrame({"outlet": ["A", "A", "B"], "text": ["SAMs SAMs", "SAMs", "missiles"]})
+    >>> group_term_matrix(df).to_dict()
+    {'SAMs': {'A': 3, 'B': 0}, 'missiles': {'A': 0, 'B': 1}}
+    >>> group_term_matrix(df, docs=True).loc["A", "SAMs"]
+    np.int64(2)
+    """
+    X, vec = vectorise(articles, vectorizer=vectorizer, discount_reuse=discount_reuse, **params)
+    codes, groups = group_codes(articles, by)
+    if docs:
+        X = (X > 0).astype(np.int64)
+    sums = sum_by_group(X, codes, len(groups))
+    dtype = np.int64 if np.issubdtype(X.dtype, np.integer) else float
+    out = pd.DataFrame(sums.astype(dtype), index=pd.Index(groups, name=by),
+                       columns=pd.Index(vec.get_feature_names_out(), name="term"))
+    out.attrs["vectorizer"] = vectorizer_params(vec)
+    return out

@@ -1,0 +1,477 @@
+"""Tests of mediakit.terms: statistics recomputed by hand, naming, KWIC, collocations, CLI, charts."""
+
+from __future__ import annotations
+
+import io
+import math
+from collections import Counter
+
+import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+from mediakit.cli import main
+from mediakit.terms import (
+    collocations,
+    distinctive_terms,
+    kwic,
+    load_lexicon,
+    naming_matches,
+    naming_table,
+    suggest_variants,
+)
+
+from .conftest import S400, write
+
+matplotlib.use("Agg")
+
+TOL = 1e-9
+
+# A tiny corpus of bare lower-case words, so the counts can be taken by hand with str.split().
+TINY = pd.DataFrame({
+    "article_id": ["a1", "a2", "b1", "b2", "c1", "c2"],
+    "outlet": ["A", "A", "B", "B", "C", "C"],
+    "text": ["restrictions restrictions deal", "restrictions deal talks",
+             "sanctions deal", "sanctions sanctions penalties deal",
+             "deal talks talks", "sanctions talks"],
+})
+PLAIN = {"stop_words": None, "min_docs": 1}
+
+
+def _counts(df: pd.DataFrame) -> dict[str, Counter]:
+    out: dict[str, Counter] = {}
+    for g, text in zip(df["outlet"], df["text"]):
+        out.setdefault(g, Counter()).update(text.split())
+    return out
+
+
+def _row(out: pd.DataFrame, group: str, term: str) -> pd.Series:
+    r = out[(out["group"] == group) & (out["term"] == term)]
+    assert len(r) == 1, (group, term)
+    return r.iloc[0]
+
+
+def _log_odds_by_hand(yi, yj, ni, nj, a, a0):
+    delta = math.log((yi + a) / (ni + a0 - yi - a)) - math.log((yj + a) / (nj + a0 - yj - a))
+    return delta, delta / math.sqrt(1 / (yi + a) + 1 / (yj + a))
+
+
+# ---------------------------------------------------------------- log-odds (Monroe, Colaresi & Quinn 2008)
+@pytest.mark.parametrize("prior_scale", [None, 10.0])
+def test_log_odds_each_vs_rest_matches_hand_computation(prior_scale):
+    out = distinctive_terms(TINY, prior_scale=prior_scale, **PLAIN)
+    counts = _counts(TINY)
+    corpus = sum(counts.values(), Counter())
+    n = sum(corpus.values())
+    a0 = n if prior_scale is None else prior_scale
+    checked = 0
+    for g, c in counts.items():
+        ni = sum(c.values())
+        for term in corpus:
+            yi, yj = c[term], corpus[term] - c[term]
+            if yi + yj == 0:
+                continue
+            alpha = a0 * corpus[term] / n
+            delta, z = _log_odds_by_hand(yi, yj, ni, n - ni, alpha, a0)
+            row = _row(out, g, term)
+            assert abs(row["score"] - delta) < TOL and abs(row["z"] - z) < TOL
+            assert row["count"] == yi and row["count_other"] == yj and row["other"] == "rest"
+            assert row["total"] == ni and row["total_other"] == n - ni
+            assert abs(row["p"] - 2 * stats.norm.sf(abs(z))) < TOL
+            checked += 1
+    assert checked == len(out) == 3 * len(corpus)
+    assert out.attrs["method"] == "log_odds" and out.attrs["prior"] == "corpus"
+    assert out.attrs["prior_scale"] == a0
+
+
+def test_log_odds_full_variance_option():
+    out = distinctive_terms(TINY, variance="full", **PLAIN)
+    counts = _counts(TINY)
+    corpus = sum(counts.values(), Counter())
+    n, na = sum(corpus.values()), sum(counts["A"].values())
+    for term in corpus:
+        yi, yj, a = counts["A"][term], corpus[term] - counts["A"][term], corpus[term]
+        delta, _ = _log_odds_by_hand(yi, yj, na, n - na, a, n)
+        var = 1 / (yi + a) + 1 / (na + n - yi - a) + 1 / (yj + a) + 1 / (n - na + n - yj - a)
+        row = _row(out, "A", term)
+        assert abs(row["score"] - delta) < TOL and abs(row["z"] - delta / math.sqrt(var)) < TOL
+    assert out.attrs["variance"] == "full"
+    with pytest.raises(ValueError, match="variance='exact' is not known"):
+        distinctive_terms(TINY, variance="exact")
+
+
+def test_log_odds_flat_and_background_priors():
+    counts = _counts(TINY)
+    corpus = sum(counts.values(), Counter())
+    n, na = sum(corpus.values()), sum(counts["A"].values())
+    flat = distinctive_terms(TINY, prior=0.5, **PLAIN)
+    row = _row(flat, "A", "restrictions")
+    delta, z = _log_odds_by_hand(3, 0, na, n - na, 0.5, 0.5 * len(corpus))
+    assert abs(row["score"] - delta) < TOL and abs(row["z"] - z) < TOL
+    assert flat.attrs["prior"] == "uniform(0.5)"
+
+    background = pd.DataFrame({"text": ["deal deal deal sanctions", "talks unrelated"]})
+    bg = distinctive_terms(TINY, prior=background, **PLAIN)
+    raw = {t: Counter(["deal", "deal", "deal", "sanctions", "talks", "unrelated"])[t] + 1 for t in corpus}  # +1 each
+    a0 = sum(raw.values())
+    ya = counts["A"]["deal"]
+    delta, z = _log_odds_by_hand(ya, corpus["deal"] - ya, na, n - na, raw["deal"], a0)
+    row = _row(bg, "A", "deal")
+    assert abs(row["score"] - delta) < TOL and abs(row["z"] - z) < TOL
+    by_mapping = distinctive_terms(TINY, prior={"deal": 3, "sanctions": 1, "talks": 1}, **PLAIN)
+    assert abs(_row(by_mapping, "A", "deal")["z"] - z) < TOL
+
+
+def test_pair_compares_two_groups_and_mirrors():
+    out = distinctive_terms(TINY, pair=("A", "B"), **PLAIN)
+    counts = _counts(TINY)
+    corpus = sum(counts.values(), Counter())
+    n = sum(corpus.values())
+    na, nb = sum(counts["A"].values()), sum(counts["B"].values())
+    assert set(out["group"]) == {"A", "B"} and set(out["other"]) == {"A", "B"}
+    for term in set(counts["A"]) | set(counts["B"]):
+        delta, z = _log_odds_by_hand(counts["A"][term], counts["B"][term], na, nb, corpus[term], n)
+        ra, rb = _row(out, "A", term), _row(out, "B", term)
+        assert abs(ra["score"] - delta) < TOL and abs(ra["z"] - z) < TOL
+        assert abs(rb["score"] + delta) < TOL and abs(rb["z"] + z) < TOL
+        assert ra["count_other"] == rb["count"]
+    assert set(out[out.group == "A"].term) == set(counts["A"]) | set(counts["B"])     # C's words play no part
+    with pytest.raises(ValueError, match="not found in column 'outlet'"):
+        distinctive_terms(TINY, pair=("A", "Z"), **PLAIN)
+
+
+# ---------------------------------------------------------------- keyness: G2 and chi2
+@pytest.mark.parametrize("method", ["g2", "chi2"])
+def test_keyness_matches_hand_computation_and_scipy(method):
+    out = distinctive_terms(TINY, method=method, **PLAIN)
+    counts = _counts(TINY)
+    corpus = sum(counts.values(), Counter())
+    n = sum(corpus.values())
+    for g, c in counts.items():
+        ni = sum(c.values())
+        for term in corpus:
+            a, b = c[term], corpus[term] - c[term]
+            table = [[a, b], [ni - a, (n - ni) - b]]
+            rows, cols = [a + b, n - a - b], [ni, n - ni]
+            stat = 0.0
+            for i in range(2):
+                for j in range(2):
+                    o, e = table[i][j], rows[i] * cols[j] / n
+                    stat += (2 * o * math.log(o / e) if o > 0 else 0.0) if method == "g2" else (o - e) ** 2 / e
+            ref = stats.chi2_contingency(table, correction=False,
+                                         lambda_="log-likelihood" if method == "g2" else None)[0]
+            assert abs(stat - ref) < 1e-9
+            sign = 1 if a / ni > b / (n - ni) else -1 if a / ni < b / (n - ni) else 0
+            row = _row(out, g, term)
+            assert abs(row["score"] - sign * stat) < TOL
+            assert abs(row["z"] - sign * math.sqrt(stat)) < TOL
+            assert abs(row["p"] - stats.chi2.sf(stat, 1)) < TOL
+            lr = math.log2(((a or 0.5) / ni) / ((b or 0.5) / (n - ni)))        # Hardie 2014
+            assert abs(row["log_ratio"] - lr) < TOL
+    with pytest.raises(ValueError, match="log_odds"):
+        distinctive_terms(TINY, method=method, prior=0.5)
+
+
+def test_output_contract_and_ordering():
+    out = distinctive_terms(TINY, **PLAIN)
+    assert list(out.columns[:6]) == ["group", "term", "count", "count_other", "score", "z"]   # DESIGN.md contract
+    assert {"other", "docs", "docs_other", "total", "total_other", "log_ratio", "p"} <= set(out.columns)
+    for _, g in out.groupby("group"):
+        assert (np.diff(g["z"].to_numpy()) <= 1e-12).all()           # descending z within a group
+    with pytest.raises(ValueError, match="method='pmi' is not known"):
+        distinctive_terms(TINY, method="pmi")
+    from mediakit.vectorize import make_vectorizer
+
+    with pytest.raises(ValueError, match="needs term counts"):
+        distinctive_terms(TINY, vectorizer=make_vectorizer("tfidf"))
+
+
+def test_document_frequency_and_min_docs():
+    df = pd.DataFrame({"outlet": ["A", "A", "B", "B"],
+                       "text": ["rant rant rant rant rant rant deal", "deal words", "deal", "deal words"]})
+    loose = distinctive_terms(df, stop_words=None, min_docs=1)
+    assert _row(loose, "A", "rant")["docs"] == 1 and _row(loose, "A", "rant")["z"] > 0
+    strict = distinctive_terms(df, stop_words=None, min_docs=2)
+    assert "rant" not in set(strict["term"])                          # one article cannot make it distinctive
+    row = _row(strict, "B", "deal")
+    assert row["docs"] == 2 and row["docs_other"] == 2
+    # a negative row is kept only when the other side has the documents
+    assert all((r.z >= 0 and r.docs >= 2) or (r.z < 0 and r.docs_other >= 2) for r in strict.itertuples())
+
+
+def test_top_keeps_positive_rows_and_collapses_nested_ngrams():
+    df = pd.DataFrame({"outlet": ["A", "A", "B", "B"],
+                       "text": ["rhine radio said", "rhine radio said more", "other words said", "other words"]})
+    out = distinctive_terms(df, stop_words=None, ngram_range=(1, 2), top=3)
+    a = out[out.group == "A"]
+    assert (a["z"] > 0).all() and len(a) <= 3
+    assert "rhine radio" in set(a.term) and not {"rhine", "radio"} & set(a.term)
+    raw = distinctive_terms(df, stop_words=None, ngram_range=(1, 2), top=3, collapse_ngrams=False)
+    assert len(raw[raw.group == "A"]) == 3 and {"rhine", "radio"} <= set(raw[raw.group == "A"].term)
+    assert out.attrs["vectorizer"]["ngram_range"] == (1, 2)        # vectoriser settings pass through
+
+
+# ---------------------------------------------------------------- bootstrap over articles
+def test_bootstrap_collapses_when_articles_are_identical():
+    df = pd.DataFrame({"outlet": ["A"] * 3 + ["B"] * 3,
+                       "text": ["sanctions deal deal"] * 3 + ["restrictions deal"] * 3})
+    for method in ("log_odds", "g2"):
+        out = distinctive_terms(df, method=method, n_boot=25, **PLAIN)
+        assert np.allclose(out["ci_low"], out["score"], atol=1e-9)
+        assert np.allclose(out["ci_high"], out["score"], atol=1e-9)
+
+
+def test_bootstrap_replicate_is_the_statistic_on_a_resampled_corpus():
+    # n_boot=1: the interval is that one replicate. Redraw it with the documented scheme (per group in
+    # sorted order, articles drawn with replacement) and recompute the statistic on the resampled corpus.
+    seed = 7
+    for method in ("log_odds", "chi2"):
+        out = distinctive_terms(TINY, method=method, n_boot=1, random_state=seed, **PLAIN)
+        rng = np.random.default_rng(seed)
+        rows = []
+        for g in sorted(TINY["outlet"].unique()):
+            members = TINY[TINY.outlet == g]
+            draws = np.bincount(rng.integers(0, len(members), len(members)), minlength=len(members))
+            for (_, art), k in zip(members.iterrows(), draws):
+                rows += [art] * int(k)
+        resampled = pd.DataFrame(rows).reset_index(drop=True)
+        again = distinctive_terms(resampled, method=method, **PLAIN)
+        checked = 0
+        for r in out.itertuples():
+            match = again[(again.group == r.group) & (again.term == r.term)]
+            if len(match):                     # terms the resample lost entirely have no row to compare
+                expected = match["score"].iloc[0]
+                assert abs(r.ci_low - expected) < TOL and abs(r.ci_high - expected) < TOL
+                checked += 1
+        assert checked >= len(out) // 2
+
+
+def test_bootstrap_interval_is_reproducible_and_brackets_the_estimate():
+    df = load_s400()
+    a = distinctive_terms(df, top=5, n_boot=60, random_state=1)
+    b = distinctive_terms(df, top=5, n_boot=60, random_state=1)
+    assert a[["ci_low", "ci_high"]].equals(b[["ci_low", "ci_high"]])
+    assert (a["ci_low"] <= a["ci_high"]).all()
+    inside = ((a["ci_low"] <= a["score"] + 1e-12) & (a["score"] <= a["ci_high"] + 1e-12)).mean()
+    assert inside > 0.9
+    assert a.attrs["n_boot"] == 60 and a.attrs["ci"] == 0.95
+
+
+# ---------------------------------------------------------------- reuse discounting
+def test_discount_reuse_counts_a_wire_story_once():
+    wire = "Officials announced restrictions on the agency today."
+    df = pd.DataFrame({"article_id": ["w", "r", "o"], "outlet": ["Wire", "Reprint", "Other"],
+                       "text": [wire, wire + " Local reaction was calm.", "Sanctions were imposed on the agency."]})
+    reuse = pd.DataFrame({"source_id": ["w"], "target_id": ["r"], "source_start": [0], "source_end": [len(wire)],
+                          "target_start": [0], "target_end": [len(wire)], "similarity": [1.0],
+                          "same_outlet": [False]})
+    plain = distinctive_terms(df, **PLAIN)
+    disc = distinctive_terms(df, discount_reuse=reuse, **PLAIN)
+    assert _row(plain, "Reprint", "restrictions")["count"] == 1
+    assert _row(disc, "Reprint", "restrictions")["count"] == 0
+    assert _row(disc, "Wire", "restrictions")["count_other"] == 0
+    assert _row(disc, "Reprint", "calm")["count"] == 1
+    assert disc.attrs["discount_reuse"] == "find_reuse table"
+
+
+# ---------------------------------------------------------------- naming
+LEX = {"name": "test", "concepts": {
+    "sanctions": {"label": "the measures", "variants": {
+        "restrictions": ["restrictions"], "CAATSA sanctions": ["CAATSA sanctions"],
+        "sanctions": ["sanctions", "yaptırım*"]},
+        "exclude": ["Through Sanctions Act"]},
+    "us": {"variants": {"US": ["US"], "United States": ["United States"]}},
+    "agency": {"variants": {"SSB": ["SSB"], "Turkish name": ["Savunma Sanayii Baskanligi"]}},
+}}
+NAMING = pd.DataFrame({
+    "article_id": ["x1", "x2", "y1"], "outlet": ["X", "X", "Y"],
+    "text": ["The US imposed restrictions. They told us the United States would act.",
+             "More restrictions and CAATSA sanctions under the Countering America's Adversaries Through Sanctions Act.",
+             "ABD, Savunma Sanayii Başkanlığı'na yaptırımları uyguladı; SSB sanctions."],
+})
+
+
+def test_naming_matches_offsets_longest_match_exclusions_case_and_diacritics():
+    m = naming_matches(NAMING, LEX)
+    texts = NAMING.set_index("article_id")["text"]
+    for r in m.itertuples():
+        assert texts[r.article_id][r.start:r.end] == r.match
+    x2 = m[(m.article_id == "x2") & (m.concept == "sanctions")]
+    assert x2["variant"].tolist() == ["restrictions", "CAATSA sanctions"]     # not also "sanctions"; law excluded
+    us = m[(m.article_id == "x1") & (m.concept == "us")]
+    assert us["match"].tolist() == ["US", "United States"]                    # "us" is not "US"
+    y1 = m[m.article_id == "y1"]
+    assert "Savunma Sanayii Başkanlığı" in y1["match"].tolist()               # diacritics ignored
+    assert "yaptırımları" in y1["match"].tolist()                             # glob over Turkish suffixes
+
+
+def test_naming_table_counts_shares_and_context_links():
+    t = naming_table(NAMING, LEX)
+    assert len(t) == (3 + 2 + 2) * 2                                          # every variant x group
+    x = t[(t.concept == "sanctions") & (t.group == "X")].set_index("variant")
+    assert x.loc["restrictions", "count"] == 2 and x.loc["restrictions", "docs"] == 2
+    assert abs(x.loc["restrictions", "share"] - 2 / 3) < TOL and x["share"].sum() == pytest.approx(1.0)
+    y_us = t[(t.concept == "us") & (t.group == "Y")]
+    assert y_us["count"].sum() == 0 and y_us["share"].isna().all()
+    texts = NAMING.set_index("article_id")["text"]
+    for r in t[t["count"] > 0].itertuples():
+        assert texts[r.example_id][r.example_start:r.example_end] in r.example
+    assert t.attrs["lexicon"] == "test"
+
+
+def test_lexicon_from_yaml_file_and_errors(tmp_path):
+    path = write(tmp_path / "lex.yaml", "name: mine\nconcepts:\n  deal:\n    variants:\n      contract: [contract*]\n")
+    t = naming_table(pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": ["Two contracts."]}), path)
+    assert t.loc[0, "count"] == 1 and t.attrs["lexicon"] == "mine"
+    with pytest.raises(ValueError, match="no shipped lexicon 'nope'"):
+        load_lexicon("nope")
+    with pytest.raises(ValueError, match="needs a 'variants' mapping"):
+        load_lexicon({"concepts": {"x": {"label": "y"}}})
+    with pytest.raises(ValueError, match="not in the lexicon"):
+        naming_table(NAMING, LEX, concepts=["weather"])
+
+
+def test_s400_lexicon_finds_the_planted_naming_differences():
+    t = naming_table(load_s400())
+    share = t.set_index(["concept", "group", "variant"])["share"]
+    top = t.sort_values("count", ascending=False).groupby(["concept", "group"]).head(1).set_index(["concept", "group"])
+    assert top.loc[("sanctions", "Volga Wire"), "variant"] == "restrictions"
+    assert share[("sanctions", "Potomac Herald", "CAATSA penalties")] > 0.2
+    assert share[("sanctions", "Anatolian Courier", "unilateral sanctions")] > 0.1
+    assert top.loc[("system", "Bosphorus Ledger"), "variant"] == "Russian missiles"
+    assert top.loc[("system", "Rhine Radio International"), "variant"] == "air defence system"
+    assert top.loc[("system", "Potomac Herald"), "variant"] == "missile defense system"
+    assert top.loc[("agency", "Volga Wire"), "variant"] == "Defense Industry Directorate"
+    assert share[("united_states", "Potomac Herald", "US")] == 0 and share[("united_states", "Potomac Herald", "U.S.")] > 0
+
+
+def test_suggest_variants_finds_a_substitute_name():
+    texts = [f"On {d} the US imposed {w} on the agency and Ankara rejected the {w} at once."
+             for d, w in [("Monday", "sanctions"), ("Tuesday", "sanctions"), ("Friday", "restrictions"),
+                          ("Sunday", "restrictions"), ("Monday", "sanctions")]]
+    texts += ["The agency built a new factory near Ankara.", "Talks on the factory went on at once."]
+    df = pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "outlet": ["X"] * len(texts),
+                       "text": texts})
+    lex = {"concepts": {"measures": {"variants": {"sanctions": ["sanctions"]}}}}
+    s = suggest_variants(df, "measures", lexicon=lex, stop_words=None, top=5)
+    assert s.iloc[0]["candidate"] == "restrictions" and s.iloc[0]["count"] == 4
+    assert "sanctions" not in set(s["candidate"])
+    r = s.iloc[0]
+    assert df.set_index("article_id").loc[r.example_id, "text"][r.example_start:r.example_end] == "restrictions"
+
+
+# ---------------------------------------------------------------- KWIC
+KW = pd.DataFrame({"article_id": ["k1", "k2"], "outlet": ["X", "Y"],
+                   "text": ["Zeta imposed restrictions on Ankara. The US\nimposed restrictions again.",
+                            "Alpha saw restrictions. Sanctioned firms and new sanctions followed."]})
+
+
+def test_kwic_offsets_and_contexts():
+    k = kwic(KW, "imposed restrictions", window=2)
+    assert len(k) == 2                                                  # matches across a line break too
+    texts = KW.set_index("article_id")["text"]
+    for r in k.itertuples():
+        t = texts[r.article_id]
+        assert t[r.start:r.end] == r.match and t[r.left_start:r.start] == r.left and t[r.end:r.right_end] == r.right
+    assert k.loc[0, "left"] == "Zeta " and k.loc[0, "right"] == " on Ankara"
+    assert kwic(KW, "restrictions", window=0).loc[0, "left"] == ""
+
+
+def test_kwic_glob_regex_case_and_sorting():
+    assert kwic(KW, "sanction*", kind="glob")["match"].tolist() == ["Sanctioned", "sanctions"]
+    assert kwic(KW, r"sanction\w*", kind="regex")["match"].tolist() == ["sanctions"]        # regex: as written
+    assert len(kwic(KW, "US")) == 1 and len(kwic(KW, "us", case=True)) == 0 and len(kwic(KW, "us")) == 1
+    caps = pd.DataFrame({"article_id": ["c"], "outlet": ["X"], "text": ["They told us so."]})
+    assert len(kwic(caps, "US")) == 0 and len(kwic(caps, "US", case=False)) == 1   # capitals match exactly
+    right = kwic(KW, "restrictions", sort="right", window=1)["right"].str.strip(" .").str.lower().tolist()
+    assert right == ["again", "on", "sanctioned"]
+    left = kwic(KW, "restrictions", sort="left", window=1)
+    assert left["left"].str.strip().str.lower().tolist() == ["imposed", "imposed", "saw"]
+    with pytest.raises(ValueError, match="does not compile"):
+        kwic(KW, "(", kind="regex")
+
+
+# ---------------------------------------------------------------- collocations
+def test_collocations_counts_pmi_and_g2_by_hand():
+    df = pd.DataFrame({"outlet": ["X", "X"],
+                       "text": ["new sanctions hit firms. new sanctions hit banks", "old sanctions and firms"]})
+    c = collocations(df, "sanctions", window=1, min_count=1, stop_words=None)
+    tokens = ["new", "sanctions", "hit", "firms", "new", "sanctions", "hit", "banks", "old", "sanctions", "and", "firms"]
+    n = len(tokens)
+    slots = 6                                                           # 3 nodes x (1 left + 1 right)
+    row = c.set_index("collocate").loc["new"]
+    o, cc = 2, Counter(tokens)["new"]
+    e = slots * cc / n
+    assert row["count"] == o and row["node_count"] == 3 and row["window_tokens"] == slots and row["tokens"] == n
+    assert abs(row["expected"] - e) < TOL and abs(row["pmi"] - math.log2(o / e)) < TOL
+    table = [[o, slots - o], [cc - o, n - slots - cc + o]]
+    assert abs(row["g2"] - stats.chi2_contingency(table, correction=False, lambda_="log-likelihood")[0]) < 1e-9
+    by = collocations(load_s400(), "sanctions", by="outlet", min_count=2)
+    assert set(by["group"]) <= set(load_s400()["outlet"]) and (by["count"] >= 2).all()
+
+
+# ---------------------------------------------------------------- CLI = Python API
+def test_cli_prints_the_same_numbers_as_the_api(capsys):
+    assert main(["terms", str(S400), "--top", "5", "--method", "g2", "--format", "csv"]) == 0
+    cli = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    api = distinctive_terms(load_s400(), method="g2", top=5)
+    assert cli["term"].tolist() == api["term"].astype(str).tolist()
+    for col in ("count", "count_other", "docs", "score", "z", "log_ratio", "p"):
+        assert np.allclose(cli[col].to_numpy(float), api[col].to_numpy(float), rtol=0, atol=1e-12), col
+    assert main(["terms", str(S400), "--pair", "Volga Wire", "Potomac Herald", "--top", "4", "--format", "json"]) == 0
+    pair = pd.read_json(io.StringIO(capsys.readouterr().out))
+    api = distinctive_terms(load_s400(), pair=("Volga Wire", "Potomac Herald"), top=4)
+    assert pair["z"].to_numpy() == pytest.approx(api["z"].to_numpy(), abs=1e-12)
+    assert set(pair["group"]) == {"Volga Wire", "Potomac Herald"}
+
+
+# ---------------------------------------------------------------- charts
+def test_charts_draw_and_label_without_overlap():
+    from mediakit import plotting as mp
+
+    df = load_s400()
+    dt = distinctive_terms(df, top=4, n_boot=20)
+    ax = mp.plot_distinctive_terms(dt)
+    assert len(ax.patches) == len(mp.distinctive_terms_data(dt)) == (dt.z > 0).sum()
+    assert ax.containers and any(type(c).__name__ == "ErrorbarContainer" for c in ax.containers)
+
+    pair = distinctive_terms(df, pair=("Volga Wire", "Potomac Herald"))
+    ax = mp.plot_term_scatter(pair, label_top=8)
+    data = mp.term_scatter_data(pair, label_top=8)
+    labels = [t for t in ax.texts if t.get_text() in set(data.loc[data.label, "term"])]
+    assert len(labels) == data["label"].sum() == 16
+    fig = ax.figure
+    fig.canvas.draw()
+    boxes = [t.get_window_extent() for t in labels]
+    overlaps = sum(boxes[i].overlaps(boxes[j]) for i in range(len(boxes)) for j in range(i + 1, len(boxes)))
+    assert overlaps == 0
+
+    nt = naming_table(df)
+    ax = mp.plot_naming_heatmap(nt, "sanctions")
+    hm = mp.naming_heatmap_data(nt, "sanctions")
+    assert ax.images[0].get_array().shape == (hm.variant.nunique(), hm.group.nunique())
+    assert sum(int(t.get_text()) for t in ax.texts if t.get_text().isdigit()) == hm["count"].sum()
+
+    full = distinctive_terms(df, min_docs=1)
+    ax = mp.plot_term_heatmap(full, terms=["restrictions", "sanctions", "SAMs"])
+    assert ax.images[0].get_array().shape == (3, df.outlet.nunique())
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
+_S400_CACHE: list[pd.DataFrame] = []
+
+
+def load_s400() -> pd.DataFrame:
+    if not _S400_CACHE:
+        import warnings
+
+        from mediakit.corpus import load_corpus
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            _S400_CACHE.append(load_corpus(S400))
+    return _S400_CACHE[0].copy()
