@@ -62,7 +62,13 @@ def fold(text: str) -> str:
     """
     text = text.translate(_FOLD_EXTRA)
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    out: list[str] = []
+    for c in decomposed:
+        # Marks are dropped from Latin letters only: Cyrillic й (и + breve) and ё are letters of their own.
+        if unicodedata.combining(c) and out and not ("\u0400" <= out[-1] <= "\u04ff"):
+            continue
+        out.append(c)
+    return unicodedata.normalize("NFC", "".join(out))
 
 
 # ---------------------------------------------------------------- sentences
@@ -141,8 +147,9 @@ def split_sentences(text: str) -> list[tuple[str, int, int]]:
 
 
 # ---------------------------------------------------------------- tokens
-# A token is a word that may carry inner hyphens, digits, apostrophes, dots of acronyms and a trailing
-# "+" (S-400, F-35, Hisar A+, U.S., Erdoğan's, 2.5).
+# A token is a word that may carry inner hyphens, digits, apostrophes, inner dots of acronyms and a
+# trailing "+" (S-400, F-35, Hisar A+, Erdoğan's, 2.5; "U.S." gives "U.S": a final dot is never part of a
+# token, since it cannot be told from a full stop).
 TOKEN_PATTERN = r"(?u)\b\w(?:[\w'’]|[-./](?=\w))*\+?"
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
 

@@ -60,4 +60,5 @@ def test_tokenize_keeps_news_tokens():
 
 def test_fold_and_normalize():
     assert fold("İsmail Çavuşoğlu, Gencoğlu") == "Ismail Cavusoglu, Gencoglu"
+    assert fold("Сергей Лавров, Йошкар-Ола, ёж") == "Сергей Лавров, Йошкар-Ола, ёж"  # Cyrillic letters stay
     assert normalize_text("a\u00a0 b \r\n \r\n\r\n\r\nc  ") == "a b\n\nc"
