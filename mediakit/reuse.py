@@ -140,6 +140,23 @@ def find_reuse(
         pairs = pairs[outlet_codes[pairs[:, 0]] != outlet_codes[pairs[:, 1]]]
     timings["candidates"] = time.perf_counter() - t0
 
+    out = aligned_passages(articles, texts, index, pairs, outlets.tolist(), max_gap=max_gap, min_words=min_words,
+                           min_similarity=min_similarity, with_text=with_text, timings=timings)
+    out.attrs["params"] = params
+    out.attrs["timings"] = timings
+    out.attrs["candidates"] = len(pairs)
+    return out
+
+
+def aligned_passages(articles: pd.DataFrame, texts: list[str], index: _ShingleIndex, pairs: np.ndarray,
+                     outlets: list[str], *, max_gap: int, min_words: int, min_similarity: float,
+                     with_text: bool = False, timings: dict[str, float] | None = None) -> pd.DataFrame:
+    """Candidate pairs (row numbers ``a < b`` of ``articles``) -> the reuse table (:data:`REUSE_COLUMNS`).
+
+    The step after candidate search, shared by :func:`find_reuse` and mediakit.scale (which calls it on
+    each partition of candidate pairs with the articles those pairs involve, in corpus order).
+    """
+    timings = {} if timings is None else timings
     t0 = time.perf_counter()
     found: list[tuple[int, int, int, int, int, int, float]] = []
     for a, b in pairs:
@@ -147,13 +164,9 @@ def find_reuse(
                              min_similarity=min_similarity):
             found.append((int(a), int(b), *p))
     timings["alignment"] = time.perf_counter() - t0
-
     t0 = time.perf_counter()
-    out = _assemble(articles, texts, index, found, outlets.tolist(), with_text)
+    out = _assemble(articles, texts, index, found, outlets, with_text)
     timings["offsets"] = time.perf_counter() - t0
-    out.attrs["params"] = params
-    out.attrs["timings"] = timings
-    out.attrs["candidates"] = len(pairs)
     return out
 
 
@@ -288,6 +301,41 @@ def _splitmix64(x: np.ndarray) -> np.ndarray:
         return x ^ (x >> _U64(31))
 
 
+def _token_hashes(tokens: list[str]) -> np.ndarray:
+    """A 64-bit id per token string that is the same in every process (blake2b; Python's hash() is salted)."""
+    from hashlib import blake2b
+
+    return np.fromiter((int.from_bytes(blake2b(t.encode("utf-8"), digest_size=8).digest(), "little")
+                        for t in tokens), dtype=np.uint64, count=len(tokens))
+
+
+def fingerprint_pairs(fh: np.ndarray, fd: np.ndarray, n: int, max_df: int) -> tuple[np.ndarray, np.ndarray]:
+    """Article pairs sharing fingerprints: ``(codes, counts)`` with ``code = a * n + b`` (``a < b``).
+
+    ``fh, fd`` are fingerprint hashes and text numbers sorted by hash then text, unique (as
+    :meth:`_ShingleIndex.fingerprints` returns them, or one shuffled partition of them in mediakit.scale);
+    fingerprints in more than ``max_df`` texts are skipped. ``counts`` is the number of shared fingerprints.
+    """
+    if len(fh) < 2:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    fd = np.asarray(fd, dtype=np.int64)
+    bounds = np.flatnonzero(np.r_[True, fh[1:] != fh[:-1], True])
+    gstart, gsize = bounds[:-1], np.diff(bounds)
+    codes = []
+    n = np.int64(n)
+    for s in np.unique(gsize):
+        if s < 2 or s > max_df:
+            continue
+        st = gstart[gsize == s]
+        members = fd[st[:, None] + np.arange(s)]
+        iu, ju = np.triu_indices(int(s), 1)
+        codes.append((members[:, iu] * n + members[:, ju]).ravel())
+    if not codes:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    uniq, counts = np.unique(np.concatenate(codes), return_counts=True)
+    return uniq, counts.astype(np.int64)
+
+
 class _ShingleIndex:
     """Token ids and hashed word shingles of a list of texts, stored flat with per-text pointers."""
 
@@ -309,7 +357,9 @@ class _ShingleIndex:
             flat.extend([setdefault(t, len(vocab)) for t in toks])
             lens[i] = len(toks)
         self.n_tokens = lens
-        ids = _splitmix64(np.asarray(flat, dtype=np.uint64))
+        # A token's id is a hash of the token itself (not its place in this index's vocabulary), so
+        # indexes built separately (one per partition, mediakit.scale) give the same shingle hashes.
+        ids = _token_hashes(list(vocab))[np.asarray(flat, dtype=np.int64)]
         n_sh = np.maximum(lens - k + 1, 0)
         self.ptr = np.concatenate([[0], np.cumsum(n_sh)]).astype(np.int64)
         tok_ptr = np.concatenate([[0], np.cumsum(lens)]).astype(np.int64)
@@ -334,17 +384,20 @@ class _ShingleIndex:
         n = len(h)
         if n == 0:
             return h, self.doc
-        if n <= window:
-            keep = np.ones(n, dtype=bool)
-        else:
+        # Windows never straddle two texts, so a text's fingerprints depend on that text alone (and a
+        # corpus split into partitions gives the same fingerprints); texts shorter than a window keep all.
+        keep = np.zeros(n, dtype=bool)
+        if n >= window:
             # m[s] = min of the window starting at s; shingle i is kept when it is the minimum of a window
             # that contains it (shifted numpy minimum/compare: much faster than argmin over a strided view).
             m = h[: n - window + 1].copy()
             for j in range(1, window):
                 np.minimum(m, h[j: n - window + 1 + j], out=m)
-            keep = np.zeros(n, dtype=bool)
+            inside = self.doc[: n - window + 1] == self.doc[window - 1:]
             for j in range(window):
-                keep[j: j + len(m)] |= h[j: j + len(m)] == m
+                keep[j: j + len(m)] |= (h[j: j + len(m)] == m) & inside
+        n_sh = np.diff(self.ptr)
+        keep |= (n_sh < window)[self.doc]
         pos = np.flatnonzero(keep)
         fh, fd = h[pos], self.doc[pos]
         order = np.argsort(fh, kind="stable")  # positions run in text order, so ties stay sorted by text
@@ -356,24 +409,10 @@ class _ShingleIndex:
     def candidate_pairs(self, *, window: int, max_df: int, min_shared: int) -> np.ndarray:
         """Pairs ``(a, b)``, ``a < b``, sharing at least ``min_shared`` fingerprints."""
         fh, fd = self.fingerprints(window)
-        if len(fh) < 2:
-            return np.zeros((0, 2), dtype=np.int64)
-        bounds = np.flatnonzero(np.r_[True, fh[1:] != fh[:-1], True])
-        gstart, gsize = bounds[:-1], np.diff(bounds)
-        codes = []
+        codes, counts = fingerprint_pairs(fh, fd, len(self.ptr) - 1, max_df)
+        codes = codes[counts >= min_shared]
         n = np.int64(len(self.ptr) - 1)
-        for s in np.unique(gsize):
-            if s < 2 or s > max_df:
-                continue
-            st = gstart[gsize == s]
-            members = fd[st[:, None] + np.arange(s)]
-            iu, ju = np.triu_indices(int(s), 1)
-            codes.append((members[:, iu] * n + members[:, ju]).ravel())
-        if not codes:
-            return np.zeros((0, 2), dtype=np.int64)
-        uniq, counts = np.unique(np.concatenate(codes), return_counts=True)
-        uniq = uniq[counts >= min_shared]
-        return np.stack([uniq // n, uniq % n], axis=1)
+        return np.stack([codes // n, codes % n], axis=1)
 
     def minhash_pairs(self, *, threshold: float, num_perm: int = 128) -> np.ndarray:
         """Pairs of whole texts whose shingle sets reach Jaccard ``threshold`` by datasketch MinHash LSH."""

@@ -130,13 +130,27 @@ def coverage_timeline(articles: pd.DataFrame, freq: str = "M", *, by: str | None
         frame[by] = articles.loc[keep, by].astype(str).values
         keys.append(by)
     counts = frame.groupby(keys).size().rename("articles")
+    out = timeline_table(counts, code, by=by, fill=fill)
+    out.attrs.update({"freq": code, "by": by, "imprecise": imprecise, "undated": undated})
+    return out
+
+
+def timeline_table(counts: pd.Series, code: str, *, by: str | None, fill: bool) -> pd.DataFrame:
+    """Counts per ``period`` (and ``by`` group), a Series indexed like that, -> the coverage_timeline table.
+
+    The last step of :func:`coverage_timeline`, shared with mediakit.scale, which sums the counts of each
+    partition first. ``code`` is a pandas period code (``_freq(freq)``).
+    """
+    keys = ["period"] + ([by] if by is not None else [])
+    counts = counts.rename("articles")
     if fill and len(counts):
+        periods = counts.index.get_level_values("period")
         span = pd.period_range(periods.min(), periods.max(), freq=code).start_time
         if by is None:
             counts = counts.reindex(span, fill_value=0)
             counts.index.name = "period"
         else:
-            groups = sorted(frame[by].unique())
+            groups = sorted(counts.index.get_level_values(by).unique())
             full = pd.MultiIndex.from_product([span, groups], names=keys)
             counts = counts.reindex(full, fill_value=0)
     out = counts.reset_index()
@@ -144,7 +158,6 @@ def coverage_timeline(articles: pd.DataFrame, freq: str = "M", *, by: str | None
         out = pd.DataFrame({k: pd.Series(dtype="datetime64[ns]" if k == "period" else "object") for k in keys}
                            | {"articles": pd.Series(dtype="int64")})
     out["articles"] = out["articles"].astype("int64")
-    out.attrs.update({"freq": code, "by": by, "imprecise": imprecise, "undated": undated})
     return out
 
 
