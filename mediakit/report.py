@@ -303,7 +303,7 @@ def _reuse(ctx: _Context) -> Section:
                                    "reprint; numbers: passages)."))
     share = original_share(c, reuse, by="outlet")
     sec.body.append("<h3>Original share</h3><p>The part of each outlet's words not taken from an earlier article "
-                    "of another outlet.</p>")
+                    "of another outlet; <i>reprints</i> counts its articles that are at least half reused.</p>")
     sec.body.append(ctx.table(share, "reuse_original_share"))
     ctx.table(reuse.drop(columns=[col for col in reuse.columns if col.endswith("_text")]), "reuse_passages")
     sec.methods.append("<b>Reuse</b>: shared passages found with a shingle index and aligned allowing small edits "
