@@ -45,9 +45,11 @@ _EXPORTS: dict[str, str] = {
     "outlet_lag": "timeline",
     # export and report
     "save_figure": "export", "save_table": "export", "build_report": "report",
+    # scale (Dask; the scale extra): the analyses themselves are mediakit.scale.<name>
+    "load_corpus_dask": "scale",
 }
 _MODULES = ("corpus", "fetch", "text", "vectorize", "terms", "framing", "sources", "reuse", "similarity",
-            "timeline", "plotting", "export", "report", "dates", "codebook", "topics", "tone")
+            "timeline", "plotting", "export", "report", "dates", "codebook", "topics", "tone", "scale")
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
 

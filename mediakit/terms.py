@@ -198,14 +198,7 @@ def distinctive_terms(
     >>> out.loc[out.group == "A", "term"].iloc[0], out.loc[out.group == "B", "term"].iloc[0]
     ('restrictions', 'sanctions')
     """
-    if method not in METHODS:
-        raise ValueError(f"method={method!r} is not known; use one of {', '.join(METHODS)}")
-    if method != "log_odds" and (prior is not None or prior_scale is not None):
-        raise ValueError(f"prior and prior_scale apply to method='log_odds' only, not {method!r}")
-    if variance not in ("monroe", "full"):
-        raise ValueError(f"variance={variance!r} is not known; use 'monroe' (the paper's) or 'full'")
-    if not 0 < ci < 1:
-        raise ValueError(f"ci={ci} must lie between 0 and 1 (e.g. 0.95)")
+    check_params(method, prior, prior_scale, variance, ci)
     if vectorizer is None:
         vectorizer_params_.setdefault("stop_words", "auto")
         vectorizer_params_["stop_words"] = _resolve_auto(vectorizer_params_["stop_words"], articles)
@@ -227,9 +220,48 @@ def distinctive_terms(
     Xb = X.copy()
     Xb.data = np.ones_like(Xb.data)
     docfreq = sum_by_group(Xb, codes, len(groups))
-    totals = counts.sum(axis=1)
     ndocs = np.bincount(codes[codes >= 0], minlength=len(groups))
+    out, alpha, alpha0, prior_label = scores_from_counts(
+        counts, docfreq, groups, terms, vectorizer, by=by, method=method, pair=pair, top=top, min_docs=min_docs,
+        prior=prior, prior_scale=prior_scale, variance=variance, collapse_ngrams=collapse_ngrams)
+    t2 = time.perf_counter()
+    if n_boot:
+        lo, hi = _bootstrap(out, X, codes, len(groups), method, prior, prior_scale, alpha, n_boot, ci, random_state)
+        out["ci_low"], out["ci_high"] = lo, hi
+    out = out.drop(columns=["_gi", "_gj", "_t"])
+    out.attrs.update(result_attrs(
+        method=method, by=by, pair=pair, top=top, min_docs=min_docs, prior_label=prior_label, alpha0=alpha0,
+        variance=variance, n_boot=n_boot, ci=ci, random_state=random_state, discount_reuse=discount_reuse,
+        vectorizer=vectorizer, groups=groups, ndocs=ndocs, n_terms=len(terms),
+        timings={"vectorise": t1 - t0, "statistics": t2 - t1, "bootstrap": time.perf_counter() - t2}))
+    return out
 
+
+# Hooks shared with mediakit.scale_terms (the same statistics from counts summed over Dask partitions).
+def check_params(method: str, prior: Any, prior_scale: float | None, variance: str, ci: float) -> None:
+    """Raise a ValueError naming the first invalid distinctive_terms setting."""
+    if method not in METHODS:
+        raise ValueError(f"method={method!r} is not known; use one of {', '.join(METHODS)}")
+    if method != "log_odds" and (prior is not None or prior_scale is not None):
+        raise ValueError(f"prior and prior_scale apply to method='log_odds' only, not {method!r}")
+    if variance not in ("monroe", "full"):
+        raise ValueError(f"variance={variance!r} is not known; use 'monroe' (the paper's) or 'full'")
+    if not 0 < ci < 1:
+        raise ValueError(f"ci={ci} must lie between 0 and 1 (e.g. 0.95)")
+
+
+def scores_from_counts(counts: np.ndarray, docfreq: np.ndarray, groups: list[str], terms: np.ndarray,
+                       vectorizer: Any, *, by: str = "outlet", method: str = "log_odds",
+                       pair: Sequence[str] | None = None, top: int | None = None, min_docs: int = 2,
+                       prior: Any = None, prior_scale: float | None = None, variance: str = "monroe",
+                       collapse_ngrams: bool = True) -> tuple[pd.DataFrame, Any, Any, str | None]:
+    """Counts -> the distinctive_terms table: ``(table, alpha, alpha0, prior label)``.
+
+    ``counts`` and ``docfreq`` are groups x terms (term counts, articles using the term), ``terms`` the
+    fitted vocabulary of ``vectorizer`` (used for background priors). The table keeps the helper columns
+    ``_gi, _gj, _t`` (group, other group or -1, term index) for the bootstrap; drop them afterwards.
+    """
+    totals = counts.sum(axis=1)
     # comparisons: (row label, other label, index of group i, index of group j or -1 for "rest")
     if pair is not None:
         if len(pair) != 2 or pair[0] == pair[1]:
@@ -273,22 +305,24 @@ def distinctive_terms(
             "_gi": gi, "_gj": gj, "_t": idx,
         }))
     out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
-    t2 = time.perf_counter()
-    if n_boot:
-        lo, hi = _bootstrap(out, X, codes, len(groups), method, prior, prior_scale, alpha, n_boot, ci, random_state)
-        out["ci_low"], out["ci_high"] = lo, hi
-    out = out.drop(columns=["_gi", "_gj", "_t"])
-    out.attrs.update({
+    return out, alpha, alpha0, prior_label
+
+
+def result_attrs(*, method: str, by: str, pair: Sequence[str] | None, top: int | None, min_docs: int,
+                 prior_label: str | None, alpha0: Any, variance: str, n_boot: int, ci: float,
+                 random_state: int | None, discount_reuse: Any, vectorizer: Any, groups: list[str],
+                 ndocs: np.ndarray, n_terms: int, timings: dict[str, float]) -> dict[str, Any]:
+    """The ``df.attrs`` of a distinctive_terms result: parameters, sizes and timings."""
+    return {
         "method": method, "by": by, "pair": list(pair) if pair is not None else None, "top": top,
         "min_docs": min_docs, "prior": prior_label, "prior_scale": float(alpha0) if method == "log_odds" else None,
         "variance": variance if method == "log_odds" else None,
         "n_boot": n_boot, "ci": ci if n_boot else None, "random_state": random_state,
         "discount_reuse": discount_reuse if isinstance(discount_reuse, bool) else "find_reuse table",
-        "vectorizer": vectorizer_params(vectorizer), "n_articles": int((codes >= 0).sum()),
-        "articles_per_group": dict(zip(groups, ndocs.tolist())), "n_terms": len(terms),
-        "timings": {"vectorise": t1 - t0, "statistics": t2 - t1, "bootstrap": time.perf_counter() - t2},
-    })
-    return out
+        "vectorizer": vectorizer_params(vectorizer), "n_articles": int(ndocs.sum()),
+        "articles_per_group": dict(zip(groups, ndocs.tolist())), "n_terms": n_terms,
+        "timings": timings,
+    }
 
 
 def _collapse_nested(idx: np.ndarray, terms: np.ndarray, counts: np.ndarray, top: int) -> np.ndarray:
