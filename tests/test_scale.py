@@ -25,7 +25,7 @@ def cluster():
 
     # in-process workers: the fastest cluster to start; the tcp test below talks to it over 127.0.0.1
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, protocol="tcp", host="127.0.0.1",
-                      dashboard_address=None) as c:
+                      dashboard_address=":0") as c:
         yield c
 
 
