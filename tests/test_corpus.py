@@ -311,9 +311,8 @@ def test_language_detection(tmp_path):
     write(tmp_path / "O" / "en.txt", "T\n\nThe ministry said the sanctions would not change the country's decision.")
     write(tmp_path / "O" / "ru.txt", "T\n\nМинистерство заявило, что санкции не изменят решение страны.")
     write(tmp_path / "O" / "tr.txt", "T\n\nBakanlık, yaptırımların ülkenin kararını değiştirmeyeceğini söyledi.")
-    df = load_corpus(tmp_path).set_index(df_key := "source_path")
-    langs = {Path(k).stem: v for k, v in df["language"].items()}
-    assert df_key == "source_path"
+    df = load_corpus(tmp_path)
+    langs = {Path(p).stem: lang for p, lang in zip(df.source_path, df.language)}
     assert langs == {"en": "en", "ru": "ru", "tr": "tr"}
 
 
