@@ -18,6 +18,7 @@ and a hint, and one warning sums the skipped files up. ``strict=True`` raises :c
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import io
 import json
@@ -250,17 +251,18 @@ def _walk(root: Path) -> list[Path]:
         # Broken links are kept so that they are reported as unreadable rather than lost silently.
         if any(part.startswith(".") for part in rel.parts) or not (p.is_file() or p.is_symlink()):
             continue
-        if any(rel.match(pat) or p.name == pat or _under(rel, pat) for pat in ignore):
+        if any(_ignored(rel, pat) for pat in ignore):
             continue
         out.append(p)
     return out
 
 
-def _under(rel: Path, pattern: str) -> bool:
+def _ignored(rel: Path, pattern: str) -> bool:
+    """gitignore-like: ``name`` or ``glob*`` matches a file name or a folder on the path; ``a/b.csv`` a path."""
     pattern = pattern.rstrip("/")
-    return "/" not in pattern and "*" not in pattern and pattern in rel.parts[:-1] or (
-        pattern.endswith("/**") and str(rel).startswith(pattern[:-3])
-    )
+    if "/" in pattern:
+        return fnmatch.fnmatch(rel.as_posix(), pattern) or rel.as_posix().startswith(pattern + "/")
+    return any(fnmatch.fnmatch(part, pattern) for part in rel.parts)
 
 
 # ---------------------------------------------------------------- one file
