@@ -238,7 +238,10 @@ def extract_quotes(ddf: dd.DataFrame, *, merge_speakers: bool = True, gazetteer:
 
     gz = gazetteer if gazetteer is not None else load_gazetteer()
     meta = _sources.extract_quotes(_sample(ddf), merge_speakers=False, gazetteer=gz).iloc[:0]
-    q = ddf.map_partitions(_sources.extract_quotes, merge_speakers=False, gazetteer=gz, meta=meta,
+    # Large lookup tables go into the graph once, as one key every task depends on, instead of being
+    # copied into each partition's task (the 1M-article run built a 43 MB graph that way).
+    gz_once = dask.delayed(gz, traverse=False)
+    q = ddf.map_partitions(_sources.extract_quotes, merge_speakers=False, gazetteer=gz_once, meta=meta,
                            enforce_metadata=False)
     if merge_speakers:
         if persist:
@@ -251,7 +254,8 @@ def extract_quotes(ddf: dd.DataFrame, *, merge_speakers: bool = True, gazetteer:
         mapping = merge_names([nm for nm, k in names.items() for _ in range(int(k))])
         types = _mode_of(_renamed(type_counts, mapping))
         countries = _mode_of(_renamed(country_counts, mapping))
-        q = q.map_partitions(_merge_speakers, mapping, types, countries, meta=meta, enforce_metadata=False)
+        tables = [dask.delayed(t, traverse=False) for t in (mapping, types, countries)]
+        q = q.map_partitions(_merge_speakers, *tables, meta=meta, enforce_metadata=False)
     spans = _reuse_spans(ddf, discount_reuse)
     if isinstance(spans, pd.DataFrame):
         q = q.map_partitions(_drop_inside, spans, meta=meta, enforce_metadata=False)
