@@ -43,6 +43,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .dispatch import dask_aware
 from .text import TOKEN_PATTERN
 
 __all__ = ["find_reuse", "original_share", "reused_spans", "reuse_edges", "REUSE_COLUMNS"]
@@ -58,6 +59,7 @@ _MASK64 = (1 << 64) - 1
 
 
 # ---------------------------------------------------------------- public API
+@dask_aware
 def find_reuse(
     articles: pd.DataFrame,
     *,

@@ -24,6 +24,7 @@ import pandas as pd
 import yaml
 
 from .dates import parse_date
+from .dispatch import dask_aware
 
 __all__ = ["load_events", "coverage_timeline", "first_reports", "outlet_lag", "FREQS"]
 
@@ -89,6 +90,7 @@ def load_events(name: str | Path = "s400") -> pd.DataFrame:
     return out
 
 
+@dask_aware
 def coverage_timeline(articles: pd.DataFrame, freq: str = "M", *, by: str | None = "outlet",
                       fill: bool = True) -> pd.DataFrame:
     """Number of items per period (and per ``by`` group): the attention curve of a story.

@@ -209,3 +209,18 @@ def test_distinctive_terms_discount_reuse_and_limits(corpus, dcorpus):
          scale.distinctive_terms(dcorpus, discount_reuse=reuse, top=10), ["group", "term"])
     with pytest.raises(ValueError, match="n_boot"):
         scale.distinctive_terms(dcorpus, n_boot=10)
+
+
+def test_analysis_functions_accept_a_dask_dataframe(corpus, dcorpus):
+    """mk.distinctive_terms, score_frames, extract_quotes, coverage_timeline and find_reuse take Dask input."""
+    tl = mk.coverage_timeline(dcorpus, "M")
+    assert isinstance(tl, pd.DataFrame)
+    same(tl, mk.coverage_timeline(corpus, "M"), ["period", "outlet"])
+    dt = mk.distinctive_terms(dcorpus, top=5)
+    same(dt, mk.distinctive_terms(corpus, top=5), ["group", "term"])
+    frames = mk.score_frames(dcorpus, "s400")
+    assert not isinstance(frames, pd.DataFrame)  # lazy: a Dask DataFrame
+    same(frames.compute(), mk.score_frames(corpus, "s400"), ["article_id", "part", "sentence", "frame"])
+    quotes = mk.extract_quotes(dcorpus).compute()
+    same(quotes, mk.extract_quotes(corpus), ["article_id", "start", "end", "kind"])
+    same(mk.find_reuse(dcorpus), mk.find_reuse(corpus), ["source_id", "target_id", "source_start"])
