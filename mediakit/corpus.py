@@ -634,6 +634,8 @@ def _assemble(load: _Load, *, detect_languages: bool) -> pd.DataFrame:
                       "the first copy is kept; delete this one or ignore the message")
             continue
         seen_text[key] = rec.source_path
+        if row.pop("_date_unparsed"):
+            load.notes.append({"path": rec.source_path, "note": "date did not parse; set to NaT"})
         for k in row:
             if k not in COLUMNS and k not in extras:
                 extras.append(k)
@@ -649,18 +651,10 @@ def _assemble(load: _Load, *, detect_languages: bool) -> pd.DataFrame:
     for c in ("article_id", "outlet", "date_precision", "title", "text", "url", "author", "language", "wire",
               "source_path"):
         df[c] = df[c].fillna("").astype(str)
-    df["date"] = pd.to_datetime(df["date"], utc=True).dt.tz_localize(None) if len(df) else pd.Series(
-        [], dtype="datetime64[ns]")
-    if len(df):
-        df["date"] = df["date"].astype("datetime64[ns]")
+    df["date"] = pd.to_datetime(df["date"], utc=True).dt.tz_localize(None).astype("datetime64[ns]")
     df.attrs["skipped"] = load.skipped
     df.attrs["duplicates"] = duplicates
     df.attrs["notes"] = load.notes
-    unknown_dates = [r["source_path"] for r in rows if r["date_precision"] == "unknown" and r.get("_date_raw")]
-    for p in unknown_dates:
-        load.notes.append({"path": p, "note": "date did not parse; set to NaT"})
-    if "_date_raw" in df.columns:
-        df = df.drop(columns=["_date_raw"])
     return df.reset_index(drop=True)
 
 
@@ -700,7 +694,8 @@ def _row(f: dict[str, Any], source_path: str, detect_languages: bool) -> dict[st
         "wire": given_wire or wire,
         "source_path": source_path,
         "credits": "; ".join(credits),
-        "_date_raw": "" if date_raw is None else str(date_raw),
+        # popped by _assemble, which reports it: a date was given but did not parse
+        "_date_unparsed": precision == "unknown" and date_raw not in (None, "") and str(date_raw).strip() != "",
     }
     for k, v in f.items():
         if isinstance(v, datetime | list | dict):
