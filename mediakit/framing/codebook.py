@@ -401,7 +401,11 @@ def _regex_children(kind: str, av: Any) -> list[Any]:
 
 
 def codebook_table(codebooks: Iterable[str] = ("s400", "policy_frames")) -> pd.DataFrame:
-    """One row per frame of the given codebooks: codebook, version, frame, label, description, n_cues."""
+    """One row per frame of the given codebooks: codebook, version, frame, label, description, n_cues.
+
+    >>> codebook_table(["policy_frames"])[["codebook", "frame"]].head(2).values.tolist()
+    [['policy_frames', 'economic'], ['policy_frames', 'capacity_resources']]
+    """
     rows = []
     for name in codebooks:
         cb = load_codebook(name)

@@ -130,6 +130,13 @@ def frame_difference_test(scores: pd.DataFrame, by: str = "outlet", *, parts: Se
     then one row per frame tests that frame against all others (2 × groups table).
 
     Columns: ``frame, chi2, dof, p_chi2, p_perm, cramers_v, n_sentences, n_articles, n_groups``.
+
+    >>> s = pd.DataFrame({"article_id": [f"a{i // 4}" for i in range(40)], "outlet": ["A"] * 20 + ["B"] * 20,
+    ...                   "part": "body", "sentence": range(40), "dominant": True,
+    ...                   "frame": ["x"] * 15 + ["y"] * 5 + ["y"] * 15 + ["x"] * 5})
+    >>> t = frame_difference_test(s, n_perm=200)
+    >>> t[["frame", "chi2", "dof", "cramers_v", "n_articles"]].values.tolist()
+    [['all', 10.0, 1, 0.5, 10]]
     """
     table = _count_matrix(scores, by, parts, count, None)
     table = table.loc[:, table.sum(axis=0) > 0]
@@ -205,6 +212,11 @@ def frames_over_time(scores: pd.DataFrame, *, freq: str = "QS", by: str | None =
 
     Returns ``period, [by], frame, n, share`` (share of the period's framed sentences); undated articles are
     left out (their number is in ``df.attrs["undated_articles"]``).
+
+    >>> s = pd.DataFrame({"article_id": ["a", "a", "b"], "part": "body", "dominant": True, "frame": ["x", "y", "x"],
+    ...                   "date": pd.to_datetime(["2021-01-05", "2021-01-05", "2021-04-02"])})
+    >>> frames_over_time(s).assign(period=lambda d: d["period"].dt.strftime("%Y-%m")).values.tolist()
+    [['2021-01', 'x', 1, 0.5], ['2021-01', 'y', 1, 0.5], ['2021-04', 'x', 1, 1.0]]
     """
     if "date" not in scores.columns:
         raise KeyError("frames_over_time: scores have no 'date' column; score a corpus that has dates")
@@ -226,6 +238,11 @@ def headline_vs_body(scores: pd.DataFrame, *, by: str | None = None) -> pd.DataF
 
     Shares are of each part's framed sentences (dominant frame), so a frame that headlines push more than
     the body shows a higher headline share.
+
+    >>> s = pd.DataFrame({"article_id": ["a"] * 3, "part": ["headline", "body", "body"], "dominant": True,
+    ...                   "frame": ["x", "x", "y"]})
+    >>> headline_vs_body(s).values.tolist()
+    [['headline', 'x', 1, 1.0], ['body', 'x', 1, 0.5], ['body', 'y', 1, 0.5]]
     """
     d = scores[scores["dominant"] & (scores["frame"] != "none")]
     keys = ([by] if by else []) + ["part"]
