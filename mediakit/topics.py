@@ -74,7 +74,7 @@ def topic_model(
     ``drop_group_names`` adds the words of the group names themselves ("Volga", "Wire") to the stop words:
     wire credits and self-references otherwise make topics of their own.
 
-    Texts are tokenised by the news tokenizer (:func:`mediakit.vectorize.make_vectorizer`): S-400 stays one
+    Texts are tokenised by the news tokenizer (:func:`mediakit.vectorize.make_vectorizer`): F-35 stays one
     term and words written in capitals keep them, so "US" (the country) is a term while "us" is a stop word.
     ``stop_words`` is a language code of the project's lists ("en", "en,tr", "all"; see
     :func:`mediakit.vectorize.load_stop_words`), a list of your own words, or None.

@@ -5,7 +5,7 @@
 >>> scores = mk.score_frames(corpus, "s400")                   # doctest: +SKIP
 >>> profile = mk.frame_profile(scores, by="outlet")            # doctest: +SKIP
 >>> profile.attrs["test"]                                      # doctest: +SKIP
->>> mk.frame_evidence(scores, "Volga Wire", "russia_gain")     # doctest: +SKIP
+>>> mk.frame_evidence(scores, "Outlet A", "diplomacy")         # doctest: +SKIP
 
 One module per job:
 
