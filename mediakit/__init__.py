@@ -29,10 +29,11 @@ _EXPORTS: dict[str, str] = {
     "suggest_variants": "terms", "naming_matches": "terms", "load_lexicon": "terms",
     # framing
     "load_codebook": "framing", "score_frames": "framing", "frame_profile": "framing", "agreement": "framing",
-    "FrameClassifier": "framing", "tone_toward": "framing", "sample_for_coding": "framing",
-    "frame_evidence": "framing", "topic_model": "framing", "frame_shares": "framing",
-    "frame_difference_test": "framing", "frames_over_time": "framing", "headline_vs_body": "framing",
-    "krippendorff_alpha": "framing", "actor_mentions": "framing", "load_actors": "framing",
+    "FrameClassifier": "framing", "sample_for_coding": "framing", "frame_evidence": "framing",
+    "frame_shares": "framing", "frame_difference_test": "framing", "frames_over_time": "framing",
+    "headline_vs_body": "framing", "krippendorff_alpha": "framing",
+    # tone and topics
+    "tone_toward": "tone", "actor_mentions": "tone", "load_actors": "tone", "topic_model": "topics",
     # sources
     "extract_quotes": "sources", "speaker_table": "sources", "source_profile": "sources",
     "article_sourcing": "sources", "stance_lexicon": "sources",
@@ -49,7 +50,7 @@ _EXPORTS: dict[str, str] = {
     "load_corpus_dask": "scale",
 }
 _MODULES = ("corpus", "fetch", "text", "vectorize", "terms", "framing", "sources", "reuse", "similarity",
-            "timeline", "plotting", "export", "report", "dates", "codebook", "topics", "tone", "scale")
+            "timeline", "plotting", "export", "report", "dates", "topics", "tone", "scale")
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
 

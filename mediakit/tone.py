@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from .framing.scoring import mostly_inside, reused_span_index
 from .text import sentence_spans
 
 __all__ = ["load_actors", "actor_mentions", "tone_toward", "ActorsError"]
@@ -125,11 +126,7 @@ def actor_mentions(articles: pd.DataFrame, actors: Any = "s400", *, include_head
     alias_to_actor = dict(zip(table["alias"], table["actor"]))
     rx = _alias_regex(table)
     vader = _analyzer()
-    reused: dict[str, list[tuple[int, int]]] = {}
-    if discount_reuse is not False and discount_reuse is not None:
-        from .framing import _reused_spans
-
-        reused = _reused_spans(articles, discount_reuse)
+    reused = reused_span_index(articles, discount_reuse)
     rows: list[dict[str, Any]] = []
     skipped = 0
     for rec in articles.to_dict("records"):
@@ -153,11 +150,8 @@ def actor_mentions(articles: pd.DataFrame, actors: Any = "s400", *, include_head
                 found.setdefault(si, {}).setdefault(alias_to_actor[m.group()], []).append(m.group())
             for si, by_actor in sorted(found.items()):
                 s, e = spans[si]
-                if kind == "text" and rec["article_id"] in reused:
-                    from .framing import _mostly_inside
-
-                    if _mostly_inside((s, e), reused[rec["article_id"]]):
-                        continue
+                if kind == "text" and rec["article_id"] in reused and mostly_inside((s, e), reused[rec["article_id"]]):
+                    continue
                 sent = src[s:e]
                 tone = vader.polarity_scores(sent)["compound"]
                 part = "headline" if kind == "headline" else "text"

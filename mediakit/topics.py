@@ -19,7 +19,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .text import TOKEN_PATTERN
+from .text import tokenize
+from .vectorize import make_vectorizer
 
 __all__ = ["topic_model", "TopicModel"]
 
@@ -58,7 +59,7 @@ def topic_model(
     max_df: float = 0.7,
     min_groups: int = 2,
     drop_group_names: bool = True,
-    stop_words: str | Iterable[str] | None = "english",
+    stop_words: str | Iterable[str] | None = "en",
     extra_stop_words: Iterable[str] = (),
     n_boot: int = 1000,
     ci: float = 0.95,
@@ -73,6 +74,11 @@ def topic_model(
     ``drop_group_names`` adds the words of the group names themselves ("Volga", "Wire") to the stop words:
     wire credits and self-references otherwise make topics of their own.
 
+    Texts are tokenised by the news tokenizer (:func:`mediakit.vectorize.make_vectorizer`): F-35 stays one
+    term and words written in capitals keep them, so "US" (the country) is a term while "us" is a stop word.
+    ``stop_words`` is a language code of the project's lists ("en", "en,tr", "all"; see
+    :func:`mediakit.vectorize.load_stop_words`), a list of your own words, or None.
+
     >>> arts = pd.DataFrame({"article_id": list("abcd"), "outlet": ["X", "X", "Y", "Y"],
     ...   "title": [""] * 4, "text": ["sanctions law penalties sanctions", "sanctions penalties law treasury",
     ...                               "summit talks diplomats summit", "talks summit diplomats meeting"]})
@@ -81,7 +87,6 @@ def topic_model(
     ['sanctions / law / penalties', 'summit / diplomats / talks']
     """
     from sklearn.decomposition import NMF
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
     docs = articles
     if language is not None:
@@ -93,19 +98,11 @@ def topic_model(
     if len(docs) < n_topics:
         raise ValueError(f"topic_model: {len(docs)} articles cannot give {n_topics} topics; lower n_topics")
     texts = (docs["title"].fillna("") + "\n" if "title" in docs.columns else "") + docs["text"].fillna("")
-    stops: Any = stop_words
-    extra = {w.lower() for w in extra_stop_words}
+    extra = set(extra_stop_words)
     if drop_group_names:
-        from .text import tokenize
-
-        extra |= {t.lower() for g in pd.unique(docs[by].dropna()) for t in tokenize(str(g))}
-    if stop_words == "english":
-        stops = sorted(ENGLISH_STOP_WORDS | extra)
-    elif stop_words is not None:
-        stops = sorted({w.lower() for w in stop_words} | extra)
-    elif extra:
-        stops = sorted(extra)
-    vec = TfidfVectorizer(token_pattern=TOKEN_PATTERN, lowercase=True, stop_words=stops, min_df=min_df,
+        extra |= {t for g in pd.unique(docs[by].dropna()) for t in tokenize(str(g))}
+    languages, own = (stop_words, ()) if stop_words is None or isinstance(stop_words, str) else (None, stop_words)
+    vec = make_vectorizer("tfidf", stop_words=languages, extra_stop_words=[*own, *extra], min_df=min_df,
                           max_df=max_df, sublinear_tf=True)
     X = vec.fit_transform(texts.tolist())
     names = vec.get_feature_names_out()

@@ -1,8 +1,9 @@
-"""Tests of mediakit.framing, mediakit.codebook, mediakit.topics, mediakit.tone and their charts/CLI."""
+"""Tests of the mediakit.framing package, mediakit.topics, mediakit.tone and their charts/CLI."""
 
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import matplotlib
@@ -15,9 +16,9 @@ import pytest  # noqa: E402
 from sklearn.base import clone  # noqa: E402
 
 import mediakit as mk  # noqa: E402
-from mediakit import framing  # noqa: E402
-from mediakit.codebook import CodebookError, load_codebook  # noqa: E402
+from mediakit import framing, tone  # noqa: E402
 from mediakit.framing import (  # noqa: E402
+    CodebookError,
     FrameClassifier,
     agreement,
     frame_difference_test,
@@ -25,6 +26,7 @@ from mediakit.framing import (  # noqa: E402
     frame_profile,
     frame_shares,
     krippendorff_alpha,
+    load_codebook,
     sample_for_coding,
     score_frames,
 )
@@ -131,6 +133,32 @@ def test_load_codebook_reports_file_and_line_of_bad_yaml(tmp_path):
         load_codebook(tmp_path / "missing.yaml")
 
 
+@pytest.mark.parametrize("pattern", [r"(a+)+b", r"(x*)*", r"(x+)*", r"(?:\w+\s?)+$", r"\b(?:(?:very )+good)+",
+                                     r"(?=(a*)*)b", r"(x|(y+))+"])
+@pytest.mark.parametrize("where", ["cues", "negative"])
+def test_codebook_refuses_patterns_that_backtrack_catastrophically(tmp_path, pattern, where):
+    text = "codebook: t\nversion: 1\nframes:\n  - name: hang\n    description: d\n"
+    text += "    cues: {words: [abc]}\n" if where == "negative" else ""
+    path = tmp_path / "slow.yaml"
+    path.write_text(text + f"    {where}:\n      patterns: [{json.dumps(pattern)}]\n", encoding="utf-8")
+    start = time.perf_counter()
+    with pytest.raises(CodebookError) as err:
+        load_codebook(path)
+    assert time.perf_counter() - start < 1.0  # refused at load, before any text is scored
+    message = str(err.value)
+    assert "\n" not in message and "slow.yaml" in message and "(hang)" in message and repr(pattern) in message
+    assert "repeats a repeat" in message and "'(a+)+b' -> 'a+b'" in message  # the problem and the fix
+
+
+def test_codebook_accepts_bounded_and_single_repeats(tmp_path):
+    safe = [r"(ab)+", r"\b(its|our) (own )?security\b", r"\bsanction\w*.{0,40}\b(law|court)s?",
+            r"(\w+\s){0,3}deal", r"(?:a{2,5})+"]
+    cb = load_codebook({"codebook": "t", "version": 1, "frames": [
+        {"name": "x", "description": "d", "cues": {"patterns": safe}}]})
+    assert len(cb.frames[0].cues) == len(safe)
+    assert load_codebook("s400").matcher is not None and load_codebook("policy_frames").matcher is not None
+
+
 # ---------------------------------------------------------------- matching rules
 def test_matching_ignores_case_and_accents_but_capitals_only_match_capitals():
     cb = load_codebook({"codebook": "t", "version": 1, "frames": [
@@ -224,6 +252,30 @@ def test_discount_reuse_drops_sentences_inside_reused_spans():
     assert s2.equals(s)
     full = score_frames(a, "s400", parts=("lead", "body"))
     assert framing.reused_sentence_mask(full, reuse).sum() == 1
+
+
+def test_actor_mentions_discount_reuse_with_a_reuse_table_or_spans():
+    src = "Moscow welcomed the deal warmly. Washington was angry."
+    tgt = "Moscow welcomed the deal warmly. Ankara said nothing."
+    a = arts(src, tgt, ids=["src", "tgt"])
+    reuse = pd.DataFrame({"source_id": ["src"], "target_id": ["tgt"], "source_start": [0], "source_end": [32],
+                          "target_start": [0], "target_end": [32], "similarity": [1.0], "same_outlet": [True]})
+    full = tone.actor_mentions(a)
+    assert full[["article_id", "actor"]].values.tolist() == [["src", "Russia"], ["src", "United States"],
+                                                             ["tgt", "Russia"], ["tgt", "Turkey"]]
+    kept = tone.actor_mentions(a, discount_reuse=reuse)
+    assert kept[["article_id", "actor"]].values.tolist() == [["src", "Russia"], ["src", "United States"],
+                                                             ["tgt", "Turkey"]]
+    spans = pd.DataFrame({"article_id": ["tgt"], "start": [0], "end": [32]})
+    assert tone.actor_mentions(a, discount_reuse=spans).equals(kept)
+
+
+def test_framing_does_not_reexport_tone_or_topics():
+    for name in ("tone_toward", "actor_mentions", "load_actors", "topic_model"):
+        assert not hasattr(framing, name), name
+    assert mk.tone_toward is tone.tone_toward and mk.load_actors is tone.load_actors
+    assert mk.actor_mentions is tone.actor_mentions and mk.topic_model is mk.topics.topic_model
+    assert mk.load_codebook is framing.codebook.load_codebook and mk.score_frames is framing.scoring.score_frames
 
 
 # ---------------------------------------------------------------- shares, profile, test
@@ -388,16 +440,28 @@ def test_topic_model_separates_two_themes():
         mk.topic_model(a, n_topics=10)
 
 
+def test_topic_model_keeps_the_token_US_and_drops_the_stop_word_us():
+    texts = ["The US imposed sanctions on us and on the treasury.", "The US court upheld the sanctions for us.",
+             "Talks with US diplomats at the summit gave us hope.", "The summit talks left us and the US envoys calm."]
+    a = arts(*texts, outlets=["P", "Q", "P", "Q"])
+    tm = mk.topic_model(a, n_topics=2, min_df=1, max_df=1.0, n_boot=0)
+    vocab = set(tm.vectorizer.vocabulary_)
+    assert "US" in vocab and "us" not in vocab and "the" not in vocab  # sklearn's "english" list dropped "US"
+    assert "US" in set(tm.terms["term"])
+    own = mk.topic_model(a, n_topics=2, min_df=1, max_df=1.0, n_boot=0, stop_words=["sanctions", "the"])
+    assert {"us", "US"} <= set(own.vectorizer.vocabulary_) and "sanctions" not in own.vectorizer.vocabulary_
+
+
 def test_load_actors_and_mentions():
-    table = framing.load_actors("s400")
+    table = tone.load_actors("s400")
     assert {"United States", "Turkey", "Russia", "NATO"} <= set(table["actor"])
     assert table.loc[table.alias == "Washington", "actor"].item() == "United States"
     with pytest.raises(ValueError, match="belongs to both"):
-        framing.load_actors({"A": ["x"], "B": ["x"]})
+        tone.load_actors({"A": ["x"], "B": ["x"]})
     a = arts("Let us hope. The US made a terrible, awful mistake. Moscow welcomed the great deal warmly.",
              "Ankara'nın kararı.", ids=["e", "t"])
     a.loc[1, "language"] = "tr"
-    m = framing.actor_mentions(a)
+    m = tone.actor_mentions(a)
     assert m["actor"].tolist() == ["United States", "Russia"]
     assert all(a.loc[0, "text"][r.start:r.end] == r.text for r in m.itertuples())
     us, ru = m["tone"].tolist()
@@ -482,8 +546,6 @@ def test_frame_classifier_on_gvfc_split0():
 
 
 def test_s400_frames_map_to_policy_frames_dimensions():
-    from mediakit.codebook import load_codebook
-
     general = set(load_codebook("policy_frames").frame_names)
     for frame in load_codebook("s400").frames:
         assert frame.maps_to, frame.name

@@ -1,4 +1,4 @@
-"""Frame codebooks as versioned YAML data: loading, validation and a fast cue matcher.
+"""Frame codebooks as versioned YAML data: loading and validation (the cue matcher is in ``_matcher``).
 
 A codebook is a YAML file (see ``mediakit/resources/codebooks/``) that a researcher can read and edit::
 
@@ -26,7 +26,9 @@ Matching rules (the same for cues, negative cues and ``ignore``):
 - an apostrophe ending is ignored on both sides, so ``Russia`` matches "Russia's" and ``Türkiye`` matches
   "Türkiye'nin"; hyphens separate words, so ``interoperab*`` matches inside "NATO-interoperable";
 - each cue may be a plain string or ``{cue: TEXT, weight: W}``; default weights are 1 for words and
-  1.5 for phrases and patterns (more specific), changeable under ``weights:`` at the top of the file.
+  1.5 for phrases and patterns (more specific), changeable under ``weights:`` at the top of the file;
+- a pattern that nests unbounded repeats, such as ``(a+)+b``, is refused at load time: Python's regex
+  engine can take hours on one sentence with it (catastrophic backtracking).
 
 >>> cb = load_codebook("s400")
 >>> cb.frame_names[:3]
@@ -37,8 +39,8 @@ Matching rules (the same for cues, negative cues and ``ignore``):
 
 from __future__ import annotations
 
-import bisect
 import re
+import re._parser as _re_parser  # CPython's own regex parser: its tree shows which repeats nest
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -49,16 +51,14 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from .text import fold
+from ._matcher import Matcher, cue_tokens, is_caps, token_keys
 
-__all__ = ["Cue", "Frame", "Codebook", "CodebookError", "load_codebook", "list_codebooks"]
+__all__ = ["Cue", "Frame", "Codebook", "CodebookError", "load_codebook", "list_codebooks", "codebook_table"]
 
 KINDS = ("words", "phrases", "patterns")
 DEFAULT_WEIGHTS = {"words": 1.0, "phrases": 1.5, "patterns": 1.5}
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-# Tokens for matching: runs of letters/digits, joined by apostrophes (the ending after it is dropped).
-_MATCH_TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_APOSTROPHE_RE = re.compile(r"['’]")
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
 
 
 class CodebookError(ValueError):
@@ -125,8 +125,8 @@ class Codebook:
         return pd.DataFrame(rows, columns=["frame", "label", "kind", "cue", "weight", "negative"])
 
     @cached_property
-    def matcher(self) -> _Matcher:
-        return _Matcher(self)
+    def matcher(self) -> Matcher:
+        return Matcher(self)
 
     def match(self, text: str) -> dict[str, tuple[float, list[str]]]:
         """Score one text: ``{frame: (score, matched cues)}`` for frames with any cue (negatives as ``-cue``).
@@ -235,7 +235,7 @@ def _build(data: dict[str, Any], where: str) -> Codebook:
         raise CodebookError(f"{where}: min_score must be a positive number, got {min_score!r}")
     ignore = _string_list(data.get("ignore"), f"{where}: ignore")
     for phrase in ignore:
-        if not _cue_tokens(phrase):
+        if not cue_tokens(phrase):
             raise CodebookError(f"{where}: ignore entry {phrase!r} has no words; remove it")
     cb = Codebook(
         name=name.strip(), version=str(data["version"]), title=str(data.get("title", name)),
@@ -306,8 +306,12 @@ def _build_cues(data: Any, where: str, weights: dict[str, float]) -> list[Cue]:
                 except re.error as exc:
                     raise CodebookError(f"{where}.patterns: {text!r} is not a valid regular expression ({exc}); "
                                         "quote it in single quotes and escape backslashes once") from None
+                if _nested_repeat(text):
+                    raise CodebookError(f"{where}.patterns: {text!r} repeats a repeat (like '(a+)+'): catastrophic "
+                                        "backtracking can take hours on one sentence; drop one of the two, e.g. '(a+)+b' -> "
+                                        "'a+b', '(\\w+\\s?)+' -> '[\\w\\s]+'")
             else:
-                toks = _cue_tokens(text)
+                toks = cue_tokens(text)
                 if not toks:
                     raise CodebookError(f"{where}.{kind}: cue {text!r} has no letters or digits")
                 if kind == "words" and len(toks) > 1 and " " in text.strip():
@@ -323,20 +327,20 @@ def _build_cues(data: Any, where: str, weights: dict[str, float]) -> list[Cue]:
     stars = [c.text for c in out if c.kind == "words" and c.text.endswith("*")]
     for c in out:
         if c.kind == "words" and not c.text.endswith("*"):
-            low, kept = _token_keys(c.text)
+            low, kept = token_keys(c.text)
             for s in stars:
                 stem = s.rstrip("*")
-                if (kept if _is_caps(stem) else low).startswith(_token_keys(stem)[1 if _is_caps(stem) else 0]):
+                if (kept if is_caps(stem) else low).startswith(token_keys(stem)[1 if is_caps(stem) else 0]):
                     raise CodebookError(f"{where}.words: {c.text!r} is already matched by {s!r}; remove one of them")
     return out
 
 
 def _cue_key(text: str) -> tuple[tuple[str, bool], ...]:
     out = []
-    for w in _cue_tokens(text):
+    for w in cue_tokens(text):
         stem = w.rstrip("*")
-        low, kept = _token_keys(stem)
-        out.append((kept if _is_caps(stem) else low, w.endswith("*")))
+        low, kept = token_keys(stem)
+        out.append((kept if is_caps(stem) else low, w.endswith("*")))
     return tuple(out)
 
 
@@ -354,225 +358,54 @@ def _is_number(v: Any) -> bool:
     return isinstance(v, int | float) and not isinstance(v, bool)
 
 
-# ---------------------------------------------------------------- matching
-def _cue_tokens(text: str) -> list[str]:
-    """Split a cue into word units; a trailing ``*`` stays on its word."""
-    out = []
-    for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*\*?", text):
-        out.append(m.group())
-    return out
+def _nested_repeat(pattern: str) -> bool:
+    """True when an unbounded repeat (``+``, ``*``, ``{n,}``) lies inside another unbounded repeat.
 
+    Such a pattern ("(a+)+b", "(x*)*", "(\\w+\\s?)+") can split one run of text among the two repeats in
+    exponentially many ways, and Python's backtracking ``re`` tries them all when the rest fails to match:
+    one sentence can then take hours. Lookarounds and alternatives are searched too; bounded repeats
+    (``?``, ``{0,3}``) are allowed. Other slow shapes (overlapping alternatives such as "(a|a)+") are not
+    detected.
 
-def _token_keys(raw: str) -> tuple[str, str]:
-    """(case-folded key, case-kept key) of a token: apostrophe ending dropped, diacritics folded."""
-    base = _APOSTROPHE_RE.split(raw, 1)[0]
-    kept = fold(base)
-    return kept.lower(), kept
-
-
-def _is_caps(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
-class _Matcher:
-    """Cues compiled for speed: words and phrases are matched on tokens with dictionary look-ups (one pass
-    per sentence, whatever the size of the lexicon); each pattern runs once over the lower-cased text.
-
-    Written by hand because no well-kept library matches a weighted, multi-frame lexicon with prefix
-    wildcards on tokens and reports which cue hit; one regex alternation over hundreds of cues is ~20x slower.
+    >>> _nested_repeat("(a+)+b"), _nested_repeat("(?:x*)*"), _nested_repeat("\\b(ab)+ (c+d)?")
+    (True, True, False)
     """
 
-    IGNORE = -1
+    def walk(items: Any, inside: bool) -> bool:
+        for op, av in items:
+            kind = str(op)
+            if kind in _REPEATS:
+                unbounded = av[1] == _re_parser.MAXREPEAT
+                if (unbounded and inside) or walk(av[2], inside or unbounded):
+                    return True
+            elif any(walk(child, inside) for child in _regex_children(kind, av)):
+                return True
+        return False
 
-    def __init__(self, codebook: Codebook):
-        self.n_frames = len(codebook.frames)
-        self._units: dict[tuple[str, bool, bool], int] = {}
-        self._exact: dict[str, list[int]] = {}
-        self._exact_case: dict[str, list[int]] = {}
-        self._prefix: list[tuple[str, bool, int]] = []
-        self._cache: dict[str, frozenset[int]] = {}
-        self._prefix_index: dict[str, list[tuple[str, bool, int]]] | None = None
-        # sequence cues: (unit ids, frame index or IGNORE, weight as signed float, label)
-        self._seqs: list[tuple[tuple[int, ...], int, float, str]] = []
-        self._by_first: dict[int, list[int]] = {}
-        # patterns: (compiled for lower-cased text or None, leading \\b stripped?, compiled ignoring case,
-        # frame, weight, label)
-        self._patterns: list[tuple[re.Pattern[str] | None, bool, re.Pattern[str], int, float, str]] = []
-        for phrase in codebook.ignore:
-            self._add_seq(phrase, self.IGNORE, 0.0, phrase)
-        for fi, frame in enumerate(codebook.frames):
-            for sign, cues in ((1.0, frame.cues), (-1.0, frame.negative)):
-                for cue in cues:
-                    label = cue.text if sign > 0 else f"-{cue.text}"
-                    if cue.kind == "patterns":
-                        low, lead_b = _lower_pattern(cue.text)
-                        self._patterns.append((low, lead_b, re.compile(cue.text, re.IGNORECASE),
-                                               fi, sign * cue.weight, label))
-                    else:
-                        self._add_seq(cue.text, fi, sign * cue.weight, label)
-
-    def _unit(self, word: str) -> int:
-        prefix = word.endswith("*")
-        word = word.rstrip("*")
-        case = _is_caps(word)
-        low, kept = _token_keys(word)
-        key = (kept if case else low, prefix, case)
-        if key not in self._units:
-            uid = len(self._units)
-            self._units[key] = uid
-            if prefix:
-                self._prefix.append((key[0], case, uid))
-            else:
-                (self._exact_case if case else self._exact).setdefault(key[0], []).append(uid)
-        return self._units[key]
-
-    def _add_seq(self, text: str, frame: int, weight: float, label: str) -> None:
-        units = tuple(self._unit(w) for w in _cue_tokens(text))
-        idx = len(self._seqs)
-        self._seqs.append((units, frame, weight, label))
-        self._by_first.setdefault(units[0], []).append(idx)
-
-    def _units_of(self, raw: str) -> frozenset[int]:
-        if self._prefix_index is None:  # wildcard cues bucketed by their first 3 letters (all have >= 3)
-            self._prefix_index = {}
-            for p, case, uid in self._prefix:
-                self._prefix_index.setdefault(p[:3] if len(p) >= 3 else "", []).append((p, case, uid))
-        low, kept = _token_keys(raw)
-        ids = list(self._exact.get(low, ())) + list(self._exact_case.get(kept, ()))
-        for key in {low[:3], kept[:3], ""}:  # "": the rare stems shorter than 3 after folding
-            ids += [uid for p, case, uid in self._prefix_index.get(key, ()) if (kept if case else low).startswith(p)]
-        hit = frozenset(ids)
-        if len(self._cache) < 1_000_000:
-            self._cache[raw] = hit
-        return hit
-
-    def match_spans(self, text: str, spans: list[tuple[int, int]]) -> list[dict[int, tuple[float, list[str]]]]:
-        """For each ``(start, end)`` span of ``text``: ``{frame index: (score, cues)}`` before thresholds."""
-        results: list[dict[int, tuple[float, list[str]]]] = [{} for _ in spans]
-        if not spans:
-            return results
-        findall = _MATCH_TOKEN_RE.findall
-        cache = self._cache
-        miss = self._units_of
-        masked: list[tuple[int, int]] = []
-        for si, (s, e) in enumerate(spans):
-            units = [cache[t] if t in cache else miss(t) for t in findall(text, s, e)]
-            if any(units):  # most sentences of most texts hit nothing: skip them at C speed
-                self._match_tokens(text, s, e, units, results[si], masked)
-        if self._patterns:
-            self._match_patterns(text, spans, masked, results)
-        return results
-
-    def _match_patterns(self, text: str, spans, masked, results) -> None:
-        if masked:  # blank ignored names so that patterns do not see them either (same length)
-            chars = list(text)
-            for a, b in masked:
-                chars[a:b] = " " * (b - a)
-            text = "".join(chars)
-        low = text.lower()
-        same = len(low) == len(text)  # lower() may lengthen a few letters (İ); then match ignoring case
-        starts = [s for s, _ in spans]
-        for rx_low, lead_b, rx_case, fi, w, label in self._patterns:
-            if same and rx_low is not None:
-                found = _finditer_b(rx_low, low) if lead_b else rx_low.finditer(low)
-            else:
-                found = rx_case.finditer(text)
-            for m in found:
-                si = bisect.bisect_right(starts, m.start()) - 1
-                if si >= 0 and m.start() < spans[si][1]:
-                    _add(results[si], fi, w, label)
-
-    def _match_tokens(self, text: str, s: int, e: int, units: list[frozenset[int]], out: dict,
-                      masked: list[tuple[int, int]]) -> None:
-        n = len(units)
-        seqs = self._seqs
-        by_first = self._by_first
-        hits: list[tuple[int, int, int]] = []  # (position, length, seq index)
-        for i in range(n):
-            for u in units[i]:
-                for qi in by_first.get(u, ()):
-                    seq = seqs[qi][0]
-                    L = len(seq)
-                    if i + L <= n and all(seq[j] in units[i + j] for j in range(1, L)):
-                        hits.append((i, L, qi))
-        if not hits:
-            return
-        blocked = [False] * n
-        ignores = [h for h in hits if seqs[h[2]][1] == self.IGNORE]
-        if ignores:
-            pos = [(m.start(), m.end()) for m in _MATCH_TOKEN_RE.finditer(text, s, e)]
-            for i, L, _ in ignores:
-                for j in range(i, i + L):
-                    blocked[j] = True
-                masked.append((pos[i][0], pos[i + L - 1][1]))
-        for i, L, qi in hits:
-            _, fi, w, label = seqs[qi]
-            if fi == self.IGNORE or (ignores and any(blocked[i:i + L])):
-                continue
-            _add(out, fi, w, label)
+    return walk(_re_parser.parse(pattern), False)
 
 
-def _lower_pattern(pattern: str) -> tuple[re.Pattern[str] | None, bool]:
-    """The pattern for lower-cased text: literals lower-cased, escapes (\\S, \\B, \\x41) and group names kept.
-
-    Matching a lower-cased pattern on lower-cased text is what IGNORECASE does, 4x faster in CPython's re.
-    A leading ``\\b`` is removed and checked by hand (:func:`_finditer_b`): it stops re from skipping ahead
-    to candidate first letters, another 2-10x. Returns (None, False) when the result does not compile.
-    """
-    out, i, n = [], 0, len(pattern)
-    while i < n:
-        c = pattern[i]
-        if c == "\\" and i + 1 < n:
-            j = i + 2
-            if pattern[i + 1] == "N" and j < n and pattern[j] == "{":
-                j = pattern.find("}", j) + 1 or n
-            out.append(pattern[i:j])
-            i = j
-        elif pattern.startswith(("(?P<", "(?P="), i):
-            j = pattern.find(">" if pattern[i + 3] == "<" else ")", i) + 1 or n
-            out.append(pattern[i:j])
-            i = j
-        else:
-            out.append(c.lower())
-            i += 1
-    low = "".join(out)
-    lead_b = low.startswith("\\b") and low[2:3] not in ("{", "*", "+", "?")
-    if lead_b:
-        low = low[2:]
-    try:
-        return re.compile(low), lead_b
-    except re.error:
-        return None, False
-
-
-def _is_word(c: str) -> bool:
-    return c.isalnum() or c == "_"
-
-
-def _finditer_b(rx: re.Pattern[str], text: str):
-    """``finditer`` of ``\\b`` + ``rx``: the same matches, found by searching ``rx`` and checking the boundary."""
-    pos, n = 0, len(text)
-    while pos <= n:
-        m = rx.search(text, pos)
-        if m is None:
-            return
-        p = m.start()
-        if (p > 0 and _is_word(text[p - 1])) != (p < n and _is_word(text[p])):
-            yield m
-            pos = m.end() if m.end() > p else p + 1
-        else:
-            pos = p + 1
-
-
-def _add(out: dict[int, tuple[float, list[str]]], fi: int, w: float, label: str) -> None:
-    score, cues = out.get(fi, (0.0, []))
-    cues.append(label)
-    out[fi] = (score + w, cues)
+def _regex_children(kind: str, av: Any) -> list[Any]:
+    """The sub-patterns of a non-repeat node of ``re``'s parse tree (groups, alternatives, lookarounds)."""
+    if kind == "SUBPATTERN":
+        return [av[3]]
+    if kind == "BRANCH":
+        return list(av[1])
+    if kind in ("ASSERT", "ASSERT_NOT"):
+        return [av[1]]
+    if kind == "ATOMIC_GROUP":
+        return [av]
+    if kind == "GROUPREF_EXISTS":
+        return [p for p in av[1:] if p is not None]
+    return []
 
 
 def codebook_table(codebooks: Iterable[str] = ("s400", "policy_frames")) -> pd.DataFrame:
-    """One row per frame of the given codebooks: codebook, version, frame, label, description, n_cues."""
+    """One row per frame of the given codebooks: codebook, version, frame, label, description, n_cues.
+
+    >>> codebook_table(["policy_frames"])[["codebook", "frame"]].head(2).values.tolist()
+    [['policy_frames', 'economic'], ['policy_frames', 'capacity_resources']]
+    """
     rows = []
     for name in codebooks:
         cb = load_codebook(name)

@@ -1,0 +1,65 @@
+"""Frames per sentence from an editable codebook, outlet profiles with uncertainty, and the sentences behind them.
+
+>>> import mediakit as mk
+>>> corpus = mk.load_corpus("data/s400")                       # doctest: +SKIP
+>>> scores = mk.score_frames(corpus, "s400")                   # doctest: +SKIP
+>>> profile = mk.frame_profile(scores, by="outlet")            # doctest: +SKIP
+>>> profile.attrs["test"]                                      # doctest: +SKIP
+>>> mk.frame_evidence(scores, "Outlet A", "diplomacy")         # doctest: +SKIP
+
+One module per job:
+
+- :mod:`~mediakit.framing.codebook`: codebooks as versioned YAML data (the format is documented there);
+- :mod:`~mediakit.framing.scoring`: the sentence table (:func:`score_frames`, its columns are described
+  there), reuse discounting and the evidence behind a number;
+- :mod:`~mediakit.framing.statistics`: frame shares, outlet profiles with bootstrap CIs, tests of
+  difference, frames over time, headline against body;
+- :mod:`~mediakit.framing.validation`: sampling sentences for hand coding, agreement and Krippendorff's alpha;
+- :mod:`~mediakit.framing.classifier`: :class:`FrameClassifier`, frames learned from the hand coding.
+
+Topics and tone toward actors are analyses of their own: :mod:`mediakit.topics`, :mod:`mediakit.tone`.
+"""
+
+from .classifier import FrameClassifier
+from .codebook import Codebook, CodebookError, Cue, Frame, codebook_table, list_codebooks, load_codebook
+from .scoring import (
+    PARTS,
+    SCORE_COLUMNS,
+    TEXT_PARTS,
+    dominant_frames,
+    frame_evidence,
+    mostly_inside,
+    reused_sentence_mask,
+    reused_span_index,
+    score_frames,
+)
+from .statistics import frame_difference_test, frame_profile, frame_shares, frames_over_time, headline_vs_body
+from .validation import agreement, krippendorff_alpha, sample_for_coding
+
+__all__ = [
+    "Codebook",
+    "CodebookError",
+    "Cue",
+    "Frame",
+    "codebook_table",
+    "list_codebooks",
+    "load_codebook",
+    "PARTS",
+    "TEXT_PARTS",
+    "SCORE_COLUMNS",
+    "score_frames",
+    "frame_evidence",
+    "dominant_frames",
+    "reused_sentence_mask",
+    "reused_span_index",
+    "mostly_inside",
+    "frame_shares",
+    "frame_profile",
+    "frame_difference_test",
+    "frames_over_time",
+    "headline_vs_body",
+    "sample_for_coding",
+    "agreement",
+    "krippendorff_alpha",
+    "FrameClassifier",
+]
