@@ -521,7 +521,9 @@ def _reads_as_cyrillic(text: str) -> bool:
             mixed += 1
         elif has_c:
             cyr += 1
-    return cyr > 0 and mixed * 4 < cyr
+    letters = sum(ch.isalpha() for ch in text)
+    # and Cyrillic letters make a real share of the text (one "Ђ" for a cp1252 euro sign is not Russian)
+    return cyr > 0 and mixed * 4 < cyr and len(_CYR.findall(text)) >= 0.2 * letters
 
 
 # ---------------------------------------------------------------- formats
