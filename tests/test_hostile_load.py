@@ -119,9 +119,12 @@ def hostile(tmp_path) -> Path:
 
 def test_hostile_folder_loads_in_seconds_and_lists_every_file(hostile):
     t0 = time.perf_counter()
+    load(hostile)  # the first load also imports the HTML, feed and language libraries
+    cold = time.perf_counter() - t0
+    t0 = time.perf_counter()
     df, report = load(hostile)
-    elapsed = time.perf_counter() - t0
-    assert elapsed < 10, elapsed
+    warm = time.perf_counter() - t0
+    assert cold < 30 and warm < 3, (cold, warm)
     assert unaccounted(hostile, df, report) == []
     loaded = {Path(p.split("#")[0]).name for p in df.source_path}
     assert {"good1.md", "good2.md", "feb30.md", "old.md", "credits.md", "table.csv", "feed.xml", "dateline.txt",
@@ -284,7 +287,9 @@ def _content(draw) -> bytes:
         "utf-8", "surrogatepass")
 
 
-@settings(max_examples=60, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# No per-example deadline (the first load imports trafilatura and feedparser); the test times each load.
+@settings(max_examples=40, deadline=None, database=None,  # database=None: no .hypothesis folder in the checkout
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(files=st.lists(st.tuples(_NAME_BYTES, _EXT, _content()), min_size=1, max_size=5))
 def test_random_folders_load_or_list_every_file(tmp_path_factory, files):
     root = tmp_path_factory.mktemp("random")
@@ -294,7 +299,9 @@ def test_random_folders_load_or_list_every_file(tmp_path_factory, files):
         os.makedirs(sub, exist_ok=True)
         with open(sub + b"/" + name + str(i).encode() + ext, "wb") as fh:
             fh.write(content)
+    t0 = time.perf_counter()
     df, report = load(root)
+    assert time.perf_counter() - t0 < 8
     assert unaccounted(root, df, report) == []
     assert report.skipped.hint.str.len().gt(0).all()
     assert df.date.dtype == "datetime64[ns]"
