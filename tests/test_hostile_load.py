@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import tempfile
 import time
 import warnings
 from pathlib import Path
@@ -12,8 +13,13 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from mediakit.corpus import LoadReport, load_corpus, load_manifest
+
+# Hypothesis keeps caches in ./.hypothesis by default: tests write nothing into the checkout.
+set_hypothesis_home_dir(os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY")
+                        or Path(tempfile.gettempdir()) / "mediakit-hypothesis")
 
 GOOD = """---
 title: "Council backs new bridge {n}"
