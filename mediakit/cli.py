@@ -84,9 +84,9 @@ def load(path: str, **kw: Any) -> pd.DataFrame:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        df = load_corpus(path, **kw)
-    for s in df.attrs.get("skipped", []):
-        print(f"mediakit: skipped {s['path']}: {s['reason']} ({s['hint']})", file=sys.stderr)
+        df, load_report = load_corpus(path, return_report=True, **kw)
+    for s in load_report.skipped.itertuples():
+        print(f"mediakit: skipped {s.path}: {s.reason} ({s.hint})", file=sys.stderr)
     if not len(df):
         raise SystemExit(f"mediakit: error: no articles loaded from {path}; see the messages above")
     return df
@@ -108,7 +108,7 @@ def _info(args: argparse.Namespace) -> int:
         raise FileNotFoundError(f"{args.path}: no such file or folder; check the path")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        df = load_corpus(args.path, outlet=args.outlet)
+        df, load_report = load_corpus(args.path, outlet=args.outlet, return_report=True)
     words = df["text"].map(word_count) if len(df) else pd.Series([], dtype=int)
     table = (
         df.assign(words=words)
@@ -132,12 +132,12 @@ def _info(args: argparse.Namespace) -> int:
     lines.append("")
     with pd.option_context("display.width", 160):
         lines.append(table.to_string(index=False) if len(table) else "(no articles)")
-    skipped = df.attrs.get("skipped", [])
+    skipped = load_report.skipped
     lines.append("")
     lines.append(f"skipped: {len(skipped)}")
-    lines += [f"  {s['path']}: {s['reason']} ({s['hint']})" for s in skipped]
-    for n in df.attrs.get("notes", []):
-        lines.append(f"  note: {n['path']}: {n['note']}")
+    lines += [f"  {s.path}: {s.reason} ({s.hint})" for s in skipped.itertuples()]
+    for n in load_report.notes.itertuples():
+        lines.append(f"  note: {n.path}: {n.note}")
     text = "\n".join(lines) + "\n"
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")

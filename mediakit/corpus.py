@@ -12,36 +12,40 @@ Supported inputs (a file or a folder, read recursively):
 - tables ``.csv``/``.tsv``/``.jsonl``/``.json``/``.parquet`` (Media Cloud, GDELT and similar exports);
 - RSS/Atom feeds ``.xml``/``.rss``/``.atom`` (feedparser).
 
-A file that cannot be read never stops the load: it is listed in ``df.attrs["skipped"]`` with the reason
-and a hint, and one warning sums the skipped files up. ``strict=True`` raises :class:`CorpusError` instead.
+A file that cannot be read, whatever it holds, never stops the load: it is listed in the :class:`LoadReport`
+(``load_corpus(..., return_report=True)``) with the reason and a hint, ``df.attrs`` counts them
+(``n_skipped``), and one warning sums them up. ``strict=True`` raises :class:`CorpusError` instead.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import fnmatch
 import hashlib
 import io
 import json
+import os
 import re
+import stat
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 import pandas as pd
 import yaml
 
-from .dates import parse_date
+from .dates import _parse_with_reason, parse_date
 from .text import detect_language, normalize_text
 
 __all__ = [
     "COLUMNS",
     "CorpusError",
+    "LoadReport",
     "load_corpus",
     "validate_corpus",
     "load_manifest",
@@ -57,7 +61,9 @@ HTML_EXT = {".html", ".htm"}
 TABLE_EXT = {".csv", ".tsv", ".jsonl", ".json", ".parquet"}
 FEED_EXT = {".xml", ".rss", ".atom"}
 SUPPORTED = TEXT_EXT | HTML_EXT | TABLE_EXT | FEED_EXT
-ENCODINGS = ("utf-8-sig", "cp1251", "cp1254", "latin-1")
+ENCODINGS = ("utf-8-sig", "utf-16", "cp1251", "cp1254", "cp1252", "latin-1")
+MAX_FILE_BYTES = 50_000_000  # per file read (Parquet: per file's uncompressed data, 10x this)
+MAX_TEXT_CHARS = 5_000_000  # per article text
 IGNORE_FILE = ".mediakitignore"
 # Files that document a corpus rather than belong to it.
 ALWAYS_IGNORED = ("README*", "LICENSE*", "CHANGELOG*", IGNORE_FILE)
@@ -96,9 +102,15 @@ class _Load:
     records: list[_Record] = field(default_factory=list)
     skipped: list[dict[str, str]] = field(default_factory=list)
     notes: list[dict[str, str]] = field(default_factory=list)
+    duplicates: list[dict[str, str]] = field(default_factory=list)
+    max_file_bytes: int = MAX_FILE_BYTES
+    max_text_chars: int = MAX_TEXT_CHARS
 
     def skip(self, path: Path | str, reason: str, hint: str) -> None:
-        self.skipped.append({"path": str(path), "reason": reason, "hint": hint})
+        self.skipped.append({"path": _shown(path), "reason": reason, "hint": hint})
+
+    def note(self, path: Path | str, note: str) -> None:
+        self.notes.append({"path": _shown(path), "note": note})
 
 
 class _Skip(Exception):
@@ -107,7 +119,51 @@ class _Skip(Exception):
         self.reason, self.hint = reason, hint
 
 
+@dataclass(frozen=True, eq=False)
+class LoadReport:
+    """What :func:`load_corpus` could not load or changed on the way, kept out of the table's ``attrs``.
+
+    ``skipped`` (path, reason, hint): inputs not loaded; ``notes`` (path, note): files decoded from a legacy
+    encoding, dates set to NaT, repeated ids; ``duplicates`` (path, duplicate_of): texts seen twice.
+
+    >>> report = LoadReport(n_articles=2, skipped=_frame([{"path": "a.md", "reason": "empty file",
+    ...                                                     "hint": "delete it"}], _SKIPPED_COLS))
+    >>> print(report)
+    loaded 2 articles; skipped 1 input(s), 0 note(s), 0 duplicate(s)
+      skipped a.md: empty file (delete it)
+    """
+
+    n_articles: int = 0
+    skipped: pd.DataFrame = field(default_factory=lambda: _frame([], _SKIPPED_COLS))
+    notes: pd.DataFrame = field(default_factory=lambda: _frame([], _NOTE_COLS))
+    duplicates: pd.DataFrame = field(default_factory=lambda: _frame([], _DUP_COLS))
+
+    def __str__(self) -> str:
+        lines = [f"loaded {self.n_articles} articles; skipped {len(self.skipped)} input(s), "
+                 f"{len(self.notes)} note(s), {len(self.duplicates)} duplicate(s)"]
+        lines += [f"  skipped {r.path}: {r.reason} ({r.hint})" for r in self.skipped.itertuples()]
+        lines += [f"  note {r.path}: {r.note}" for r in self.notes.itertuples()]
+        return "\n".join(lines)
+
+
+_SKIPPED_COLS, _NOTE_COLS, _DUP_COLS = ("path", "reason", "hint"), ("path", "note"), ("path", "duplicate_of")
+
+
+def _frame(rows: list[dict[str, str]], cols: tuple[str, ...]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=list(cols), dtype=str)
+
+
 # ---------------------------------------------------------------- public API
+@overload
+def load_corpus(path: str | Path | Iterable[str | Path], *, outlet: str | None = ..., strict: bool = ...,
+                columns: Mapping[str, str] | None = ..., progress: bool | None = ...,
+                detect_languages: bool = ..., max_file_bytes: int = ..., max_text_chars: int = ...,
+                return_report: Literal[False] = ...) -> pd.DataFrame: ...
+@overload
+def load_corpus(path: str | Path | Iterable[str | Path], *, outlet: str | None = ..., strict: bool = ...,
+                columns: Mapping[str, str] | None = ..., progress: bool | None = ...,
+                detect_languages: bool = ..., max_file_bytes: int = ..., max_text_chars: int = ...,
+                return_report: Literal[True]) -> tuple[pd.DataFrame, LoadReport]: ...
 def load_corpus(
     path: str | Path | Iterable[str | Path],
     *,
@@ -116,8 +172,15 @@ def load_corpus(
     columns: Mapping[str, str] | None = None,
     progress: bool | None = None,
     detect_languages: bool = True,
-) -> pd.DataFrame:
+    max_file_bytes: int = MAX_FILE_BYTES,
+    max_text_chars: int = MAX_TEXT_CHARS,
+    return_report: bool = False,
+) -> pd.DataFrame | tuple[pd.DataFrame, LoadReport]:
     """Load articles from a file, a folder (recursive) or a list of them into the corpus table.
+
+    Every file is loaded or listed with a reason: a file that cannot be read (of any kind, for any reason)
+    never stops the load. Only regular files are read; in a folder, symbolic links are followed only to
+    files inside that folder. Dates that name no real day or lie outside pandas' range become NaT.
 
     Parameters
     ----------
@@ -128,27 +191,45 @@ def load_corpus(
         e.g. ``{"story_body": "text"}``.
     progress : show a progress bar (default: when more than 500 files).
     detect_languages : guess ``language`` (en, ru, tr, ...) where the input gives none.
+    max_file_bytes : larger files are listed as skipped, not read (default 50 MB; for Parquet the cap
+        applies to ten times this much uncompressed data).
+    max_text_chars : articles with a longer text are listed as skipped (default 5 million characters).
+    return_report : also return a :class:`LoadReport` with every skipped file, note and duplicate.
 
     Returns
     -------
     DataFrame with the columns of :data:`COLUMNS` followed by any extra front-matter fields;
-    ``attrs["skipped"]`` lists files (or table rows) not loaded, each with ``path``, ``reason``, ``hint``;
-    ``attrs["duplicates"]`` lists texts seen twice (the first is kept).
+    ``attrs`` holds only counts: ``n_skipped``, ``n_notes``, ``n_duplicates``. With ``return_report=True``,
+    ``(df, report)``.
 
     Example
     -------
-    >>> df = load_corpus("data/s400")                            # doctest: +SKIP
-    >>> df.groupby("outlet").size()                              # doctest: +SKIP
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.md").write_text("---\\ntitle: Bridge\\noutlet: River Post\\ndate: 2021-03-03\\n---\\n"
+    ...                                  "The council voted to build a bridge.\\n")
+    >>> _ = (folder / "b.md").write_text("---\\ntitle: Odd\\noutlet: Post\\ndate: 2020-02-30\\n---\\n"
+    ...                                  "A date that never was.\\n")
+    >>> df, report = load_corpus(folder, return_report=True)
+    >>> df[["outlet", "date"]]
+           outlet       date
+    0  River Post 2021-03-03
+    1        Post        NaT
+    >>> df.attrs["n_notes"], report.notes.note[0]
+    (1, 'date did not parse: 2020-02-30 is not a calendar date (day is out of range for month); set to NaT')
     """
     paths = [path] if isinstance(path, str | Path) else list(path)
-    load = _Load()
+    load = _Load(max_file_bytes=max_file_bytes, max_text_chars=max_text_chars)
     files: list[Path] = []
     for p in paths:
         p = Path(p)
-        if not p.exists():
+        if not os.path.lexists(p):
             load.skip(p, "no such file or folder", "check the path; it is read relative to the current folder")
         elif p.is_dir():
-            files.extend(_walk(p))
+            problems: list[tuple[Path, str, str]] = []
+            files.extend(_walk(p, problems))
+            for where, reason, hint in problems:
+                load.skip(where, reason, hint)
         else:
             files.append(p)
 
@@ -162,20 +243,24 @@ def load_corpus(
         _load_file(f, load, outlet=outlet, columns=columns)
 
     df = _assemble(load, detect_languages=detect_languages)
-    problems = load.skipped
-    if strict and problems:
-        lines = [f"{s['path']}: {s['reason']} ({s['hint']})" for s in problems]
-        raise CorpusError(f"{len(problems)} problem(s) loading the corpus:\n" + "\n".join(lines), problems)
+    problems_ = load.skipped
+    if strict and problems_:
+        lines = [f"{s['path']}: {s['reason']} ({s['hint']})" for s in problems_]
+        raise CorpusError(f"{len(problems_)} problem(s) loading the corpus:\n" + "\n".join(lines), problems_)
     bad_dates = sum(1 for n in load.notes if n["note"].startswith("date did not parse"))
     if load.skipped or bad_dates:
         reasons = Counter(re.split(r"[:(]| at line", s["reason"])[0].strip() for s in load.skipped)
         summary = "; ".join(f"{n} {r}" for r, n in reasons.most_common())
-        parts = [f"skipped {len(load.skipped)} input(s) ({summary}); see df.attrs['skipped'] for each file, "
-                 "reason and fix"] if load.skipped else []
+        parts = [f"skipped {len(load.skipped)} input(s) ({summary}); see the LoadReport "
+                 "(load_corpus(..., return_report=True)) for each file, reason and fix"] if load.skipped else []
         if bad_dates:
-            parts.append(f"{bad_dates} date(s) did not parse (NaT; see df.attrs['notes'])")
+            parts.append(f"{bad_dates} date(s) did not parse (NaT; see the LoadReport's notes)")
         warnings.warn(f"mediakit: loaded {len(df)} articles, " + "; ".join(parts), stacklevel=2)
-    return df
+    if not return_report:
+        return df
+    report = LoadReport(n_articles=len(df), skipped=_frame(load.skipped, _SKIPPED_COLS),
+                        notes=_frame(load.notes, _NOTE_COLS), duplicates=_frame(load.duplicates, _DUP_COLS))
+    return df, report
 
 
 def validate_corpus(df: pd.DataFrame) -> pd.DataFrame:
@@ -239,22 +324,48 @@ def load_manifest(path: str | Path) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------- walking
-def _walk(root: Path) -> list[Path]:
+def _walk(root: Path, problems: list[tuple[Path, str, str]] | None = None) -> list[Path]:
+    """Files under ``root`` to load, sorted. Folders that cannot be entered, symlinked folders and symlinks
+    leading out of ``root`` are not returned; they are appended to ``problems`` as (path, reason, hint)."""
+    problems = problems if problems is not None else []
     ignore = list(ALWAYS_IGNORED)
     ign = root / IGNORE_FILE
-    if ign.exists():
-        ignore += [ln.strip() for ln in ign.read_text(encoding="utf-8").splitlines()
-                   if ln.strip() and not ln.startswith("#")]
+    try:
+        if ign.is_file() and ign.stat().st_size < 1_000_000:
+            ignore += [ln.strip() for ln in ign.read_text(encoding="utf-8", errors="replace").splitlines()
+                       if ln.strip() and not ln.startswith("#")]
+    except OSError as exc:
+        problems.append((ign, f"unreadable ({exc.strerror or exc})", "check the file's permissions"))
+    real_root = os.path.realpath(root)
+
+    def unenterable(exc: OSError) -> None:
+        problems.append((Path(exc.filename or root), f"folder cannot be read ({exc.strerror or exc})",
+                         "check the folder's permissions (it needs read and execute rights)"))
+
     out = []
-    for p in sorted(root.rglob("*")):
-        rel = p.relative_to(root)
-        # Broken links are kept so that they are reported as unreadable rather than lost silently.
-        if any(part.startswith(".") for part in rel.parts) or not (p.is_file() or p.is_symlink()):
-            continue
-        if any(_ignored(rel, pat) for pat in ignore):
-            continue
-        out.append(p)
-    return out
+    for folder, dirs, names in os.walk(root, onerror=unenterable):
+        base = Path(folder)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for d in list(dirs):
+            rel = (base / d).relative_to(root)
+            if any(_ignored(rel, pat) for pat in ignore):
+                dirs.remove(d)
+            elif (base / d).is_symlink():  # os.walk does not follow them; say so
+                problems.append((base / d, "symbolic link to a folder, not followed",
+                                 "load the folder it points to directly, or copy it into the corpus"))
+        for name in names:
+            p = base / name
+            rel = p.relative_to(root)
+            if name.startswith(".") or any(_ignored(rel, pat) for pat in ignore):
+                continue
+            if p.is_symlink():
+                target = os.path.realpath(p)
+                if os.path.commonpath([real_root, target]) != real_root:
+                    problems.append((p, f"symbolic link leading out of the corpus folder (to {_shown(target)})",
+                                     "copy the file into the corpus folder if it belongs there"))
+                    continue
+            out.append(p)  # broken links and special files are kept, to be reported when read
+    return sorted(out)
 
 
 def _ignored(rel: Path, pattern: str) -> bool:
@@ -265,6 +376,11 @@ def _ignored(rel: Path, pattern: str) -> bool:
     return any(fnmatch.fnmatch(part, pattern) for part in rel.parts)
 
 
+def _shown(path: Path | str) -> str:
+    """A path as printable text: bytes that are not UTF-8 (a cp1251 name from a zip) appear as ``\\xNN``."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+
+
 # ---------------------------------------------------------------- one file
 def _load_file(path: Path, load: _Load, *, outlet: str | None, columns: Mapping[str, str] | None) -> None:
     ext = path.suffix.lower()
@@ -272,13 +388,13 @@ def _load_file(path: Path, load: _Load, *, outlet: str | None, columns: Mapping[
         if ext not in SUPPORTED:
             raise _Skip(f"unknown extension {ext or '(none)'!r}",
                         f"save it as one of {', '.join(sorted(SUPPORTED))}, or list it in {IGNORE_FILE}")
-        data = _read_bytes(path)
+        data = _read_bytes(path, load.max_file_bytes)
         if ext == ".parquet":
             load.records.extend(_from_table(path, data, load, outlet=outlet, columns=columns))
             return
         text, encoding = _decode(path, data)
         if encoding not in ("utf-8", "utf-8-sig"):
-            load.notes.append({"path": str(path), "note": f"decoded as {encoding}"})
+            load.note(path, f"decoded as {encoding}")
         if ext in TEXT_EXT:
             load.records.append(_from_text(path, text, outlet=outlet))
         elif ext in HTML_EXT:
@@ -289,24 +405,64 @@ def _load_file(path: Path, load: _Load, *, outlet: str | None, columns: Mapping[
             load.records.extend(_from_table(path, text, load, outlet=outlet, columns=columns))
     except _Skip as s:
         load.skip(path, s.reason, s.hint)
+    except Exception as exc:  # any other failure on one file is that file's problem, never the load's
+        load.skip(path, f"could not be read ({type(exc).__name__}: {_first_line(exc)})",
+                  "check the file's format; report it to the mediakit developers if it looks valid")
 
 
-def _read_bytes(path: Path) -> bytes:
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return (text.splitlines()[0] if text else type(exc).__name__)[:200]
+
+
+_KINDS = {stat.S_ISDIR: "a folder", stat.S_ISCHR: "a character device", stat.S_ISBLK: "a block device",
+          stat.S_ISFIFO: "a FIFO (named pipe)", stat.S_ISSOCK: "a socket"}
+
+
+def _read_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file (symlinks resolved), at most ``max_bytes``; anything else is a _Skip."""
     try:
-        if path.is_dir():
-            raise IsADirectoryError(21, "a folder, not a file")
-        data = path.read_bytes()
+        st = os.stat(path)  # follows symlinks: what would be opened
+    except OSError as exc:
+        why = "broken symbolic link" if os.path.islink(path) else (exc.strerror or str(exc))
+        raise _Skip(f"unreadable ({why})", "check the file's permissions, or where the link points") from exc
+    _check_regular(st.st_mode, path, st.st_size, max_bytes)
+    try:
+        # O_NONBLOCK: if a FIFO was swapped in after the check, open() returns at once and fstat refuses it.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with open(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            _check_regular(st.st_mode, path, st.st_size, max_bytes)
+            data = fh.read(max_bytes + 1)
     except OSError as exc:
         raise _Skip(f"unreadable ({exc.strerror or exc})", "check the file's permissions") from exc
+    if len(data) > max_bytes:
+        _check_regular(st.st_mode, path, len(data), max_bytes)
     if not data.strip():
         raise _Skip("empty file", "delete it or add the article text")
-    if path.suffix.lower() != ".parquet" and _looks_binary(data):
+    if path.suffix.lower() != ".parquet" and not data.startswith(_BOMS) and _looks_binary(data):
         raise _Skip("binary file, not text", "export the article as .md, .txt, .html or .csv")
     return data
 
 
+def _check_regular(mode: int, path: Path, size: int, max_bytes: int) -> None:
+    if not stat.S_ISREG(mode):
+        kind = next((k for test, k in _KINDS.items() if test(mode)), "not a regular file")
+        via = " (through a symbolic link)" if os.path.islink(path) else ""
+        raise _Skip(f"{kind}{via}, not a regular file; not read", "only regular files are loaded; remove it")
+    if size > max_bytes:
+        raise _Skip(f"file too large ({size / 1e6:,.1f} MB; the cap is {max_bytes / 1e6:,.1f} MB)",
+                    f"raise the cap with load_corpus(..., max_file_bytes={_round_up(size)})")
+
+
+def _round_up(n: int) -> int:
+    step = 10 ** max(len(str(n)) - 2, 0)
+    return -(-n // step) * step
+
+
 _CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b < 32)
 _NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -318,6 +474,13 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def _decode(path: Path, data: bytes) -> tuple[str, str]:
+    if data.startswith(_BOMS):
+        codec = "utf-32" if data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff") else "utf-16"
+        try:
+            return data.decode(codec), codec
+        except UnicodeDecodeError as exc:
+            raise _Skip(f"not valid {codec.upper()} though it starts with a {codec.upper()} byte-order mark",
+                        "re-save the file as UTF-8") from exc
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -335,6 +498,13 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
             return as_tr, "cp1254"
     except UnicodeDecodeError:
         pass
+    # Western European Windows text (cp1252) has curly quotes, dashes and the euro in bytes 0x80-0x9f,
+    # where latin-1 has invisible control characters.
+    if re.search(rb"[\x80-\x9f]", data):
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
     return data.decode("latin-1"), "latin-1"
 
 
@@ -351,15 +521,39 @@ def _reads_as_cyrillic(text: str) -> bool:
             mixed += 1
         elif has_c:
             cyr += 1
-    return cyr > 0 and mixed * 4 < cyr
+    letters = sum(ch.isalpha() for ch in text)
+    # and Cyrillic letters make a real share of the text (one "Ђ" for a cp1252 euro sign is not Russian)
+    return cyr > 0 and mixed * 4 < cyr and len(_CYR.findall(text)) >= 0.2 * letters
 
 
 # ---------------------------------------------------------------- formats
 _FRONT_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-try:  # the C loader is ~10x faster; both are safe loaders (no Python objects from data)
-    _YAML_LOADER = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _YAML_LOADER = yaml.SafeLoader
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ~10x faster; both are safe
+
+
+class _YAML_LOADER(_BASE_LOADER):  # type: ignore[misc,valid-type]
+    """Safe loader whose impossible dates (``2020-02-30``) stay strings instead of raising."""
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)
+
+
+_YAML_LOADER.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
+_DAY_SHAPED = re.compile(r"^\d{1,4}[-./ ]+(?:\d{1,2}|[A-Za-z]{3,9}\.?)[-./ ,]+\d{1,4}$")
+
+
+def _load_front_matter(source: str) -> Any:
+    """YAML front matter without aliases: ``*name`` can make a few hundred bytes expand to gigabytes."""
+    if "*" in source and any(isinstance(ev, yaml.AliasEvent) for ev in yaml.parse(source, Loader=_BASE_LOADER)):
+        raise _Skip("YAML aliases (*name) in the front matter are not allowed",
+                    "write each value out in full instead of referring to an &anchor")
+    return yaml.load(source, Loader=_YAML_LOADER)
 
 
 def _from_text(path: Path, text: str, *, outlet: str | None) -> _Record:
@@ -372,7 +566,7 @@ def _from_text(path: Path, text: str, *, outlet: str | None) -> _Record:
             raise _Skip("front matter opened with '---' but never closed",
                         "add a closing '---' line after the metadata")
         try:
-            meta = yaml.load(m.group(1) or "", Loader=_YAML_LOADER) or {}
+            meta = _load_front_matter(m.group(1) or "") or {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" at line {mark.line + 2}" if mark else ""
@@ -390,8 +584,10 @@ def _from_text(path: Path, text: str, *, outlet: str | None) -> _Record:
         # A dateline of its own right under the title ("03 March 2021") is the article's date.
         first, _, rest = body.strip().partition("\n")
         if 0 < len(first.strip()) <= 40:
-            when, precision = parse_date(first.strip())
-            if precision == "day" and not re.search(r"[a-z]{3,}\s+[a-z]{3,}", first.strip().lower()):
+            _, precision, problem = _parse_with_reason(first.strip())
+            # A day-shaped line that names no real or representable day is still a dateline (date -> NaT).
+            day_shaped = bool(problem) and _DAY_SHAPED.match(first.strip()) is not None
+            if (precision == "day" or day_shaped) and not re.search(r"[a-z]{3,}\s+[a-z]{3,}", first.strip().lower()):
                 meta["date"] = first.strip()
                 body = rest
     meta = {str(k).lower(): v for k, v in meta.items()}
@@ -399,11 +595,11 @@ def _from_text(path: Path, text: str, *, outlet: str | None) -> _Record:
     if not meta.get("outlet"):
         meta["outlet"] = outlet or _folder_outlet(path)
     meta["text"] = body
-    return _Record(meta, str(path))
+    return _Record(meta, _shown(path))
 
 
 def _folder_outlet(path: Path) -> str:
-    return path.parent.name if path.parent.name not in ("", ".") else ""
+    return _shown(path.parent.name) if path.parent.name not in ("", ".") else ""
 
 
 def _from_html(path: Path, html: str, *, outlet: str | None) -> _Record:
@@ -433,7 +629,7 @@ def _from_html(path: Path, html: str, *, outlet: str | None) -> _Record:
     pub = re.search(r'<meta[^>]+property=["\']article:published_time["\'][^>]+content=["\']([^"\']+)', html, re.I)
     if pub:
         meta["date"] = pub.group(1)
-    return _Record(meta, str(path))
+    return _Record(meta, _shown(path))
 
 
 def _html_fragment_text(fragment: str) -> str:
@@ -485,7 +681,7 @@ def _from_feed(path: Path, data: bytes, load: _Load, *, outlet: str | None) -> l
             load.skip(f"{path}#item{i + 1}", "feed item has no text",
                       "feeds often carry only summaries: fetch the full articles with `mediakit fetch`")
             continue
-        records.append(_Record(meta, f"{path}#item{i + 1}"))
+        records.append(_Record(meta, _shown(f"{path}#item{i + 1}")))
     return records
 
 
@@ -494,6 +690,14 @@ def _from_table(path: Path, content: str | bytes, load: _Load, *, outlet: str | 
     ext = path.suffix.lower()
     try:
         if ext == ".parquet":
+            import pyarrow.parquet as pq
+
+            size = pq.ParquetFile(io.BytesIO(content)).metadata  # type: ignore[arg-type]
+            unpacked = sum(size.row_group(i).total_byte_size for i in range(size.num_row_groups))
+            if unpacked > 10 * load.max_file_bytes:
+                raise _Skip(f"Parquet data too large ({unpacked / 1e6:,.1f} MB uncompressed; the cap is "
+                            f"{10 * load.max_file_bytes / 1e6:,.1f} MB)",
+                            f"raise the cap with load_corpus(..., max_file_bytes={_round_up(unpacked // 10 + 1)})")
             raw = pd.read_parquet(io.BytesIO(content))  # type: ignore[arg-type]
         elif ext in (".csv", ".tsv"):
             raw = pd.read_csv(io.StringIO(content), sep="\t" if ext == ".tsv" else ",", dtype=str,
@@ -505,10 +709,15 @@ def _from_table(path: Path, content: str | bytes, load: _Load, *, outlet: str | 
             if isinstance(obj, dict):
                 obj = next((v for v in obj.values() if isinstance(v, list)), [obj])
             raw = pd.DataFrame(obj)
+    except _Skip:
+        raise
     except Exception as exc:
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise _Skip(f"not a readable {ext[1:].upper()} table ({first})",
+        raise _Skip(f"not a readable {ext[1:].upper()} table ({_first_line(exc)})",
                     "check the delimiter, quoting and encoding of the export") from exc
+    if raw.empty:
+        raise _Skip(f"{ext[1:].upper()} table has no rows" + (" (only a header)" if len(raw.columns) else ""),
+                    "export the articles again, or delete the empty export")
+    raw.columns = [_as_text(c) for c in raw.columns]
     mapping = _map_columns(list(raw.columns), columns)
     if "text" not in mapping.values():
         raise _Skip(f"table has no text column (columns: {', '.join(map(str, raw.columns[:12]))})",
@@ -517,13 +726,13 @@ def _from_table(path: Path, content: str | bytes, load: _Load, *, outlet: str | 
     records = []
     for i, row in enumerate(df.to_dict("records")):
         meta = {k: ("" if _isna(v) else v) for k, v in row.items()}
-        if not str(meta.get("text", "")).strip():
+        meta["text"] = _as_text(meta.get("text", ""))
+        if not meta["text"].strip():
             load.skip(f"{path}#row{i + 2}", "table row has no text", "fill the text column or drop the row")
             continue
-        meta["text"] = str(meta["text"])
         if not meta.get("outlet"):
             meta["outlet"] = outlet or _folder_outlet(path)
-        records.append(_Record(meta, f"{path}#row{i + 2}"))
+        records.append(_Record(meta, _shown(f"{path}#row{i + 2}")))
     return records
 
 
@@ -572,7 +781,7 @@ def strip_boilerplate(text: str) -> tuple[str, str, list[str]]:
     """Remove credit lines and web furniture from a normalised body: returns ``(text, wire, credits)``.
 
     >>> strip_boilerplate("ANKARA (Reuters) - Turkey said no.\\n\\nPhoto: A. B. / TASS\\n\\nShare this article")
-    ('Turkey said no.', 'Reuters', ['Photo: A. B. / TASS'])
+    ('Turkey said no.', 'Reuters', ['ANKARA (Reuters) -', 'Photo: A. B. / TASS'])
     """
     line_rules, lead_rules, markers = _boilerplate_rules()
     wire = ""
@@ -619,23 +828,25 @@ def _assemble(load: _Load, *, detect_languages: bool) -> pd.DataFrame:
     rows: list[dict[str, Any]] = []
     extras: list[str] = []
     seen_text: dict[str, str] = {}
-    duplicates: list[dict[str, str]] = []
     for rec in load.records:
-        f = rec.fields
         try:
-            row = _row(f, rec.source_path, detect_languages)
+            row, notes = _row(rec.fields, rec.source_path, detect_languages, load.max_text_chars)
         except _Skip as s:
             load.skip(rec.source_path, s.reason, s.hint)
             continue
+        except Exception as exc:  # a value no rule foresaw: this article's problem, not the load's
+            load.skip(rec.source_path, f"could not be read ({type(exc).__name__}: {_first_line(exc)})",
+                      "check the file's fields; report it to the mediakit developers if it looks valid")
+            continue
         key = hashlib.sha1(" ".join(row["text"].split()).lower().encode("utf-8")).hexdigest()
         if key in seen_text:
-            duplicates.append({"path": rec.source_path, "duplicate_of": seen_text[key]})
+            load.duplicates.append({"path": rec.source_path, "duplicate_of": seen_text[key]})
             load.skip(rec.source_path, f"duplicate: same text as {seen_text[key]}",
                       "the first copy is kept; delete this one or ignore the message")
             continue
         seen_text[key] = rec.source_path
-        if row.pop("_date_unparsed"):
-            load.notes.append({"path": rec.source_path, "note": "date did not parse; set to NaT"})
+        for note in notes:
+            load.note(rec.source_path, note)
         for k in row:
             if k not in COLUMNS and k not in extras:
                 extras.append(k)
@@ -645,60 +856,117 @@ def _assemble(load: _Load, *, detect_languages: bool) -> pd.DataFrame:
     for row in rows:
         counts[row["article_id"]] += 1
         if counts[row["article_id"]] > 1:
-            load.notes.append({"path": row["source_path"], "note": f"article_id {row['article_id']} repeated"})
+            load.note(row["source_path"], f"article_id {row['article_id']} repeated")
             row["article_id"] = f"{row['article_id']}-{counts[row['article_id']]}"
     df = pd.DataFrame(rows, columns=COLUMNS + extras)
     for c in ("article_id", "outlet", "date_precision", "title", "text", "url", "author", "language", "wire",
               "source_path"):
         df[c] = df[c].fillna("").astype(str)
-    df["date"] = pd.to_datetime(df["date"], utc=True).dt.tz_localize(None).astype("datetime64[ns]")
-    df.attrs["skipped"] = load.skipped
-    df.attrs["duplicates"] = duplicates
-    df.attrs["notes"] = load.notes
+    # parse_date gives naive timestamps pandas can hold, or NaT
+    df["date"] = pd.to_datetime(df["date"]).astype("datetime64[ns]")
+    # Counts only: pandas copies attrs on every operation, so the lists live in the LoadReport.
+    df.attrs.update({"n_skipped": len(load.skipped), "n_notes": len(load.notes),
+                     "n_duplicates": len(load.duplicates)})
     return df.reset_index(drop=True)
 
 
-def _row(f: dict[str, Any], source_path: str, detect_languages: bool) -> dict[str, Any]:
-    raw_text = f.pop("text", "")
-    if not isinstance(raw_text, str):
-        raw_text = "" if raw_text is None else str(raw_text)
-    body, wire, credits = strip_boilerplate(normalize_text(raw_text))
+# Control characters other than tab and line ends; vertical tab, form feed and the separators that Python
+# counts as line breaks become a newline, so that words stay apart.
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+_BREAK_RE = re.compile("[\x0b\x0c\x1c-\x1e\x85]")
+_RESERVED = {"date_precision", "source_path"}
+
+
+def _clean(text: str) -> str:
+    """``text`` without control characters, normalised: the text every offset will index."""
+    return normalize_text(_CONTROL_RE.sub("", _BREAK_RE.sub("\n", text)))
+
+
+def _plain(v: Any) -> str:
+    """A one-line field as text without control characters (they would reach terminals and reports)."""
+    return _CONTROL_RE.sub("", _BREAK_RE.sub(" ", _as_text(v)))
+
+
+def _as_text(v: Any) -> str:
+    """A field value as text, whatever YAML, JSON or Parquet made of it.
+
+    >>> [_as_text(v) for v in (5, 2.5, 3.0, True, None, ["A", "B"], b"caf\\xc3\\xa9", {"k": 1})]
+    ['5', '2.5', '3', 'true', '', 'A; B', 'café', '{"k": 1}']
+    """
+    if v is None or _isna(v):
+        return ""
+    if isinstance(v, str):
+        return v
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if isinstance(v, bytes | bytearray):
+        return bytes(v).decode("utf-8", errors="replace")
+    if isinstance(v, dt.date):  # datetime and pandas Timestamp too
+        return v.isoformat()
+    if isinstance(v, Mapping):
+        return json.dumps(v, default=str, ensure_ascii=False)
+    if isinstance(v, Iterable):  # lists, tuples, sets, numpy arrays from Parquet list columns
+        return "; ".join(t for t in (_as_text(x) for x in v) if t)
+    return str(v)
+
+
+def _row(f: dict[str, Any], source_path: str, detect_languages: bool,
+         max_text_chars: int = MAX_TEXT_CHARS) -> tuple[dict[str, Any], list[str]]:
+    notes: list[str] = []
+    raw_text = _as_text(f.pop("text", ""))
+    if len(raw_text) > max_text_chars:
+        raise _Skip(f"text too long ({len(raw_text):,} characters; the cap is {max_text_chars:,})",
+                    f"raise the cap with load_corpus(..., max_text_chars={_round_up(len(raw_text))})")
+    body, wire, credits = strip_boilerplate(_clean(raw_text))
     if not body.strip():
         raise _Skip("no article text after the metadata", "add the body below the front matter")
-    title = normalize_text(str(f.pop("title", "") or ""))
-    outlet = str(f.pop("outlet", "") or "").strip()
-    url = str(f.pop("url", "") or "").strip()
-    explicit_id = f.pop("article_id", None) or f.pop("id", None)
+    for k in ("title", "outlet", "url", "author", "language", "wire"):
+        if isinstance(f.get(k), Mapping):
+            notes.append(f"field {k!r} is a mapping, not text; kept as JSON")
+    title = _clean(_as_text(f.pop("title", "")))
+    outlet = _plain(f.pop("outlet", "")).strip()
+    url = _plain(f.pop("url", "")).strip()
+    explicit_id = _plain(f.pop("article_id", None)) or _plain(f.pop("id", None))
     date_raw = f.pop("date", "")
-    date, precision = parse_date(date_raw)
-    author = f.pop("author", "") or ""
-    if isinstance(author, list):
-        author = "; ".join(map(str, author))
-    language = str(f.pop("language", "") or "").strip().lower()[:2]
+    date, precision, problem = _parse_with_reason(date_raw)
+    if precision == "unknown" and _as_text(date_raw).strip():
+        shown = _as_text(date_raw).strip()[:60]
+        notes.append(f"date did not parse: {shown} is {problem}; set to NaT" if problem
+                     else f"date did not parse: {shown!r}; set to NaT")
+    author = _plain(f.pop("author", ""))
+    language = _as_text(f.pop("language", "")).strip().lower()[:2]
     if not language and detect_languages:
         language = detect_language(body)
-    given_wire = str(f.pop("wire", "") or "").strip()
-    given_credits = f.pop("credits", None)
-    if given_credits:
-        credits = ([given_credits] if isinstance(given_credits, str) else list(map(str, given_credits))) + credits
+    given_wire = _plain(f.pop("wire", "")).strip()
+    given = f.pop("credits", None)
+    given_credits = [_plain(c) for c in (given if isinstance(given, list | tuple) else [given])]
+    credits = [c for c in given_credits if c.strip()] + credits
     row: dict[str, Any] = {
-        "article_id": str(explicit_id) if explicit_id not in (None, "") else article_id_for(outlet, url, title, body),
+        "article_id": explicit_id or article_id_for(outlet, url, title, body),
         "outlet": outlet,
         "date": date,
         "date_precision": precision,
         "title": title,
         "text": body,
         "url": url,
-        "author": str(author),
+        "author": author,
         "language": language,
         "wire": given_wire or wire,
         "source_path": source_path,
         "credits": "; ".join(credits),
-        # popped by _assemble, which reports it: a date was given but did not parse
-        "_date_unparsed": precision == "unknown" and date_raw not in (None, "") and str(date_raw).strip() != "",
     }
     for k, v in f.items():
-        if isinstance(v, datetime | list | dict):
-            v = v.isoformat() if isinstance(v, datetime) else json.dumps(v, default=str, ensure_ascii=False)
-        row[str(k)] = v
-    return row
+        k = _as_text(k)
+        if k in _RESERVED:
+            notes.append(f"field {k!r} ignored: the loader sets it")
+            continue
+        if isinstance(v, dt.datetime):
+            v = v.isoformat()
+        elif isinstance(v, list | dict | tuple | set):
+            v = json.dumps(v, default=str, ensure_ascii=False)
+        elif isinstance(v, bytes | bytearray):
+            v = _as_text(v)
+        row[k] = v
+    return row, notes

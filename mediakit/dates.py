@@ -6,6 +6,12 @@
 (Timestamp('2018-04-03 00:00:00'), 'day')
 >>> parse_date("Mon, 14 Dec 2020 19:30:00 -0500")
 (Timestamp('2020-12-15 00:30:00'), 'day')
+
+A date that names no real day, or one pandas cannot hold (before 1677-09-21 or after 2262-04-11), is
+unknown, never an error:
+
+>>> parse_date("2020-02-30"), parse_date("1500-01-01")
+((NaT, 'unknown'), (NaT, 'unknown'))
 """
 
 from __future__ import annotations
@@ -32,8 +38,32 @@ def parse_date(value: Any) -> tuple[pd.Timestamp, str]:
     """Parse a date in any common form into ``(UTC timestamp without tz, precision)``.
 
     Precision is ``day`` (a day or a time is given), ``month``, ``year`` or ``unknown`` (``NaT``).
-    Time zones are converted to UTC; a value without one is taken as UTC.
+    Time zones are converted to UTC; a value without one is taken as UTC. A value that is not a calendar
+    date or lies outside pandas' range (1677-09-21 to 2262-04-11) gives ``(NaT, "unknown")``; it never raises.
+
+    >>> parse_date("3 March 2021")
+    (Timestamp('2021-03-03 00:00:00'), 'day')
     """
+    return _parse_with_reason(value)[:2]
+
+
+def _parse_with_reason(value: Any) -> tuple[pd.Timestamp, str, str]:
+    """:func:`parse_date` plus why a given value came out unknown ("" when it parsed or was empty)."""
+    try:
+        ts, precision = _parse(value)
+    except (ValueError, OverflowError, TypeError, ArithmeticError) as exc:  # incl. OutOfBoundsDatetime
+        return pd.NaT, "unknown", f"not a calendar date ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})"
+    if pd.isna(ts):
+        return pd.NaT, "unknown", ""
+    if not _MIN <= ts <= _MAX:
+        return pd.NaT, "unknown", (f"outside the range pandas can hold, {_MIN:%Y-%m-%d} to {_MAX:%Y-%m-%d}")
+    return ts, precision, ""
+
+
+_MIN, _MAX = pd.Timestamp.min, pd.Timestamp.max
+
+
+def _parse(value: Any) -> tuple[pd.Timestamp, str]:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return pd.NaT, "unknown"
     if isinstance(value, pd.Timestamp | dt.datetime):
@@ -58,7 +88,9 @@ def parse_date(value: Any) -> tuple[pd.Timestamp, str]:
     try:
         a = dateparser.parse(s, default=_D1)
         b = dateparser.parse(s, default=_D2)
-    except (ValueError, OverflowError, TypeError):
+    except dateparser.ParserError as exc:  # not a date at all, unless a part is out of range: that is reported
+        if "out of range" in str(exc):
+            raise ValueError(str(exc).split(":")[0]) from exc
         return pd.NaT, "unknown"
     if a.year != b.year:  # no year given: "March 3" alone cannot be placed
         return pd.NaT, "unknown"

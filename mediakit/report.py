@@ -129,7 +129,7 @@ def _overview(ctx: _Context) -> Section:
     dated = c.date.dropna()
     span = f"{dated.min():%d %B %Y} to {dated.max():%d %B %Y}" if len(dated) else "no dated articles"
     sec.body.append(f"<p><strong>{len(c)}</strong> articles from <strong>{c.outlet.nunique()}</strong> outlets, "
-                    f"{_e(span)}. Skipped inputs: {len(c.attrs.get('skipped', []))}.</p>")
+                    f"{_e(span)}. Skipped inputs: {c.attrs.get('n_skipped', 0)}.</p>")
     sec.body.append(ctx.table(stats, "corpus_outlets"))
     ax = plot_articles_per_outlet(c)
     per = c.groupby("outlet").size().rename("articles").reset_index()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import warnings
 from pathlib import Path
 
@@ -42,6 +43,12 @@ def load_quiet(path, **kw) -> pd.DataFrame:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return load_corpus(path, **kw)
+
+
+def load_with_report(path, **kw):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load_corpus(path, return_report=True, **kw)
 
 
 # ---------------------------------------------------------------- formats
@@ -138,18 +145,18 @@ def test_gdelt_columns_and_override(tmp_path):
     gdelt = pd.DataFrame({"DocumentIdentifier": ["https://g.example/x"], "SourceCommonName": ["g.example"],
                           "seendate": ["20201214T193000Z"], "story_body": ["A body text about the talks."]})
     gdelt.to_csv(tmp_path / "gdelt.csv", index=False)
-    df = load_quiet(tmp_path / "gdelt.csv")
-    assert len(df) == 0
-    assert "no text column" in df.attrs["skipped"][0]["reason"]
+    df, report = load_with_report(tmp_path / "gdelt.csv")
+    assert len(df) == 0 and df.attrs["n_skipped"] == 1
+    assert "no text column" in report.skipped.reason[0]
     df = load_corpus(tmp_path / "gdelt.csv", columns={"story_body": "text"})
     assert df.loc[0, "outlet"] == "g.example" and df.loc[0, "url"] == "https://g.example/x"
     assert df.loc[0, "date"] == pd.Timestamp("2020-12-14 19:30:00")
 
 
 # ---------------------------------------------------------------- bad input
-def _skipped(df) -> dict[str, dict]:
+def _skipped(report) -> dict[str, dict]:
     return {Path(s["path"].split("#")[0]).name + ("#" + s["path"].split("#")[1] if "#" in s["path"] else ""): s
-            for s in df.attrs["skipped"]}
+            for s in report.skipped.to_dict("records")}
 
 
 def test_every_bad_input_is_reported_and_the_rest_loads(tmp_path):
@@ -163,9 +170,10 @@ def test_every_bad_input_is_reported_and_the_rest_loads(tmp_path):
     write(tmp_path / "code.md", "---\ntitle: !!python/object/apply:os.system ['echo hacked']\n---\nBody.\n")
     (tmp_path / "broken.md").symlink_to(tmp_path / "does-not-exist.md")
     with pytest.warns(UserWarning) as rec:
-        df = load_corpus(tmp_path)
+        df, report = load_corpus(tmp_path, return_report=True)
     assert list(df.title) == ["Council backs new bridge"]
-    skipped = _skipped(df)
+    assert df.attrs == {"n_skipped": 8, "n_notes": 0, "n_duplicates": 0}
+    skipped = _skipped(report)
     assert skipped["empty.md"]["reason"] == "empty file"
     assert skipped["binary.txt"]["reason"] == "binary file, not text"
     assert skipped["badyaml.md"]["reason"].startswith("bad YAML front matter at line")
@@ -174,8 +182,8 @@ def test_every_bad_input_is_reported_and_the_rest_loads(tmp_path):
     assert skipped["notes.docx"]["reason"] == "unknown extension '.docx'"
     assert "never closed" in skipped["unclosed.md"]["reason"]
     assert skipped["code.md"]["reason"].startswith("bad YAML front matter")  # safe loader refuses objects
-    assert skipped["broken.md"]["reason"].startswith("unreadable")
-    assert all(s["hint"] for s in df.attrs["skipped"])
+    assert skipped["broken.md"]["reason"] == "unreadable (broken symbolic link)"
+    assert report.skipped.hint.str.len().gt(0).all()
     messages = [str(w.message) for w in rec]
     assert len(messages) == 1 and "\n" not in messages[0]
     assert "skipped 8 input(s)" in messages[0]
@@ -194,17 +202,17 @@ def test_strict_raises_listing_every_problem(tmp_path):
 def test_unreadable_file_is_reported(tmp_path, monkeypatch):
     target = write(tmp_path / "locked.md", FRONT)
     write(tmp_path / "good.md", FRONT.replace("second bridge", "third bridge"))
-    real = Path.read_bytes
+    real = os.open
 
-    def deny(self):
-        if self == target:
+    def deny(path, *args, **kw):  # root reads any file whatever its mode: refuse the open instead
+        if Path(path) == target:
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, *args, **kw)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
-    df = load_quiet(tmp_path)
+    monkeypatch.setattr(os, "open", deny)
+    df, report = load_with_report(tmp_path)
     assert len(df) == 1
-    assert _skipped(df)["locked.md"]["reason"] == "unreadable (Permission denied)"
+    assert _skipped(report)["locked.md"]["reason"] == "unreadable (Permission denied)"
 
 
 @pytest.mark.parametrize("encoding,text,word", [
@@ -215,27 +223,27 @@ def test_unreadable_file_is_reported(tmp_path, monkeypatch):
 ])
 def test_legacy_encodings(tmp_path, encoding, text, word):
     write(tmp_path / "Outlet" / "a.txt", ("Title line\n\n" + text).encode(encoding))
-    df = load_corpus(tmp_path)
+    df, report = load_corpus(tmp_path, return_report=True)
     assert word in df.loc[0, "text"], df.loc[0, "text"]
     if encoding != "utf-8-sig":
-        assert df.attrs["notes"][0]["note"] == f"decoded as {encoding}"
+        assert report.notes.note.tolist() == [f"decoded as {encoding}"]
 
 
 def test_duplicates_kept_once_and_flagged(tmp_path):
     write(tmp_path / "a.md", FRONT)
     write(tmp_path / "b.md", FRONT.replace("url: https://river-post.example/bridge", "url: https://mirror.example/b"))
-    df = load_quiet(tmp_path)
-    assert len(df) == 1
-    assert df.attrs["duplicates"][0]["path"].endswith("b.md")
-    assert _skipped(df)["b.md"]["reason"].startswith("duplicate: same text as")
+    df, report = load_with_report(tmp_path)
+    assert len(df) == 1 and df.attrs["n_duplicates"] == 1
+    assert report.duplicates.path[0].endswith("b.md") and report.duplicates.duplicate_of[0].endswith("a.md")
+    assert _skipped(report)["b.md"]["reason"].startswith("duplicate: same text as")
 
 
 def test_unparseable_date_is_nat_and_reported(tmp_path):
     write(tmp_path / "a.md", FRONT.replace("date: 2021-03-03", "date: sometime in spring"))
     with pytest.warns(UserWarning, match=r"1 date\(s\) did not parse"):
-        df = load_corpus(tmp_path)
+        df, report = load_corpus(tmp_path, return_report=True)
     assert pd.isna(df.loc[0, "date"]) and df.loc[0, "date_precision"] == "unknown"
-    assert any("date did not parse" in n["note"] for n in df.attrs["notes"])
+    assert report.notes.note.tolist() == ["date did not parse: 'sometime in spring'; set to NaT"]
 
 
 def test_feed_entities_are_not_expanded(tmp_path):
@@ -252,21 +260,21 @@ def test_feed_entities_are_not_expanded(tmp_path):
 
 def test_not_a_feed(tmp_path):
     write(tmp_path / "config.xml", "<?xml version='1.0'?><config><a>1</a></config>")
-    df = load_quiet(tmp_path)
-    assert _skipped(df)["config.xml"]["reason"].startswith("not an RSS/Atom feed")
+    _, report = load_with_report(tmp_path)
+    assert _skipped(report)["config.xml"]["reason"].startswith("not an RSS/Atom feed")
 
 
 def test_table_rows_without_text_are_listed(tmp_path):
     pd.DataFrame({"title": ["a", "b"], "text": ["Some body text here.", ""], "outlet": ["X", "X"]}).to_csv(
         tmp_path / "t.csv", index=False)
-    df = load_quiet(tmp_path / "t.csv")
+    df, report = load_with_report(tmp_path / "t.csv")
     assert len(df) == 1
-    assert _skipped(df)["t.csv#row3"]["reason"] == "table row has no text"
+    assert _skipped(report)["t.csv#row3"]["reason"] == "table row has no text"
 
 
 def test_missing_path(tmp_path):
-    df = load_quiet(tmp_path / "nope")
-    assert df.empty and df.attrs["skipped"][0]["reason"] == "no such file or folder"
+    df, report = load_with_report(tmp_path / "nope")
+    assert df.empty and report.skipped.reason.tolist() == ["no such file or folder"]
 
 
 # ---------------------------------------------------------------- ids, boilerplate, language
@@ -358,7 +366,7 @@ def test_mediakitignore(tmp_path):
     write(tmp_path / "README.md", "# about this corpus\n\nNot an article.")
     write(tmp_path / ".mediakitignore", "gold/\n")
     df = load_corpus(tmp_path)
-    assert len(df) == 1 and df.attrs["skipped"] == []
+    assert len(df) == 1 and df.attrs["n_skipped"] == 0
 
 
 def test_project_root_layout():
