@@ -41,7 +41,6 @@ from scipy import stats
 from sklearn.base import BaseEstimator, ClassifierMixin
 
 from .codebook import Codebook, CodebookError, load_codebook
-from .dispatch import dask_aware
 from .text import sentence_spans
 
 __all__ = [
@@ -73,7 +72,6 @@ SCORE_COLUMNS = ["article_id", "outlet", "date", "part", "sentence", "start", "e
 
 
 # ---------------------------------------------------------------- scoring
-@dask_aware
 def score_frames(
     articles: pd.DataFrame,
     codebook: str | Path | Codebook = "s400",
