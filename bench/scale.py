@@ -18,7 +18,9 @@ shards itself (nothing is persisted between stages): load (read every shard), ti
 (score_frames, summed to frame counts per outlet on the cluster), quotes (extract_quotes with the global
 speaker merge, counted on the cluster; by default with persist=False, so the text is parsed twice and the
 quote table is never held: memory stays flat as the corpus grows; --persist-quotes parses once and keeps
-the table in the workers' memory) and reuse (find_reuse, result collected). Peak memory is the largest
+the table in the workers' memory) and reuse (find_reuse: fingerprints per partition merged in a tree,
+then the candidate pairs aligned next to the articles they join; result collected). Frames and quotes
+use the engine's lazy=True option (scale.run), so their row tables are counted on the cluster. Peak memory is the largest
 sum of resident memory of this process and all its child processes (the workers), sampled every 0.2 s.
 """
 
@@ -143,23 +145,23 @@ def stages(ddf, persist_quotes: bool = False):
         return int(ddf.map_partitions(len).compute().sum())
 
     def timeline():
-        return len(scale.coverage_timeline(ddf, "M"))
+        return len(scale.run("coverage_timeline", ddf, "M"))
 
     def terms():
-        return len(scale.distinctive_terms(ddf, top=20))
+        return len(scale.run("distinctive_terms", ddf, top=20))
 
     def frames():
-        f = scale.score_frames(ddf)
+        f = scale.run("score_frames", ddf, lazy=True)  # the sentence table stays on the cluster
         return int(f[f["frame"] != "none"].groupby(["outlet", "frame"]).size().compute().sum())
 
     def quotes():
-        q = scale.extract_quotes(ddf, persist=persist_quotes)
+        q = scale.run("extract_quotes", ddf, persist=persist_quotes, lazy=True)
         n = int(q.map_partitions(len).compute().sum())
         del q
         return n
 
     def reuse():
-        return len(scale.find_reuse(ddf))
+        return len(scale.run("find_reuse", ddf))
 
     return [("load", load), ("timeline", timeline), ("terms", terms), ("frames", frames), ("quotes", quotes),
             ("reuse", reuse)]

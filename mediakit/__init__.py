@@ -25,32 +25,34 @@ _EXPORTS: dict[str, str] = {
     # vectorize
     "make_vectorizer": "vectorize", "vectorise": "vectorize", "group_term_matrix": "vectorize",
     # terms
-    "distinctive_terms": "terms", "naming_table": "terms", "kwic": "terms", "collocations": "terms",
+    "distinctive_terms": "api", "naming_table": "terms", "kwic": "terms", "collocations": "terms",
     "suggest_variants": "terms", "naming_matches": "terms", "load_lexicon": "terms",
     # framing
-    "load_codebook": "framing", "score_frames": "framing", "frame_profile": "framing", "agreement": "framing",
+    "load_codebook": "framing", "score_frames": "api", "frame_profile": "framing", "agreement": "framing",
     "FrameClassifier": "framing", "sample_for_coding": "framing", "frame_evidence": "framing",
     "frame_shares": "framing", "frame_difference_test": "framing", "frames_over_time": "framing",
     "headline_vs_body": "framing", "krippendorff_alpha": "framing",
     # tone and topics
     "tone_toward": "tone", "actor_mentions": "tone", "load_actors": "tone", "topic_model": "topics",
     # sources
-    "extract_quotes": "sources", "speaker_table": "sources", "source_profile": "sources",
+    "extract_quotes": "api", "speaker_table": "sources", "source_profile": "sources",
     "article_sourcing": "sources", "stance_lexicon": "sources",
     # reuse and similarity
-    "find_reuse": "reuse", "original_share": "reuse", "reused_spans": "reuse", "reuse_edges": "reuse",
+    "find_reuse": "api", "original_share": "reuse", "reused_spans": "reuse", "reuse_edges": "reuse",
     "similarity_matrix": "similarity", "outlet_similarity": "similarity", "similarity_clusters": "similarity",
     "similarity_map": "similarity", "similarity_linkage": "similarity",
     # timeline
-    "coverage_timeline": "timeline", "load_events": "timeline", "first_reports": "timeline",
+    "coverage_timeline": "api", "load_events": "timeline", "first_reports": "timeline",
     "outlet_lag": "timeline",
     # export and report
     "save_figure": "export", "save_table": "export", "build_report": "report",
-    # scale (Dask; the scale extra): the analyses themselves are mediakit.scale.<name>
+    # scale (Dask; the scale extra). distinctive_terms, score_frames, extract_quotes, coverage_timeline and
+    # find_reuse come from "api": the pandas functions, handing a Dask DataFrame to mediakit.scale.run
     "load_corpus_dask": "scale",
 }
 _MODULES = ("corpus", "fetch", "text", "vectorize", "terms", "framing", "sources", "reuse", "similarity",
-            "timeline", "plotting", "export", "report", "dates", "topics", "tone", "scale")
+            "timeline", "plotting", "export", "report", "dates", "topics", "tone", "scale",
+            "analysis", "api")
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
 

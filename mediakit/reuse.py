@@ -43,7 +43,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .dispatch import dask_aware
+from .analysis import Analysis, register, reject_dask, run_local
 from .text import TOKEN_PATTERN
 
 __all__ = ["find_reuse", "original_share", "reused_spans", "reuse_edges", "REUSE_COLUMNS"]
@@ -59,7 +59,6 @@ _MASK64 = (1 << 64) - 1
 
 
 # ---------------------------------------------------------------- public API
-@dask_aware
 def find_reuse(
     articles: pd.DataFrame,
     *,
@@ -115,34 +114,129 @@ def find_reuse(
     >>> df.text[1][r.target_start[0]:r.target_end[0]] == text
     True
     """
+    reject_dask(articles, "find_reuse")
     _check_articles(articles)
+    return run_local(FIND_REUSE, articles, min_words=min_words, min_similarity=min_similarity, shingle=shingle,
+                     window=window, max_gap=max_gap, min_shared=min_shared, max_df=max_df,
+                     same_outlet=same_outlet, candidates=candidates, lsh_threshold=lsh_threshold,
+                     with_text=with_text)
+
+
+# ---------------------------------------------------------------- find_reuse as partition -> merge -> finalize
+# (mediakit.analysis). partition: the winnowed fingerprints of a partition's texts, numbered by corpus row
+# (a shingle's hash depends only on its words and windows never straddle two texts, so they equal those of
+# one index over the whole corpus); merge: fingerprint tables concatenated, sorted by (hash, row);
+# finalize: fingerprints -> candidate pairs -> alignment of each pair on the articles involved.
+_ARTICLE_COLUMNS = ["article_id", "text", "outlet", "date", "date_precision", "wire"]
+
+
+class _Fingerprints:
+    """Partial result of find_reuse: winnowed fingerprints ``fp`` (uint64) of corpus rows ``pos``, sorted
+    by (fp, pos), for ``n`` rows; ``index`` is the shingle index itself while the partial covers the whole
+    corpus in one partition (pandas: alignment reuses it instead of tokenising again)."""
+
+    def __init__(self, fp: np.ndarray, pos: np.ndarray, n: int, seconds: float,
+                 index: _ShingleIndex | None = None):
+        self.fp, self.pos, self.n, self.seconds, self.index = fp, pos, n, seconds, index
+        self._pairs: dict[tuple[int, int], np.ndarray] = {}
+
+    def __getstate__(self) -> dict[str, Any]:  # never ship the index between processes
+        return {**self.__dict__, "index": None, "_pairs": {}}
+
+    def pairs(self, max_df: int, min_shared: int) -> np.ndarray:
+        """Corpus row pairs ``(a, b)``, ``a < b``, sharing at least ``min_shared`` fingerprints."""
+        key = (max_df, min_shared)
+        if key not in self._pairs:
+            codes, counts = fingerprint_pairs(self.fp, self.pos, self.n, max_df)
+            codes = codes[counts >= min_shared]
+            n = np.int64(max(self.n, 1))
+            self._pairs[key] = np.stack([codes // n, codes % n], axis=1).reshape(-1, 2)
+        return self._pairs[key]
+
+
+def _reuse_validate(columns: list[str], *, engine: str, min_words: int, min_similarity: float, shingle: int,
+                    window: int, max_gap: int, min_shared: int, max_df: int, same_outlet: bool, candidates: str,
+                    lsh_threshold: float, with_text: bool) -> dict[str, Any]:
+    missing = {"article_id", "text"} - set(columns)
+    if missing:
+        raise ValueError(f"articles lack column(s) {sorted(missing)}; pass the table load_corpus() returns")
     if candidates not in ("shingles", "minhash"):
         raise ValueError(f"candidates={candidates!r} is not known; use 'shingles' or 'minhash'")
+    if candidates == "minhash" and engine != "local":
+        raise ValueError("candidates='minhash' is not distributed (datasketch's LSH is in memory); use "
+                         "candidates='shingles' on Dask, or find_reuse on a pandas corpus")
     if shingle < 1 or window < 1 or min_words < shingle:
         raise ValueError(f"need shingle >= 1, window >= 1 and min_words >= shingle (got {shingle}, {window}, {min_words})")
+    return {"min_words": min_words, "min_similarity": min_similarity, "shingle": shingle, "window": window,
+            "max_gap": max_gap, "min_shared": min_shared, "max_df": max_df, "same_outlet": same_outlet,
+            "candidates": candidates, "lsh_threshold": lsh_threshold, "with_text": with_text}
+
+
+def _reuse_columns(**_: Any) -> list[str]:
+    return _ARTICLE_COLUMNS
+
+
+def _reuse_partition(part: pd.DataFrame, *, offset: int, shingle: int, window: int, candidates: str,
+                     **_: Any) -> _Fingerprints:
+    t0 = time.perf_counter()
+    index = _ShingleIndex(part["text"].fillna("").astype(str).tolist(), shingle)
+    if candidates == "shingles":
+        fh, fd = index.fingerprints(window)
+    else:  # minhash works on the index itself (pandas only: see _reuse_validate)
+        fh, fd = np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    return _Fingerprints(fh, np.asarray(fd, dtype=np.int64) + offset, len(part), time.perf_counter() - t0,
+                         index if offset == 0 else None)
+
+
+def _reuse_merge(parts: list[_Fingerprints]) -> _Fingerprints:
+    if len(parts) == 1:
+        p = parts[0]
+        return _Fingerprints(p.fp, p.pos, p.n, p.seconds)
+    fp = np.concatenate([p.fp for p in parts]) if parts else np.zeros(0, dtype=np.uint64)
+    pos = np.concatenate([p.pos for p in parts]) if parts else np.zeros(0, dtype=np.int64)
+    order = np.lexsort((pos, fp))
+    return _Fingerprints(fp[order], pos[order], sum(p.n for p in parts), sum(p.seconds for p in parts))
+
+
+def _reuse_rows_needed(partial: _Fingerprints, *, max_df: int, min_shared: int, **_: Any) -> np.ndarray:
+    return np.unique(partial.pairs(max_df, min_shared))
+
+
+def _reuse_finalize(partial: _Fingerprints, *, rows: pd.DataFrame, min_words: int, min_similarity: float,
+                    shingle: int, window: int, max_gap: int, min_shared: int, max_df: int, same_outlet: bool,
+                    candidates: str, lsh_threshold: float, with_text: bool, **_: Any) -> pd.DataFrame:
+    """Candidate pairs, then the passages of each: ``rows`` are the articles involved (index: corpus row)."""
     params = {"min_words": min_words, "min_similarity": min_similarity, "shingle": shingle, "window": window,
               "max_gap": max_gap, "min_shared": min_shared, "max_df": max_df, "same_outlet": same_outlet,
               "candidates": candidates, "lsh_threshold": lsh_threshold}
-    timings: dict[str, float] = {}
-    texts = articles["text"].fillna("").astype(str).tolist()
-    n = len(texts)
-    outlets = (articles["outlet"].fillna("").astype(str) if "outlet" in articles else pd.Series([""] * n))
-    outlet_codes = pd.factorize(outlets)[0]
-
+    timings: dict[str, float] = {"tokens": partial.seconds}
     t0 = time.perf_counter()
-    index = _ShingleIndex(texts, shingle)
-    timings["tokens"] = time.perf_counter() - t0
-
-    t0 = time.perf_counter()
+    local = partial.index is not None and len(rows) == partial.n
     if candidates == "shingles":
-        pairs = index.candidate_pairs(window=window, max_df=max_df, min_shared=min_shared)
+        pairs = partial.pairs(max_df, min_shared)
     else:
-        pairs = index.minhash_pairs(threshold=lsh_threshold)
+        pairs = partial.index.minhash_pairs(threshold=lsh_threshold)
+    rows = rows.sort_index()
+    if local:
+        arts, index = rows.reset_index(drop=True), partial.index
+    else:  # only the articles the pairs involve, in corpus order, with their own index
+        arts = rows.loc[np.unique(pairs)] if len(pairs) else rows.iloc[:0]
+        where = pd.Series(np.arange(len(arts), dtype=np.int64), index=arts.index)
+        pairs = np.stack([where.reindex(pairs[:, 0]).to_numpy(dtype=np.int64),
+                          where.reindex(pairs[:, 1]).to_numpy(dtype=np.int64)], axis=1).reshape(-1, 2)
+        arts = arts.reset_index(drop=True)
+        index = None
+    texts = arts["text"].fillna("").astype(str).tolist()
+    outlets = (arts["outlet"].fillna("").astype(str) if "outlet" in arts else pd.Series([""] * len(arts)))
     if not same_outlet and len(pairs):
-        pairs = pairs[outlet_codes[pairs[:, 0]] != outlet_codes[pairs[:, 1]]]
+        codes = pd.factorize(outlets)[0]
+        pairs = pairs[codes[pairs[:, 0]] != codes[pairs[:, 1]]]
     timings["candidates"] = time.perf_counter() - t0
-
-    out = aligned_passages(articles, texts, index, pairs, outlets.tolist(), max_gap=max_gap, min_words=min_words,
+    if index is None:
+        t0 = time.perf_counter()
+        index = _ShingleIndex(texts, shingle)
+        timings["tokens"] += time.perf_counter() - t0
+    out = aligned_passages(arts, texts, index, pairs, outlets.tolist(), max_gap=max_gap, min_words=min_words,
                            min_similarity=min_similarity, with_text=with_text, timings=timings)
     out.attrs["params"] = params
     out.attrs["timings"] = timings
@@ -150,13 +244,19 @@ def find_reuse(
     return out
 
 
+FIND_REUSE = register(Analysis("find_reuse", partition=_reuse_partition, merge=_reuse_merge,
+                               finalize=_reuse_finalize, validate=_reuse_validate,
+                               rows_needed=_reuse_rows_needed, positional=True, columns=_reuse_columns,
+                               public=find_reuse))
+
+
 def aligned_passages(articles: pd.DataFrame, texts: list[str], index: _ShingleIndex, pairs: np.ndarray,
                      outlets: list[str], *, max_gap: int, min_words: int, min_similarity: float,
                      with_text: bool = False, timings: dict[str, float] | None = None) -> pd.DataFrame:
     """Candidate pairs (row numbers ``a < b`` of ``articles``) -> the reuse table (:data:`REUSE_COLUMNS`).
 
-    The step after candidate search, shared by :func:`find_reuse` and mediakit.scale (which calls it on
-    each partition of candidate pairs with the articles those pairs involve, in corpus order).
+    The step after candidate search (find_reuse's finalize; on Dask it gets the articles the pairs
+    involve, in corpus order).
     """
     timings = {} if timings is None else timings
     t0 = time.perf_counter()
@@ -315,7 +415,7 @@ def fingerprint_pairs(fh: np.ndarray, fd: np.ndarray, n: int, max_df: int) -> tu
     """Article pairs sharing fingerprints: ``(codes, counts)`` with ``code = a * n + b`` (``a < b``).
 
     ``fh, fd`` are fingerprint hashes and text numbers sorted by hash then text, unique (as
-    :meth:`_ShingleIndex.fingerprints` returns them, or one shuffled partition of them in mediakit.scale);
+    :meth:`_ShingleIndex.fingerprints` returns them, or merged over partitions by find_reuse's hooks);
     fingerprints in more than ``max_df`` texts are skipped. ``counts`` is the number of shared fingerprints.
     """
     if len(fh) < 2:
@@ -360,7 +460,7 @@ class _ShingleIndex:
             lens[i] = len(toks)
         self.n_tokens = lens
         # A token's id is a hash of the token itself (not its place in this index's vocabulary), so
-        # indexes built separately (one per partition, mediakit.scale) give the same shingle hashes.
+        # indexes built separately (one per partition, on Dask) give the same shingle hashes.
         ids = _token_hashes(list(vocab))[np.asarray(flat, dtype=np.int64)]
         n_sh = np.maximum(lens - k + 1, 0)
         self.ptr = np.concatenate([[0], np.cumsum(n_sh)]).astype(np.int64)

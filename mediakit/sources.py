@@ -19,7 +19,6 @@ import re
 import numpy as np
 import pandas as pd
 
-from .dispatch import dask_aware
 from .quotes_lexicon import verb_stances
 from .quotes_rules import find_attributions
 from .quotes_speakers import load_gazetteer, merge_names, resolve_speakers
@@ -63,7 +62,6 @@ def _languages(articles: pd.DataFrame) -> list[str]:
     return [lang if lang in ("en", "tr", "ru") else guess_language(t) for lang, t in zip(langs, texts)]
 
 
-@dask_aware
 def extract_quotes(articles: pd.DataFrame, *, merge_speakers: bool = True, gazetteer=None,
                    discount_reuse: bool | pd.DataFrame = False) -> pd.DataFrame:
     """One row per quote: direct (every quote-mark style, split and multi-paragraph quotes), indirect

@@ -31,7 +31,6 @@ import yaml
 from scipy import stats
 from scipy.special import xlogy
 
-from .dispatch import dask_aware
 from .text import TOKEN_PATTERN, fold
 from .vectorize import (
     NewsTokenizer,
@@ -135,7 +134,6 @@ def _p_value(method: str, score: np.ndarray, z: np.ndarray) -> np.ndarray:
 
 
 # ================================================================ distinctive terms
-@dask_aware
 def distinctive_terms(
     articles: pd.DataFrame,
     by: str = "outlet",

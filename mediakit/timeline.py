@@ -23,8 +23,8 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from .analysis import Analysis, register, run_local
 from .dates import parse_date
-from .dispatch import dask_aware
 
 __all__ = ["load_events", "coverage_timeline", "first_reports", "outlet_lag", "FREQS"]
 
@@ -90,7 +90,6 @@ def load_events(name: str | Path = "s400") -> pd.DataFrame:
     return out
 
 
-@dask_aware
 def coverage_timeline(articles: pd.DataFrame, freq: str = "M", *, by: str | None = "outlet",
                       fill: bool = True) -> pd.DataFrame:
     """Number of items per period (and per ``by`` group): the attention curve of a story.
@@ -106,42 +105,79 @@ def coverage_timeline(articles: pd.DataFrame, freq: str = "M", *, by: str | None
     -------
     ``period`` (first day of the period), the ``by`` column when given, ``articles``.
     ``attrs["imprecise"]`` counts items dated too coarsely for ``freq``, ``attrs["undated"]`` undated ones.
+    A Dask DataFrame goes to ``mk.coverage_timeline`` (the same counts, summed over partitions).
 
     >>> df = pd.DataFrame({"outlet": ["A", "A", "B"], "date": pd.to_datetime(["2020-01-05", "2020-03-01", "2020-01-20"]),
     ...                    "date_precision": ["day", "month", "day"]})
     >>> coverage_timeline(df, "M", by=None)["articles"].tolist()
     [2, 0, 1]
     """
+    return run_local(COVERAGE_TIMELINE, articles, freq=freq, by=by, fill=fill)
+
+
+# The analysis as partition work -> counts that add up -> the table (mediakit.analysis; mediakit.scale
+# runs the same hooks on Dask partitions).
+def _validate(columns: list[str], *, engine: str, freq: str, by: str | None, fill: bool) -> dict:
     code = _freq(freq)
-    if "date" not in articles:
+    if "date" not in columns:
         raise ValueError("articles have no 'date' column; load them with load_corpus() or load_manifest()")
-    if by is not None and by not in articles:
+    if by is not None and by not in columns:
         raise ValueError(f"articles have no {by!r} column; pass by=None for totals or another column")
+    return {"freq": code, "by": by, "fill": bool(fill)}
+
+
+def _columns(*, by: str | None, **_: object) -> list[str]:
+    return ["date", "date_precision"] + ([by] if by is not None else [])
+
+
+def _partition(articles: pd.DataFrame, *, freq: str, by: str | None, **_: object) -> tuple[pd.Series, int, int]:
+    """Counts per (period, group) of one partition, and its imprecise and undated item counts."""
     dates = pd.to_datetime(articles["date"], errors="coerce")
     prec = (articles["date_precision"].fillna("unknown").astype(str) if "date_precision" in articles
             else pd.Series("day", index=articles.index))
     prec = prec.where(dates.notna(), "unknown")
-    precise = prec.map(lambda p: _RANK.get(p, 3)) <= _RANK[FREQS[code]]
+    precise = prec.map(lambda p: _RANK.get(p, 3)) <= _RANK[FREQS[freq]]
     undated = int(dates.isna().sum())
     imprecise = int((~precise & dates.notna()).sum())
     keep = precise & dates.notna()
-    periods = dates[keep].dt.to_period(code).dt.start_time
+    periods = dates[keep].dt.to_period(freq).dt.start_time
     frame = pd.DataFrame({"period": periods})
     keys = ["period"]
     if by is not None:
         frame[by] = articles.loc[keep, by].astype(str).values
         keys.append(by)
-    counts = frame.groupby(keys).size().rename("articles")
-    out = timeline_table(counts, code, by=by, fill=fill)
-    out.attrs.update({"freq": code, "by": by, "imprecise": imprecise, "undated": undated})
+    return frame.groupby(keys).size().rename("articles"), imprecise, undated
+
+
+def _merge(items: list[tuple[pd.Series, int, int]]) -> tuple[pd.Series, int, int]:
+    series = [s for s, _, _ in items if len(s)]
+    if series:
+        names = series[0].index.names
+        counts = pd.concat(series).groupby(level=list(range(len(names)))).sum().astype("int64")
+        counts.index.names = names
+    else:
+        counts = items[0][0] if items else pd.Series(dtype="int64")
+    return counts, sum(i for _, i, _ in items), sum(u for _, _, u in items)
+
+
+def _finalize(partial: tuple[pd.Series, int, int], *, freq: str, by: str | None, fill: bool,
+              **_: object) -> pd.DataFrame:
+    counts, imprecise, undated = partial
+    out = timeline_table(counts, freq, by=by, fill=fill)
+    out.attrs.update({"freq": freq, "by": by, "imprecise": int(imprecise), "undated": int(undated)})
     return out
+
+
+COVERAGE_TIMELINE = register(Analysis("coverage_timeline", partition=_partition, merge=_merge,
+                                      finalize=_finalize, validate=_validate, columns=_columns,
+                                      public=coverage_timeline))
 
 
 def timeline_table(counts: pd.Series, code: str, *, by: str | None, fill: bool) -> pd.DataFrame:
     """Counts per ``period`` (and ``by`` group), a Series indexed like that, -> the coverage_timeline table.
 
-    The last step of :func:`coverage_timeline`, shared with mediakit.scale, which sums the counts of each
-    partition first. ``code`` is a pandas period code (``_freq(freq)``).
+    The last step of :func:`coverage_timeline` (its finalize). ``code`` is a pandas period code
+    (``_freq(freq)``).
     """
     keys = ["period"] + ([by] if by is not None else [])
     counts = counts.rename("articles")

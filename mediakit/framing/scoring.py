@@ -26,7 +26,6 @@ from typing import Any
 
 import pandas as pd
 
-from ..dispatch import dask_aware
 from ..text import sentence_spans
 from .codebook import Codebook, load_codebook
 
@@ -49,7 +48,6 @@ SCORE_COLUMNS = ["article_id", "outlet", "date", "part", "sentence", "start", "e
 
 
 # ---------------------------------------------------------------- scoring
-@dask_aware
 def score_frames(
     articles: pd.DataFrame,
     codebook: str | Path | Codebook = "s400",
