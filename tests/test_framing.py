@@ -275,7 +275,8 @@ def test_framing_does_not_reexport_tone_or_topics():
         assert not hasattr(framing, name), name
     assert mk.tone_toward is tone.tone_toward and mk.load_actors is tone.load_actors
     assert mk.actor_mentions is tone.actor_mentions and mk.topic_model is mk.topics.topic_model
-    assert mk.load_codebook is framing.codebook.load_codebook and mk.score_frames is framing.scoring.score_frames
+    assert mk.load_codebook is framing.codebook.load_codebook
+    assert mk.score_frames.__wrapped__ is framing.scoring.score_frames  # the Dask-aware entry point (mediakit.api)
 
 
 # ---------------------------------------------------------------- shares, profile, test
