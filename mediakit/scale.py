@@ -108,7 +108,7 @@ def _open(spec: str | None, threads_per_worker: int, memory_limit: str | int) ->
         raise ValueError(f"--scheduler {spec!r} is not understood; use local, local:N (N workers) or "
                          "tcp://HOST:PORT (a running Dask scheduler)")
     cluster = LocalCluster(n_workers=n, threads_per_worker=threads_per_worker, host="127.0.0.1",
-                           dashboard_address=":0", memory_limit=memory_limit)  # a free port: never clash
+                           dashboard_address="127.0.0.1:0", memory_limit=memory_limit)  # loopback, free port
     client = Client(cluster)
     try:
         yield client
