@@ -53,9 +53,12 @@ def printable(value: Any) -> Any:
 
 
 def _printable_frame(df: pd.DataFrame) -> pd.DataFrame:
-    cols = [df.iloc[:, i].map(printable) if df.iloc[:, i].dtype == object else df.iloc[:, i]
-            for i in range(df.shape[1])]
-    out = pd.concat(cols, axis=1) if cols else df.copy()
+    out = df.copy()
+    out.attrs = {}
+    for i in range(df.shape[1]):
+        col = df.iloc[:, i]
+        if col.dtype == object or isinstance(col.dtype, pd.StringDtype | pd.CategoricalDtype):
+            out.isetitem(i, col.astype(object).map(printable))
     out.columns = [printable(c) for c in df.columns]
     return out
 

@@ -67,13 +67,12 @@ def _neutral(value: Any) -> Any:
 
 
 def _neutralised(df: pd.DataFrame, index: bool) -> pd.DataFrame:
-    cols = []
+    out = df.copy()
+    out.attrs = {}
     for i in range(df.shape[1]):
         col = df.iloc[:, i]
         if col.dtype == object or isinstance(col.dtype, pd.StringDtype | pd.CategoricalDtype):
-            col = col.astype(object).map(_neutral)
-        cols.append(col)
-    out = pd.concat(cols, axis=1) if cols else df.copy()
+            out.isetitem(i, col.astype(object).map(_neutral))
     out.columns = pd.Index([_neutral(c) for c in df.columns], tupleize_cols=isinstance(df.columns, pd.MultiIndex))
     if index:
         out.index = pd.Index([_neutral(v) for v in df.index], name=_neutral(df.index.name),
