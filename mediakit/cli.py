@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import warnings
 from collections.abc import Callable, Sequence
@@ -20,7 +21,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["main", "emit"]
+__all__ = ["main", "emit", "printable"]
 
 FORMATS = ("table", "csv", "json", "jsonl")
 COMMANDS: dict[str, tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {}
@@ -37,10 +38,42 @@ def command(name: str, help: str, add_arguments: Callable[[argparse.ArgumentPars
     return register
 
 
-def emit(df: pd.DataFrame, fmt: str = "table", out: str | None = None) -> None:
-    """Write ``df`` to ``out`` (or stdout) as an aligned table, CSV, a JSON array or JSON lines."""
+# Terminal escape sequences (CSI, OSC, other ESC sequences) first, then any other C0/C1 control but \n and \t.
+_TERMINAL_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?"
+                          r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(value: Any) -> Any:
+    """``value`` with terminal control sequences removed (text only; newline and tab kept).
+
+    >>> printable("\\x1b[2J\\x1b]0;owned\\x07Daily\\tNews\\x9b")
+    'Daily\\tNews'
+    """
+    return _TERMINAL_RE.sub("", value) if isinstance(value, str) else value
+
+
+def _printable_frame(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    out.attrs = {}
+    for i in range(df.shape[1]):
+        col = df.iloc[:, i]
+        if col.dtype == object or isinstance(col.dtype, pd.StringDtype | pd.CategoricalDtype):
+            out.isetitem(i, col.astype(object).map(printable))
+    out.columns = [printable(c) for c in df.columns]
+    return out
+
+
+def emit(df: pd.DataFrame, fmt: str = "table", out: str | None = None, *, neutralise: bool = True) -> None:
+    """Write ``df`` to ``out`` (or stdout) as an aligned table, CSV, a JSON array or JSON lines.
+
+    Terminal control sequences are removed from every value; CSV cells that a spreadsheet would run as
+    formulas get a leading apostrophe unless ``neutralise`` is false (see :func:`mediakit.export.write_csv`).
+    """
+    from .export import write_csv
+
+    df = _printable_frame(df)
     if fmt == "csv":
-        text = df.to_csv(index=False, lineterminator="\n")
+        text = str(write_csv(df, neutralise=neutralise))
     elif fmt == "json":
         text = json.dumps(_records(df), ensure_ascii=False, indent=1, default=str) + "\n"
     elif fmt == "jsonl":
@@ -76,6 +109,9 @@ def add_output_args(p: argparse.ArgumentParser) -> None:
     """The output options shared by every analysis command."""
     p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--raw-csv", action="store_true",
+                   help="csv: write cells as they are, without the apostrophe that stops a spreadsheet from "
+                        "running a cell starting with = + - @ as a formula (for machine use)")
 
 
 def load(path: str, **kw: Any) -> pd.DataFrame:
@@ -86,7 +122,7 @@ def load(path: str, **kw: Any) -> pd.DataFrame:
         warnings.simplefilter("ignore")
         df, load_report = load_corpus(path, return_report=True, **kw)
     for s in load_report.skipped.itertuples():
-        print(f"mediakit: skipped {s.path}: {s.reason} ({s.hint})", file=sys.stderr)
+        print(printable(f"mediakit: skipped {s.path}: {s.reason} ({s.hint})"), file=sys.stderr)
     if not len(df):
         raise SystemExit(f"mediakit: error: no articles loaded from {path}; see the messages above")
     return df
@@ -121,7 +157,7 @@ def _info(args: argparse.Namespace) -> int:
     for c in ("first", "last"):
         table[c] = table[c].dt.strftime("%Y-%m-%d").fillna("")
     if args.format != "table":
-        emit(table, args.format, args.out)
+        emit(table, args.format, args.out, neutralise=not args.raw_csv)
         return 0
     lines = [f"{len(df)} articles from {df['outlet'].nunique()} outlets in {args.path}"]
     if len(df) and df["date"].notna().any():
@@ -138,7 +174,7 @@ def _info(args: argparse.Namespace) -> int:
     lines += [f"  {s.path}: {s.reason} ({s.hint})" for s in skipped.itertuples()]
     for n in load_report.notes.itertuples():
         lines.append(f"  note: {n.path}: {n.note}")
-    text = "\n".join(lines) + "\n"
+    text = printable("\n".join(lines) + "\n")
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
     else:
@@ -231,7 +267,7 @@ def _terms(args: argparse.Namespace) -> int:
         prior_scale=args.prior_scale, variance=args.variance if args.method == "log_odds" else "monroe",
         n_boot=args.n_boot, random_state=args.seed,
         discount_reuse=args.discount_reuse)
-    emit(out, args.format, args.out)
+    emit(out, args.format, args.out, neutralise=not args.raw_csv)
     return 0
 
 
@@ -274,7 +310,7 @@ def _frames(args: argparse.Namespace) -> int:
         out = out.drop(columns=["date"], errors="ignore")
     else:
         out = frame_profile(scores, args.by, parts=parts, n_boot=args.n_boot, test=False)
-    emit(out, args.format, args.out)
+    emit(out, args.format, args.out, neutralise=not args.raw_csv)
     return 0
 
 
@@ -301,9 +337,10 @@ def _reuse(args: argparse.Namespace) -> int:
     found = find_reuse(corpus, min_words=args.min_words, min_similarity=args.min_similarity,
                        max_gap=args.max_gap, same_outlet=not args.cross_outlet, with_text=args.text)
     if args.share:
-        emit(original_share(local(corpus), found, by=args.share), args.format, args.out)
+        emit(original_share(local(corpus), found, by=args.share), args.format, args.out,
+             neutralise=not args.raw_csv)
     else:
-        emit(found, args.format, args.out)
+        emit(found, args.format, args.out, neutralise=not args.raw_csv)
     print(f"mediakit: {len(found)} reused passages in {found[['source_id', 'target_id']].drop_duplicates().shape[0]}"
           f" article pairs ({int(found['same_outlet'].sum())} within one outlet)", file=sys.stderr)
     return 0
@@ -336,13 +373,14 @@ def _quotes(args: argparse.Namespace) -> int:
     corpus = load_for(args, outlet=args.outlet)
     quotes = local(extract_quotes(corpus))
     if args.profile:
-        emit(source_profile(quotes), args.format, args.out)
+        emit(source_profile(quotes), args.format, args.out, neutralise=not args.raw_csv)
     elif args.speakers:
-        emit(speaker_table(quotes), args.format, args.out)
+        emit(speaker_table(quotes), args.format, args.out, neutralise=not args.raw_csv)
     elif args.sourcing:
-        emit(article_sourcing(local(corpus), quotes), args.format, args.out)
+        emit(article_sourcing(local(corpus), quotes), args.format, args.out, neutralise=not args.raw_csv)
     else:
-        emit(quotes[QUOTE_COLUMNS + (EXTRA_COLUMNS if args.all_columns else [])], args.format, args.out)
+        emit(quotes[QUOTE_COLUMNS + (EXTRA_COLUMNS if args.all_columns else [])], args.format, args.out,
+             neutralise=not args.raw_csv)
     return 0
 
 
@@ -416,7 +454,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except (OSError, ValueError, KeyError, ImportError, RuntimeError) as exc:
         msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        print(f"mediakit: error: {msg}", file=sys.stderr)
+        print(f"mediakit: error: {printable(msg)}", file=sys.stderr)
         return 1
 
 

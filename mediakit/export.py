@@ -10,15 +10,18 @@ Re-running produces identical bytes: no dates or software versions in the files'
 
 from __future__ import annotations
 
+import io
+import re
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import matplotlib
+import matplotlib.text
 import pandas as pd
 
-__all__ = ["save_figure", "save_table", "HOUSE_STYLE", "house_style", "source_line"]
+__all__ = ["save_figure", "save_table", "write_csv", "HOUSE_STYLE", "house_style", "source_line"]
 
 HOUSE_STYLE = str(resources.files("mediakit.resources").joinpath("house.mplstyle"))
 DEFAULT_DIR = Path("reports") / "figures"
@@ -49,6 +52,74 @@ def source_line(corpus: pd.DataFrame) -> str:
     return f"mediakit analysis of {n} articles{span}"
 
 
+# A cell a spreadsheet would run as a formula (CWE-1236); a plain number such as -3.5 is not one.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?%?")
+_NAME_RE = re.compile(r"[^/\\\x00]+")
+
+
+def _neutral(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER_RE.fullmatch(value):
+        return "'" + value
+    if isinstance(value, tuple):  # MultiIndex labels
+        return tuple(_neutral(v) for v in value)
+    return value
+
+
+def _neutralised(df: pd.DataFrame, index: bool) -> pd.DataFrame:
+    out = df.copy()
+    out.attrs = {}
+    for i in range(df.shape[1]):
+        col = df.iloc[:, i]
+        if col.dtype == object or isinstance(col.dtype, pd.StringDtype | pd.CategoricalDtype):
+            out.isetitem(i, col.astype(object).map(_neutral))
+    out.columns = pd.Index([_neutral(c) for c in df.columns], tupleize_cols=isinstance(df.columns, pd.MultiIndex))
+    if index:
+        out.index = pd.Index([_neutral(v) for v in df.index], name=_neutral(df.index.name),
+                             tupleize_cols=isinstance(df.index, pd.MultiIndex))
+        if isinstance(df.index, pd.MultiIndex):
+            out.index.names = [_neutral(n) for n in df.index.names]
+    return out
+
+
+def write_csv(df: pd.DataFrame, path: str | Path | None = None, *, neutralise: bool = True, index: bool = False,
+              float_format: str | None = None) -> str | Path:
+    """Write ``df`` as UTF-8 CSV safe to open in a spreadsheet; return the text (no ``path``) or the path.
+
+    With ``neutralise`` (the default) a text cell or header starting with ``= + - @``, a tab or a carriage
+    return gets a leading apostrophe, so a spreadsheet shows it instead of running it as a formula;
+    numbers, and text that is just a number such as ``-3.5``, stay as they are. ``neutralise=False``
+    writes the values unchanged, for machine use. Every CSV the project writes goes through here.
+
+    >>> df = pd.DataFrame({"outlet": ["=HYPERLINK(1)", "@Daily", "-3.5", "Plain"], "n": [-1, 2, 3, 4]})
+    >>> print(write_csv(df), end="")
+    outlet,n
+    '=HYPERLINK(1),-1
+    '@Daily,2
+    -3.5,3
+    Plain,4
+    >>> print(write_csv(df.head(1), neutralise=False), end="")
+    outlet,n
+    =HYPERLINK(1),-1
+    """
+    frame = _neutralised(df, index) if neutralise else df
+    if path is None:
+        buf = io.StringIO()
+        frame.to_csv(buf, index=index, float_format=float_format, lineterminator="\n")
+        return buf.getvalue()
+    frame.to_csv(path, index=index, float_format=float_format, lineterminator="\n", encoding="utf-8")
+    return Path(path)
+
+
+def _file_name(name: str, what: str) -> str:
+    """``name`` as a plain file name inside the output folder, or a one-line error."""
+    text = str(name)
+    if not _NAME_RE.fullmatch(text) or text.strip(". ") == "" or Path(text).is_absolute():
+        raise ValueError(f"{what} name {text!r} is not a plain file name (no folder, '..' or absolute path); "
+                         "pass the folder as out_dir and a name such as 'terms_by_outlet'")
+    return text
+
+
 def _as_frame(data: Any) -> pd.DataFrame:
     if isinstance(data, pd.DataFrame):
         return data
@@ -68,13 +139,16 @@ def save_figure(
     out_dir: str | Path = DEFAULT_DIR,
     source: str | None = None,
     dpi: int = 200,
+    neutralise: bool = True,
 ) -> dict[str, Path]:
     """Save ``fig`` as ``out_dir/name.{png,svg,pdf}`` and ``data`` as ``out_dir/name.csv``.
 
     PNG at ``dpi`` (200), SVG with text kept as text, PDF with embedded TrueType fonts; no timestamps in
     any file, so a re-run gives identical bytes. ``source`` (e.g. :func:`source_line`) is printed in small
-    grey type at the bottom left. Returns ``{format: path}``.
+    grey type at the bottom left. Returns ``{format: path}``. Every text is drawn as written (no mathtext,
+    so ``$5 Daily $ Digest`` keeps its dollars); the CSV is neutralised as in :func:`save_table`.
     """
+    name = _file_name(name, "figure")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     if source:
@@ -83,8 +157,11 @@ def save_figure(
         box = fig.get_tightbbox(renderer)
         w, h = fig.get_size_inches()
         fig.text(box.x0 / w, box.y0 / h - 0.02, source, fontsize=7, color="#666666", ha="left", va="top")
+    for text in fig.findobj(matplotlib.text.Text):  # labels come from the data: drawn as written, never as math
+        text.set_parse_math(False)
     paths: dict[str, Path] = {}
-    rc = {"svg.fonttype": "none", "svg.hashsalt": "mediakit", "pdf.fonttype": 42, "ps.fonttype": 42}
+    rc = {"svg.fonttype": "none", "svg.hashsalt": "mediakit", "pdf.fonttype": 42, "ps.fonttype": 42,
+          "text.parse_math": False}
     with matplotlib.rc_context(rc):
         for fmt in formats:
             fmt = fmt.lower().lstrip(".")
@@ -94,15 +171,29 @@ def save_figure(
             fig.savefig(path, format=fmt, dpi=dpi, metadata=_METADATA[fmt], bbox_inches="tight")
             paths[fmt] = path
     if data is not None:
-        paths["csv"] = save_table(_as_frame(data), name, out_dir=out)
+        paths["csv"] = save_table(_as_frame(data), name, out_dir=out, neutralise=neutralise)
     return paths
 
 
 def save_table(df: pd.DataFrame, name: str, *, out_dir: str | Path = Path("reports") / "tables",
-               index: bool = False) -> Path:
-    """Write ``df`` as UTF-8 CSV ``out_dir/name.csv`` (floats with up to 6 significant digits)."""
+               index: bool = False, neutralise: bool = True) -> Path:
+    """Write ``df`` as UTF-8 CSV ``out_dir/name.csv`` (floats with up to 6 significant digits).
+
+    Cells that a spreadsheet would run as formulas are neutralised (see :func:`write_csv`) unless
+    ``neutralise=False``. ``name`` must be a plain file name: it cannot leave ``out_dir``.
+
+    >>> import tempfile
+    >>> path = save_table(pd.DataFrame({"outlet": ["+Plus"], "n": [1]}), "t", out_dir=tempfile.mkdtemp())
+    >>> path.read_text(encoding="utf-8")
+    "outlet,n\\n'+Plus,1\\n"
+    >>> save_table(pd.DataFrame(), "../escape")
+    Traceback (most recent call last):
+    ValueError: table name '../escape' is not a plain file name (no folder, '..' or absolute path); \
+pass the folder as out_dir and a name such as 'terms_by_outlet'
+    """
+    name = _file_name(name, "table")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"{name}.csv"
-    df.to_csv(path, index=index, float_format="%.6g", lineterminator="\n")
+    write_csv(df, path, neutralise=neutralise, index=index, float_format="%.6g")
     return path

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import html
 import platform
+import re
 import sys
 import time
 import warnings
@@ -60,7 +61,7 @@ class _Context:
         self.figures.append(name)
         svg = paths["svg"].read_text(encoding="utf-8")
         svg = svg[svg.index("<svg"):]
-        return (f'<figure class="chart" id="fig-{_e(name)}">{svg}<figcaption>{_e(caption)} '
+        return (f'<figure class="chart" id="fig-{_e(name)}">{svg}<figcaption>{_t(caption)} '
                 f'<span class="files">Files: <code>figures/{_e(name)}.png|svg|pdf</code>, numbers in '
                 f'<code>figures/{_e(name)}.csv</code>.</span></figcaption></figure>')
 
@@ -81,6 +82,25 @@ def _e(value: Any) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+# Right-to-left letters (Hebrew, Arabic, Syriac, Thaana, NKo...) and the bidi controls (LRM/RLM, ALM,
+# embeddings, overrides, isolates): text holding one can reorder what follows it on the page.
+_BIDI_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+
+
+def _t(value: Any) -> str:
+    """HTML-escape text that comes from the articles, isolating its direction in ``<bdi>`` when it has one.
+
+    An unterminated right-to-left override in an outlet name then stays inside its own cell or quote.
+
+    >>> _t("Daily <News>")
+    'Daily &lt;News&gt;'
+    >>> _t("\u202eevil")
+    '<bdi>\u202eevil</bdi>'
+    """
+    text = _e(value)
+    return f"<bdi>{text}</bdi>" if _BIDI_RE.search(text) else text
+
+
 def _fmt(v: Any, floats: int) -> str:
     if isinstance(v, float):
         if v != v:
@@ -92,12 +112,12 @@ def _fmt(v: Any, floats: int) -> str:
 
 
 def _html_table(df: pd.DataFrame, *, floats: int = 3) -> str:
-    head = "".join(f"<th>{_e(c)}</th>" for c in df.columns)
+    head = "".join(f"<th>{_t(c)}</th>" for c in df.columns)
     rows = []
     for rec in df.itertuples(index=False):
         cells = "".join(
             f'<td class="num">{_e(_fmt(v, floats))}</td>' if isinstance(v, int | float) and not isinstance(v, bool)
-            else f"<td>{_e(_fmt(v, floats))}</td>" for v in rec)
+            else f"<td>{_t(_fmt(v, floats))}</td>" for v in rec)
         rows.append(f"<tr>{cells}</tr>")
     return f'<div class="table"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
 
@@ -227,8 +247,8 @@ def _framing(ctx: _Context) -> Section:
             continue
         e = ev.iloc[0]
         text = _sentence_text(c, e)
-        sec.body.append(f"<blockquote><b>{_e(row.outlet)}</b>, frame <i>{_e(row.frame)}</i> "
-                        f"({row.share:.0%}): “{_e(text)}” <span class=\"note\">({_e(titles.get(e.article_id, ''))}, "
+        sec.body.append(f"<blockquote><b>{_t(row.outlet)}</b>, frame <i>{_e(row.frame)}</i> "
+                        f"({row.share:.0%}): “{_t(text)}” <span class=\"note\">({_t(titles.get(e.article_id, ''))}, "
                         f"{_e(e.part)} {int(e.start)}-{int(e.end)}; cues: {_e(e.cues)})</span></blockquote>")
     ctx.table(scores.drop(columns=[col for col in ("text",) if col in scores]), "framing_sentences")
     sec.methods.append(f"<b>Frames</b>: codebook <code>{_e(ctx.params['codebook'])}</code>, cue lexicons scored per "
@@ -272,8 +292,8 @@ def _sources(ctx: _Context) -> Section:
     sec.body.append("<h3>Examples</h3>")
     examples = countable[countable["kind"] == "direct"].drop_duplicates("outlet").sort_values("outlet")
     for q in examples.itertuples():
-        sec.body.append(f"<blockquote><b>{_e(q.outlet)}</b>: “{_e(q.quote)}” "
-                        f"<span class=\"note\">{_e(q.verb)} {_e(q.speaker_canonical or q.speaker)} "
+        sec.body.append(f"<blockquote><b>{_t(q.outlet)}</b>: “{_t(q.quote)}” "
+                        f"<span class=\"note\">{_t(q.verb)} {_t(q.speaker_canonical or q.speaker)} "
                         f"({_e(q.speaker_type)}; offsets {int(q.start)}-{int(q.end)})</span></blockquote>")
     ctx.table(quotes, "sources_quotes")
     sec.methods.append("<b>Quotes</b>: rule-based attribution (<code>extract_quotes</code>, no downloaded model): "
@@ -349,6 +369,60 @@ def _sentence_text(corpus: pd.DataFrame, ev: Any) -> str:
     row = corpus.loc[corpus.article_id == ev.article_id].iloc[0]
     source = row.title if getattr(ev, "part", "") == "headline" else row.text
     return source[int(ev.start):int(ev.end)]
+
+
+# Anchor and heading of each section, for the note written when it cannot run on a corpus.
+_HEADINGS = {"corpus overview": ("overview", "The corpus"), "timeline": ("timeline", "Coverage over time"),
+             "terms": ("terms", "Terms and names"), "framing": ("framing", "Framing"),
+             "sources": ("sources", "Who gets quoted"), "reuse": ("reuse", "Reprinted text"),
+             "similarity": ("similarity", "Which outlets sound alike")}
+
+
+def _cannot_run(label: str, corpus: pd.DataFrame) -> str | None:
+    """Why section ``label`` cannot run on ``corpus``, in one sentence; None when it can.
+
+    >>> one = pd.DataFrame({"outlet": ["A"], "language": ["en"], "date": [pd.NaT]})
+    >>> _cannot_run("terms", one)
+    'Distinctive terms compare the English-language articles of at least two outlets, and this corpus has \
+them from only one outlet (A), so this section was not run.'
+    >>> _cannot_run("timeline", one)
+    'No article in this corpus has a date, so coverage over time cannot be shown.'
+    """
+    if label in ("terms", "similarity"):
+        english = corpus[corpus["language"].isin(["en", ""])] if "language" in corpus else corpus
+        outlets = sorted(english["outlet"].astype(str).unique())
+        if len(outlets) < 2:
+            what = "Distinctive terms compare" if label == "terms" else "Outlet similarity compares"
+            has = f"them from only one outlet ({outlets[0]})" if outlets else "no English-language articles"
+            return (f"{what} the English-language articles of at least two outlets, and this corpus has {has}, "
+                    "so this section was not run.")
+    if label == "timeline" and ("date" not in corpus or corpus["date"].notna().sum() == 0):
+        return "No article in this corpus has a date, so coverage over time cannot be shown."
+    return None
+
+
+def _not_run(label: str, reason: str) -> Section:
+    key, title = _HEADINGS.get(label, (_slug(label), label.capitalize()))
+    sec = Section(key, title)
+    sec.body.append(f'<p class="note">{_e(reason)}</p>')
+    return sec
+
+
+def _run_section(label: str, fn: Callable[[_Context], Section], ctx: _Context) -> Section:
+    """Run one section; one that cannot run on this corpus becomes a one-sentence note."""
+    import matplotlib.pyplot as plt
+
+    reason = _cannot_run(label, ctx.corpus)
+    if reason:
+        return _not_run(label, reason)
+    open_figures = set(plt.get_fignums())
+    try:
+        return fn(ctx)
+    except ValueError as exc:  # the analyses' way of saying "not on this data"
+        for num in set(plt.get_fignums()) - open_figures:
+            plt.close(num)
+        msg = " ".join(str(exc).split()) or type(exc).__name__
+        return _not_run(label, f"This section could not run on this corpus: {msg.rstrip('.')}.")
 
 
 SECTIONS: list[tuple[str, Callable[[_Context], Section]]] = [
@@ -463,7 +537,7 @@ def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports
             if bar is not None:
                 bar.set_postfix_str(label_stage)
             t0 = time.perf_counter()
-            sections.append(fn(ctx))
+            sections.append(_run_section(label_stage, fn, ctx))
             ctx.cache.setdefault("timings", {})[label_stage] = time.perf_counter() - t0
             if bar is not None:
                 bar.update(1)

@@ -57,3 +57,39 @@ def test_emit_formats(tmp_path, capsys):
     assert json.loads(lines[1]) == {"a": 2, "b": None, "d": None}
     emit(df, "json", str(tmp_path / "o.json"))
     assert len(json.loads((tmp_path / "o.json").read_text())) == 2
+
+
+def test_cli_csv_is_neutralised_and_terminal_escapes_are_stripped(tmp_path, capsys):
+    import pandas as pd
+
+    from mediakit.cli import emit
+
+    df = pd.DataFrame({"outlet": ["=HYPERLINK(\"x\")", "\x1b[31mRed\x1b[0m\x07 News", "-3"], "n": [-1, 2, 3]})
+    emit(df, "csv")
+    out = capsys.readouterr().out
+    assert out == "outlet,n\n\"'=HYPERLINK(\"\"x\"\")\",-1\nRed News,2\n-3,3\n"
+    emit(df, "csv", neutralise=False)
+    assert capsys.readouterr().out.startswith("outlet,n\n\"=HYPERLINK")
+    for fmt in ("table", "json", "jsonl"):
+        emit(df, fmt)
+        text = capsys.readouterr().out
+        assert "\x1b" not in text and "\x07" not in text and "Red News" in text
+
+
+def test_cli_raw_csv_flag_turns_neutralising_off(tmp_path, capsys):
+    from mediakit.cli import main
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "bad\x1b[2J\x07name.md").write_text("---\ntitle: no body\n---\n", encoding="utf-8")  # skipped
+    for i, outlet in enumerate(["=cmd|' /C calc'!A0", "@Herald"]):
+        (corpus / f"a{i}.md").write_text(f"---\ntitle: T{i}\noutlet: \"{outlet}\"\ndate: '2021-01-0{i + 1}'\n---\n"
+                                         f"The dam opened on day {i}, officials said.\n", encoding="utf-8")
+    assert main(["info", str(corpus), "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert "'=cmd|' /C calc'!A0" in out and "'@Herald" in out and "\x1b" not in out and "\x07" not in out
+    assert main(["info", str(corpus), "--format", "csv", "--raw-csv"]) == 0
+    assert "\n=cmd|' /C calc'!A0," in capsys.readouterr().out
+    assert main(["info", str(corpus)]) == 0
+    info = capsys.readouterr()
+    assert "badname.md" in info.out and "\x1b" not in info.out + info.err and "\x07" not in info.out

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
+
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
 
 from mediakit.export import HOUSE_STYLE, save_figure, save_table, source_line  # noqa: E402
 from mediakit.plotting import outlet_colors, plot_articles_over_time, plot_articles_per_outlet  # noqa: E402
@@ -56,3 +59,47 @@ def test_plot_over_time_returns_axes(tiny_corpus):
     assert ax.get_title() == "Coverage over time"
     assert sum(p.get_height() for p in ax.patches) == 3
     plt.close("all")
+
+
+# ---------------------------------------------------------------- safe to open
+def test_csv_cells_that_would_run_as_formulas_get_an_apostrophe(tmp_path):
+    import pandas as pd
+
+    from mediakit.export import save_table, write_csv
+
+    df = pd.DataFrame({"outlet": ["=1+1", "+cmd", "-2+3", "@SUM(A1)", "\tTab", "\rCR", "-3.5", "+4", "Plain", None],
+                       "n": [-1, 2, -3.5, 4, 5, 6, 7, 8, 9, 10]})
+    df.columns = ["outlet", "=n"]
+    path = save_table(df, "t", out_dir=tmp_path)
+    lines = path.read_bytes().decode("utf-8").split("\n")
+    assert lines[:8] == ["outlet,'=n", "'=1+1,-1", "'+cmd,2", "'-2+3,-3.5", "'@SUM(A1),4", "'\tTab,5", "'\rCR,6",
+                         "-3.5,7"]
+    assert lines[8:] == ["+4,8", "Plain,9", ",10", ""]  # numbers (negative too) stay numbers
+    raw = pd.read_csv(io.StringIO(write_csv(df, neutralise=False)), keep_default_na=False)
+    assert raw.outlet[0] == "=1+1" and raw.columns[1] == "=n"
+
+
+def test_figure_csv_is_neutralised_and_math_is_drawn_literally(tmp_path):
+    import matplotlib.pyplot as plt
+
+    from mediakit.export import save_figure
+
+    fig, ax = plt.subplots()
+    ax.bar(["$\\foo{x}$", "$5 Daily $ Digest"], [1, 2])
+    ax.set_title("=cmd $\\alpha$")
+    paths = save_figure(fig, "m", data={"outlet": ["=cmd", "B"], "n": [1, 2]}, out_dir=tmp_path, formats=("svg",))
+    plt.close(fig)
+    svg = paths["svg"].read_text(encoding="utf-8")
+    assert "$5 Daily $ Digest" in svg and "$\\foo{x}$" in svg and "=cmd $\\alpha$" in svg
+    assert paths["csv"].read_text(encoding="utf-8") == "outlet,n\n'=cmd,1\nB,2\n"
+
+
+@pytest.mark.parametrize("name", ["../up", "/abs/x", "a/b", "a\\b", "..", ""])
+def test_export_names_cannot_leave_their_folder(name, tmp_path):
+    import pandas as pd
+
+    from mediakit.export import save_table
+
+    with pytest.raises(ValueError, match="is not a plain file name"):
+        save_table(pd.DataFrame({"a": [1]}), name, out_dir=tmp_path / "tables")
+    assert not (tmp_path / "up.csv").exists()
