@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..text import TOKEN_PATTERN, fold
 
-__all__ = ["compile_pattern", "token_index", "TOKEN_RE"]
+__all__ = ["compile_pattern", "token_index", "word_regex", "is_caps_word", "TOKEN_RE"]
 
 TOKEN_RE = re.compile(TOKEN_PATTERN)
 
@@ -28,7 +28,7 @@ def _fold_classes() -> dict[str, str]:
 _FOLD_CLASSES = _fold_classes()
 
 
-def _word_regex(word: str, *, glob: bool, fold_diacritics: bool) -> str:
+def word_regex(word: str, *, glob: bool, fold_diacritics: bool) -> str:
     out = []
     for ch in word:
         if glob and ch == "*":
@@ -50,7 +50,7 @@ def _letter_class(base: str) -> str:
     return f"[{base}{extra}]" if extra else re.escape(base)
 
 
-def _is_caps_word(word: str) -> bool:
+def is_caps_word(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
@@ -82,8 +82,8 @@ def compile_pattern(pattern: str, kind: str = "phrase", *, case: bool | None = N
         raise ValueError("empty search pattern; pass a word or phrase")
     parts = []
     for w in words:
-        rx = _word_regex(w, glob=kind == "glob", fold_diacritics=fold_diacritics)
-        insensitive = case is False or (case is None and not _is_caps_word(w))
+        rx = word_regex(w, glob=kind == "glob", fold_diacritics=fold_diacritics)
+        insensitive = case is False or (case is None and not is_caps_word(w))
         parts.append(f"(?i:{rx})" if insensitive else rx)
     body = r"\s+".join(parts)
     return re.compile(rf"(?<![\w]){body}(?![\w])")
