@@ -201,6 +201,11 @@ def naming_matches(
 
     Returns ``article_id, <by>, concept, variant, start, end, match, left, right`` with
     ``text[start:end] == match`` and ``context`` characters either side.
+
+    >>> df = pd.DataFrame({"article_id": ["a"], "outlet": ["X"],
+    ...                    "text": ["The US imposed CAATSA sanctions; more sanctions followed."]})
+    >>> naming_matches(df, concepts=["sanctions"])[["variant", "start", "end", "match"]].values.tolist()
+    [['CAATSA sanctions', 15, 31, 'CAATSA sanctions'], ['sanctions', 38, 47, 'sanctions']]
     """
     lex = load_lexicon(lexicon)
     wanted = list(lex["concepts"]) if concepts is None else list(concepts)

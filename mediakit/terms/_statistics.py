@@ -206,7 +206,13 @@ def distinctive_terms(
 
 # Hooks shared with mediakit.scale_terms (the same statistics from counts summed over Dask partitions).
 def check_params(method: str, prior: Any, prior_scale: float | None, variance: str, ci: float) -> None:
-    """Raise a ValueError naming the first invalid distinctive_terms setting."""
+    """Raise a ValueError naming the first invalid distinctive_terms setting.
+
+    >>> check_params("g2", None, None, "monroe", 0.95)
+    >>> check_params("g2", 10, None, "monroe", 0.95)
+    Traceback (most recent call last):
+    ValueError: prior and prior_scale apply to method='log_odds' only, not 'g2'
+    """
     if method not in METHODS:
         raise ValueError(f"method={method!r} is not known; use one of {', '.join(METHODS)}")
     if method != "log_odds" and (prior is not None or prior_scale is not None):
@@ -227,6 +233,14 @@ def scores_from_counts(counts: np.ndarray, docfreq: np.ndarray, groups: list[str
     ``counts`` and ``docfreq`` are groups x terms (term counts, articles using the term), ``terms`` the
     fitted vocabulary of ``vectorizer`` (used for background priors). The table keeps the helper columns
     ``_gi, _gj, _t`` (group, other group or -1, term index) for the bootstrap; drop them afterwards.
+
+    >>> from mediakit.vectorize import make_vectorizer
+    >>> vec = make_vectorizer(stop_words=None).fit(["deal sanctions", "deal restrictions"])
+    >>> counts = np.array([[1, 2, 0], [1, 0, 2]])               # A, B x deal, restrictions, sanctions
+    >>> out, *_ = scores_from_counts(counts, counts.clip(0, 1), ["A", "B"], vec.get_feature_names_out(), vec,
+    ...                              min_docs=1)
+    >>> out.loc[out.group == "A", "term"].iloc[0], out.loc[out.group == "B", "term"].iloc[0]
+    ('restrictions', 'sanctions')
     """
     totals = counts.sum(axis=1)
     # comparisons: (row label, other label, index of group i, index of group j or -1 for "rest")
@@ -279,7 +293,14 @@ def result_attrs(*, method: str, by: str, pair: Sequence[str] | None, top: int |
                  prior_label: str | None, alpha0: Any, variance: str, n_boot: int, ci: float,
                  random_state: int | None, discount_reuse: Any, vectorizer: Any, groups: list[str],
                  ndocs: np.ndarray, n_terms: int, timings: dict[str, float]) -> dict[str, Any]:
-    """The ``df.attrs`` of a distinctive_terms result: parameters, sizes and timings."""
+    """The ``df.attrs`` of a distinctive_terms result: parameters, sizes and timings.
+
+    >>> a = result_attrs(method="g2", by="outlet", pair=None, top=10, min_docs=2, prior_label=None, alpha0=None,
+    ...                  variance="monroe", n_boot=0, ci=0.95, random_state=0, discount_reuse=False,
+    ...                  vectorizer=make_vectorizer(), groups=["A", "B"], ndocs=np.array([3, 4]), n_terms=50, timings={})
+    >>> a["n_articles"], a["articles_per_group"], a["variance"]
+    (7, {'A': 3, 'B': 4}, None)
+    """
     return {
         "method": method, "by": by, "pair": list(pair) if pair is not None else None, "top": top,
         "min_docs": min_docs, "prior": prior_label, "prior_scale": float(alpha0) if method == "log_odds" else None,
