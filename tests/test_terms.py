@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from collections import Counter
 
 import matplotlib
@@ -15,6 +16,7 @@ from scipy import stats
 from mediakit.cli import main
 from mediakit.terms import (
     collocations,
+    compile_pattern,
     distinctive_terms,
     kwic,
     load_lexicon,
@@ -345,6 +347,65 @@ def test_s400_lexicon_finds_the_planted_naming_differences():
     assert top.loc[("system", "Potomac Herald"), "variant"] == "missile defense system"
     assert top.loc[("agency", "Volga Wire"), "variant"] == "Defense Industry Directorate"
     assert share[("united_states", "Potomac Herald", "US")] == 0 and share[("united_states", "Potomac Herald", "U.S.")] > 0
+
+
+def _reference_naming(articles: pd.DataFrame, lex: dict, by: str = "outlet") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The straightforward reading of the naming spec: per concept one alternation (exclusions, then patterns
+    longest first; the first alternative matching at the leftmost position wins) run with finditer over every
+    text; the table by filtering the matches once per concept x group x variant."""
+    rows = []
+    for concept, spec in lex["concepts"].items():
+        pairs = [("", p) for p in spec.get("exclude") or ()]
+        pairs += sorted(((v, p) for v, ps in spec["variants"].items() for p in ps), key=lambda vp: -len(vp[1]))
+        rx = re.compile("|".join(f"(?P<g{i}>{compile_pattern(p, 'glob', fold_diacritics=True).pattern})"
+                                 for i, (_v, p) in enumerate(pairs)))
+        for aid, grp, text in zip(articles["article_id"], articles[by], articles["text"]):
+            for m in rx.finditer(text):
+                variant = pairs[int(m.lastgroup[1:])][0]
+                if variant:
+                    rows.append((aid, grp, concept, variant, m.start(), m.end(), m.group()))
+    matches = pd.DataFrame(rows, columns=["article_id", by, "concept", "variant", "start", "end", "match"])
+    table = []
+    for concept, spec in lex["concepts"].items():
+        for grp in sorted(articles[by].unique()):
+            mg = matches[(matches.concept == concept) & (matches[by] == grp)]
+            for variant in spec["variants"]:
+                mv = mg[mg.variant == variant]
+                table.append((concept, variant, grp, len(mv), mv.article_id.nunique(),
+                              len(mv) / len(mg) if len(mg) else np.nan, len(mg),
+                              mv.article_id.iloc[0] if len(mv) else None,
+                              int(mv.start.iloc[0]) if len(mv) else -1, int(mv.end.iloc[0]) if len(mv) else -1))
+    return matches, pd.DataFrame(table, columns=["concept", "variant", "group", "count", "docs", "share",
+                                                 "concept_count", "example_id", "example_start", "example_end"])
+
+
+def test_fast_naming_scanner_equals_the_straightforward_reference_on_s400():
+    corpus = load_s400()
+    lex = load_lexicon("s400")
+    ref_matches, ref_table = _reference_naming(corpus, lex)
+    m = naming_matches(corpus)
+    cols = ["article_id", "outlet", "concept", "variant", "start", "end", "match"]
+    assert len(m) == len(ref_matches) > 1000
+    pd.testing.assert_frame_equal(m[cols].reset_index(drop=True), ref_matches, check_dtype=False)
+    texts = corpus.set_index("article_id")["text"]
+    assert all(texts[a][s:e] == x for a, s, e, x in zip(m.article_id, m.start, m.end, m.match))
+    t = naming_table(corpus)
+    pd.testing.assert_frame_equal(t[ref_table.columns].reset_index(drop=True), ref_table, check_dtype=False)
+    assert t["count"].sum() == len(ref_matches)
+
+
+def test_fast_naming_scanner_equals_the_reference_on_tricky_patterns():
+    lex = {"concepts": {"x": {"variants": {"a": ["U.S.", "S"], "b": ["Sa?ctions", "s*", "Türkiye'*"]},
+                              "exclude": ["T"]},
+                        "y": {"variants": {"c": ["US", "ABD'*"], "d": ["S-400'ler*", "ſanctions"]}}}}
+    df = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"],
+                       "text": ["U.S. and US; US-backed SSB'nin S-400'ler Sanctions T Türkiye’ye ABD'nin",
+                                "Through Sanctions Act T, ſanctions SANCTIONS sactions"]})
+    ref_matches, ref_table = _reference_naming(df, lex)
+    m = naming_matches(df, lex)
+    pd.testing.assert_frame_equal(m[ref_matches.columns].reset_index(drop=True), ref_matches, check_dtype=False)
+    t = naming_table(df, lex)
+    pd.testing.assert_frame_equal(t[ref_table.columns].reset_index(drop=True), ref_table, check_dtype=False)
 
 
 def test_suggest_variants_finds_a_substitute_name():
