@@ -27,6 +27,7 @@ __all__ = [
     "BOUNDARY",
     "NewsTokenizer",
     "news_tokenizer",
+    "fold_token",
     "detect_language",
     "word_count",
 ]
@@ -259,7 +260,7 @@ class NewsTokenizer:
         """
         tok = tok.replace("’", "'")
         if self.fold_diacritics and not tok.isascii():
-            tok = _fold_token(tok)
+            tok = fold_token(tok)
         if self.lowercase and not (self.keep_acronyms and _is_news_acronym(tok)):
             tok = tok.replace("İ", "i").lower()
         return tok
@@ -282,7 +283,7 @@ class NewsTokenizer:
         # (isupper/isascii are C methods; most tokens take the plain .lower() branch).
         toks = _TOKEN_RE.findall(doc)
         if self.fold_diacritics:
-            toks = [t if t.isascii() else _fold_token(t) for t in toks]
+            toks = [t if t.isascii() else fold_token(t) for t in toks]
         if not self.lowercase:
             return toks
         if self.keep_acronyms:
@@ -309,8 +310,12 @@ def _is_news_acronym(tok: str) -> bool:
     return len(tok) > 2 and tok[-1] == "s" and tok[:-1].isupper() and _is_acronym(tok[:-1])
 
 
-def _fold_token(tok: str) -> str:
-    """:func:`fold` for one token, except that Cyrillic keeps й and writes ё as е."""
+def fold_token(tok: str) -> str:
+    """:func:`fold` for one token, except that Cyrillic keeps й and writes ё as е (case is kept).
+
+    >>> fold_token("Erdoğan"), fold_token("Ёлкин"), fold_token("İzmir")
+    ('Erdogan', 'Елкин', 'Izmir')
+    """
     if _CYRILLIC_RE.search(tok):  # й, ё are letters of their own in Russian; only ё is commonly written as е
         return tok.replace("ё", "е").replace("Ё", "Е")
     return fold(tok)
