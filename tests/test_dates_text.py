@@ -62,3 +62,15 @@ def test_fold_and_normalize():
     assert fold("İsmail Çavuşoğlu, Gencoğlu") == "Ismail Cavusoglu, Gencoglu"
     assert fold("Сергей Лавров, Йошкар-Ола, ёж") == "Сергей Лавров, Йошкар-Ола, ёж"  # Cyrillic letters stay
     assert normalize_text("a\u00a0 b \r\n \r\n\r\n\r\nc  ") == "a b\n\nc"
+
+
+def test_shared_tokenizer_and_token_spans_have_exact_offsets():
+    from mediakit.text import BOUNDARY, fold_token, news_tokenizer, token_spans
+
+    text = "İsmail Demir’in S-400 kararı: $2.5 milyar. Ёмкость 10%."
+    spans = list(token_spans(text))
+    assert all(text[s:e] == t for t, s, e in spans)
+    assert [t for t, _, _ in spans] == ["İsmail", "Demir’in", "S-400", "kararı", "2.5", "milyar", "Ёмкость", "10"]
+    tok = news_tokenizer(fold_diacritics=True, boundaries=True)
+    assert tok(text) == ["ismail", "demir'in", "s-400", "karari", BOUNDARY, "2.5", "milyar", BOUNDARY, "емкость", "10"]
+    assert fold_token("ı") == "i" and fold_token("й") == "й"

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from mediakit.similarity import (
+    article_vectors,
     outlet_similarity,
     similarity_clusters,
     similarity_linkage,
@@ -137,3 +138,18 @@ def test_heatmap_and_map_charts(arts):
     ax = plot_outlet_map(similarity_map(sim), clusters=similarity_clusters(sim, n_clusters=2),
                          sizes={"Alpha": 2, "Beta": 2, "Gamma": 2})
     assert {t.get_text().strip() for t in ax.texts} == {"Alpha", "Beta", "Gamma"}
+
+
+def test_tfidf_uses_the_project_tokenizer_and_keeps_us_as_a_feature():
+    from mediakit.vectorize import make_vectorizer
+
+    arts = pd.DataFrame({"article_id": ["a", "b", "c"],
+                         "text": ["The US imposed sanctions.", "The US imposed sanctions.", "They told us about sanctions."]})
+    vec = make_vectorizer("tfidf", stop_words="en", sublinear_tf=True).fit(arts["text"])
+    assert "US" in vec.vocabulary_ and "us" not in vec.vocabulary_          # the country kept, the pronoun dropped
+    sim = similarity_matrix(arts)
+    # a and b share "US" and "imposed"; c shares only "sanctions": scikit-learn's "english" list dropped US
+    assert sim.loc["a", "b"] == pytest.approx(1.0)
+    assert sim.loc["a", "c"] < 0.5
+    assert vec.get_feature_names_out().tolist() == ["US", "imposed", "sanctions", "told"]
+    assert article_vectors(arts).shape == (3, 4)

@@ -156,3 +156,18 @@ def test_discount_reuse_blanks_reused_spans_with_same_length():
     assert texts[1][25:] == text_b[25:] and "Wire" not in texts[1]
     m = group_term_matrix(df, discount_reuse=reuse)
     assert m.loc["Y", "wire"] == 0 and m.loc["X", "wire"] == 1 and m.loc["Y", "reporting"] == 1
+
+
+def test_vectoriser_gets_the_shared_tokenizer_through_public_analyzer():
+    from mediakit.text import NewsTokenizer as SharedTokenizer
+    from mediakit.vectorize import NewsAnalyzer
+
+    vec = make_vectorizer(stop_words="en", ngram_range=(1, 2), fold_diacritics=True)
+    analyzer = vec.get_params()["analyzer"]
+    assert isinstance(analyzer, NewsAnalyzer) and isinstance(analyzer.tokenizer, SharedTokenizer)
+    assert NewsTokenizer is SharedTokenizer                       # one tokenizer, re-exported
+    assert "_word_ngrams" not in type(vec).__dict__               # no private scikit-learn override
+    assert vec.fit(["Sanctions on the SSB. Erdoğan said."]).get_feature_names_out().tolist() == [
+        "SSB", "erdogan", "erdogan said", "said", "sanctions"]
+    again = pickle.loads(pickle.dumps(vec))
+    assert again.transform(["Erdoğan said"]).toarray().tolist() == vec.transform(["Erdoğan said"]).toarray().tolist()

@@ -1,0 +1,89 @@
+"""Tests of mediakit.matching.TermMatcher: phrases, wildcards, case and diacritic folding, exact offsets."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from mediakit.matching import TermMatcher
+from mediakit.parsed import parse_corpus
+
+
+def _texts(text, hits):
+    return [(text[s:e], pid) for s, e, pid in hits]
+
+
+def test_phrases_match_whole_words_across_white_space_only():
+    m = TermMatcher({"sanc": ["sanction*"], "ad": ["air defence system"]})
+    text = "New sanctions hit the air\ndefence system; the air, defence system and sanctioned firms. Unsanctioned."
+    assert _texts(text, m.find(text)) == [("sanctions", "sanc"), ("air\ndefence system", "ad"),
+                                          ("sanctioned", "sanc")]
+    para = "the air\n\ndefence system"                      # a blank line ends the phrase
+    assert m.find(para) == []
+
+
+def test_case_rules_keep_acronyms_apart():
+    m = TermMatcher({"usa": ["US", "U.S."], "pron": ["us"]})
+    text = "The US told us; the U.S. and Us."
+    assert _texts(text, m.find(text)) == [("US", "usa"), ("us", "pron"), ("U.S.", "usa"), ("Us", "pron")]
+    assert _texts(text, TermMatcher(["us"], case=True).find(text)) == [("us", 0)]
+    assert len(TermMatcher(["US"], case=False).find(text)) == 3  # US, us, Us (U.S. is two words)
+
+
+def test_turkish_and_russian_folding():
+    text = "İsmail Demir'in sözleri: ISMAIL DEMIR ve ismail demir. Ёлкин и Елкин, йод."
+    m = TermMatcher({"demir": ["Ismail Demir"], "yolkin": ["Ёлкин"], "iod": ["йод"]})
+    assert _texts(text, m.find(text)) == [("İsmail Demir", "demir"), ("ISMAIL DEMIR", "demir"),
+                                          ("ismail demir", "demir"), ("Ёлкин", "yolkin"), ("Елкин", "yolkin"),
+                                          ("йод", "iod")]
+    assert TermMatcher(["Ismail Demir"], fold_diacritics=False).find("İsmail Demir")[0][:2] == (0, 12)  # İ = i
+    assert TermMatcher(["iod"]).find("йод") == []                                  # й is not и
+
+
+def test_numbers_and_punctuated_names():
+    m = TermMatcher({"s400": ["S-400", "С-400"], "f35": ["F-35"], "hisar": ["Hisar A+"], "money": ["$2.5 billion"]})
+    text = "S-400s, the S-400 and С-400, F-35 jets, S 400, Hisar A+ and Hisar A, $2.5 billion."
+    assert _texts(text, m.find(text)) == [("S-400", "s400"), ("С-400", "s400"), ("F-35", "f35"),
+                                          ("Hisar A+", "hisar"), ("$2.5 billion", "money")]
+    assert m.find(text)[0][:2] == (12, 17)
+
+
+def test_leftmost_longest_and_exclusions():
+    m = TermMatcher({"kremlin": ["Kremlin", "the Kremlin"], "patriot": ["Patriot"]}, exclude=["Patriot Act"])
+    text = "The Kremlin, Patriot missiles and the Patriot Act."
+    assert _texts(text, m.find(text)) == [("The Kremlin", "kremlin"), ("Patriot", "patriot")]
+    every = TermMatcher({"k": ["Kremlin", "the Kremlin"]}, overlapping=True)
+    assert _texts(text, every.find(text)) == [("The Kremlin", "k"), ("Kremlin", "k")]
+
+
+def test_regex_patterns_and_fullmatch():
+    m = TermMatcher({"year": [r"re:\b(19|20)\d\d\b"], "who": ["Demir"]})
+    assert _texts("In 2019 Demir", m.find("In 2019 Demir")) == [("2019", "year"), ("Demir", "who")]
+    assert m.fullmatch("  Demir ") == ["who"] and m.fullmatch("Demir said") == []
+    with pytest.raises(ValueError, match="not a valid regex"):
+        TermMatcher(["re:("])
+    with pytest.raises(ValueError, match="no letters or digits"):
+        TermMatcher(["--"])
+
+
+def test_find_all_on_a_corpus_and_a_parsed_corpus_agree_with_exact_offsets():
+    arts = pd.DataFrame({"article_id": ["a", "b"],
+                         "text": ["Moscow and Ankara. Moskova'da Ankara'nın tavrı.", "Москва, Анкара."]})
+    m = TermMatcher({"RU": ["Moscow", "Moskova", "Москва"], "TR": ["Ankara", "Анкара"]})
+    out = m.find_all(arts)
+    assert out.equals(m.find_all(parse_corpus(arts)))
+    texts = dict(zip(arts["article_id"], arts["text"]))
+    assert all(texts[a][s:e] == w for a, s, e, w in out[["article_id", "start", "end", "match"]].itertuples(index=False))
+    assert out["pattern_id"].tolist() == ["RU", "TR", "RU", "TR", "RU", "TR"]
+    assert out["start"].dtype == "int64"
+
+
+def test_agrees_with_the_naming_regex_on_plain_phrases():
+    # the regex that terms.compile_pattern builds for a phrase: whole words, any white space between them
+    words = ["air defence", "missile*", "Russia"]
+    text = "Russia's missiles and air  defence; Russian missile-defence. russia"
+    hits = TermMatcher(words).find(text)
+    rx = re.compile(r"(?<![\w])(?:(?i:air)\s+(?i:defence)|(?i:missile)\w*|(?i:russia))(?![\w])")
+    assert [(s, e) for s, e, _ in hits] == [m.span() for m in rx.finditer(text)]
