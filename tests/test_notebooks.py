@@ -54,10 +54,10 @@ def test_runner_cli_sets_parameters_and_writes_where_told(tmp_path):
     nb = tmp_path / "01-tiny.ipynb"
     nb.write_text(json.dumps({
         "cells": [
-            {"cell_type": "markdown", "metadata": {}, "source": ["# tiny"]},
-            {"cell_type": "code", "metadata": {"tags": ["parameters"]}, "execution_count": None, "outputs": [],
+            {"id": "c1", "cell_type": "markdown", "metadata": {}, "source": ["# tiny"]},
+            {"id": "c2", "cell_type": "code", "metadata": {"tags": ["parameters"]}, "execution_count": None, "outputs": [],
              "source": ["OUT = 'nowhere'"]},
-            {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
+            {"id": "c3", "cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
              "source": ["from pathlib import Path\n", "Path(OUT, 'done.txt').write_text('ran')"]},
         ],
         "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
@@ -67,6 +67,7 @@ def test_runner_cli_sets_parameters_and_writes_where_told(tmp_path):
     out.mkdir()
     assert main(["run", str(nb), "--out", str(tmp_path / "html"), "--param", f"OUT={out}"]) == 0
     assert (out / "done.txt").read_text() == "ran"
-    assert "Path(OUT" in (tmp_path / "html" / "01-tiny.html").read_text(encoding="utf-8")
+    # the page shows the executed cell's output: write_text returned the 3 characters written
+    assert "<pre>3</pre>" in (tmp_path / "html" / "01-tiny.html").read_text(encoding="utf-8")
     with pytest.raises(SystemExit):
         main(["run", str(nb), "--param", "no-equals-sign"])
