@@ -45,4 +45,4 @@ bench: install
 	$(BIN)/python bench/load.py
 
 clean:
-	rm -rf $(VENV) reports/figures reports/notebooks reports/report.html .pytest_cache
+	rm -rf $(VENV) reports/figures reports/tables reports/notebooks reports/report.html .pytest_cache
