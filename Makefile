@@ -24,10 +24,10 @@ install: $(STAMP)
 report: install
 	$(BIN)/mediakit info $(CORPUS)
 	$(BIN)/mediakit report $(CORPUS) --out reports
-	$(BIN)/python -m mediakit.notebooks run --out reports/notebooks
+	$(BIN)/python tools/notebooks.py run --out reports/notebooks
 
 notebooks: install
-	$(BIN)/python -m mediakit.notebooks run --out reports/notebooks
+	$(BIN)/python tools/notebooks.py run --out reports/notebooks
 
 test: install
 	$(BIN)/python -m pytest -q
@@ -39,10 +39,10 @@ test-embed: install
 	$(BIN)/python -m pytest -q tests/test_similarity.py -k embed
 
 lint: install
-	$(BIN)/ruff check mediakit tests bench
+	$(BIN)/ruff check mediakit tests bench tools
 
 bench: install
 	$(BIN)/python bench/load.py
 
 clean:
-	rm -rf $(VENV) reports/figures reports/notebooks reports/report.html .pytest_cache
+	rm -rf $(VENV) reports/figures reports/tables reports/notebooks reports/report.html .pytest_cache

@@ -1,10 +1,14 @@
 """Text reuse: passages that one article shares with another (wire copy, reprints, lifted paragraphs).
 
 >>> import mediakit as mk
->>> corpus = mk.load_corpus("data/s400")                                   # doctest: +SKIP
->>> reuse = mk.find_reuse(corpus)                                          # doctest: +SKIP
->>> reuse[["source_id", "target_id", "words", "similarity"]].head()        # doctest: +SKIP
->>> mk.original_share(corpus, reuse, by="outlet")                          # doctest: +SKIP
+>>> corpus = mk.load_corpus("data/s400")
+>>> reuse = mk.find_reuse(corpus)
+>>> len(reuse), int(reuse.same_outlet.sum())
+(8, 0)
+>>> mk.reuse_edges(reuse)["passages"].tolist()                # per (source outlet, reprinting outlet)
+[3, 2, 2, 1]
+>>> mk.original_share(corpus, reuse, by="outlet")["original_share"].round(2).tolist()
+[0.88, 0.89, 0.92, 1.0, 1.0, 1.0, 0.97]
 
 Every passage has exact character offsets in both articles' ``text`` (``text[source_start:source_end]``
 is the passage in the source), a similarity, and a direction: the earlier article is the source; pairs
@@ -364,25 +368,42 @@ def original_share(articles: pd.DataFrame, reuse: pd.DataFrame | None = None, *,
     return g.reset_index()[["outlet", "articles", "words", "reused_words", "original_share", "reprints"]]
 
 
-def reuse_edges(reuse: pd.DataFrame, *, level: str = "outlet", include_same_outlet: bool = False) -> pd.DataFrame:
+def reuse_edges(reuse: pd.DataFrame, *, level: str = "outlet", include_same_outlet: bool = False,
+                with_dates: bool = False) -> pd.DataFrame:
     """Who takes text from whom: one row per (source, target) with passages, words and article pairs.
 
     ``level="outlet"`` sums over outlets (``source_outlet, target_outlet``), ``"article"`` keeps article pairs
     (``source_id, target_id``). This is the table behind :func:`mediakit.plotting.plot_reuse_graph`.
 
+    ``with_dates=True`` adds when the reuse happened. By article: both articles' ``source_outlet,
+    target_outlet, source_date, target_date`` and ``lag_days`` (days from the source's date to the
+    reprint's). By outlet: ``first_date, last_date`` (the earliest and latest reprint) and
+    ``median_lag_days`` (over article pairs). Undated articles give NaT / NaN.
+
     >>> r = pd.DataFrame({"source_id": ["a", "a", "c"], "target_id": ["b", "b", "d"], "source_outlet": ["X", "X", "X"],
-    ...                   "target_outlet": ["Y", "Y", "Y"], "words": [30, 40, 50], "same_outlet": [False] * 3})
+    ...                   "target_outlet": ["Y", "Y", "Y"], "words": [30, 40, 50], "same_outlet": [False] * 3,
+    ...                   "source_date": pd.to_datetime(["2020-01-01", "2020-01-01", "2020-02-01"]),
+    ...                   "target_date": pd.to_datetime(["2020-01-02", "2020-01-02", "2020-02-04"])})
     >>> reuse_edges(r).values.tolist()
     [['X', 'Y', 3, 120, 2]]
+    >>> reuse_edges(r, with_dates=True)[["first_date", "last_date", "median_lag_days"]].values.tolist()
+    [[Timestamp('2020-01-02 00:00:00'), Timestamp('2020-02-04 00:00:00'), 2.0]]
+    >>> reuse_edges(r, level="article", with_dates=True)[["source_id", "target_id", "passages", "lag_days"]]
+      source_id target_id  passages  lag_days
+    0         a         b         2       1.0
+    1         c         d         1       3.0
     """
     if level not in ("outlet", "article"):
         raise ValueError(f"level={level!r} is not known; use 'outlet' or 'article'")
     keys = ["source_outlet", "target_outlet"] if level == "outlet" else ["source_id", "target_id"]
-    cols = keys + ["passages", "words", "article_pairs"]
+    dated = (["source_outlet", "target_outlet", "source_date", "target_date", "lag_days"] if level == "article"
+             else ["first_date", "last_date", "median_lag_days"])
+    cols = keys + ["passages", "words", "article_pairs"] + (dated if with_dates else [])
     r = reuse
     if not include_same_outlet and "same_outlet" in r:
         r = r[~r["same_outlet"].astype(bool)]
-    missing = set(keys) - set(r.columns)
+    needed = set(keys) | ({"source_outlet", "target_outlet", "source_date", "target_date"} if with_dates else set())
+    missing = needed - set(r.columns)
     if missing:
         raise ValueError(f"reuse table lacks {sorted(missing)}; pass the result of find_reuse()")
     if not len(r):
@@ -390,7 +411,24 @@ def reuse_edges(reuse: pd.DataFrame, *, level: str = "outlet", include_same_outl
     r = r.assign(_pair=r["source_id"].astype(str) + "\x1f" + r["target_id"].astype(str))
     out = r.groupby(keys, sort=True).agg(passages=("_pair", "size"), words=("words", "sum"),
                                          article_pairs=("_pair", "nunique")).reset_index()
+    if with_dates:
+        out = out.merge(_dated_pairs(r, level), on=keys, how="left", validate="one_to_one")
     return out.sort_values(["passages", *keys], ascending=[False, True, True], kind="stable").reset_index(drop=True)[cols]
+
+
+def _dated_pairs(r: pd.DataFrame, level: str) -> pd.DataFrame:
+    """Outlets, dates and lag of each article pair in ``r``; by outlet, the reprints' date range and median lag."""
+    pairs = r.drop_duplicates(["source_id", "target_id"])[
+        ["source_id", "target_id", "source_outlet", "target_outlet", "source_date", "target_date"]].copy()
+    for col in ("source_date", "target_date"):
+        pairs[col] = pd.to_datetime(pairs[col], errors="coerce")
+    pairs["lag_days"] = (pairs["target_date"] - pairs["source_date"]).dt.total_seconds() / 86400.0
+    if level == "article":
+        return pairs
+    return (pairs.groupby(["source_outlet", "target_outlet"], sort=True)
+            .agg(first_date=("target_date", "min"), last_date=("target_date", "max"),
+                 median_lag_days=("lag_days", "median"))
+            .reset_index())
 
 
 # ---------------------------------------------------------------- the shingle index

@@ -1,12 +1,17 @@
 """Coverage over time against the story's events: counts per outlet, who reported first, each outlet's lag.
 
 >>> import mediakit as mk
->>> corpus = mk.load_corpus("data/s400")                                      # doctest: +SKIP
->>> events = mk.load_events("s400")                                           # doctest: +SKIP
->>> mk.coverage_timeline(corpus, freq="M").head()                             # doctest: +SKIP
->>> first_reports(corpus, events).query("first")                              # doctest: +SKIP
->>> real = mk.load_manifest("data/s400/coverage_manifest.csv")                # doctest: +SKIP
->>> mk.coverage_timeline(real, freq="Q", by=None)                             # doctest: +SKIP
+>>> corpus = mk.load_corpus("data/s400")
+>>> events = mk.load_events("s400")
+>>> mk.coverage_timeline(corpus, freq="Y", by=None)["articles"].tolist()      # 2017 to 2021
+[1, 2, 18, 19, 17]
+>>> first = mk.first_reports(corpus, events).query("first")
+>>> len(first), first.event_id.nunique(), int((first.lag_days == 0).sum())   # first reports, events, same day
+(44, 21, 39)
+>>> real = mk.load_manifest("data/s400/coverage_manifest.csv")
+>>> yearly = mk.coverage_timeline(real, freq="Y", by=None)
+>>> yearly["articles"].tolist(), yearly.attrs["undated"]
+([4, 5, 47, 62, 27, 5, 0, 0, 2], 1)
 
 Everything works on a corpus table or on a manifest of URLs (``load_manifest``): only ``date``,
 ``date_precision`` and the grouping column are needed. Dates known less precisely than the period asked
@@ -178,6 +183,10 @@ def timeline_table(counts: pd.Series, code: str, *, by: str | None, fill: bool) 
 
     The last step of :func:`coverage_timeline` (its finalize). ``code`` is a pandas period code
     (``_freq(freq)``).
+
+    >>> counts = pd.Series([2, 1], index=pd.Index(pd.to_datetime(["2020-01-01", "2020-03-01"]), name="period"))
+    >>> timeline_table(counts, "M", by=None, fill=True)["articles"].tolist()
+    [2, 0, 1]
     """
     keys = ["period"] + ([by] if by is not None else [])
     counts = counts.rename("articles")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -10,6 +12,43 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 S400 = ROOT / "data" / "s400"
+# Present before a run and rewritten by any run: pytest's cache, bytecode, the venv `make test` creates.
+_RUN_LITTER = {".pytest_cache", "__pycache__", ".venv"}
+
+
+def checkout_state(root: Path = ROOT) -> set[str] | None:
+    """``git status --porcelain --ignored=matching`` lines of the checkout, less run litter; None outside git."""
+    try:
+        done = subprocess.run(["git", "status", "--porcelain", "--ignored=matching"], cwd=root, capture_output=True,
+                              text=True, timeout=120)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode != 0:
+        return None
+    lines = set()
+    for line in done.stdout.splitlines():
+        paths = line[3:].replace('"', "").split(" -> ")
+        if not any(_RUN_LITTER & set(Path(p).parts) for p in paths):
+            lines.add(line)
+    return lines
+
+
+@pytest.fixture(scope="session", autouse=True)
+def checkout_left_as_found() -> Iterator[None]:
+    """Fail the run if it created, changed or deleted anything in the checkout: tests write under tmp_path.
+
+    Recorded when the session starts (after `make test` has created .venv), checked when it ends, doctests
+    included (pyproject.toml lists tests/ before mediakit/).
+    """
+    before = checkout_state()
+    yield
+    if before is None:
+        return
+    after = checkout_state() or set()
+    changed = sorted(after - before) + [f"gone: {line}" for line in sorted(before - after)]
+    if changed:
+        pytest.fail("the test run changed the checkout (write under tmp_path instead): " + "; ".join(changed),
+                    pytrace=False)
 
 
 def write(path: Path, text: str | bytes) -> Path:

@@ -240,6 +240,48 @@ def test_reuse_edges_and_graph(corpus):
     assert len([p for p in ax.texts if type(p).__name__ == "Annotation"]) == found[["source_id", "target_id"]].drop_duplicates().shape[0]
 
 
+
+def test_reuse_edges_with_dates_by_article_and_by_outlet(corpus):
+    found = find_reuse(corpus)
+    pairs = reuse_edges(found, level="article", with_dates=True)
+    assert list(pairs.columns) == ["source_id", "target_id", "passages", "words", "article_pairs", "source_outlet",
+                                   "target_outlet", "source_date", "target_date", "lag_days"]
+    # the same table the notebook built by merging the plain edges with the reuse table's dates
+    merged = reuse_edges(found, level="article").merge(
+        found[["source_id", "target_id", "source_outlet", "target_outlet", "source_date", "target_date"]]
+        .drop_duplicates(), on=["source_id", "target_id"])
+    pd.testing.assert_frame_equal(pairs.drop(columns="lag_days"), merged)
+    dates = dict(zip(corpus.article_id, corpus.date))
+    outlets = dict(zip(corpus.article_id, corpus.outlet))
+    for row in pairs.itertuples():
+        assert row.source_date == dates[row.source_id] and row.target_date == dates[row.target_id]
+        assert (row.source_outlet, row.target_outlet) == (outlets[row.source_id], outlets[row.target_id])
+        assert row.lag_days == (dates[row.target_id] - dates[row.source_id]).days
+    whole = pairs[(pairs.source_id == "wire-1") & (pairs.target_id == "paper-whole")].iloc[0]
+    assert whole.lag_days == 1.0 and whole.passages == 1
+
+    by_outlet = reuse_edges(found, with_dates=True)
+    assert list(by_outlet.columns) == ["source_outlet", "target_outlet", "passages", "words", "article_pairs",
+                                       "first_date", "last_date", "median_lag_days"]
+    pd.testing.assert_frame_equal(by_outlet[["source_outlet", "target_outlet", "passages", "words", "article_pairs"]],
+                                  reuse_edges(found))
+    for row in by_outlet.itertuples():
+        mine = pairs[(pairs.source_outlet == row.source_outlet) & (pairs.target_outlet == row.target_outlet)]
+        assert row.first_date == mine.target_date.min() and row.last_date == mine.target_date.max()
+        assert row.median_lag_days == mine.lag_days.median()
+    wire = by_outlet.set_index(["source_outlet", "target_outlet"]).loc[("North Wire", "Island Voice")]
+    assert wire.first_date == pd.Timestamp("2021-05-07") and wire.median_lag_days == 3.0
+
+
+def test_reuse_edges_with_dates_needs_dates_and_keeps_empty_columns(corpus):
+    found = find_reuse(corpus)
+    with pytest.raises(ValueError, match=r"lacks \['source_date', 'target_date'\]"):
+        reuse_edges(found.drop(columns=["source_date", "target_date"]), with_dates=True)
+    empty = reuse_edges(found.iloc[:0], level="article", with_dates=True)
+    assert empty.empty and list(empty.columns)[-1] == "lag_days"
+    undated = found.assign(source_date=pd.NaT)
+    assert reuse_edges(undated, level="article", with_dates=True).lag_days.isna().all()
+
 def test_demo_corpus_gold_pairs_are_found():
     gold_path = S400 / "gold" / "reuse.csv"
     if not gold_path.exists():

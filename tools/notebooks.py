@@ -1,9 +1,14 @@
 """Run the project's notebooks (tests and ``make report``) and export them as self-contained HTML.
 
-    python -m mediakit.notebooks run --out reports/notebooks [--corpus data/s400] [NOTEBOOK ...]
+    python tools/notebooks.py run --out reports/notebooks [--corpus data/s400] [--param OUT=/tmp/x] [NOTEBOOK ...]
+    python -m tools.notebooks run ...            (the same, from the repository root)
 
-A notebook's first code cell tagged ``parameters`` sets its inputs (``CORPUS = "data/s400"``); this
-runner injects overrides after it, the way papermill does. HTML output references no CDN: nbconvert's
+Developer tooling for this checkout, not part of the installed package: it finds the notebooks relative to
+the source tree.
+
+A notebook's one code cell tagged ``parameters`` sets its inputs (``CORPUS = "../data/s400"``, ``OUT =
+"../reports"``, the folder every file it writes goes under); this runner injects overrides after it, the
+way papermill does. HTML output references no CDN: nbconvert's
 "basic" template wrapped in a page with inline CSS, images embedded.
 """
 
@@ -82,19 +87,27 @@ def export_html(nb, out_path: str | Path, title: str) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m mediakit.notebooks")
+    parser = argparse.ArgumentParser(prog="python tools/notebooks.py")
     sub = parser.add_subparsers(dest="cmd", required=True)
     run = sub.add_parser("run", help="execute notebooks and export them as HTML")
     run.add_argument("notebooks", nargs="*", help="notebooks to run (default: all numbered ones)")
     run.add_argument("--out", default="reports/notebooks", help="folder for the HTML exports")
     run.add_argument("--corpus", help="corpus path passed to each notebook's CORPUS parameter")
+    run.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                     help="set a parameter, e.g. --param OUT=/tmp/run (the folder the notebooks write into; "
+                          "a relative path is relative to the notebook's folder)")
     args = parser.parse_args(argv)
-    params = {"CORPUS": str(Path(args.corpus).resolve())} if args.corpus else None
+    params: dict[str, Any] = {"CORPUS": str(Path(args.corpus).resolve())} if args.corpus else {}
+    for item in args.param:
+        name, sep, value = item.partition("=")
+        if not sep or not name.isidentifier():
+            parser.error(f"--param {item!r}: write NAME=VALUE, e.g. --param OUT=/tmp/run")
+        params[name] = value
     failures = 0
     for path in notebook_paths(args.notebooks):
         t0 = time.perf_counter()
         try:
-            nb = run_notebook(path, parameters=params)
+            nb = run_notebook(path, parameters=params or None)
         except Exception as exc:  # report and go on with the other notebooks
             failures += 1
             first = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__

@@ -1,0 +1,1 @@
+"""Developer tooling for the mediakit checkout (not part of the installed package)."""
