@@ -18,6 +18,7 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     # corpus
     "load_corpus": "corpus", "validate_corpus": "corpus", "CorpusError": "corpus", "load_manifest": "corpus",
+    "ColumnError": "corpus", "LoadReport": "corpus",
     # fetch
     "fetch_articles": "fetch",
     # text
@@ -45,7 +46,7 @@ _EXPORTS: dict[str, str] = {
     "coverage_timeline": "api", "load_events": "timeline", "first_reports": "timeline",
     "outlet_lag": "timeline",
     # export and report
-    "save_figure": "export", "save_table": "export", "build_report": "report",
+    "save_figure": "export", "save_table": "export", "write_csv": "export", "build_report": "report",
     # scale (Dask; the scale extra). distinctive_terms, score_frames, extract_quotes, coverage_timeline and
     # find_reuse come from "api": the pandas functions, handing a Dask DataFrame to mediakit.scale.run
     "load_corpus_dask": "scale",

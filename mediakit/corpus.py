@@ -29,7 +29,7 @@ import re
 import stat
 import warnings
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -44,6 +44,7 @@ from .text import detect_language, normalize_text
 
 __all__ = [
     "COLUMNS",
+    "ColumnError",
     "CorpusError",
     "LoadReport",
     "load_corpus",
@@ -263,29 +264,50 @@ def load_corpus(
     return df, report
 
 
-def validate_corpus(df: pd.DataFrame) -> pd.DataFrame:
-    """Check that ``df`` has the corpus columns and types; return it unchanged or raise :class:`CorpusError`.
+class ColumnError(CorpusError):
+    """A table lacks a column an analysis needs, or holds it with the wrong type (docs/contract.md)."""
 
-    >>> validate_corpus(load_corpus("data/s400"))               # doctest: +SKIP
+
+def validate_corpus(df: pd.DataFrame, required: Sequence[str] = ("article_id", "text"), *,
+                    where: str = "validate_corpus") -> pd.DataFrame:
+    """Check that ``df`` has the ``required`` columns (and sane corpus columns); return it unchanged.
+
+    A missing column raises :class:`ColumnError` with one line naming ``where`` (the function checking),
+    the column and the fix; duplicated ids, rows without text or a ``date`` that is not datetime64 raise
+    :class:`CorpusError`. Every analysis calls this before any work.
+
+    >>> import pandas as pd
+    >>> validate_corpus(pd.DataFrame({"article_id": ["a"], "text": ["Hello."]})).shape
+    (1, 2)
+    >>> validate_corpus(pd.DataFrame({"text": ["Hello."]}), ["article_id", "text"], where="score_frames")
+    Traceback (most recent call last):
+    ...
+    mediakit.corpus.ColumnError: score_frames: column 'article_id' missing; pass a corpus from mediakit.load_corpus or add the column
     """
+    if not isinstance(df, pd.DataFrame):
+        raise ColumnError(f"{where}: expected a pandas DataFrame (a corpus from mediakit.load_corpus), "
+                          f"not {type(df).__name__}")
+    missing = [c for c in required if c not in df.columns]
+    if missing:
+        problems = [{"path": "<DataFrame>", "reason": f"column {c!r} missing",
+                     "hint": "pass a corpus from mediakit.load_corpus or add the column"} for c in missing]
+        cols = ", ".join(repr(c) for c in missing)
+        raise ColumnError(f"{where}: column{'s' if len(missing) > 1 else ''} {cols} missing; pass a corpus "
+                          "from mediakit.load_corpus or add the column", problems)
     problems: list[dict[str, str]] = []
 
     def add(reason: str, hint: str) -> None:
         problems.append({"path": "<DataFrame>", "reason": reason, "hint": hint})
 
-    missing = [c for c in ("article_id", "text") if c not in df.columns]
-    for c in missing:
-        add(f"column {c!r} missing", "load the table with mediakit.load_corpus or add the column")
-    if not missing:
-        if df["article_id"].duplicated().any():
-            dup = df.loc[df["article_id"].duplicated(), "article_id"].iloc[0]
-            add(f"article_id {dup!r} appears more than once", "article ids must be unique")
-        if df["text"].isna().any() or (df["text"].astype(str).str.strip() == "").any():
-            add("some rows have no text", "drop them or fill `text`")
-    if "date" in df.columns and not pd.api.types.is_datetime64_any_dtype(df["date"]):
-        add("column 'date' is not datetime64", "convert it with pandas.to_datetime")
+    if "article_id" in df.columns and df["article_id"].duplicated().any():
+        dup = df.loc[df["article_id"].duplicated(), "article_id"].iloc[0]
+        add(f"article_id {dup!r} appears more than once", "article ids must be unique")
+    if "text" in required and (df["text"].isna().any() or (df["text"].astype(str).str.strip() == "").any()):
+        add("some rows have no text", "drop them or fill `text`")
+    if "date" in df.columns and len(df) and not pd.api.types.is_datetime64_any_dtype(df["date"]):
+        raise ColumnError(f"{where}: column 'date' is not datetime64; convert it with pandas.to_datetime")
     if problems:
-        raise CorpusError("invalid corpus: " + "; ".join(p["reason"] for p in problems), problems)
+        raise CorpusError(f"{where}: invalid corpus: " + "; ".join(p["reason"] for p in problems), problems)
     return df
 
 

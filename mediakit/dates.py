@@ -23,7 +23,7 @@ from typing import Any
 import pandas as pd
 from dateutil import parser as dateparser
 
-__all__ = ["parse_date", "PRECISIONS"]
+__all__ = ["parse_date", "date_problem", "PRECISIONS"]
 
 PRECISIONS = ("day", "month", "year", "unknown")
 _NOTE_RE = re.compile(r"\s*[\(\[][^)\]]*[\)\]]\s*")  # "(inferred)", "(n/v)"
@@ -45,6 +45,17 @@ def parse_date(value: Any) -> tuple[pd.Timestamp, str]:
     (Timestamp('2021-03-03 00:00:00'), 'day')
     """
     return _parse_with_reason(value)[:2]
+
+
+def date_problem(value: Any) -> str:
+    """Why ``value`` is not a usable date ("" when it parses or is empty).
+
+    >>> date_problem("2021-06-01")
+    ''
+    >>> date_problem("1500-01-01")
+    'outside the range pandas can hold, 1677-09-21 to 2262-04-11'
+    """
+    return _parse_with_reason(value)[2]
 
 
 def _parse_with_reason(value: Any) -> tuple[pd.Timestamp, str, str]:

@@ -34,7 +34,7 @@ import pandas as pd
 import yaml
 
 from . import __version__
-from .dates import parse_date
+from .dates import date_problem
 
 __all__ = ["fetch_articles", "USER_AGENT"]
 
@@ -391,12 +391,7 @@ def _date_fields(raw: Any) -> dict[str, Any]:
     if raw in (None, ""):
         return {}
     text = str(raw)
-    try:
-        ts, _precision = parse_date(text)
-        fits = pd.isna(ts) or pd.Timestamp.min <= ts <= pd.Timestamp.max
-    except (ValueError, OverflowError, TypeError):
-        fits = True  # unparsable: the loader reports it and sets NaT
-    if fits:
-        return {"date": text}
+    if not date_problem(text).startswith("outside the range"):
+        return {"date": text}  # a date, or text the loader reports as unparsed (NaT with a note)
     return {"date_raw": text, "notes": f"date {text} is outside the range pandas can hold (1677-2262); "
                                        "kept as date_raw, date left empty"}
