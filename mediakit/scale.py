@@ -234,7 +234,7 @@ def extract_quotes(ddf: dd.DataFrame, *, merge_speakers: bool = True, gazetteer:
 
     >>> quotes = extract_quotes(ddf).compute()                    # doctest: +SKIP
     """
-    from .quotes_speakers import load_gazetteer, merge_names
+    from .quotes import load_gazetteer, merge_names
 
     gz = gazetteer if gazetteer is not None else load_gazetteer()
     meta = _sources.extract_quotes(_sample(ddf), merge_speakers=False, gazetteer=gz).iloc[:0]

@@ -15,7 +15,7 @@ import pytest
 
 matplotlib.use("Agg")
 
-from mediakit.quotes_marks import find_quotes  # noqa: E402
+from mediakit.quotes import find_quotes  # noqa: E402
 from mediakit.sources import (  # noqa: E402
     EXTRA_COLUMNS,
     QUOTE_COLUMNS,
@@ -208,7 +208,7 @@ def test_article_sourcing_credits_and_in_text_media():
 
 
 def test_stance_lexicon_is_editable_data():
-    from mediakit.quotes_lexicon import load_verb_lexicon
+    from mediakit.quotes import load_verb_lexicon
 
     lex = load_verb_lexicon("en")
     assert lex.forms["said"].stance == "neutral" and lex.forms["insisted"].stance == "emphatic"

@@ -1,0 +1,59 @@
+"""Mixed quotes: quoted fragments inside the writer's or a reported sentence ("will “fully enforce
+CAATSA”"), emitted as direct rows flagged ``fragment`` beside the mixed quote that holds them.
+"""
+
+from __future__ import annotations
+
+from ._tokens import _Frame, _is_cap, _is_word
+
+
+class _Mixed:
+    """Quoted fragments and mixed quotes (mixed into the analyser of :mod:`._rules`)."""
+
+    def _adjacent(self, fr: _Frame, o: int) -> bool:
+        """A quoted fragment right after its cue ("chanted “USA!”", "called it “a disaster”")."""
+        t = self.t
+        k = max(fr.c1, fr.s1)
+        gap = [w for w in t.low[k:o] if _is_word(w)]
+        return len(gap) <= 2
+
+    def _is_fragment(self, qi: int, a: int, b: int) -> bool:
+        """A quoted phrase inside a sentence of the writer's ("will “fully enforce CAATSA”"): short, not
+        starting the sentence, not ending with the sentence's punctuation."""
+        t = self.t
+        o, c, e, z = self.q_tok[qi]
+        words = sum(1 for k in range(c, e) if _is_word(t.text[k]))
+        before = [k for k in range(a, o) if _is_word(t.text[k])]
+        if not before:
+            return False
+        if o - 1 >= a and t.low[o - 1] in (":",):
+            return False
+        inner_end = t.low[e - 1]
+        ends_clause = inner_end in (".", "?", "!", ",", "…") and words >= 3
+        if ends_clause and (z >= b - 1 or t.low[z] in (",", "—", "–", "-")
+                            or any(self._cue_at(m) is not None for m in range(z, min(b, z + 4)))):
+            return False
+        cap_start = _is_cap(t.text[c]) and words >= 4
+        return not (cap_start and (o - 1 >= a and t.low[o - 1] in (",", "—", "–", "-", "that")))
+
+
+    def _emit_fragments(self, s: int, e: int, fr: _Frame, a: int, b: int) -> None:
+        """The quoted words inside a mixed quote (tokens s..e) are also direct quotations of its speaker;
+        they are flagged ``fragment`` so that profiles count the attribution once."""
+        t = self.t
+        for qi in sorted({t.quote[k] for k in range(s, e) if t.quote[k] != -1}):
+            q = self.quotes[qi]
+            if q.start >= t.start[s] and q.end <= t.end[e - 1] + 1 and not self._has_direct(q.start, q.end):
+                self._emit("direct", q.start, q.end, fr, a, b, fragment=True)
+
+    def _has_direct(self, s: int, e: int) -> bool:
+        return any(r["kind"] == "direct" and r["start"] == s and r["end"] == e for r in self.out)
+
+
+    def _covered_by_direct(self, s: int, e: int) -> bool:
+        for r in self.out:
+            if r["kind"] == "direct" and r["start"] >= s - 2 and r["end"] <= e + 2:
+                outside = (e - s) - (r["end"] - r["start"])
+                if outside < 0.35 * (e - s):
+                    return True
+        return False

@@ -1,0 +1,134 @@
+"""Sentence units of an article as token ranges, never cutting through a quotation.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ..text import sentence_spans
+from ._marks import QuoteSpan, find_quotes
+from ._tokens import _is_cap, _is_word
+from ._words import _NAME_QUOTE_MAX, _NEWLINE_RE
+
+
+class _Units:
+    """Quote mapping and sentence units (mixed into the analyser of :mod:`._rules`)."""
+
+    # ------------------------------------------------------------ setup
+    def _map_quotes(self) -> None:
+        t = self.t
+        starts = t.start
+        keep: list[QuoteSpan] = []
+        spans: list[tuple[int, int, int, int]] = []
+        for q in find_quotes(self.text):
+            o = bisect.bisect_left(starts, q.open_start)
+            c = bisect.bisect_left(starts, q.start)
+            e = bisect.bisect_left(starts, q.end)
+            z = bisect.bisect_left(starts, q.close_end)
+            if c >= e:
+                continue
+            if self._is_name_quote(q, c, e, o):
+                continue
+            keep.append(q)
+            spans.append((o, c, e, z))
+        self.quotes, self.q_tok = keep, spans
+        for qi, (o, c, e, z) in enumerate(spans):
+            for k in range(o, z):
+                t.quote[k] = qi
+                t.mark[k] = k < c or k >= e
+
+    def _is_name_quote(self, q: QuoteSpan, c: int, e: int, o: int) -> bool:
+        """«Волга Вайр», “Saturday Night Live”: a short run of capitalised words with no punctuation is a
+        name in quotes, not a quotation (unless a cue verb or a colon introduces it)."""
+        t = self.t
+        words = t.text[c:e]
+        if not q.closed or len(words) > _NAME_QUOTE_MAX:
+            return False
+        if any(not _is_word(w) and w not in ("-", "&", ".", "'", "’") for w in words) or words[-1] in (".", ","):
+            return False
+        if not all(_is_cap(w) or w.lower() in ("of", "the", "and", "for", "de", "in", "on") or w[:1].isdigit()
+                   for w in words if _is_word(w)):
+            return False
+        prev = o - 1
+        if prev >= 0 and t.low[prev] in (",", "—"):
+            prev -= 1
+        z = bisect.bisect_left(t.start, q.close_end)
+        if z < len(t) and _is_cap(t.text[z]) and _is_word(t.text[z]):
+            return True  # «Волга Вайр» Марина Тюрина: the addressee before the speaker's name
+        return not (prev >= 0 and (t.low[prev] == ":" or self._cue_at(prev, backward=True) is not None))
+
+    def _units(self) -> list[tuple[int, int]]:
+        """Sentences as token ranges, never cutting through a quotation."""
+        t = self.t
+        starts = t.start
+        n = len(t)
+        bounds = []
+        for s, e in self._line_spans():
+            a = bisect.bisect_left(starts, s)
+            b = bisect.bisect_left(starts, e)
+            if b > a:
+                bounds.append([a, b])
+        if not bounds:
+            return []
+        # merge sentences that a quotation crosses
+        merged: list[list[int]] = []
+        for a, b in bounds:
+            if merged and t.quote[a] != -1 and t.quote[a] == t.quote[merged[-1][1] - 1] and not (
+                    t.mark[a] and a == self.q_tok[t.quote[a]][0]):
+                merged[-1][1] = b
+            else:
+                merged.append([a, b])
+        # "“Why?” Smith asked." is split after the question mark: rejoin a short frame to its quote
+        out: list[list[int]] = []
+        for a, b in merged:
+            if out:
+                pa, pb = out[-1]
+                last = pb - 1
+                while last > pa and not _is_word(t.text[last]) and t.quote[last] == -1:
+                    last -= 1
+                if (t.quote[last] != -1 and t.mark[last] and t.quote[a] == -1 and self._same_paragraph(pb - 1, a)
+                        and (b - a <= 14 and self._frame_starts_unit(a, b) or b - a <= 40 and self._leads_frame(a, b))):
+                    out[-1][1] = b
+                    continue
+            out.append([a, b])
+        return [(a, min(b, n)) for a, b in out]
+
+    def _line_spans(self) -> list[tuple[int, int]]:
+        """Sentences, also cut at a single line break that ends a sentence or opens a quotation (texts that
+        separate paragraphs with one newline); hard-wrapped lines inside a sentence stay together."""
+        text = self.text
+        out = []
+        for s, e in sentence_spans(text):
+            k = s
+            for m in _NEWLINE_RE.finditer(text, s, e):
+                before = text[k:m.start()].rstrip()
+                after = text[m.end():e].lstrip()
+                if before and after and (before[-1] in ".?!\"”’»:" or after[0] in "“\"«„‘―—–"):
+                    out.append((k, m.start()))
+                    k = m.end()
+            out.append((k, e))
+        return out
+
+    def _leads_frame(self, a: int, b: int) -> bool:
+        """True when tokens a..b open with a whole attribution frame ("Scott's niece, state Del. Marcia
+        Price, shouted to the crowd.") that ends the sentence."""
+        fr = self._post_frame(a, b)
+        return fr is not None and fr.cue is not None and fr.s0 == a and fr.c0 < b and \
+            sum(1 for k in range(max(fr.c1, fr.a1, fr.s1), b) if _is_word(self.t.text[k])) <= 8
+
+    def _same_paragraph(self, i: int, j: int) -> bool:
+        return "\n" not in self.text[self.t.end[i]:self.t.start[j]]
+
+    def _frame_starts_unit(self, a: int, b: int) -> bool:
+        """True when tokens a..b begin with "NP cue" or "cue NP" (a bare attribution frame), or are a dash
+        and a name ("― Steve Quinlan.")."""
+        t = self.t
+        if t.low[a] in ("―", "—", "–") and a + 1 < b and _is_cap(t.text[a + 1]) and b - a <= 8:
+            return True
+        for k in range(a, min(b, a + 7)):
+            cue = self._cue_at(k)
+            if cue is not None:
+                return True
+            if self.t.quote[k] != -1:
+                return False
+        return False
