@@ -28,12 +28,13 @@ from ._gazetteer import (
 from ._lexicon import Cue, VerbLexicon, inflect, load_verb_lexicon, verb_stances
 from ._marks import CLOSE_MARKS, OPEN_MARKS, QuoteSpan, find_quotes
 from ._rules import find_attributions
+from ._units import MAX_UNIT_TOKENS
 from ._speakers import clear_caches, merge_names, resolve_speakers
 
 __all__ = [
     "CLOSE_MARKS", "OPEN_MARKS", "QuoteSpan", "find_quotes",
     "Cue", "VerbLexicon", "inflect", "load_verb_lexicon", "verb_stances",
-    "find_attributions",
+    "find_attributions", "MAX_UNIT_TOKENS",
     "SPEAKER_TYPES", "Entry", "Gazetteer", "Roles", "country_of", "is_anonymous", "load_gazetteer", "load_roles",
     "name_key", "speaker_type_of", "clear_caches", "merge_names", "resolve_speakers",
 ]

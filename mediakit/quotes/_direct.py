@@ -222,7 +222,7 @@ class _Direct:
         if o < 1 or t.low[o - 1] not in (",", ":") or t.quote[o] == -1:
             return False
         _o, c, e, _z = self.q_tok[t.quote[o]]
-        return _is_cap(t.text[c]) and sum(1 for k in range(c, e) if _is_word(t.text[k])) >= 4
+        return _is_cap(t.text[c]) and t.words(c, e) >= 4
 
     def _light(self, rng: range, cue: Cue, colon: bool) -> bool:
         """Tokens between a cue and a quotation that keep them together ("told reporters on Monday")."""
@@ -244,16 +244,18 @@ class _Direct:
         """Direct quotations of the unit tokens a..b."""
         t = self.t
         qs = sorted({t.quote[k] for k in range(a, b) if t.quote[k] != -1})
+        if a in self.cut_inside:  # a quotation cut by the length cap is read where it opens
+            qs = [qi for qi in qs if self.q_tok[qi][0] >= a]
         prev_frame: _Frame | None = None
         prev_end = a
         for n_q, qi in enumerate(qs):
             o, c, e, z = self.q_tok[qi]
             nxt_o = self.q_tok[qs[n_q + 1]][0] if n_q + 1 < len(qs) else b
-            content_words = sum(1 for k in range(c, e) if _is_word(t.text[k]))
+            content_words = t.words(c, e)
             fr: _Frame | None = None
             from_pre = False
             pre_lo = prev_end
-            starts_unit = all(not _is_word(t.text[k]) for k in range(a, o))
+            starts_unit = t.words(a, o) == 0
             fragment = self._is_fragment(qi, a, b)
             post = self._post_frame(z, nxt_o)
             pre = self._pre_frame(o, pre_lo) if o > pre_lo else None
@@ -327,7 +329,7 @@ class _Direct:
             if fr is None or fr.cue is None or fr.s0 < 0:
                 return None
             tail = max(fr.c1, fr.s1, fr.a1)
-            if sum(1 for k in range(tail, b) if _is_word(t.text[k])) > 8:
+            if t.words(tail, b) > 8:
                 return None
             return fr
         return None

@@ -158,8 +158,8 @@ class _Indirect:
         e = hi
         while e > k and not _is_word(t.text[e - 1]) and not (t.quote[e - 1] != -1 and t.mark[e - 1]):
             e -= 1
-        words = sum(1 for m in range(k, e) if _is_word(t.text[m]))
-        left_words = sum(1 for m in range(a, fr.c0) if _is_word(t.text[m]) and t.low[m] not in ("but", "and"))
+        words = t.words(k, e)
+        left_words = t.words_but_and(a, fr.c0)
         acc_left = kind == "according_to" and fr.c0 > a and t.low[fr.c0 - 1] == "," and left_words >= 3 and (
             words < 3 or right0 < b and t.low[right0] in ("which", "who", "that", "whose") or t.low[k - 1] == ",")
         # "..., İsmail Demir, president of the SSB, said on Wednesday, less than ...": a sentence-final
@@ -186,7 +186,7 @@ class _Indirect:
         while s < e and (not _is_word(t.text[s]) and not (t.quote[s] != -1 and t.mark[s])
                          or t.low[s] in ("but", "and", "so", "yet")):
             s += 1
-        words = sum(1 for m in range(s, e) if _is_word(t.text[m]))
+        words = t.words(s, e)
         if words >= 2:
             return (s, e)
         return None

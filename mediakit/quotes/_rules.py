@@ -45,6 +45,9 @@ class _Analyser(_Units, _Cues, _Phrases, _Direct, _According, _Mixed, _Indirect,
         self.q_tok: list[tuple[int, int, int, int]] = []  # (open_first, content_first, content_end, close_end)
         self.consumed: set[int] = set()  # cue token indices already used by a frame
         self._title_lines: dict[tuple[int, int], bool] = {}
+        self.cut_inside: set[int] = set()
+        self.direct_set: set[tuple[int, int]] = set()  # (start, end) of the direct rows emitted so far
+        self.direct_sorted: list[tuple[int, int]] = []  # the same, sorted  # unit starts that the length cap put inside a quotation
         self.subjects: list[tuple[int, int]] = []  # names opening a sentence (antecedents of "he", "she")
         self.out: list[dict] = []
 
@@ -70,6 +73,9 @@ class _Analyser(_Units, _Cues, _Phrases, _Direct, _According, _Mixed, _Indirect,
                 rec["verb"] = self.text[rec["verb_start"]:rec["verb_end"]]
                 rec["lemma"], rec["stance"], rec["cls"] = fr.cue.lemma, fr.cue.stance, fr.cue.cls
         self.out.append(rec)
+        if kind == "direct":
+            self.direct_set.add((start, end))
+            bisect.insort(self.direct_sorted, (start, end))
 
     # ------------------------------------------------------------ orchestration
     def run(self) -> list[dict]:

@@ -86,7 +86,7 @@ class _Turkish:
             if s0 >= 0 and fr.s0 >= 0:
                 # the head name of a long subject: "... araştırmacısı Zeynep Ergüven"
                 fr.s0, fr.s1, fr.a0, fr.a1 = self._tr_head(fr.s0, fr.s1)
-            if e - cs >= 1 and sum(1 for m in range(cs, e) if _is_word(t.text[m])) >= 1:
+            if e - cs >= 1 and t.words(cs, e) >= 1:
                 inner = any(t.quote[m] != -1 for m in range(cs, e))
                 if not (inner and self._covered_by_direct(t.start[cs], t.end[e - 1])):
                     self._emit("mixed" if inner else "indirect", t.start[cs], t.end[e - 1], fr, a, b)
