@@ -28,8 +28,8 @@ from ._gazetteer import (
 from ._lexicon import Cue, VerbLexicon, inflect, load_verb_lexicon, verb_stances
 from ._marks import CLOSE_MARKS, OPEN_MARKS, QuoteSpan, find_quotes
 from ._rules import find_attributions
-from ._units import MAX_UNIT_TOKENS
 from ._speakers import clear_caches, merge_names, resolve_speakers
+from ._units import MAX_UNIT_TOKENS
 
 __all__ = [
     "CLOSE_MARKS", "OPEN_MARKS", "QuoteSpan", "find_quotes",

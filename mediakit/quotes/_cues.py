@@ -38,7 +38,7 @@ class _Cues:
             return None
         w = t.low[i]
         if _is_cap(t.text[i]) and i > 0 and t.low[i - 1] not in _SENT_OPENERS and \
-                "\n" not in self.text[t.end[i - 1]:t.start[i]] and self.lang == "en" and not self._in_title_line(i):
+                "\n" not in self.text[t.end[i - 1]:t.start[i]] and self.lang_rules.caps_block_cues and not self._in_title_line(i):
             return None  # "United States", "State Department" are no cues; a headline's "Says" is
         if w in lex.phrase_first:
             for L in range(min(lex.max_phrase, n - i), 1, -1):
@@ -71,7 +71,7 @@ class _Cues:
     def _verb_context(self, i: int, c: Cue) -> bool:
         """Reject cue words used as nouns, adjectives or prepositions: "the report", "his top shows",
         "a neighboring state", "an option seen by", "states like Ohio"."""
-        if self.lang != "en":
+        if not self.lang_rules.check_verb_context:
             return True
         t = self.t
         starts = i == 0 or t.low[i - 1] in _SENT_OPENERS or "\n" in self.text[t.end[i - 1]:t.start[i]]

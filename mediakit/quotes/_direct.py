@@ -28,7 +28,7 @@ class _Direct:
         t = self.t
         k = z
         while k < hi and t.low[k] in (",", "—", "–", "-", "--", ".", "?", "!", "…", "―"):
-            if t.low[k] in (".", "?", "!", "…") and self.lang == "en":
+            if t.low[k] in (".", "?", "!", "…") and self.lang_rules.stop_ends_post_frame:
                 # '“...”. Smith said' is rare; a full stop after the quote ends the frame search
                 return None
             k += 1
@@ -103,7 +103,7 @@ class _Direct:
         lexicon right after a quotation, recognised by its shape (a past tense between the quote and a
         name or pronoun, then the sentence's end)."""
         t = self.t
-        if self.lang != "en" or k >= hi:
+        if not self.lang_rules.guess_unknown_verbs or k >= hi:
             return None
         w = t.low[k]
         # inverted: “...,” barked Trump.
@@ -159,7 +159,7 @@ class _Direct:
                 if not self._light(between, c, colon or self._sentence_quote(o)):
                     break
                 fr = self._subject_left(i0, lo)
-                if fr is None and (self.lang != "en" or (i0 == lo or t.low[i0 - 1] in (",", "—", "–", "-"))
+                if fr is None and (self.lang_rules.free_inversion or (i0 == lo or t.low[i0 - 1] in (",", "—", "–", "-"))
                                    and c.form in ("past", "s") and not c.object):
                     # "said Smith:" / "— заявил Лавров: «...»"
                     fr = self._subject_right(i1, j + 1, c.lemma)
@@ -181,7 +181,7 @@ class _Direct:
             if j - 1 >= lo and t.low[j - 1] in self.pronouns and t.low[j - 1] not in ("it", "this", "that", "which") \
                     and t.text[j][:1].islower():
                 return _Frame(j, j + 1, Cue(t.low[j], "neutral"), j - 1, j)
-        if self.lang in ("tr", "ru") and t.low[o - 1] in (",", "—", "–", "-", ":"):
+        if self.lang_rules.subject_before_quote and t.low[o - 1] in (",", "—", "–", "-", ":"):
             # "Korkmaz, “...” dedi." -- the subject precedes the quote, the verb follows it
             np_ = self._np_left(o - 2, lo)
             if np_ is not None:
@@ -266,7 +266,7 @@ class _Direct:
                 fr = post
                 if fr.s0 < 0 and pre is not None and pre.s0 >= 0 and pre.cue is None:
                     fr.s0, fr.s1, fr.a0, fr.a1 = pre.s0, pre.s1, pre.a0, pre.a1
-                elif fr.s0 < 0 and self.lang in ("tr", "ru"):
+                elif fr.s0 < 0 and self.lang_rules.subject_before_quote:
                     np_ = self._np_left(o - 2, pre_lo) if o - 2 >= pre_lo and t.low[o - 1] in (",", ":") else None
                     if np_ is not None:
                         fr.s0, fr.s1 = np_
@@ -286,7 +286,7 @@ class _Direct:
             if fr is None and starts_unit and n_q == len(qs) - 1:
                 # '“We are frustrated” by the shooting, Nefzi said.': the frame ends the sentence
                 fr = self._final_frame(z, b)
-            if fr is None and fragment or fragment and self.lang == "tr":
+            if fr is None and fragment or fragment and self.lang_rules.sov_reported_speech:
                 prev_end = z  # Turkish fragments come with the reported clause around them
                 continue
             if fr is None:

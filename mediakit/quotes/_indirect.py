@@ -13,7 +13,7 @@ class _Indirect:
     """Reported speech (mixed into the analyser of :mod:`._rules`)."""
 
     def _indirect(self, a: int, b: int, prior: list[_Frame]) -> None:
-        if self.lang == "tr":
+        if self.lang_rules.sov_reported_speech:
             self._tr_indirect(a, b)
             return
         t = self.t
@@ -42,7 +42,7 @@ class _Indirect:
                 continue
             i0, i1, c = cue
             fr = self._subject_left(i0, a)
-            if fr is None and (self.lang in ("tr", "ru") or i0 > a and t.low[i0 - 1] in (",", "—", "–", "-")
+            if fr is None and (self.lang_rules.free_inversion or i0 > a and t.low[i0 - 1] in (",", "—", "–", "-")
                                and c.form in ("past", "s") and not c.object):
                 fr = self._subject_right(i1, b, c.lemma)
             jj = self._skip_adverbs_left(i0 - 1, a)
@@ -63,7 +63,7 @@ class _Indirect:
                 fr.coord = True
                 if fr.s0 < 0 and coord:
                     fr = None
-            if fr is None and self.lang == "tr":
+            if fr is None and self.lang_rules.sov_reported_speech:
                 fr = _Frame(i0, i1, c)
             if fr is None:
                 k = i1
@@ -133,7 +133,7 @@ class _Indirect:
                 hi = s2 - 1 if t.low[s2 - 1] in _CLAUSE_BREAKS else s2 - 2
                 break
         k = right0
-        if self.lang == "tr" and kind != "according_to":
+        if self.lang_rules.sov_reported_speech and kind != "according_to":
             # Turkish: the reported clause stands between the subject and the verb
             s = (fr.s1 if fr.s1 >= 0 else a)
             if fr.a1 >= 0:

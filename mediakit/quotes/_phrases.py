@@ -108,7 +108,7 @@ class _Phrases:
             return None
         if not any(_is_word(t.text[k]) for k in range(start, j + 1)):
             return None
-        if self.lang == "ru":
+        if self.lang_rules.speaker_before_pp:
             # "Эрдоган в интервью телеканалу CBS News": the speaker is before the prepositional phrase
             for k in range(start + 1, j + 1):
                 if t.low[k] in _PREPS and not _is_cap(t.text[k]) and any(_is_cap(t.text[m]) for m in range(start, k)):
@@ -339,7 +339,7 @@ class _Phrases:
         """Speaker right of an inverted cue: '“...,” said Smith, a fellow at X.' or '— сказал он'."""
         t = self.t
         k = c1
-        if self.lang == "en" and lemma is not None and lemma not in _INVERTIBLE:
+        if self.lang_rules.strict_inversion and lemma is not None and lemma not in _INVERTIBLE:
             return None
         # skip an addressee in quotes (Russian: заявила «Волга Вайр» Юлия Кедрова)
         if k < hi and t.quote[k] != -1 and t.mark[k]:
@@ -350,14 +350,14 @@ class _Phrases:
         if np_ is None:
             return None
         nxt = t.low[np_[1]] if np_[1] < hi else "."
-        if self.lang == "en" and nxt not in (",", ".", "!", "?", ";", ":", "—", "–", "-", "in", "on", "at", "during",
+        if self.lang_rules.strict_inversion and nxt not in (",", ".", "!", "?", ";", ":", "—", "–", "-", "in", "on", "at", "during",
                                              "who", "after", "when", "before", "while", "of", "(", "last", "this",
                                              "earlier", "recently", "later", "today", "yesterday", "whose", "whom",
                                              "which") and not (nxt in _PREPS and nxt != "as") \
                 and not t.mark[np_[1]] and nxt not in _TIME_WORDS and not nxt.endswith("ing") \
                 and not (nxt.endswith("ed") and nxt not in self.lex.forms):
             return None  # '“...” blasted Clinton as a disgrace': an object, not an inverted speaker
-        if self.lang == "en" and (t.low[np_[0]] in _OBJECT_PRONOUNS or all(
+        if self.lang_rules.strict_inversion and (t.low[np_[0]] in _OBJECT_PRONOUNS or all(
                 t.low[k] in _TIME_WORDS or t.low[k].isdigit() for k in range(*np_))):
             return None  # "said Sunday" names no speaker
         fr = _Frame(c1, c1, None, np_[0], np_[1], inverted=True)

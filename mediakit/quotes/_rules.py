@@ -20,6 +20,7 @@ from ._according import _According
 from ._cues import _Cues
 from ._direct import _Direct
 from ._indirect import _Indirect
+from ._languages import LANGUAGE_RULES, language_rules
 from ._lexicon import Cue, VerbLexicon, load_verb_lexicon
 from ._marks import QuoteSpan
 from ._mixed import _Mixed
@@ -37,7 +38,8 @@ class _Analyser(_Units, _Cues, _Phrases, _Direct, _According, _Mixed, _Indirect,
 
     def __init__(self, text: str, lang: str):
         self.text = text
-        self.lang = lang if lang in ("en", "tr", "ru") else "en"
+        self.lang = lang if lang in LANGUAGE_RULES else "en"
+        self.lang_rules = language_rules(self.lang)
         self.lex: VerbLexicon = load_verb_lexicon(self.lang)
         self.pronouns = PRONOUNS.get(self.lang, PRONOUNS["en"]) | PRONOUNS["en"]
         self.t = _tokenize(text)
