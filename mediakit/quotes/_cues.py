@@ -18,6 +18,15 @@ from ._words import (
     _SENT_OPENERS,
 )
 
+# ---------------------------------------------------------------- thresholds
+# Each value: what it bounds, then where it was tuned. "Origin unknown": set by hand in commit 11686a3, while
+# the rules were developed on PolNeAR train and checked on the s400 gold (bench/README.md); no record of
+# tuning. Changing one changes results: rerun bench/quotes.py.
+# a headline line has at least this many words ...; origin unknown, predates this refactor
+_TITLE_LINE_MIN_WORDS = 3
+# ... and at least this share of them capitalised (Title Case); origin unknown, predates this refactor
+_TITLE_LINE_CAPS_SHARE = 0.6
+
 
 class _Cues:
     """Cue recognition (mixed into the analyser of :mod:`._rules`)."""
@@ -64,7 +73,7 @@ class _Cues:
         if cached is None:
             words = [w for w in text[s:e].split() if w[:1].isalpha()]
             caps = sum(1 for w in words if w[:1].isupper())
-            cached = len(words) >= 3 and caps >= 0.6 * len(words)
+            cached = len(words) >= _TITLE_LINE_MIN_WORDS and caps >= _TITLE_LINE_CAPS_SHARE * len(words)
             self._title_lines[key] = cached
         return cached
 

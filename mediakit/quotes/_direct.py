@@ -17,6 +17,43 @@ from ._words import (
     _TITLES_ABBR,
 )
 
+# ---------------------------------------------------------------- thresholds
+# Each value: what it bounds, then where it was tuned. "Origin unknown": set by hand in commit 11686a3, while
+# the rules were developed on PolNeAR train and checked on the s400 gold (bench/README.md); no record of
+# tuning. Changing one changes results: rerun bench/quotes.py.
+# tokens after a quotation searched for "Smith, a fellow at X, said"; origin unknown, predates this refactor
+_POST_FRAME_WINDOW = 28
+# longest parenthesis skipped in that search, in tokens; origin unknown, predates this refactor
+_PAREN_MAX_TOKENS = 8
+# tokens after a quotation searched for a verb missing from the lexicon ("he surmised"); origin unknown,
+# predates this refactor
+_UNKNOWN_VERB_WINDOW = 8
+# tokens before a quotation searched for its cue ("told reporters on Monday:"); origin unknown, predates
+# this refactor
+_PRE_FRAME_WINDOW = 12
+# tokens before a quotation searched for a noun cue ("his call for"); origin unknown, predates this refactor
+_NOUN_CUE_WINDOW = 5
+# a possessor is looked for this many tokens before a noun cue ("his latest call"); origin unknown, predates
+# this refactor
+_NOUN_CUE_ADJ_WINDOW = 3
+# a capitalised quotation of at least this many words reads as a whole sentence; origin unknown, predates
+# this refactor
+_SENTENCE_QUOTE_WORDS = 4
+# most tokens between a cue and its quotation with a colon ("told reporters on Monday:") ...; origin
+# unknown, predates this refactor
+_LIGHT_MAX_TOKENS = 10
+# ... and without one; origin unknown, predates this refactor
+_LIGHT_NO_COLON_TOKENS = 6
+# most tokens between the frame of a split quote and its second half (“A,” he said, “B.”); origin unknown,
+# predates this refactor
+_SPLIT_QUOTE_GAP = 1
+# most words after a sentence-final frame (", Smith said on Monday."); origin unknown, predates this
+# refactor
+_FRAME_TAIL_WORDS = 8
+# most tokens between an outer cue and an inner frame ("Trump said he wants"); origin unknown, predates this
+# refactor
+_OUTER_FRAME_GAP = 3
+
 
 class _Direct:
     """Direct quotations (mixed into the analyser of :mod:`._rules`)."""
@@ -69,7 +106,7 @@ class _Direct:
         unknown = self._unknown_verb_frame(k, hi)
         # subject first: he said / Smith, a fellow at X, said / the official told reporters
         skip_to = -1
-        for m in range(k, min(hi, k + 28)):
+        for m in range(k, min(hi, k + _POST_FRAME_WINDOW)):
             if t.quote[m] != -1:
                 break
             cue = self._cue_at(m)
@@ -79,7 +116,7 @@ class _Direct:
                     continue
                 if t.low[m] == "(":
                     depth_end = m
-                    while depth_end < hi and t.low[depth_end] != ")" and depth_end - m < 8:
+                    while depth_end < hi and t.low[depth_end] != ")" and depth_end - m < _PAREN_MAX_TOKENS:
                         depth_end += 1
                     skip_to = depth_end
                     continue
@@ -112,7 +149,7 @@ class _Direct:
             if np_ is not None and (np_[1] >= hi or t.low[np_[1]] in (".", ",", "!", "?")):
                 return _Frame(k, k + 1, Cue(w, "neutral"), np_[0], np_[1], inverted=True)
         # subject first: he surmised / the Republican nominee riffed
-        for m in range(k + 1, min(hi, k + 8)):
+        for m in range(k + 1, min(hi, k + _UNKNOWN_VERB_WINDOW)):
             v = t.low[m]
             if not _is_word(v) or t.quote[m] != -1:
                 return None
@@ -149,7 +186,7 @@ class _Direct:
         if j >= lo and t.low[j] in self.lex.complementizers:
             j -= 1
         # look back for the cue: at most a few light tokens between it and the quote
-        for m in range(j, max(lo, j - 12) - 1, -1):
+        for m in range(j, max(lo, j - _PRE_FRAME_WINDOW) - 1, -1):
             if t.quote[m] != -1:
                 break
             cue = self._cue_at(m, backward=True)
@@ -193,7 +230,7 @@ class _Direct:
         “...”". The speaker is the possessor, if any."""
         t = self.t
         nouns = self.lex.nouns
-        for m in range(o - 1, max(lo, o - 5) - 1, -1):
+        for m in range(o - 1, max(lo, o - _NOUN_CUE_WINDOW) - 1, -1):
             w = t.low[m]
             if t.quote[m] != -1 or w in (".", ";", "!", "?"):
                 return None
@@ -205,7 +242,7 @@ class _Direct:
                     return None
                 fr = _Frame(m, m + 1, Cue(w, "neutral", "speech", False, "noun"))
                 k = m - 1
-                while k >= lo and k > m - 3 and t.low[k] not in _POSSESSIVE_DET and not t.low[k].endswith(("'s", "’s")) \
+                while k >= lo and k > m - _NOUN_CUE_ADJ_WINDOW and t.low[k] not in _POSSESSIVE_DET and not t.low[k].endswith(("'s", "’s")) \
                         and _is_word(t.low[k]) and t.low[k] not in _DET and not _is_cap(t.text[k]):
                     k -= 1  # adjectives: "his latest call"
                 if k >= lo and t.low[k] in _POSSESSIVE_DET:
@@ -222,7 +259,7 @@ class _Direct:
         if o < 1 or t.low[o - 1] not in (",", ":") or t.quote[o] == -1:
             return False
         _o, c, e, _z = self.q_tok[t.quote[o]]
-        return _is_cap(t.text[c]) and t.words(c, e) >= 4
+        return _is_cap(t.text[c]) and t.words(c, e) >= _SENTENCE_QUOTE_WORDS
 
     def _light(self, rng: range, cue: Cue, colon: bool) -> bool:
         """Tokens between a cue and a quotation that keep them together ("told reporters on Monday")."""
@@ -230,7 +267,7 @@ class _Direct:
         n = len(rng)
         if n == 0:
             return True
-        if n > 10:
+        if n > _LIGHT_MAX_TOKENS:
             return False
         for k in rng:
             w = t.low[k]
@@ -238,7 +275,7 @@ class _Direct:
                 return False
             if self.lex.forms.get(w) is not None and self.lex.forms[w].form in ("past", "s") and w not in _MEDIUM_WORDS:
                 return False
-        return colon or n <= 6
+        return colon or n <= _LIGHT_NO_COLON_TOKENS
 
     def _direct(self, a: int, b: int, units_info: dict) -> None:
         """Direct quotations of the unit tokens a..b."""
@@ -280,7 +317,7 @@ class _Direct:
                     if outer is not None:
                         fr = outer
                         from_pre = True
-            elif prev_frame is not None and o - prev_end <= 1:
+            elif prev_frame is not None and o - prev_end <= _SPLIT_QUOTE_GAP:
                 # the second half of a split quote: “A,” he said, “B.”
                 fr = prev_frame
             if fr is None and starts_unit and n_q == len(qs) - 1:
@@ -290,7 +327,7 @@ class _Direct:
                 prev_end = z  # Turkish fragments come with the reported clause around them
                 continue
             if fr is None:
-                if not starts_unit and content_words < 4:
+                if not starts_unit and content_words < _SENTENCE_QUOTE_WORDS:
                     prev_end = z
                     continue
                 units_info.setdefault("pending", []).append((qi, a, b))
@@ -329,7 +366,7 @@ class _Direct:
             if fr is None or fr.cue is None or fr.s0 < 0:
                 return None
             tail = max(fr.c1, fr.s1, fr.a1)
-            if t.words(tail, b) > 8:
+            if t.words(tail, b) > _FRAME_TAIL_WORDS:
                 return None
             return fr
         return None
@@ -345,7 +382,7 @@ class _Direct:
             cue = self._cue_at(m)
             if cue is None or cue[2].cls != "speech":
                 continue
-            if not any_distance and s0 - cue[1] > 3:
+            if not any_distance and s0 - cue[1] > _OUTER_FRAME_GAP:
                 continue
             fr = self._subject_left(m, lo)
             if fr is None:

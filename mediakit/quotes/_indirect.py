@@ -8,6 +8,24 @@ from ._lexicon import Cue
 from ._tokens import _Frame, _is_word
 from ._words import _CLAUSE_BREAKS, _POSSESSIVE_PRON, _SUBORDINATORS
 
+# ---------------------------------------------------------------- thresholds
+# Each value: what it bounds, then where it was tuned. "Origin unknown": set by hand in commit 11686a3, while
+# the rules were developed on PolNeAR train and checked on the s400 gold (bench/README.md); no record of
+# tuning. Changing one changes results: rerun bench/quotes.py.
+# a later frame more than this many tokens after a cue ends the cue's content; origin unknown, predates this
+# refactor
+_NEXT_FRAME_GAP = 2
+# shortest reported clause, in words (tokens for Turkish); origin unknown, predates this refactor
+_MIN_CONTENT_WORDS = 2
+# tokens after "told" searched for the complementizer that ends the addressee; origin unknown, predates this
+# refactor
+_ADDRESSEE_WINDOW = 10
+# shortest "according to" content, in words; origin unknown, predates this refactor
+_ACCORDING_MIN_WORDS = 3
+# a sentence-final frame after a comma keeps a left clause of at least this many words; origin unknown,
+# predates this refactor
+_FINAL_FRAME_LEFT_WORDS = 4
+
 
 class _Indirect:
     """Reported speech (mixed into the analyser of :mod:`._rules`)."""
@@ -128,7 +146,7 @@ class _Indirect:
         hi = b
         for fr2, _k in frames[n_f + 1:]:
             s2 = fr2.c0 if fr2.coord else min(x for x in (fr2.s0, fr2.c0) if x >= 0) if fr2.s0 >= 0 else fr2.c0
-            if s2 > right0 + 2 and (t.low[s2 - 1] in _CLAUSE_BREAKS or t.low[s2 - 1] in _SUBORDINATORS
+            if s2 > right0 + _NEXT_FRAME_GAP and (t.low[s2 - 1] in _CLAUSE_BREAKS or t.low[s2 - 1] in _SUBORDINATORS
                                     and t.low[s2 - 2] == ","):
                 hi = s2 - 1 if t.low[s2 - 1] in _CLAUSE_BREAKS else s2 - 2
                 break
@@ -141,10 +159,10 @@ class _Indirect:
             while s < fr.c0 and not _is_word(t.text[s]):
                 s += 1
             e = fr.c0
-            return (s, e) if e - s >= 2 else None
+            return (s, e) if e - s >= _MIN_CONTENT_WORDS else None
         # skip the addressee, time phrases and "that"
         if fr.cue is not None and fr.cue.object and kind != "according_to":
-            for m in range(k, min(hi, k + 10)):
+            for m in range(k, min(hi, k + _ADDRESSEE_WINDOW)):
                 if t.low[m] in self.lex.complementizers:
                     k = m
                     break
@@ -160,15 +178,15 @@ class _Indirect:
             e -= 1
         words = t.words(k, e)
         left_words = t.words_but_and(a, fr.c0)
-        acc_left = kind == "according_to" and fr.c0 > a and t.low[fr.c0 - 1] == "," and left_words >= 3 and (
-            words < 3 or right0 < b and t.low[right0] in ("which", "who", "that", "whose") or t.low[k - 1] == ",")
+        acc_left = kind == "according_to" and fr.c0 > a and t.low[fr.c0 - 1] == "," and left_words >= _ACCORDING_MIN_WORDS and (
+            words < _ACCORDING_MIN_WORDS or right0 < b and t.low[right0] in ("which", "who", "that", "whose") or t.low[k - 1] == ",")
         # "..., İsmail Demir, president of the SSB, said on Wednesday, less than ...": a sentence-final
         # frame after a comma keeps the clause on its left
         frame_start = min(x for x in (fr.s0, fr.c0) if x >= 0) if fr.s0 >= 0 else fr.c0
         csq = (kind != "according_to" and not fr.inverted and frame_start > a and t.low[frame_start - 1] == ","
-               and left_words >= 4 and k > right0 and t.low[k - 1] == "," and fr.s0 >= 0)
+               and left_words >= _FINAL_FRAME_LEFT_WORDS and k > right0 and t.low[k - 1] == "," and fr.s0 >= 0)
         acc_left = acc_left or csq
-        if (words >= 2 and kind != "according_to" or words >= 3) and not acc_left:
+        if (words >= _MIN_CONTENT_WORDS and kind != "according_to" or words >= _ACCORDING_MIN_WORDS) and not acc_left:
             return (k, e)
         # the content is on the left: "..., Smith said." / "..., according to X."
         left_end = min(x for x in (fr.s0, fr.c0) if x >= 0) if fr.s0 >= 0 else fr.c0
@@ -187,6 +205,6 @@ class _Indirect:
                          or t.low[s] in ("but", "and", "so", "yet")):
             s += 1
         words = t.words(s, e)
-        if words >= 2:
+        if words >= _MIN_CONTENT_WORDS:
             return (s, e)
         return None

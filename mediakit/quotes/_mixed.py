@@ -8,11 +8,26 @@ import bisect
 
 from ._tokens import _Frame, _is_cap, _is_word
 
-# A direct quotation "covers" a reported clause when it lies within this many characters of the clause's
-# ends (the quote marks and a comma) ... origin unknown, predates this refactor
+# ---------------------------------------------------------------- thresholds
+# Each value: what it bounds, then where it was tuned. "Origin unknown": set by hand in commit 11686a3, while
+# the rules were developed on PolNeAR train and checked on the s400 gold (bench/README.md); no record of
+# tuning. Changing one changes results: rerun bench/quotes.py.
+# most words between a cue and a quoted fragment that belongs to it ("called it “a disaster”"); origin
+# unknown, predates this refactor
+_ADJACENT_GAP_WORDS = 2
+# a quotation ending with punctuation and at least this many words ends a clause (no fragment); origin
+# unknown, predates this refactor
+_CLAUSE_QUOTE_WORDS = 3
+# a cue within this many tokens after a quotation makes it no fragment; origin unknown, predates this
+# refactor
+_CUE_AFTER_QUOTE_WINDOW = 4
+# a capitalised quotation of at least this many words reads as a whole sentence; origin unknown, predates
+# this refactor
+_SENTENCE_QUOTE_WORDS = 4
+# a direct quotation "covers" a reported clause when it lies within this many characters of the clause's
+# ends (the quote marks and a comma) ...; origin unknown, predates this refactor
 _COVERED_SLACK = 2
-# ... and leaves less than this share of the clause outside it. Origin unknown, predates this refactor
-# (the rules were developed on PolNeAR train; see bench/README.md).
+# ... and leaves less than this share of the clause outside it; origin unknown, predates this refactor
 _COVERED_OUTSIDE = 0.35
 
 
@@ -24,7 +39,7 @@ class _Mixed:
         t = self.t
         k = max(fr.c1, fr.s1)
         gap = [w for w in t.low[k:o] if _is_word(w)]
-        return len(gap) <= 2
+        return len(gap) <= _ADJACENT_GAP_WORDS
 
     def _is_fragment(self, qi: int, a: int, b: int) -> bool:
         """A quoted phrase inside a sentence of the writer's ("will “fully enforce CAATSA”"): short, not
@@ -37,11 +52,11 @@ class _Mixed:
         if o - 1 >= a and t.low[o - 1] in (":",):
             return False
         inner_end = t.low[e - 1]
-        ends_clause = inner_end in (".", "?", "!", ",", "…") and words >= 3
+        ends_clause = inner_end in (".", "?", "!", ",", "…") and words >= _CLAUSE_QUOTE_WORDS
         if ends_clause and (z >= b - 1 or t.low[z] in (",", "—", "–", "-")
-                            or any(self._cue_at(m) is not None for m in range(z, min(b, z + 4)))):
+                            or any(self._cue_at(m) is not None for m in range(z, min(b, z + _CUE_AFTER_QUOTE_WINDOW)))):
             return False
-        cap_start = _is_cap(t.text[c]) and words >= 4
+        cap_start = _is_cap(t.text[c]) and words >= _SENTENCE_QUOTE_WORDS
         return not (cap_start and (o - 1 >= a and t.low[o - 1] in (",", "—", "–", "-", "that")))
 
 

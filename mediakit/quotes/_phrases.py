@@ -30,6 +30,43 @@ from ._words import (
     _TITLES_ABBR,
 )
 
+# ---------------------------------------------------------------- thresholds
+# Each value: what it bounds, then where it was tuned. "Origin unknown": set by hand in commit 11686a3, while
+# the rules were developed on PolNeAR train and checked on the s400 gold (bench/README.md); no record of
+# tuning. Changing one changes results: rerun bench/quotes.py.
+# longest noun phrase read leftwards from a cue, in word tokens; origin unknown, predates this refactor
+_NP_MAX_TOKENS = 16
+# longest parenthesis kept inside a name ("(Savunma Sanayii Başkanlığı)"), in tokens; origin unknown,
+# predates this refactor
+_PAREN_MAX_TOKENS = 8
+# longest noun phrase read rightwards (after an inverted cue), in tokens; origin unknown, predates this
+# refactor
+_NP_RIGHT_MAX_TOKENS = 12
+# longest apposition between two commas ("Smith, head of X, said"), in tokens; origin unknown, predates this
+# refactor
+_APPOSITION_MAX_TOKENS = 25
+# longest relative clause between a subject and its cue ("an official who spoke on condition of anonymity
+# said"); origin unknown, predates this refactor
+_RELATIVE_CLAUSE_MAX_TOKENS = 14
+# longest token run still read as an apposition (a description or a name); origin unknown, predates this
+# refactor
+_APPOSITION_NP_MAX_TOKENS = 22
+# longest determiner phrase taken as a sentence's subject ("the defence chief"), in tokens; origin unknown,
+# predates this refactor
+_SUBJECT_NP_MAX_TOKENS = 5
+# longest time or medium phrase skipped after a cue ("in an interview with NTV"), in tokens ...; origin
+# unknown, predates this refactor
+_PP_MAX_TOKENS = 9
+# ... and a phrase this short is skipped even without a comma after it; origin unknown, predates this
+# refactor
+_SHORT_PP_TOKENS = 3
+# at most this many such phrases are skipped in a row; origin unknown, predates this refactor
+_PP_MAX_PHRASES = 3
+# longest "two weeks ago" phrase skipped before a cue, in tokens; origin unknown, predates this refactor
+_AGO_PHRASE_TOKENS = 6
+# longest "in a statement" phrase skipped before a cue, in tokens; origin unknown, predates this refactor
+_MEDIUM_PHRASE_TOKENS = 5
+
 
 class _Phrases:
     """Speaker noun phrases (mixed into the analyser of :mod:`._rules`)."""
@@ -41,7 +78,7 @@ class _Phrases:
         k = j
         start = -1
         n_tok = 0
-        while k >= lo and n_tok < 16:
+        while k >= lo and n_tok < _NP_MAX_TOKENS:
             w = t.low[k]
             if t.quote[k] != -1:
                 break
@@ -53,7 +90,7 @@ class _Phrases:
                     continue
                 if w == ")":
                     o = k
-                    while o >= lo and t.low[o] != "(" and k - o < 8:
+                    while o >= lo and t.low[o] != "(" and k - o < _PAREN_MAX_TOKENS:
                         o -= 1
                     if o >= lo and t.low[o] == "(":
                         start = o
@@ -128,7 +165,7 @@ class _Phrases:
         if k < hi and t.quote[k] != -1 and t.mark[k]:
             return None
         end = -1
-        while k < hi and k - i < 12:
+        while k < hi and k - i < _NP_RIGHT_MAX_TOKENS:
             w = t.low[k]
             if t.quote[k] != -1:
                 break
@@ -145,7 +182,7 @@ class _Phrases:
                     continue
                 if w == "(":
                     c = k
-                    while c < hi and t.low[c] != ")" and c - k < 8:
+                    while c < hi and t.low[c] != ")" and c - k < _PAREN_MAX_TOKENS:
                         c += 1
                     if c < hi:
                         end = c + 1
@@ -180,7 +217,7 @@ class _Phrases:
                 continue
             if w == "ago":
                 k = j - 1
-                while k >= lo and k > j - 6 and (t.low[k] in _TIME_WORDS or t.low[k].isdigit() or t.low[k] in
+                while k >= lo and k > j - _AGO_PHRASE_TOKENS and (t.low[k] in _TIME_WORDS or t.low[k].isdigit() or t.low[k] in
                                                  ("a", "an", "two", "three", "few", "several", "less", "more",
                                                   "than", "about", "weeks", "months", "years", "days", "hours",
                                                   "minutes", "some", "nearly", "almost", "just")):
@@ -202,7 +239,7 @@ class _Phrases:
                 return j
             if w in _MEDIUM_WORDS:
                 k = j - 1
-                while k >= lo and k > j - 5 and t.low[k] not in ("in", "on", "during", "at", "via", "through"):
+                while k >= lo and k > j - _MEDIUM_PHRASE_TOKENS and t.low[k] not in ("in", "on", "during", "at", "via", "through"):
                     if not _is_word(t.low[k]):
                         break
                     k -= 1
@@ -241,7 +278,7 @@ class _Phrases:
         if w == ",":
             # apposition or parenthetical between two commas: "Smith, head of X, said"
             k = j - 1
-            while k >= lo and t.low[k] not in (",", ";", ":", "(") and t.quote[k] == -1 and j - k < 25:
+            while k >= lo and t.low[k] not in (",", ";", ":", "(") and t.quote[k] == -1 and j - k < _APPOSITION_MAX_TOKENS:
                 if t.low[k] == ")":  # "president of the SSB (Savunma Sanayii Başkanlığı), said"
                     while k > lo and t.low[k] != "(" and t.quote[k] == -1:
                         k -= 1
@@ -292,7 +329,7 @@ class _Phrases:
         """"a US official who spoke on condition of anonymity said": the subject is the noun phrase before
         a relative clause that ends right before the cue."""
         t = self.t
-        for k in range(j, max(lo, j - 14) - 1, -1):
+        for k in range(j, max(lo, j - _RELATIVE_CLAUSE_MAX_TOKENS) - 1, -1):
             w = t.low[k]
             if t.quote[k] != -1 or w in (",", ";", ":", ".", "(", ")"):
                 return None
@@ -320,7 +357,7 @@ class _Phrases:
     def _looks_like_np(self, a: int, b: int) -> bool:
         """An apposition: a description or a name, with no finite verb or clause word."""
         t = self.t
-        if b - a > 22:
+        if b - a > _APPOSITION_NP_MAX_TOKENS:
             return False
         for k in range(a, b):
             w = t.low[k]
@@ -364,7 +401,7 @@ class _Phrases:
         e = np_[1]
         if e < hi and t.low[e] == ",":
             f = e + 1
-            while f < hi and t.low[f] not in (",", ".", ";", ":", "(", ")") and t.quote[f] == -1 and f - e < 25:
+            while f < hi and t.low[f] not in (",", ".", ";", ":", "(", ")") and t.quote[f] == -1 and f - e < _APPOSITION_MAX_TOKENS:
                 f += 1
             if f > e + 1 and self._looks_like_np(e + 1, f):
                 fr.a0, fr.a1 = e + 1, f
@@ -424,7 +461,7 @@ class _Phrases:
             return (k, e)
         if w in _DET:
             e = k + 1
-            while e < i and e - k < 5 and _is_word(t.low[e]) and t.low[e] not in _AUX and t.low[e] not in _CLAUSE \
+            while e < i and e - k < _SUBJECT_NP_MAX_TOKENS and _is_word(t.low[e]) and t.low[e] not in _AUX and t.low[e] not in _CLAUSE \
                     and t.low[e] not in self.lex.forms and not (t.low[e].endswith("ed") and e > k + 1):
                 e += 1
             return (k, e) if e > k + 1 else None
@@ -461,7 +498,7 @@ class _Phrases:
     def _skip_pp_right(self, k: int, hi: int) -> int:
         """Skip "on Wednesday", "in a statement", "in an interview with NTV", "last week" after a cue."""
         t = self.t
-        for _ in range(3):
+        for _ in range(_PP_MAX_PHRASES):
             if k >= hi:
                 return k
             w = t.low[k]
@@ -469,11 +506,11 @@ class _Phrases:
                      "over", "to", "while", "when"):
                 m = k + 1
                 ok = False
-                while m < hi and m - k < 9 and t.low[m] not in (",", "that", ":", ".", ";") and t.quote[m] == -1:
+                while m < hi and m - k < _PP_MAX_TOKENS and t.low[m] not in (",", "that", ":", ".", ";") and t.quote[m] == -1:
                     if t.low[m] in _TIME_WORDS or t.low[m] in _MEDIUM_WORDS or t.low[m].isdigit():
                         ok = True
                     m += 1
-                if ok and m < hi and t.low[m] in (",", "that", ":") or (ok and m - k <= 3):
+                if ok and m < hi and t.low[m] in (",", "that", ":") or (ok and m - k <= _SHORT_PP_TOKENS):
                     k = m
                     continue
                 return k

@@ -32,6 +32,22 @@ from ._words import _DET, PRONOUNS
 
 __all__ = ["find_attributions"]
 
+# ---------------------------------------------------------------- thresholds
+# Each value: what it bounds, then where it was tuned. "Origin unknown": set by hand in commit 11686a3, while
+# the rules were developed on PolNeAR train and checked on the s400 gold (bench/README.md); no record of
+# tuning. Changing one changes results: rerun bench/quotes.py.
+# longest apposition after a sentence's subject ("Selin Aydar, a defence economist at ...,"); origin
+# unknown, predates this refactor
+_APPOSITION_MAX_TOKENS = 25
+# a comma-ended sentence this short before an unattributed quotation is read as its lead-in; origin unknown,
+# predates this refactor
+_LEAD_IN_MAX_TOKENS = 16
+# an unattributed quotation takes the previous speaker across at most this many line breaks ...; origin
+# unknown, predates this refactor
+_CONTEXT_MAX_NEWLINES = 2
+# ... and at most this many characters; origin unknown, predates this refactor
+_CONTEXT_MAX_GAP_CHARS = 600
+
 
 class _Analyser(_Units, _Cues, _Phrases, _Direct, _According, _Mixed, _Indirect, _Turkish):
     """Finds the attributions of one article (call :meth:`run`)."""
@@ -106,7 +122,7 @@ class _Analyser(_Units, _Cues, _Phrases, _Direct, _According, _Mixed, _Indirect,
             e = np_[1]
             if e < b and t.low[e] == ",":  # "Selin Aydar, a defence economist at ..., was blunt."
                 f = e + 1
-                while f < b and t.low[f] not in (",", ".", ";", ":") and t.quote[f] == -1 and f - e < 25:
+                while f < b and t.low[f] not in (",", ".", ";", ":") and t.quote[f] == -1 and f - e < _APPOSITION_MAX_TOKENS:
                     f += 1
                 if f > e + 1 and f < b and t.low[f] == "," and self._looks_like_np(e + 1, f):
                     a0, a1 = t.start[e + 1], t.end[f - 1]
@@ -120,7 +136,7 @@ class _Analyser(_Units, _Cues, _Phrases, _Direct, _According, _Mixed, _Indirect,
         a, _b = units[n_u]
         if n_u > 0:
             pa, pb = units[n_u - 1]
-            if t.low[pb - 1] == ":" or t.low[pb - 1] == "," and pb - pa < 16:
+            if t.low[pb - 1] == ":" or t.low[pb - 1] == "," and pb - pa < _LEAD_IN_MAX_TOKENS:
                 fr = self._pre_frame(pb, pa)
                 if fr is not None and (fr.s0 >= 0 or fr.cue is not None):
                     return fr
@@ -130,7 +146,7 @@ class _Analyser(_Units, _Cues, _Phrases, _Direct, _According, _Mixed, _Indirect,
             if r["start"] >= t.start[o] or r["speaker_start"] is None:
                 continue
             gap = self.text[r["end"]:t.start[o]]
-            if gap.count("\n\n") + gap.count("\n") > 2 or len(gap) > 600:
+            if gap.count("\n\n") + gap.count("\n") > _CONTEXT_MAX_NEWLINES or len(gap) > _CONTEXT_MAX_GAP_CHARS:
                 break
             best = r
             break

@@ -7,6 +7,19 @@ from ._lexicon import Cue
 from ._tokens import _Frame, _is_cap, _is_word
 from ._words import _TR_SUBJECT_NOUNS
 
+# ---------------------------------------------------------------- thresholds
+# Each value: what it bounds, then where it was tuned. "Origin unknown": set by hand in commit 11686a3, while
+# the rules were developed on PolNeAR train and checked on the s400 gold (bench/README.md); no record of
+# tuning. Changing one changes results: rerun bench/quotes.py.
+# longest sentence-initial Turkish subject (up to its comma or particle), in tokens; origin unknown,
+# predates this refactor
+_TR_SUBJECT_MAX_TOKENS = 16
+# shortest "X'e göre" content, in tokens; origin unknown, predates this refactor
+_TR_MIN_CONTENT_TOKENS = 2
+# longest speaker after a participle ("... hatırlatan Ulusoy,"), in tokens; origin unknown, predates this
+# refactor
+_TR_PARTICIPLE_SPEAKER_TOKENS = 6
+
 
 class _Turkish:
     """Turkish rules (mixed into the analyser of :mod:`._rules`)."""
@@ -18,7 +31,7 @@ class _Turkish:
         k = a
         while k < b and not _is_word(t.text[k]) and t.quote[k] == -1:
             k += 1
-        for m in range(k, min(b, k + 16)):
+        for m in range(k, min(b, k + _TR_SUBJECT_MAX_TOKENS)):
             if t.quote[m] != -1:
                 return None
             w = t.low[m]
@@ -54,7 +67,7 @@ class _Turkish:
                     while e > k + 1 and not _is_word(t.text[e - 1]) and not t.mark[e - 1]:
                         e -= 1
                     fr = _Frame(k, k + 1, Cue("göre", "neutral", "speech", False, "phrase"), np_[0], np_[1])
-                    if e - (k + 1) >= 2 and not self._covered_by_direct(t.start[k + 1], t.end[e - 1]):
+                    if e - (k + 1) >= _TR_MIN_CONTENT_TOKENS and not self._covered_by_direct(t.start[k + 1], t.end[e - 1]):
                         self._emit("according_to", t.start[k + 1], t.end[e - 1], fr, a, b)
                         self._emit_fragments(k + 1, e, fr, a, b)
                     start = b
@@ -76,7 +89,7 @@ class _Turkish:
             if participle:
                 # "... hatırlatan Ulusoy, ...": the speaker follows the participle
                 m = i1
-                while m < b and t.low[m] != "," and m - i1 < 6:
+                while m < b and t.low[m] != "," and m - i1 < _TR_PARTICIPLE_SPEAKER_TOKENS:
                     m += 1
                 fr.s0, fr.s1 = i1, m
                 s0, s1 = i1, m

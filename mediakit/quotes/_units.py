@@ -24,6 +24,24 @@ MAX_UNIT_TOKENS = 2000
 _MIN_PIECE_SHARE = 0.5
 _CUT_AFTER = frozenset({",", ";", ":", "—", "–"})
 
+# ---------------------------------------------------------------- thresholds
+# Each value: what it bounds, then where it was tuned. "Origin unknown": set by hand in commit 11686a3, while
+# the rules were developed on PolNeAR train and checked on the s400 gold (bench/README.md); no record of
+# tuning. Changing one changes results: rerun bench/quotes.py.
+# a sentence of at most this many tokens opening with a bare frame ("Smith asked.") joins the quotation
+# before it; origin unknown, predates this refactor
+_SHORT_FRAME_UNIT_TOKENS = 14
+# a longer sentence opening with a whole frame ("Scott's niece, Del. Marcia Price, shouted.") joins it up to
+# this many tokens; origin unknown, predates this refactor
+_LEAD_FRAME_UNIT_TOKENS = 40
+# words allowed after such a leading frame before the sentence ends; origin unknown, predates this refactor
+_FRAME_TAIL_WORDS = 8
+# longest "― Name" signature line under a quotation, in tokens; origin unknown, predates this refactor
+_DASH_NAME_TOKENS = 8
+# a cue within this many tokens of a sentence start makes it a bare frame; origin unknown, predates this
+# refactor
+_FRAME_START_WINDOW = 7
+
 
 class _Units:
     """Quote mapping and sentence units (mixed into the analyser of :mod:`._rules`)."""
@@ -101,7 +119,7 @@ class _Units:
                 while last > pa and not _is_word(t.text[last]) and t.quote[last] == -1:
                     last -= 1
                 if (t.quote[last] != -1 and t.mark[last] and t.quote[a] == -1 and self._same_paragraph(pb - 1, a)
-                        and (b - a <= 14 and self._frame_starts_unit(a, b) or b - a <= 40 and self._leads_frame(a, b))):
+                        and (b - a <= _SHORT_FRAME_UNIT_TOKENS and self._frame_starts_unit(a, b) or b - a <= _LEAD_FRAME_UNIT_TOKENS and self._leads_frame(a, b))):
                     out[-1][1] = b
                     continue
             out.append([a, b])
@@ -156,7 +174,7 @@ class _Units:
         Price, shouted to the crowd.") that ends the sentence."""
         fr = self._post_frame(a, b)
         return fr is not None and fr.cue is not None and fr.s0 == a and fr.c0 < b and \
-            self.t.words(max(fr.c1, fr.a1, fr.s1), b) <= 8
+            self.t.words(max(fr.c1, fr.a1, fr.s1), b) <= _FRAME_TAIL_WORDS
 
     def _same_paragraph(self, i: int, j: int) -> bool:
         return "\n" not in self.text[self.t.end[i]:self.t.start[j]]
@@ -165,9 +183,9 @@ class _Units:
         """True when tokens a..b begin with "NP cue" or "cue NP" (a bare attribution frame), or are a dash
         and a name ("― Steve Quinlan.")."""
         t = self.t
-        if t.low[a] in ("―", "—", "–") and a + 1 < b and _is_cap(t.text[a + 1]) and b - a <= 8:
+        if t.low[a] in ("―", "—", "–") and a + 1 < b and _is_cap(t.text[a + 1]) and b - a <= _DASH_NAME_TOKENS:
             return True
-        for k in range(a, min(b, a + 7)):
+        for k in range(a, min(b, a + _FRAME_START_WINDOW)):
             cue = self._cue_at(k)
             if cue is not None:
                 return True

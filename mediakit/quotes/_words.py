@@ -98,6 +98,8 @@ _INVERTIBLE = {"say", "add", "write", "ask", "continue", "explain", "note", "rec
 _PUNCT_OPEN = set("([{")
 _DASHES = {"—", "–", "-", "--"}
 _QUOTE_CHARS = set("\"“”«»„‘’‹›'")
+# a quotation of at most this many tokens of capitalised words is a name in quotes ("Saturday Night Live"),
+# not a quotation; origin unknown, predates this refactor (see the thresholds note in ._direct)
 _NAME_QUOTE_MAX = 5
 _NEWLINE_RE = re.compile(r"\n")
 _SENT_OPENERS = {".", "!", "?", ":", ";", "\"", "“", "”", "''", "—", "–", "-", "(", "«", "»", "„", "‘", "’"}
