@@ -277,7 +277,8 @@ def test_polnear_targets_on_a_subset():
 # ---------------------------------------------------------------- bounded work (issue 6/7 item 5)
 def _no_full_stop_text(n_chars: int) -> str:
     """Text of about ``n_chars`` characters with no full stop: commas, quotations and "said" throughout."""
-    words = "the minister said that work continued and officials were waiting for news from the capital".split()
+    words = ["the", "minister", "said", "that", "work", "continued", "and", "officials", "were", "waiting", "for",
+             "news", "from", "the", "capital"]
     parts, size, k = [], 0, 0
     while size < n_chars:
         k += 1
