@@ -143,8 +143,7 @@ def speed(repeats: int = 5) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         corpus = load_corpus(S400)
-    from mediakit.quotes_lexicon import load_verb_lexicon
-    from mediakit.quotes_speakers import clear_caches, load_gazetteer, load_roles
+    from mediakit.quotes import clear_caches, load_gazetteer, load_roles, load_verb_lexicon
 
     for lang in ("en", "tr", "ru"):
         load_verb_lexicon(lang)

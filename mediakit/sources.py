@@ -19,9 +19,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .quotes_lexicon import verb_stances
-from .quotes_rules import find_attributions
-from .quotes_speakers import load_gazetteer, merge_names, resolve_speakers
+from .quotes import find_attributions, load_gazetteer, merge_names, resolve_speakers, verb_stances
 
 __all__ = [
     "QUOTE_COLUMNS", "EXTRA_COLUMNS", "extract_quotes", "speaker_table", "source_profile", "article_sourcing",

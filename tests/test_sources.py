@@ -15,7 +15,7 @@ import pytest
 
 matplotlib.use("Agg")
 
-from mediakit.quotes_marks import find_quotes  # noqa: E402
+from mediakit.quotes import find_quotes  # noqa: E402
 from mediakit.sources import (  # noqa: E402
     EXTRA_COLUMNS,
     QUOTE_COLUMNS,
@@ -208,7 +208,7 @@ def test_article_sourcing_credits_and_in_text_media():
 
 
 def test_stance_lexicon_is_editable_data():
-    from mediakit.quotes_lexicon import load_verb_lexicon
+    from mediakit.quotes import load_verb_lexicon
 
     lex = load_verb_lexicon("en")
     assert lex.forms["said"].stance == "neutral" and lex.forms["insisted"].stance == "emphatic"
@@ -272,3 +272,59 @@ def test_polnear_targets_on_a_subset():
     assert every["f1"] >= 0.70, every
     for a in arts.itertuples():
         _check_offsets(a.text, q[q["article_id"] == a.article_id])
+
+
+# ---------------------------------------------------------------- bounded work (issue 6/7 item 5)
+def _no_full_stop_text(n_chars: int) -> str:
+    """Text of about ``n_chars`` characters with no full stop: commas, quotations and "said" throughout."""
+    words = ["the", "minister", "said", "that", "work", "continued", "and", "officials", "were", "waiting", "for",
+             "news", "from", "the", "capital"]
+    parts, size, k = [], 0, 0
+    while size < n_chars:
+        k += 1
+        if k % 23 == 0:
+            part = '"We will wait, and we will see,"'
+        elif k % 31 == 0:
+            part = "Selin Aydar said,"
+        elif k % 37 == 0:
+            part = "“Nothing has changed”"
+        else:
+            part = words[(k * 7) % len(words)]
+        parts.append(part)
+        size += len(part) + 1
+    return " ".join(parts)
+
+
+def test_extract_quotes_is_bounded_on_a_long_text_without_full_stops():
+    import time
+
+    from mediakit.quotes import MAX_UNIT_TOKENS
+
+    text = _no_full_stop_text(300_000)
+    assert len(text) >= 300_000 and "." not in text and "!" not in text and "?" not in text
+    _quotes("warm up: load the lexicons, the minister said.")
+    t0 = time.perf_counter()
+    q = _quotes(text)
+    elapsed = time.perf_counter() - t0
+    assert elapsed < 10, f"extract_quotes took {elapsed:.1f} s on {len(text):,} characters"  # 57 s before the cap
+    assert len(q) > 1000 and {"direct", "mixed"} <= set(q["kind"])
+    _check_offsets(text, q)
+    # the "sentence" is a cut piece of the text, at most MAX_UNIT_TOKENS tokens long, never the whole text
+    assert q["sentence"].str.len().max() < len(text) // 10
+    assert all(len(s.split()) <= MAX_UNIT_TOKENS for s in q["sentence"])
+    assert all(s in text for s in q["sentence"].unique())
+    # every quotation is reported once
+    direct = q[q["kind"] == "direct"]
+    assert not direct.duplicated(["start", "end"]).any()
+
+
+def test_length_cap_cuts_inside_an_overlong_quotation_without_duplicates():
+    from mediakit.quotes import MAX_UNIT_TOKENS
+
+    inner = " ".join(["word,"] * (MAX_UNIT_TOKENS + 500))
+    text = f'The minister said: "{inner} end" and left'
+    q = _quotes(text)
+    _check_offsets(text, q)
+    direct = q[q["kind"] == "direct"]
+    assert len(direct) == 1 and direct["quote"].iat[0] == f"{inner} end"
+    assert direct["speaker"].iat[0] == "The minister"

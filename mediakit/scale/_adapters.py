@@ -96,7 +96,7 @@ def extract_quotes(ddf: dd.DataFrame, params: dict[str, Any], *, split_every: in
     """:func:`mediakit.extract_quotes` on a Dask corpus; the quote table (a lazy Dask one with ``lazy``).
 
     Each partition is extracted with ``merge_speakers=False``; then, as on one table, names are merged with
-    :func:`mediakit.quotes_speakers.merge_names` (fed with the name counts of all partitions, in corpus
+    :func:`mediakit.quotes.merge_names` (fed with the name counts of all partitions, in corpus
     order) and a speaker's type and country are shared between articles (the most frequent value, ties to
     the alphabetically first, from (name, value) counts summed over partitions and over the spellings
     merged into one name).
@@ -107,7 +107,7 @@ def extract_quotes(ddf: dd.DataFrame, params: dict[str, Any], *, split_every: in
 
     >>> quotes = extract_quotes(ddf, {})                          # doctest: +SKIP
     """
-    from ..quotes_speakers import load_gazetteer, merge_names
+    from ..quotes import load_gazetteer, merge_names
 
     persist = True if persist is None else persist
     merge_speakers = params.get("merge_speakers", True)

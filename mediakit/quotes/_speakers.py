@@ -1,337 +1,44 @@
 """Who is speaking: resolve speaker mentions inside an article ("he", "the defence chief", "Demir" ->
-"Ismail Demir"), merge names across articles (Demir, Ismail Demir, İsmail Demir) and type the speakers
-(official, military, expert, industry, media, anonymous, citizen, unknown) with a country.
+"Ismail Demir") and merge names across articles (Demir, Ismail Demir, İsmail Demir). The gazetteer and
+speaker typing they use are in :mod:`._gazetteer`.
 
-Knowledge lives in two editable files: ``resources/speakers.yaml`` (a gazetteer of people, organisations
-and news media) and ``resources/speaker_roles.yaml`` (role words, anonymity phrases, country words).
-
->>> g = load_gazetteer()
->>> g.lookup("Erdoğan").name, g.lookup("Erdoğan").country
-('Recep Tayyip Erdogan', 'TR')
->>> speaker_type_of("Selin Aydar", "a defence economist at the Istanbul Policy Forum")
-('expert', 'TR')
+>>> merge_names(["Demir", "Ismail Demir"])["Demir"]
+'Ismail Demir'
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from ..text import fold
+from ._gazetteer import (
+    _CYR_RE,
+    _DETS,
+    _FEMALE_TITLES,
+    _HUMAN_HEADS,
+    _MALE_TITLES,
+    _ORG_WORDS,
+    _PERSON_PRONOUNS,
+    _PRONOUNS,
+    _ROLE_WORDS,
+    _SYNONYMS,
+    _TITLE_WORDS,
+    Gazetteer,
+    _article_country,
+    _norm,
+    _words,
+    country_of,
+    is_anonymous,
+    load_gazetteer,
+    load_roles,
+    name_key,
+    speaker_type_of,
+)
 
-from .text import fold
-
-__all__ = [
-    "Entry", "Gazetteer", "load_gazetteer", "load_roles", "speaker_type_of", "resolve_speakers",
-    "merge_names", "name_key", "clear_caches", "SPEAKER_TYPES",
-]
-
-SPEAKER_TYPES = ("official", "military", "expert", "industry", "media", "anonymous", "citizen", "unknown")
-
-_CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-                ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s",
-                 "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"]))
-_WORD_RE = re.compile(r"[\w'’.-]+")
-_CYR_RE = re.compile(r"[\u0400-\u04FF]")
-_US_RE = re.compile(r"\bUS\b|\bU\.S\.")
-_PRONOUNS = {"he", "she", "they", "it", "who", "which", "that", "we", "i", "him", "her", "them",
-             "он", "она", "они", "оно", "его", "ее", "её", "их", "который", "которая", "которые",
-             "o", "onlar", "kendisi", "his", "its", "their"}
-_PERSON_PRONOUNS = {"he", "she", "он", "она", "o", "kendisi", "his", "her", "его", "ее", "её", "him"}
-_DETS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "one", "another",
-         "bir", "bu", "şu", "o"}
-# words that stand before a name but are not part of it ("Secretary of State Mike Pompeo")
-_TITLE_WORDS = {
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "adm", "prof", "president", "vice", "prime",
-    "minister", "secretary", "state", "foreign", "defense", "defence", "deputy", "under", "assistant", "general",
-    "spokesman", "spokeswoman", "spokesperson", "senator", "representative", "governor", "ambassador",
-    "chairman", "chairwoman", "chief", "head", "director", "leader", "former", "then", "us", "u.s", "u.s.",
-    "turkish", "russian", "american", "kremlin", "white", "house", "national", "security", "adviser", "advisor",
-    "sir", "lord", "lady", "king", "queen", "sheikh", "pastor", "judge", "justice", "mayor", "congressman",
-    "congresswoman", "commissioner", "the", "of", "and", "for", "interior", "finance", "economy", "trade", "energy",
-    "abd", "dışişleri", "disisleri", "bakanı", "bakani", "başkanı", "baskani", "cumhurbaşkanı", "cumhurbaskani",
-    "savunma", "sanayii", "milli", "milletvekili", "sözcüsü", "sozcusu", "genel", "başkan", "baskan", "sayın",
-    "президент", "госсекретарь", "министр", "глава", "пресс-секретарь", "сша", "рф", "турции", "россии",
-    "представитель", "посол", "эксперт", "генеральный", "секретарь", "cumhuriyeti", "госдепартамента",
-    "мид", "министерства", "президента", "сам", "сама", "сами", "analist", "uzman", "ekonomist", "gazeteci",
-    "profesör", "profesor", "doç", "doc", "emekli", "analyst", "economist", "expert", "professor", "турецкий", "российский", "американский",
-    "старший", "научный", "сотрудник", "лидер", "тем", "самым",
-}
-_ORG_WORDS = {
-    "ministry", "department", "house", "kremlin", "pentagon", "agency", "directorate", "presidency", "council",
-    "committee", "party", "government", "administration", "office", "institute", "centre", "center",
-    "university", "bank", "company", "corp", "inc", "group", "news", "times", "post", "radio", "tv", "nato",
-    "commission", "parliament", "congress", "senate", "embassy", "service", "authority", "forum", "foundation",
-    "association", "union", "court", "alliance", "organisation", "organization", "campaign", "board", "staff",
-    "bakanlığı", "bakanligi", "bakanlık", "bakanlik", "başkanlığı", "baskanligi", "meclis", "hükümet", "hukumet",
-    "мид", "министерство", "ведомство", "ведомстве", "кремль", "правительство", "администрация", "госдепартамент",
-    "statement", "report", "reports", "notice", "memo", "document", "poll", "survey", "study", "data", "letter",
-    "ad", "video", "website", "announcement",
-}
-# head nouns of descriptions that denote a person ("the defence chief", "the official", "эксперт")
-_HUMAN_HEADS = {
-    "chief", "head", "official", "analyst", "expert", "minister", "spokesman", "spokeswoman", "spokesperson",
-    "president", "leader", "diplomat", "officer", "executive", "economist", "researcher", "scholar", "senator",
-    "governor", "mayor", "director", "secretary", "ambassador", "colonel", "general", "commander", "professor",
-    "fellow", "founder", "chairman", "lawmaker", "aide", "adviser", "advisor", "source", "envoy", "owner",
-    "strategist", "lawyer", "eksper", "uzman", "yetkili", "yetkilisi", "analist", "эксперт",
-    "аналитик", "лидер", "министр", "глава", "представитель", "политолог", "сотрудник",
-}
-_ROLE_WORDS = {"yetkili", "yetkilisi", "bakanlık", "bakanlik", "muhalefet", "эксперт", "аналитик", "ekonomist",
-               "analist", "uzman"}
-_FEMALE_TITLES = {"mrs", "ms", "miss", "madam", "she", "her", "она", "ее", "её"}
-_MALE_TITLES = {"mr", "he", "him", "his", "он", "его"}
-# head nouns of descriptions and the words in an earlier mention that they may refer back to
-_SYNONYMS = {
-    "chief": {"chief", "head", "director", "president", "leader", "boss", "chairman"},
-    "head": {"chief", "head", "director", "president", "leader", "chairman"},
-    "official": {"official", "officials", "aide", "spokesman", "spokeswoman", "officer", "yetkili", "yetkilisi"},
-    "analyst": {"analyst", "expert", "researcher", "fellow", "economist", "scholar", "professor"},
-    "expert": {"analyst", "expert", "researcher", "fellow", "economist", "scholar", "professor", "эксперт"},
-    "эксперт": {"эксперт", "аналитик", "сотрудник", "научный", "expert"},
-    "minister": {"minister", "secretary", "bakan", "bakanı"},
-    "ministry": {"ministry", "bakanlığı", "bakanlik", "bakanlık", "мид", "министерство", "ведомство"},
-    "ведомство": {"мид", "министерство", "ведомство"},
-    "ведомстве": {"мид", "министерство", "ведомство"},
-    "bakanlık": {"bakanlığı", "bakanlık", "bakanligi", "ministry"},
-    "yetkili": {"yetkili", "yetkilisi", "official"},
-    "president": {"president", "cumhurbaşkanı", "президент", "leader"},
-    "leader": {"president", "leader", "лидер", "президент", "cumhurbaşkanı"},
-    "лидер": {"президент", "лидер", "leader", "president"},
-    "diplomat": {"diplomat", "envoy", "ambassador"},
-    "spokesman": {"spokesman", "spokesperson", "spokeswoman"},
-    "executive": {"executive", "ceo", "chief", "director", "owner"},
-}
-
-
-def _translit(s: str) -> str:
-    return "".join(_CYR.get(ch, ch) for ch in s)
-
-
-@lru_cache(maxsize=65536)
-def _norm(s: str) -> str:
-    """Folded, lower-case, transliterated form used to compare names: "İsmail Demir" -> "ismail demir"."""
-    s = fold(str(s)).lower()
-    s = re.sub(r"['’](s|in|ın|un|ün|nin|nın|a|e|ya|ye|da|de|dan|den|ta|te|tan|ten|la|le|yla|yle)\b", "", s)
-    s = _translit(s)
-    return " ".join(re.sub(r"[^\w\s-]", " ", s).split())
-
-
-def _stem(word: str) -> str:
-    """A surname stem that survives Russian case endings and Turkish suffixes: "demira" -> "demir"."""
-    w = word
-    for suf in ("ogo", "oy", "oi", "om", "ym", "oj", "u", "a", "e", "y"):
-        if len(w) > 4 and w.endswith(suf):
-            return w[: -len(suf)]
-    return w
-
-
-@lru_cache(maxsize=65536)
-def name_key(name: str) -> str:
-    """The key names are merged on: the stemmed, folded surname. ``name_key("Исмаила Демира") == "demir"``."""
-    parts = _norm(name).split()
-    return _stem(parts[-1]) if parts else ""
-
-
-@dataclass
-class Entry:
-    """One gazetteer record."""
-
-    name: str
-    kind: str  # person, organisation, media
-    type: str
-    country: str = ""
-    role: str = ""
-    aliases: list[str] = field(default_factory=list)
-    describes: list[re.Pattern] = field(default_factory=list)
-
-
-@dataclass
-class Gazetteer:
-    """Known speakers, looked up by full name, alias or (for people) surname."""
-
-    entries: list[Entry]
-    by_name: dict[str, Entry] = field(default_factory=dict)
-    by_surname: dict[str, list[Entry]] = field(default_factory=dict)
-    _described: dict[str, Entry | None] = field(default_factory=dict, repr=False)
-    _looked_up: dict[tuple[str, bool], Entry | None] = field(default_factory=dict, repr=False)
-
-    def __post_init__(self) -> None:
-        for e in self.entries:
-            for n in [e.name, *e.aliases]:
-                self.by_name.setdefault(_norm(n), e)
-            if e.kind == "person":
-                for n in [e.name, *e.aliases]:
-                    self.by_surname.setdefault(name_key(n), [])
-                    if e not in self.by_surname[name_key(n)]:
-                        self.by_surname[name_key(n)].append(e)
-
-    def lookup(self, name: str, *, surname: bool = True) -> Entry | None:
-        """The entry for ``name`` (exact alias first, then a unique surname match for people)."""
-        key = (name, surname)
-        if key not in self._looked_up:
-            self._looked_up[key] = self._lookup(name, surname)
-        return self._looked_up[key]
-
-    def _lookup(self, name: str, surname: bool) -> Entry | None:
-        n = _norm(name)
-        if not n:
-            return None
-        e = self.by_name.get(n)
-        if e is not None:
-            return e
-        stripped = " ".join(w for w in n.split() if w not in _TITLE_WORDS and w not in _DETS)
-        e = self.by_name.get(stripped)
-        if e is not None:
-            return e
-        if surname and stripped:
-            cands = self.by_surname.get(name_key(stripped), [])
-            first = stripped.split()[0] if len(stripped.split()) > 1 else None
-            cands = [c for c in cands if first is None or any(first == _norm(a).split()[0]
-                                                              for a in [c.name, *c.aliases])]
-            if len(cands) == 1:
-                return cands[0]
-        return None
-
-    def describe(self, text: str) -> Entry | None:
-        """The person a description identifies ("the head of Turkey's SSB"), if exactly one matches."""
-        n = _norm(text)
-        if n not in self._described:
-            hits = [e for e in self.entries if any(p.search(n) for p in e.describes)]
-            self._described[n] = hits[0] if len(hits) == 1 else None
-        return self._described[n]
-
-    def media_names(self) -> list[tuple[str, str]]:
-        """``(surface form, canonical name)`` of every news organisation, longest first."""
-        out = [(n, e.name) for e in self.entries if e.kind == "media" for n in [e.name, *e.aliases]]
-        return sorted(out, key=lambda x: -len(x[0]))
-
-
-def _read_yaml(name: str) -> dict:
-    path = resources.files("mediakit.resources").joinpath(name)
-    with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
-
-
-@lru_cache(maxsize=4)
-def load_gazetteer(path: str | None = None) -> Gazetteer:
-    """The speaker gazetteer from ``resources/speakers.yaml`` (or ``path``)."""
-    if path:
-        with open(path, encoding="utf-8") as fh:
-            raw = yaml.safe_load(fh) or {}
-    else:
-        raw = _read_yaml("speakers.yaml")
-    entries = []
-    for kind, key in (("person", "people"), ("organisation", "organisations"), ("media", "media")):
-        for item in raw.get(key) or []:
-            if not item or "name" not in item:
-                raise ValueError(f"speakers.yaml: an entry under {key!r} has no name; add 'name: ...'")
-            entries.append(Entry(
-                name=str(item["name"]), kind=kind, type=str(item.get("type", "media" if kind == "media" else "unknown")),
-                country=str(item.get("country", "")), role=str(item.get("role", "")),
-                aliases=[str(a) for a in item.get("aliases") or []],
-                describes=[re.compile(p, re.I) for p in item.get("describes") or []],
-            ))
-    return Gazetteer(entries)
-
-
-@dataclass
-class Roles:
-    anonymity: list[str]
-    types: list[tuple[str, set[str], list[str], list[str]]]  # type, words, prefixes, phrases
-    countries: list[tuple[str, set[str], list[str]]]  # code, words, phrases
-
-
-@lru_cache(maxsize=1)
-def load_roles() -> Roles:
-    """The role, anonymity and country word lists of ``resources/speaker_roles.yaml``."""
-    raw = _read_yaml("speaker_roles.yaml")
-    types = []
-    for t, words in (raw.get("types") or {}).items():
-        ws = [fold(str(w)).lower() for w in words]
-        types.append((t, {w for w in ws if " " not in w and not w.endswith("*")},
-                      [w[:-1] for w in ws if w.endswith("*")], [w for w in ws if " " in w]))
-    countries = []
-    for c, words in (raw.get("countries") or {}).items():
-        ws = [fold(str(w)).lower() for w in words]
-        countries.append((str(c), {w for w in ws if " " not in w}, [w for w in ws if " " in w]))
-    return Roles([fold(str(p)).lower() for p in raw.get("anonymity") or []], types, countries)
-
-
-@lru_cache(maxsize=65536)
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(w.strip(".'’-").lower() for w in _WORD_RE.findall(fold(text)) if w.strip(".'’-"))
-
-
-@lru_cache(maxsize=65536)
-def is_anonymous(text: str) -> bool:
-    """True when ``text`` (a mention with its apposition) says the speaker is not named."""
-    t = " ".join(_words(text))
-    return any(p in t for p in load_roles().anonymity)
-
-
-@lru_cache(maxsize=65536)
-def country_of(text: str) -> str:
-    """The country the words of ``text`` point to ("a Turkish official" -> "TR"), or ""."""
-    words = _words(text)
-    if ("us" in words or "u.s" in words) and not _US_RE.search(text):
-        words = tuple(w for w in words if w not in ("us", "u.s"))  # "told us" is no country
-    joined = " " + " ".join(words) + " "
-    best, best_n = "", 0
-    for code, ws, phrases in load_roles().countries:
-        n = sum(1 for w in words if w in ws) + sum(1 for p in phrases if f" {p} " in joined)
-        if n > best_n:
-            best, best_n = code, n
-    return best
-
-
-@lru_cache(maxsize=1)
-def _country_regexes() -> list[tuple[str, re.Pattern]]:
-    out = []
-    for code, ws, phrases in load_roles().countries:
-        # "US" only in capitals: "told us" is no country
-        alts = sorted((ws | set(phrases)) - {"us", "u.s", "u.s."}, key=len, reverse=True)
-        pat = r"(?i:(?<!\w)(?:" + "|".join(re.escape(w) for w in alts) + r")(?!\w))"
-        if "us" in ws:
-            pat += r"|\bUS\b|\bU\.S\."
-        out.append((code, re.compile(pat)))
-    return out
-
-
-@lru_cache(maxsize=256)
-def _article_country(text: str) -> str:
-    """The country an article mentions most (by the country words of speaker_roles.yaml), or ""."""
-    best, best_n = "", 0
-    for code, rx in _country_regexes():
-        n = len(rx.findall(text))
-        if n > best_n:
-            best, best_n = code, n
-    return best
-
-
-@lru_cache(maxsize=65536)
-def speaker_type_of(mention: str, description: str = "") -> tuple[str, str]:
-    """``(type, country)`` of a speaker from its mention and description, by the role rules.
-
-    >>> speaker_type_of("a Turkish official who asked not to be named")
-    ('anonymous', 'TR')
-    >>> speaker_type_of("Pavel Zhuravlev", "a senior research fellow at the Volkhov Centre")
-    ('expert', '')
-    """
-    text = f"{mention} {description}".strip()
-    country = country_of(text)
-    if is_anonymous(text):
-        return "anonymous", country
-    words = _words(text)
-    joined = " " + " ".join(words) + " "
-    for t, ws, prefixes, phrases in load_roles().types:
-        if any(w in ws for w in words) or any(f" {p} " in joined for p in phrases) or \
-                any(w.startswith(p) for w in words for p in prefixes):
-            return t, country
-    return "unknown", country
+__all__ = ["resolve_speakers", "merge_names", "clear_caches"]
 
 
 # ---------------------------------------------------------------- resolution inside an article

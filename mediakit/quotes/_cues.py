@@ -1,0 +1,117 @@
+"""Cue words: the attribution verb or phrase at a token, with the English context checks that tell a
+verb from a noun ("the report", "his top shows").
+"""
+
+from __future__ import annotations
+
+from ._lexicon import Cue
+from ._tokens import _is_cap
+from ._words import (
+    _ADV_SKIP,
+    _AUX,
+    _DET,
+    _NOT_PLURAL,
+    _NOUNISH,
+    _PASSIVE_BLOCKED,
+    _PREPS,
+    _RESTRICTED,
+    _SENT_OPENERS,
+)
+
+# ---------------------------------------------------------------- thresholds
+# Each value: what it bounds, then where it was tuned. "Origin unknown": set by hand in commit 11686a3, while
+# the rules were developed on PolNeAR train and checked on the s400 gold (bench/README.md); no record of
+# tuning. Changing one changes results: rerun bench/quotes.py.
+# a headline line has at least this many words ...; origin unknown, predates this refactor
+_TITLE_LINE_MIN_WORDS = 3
+# ... and at least this share of them capitalised (Title Case); origin unknown, predates this refactor
+_TITLE_LINE_CAPS_SHARE = 0.6
+
+
+class _Cues:
+    """Cue recognition (mixed into the analyser of :mod:`._rules`)."""
+
+    # ------------------------------------------------------------ cues
+    def _cue_at(self, i: int, backward: bool = False) -> tuple[int, int, Cue] | None:
+        """The cue starting at token ``i`` (or ending at it, with ``backward``) as ``(i0, i1, cue)``."""
+        t = self.t
+        n = len(t)
+        if i < 0 or i >= n or t.quote[i] != -1 and not t.mark[i]:
+            return None
+        lex = self.lex
+        if backward:
+            for L in range(min(lex.max_phrase, i + 1), 0, -1):
+                r = self._cue_at(i - L + 1)
+                if r is not None and r[1] == i + 1:
+                    return r
+            return None
+        w = t.low[i]
+        if _is_cap(t.text[i]) and i > 0 and t.low[i - 1] not in _SENT_OPENERS and \
+                "\n" not in self.text[t.end[i - 1]:t.start[i]] and self.lang_rules.caps_block_cues and not self._in_title_line(i):
+            return None  # "United States", "State Department" are no cues; a headline's "Says" is
+        if w in lex.phrase_first:
+            for L in range(min(lex.max_phrase, n - i), 1, -1):
+                key = tuple(t.low[i:i + L])
+                c = lex.phrases.get(key)
+                if c is not None and all(t.quote[k] == -1 for k in range(i, i + L)):
+                    return (i, i + L, c)
+        c = lex.forms.get(w)
+        if c is None:
+            return None
+        if not self._verb_context(i, c):
+            return None
+        return (i, i + 1, c)
+
+    def _in_title_line(self, i: int) -> bool:
+        """True when token ``i`` stands in a line written in Title Case (a headline)."""
+        text = self.text
+        s = text.rfind("\n", 0, self.t.start[i]) + 1
+        e = text.find("\n", self.t.start[i])
+        e = len(text) if e == -1 else e
+        key = (s, e)
+        cached = self._title_lines.get(key)
+        if cached is None:
+            words = [w for w in text[s:e].split() if w[:1].isalpha()]
+            caps = sum(1 for w in words if w[:1].isupper())
+            cached = len(words) >= _TITLE_LINE_MIN_WORDS and caps >= _TITLE_LINE_CAPS_SHARE * len(words)
+            self._title_lines[key] = cached
+        return cached
+
+    def _verb_context(self, i: int, c: Cue) -> bool:
+        """Reject cue words used as nouns, adjectives or prepositions: "the report", "his top shows",
+        "a neighboring state", "an option seen by", "states like Ohio"."""
+        if not self.lang_rules.check_verb_context:
+            return True
+        t = self.t
+        starts = i == 0 or t.low[i - 1] in _SENT_OPENERS or "\n" in self.text[t.end[i - 1]:t.start[i]]
+        p = "" if starts else t.low[i - 1]
+        nxt = t.low[i + 1] if i + 1 < len(t) else ""
+        if c.lemma in _RESTRICTED:
+            return p in _RESTRICTED[c.lemma] or p in _AUX or p in ("not", "n't", "never")
+        if p in _DET or p.endswith(("'s", "’s", "s'", "s’")):
+            return False  # "the report", "Trump's claims", "Ankara's continued participation"
+        if c.form == "ing":
+            return True
+        if c.form == "past":
+            if p in ("is", "are", "was", "were", "be", "been", "being", "'s", "not") and c.lemma in _PASSIVE_BLOCKED:
+                return False  # passive: "is known as", "was asked", "were criticized"
+            return not (nxt == "by" and p not in _AUX)
+        if p in _PREPS and p != "to" or p in ("and", "or", "nor"):
+            return False
+        if starts:
+            return c.form == "s" or c.lemma == "say"
+        if p in (",", ")"):
+            return True  # "The reports, which X could not verify, describe ..." (the subject rules decide)
+        if p in _AUX or p in _ADV_SKIP or p in ("to", "not", "n't", "never", "i", "we", "you", "they", "who",
+                                                 "which", "that", "people", "he", "she", "it"):
+            return c.form == "base" or p not in ("i", "we", "you", "they", "people", "to") and p not in _AUX \
+                or p in ("does", "doesn't")
+        cap = _is_cap(t.text[i - 1])
+        if c.form == "base":
+            # a plural subject: "officials say", "Republicans want"
+            return p.endswith("s") and not p.endswith(("ss", "'s", "’s")) and p not in _NOT_PLURAL \
+                and not p[:1].isdigit()
+        # -s form: a singular subject; plural nouns ("his top shows", "somber comments") are no verbs
+        if c.lemma in _NOUNISH:
+            return cap
+        return cap or not p.endswith("s") or p.endswith("ss")

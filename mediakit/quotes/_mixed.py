@@ -1,0 +1,89 @@
+"""Mixed quotes: quoted fragments inside the writer's or a reported sentence ("will “fully enforce
+CAATSA”"), emitted as direct rows flagged ``fragment`` beside the mixed quote that holds them.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ._tokens import _Frame, _is_cap, _is_word
+
+# ---------------------------------------------------------------- thresholds
+# Each value: what it bounds, then where it was tuned. "Origin unknown": set by hand in commit 11686a3, while
+# the rules were developed on PolNeAR train and checked on the s400 gold (bench/README.md); no record of
+# tuning. Changing one changes results: rerun bench/quotes.py.
+# most words between a cue and a quoted fragment that belongs to it ("called it “a disaster”"); origin
+# unknown, predates this refactor
+_ADJACENT_GAP_WORDS = 2
+# a quotation ending with punctuation and at least this many words ends a clause (no fragment); origin
+# unknown, predates this refactor
+_CLAUSE_QUOTE_WORDS = 3
+# a cue within this many tokens after a quotation makes it no fragment; origin unknown, predates this
+# refactor
+_CUE_AFTER_QUOTE_WINDOW = 4
+# a capitalised quotation of at least this many words reads as a whole sentence; origin unknown, predates
+# this refactor
+_SENTENCE_QUOTE_WORDS = 4
+# a direct quotation "covers" a reported clause when it lies within this many characters of the clause's
+# ends (the quote marks and a comma) ...; origin unknown, predates this refactor
+_COVERED_SLACK = 2
+# ... and leaves less than this share of the clause outside it; origin unknown, predates this refactor
+_COVERED_OUTSIDE = 0.35
+
+
+class _Mixed:
+    """Quoted fragments and mixed quotes (mixed into the analyser of :mod:`._rules`)."""
+
+    def _adjacent(self, fr: _Frame, o: int) -> bool:
+        """A quoted fragment right after its cue ("chanted “USA!”", "called it “a disaster”")."""
+        t = self.t
+        k = max(fr.c1, fr.s1)
+        gap = [w for w in t.low[k:o] if _is_word(w)]
+        return len(gap) <= _ADJACENT_GAP_WORDS
+
+    def _is_fragment(self, qi: int, a: int, b: int) -> bool:
+        """A quoted phrase inside a sentence of the writer's ("will “fully enforce CAATSA”"): short, not
+        starting the sentence, not ending with the sentence's punctuation."""
+        t = self.t
+        o, c, e, z = self.q_tok[qi]
+        words = t.words(c, e)
+        if t.words(a, o) == 0:
+            return False
+        if o - 1 >= a and t.low[o - 1] in (":",):
+            return False
+        inner_end = t.low[e - 1]
+        ends_clause = inner_end in (".", "?", "!", ",", "…") and words >= _CLAUSE_QUOTE_WORDS
+        if ends_clause and (z >= b - 1 or t.low[z] in (",", "—", "–", "-")
+                            or any(self._cue_at(m) is not None for m in range(z, min(b, z + _CUE_AFTER_QUOTE_WINDOW)))):
+            return False
+        cap_start = _is_cap(t.text[c]) and words >= _SENTENCE_QUOTE_WORDS
+        return not (cap_start and (o - 1 >= a and t.low[o - 1] in (",", "—", "–", "-", "that")))
+
+
+    def _emit_fragments(self, s: int, e: int, fr: _Frame, a: int, b: int) -> None:
+        """The quoted words inside a mixed quote (tokens s..e) are also direct quotations of its speaker;
+        they are flagged ``fragment`` so that profiles count the attribution once."""
+        t = self.t
+        for qi in sorted({t.quote[k] for k in range(s, e) if t.quote[k] != -1}):
+            q = self.quotes[qi]
+            if q.start >= t.start[s] and q.end <= t.end[e - 1] + 1 and not self._has_direct(q.start, q.end):
+                self._emit("direct", q.start, q.end, fr, a, b, fragment=True)
+
+    def _has_direct(self, s: int, e: int) -> bool:
+        """True when a direct quotation with content ``s..e`` (character offsets) was already emitted."""
+        return (s, e) in self.direct_set
+
+    def _covered_by_direct(self, s: int, e: int) -> bool:
+        """True when one emitted direct quotation covers the span ``s..e`` (character offsets) up to
+        :data:`_COVERED_SLACK` characters at each side and leaves less than :data:`_COVERED_OUTSIDE` of it
+        outside: the clause is that quotation, not a reported one."""
+        spans = self.direct_sorted
+        for i in range(bisect.bisect_left(spans, (s - _COVERED_SLACK,)), len(spans)):
+            rs, re_ = spans[i]
+            if rs > e + _COVERED_SLACK:
+                break
+            if re_ <= e + _COVERED_SLACK:
+                outside = (e - s) - (re_ - rs)
+                if outside < _COVERED_OUTSIDE * (e - s):
+                    return True
+        return False

@@ -1,0 +1,189 @@
+"""The analyser of one article: runs the rules of each construction (:mod:`._direct`, :mod:`._indirect`,
+:mod:`._according`, :mod:`._mixed`, and the language modules :mod:`._turkish`, :mod:`._languages`) over
+the sentence units and returns attributions as character offsets into the article text.
+
+No parser or model: a tokeniser, the quote-mark scanner of :mod:`._marks`, the cue lexicon of
+:mod:`._lexicon` and closed word lists (:mod:`._words`). Written by hand because the libraries that do this
+need a downloaded model (textacy, spaCy, citron) or an old Python (the Gender Gap Tracker).
+
+>>> text = 'Ismail Demir, head of the SSB, said work continued. "We will wait," he added.'
+>>> [(r["kind"], text[r["start"]:r["end"]], text[r["speaker_start"]:r["speaker_end"]])
+...  for r in find_attributions(text)]
+[('indirect', 'work continued', 'Ismail Demir'), ('direct', 'We will wait,', 'he')]
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ._according import _According
+from ._cues import _Cues
+from ._direct import _Direct
+from ._indirect import _Indirect
+from ._languages import LANGUAGE_RULES, language_rules
+from ._lexicon import Cue, VerbLexicon, load_verb_lexicon
+from ._marks import QuoteSpan
+from ._mixed import _Mixed
+from ._phrases import _Phrases
+from ._tokens import _Frame, _is_cap, _tokenize
+from ._turkish import _Turkish
+from ._units import _Units
+from ._words import _DET, PRONOUNS
+
+__all__ = ["find_attributions"]
+
+# ---------------------------------------------------------------- thresholds
+# Each value: what it bounds, then where it was tuned. "Origin unknown": set by hand in commit 11686a3, while
+# the rules were developed on PolNeAR train and checked on the s400 gold (bench/README.md); no record of
+# tuning. Changing one changes results: rerun bench/quotes.py.
+# longest apposition after a sentence's subject ("Selin Aydar, a defence economist at ...,"); origin
+# unknown, predates this refactor
+_APPOSITION_MAX_TOKENS = 25
+# a comma-ended sentence this short before an unattributed quotation is read as its lead-in; origin unknown,
+# predates this refactor
+_LEAD_IN_MAX_TOKENS = 16
+# an unattributed quotation takes the previous speaker across at most this many line breaks ...; origin
+# unknown, predates this refactor
+_CONTEXT_MAX_NEWLINES = 2
+# ... and at most this many characters; origin unknown, predates this refactor
+_CONTEXT_MAX_GAP_CHARS = 600
+
+
+class _Analyser(_Units, _Cues, _Phrases, _Direct, _According, _Mixed, _Indirect, _Turkish):
+    """Finds the attributions of one article (call :meth:`run`)."""
+
+    def __init__(self, text: str, lang: str):
+        self.text = text
+        self.lang = lang if lang in LANGUAGE_RULES else "en"
+        self.lang_rules = language_rules(self.lang)
+        self.lex: VerbLexicon = load_verb_lexicon(self.lang)
+        self.pronouns = PRONOUNS.get(self.lang, PRONOUNS["en"]) | PRONOUNS["en"]
+        self.t = _tokenize(text)
+        self.quotes: list[QuoteSpan] = []
+        self.q_tok: list[tuple[int, int, int, int]] = []  # (open_first, content_first, content_end, close_end)
+        self.consumed: set[int] = set()  # cue token indices already used by a frame
+        self._title_lines: dict[tuple[int, int], bool] = {}
+        self.cut_inside: set[int] = set()
+        self.direct_set: set[tuple[int, int]] = set()  # (start, end) of the direct rows emitted so far
+        self.direct_sorted: list[tuple[int, int]] = []  # the same, sorted  # unit starts that the length cap put inside a quotation
+        self.subjects: list[tuple[int, int]] = []  # names opening a sentence (antecedents of "he", "she")
+        self.out: list[dict] = []
+
+    def _emit(self, kind: str, start: int, end: int, fr: _Frame | None, a: int, b: int,
+              inherited: bool = False, fragment: bool = False) -> None:
+        t = self.t
+        rec = {
+            "kind": kind, "start": start, "end": end,
+            "speaker_start": None, "speaker_end": None, "verb_start": None, "verb_end": None,
+            "verb": None, "lemma": None, "stance": None, "cls": None,
+            "appos_start": None, "appos_end": None, "antecedent": None,
+            "sent_start": t.start[a], "sent_end": t.end[b - 1], "inherited": inherited, "fragment": fragment,
+        }
+        if fr is not None:
+            if fr.s0 >= 0:
+                rec["speaker_start"], rec["speaker_end"] = t.start[fr.s0], t.end[fr.s1 - 1]
+            if fr.a0 >= 0:
+                rec["appos_start"], rec["appos_end"] = t.start[fr.a0], t.end[fr.a1 - 1]
+            if fr.antecedent is not None:
+                rec["antecedent"] = (t.start[fr.antecedent[0]], t.end[fr.antecedent[1] - 1])
+            if fr.cue is not None and fr.c0 >= 0 and fr.c1 > fr.c0:
+                rec["verb_start"], rec["verb_end"] = t.start[fr.c0], t.end[fr.c1 - 1]
+                rec["verb"] = self.text[rec["verb_start"]:rec["verb_end"]]
+                rec["lemma"], rec["stance"], rec["cls"] = fr.cue.lemma, fr.cue.stance, fr.cue.cls
+        self.out.append(rec)
+        if kind == "direct":
+            self.direct_set.add((start, end))
+            bisect.insort(self.direct_sorted, (start, end))
+
+    # ------------------------------------------------------------ orchestration
+    def run(self) -> list[dict]:
+        self._map_quotes()
+        units = self._units()
+        infos = []
+        for a, b in units:
+            info: dict = {}
+            self._direct(a, b, info)
+            infos.append(info)
+        # quotations with no frame of their own: the speaker of the previous attribution nearby
+        for n_u in range(len(units)):
+            for qi, ua, ub in infos[n_u].get("pending", []):
+                fr = self._context_frame(n_u, units, infos, qi)
+                if fr is not None:
+                    self._emit_direct(qi, fr, ua, ub, inherited=True)
+        for (a, b), info in zip(units, infos):
+            self._indirect(a, b, info.get("frames", []))
+        self.out.sort(key=lambda r: (r["start"], r["end"]))
+        t = self.t
+        for a, b in units:
+            np_ = self._sentence_subject(a, b)
+            if np_ is None or not any(_is_cap(t.text[k]) and t.low[k] not in _DET for k in range(*np_)):
+                continue
+            a0 = a1 = -1
+            e = np_[1]
+            if e < b and t.low[e] == ",":  # "Selin Aydar, a defence economist at ..., was blunt."
+                f = e + 1
+                while f < b and t.low[f] not in (",", ".", ";", ":") and t.quote[f] == -1 and f - e < _APPOSITION_MAX_TOKENS:
+                    f += 1
+                if f > e + 1 and f < b and t.low[f] == "," and self._looks_like_np(e + 1, f):
+                    a0, a1 = t.start[e + 1], t.end[f - 1]
+            self.subjects.append((t.start[np_[0]], t.end[np_[1] - 1], a0, a1))
+        return self.out
+
+    def _context_frame(self, n_u: int, units, infos, qi: int) -> _Frame | None:
+        """Frame for an unattributed quotation: a colon-ended lead-in just before it, else the speaker of
+        the latest attribution in this or the previous two sentences (same or previous paragraph)."""
+        t = self.t
+        a, _b = units[n_u]
+        if n_u > 0:
+            pa, pb = units[n_u - 1]
+            if t.low[pb - 1] == ":" or t.low[pb - 1] == "," and pb - pa < _LEAD_IN_MAX_TOKENS:
+                fr = self._pre_frame(pb, pa)
+                if fr is not None and (fr.s0 >= 0 or fr.cue is not None):
+                    return fr
+        best = None
+        o = self.q_tok[qi][0]
+        for r in sorted(self.out, key=lambda r: r["start"], reverse=True):
+            if r["start"] >= t.start[o] or r["speaker_start"] is None:
+                continue
+            gap = self.text[r["end"]:t.start[o]]
+            if gap.count("\n\n") + gap.count("\n") > _CONTEXT_MAX_NEWLINES or len(gap) > _CONTEXT_MAX_GAP_CHARS:
+                break
+            best = r
+            break
+        if best is None:
+            return None
+        fr = _Frame(-1, -1, None)
+        fr.s0 = bisect.bisect_left(t.start, best["speaker_start"])
+        fr.s1 = bisect.bisect_left(t.start, best["speaker_end"])
+        if fr.s1 <= fr.s0:
+            fr.s1 = fr.s0 + 1
+        if best["verb_start"] is not None:
+            fr.c0 = bisect.bisect_left(t.start, best["verb_start"])
+            fr.c1 = bisect.bisect_left(t.start, best["verb_end"])
+            fr.cue = Cue(best["lemma"], best["stance"], best["cls"] or "speech")
+        if best["appos_start"] is not None:
+            fr.a0 = bisect.bisect_left(t.start, best["appos_start"])
+            fr.a1 = bisect.bisect_left(t.start, best["appos_end"])
+        if best["antecedent"] is not None:
+            fr.antecedent = (bisect.bisect_left(t.start, best["antecedent"][0]),
+                             bisect.bisect_left(t.start, best["antecedent"][1]))
+        return fr
+
+
+def find_attributions(text: str, lang: str = "en", subjects: list | None = None) -> list[dict]:
+    """Attributions in ``text`` as dicts of character offsets: ``kind`` (direct, indirect, mixed,
+    according_to), ``start``/``end`` of the reported content, ``speaker_start``/``speaker_end`` of the
+    speaker mention (None when none), ``verb_start``/``verb_end`` and ``verb``/``lemma``/``stance`` of the
+    cue, ``appos_start``/``appos_end`` of an apposition describing the speaker, ``antecedent`` (offsets of
+    the noun phrase a relative "who" stands for), ``sent_start``/``sent_end`` of the sentence, and
+    ``inherited`` (True when the speaker was taken from the previous attribution). When a list is passed
+    as ``subjects``, the offsets of the names opening each sentence are appended to it (the antecedents a
+    later "he" or "she" may refer to).
+    """
+    if not text:
+        return []
+    an = _Analyser(text, lang)
+    out = an.run()
+    if subjects is not None:
+        subjects.extend(an.subjects)
+    return out

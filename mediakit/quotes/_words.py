@@ -1,0 +1,159 @@
+"""Closed word classes the attribution rules need (determiners, auxiliaries, prepositions, time and
+medium words, title abbreviations, ...), as plain sets. English first; Turkish and Russian members are
+listed with the English ones where the rule is the same for all three languages.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------- closed word classes
+PRONOUNS = {
+    "en": {"he", "she", "they", "it", "we", "i", "you", "who", "which", "this", "that"},
+    "tr": {"o", "onlar", "kendisi"},
+    "ru": {"он", "она", "они", "оно", "который", "которая", "которые"},
+}
+_PERSONAL = {"he", "she", "they", "it", "we", "i", "you", "o", "onlar", "он", "она", "они"}
+_DET = {
+    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "some",
+    "many", "several", "most", "both", "all", "each", "every", "another", "other", "no", "any", "few",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "such", "more", "fewer",
+    "numerous", "various", "certain",
+}
+_POSSESSIVE_DET = {"his", "her", "its", "their", "our", "my", "your"}
+_CLAUSE = {
+    "and", "but", "or", "nor", "that", "which", "who", "whom", "whose", "when", "while", "where", "as",
+    "because", "since", "if", "unless", "although", "though", "after", "before", "until", "so", "than",
+    "whether", "what", "how", "why", "yet", "once", "whereas", "despite", "without", "instead", "not",
+    "then", "there", "here", "also", "even", "just", "only", "now", "meanwhile", "however", "thus",
+    "ve", "ile", "ama", "ancak", "и", "а", "но", "что", "как", "когда", "также",
+}
+_AUX = {
+    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did",
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "won't", "wouldn't",
+    "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "isn't", "wasn't", "aren't", "weren't",
+    "can't", "couldn't", "shouldn't", "get", "got", "gets",
+}
+_ADV_SKIP = {
+    "also", "later", "then", "previously", "recently", "repeatedly", "once", "again", "reportedly",
+    "publicly", "privately", "separately", "further", "quickly", "simply", "only", "even", "still",
+    "just", "already", "never", "often", "frequently", "initially", "originally", "first", "flatly",
+    "openly", "not", "always", "subsequently", "ultimately", "eventually", "finally", "himself",
+    "herself", "themselves", "itself", "too", "long", "has", "have", "had", "would", "will", "could",
+    "can", "may", "might", "did", "does", "do", "should", "must", "shall", "is", "was", "were", "are",
+    "be", "been", "being", "ever", "now", "allegedly", "apparently",
+    "n't", "since", "earlier", "late", "today", "yesterday", "tonight", "however", "both", "all",
+    "personally", "directly", "indirectly", "explicitly", "specifically", "clearly", "loudly",
+    "he", "she",  # "he himself", never reached: pronouns are subjects
+    "также", "уже", "ранее", "ayrıca", "da", "de", "ясно", "четко", "прямо", "открыто", "вновь", "снова",
+    "еще", "ещё",
+}
+_ADV_SKIP -= {"he", "she"}
+_NOT_ADVERBS_LY = {"ally", "rally", "family", "assembly", "supply", "reply", "anomaly", "daily", "weekly",
+                   "monthly", "early", "july", "italy", "bully", "belly", "holy", "fly", "only"}
+_PREPS_INNER = {"of", "at", "for", "to", "from", "in", "with", "on", "under", "within", "inside", "outside",
+                "and", "de", "du", "van", "von", "bin", "al", "el", "la", "le", "del"}
+_PREPS = {
+    "of", "at", "for", "to", "from", "in", "with", "on", "under", "within", "inside", "outside", "by",
+    "about", "into", "during", "over", "after", "before", "among", "against", "through", "like",
+    "near", "amid", "behind", "toward", "towards", "per", "via", "than", "upon", "across",
+    "alongside", "beside", "besides", "despite", "including", "unlike", "without", "beyond", "around",
+    "along", "throughout", "following", "regarding", "concerning",
+    "в", "во", "на", "с", "со", "по", "к", "ко", "о", "об", "от", "до", "из", "за", "для", "при", "после",
+    "перед", "через", "у", "под", "над",
+}
+_TIME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "weekend",
+    "month", "year", "night", "morning", "afternoon", "evening", "day", "today", "yesterday", "tonight",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "spring", "summer", "autumn", "fall", "winter", "earlier", "last", "this", "next", "recently",
+    "past",
+}
+_MEDIUM_WORDS = {
+    "statement", "interview", "tweet", "tweets", "letter", "speech", "post", "posts", "message", "email",
+    "e-mail", "op-ed", "column", "essay", "book", "memo", "report", "video", "address", "remarks",
+    "conference", "call", "briefing", "hearing", "rally", "debate", "appearance", "testimony", "release",
+    "note", "blog", "radio", "television", "podcast", "documentary", "town", "meeting", "session",
+    "announcement", "filing", "lawsuit", "complaint", "broadcast", "show", "event", "facebook", "twitter",
+    "instagram", "article", "editorial", "commentary", "press", "news", "phone", "telephone",
+}
+_TITLES_ABBR = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt",
+                "adm", "prof", "rev", "st", "jr", "sr", "pres", "amb", "atty", "supt", "insp", "cmdr",
+                "messrs", "hon", "u.s", "no", "del", "sens", "reps", "govs", "cpl", "pvt", "brig", "cdr",
+                "mt", "ft", "fr", "det", "lt.gen", "corp", "inc", "co", "ltd", "calif", "fla", "ariz",
+                "conn", "mass", "mich", "minn", "penn", "tenn", "wis", "va", "md", "ky", "ill", "ind", "ga",
+                "la", "mo", "nev", "okla", "ore", "tex", "wash", "colo", "ala", "ark", "kan", "neb", "miss",
+                "vt", "n.y", "n.j", "n.h", "d.c", "s.c", "n.c"}
+# verbs that stand before their speaker in English ('“...,” said Smith'; not '“...” blasted Clinton as')
+_INVERTIBLE = {"say", "add", "write", "ask", "continue", "explain", "note", "recall", "reply", "respond",
+               "answer", "insist", "argue", "observe", "warn", "quip", "joke", "counter", "conclude", "declare",
+               "exclaim", "announce", "remark", "comment", "suggest", "predict", "recount", "concede",
+               "acknowledge", "admit", "claim", "boast", "complain", "shout", "yell", "scream", "read", "post",
+               "tweet", "state", "tell", "muse", "retort", "interject", "agree", "chime in", "offer", "begin",
+               "cry", "whisper", "mutter", "lament", "emphasize", "stress", "caution", "report", "quote",
+               "according to", "go on", "went on", "pointed out", "point out", "proclaim", "assert", "affirm",
+               "maintain", "contend", "allege", "speculate", "wonder", "reason", "reiterate", "repeat", "echo"}
+# addressees that follow "told" and never are the speaker
+_PUNCT_OPEN = set("([{")
+_DASHES = {"—", "–", "-", "--"}
+_QUOTE_CHARS = set("\"“”«»„‘’‹›'")
+# a quotation of at most this many tokens of capitalised words is a name in quotes ("Saturday Night Live"),
+# not a quotation; origin unknown, predates this refactor (see the thresholds note in ._direct)
+_NAME_QUOTE_MAX = 5
+_NEWLINE_RE = re.compile(r"\n")
+_SENT_OPENERS = {".", "!", "?", ":", ";", "\"", "“", "”", "''", "—", "–", "-", "(", "«", "»", "„", "‘", "’"}
+_OBJECT_PRONOUNS = {"him", "her", "it", "them", "us", "me", "you", "this", "that"}
+_CLAUSE_BREAKS = {",", ";", "and", "but", "—", "–"}
+_SUBORDINATORS = {"although", "though", "while", "whereas", "because", "as", "when", "after", "before", "if",
+                  "since", "but", "and", "yet", "so"}
+_PASSIVE_BLOCKED = {"know", "see", "consider", "view", "regard", "like", "love", "hate", "support", "back",
+                    "favor", "favour", "prefer", "decide", "plan", "seek", "understand", "recognize", "recognise",
+                    "realize", "realise", "call", "label", "brand", "term", "dub", "describe", "quote", "cite",
+                    "find", "show", "read", "post", "report", "ask", "tell", "inform", "remind", "charge",
+                    "accuse", "attack", "criticize", "criticise", "question", "challenge", "name", "thank",
+                    "allow", "oppose", "reject", "endorse", "praise", "blame", "dismiss", "mock"}
+_LEADING_SKIP = {"and", "but", "then", "so", "yet", "also", "meanwhile", "still", "now", "later", "instead",
+                 "however", "indeed", "again", "or", "nor", "plus", "thus", "even"}
+_TR_SUBJECT_NOUNS = {"bakanlık", "bakanlığı", "yetkili", "yetkilisi", "muhalefet", "hükümet", "ankara",
+                     "kurum", "ekonomist", "analist", "uzman"}
+_NAME_PARTICLES = {"van", "von", "de", "da", "di", "du", "del", "della", "der", "den", "ter", "ten", "bin", "ibn",
+                   "al", "el", "la", "le", "dos", "das", "abu"}
+_POSSESSIVE_PRON = {"his", "her", "their", "its", "его", "ее", "её", "их"}
+_LEADING_ADVERBS = {"earlier", "later", "meanwhile", "previously", "recently", "separately", "also", "however",
+                    "today", "yesterday", "now", "then", "still", "again", "instead", "ранее", "позднее", "также",
+                    "ayrıca", "öte", "ise", "тем", "самым", "тем самым"}
+_SPEAKING_PRONOUNS = {"he", "she", "they", "we", "i", "you", "who", "он", "она", "они", "мы", "o", "onlar"}
+_HUMAN_NOUNS = {
+    "official", "officials", "analyst", "analysts", "expert", "experts", "minister", "ministers", "spokesman",
+    "spokeswoman", "spokesperson", "president", "leader", "leaders", "lawmaker", "lawmakers", "diplomat",
+    "diplomats", "officer", "officers", "executive", "executives", "economist", "economists", "people",
+    "voters", "critics", "supporters", "residents", "protesters", "aide", "aides", "adviser", "advisers",
+    "advisor", "advisors", "source", "sources", "reporters", "journalist", "journalists", "researcher",
+    "researchers", "scholar", "scholars", "senator", "senators", "governor", "mayor", "chief", "head",
+    "director", "secretary", "ambassador", "colonel", "general", "commander", "professor", "fellow", "founder",
+    "chairman", "member", "members", "deputies", "mps", "opponents", "allies", "partners", "government",
+    "ministry", "administration", "agency", "embassy", "office", "campaign", "party", "committee", "council",
+    "department", "white", "kremlin", "pentagon", "washington", "ankara", "moscow", "man", "woman", "men",
+    "women", "friend", "friends", "candidate", "candidates", "democrats", "republicans", "organizers",
+    "activists", "owner", "workers", "citizens", "students", "parents", "group", "groups", "staff",
+    "strategist", "strategists", "pollster", "pollsters", "lawyer", "lawyers", "attorney", "attorneys",
+}
+_CLAUSE_OPENERS = {"that", "whether", "if", "how", "why", "what", "when", "where", "who", "which", "to"}
+_CONTRACTED = {"'s", "'re", "'ve", "'d", "'ll", "’s", "’re", "’ve", "’d", "’ll"}
+_NOT_PLURAL = {"his", "this", "its", "was", "is", "has", "does", "us", "thus", "yes", "as", "plus", "always",
+               "perhaps", "whereas", "unless", "less", "across", "news", "politics", "series", "vs"}
+# -s forms that are mostly plural nouns ("TV shows", "his comments"): verbs only after a name or pronoun
+_NOUNISH = {"show", "comment", "note", "report", "claim", "call", "plan", "state", "brand", "detail",
+            "question", "charge", "demand", "hope", "fear", "doubt", "view", "support", "back", "quote", "post",
+            "tweet", "remark", "answer", "reply", "promise", "pledge", "attack", "challenge", "protest",
+            "concern", "threat", "warning", "outline", "project", "estimate", "forecast", "label", "term",
+            "object", "counter", "find", "like", "wish", "need", "respond", "thank"}
+# lemmas that are verbs only after these words (or an auxiliary/negation)
+_RESTRICTED = {
+    "like": {"i", "we", "you", "they", "who", "would", "'d", "to"},
+    "state": {"to"},
+    "back": set(),
+    "object": {"to"},
+    "project": {"to"},
+}
