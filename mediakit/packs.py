@@ -8,8 +8,8 @@ it reads no YAML and imports no analysis, so the loaders of every analysis can r
 
 >>> "s400" in story_names()
 True
->>> pack_file("s400", "codebook").name
-'codebook.yaml'
+>>> pack_file("s400", "story").name
+'story.yaml'
 >>> pack_file("s400", "nothing-like-this") is None
 True
 """
@@ -60,8 +60,8 @@ def story_dir(name_or_path: str | Path) -> Path | None:
 def pack_file(name_or_path: str | Path, kind: str) -> Path | None:
     """The file of one kind (``"codebook"``, ``"naming"``, ...) in a story pack, or None when absent.
 
-    >>> pack_file("s400", "events").name
-    'events.yaml'
+    >>> pack_file("s400", "story").name
+    'story.yaml'
     """
     if kind not in PACK_FILES:
         return None
