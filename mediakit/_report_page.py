@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 import pandas as pd
 
 from . import __version__
-
-if TYPE_CHECKING:
-    from .report import Section
 
 __all__ = ["render_page"]
 
@@ -50,7 +47,7 @@ footer{color:#666;font-size:.85em;border-top:1px solid #e1e4e8;margin-top:3em;pa
 """
 
 
-def render_page(title: str, subtitle: str, sections: list[Section], provenance: pd.DataFrame) -> str:
+def render_page(title: str, subtitle: str, sections: list[Any], provenance: pd.DataFrame) -> str:
     """The whole page as one HTML string.
 
     >>> "<!DOCTYPE html>" in render_page("T", "S", [], pd.DataFrame({"field": ["a"], "value": [1]}))
