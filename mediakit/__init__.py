@@ -47,13 +47,15 @@ _EXPORTS: dict[str, str] = {
     "outlet_lag": "timeline",
     # export and report
     "save_figure": "export", "save_table": "export", "write_csv": "export", "build_report": "report",
+    # story packs
+    "load_story": "stories", "Story": "stories", "StoryError": "stories", "init_story": "stories",
     # scale (Dask; the scale extra). distinctive_terms, score_frames, extract_quotes, coverage_timeline and
     # find_reuse come from "api": the pandas functions, handing a Dask DataFrame to mediakit.scale.run
     "load_corpus_dask": "scale",
 }
 _MODULES = ("corpus", "fetch", "text", "vectorize", "terms", "framing", "sources", "reuse", "similarity",
             "timeline", "plotting", "export", "report", "dates", "topics", "tone", "scale",
-            "analysis", "api")
+            "analysis", "api", "stories")
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
 

@@ -3,9 +3,12 @@
     mediakit info data/s400
     mediakit terms data/s400 --by outlet --top 10 --format csv
     mediakit quotes data/s400 --format jsonl --out quotes.jsonl
+    mediakit report data/s400 --out reports --lexicon none
+    mediakit story init my-story --corpus data/s400
 
 Every analysis command takes a corpus path, ``--format table|csv|json|jsonl`` and ``--out FILE`` (stdout by
-default). Errors are one line on stderr and a non-zero exit, never a traceback.
+default). ``report``, ``frames`` and ``quotes`` take ``--story NAME|PATH`` (default: the corpus folder's
+``story.yaml``; ``none`` for none). Errors are one line on stderr and a non-zero exit, never a traceback.
 """
 
 from __future__ import annotations
@@ -160,9 +163,12 @@ def _info(args: argparse.Namespace) -> int:
         emit(table, args.format, args.out, neutralise=not args.raw_csv)
         return 0
     lines = [f"{len(df)} articles from {df['outlet'].nunique()} outlets in {args.path}"]
+    undated = int(df["date"].isna().sum()) if len(df) else 0
     if len(df) and df["date"].notna().any():
         lines.append(f"dates: {df['date'].min():%Y-%m-%d} to {df['date'].max():%Y-%m-%d} "
-                     f"({int(df['date'].isna().sum())} undated)")
+                     f"({undated} undated)")
+    else:
+        lines.append(f"dates: none ({undated} undated)")
     lines.append("languages: " + ", ".join(f"{k} {v}" for k, v in df["language"].value_counts().items()))
     lines.append(f"words: {int(words.sum())} in all, median {int(words.median()) if len(words) else 0} per article")
     lines.append("")
@@ -211,25 +217,70 @@ def _fetch(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------- report
+def add_story_arg(p: argparse.ArgumentParser) -> None:
+    """``--story NAME|PATH``: the story pack (default: the corpus folder's story.yaml; 'none' for none)."""
+    p.add_argument("--story", metavar="NAME|PATH",
+                   help="story pack: a shipped name or a pack folder (default: the corpus folder's story.yaml, if "
+                        "any; 'none' for no story)")
+
+
+def story_resources(args: argparse.Namespace, **given: str | None) -> tuple[Any, dict[str, Any], dict[str, str]]:
+    """Resolve ``--story`` and the resource options (None = not given: from the story pack) before any work."""
+    from .stories import FROM_STORY, resolve_resources
+
+    values = {k: FROM_STORY if v is None else v for k, v in given.items()}
+    return resolve_resources(args.path, getattr(args, "story", None), **values)
+
+
 def _report_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("path", help="corpus file or folder")
     p.add_argument("--out", default="reports", metavar="DIR", help="output folder (default: reports)")
-    p.add_argument("--codebook", default="s400", help="framing codebook: bundled name or YAML path")
-    p.add_argument("--lexicon", default="s400", help="naming lexicon: bundled name or YAML path")
-    p.add_argument("--events", default="s400", help="event list: bundled name, YAML path or 'none'")
+    add_story_arg(p)
+    for name, what in (("codebook", "framing codebook (default: the story's, else policy_frames)"),
+                       ("lexicon", "naming lexicon (default: the story's naming.yaml, else none)"),
+                       ("actors", "actors for tone (default: the story's actors.yaml, else none)"),
+                       ("events", "event list (default: the story's events.yaml, else none)"),
+                       ("gazetteer", "speaker gazetteer YAML (default: the story's speakers.yaml, else the "
+                                     "generic one)")):
+        p.add_argument(f"--{name}", metavar="NAME|PATH|none", help=f"{what}; 'none' for none")
+    p.add_argument("--freq", help="timeline bin: D, W, M, Q or Y (default: from the corpus span)")
     p.add_argument("--top", type=int, default=10, help="terms and speakers shown per outlet")
-    p.add_argument("--n-boot", type=int, default=200, help="bootstrap replicates per confidence interval")
+    p.add_argument("--n-boot", type=int, default=200, help="bootstrap replicates per confidence interval (200)")
+    p.add_argument("--n-perm", type=int, default=200, help="permutations per test (200)")
     p.add_argument("--title", help="page title")
 
 
 @command("report", "the whole comparison as one self-contained HTML page, charts exported beside it", _report_args)
 def _report(args: argparse.Namespace) -> int:
     from .report import build_report
+    from .stories import FROM_STORY
 
-    path = build_report(args.path, args.out, codebook=args.codebook, lexicon=args.lexicon,
-                        events=None if args.events == "none" else args.events, top=args.top,
-                        n_boot=args.n_boot, title=args.title)
+    given = {k: FROM_STORY if getattr(args, k) is None else getattr(args, k)
+             for k in ("codebook", "lexicon", "actors", "events", "gazetteer")}
+    path = build_report(args.path, args.out, story=args.story, freq=args.freq, top=args.top, n_boot=args.n_boot,
+                        n_perm=args.n_perm, title=args.title, **given)
     print(f"mediakit: report written to {path}", file=sys.stderr)
+    return 0
+
+
+# ---------------------------------------------------------------- story
+def _story_args(p: argparse.ArgumentParser) -> None:
+    sub = p.add_subparsers(dest="story_command", metavar="ACTION", required=True)
+    init = sub.add_parser("init", help="draft a story pack from a corpus (every file says what to check by hand)",
+                          description="Draft a story pack from a corpus: story.yaml, events.yaml (coverage peaks), "
+                                      "naming.yaml, speakers.yaml and codebook.yaml (policy_frames).")
+    init.add_argument("dir", help="folder for the pack")
+    init.add_argument("--corpus", required=True, metavar="PATH", help="corpus file or folder to draft it from")
+    init.add_argument("--name", help="pack name (default: the folder's name)")
+    init.add_argument("--force", action="store_true", help="overwrite the files of an existing pack")
+
+
+@command("story", "story packs: `mediakit story init DIR --corpus PATH` drafts one from a corpus", _story_args)
+def _story(args: argparse.Namespace) -> int:
+    from .stories import init_story
+
+    folder = init_story(args.dir, args.corpus, name=args.name, force=args.force)
+    print(f"mediakit: story pack drafted in {folder}; read the comments at the top of each file", file=sys.stderr)
     return 0
 
 
@@ -246,7 +297,7 @@ def _terms_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--min-df", type=int, default=1, help="drop terms in fewer articles overall (default 1)")
     p.add_argument("--stop-words", default="auto",
                    help="stop-word languages, e.g. en,tr,ru; 'auto' = the corpus's languages; 'none' keeps all")
-    p.add_argument("--fold-diacritics", action="store_true", help="treat Erdoğan and Erdogan as one term")
+    p.add_argument("--fold-diacritics", action="store_true", help="treat Gödel and Godel as one term")
     p.add_argument("--prior-scale", type=float, help="log_odds: total weight of the corpus prior")
     p.add_argument("--variance", choices=("monroe", "full"), default="monroe",
                    help="log_odds: the paper's variance (default) or the four-term one (as scattertext)")
@@ -266,7 +317,7 @@ def _terms(args: argparse.Namespace) -> int:
         stop_words=None if args.stop_words == "none" else args.stop_words, fold_diacritics=args.fold_diacritics,
         prior_scale=args.prior_scale, variance=args.variance if args.method == "log_odds" else "monroe",
         n_boot=args.n_boot, random_state=args.seed,
-        discount_reuse=args.discount_reuse)
+        discount_reuse=find_reuse_for(args, df) if args.discount_reuse else False)
     emit(out, args.format, args.out, neutralise=not args.raw_csv)
     return 0
 
@@ -274,7 +325,9 @@ def _terms(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- frames
 def _frames_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("path", help="corpus file or folder")
-    p.add_argument("--codebook", default="s400", help="shipped codebook name (s400, policy_frames) or a YAML path")
+    add_story_arg(p)
+    p.add_argument("--codebook", help="codebook: a shipped name or a YAML path (default: the story pack's, else "
+                                      "policy_frames)")
     p.add_argument("--level", choices=("profile", "sentences", "articles", "test", "evidence"), default="profile",
                    help="profile: shares per group with CIs (default); sentences: the sentence table; "
                         "articles: shares per article; test: outlet differences; evidence: sentences of one cell")
@@ -294,9 +347,11 @@ def _frames(args: argparse.Namespace) -> int:
     from .framing import frame_difference_test, frame_evidence, frame_profile, frame_shares
 
     score_frames = analysis(args, "framing", "score_frames")  # mediakit.scale's with --scheduler
+    _, res, _ = story_resources(args, codebook=args.codebook)
     corpus = load_for(args, outlet=args.outlet)
     parts = [x.strip() for x in args.parts.split(",") if x.strip()]
-    scores = local(score_frames(corpus, args.codebook, discount_reuse=bool(args.discount_reuse)))
+    reuse = find_reuse_for(args, corpus) if args.discount_reuse else False
+    scores = local(score_frames(corpus, res["codebook"], discount_reuse=reuse))
     if args.level == "sentences":
         out = scores.assign(date=scores["date"].dt.strftime("%Y-%m-%d")) if "date" in scores else scores
     elif args.level == "articles":
@@ -354,6 +409,9 @@ def _quotes_args(p: argparse.ArgumentParser) -> None:
                    help="print the per-outlet source profile (shares with bootstrap CIs) instead of the quotes")
     p.add_argument("--speakers", action="store_true", help="print the speaker x outlet table instead")
     p.add_argument("--sourcing", action="store_true", help="print each article's sources (credits, told NTV, ...)")
+    add_story_arg(p)
+    p.add_argument("--gazetteer", metavar="PATH|none",
+                   help="speaker gazetteer YAML (default: the story pack's speakers.yaml, else the generic one)")
     p.add_argument("--all-columns", action="store_true",
                    help="add speaker_country, verb_lemma, stance and fragment to the contract columns")
     add_output_args(p)
@@ -370,8 +428,9 @@ def _quotes(args: argparse.Namespace) -> int:
     )
 
     extract_quotes = analysis(args, "sources", "extract_quotes")  # mediakit.scale's with --scheduler
+    _, res, _ = story_resources(args, gazetteer=args.gazetteer)
     corpus = load_for(args, outlet=args.outlet)
-    quotes = local(extract_quotes(corpus))
+    quotes = local(extract_quotes(corpus, gazetteer=res["gazetteer"]))
     if args.profile:
         emit(source_profile(quotes), args.format, args.out, neutralise=not args.raw_csv)
     elif args.speakers:
@@ -410,6 +469,11 @@ def load_for(args: argparse.Namespace, **kw: Any) -> Any:
 
         return load_corpus_dask(args.path, **kw)
     return load(args.path, **kw)
+
+
+def find_reuse_for(args: argparse.Namespace, corpus: Any) -> pd.DataFrame:
+    """Reuse computed once for ``--discount-reuse`` and passed on as a table (pandas or Dask corpus)."""
+    return local(analysis(args, "reuse", "find_reuse")(corpus))
 
 
 def local(df: Any) -> pd.DataFrame:

@@ -60,8 +60,8 @@ def story_dir(name_or_path: str | Path) -> Path | None:
 def pack_file(name_or_path: str | Path, kind: str) -> Path | None:
     """The file of one kind (``"codebook"``, ``"naming"``, ...) in a story pack, or None when absent.
 
-    >>> pack_file("s400", "story").parent.name
-    's400'
+    >>> pack_file("s400", "story").name
+    'story.yaml'
     """
     if kind not in PACK_FILES:
         return None

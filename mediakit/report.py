@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
 import platform
 import re
+import shutil
 import sys
+import tempfile
 import time
 import warnings
 from collections.abc import Callable
@@ -27,6 +30,8 @@ from typing import Any
 import pandas as pd
 
 from . import __version__
+from ._report_page import render_page
+from .stories import FROM_STORY
 
 __all__ = ["build_report", "Section", "corpus_hash"]
 
@@ -47,6 +52,8 @@ class _Context:
     out_dir: Path
     source: str
     params: dict[str, Any]
+    resources: dict[str, Any] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
     figures: list[str] = field(default_factory=list)
     cache: dict[str, Any] = field(default_factory=dict)
 
@@ -64,6 +71,15 @@ class _Context:
         return (f'<figure class="chart" id="fig-{_e(name)}">{svg}<figcaption>{_t(caption)} '
                 f'<span class="files">Files: <code>figures/{_e(name)}.png|svg|pdf</code>, numbers in '
                 f'<code>figures/{_e(name)}.csv</code>.</span></figcaption></figure>')
+
+    def fit(self, *tables: Any) -> str:
+        """The fit notes (``attrs["fit_note"]``) of ``tables``, each once, as note paragraphs."""
+        notes = []
+        for t in tables:
+            note = getattr(t, "attrs", {}).get("fit_note") if t is not None else None
+            if note and note not in notes:
+                notes.append(str(note))
+        return "".join(f'<p class="note fit">Fit: {_e(n)}</p>' for n in notes)
 
     def table(self, df: pd.DataFrame, name: str | None = None, *, max_rows: int = 30, floats: int = 3) -> str:
         """Render ``df`` as an escaped HTML table (and save it to ``tables/name.csv`` when named)."""
@@ -159,26 +175,56 @@ def _overview(ctx: _Context) -> Section:
     return sec
 
 
+_FREQ_WORDS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
+
+# One sentence per story-specific part: what a story pack would add where the report runs without one.
+_WITHOUT = {
+    "events": "A story pack with events.yaml would mark the story's events on this chart and show which outlet "
+              "reported each one first.",
+    "naming": "A story pack with naming.yaml would show here what each outlet calls the same thing (the competing "
+              "names of the story's key concepts).",
+    "codebook": "Frames come from the generic Policy Frames Codebook; a story pack's codebook.yaml would score the "
+                "story's own frames.",
+    "actors": "A story pack with actors.yaml would show here the tone of the sentences naming each of the story's "
+              "actors, per outlet.",
+    "speakers": "Speakers are typed with mediakit's generic gazetteer; a story pack's speakers.yaml would name the "
+                "story's people with their roles and the dates they held them.",
+}
+
+
+def _without(kind: str) -> str:
+    return f'<p class="note story">{_e(_WITHOUT[kind])}</p>'
+
+
 def _timeline(ctx: _Context) -> Section:
     from .plotting import plot_coverage_timeline
-    from .timeline import coverage_timeline, load_events, outlet_lag
+    from .timeline import coverage_timeline, outlet_lag
 
     c = ctx.corpus
     sec = Section("timeline", "Coverage over time")
-    events = load_events(ctx.params["events"]) if ctx.params["events"] else None
-    tl = coverage_timeline(c, "QS", by="outlet")
-    ax = plot_coverage_timeline(tl, events, by="outlet", title="Articles per quarter, story events marked")
-    sec.body.append("<p>How many articles each outlet published per quarter; dotted lines mark the story's "
-                    "events.</p>")
-    sec.body.append(ctx.figure(ax.figure, "report_coverage_timeline", tl, "Articles per quarter and outlet."))
+    events = ctx.resources["events"]
+    tl = coverage_timeline(c, freq=ctx.params["freq"], by="outlet")
+    unit = _FREQ_WORDS.get(str(tl.attrs.get("freq", "")), "period")
+    marked = ", story events marked" if events is not None else ""
+    ax = plot_coverage_timeline(tl, events, by="outlet", title=f"Articles per {unit}{marked}")
+    sec.body.append(f"<p>How many articles each outlet published per {unit}"
+                    + ("; dotted lines mark the story's events.</p>" if events is not None else ".</p>"))
+    sec.body.append(ctx.figure(ax.figure, "report_coverage_timeline", tl, f"Articles per {unit} and outlet."))
+    sec.body.append(ctx.fit(tl))
     if events is not None:
         lag = outlet_lag(c, events)
         sec.body.append("<h3>Who reported first</h3><p>For each outlet: the events it covered within a week, how "
                         "often it was first, and its median delay in days after the event.</p>")
+        sec.body.append(ctx.fit(events, lag))
         sec.body.append(ctx.table(lag, "timeline_outlet_lag"))
-    sec.methods.append("<b>Timeline</b>: articles counted per quarter (<code>coverage_timeline</code>); an article "
-                       "covers an event when dated within 7 days after it (<code>first_reports</code>); lag = days "
-                       "from the event to the outlet's first article.")
+    else:
+        sec.body.append(_without("events"))
+    sec.methods.append(f"<b>Timeline</b>: articles counted per {unit} (<code>coverage_timeline</code>, "
+                       f"freq={_e(tl.attrs.get('freq', ctx.params['freq']))}"
+                       + (", chosen from the corpus span" if ctx.params["freq"] is None else "") + ")"
+                       + ("; an article covers an event when dated within 7 days after it "
+                          "(<code>first_reports</code>); lag = days from the event to the outlet's first article; "
+                          f"events: {_e(ctx.labels['events'])}." if events is not None else "; no events."))
     return sec
 
 
@@ -191,7 +237,8 @@ def _terms(ctx: _Context) -> Section:
     top, n_boot = ctx.params["top"], ctx.params["n_boot"]
     sec = Section("terms", "Terms and names")
     english = c[c.language.isin(["en", ""])] if "language" in c else c
-    dt = distinctive_terms(english, by="outlet", method="log_odds", n_boot=n_boot, top=top)
+    reuse = ctx.cache["reuse"]
+    dt = distinctive_terms(english, by="outlet", method="log_odds", n_boot=n_boot, top=top, discount_reuse=reuse)
     sec.body.append("<p>The words and phrases each outlet uses more than the others (log-odds ratio with an "
                     "informative Dirichlet prior; bars are 95% bootstrap intervals over articles; a term must "
                     "appear in at least two of the outlet's articles). English-language articles only.</p>")
@@ -199,62 +246,79 @@ def _terms(ctx: _Context) -> Section:
     sec.body.append(ctx.figure(ax.figure, "report_distinctive_terms", distinctive_terms_data(dt, top=min(top, 8)),
                                "Most distinctive terms per outlet."))
     ctx.table(dt, "terms_distinctive")
-    naming = naming_table(c, ctx.params["lexicon"])
-    ctx.table(naming, "terms_naming")
-    sec.body.append("<h3>What each outlet calls the same thing</h3><p>Share of each outlet's mentions of a "
-                    "concept that use each name; numbers are counts.</p>")
-    for concept in list(dict.fromkeys(naming["concept"]))[:3]:
-        data = naming_heatmap_data(naming, concept)
-        if data["count"].sum() == 0:
-            continue
-        ax = plot_naming_heatmap(naming, concept)
-        sec.body.append(ctx.figure(ax.figure, f"report_naming_{_slug(concept)}", data,
-                                   f"Names for '{concept}' by outlet."))
+    sec.body.append(ctx.fit(dt))
+    lexicon = ctx.resources["lexicon"]
+    sec.body.append("<h3>What each outlet calls the same thing</h3>")
+    if lexicon is None:
+        sec.body.append(_without("naming"))
+    else:
+        naming = naming_table(c, lexicon, by="outlet", discount_reuse=reuse)
+        ctx.table(naming, "terms_naming")
+        group = "group" if "group" in naming else "outlet"
+        sec.body.append("<p>Share of each outlet's mentions of a concept that use each name; numbers are "
+                        "counts.</p>")
+        sec.body.append(ctx.fit(naming))
+        for concept in list(dict.fromkeys(naming["concept"]))[:3]:
+            data = naming_heatmap_data(naming, concept)
+            if data["count"].sum() == 0:
+                continue
+            ax = plot_naming_heatmap(naming, concept)
+            sec.body.append(ctx.figure(ax.figure, f"report_naming_{_slug(concept)}", data,
+                                       f"Names for '{concept}' by outlet ({group})."))
     sec.methods.append(f"<b>Distinctive terms</b>: {_e(dt.attrs.get('method', 'log_odds'))} "
                        f"(Monroe, Colaresi &amp; Quinn 2008), each outlet against all others, prior = corpus counts, "
-                       f"min_docs={_e(dt.attrs.get('min_docs', 2))}, n_boot={n_boot}; parameters: "
-                       f"{_e(_params(dt.attrs))}.")
-    sec.methods.append("<b>Naming</b>: variants of each concept from the lexicon "
-                       f"<code>{_e(ctx.params['lexicon'])}</code> matched in the text; shares per outlet.")
+                       f"min_docs={_e(dt.attrs.get('min_docs', 2))}, n_boot={n_boot}, text reused from an earlier "
+                       f"article of another outlet left out; parameters: {_e(_params(dt.attrs))}.")
+    if lexicon is not None:
+        sec.methods.append("<b>Naming</b>: variants of each concept from the lexicon "
+                           f"<code>{_e(ctx.labels['lexicon'])}</code> matched in the text (reused text left out); "
+                           "shares per outlet.")
     return sec
 
 
 def _framing(ctx: _Context) -> Section:
-    from .framing import frame_evidence, frame_profile, score_frames
+    from .framing import frame_difference_test, frame_evidence, frame_profile, score_frames
     from .plotting import plot_frame_profile
 
     c = ctx.corpus
     sec = Section("framing", "Framing")
-    scores = score_frames(c, ctx.params["codebook"])
+    codebook = ctx.resources["codebook"]
+    scores = score_frames(c, codebook, discount_reuse=ctx.cache["reuse"])
     ctx.cache["frame_scores"] = scores
-    profile = frame_profile(scores, "outlet", n_boot=ctx.params["n_boot"], n_perm=ctx.params["n_boot"])
-    test = profile.attrs.get("test")
+    profile = frame_profile(scores, "outlet", n_boot=ctx.params["n_boot"], test=False)
+    group = "group" if "group" in profile else "outlet"
     sec.body.append("<p>Each sentence is scored against the codebook's cue lexicons; the share of an outlet's "
                     "framed sentences whose dominant frame is each frame, with 95% bootstrap intervals over "
-                    "articles.</p>")
-    if isinstance(test, pd.DataFrame) and len(test):
+                    "articles. Text reused from an earlier article of another outlet is counted once.</p>")
+    if ctx.labels["codebook_from"] == "default":
+        sec.body.append(_without("codebook"))
+    sec.body.append(ctx.fit(scores, profile))
+    test = frame_difference_test(scores, "outlet", n_perm=ctx.params["n_perm"])
+    if len(test):
         sec.body.append("<p class=\"note\">Are the outlets' frame distributions different? (chi-square and "
                         "permutation tests, effect size Cramér's V)</p>")
         sec.body.append(ctx.table(test, "framing_difference_test"))
     ax = plot_frame_profile(profile)
     sec.body.append(ctx.figure(ax.figure, "report_frame_profile", profile, "Frame shares per outlet (95% CI)."))
     sec.body.append("<h3>Evidence</h3><p>The strongest sentence behind each outlet's most used frame.</p>")
-    top = profile.sort_values("share", ascending=False).drop_duplicates("outlet").sort_values("outlet")
+    top = profile.sort_values("share", ascending=False).drop_duplicates(group).sort_values(group)
     titles = dict(zip(c.article_id, c.title))
     for row in top.itertuples():
-        ev = frame_evidence(scores, row.outlet, row.frame, n=1)
+        outlet = getattr(row, group)
+        ev = frame_evidence(scores, outlet, row.frame, n=1)
         if not len(ev):
             continue
         e = ev.iloc[0]
         text = _sentence_text(c, e)
-        sec.body.append(f"<blockquote><b>{_t(row.outlet)}</b>, frame <i>{_e(row.frame)}</i> "
+        sec.body.append(f"<blockquote><b>{_t(outlet)}</b>, frame <i>{_e(row.frame)}</i> "
                         f"({row.share:.0%}): “{_t(text)}” <span class=\"note\">({_t(titles.get(e.article_id, ''))}, "
                         f"{_e(e.part)} {int(e.start)}-{int(e.end)}; cues: {_e(e.cues)})</span></blockquote>")
     ctx.table(scores.drop(columns=[col for col in ("text",) if col in scores]), "framing_sentences")
-    sec.methods.append(f"<b>Frames</b>: codebook <code>{_e(ctx.params['codebook'])}</code>, cue lexicons scored per "
-                       "sentence (<code>score_frames</code>); headline, lead and body kept apart; shares of "
-                       "dominant frames with bootstrap CIs over articles; permutation/chi-square test with "
-                       "Cramér's V (<code>frame_profile</code>).")
+    sec.methods.append(f"<b>Frames</b>: codebook <code>{_e(ctx.labels['codebook'])}</code>, cue lexicons scored per "
+                       "sentence (<code>score_frames</code>, reused text counted once); headline, lead and body kept "
+                       "apart; shares of dominant frames with bootstrap CIs over articles (<code>frame_profile</code>, "
+                       f"n_boot={ctx.params['n_boot']}); chi-square and permutation test with Cramér's V "
+                       f"(<code>frame_difference_test</code>, n_perm={ctx.params['n_perm']}).")
     return sec
 
 
@@ -265,11 +329,14 @@ def _sources(ctx: _Context) -> Section:
 
     c = ctx.corpus
     sec = Section("sources", "Who gets quoted")
-    quotes = extract_quotes(c)
+    quotes = extract_quotes(c, gazetteer=ctx.resources["gazetteer"])
     countable = quotes[~quotes["fragment"].fillna(False).astype(bool)] if "fragment" in quotes else quotes
     sec.body.append(f"<p><b>{len(countable)}</b> attributions (direct, indirect, mixed, according-to) in "
                     f"<b>{countable['article_id'].nunique()}</b> articles; each bar shows the share of an "
                     "outlet's quotes.</p>")
+    if ctx.resources["gazetteer"] is None:
+        sec.body.append(_without("speakers"))
+    sec.body.append(ctx.fit(quotes))
     if not len(countable):
         return sec
     ax = plot_speaker_types(quotes)
@@ -282,8 +349,9 @@ def _sources(ctx: _Context) -> Section:
     table = speaker_table(quotes)
     ax = plot_speaker_heatmap(table, top=15)
     sec.body.append(ctx.figure(ax.figure, "report_speakers", table.head(15), "The most quoted speakers by outlet."))
-    profile = source_profile(quotes, n_boot=ctx.params["n_boot"])
+    profile = source_profile(quotes, n_boot=ctx.params["n_boot"], discount_reuse=ctx.cache["reuse"], articles=c)
     ctx.table(profile, "sources_profile")
+    sec.body.append(ctx.fit(profile))
     anon = profile[(profile["measure"] == "anonymous") & (profile["category"] == "anonymous")]
     if len(anon):
         sec.body.append("<h3>Anonymous sources</h3><p>Share of each outlet's quotes from unnamed speakers, with "
@@ -299,19 +367,44 @@ def _sources(ctx: _Context) -> Section:
     sec.methods.append("<b>Quotes</b>: rule-based attribution (<code>extract_quotes</code>, no downloaded model): "
                        "quote marks in every style, reporting verbs from a lexicon, pronouns and descriptions "
                        "resolved to the speaker named earlier; speaker types from a gazetteer and appositions; "
-                       "verb stance from a lexicon; shares with bootstrap CIs over articles "
-                       "(<code>source_profile</code>).")
+                       f"verb stance from a lexicon; gazetteer: {_e(ctx.labels['gazetteer'])}; shares with bootstrap "
+                       f"CIs over articles (<code>source_profile</code>, n_boot={ctx.params['n_boot']}, quotes in "
+                       "reused text counted once).")
+    return sec
+
+
+def _tone(ctx: _Context) -> Section:
+    from .plotting import plot_tone
+    from .tone import tone_toward
+
+    sec = Section("tone", "Tone toward actors")
+    actors = ctx.resources["actors"]
+    if actors is None:
+        sec.body.append(_without("actors"))
+        return sec
+    tone = tone_toward(ctx.corpus, actors, by="outlet", n_boot=ctx.params["n_boot"],
+                       discount_reuse=ctx.cache["reuse"])
+    sec.body.append("<p>Mean tone (VADER compound, -1 to 1) of the English sentences naming each actor, per "
+                    "outlet, with 95% bootstrap intervals over articles.</p>")
+    sec.body.append(ctx.fit(tone))
+    if len(tone):
+        by = "group" if "group" in tone else "outlet"
+        ax = plot_tone(tone, by=by)
+        sec.body.append(ctx.figure(ax.figure, "report_tone", tone, "Tone toward each actor by outlet (95% CI)."))
+        ctx.table(tone, "tone_toward")
+    sec.methods.append(f"<b>Tone</b>: actors from <code>{_e(ctx.labels['actors'])}</code>; VADER compound of each "
+                       "sentence naming an actor (<code>tone_toward</code>), mean per outlet with bootstrap CIs "
+                       f"over articles, n_boot={ctx.params['n_boot']}; reused text counted once.")
     return sec
 
 
 def _reuse(ctx: _Context) -> Section:
     from .plotting import plot_reuse_graph
-    from .reuse import find_reuse, original_share
+    from .reuse import original_share
 
     c = ctx.corpus
     sec = Section("reuse", "Reprinted text")
-    reuse = find_reuse(c)
-    ctx.cache["reuse"] = reuse
+    reuse = ctx.cache["reuse"]
     cross = reuse[~reuse["same_outlet"]] if len(reuse) else reuse
     sec.body.append(f"<p><b>{len(cross)}</b> passages of at least 25 words appear in an earlier article of another "
                     f"outlet, in <b>{cross['target_id'].nunique() if len(cross) else 0}</b> articles.</p>")
@@ -327,7 +420,9 @@ def _reuse(ctx: _Context) -> Section:
     sec.body.append(ctx.table(share, "reuse_original_share"))
     ctx.table(reuse.drop(columns=[col for col in reuse.columns if col.endswith("_text")]), "reuse_passages")
     sec.methods.append("<b>Reuse</b>: shared passages found with a shingle index and aligned allowing small edits "
-                       "(<code>find_reuse</code>, min 25 words); the earlier article is the source.")
+                       "(<code>find_reuse</code>, min 25 words); the earlier article is the source. Computed once, "
+                       "first, and passed to every analysis above that counts reused text once "
+                       "(<code>discount_reuse=</code>).")
     return sec
 
 
@@ -374,7 +469,8 @@ def _sentence_text(corpus: pd.DataFrame, ev: Any) -> str:
 # Anchor and heading of each section, for the note written when it cannot run on a corpus.
 _HEADINGS = {"corpus overview": ("overview", "The corpus"), "timeline": ("timeline", "Coverage over time"),
              "terms": ("terms", "Terms and names"), "framing": ("framing", "Framing"),
-             "sources": ("sources", "Who gets quoted"), "reuse": ("reuse", "Reprinted text"),
+             "sources": ("sources", "Who gets quoted"), "tone": ("tone", "Tone toward actors"),
+             "reuse": ("reuse", "Reprinted text"),
              "similarity": ("similarity", "Which outlets sound alike")}
 
 
@@ -431,88 +527,72 @@ SECTIONS: list[tuple[str, Callable[[_Context], Section]]] = [
     ("terms", _terms),
     ("framing", _framing),
     ("sources", _sources),
+    ("tone", _tone),
     ("reuse", _reuse),
     ("similarity", _similarity),
 ]
 
 
-# ---------------------------------------------------------------- page
-_CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;margin:0;line-height:1.5;background:#fff}
-header{background:#0b3d5c;color:#fff;padding:1.6em 2em}
-header h1{margin:0 0 .2em;font-size:1.7em}
-header p{margin:0;opacity:.9}
-nav{position:sticky;top:0;background:#f3f5f7;border-bottom:1px solid #d8dee4;padding:.5em 2em;z-index:2}
-nav a{margin-right:1.1em;color:#0b3d5c;text-decoration:none;font-weight:600;font-size:.92em}
-main{max-width:1100px;margin:0 auto;padding:1em 2em 3em}
-section{margin-top:2.2em}
-h2{border-bottom:2px solid #0072B2;padding-bottom:.2em}
-h3{margin-bottom:.3em}
-figure.chart{margin:1.2em 0;padding:.6em;border:1px solid #e5e8eb;border-radius:6px;background:#fff}
-figure.chart svg{max-width:100%;height:auto;display:block}
-figcaption{font-size:.88em;color:#444;margin-top:.4em}
-figcaption .files{color:#777}
-div.table{overflow-x:auto;margin:.8em 0}
-table{border-collapse:collapse;font-size:.86em}
-th,td{border-bottom:1px solid #e1e4e8;padding:.25em .6em;text-align:left;vertical-align:top}
-th{background:#f6f8fa}
-td.num{text-align:right;font-variant-numeric:tabular-nums}
-blockquote{margin:.4em 0;padding:.3em .8em;border-left:3px solid #E69F00;background:#fffaf0;font-size:.92em}
-.note{color:#555;font-size:.9em}
-.more{color:#777;font-size:.85em}
-code{background:#f3f5f7;padding:0 .25em;border-radius:3px}
-#provenance td:first-child{font-weight:600}
-footer{color:#666;font-size:.85em;border-top:1px solid #e1e4e8;margin-top:3em;padding-top:1em}
-"""
+def _check_int(name: str, value: Any, low: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < low:
+        raise ValueError(f"build_report: {name}={value!r} must be a whole number of at least {low}; fix {name}")
+    return value
 
 
-def _page(title: str, subtitle: str, sections: list[Section], provenance: pd.DataFrame) -> str:
-    nav = "".join(f'<a href="#{_e(s.key)}">{_e(s.title)}</a>' for s in sections)
-    nav += '<a href="#methods">Methods</a><a href="#provenance">Provenance</a>'
-    body = "".join(f'<section id="{_e(s.key)}"><h2>{_e(s.title)}</h2>{"".join(s.body)}</section>' for s in sections)
-    methods = "".join(f"<li>{m}</li>" for s in sections for m in s.methods)
-    prov_rows = "".join(f"<tr><td>{_e(k)}</td><td>{_e(v)}</td></tr>" for k, v in provenance.itertuples(index=False))
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>{_e(title)}</title>
-<style>{_CSS}</style>
-</head>
-<body>
-<header><h1>{_e(title)}</h1><p>{_e(subtitle)}</p></header>
-<nav>{nav}</nav>
-<main>
-{body}
-<section id="methods"><h2>Methods</h2><ul>{methods}</ul></section>
-<section id="provenance"><h2>Provenance</h2><div class="table"><table>{prov_rows}</table></div></section>
-<footer>Made with mediakit {_e(__version__)}. Charts use a colour-blind-safe palette; every chart's numbers are in
-the CSV beside it.</footer>
-</main>
-</body>
-</html>
-"""
+def _writable(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise ValueError(f"{out}: is a file, not a folder; give --out a folder for the report")
+    probe = out
+    while not probe.exists():
+        probe = probe.parent
+    if not probe.is_dir() or not os.access(probe, os.W_OK | os.X_OK):
+        raise ValueError(f"{out}: cannot write here ({probe} is not a writable folder); choose another --out")
 
 
-def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports", *, codebook: str = "s400",
-                 lexicon: str = "s400", events: str | None = "s400", top: int = 10, n_boot: int = 200,
-                 title: str | None = None, progress: bool = True) -> Path:
+def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports", *, story: Any = None,
+                 codebook: Any = FROM_STORY, lexicon: Any = FROM_STORY, actors: Any = FROM_STORY,
+                 events: Any = FROM_STORY, gazetteer: Any = FROM_STORY, freq: str | None = None, top: int = 10,
+                 n_boot: int = 200, n_perm: int = 200, title: str | None = None, progress: bool = True) -> Path:
     """Analyse a corpus (a path or a loaded table) and write ``out_dir/report.html``; return its path.
 
-    ``codebook``, ``lexicon`` and ``events`` name the framing codebook, the naming lexicon and the event
-    list (bundled names or file paths); ``top`` is the number of terms/speakers shown per outlet and
-    ``n_boot`` the bootstrap replicates behind every confidence interval. Long stages show progress on
-    stderr when ``progress`` is true.
+    ``story`` is a story pack (a shipped name, a pack folder or a loaded :class:`mediakit.stories.Story`);
+    None uses the ``story.yaml`` of the corpus folder when it has one, ``"none"`` uses no story at all.
+    ``codebook``, ``lexicon``, ``actors``, ``events`` and ``gazetteer`` override the pack's files (a
+    shipped name or a YAML path); left out they come from the pack, and without a pack the report uses the
+    generic policy_frames codebook and the generic gazetteer, no naming lexicon, no actors and no events.
+    None or ``"none"`` means none. ``freq`` is the timeline's bin (D, W, M, Q, Y; None: chosen from the
+    corpus span); ``top`` the terms per outlet; ``n_boot`` and ``n_perm`` the bootstrap replicates and
+    permutations behind intervals and tests (200 each, for speed; the analyses' own default is 1000).
+
+    Every argument is checked before any work starts, and the report is built in a temporary folder
+    beside ``out_dir`` and moved into place only when complete, so a failed run leaves nothing behind.
+    Long stages show progress on stderr when ``progress`` is true.
+
+    >>> build_report("data/s400", "reports", lexicon="none")  # doctest: +SKIP
+    PosixPath('reports/report.html')
+    >>> build_report("data/s400", "/tmp/r", n_boot=-1)
+    Traceback (most recent call last):
+    ...
+    ValueError: build_report: n_boot=-1 must be a whole number of at least 0; fix n_boot
     """
     import matplotlib.pyplot as plt
 
     from .corpus import load_corpus
     from .export import HOUSE_STYLE, source_line
+    from .stories import resolve_resources
+    from .timeline import coverage_timeline
 
+    # ---- every argument checked before any work
+    top, n_boot, n_perm = _check_int("top", top, 1), _check_int("n_boot", n_boot, 0), _check_int("n_perm", n_perm, 0)
+    if not isinstance(path, pd.DataFrame) and not Path(path).exists():
+        raise FileNotFoundError(f"{path}: no such corpus file or folder; check the path")
+    if freq is not None:
+        coverage_timeline(pd.DataFrame({"date": pd.Series([], dtype="datetime64[ns]")}), freq=freq, by=None)
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    _writable(out)
+    given = {"codebook": codebook, "lexicon": lexicon, "actors": actors, "events": events, "gazetteer": gazetteer}
+    pack, resources, labels = resolve_resources(path, story, **given)
+
     if isinstance(path, pd.DataFrame):
         corpus, label = path, "DataFrame"
     else:
@@ -522,38 +602,75 @@ def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports
         label = str(path)
     if corpus.empty:
         raise ValueError(f"{label}: no articles to report on; check the path with `mediakit info`")
-    params = {"codebook": codebook, "lexicon": lexicon, "events": events, "top": top, "n_boot": n_boot}
-    ctx = _Context(corpus=corpus, out_dir=out, source=source_line(corpus), params=params)
-    sections: list[Section] = []
-    stages = SECTIONS
+    params = {"codebook": labels["codebook"], "lexicon": labels["lexicon"], "actors": labels["actors"],
+              "events": labels["events"], "gazetteer": labels["gazetteer"], "freq": freq, "top": top,
+              "n_boot": n_boot, "n_perm": n_perm}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name or 'report'}-building-", dir=out.parent))
+    try:
+        ctx = _Context(corpus=corpus, out_dir=work, source=source_line(corpus), params=params,
+                       resources=resources, labels=labels)
+        page = _build(ctx, label, pack, title, progress, plt, HOUSE_STYLE)
+        (work / "report.html").write_text(page, encoding="utf-8")
+        _move_into(work, out)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return out / "report.html"
+
+
+def _move_into(work: Path, out: Path) -> None:
+    """Move every file built in ``work`` to the same place under ``out`` (replacing files of a former run)."""
+    out.mkdir(parents=True, exist_ok=True)
+    for src in sorted(work.rglob("*")):
+        if src.is_file():
+            dest = out / src.relative_to(work)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(src, dest)
+
+
+def _build(ctx: _Context, label: str, pack: Any, title: str | None, progress: bool, plt: Any, style: Any) -> str:
+    from .reuse import find_reuse
+
+    corpus = ctx.corpus
     bar = None
+    stages = SECTIONS
     if progress:
         from tqdm.auto import tqdm
 
-        bar = tqdm(total=len(stages), desc="report", unit="stage", file=sys.stderr)
-    with plt.style.context(HOUSE_STYLE), warnings.catch_warnings():
+        bar = tqdm(total=len(stages) + 1, desc="report", unit="stage", file=sys.stderr)
+    sections: list[Section] = []
+    with plt.style.context(style), warnings.catch_warnings():
         warnings.simplefilter("ignore")
+        # Reuse first: every analysis that counts reused text once gets this table, none recomputes it.
+        t0 = time.perf_counter()
+        ctx.cache["reuse"] = find_reuse(corpus)
+        ctx.cache.setdefault("timings", {})["reuse"] = time.perf_counter() - t0
+        if bar is not None:
+            bar.update(1)
         for label_stage, fn in stages:
             if bar is not None:
                 bar.set_postfix_str(label_stage)
             t0 = time.perf_counter()
             sections.append(_run_section(label_stage, fn, ctx))
-            ctx.cache.setdefault("timings", {})[label_stage] = time.perf_counter() - t0
+            ctx.cache["timings"][label_stage] = time.perf_counter() - t0
             if bar is not None:
                 bar.update(1)
     if bar is not None:
         bar.close()
+    sections[-1].methods.append(f"<b>Uncertainty</b>: this report uses n_boot={ctx.params['n_boot']} bootstrap "
+                                f"replicates and n_perm={ctx.params['n_perm']} permutations for speed; the "
+                                "analyses' own defaults are 1000 each (see docs/contract.md).")
+    story_line = f"{pack.name}: {pack.title} ({pack.path})" if pack is not None else "no story pack"
     provenance = pd.DataFrame([
         ("mediakit version", __version__),
         ("corpus", label),
         ("articles", len(corpus)),
         ("corpus hash (SHA-256)", corpus_hash(corpus)),
-        ("parameters", ", ".join(f"{k}={v}" for k, v in params.items())),
+        ("story pack", story_line),
+        ("parameters", ", ".join(f"{k}={v}" for k, v in ctx.params.items())),
         ("python", platform.python_version()),
         ("charts", len(ctx.figures)),
         ("generated", time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())),
     ], columns=["field", "value"])
-    page = _page(title or "How the outlets covered the story", ctx.source, sections, provenance)
-    target = out / "report.html"
-    target.write_text(page, encoding="utf-8")
-    return target
+    default_title = pack.title if pack is not None else "How the outlets covered the story"
+    return render_page(title or default_title, ctx.source, sections, provenance)

@@ -5,40 +5,73 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import warnings
+import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from mediakit.corpus import load_corpus
 from mediakit.report import build_report
 
-from .conftest import S400
+from .conftest import ROOT, S400
+
+_PACK = ROOT / "mediakit" / "stories" / "s400"
+# The s400 codebook and events, in the pack once the lead moves them there, in resources before.
+OLD_CODEBOOK = next(p for p in (_PACK / "codebook.yaml", ROOT / "mediakit/resources/codebooks/s400.yaml") if p.exists())
+OLD_EVENTS = next(p for p in (_PACK / "events.yaml", ROOT / "mediakit/resources/events/s400.yaml") if p.exists())
 
 EVIL = "<script>alert('x')</script>"
+OUTLETS = ("River Gazette", "Valley Times", "Harbour Daily")
+SENTENCES = [
+    "The regional council approved the new dam on the Lessa river on Monday after a long debate.",
+    "Farmers downstream warned that the reservoir would cut the water they need for the summer harvest.",
+    "\"We will lose our fields,\" said Tomas Berg, a farmer who has grown wheat in the valley for thirty years.",
+    "Engineers said the project would cost 400 million euros and supply power to 90,000 homes.",
+    "The environment agency said the fish ladder would protect salmon migrating upstream.",
+    "Critics said the council ignored a report on the risk of flooding in the lower valley.",
+    "\"The dam is safe and it is necessary,\" said Lena Ruud, the council's planning director.",
+    "Construction is due to start in the spring, and the first turbines should run within four years.",
+]
 
 
-@pytest.fixture(scope="module")
-def corpus() -> pd.DataFrame:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        df = load_corpus(S400)
-    # An article whose title, outlet and text try to inject markup: the report must show it as text.
-    evil = df[df.outlet == "Potomac Herald"].iloc[[0]].copy()
-    evil["article_id"] = "evil-1"
-    evil["title"] = f"Breaking {EVIL} news"
-    evil["text"] = evil["text"].iloc[0] + f'\n\n"{EVIL} is fine," said Dana Roe, an analyst at <b>Lab</b>.'
-    return pd.concat([df, evil], ignore_index=True)
+def _dam_corpus(root: Path) -> Path:
+    """A story far from any shipped pack: 12 articles on a river dam, three outlets, four weeks, one hostile."""
+    root.mkdir(parents=True)
+    for i in range(12):
+        outlet = OUTLETS[i % 3]
+        body = " ".join(SENTENCES[(i + k) % len(SENTENCES)] for k in range(6))
+        title = f"Dam vote {i}: council and farmers"
+        if i == 5:
+            title, body = f"Breaking {EVIL} news", body + f' "{EVIL} is fine," said Dana Roe, an analyst at <b>Lab</b>.'
+        front = (f"---\ntitle: '{title}'\noutlet: {outlet}\nlanguage: en\n"
+                 f"date: '2023-03-{1 + 2 * i:02d}'\n---\n")
+        (root / f"{i:02d}.md").write_text(front + body + "\n", encoding="utf-8")
+    return root
 
 
-@pytest.fixture(scope="module")
-def reports(corpus, tmp_path_factory) -> tuple[Path, Path]:
+@pytest.fixture(scope="session")
+def dam(tmp_path_factory) -> Path:
+    return _dam_corpus(tmp_path_factory.mktemp("dam") / "corpus")
+
+
+@pytest.fixture(scope="session")
+def reports(dam, tmp_path_factory) -> tuple[Path, Path]:
+    """The default report of a non-S-400 corpus, built twice (same corpus: only the timestamp may differ)."""
     a = tmp_path_factory.mktemp("report_a")
     b = tmp_path_factory.mktemp("report_b")
-    build_report(corpus, a, progress=False)
-    build_report(corpus, b, progress=False)
+    build_report(dam, a, n_boot=20, n_perm=20, progress=False)
+    build_report(dam, b, n_boot=20, n_perm=20, progress=False)
     return a, b
+
+
+@pytest.fixture(scope="session")
+def s400_report(tmp_path_factory) -> Path:
+    """THE one build of data/s400 in the test suite, through the command line (the folder names its pack)."""
+    from mediakit.cli import main
+
+    out = tmp_path_factory.mktemp("s400_report")
+    assert main(["report", str(S400), "--out", str(out)]) == 0
+    return out
 
 
 def test_report_is_self_contained_and_escaped(reports):
@@ -47,9 +80,31 @@ def test_report_is_self_contained_and_escaped(reports):
     assert "&lt;script&gt;" in html or "alert" not in html
     assert not re.search(r"(src|href)=[\"']https?://", html)
     assert "@import" not in html and "url(http" not in html
-    for section in ("overview", "timeline", "terms", "framing", "sources", "reuse", "similarity", "methods", "provenance"):
+    for section in ("overview", "timeline", "terms", "framing", "sources", "tone", "reuse", "similarity",
+                    "methods", "provenance"):
         assert f'id="{section}"' in html
     assert "corpus hash (SHA-256)" in html and "mediakit version" in html
+
+
+def test_default_report_carries_nothing_of_the_s400_pack(reports):
+    from mediakit.framing import load_codebook
+    from mediakit.timeline import load_events
+
+    html = (reports[0] / "report.html").read_text(encoding="utf-8")
+    generic = set(load_codebook("policy_frames").frame_names)
+    story_frames = set(load_codebook(OLD_CODEBOOK).frame_names) - generic
+    assert story_frames and not [f for f in story_frames if re.search(rf"\b{re.escape(f)}\b", html)]
+    labels = set(load_events(OLD_EVENTS)["label"])
+    assert not [label for label in labels if html_escape(label) in html]
+    assert "CAATSA" not in html and "S-400" not in html
+    assert "<td>story pack</td><td>no story pack</td>" in html
+    assert "generic Policy Frames Codebook" in html
+    for sentence in ("A story pack with naming.yaml", "A story pack with actors.yaml"):
+        assert sentence in html
+    # freq=None (bins from the corpus span) comes with the timeline's round-2 change; until then the
+    # timeline section says it could not run instead of drawing the chart.
+    assert "A story pack with events.yaml" in html or "freq=None" in html
+    assert "n_boot=20 bootstrap replicates and n_perm=20 permutations" in html
 
 
 def test_every_figure_has_its_csv_and_formats(reports):
@@ -62,6 +117,7 @@ def test_every_figure_has_its_csv_and_formats(reports):
         for ext in ("png", "pdf", "csv"):
             assert (figs / f"{name}.{ext}").exists(), f"{name}.{ext}"
         assert len(pd.read_csv(figs / f"{name}.csv")) > 0
+    assert not [p for p in reports[0].parent.iterdir() if "-building-" in p.name]  # temp folder gone
 
 
 def test_second_run_changes_only_the_timestamp(reports):
@@ -77,11 +133,76 @@ def test_second_run_changes_only_the_timestamp(reports):
         assert da == db, f"{rel} differs between runs"
 
 
-def test_cli_report(tmp_path):
+def test_report_with_a_story_pack_has_the_story_sections(dam, tmp_path):
+    from mediakit.framing import load_codebook
+
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "story.yaml").write_text("name: riverdam\ntitle: The Lessa dam\nlanguages: [en]\n", encoding="utf-8")
+    shutil.copy(OLD_CODEBOOK, pack / "codebook.yaml")
+    shutil.copy(OLD_EVENTS, pack / "events.yaml")
+    (pack / "naming.yaml").write_text(
+        "concepts:\n  dam:\n    label: The dam\n    variants:\n      dam: [dam]\n      reservoir: [reservoir]\n",
+        encoding="utf-8")
+    (pack / "actors.yaml").write_text("entries:\n  - name: Council\n    aliases: [regional council]\n",
+                                      encoding="utf-8")
+    out = build_report(dam, tmp_path / "out", story=pack, freq="W", n_boot=10, n_perm=10,
+                       progress=False)
+    html = out.read_text(encoding="utf-8")
+    assert f"riverdam: The Lessa dam ({pack})" in html
+    assert any(re.search(rf"\b{f}\b", html) for f in load_codebook(OLD_CODEBOOK).frame_names)
+    assert "Who reported first" in html and "report_naming_dam" in html and 'id="fig-report_tone"' in html
+    assert "A story pack with" not in html
+
+
+def test_cli_none_means_none(dam, tmp_path):
     from mediakit.cli import main
 
-    assert main(["report", str(S400), "--out", str(tmp_path), "--n-boot", "20"]) == 0
-    assert (tmp_path / "report.html").exists()
+    args = ["report", str(dam), "--out", str(tmp_path / "r"), "--n-boot", "5", "--n-perm", "5"]
+    assert main(args + ["--lexicon", "none", "--events", "none", "--actors", "none", "--codebook", "none",
+                        "--gazetteer", "none", "--story", "none", "--freq", "W"]) == 0
+    html = (tmp_path / "r" / "report.html").read_text(encoding="utf-8")
+    assert "lexicon=none" in html and "Articles per week" in html and "no story pack" in html
+
+
+@pytest.mark.parametrize("bad", [["--lexicon", "no-such-lexicon.yaml"], ["--events", "missing/events.yaml"],
+                                 ["--codebook", "no_such_codebook"], ["--story", "no-such-story"],
+                                 ["--freq", "fortnight"], ["--n-boot", "-1"]])
+def test_bad_argument_fails_fast_and_writes_nothing(dam, tmp_path, bad, capsys):
+    from mediakit.cli import main
+
+    t0 = time.perf_counter()
+    assert main(["report", str(dam), "--out", str(tmp_path / "out" / "r")] + bad) == 1
+    assert time.perf_counter() - t0 < 2.0
+    assert list(tmp_path.iterdir()) == []
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("mediakit: error:") and "\n" not in err
+
+
+def test_s400_report_names_its_pack(s400_report):
+    from mediakit.stories import load_story
+
+    html = (s400_report / "report.html").read_text(encoding="utf-8")
+    story = load_story("s400")
+    assert f"s400: {html_escape(story.title)}" in html
+    # the story sections are there exactly as far as the pack holds their files
+    assert ("Who reported first" in html) == (story.events is not None)
+    assert ("A story pack with naming.yaml" not in html) == (story.naming is not None)
+    if story.codebook is not None:
+        assert any(re.search(rf"\b{f}\b", html) for f in story.codebook.frame_names
+                   if f not in load_codebook_names("policy_frames"))
+
+
+def html_escape(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=True)
+
+
+def load_codebook_names(name: str) -> list[str]:
+    from mediakit.framing import load_codebook
+
+    return load_codebook(name).frame_names
 
 
 # ---------------------------------------------------------------- a real browser
@@ -90,10 +211,10 @@ CHROMEDRIVER = shutil.which("chromedriver")
 
 
 @pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason="Debian's chromium and chromium-driver are not installed")
-def test_report_renders_in_headless_chromium(reports, tmp_path):
+def test_report_renders_in_headless_chromium(s400_report, tmp_path):
     from selenium import webdriver
 
-    page = reports[0] / "report.html"
+    page = s400_report / "report.html"
     opts = webdriver.ChromeOptions()
     opts.binary_location = CHROMIUM
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
