@@ -36,7 +36,7 @@ import pandas as pd
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
-from .spans import blank_texts
+from .spans import blank_texts, merge_spans
 from .text import BOUNDARY, NewsTokenizer
 
 __all__ = [
@@ -53,6 +53,9 @@ __all__ = [
     "article_texts",
     "group_codes",
     "sum_by_group",
+    "resolve_stop_words",
+    "reused_spans_for",
+    "vectorizer_params",
 ]
 
 
@@ -99,12 +102,21 @@ def load_stop_words(languages: str | Iterable[str] | None) -> frozenset[str]:
     return frozenset(out)
 
 
-def _resolve_auto(stop_words: Any, articles: pd.DataFrame | None) -> Any:
-    """``"auto"``: the shipped lists of the languages the corpus is written in (all lists when unknown)."""
+def resolve_stop_words(stop_words: Any, languages: pd.DataFrame | Iterable[str] | None) -> Any:
+    """``stop_words="auto"`` made concrete: the shipped lists of the corpus's languages (all lists when none of
+    them has one, or the languages are unknown); any other value is returned as it is.
+
+    ``languages`` is the corpus (its ``language`` column is read) or the language codes themselves.
+
+    >>> resolve_stop_words("auto", ["en", "xx"]), resolve_stop_words("auto", None), resolve_stop_words("en", None)
+    (['en'], 'all', 'en')
+    """
     if not (isinstance(stop_words, str) and stop_words == "auto"):
         return stop_words
-    if articles is not None and "language" in getattr(articles, "columns", ()):
-        langs = sorted(set(articles["language"].dropna().astype(str)) & set(stop_word_languages()))
+    if isinstance(languages, pd.DataFrame):
+        languages = languages["language"].dropna().astype(str) if "language" in languages.columns else None
+    if languages is not None:
+        langs = sorted({str(v) for v in languages} & set(stop_word_languages()))
         if langs:
             return langs
     return "all"
@@ -239,9 +251,15 @@ def article_texts(articles: pd.DataFrame | Iterable[str], *, discount_reuse: boo
                   text_col: str = "text") -> list[str]:
     """The texts to count, with reused passages blanked when ``discount_reuse`` asks for it.
 
-    ``discount_reuse=True`` computes :func:`mediakit.reuse.reused_spans`; a DataFrame is taken as a
-    precomputed ``find_reuse`` result. Blanked characters become line breaks, so lengths (and every offset)
-    stay the same and no n-gram bridges a removed passage.
+    ``discount_reuse`` is a :func:`mediakit.find_reuse` result or a spans table (``article_id, start, end``,
+    :func:`mediakit.spans.as_spans`); this layer never computes reuse itself, so True is refused with the
+    way to compute it. Blanked characters become line breaks, so lengths (and every offset) stay the same
+    and no n-gram bridges a removed passage.
+
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "text": ["own words", "wire copy here"]})
+    >>> spans = pd.DataFrame({"article_id": ["b"], "start": [0], "end": [9]})
+    >>> [t.strip() for t in article_texts(arts, discount_reuse=spans)]
+    ['own words', 'here']
     """
     if not isinstance(articles, pd.DataFrame):
         if discount_reuse is not False:
@@ -258,17 +276,23 @@ def article_texts(articles: pd.DataFrame | Iterable[str], *, discount_reuse: boo
     return blank_texts(texts, articles["article_id"].astype(str).tolist(), spans, fill="\n")
 
 
-def reused_spans_for(articles: pd.DataFrame, discount_reuse: bool | pd.DataFrame) -> pd.DataFrame:
-    """``article_id, start, end`` of reused text per the ``discount_reuse`` convention (see the brief)."""
-    from .reuse import reused_spans
+def reused_spans_for(articles: pd.DataFrame, discount_reuse: pd.DataFrame) -> pd.DataFrame:
+    """``article_id, start, end`` of reused text (merged per article) from a ``find_reuse`` result or a spans
+    table. True is refused: compute reuse once (``reuse = mk.find_reuse(corpus)``) and pass the table.
 
+    >>> reuse = pd.DataFrame({"target_id": ["b", "b"], "target_start": [0, 5], "target_end": [8, 12]})
+    >>> reused_spans_for(pd.DataFrame({"article_id": ["b"]}), reuse).values.tolist()
+    [['b', 0, 12]]
+    """
     if "article_id" not in articles:
         raise KeyError("discount_reuse needs an article_id column; pass the table from load_corpus()")
     if isinstance(discount_reuse, pd.DataFrame):
-        return reused_spans(articles, discount_reuse)
+        return merge_spans(discount_reuse)
     if discount_reuse is True:
-        return reused_spans(articles)
-    raise TypeError(f"discount_reuse must be True, False or a find_reuse() DataFrame, not {type(discount_reuse).__name__}")
+        raise ValueError("discount_reuse=True: this function does not compute reuse; pass a find_reuse() result "
+                         "or a spans table (reuse = mediakit.find_reuse(corpus); ...(discount_reuse=reuse))")
+    raise TypeError(f"discount_reuse must be False, a find_reuse() result or a spans table (article_id, start, end), "
+                    f"not {type(discount_reuse).__name__}")
 
 
 def vectorise(
@@ -290,8 +314,8 @@ def vectorise(
     """
     if vectorizer is None:
         if "stop_words" in params:
-            params["stop_words"] = _resolve_auto(params["stop_words"],
-                                                 articles if isinstance(articles, pd.DataFrame) else None)
+            params["stop_words"] = resolve_stop_words(params["stop_words"],
+                                                      articles if isinstance(articles, pd.DataFrame) else None)
         vectorizer = make_vectorizer(**params)
     elif params:
         raise TypeError(f"pass either vectorizer= or vectoriser settings, not both (got {sorted(params)})")

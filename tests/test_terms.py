@@ -238,7 +238,7 @@ def test_bootstrap_replicate_is_the_statistic_on_a_resampled_corpus():
             draws = np.bincount(rng.integers(0, len(members), len(members)), minlength=len(members))
             for (_, art), k in zip(members.iterrows(), draws):
                 rows += [art] * int(k)
-        resampled = pd.DataFrame(rows).reset_index(drop=True)
+        resampled = pd.DataFrame(rows).reset_index(drop=True).drop(columns="article_id")  # ids repeat
         again = distinctive_terms(resampled, method=method, **PLAIN)
         checked = 0
         for r in out.itertuples():

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 from scipy.special import xlogy
 
-from ..vectorize import NewsTokenizer, _resolve_auto, article_texts, load_stop_words
+from ..vectorize import NewsTokenizer, article_texts, load_stop_words, resolve_stop_words
 from ._patterns import TOKEN_RE, compile_pattern, token_index
 
 __all__ = ["kwic", "collocations"]
@@ -111,7 +111,7 @@ def collocations(
     [['imposed', 4], ['washington', 2]]
     """
     rx = compile_pattern(term, kind, case=case)
-    stop = load_stop_words(_resolve_auto(stop_words, articles)) if stop_words is not None else frozenset()
+    stop = load_stop_words(resolve_stop_words(stop_words, articles)) if stop_words is not None else frozenset()
     tok = NewsTokenizer()
     texts = article_texts(articles, discount_reuse=discount_reuse)
     labels = articles[by].astype(str).tolist() if by else ["all"] * len(articles)

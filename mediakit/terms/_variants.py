@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from ..vectorize import NewsTokenizer, _resolve_auto, load_stop_words
+from ..vectorize import NewsTokenizer, load_stop_words, resolve_stop_words
 from ._naming import load_lexicon, naming_matches
 from ._patterns import TOKEN_RE
 
@@ -58,7 +58,7 @@ def suggest_variants(
         raise ValueError(f"concept {concept!r} not in the lexicon; it has {list(lex['concepts'])}")
     if window < 1:
         raise ValueError(f"window={window} must be at least 1 word")
-    stop = load_stop_words(_resolve_auto(stop_words, articles)) if stop_words is not None else frozenset()
+    stop = load_stop_words(resolve_stop_words(stop_words, articles)) if stop_words is not None else frozenset()
     known = naming_matches(articles, lex, concepts=[concept], by=by)
     known_by_article: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for aid, s, e in zip(known["article_id"], known["start"], known["end"]):
