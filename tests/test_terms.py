@@ -336,7 +336,7 @@ def test_lexicon_from_yaml_file_and_errors(tmp_path):
 
 
 def test_s400_lexicon_finds_the_planted_naming_differences():
-    t = naming_table(load_s400())
+    t = naming_table(load_s400(), "s400")
     share = t.set_index(["concept", "group", "variant"])["share"]
     top = t.sort_values("count", ascending=False).groupby(["concept", "group"]).head(1).set_index(["concept", "group"])
     assert top.loc[("sanctions", "Volga Wire"), "variant"] == "restrictions"
@@ -374,22 +374,23 @@ def _reference_naming(articles: pd.DataFrame, lex: dict, by: str = "outlet") -> 
                 table.append((concept, variant, grp, len(mv), mv.article_id.nunique(),
                               len(mv) / len(mg) if len(mg) else np.nan, len(mg),
                               mv.article_id.iloc[0] if len(mv) else None,
-                              int(mv.start.iloc[0]) if len(mv) else -1, int(mv.end.iloc[0]) if len(mv) else -1))
-    return matches, pd.DataFrame(table, columns=["concept", "variant", "group", "count", "docs", "share",
-                                                 "concept_count", "example_id", "example_start", "example_end"])
+                              int(mv.start.iloc[0]) if len(mv) else pd.NA, int(mv.end.iloc[0]) if len(mv) else pd.NA))
+    table = pd.DataFrame(table, columns=["concept", "variant", "group", "count", "docs", "share", "concept_count",
+                                         "example_id", "example_start", "example_end"])
+    return matches, table.astype({"example_start": "Int64", "example_end": "Int64"})
 
 
 def test_fast_naming_scanner_equals_the_straightforward_reference_on_s400():
     corpus = load_s400()
     lex = load_lexicon("s400")
     ref_matches, ref_table = _reference_naming(corpus, lex)
-    m = naming_matches(corpus)
+    m = naming_matches(corpus, "s400")
     cols = ["article_id", "outlet", "concept", "variant", "start", "end", "match"]
     assert len(m) == len(ref_matches) > 1000
     pd.testing.assert_frame_equal(m[cols].reset_index(drop=True), ref_matches, check_dtype=False)
     texts = corpus.set_index("article_id")["text"]
     assert all(texts[a][s:e] == x for a, s, e, x in zip(m.article_id, m.start, m.end, m.match))
-    t = naming_table(corpus)
+    t = naming_table(corpus, "s400")
     pd.testing.assert_frame_equal(t[ref_table.columns].reset_index(drop=True), ref_table, check_dtype=False)
     assert t["count"].sum() == len(ref_matches)
 
@@ -509,7 +510,7 @@ def test_charts_draw_and_label_without_overlap():
     overlaps = sum(boxes[i].overlaps(boxes[j]) for i in range(len(boxes)) for j in range(i + 1, len(boxes)))
     assert overlaps == 0
 
-    nt = naming_table(df)
+    nt = naming_table(df, "s400")
     ax = mp.plot_naming_heatmap(nt, "sanctions")
     hm = mp.naming_heatmap_data(nt, "sanctions")
     assert ax.images[0].get_array().shape == (hm.variant.nunique(), hm.group.nunique())

@@ -11,8 +11,9 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from ..corpus import ColumnError, validate_corpus
 from ..vectorize import NewsTokenizer, load_stop_words, resolve_stop_words
-from ._naming import load_lexicon, naming_matches
+from ._naming import _matches, load_lexicon
 from ._patterns import TOKEN_RE
 
 __all__ = ["suggest_variants"]
@@ -24,7 +25,7 @@ def suggest_variants(
     articles: pd.DataFrame,
     concept: str,
     *,
-    lexicon: str | Path | Mapping[str, Any] = "s400",
+    lexicon: str | Path | Mapping[str, Any] | None = None,
     window: int = 2,
     min_count: int = 2,
     ngram_range: tuple[int, int] = (1, 3),
@@ -53,13 +54,20 @@ def suggest_variants(
     >>> suggest_variants(df, "measures", lexicon=lex, stop_words=None, top=1)[["candidate", "count"]].values.tolist()
     [['restrictions', 2]]
     """
+    validate_corpus(articles, ["article_id", "text"], where="suggest_variants")
+    if lexicon is None:
+        raise ValueError("suggest_variants needs the concept's known names: pass lexicon= (a story pack name or "
+                         "folder, a naming YAML file or a dict; see mediakit.load_lexicon)")
+    if by not in articles.columns:
+        raise ColumnError(f"suggest_variants: column {by!r} missing (by={by!r}); pass by= naming a corpus column")
     lex = load_lexicon(lexicon)
     if concept not in lex["concepts"]:
         raise ValueError(f"concept {concept!r} not in the lexicon; it has {list(lex['concepts'])}")
     if window < 1:
         raise ValueError(f"window={window} must be at least 1 word")
     stop = load_stop_words(resolve_stop_words(stop_words, articles)) if stop_words is not None else frozenset()
-    known = naming_matches(articles, lex, concepts=[concept], by=by)
+    known, _lex = _matches(articles, lex, concepts=[concept], by=by, context=0, discount_reuse=False,
+                           where="suggest_variants", fit=False)
     known_by_article: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for aid, s, e in zip(known["article_id"], known["start"], known["end"]):
         known_by_article[aid].append((s, e))
