@@ -7,14 +7,14 @@ Pattern syntax
 --------------
 - words separated by spaces match words separated by any white space (not a blank line: a phrase never
   runs across a paragraph); punctuation written inside a pattern must be there in the text
-  (``S-400``, ``U.S.``, ``Hisar A+``), and punctuation in the text never matches a space in the pattern,
+  (``T-90``, ``U.S.``, ``Grade A+``), and punctuation in the text never matches a space in the pattern,
   so a phrase never runs across a sentence end;
 - a word is matched whole: ``Russian`` finds "Russian" in "Russian-made" and "Russian's" but not in
   "Russians"; ``*`` in a word matches any letters or digits (``sanction*``), ``?`` exactly one;
 - case: with ``case=None`` (the default) case is ignored except in words written in capitals, so ``US``
   does not find "us"; ``case=True`` respects case everywhere, ``case=False`` ignores it everywhere
   (Turkish İ/ı and I/i meet when diacritics are folded);
-- ``fold_diacritics=True`` (the default) makes Erdogan find Erdoğan and ё find е (Russian й stays й);
+- ``fold_diacritics=True`` (the default) makes Muller find Müller and ё find е (Russian й stays й);
 - ``re:<regex>`` is a regular expression run on the text as written (``case`` True respects case,
   otherwise it is ignored).
 
@@ -23,10 +23,10 @@ of the lexicon, where one regex alternation over hundreds of folded, case-mixed 
 and cannot fold diacritics without changing offsets.
 
 >>> m = TermMatcher({"usa": ["US", "United States", "Washington"], "sanctions": ["sanction*"]})
->>> m.find("Washington told us: the US sanctions under CAATSA stand.")
+>>> m.find("Washington told us: the US sanctions under NDAA stand.")
 [(0, 10, 'usa'), (24, 26, 'usa'), (27, 36, 'sanctions')]
->>> TermMatcher(["Erdogan", "S-400"]).find("Erdoğan'ın S-400 kararı")
-[(0, 7, 0), (11, 16, 1)]
+>>> TermMatcher(["Celik", "T-90"]).find("Çelik'in T-90 kararı")
+[(0, 5, 0), (9, 13, 1)]
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ class TermMatcher:
     patterns : ``{pattern_id: pattern or [patterns]}``, or a sequence of patterns (ids are their positions),
         or of ``(pattern_id, pattern)`` pairs. Pattern syntax: module docstring.
     case : None (ignore case except in words written in capitals), True (respect), False (ignore).
-    fold_diacritics : Erdogan finds Erdoğan (default True).
+    fold_diacritics : Muller finds Müller (default True).
     exclude : patterns that block matches: text they match is not reported and no match overlapping it is
         (e.g. "Patriot Act" kept away from a "Patriot" missile cue, a naming lexicon's exclusions).
     overlapping : False (default) keeps the leftmost-longest match and skips matches overlapping it (what a
@@ -287,8 +287,8 @@ class TermMatcher:
     def fullmatch(self, text: str) -> list[Any]:
         """Ids of the patterns that match the whole of ``text`` (surrounding white space aside): name look-ups.
 
-        >>> TermMatcher({"demir": ["Ismail Demir", "Demir"]}).fullmatch(" İsmail Demir ")
-        ['demir']
+        >>> TermMatcher({"kaya": ["Ismail Kaya", "Kaya"]}).fullmatch(" İsmail Kaya ")
+        ['kaya']
         """
         s0, e0 = len(text) - len(text.lstrip()), len(text.rstrip())
         hits = self._raw_hits(text)

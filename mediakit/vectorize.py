@@ -2,25 +2,25 @@
 
 >>> import pandas as pd
 >>> articles = pd.DataFrame({"outlet": ["A", "B"],
-...                          "text": ["The US imposed CAATSA sanctions over the S-400.", "Hisar A+ and F-35 jets."]})
+...                          "text": ["The US imposed NDAA sanctions over the T-90.", "Grade A+ and F-16 jets."]})
 >>> X, vec = vectorise(articles, stop_words="en")
 >>> sorted(vec.vocabulary_)
-['A+', 'CAATSA', 'US', 'f-35', 'hisar', 'imposed', 'jets', 's-400', 'sanctions']
+['A+', 'NDAA', 'US', 'f-16', 'grade', 'imposed', 'jets', 'sanctions', 't-90']
 >>> group_term_matrix(articles, stop_words="en").loc["A", "sanctions"]
 np.int64(1)
 
 What is configured, and why it is not scikit-learn's default:
 
 - tokens come from the shared :class:`mediakit.text.NewsTokenizer` (pattern :data:`mediakit.text.TOKEN_PATTERN`),
-  handed to scikit-learn through the public ``analyzer=`` parameter (:class:`NewsAnalyzer`), so S-400, F-35, Hisar A+ and U.S. stay whole;
-- case folding keeps words written in capitals apart (CAATSA, NATO, and "US" the country is not "us");
+  handed to scikit-learn through the public ``analyzer=`` parameter (:class:`NewsAnalyzer`), so T-90, F-16, Grade A+ and U.S. stay whole;
+- case folding keeps words written in capitals apart (NDAA, NATO, and "US" the country is not "us");
   Turkish dotted capital İ lower-cases to i (Python alone gives "i" plus a combining dot);
-- ``fold_diacritics=True`` makes Erdoğan = Erdogan (Latin script only: Russian й stays й);
+- ``fold_diacritics=True`` makes Müller = Muller (Latin script only: Russian й stays й);
 - stop words for English, Turkish and Russian are data files written for the project
   (``mediakit/resources/stopwords/{en,tr,ru}.txt``), selectable by language code;
 - n-grams never cross a sentence end or paragraph break and never begin or end with a stop word (scikit-learn
-  would first delete the stop words and then join what is left, inventing "sanctions SSB" from
-  "sanctions on the SSB"); a stop word inside an n-gram is kept ("presidency of defense industries").
+  would first delete the stop words and then join what is left, inventing "sanctions SEC" from
+  "sanctions on the SEC"); a stop word inside an n-gram is kept ("presidency of defense industries").
 """
 
 from __future__ import annotations
@@ -132,8 +132,8 @@ class NewsAnalyzer:
     word; a stop word inside it is kept (module docstring).
 
     >>> analyze = NewsAnalyzer(NewsTokenizer(boundaries=True), stop_words={"on", "the"}, ngram_range=(1, 2))
-    >>> analyze("Sanctions on the SSB. The SSB said.")
-    ['sanctions', 'SSB', 'SSB', 'said', 'SSB said']
+    >>> analyze("Sanctions on the SEC. The SEC said.")
+    ['sanctions', 'SEC', 'SEC', 'said', 'SEC said']
     >>> from sklearn.feature_extraction.text import CountVectorizer
     >>> CountVectorizer(analyzer=analyze).fit(["US and us"]).get_feature_names_out().tolist()
     ['US', 'US and', 'and', 'and us', 'us']
@@ -202,16 +202,16 @@ def make_vectorizer(
     Parameters
     ----------
     kind : "count" (CountVectorizer) or "tfidf" (TfidfVectorizer).
-    lowercase, keep_acronyms : fold case, but keep words written in capitals (CAATSA, NATO, US).
-    fold_diacritics : Erdoğan = Erdogan, Çavuşoğlu = Cavusoglu (Latin script).
+    lowercase, keep_acronyms : fold case, but keep words written in capitals (NDAA, NATO, US).
+    fold_diacritics : Müller = Muller, Çelik = Celik (Latin script).
     stop_words : language code(s) of the shipped lists ("en", "en,tr,ru", ["en", "ru"]), "all", or None.
     extra_stop_words : your own words to drop as well.
     ngram_range, min_df, max_df, max_features, binary : as in scikit-learn; ``**kwargs`` go to it too
         (e.g. ``dtype``, ``sublinear_tf`` for tfidf).
 
     >>> vec = make_vectorizer(stop_words="en", ngram_range=(1, 2))
-    >>> vec.fit(["Sanctions on the SSB. The SSB said."]).get_feature_names_out().tolist()
-    ['SSB', 'SSB said', 'said', 'sanctions']
+    >>> vec.fit(["Sanctions on the SEC. The SEC said."]).get_feature_names_out().tolist()
+    ['SEC', 'SEC said', 'said', 'sanctions']
     """
     if kind not in ("count", "tfidf"):
         raise ValueError(f"kind={kind!r} is not a vectoriser kind; use 'count' or 'tfidf'")

@@ -3,7 +3,7 @@
 >>> import mediakit as mk
 >>> corpus = mk.load_corpus("data/s400")                                    # doctest: +SKIP
 >>> mk.distinctive_terms(corpus, by="outlet", top=10)                       # doctest: +SKIP
->>> mk.naming_table(corpus, lexicon="s400")                                 # doctest: +SKIP
+>>> mk.naming_table(corpus, lexicon="my_story")                             # doctest: +SKIP
 >>> mk.kwic(corpus, "restrictions", sort="right")                           # doctest: +SKIP
 >>> mk.collocations(corpus, "sanction*", kind="glob", by="outlet")          # doctest: +SKIP
 

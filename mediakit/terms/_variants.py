@@ -40,7 +40,7 @@ def suggest_variants(
     positions -window..-1 and +1..+window around it ("-1:the", "+1:on") to the concept's profile; every
     other n-gram seen at least ``min_count`` times (not starting or ending with a stop word) gets a profile
     the same way. A known name next to a candidate counts as the context "<concept>", so modifiers
-    ("CAATSA" in "CAATSA sanctions") do not look like substitutes. Profiles are weighted by positive
+    ("tariff" in "tariff measures") do not look like substitutes. Profiles are weighted by positive
     pointwise mutual information (PPMI) and ranked by cosine similarity to the concept's profile.
     Written by hand: scikit-learn has no positional context-window counter that keeps offsets.
 
