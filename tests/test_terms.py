@@ -591,7 +591,7 @@ def test_no_lexicon_means_none_and_a_note():
         assert len(out) == 0 and out.attrs["note"].startswith("No naming lexicon: a story pack's naming.yaml")
     assert list(naming_table(NAMING).columns) == list(naming_table(NAMING, LEX).columns)
     with pytest.raises(TypeError):
-        load_lexicon()                                       # noqa: the loader has no default either
+        load_lexicon()  # the loader has no default either
     with pytest.raises(ValueError, match="needs the concept's known names"):
         suggest_variants(NAMING, "sanctions")
 
