@@ -7,14 +7,14 @@ Pattern syntax
 --------------
 - words separated by spaces match words separated by any white space (not a blank line: a phrase never
   runs across a paragraph); punctuation written inside a pattern must be there in the text
-  (``S-400``, ``U.S.``, ``Hisar A+``), and punctuation in the text never matches a space in the pattern,
+  (``T-90``, ``U.S.``, ``Grade A+``), and punctuation in the text never matches a space in the pattern,
   so a phrase never runs across a sentence end;
 - a word is matched whole: ``Russian`` finds "Russian" in "Russian-made" and "Russian's" but not in
   "Russians"; ``*`` in a word matches any letters or digits (``sanction*``), ``?`` exactly one;
 - case: with ``case=None`` (the default) case is ignored except in words written in capitals, so ``US``
   does not find "us"; ``case=True`` respects case everywhere, ``case=False`` ignores it everywhere
   (Turkish İ/ı and I/i meet when diacritics are folded);
-- ``fold_diacritics=True`` (the default) makes Erdogan find Erdoğan and ё find е (Russian й stays й);
+- ``fold_diacritics=True`` (the default) makes Muller find Müller and ё find е (Russian й stays й);
 - ``re:<regex>`` is a regular expression run on the text as written (``case`` True respects case,
   otherwise it is ignored).
 
@@ -23,16 +23,16 @@ of the lexicon, where one regex alternation over hundreds of folded, case-mixed 
 and cannot fold diacritics without changing offsets.
 
 >>> m = TermMatcher({"usa": ["US", "United States", "Washington"], "sanctions": ["sanction*"]})
->>> m.find("Washington told us: the US sanctions under CAATSA stand.")
+>>> m.find("Washington told us: the US sanctions under NDAA stand.")
 [(0, 10, 'usa'), (24, 26, 'usa'), (27, 36, 'sanctions')]
->>> TermMatcher(["Erdogan", "S-400"]).find("Erdoğan'ın S-400 kararı")
-[(0, 7, 0), (11, 16, 1)]
+>>> TermMatcher(["Celik", "T-90"]).find("Çelik'in T-90 kararı")
+[(0, 5, 0), (9, 13, 1)]
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,6 +47,7 @@ _UNIT_RE = re.compile(r"[^\W_]+")                 # word units of a text: maxima
 _PATTERN_UNIT_RE = re.compile(r"(?:[^\W_]|[*?])+")  # word units of a pattern, wildcards included
 _BLANK_LINE_RE = re.compile(r"\n[^\S\n]*\n")
 _CACHE_LIMIT = 500_000
+_EVERYWHERE = object()   # the pattern id of an exclusion that blocks in every scope
 
 
 def _is_caps(word: str) -> bool:
@@ -73,11 +74,15 @@ class TermMatcher:
     patterns : ``{pattern_id: pattern or [patterns]}``, or a sequence of patterns (ids are their positions),
         or of ``(pattern_id, pattern)`` pairs. Pattern syntax: module docstring.
     case : None (ignore case except in words written in capitals), True (respect), False (ignore).
-    fold_diacritics : Erdogan finds Erdoğan (default True).
+    fold_diacritics : Muller finds Müller (default True).
     exclude : patterns that block matches: text they match is not reported and no match overlapping it is
         (e.g. "Patriot Act" kept away from a "Patriot" missile cue, a naming lexicon's exclusions).
     overlapping : False (default) keeps the leftmost-longest match and skips matches overlapping it (what a
         regex alternation does); True reports every match of every pattern (codebook counting).
+    scope : ``pattern_id -> key``: resolve matches (exclusions, leftmost-longest) within each key separately,
+        as if each key had a matcher of its own, in one pass over the text (a naming lexicon's concepts:
+        a name of one concept never hides a name of another). Exclusions given as ``(pattern_id, pattern)``
+        pairs (or a mapping) then block only in ``scope(pattern_id)``; plain strings block everywhere.
 
     >>> cues = TermMatcher({"economic": ["cost*", "price tag"], "security": ["air defen?e"]},
     ...                    exclude=["cost of living"], overlapping=True)
@@ -85,12 +90,18 @@ class TermMatcher:
     [(4, 13, 'economic'), (18, 29, 'security'), (30, 35, 'economic')]
     >>> TermMatcher(["Kremlin"], case=True).find("the Kremlin's view; kremlin")
     [(4, 11, 0)]
+    >>> names = TermMatcher([(("place", "capital"), "Paris"), (("team", "club"), "Paris Saint-Germain")],
+    ...                     scope=lambda pid: pid[0])
+    >>> names.find("Paris Saint-Germain won.")
+    [(0, 5, ('place', 'capital')), (0, 19, ('team', 'club'))]
     """
 
     def __init__(self, patterns: Mapping[Hashable, str | Sequence[str]] | Sequence[str | tuple[Hashable, str]], *,
-                 case: bool | None = None, fold_diacritics: bool = True, exclude: Iterable[str] = (),
-                 overlapping: bool = False) -> None:
+                 case: bool | None = None, fold_diacritics: bool = True,
+                 exclude: Iterable[str] | Mapping[Hashable, str | Sequence[str]] = (), overlapping: bool = False,
+                 scope: Callable[[Hashable], Hashable] | None = None) -> None:
         self.case = case
+        self.scope = scope
         self.fold_diacritics = fold_diacritics
         self.overlapping = overlapping
         self._units: dict[tuple[str, str, bool], int] = {}
@@ -103,8 +114,11 @@ class TermMatcher:
         self._cache: dict[str, tuple[int, ...]] = {}
         for pid, text in _pairs(patterns):
             self._add(text, pid, excluded=False)
-        for text in ([exclude] if isinstance(exclude, str) else exclude):
-            self._add(text, None, excluded=True)
+        if isinstance(exclude, str):
+            exclude = [exclude]
+        for item in (_pairs(exclude) if isinstance(exclude, Mapping) else exclude):
+            pid, text = item if isinstance(item, tuple) else (_EVERYWHERE, item)
+            self._add(text, pid, excluded=True)
         self.n_patterns = len(self._patterns) + len(self._regexes)
 
     def __repr__(self) -> str:
@@ -143,18 +157,20 @@ class TermMatcher:
         units: list[int] = []
         seps: list[str] = []
         lead = trail = ""
+        gap = ""          # literal text since the last unit; " " stands for white space between words
         for word in text.split():
             keep_case = self.case is True or (self.case is None and _is_caps(word))
             pos = [(m.start(), m.end()) for m in _PATTERN_UNIT_RE.finditer(word)]
-            if not pos:
+            if not pos:   # a word of punctuation only ("&", "-"): literal text between the units around it
+                gap = f"{gap} {word}" if units else gap
                 continue
             for k, (s, e) in enumerate(pos):
+                if units:
+                    seps.append(f"{gap} {word[:s]}" if k == 0 else word[pos[k - 1][1]:s])
+                else:
+                    lead = word[:s]
                 units.append(self._unit(word[s:e], keep_case))
-                if len(units) > 1:
-                    seps.append(" " if k == 0 else word[pos[k - 1][1]:s])
-            if len(units) == len(pos):  # the first word with letters or digits
-                lead = word[:pos[0][0]]
-            trail = word[pos[-1][1]:]
+            gap = trail = word[pos[-1][1]:]
         if not units:
             raise ValueError(f"pattern {text!r} has no letters or digits to match; write a word or phrase")
         pattern = _Pattern(tuple(units), tuple(seps), lead, trail, pid, order, excluded)
@@ -214,20 +230,36 @@ class TermMatcher:
         hits = self._raw_hits(text)
         if not hits:
             return []
+        if self.scope is None:
+            found = self._resolve(hits)
+        else:
+            scoped: dict[Hashable, list[tuple[int, int, int, bool, Hashable]]] = {}
+            everywhere = []
+            for h in hits:
+                if h[4] is _EVERYWHERE:
+                    everywhere.append(h)
+                else:
+                    scoped.setdefault(self.scope(h[4]), []).append(h)
+            found = [r for group in scoped.values() for r in self._resolve(group + everywhere)]
+            found.sort(key=lambda r: (r[0], r[1], r[2]))
+        return [(s, e, pid) for s, e, _o, pid in found]
+
+    def _resolve(self, hits: list[tuple[int, int, int, bool, Hashable]]) -> list[tuple[int, int, int, Hashable]]:
+        """The matches kept from raw hits: ``(start, end, order, pattern_id)`` in text order."""
         if self.overlapping:
             blocks = [(s, e) for s, e, _o, ex, _p in hits if ex]
             kept = [h for h in hits if not h[3] and not any(s < h[1] and h[0] < e for s, e in blocks)]
             kept.sort(key=lambda h: (h[0], h[1], h[2]))
-            return [(s, e, pid) for s, e, _o, _x, pid in kept]
+            return [(s, e, o, pid) for s, e, o, _x, pid in kept]
         # leftmost-longest: at one start an exclusion wins, then the longer match, then the earlier pattern
         hits.sort(key=lambda h: (h[0], not h[3], h[0] - h[1], h[2]))
         out, reach = [], -1
-        for s, e, _o, excluded, pid in hits:
+        for s, e, o, excluded, pid in hits:
             if s < reach:
                 continue
             reach = e
             if not excluded:
-                out.append((s, e, pid))
+                out.append((s, e, o, pid))
         return out
 
     def find_all(self, articles: Any, *, text_col: str = "text") -> pd.DataFrame:
@@ -255,8 +287,8 @@ class TermMatcher:
     def fullmatch(self, text: str) -> list[Any]:
         """Ids of the patterns that match the whole of ``text`` (surrounding white space aside): name look-ups.
 
-        >>> TermMatcher({"demir": ["Ismail Demir", "Demir"]}).fullmatch(" İsmail Demir ")
-        ['demir']
+        >>> TermMatcher({"kaya": ["Ismail Kaya", "Kaya"]}).fullmatch(" İsmail Kaya ")
+        ['kaya']
         """
         s0, e0 = len(text) - len(text.lstrip()), len(text.rstrip())
         hits = self._raw_hits(text)
@@ -283,8 +315,18 @@ def _pairs(patterns: Any) -> list[tuple[Hashable, str]]:
     return out
 
 
+_WS = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"    # white space holding at most one line break
+_SEP_CACHE: dict[str, re.Pattern[str]] = {}
+
+
 def _sep_ok(gap: str, sep: str) -> bool:
-    """Does the text between two word units match the pattern's separator?"""
+    """Does the text between two word units match the pattern's separator? In ``sep`` a space stands for
+    white space (not a blank line), anything else is literal: " " between words, ") (" in "A) (B"."""
     if sep == " ":
         return bool(gap) and gap.isspace() and not _BLANK_LINE_RE.search(gap)
-    return gap.replace("’", "'") == sep
+    if " " not in sep:
+        return gap.replace("’", "'") == sep
+    rx = _SEP_CACHE.get(sep)
+    if rx is None:
+        rx = _SEP_CACHE[sep] = re.compile(_WS.join(re.escape(piece) for piece in sep.split(" ")) + r"\Z")
+    return rx.match(gap.replace("’", "'")) is not None

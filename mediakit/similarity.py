@@ -19,6 +19,7 @@ embedding model is English-only too. Filter ``articles`` by ``language`` for a f
 from __future__ import annotations
 
 import inspect
+import warnings
 from typing import Any
 
 import numpy as np
@@ -222,6 +223,12 @@ def _texts(articles: pd.DataFrame, discount_reuse: bool | pd.DataFrame) -> list[
     texts = article_texts(articles)
     if discount_reuse is False or discount_reuse is None:
         return texts
+    if discount_reuse is True:  # the vectorize layer no longer computes reuse: do it here, and say so
+        from .reuse import find_reuse
+
+        warnings.warn("discount_reuse=True computes find_reuse on these articles; compute it once "
+                      "(reuse = mediakit.find_reuse(corpus)) and pass discount_reuse=reuse", UserWarning, stacklevel=3)
+        discount_reuse = find_reuse(articles)
     spans = reused_spans_for(articles, discount_reuse)
     return blank_texts(texts, articles["article_id"].astype(str).tolist(), spans, fill=" ")
 

@@ -2,25 +2,25 @@
 
 >>> import pandas as pd
 >>> articles = pd.DataFrame({"outlet": ["A", "B"],
-...                          "text": ["The US imposed CAATSA sanctions over the S-400.", "Hisar A+ and F-35 jets."]})
+...                          "text": ["The US imposed NDAA sanctions over the T-90.", "Grade A+ and F-16 jets."]})
 >>> X, vec = vectorise(articles, stop_words="en")
 >>> sorted(vec.vocabulary_)
-['A+', 'CAATSA', 'US', 'f-35', 'hisar', 'imposed', 'jets', 's-400', 'sanctions']
+['A+', 'NDAA', 'US', 'f-16', 'grade', 'imposed', 'jets', 'sanctions', 't-90']
 >>> group_term_matrix(articles, stop_words="en").loc["A", "sanctions"]
 np.int64(1)
 
 What is configured, and why it is not scikit-learn's default:
 
 - tokens come from the shared :class:`mediakit.text.NewsTokenizer` (pattern :data:`mediakit.text.TOKEN_PATTERN`),
-  handed to scikit-learn through the public ``analyzer=`` parameter (:class:`NewsAnalyzer`), so S-400, F-35, Hisar A+ and U.S. stay whole;
-- case folding keeps words written in capitals apart (CAATSA, NATO, and "US" the country is not "us");
+  handed to scikit-learn through the public ``analyzer=`` parameter (:class:`NewsAnalyzer`), so T-90, F-16, Grade A+ and U.S. stay whole;
+- case folding keeps words written in capitals apart (NDAA, NATO, and "US" the country is not "us");
   Turkish dotted capital İ lower-cases to i (Python alone gives "i" plus a combining dot);
-- ``fold_diacritics=True`` makes Erdoğan = Erdogan (Latin script only: Russian й stays й);
+- ``fold_diacritics=True`` makes Müller = Muller (Latin script only: Russian й stays й);
 - stop words for English, Turkish and Russian are data files written for the project
   (``mediakit/resources/stopwords/{en,tr,ru}.txt``), selectable by language code;
 - n-grams never cross a sentence end or paragraph break and never begin or end with a stop word (scikit-learn
-  would first delete the stop words and then join what is left, inventing "sanctions SSB" from
-  "sanctions on the SSB"); a stop word inside an n-gram is kept ("presidency of defense industries").
+  would first delete the stop words and then join what is left, inventing "sanctions SEC" from
+  "sanctions on the SEC"); a stop word inside an n-gram is kept ("presidency of defense industries").
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ import pandas as pd
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
-from .spans import blank_texts
+from .spans import blank_texts, merge_spans
 from .text import BOUNDARY, NewsTokenizer
 
 __all__ = [
@@ -53,6 +53,9 @@ __all__ = [
     "article_texts",
     "group_codes",
     "sum_by_group",
+    "resolve_stop_words",
+    "reused_spans_for",
+    "vectorizer_params",
 ]
 
 
@@ -99,12 +102,21 @@ def load_stop_words(languages: str | Iterable[str] | None) -> frozenset[str]:
     return frozenset(out)
 
 
-def _resolve_auto(stop_words: Any, articles: pd.DataFrame | None) -> Any:
-    """``"auto"``: the shipped lists of the languages the corpus is written in (all lists when unknown)."""
+def resolve_stop_words(stop_words: Any, languages: pd.DataFrame | Iterable[str] | None) -> Any:
+    """``stop_words="auto"`` made concrete: the shipped lists of the corpus's languages (all lists when none of
+    them has one, or the languages are unknown); any other value is returned as it is.
+
+    ``languages`` is the corpus (its ``language`` column is read) or the language codes themselves.
+
+    >>> resolve_stop_words("auto", ["en", "xx"]), resolve_stop_words("auto", None), resolve_stop_words("en", None)
+    (['en'], 'all', 'en')
+    """
     if not (isinstance(stop_words, str) and stop_words == "auto"):
         return stop_words
-    if articles is not None and "language" in getattr(articles, "columns", ()):
-        langs = sorted(set(articles["language"].dropna().astype(str)) & set(stop_word_languages()))
+    if isinstance(languages, pd.DataFrame):
+        languages = languages["language"].dropna().astype(str) if "language" in languages.columns else None
+    if languages is not None:
+        langs = sorted({str(v) for v in languages} & set(stop_word_languages()))
         if langs:
             return langs
     return "all"
@@ -120,8 +132,8 @@ class NewsAnalyzer:
     word; a stop word inside it is kept (module docstring).
 
     >>> analyze = NewsAnalyzer(NewsTokenizer(boundaries=True), stop_words={"on", "the"}, ngram_range=(1, 2))
-    >>> analyze("Sanctions on the SSB. The SSB said.")
-    ['sanctions', 'SSB', 'SSB', 'said', 'SSB said']
+    >>> analyze("Sanctions on the SEC. The SEC said.")
+    ['sanctions', 'SEC', 'SEC', 'said', 'SEC said']
     >>> from sklearn.feature_extraction.text import CountVectorizer
     >>> CountVectorizer(analyzer=analyze).fit(["US and us"]).get_feature_names_out().tolist()
     ['US', 'US and', 'and', 'and us', 'us']
@@ -190,16 +202,16 @@ def make_vectorizer(
     Parameters
     ----------
     kind : "count" (CountVectorizer) or "tfidf" (TfidfVectorizer).
-    lowercase, keep_acronyms : fold case, but keep words written in capitals (CAATSA, NATO, US).
-    fold_diacritics : Erdoğan = Erdogan, Çavuşoğlu = Cavusoglu (Latin script).
+    lowercase, keep_acronyms : fold case, but keep words written in capitals (NDAA, NATO, US).
+    fold_diacritics : Müller = Muller, Çelik = Celik (Latin script).
     stop_words : language code(s) of the shipped lists ("en", "en,tr,ru", ["en", "ru"]), "all", or None.
     extra_stop_words : your own words to drop as well.
     ngram_range, min_df, max_df, max_features, binary : as in scikit-learn; ``**kwargs`` go to it too
         (e.g. ``dtype``, ``sublinear_tf`` for tfidf).
 
     >>> vec = make_vectorizer(stop_words="en", ngram_range=(1, 2))
-    >>> vec.fit(["Sanctions on the SSB. The SSB said."]).get_feature_names_out().tolist()
-    ['SSB', 'SSB said', 'said', 'sanctions']
+    >>> vec.fit(["Sanctions on the SEC. The SEC said."]).get_feature_names_out().tolist()
+    ['SEC', 'SEC said', 'said', 'sanctions']
     """
     if kind not in ("count", "tfidf"):
         raise ValueError(f"kind={kind!r} is not a vectoriser kind; use 'count' or 'tfidf'")
@@ -239,9 +251,15 @@ def article_texts(articles: pd.DataFrame | Iterable[str], *, discount_reuse: boo
                   text_col: str = "text") -> list[str]:
     """The texts to count, with reused passages blanked when ``discount_reuse`` asks for it.
 
-    ``discount_reuse=True`` computes :func:`mediakit.reuse.reused_spans`; a DataFrame is taken as a
-    precomputed ``find_reuse`` result. Blanked characters become line breaks, so lengths (and every offset)
-    stay the same and no n-gram bridges a removed passage.
+    ``discount_reuse`` is a :func:`mediakit.find_reuse` result or a spans table (``article_id, start, end``,
+    :func:`mediakit.spans.as_spans`); this layer never computes reuse itself, so True is refused with the
+    way to compute it. Blanked characters become line breaks, so lengths (and every offset) stay the same
+    and no n-gram bridges a removed passage.
+
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "text": ["own words", "wire copy here"]})
+    >>> spans = pd.DataFrame({"article_id": ["b"], "start": [0], "end": [9]})
+    >>> [t.strip() for t in article_texts(arts, discount_reuse=spans)]
+    ['own words', 'here']
     """
     if not isinstance(articles, pd.DataFrame):
         if discount_reuse is not False:
@@ -258,17 +276,23 @@ def article_texts(articles: pd.DataFrame | Iterable[str], *, discount_reuse: boo
     return blank_texts(texts, articles["article_id"].astype(str).tolist(), spans, fill="\n")
 
 
-def reused_spans_for(articles: pd.DataFrame, discount_reuse: bool | pd.DataFrame) -> pd.DataFrame:
-    """``article_id, start, end`` of reused text per the ``discount_reuse`` convention (see the brief)."""
-    from .reuse import reused_spans
+def reused_spans_for(articles: pd.DataFrame, discount_reuse: pd.DataFrame) -> pd.DataFrame:
+    """``article_id, start, end`` of reused text (merged per article) from a ``find_reuse`` result or a spans
+    table. True is refused: compute reuse once (``reuse = mk.find_reuse(corpus)``) and pass the table.
 
+    >>> reuse = pd.DataFrame({"target_id": ["b", "b"], "target_start": [0, 5], "target_end": [8, 12]})
+    >>> reused_spans_for(pd.DataFrame({"article_id": ["b"]}), reuse).values.tolist()
+    [['b', 0, 12]]
+    """
     if "article_id" not in articles:
         raise KeyError("discount_reuse needs an article_id column; pass the table from load_corpus()")
     if isinstance(discount_reuse, pd.DataFrame):
-        return reused_spans(articles, discount_reuse)
+        return merge_spans(discount_reuse)
     if discount_reuse is True:
-        return reused_spans(articles)
-    raise TypeError(f"discount_reuse must be True, False or a find_reuse() DataFrame, not {type(discount_reuse).__name__}")
+        raise ValueError("discount_reuse=True: this function does not compute reuse; pass a find_reuse() result "
+                         "or a spans table (reuse = mediakit.find_reuse(corpus); ...(discount_reuse=reuse))")
+    raise TypeError(f"discount_reuse must be False, a find_reuse() result or a spans table (article_id, start, end), "
+                    f"not {type(discount_reuse).__name__}")
 
 
 def vectorise(
@@ -290,8 +314,8 @@ def vectorise(
     """
     if vectorizer is None:
         if "stop_words" in params:
-            params["stop_words"] = _resolve_auto(params["stop_words"],
-                                                 articles if isinstance(articles, pd.DataFrame) else None)
+            params["stop_words"] = resolve_stop_words(params["stop_words"],
+                                                      articles if isinstance(articles, pd.DataFrame) else None)
         vectorizer = make_vectorizer(**params)
     elif params:
         raise TypeError(f"pass either vectorizer= or vectoriser settings, not both (got {sorted(params)})")

@@ -87,3 +87,25 @@ def test_agrees_with_the_naming_regex_on_plain_phrases():
     hits = TermMatcher(words).find(text)
     rx = re.compile(r"(?<![\w])(?:(?i:air)\s+(?i:defence)|(?i:missile)\w*|(?i:russia))(?![\w])")
     assert [(s, e) for s, e, _ in hits] == [m.span() for m in rx.finditer(text)]
+
+
+def test_punctuation_around_inner_words_is_literal():
+    m = TermMatcher({"us": ["U.S. sanctions"], "agency": ["Defence Office (DO)", "DO (Defence Office)"],
+                     "amp": ["research & development"]})
+    text = "New U.S. sanctions; the Defence Office (DO) and DO (Defence Office). Research & development, U.S.sanctions."
+    assert _texts(text, m.find(text)) == [("U.S. sanctions", "us"), ("Defence Office (DO)", "agency"),
+                                          ("DO (Defence Office)", "agency"), ("Research & development", "amp")]
+    assert TermMatcher(["U.S. sanctions"]).find("the U.S.\n\nsanctions") == []     # never across a blank line
+
+
+def test_scopes_resolve_each_key_on_its_own_in_one_pass():
+    pats = [(("place", "city"), "Paris"), (("club", "psg"), "Paris Saint-Germain"), (("club", "short"), "Paris")]
+    text = "Paris Saint-Germain play in Paris."
+    one = TermMatcher(pats)                                            # one scope: the longest match hides Paris
+    assert _texts(text, one.find(text)) == [("Paris Saint-Germain", ("club", "psg")), ("Paris", ("place", "city"))]
+    scoped = TermMatcher(pats, scope=lambda pid: pid[0], exclude=[(("place", None), "Paris Saint-Germain")])
+    assert _texts(text, scoped.find(text)) == [("Paris Saint-Germain", ("club", "psg")), ("Paris", ("place", "city")),
+                                               ("Paris", ("club", "short"))]
+    free = TermMatcher(pats, scope=lambda pid: pid[0])
+    assert _texts(text, free.find(text)) == [("Paris", ("place", "city")), ("Paris Saint-Germain", ("club", "psg")),
+                                             ("Paris", ("place", "city")), ("Paris", ("club", "short"))]

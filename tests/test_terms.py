@@ -238,7 +238,7 @@ def test_bootstrap_replicate_is_the_statistic_on_a_resampled_corpus():
             draws = np.bincount(rng.integers(0, len(members), len(members)), minlength=len(members))
             for (_, art), k in zip(members.iterrows(), draws):
                 rows += [art] * int(k)
-        resampled = pd.DataFrame(rows).reset_index(drop=True)
+        resampled = pd.DataFrame(rows).reset_index(drop=True).drop(columns="article_id")  # ids repeat
         again = distinctive_terms(resampled, method=method, **PLAIN)
         checked = 0
         for r in out.itertuples():
@@ -336,7 +336,7 @@ def test_lexicon_from_yaml_file_and_errors(tmp_path):
 
 
 def test_s400_lexicon_finds_the_planted_naming_differences():
-    t = naming_table(load_s400())
+    t = naming_table(load_s400(), "s400")
     share = t.set_index(["concept", "group", "variant"])["share"]
     top = t.sort_values("count", ascending=False).groupby(["concept", "group"]).head(1).set_index(["concept", "group"])
     assert top.loc[("sanctions", "Volga Wire"), "variant"] == "restrictions"
@@ -374,22 +374,23 @@ def _reference_naming(articles: pd.DataFrame, lex: dict, by: str = "outlet") -> 
                 table.append((concept, variant, grp, len(mv), mv.article_id.nunique(),
                               len(mv) / len(mg) if len(mg) else np.nan, len(mg),
                               mv.article_id.iloc[0] if len(mv) else None,
-                              int(mv.start.iloc[0]) if len(mv) else -1, int(mv.end.iloc[0]) if len(mv) else -1))
-    return matches, pd.DataFrame(table, columns=["concept", "variant", "group", "count", "docs", "share",
-                                                 "concept_count", "example_id", "example_start", "example_end"])
+                              int(mv.start.iloc[0]) if len(mv) else pd.NA, int(mv.end.iloc[0]) if len(mv) else pd.NA))
+    table = pd.DataFrame(table, columns=["concept", "variant", "group", "count", "docs", "share", "concept_count",
+                                         "example_id", "example_start", "example_end"])
+    return matches, table.astype({"example_start": "Int64", "example_end": "Int64"})
 
 
 def test_fast_naming_scanner_equals_the_straightforward_reference_on_s400():
     corpus = load_s400()
     lex = load_lexicon("s400")
     ref_matches, ref_table = _reference_naming(corpus, lex)
-    m = naming_matches(corpus)
+    m = naming_matches(corpus, "s400")
     cols = ["article_id", "outlet", "concept", "variant", "start", "end", "match"]
     assert len(m) == len(ref_matches) > 1000
     pd.testing.assert_frame_equal(m[cols].reset_index(drop=True), ref_matches, check_dtype=False)
     texts = corpus.set_index("article_id")["text"]
     assert all(texts[a][s:e] == x for a, s, e, x in zip(m.article_id, m.start, m.end, m.match))
-    t = naming_table(corpus)
+    t = naming_table(corpus, "s400")
     pd.testing.assert_frame_equal(t[ref_table.columns].reset_index(drop=True), ref_table, check_dtype=False)
     assert t["count"].sum() == len(ref_matches)
 
@@ -509,7 +510,7 @@ def test_charts_draw_and_label_without_overlap():
     overlaps = sum(boxes[i].overlaps(boxes[j]) for i in range(len(boxes)) for j in range(i + 1, len(boxes)))
     assert overlaps == 0
 
-    nt = naming_table(df)
+    nt = naming_table(df, "s400")
     ax = mp.plot_naming_heatmap(nt, "sanctions")
     hm = mp.naming_heatmap_data(nt, "sanctions")
     assert ax.images[0].get_array().shape == (hm.variant.nunique(), hm.group.nunique())
@@ -536,3 +537,112 @@ def load_s400() -> pd.DataFrame:
             warnings.simplefilter("ignore")
             _S400_CACHE.append(load_corpus(S400))
     return _S400_CACHE[0].copy()
+
+
+# ---------------------------------------------------------------- the output contract (docs/contract.md)
+def test_contract_attrs_groups_and_int64_offsets():
+    dt = distinctive_terms(TINY, top=2, **PLAIN)
+    assert dt.attrs["analysis"] == "distinctive_terms" and dt.attrs["by"] == "outlet" and dt.attrs["n_boot"] == 0
+    assert not {"timings", "n_terms", "articles_per_group", "n_articles"} & set(dt.attrs)   # parameters only
+    k = kwic(NAMING, "restrictions", window=2)
+    assert k.attrs["analysis"] == "kwic" and all(str(k[c].dtype) == "Int64"
+                                                 for c in ("start", "end", "left_start", "right_end"))
+    c = collocations(NAMING, "restrictions", by="outlet", min_count=1, stop_words=None)
+    assert c.attrs["analysis"] == "collocations" and c.attrs["by"] == "outlet" and set(c["group"]) == {"X"}
+    m = naming_matches(NAMING, LEX)
+    assert m.attrs["analysis"] == "naming_matches" and str(m["start"].dtype) == "Int64"
+    t = naming_table(NAMING, LEX)
+    assert t.attrs["analysis"] == "naming_table" and t.attrs["by"] == "outlet"
+    unseen = t[t["count"] == 0]
+    assert str(t["example_start"].dtype) == "Int64" and unseen["example_start"].isna().all() and len(unseen)
+
+
+@pytest.mark.parametrize("call", [
+    lambda d: distinctive_terms(d, top=3, **PLAIN),
+    lambda d: kwic(d, "restrictions"),
+    lambda d: collocations(d, "restrictions", by="outlet"),
+    lambda d: naming_matches(d, LEX),
+    lambda d: naming_table(d, LEX),
+    lambda d: suggest_variants(d, "sanctions", lexicon=LEX),
+], ids=["distinctive_terms", "kwic", "collocations", "naming_matches", "naming_table", "suggest_variants"])
+def test_empty_input_gives_empty_table_with_the_columns_and_missing_columns_raise(call):
+    import warnings
+
+    import mediakit as mk
+
+    full = call(NAMING)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        none = call(NAMING.iloc[:0])
+    assert len(none) == 0 and list(none.columns) == list(full.columns)
+    def kinds(df):  # text columns are object or pandas' str; numbers and offsets must agree exactly
+        return ["text" if str(t) in ("object", "str") else str(t) for t in df.dtypes]
+
+    assert kinds(none) == kinds(full)
+    with pytest.raises(mk.ColumnError, match="'text'"):
+        call(NAMING.drop(columns="text"))
+    with pytest.raises(mk.ColumnError, match="'outlet'"):
+        call(NAMING.drop(columns="outlet"))
+
+
+def test_no_lexicon_means_none_and_a_note():
+    for fn in (naming_table, naming_matches):
+        out = fn(NAMING)                                     # no default lexicon: None means none
+        assert len(out) == 0 and out.attrs["note"].startswith("No naming lexicon: a story pack's naming.yaml")
+    assert list(naming_table(NAMING).columns) == list(naming_table(NAMING, LEX).columns)
+    with pytest.raises(TypeError):
+        load_lexicon()  # the loader has no default either
+    with pytest.raises(ValueError, match="needs the concept's known names"):
+        suggest_variants(NAMING, "sanctions")
+
+
+def test_lexicon_names_resolve_through_story_packs_first(tmp_path):
+    pack = tmp_path / "mystory"
+    pack.mkdir()
+    write(pack / "story.yaml", "name: mystory\ntitle: A test story\n")
+    write(pack / "naming.yaml", "concepts:\n  deal:\n    variants:\n      contract: [contract*]\n")
+    assert list(load_lexicon(pack)["concepts"]) == ["deal"]      # a pack folder -> its naming.yaml
+    assert load_lexicon("s400")["concepts"]                      # the shipped story (pack or old resources path)
+
+
+def test_fit_warning_when_the_lexicon_matches_under_one_article_in_ten():
+    df = pd.DataFrame({"article_id": [f"a{i}" for i in range(20)], "outlet": ["X", "Y"] * 10,
+                       "text": ["New restrictions were imposed."] + ["The weather was mild."] * 19})
+    with pytest.warns(UserWarning, match=r"matches in 1 of 20 articles \(5%\)") as record:
+        t = naming_table(df, LEX)
+    assert len([w for w in record if "matches in" in str(w.message)]) == 1          # once
+    assert "1 of 20 articles" in t.attrs["fit_note"]
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert "fit_note" not in naming_table(NAMING, LEX).attrs                   # 3 of 3 articles: fits
+
+
+def test_discount_reuse_true_warns_that_it_computes_reuse():
+    df = load_s400().head(60)
+    import mediakit as mk
+
+    reuse = mk.find_reuse(df)
+    with pytest.warns(UserWarning, match="computes find_reuse"):
+        a = distinctive_terms(df, top=5, discount_reuse=True)
+    b = distinctive_terms(df, top=5, discount_reuse=reuse)
+    pd.testing.assert_frame_equal(a, b)
+    assert a.attrs["discount_reuse"] is True and b.attrs["discount_reuse"] == "find_reuse table"
+    spans = mk.reused_spans(df, reuse)                               # a spans table works the same
+    pd.testing.assert_frame_equal(distinctive_terms(df, top=5, discount_reuse=spans), b)
+
+
+def test_distinctive_terms_runs_as_a_registered_analysis():
+    from mediakit.analysis import get, run_local
+
+    a = get("distinctive_terms")
+    out = run_local(a, TINY, **{**dict(by="outlet", method="log_odds", pair=None, top=None, min_docs=1, prior=None,
+                                       prior_scale=None, variance="monroe", n_boot=0, ci=0.95, random_state=0,
+                                       collapse_ngrams=True, discount_reuse=False, vectorizer=None),
+                                    "stop_words": None})
+    pd.testing.assert_frame_equal(out, distinctive_terms(TINY, **PLAIN))
+    with pytest.raises(ValueError, match="n_boot is not available on Dask"):
+        a.validate(list(TINY.columns), engine="dask", **{**dict(by="outlet", method="log_odds", pair=None, top=None,
+                   min_docs=1, prior=None, prior_scale=None, variance="monroe", n_boot=10, ci=0.95, random_state=0,
+                   collapse_ngrams=True, discount_reuse=False, vectorizer=None)})

@@ -41,6 +41,7 @@ except ImportError as exc:  # pragma: no cover - the extra is missing
 import pandas as pd
 
 from .. import reuse as _reuse
+from .. import terms as _terms
 from .. import timeline as _timeline
 from ..analysis import Analysis, bind, get, is_dask
 from ._adapters import ADAPTERS
@@ -54,7 +55,7 @@ __all__ = [
 ]
 
 # analyses that register their hooks (importing the module registers them)
-_REGISTERED = {"coverage_timeline": _timeline, "find_reuse": _reuse}
+_REGISTERED = {"coverage_timeline": _timeline, "find_reuse": _reuse, "distinctive_terms": _terms}
 
 
 def _public(name: str) -> Callable[..., Any]:

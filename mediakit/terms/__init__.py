@@ -3,7 +3,7 @@
 >>> import mediakit as mk
 >>> corpus = mk.load_corpus("data/s400")                                    # doctest: +SKIP
 >>> mk.distinctive_terms(corpus, by="outlet", top=10)                       # doctest: +SKIP
->>> mk.naming_table(corpus, lexicon="s400")                                 # doctest: +SKIP
+>>> mk.naming_table(corpus, lexicon="my_story")                             # doctest: +SKIP
 >>> mk.kwic(corpus, "restrictions", sort="right")                           # doctest: +SKIP
 >>> mk.collocations(corpus, "sanction*", kind="glob", by="outlet")          # doctest: +SKIP
 
@@ -11,22 +11,22 @@ Every row that points into a text carries ``article_id`` and ``start``/``end`` o
 ``text`` column, so ``text[start:end]`` is what the row shows. Computation only: nothing here draws or
 writes files (see :mod:`mediakit.plotting.terms`).
 
-Modules, one job each: ``_statistics`` (distinctive terms and the keyness statistics), ``_patterns`` (the
-search-pattern compiler and token offsets), ``_kwic`` (keyword in context, collocations), ``_naming``
-(naming lexicons, mentions, the naming table) and ``_variants`` (variant discovery). The public surface is
-this package; :func:`scores_from_counts`, :func:`check_params` and :func:`result_attrs` are the hooks the
-Dask path (:mod:`mediakit.scale_terms`) shares with :func:`distinctive_terms`.
+Modules, one job each: ``_distinctive`` (distinctive_terms as partition/merge/finalize hooks registered
+with :mod:`mediakit.analysis`, so the pandas path and the Dask engine run the same code), ``_statistics``
+(the keyness statistics from counts), ``_patterns`` (the search-pattern compiler), ``_kwic`` (keyword in
+context, collocations), ``_naming`` (naming lexicons, mentions, the naming table), ``_variants`` (variant
+discovery) and ``_reuse`` (the ``discount_reuse=`` convention). The public surface is this package.
 """
 
 from __future__ import annotations
 
+from ._distinctive import distinctive_terms
 from ._kwic import collocations, kwic
 from ._naming import load_lexicon, naming_matches, naming_table
 from ._patterns import compile_pattern
 from ._statistics import (
     METHODS,
     check_params,
-    distinctive_terms,
     result_attrs,
     scores_from_counts,
     term_scores,

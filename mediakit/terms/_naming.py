@@ -1,246 +1,226 @@
-"""Competing names for the same thing: naming lexicons, their pattern compiler, mentions and the naming table."""
+"""Competing names for the same thing: naming lexicons, their mentions and the naming table.
+
+Lexicon patterns are found with the shared matcher (:class:`mediakit.matching.TermMatcher`): one pass over
+each text for all concepts, each concept's names resolved on their own (leftmost-longest, exclusions first).
+"""
 
 from __future__ import annotations
 
-import re
+import warnings
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import yaml
 
+from ..corpus import ColumnError, validate_corpus
+from ..matching import TermMatcher
+from ..packs import pack_file
 from ..vectorize import article_texts
-from ._patterns import compile_pattern, is_caps_word, word_regex
+from ._reuse import reuse_label, reuse_table
 
-__all__ = ["load_lexicon", "naming_matches", "naming_table"]
+__all__ = ["load_lexicon", "naming_matches", "naming_table", "NO_LEXICON_NOTE"]
+
+NO_LEXICON_NOTE = ("No naming lexicon: a story pack's naming.yaml lists competing names for the story's key things; "
+                   "see mediakit story init.")
+MATCH_COLUMNS = ["article_id", "concept", "variant", "start", "end", "match", "left", "right"]
+TABLE_COLUMNS = ["concept", "label", "variant", "group", "count", "docs", "share", "concept_count", "example_id",
+                 "example_start", "example_end", "example"]
+FIT_SHARE = 0.1   # a lexicon matching in fewer articles than this share gets a fit note (issue 2/7, item 4)
 
 
-def load_lexicon(lexicon: str | Path | Mapping[str, Any] = "s400") -> dict[str, Any]:
-    """A naming lexicon: a shipped name ("s400"), a YAML file, or a dict of the same shape.
+def load_lexicon(lexicon: str | Path | Mapping[str, Any]) -> dict[str, Any]:
+    """A naming lexicon: a story pack's name or folder (its ``naming.yaml``), a YAML file, or a dict.
 
-    Shape: ``{"concepts": {concept: {"label": str, "variants": {variant: [pattern, ...]},
-    "exclude": [pattern, ...]}}}``; pattern syntax in ``mediakit/resources/naming/s400.yaml``.
+    A name resolves through :func:`mediakit.packs.pack_file` first (``mediakit/stories/<name>/naming.yaml``),
+    then ``mediakit/resources/naming/<name>.yaml``. Shape: ``{"concepts": {concept: {"label": str,
+    "variants": {variant: [pattern, ...]}, "exclude": [pattern, ...]}}}``; pattern syntax in
+    :mod:`mediakit.matching` (``re:`` patterns are case-sensitive here).
 
-    >>> sorted(load_lexicon("s400")["concepts"])[:3]
-    ['agency', 'f35_exit', 'nato_status']
+    >>> lex = load_lexicon({"name": "demo", "concepts": {"deal": {"variants": {"contract": "contract*"}}}})
+    >>> lex["concepts"]["deal"]["variants"]
+    {'contract': ['contract*']}
     """
     if isinstance(lexicon, Mapping):
-        data = dict(lexicon)
+        data = {**lexicon, "concepts": {k: dict(v) if isinstance(v, Mapping) else v
+                                        for k, v in (lexicon.get("concepts") or {}).items()}}
         where = "the lexicon dict"
     else:
-        path = Path(lexicon)
-        if not path.suffix:
-            shipped = resources.files("mediakit.resources").joinpath("naming").joinpath(f"{lexicon}.yaml")
-            if not shipped.is_file():
-                names = sorted(p.name[:-5] for p in resources.files("mediakit.resources").joinpath("naming").iterdir()
-                               if p.name.endswith(".yaml"))
-                raise ValueError(f"no shipped lexicon {lexicon!r}; available: {', '.join(names)} "
-                                 "(or pass the path of your own YAML file)")
-            text, where = shipped.read_text(encoding="utf-8"), f"lexicon {lexicon!r}"
-        else:
-            if not path.is_file():
-                raise FileNotFoundError(f"lexicon file {path} not found; check the path")
-            text, where = path.read_text(encoding="utf-8"), str(path)
+        text, where = _read_lexicon(lexicon)
         try:
             data = yaml.safe_load(text) or {}
         except yaml.YAMLError as exc:
             raise ValueError(f"{where} is not valid YAML ({str(exc).splitlines()[0]}); fix the file") from exc
+        if not isinstance(data, Mapping):
+            raise ValueError(f"{where} is not a mapping with 'concepts'; see load_lexicon's docstring for the shape")
+        if "name" not in data and isinstance(lexicon, str) and not Path(lexicon).suffix:
+            data = {**data, "name": lexicon}
     concepts = data.get("concepts")
     if not isinstance(concepts, Mapping) or not concepts:
-        raise ValueError(f"{where} has no 'concepts' mapping; see mediakit/resources/naming/s400.yaml for the shape")
+        raise ValueError(f"{where} has no 'concepts' mapping; see load_lexicon's docstring for the shape")
     for name, c in concepts.items():
         if not isinstance(c, Mapping) or not isinstance(c.get("variants"), Mapping) or not c["variants"]:
             raise ValueError(f"concept {name!r} in {where} needs a 'variants' mapping of name -> [patterns]")
+        c["variants"] = dict(c["variants"])
         for v, pats in c["variants"].items():
             if isinstance(pats, str):
                 c["variants"][v] = [pats]
             elif not pats:
                 raise ValueError(f"variant {v!r} of concept {name!r} in {where} has no patterns")
-    return data
+    return dict(data)
 
 
-def _pattern_regex(pattern: str) -> str:
-    """Lexicon pattern -> regex source (phrase with globs, caps words exact, diacritics ignored)."""
-    if pattern.startswith("re:"):
-        return pattern[3:]
-    return compile_pattern(pattern, "glob", case=None, fold_diacritics=True).pattern
+def _read_lexicon(lexicon: str | Path) -> tuple[str, str]:
+    """(YAML text, where it came from) of a named or file lexicon."""
+    packed = pack_file(lexicon, "naming")
+    if packed is not None:
+        return packed.read_text(encoding="utf-8"), f"lexicon {str(lexicon)!r} ({packed})"
+    path = Path(lexicon)
+    if path.suffix or path.is_file():
+        if not path.is_file():
+            raise FileNotFoundError(f"lexicon file {path} not found; check the path")
+        return path.read_text(encoding="utf-8"), str(path)
+    shipped = resources.files("mediakit.resources").joinpath("naming").joinpath(f"{lexicon}.yaml")
+    if not shipped.is_file():
+        raise ValueError(f"no shipped lexicon {str(lexicon)!r}: no story pack with a naming.yaml of that name; "
+                         "pass a story pack name or folder, or the path of your own YAML file")
+    return shipped.read_text(encoding="utf-8"), f"lexicon {str(lexicon)!r}"
 
 
-class _ConceptRegex(NamedTuple):
-    rx: re.Pattern[str]                          # the whole alternation (group g<i> = alternative i)
-    names: list[str]                             # variant of alternative i ("" for an exclusion)
-    alts: list[str]                              # regex source of alternative i
-    heads: list[tuple[str, str | None]] | None   # see _head; None: some alternative has no head
+@lru_cache(maxsize=32)
+def _matcher(patterns: tuple[tuple[tuple[int, str], str], ...],
+             exclude: tuple[tuple[tuple[int, None], str], ...]) -> TermMatcher:
+    """One :class:`~mediakit.matching.TermMatcher` for all concepts, each concept resolved on its own."""
+    return TermMatcher(list(patterns), exclude=list(exclude), scope=_concept_of)
 
 
-@lru_cache(maxsize=64)
-def _concept_regex(patterns: tuple[tuple[str, str], ...], exclude: tuple[str, ...]) -> _ConceptRegex:
-    """One alternation per concept: exclusions first, then patterns longest first (leftmost-longest match).
-
-    Python tries the alternatives in order at each position, so the first that matches wins: an exclusion,
-    else the longest pattern. The result also keeps each alternative's source and its head (see
-    :func:`_head`) so that :class:`_LexiconScanner` can try only the alternatives that can match at a
-    position.
-    """
-    pairs = [("", p) for p in exclude] + sorted(patterns, key=lambda vp: -len(vp[1]))
-    alts = [_pattern_regex(p) for _v, p in pairs]
-    names = [v for v, _p in pairs]
-    heads = [_head(p) for _v, p in pairs]
-    rx = re.compile("|".join(f"(?P<g{i}>{a})" for i, a in enumerate(alts)))
-    return _ConceptRegex(rx, names, alts, None if None in heads else heads)  # type: ignore[arg-type]
+def _concept_of(pid: tuple[int, Any]) -> int:
+    return pid[0]
 
 
-def _head(pattern: str) -> tuple[str, str | None] | None:
-    """Regexes for the first and second character any match of a lexicon pattern starts with.
-
-    A phrase/glob pattern compiles to ``(?<!\\w)`` + one regex fragment per character of its first word
-    (:func:`compile_pattern`), so a match at p needs ``text[p]`` to match the first fragment and, for a
-    first word of two or more characters, ``text[p + 1]`` the second one (None: any character). None for
-    patterns without such a head ("re:" patterns, a leading glob).
-    """
-    if pattern.startswith("re:"):
-        return None
-    word = pattern.split()[0]
-    if word[0] in "*?":
-        return None
-    insensitive = not is_caps_word(word)
-
-    def frag(ch: str) -> str:
-        rx = word_regex(ch, glob=True, fold_diacritics=True)
-        return f"(?i:{rx})" if insensitive else rx
-
-    second = frag(word[1]) if len(word) > 1 and word[1] != "*" else None
-    return frag(word[0]), second
+def _lexicon_patterns(lex: Mapping[str, Any], wanted: list[str]) -> tuple[tuple, tuple]:
+    """``((concept index, variant), pattern)`` pairs, each concept's patterns longest first (so that, of two
+    matches of the same length at one position, the longer pattern wins, as the lexicon format documents),
+    and ``((concept index, None), exclusion)`` pairs. A ``re:`` pattern stays case-sensitive."""
+    pats, excl = [], []
+    for ci, concept in enumerate(wanted):
+        spec = lex["concepts"][concept]
+        pairs = sorted(((v, p) for v, ps in spec["variants"].items() for p in ps), key=lambda vp: -len(vp[1]))
+        pats += [((ci, v), _as_matcher_pattern(p)) for v, p in pairs]
+        excl += [((ci, None), _as_matcher_pattern(p)) for p in spec.get("exclude") or ()]
+    return tuple(pats), tuple(excl)
 
 
-class _LexiconScanner:
-    """Every concept's matches in a text, as ``re.finditer`` of each concept's alternation finds them.
-
-    Instead of running each concept's alternation at every position, it visits only the positions not
-    preceded by a word character whose character can start some pattern (one charset regex), and there
-    runs, for each concept, an alternation of just the alternatives whose first two characters fit (same
-    order, same group names). Alternatives that cannot match at a position are left out, so the first
-    matching alternative, and with it each match, is the same; a concept continues after its last match,
-    like finditer. Concepts with a pattern that has no head fall back to the concept's whole alternation.
-    """
-
-    def __init__(self, regexes: list[_ConceptRegex], alphabet: set[str]) -> None:
-        self.regexes = regexes
-        self.fast = [i for i, r in enumerate(regexes) if r.heads is not None]
-        self._fits: dict[tuple[str, str], bool] = {}
-        self._plans: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
-        self._subsets: dict[tuple[int, tuple[int, ...]], re.Pattern[str]] = {}
-        firsts = sorted(ch for ch in alphabet
-                        if any(self._fit(h[0], ch) for i in self.fast for h in regexes[i].heads))  # type: ignore[union-attr]
-        self.starts = re.compile(r"(?<!\w)[" + "".join(re.escape(ch) for ch in firsts) + "]") if firsts else None
-
-    def _fit(self, fragment: str, ch: str) -> bool:
-        key = (fragment, ch)
-        hit = self._fits.get(key)
-        if hit is None:
-            hit = self._fits[key] = re.fullmatch(fragment, ch) is not None
-        return hit
-
-    def _plan(self, key: str) -> list[tuple[int, re.Pattern[str]]]:
-        """(concept, alternation of the alternatives that can match) for text starting with ``key``."""
-        plan = []
-        for ci in self.fast:
-            r = self.regexes[ci]
-            subset = tuple(i for i, (first, second) in enumerate(r.heads)  # type: ignore[arg-type]
-                           if self._fit(first, key[0])
-                           and (second is None or (len(key) > 1 and self._fit(second, key[1]))))
-            if subset:
-                rx = self._subsets.get((ci, subset))
-                if rx is None:
-                    rx = re.compile("|".join(f"(?P<g{i}>{r.alts[i]})" for i in subset))
-                    self._subsets[(ci, subset)] = rx
-                plan.append((ci, rx))
-        self._plans[key] = plan
-        return plan
-
-    def scan(self, text: str) -> list[list[re.Match[str]]]:
-        """The matches of each concept in ``text``, in order (empty matches included, as finditer gives them)."""
-        found: list[list[re.Match[str]]] = [[] for _ in self.regexes]
-        for ci, r in enumerate(self.regexes):
-            if r.heads is None:
-                found[ci] = list(r.rx.finditer(text))
-        if self.starts is None or not self.fast:
-            return found
-        resume = [0] * len(self.regexes)
-        plans = self._plans
-        for m0 in self.starts.finditer(text):
-            p = m0.start()
-            key = text[p:p + 2]
-            plan = plans.get(key)
-            if plan is None:
-                plan = self._plan(key)
-            for ci, rx in plan:
-                if p < resume[ci]:
-                    continue
-                m = rx.match(text, p)
-                if m is not None:                  # never empty: a head consumes at least one character
-                    found[ci].append(m)
-                    resume[ci] = m.end()
-        return found
+def _as_matcher_pattern(pattern: str) -> str:
+    return f"re:(?-i:{pattern[3:]})" if pattern.startswith("re:") else pattern
 
 
 def naming_matches(
     articles: pd.DataFrame,
-    lexicon: str | Path | Mapping[str, Any] = "s400",
+    lexicon: str | Path | Mapping[str, Any] | None = None,
     *,
     concepts: Iterable[str] | None = None,
-    by: str = "outlet",
+    by: str | None = "outlet",
     context: int = 60,
     discount_reuse: bool | pd.DataFrame = False,
 ) -> pd.DataFrame:
     """Every mention of every concept's names: the contexts behind :func:`naming_table`.
 
     Returns ``article_id, <by>, concept, variant, start, end, match, left, right`` with
-    ``text[start:end] == match`` and ``context`` characters either side.
+    ``text[start:end] == match`` (``Int64`` offsets) and ``context`` characters either side. ``lexicon``:
+    see :func:`load_lexicon`; None (the default) means no lexicon: no rows, and ``attrs["note"]`` says what a
+    story pack adds. ``discount_reuse``: a find_reuse result or spans table (True computes it and warns).
 
-    >>> df = pd.DataFrame({"article_id": ["a"], "outlet": ["X"],
-    ...                    "text": ["The US imposed CAATSA sanctions; more sanctions followed."]})
-    >>> naming_matches(df, concepts=["sanctions"])[["variant", "start", "end", "match"]].values.tolist()
-    [['CAATSA sanctions', 15, 31, 'CAATSA sanctions'], ['sanctions', 38, 47, 'sanctions']]
+    >>> lex = {"concepts": {"measures": {"variants": {"sanctions": ["sanctions"], "tariffs": ["tariff*"]}}}}
+    >>> df = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": ["New tariffs and sanctions."]})
+    >>> naming_matches(df, lex)[["variant", "start", "end", "match"]].values.tolist()
+    [['tariffs', 4, 11, 'tariffs'], ['sanctions', 16, 25, 'sanctions']]
     """
-    lex = load_lexicon(lexicon)
+    out, _found = _matches(articles, lexicon, concepts=concepts, by=by, context=context,
+                           discount_reuse=discount_reuse, where="naming_matches")
+    return out
+
+
+def _matches(articles: pd.DataFrame, lexicon: Any, *, concepts: Iterable[str] | None, by: str | None, context: int,
+             discount_reuse: Any, where: str, fit: bool = True) -> tuple[pd.DataFrame, dict[str, Any] | None]:
+    """naming_matches (with its attrs and, with ``fit``, the fit check) and the loaded lexicon (None: none)."""
+    _check(articles, by, discount_reuse, where)
+    columns = _match_columns(by)
+    lex = load_lexicon(lexicon) if lexicon is not None else None
+    wanted = _wanted(lex, concepts)
+    attrs = {"analysis": "naming_matches", "lexicon": _lexicon_name(lexicon, lex), "by": by,
+             "concepts": None if concepts is None else list(wanted), "context": context,
+             "discount_reuse": reuse_label(discount_reuse)}
+    if lex is None:
+        out = _typed(pd.DataFrame(columns=columns))
+        out.attrs.update(attrs, note=NO_LEXICON_NOTE)
+        return out, None
+    reuse = reuse_table(articles, discount_reuse, where)
+    texts = article_texts(articles, discount_reuse=reuse)
+    originals = articles["text"].fillna("").astype(str).tolist()
+    ids = articles["article_id"].astype(str).tolist()
+    groups = articles[by].tolist() if by is not None else [None] * len(articles)
+    matcher = _matcher(*_lexicon_patterns(lex, wanted))
+    per_concept: list[list[tuple[Any, ...]]] = [[] for _ in wanted]
+    for aid, grp, text, orig in zip(ids, groups, texts, originals):
+        for s, e, (ci, variant) in matcher.find(text):
+            per_concept[ci].append((aid, grp, wanted[ci], variant, s, e, orig[s:e], orig[max(0, s - context):s],
+                                    orig[e:e + context]))
+    rows = [row for rows_ in per_concept for row in rows_]
+    out = pd.DataFrame(rows, columns=["article_id", by if by is not None else "_by", *MATCH_COLUMNS[1:]])
+    out = _typed(out[columns])
+    out.attrs.update(attrs)
+    n = len(articles)
+    hit = out["article_id"].nunique()
+    if fit and n and hit < FIT_SHARE * n:
+        note = (f"naming lexicon {attrs['lexicon']!r} matches in {hit} of {n} articles ({hit / n:.0%}), under one "
+                "in ten: it may not fit this corpus (check the story pack, or pass lexicon=None)")
+        warnings.warn(note, UserWarning, stacklevel=3)
+        out.attrs["fit_note"] = note
+    return out, lex
+
+
+def _check(articles: pd.DataFrame, by: str | None, discount_reuse: Any, where: str) -> None:
+    need = ["article_id", "text"]
+    validate_corpus(articles, need, where=where)
+    if by is not None and by not in articles.columns:
+        raise ColumnError(f"{where}: column {by!r} missing (by={by!r}); pass by= naming a column of the corpus "
+                          f"({', '.join(map(str, articles.columns))}) or by=None")
+
+
+def _match_columns(by: str | None) -> list[str]:
+    return ["article_id"] + ([by] if by is not None else []) + MATCH_COLUMNS[1:]
+
+
+def _typed(df: pd.DataFrame) -> pd.DataFrame:
+    return df.astype({c: "Int64" for c in df.columns if c in ("start", "end", "example_start", "example_end")})
+
+
+def _wanted(lex: Mapping[str, Any] | None, concepts: Iterable[str] | None) -> list[str]:
+    if lex is None:
+        return list(concepts) if concepts is not None else []
     wanted = list(lex["concepts"]) if concepts is None else list(concepts)
     unknown = [c for c in wanted if c not in lex["concepts"]]
     if unknown:
         raise ValueError(f"concept(s) {unknown} not in the lexicon; it has {list(lex['concepts'])}")
-    texts = article_texts(articles, discount_reuse=discount_reuse)
-    originals = articles["text"].fillna("").astype(str).tolist()
-    ids = articles["article_id"].astype(str).tolist()
-    groups = articles[by].tolist() if by in articles else [None] * len(articles)
-    regexes = []
-    for concept in wanted:
-        spec = lex["concepts"][concept]
-        pats = tuple((v, p) for v, ps in spec["variants"].items() for p in ps)
-        regexes.append(_concept_regex(pats, tuple(spec.get("exclude") or ())))
-    scanner = _LexiconScanner(regexes, set().union(*map(set, texts)))
-    per_concept: list[list[tuple[Any, ...]]] = [[] for _ in wanted]
-    for aid, grp, text, orig in zip(ids, groups, texts, originals):
-        for ci, found in enumerate(scanner.scan(text)):
-            names, rows = regexes[ci].names, per_concept[ci]
-            for m in found:
-                variant = names[int(m.lastgroup[1:])]  # type: ignore[index]
-                s, e = m.start(), m.end()
-                if not variant or e == s:
-                    continue
-                rows.append((aid, grp, wanted[ci], variant, s, e, orig[s:e], orig[max(0, s - context):s],
-                             orig[e:e + context]))
-    rows = [row for rows_ in per_concept for row in rows_]
-    out = pd.DataFrame(rows, columns=["article_id", by, "concept", "variant", "start", "end", "match", "left", "right"])
-    return out.astype({"start": "int64", "end": "int64"})
+    return wanted
+
+
+def _lexicon_name(lexicon: Any, lex: Mapping[str, Any] | None) -> str | None:
+    if lex is None:
+        return None
+    if lex.get("name"):
+        return str(lex["name"])
+    return str(lexicon) if isinstance(lexicon, str | Path) else "custom"
 
 
 def naming_table(
     articles: pd.DataFrame,
-    lexicon: str | Path | Mapping[str, Any] = "s400",
+    lexicon: str | Path | Mapping[str, Any] | None = None,
     *,
     by: str = "outlet",
     concepts: Iterable[str] | None = None,
@@ -251,23 +231,44 @@ def naming_table(
     Returns one row per concept × variant × group (zeros included): ``concept, label, variant, group,
     count, docs, share, concept_count, example_id, example_start, example_end, example``. ``share`` is the
     variant's part of the group's mentions of the concept (NaN when the group never mentions it);
-    ``example_*`` point at the first mention (``text[example_start:example_end]``) and ``example`` shows
-    it in context; :func:`naming_matches` lists every mention, :func:`kwic` searches further.
+    ``example_*`` point at the first mention (``text[example_start:example_end]``, ``Int64``, <NA> when
+    none) and ``example`` shows it in context; :func:`naming_matches` lists every mention.
 
+    ``lexicon``: see :func:`load_lexicon`; None (the default) gives an empty table whose ``attrs["note"]``
+    says what a story pack adds. A lexicon matching in under one article in ten warns once and says so in
+    ``attrs["fit_note"]``. ``attrs``: ``analysis``, ``by``, ``lexicon``, ``concepts``, ``discount_reuse``.
+
+    >>> lex = {"name": "demo", "concepts": {"measures": {"variants": {"sanctions": ["sanctions"],
+    ...                                                              "restrictions": ["restrictions"]}}}}
     >>> df = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"],
-    ...                    "text": ["New restrictions were imposed.", "CAATSA sanctions and more sanctions."]})
-    >>> t = naming_table(df, concepts=["sanctions"])
+    ...                    "text": ["New restrictions were imposed.", "Sanctions and more sanctions."]})
+    >>> t = naming_table(df, lex)
     >>> t[t["count"] > 0][["group", "variant", "count", "share"]].values.tolist()
-    [['X', 'restrictions', 1, 1.0], ['Y', 'CAATSA sanctions', 1, 0.5], ['Y', 'sanctions', 1, 0.5]]
+    [['X', 'restrictions', 1, 1.0], ['Y', 'sanctions', 2, 1.0]]
+    >>> naming_table(df).attrs["note"].split(":")[0]
+    'No naming lexicon'
     """
-    lex = load_lexicon(lexicon)
-    matches = naming_matches(articles, lex, concepts=concepts, by=by, discount_reuse=discount_reuse)
-    wanted = list(lex["concepts"]) if concepts is None else list(concepts)
-    all_groups = sorted({str(g) for g in articles[by].dropna()}) if by in articles else ["None"]
+    if by is None:
+        raise ColumnError("naming_table: by=None; pass by= naming a corpus column (default 'outlet')")
+    matches, lex = _matches(articles, lexicon, concepts=concepts, by=by, context=60,
+                            discount_reuse=discount_reuse, where="naming_table")
+    attrs = {"analysis": "naming_table", "by": by, "lexicon": matches.attrs["lexicon"],
+             "concepts": matches.attrs["concepts"], "discount_reuse": matches.attrs["discount_reuse"]}
+    attrs.update({k: matches.attrs[k] for k in ("note", "fit_note") if k in matches.attrs})
+    if lex is None:
+        out = _empty_table()
+        out.attrs.update(attrs)
+        return out
+    wanted = _wanted(lex, concepts)
+    all_groups = sorted({str(g) for g in articles[by].dropna()})
     # one row per concept x group x variant, in lexicon order, groups sorted; counts from one groupby
     index = pd.MultiIndex.from_tuples(
         [(c, g, v) for c in wanted for g in all_groups for v in lex["concepts"][c]["variants"]],
         names=["concept", "group", "variant"])
+    if not len(index):
+        out = _empty_table()
+        out.attrs.update(attrs)
+        return out
     m = matches.assign(group=matches[by].astype(str) if len(matches) else pd.Series(dtype=object))
     keys = ["concept", "group", "variant"]
     per = m.groupby(keys, sort=False).agg(count=("start", "size"), docs=("article_id", "nunique"))
@@ -286,10 +287,15 @@ def naming_table(
     ex = first.reindex(index)
     seen = ex["start"].notna().to_numpy()
     out["example_id"] = np.where(seen, ex["article_id"].to_numpy(dtype=object), None)
-    out["example_start"] = np.where(seen, ex["start"].fillna(-1).to_numpy(), -1).astype(np.int64)
-    out["example_end"] = np.where(seen, ex["end"].fillna(-1).to_numpy(), -1).astype(np.int64)
+    out["example_start"] = pd.array(ex["start"].to_numpy(), dtype="Int64")
+    out["example_end"] = pd.array(ex["end"].to_numpy(), dtype="Int64")
     out["example"] = np.where(seen, "…" + ex["left"].fillna("") + "[" + ex["match"].fillna("") + "]"
                               + ex["right"].fillna("") + "…", "")
-    out.attrs.update({"lexicon": lex.get("name", "custom"), "by": by,
-                      "discount_reuse": discount_reuse if isinstance(discount_reuse, bool) else "find_reuse table"})
+    out.attrs.update(attrs)
     return out
+
+
+def _empty_table() -> pd.DataFrame:
+    dtypes = {"count": "int64", "docs": "int64", "share": float, "concept_count": "int64",
+              "example_start": "Int64", "example_end": "Int64"}
+    return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, object)) for c in TABLE_COLUMNS})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -12,16 +11,9 @@ import scipy.sparse as sp
 from scipy import stats
 from scipy.special import xlogy
 
-from ..vectorize import (
-    _resolve_auto,
-    article_texts,
-    group_codes,
-    make_vectorizer,
-    sum_by_group,
-    vectorizer_params,
-)
+from ..vectorize import vectorizer_params
 
-__all__ = ["METHODS", "term_scores", "distinctive_terms", "check_params", "scores_from_counts", "result_attrs"]
+__all__ = ["METHODS", "term_scores", "check_params", "scores_from_counts", "result_attrs", "bootstrap_interval"]
 
 METHODS = ("log_odds", "g2", "chi2")
 
@@ -98,111 +90,7 @@ def _p_value(method: str, score: np.ndarray, z: np.ndarray) -> np.ndarray:
     return stats.chi2.sf(np.abs(score), 1)
 
 
-# ================================================================ distinctive terms
-def distinctive_terms(
-    articles: pd.DataFrame,
-    by: str = "outlet",
-    method: str = "log_odds",
-    *,
-    pair: Sequence[str] | None = None,
-    top: int | None = None,
-    min_docs: int = 2,
-    prior: Any = None,
-    prior_scale: float | None = None,
-    variance: str = "monroe",
-    n_boot: int = 0,
-    ci: float = 0.95,
-    random_state: int | None = 0,
-    collapse_ngrams: bool = True,
-    discount_reuse: bool | pd.DataFrame = False,
-    vectorizer: Any = None,
-    **vectorizer_params_: Any,
-) -> pd.DataFrame:
-    """Terms each group (outlet) uses more than the others, with a statistic a reviewer accepts.
-
-    Parameters
-    ----------
-    articles : corpus table (``text`` and the ``by`` column).
-    by : column defining the groups (default ``outlet``).
-    method : ``"log_odds"`` (default; log-odds ratio with an informative Dirichlet prior and z-scores,
-        Monroe, Colaresi & Quinn 2008), ``"g2"`` (log-likelihood keyness) or ``"chi2"`` (Pearson keyness);
-        formulas in :func:`term_scores`. Every method also reports Hardie's log ratio as effect size.
-    pair : ``("A", "B")`` compares two groups with each other (rows for A and for B, scores of B = the
-        mirror image); default: each group against all other articles ("rest").
-    top : keep the ``top`` rows per group with the highest positive z (the terms most typical of the group;
-        a group with no term passing ``min_docs`` gets no rows).
-    min_docs : a row is kept only when the term occurs in at least this many articles of the side it leans
-        to (the group for z >= 0, the other side for z < 0): one long article cannot make a term distinctive.
-    prior : log_odds only. None: the term counts of the whole corpus (all groups); a number: a flat prior
-        of that many pseudo-counts per term; a corpus DataFrame (background articles, vectorised with the
-        same vocabulary) or a term -> count mapping/Series. Background counts get +1 so no term has a zero prior.
-    prior_scale : log_odds only: the prior's total weight a0 (its counts are rescaled to sum to it);
-        None keeps the prior counts as they are.
-    variance : log_odds only: ``"monroe"`` (the paper's approximation, eq. 20) or ``"full"`` (four terms,
-        as scattertext computes it); changes z, not the score.
-    n_boot : bootstrap replicates over articles (resampled with replacement within each group); adds
-        ``ci_low``/``ci_high``, the percentile interval of ``score`` at level ``ci``.
-    collapse_ngrams : with ``top`` and n-grams, one n-gram that always occurs inside a longer one with the
-        same count in the group ("rhine", "radio", "rhine radio") takes one row, the longest.
-    discount_reuse : ignore text reused from an earlier article (True computes it; or pass a find_reuse
-        result), so one wire story counts once.
-    vectorizer, **vectorizer_params_ : a scikit-learn vectoriser, or settings for
-        :func:`mediakit.vectorize.make_vectorizer` (``ngram_range``, ``min_df``, ``stop_words`` ...;
-        ``stop_words`` defaults to ``"auto"``: the shipped lists of the corpus's languages).
-
-    Returns
-    -------
-    DataFrame ``group, term, count, count_other, score, z, other, docs, docs_other, total, total_other,
-    log_ratio, p`` (+ ``ci_low, ci_high``), sorted by group and descending z. ``other`` is "rest" or the
-    second group of ``pair``; ``docs`` counts the group's articles using the term; ``total`` is the number
-    of tokens counted in the group (after stop words); ``p`` is uncorrected for the many terms tested. Parameters (and timings) are in ``df.attrs``.
-
-    >>> df = pd.DataFrame({"outlet": ["A", "A", "B", "B"], "text": [
-    ...     "restrictions restrictions deal", "restrictions deal", "sanctions deal", "sanctions sanctions deal"]})
-    >>> out = distinctive_terms(df, min_docs=2)
-    >>> out.loc[out.group == "A", "term"].iloc[0], out.loc[out.group == "B", "term"].iloc[0]
-    ('restrictions', 'sanctions')
-    """
-    check_params(method, prior, prior_scale, variance, ci)
-    if vectorizer is None:
-        vectorizer_params_.setdefault("stop_words", "auto")
-        vectorizer_params_["stop_words"] = _resolve_auto(vectorizer_params_["stop_words"], articles)
-        vectorizer = make_vectorizer(**vectorizer_params_)
-    elif vectorizer_params_:
-        raise TypeError(f"pass either vectorizer= or vectoriser settings, not both (got {sorted(vectorizer_params_)})")
-
-    t0 = time.perf_counter()
-    codes, groups = group_codes(articles, by)
-    texts = article_texts(articles, discount_reuse=discount_reuse)
-    X = sp.csr_matrix(vectorizer.fit_transform(texts))
-    del texts
-    if not np.issubdtype(X.dtype, np.integer):
-        raise ValueError(f"distinctive_terms needs term counts, but the vectoriser gives {X.dtype} weights; "
-                         "pass a count vectoriser (make_vectorizer(kind='count'))")
-    t1 = time.perf_counter()
-    terms = np.asarray(vectorizer.get_feature_names_out(), dtype=object)
-    counts = sum_by_group(X, codes, len(groups))                  # groups x terms
-    Xb = X.copy()
-    Xb.data = np.ones_like(Xb.data)
-    docfreq = sum_by_group(Xb, codes, len(groups))
-    ndocs = np.bincount(codes[codes >= 0], minlength=len(groups))
-    out, alpha, alpha0, prior_label = scores_from_counts(
-        counts, docfreq, groups, terms, vectorizer, by=by, method=method, pair=pair, top=top, min_docs=min_docs,
-        prior=prior, prior_scale=prior_scale, variance=variance, collapse_ngrams=collapse_ngrams)
-    t2 = time.perf_counter()
-    if n_boot:
-        lo, hi = _bootstrap(out, X, codes, len(groups), method, prior, prior_scale, alpha, n_boot, ci, random_state)
-        out["ci_low"], out["ci_high"] = lo, hi
-    out = out.drop(columns=["_gi", "_gj", "_t"])
-    out.attrs.update(result_attrs(
-        method=method, by=by, pair=pair, top=top, min_docs=min_docs, prior_label=prior_label, alpha0=alpha0,
-        variance=variance, n_boot=n_boot, ci=ci, random_state=random_state, discount_reuse=discount_reuse,
-        vectorizer=vectorizer, groups=groups, ndocs=ndocs, n_terms=len(terms),
-        timings={"vectorise": t1 - t0, "statistics": t2 - t1, "bootstrap": time.perf_counter() - t2}))
-    return out
-
-
-# Hooks shared with mediakit.scale_terms (the same statistics from counts summed over Dask partitions).
+# Hooks of distinctive_terms (mediakit.terms._distinctive): the statistics from counts.
 def check_params(method: str, prior: Any, prior_scale: float | None, variance: str, ci: float) -> None:
     """Raise a ValueError naming the first invalid distinctive_terms setting.
 
@@ -244,7 +132,7 @@ def scores_from_counts(counts: np.ndarray, docfreq: np.ndarray, groups: list[str
     # comparisons: (row label, other label, index of group i, index of group j or -1 for "rest")
     if pair is not None:
         if len(pair) != 2 or pair[0] == pair[1]:
-            raise ValueError(f"pair={pair!r} must name two different groups, e.g. pair=('Volga Wire', 'Potomac Herald')")
+            raise ValueError(f"pair={pair!r} must name two different groups, e.g. pair=('Outlet A', 'Outlet B')")
         missing = [str(g) for g in pair if str(g) not in groups]
         if missing:
             raise ValueError(f"pair group(s) {missing} not found in column {by!r}; groups are {groups}")
@@ -289,25 +177,26 @@ def scores_from_counts(counts: np.ndarray, docfreq: np.ndarray, groups: list[str
 
 def result_attrs(*, method: str, by: str, pair: Sequence[str] | None, top: int | None, min_docs: int,
                  prior_label: str | None, alpha0: Any, variance: str, n_boot: int, ci: float,
-                 random_state: int | None, discount_reuse: Any, vectorizer: Any, groups: list[str],
-                 ndocs: np.ndarray, n_terms: int, timings: dict[str, float]) -> dict[str, Any]:
-    """The ``df.attrs`` of a distinctive_terms result: parameters, sizes and timings.
+                 random_state: int | None, discount_reuse: Any, vectorizer: Any,
+                 collapse_ngrams: bool = True) -> dict[str, Any]:
+    """The ``df.attrs`` of a distinctive_terms result: its parameters (docs/contract.md), nothing else.
 
+    >>> from mediakit.vectorize import make_vectorizer
     >>> a = result_attrs(method="g2", by="outlet", pair=None, top=10, min_docs=2, prior_label=None, alpha0=None,
     ...                  variance="monroe", n_boot=0, ci=0.95, random_state=0, discount_reuse=False,
-    ...                  vectorizer=make_vectorizer(), groups=["A", "B"], ndocs=np.array([3, 4]), n_terms=50, timings={})
-    >>> a["n_articles"], a["articles_per_group"], a["variance"]
-    (7, {'A': 3, 'B': 4}, None)
+    ...                  vectorizer=make_vectorizer())
+    >>> a["analysis"], a["by"], a["variance"], a["vectorizer"]["ngram_range"]
+    ('distinctive_terms', 'outlet', None, (1, 1))
     """
     return {
-        "method": method, "by": by, "pair": list(pair) if pair is not None else None, "top": top,
-        "min_docs": min_docs, "prior": prior_label, "prior_scale": float(alpha0) if method == "log_odds" else None,
+        "analysis": "distinctive_terms", "by": by, "method": method,
+        "pair": list(pair) if pair is not None else None, "top": top, "min_docs": min_docs,
+        "prior": prior_label, "prior_scale": float(alpha0) if method == "log_odds" and alpha0 is not None else None,
         "variance": variance if method == "log_odds" else None,
-        "n_boot": n_boot, "ci": ci if n_boot else None, "random_state": random_state,
-        "discount_reuse": discount_reuse if isinstance(discount_reuse, bool) else "find_reuse table",
-        "vectorizer": vectorizer_params(vectorizer), "n_articles": int(ndocs.sum()),
-        "articles_per_group": dict(zip(groups, ndocs.tolist())), "n_terms": n_terms,
-        "timings": timings,
+        "n_boot": int(n_boot), "ci": ci if n_boot else None, "random_state": random_state,
+        "collapse_ngrams": bool(collapse_ngrams),
+        "discount_reuse": discount_reuse if isinstance(discount_reuse, bool | str) else "find_reuse table",
+        "vectorizer": vectorizer_params(vectorizer),
     }
 
 
@@ -365,7 +254,7 @@ def _prior(method: str, prior: Any, prior_scale: float | None, corpus_counts: np
     return raw * (alpha0 / total), alpha0, label
 
 
-def _bootstrap(out: pd.DataFrame, X: sp.csr_matrix, codes: np.ndarray, n_groups: int, method: str, prior: Any,
+def bootstrap_interval(out: pd.DataFrame, X: sp.csr_matrix, codes: np.ndarray, n_groups: int, method: str, prior: Any,
                prior_scale: float | None, alpha: np.ndarray | None, n_boot: int, ci: float,
                random_state: int | None) -> tuple[np.ndarray, np.ndarray]:
     """Percentile interval of each row's score over ``n_boot`` resamples of articles within groups.

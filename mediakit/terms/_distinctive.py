@@ -1,0 +1,319 @@
+"""distinctive_terms as one analysis (mediakit.analysis): partition counts -> summed counts -> statistics.
+
+The pandas path runs the hooks on the whole table as one partition; the Dask engine (mediakit.scale) maps
+the partition step over partitions and merges the counts in a tree, then the same finalize. ``prepare`` is
+a first pass collecting the corpus's groups and languages (stop words ``"auto"``) and building the
+vectoriser every partition uses; each partition fits a copy without the vocabulary limits (``min_df``,
+``max_df``, ``max_features`` apply to corpus totals, in finalize, as scikit-learn applies them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from sklearn.base import clone
+
+from ..analysis import Analysis, register
+from ..corpus import ColumnError, validate_corpus
+from ..spans import merge_spans
+from ..vectorize import article_texts, make_vectorizer, resolve_stop_words, sum_by_group
+from ._reuse import reuse_label, reuse_table
+from ._statistics import bootstrap_interval, check_params, result_attrs, scores_from_counts
+
+__all__ = ["distinctive_terms", "DISTINCTIVE_TERMS"]
+
+COLUMNS = ["group", "term", "count", "count_other", "score", "z", "other", "docs", "docs_other", "total",
+           "total_other", "log_ratio", "p"]
+_DTYPES = {"group": object, "term": object, "count": "int64", "count_other": "int64", "score": float,
+           "z": float, "other": object, "docs": "int64", "docs_other": "int64", "total": "int64",
+           "total_other": "int64", "log_ratio": float, "p": float, "ci_low": float, "ci_high": float}
+_LIMITS = {"min_df": 1, "max_df": 1.0, "max_features": None}
+
+
+def distinctive_terms(
+    articles: pd.DataFrame,
+    by: str = "outlet",
+    method: str = "log_odds",
+    *,
+    pair: Sequence[str] | None = None,
+    top: int | None = None,
+    min_docs: int = 2,
+    prior: Any = None,
+    prior_scale: float | None = None,
+    variance: str = "monroe",
+    n_boot: int = 0,
+    ci: float = 0.95,
+    random_state: int | None = 0,
+    collapse_ngrams: bool = True,
+    discount_reuse: bool | pd.DataFrame = False,
+    vectorizer: Any = None,
+    **vectorizer_params_: Any,
+) -> pd.DataFrame:
+    """Terms each group (outlet) uses more than the others, with a statistic a reviewer accepts.
+
+    Parameters
+    ----------
+    articles : corpus table (``text`` and the ``by`` column).
+    by : column defining the groups (default ``outlet``).
+    method : ``"log_odds"`` (default; log-odds ratio with an informative Dirichlet prior and z-scores,
+        Monroe, Colaresi & Quinn 2008), ``"g2"`` (log-likelihood keyness) or ``"chi2"`` (Pearson keyness);
+        formulas in :func:`term_scores`. Every method also reports Hardie's log ratio as effect size.
+    pair : ``("A", "B")`` compares two groups with each other (rows for A and for B, scores of B = the
+        mirror image); default: each group against all other articles ("rest").
+    top : keep the ``top`` rows per group with the highest positive z (the terms most typical of the group;
+        a group with no term passing ``min_docs`` gets no rows).
+    min_docs : a row is kept only when the term occurs in at least this many articles of the side it leans
+        to (the group for z >= 0, the other side for z < 0): one long article cannot make a term distinctive.
+    prior : log_odds only. None: the term counts of the whole corpus (all groups); a number: a flat prior
+        of that many pseudo-counts per term; a corpus DataFrame (background articles, vectorised with the
+        same vocabulary) or a term -> count mapping/Series. Background counts get +1 so no term has a zero prior.
+    prior_scale : log_odds only: the prior's total weight a0 (its counts are rescaled to sum to it);
+        None keeps the prior counts as they are.
+    variance : log_odds only: ``"monroe"`` (the paper's approximation, eq. 20) or ``"full"`` (four terms,
+        as scattertext computes it); changes z, not the score.
+    n_boot : bootstrap replicates over articles (resampled with replacement within each group); adds
+        ``ci_low``/``ci_high``, the percentile interval of ``score`` at level ``ci``. Default 0 (off: z
+        already carries an analytic variance; docs/contract.md). pandas only.
+    random_state : seed of the bootstrap (an int, or None for fresh entropy).
+    collapse_ngrams : with ``top`` and n-grams, one n-gram that always occurs inside a longer one with the
+        same count in the group ("rhine", "radio", "rhine radio") takes one row, the longest.
+    discount_reuse : ignore text reused from an earlier article, so one wire story counts once: a
+        :func:`mediakit.find_reuse` result or a spans table (``article_id, start, end``); True computes
+        find_reuse here and warns (pandas only: compute it once and pass it).
+    vectorizer, **vectorizer_params_ : a scikit-learn vectoriser, or settings for
+        :func:`mediakit.vectorize.make_vectorizer` (``ngram_range``, ``min_df``, ``stop_words`` ...;
+        ``stop_words`` defaults to ``"auto"``: the shipped lists of the corpus's languages).
+
+    Returns
+    -------
+    DataFrame ``group, term, count, count_other, score, z, other, docs, docs_other, total, total_other,
+    log_ratio, p`` (+ ``ci_low, ci_high``), sorted by group and descending z. ``other`` is "rest" or the
+    second group of ``pair``; ``docs`` counts the group's articles using the term; ``total`` is the number
+    of tokens counted in the group (after stop words); ``p`` is uncorrected for the many terms tested.
+    ``attrs``: the parameters, ``analysis`` and ``by``. No articles: an empty table with these columns.
+
+    >>> df = pd.DataFrame({"outlet": ["A", "A", "B", "B"], "text": [
+    ...     "restrictions restrictions deal", "restrictions deal", "sanctions deal", "sanctions sanctions deal"]})
+    >>> out = distinctive_terms(df, min_docs=2)
+    >>> out.loc[out.group == "A", "term"].iloc[0], out.loc[out.group == "B", "term"].iloc[0]
+    ('restrictions', 'sanctions')
+    """
+    validate_corpus(articles, ["text", by] if isinstance(by, str) else ["text"], where="distinctive_terms")
+    params = dict(by=by, method=method, pair=pair, top=top, min_docs=min_docs, prior=prior, prior_scale=prior_scale,
+                  variance=variance, n_boot=n_boot, ci=ci, random_state=random_state,
+                  collapse_ngrams=collapse_ngrams, discount_reuse=discount_reuse, vectorizer=vectorizer,
+                  **vectorizer_params_)
+    params = _validate(list(articles.columns), engine="local", **params)
+    params["discount_reuse"] = reuse_table(articles, discount_reuse, "distinctive_terms")
+    context = _prepare_finalize(_prepare_partition(articles, **params), **params)
+    partial = _partition(articles, offset=0, context=context, **params)
+    out = _finalize(partial, rows=None, context=context, **params)
+    out.attrs["discount_reuse"] = reuse_label(discount_reuse)
+    return out
+
+
+# ---------------------------------------------------------------- hooks
+def _validate(columns: list[str], *, engine: str, by: str, method: str, pair: Any, top: Any, min_docs: int,
+              prior: Any, prior_scale: Any, variance: str, n_boot: int, ci: float, random_state: Any,
+              collapse_ngrams: bool, discount_reuse: Any, vectorizer: Any, **vectorizer_params_: Any) -> dict:
+    for col in ("text", by):
+        if col not in columns:
+            raise ColumnError(f"distinctive_terms: column {col!r} missing; pass a corpus from mediakit.load_corpus"
+                              + (" or add the column" if col == "text" else f" or another by= (columns: {columns})"))
+    check_params(method, prior, prior_scale, variance, ci)
+    if n_boot < 0:
+        raise ValueError(f"distinctive_terms: n_boot={n_boot} must be >= 0 (0: no bootstrap)")
+    if engine != "local":
+        if n_boot:
+            raise ValueError("n_boot is not available on Dask (the bootstrap resamples single articles); "
+                             "run mediakit.distinctive_terms on a sample, or drop --n-boot")
+        if vectorizer is not None:
+            raise ValueError("vectorizer= is not available on Dask; pass vectoriser settings (ngram_range, "
+                             "min_df, stop_words, ...) instead")
+        if discount_reuse is True:
+            raise ValueError("discount_reuse=True is not available on Dask; compute reuse once "
+                             "(reuse = mk.find_reuse(ddf)) and pass discount_reuse=reuse")
+        if isinstance(discount_reuse, pd.DataFrame) and "article_id" not in columns:
+            raise ColumnError("distinctive_terms: column 'article_id' missing (discount_reuse needs it); pass a "
+                              "corpus from mediakit.load_corpus")
+    if vectorizer is not None and vectorizer_params_:
+        raise TypeError(f"pass either vectorizer= or vectoriser settings, not both (got {sorted(vectorizer_params_)})")
+    if vectorizer is None:
+        make_vectorizer(**{**vectorizer_params_, "stop_words": None})   # settings checked before any work
+    if isinstance(discount_reuse, pd.DataFrame):   # a find_reuse result or spans -> merged spans (small to ship)
+        discount_reuse = merge_spans(discount_reuse)
+    return dict(by=by, method=method, pair=pair, top=top, min_docs=min_docs, prior=prior, prior_scale=prior_scale,
+                variance=variance, n_boot=int(n_boot), ci=ci, random_state=random_state,
+                collapse_ngrams=collapse_ngrams, discount_reuse=discount_reuse, vectorizer=vectorizer,
+                **vectorizer_params_)
+
+
+def _columns(*, by: str, discount_reuse: Any, **_: Any) -> list[str]:
+    reuse = discount_reuse is not False and discount_reuse is not None
+    return ["text", by, "language"] + (["article_id"] if reuse else [])
+
+
+class _Corpus(NamedTuple):
+    """What prepare learns from the whole corpus: its groups and the vectoriser every partition fits."""
+    groups: list[str]
+    vectorizer: Any
+
+
+def _prepare_partition(part: pd.DataFrame, *, by: str, **_: Any) -> tuple[set[str], set[str]]:
+    langs = set(part["language"].dropna().astype(str)) if "language" in part.columns else set()
+    return {str(v) for v in part[by].dropna()}, langs
+
+
+def _prepare_merge(items: list[tuple[set[str], set[str]]]) -> tuple[set[str], set[str]]:
+    return set().union(*(g for g, _ in items)), set().union(*(lang for _, lang in items))
+
+
+def _prepare_finalize(partial: tuple[set[str], set[str]], *, vectorizer: Any = None, **params: Any) -> _Corpus:
+    groups, langs = partial
+    if vectorizer is None:
+        kw = {k: v for k, v in params.items() if k not in _PARAMS}
+        kw.setdefault("stop_words", "auto")
+        kw["stop_words"] = resolve_stop_words(kw["stop_words"], sorted(langs) or None)
+        vectorizer = make_vectorizer(**kw)
+    return _Corpus(sorted(groups), vectorizer)
+
+
+_PARAMS = {"by", "method", "pair", "top", "min_docs", "prior", "prior_scale", "variance", "n_boot", "ci",
+           "random_state", "collapse_ngrams", "discount_reuse", "vectorizer", "rows", "context", "offset"}
+
+
+class _Counts(NamedTuple):
+    """Counts of some articles: terms (sorted), groups x terms counts and document frequencies, articles
+    per group, articles in all, and (pandas with n_boot only) the article x term matrix."""
+    terms: np.ndarray
+    counts: np.ndarray
+    docfreq: np.ndarray
+    ndocs: np.ndarray
+    n: int
+    X: sp.csr_matrix | None = None
+    codes: np.ndarray | None = None
+
+
+def _partition(part: pd.DataFrame, *, context: _Corpus, by: str, discount_reuse: Any, n_boot: int = 0,
+               **_: Any) -> _Counts:
+    groups = context.groups
+    index = {g: i for i, g in enumerate(groups)}
+    codes = np.array([index.get(str(v), -1) if pd.notna(v) else -1 for v in part[by]], dtype=np.int64)
+    texts = article_texts(part, discount_reuse=discount_reuse if discount_reuse is not None else False)
+    vec = clone(context.vectorizer)
+    vec.set_params(**{k: v for k, v in _LIMITS.items() if k in vec.get_params()})
+    try:
+        X = sp.csr_matrix(vec.fit_transform(texts))
+        terms = np.asarray(vec.get_feature_names_out(), dtype=object)
+    except ValueError:  # an empty vocabulary: no articles, or nothing but stop words in this partition
+        X, terms = sp.csr_matrix((len(texts), 0), dtype=np.int64), np.zeros(0, dtype=object)
+    if not np.issubdtype(X.dtype, np.integer):
+        raise ValueError(f"distinctive_terms needs term counts, but the vectoriser gives {X.dtype} weights; "
+                         "pass a count vectoriser (make_vectorizer(kind='count'))")
+    counts = sum_by_group(X, codes, len(groups))
+    Xb = X.copy()
+    Xb.data = np.ones_like(Xb.data)
+    docfreq = sum_by_group(Xb, codes, len(groups))
+    ndocs = np.bincount(codes[codes >= 0], minlength=len(groups))
+    keep = n_boot > 0
+    return _Counts(terms, counts, docfreq, ndocs, len(texts), X if keep else None, codes if keep else None)
+
+
+def _merge(items: list[_Counts]) -> _Counts:
+    """Sum counts over the union of the vocabularies (kept sorted, as scikit-learn's is)."""
+    if len(items) == 1:
+        return items[0]
+    terms = np.unique(np.concatenate([c.terms for c in items])).astype(object)
+    n_groups = items[0].counts.shape[0]
+    counts = np.zeros((n_groups, len(terms)))
+    docfreq = np.zeros((n_groups, len(terms)))
+    ndocs = np.zeros(n_groups, dtype=np.int64)
+    mats, codes = [], []
+    for c in items:
+        pos = np.searchsorted(terms, c.terms)
+        counts[:, pos] += c.counts
+        docfreq[:, pos] += c.docfreq
+        ndocs += c.ndocs
+        if c.X is not None:
+            X = c.X.tocsr()
+            mats.append(sp.csr_matrix((X.data, pos[X.indices], X.indptr), shape=(X.shape[0], len(terms))))
+            codes.append(c.codes)
+    n = sum(c.n for c in items)
+    if mats and len(mats) != len(items):
+        raise ValueError("distinctive_terms: cannot merge partitions with and without article matrices")
+    X = sp.vstack(mats).tocsr() if mats else None
+    return _Counts(terms, counts, docfreq, ndocs, n, X, np.concatenate(codes) if codes else None)
+
+
+def _vocabulary_mask(vectorizer: Any, dfs: np.ndarray, tfs: np.ndarray, n_docs: int) -> np.ndarray:
+    """The terms scikit-learn's CountVectorizer keeps after min_df, max_df and max_features (same ties)."""
+    params = vectorizer.get_params()
+    min_df, max_df, limit = params.get("min_df", 1), params.get("max_df", 1.0), params.get("max_features")
+    max_doc = max_df if isinstance(max_df, int | np.integer) else max_df * n_docs
+    min_doc = min_df if isinstance(min_df, int | np.integer) else min_df * n_docs
+    if max_doc < min_doc:
+        raise ValueError("max_df corresponds to < documents than min_df")
+    mask = (dfs >= min_doc) & (dfs <= max_doc)
+    if limit is not None and mask.sum() > limit:
+        order = (-tfs[mask]).argsort()[:limit]     # scikit-learn's (unstable) sort, so that ties agree
+        new = np.zeros(len(dfs), dtype=bool)
+        new[np.where(mask)[0][order]] = True
+        mask = new
+    return mask
+
+
+def _finalize(partial: _Counts, *, context: _Corpus, by: str, method: str, pair: Any, top: Any, min_docs: int,
+              prior: Any, prior_scale: Any, variance: str, n_boot: int, ci: float, random_state: Any,
+              collapse_ngrams: bool, discount_reuse: Any, **_: Any) -> pd.DataFrame:
+    groups, vectorizer = context.groups, clone(context.vectorizer)
+    attrs = dict(method=method, by=by, pair=pair, top=top, min_docs=min_docs, variance=variance,
+                 n_boot=n_boot, ci=ci, random_state=random_state, discount_reuse=discount_reuse,
+                 vectorizer=vectorizer, collapse_ngrams=collapse_ngrams)
+    if partial.n == 0:  # no articles: the documented columns, no rows
+        out = _empty(n_boot)
+        out.attrs.update(result_attrs(prior_label=_prior_label(method, prior), alpha0=prior_scale, **attrs))
+        return out
+    keep = _vocabulary_mask(vectorizer, partial.docfreq.sum(axis=0), partial.counts.sum(axis=0), partial.n)
+    terms, counts, docfreq = partial.terms[keep], partial.counts[:, keep], partial.docfreq[:, keep]
+    if not len(terms):
+        raise ValueError("no terms left after min_df/max_df; lower min_df or raise max_df")
+    vectorizer.vocabulary_ = {t: i for i, t in enumerate(terms)}   # now a fitted vectoriser (background priors)
+    out, alpha, alpha0, prior_label = scores_from_counts(
+        counts, docfreq, groups, terms, vectorizer, by=by, method=method, pair=pair, top=top, min_docs=min_docs,
+        prior=prior, prior_scale=prior_scale, variance=variance, collapse_ngrams=collapse_ngrams)
+    if n_boot:
+        if partial.X is None:
+            raise ValueError("n_boot needs the article x term matrix, kept on the pandas path only")
+        lo, hi = bootstrap_interval(out, partial.X[:, np.flatnonzero(keep)], partial.codes, len(groups), method,
+                                    prior, prior_scale, alpha, n_boot, ci, random_state)
+        out["ci_low"], out["ci_high"] = lo, hi
+    out = out.drop(columns=["_gi", "_gj", "_t"]).astype({k: v for k, v in _DTYPES.items() if k in out.columns})
+    out.attrs.update(result_attrs(prior_label=prior_label, alpha0=alpha0, **attrs))
+    return out
+
+
+def _prior_label(method: str, prior: Any) -> str | None:
+    if method != "log_odds":
+        return None
+    if prior is None:
+        return "corpus"
+    if isinstance(prior, int | float):
+        return f"uniform({prior})"
+    return "background"
+
+
+def _empty(n_boot: int) -> pd.DataFrame:
+    cols = COLUMNS + (["ci_low", "ci_high"] if n_boot else [])
+    return pd.DataFrame({c: pd.Series(dtype=_DTYPES[c]) for c in cols})
+
+
+_PREPARE = Analysis("distinctive_terms:prepare", partition=_prepare_partition, merge=_prepare_merge,
+                    finalize=lambda partial, **params: _prepare_finalize(partial, **params))
+
+DISTINCTIVE_TERMS = register(Analysis("distinctive_terms", partition=_partition, merge=_merge, finalize=_finalize,
+                                      validate=_validate, prepare=_PREPARE, columns=_columns,
+                                      public=distinctive_terms))
