@@ -119,6 +119,13 @@ def test_caps_are_respected_and_stated(corpus, tmp_path):
         assert phrase in stated, phrase
 
 
+def test_worker_processes_give_the_same_page(corpus, page, tmp_path):
+    other = mk.build_explorer(corpus, tmp_path, story="s400", kwic_per_term=15, n_jobs=3)
+    a, b = _data(page), _data(other)
+    a["meta"].pop("build_seconds"), b["meta"].pop("build_seconds")
+    assert a == b
+
+
 def test_script_in_a_title_cannot_close_the_data_block(tmp_path):
     evil = "</script><script>alert(1)</script><!--"
     df = pd.DataFrame({"article_id": list("abcd"), "outlet": ["A", "A", "B", "B"],

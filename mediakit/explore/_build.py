@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -205,13 +206,14 @@ def build_explorer(corpus: pd.DataFrame, out_path: str | Path, *, story: str | N
                    min_count: int = 5, max_terms: int = 2000, kwic_per_term: int = 20,
                    sentences_per_cell: int = 30, max_speakers: int = 150, quotes_per_speaker: int = 30,
                    max_pairs: int = 200, n_boot: int = 0, random_state: int | None = 0,
-                   title: str | None = None) -> Path:
+                   title: str | None = None, n_jobs: int = 1) -> Path:
     """Write ``explorer.html``: one self-contained page (data as inline JSON, script and style inline, a
     CSP allowing nothing else, no network request) with the term scatter of :func:`explore_terms` and the
     evidence browsers: outlet x frame -> sentences with their cues (:func:`mediakit.score_frames` with
     ``codebook``, else the ``story`` pack's, else ``policy_frames``); a speaker -> their quotes per outlet
     (:func:`mediakit.extract_quotes`); a reuse pair -> both passages with the changed words marked
-    (:func:`mediakit.find_reuse`). Every cap is a parameter and is stated on the page.
+    (:func:`mediakit.find_reuse`). Every cap is a parameter and is stated on the page. ``n_jobs`` > 1
+    runs the quote extraction and the frame scoring in worker processes beside the term statistics.
     ``out_path`` is a file or a folder (then ``explorer.html`` in it). Returns the path written.
 
     >>> import pandas as pd, mediakit as mk, tempfile, pathlib
@@ -221,28 +223,44 @@ def build_explorer(corpus: pd.DataFrame, out_path: str | Path, *, story: str | N
     >>> path.name, "Content-Security-Policy" in path.read_text()
     ('explorer.html', True)
     """
-    from ..api import extract_quotes, find_reuse, score_frames
+    # the analyses' pandas functions (picklable, for the worker processes; a corpus here is pandas)
+    from ..framing import score_frames
+    from ..reuse import find_reuse
+    from ..sources import extract_quotes
 
+    if not isinstance(n_jobs, int) or n_jobs < 1:
+        raise ValueError(f"build_explorer: n_jobs={n_jobs!r} must be a whole number >= 1")
+    _check(corpus, by, "build_explorer")
     t0 = time.perf_counter()
     out = Path(out_path)
     if out.suffix.lower() not in (".html", ".htm"):
         out = out / "explorer.html"
-    ex = explore_terms(corpus, by=by, focus=focus, min_count=min_count, max_terms=max_terms,
-                       kwic_per_term=kwic_per_term, n_boot=n_boot, random_state=random_state)
+    book = codebook or story or "policy_frames"
+    pool = ProcessPoolExecutor(max_workers=n_jobs - 1) if n_jobs > 1 else None
+    try:
+        quotes_job = pool.submit(extract_quotes, corpus) if pool else None
+        frames_job = pool.submit(score_frames, corpus, book) if pool and n_jobs > 2 else None
+        ex = explore_terms(corpus, by=by, focus=focus, min_count=min_count, max_terms=max_terms,
+                           kwic_per_term=kwic_per_term, n_boot=n_boot, random_state=random_state)
+        frames = frames_job.result() if frames_job else score_frames(corpus, book)
+        reuse = find_reuse(corpus)
+        quotes = quotes_job.result() if quotes_job else extract_quotes(corpus)
+    finally:
+        if pool:
+            pool.shutdown()
     data = ex.payload()
     pos = {aid: i for i, aid in enumerate(data["articles"][k][0] for k in range(len(data["articles"])))}
     texts = dict(zip(corpus["article_id"].astype(str), corpus["text"].fillna("").astype(str)))
     group_of = dict(zip(corpus["article_id"].astype(str), corpus[by].fillna("").astype(str)))
-    frames = score_frames(corpus, codebook or story or "policy_frames")
     if by not in frames.columns and len(frames):
         frames = frames.assign(**{by: frames["article_id"].astype(str).map(group_of)})
     data["frames"] = frame_data(frames, by, pos, per_cell=sentences_per_cell)
-    data["quotes"] = quote_data(extract_quotes(corpus), pos, group_of, max_speakers=max_speakers,
+    data["quotes"] = quote_data(quotes, pos, group_of, max_speakers=max_speakers,
                                 per_speaker=quotes_per_speaker)
-    data["reuse"] = reuse_data(find_reuse(corpus), texts, pos, max_pairs=max_pairs)
+    data["reuse"] = reuse_data(reuse, texts, pos, max_pairs=max_pairs)
     ex.caps.update({"sentences_per_cell": sentences_per_cell, "max_speakers": max_speakers,
                     "quotes_per_speaker": quotes_per_speaker, "max_pairs": max_pairs,
-                    "codebook": str(codebook or story or "policy_frames")})
+                    "codebook": str(book)})
     data["meta"]["caps"] = ex.caps
     data["meta"]["caps_text"] = _caps_text(ex.caps, ex.data, len(corpus), data["frames"], data["quotes"],
                                            data["reuse"])
