@@ -49,6 +49,8 @@ _EXPORTS: dict[str, str] = {
     "save_figure": "export", "save_table": "export", "write_csv": "export", "build_report": "report",
     # story packs
     "load_story": "stories", "Story": "stories", "StoryError": "stories", "init_story": "stories",
+    # explore (the term scatter and evidence browsers: widgets and explorer.html)
+    "explore_terms": "explore", "build_explorer": "explore",
     # scale (Dask; the scale extra). distinctive_terms, score_frames, extract_quotes, coverage_timeline and
     # find_reuse come from "api": the pandas functions, handing a Dask DataFrame to mediakit.scale.run
     "load_corpus_dask": "scale",
