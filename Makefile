@@ -23,7 +23,7 @@ install: $(STAMP)
 
 report: install
 	$(BIN)/mediakit info $(CORPUS)
-	$(BIN)/mediakit report $(CORPUS) --out reports
+	$(BIN)/mediakit report $(CORPUS) --out reports --explorer
 	$(BIN)/python tools/notebooks.py run --out reports/notebooks
 
 notebooks: install
@@ -45,4 +45,4 @@ bench: install
 	$(BIN)/python bench/load.py
 
 clean:
-	rm -rf $(VENV) reports/figures reports/tables reports/notebooks reports/report.html .pytest_cache
+	rm -rf $(VENV) reports/figures reports/tables reports/notebooks reports/report.html reports/explorer.html .pytest_cache

@@ -47,14 +47,21 @@ footer{color:#666;font-size:.85em;border-top:1px solid #e1e4e8;margin-top:3em;pa
 """
 
 
-def render_page(title: str, subtitle: str, sections: list[Any], provenance: pd.DataFrame) -> str:
-    """The whole page as one HTML string.
+def render_page(title: str, subtitle: str, sections: list[Any], provenance: pd.DataFrame, *,
+                explorer: bool = False) -> str:
+    """The whole page as one HTML string; ``explorer`` links the explorer.html written beside it.
 
     >>> "<!DOCTYPE html>" in render_page("T", "S", [], pd.DataFrame({"field": ["a"], "value": [1]}))
     True
     """
     nav = "".join(f'<a href="#{_e(s.key)}">{_e(s.title)}</a>' for s in sections)
     nav += '<a href="#methods">Methods</a><a href="#provenance">Provenance</a>'
+    link = ""
+    if explorer:  # a plain link to a file beside the report: the report itself stays script-free
+        nav += '<a href="explorer.html">Explore the evidence</a>'
+        link = ('<p>The sentences behind every number: open <a href="explorer.html">explorer.html</a> beside '
+                "this report (one offline page: term scatter with keyword in context, frames, speakers, "
+                "reuse).</p>")
     body = "".join(f'<section id="{_e(s.key)}"><h2>{_e(s.title)}</h2>{"".join(s.body)}</section>' for s in sections)
     methods = "".join(f"<li>{m}</li>" for s in sections for m in s.methods)
     prov_rows = "".join(f"<tr><td>{_e(k)}</td><td>{_e(v)}</td></tr>" for k, v in provenance.itertuples(index=False))
@@ -68,7 +75,7 @@ def render_page(title: str, subtitle: str, sections: list[Any], provenance: pd.D
 <style>{_CSS}</style>
 </head>
 <body>
-<header><h1>{_e(title)}</h1><p>{_e(subtitle)}</p></header>
+<header><h1>{_e(title)}</h1><p>{_e(subtitle)}</p>{link}</header>
 <nav>{nav}</nav>
 <main>
 {body}

@@ -248,6 +248,8 @@ def _report_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--n-boot", type=int, default=200, help="bootstrap replicates per confidence interval (200)")
     p.add_argument("--n-perm", type=int, default=200, help="permutations per test (200)")
     p.add_argument("--title", help="page title")
+    p.add_argument("--explorer", action="store_true",
+                   help="also write explorer.html (the sentences behind the numbers) and link it from the report")
 
 
 @command("report", "the whole comparison as one self-contained HTML page, charts exported beside it", _report_args)
@@ -258,8 +260,31 @@ def _report(args: argparse.Namespace) -> int:
     given = {k: FROM_STORY if getattr(args, k) is None else getattr(args, k)
              for k in ("codebook", "lexicon", "actors", "events", "gazetteer")}
     path = build_report(args.path, args.out, story=args.story, freq=args.freq, top=args.top, n_boot=args.n_boot,
-                        n_perm=args.n_perm, title=args.title, **given)
+                        n_perm=args.n_perm, title=args.title, explorer=args.explorer, **given)
     print(f"mediakit: report written to {path}", file=sys.stderr)
+    return 0
+
+
+# ---------------------------------------------------------------- explore
+def _explore_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("path", help="corpus file or folder")
+    p.add_argument("--out", default="reports", metavar="DIR", help="output folder (default: reports)")
+    p.add_argument("--story", help="story pack whose codebook frames the sentences (default: policy_frames)")
+    p.add_argument("--by", default="outlet", help="corpus column to compare (default: outlet)")
+    p.add_argument("--min-count", type=int, default=5, help="embed terms occurring at least this often")
+    p.add_argument("--max-terms", type=int, default=2000, help="embed at most this many terms")
+    p.add_argument("--kwic-per-term", type=int, default=20, help="keyword-in-context lines per term")
+    p.add_argument("--jobs", type=int, default=1, help="worker processes")
+
+
+@command("explore", "an offline explorer page: term scatter with KWIC, frames, speakers, reuse", _explore_args)
+def _explore(args: argparse.Namespace) -> int:
+    from .explore import build_explorer
+
+    out = Path(args.out) / "explorer.html"
+    path = build_explorer(load(args.path), out, story=args.story, by=args.by, min_count=args.min_count,
+                          max_terms=args.max_terms, kwic_per_term=args.kwic_per_term, n_jobs=args.jobs)
+    print(f"mediakit: explorer written to {path}", file=sys.stderr)
     return 0
 
 

@@ -552,7 +552,8 @@ def _writable(out: Path) -> None:
 def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports", *, story: Any = None,
                  codebook: Any = FROM_STORY, lexicon: Any = FROM_STORY, actors: Any = FROM_STORY,
                  events: Any = FROM_STORY, gazetteer: Any = FROM_STORY, freq: str | None = None, top: int = 10,
-                 n_boot: int = 200, n_perm: int = 200, title: str | None = None, progress: bool = True) -> Path:
+                 n_boot: int = 200, n_perm: int = 200, title: str | None = None, progress: bool = True,
+                 explorer: bool = False) -> Path:
     """Analyse a corpus (a path or a loaded table) and write ``out_dir/report.html``; return its path.
 
     ``story`` is a story pack (a shipped name, a pack folder or a loaded :class:`mediakit.stories.Story`);
@@ -563,6 +564,8 @@ def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports
     None or ``"none"`` means none. ``freq`` is the timeline's bin (D, W, M, Q, Y; None: chosen from the
     corpus span); ``top`` the terms per outlet; ``n_boot`` and ``n_perm`` the bootstrap replicates and
     permutations behind intervals and tests (200 each, for speed; the analyses' own default is 1000).
+    ``explorer`` also writes ``explorer.html`` (:func:`mediakit.build_explorer`: the sentences behind the
+    numbers, one offline page) beside the report, which links to it.
 
     Every argument is checked before any work starts, and the report is built in a temporary folder
     beside ``out_dir`` and moved into place only when complete, so a failed run leaves nothing behind.
@@ -610,7 +613,11 @@ def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports
     try:
         ctx = _Context(corpus=corpus, out_dir=work, source=source_line(corpus), params=params,
                        resources=resources, labels=labels)
-        page = _build(ctx, label, pack, title, progress, plt, HOUSE_STYLE)
+        page = _build(ctx, label, pack, title, progress, plt, HOUSE_STYLE, explorer)
+        if explorer:
+            from .explore import build_explorer
+
+            build_explorer(corpus, work / "explorer.html", codebook=resources.get("codebook"))
         (work / "report.html").write_text(page, encoding="utf-8")
         _move_into(work, out)
     finally:
@@ -628,7 +635,8 @@ def _move_into(work: Path, out: Path) -> None:
             os.replace(src, dest)
 
 
-def _build(ctx: _Context, label: str, pack: Any, title: str | None, progress: bool, plt: Any, style: Any) -> str:
+def _build(ctx: _Context, label: str, pack: Any, title: str | None, progress: bool, plt: Any, style: Any,
+           explorer: bool = False) -> str:
     from .reuse import find_reuse
 
     corpus = ctx.corpus
@@ -673,4 +681,4 @@ def _build(ctx: _Context, label: str, pack: Any, title: str | None, progress: bo
         ("generated", time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())),
     ], columns=["field", "value"])
     default_title = pack.title if pack is not None else "How the outlets covered the story"
-    return render_page(title or default_title, ctx.source, sections, provenance)
+    return render_page(title or default_title, ctx.source, sections, provenance, explorer=explorer)

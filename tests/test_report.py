@@ -70,7 +70,7 @@ def s400_report(tmp_path_factory) -> Path:
     from mediakit.cli import main
 
     out = tmp_path_factory.mktemp("s400_report")
-    assert main(["report", str(S400), "--out", str(out)]) == 0
+    assert main(["report", str(S400), "--out", str(out), "--explorer"]) == 0
     return out
 
 
@@ -252,3 +252,10 @@ def test_report_renders_in_headless_chromium(s400_report, tmp_path):
         assert shot.stat().st_size > 10_000
     finally:
         driver.quit()
+
+
+def test_s400_report_links_the_explorer_written_beside_it(s400_report):
+    html = (s400_report / "report.html").read_text(encoding="utf-8")
+    assert '<a href="explorer.html">' in html and "<script" not in html
+    page = (s400_report / "explorer.html").read_text(encoding="utf-8")
+    assert "Content-Security-Policy" in page and "http://" not in page.split("</head>")[0]

@@ -60,7 +60,7 @@ def _cue_spans(sentences: pd.DataFrame) -> dict[int, list[list[int]]]:
     alternation = "|".join(sorted((rx.pattern for rx in compiled.values()), key=len, reverse=True))
     sub = pd.DataFrame({"article_id": [str(r) for r in range(len(sentences))],
                         "text": sentences["text"].fillna("").astype(str).tolist()})
-    hits = kwic(sub, rf"(?<!\w)(?:{alternation})(?!\w)", kind="regex", window=0, case=False)
+    hits = kwic(sub, rf"(?<!\w)(?:{alternation})(?!\w)", kind="regex", window=0, case=False, by=None)
     starts = sentences["start"].to_numpy()
     for aid, s, e, m in zip(hits["article_id"], hits["start"], hits["end"], hits["match"]):
         r = int(aid)
