@@ -18,6 +18,7 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     # corpus
     "load_corpus": "corpus", "validate_corpus": "corpus", "CorpusError": "corpus", "load_manifest": "corpus",
+    "ColumnError": "corpus", "LoadReport": "corpus",
     # fetch
     "fetch_articles": "fetch",
     # text
