@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -16,6 +17,7 @@ from ..dates import _parse_with_reason
 from ..text import detect_language, normalize_text
 from ._base import COLUMNS, MAX_TEXT_CHARS, _as_text, _first_line, _Load, _round_up, _Skip
 from ._boilerplate import strip_boilerplate
+from ._filenames import _folder_note
 
 
 def article_id_for(outlet: str, url: str, title: str, text: str) -> str:
@@ -27,6 +29,7 @@ def _assemble(load: _Load, *, detect_languages: bool) -> pd.DataFrame:
     rows: list[dict[str, Any]] = []
     extras: list[str] = []
     seen_text: dict[str, str] = {}
+    from_folder: list[tuple[str, str]] = []
     for rec in load.records:
         try:
             row, notes = _row(rec.fields, rec.source_path, detect_languages, load.max_text_chars)
@@ -44,12 +47,21 @@ def _assemble(load: _Load, *, detect_languages: bool) -> pd.DataFrame:
                       "the first copy is kept; delete this one or ignore the message")
             continue
         seen_text[key] = rec.source_path
-        for note in notes:
+        if rec.outlet_folder and row["outlet"] == rec.outlet_folder:
+            from_folder.append((rec.source_path, rec.outlet_folder))
+        for note in rec.notes + notes:
             load.note(rec.source_path, note)
         for k in row:
             if k not in COLUMNS and k not in extras:
                 extras.append(k)
         rows.append(row)
+    if from_folder:  # one line for all of them, not one per file
+        parents = [os.path.dirname(path.split("#")[0]) for path, _ in from_folder]
+        try:
+            where = os.path.commonpath(parents) or "."
+        except ValueError:  # absolute and relative paths mixed
+            where = "."
+        load.note(where, _folder_note([name for _, name in from_folder]))
     # Ids must be unique: a second article with the same explicit id gets a suffix, and is reported.
     counts: Counter[str] = Counter()
     for row in rows:
@@ -130,6 +142,7 @@ def _row(f: dict[str, Any], source_path: str, detect_languages: bool,
         "wire": given_wire or wire,
         "source_path": source_path,
         "credits": "; ".join(credits),
+        "boilerplate": "",
     }
     for k, v in f.items():
         k = _as_text(k)

@@ -56,6 +56,8 @@ class ColumnError(CorpusError):
 class _Record:
     fields: dict[str, Any]
     source_path: str
+    outlet_folder: str = ""  # the folder whose name became the outlet, when it did
+    notes: list[str] = field(default_factory=list)  # for the LoadReport, once the article is kept
 
 
 @dataclass

@@ -29,6 +29,7 @@ from ._base import (
     _Skip,
 )
 from ._decode import _decode
+from ._filenames import _date_from_name
 from ._files import _read_bytes, _walk
 from ._tables import _from_table
 from ._text import _from_text
@@ -217,10 +218,10 @@ def _load_file(path: Path, load: _Load, *, outlet: str | None, columns: Mapping[
         text, encoding = _decode(path, data)
         if encoding not in ("utf-8", "utf-8-sig"):
             load.note(path, f"decoded as {encoding}")
-        if ext in TEXT_EXT:
-            load.records.append(_from_text(path, text, outlet=outlet))
-        elif ext in HTML_EXT:
-            load.records.append(_from_html(path, text, outlet=outlet))
+        if ext in TEXT_EXT or ext in HTML_EXT:  # one article per file: its name may carry the date
+            record = (_from_text if ext in TEXT_EXT else _from_html)(path, text, outlet=outlet)
+            _date_from_name(record, path)
+            load.records.append(record)
         elif ext in FEED_EXT:
             load.records.extend(_from_feed(path, data, load, outlet=outlet))
         else:

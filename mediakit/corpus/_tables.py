@@ -71,9 +71,10 @@ def _from_table(path: Path, content: str | bytes, load: _Load, *, outlet: str | 
         if not meta["text"].strip():
             load.skip(f"{path}#row{i + 2}", "table row has no text", "fill the text column or drop the row")
             continue
+        folder = ""
         if not meta.get("outlet"):
-            meta["outlet"] = outlet or _folder_outlet(path)
-        records.append(_Record(meta, _shown(f"{path}#row{i + 2}")))
+            meta["outlet"] = outlet or (folder := _folder_outlet(path))
+        records.append(_Record(meta, _shown(f"{path}#row{i + 2}"), outlet_folder=folder))
     return records
 
 

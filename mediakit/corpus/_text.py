@@ -77,7 +77,8 @@ def _from_text(path: Path, text: str, *, outlet: str | None) -> _Record:
                 body = rest
     meta = {str(k).lower(): v for k, v in meta.items()}
     meta["title"] = title if title is not None else ""
+    folder = ""
     if not meta.get("outlet"):
-        meta["outlet"] = outlet or _folder_outlet(path)
+        meta["outlet"] = outlet or (folder := _folder_outlet(path))
     meta["text"] = body
-    return _Record(meta, _shown(path))
+    return _Record(meta, _shown(path), outlet_folder=folder)

@@ -38,7 +38,8 @@ def _from_html(path: Path, html: str, *, outlet: str | None) -> _Record:
     pub = re.search(r'<meta[^>]+property=["\']article:published_time["\'][^>]+content=["\']([^"\']+)', html, re.I)
     if pub:
         meta["date"] = pub.group(1)
-    return _Record(meta, _shown(path))
+    from_folder = not (d.get("sitename") or outlet)
+    return _Record(meta, _shown(path), outlet_folder=meta["outlet"] if from_folder else "")
 
 
 def _html_fragment_text(fragment: str) -> str:
@@ -90,6 +91,7 @@ def _from_feed(path: Path, data: bytes, load: _Load, *, outlet: str | None) -> l
             load.skip(f"{path}#item{i + 1}", "feed item has no text",
                       "feeds often carry only summaries: fetch the full articles with `mediakit fetch`")
             continue
-        records.append(_Record(meta, _shown(f"{path}#item{i + 1}")))
+        records.append(_Record(meta, _shown(f"{path}#item{i + 1}"),
+                               outlet_folder="" if outlet or site else meta["outlet"]))
     return records
 
