@@ -8,7 +8,7 @@ import json
 import os
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -18,6 +18,7 @@ from ..text import detect_language, normalize_text
 from ._base import COLUMNS, MAX_TEXT_CHARS, _as_text, _first_line, _Load, _round_up, _Skip
 from ._boilerplate import strip_boilerplate
 from ._filenames import _folder_note
+from ._learn import join_removed, learn_spans, remove_spans, rule_spans
 
 
 def article_id_for(outlet: str, url: str, title: str, text: str) -> str:
@@ -25,7 +26,8 @@ def article_id_for(outlet: str, url: str, title: str, text: str) -> str:
     key = url.strip() if url and url.strip() else f"{outlet}\x1f{title}\x1f{text}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
-def _assemble(load: _Load, *, detect_languages: bool) -> pd.DataFrame:
+def _assemble(load: _Load, *, detect_languages: bool, learn: bool = False,
+              rules: Sequence[re.Pattern[str]] = ()) -> pd.DataFrame:
     rows: list[dict[str, Any]] = []
     extras: list[str] = []
     seen_text: dict[str, str] = {}
@@ -55,6 +57,10 @@ def _assemble(load: _Load, *, detect_languages: bool) -> pd.DataFrame:
             if k not in COLUMNS and k not in extras:
                 extras.append(k)
         rows.append(row)
+    if learn or rules:
+        rows = _remove_boilerplate(rows, load, learn=learn, rules=rules)
+        kept = {row["source_path"] for row in rows}
+        from_folder = [(path, name) for path, name in from_folder if path in kept]
     if from_folder:  # one line for all of them, not one per file
         parents = [os.path.dirname(path.split("#")[0]) for path, _ in from_folder]
         try:
@@ -79,6 +85,25 @@ def _assemble(load: _Load, *, detect_languages: bool) -> pd.DataFrame:
     df.attrs.update({"n_skipped": len(load.skipped), "n_notes": len(load.notes),
                      "n_duplicates": len(load.duplicates)})
     return df.reset_index(drop=True)
+
+
+def _remove_boilerplate(rows: list[dict[str, Any]], load: _Load, *, learn: bool,
+                        rules: Sequence[re.Pattern[str]]) -> list[dict[str, Any]]:
+    """Cut learned and user boilerplate out of each row's text into its ``boilerplate`` column."""
+    texts = [row["text"] for row in rows]
+    learned = learn_spans(texts, [row["outlet"] for row in rows]) if learn else [[] for _ in rows]
+    out = []
+    for row, spans in zip(rows, learned, strict=True):
+        spans = spans + rule_spans(row["text"], rules)
+        if spans:
+            text, removed = remove_spans(row["text"], spans)
+            if not text.strip():
+                load.skip(row["source_path"], "no article text left after removing boilerplate",
+                          "check the boilerplate rules, or load with load_corpus(..., boilerplate='keep')")
+                continue
+            row["text"], row["boilerplate"] = text, join_removed(removed)
+        out.append(row)
+    return out
 
 
 # Control characters other than tab and line ends; vertical tab, form feed and the separators that Python

@@ -6,7 +6,7 @@ import os
 import re
 import warnings
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, overload
@@ -16,6 +16,7 @@ import pandas as pd
 from ..dates import parse_date
 from ._assemble import _assemble
 from ._base import (
+    BOILERPLATE_FILE,
     FEED_EXT,
     HTML_EXT,
     IGNORE_FILE,
@@ -31,6 +32,7 @@ from ._base import (
 from ._decode import _decode
 from ._filenames import _date_from_name
 from ._files import _read_bytes, _walk
+from ._learn import compile_rules, read_rules_file
 from ._tables import _from_table
 from ._text import _from_text
 from ._web import _from_feed, _from_html
@@ -63,6 +65,8 @@ class LoadReport:
         return "\n".join(lines)
 
 
+Boilerplate = str | Sequence[str | re.Pattern[str]]
+
 _SKIPPED_COLS, _NOTE_COLS, _DUP_COLS = ("path", "reason", "hint"), ("path", "note"), ("path", "duplicate_of")
 
 
@@ -73,12 +77,12 @@ def _frame(rows: list[dict[str, str]], cols: tuple[str, ...]) -> pd.DataFrame:
 def load_corpus(path: str | Path | Iterable[str | Path], *, outlet: str | None = ..., strict: bool = ...,
                 columns: Mapping[str, str] | None = ..., progress: bool | None = ...,
                 detect_languages: bool = ..., max_file_bytes: int = ..., max_text_chars: int = ...,
-                return_report: Literal[False] = ...) -> pd.DataFrame: ...
+                boilerplate: Boilerplate = ..., return_report: Literal[False] = ...) -> pd.DataFrame: ...
 @overload
 def load_corpus(path: str | Path | Iterable[str | Path], *, outlet: str | None = ..., strict: bool = ...,
                 columns: Mapping[str, str] | None = ..., progress: bool | None = ...,
                 detect_languages: bool = ..., max_file_bytes: int = ..., max_text_chars: int = ...,
-                return_report: Literal[True]) -> tuple[pd.DataFrame, LoadReport]: ...
+                boilerplate: Boilerplate = ..., return_report: Literal[True]) -> tuple[pd.DataFrame, LoadReport]: ...
 def load_corpus(
     path: str | Path | Iterable[str | Path],
     *,
@@ -89,6 +93,7 @@ def load_corpus(
     detect_languages: bool = True,
     max_file_bytes: int = MAX_FILE_BYTES,
     max_text_chars: int = MAX_TEXT_CHARS,
+    boilerplate: Boilerplate = "learn",
     return_report: bool = False,
 ) -> pd.DataFrame | tuple[pd.DataFrame, LoadReport]:
     """Load articles from a file, a folder (recursive) or a list of them into the corpus table.
@@ -109,6 +114,14 @@ def load_corpus(
     max_file_bytes : larger files are listed as skipped, not read (default 50 MB; for Parquet the cap
         applies to ten times this much uncompressed data).
     max_text_chars : articles with a longer text are listed as skipped (default 5 million characters).
+    boilerplate : ``"learn"`` (default): a passage (a sentence or a run of sentences, at least 8 words)
+        that one outlet repeats verbatim in at least 3 of its articles and at least 20% of them is that
+        outlet's boilerplate (an editor's note, a newsletter plug); ``"keep"``: learn nothing; a list of
+        rules adds the user's own, removed from every article: literal text (any whitespace matches any
+        whitespace), ``"re:<regex>"`` or a compiled pattern. A folder's ``boilerplate.yaml`` (``patterns:``
+        then a list of such strings) adds its rules too, with ``"keep"`` as well. Whatever is removed is
+        cut from ``text`` before any offset exists and kept in the ``boilerplate`` column (passages joined
+        with " | "). Credit lines, leftover markup and database markers are always handled (``credits``).
     return_report : also return a :class:`LoadReport` with every skipped file, note and duplicate.
 
     Returns
@@ -134,6 +147,11 @@ def load_corpus(
     (1, 'date did not parse: 2020-02-30 is not a calendar date (day is out of range for month); set to NaT')
     """
     paths = [path] if isinstance(path, str | Path) else list(path)
+    learn, user_rules = _boilerplate_option(boilerplate)
+    rules = compile_rules(user_rules, where="load_corpus(boilerplate=...)")
+    for p in paths:  # a corpus folder's own rules, read (and checked) before any work
+        if os.path.isdir(p):
+            rules += compile_rules(read_rules_file(Path(p)), where=str(Path(p) / BOILERPLATE_FILE))
     load = _Load(max_file_bytes=max_file_bytes, max_text_chars=max_text_chars)
     files: list[Path] = []
     for p in paths:
@@ -157,7 +175,7 @@ def load_corpus(
     for f in iterator:
         _load_file(f, load, outlet=outlet, columns=columns)
 
-    df = _assemble(load, detect_languages=detect_languages)
+    df = _assemble(load, detect_languages=detect_languages, learn=learn, rules=rules)
     problems_ = load.skipped
     if strict and problems_:
         lines = [f"{s['path']}: {s['reason']} ({s['hint']})" for s in problems_]
@@ -204,6 +222,22 @@ def load_manifest(path: str | Path) -> pd.DataFrame:
     df["date_precision"] = [p for _, p in dates]
     front = [c for c in ("outlet", "date", "date_precision", "date_raw", "title", "url", "language") if c in df]
     return df[front + [c for c in df.columns if c not in front]]
+
+def _boilerplate_option(option: Boilerplate) -> tuple[bool, list[str | re.Pattern[str]]]:
+    """``(learn, user rules)`` from ``load_corpus(boilerplate=...)``; anything else is a one-line error."""
+    if isinstance(option, str):
+        if option in ("learn", "keep"):
+            return option == "learn", []
+        raise CorpusError(f"load_corpus: boilerplate={option!r} is not an option; use 'learn', 'keep' or a list "
+                          "of rules (literal text, 're:<regex>' or compiled patterns)")
+    if isinstance(option, re.Pattern):
+        return True, [option]
+    try:
+        return True, list(option)
+    except TypeError:
+        raise CorpusError(f"load_corpus: boilerplate={option!r} is not an option; use 'learn', 'keep' or a "
+                          "list of rules") from None
+
 
 def _load_file(path: Path, load: _Load, *, outlet: str | None, columns: Mapping[str, str] | None) -> None:
     ext = path.suffix.lower()
