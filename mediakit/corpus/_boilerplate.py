@@ -88,6 +88,8 @@ def strip_boilerplate(text: str) -> tuple[str, str, list[str]]:
     """
     rules = _boilerplate_rules()
     text = strip_markup(text)
+    if rules.lead_markers.search(text):  # "ABSTRACT.", "FULL TEXT.", "Copyright ... All rights reserved."
+        text = rules.lead_markers.sub("", text)
     wire = ""
     credits: list[str] = []
     kept: list[str] = []
@@ -116,8 +118,6 @@ def strip_boilerplate(text: str) -> tuple[str, str, list[str]]:
         if m and m.start() > 0:
             credits.append(body[m.start():].strip())
             body = body[: m.start()].rstrip()
-    if rules.lead_markers.search(body):  # "ABSTRACT.", "FULL TEXT.", "Copyright ... All rights reserved."
-        body = _MANY_NEWLINES.sub("\n\n", rules.lead_markers.sub("", body)).strip()
     for rx in rules.leads:
         m = rx.match(body)
         if m:
