@@ -23,7 +23,7 @@ from typing import Any
 import pandas as pd
 from dateutil import parser as dateparser
 
-__all__ = ["parse_date", "date_problem", "PRECISIONS"]
+__all__ = ["parse_date", "date_problem", "date_in_name", "PRECISIONS"]
 
 PRECISIONS = ("day", "month", "year", "unknown")
 _NOTE_RE = re.compile(r"\s*[\(\[][^)\]]*[\)\]]\s*")  # "(inferred)", "(n/v)"
@@ -72,6 +72,29 @@ def _parse_with_reason(value: Any) -> tuple[pd.Timestamp, str, str]:
 
 
 _MIN, _MAX = pd.Timestamp.min, pd.Timestamp.max
+
+# A day in a file name: 2016-10-03 or 20161003, not inside a longer run of digits.
+_NAME_DATE_RE = re.compile(r"(?<!\d)(\d{4})(-?)(\d{2})\2(\d{2})(?!\d)")
+NAME_YEARS = (1900, 2100)  # a plausible publication year; other 8-digit runs in names are ids, not dates
+
+
+def date_in_name(name: str) -> pd.Timestamp:
+    """The day a file name carries (``YYYY-MM-DD`` or ``YYYYMMDD``, years 1900 to 2100), else ``NaT``.
+
+    >>> date_in_name("outlet_2016-10-03_slug.txt"), date_in_name("20161003_x.txt")
+    (Timestamp('2016-10-03 00:00:00'), Timestamp('2016-10-03 00:00:00'))
+    >>> date_in_name("2016-13-03-slug.md"), date_in_name("id_30001003.txt"), date_in_name("story-123456789.txt")
+    (NaT, NaT, NaT)
+    """
+    for m in _NAME_DATE_RE.finditer(name):
+        year, month, day = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if not NAME_YEARS[0] <= year <= NAME_YEARS[1]:
+            continue
+        try:
+            return pd.Timestamp(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return pd.NaT
 
 
 def _parse(value: Any) -> tuple[pd.Timestamp, str]:

@@ -1,0 +1,134 @@
+"""Credit lines, web furniture, leftover markup and database markers: removed from a body at load time."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class _Rules:
+    lines: list[tuple[str, str, re.Pattern[str]]]
+    leads: list[re.Pattern[str]]
+    markers: list[re.Pattern[str]]
+    trailing: list[re.Pattern[str]]
+    lead_markers: re.Pattern[str]
+    markup: list[tuple[re.Pattern[str], str]]  # (pattern, replacement), applied in order
+
+
+@lru_cache(maxsize=1)
+def _boilerplate_rules() -> _Rules:
+    spec = yaml.safe_load(resources.files("mediakit.resources").joinpath("boilerplate.yaml").read_text("utf-8"))
+    mk = spec["markup"]
+
+    def names(key: str) -> str:
+        return "|".join(re.escape(n) for n in mk[key])
+
+    markup = [
+        # <script>...</script>: the tag and what is inside
+        (re.compile(rf"<\s*({names('drop_with_content')})\b[^<>]*>.*?<\s*/\s*\1\s*>", re.I | re.S), "\n\n"),
+        # [embed]...[/embed], then a lone [embed ...] shortcode
+        (re.compile(rf"\[({names('shortcodes')})\b[^\[\]]*\].*?\[/\1\]", re.I | re.S), "\n\n"),
+        (re.compile(rf"\[/?(?:{names('shortcodes')})\b[^\[\]]*\]", re.I), "\n\n"),
+        (re.compile(rf"<\s*/?\s*(?:{names('drop_with_content')})\b[^<>]*>", re.I), "\n\n"),
+        (re.compile(rf"<\s*/?\s*(?:{names('block')})\b[^<>]*>", re.I), "\n\n"),
+        (re.compile(rf"<\s*/?\s*(?:{names('inline')})\b[^<>]*>", re.I), ""),
+    ]
+    return _Rules(
+        lines=[(r["name"], r["action"], re.compile(r["pattern"], re.I)) for r in spec["line_rules"]],
+        leads=[re.compile(r["pattern"]) for r in spec["lead_rules"]],
+        markers=[re.compile(p, re.M) for p in spec["wire_markers"]],
+        trailing=[re.compile(r["pattern"], re.I) for r in spec["trailing_rules"]],
+        lead_markers=re.compile("|".join(f"(?:{p})" for p in spec["lead_markers"]), re.M),
+        markup=markup,
+    )
+
+
+_SPACES = re.compile(r"[ \t]{2,}")
+
+
+def strip_markup(text: str) -> str:
+    r"""Remove markup left in plain text: tags, embedded-tweet markup (its text stays), shortcodes, scripts.
+
+    >>> strip_markup('He wrote:\n<tweet id="7">We will win.</tweet>\n<p>Then <b>he</b> left.<br/></p>'
+    ...              '[embed]https://x.example/v[/embed]')
+    'He wrote:\n\nWe will win.\n\nThen he left.'
+    """
+    rules = _boilerplate_rules()
+    if "<" not in text and "[" not in text:
+        return text
+    out = text
+    for rx, repl in rules.markup:
+        out = rx.sub(repl, out)
+    if out == text:
+        return text
+    lines = [_SPACES.sub(" ", ln).strip() for ln in out.split("\n")]
+    return _MANY_NEWLINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+_MANY_NEWLINES = re.compile(r"\n\s*\n(?:\s*\n)+")
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+
+
+def strip_boilerplate(text: str) -> tuple[str, str, list[str]]:
+    """Remove credit lines, web furniture, leftover markup and database markers from a normalised body.
+
+    Returns ``(text, wire, credits)``: credit lines go to ``credits``, an agency named in a dateline or a
+    credit to ``wire``; markup, share buttons and database markers ("ABSTRACT.", "FULL TEXT.", "Copyright
+    ... All rights reserved.") are dropped. The rules are language data in ``resources/boilerplate.yaml``.
+
+    >>> strip_boilerplate("ANKARA (Reuters) - Turkey said no.\\n\\nPhoto: A. B. / TASS\\n\\nShare this article")
+    ('Turkey said no.', 'Reuters', ['ANKARA (Reuters) -', 'Photo: A. B. / TASS'])
+    >>> strip_boilerplate("FULL TEXT. Rates rose. (Additional reporting by A. Li; Editing by B. Ode)")
+    ('Rates rose.', '', ['(Additional reporting by A. Li; Editing by B. Ode)'])
+    """
+    rules = _boilerplate_rules()
+    text = strip_markup(text)
+    if rules.lead_markers.search(text):  # "ABSTRACT.", "FULL TEXT.", "Copyright ... All rights reserved."
+        text = rules.lead_markers.sub("", text)
+    wire = ""
+    credits: list[str] = []
+    kept: list[str] = []
+    for line in text.split("\n"):
+        s = line.strip()
+        rule = next(((a, m) for _, a, rx in rules.lines if s and (m := rx.match(s))), None)
+        if rule is None:
+            kept.append(line)
+            continue
+        action, m = rule
+        if action in ("credit", "wire"):
+            credits.append(s)
+        if action == "wire" and not wire:
+            wire = m.group("wire").strip()
+    # Trailing tag lines (section tags, group labels) after the last sentence are not article text.
+    # No library does this; the rule is: short lines without sentence punctuation at the very end.
+    tags: list[str] = []
+    while kept and (not kept[-1].strip() or (len(kept[-1].split()) <= 8 and not _SENTENCE_END.search(kept[-1].strip()))):
+        if kept[-1].strip():
+            tags.append(kept[-1].strip())
+        kept.pop()
+    credits.extend(reversed(tags))
+    body = _MANY_NEWLINES.sub("\n\n", "\n".join(kept)).strip()
+    for rx in rules.trailing:  # "... he said. (Additional reporting by A; Editing by B)"
+        m = rx.search(body)
+        if m and m.start() > 0:
+            credits.append(body[m.start():].strip())
+            body = body[: m.start()].rstrip()
+    for rx in rules.leads:
+        m = rx.match(body)
+        if m:
+            wire = wire or m.group("wire").strip()
+            credits.insert(0, body[: m.end()].strip())
+            body = body[m.end():]
+            break
+    if not wire:
+        for rx in rules.markers:
+            m = rx.search(body[:300])
+            if m:
+                wire = m.group("wire").strip()
+                break
+    return body, wire, credits
