@@ -7,8 +7,11 @@
 (8, 0)
 >>> mk.reuse_edges(reuse)["passages"].tolist()                # per (source outlet, reprinting outlet)
 [3, 2, 2, 1]
->>> mk.original_share(corpus, reuse, by="outlet")["original_share"].round(2).tolist()
-[0.88, 0.89, 0.92, 1.0, 1.0, 1.0, 0.97]
+>>> shares = mk.original_share(corpus, reuse, by="outlet")     # reprints and agency copy are not original
+>>> shares["original_share"].round(2).tolist(), shares["agency_copy"].tolist()
+([0.79, 0.74, 0.84, 1.0, 1.0, 1.0, 0.97], [2, 2, 1, 0, 0, 0, 0])
+>>> reuse["kind"].value_counts().to_dict()
+{'reprint': 8}
 
 Every passage has exact character offsets in both articles' ``text`` (``text[source_start:source_end]``
 is the passage in the source), a similarity, and a direction: the earlier article is the source; pairs
@@ -37,15 +40,16 @@ well but in pure Python per word and with quadratic worst cases; the alignment h
 of shingle hashes and only on candidate pairs.
 
 Modules, one job each: ``_shingles`` (tokens, shingle hashes, winnowed fingerprints, alignment),
-``_find`` (find_reuse as a registered analysis, the direction of each pair, the output table) and
-``_tables`` (reused spans, original shares, reuse edges).
+``_find`` (find_reuse as a registered analysis, the direction of each pair, the output table), ``_kinds``
+(reprint, shared quote or boilerplate; agency credits) and ``_tables`` (reused spans, original shares, reuse edges).
 """
 
 from __future__ import annotations
 
-from ._find import FIND_REUSE, REUSE_COLUMNS, aligned_passages, find_reuse
+from ._find import FIND_REUSE, REUSE_COLUMNS, ReuseStats, aligned_passages, find_reuse
+from ._kinds import KINDS, agency_credit, quote_spans
 from ._shingles import fingerprint_pairs
 from ._tables import original_share, reuse_edges, reused_spans
 
-__all__ = ["find_reuse", "original_share", "reused_spans", "reuse_edges", "REUSE_COLUMNS", "FIND_REUSE",
-           "aligned_passages", "fingerprint_pairs"]
+__all__ = ["find_reuse", "original_share", "reused_spans", "reuse_edges", "REUSE_COLUMNS", "FIND_REUSE", "KINDS",
+           "ReuseStats", "agency_credit", "quote_spans", "aligned_passages", "fingerprint_pairs"]

@@ -7,20 +7,23 @@ is (reprint, shared quote, boilerplate) is :mod:`mediakit.reuse._kinds`'.
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from ..analysis import Analysis, register, reject_dask, run_local
+from ..corpus import validate_corpus
+from ._kinds import passage_kinds
 from ._shingles import ShingleIndex, fingerprint_pairs, token_spans
 
-__all__ = ["find_reuse", "aligned_passages", "REUSE_COLUMNS"]
+__all__ = ["find_reuse", "aligned_passages", "ReuseStats", "REUSE_COLUMNS"]
 
 REUSE_COLUMNS = [
     "source_id", "target_id", "source_start", "source_end", "target_start", "target_end", "similarity",
     "same_outlet", "source_outlet", "target_outlet", "source_date", "target_date", "same_day",
-    "direction_basis", "source_words", "words", "source_share", "target_share",
+    "direction_basis", "source_words", "words", "source_share", "target_share", "kind",
 ]
 
 
@@ -38,7 +41,8 @@ def find_reuse(
     candidates: str = "shingles",
     lsh_threshold: float = 0.3,
     with_text: bool = False,
-) -> pd.DataFrame:
+    return_stats: bool = False,
+) -> pd.DataFrame | tuple[pd.DataFrame, ReuseStats]:
     """Find passages of at least ``min_words`` words that two articles share, allowing small edits.
 
     Parameters
@@ -56,6 +60,7 @@ def find_reuse(
     candidates : ``"shingles"`` (default, finds partial reuse) or ``"minhash"`` (datasketch MinHash LSH on
         whole articles at Jaccard ``lsh_threshold``; finds near-duplicate articles only).
     with_text : add ``source_text`` and ``target_text``, the passages themselves.
+    return_stats : also return a :class:`ReuseStats` (candidate pairs aligned, seconds per stage).
 
     Returns
     -------
@@ -64,9 +69,11 @@ def find_reuse(
     ``text``, ``similarity`` (0-1), ``same_outlet``, outlets and dates of both, ``same_day`` (published the
     same day, at the coarser date precision of the two: the direction is then a guess),
     ``direction_basis`` (``date``, ``time``, ``credit``, ``mention``, ``tie`` or ``undated``), passage
-    length in words on both sides (``source_words``, ``words``) and the share of each article the passage
-    covers. Rows are sorted with cross-outlet pairs first. ``attrs["params"]`` holds the parameters,
-    ``attrs["timings"]`` the seconds spent per stage, ``attrs["candidates"]`` the number of pairs aligned.
+    length in words on both sides (``source_words``, ``words``), the share of each article the passage
+    covers and ``kind``: ``reprint``, ``shared_quote`` (mostly inside quotation marks in both articles: two
+    outlets quoting one statement) or ``boilerplate`` (repeated in at least three articles of the source
+    outlet); see :mod:`mediakit.reuse._kinds`. Offsets are ``Int64``. Rows are sorted with cross-outlet
+    pairs first. ``attrs`` holds ``analysis`` and the parameters.
 
     Example
     -------
@@ -80,11 +87,23 @@ def find_reuse(
     True
     """
     reject_dask(articles, "find_reuse")
-    _check_articles(articles)
+    validate_corpus(articles, ["article_id", "text"], where="find_reuse")
     return run_local(FIND_REUSE, articles, min_words=min_words, min_similarity=min_similarity, shingle=shingle,
                      window=window, max_gap=max_gap, min_shared=min_shared, max_df=max_df,
                      same_outlet=same_outlet, candidates=candidates, lsh_threshold=lsh_threshold,
-                     with_text=with_text)
+                     with_text=with_text, return_stats=return_stats)
+
+
+@dataclass(frozen=True)
+class ReuseStats:
+    """How a find_reuse run went (``find_reuse(..., return_stats=True)``): diagnostics, not in ``attrs``.
+
+    >>> ReuseStats(candidates=3, timings={"alignment": 0.1}).candidates
+    3
+    """
+
+    candidates: int
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- find_reuse as partition -> merge -> finalize
@@ -121,10 +140,8 @@ class _Fingerprints:
 
 def _reuse_validate(columns: list[str], *, engine: str, min_words: int, min_similarity: float, shingle: int,
                     window: int, max_gap: int, min_shared: int, max_df: int, same_outlet: bool, candidates: str,
-                    lsh_threshold: float, with_text: bool) -> dict[str, Any]:
-    missing = {"article_id", "text"} - set(columns)
-    if missing:
-        raise ValueError(f"articles lack column(s) {sorted(missing)}; pass the table load_corpus() returns")
+                    lsh_threshold: float, with_text: bool, return_stats: bool) -> dict[str, Any]:
+    validate_corpus(pd.DataFrame(columns=columns), ["article_id", "text"], where="find_reuse")
     if candidates not in ("shingles", "minhash"):
         raise ValueError(f"candidates={candidates!r} is not known; use 'shingles' or 'minhash'")
     if candidates == "minhash" and engine != "local":
@@ -134,7 +151,8 @@ def _reuse_validate(columns: list[str], *, engine: str, min_words: int, min_simi
         raise ValueError(f"need shingle >= 1, window >= 1 and min_words >= shingle (got {shingle}, {window}, {min_words})")
     return {"min_words": min_words, "min_similarity": min_similarity, "shingle": shingle, "window": window,
             "max_gap": max_gap, "min_shared": min_shared, "max_df": max_df, "same_outlet": same_outlet,
-            "candidates": candidates, "lsh_threshold": lsh_threshold, "with_text": with_text}
+            "candidates": candidates, "lsh_threshold": lsh_threshold, "with_text": with_text,
+            "return_stats": bool(return_stats)}
 
 
 def _reuse_columns(**_: Any) -> list[str]:
@@ -169,11 +187,12 @@ def _reuse_rows_needed(partial: _Fingerprints, *, max_df: int, min_shared: int, 
 
 def _reuse_finalize(partial: _Fingerprints, *, rows: pd.DataFrame, min_words: int, min_similarity: float,
                     shingle: int, window: int, max_gap: int, min_shared: int, max_df: int, same_outlet: bool,
-                    candidates: str, lsh_threshold: float, with_text: bool, **_: Any) -> pd.DataFrame:
+                    candidates: str, lsh_threshold: float, with_text: bool, return_stats: bool,
+                    **_: Any) -> pd.DataFrame | tuple[pd.DataFrame, ReuseStats]:
     """Candidate pairs, then the passages of each: ``rows`` are the articles involved (index: corpus row)."""
-    params = {"min_words": min_words, "min_similarity": min_similarity, "shingle": shingle, "window": window,
+    params = {"analysis": "find_reuse", "min_words": min_words, "min_similarity": min_similarity, "shingle": shingle, "window": window,
               "max_gap": max_gap, "min_shared": min_shared, "max_df": max_df, "same_outlet": same_outlet,
-              "candidates": candidates, "lsh_threshold": lsh_threshold}
+              "candidates": candidates, "lsh_threshold": lsh_threshold, "with_text": with_text}
     timings: dict[str, float] = {"tokens": partial.seconds}
     t0 = time.perf_counter()
     local = partial.index is not None and len(rows) == partial.n
@@ -193,9 +212,7 @@ def _reuse_finalize(partial: _Fingerprints, *, rows: pd.DataFrame, min_words: in
         index = None
     texts = arts["text"].fillna("").astype(str).tolist()
     outlets = (arts["outlet"].fillna("").astype(str) if "outlet" in arts else pd.Series([""] * len(arts)))
-    if not same_outlet and len(pairs):
-        codes = pd.factorize(outlets)[0]
-        pairs = pairs[codes[pairs[:, 0]] != codes[pairs[:, 1]]]
+    # pairs within one outlet are aligned even when same_outlet=False: they tell boilerplate from reprints
     timings["candidates"] = time.perf_counter() - t0
     if index is None:
         t0 = time.perf_counter()
@@ -203,9 +220,16 @@ def _reuse_finalize(partial: _Fingerprints, *, rows: pd.DataFrame, min_words: in
         timings["tokens"] += time.perf_counter() - t0
     out = aligned_passages(arts, texts, index, pairs, outlets.tolist(), max_gap=max_gap, min_words=min_words,
                            min_similarity=min_similarity, with_text=with_text, timings=timings)
-    out.attrs["params"] = params
-    out.attrs["timings"] = timings
-    out.attrs["candidates"] = len(pairs)
+    t0 = time.perf_counter()
+    out.insert(out.columns.get_loc("target_share") + 1, "kind",
+               pd.Series(passage_kinds(out, dict(zip(arts["article_id"].astype(str), texts))), index=out.index,
+                         dtype="str"))
+    if not same_outlet:
+        out = out[~out["same_outlet"]].reset_index(drop=True)
+    timings["kinds"] = time.perf_counter() - t0
+    out.attrs = params
+    if return_stats:
+        return out, ReuseStats(candidates=len(pairs), timings=timings)
     return out
 
 
@@ -308,23 +332,19 @@ def _assemble(articles: pd.DataFrame, texts: list[str], index: ShingleIndex, fou
             row["source_text"] = texts[src][row["source_start"]: row["source_end"]]
             row["target_text"] = texts[tgt][row["target_start"]: row["target_end"]]
         rows.append(row)
-    cols = REUSE_COLUMNS + (["source_text", "target_text"] if with_text else [])
+    cols = [c for c in REUSE_COLUMNS if c != "kind"] + (["source_text", "target_text"] if with_text else [])
     out = pd.DataFrame(rows, columns=cols)
+    out = out.astype({"source_start": "Int64", "source_end": "Int64", "target_start": "Int64",
+                      "target_end": "Int64", "similarity": "float64", "same_outlet": "bool",
+                      "same_day": "bool", "source_words": "int64", "words": "int64",
+                      "source_share": "float64", "target_share": "float64"})
     if not len(out):
-        out = out.astype({"source_start": "int64", "source_end": "int64", "target_start": "int64",
-                          "target_end": "int64", "similarity": "float64", "same_outlet": "bool",
-                          "same_day": "bool", "source_words": "int64", "words": "int64"})
-        out["source_date"] = pd.to_datetime(out["source_date"])
-        out["target_date"] = pd.to_datetime(out["target_date"])
+        out = out.astype({"source_id": "str", "target_id": "str", "source_outlet": "str", "target_outlet": "str",
+                          "direction_basis": "str"})
+        date_type = dates.dtype if pd.api.types.is_datetime64_any_dtype(dates) else "datetime64[ns]"
+        out["source_date"] = pd.to_datetime(out["source_date"]).astype(date_type)
+        out["target_date"] = pd.to_datetime(out["target_date"]).astype(date_type)
         return out
     out = out.sort_values(["same_outlet", "source_date", "source_id", "target_id", "target_start"],
                           kind="stable", na_position="last").reset_index(drop=True)
     return out
-
-
-def _check_articles(articles: pd.DataFrame) -> None:
-    if not isinstance(articles, pd.DataFrame):
-        raise TypeError(f"articles must be a DataFrame (from load_corpus), not {type(articles).__name__}")
-    missing = {"article_id", "text"} - set(articles.columns)
-    if missing:
-        raise ValueError(f"articles lack column(s) {sorted(missing)}; pass the table load_corpus() returns")

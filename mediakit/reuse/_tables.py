@@ -8,9 +8,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..corpus import ColumnError, validate_corpus
 from ..spans import merge_spans
 from ..text import TOKEN_PATTERN
-from ._find import _check_articles, find_reuse
+from ._find import find_reuse
+from ._kinds import agency_credit
 
 __all__ = ["reused_spans", "original_share", "reuse_edges"]
 
@@ -32,7 +34,7 @@ def reused_spans(articles: pd.DataFrame, reuse: pd.DataFrame | None = None, *,
 
     Returns
     -------
-    DataFrame ``article_id, start, end`` (overlapping passages merged), sorted.
+    DataFrame ``article_id, start, end`` (``Int64`` offsets; overlapping passages merged), sorted.
 
     >>> reuse = pd.DataFrame({"source_id": ["a", "a"], "target_id": ["b", "b"], "target_start": [0, 50],
     ...                       "target_end": [60, 90], "same_outlet": [False, False]})
@@ -41,68 +43,110 @@ def reused_spans(articles: pd.DataFrame, reuse: pd.DataFrame | None = None, *,
     """
     if reuse is None:
         reuse = find_reuse(articles, **kw)
-    missing = {"target_id", "target_start", "target_end"} - set(reuse.columns)
-    if missing:
-        raise ValueError(f"reuse table lacks {sorted(missing)}; pass the result of find_reuse()")
+    _check_reuse(reuse, ["target_id", "target_start", "target_end"], "reused_spans")
     r = reuse
     if not include_same_outlet and "same_outlet" in r:
         r = r[~r["same_outlet"].astype(bool)]
-    return merge_spans(r)
+    out = merge_spans(r).astype({"article_id": "str", "start": "Int64", "end": "Int64"})
+    out.attrs = {"analysis": "reused_spans", "include_same_outlet": include_same_outlet}
+    return out
+
+
+def _check_reuse(reuse: Any, required: list[str], where: str) -> None:
+    if not isinstance(reuse, pd.DataFrame):
+        raise ColumnError(f"{where}: expected a find_reuse() result (a DataFrame), not {type(reuse).__name__}")
+    missing = [c for c in required if c not in reuse.columns]
+    if missing:
+        raise ColumnError(f"{where}: reuse table lacks {missing}; pass the result of find_reuse()")
 
 
 def original_share(articles: pd.DataFrame, reuse: pd.DataFrame | None = None, *, by: str = "article",
-                   include_same_outlet: bool = False, **kw: Any) -> pd.DataFrame:
-    """The share of each article's (or outlet's) words that is not taken from an earlier article.
+                   include_same_outlet: bool = False, agency: bool = True, **kw: Any) -> pd.DataFrame:
+    """The share of each article's (or group's) words that is the outlet's own: not taken from an earlier
+    article of another outlet, and not agency copy.
 
     Parameters
     ----------
-    articles : the corpus (``article_id``, ``text``, ``outlet``).
-    reuse : a :func:`find_reuse` result; None computes it with ``**kw``.
-    by : ``"article"`` (one row per article) or ``"outlet"`` (words summed per outlet).
+    articles : the corpus (``article_id``, ``text``; ``outlet``, ``wire`` and ``credits`` when present).
+    reuse : a :func:`find_reuse` result; None computes it with ``**kw``. Passages of kind ``shared_quote``
+        (two outlets quoting one statement) are not reuse here.
+    by : ``"article"`` (one row per article) or a corpus column (``"outlet"``): words summed per group.
     include_same_outlet : count an outlet repeating its own earlier copy as reuse too (default: no, only
         text taken from another outlet makes an article less original).
+    agency : count an article credited to a news agency (``wire``, or a ``credits`` line naming an agency)
+        as agency copy: none of its words are original (False: only detected reuse counts).
 
     Returns
     -------
-    by article: ``article_id, outlet, words, reused_words, original_share, sources`` (source articles);
-    by outlet: ``outlet, articles, words, reused_words, original_share, reprints`` (articles at least
-    half reused).
+    by article: ``article_id, outlet, words, reused_words, agency_copy, agency, agency_words,
+    original_share, sources`` (source articles); by group: ``group, articles, words, reused_words,
+    agency_words, original_share, reprints`` (articles at least half reused) and ``agency_copy`` (articles
+    credited to an agency), ``attrs["by"]`` naming the column. ``attrs["note"]`` says how many articles
+    counted as agency copy.
 
-    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "text": ["one two", "one two three four"]})
+    >>> arts = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["X", "Y", "Y"], "wire": ["", "", "AFP"],
+    ...                      "text": ["one two", "one two three four", "five six"]})
     >>> reuse = pd.DataFrame({"source_id": ["a"], "target_id": ["b"], "target_start": [0], "target_end": [7],
     ...                       "same_outlet": [False]})
-    >>> original_share(arts, reuse)["original_share"].tolist()
-    [1.0, 0.5]
+    >>> original_share(arts, reuse)[["original_share", "agency_copy"]].values.tolist()
+    [[1.0, False], [0.5, False], [0.0, True]]
+    >>> original_share(arts, reuse, by="outlet").round(2)[["group", "original_share", "agency_copy"]].values.tolist()
+    [['X', 1.0, 0], ['Y', 0.33, 1]]
     """
-    _check_articles(articles)
-    if by not in ("article", "outlet"):
-        raise ValueError(f"by={by!r} is not known; use 'article' or 'outlet'")
+    required = ["article_id", "text"] + ([by] if by != "article" else [])
+    validate_corpus(articles, required, where="original_share")
     if reuse is None:
         reuse = find_reuse(articles, **kw)
-    spans = reused_spans(articles, reuse, include_same_outlet=include_same_outlet)
-    r = reuse if include_same_outlet or "same_outlet" not in reuse else reuse[~reuse["same_outlet"].astype(bool)]
+    r = reuse
+    if "kind" in r:
+        r = r[r["kind"] != "shared_quote"]
+    if not include_same_outlet and "same_outlet" in r:
+        r = r[~r["same_outlet"].astype(bool)]
+    spans = reused_spans(articles, r, include_same_outlet=True)
     sources = r.groupby("target_id")["source_id"].nunique() if len(r) else pd.Series(dtype="int64")
     by_article = {aid: list(zip(g["start"], g["end"])) for aid, g in spans.groupby("article_id")}
+    credit = agency_credit(articles) if agency else pd.Series("", index=articles.index, dtype=object)
     rows = []
     outlets = articles["outlet"] if "outlet" in articles else pd.Series([""] * len(articles), index=articles.index)
-    for aid, outlet, text in zip(articles["article_id"], outlets, articles["text"].fillna("")):
+    for aid, outlet, text, cred in zip(articles["article_id"], outlets, articles["text"].fillna(""), credit):
         starts = np.array([m.start() for m in _TOKEN_RE.finditer(text)], dtype=np.int64)
         reused = 0
-        for s, e in by_article.get(aid, []):
+        for s, e in by_article.get(str(aid), []):
             reused += int(np.searchsorted(starts, e, "left") - np.searchsorted(starts, s, "left"))
         words = len(starts)
+        agency_words = words - reused if cred else 0
         rows.append({"article_id": aid, "outlet": outlet, "words": words, "reused_words": reused,
-                     "original_share": 1.0 - reused / words if words else np.nan,
+                     "agency_copy": bool(cred), "agency": cred, "agency_words": agency_words,
+                     "original_share": 1.0 - (reused + agency_words) / words if words else np.nan,
                      "sources": int(sources.get(aid, 0))})
-    table = pd.DataFrame(rows, columns=["article_id", "outlet", "words", "reused_words", "original_share",
-                                        "sources"])
+    table = pd.DataFrame(rows, columns=_ARTICLE_SHARE_COLUMNS).astype(
+        {"words": "int64", "reused_words": "int64", "agency_copy": "bool", "agency_words": "int64",
+         "original_share": "float64", "sources": "int64"})
+    n_agency = int(table["agency_copy"].sum())
+    attrs = {"analysis": "original_share", "include_same_outlet": include_same_outlet, "agency": agency}
+    if n_agency:
+        attrs["note"] = (f"{n_agency} of {len(table)} articles are credited to a news agency (wire or credits) "
+                         "and count as agency copy, not as the outlet's own text.")
     if by == "article":
+        table.attrs = attrs
         return table
+    table["group"] = articles[by].astype(str).to_numpy() if len(articles) else []
     table["reprint"] = table["reused_words"] >= 0.5 * table["words"]
-    g = table.groupby("outlet", sort=True).agg(articles=("article_id", "size"), words=("words", "sum"),
-                                               reused_words=("reused_words", "sum"), reprints=("reprint", "sum"))
-    g["original_share"] = 1.0 - g["reused_words"] / g["words"].where(g["words"] > 0)
-    return g.reset_index()[["outlet", "articles", "words", "reused_words", "original_share", "reprints"]]
+    g = table.groupby("group", sort=True).agg(
+        articles=("article_id", "size"), words=("words", "sum"), reused_words=("reused_words", "sum"),
+        agency_words=("agency_words", "sum"), reprints=("reprint", "sum"), agency_copy=("agency_copy", "sum"))
+    g["original_share"] = 1.0 - (g["reused_words"] + g["agency_words"]) / g["words"].where(g["words"] > 0)
+    out = g.reset_index()[_GROUP_SHARE_COLUMNS].astype(
+        {"group": object, "articles": "int64", "words": "int64", "reused_words": "int64", "agency_words": "int64",
+         "original_share": "float64", "reprints": "int64", "agency_copy": "int64"})
+    out.attrs = {**attrs, "by": by}
+    return out
+
+
+_ARTICLE_SHARE_COLUMNS = ["article_id", "outlet", "words", "reused_words", "agency_copy", "agency", "agency_words",
+                          "original_share", "sources"]
+_GROUP_SHARE_COLUMNS = ["group", "articles", "words", "reused_words", "agency_words", "original_share", "reprints",
+                        "agency_copy"]
 
 
 def reuse_edges(reuse: pd.DataFrame, *, level: str = "outlet", include_same_outlet: bool = False,
@@ -139,18 +183,23 @@ def reuse_edges(reuse: pd.DataFrame, *, level: str = "outlet", include_same_outl
     r = reuse
     if not include_same_outlet and "same_outlet" in r:
         r = r[~r["same_outlet"].astype(bool)]
-    needed = set(keys) | ({"source_outlet", "target_outlet", "source_date", "target_date"} if with_dates else set())
-    missing = needed - set(r.columns)
-    if missing:
-        raise ValueError(f"reuse table lacks {sorted(missing)}; pass the result of find_reuse()")
+    needed = keys + ["source_id", "target_id", "words"] + (
+        ["source_outlet", "target_outlet", "source_date", "target_date"] if with_dates else [])
+    _check_reuse(r, list(dict.fromkeys(needed)), "reuse_edges")
+    attrs = {"analysis": "reuse_edges", "level": level, "include_same_outlet": include_same_outlet,
+             "with_dates": with_dates}
     if not len(r):
-        return pd.DataFrame(columns=cols)
+        out = pd.DataFrame(columns=cols)
+        out.attrs = attrs
+        return out
     r = r.assign(_pair=r["source_id"].astype(str) + "\x1f" + r["target_id"].astype(str))
     out = r.groupby(keys, sort=True).agg(passages=("_pair", "size"), words=("words", "sum"),
                                          article_pairs=("_pair", "nunique")).reset_index()
     if with_dates:
         out = out.merge(_dated_pairs(r, level), on=keys, how="left", validate="one_to_one")
-    return out.sort_values(["passages", *keys], ascending=[False, True, True], kind="stable").reset_index(drop=True)[cols]
+    out = out.sort_values(["passages", *keys], ascending=[False, True, True], kind="stable").reset_index(drop=True)[cols]
+    out.attrs = attrs
+    return out
 
 
 def _dated_pairs(r: pd.DataFrame, level: str) -> pd.DataFrame:
