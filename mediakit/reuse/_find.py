@@ -140,7 +140,7 @@ class _Fingerprints:
 
 def _reuse_validate(columns: list[str], *, engine: str, min_words: int, min_similarity: float, shingle: int,
                     window: int, max_gap: int, min_shared: int, max_df: int, same_outlet: bool, candidates: str,
-                    lsh_threshold: float, with_text: bool, return_stats: bool) -> dict[str, Any]:
+                    lsh_threshold: float, with_text: bool, return_stats: bool = False) -> dict[str, Any]:
     validate_corpus(pd.DataFrame(columns=columns), ["article_id", "text"], where="find_reuse")
     if candidates not in ("shingles", "minhash"):
         raise ValueError(f"candidates={candidates!r} is not known; use 'shingles' or 'minhash'")
