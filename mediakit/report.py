@@ -414,9 +414,11 @@ def _reuse(ctx: _Context) -> Section:
                  if "source_outlet" in cross else cross)
         sec.body.append(ctx.figure(ax.figure, "report_reuse_graph", edges, "Who reprints whom (arrows: source to "
                                    "reprint; numbers: passages)."))
-    share = original_share(c, reuse, by="outlet")
+    share = original_share(c, reuse, by="outlet").rename(columns={"group": "outlet"})
     sec.body.append("<h3>Original share</h3><p>The part of each outlet's words not taken from an earlier article "
-                    "of another outlet; <i>reprints</i> counts its articles that are at least half reused.</p>")
+                    "of another outlet and not credited to a news agency; <i>reprints</i> counts its articles "
+                    "that are at least half reused, <i>agency_copy</i> its articles credited to an agency (wire or "
+                    "credit line). Quotes two outlets share are not counted as reuse.</p>")
     sec.body.append(ctx.table(share, "reuse_original_share"))
     ctx.table(reuse.drop(columns=[col for col in reuse.columns if col.endswith("_text")]), "reuse_passages")
     sec.methods.append("<b>Reuse</b>: shared passages found with a shingle index and aligned allowing small edits "
