@@ -15,6 +15,9 @@ Pattern syntax
   does not find "us"; ``case=True`` respects case everywhere, ``case=False`` ignores it everywhere
   (Turkish İ/ı and I/i meet when diacritics are folded);
 - ``fold_diacritics=True`` (the default) makes Erdogan find Erdoğan and ё find е (Russian й stays й);
+- ``hyphens=True`` makes a space and a hyphen between two words of a pattern the same: ``supply chain``
+  finds "supply-chain" and ``test-fir*`` finds "test firing" (codebooks, where open and hyphenated
+  compounds are one term); other punctuation still ends a phrase;
 - ``re:<regex>`` is a regular expression run on the text as written (``case`` True respects case,
   otherwise it is ignored).
 
@@ -47,6 +50,8 @@ _UNIT_RE = re.compile(r"[^\W_]+")                 # word units of a text: maxima
 _PATTERN_UNIT_RE = re.compile(r"(?:[^\W_]|[*?])+")  # word units of a pattern, wildcards included
 _BLANK_LINE_RE = re.compile(r"\n[^\S\n]*\n")
 _CACHE_LIMIT = 500_000
+_SPACE_OR_HYPHEN = "\x00"  # separator code of hyphens=True: white space or one hyphen
+_HYPHENS = frozenset("-\u2010\u2011")
 
 
 def _is_caps(word: str) -> bool:
@@ -78,6 +83,8 @@ class TermMatcher:
         (e.g. "Patriot Act" kept away from a "Patriot" missile cue, a naming lexicon's exclusions).
     overlapping : False (default) keeps the leftmost-longest match and skips matches overlapping it (what a
         regex alternation does); True reports every match of every pattern (codebook counting).
+    hyphens : True: a space or a hyphen between two words of a pattern matches white space or one hyphen
+        in the text (default False: each must be there as written).
 
     >>> cues = TermMatcher({"economic": ["cost*", "price tag"], "security": ["air defen?e"]},
     ...                    exclude=["cost of living"], overlapping=True)
@@ -85,12 +92,15 @@ class TermMatcher:
     [(4, 13, 'economic'), (18, 29, 'security'), (30, 35, 'economic')]
     >>> TermMatcher(["Kremlin"], case=True).find("the Kremlin's view; kremlin")
     [(4, 11, 0)]
+    >>> TermMatcher(["supply chain"], hyphens=True).find("supply-chain, supply chain; supply, chain")
+    [(0, 12, 0), (14, 26, 0)]
     """
 
     def __init__(self, patterns: Mapping[Hashable, str | Sequence[str]] | Sequence[str | tuple[Hashable, str]], *,
                  case: bool | None = None, fold_diacritics: bool = True, exclude: Iterable[str] = (),
-                 overlapping: bool = False) -> None:
+                 overlapping: bool = False, hyphens: bool = False) -> None:
         self.case = case
+        self.hyphens = hyphens
         self.fold_diacritics = fold_diacritics
         self.overlapping = overlapping
         self._units: dict[tuple[str, str, bool], int] = {}
@@ -109,7 +119,7 @@ class TermMatcher:
 
     def __repr__(self) -> str:
         return (f"TermMatcher({self.n_patterns} patterns, case={self.case}, fold_diacritics={self.fold_diacritics}, "
-                f"overlapping={self.overlapping})")
+                f"overlapping={self.overlapping}" + (", hyphens=True)" if self.hyphens else ")"))
 
     # ------------------------------------------------------------ compiling
     def _key(self, word: str, keep_case: bool) -> str:
@@ -157,6 +167,8 @@ class TermMatcher:
             trail = word[pos[-1][1]:]
         if not units:
             raise ValueError(f"pattern {text!r} has no letters or digits to match; write a word or phrase")
+        if self.hyphens:
+            seps = [_SPACE_OR_HYPHEN if sep in (" ", "-") else sep for sep in seps]
         pattern = _Pattern(tuple(units), tuple(seps), lead, trail, pid, order, excluded)
         self._by_first.setdefault(units[0], []).append(len(self._patterns))
         self._patterns.append(pattern)
@@ -287,4 +299,6 @@ def _sep_ok(gap: str, sep: str) -> bool:
     """Does the text between two word units match the pattern's separator?"""
     if sep == " ":
         return bool(gap) and gap.isspace() and not _BLANK_LINE_RE.search(gap)
+    if sep == _SPACE_OR_HYPHEN:
+        return gap in _HYPHENS or (bool(gap) and gap.isspace() and not _BLANK_LINE_RE.search(gap))
     return gap.replace("’", "'") == sep

@@ -233,7 +233,7 @@ def test_score_frames_lead_sentences_and_min_score():
     assert set(score_frames(a, "s400", parts=("headline",))["part"]) == {"headline"}
     with pytest.raises(ValueError, match="unknown part"):
         score_frames(a, "s400", parts=("footer",))
-    with pytest.raises(KeyError, match="'text'"):
+    with pytest.raises(mk.ColumnError, match="score_frames: column 'text' missing"):
         score_frames(pd.DataFrame({"article_id": ["x"]}), "s400")
 
 
