@@ -220,15 +220,15 @@ def _terms(ctx: _Context) -> Section:
 
 
 def _framing(ctx: _Context) -> Section:
-    from .framing import frame_evidence, frame_profile, score_frames
+    from .framing import frame_difference_test, frame_evidence, frame_profile, score_frames
     from .plotting import plot_frame_profile
 
     c = ctx.corpus
     sec = Section("framing", "Framing")
     scores = score_frames(c, ctx.params["codebook"])
     ctx.cache["frame_scores"] = scores
-    profile = frame_profile(scores, "outlet", n_boot=ctx.params["n_boot"], n_perm=ctx.params["n_boot"])
-    test = profile.attrs.get("test")
+    profile = frame_profile(scores, "outlet", n_boot=ctx.params["n_boot"])
+    test = frame_difference_test(scores, "outlet", n_perm=ctx.params["n_boot"])
     sec.body.append("<p>Each sentence is scored against the codebook's cue lexicons; the share of an outlet's "
                     "framed sentences whose dominant frame is each frame, with 95% bootstrap intervals over "
                     "articles.</p>")
@@ -236,25 +236,25 @@ def _framing(ctx: _Context) -> Section:
         sec.body.append("<p class=\"note\">Are the outlets' frame distributions different? (chi-square and "
                         "permutation tests, effect size Cramér's V)</p>")
         sec.body.append(ctx.table(test, "framing_difference_test"))
-    ax = plot_frame_profile(profile)
+    ax = plot_frame_profile(profile, by="group")
     sec.body.append(ctx.figure(ax.figure, "report_frame_profile", profile, "Frame shares per outlet (95% CI)."))
     sec.body.append("<h3>Evidence</h3><p>The strongest sentence behind each outlet's most used frame.</p>")
-    top = profile.sort_values("share", ascending=False).drop_duplicates("outlet").sort_values("outlet")
+    top = profile.sort_values("share", ascending=False).drop_duplicates("group").sort_values("group")
     titles = dict(zip(c.article_id, c.title))
     for row in top.itertuples():
-        ev = frame_evidence(scores, row.outlet, row.frame, n=1)
+        ev = frame_evidence(scores, row.group, row.frame, n=1)
         if not len(ev):
             continue
         e = ev.iloc[0]
         text = _sentence_text(c, e)
-        sec.body.append(f"<blockquote><b>{_t(row.outlet)}</b>, frame <i>{_e(row.frame)}</i> "
+        sec.body.append(f"<blockquote><b>{_t(row.group)}</b>, frame <i>{_e(row.frame)}</i> "
                         f"({row.share:.0%}): “{_t(text)}” <span class=\"note\">({_t(titles.get(e.article_id, ''))}, "
                         f"{_e(e.part)} {int(e.start)}-{int(e.end)}; cues: {_e(e.cues)})</span></blockquote>")
     ctx.table(scores.drop(columns=[col for col in ("text",) if col in scores]), "framing_sentences")
     sec.methods.append(f"<b>Frames</b>: codebook <code>{_e(ctx.params['codebook'])}</code>, cue lexicons scored per "
                        "sentence (<code>score_frames</code>); headline, lead and body kept apart; shares of "
                        "dominant frames with bootstrap CIs over articles; permutation/chi-square test with "
-                       "Cramér's V (<code>frame_profile</code>).")
+                       "Cramér's V (<code>frame_difference_test</code>).")
     return sec
 
 

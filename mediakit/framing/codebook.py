@@ -62,6 +62,7 @@ import pandas as pd
 import yaml
 
 from ..matching import TermMatcher
+from ..packs import pack_file, story_names
 from ..text import fold
 
 __all__ = ["Cue", "Frame", "Codebook", "CodebookError", "load_codebook", "list_codebooks", "codebook_table"]
@@ -98,7 +99,7 @@ class Frame:
     negative: tuple[Cue, ...] = ()
     examples: tuple[str, ...] = ()
     residual: bool = False
-    # Names of frames in another codebook this frame corresponds to (e.g. s400 -> policy_frames).
+    # Names of frames in another codebook this frame corresponds to (e.g. a story frame -> policy_frames).
     maps_to: tuple[str, ...] = ()
 
 
@@ -144,8 +145,8 @@ class Codebook:
     def match(self, text: str) -> dict[str, tuple[float, list[str]]]:
         """Score one text: ``{frame: (score, matched cues)}`` for frames with any cue (negatives as ``-cue``).
 
-        >>> load_codebook("s400").match("Talks in Sochi went on.")
-        {'diplomacy': (1.0, ['talks'])}
+        >>> load_codebook("policy_frames").match("The court ruled.")
+        {'legality': (2.0, ['court*', 'ruled'])}
         """
         hits = self.matcher.match_spans(text, [(0, len(text))])[0]
         return {self.frames[i].name: (score, cues) for i, (score, cues) in sorted(hits.items())}
@@ -198,33 +199,46 @@ class CueMatcher:
 
 # ---------------------------------------------------------------- loading and validation
 def list_codebooks() -> list[str]:
-    """Names of the codebooks shipped with mediakit.
+    """Names of the codebooks shipped with mediakit: the generic ones and those of the story packs.
 
-    >>> sorted(list_codebooks())
-    ['policy_frames', 's400']
+    >>> "policy_frames" in list_codebooks()
+    True
     """
     folder = resources.files("mediakit.resources").joinpath("codebooks")
-    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
+    names = {p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml")}
+    names |= {name for name in story_names() if pack_file(name, "codebook") is not None}
+    return sorted(names)
 
 
-def load_codebook(name_or_path: str | Path | Codebook | Mapping[str, Any]) -> Codebook:
-    """Load and validate a codebook: a shipped name (``"s400"``, ``"policy_frames"``), a YAML path or a dict.
+def load_codebook(name_or_path: str | Path | Codebook | Mapping[str, Any] = "policy_frames") -> Codebook:
+    """Load and validate a codebook: a name, a YAML path, a story pack folder or a dict.
 
-    Every problem raises :class:`CodebookError` with one line saying where and how to fix it.
+    A name is looked up first as a story pack (its ``codebook.yaml``, :func:`mediakit.packs.pack_file`),
+    then among the generic codebooks shipped in ``mediakit/resources/codebooks`` (``"policy_frames"``,
+    the default). Every problem raises :class:`CodebookError` with one line saying where and how to fix it.
 
-    >>> load_codebook("policy_frames").frame_names[0]
+    >>> load_codebook().frame_names[0]
     'economic'
+    >>> load_codebook({"codebook": "tiny", "version": "1", "frames": [
+    ...     {"name": "cost", "description": "Money.", "cues": {"words": ["price*"]}}]}).match("Prices rose.")
+    {'cost': (1.0, ['price*'])}
     """
     if isinstance(name_or_path, Codebook):
         return name_or_path
     if isinstance(name_or_path, Mapping):
         return _build(dict(name_or_path), "<dict>")
+    if not isinstance(name_or_path, str | Path):
+        raise CodebookError(f"a codebook is a name, a YAML path, a dict or a Codebook, not {type(name_or_path).__name__}")
+    packed = pack_file(name_or_path, "codebook")
+    if packed is not None:
+        return _load_path(str(packed.resolve()), packed.stat().st_mtime)
     path = Path(name_or_path)
     text_name = str(name_or_path)
     if path.suffix.lower() not in (".yaml", ".yml") and "/" not in text_name and "\\" not in text_name:
-        if text_name not in list_codebooks():
-            raise CodebookError(f"no codebook named {text_name!r}; shipped codebooks: "
-                                f"{', '.join(list_codebooks())}, or pass the path of a YAML file")
+        res = resources.files("mediakit.resources").joinpath("codebooks").joinpath(f"{text_name}.yaml")
+        if not res.is_file():
+            raise CodebookError(f"no codebook named {text_name!r}; codebooks: {', '.join(list_codebooks())}, "
+                                "or pass the path of a YAML file or a story pack folder")
         return _load_shipped(text_name)
     if not path.exists():
         raise CodebookError(f"{path}: no such codebook file; check the path or use a shipped name "
@@ -264,7 +278,7 @@ def _build(data: dict[str, Any], where: str) -> Codebook:
         raise CodebookError(f"{where}: unknown top-level key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(known))}")
     name = data.get("codebook")
     if not isinstance(name, str) or not name.strip():
-        raise CodebookError(f"{where}: missing 'codebook: NAME' at the top (a short name such as s400)")
+        raise CodebookError(f"{where}: missing 'codebook: NAME' at the top (a short name such as policy_frames)")
     if "version" not in data:
         raise CodebookError(f"{where}: missing 'version:' (e.g. version: \"1.0\"); codebooks are versioned data")
     weights = dict(DEFAULT_WEIGHTS)
@@ -310,7 +324,7 @@ def _build_frame(fd: Any, where: str, weights: dict[str, float]) -> Frame:
     unknown = sorted(set(fd) - known)
     name = fd.get("name")
     if not isinstance(name, str) or not _NAME_RE.match(name):
-        raise CodebookError(f"{where}: 'name' must be a snake_case id like sanctions_legality, got {name!r}")
+        raise CodebookError(f"{where}: 'name' must be a snake_case id like public_opinion, got {name!r}")
     where = f"{where} ({name})"
     if unknown:
         raise CodebookError(f"{where}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(known))}")
@@ -472,7 +486,7 @@ def _regex_children(kind: str, av: Any) -> list[Any]:
     return []
 
 
-def codebook_table(codebooks: Iterable[str] = ("s400", "policy_frames")) -> pd.DataFrame:
+def codebook_table(codebooks: Iterable[str] = ("policy_frames",)) -> pd.DataFrame:
     """One row per frame of the given codebooks: codebook, version, frame, label, description, n_cues.
 
     >>> codebook_table(["policy_frames"])[["codebook", "frame"]].head(2).values.tolist()

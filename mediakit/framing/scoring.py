@@ -89,9 +89,9 @@ def score_frames(
     ...                      "text": ["Talks failed.\\n\\nThe court ruled the tariffs illegal."]})
     >>> s = score_frames(arts)
     >>> s[["part", "sentence", "start", "end", "frame", "score"]].values.tolist()
-    [['headline', 0, 0, 12, 'economic', 1.0], ['lead', 0, 0, 13, 'none', 0.0], \
-['body', 1, 15, 50, 'economic', 1.0], ['body', 1, 15, 50, 'legality', 2.0]]
-    >>> s.loc[3, "text"] == arts.loc[0, "text"][15:50]
+    [['headline', 0, 0, 12, 'economic', 1.0], ['lead', 0, 0, 13, 'external_regulation', 1.0], \
+['body', 1, 15, 51, 'economic', 1.0], ['body', 1, 15, 51, 'legality', 3.0], ['body', 1, 15, 51, 'crime_punishment', 1.0]]
+    >>> s.loc[3, "text"] == arts.loc[0, "text"][15:51]
     True
     """
     reject_dask(articles, "score_frames")
