@@ -380,7 +380,7 @@ def _frames(args: argparse.Namespace) -> int:
     if args.level == "sentences":
         out = scores.assign(date=scores["date"].dt.strftime("%Y-%m-%d")) if "date" in scores else scores
     elif args.level == "articles":
-        out = frame_shares(scores, parts=parts)
+        out = frame_shares(scores, args.by, parts=parts)
     elif args.level == "test":
         out = frame_difference_test(scores, args.by, parts=parts)
     elif args.level == "evidence":
@@ -389,7 +389,7 @@ def _frames(args: argparse.Namespace) -> int:
         out = frame_evidence(scores, args.group, args.frame, by=args.by, parts=parts)
         out = out.drop(columns=["date"], errors="ignore")
     else:
-        out = frame_profile(scores, args.by, parts=parts, n_boot=args.n_boot, test=False)
+        out = frame_profile(scores, args.by, parts=parts, n_boot=args.n_boot)
     emit(out, args.format, args.out, neutralise=not args.raw_csv)
     return 0
 

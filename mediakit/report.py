@@ -285,7 +285,7 @@ def _framing(ctx: _Context) -> Section:
     codebook = ctx.resources["codebook"]
     scores = score_frames(c, codebook, discount_reuse=ctx.cache["reuse"])
     ctx.cache["frame_scores"] = scores
-    profile = frame_profile(scores, "outlet", n_boot=ctx.params["n_boot"], test=False)
+    profile = frame_profile(scores, "outlet", n_boot=ctx.params["n_boot"])
     group = "group" if "group" in profile else "outlet"
     sec.body.append("<p>Each sentence is scored against the codebook's cue lexicons; the share of an outlet's "
                     "framed sentences whose dominant frame is each frame, with 95% bootstrap intervals over "
@@ -298,7 +298,7 @@ def _framing(ctx: _Context) -> Section:
         sec.body.append("<p class=\"note\">Are the outlets' frame distributions different? (chi-square and "
                         "permutation tests, effect size Cramér's V)</p>")
         sec.body.append(ctx.table(test, "framing_difference_test"))
-    ax = plot_frame_profile(profile)
+    ax = plot_frame_profile(profile, by="group")
     sec.body.append(ctx.figure(ax.figure, "report_frame_profile", profile, "Frame shares per outlet (95% CI)."))
     sec.body.append("<h3>Evidence</h3><p>The strongest sentence behind each outlet's most used frame.</p>")
     top = profile.sort_values("share", ascending=False).drop_duplicates(group).sort_values(group)

@@ -16,8 +16,8 @@ analyses, no analysis imports it.
 
 Engine options (not parameters of any analysis) go to :func:`run`: ``split_every``, ``persist`` (keep the
 corpus, or extract_quotes' quote table, in the cluster's memory between passes; default: only
-extract_quotes' quote table, which is read twice) and ``lazy`` (score_frames
-and extract_quotes only: a Dask DataFrame of the rows, without ``attrs``, for tables larger than memory).
+extract_quotes' quote table, which is read twice) and ``lazy`` (extract_quotes
+only: a Dask DataFrame of the rows, without ``attrs``, for tables larger than memory).
 
 Where the work runs: whatever Dask client is current. :func:`scheduler` opens one: ``None``/``"local"``
 (a LocalCluster of 2 single-threaded worker processes on 127.0.0.1), ``"local:N"`` (N workers), or
@@ -40,6 +40,7 @@ except ImportError as exc:  # pragma: no cover - the extra is missing
 
 import pandas as pd
 
+from .. import framing as _framing
 from .. import reuse as _reuse
 from .. import terms as _terms
 from .. import timeline as _timeline
@@ -55,7 +56,8 @@ __all__ = [
 ]
 
 # analyses that register their hooks (importing the module registers them)
-_REGISTERED = {"coverage_timeline": _timeline, "find_reuse": _reuse, "distinctive_terms": _terms}
+_REGISTERED = {"coverage_timeline": _timeline, "find_reuse": _reuse, "distinctive_terms": _terms,
+               "score_frames": _framing}
 
 
 def _public(name: str) -> Callable[..., Any]:

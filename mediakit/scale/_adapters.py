@@ -1,4 +1,4 @@
-"""TEMPORARY adapters: score_frames and extract_quotes on Dask through their existing code.
+"""TEMPORARY adapter: extract_quotes on Dask through its existing code.
 
 These analyses are being moved into packages (mediakit/terms/, framing/, quotes/) while this engine
 is built; until they define their own partition/merge/finalize hooks (mediakit.analysis) the engine runs
@@ -15,9 +15,8 @@ import dask
 import dask.dataframe as dd
 import pandas as pd
 
-from .. import framing as _framing
 from .. import sources as _sources
-from ..analysis import Analysis, get
+from ..analysis import get
 from ..reuse import reused_spans
 from ._reduce import run_analysis
 
@@ -33,55 +32,6 @@ def _find_reuse(ddf: dd.DataFrame, split_every: int) -> pd.DataFrame:
 _REUSE_DEFAULTS = {"min_words": 25, "min_similarity": 0.9, "shingle": 5, "window": 4, "max_gap": 8,
                    "min_shared": 3, "max_df": 100, "same_outlet": True, "candidates": "shingles",
                    "lsh_threshold": 0.3, "with_text": False}
-
-
-# ---------------------------------------------------------------- score_frames: per article, concatenated
-def _frames_partition(part: pd.DataFrame, *, codebook: Any, parts: Any, lead_sentences: int, min_score: Any,
-                      discount_reuse: Any, **_: Any) -> pd.DataFrame:
-    return _framing.score_frames(part, codebook, parts=parts, lead_sentences=lead_sentences,
-                                 min_score=min_score, discount_reuse=discount_reuse)
-
-
-def _frames_merge(tables: list[pd.DataFrame]) -> pd.DataFrame:
-    if len(tables) == 1:
-        return tables[0]
-    out = pd.concat(tables, ignore_index=True)
-    out.attrs = dict(tables[0].attrs)
-    for k in ("reused_sentences_dropped", "n_articles"):
-        out.attrs[k] = int(sum(t.attrs.get(k, 0) for t in tables))
-    return out
-
-
-def _frames_finalize(table: pd.DataFrame, **_: Any) -> pd.DataFrame:
-    return table.reset_index(drop=True)
-
-
-_SCORE_FRAMES = Analysis("score_frames", partition=_frames_partition, merge=_frames_merge,
-                         finalize=_frames_finalize)
-
-
-def score_frames(ddf: dd.DataFrame, params: dict[str, Any], *, split_every: int = 8, persist: bool | None = None,
-                 lazy: bool = False) -> pd.DataFrame | dd.DataFrame:
-    """:func:`mediakit.score_frames` on a Dask corpus: each partition scored, tables concatenated.
-
-    ``lazy``: return the sentence table as a Dask DataFrame (without ``attrs``) instead of computing it.
-    """
-    if persist:
-        ddf = ddf.persist()
-    params = dict(params)
-    params["codebook"] = _framing.load_codebook(params.get("codebook", "s400"))
-    params["discount_reuse"] = _reuse_spans(ddf, params.get("discount_reuse", False), split_every)
-    if lazy:
-        meta = _frames_partition(_sample(ddf), **params).iloc[:0]
-        meta.attrs = {}
-        return ddf.map_partitions(_frames_lazy, params, meta=meta, enforce_metadata=False)
-    return run_analysis(_SCORE_FRAMES, ddf, params, split_every=split_every)
-
-
-def _frames_lazy(part: pd.DataFrame, params: dict[str, Any]) -> pd.DataFrame:
-    out = _frames_partition(part, **params)
-    out.attrs = {}
-    return out
 
 
 # ---------------------------------------------------------------- extract_quotes: per article + a global merge
@@ -229,4 +179,4 @@ def _sample(ddf: dd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame([row], columns=meta.columns).astype(meta.dtypes.to_dict())
 
 
-ADAPTERS = {"score_frames": score_frames, "extract_quotes": extract_quotes}
+ADAPTERS = {"extract_quotes": extract_quotes}
