@@ -25,7 +25,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -81,11 +80,8 @@ def load_actors(actors: str | Path | Mapping[str, Sequence[str]] | pd.DataFrame 
         if packed is not None:
             raw, where = packed.read_text(encoding="utf-8"), str(packed)
         elif not text_name.endswith((".yaml", ".yml")) and "/" not in text_name:
-            res = resources.files("mediakit.resources").joinpath("actors").joinpath(f"{text_name}.yaml")
-            if not res.is_file():
-                raise ActorsError(f"no actor list named {text_name!r}; pass a story pack name or folder with "
-                                  "actors.yaml, a YAML path or a dict {actor: [aliases]}")
-            raw, where = res.read_text(encoding="utf-8"), f"mediakit/resources/actors/{text_name}.yaml"
+            raise ActorsError(f"no actor list named {text_name!r}; pass a story pack name or folder with "
+                              "actors.yaml, a YAML path or a dict {actor: [aliases]}")
         else:
             path = Path(text_name)
             if not path.exists():
