@@ -41,6 +41,7 @@ except ImportError as exc:  # pragma: no cover - the extra is missing
 import pandas as pd
 
 from .. import reuse as _reuse
+from .. import sources as _sources
 from .. import timeline as _timeline
 from ..analysis import Analysis, bind, get, is_dask
 from ._adapters import ADAPTERS
@@ -54,16 +55,15 @@ __all__ = [
 ]
 
 # analyses that register their hooks (importing the module registers them)
-_REGISTERED = {"coverage_timeline": _timeline, "find_reuse": _reuse}
+_REGISTERED = {"coverage_timeline": _timeline, "find_reuse": _reuse, "extract_quotes": _sources}
 
 
 def _public(name: str) -> Callable[..., Any]:
     """The pandas function of an analysis: its signature is the analysis' signature."""
     if name in ADAPTERS:
-        from .. import framing, sources, terms
+        from .. import framing, terms
 
-        return {"distinctive_terms": terms.distinctive_terms, "score_frames": framing.score_frames,
-                "extract_quotes": sources.extract_quotes}[name]
+        return {"distinctive_terms": terms.distinctive_terms, "score_frames": framing.score_frames}[name]
     a = get(name)
     if a.public is None:
         raise TypeError(f"analysis {name!r} names no public function; pass its parameters by keyword")

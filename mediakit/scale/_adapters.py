@@ -1,6 +1,6 @@
-"""TEMPORARY adapters: distinctive_terms, score_frames and extract_quotes on Dask through their existing code.
+"""TEMPORARY adapters: distinctive_terms and score_frames on Dask through their existing code.
 
-These three analyses are being moved into packages (mediakit/terms/, framing/, quotes/) while this engine
+These analyses are being moved into packages (mediakit/terms/, framing/) while this engine
 is built; until they define their own partition/merge/finalize hooks (mediakit.analysis) the engine runs
 them here, with the same parameters as the pandas functions and the same pandas results. Each function
 takes the Dask corpus and the pandas function's parameters (``params``, defaults filled in) plus engine
@@ -20,7 +20,6 @@ import scipy.sparse as sp
 from sklearn.base import clone
 
 from .. import framing as _framing
-from .. import sources as _sources
 from .. import terms as _terms
 from .. import vectorize as _vec
 from ..analysis import Analysis, get
@@ -88,131 +87,6 @@ def _frames_lazy(part: pd.DataFrame, params: dict[str, Any]) -> pd.DataFrame:
     out = _frames_partition(part, **params)
     out.attrs = {}
     return out
-
-
-# ---------------------------------------------------------------- extract_quotes: per article + a global merge
-def extract_quotes(ddf: dd.DataFrame, params: dict[str, Any], *, split_every: int = 8, persist: bool | None = None,
-                   lazy: bool = False) -> pd.DataFrame | dd.DataFrame:
-    """:func:`mediakit.extract_quotes` on a Dask corpus; the quote table (a lazy Dask one with ``lazy``).
-
-    Each partition is extracted with ``merge_speakers=False``; then, as on one table, names are merged with
-    :func:`mediakit.quotes.merge_names` (fed with the name counts of all partitions, in corpus
-    order) and a speaker's type and country are shared between articles (the most frequent value, ties to
-    the alphabetically first, from (name, value) counts summed over partitions and over the spellings
-    merged into one name).
-
-    ``persist``: keep the extracted quotes in the cluster's memory (spilled to disk by Dask when short), so
-    the text is parsed once; False parses it twice (once for the name counts, once when the result is
-    computed) and holds nothing, for quote tables larger than the cluster's memory.
-
-    >>> quotes = extract_quotes(ddf, {})                          # doctest: +SKIP
-    """
-    from ..quotes import load_gazetteer, merge_names
-
-    persist = True if persist is None else persist
-    merge_speakers = params.get("merge_speakers", True)
-    gazetteer = params.get("gazetteer")
-    discount_reuse = params.get("discount_reuse", False)
-
-    gz = gazetteer if gazetteer is not None else load_gazetteer()
-    meta = _sources.extract_quotes(_sample(ddf), merge_speakers=False, gazetteer=gz).iloc[:0]
-    # Large lookup tables go into the graph once, as one key every task depends on, instead of being
-    # copied into each partition's task (the 1M-article run built a 43 MB graph that way).
-    gz_once = dask.delayed(gz, traverse=False)
-    q = ddf.map_partitions(_sources.extract_quotes, merge_speakers=False, gazetteer=gz_once, meta=meta,
-                           enforce_metadata=False)
-    if merge_speakers:
-        if persist:
-            q = q.persist()
-        names, type_counts, country_counts = dask.compute(
-            q.map_partitions(_name_counts, meta=_NAME_META),
-            q.map_partitions(_role_counts, "speaker_type", meta=_ROLE_META).groupby(["name", "value"])["n"].sum(),
-            q.map_partitions(_role_counts, "speaker_country", meta=_ROLE_META).groupby(["name", "value"])["n"].sum())
-        names = names.groupby("name", sort=False)["n"].sum()      # first-occurrence order, as one table gives
-        mapping = merge_names([nm for nm, k in names.items() for _ in range(int(k))])
-        types = _mode_of(_renamed(type_counts, mapping))
-        countries = _mode_of(_renamed(country_counts, mapping))
-        tables = [dask.delayed(t, traverse=False) for t in (mapping, types, countries)]
-        q = q.map_partitions(_merge_speakers, *tables, meta=meta, enforce_metadata=False)
-    spans = _reuse_spans(ddf, discount_reuse, split_every)
-    if isinstance(spans, pd.DataFrame):
-        q = q.map_partitions(_drop_inside, spans, meta=meta, enforce_metadata=False)
-    if lazy:
-        return q
-    out = q.compute().reset_index(drop=True)
-    out.attrs = {}
-    return out
-
-
-_NAME_META = pd.DataFrame({"name": pd.Series(dtype=str), "n": pd.Series(dtype="int64")})
-
-
-def _renamed(counts: pd.Series, mapping: dict[str, str]) -> pd.Series:
-    """(name, value) counts with each name replaced by its merged spelling, summed."""
-    if not len(counts):
-        return counts
-    df = counts.rename("n").reset_index()
-    df["name"] = df["name"].map(lambda c: mapping.get(c, c))
-    return df.groupby(["name", "value"])["n"].sum()
-
-
-def _merge_speakers(q: pd.DataFrame, mapping: dict[str, str], types: pd.Series, countries: pd.Series) -> pd.DataFrame:
-    return _apply_roles(_rename_speakers(q, mapping), types, countries)
-
-
-def _name_counts(q: pd.DataFrame) -> pd.DataFrame:
-    c = q["speaker_canonical"]
-    c = c[c.map(lambda v: isinstance(v, str) and v != "")]
-    vc = c.value_counts(sort=False)
-    order = pd.unique(c)
-    return pd.DataFrame({"name": pd.Series(order, dtype=str), "n": vc.reindex(order).to_numpy(dtype="int64")})
-
-
-_ROLE_META = pd.DataFrame({"name": pd.Series(dtype=str), "value": pd.Series(dtype=str),
-                           "n": pd.Series(dtype="int64")})
-
-
-def _role_counts(q: pd.DataFrame, col: str) -> pd.DataFrame:
-    """(name, value) counts of the rows _share_roles learns from: a known type (and a country)."""
-    known = q[(q["speaker_type"] != "unknown") & q["speaker_canonical"].notna()]
-    if col == "speaker_country":
-        known = known[known["speaker_country"].astype(bool)]
-    g = known.groupby(["speaker_canonical", col]).size()
-    return pd.DataFrame({"name": g.index.get_level_values(0).astype(str),
-                         "value": g.index.get_level_values(1).astype(str), "n": g.to_numpy(dtype="int64")})
-
-
-def _rename_speakers(q: pd.DataFrame, mapping: dict[str, str]) -> pd.DataFrame:
-    q = q.copy()
-    q["speaker_canonical"] = q["speaker_canonical"].map(lambda c: mapping.get(c, c) if isinstance(c, str) else c)
-    return q
-
-
-def _mode_of(counts: pd.Series) -> pd.Series:
-    """Per first index level, the second-level value with the highest count (ties: the smallest value),
-    which is what ``Series.mode().iat[0]`` gives on the rows themselves."""
-    if not len(counts):
-        return pd.Series(dtype=object)
-    df = counts.rename("n").reset_index()
-    key, val = df.columns[0], df.columns[1]
-    df = df.sort_values([key, "n", val], ascending=[True, False, True], kind="stable")
-    return df.drop_duplicates(key).set_index(key)[val]
-
-
-def _apply_roles(q: pd.DataFrame, types: pd.Series, countries: pd.Series) -> pd.DataFrame:
-    # the second half of mediakit.sources._share_roles, with the global per-name modes
-    q = q.copy()
-    if len(types):
-        unknown = (q["speaker_type"] == "unknown") & q["speaker_canonical"].isin(types.index)
-        q.loc[unknown, "speaker_type"] = q.loc[unknown, "speaker_canonical"].map(types)
-    if len(countries):
-        no_country = ~q["speaker_country"].astype(bool) & q["speaker_canonical"].isin(countries.index)
-        q.loc[no_country, "speaker_country"] = q.loc[no_country, "speaker_canonical"].map(countries)
-    return q
-
-
-def _drop_inside(q: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
-    return q[~_sources._inside_spans(q, spans)].reset_index(drop=True) if len(q) else q
 
 
 def _reuse_spans(ddf: dd.DataFrame, discount_reuse: bool | pd.DataFrame, split_every: int) -> pd.DataFrame | bool:
@@ -357,4 +231,4 @@ def _vocabulary_mask(vectorizer: Any, dfs: np.ndarray, tfs: np.ndarray, n_docs: 
     return mask
 
 
-ADAPTERS = {"distinctive_terms": distinctive_terms, "score_frames": score_frames, "extract_quotes": extract_quotes}
+ADAPTERS = {"distinctive_terms": distinctive_terms, "score_frames": score_frames}
