@@ -47,7 +47,7 @@ _PRONOUNS = {"he", "she", "they", "it", "who", "which", "that", "we", "i", "him"
 _PERSON_PRONOUNS = {"he", "she", "он", "она", "o", "kendisi", "his", "her", "его", "ее", "её", "him"}
 _DETS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "one", "another",
          "bir", "bu", "şu", "o"}
-# words that stand before a name but are not part of it ("Secretary of State Mike Pompeo")
+# words that stand before a name but are not part of it ("Secretary of State Jane Doe")
 _TITLE_WORDS = {
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "adm", "prof", "president", "vice", "prime",
     "minister", "secretary", "state", "foreign", "defense", "defence", "deputy", "under", "assistant", "general",
@@ -117,7 +117,7 @@ def _translit(s: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _norm(s: str) -> str:
-    """Folded, lower-case, transliterated form used to compare names: "İsmail Demir" -> "ismail demir"."""
+    """Folded, lower-case, transliterated form used to compare names: "İlker Aydın" -> "ilker aydin"."""
     s = fold(str(s)).lower()
     s = re.sub(r"['’](s|in|ın|un|ün|nin|nın|a|e|ya|ye|da|de|dan|den|ta|te|tan|ten|la|le|yla|yle)\b", "", s)
     s = _translit(s)
@@ -135,7 +135,7 @@ def _stem(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """The key names are merged on: the stemmed, folded surname. ``name_key("Исмаила Демира") == "demir"``."""
+    """The key names are merged on: the stemmed, folded surname. ``name_key("Ивана Петрова") == "petrov"``."""
     parts = _norm(name).split()
     return _stem(parts[-1]) if parts else ""
 
