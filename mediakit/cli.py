@@ -448,6 +448,7 @@ def _quotes(args: argparse.Namespace) -> int:
         EXTRA_COLUMNS,
         QUOTE_COLUMNS,
         article_sourcing,
+        countable_quotes,
         source_profile,
         speaker_table,
     )
@@ -465,6 +466,9 @@ def _quotes(args: argparse.Namespace) -> int:
     else:
         emit(quotes[QUOTE_COLUMNS + (EXTRA_COLUMNS if args.all_columns else [])], args.format, args.out,
              neutralise=not args.raw_csv)
+    fragments = len(quotes) - len(countable_quotes(quotes))
+    print(f"mediakit: {len(quotes) - fragments} quotes" + (f" ({fragments} more rows are the quoted fragments "
+          "of mixed quotes, not counted)" if fragments else ""), file=sys.stderr)
     return 0
 
 

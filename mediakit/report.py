@@ -324,13 +324,13 @@ def _framing(ctx: _Context) -> Section:
 
 def _sources(ctx: _Context) -> Section:
     from .plotting import plot_speaker_heatmap, plot_speaker_types, plot_verb_stance
-    from .plotting.sources import shares
-    from .sources import extract_quotes, source_profile, speaker_table
+    from .plotting.sources import shares, speaker_matrix
+    from .sources import countable_quotes, extract_quotes, source_profile, speaker_table
 
     c = ctx.corpus
     sec = Section("sources", "Who gets quoted")
     quotes = extract_quotes(c, gazetteer=ctx.resources["gazetteer"])
-    countable = quotes[~quotes["fragment"].fillna(False).astype(bool)] if "fragment" in quotes else quotes
+    countable = countable_quotes(quotes)  # a mixed quote counts once: its fragment rows are not counted
     sec.body.append(f"<p><b>{len(countable)}</b> attributions (direct, indirect, mixed, according-to) in "
                     f"<b>{countable['article_id'].nunique()}</b> articles; each bar shows the share of an "
                     "outlet's quotes.</p>")
@@ -348,7 +348,8 @@ def _sources(ctx: _Context) -> Section:
                                "claimed)."))
     table = speaker_table(quotes)
     ax = plot_speaker_heatmap(table, top=15)
-    sec.body.append(ctx.figure(ax.figure, "report_speakers", table.head(15), "The most quoted speakers by outlet."))
+    sec.body.append(ctx.figure(ax.figure, "report_speakers", speaker_matrix(table).head(15),
+                               "The most quoted speakers by outlet."))
     profile = source_profile(quotes, n_boot=ctx.params["n_boot"], discount_reuse=ctx.cache["reuse"], articles=c)
     ctx.table(profile, "sources_profile")
     sec.body.append(ctx.fit(profile))
