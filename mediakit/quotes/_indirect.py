@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from ._lexicon import Cue
 from ._tokens import _Frame, _is_word
-from ._words import _CLAUSE_BREAKS, _POSSESSIVE_PRON, _SUBORDINATORS
+from ._words import (
+    _APPEARANCE_OBJECTS,
+    _CLAUSE_BREAKS,
+    _DOCUMENT_NOUNS,
+    _NON_SPEAKER_HEADS,
+    _POSSESSIVE_PRON,
+    _SUBORDINATORS,
+)
 
 # ---------------------------------------------------------------- thresholds
 # Each value: what it bounds, then where it was tuned. "Origin unknown": set by hand in commit 11686a3, while
@@ -49,7 +56,7 @@ class _Indirect:
                 pron = [m for m in range(k, acc) if t.low[m] in self.pronouns or t.low[m] in _POSSESSIVE_PRON]
                 if np_ is None and pron:
                     np_ = (pron[0], pron[0] + 1)  # "по его словам", "in his words"
-                if np_ is not None:
+                if np_ is not None and not self._cannot_speak(*np_):
                     frames.append((_Frame(k, acc, Cue("according to", "neutral", "speech", False, "phrase"),
                                           np_[0], np_[1]), "according_to"))
                     k = np_[1]
@@ -87,6 +94,9 @@ class _Indirect:
                 k = i1
                 continue
             fr.c0, fr.c1, fr.cue = i0, i1, c
+            if fr.s0 >= 0 and self._cannot_speak(fr.s0, fr.s1):
+                k = i1  # "the index declined 1.2 per cent": a price or a market does not speak
+                continue
             kind = "indirect"
             if fr.s0 > a and t.low[fr.s0 - 1] == "as" and (fr.s0 - 1 == a or t.low[fr.s0 - 2] in (",", ";")):
                 kind = "according_to"  # "As the Potomac Herald reported on Monday, the designations ..."
@@ -101,8 +111,11 @@ class _Indirect:
             if span is None or n_f in nested:
                 continue
             s, e = span
-            if fr.cue is not None and fr.cue.clause and kind == "indirect" and not self._is_clause(s, e):
+            if fr.cue is not None and fr.cue.clause and kind == "indirect" \
+                    and not self._is_clause(s, e, fr.cue.infinitive):
                 continue  # "condemned the move": an event, not reported speech
+            if kind == "indirect" and self._appearance(fr, s, e):
+                continue  # "has shown little daylight": how someone looks, not what a source reports
             inner = sorted({t.quote[k] for k in range(s, e) if t.quote[k] != -1})
             if inner:
                 # a direct quotation already attributed as a whole is not reported again
@@ -114,6 +127,27 @@ class _Indirect:
             if kind == "mixed":
                 self._emit_fragments(s, e, fr, a, b)
 
+
+    def _cannot_speak(self, s0: int, s1: int) -> bool:
+        """True when the noun phrase s0..s1 names no possible source: its head is a price, an index, a
+        market or an economic quantity ("the index", "shares", "the lira")."""
+        t = self.t
+        words = [k for k in range(s0, s1) if _is_word(t.text[k])]
+        if not words:
+            return False
+        head = t.low[words[-1]]
+        return head in _NON_SPEAKER_HEADS and not any(t.low[k] == "of" for k in words)
+
+    def _appearance(self, fr: _Frame, s: int, e: int) -> bool:
+        """An evidence verb ("show", "find") with a noun-phrase object and a subject that is no document:
+        an appearance or a discovery ("Trump has shown little daylight", "showed signs of"), not a report.
+        Polls, studies, records and the like report what they show ("the poll showed Trump leading")."""
+        if fr.cue is None or fr.cue.cls != "evidence" or s >= e:
+            return False
+        t = self.t
+        if fr.s0 >= 0 and any(t.low[k] in _DOCUMENT_NOUNS for k in range(fr.s0, fr.s1)):
+            return False
+        return t.low[s] in _APPEARANCE_OBJECTS and not self._is_clause(s, e, False)
 
     def _nested_frames(self, frames, spans, prior: list[_Frame]) -> set[int]:
         """Indices of frames that are no attribution of their own: a cue inside the description of a

@@ -480,13 +480,16 @@ class _Phrases:
             return True
         return any(t.low[k] in _HUMAN_NOUNS for k in words)
 
-    def _is_clause(self, s: int, e: int) -> bool:
+    def _is_clause(self, s: int, e: int, infinitive: bool = True) -> bool:
         """True when tokens s..e read as a clause (a complementizer or question word first, a finite
-        auxiliary, a subject pronoun, or a quotation) rather than a noun phrase or an infinitive."""
+        auxiliary, a subject pronoun, or a quotation) rather than a noun phrase; a to-infinitive counts
+        only with ``infinitive`` ("plans to run" reports an intention, "decided to side with" a decision)."""
         t = self.t
         words = [k for k in range(s, e) if _is_word(t.text[k]) or t.quote[k] != -1]
         if not words:
             return False
+        if t.low[words[0]] == "to":
+            return infinitive
         if t.low[words[0]] in _CLAUSE_OPENERS or t.quote[words[0]] != -1 or s > 0 and (
                 t.low[s - 1] in self.lex.complementizers or t.low[s - 1] == ":"):
             return True
