@@ -151,3 +151,63 @@ def test_no_attribution(text):
 def test_attribution_kept(text, content, lemma):
     recs = [r for r in find_attributions(text) if r["lemma"] == lemma]
     assert [text[r["start"]:r["end"]] for r in recs] == [content]
+
+
+# ---------------------------------------------------------------- speakers
+def _speakers(texts: dict[str, str]) -> pd.DataFrame:
+    arts = pd.DataFrame({"article_id": list(texts), "outlet": "X", "text": list(texts.values())})
+    return extract_quotes(arts).set_index("quote")
+
+
+def test_cross_article_merge_needs_same_name_or_unambiguous_surname():
+    q = _speakers({
+        "a1": "Retired Lt. Gen. Michael Flynn said the deal was bad.",
+        "a2": "John Flynn, a teacher, said schools were underfunded.",
+        "a3": "Flynn said the talks must end soon.",
+        "a4": "Fox News's Ed Henry said the debate was heated.",
+        "a5": "Mary Kay Henry, the union president, said workers need raises.",
+    })
+    assert q.loc["the deal was bad", "speaker_canonical"] == "Michael Flynn"
+    assert q.loc["the deal was bad", "speaker_type"] == "military"
+    assert q.loc["schools were underfunded", "speaker_canonical"] == "John Flynn"
+    # two Flynns in the corpus: a bare "Flynn" elsewhere is neither of them
+    assert q.loc["the talks must end soon", "speaker_canonical"] == "Flynn"
+    assert q.loc["the debate was heated", "speaker_canonical"] == "Ed Henry"
+    assert q.loc["workers need raises", "speaker_canonical"] == "Mary Kay Henry"
+    one = _speakers({"a1": "Michael Flynn said the deal was bad.", "a2": "Flynn said the talks must end soon."})
+    assert one.loc["the talks must end soon", "speaker_canonical"] == "Michael Flynn"
+
+
+def test_groups_pronouns_and_descriptions_are_no_canonical_names():
+    q = _speakers({
+        "g": ("Republicans said the bill was wrong. 72 percent of Republicans said they liked him. "
+              "A significant cohort of Republicans said they wanted change. Analysts said the market was calm. "
+              "Critics argued that the plan failed."),
+        "p": "He said the vote was rigged. It said the plan would fail.",
+        "d": "Prices are too high, said a bank teller in Ohio. An industry lobbyist said the rule would hurt jobs.",
+    })
+    groups = ["the bill was wrong", "they liked him", "they wanted change", "the market was calm", "the plan failed"]
+    assert (q.loc[groups, "speaker_type"] == "group").all()
+    assert q.loc["the bill was wrong", "speaker_canonical"] == "Republicans"
+    assert q.loc[groups[1:], "speaker_canonical"].isna().all()  # never merged into another group's name
+    for quote in ("the vote was rigged", "the plan would fail"):
+        assert pd.isna(q.loc[quote, "speaker_canonical"]) and q.loc[quote, "speaker"] in ("He", "It")
+    # the speaker's own description is kept as the mention, and names no one
+    assert q.loc["Prices are too high", "speaker"] == "a bank teller in Ohio"
+    assert q.loc["the rule would hurt jobs", "speaker"] == "An industry lobbyist"
+    assert q.loc[["Prices are too high", "the rule would hurt jobs"], "speaker_canonical"].isna().all()
+    assert q.loc["the rule would hurt jobs", "speaker_type"] == "industry"
+
+
+def test_honorifics_roles_and_anonymity_after_the_quote():
+    q = _speakers({
+        "h": ("Sen. Jane Roe said the vote was fair. Rep. Tom Hale said he was worried. "
+              "Gov. Ann Bell said the state was fine. The party's nominee, Sam Cole, said he would win."),
+        "a": "The talks would resume soon, said an official who spoke on condition of anonymity.",
+    })
+    assert q.loc[["the vote was fair", "he was worried", "the state was fine"], "speaker_type"].tolist() == \
+        ["official"] * 3
+    assert q.loc["the vote was fair", "speaker_canonical"] == "Jane Roe"
+    assert q.loc["he would win", "speaker_type"] == "campaign"
+    assert q.loc["The talks would resume soon", "speaker_type"] == "anonymous"
+    assert q.loc["The talks would resume soon", "speaker"] == "an official"

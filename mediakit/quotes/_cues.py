@@ -92,7 +92,7 @@ class _Cues:
         if c.lemma in _RESTRICTED:
             return p in _RESTRICTED[c.lemma] or p in _AUX or p in ("not", "n't", "never")
         if p in _DET or p.endswith(("'s", "’s", "s'", "s’")):
-            return False  # "the report", "Trump's claims", "Ankara's continued participation"
+            return False  # "the report", "Trump's claims", "Canada's continued participation"
         if c.form == "ing":
             # "a strong showing in Iowa", "a poor showing.": a gerund heading a noun phrase (followed by a
             # preposition or the end of the clause, not by reported content as in "a statement saying that")

@@ -99,7 +99,7 @@ class _Indirect:
                 continue
             kind = "indirect"
             if fr.s0 > a and t.low[fr.s0 - 1] == "as" and (fr.s0 - 1 == a or t.low[fr.s0 - 2] in (",", ";")):
-                kind = "according_to"  # "As the Potomac Herald reported on Monday, the designations ..."
+                kind = "according_to"  # "As the Daily Ledger reported on Monday, the designations ..."
             frames.append((fr, kind))
             k = i1
         if not frames:
@@ -151,7 +151,7 @@ class _Indirect:
 
     def _nested_frames(self, frames, spans, prior: list[_Frame]) -> set[int]:
         """Indices of frames that are no attribution of their own: a cue inside the description of a
-        speaker ("Cem Yalçınkaya, a colonel who writes on defence, argued"), or inside the words another
+        speaker ("Tom Baker, a colonel who writes on defence, argued"), or inside the words another
         speaker is reported to have said ("Trump said he wants ...", "said the notice tells banks ...") --
         the outer attribution holds that clause, as the annotators of PolNeAR and of the s400 gold do."""
         out: set[int] = set()
@@ -214,12 +214,15 @@ class _Indirect:
         left_words = t.words_but_and(a, fr.c0)
         acc_left = kind == "according_to" and fr.c0 > a and t.low[fr.c0 - 1] == "," and left_words >= _ACCORDING_MIN_WORDS and (
             words < _ACCORDING_MIN_WORDS or right0 < b and t.low[right0] in ("which", "who", "that", "whose") or t.low[k - 1] == ",")
-        # "..., İsmail Demir, president of the SSB, said on Wednesday, less than ...": a sentence-final
+        # "..., María López, president of the agency, said on Wednesday, less than ...": a sentence-final
         # frame after a comma keeps the clause on its left
         frame_start = min(x for x in (fr.s0, fr.c0) if x >= 0) if fr.s0 >= 0 else fr.c0
         csq = (kind != "according_to" and not fr.inverted and frame_start > a and t.low[frame_start - 1] == ","
                and left_words >= _FINAL_FRAME_LEFT_WORDS and k > right0 and t.low[k - 1] == "," and fr.s0 >= 0)
-        acc_left = acc_left or csq
+        # "..., said an official who spoke on condition of anonymity": a relative clause on the inverted
+        # speaker describes the speaker; the content is on the left
+        rel = fr.inverted and k < hi and t.low[k] in ("who", "whose", "which") and left_words >= _MIN_CONTENT_WORDS
+        acc_left = acc_left or csq or rel
         if (words >= _MIN_CONTENT_WORDS and kind != "according_to" or words >= _ACCORDING_MIN_WORDS) and not acc_left:
             return (k, e)
         # the content is on the left: "..., Smith said." / "..., according to X."

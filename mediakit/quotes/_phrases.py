@@ -36,7 +36,7 @@ from ._words import (
 # tuning. Changing one changes results: rerun bench/quotes.py.
 # longest noun phrase read leftwards from a cue, in word tokens; origin unknown, predates this refactor
 _NP_MAX_TOKENS = 16
-# longest parenthesis kept inside a name ("(Savunma Sanayii Başkanlığı)"), in tokens; origin unknown,
+# longest parenthesis kept inside a name ("(Instituto Nacional de Estadística)"), in tokens; origin unknown,
 # predates this refactor
 _PAREN_MAX_TOKENS = 8
 # longest noun phrase read rightwards (after an inverted cue), in tokens; origin unknown, predates this
@@ -251,7 +251,7 @@ class _Phrases:
 
     def _subject_left(self, c0: int, lo: int) -> _Frame | None:
         """Speaker left of the cue starting at ``c0``: "Smith said", "Smith, a fellow at X, said",
-        "officials in Ankara have long said", ", who said"."""
+        "officials in Ottawa have long said", ", who said"."""
         t = self.t
         j = self._skip_adverbs_left(c0 - 1, lo)
         if j < lo:
@@ -279,7 +279,7 @@ class _Phrases:
             # apposition or parenthetical between two commas: "Smith, head of X, said"
             k = j - 1
             while k >= lo and t.low[k] not in (",", ";", ":", "(") and t.quote[k] == -1 and j - k < _APPOSITION_MAX_TOKENS:
-                if t.low[k] == ")":  # "president of the SSB (Savunma Sanayii Başkanlığı), said"
+                if t.low[k] == ")":  # "president of the INE (Instituto Nacional de Estadística), said"
                     while k > lo and t.low[k] != "(" and t.quote[k] == -1:
                         k -= 1
                 k -= 1

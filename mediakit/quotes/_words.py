@@ -115,7 +115,7 @@ _PASSIVE_BLOCKED = {"know", "see", "consider", "view", "regard", "like", "love",
                     "allow", "oppose", "reject", "endorse", "praise", "blame", "dismiss", "mock"}
 _LEADING_SKIP = {"and", "but", "then", "so", "yet", "also", "meanwhile", "still", "now", "later", "instead",
                  "however", "indeed", "again", "or", "nor", "plus", "thus", "even"}
-_TR_SUBJECT_NOUNS = {"bakanlık", "bakanlığı", "yetkili", "yetkilisi", "muhalefet", "hükümet", "ankara",
+_TR_SUBJECT_NOUNS = {"bakanlık", "bakanlığı", "yetkili", "yetkilisi", "muhalefet", "hükümet",
                      "kurum", "ekonomist", "analist", "uzman"}
 _NAME_PARTICLES = {"van", "von", "de", "da", "di", "du", "del", "della", "der", "den", "ter", "ten", "bin", "ibn",
                    "al", "el", "la", "le", "dos", "das", "abu"}
@@ -134,7 +134,7 @@ _HUMAN_NOUNS = {
     "director", "secretary", "ambassador", "colonel", "general", "commander", "professor", "fellow", "founder",
     "chairman", "member", "members", "deputies", "mps", "opponents", "allies", "partners", "government",
     "ministry", "administration", "agency", "embassy", "office", "campaign", "party", "committee", "council",
-    "department", "white", "kremlin", "pentagon", "washington", "ankara", "moscow", "man", "woman", "men",
+    "department", "white", "pentagon", "man", "woman", "men",
     "women", "friend", "friends", "candidate", "candidates", "democrats", "republicans", "organizers",
     "activists", "owner", "workers", "citizens", "students", "parents", "group", "groups", "staff",
     "strategist", "strategists", "pollster", "pollsters", "lawyer", "lawyers", "attorney", "attorneys",
