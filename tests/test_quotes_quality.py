@@ -211,3 +211,15 @@ def test_honorifics_roles_and_anonymity_after_the_quote():
     assert q.loc["he would win", "speaker_type"] == "campaign"
     assert q.loc["The talks would resume soon", "speaker_type"] == "anonymous"
     assert q.loc["The talks would resume soon", "speaker"] == "an official"
+
+
+def test_type_from_how_the_article_introduces_the_speaker():
+    q = _speakers({
+        "i": ("The campaign hired veteran lobbyist and campaign chairman Sam Cole in March. "
+              "Cole said the convention would be calm."),
+        "n": "Jo Hale met the mayor on Monday. Hale said the convention would be calm.",
+        "g": "African-Americans said the economy was better. Russians said the talks failed.",
+    })
+    calm = q[q.index == "the convention would be calm"]
+    assert calm["speaker_type"].tolist() == ["campaign", "unknown"]  # no role written near Jo Hale's name
+    assert (q.loc[["the economy was better", "the talks failed"], "speaker_type"] == "group").all()

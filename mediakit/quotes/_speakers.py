@@ -175,6 +175,64 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
         low = _words(mention)
         if low and low[0] in ("he", "she", "он", "она") and not ent.gender:
             ent.gender = "f" if low[0] in ("she", "она") else "m"
+    _type_from_introductions(text, records)
+
+
+def _type_from_introductions(text: str, records: list[dict]) -> None:
+    """Type named speakers left ``unknown`` from how the article introduces them anywhere, not only where
+    they are quoted: the titles and roles before the name ("campaign chairman Paul Manafort", "former
+    Secretary of State Jane Roe") or an apposition after it ("Roe, the state's attorney general,")."""
+    todo: dict[str, list[dict]] = defaultdict(list)
+    for r in records:
+        c = r.get("speaker_canonical")
+        if r.get("speaker_type") == "unknown" and c and not c.startswith("anonymous") and _name_part(c) == c:
+            todo[c].append(r)
+    for name, recs in todo.items():
+        t, country = _introduced_as(text, name)
+        if t == "unknown":
+            continue
+        for r in recs:
+            r["speaker_type"] = t
+            r["speaker_country"] = r.get("speaker_country") or country
+
+
+_INTRO_LINKS = {"former", "then", "of", "the", "vice", "deputy", "senior", "chief", "retired", "acting", "ex",
+                "state", "national", "general", "top", "longtime", "veteran"}
+_TOKEN_RE = re.compile(r"[\w'’.-]+|[,;:()\"“”—–]")
+
+
+@lru_cache(maxsize=1)
+def _role_vocab() -> frozenset[str]:
+    roles = load_roles()
+    words = {w for _t, ws, _p, phrases in roles.types for w in ws | {x for ph in phrases for x in ph.split()}}
+    return frozenset(words | _INTRO_LINKS)
+
+
+def _introduced_as(text: str, name: str) -> tuple[str, str]:
+    """``(type, country)`` of a named person from the words around the name's mentions in ``text``."""
+    vocab = _role_vocab()
+    surname = name.split()[-1]
+    keys = [name] + ([surname] if surname != name else [])
+    for key in keys:
+        for m in re.finditer(r"(?<![\w])" + re.escape(key) + r"(?![\w])", text):
+            before = _TOKEN_RE.findall(text[max(0, m.start() - 120):m.start()])
+            words: list[str] = []
+            for tok in reversed(before):
+                low = fold(tok).lower().strip(".'’")
+                if len(words) >= 8 or not (tok[:1].isupper() or low in vocab or tok.endswith(("'s", "’s"))):
+                    break
+                words.append(tok)
+            appos = ""
+            rest = text[m.end():m.end() + 160]
+            if rest.startswith(", "):
+                seg = re.split(r"[,.;:()\n]", rest[2:], maxsplit=1)[0]
+                first = seg.split()[0].lower() if seg.split() else ""
+                if first in ("a", "an", "the") or first.endswith(("'s", "’s")) or first in vocab:
+                    appos = seg
+            t, c = speaker_type_of(" ".join(reversed(words)), appos)
+            if t not in ("unknown", "anonymous"):
+                return t, c
+    return "unknown", ""
 
 
 def _add_subject(text: str, span: tuple, ents: list[_Ent], names: dict[str, str], gz: Gazetteer) -> None:
@@ -361,16 +419,26 @@ def _is_group(mention: str) -> bool:
     if any(w in ("percent", "majority", "half", "third", "share", "cohort", "number", "most", "many") for w in words) \
             and "of" in words:
         return True
-    if head in groups:
-        return True
+    if head in groups or head.endswith("ans") and (head in _common_nouns() or head.split("-")[-1] in groups
+                                                    or head in _nationality_plurals()):
+        return True  # "Republicans", "African-Americans", "Russians"
     if head.endswith("s") and head[:-1] in _HUMAN_HEADS or head in _common_nouns() and head.endswith("s"):
         raw = re.findall(r"[\w'’.-]+", mention)
-        return bool(raw) and raw[-1][:1].islower() and not _is_org(mention)  # "Turkish economists"
+        # "Turkish economists", "Aides" (a sentence's first word): no name
+        return bool(raw) and (raw[-1][:1].islower() or len(raw) == 1) and not _is_org(mention)
     return False
 
 
 _OTHER_PRONOUNS = {"you", "i", "we", "me", "us", "one", "someone", "anyone", "everyone", "nobody", "somebody",
                    "others", "another", "both", "all", "some", "many", "most", "few", "none", "each"}
+
+
+@lru_cache(maxsize=1)
+def _nationality_plurals() -> frozenset[str]:
+    """Plural nationality words of speaker_roles.yaml ("americans") and those made from its adjectives
+    ("russian" -> "russians")."""
+    words = {w for _c, ws, _p in load_roles().countries for w in ws}
+    return frozenset({w for w in words if w.endswith("ans")} | {w + "s" for w in words if w.endswith("an")})
 
 
 @lru_cache(maxsize=65536)
@@ -394,7 +462,7 @@ def _common(name: str | None) -> bool:
         return False
     if first in _PRONOUNS or first in _DETS or not raw[0][:1].isupper():
         return True
-    return len(raw) == 1 and first in _common_nouns()
+    return len(raw) == 1 and (first in _common_nouns() or first.endswith("s") and first[:-1] in _common_nouns())
 
 
 @lru_cache(maxsize=1)
