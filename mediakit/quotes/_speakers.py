@@ -110,7 +110,7 @@ def _canon_anonymous(text: str, country: str) -> str:
     adj = {"US": "US", "TR": "Turkish", "RU": "Russian", "EU": "European", "NATO": "NATO", "DE": "German",
            "FR": "French", "GB": "British"}.get(country, "")
     if org in ("administration", "state department", "pentagon", "white house"):
-        org, adj = "", adj or "US"
+        org = ""  # "an administration official": the country only when the text names one
     return " ".join(x for x in ("anonymous", adj, org, role.rstrip("s") if role.endswith("s") and role != "sources" else role) if x)
 
 
