@@ -22,7 +22,6 @@ for (a "2017" item in a monthly count) cannot be placed; they are left out and c
 from __future__ import annotations
 
 import warnings
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -32,7 +31,7 @@ import yaml
 from .analysis import Analysis, register, reject_dask, run_local
 from .corpus import ColumnError, validate_corpus
 from .dates import parse_date
-from .packs import pack_file
+from .packs import pack_file, story_names
 
 __all__ = ["load_events", "coverage_timeline", "first_reports", "outlet_lag", "events_fit", "auto_freq", "FREQS"]
 
@@ -70,18 +69,12 @@ def load_events(name: str | Path) -> pd.DataFrame:
         raw = path.read_text(encoding="utf-8")
         where = str(path)
     else:
-        folder = resources.files("mediakit.resources").joinpath("events")
-        res = folder.joinpath(f"{name}.yaml")
-        if not res.is_file():
-            known = sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
-            raise ValueError(f"no story pack or bundled events named {name!r}; use one of {known}, a story "
-                             "pack folder or a path to an events YAML file")
-        raw = res.read_text(encoding="utf-8")
-        where = f"mediakit/resources/events/{name}.yaml"
+        raise ValueError(f"no story pack with events named {name!r}; use one of {story_names()}, a story "
+                         "pack folder or a path to an events YAML file")
     doc = yaml.safe_load(raw) or {}
     items = doc.get("events") if isinstance(doc, dict) else doc
     if not isinstance(items, list):
-        raise ValueError(f"{where}: expected a list under 'events:'; see mediakit/resources/events/s400.yaml")
+        raise ValueError(f"{where}: expected a list under 'events:'; see mediakit/stories/s400/events.yaml")
     rows = []
     for i, ev in enumerate(items, 1):
         if not isinstance(ev, dict) or "date" not in ev:

@@ -271,16 +271,6 @@ def test_distinctive_terms_discount_reuse_and_limits(corpus, dcorpus):
         mk.distinctive_terms(dcorpus, n_boot=10)
 
 
-def test_lazy_engine_option_gives_dask_rows(corpus, dcorpus):
-    """For tables larger than memory: scale.run(..., lazy=True) keeps score_frames/extract_quotes rows on Dask."""
-    frames = scale.run("score_frames", dcorpus, "s400", lazy=True)
-    assert not isinstance(frames, pd.DataFrame)
-    same(frames.compute(), mk.score_frames(corpus, "s400"), ["article_id", "part", "sentence", "frame"], attrs=False)
-    quotes = scale.run("extract_quotes", dcorpus, lazy=True, persist=False)
-    same(quotes.compute(), mk.extract_quotes(corpus), ["article_id", "start", "end", "kind"])
-    with pytest.raises(ValueError, match="no lazy form"):
-        scale.run("find_reuse", dcorpus, lazy=True)
-
 
 def test_one_signature_engine_options_apart(dcorpus):
     """Analysis parameters are the pandas function's; engine options are not accepted by mk.<name>."""
