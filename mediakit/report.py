@@ -198,7 +198,7 @@ def _without(kind: str) -> str:
 
 def _timeline(ctx: _Context) -> Section:
     from .plotting import plot_coverage_timeline
-    from .timeline import coverage_timeline, outlet_lag
+    from .timeline import coverage_timeline, events_fit, outlet_lag
 
     c = ctx.corpus
     sec = Section("timeline", "Coverage over time")
@@ -206,16 +206,22 @@ def _timeline(ctx: _Context) -> Section:
     tl = coverage_timeline(c, freq=ctx.params["freq"], by="outlet")
     unit = _FREQ_WORDS.get(str(tl.attrs.get("freq", "")), "period")
     marked = ", story events marked" if events is not None else ""
-    ax = plot_coverage_timeline(tl, events, by="outlet", title=f"Articles per {unit}{marked}")
-    sec.body.append(f"<p>How many articles each outlet published per {unit}"
-                    + ("; dotted lines mark the story's events.</p>" if events is not None else ".</p>"))
-    sec.body.append(ctx.figure(ax.figure, "report_coverage_timeline", tl, f"Articles per {unit} and outlet."))
-    sec.body.append(ctx.fit(tl))
+    if tl.attrs.get("note"):  # no dated article: one sentence, no empty chart
+        sec.body.append(f'<p class="note">{_e(tl.attrs["note"])}</p>')
+    else:
+        ax = plot_coverage_timeline(tl, events, title=f"Articles per {unit}{marked}")
+        sec.body.append(f"<p>How many articles each outlet published per {unit}"
+                        + ("; dotted lines mark the story's events.</p>" if events is not None else ".</p>"))
+        sec.body.append(ctx.figure(ax.figure, "report_coverage_timeline", tl, f"Articles per {unit} and outlet."))
+    fit = events_fit(c, events) if events is not None else None
+    sec.body.append(ctx.fit(tl) + (f'<p class="note fit">Fit: {_e(fit)}</p>' if fit else ""))
     if events is not None:
-        lag = outlet_lag(c, events)
+        with warnings.catch_warnings():  # its fit note is shown above
+            warnings.simplefilter("ignore", UserWarning)
+            lag = outlet_lag(c, events)
         sec.body.append("<h3>Who reported first</h3><p>For each outlet: the events it covered within a week, how "
                         "often it was first, and its median delay in days after the event.</p>")
-        sec.body.append(ctx.fit(events, lag))
+        sec.body.append(ctx.fit(events))
         sec.body.append(ctx.table(lag, "timeline_outlet_lag"))
     else:
         sec.body.append(_without("events"))

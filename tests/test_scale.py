@@ -99,14 +99,31 @@ def test_load_reports_missing_path(tmp_path):
 
 
 # ---------------------------------------------------------------- analyses equal the pandas path
-@pytest.mark.parametrize("freq,by", [("M", "outlet"), ("W", None), ("Y", "language")])
+@pytest.mark.parametrize("freq,by", [("M", "outlet"), ("W", None), ("Y", "language"), (None, "outlet")])
 def test_coverage_timeline_equal(corpus, dcorpus, freq, by):
     a = mk.coverage_timeline(corpus, freq, by=by)
     b = mk.coverage_timeline(dcorpus, freq, by=by)
-    same(a, b, ["period"] + ([by] if by else []))
-    assert b.attrs["undated"] == a.attrs["undated"] and b.attrs["freq"] == freq
+    same(a, b, ["period"] + (["group"] if by else []))
+    # freq=None: the bins follow the span of the whole corpus (2017-09..2021-09: quarters), known after the merge
+    assert b.attrs["undated"] == a.attrs["undated"] and b.attrs["freq"] == (freq or "Q")
     # a narrow tree (2 partials merged at a time) gives the same counts: the merge is associative
-    same(a, scale.run("coverage_timeline", dcorpus, freq, by=by, split_every=2), ["period"] + ([by] if by else []))
+    same(a, scale.run("coverage_timeline", dcorpus, freq, by=by, split_every=2), ["period"] + (["group"] if by else []))
+
+
+def test_coverage_timeline_span_and_undated_on_dask(client):
+    import dask.dataframe as dd
+
+    days = pd.to_datetime(["2016-10-01", "2016-10-09", "2016-10-20", "2016-10-31"] * 3)
+    df = pd.DataFrame({"outlet": list("ABCD") * 3, "date": days, "date_precision": "day"})
+    a = mk.coverage_timeline(df)
+    b = mk.coverage_timeline(dd.from_pandas(df, npartitions=4))
+    same(a, b, ["period", "group"])
+    assert a.attrs["freq"] == "W"   # 30 days: each partition alone would have chosen days
+    undated = df.assign(date=pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]"))
+    a = mk.coverage_timeline(undated)
+    b = mk.coverage_timeline(dd.from_pandas(undated, npartitions=3))
+    same(a, b, ["period", "group"])
+    assert b.empty and b.attrs["note"].startswith("No article has a date")
 
 
 def test_score_frames_equal(corpus, dcorpus):
@@ -166,7 +183,7 @@ def test_scheduler_tcp_address_runs_on_that_cluster(cluster, corpus):
     with scale.scheduler(cluster.scheduler_address) as c:
         assert c.scheduler.address == cluster.scheduler_address
         ddf = scale.load_corpus_dask(S400)
-        same(mk.coverage_timeline(corpus), mk.coverage_timeline(ddf), ["period", "outlet"])
+        same(mk.coverage_timeline(corpus), mk.coverage_timeline(ddf), ["period", "group"])
 
 
 def test_scheduler_local_n_starts_n_workers(tmp_path):
@@ -302,5 +319,5 @@ def test_analysis_functions_accept_a_dask_dataframe(corpus, dcorpus):
     and return pandas tables, as on a pandas corpus."""
     for name in ("coverage_timeline", "distinctive_terms", "score_frames", "extract_quotes", "find_reuse"):
         assert type(getattr(mk, name)(dcorpus)) is pd.DataFrame, name
-    same(mk.coverage_timeline(dcorpus, "M"), mk.coverage_timeline(corpus, "M"), ["period", "outlet"])
+    same(mk.coverage_timeline(dcorpus, "M"), mk.coverage_timeline(corpus, "M"), ["period", "group"])
     same(mk.distinctive_terms(dcorpus, top=5), mk.distinctive_terms(corpus, top=5), ["group", "term"])

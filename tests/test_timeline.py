@@ -8,7 +8,7 @@ import pytest
 
 from mediakit.timeline import coverage_timeline, first_reports, load_events, outlet_lag
 
-from .conftest import S400, write
+from .conftest import ROOT, S400, write
 
 matplotlib.use("Agg")
 
@@ -54,9 +54,10 @@ def test_events_from_a_yaml_file_and_clear_errors(tmp_path):
 
 def test_monthly_counts_per_outlet_with_zero_fill(items):
     tl = coverage_timeline(items, "M")
-    assert list(tl.columns) == ["period", "outlet", "articles"]
+    assert list(tl.columns) == ["period", "group", "articles"]
+    assert tl.attrs["by"] == "outlet" and tl.attrs["analysis"] == "coverage_timeline" and tl.attrs["freq"] == "M"
     assert tl.attrs["imprecise"] == 1 and tl.attrs["undated"] == 1
-    table = tl.pivot(index="period", columns="outlet", values="articles")
+    table = tl.pivot(index="period", columns="group", values="articles")
     assert table.index.tolist() == [pd.Timestamp("2020-12-01"), pd.Timestamp("2021-01-01")]
     assert table.loc["2020-12-01"].tolist() == [1, 2, 1]
     assert table.loc["2021-01-01"].tolist() == [1, 0, 0]
@@ -83,7 +84,7 @@ def test_real_attention_curve_from_the_manifest():
     second = tl.sort_values("articles").iloc[-2]["period"]
     assert second == pd.Timestamp("2019-07-01")  # the first deliveries
     lag = outlet_lag(m, "s400")
-    assert {"outlet", "events", "times_first", "median_lag_days"} <= set(lag.columns)
+    assert {"group", "events", "times_first", "median_lag_days"} <= set(lag.columns)
 
 
 def test_first_reports_and_lag(items):
@@ -92,13 +93,14 @@ def test_first_reports_and_lag(items):
                        "end": pd.to_datetime(["2020-12-14", "2021-01-31"]),
                        "date_precision": ["day", "month"]})
     rep = first_reports(items, ev, window_days=7)
-    s = rep[rep.event_id == "sanctions"].set_index("outlet")
+    s = rep[rep.event_id == "sanctions"].set_index("group")
     assert set(s.index) == {"A", "B"}  # C's month-dated item cannot be ranked
     assert s.loc["A", "lag_days"] == 0 and s.loc["A", "first"] and s.loc["A", "article_id"] == "a1"
     assert s.loc["B", "lag_days"] == 1 and s.loc["B", "rank"] == 2 and s.loc["B", "article_id"] == "b1"
     m = rep[rep.event_id == "month-thing"]
-    assert m["outlet"].tolist() == ["A"] and m["lag_days"].isna().all()
-    lag = outlet_lag(reports=rep).set_index("outlet")
+    assert m["group"].tolist() == ["A"] and m["lag_days"].isna().all()
+    assert str(rep["lag_days"].dtype) == "Int64" and rep.attrs["by"] == "outlet"
+    lag = outlet_lag(reports=rep).set_index("group")
     assert lag.loc["A", "times_first"] == 2 and lag.loc["B", "median_lag_days"] == 1
 
 
@@ -109,7 +111,7 @@ def test_first_reports_on_the_demo_corpus():
     rep = first_reports(corpus, "s400")
     sanc = rep[rep.event_id == "caatsa-sanctions"]
     assert sanc["first"].any() and (sanc["lag_days"] >= 0).all()
-    assert set(sanc.loc[sanc["first"], "outlet"]) >= {"Volga Wire"}
+    assert set(sanc.loc[sanc["first"], "group"]) >= {"Volga Wire"}
     assert set(rep["article_id"]) <= set(corpus["article_id"])
 
 
@@ -134,3 +136,117 @@ def test_events_default_to_none_and_say_what_a_pack_adds(items):
     assert lag.empty and lag.attrs["note"] == reports.attrs["note"]
     # a pack name resolves to the pack's events.yaml (the demo pack, or its old bundled place)
     assert len(load_events("s400")) == 21
+
+
+def _dated(first: str, last: str) -> pd.DataFrame:
+    return pd.DataFrame({"article_id": ["x", "y", "z"], "outlet": ["A", "B", "A"],
+                         "date": pd.to_datetime([first, first, last]), "date_precision": "day"})
+
+
+@pytest.mark.parametrize("first,last,freq,bins", [
+    ("2016-10-01", "2016-10-22", "D", 22),        # 21 days: daily
+    ("2016-10-01", "2016-10-23", "W", 4),         # 22 days: weekly (Mon 26 Sep .. Mon 17 Oct)
+    ("2016-10-01", "2017-04-01", "W", 27),        # 182 days: still weekly
+    ("2016-10-01", "2017-04-03", "M", 7),         # 184 days: monthly
+    ("2016-01-01", "2019-12-31", "M", 48),        # 1460 days: monthly
+    ("2016-01-01", "2020-01-02", "Q", 17),        # 1462 days: quarterly
+])
+def test_bins_follow_the_corpus_span(first, last, freq, bins):
+    tl = coverage_timeline(_dated(first, last))
+    assert tl.attrs["freq"] == freq
+    assert tl["period"].nunique() == bins and tl["articles"].sum() == 3
+    assert tl.groupby("group")["articles"].sum().to_dict() == {"A": 2, "B": 1}
+    # an explicit freq still wins
+    assert coverage_timeline(_dated(first, last), "Y").attrs["freq"] == "Y"
+
+
+def test_a_month_of_coverage_gets_weekly_bins_not_one_quarter(items):
+    month = items[items["date"].between("2020-12-01", "2020-12-31") & (items["date_precision"] == "day")]
+    tl = coverage_timeline(month, by=None)
+    assert tl.attrs["freq"] == "D"    # 14..20 December: 6 days apart
+    assert tl["articles"].tolist() == [1, 1, 0, 0, 0, 0, 1]
+
+
+def test_undated_corpus_gives_one_sentence_and_no_1970_axis():
+    from mediakit.plotting import plot_coverage_timeline
+
+    undated = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"],
+                            "date": pd.Series([pd.NaT, pd.NaT], dtype="datetime64[ns]")})
+    tl = coverage_timeline(undated)
+    assert tl.empty and list(tl.columns) == ["period", "group", "articles"]
+    assert str(tl["period"].dtype) == "datetime64[ns]" and str(tl["articles"].dtype) == "int64"
+    assert tl.attrs["note"] == ("No article has a date, so there is no timeline; dates come from front matter, "
+                                "a dateline or the file name.")
+    assert tl.attrs["undated"] == 2 and tl.attrs["freq"] is None
+    totals = coverage_timeline(undated, "M", by=None)
+    assert list(totals.columns) == ["period", "articles"] and totals.attrs["freq"] == "M"
+    ax = plot_coverage_timeline(tl, load_events("s400"))
+    assert [t.get_text() for t in ax.texts] == [tl.attrs["note"]]
+    assert not ax.axison and not ax.patches and not ax.lines   # no bars, no event lines, no date axis
+
+
+def test_contract_columns_and_errors(items):
+    from mediakit import ColumnError
+
+    with pytest.raises(ColumnError, match=r"^coverage_timeline: column 'date' missing"):
+        coverage_timeline(items.drop(columns="date"))
+    with pytest.raises(ColumnError, match=r"^coverage_timeline: by='desk' names no column"):
+        coverage_timeline(items, by="desk")
+    with pytest.raises(ColumnError, match="not datetime64"):
+        coverage_timeline(items.assign(date=items["date"].astype(str)))
+    with pytest.raises(ColumnError, match=r"^first_reports: column 'date' missing"):
+        first_reports(items.drop(columns="date"), load_events("s400"))
+    with pytest.raises(ColumnError, match=r"^first_reports: by='desk' names no column"):
+        first_reports(items, by="desk")                 # checked even without events
+    with pytest.raises(ColumnError, match="outlet_lag: reports lack column"):
+        outlet_lag(reports=pd.DataFrame({"event_id": ["e"]}))
+    with pytest.raises(ValueError, match="window_days"):
+        first_reports(items, window_days=-1)
+    empty = first_reports(items.iloc[:0], load_events("s400"))
+    assert empty.empty and list(empty.columns)[4] == "group" and str(empty["lag_days"].dtype) == "Int64"
+    lag = outlet_lag(reports=empty)
+    assert lag.empty and list(lag.columns)[0] == "group" and lag.attrs["analysis"] == "outlet_lag"
+    grouped = coverage_timeline(items.rename(columns={"outlet": "desk"}), "M", by="desk")
+    assert "group" in grouped and grouped.attrs["by"] == "desk"
+
+
+def test_events_outside_the_corpus_dates_warn_once_with_the_figure(items):
+    ev = pd.DataFrame({"event_id": ["in", "before", "after", "overlaps"], "label": ["I", "B", "A", "O"],
+                       "date": pd.to_datetime(["2020-12-14", "2019-05-01", "2021-03-01", "2019-12-01"]),
+                       "end": pd.to_datetime(["2020-12-14", "2019-05-01", "2021-03-01", "2020-01-31"]),
+                       "date_precision": ["day", "day", "day", "month"]})
+    # dated items run from 2020-01-01 (year-dated) to 2021-01-20
+    sentence = ("2 of 4 events fall outside the corpus dates 2020-01-01..2021-01-20; check that the events "
+                "belong to this corpus.")
+    from mediakit.timeline import events_fit
+
+    assert events_fit(items, ev) == sentence
+    assert events_fit(items, ev.iloc[:1]) is None and events_fit(items, None) is None
+    with pytest.warns(UserWarning) as record:
+        lag = outlet_lag(items, ev)
+    assert [str(w.message) for w in record] == [sentence]   # once, from first_reports
+    assert lag.attrs["fit_note"] == sentence
+    with pytest.warns(UserWarning, match="2 of 4 events"):
+        rep = first_reports(items, ev)
+    assert rep.attrs["fit_note"] == sentence and set(rep["event_id"]) == {"in"}  # "overlaps" fits, unreported
+
+
+def test_report_timeline_section_shows_the_fit_note_and_the_undated_note(tmp_path):
+    from mediakit import load_corpus
+    from mediakit.report import _Context, _timeline
+
+    corpus = load_corpus(ROOT / "tests" / "data" / "harbour", progress=False)
+    ev = load_events("s400")
+    ctx = _Context(corpus=corpus, out_dir=tmp_path, source="test", params={"freq": None},
+                   resources={"events": ev}, labels={"events": "s400"})
+    html = "".join(_timeline(ctx).body)
+    dates = pd.to_datetime(corpus["date"]).dropna()
+    assert (f"Fit: 21 of 21 events fall outside the corpus dates {dates.min():%Y-%m-%d}..{dates.max():%Y-%m-%d}"
+            in html)
+    assert html.count("events fall outside") == 1
+    assert not any(label in html for label in ev["label"])  # no S-400 event drawn on a 2025 corpus
+    undated = corpus.assign(date=pd.Series(pd.NaT, index=corpus.index, dtype="datetime64[ns]"))
+    ctx = _Context(corpus=undated, out_dir=tmp_path / "u", source="test", params={"freq": None},
+                   resources={"events": None}, labels={"events": "none"})
+    html = "".join(_timeline(ctx).body)
+    assert "No article has a date, so there is no timeline" in html and "<figure" not in html

@@ -25,15 +25,27 @@ def plot_coverage_timeline(timeline: pd.DataFrame, events: pd.DataFrame | None =
     >>> ax = plot_coverage_timeline(tl, ev)
     >>> [t.get_text() for t in ax.texts]
     ['Event']
+
+    ``by`` names the column holding the groups (default: ``group`` when the table has it). Only events
+    within the timeline's periods are drawn, so that events outside the corpus dates do not stretch the
+    axis. A table with no rows (an undated corpus) draws no axes: its ``attrs["note"]`` is shown as text.
+
+    >>> empty = pd.DataFrame({"period": pd.Series(dtype="datetime64[ns]"), "articles": pd.Series(dtype="int64")})
+    >>> empty.attrs["note"] = "No article has a date, so there is no timeline."
+    >>> ax = plot_coverage_timeline(empty)
+    >>> [t.get_text() for t in ax.texts], ax.axison
+    (['No article has a date, so there is no timeline.'], False)
     """
     import matplotlib.dates as mdates
 
-    by = by if by is not None else timeline.attrs.get("by")
+    ax = new_axes(ax, figsize=(11, 4.8))
+    if not len(timeline):
+        return _no_timeline(ax, timeline, title)
+    by = by if by is not None else ("group" if "group" in timeline else None)
     if by is not None and by not in timeline:
         by = None
-    freq = timeline.attrs.get("freq", "M")
+    freq = timeline.attrs.get("freq") or "M"
     width = _BAR_DAYS.get(freq, 26.0)
-    ax = new_axes(ax, figsize=(11, 4.8))
     if by is None:
         totals = timeline.groupby("period")["articles"].sum().sort_index()
         ax.bar(totals.index, totals.values, width=width, align="edge", color="#0072B2", label="items")
@@ -49,7 +61,9 @@ def plot_coverage_timeline(timeline: pd.DataFrame, events: pd.DataFrame | None =
                    label=str(group))
             bottom = vals if bottom is None else bottom + vals
         peak = bottom.max() if bottom is not None and len(bottom) else 0
-        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False,
+                  title=timeline.attrs.get("by") if by == "group" else None, title_fontsize=8)
+    events = _within(events, timeline, freq)
     if events is not None and len(events):
         _mark_events(ax, timeline, events, peak, merge_days)
     ax.xaxis.set_major_locator(mdates.AutoDateLocator())
@@ -58,6 +72,33 @@ def plot_coverage_timeline(timeline: pd.DataFrame, events: pd.DataFrame | None =
     ax.grid(axis="x", visible=False)
     ax.set_title(title or f"Coverage over time ({ {'D': 'daily', 'W': 'weekly', 'M': 'monthly', 'Q': 'quarterly', 'Y': 'yearly'}.get(freq, freq)} counts) and events")
     return ax
+
+
+def _no_timeline(ax: Axes, timeline: pd.DataFrame, title: str | None) -> Axes:
+    """An empty timeline: its note as text, no date axis (an empty one would start in 1970)."""
+    note = timeline.attrs.get("note") or "No article could be placed in time, so there is no timeline."
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, note, ha="center", va="center", wrap=True, fontsize=10, color="#333333",
+            transform=ax.transAxes)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def _within(events: pd.DataFrame | None, timeline: pd.DataFrame, freq: str) -> pd.DataFrame | None:
+    """The events that fall within the timeline's periods (from the first one's start to the last one's end)."""
+    if events is None or not len(events) or not len(timeline):
+        return events
+    lo = pd.Timestamp(timeline["period"].min())
+    code = {"W": "W-SUN", "Y": "Y"}.get(freq, freq)
+    try:
+        hi = pd.Timestamp(timeline["period"].max()).to_period(code).end_time
+    except ValueError:
+        hi = pd.Timestamp(timeline["period"].max())
+    dates = pd.to_datetime(events["date"])
+    if getattr(dates.dt, "tz", None) is not None:
+        dates = dates.dt.tz_localize(None)
+    return events[((dates >= lo) & (dates <= hi)).to_numpy()]
 
 
 def _mark_events(ax: Axes, timeline: pd.DataFrame, events: pd.DataFrame, peak: float, merge_days: float | None) -> None:
