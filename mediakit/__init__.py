@@ -45,7 +45,7 @@ _EXPORTS: dict[str, str] = {
     "similarity_map": "similarity", "similarity_linkage": "similarity", "similarity_pairs": "similarity",
     # timeline
     "coverage_timeline": "api", "load_events": "timeline", "first_reports": "timeline",
-    "outlet_lag": "timeline",
+    "outlet_lag": "timeline", "events_fit": "timeline", "auto_freq": "timeline",
     # export and report
     "save_figure": "export", "save_table": "export", "write_csv": "export", "build_report": "report",
     # story packs

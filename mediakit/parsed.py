@@ -55,7 +55,7 @@ class ParsedCorpus:
     sentences : ``article_id, sentence, start, end``: ``sentence`` numbers an article's sentences from 0.
     tokens : ``article_id, sentence, start, end, token, norm, folded``: ``token == text[start:end]``;
         ``norm`` is the vectoriser's form (lower case except acronyms such as US, NATO; ’ written ');
-        ``folded`` is lower case without diacritics (Erdoğan -> erdogan, İ -> i, ё -> е), for matching.
+        ``folded`` is lower case without diacritics (Gündoğdu -> gundogdu, İ -> i, ё -> е), for matching.
     token_bounds : row range ``[token_bounds[i], token_bounds[i + 1])`` of article ``i`` in ``tokens``.
     sentence_bounds : the same for ``sentences``.
     """

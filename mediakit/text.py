@@ -3,8 +3,8 @@
 Every function that reports positions returns character offsets into the string it was given, so that
 callers can map results back onto the corpus ``text`` column without any shift.
 
->>> fold("Erdoğan")
-'Erdogan'
+>>> fold("Gündoğdu")
+'Gundogdu'
 >>> [s for s, _, _ in split_sentences("He left. She stayed.")]
 ['He left.', 'She stayed.']
 """
@@ -115,8 +115,8 @@ def _is_abbreviation(text: str, end: int) -> bool:
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Return ``(start, end)`` offsets of each sentence; paragraph breaks always end a sentence.
 
-    >>> sentence_spans("Mr. Demir spoke. Then he left.")
-    [(0, 16), (17, 30)]
+    >>> sentence_spans("Mr. Kaya spoke. Then he left.")
+    [(0, 15), (16, 29)]
     """
     spans: list[tuple[int, int]] = []
     start = 0
@@ -160,7 +160,7 @@ def split_sentences(text: str) -> list[tuple[str, int, int]]:
 
 # ---------------------------------------------------------------- tokens
 # A token is a word that may carry inner hyphens, digits, apostrophes, inner dots of acronyms and a
-# trailing "+" (S-400, F-35, Hisar A+, Erdoğan's, 2.5; "U.S." gives "U.S": a final dot is never part of a
+# trailing "+" (G-20, F-35, Grade A+, Gündoğdu's, 2.5; "U.S." gives "U.S": a final dot is never part of a
 # token, since it cannot be told from a full stop).
 TOKEN_PATTERN = r"(?u)\b\w(?:[\w'’]|[-./](?=\w))*\+?"
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
@@ -169,21 +169,21 @@ _TOKEN_RE = re.compile(TOKEN_PATTERN)
 def token_spans(text: str) -> Iterator[tuple[str, int, int]]:
     """Yield ``(token, start, end)`` for each token in ``text``; ``text[start:end] == token``.
 
-    >>> list(token_spans("The S-400 in the U.S."))
-    [('The', 0, 3), ('S-400', 4, 9), ('in', 10, 12), ('the', 13, 16), ('U.S', 17, 20)]
+    >>> list(token_spans("The G-20 in the U.S."))
+    [('The', 0, 3), ('G-20', 4, 8), ('in', 9, 11), ('the', 12, 15), ('U.S', 16, 19)]
     """
     for m in _TOKEN_RE.finditer(text):
         yield m.group(), m.start(), m.end()
 
 
 def tokenize(text: str, *, lower: bool = False, keep_acronyms: bool = True, fold_diacritics: bool = False) -> list[str]:
-    """Tokenise news text, keeping S-400, F-35, CAATSA and Hisar A+ whole.
+    """Tokenise news text, keeping G-20, F-35, NASA and Grade A+ whole.
 
-    ``lower`` folds case except, with ``keep_acronyms``, words written in capitals (CAATSA, NATO, SSB),
+    ``lower`` folds case except, with ``keep_acronyms``, words written in capitals (NASA, NATO, FBI),
     so that "US" (the country) stays apart from "us".
 
-    >>> tokenize("The US and us: S-400, F-35 and Hisar A+.", lower=True)
-    ['the', 'US', 'and', 'us', 's-400', 'f-35', 'and', 'hisar', 'A+']
+    >>> tokenize("The US and us: G-20, F-35 and Grade A+.", lower=True)
+    ['the', 'US', 'and', 'us', 'g-20', 'f-35', 'and', 'grade', 'A+']
     """
     out = []
     for tok in _TOKEN_RE.findall(text):
@@ -203,7 +203,7 @@ def _is_acronym(tok: str) -> bool:
 def word_count(text: str) -> int:
     """Number of tokens in ``text``.
 
-    >>> word_count("The S-400 cost $2.5 billion.")
+    >>> word_count("The G-20 cost $2.5 billion.")
     5
     """
     return sum(1 for _ in _TOKEN_RE.finditer(text))
@@ -225,8 +225,8 @@ class NewsTokenizer:
     ``boundaries=True`` it also emits :data:`BOUNDARY` where a sentence or paragraph ends, which
     :class:`mediakit.vectorize.NewsAnalyzer` uses to keep n-grams inside sentences.
 
-    >>> NewsTokenizer()("The US and us: S-400, F-35 and Hisar A+.")
-    ['the', 'US', 'and', 'us', 's-400', 'f-35', 'and', 'hisar', 'A+']
+    >>> NewsTokenizer()("The US and us: G-20, F-35 and Grade A+.")
+    ['the', 'US', 'and', 'us', 'g-20', 'f-35', 'and', 'grade', 'A+']
     >>> NewsTokenizer(fold_diacritics=True)("İsmail Çavuşoğlu, ёж")
     ['ismail', 'cavusoglu', 'еж']
     >>> from sklearn.feature_extraction.text import CountVectorizer
@@ -255,8 +255,8 @@ class NewsTokenizer:
     def normalize(self, tok: str) -> str:
         """Case-fold and (optionally) diacritic-fold one token the way ``__call__`` does.
 
-        >>> NewsTokenizer().normalize("Demir’in"), NewsTokenizer().normalize("NATO")
-        ("demir'in", 'NATO')
+        >>> NewsTokenizer().normalize("Kaya’nın"), NewsTokenizer().normalize("NATO")
+        ("kaya'nın", 'NATO')
         """
         tok = tok.replace("’", "'")
         if self.fold_diacritics and not tok.isascii():
@@ -296,15 +296,15 @@ def news_tokenizer(*, lowercase: bool = True, keep_acronyms: bool = True, fold_d
                    boundaries: bool = False) -> NewsTokenizer:
     """The shared tokenizer, configured: a callable ``str -> list[str]`` for scikit-learn's ``tokenizer=``.
 
-    >>> news_tokenizer(fold_diacritics=True)("Erdoğan's S-400")
-    ["erdogan's", 's-400']
+    >>> news_tokenizer(fold_diacritics=True)("Gündoğdu's G-20")
+    ["gundogdu's", 'g-20']
     """
     return NewsTokenizer(lowercase=lowercase, keep_acronyms=keep_acronyms, fold_diacritics=fold_diacritics,
                          boundaries=boundaries)
 
 
 def _is_news_acronym(tok: str) -> bool:
-    """CAATSA, NATO, US, A+, and plural acronyms (SAMs); not S-400 or a capitalised word."""
+    """NASA, NATO, US, A+, and plural acronyms (SAMs); not G-20 or a capitalised word."""
     if tok.isupper():
         return _is_acronym(tok)
     return len(tok) > 2 and tok[-1] == "s" and tok[:-1].isupper() and _is_acronym(tok[:-1])
@@ -313,8 +313,8 @@ def _is_news_acronym(tok: str) -> bool:
 def fold_token(tok: str) -> str:
     """:func:`fold` for one token, except that Cyrillic keeps й and writes ё as е (case is kept).
 
-    >>> fold_token("Erdoğan"), fold_token("Ёлкин"), fold_token("İzmir")
-    ('Erdogan', 'Елкин', 'Izmir')
+    >>> fold_token("Gündoğdu"), fold_token("Ёлкин"), fold_token("İzmir")
+    ('Gundogdu', 'Елкин', 'Izmir')
     """
     if _CYRILLIC_RE.search(tok):  # й, ё are letters of their own in Russian; only ё is commonly written as е
         return tok.replace("ё", "е").replace("Ё", "Е")
@@ -332,7 +332,7 @@ def _identifier():
 def detect_language(text: str, *, min_chars: int = 20) -> str:
     """ISO 639-1 code of ``text`` (py3langid, deterministic, no download); ``""`` when too short to tell.
 
-    >>> detect_language("Türkiye, Rusya'dan aldığı S-400 sistemlerinden vazgeçmeyeceğini açıkladı.")
+    >>> detect_language("Belediye, köprü geçiş ücretini iki katına çıkaracağını açıkladı.")
     'tr'
     """
     sample = text[:4000]
