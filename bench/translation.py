@@ -73,7 +73,7 @@ def scale(n: int, seed: int = 0, other_share: float = 0.1) -> None:
     lang = np.where(rng.random(n) < other_share, rng.choice(["ru", "tr"], size=n), "en")
     arts = arts.assign(language=lang)
     t0 = time.perf_counter()
-    found = find_translations(arts, progress=False)
+    found = find_translations(arts, progress=False, n_jobs=2)
     dt = time.perf_counter() - t0
     print(f"{n} articles: {dt:.1f} s, {found.attrs['candidates']} candidate pairs, {len(found)} passages")
 

