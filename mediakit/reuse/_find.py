@@ -265,7 +265,7 @@ def aligned_passages(articles: pd.DataFrame, texts: list[str], index: ShingleInd
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
-def _order(articles: pd.DataFrame, a: int, b: int, outlets: list[str], texts: list[str]) -> tuple[int, int, bool, str]:
+def order_pair(articles: pd.DataFrame, a: int, b: int, outlets: list[str], texts: list[str]) -> tuple[int, int, bool, str]:
     """(source, target, same_day, basis) for rows ``a`` and ``b`` of ``articles``."""
     da = articles["date"].iat[a] if "date" in articles else pd.NaT
     db = articles["date"].iat[b] if "date" in articles else pd.NaT
@@ -308,7 +308,7 @@ def _assemble(articles: pd.DataFrame, texts: list[str], index: ShingleIndex, fou
     orders: dict[tuple[int, int], tuple[int, int, bool, str]] = {}
     for a, b, a0, a1, b0, b1, sim in found:
         if (a, b) not in orders:
-            orders[(a, b)] = _order(articles, a, b, outlets, texts)
+            orders[(a, b)] = order_pair(articles, a, b, outlets, texts)
         src, tgt, same_day, basis = orders[(a, b)]
         s0, s1, t0, t1 = (a0, a1, b0, b1) if src == a else (b0, b1, a0, a1)
         for x in (src, tgt):
