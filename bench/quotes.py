@@ -103,7 +103,7 @@ def s400() -> None:
     gold = pd.read_csv(gold_path)
     ids = set(gold["article_id"].astype(str))
     arts = corpus[corpus["article_id"].astype(str).isin(ids)]
-    q = extract_quotes(corpus)
+    q = extract_quotes(corpus, gazetteer="s400")
     q = q[q["article_id"].astype(str).isin(ids)]
     found = right = spk_ok = spk_n = 0
     by_kind: dict[str, list[int]] = {}

@@ -45,7 +45,7 @@ def demo_gold() -> None:
     gold_path = ROOT / "data" / "s400" / "gold" / "reuse.csv"
     gold = pd.read_csv(gold_path)
     t0 = time.perf_counter()
-    found = find_reuse(corpus)
+    found, stats = find_reuse(corpus, return_stats=True)
     dt = time.perf_counter() - t0
     texts = dict(zip(corpus.article_id, corpus.text))
 
@@ -75,7 +75,7 @@ def demo_gold() -> None:
     print(f"== demo corpus: {len(corpus)} articles, {len(gold)} gold passages in "
           f"{gold[['source_id', 'target_id']].drop_duplicates().shape[0]} pairs")
     print(f"reported passages: {len(found)} ({int(found.same_outlet.sum())} within one outlet), "
-          f"{found.attrs['candidates']} candidate pairs aligned, {dt:.2f} s")
+          f"{stats.candidates} candidate pairs aligned, {dt:.2f} s")
     print(f"passage recall: {sum(recalled)}/{len(gold)} = {np.mean(recalled):.3f}")
     print(f"passage precision: {sum(correct)}/{len(found)} = {np.mean(correct) if len(found) else float('nan'):.3f}")
     print(f"direction right (earlier = source): {sum(direction)}/{len(gold)}")
@@ -277,13 +277,13 @@ def scale(sizes: list[int], seed: int) -> None:
         articles, plant, gen_time = generate(n, seed=seed)
         words = int(articles.text.str.count(" ").sum() + len(articles))
         t0 = time.perf_counter()
-        found = find_reuse(articles[["article_id", "outlet", "text", "date", "date_precision", "wire"]],
-                           same_outlet=True)
+        found, stats = find_reuse(articles[["article_id", "outlet", "text", "date", "date_precision", "wire"]],
+                                  same_outlet=True, return_stats=True)
         wall = time.perf_counter() - t0
-        tm = found.attrs["timings"]
+        tm = stats.timings
         ev = evaluate(articles, plant, found)
         rows.append({"articles": n, "words_M": round(words / 1e6, 1), "planted": len(plant),
-                     "candidates": found.attrs["candidates"], "passages": len(found),
+                     "candidates": stats.candidates, "passages": len(found),
                      "tokens_s": round(tm["tokens"], 1), "candidates_s": round(tm["candidates"], 1),
                      "alignment_s": round(tm["alignment"], 1), "offsets_s": round(tm["offsets"], 1),
                      "total_s": round(wall, 1), "recall": round(ev["recall"], 4), "precision": round(ev["precision"], 4),
@@ -291,7 +291,7 @@ def scale(sizes: list[int], seed: int) -> None:
         print(f"{n} articles ({words / 1e6:.1f} M words, generated in {gen_time:.0f} s): "
               f"total {wall:.1f} s = tokens {tm['tokens']:.1f} + candidates {tm['candidates']:.1f} + "
               f"alignment {tm['alignment']:.1f} + offsets {tm['offsets']:.1f}; "
-              f"{found.attrs['candidates']} candidate pairs, {len(found)} passages")
+              f"{stats.candidates} candidate pairs, {len(found)} passages")
         print(f"   recall {ev['recall']:.4f} of {len(plant)} planted passages (by kind {ev['by_kind']}), "
               f"mean cover {ev['cover']:.3f}; precision {ev['precision']:.4f} ({ev['false']} across families); "
               f"direction right {ev['direction']:.4f}")

@@ -19,8 +19,8 @@ shards itself (nothing is persisted between stages): load (read every shard), ti
 speaker merge, counted on the cluster; by default with persist=False, so the text is parsed twice and the
 quote table is never held: memory stays flat as the corpus grows; --persist-quotes parses once and keeps
 the table in the workers' memory) and reuse (find_reuse: fingerprints per partition merged in a tree,
-then the candidate pairs aligned next to the articles they join; result collected). Frames and quotes
-use the engine's lazy=True option (scale.run), so their row tables are counted on the cluster. Peak memory is the largest
+then the candidate pairs aligned next to the articles they join; result collected). Every analysis
+returns a pandas table (the sentence and quote rows are gathered into this process). Peak memory is the largest
 sum of resident memory of this process and all its child processes (the workers), sampled every 0.2 s.
 """
 
@@ -151,12 +151,12 @@ def stages(ddf, persist_quotes: bool = False):
         return len(scale.run("distinctive_terms", ddf, top=20))
 
     def frames():
-        f = scale.run("score_frames", ddf, lazy=True)  # the sentence table stays on the cluster
-        return int(f[f["frame"] != "none"].groupby(["outlet", "frame"]).size().compute().sum())
+        f = scale.run("score_frames", ddf)
+        return int((f["frame"] != "none").sum())
 
     def quotes():
-        q = scale.run("extract_quotes", ddf, persist=persist_quotes, lazy=True)
-        n = int(q.map_partitions(len).compute().sum())
+        q = scale.run("extract_quotes", ddf, persist=persist_quotes)
+        n = len(q)
         del q
         return n
 

@@ -41,7 +41,7 @@ _EXPORTS: dict[str, str] = {
     # reuse and similarity
     "find_reuse": "api", "original_share": "reuse", "reused_spans": "reuse", "reuse_edges": "reuse",
     "similarity_matrix": "similarity", "outlet_similarity": "similarity", "similarity_clusters": "similarity",
-    "similarity_map": "similarity", "similarity_linkage": "similarity",
+    "similarity_map": "similarity", "similarity_linkage": "similarity", "similarity_pairs": "similarity",
     # timeline
     "coverage_timeline": "api", "load_events": "timeline", "first_reports": "timeline",
     "outlet_lag": "timeline",

@@ -380,7 +380,7 @@ def _frames(args: argparse.Namespace) -> int:
     if args.level == "sentences":
         out = scores.assign(date=scores["date"].dt.strftime("%Y-%m-%d")) if "date" in scores else scores
     elif args.level == "articles":
-        out = frame_shares(scores, parts=parts)
+        out = frame_shares(scores, args.by, parts=parts)
     elif args.level == "test":
         out = frame_difference_test(scores, args.by, parts=parts)
     elif args.level == "evidence":
@@ -389,7 +389,7 @@ def _frames(args: argparse.Namespace) -> int:
         out = frame_evidence(scores, args.group, args.frame, by=args.by, parts=parts)
         out = out.drop(columns=["date"], errors="ignore")
     else:
-        out = frame_profile(scores, args.by, parts=parts, n_boot=args.n_boot, test=False)
+        out = frame_profile(scores, args.by, parts=parts, n_boot=args.n_boot)
     emit(out, args.format, args.out, neutralise=not args.raw_csv)
     return 0
 
@@ -448,6 +448,7 @@ def _quotes(args: argparse.Namespace) -> int:
         EXTRA_COLUMNS,
         QUOTE_COLUMNS,
         article_sourcing,
+        countable_quotes,
         source_profile,
         speaker_table,
     )
@@ -465,6 +466,9 @@ def _quotes(args: argparse.Namespace) -> int:
     else:
         emit(quotes[QUOTE_COLUMNS + (EXTRA_COLUMNS if args.all_columns else [])], args.format, args.out,
              neutralise=not args.raw_csv)
+    fragments = len(quotes) - len(countable_quotes(quotes))
+    print(f"mediakit: {len(quotes) - fragments} quotes" + (f" ({fragments} more rows are the quoted fragments "
+          "of mixed quotes, not counted)" if fragments else ""), file=sys.stderr)
     return 0
 
 

@@ -15,6 +15,9 @@ Pattern syntax
   does not find "us"; ``case=True`` respects case everywhere, ``case=False`` ignores it everywhere
   (Turkish İ/ı and I/i meet when diacritics are folded);
 - ``fold_diacritics=True`` (the default) makes Muller find Müller and ё find е (Russian й stays й);
+- ``hyphens=True`` makes a space and a hyphen between two words of a pattern the same: ``supply chain``
+  finds "supply-chain" and ``test-fir*`` finds "test firing" (codebooks, where open and hyphenated
+  compounds are one term); other punctuation still ends a phrase;
 - ``re:<regex>`` is a regular expression run on the text as written (``case`` True respects case,
   otherwise it is ignored).
 
@@ -48,6 +51,8 @@ _PATTERN_UNIT_RE = re.compile(r"(?:[^\W_]|[*?])+")  # word units of a pattern, w
 _BLANK_LINE_RE = re.compile(r"\n[^\S\n]*\n")
 _CACHE_LIMIT = 500_000
 _EVERYWHERE = object()   # the pattern id of an exclusion that blocks in every scope
+_SPACE_OR_HYPHEN = "\x00"  # separator code of hyphens=True: white space or one hyphen
+_HYPHENS = frozenset("-\u2010\u2011")
 
 
 def _is_caps(word: str) -> bool:
@@ -83,6 +88,8 @@ class TermMatcher:
         as if each key had a matcher of its own, in one pass over the text (a naming lexicon's concepts:
         a name of one concept never hides a name of another). Exclusions given as ``(pattern_id, pattern)``
         pairs (or a mapping) then block only in ``scope(pattern_id)``; plain strings block everywhere.
+    hyphens : True: a space or a hyphen between two words of a pattern matches white space or one hyphen
+        in the text (default False: each must be there as written).
 
     >>> cues = TermMatcher({"economic": ["cost*", "price tag"], "security": ["air defen?e"]},
     ...                    exclude=["cost of living"], overlapping=True)
@@ -94,14 +101,17 @@ class TermMatcher:
     ...                     scope=lambda pid: pid[0])
     >>> names.find("Paris Saint-Germain won.")
     [(0, 5, ('place', 'capital')), (0, 19, ('team', 'club'))]
+    >>> TermMatcher(["supply chain"], hyphens=True).find("supply-chain, supply chain; supply, chain")
+    [(0, 12, 0), (14, 26, 0)]
     """
 
     def __init__(self, patterns: Mapping[Hashable, str | Sequence[str]] | Sequence[str | tuple[Hashable, str]], *,
                  case: bool | None = None, fold_diacritics: bool = True,
                  exclude: Iterable[str] | Mapping[Hashable, str | Sequence[str]] = (), overlapping: bool = False,
-                 scope: Callable[[Hashable], Hashable] | None = None) -> None:
+                 scope: Callable[[Hashable], Hashable] | None = None, hyphens: bool = False) -> None:
         self.case = case
         self.scope = scope
+        self.hyphens = hyphens
         self.fold_diacritics = fold_diacritics
         self.overlapping = overlapping
         self._units: dict[tuple[str, str, bool], int] = {}
@@ -123,7 +133,7 @@ class TermMatcher:
 
     def __repr__(self) -> str:
         return (f"TermMatcher({self.n_patterns} patterns, case={self.case}, fold_diacritics={self.fold_diacritics}, "
-                f"overlapping={self.overlapping})")
+                f"overlapping={self.overlapping}" + (", hyphens=True)" if self.hyphens else ")"))
 
     # ------------------------------------------------------------ compiling
     def _key(self, word: str, keep_case: bool) -> str:
@@ -173,6 +183,8 @@ class TermMatcher:
             gap = trail = word[pos[-1][1]:]
         if not units:
             raise ValueError(f"pattern {text!r} has no letters or digits to match; write a word or phrase")
+        if self.hyphens:
+            seps = [_SPACE_OR_HYPHEN if sep in (" ", "-") else sep for sep in seps]
         pattern = _Pattern(tuple(units), tuple(seps), lead, trail, pid, order, excluded)
         self._by_first.setdefault(units[0], []).append(len(self._patterns))
         self._patterns.append(pattern)
@@ -324,6 +336,8 @@ def _sep_ok(gap: str, sep: str) -> bool:
     white space (not a blank line), anything else is literal: " " between words, ") (" in "A) (B"."""
     if sep == " ":
         return bool(gap) and gap.isspace() and not _BLANK_LINE_RE.search(gap)
+    if sep == _SPACE_OR_HYPHEN:
+        return gap in _HYPHENS or (bool(gap) and gap.isspace() and not _BLANK_LINE_RE.search(gap))
     if " " not in sep:
         return gap.replace("’", "'") == sep
     rx = _SEP_CACHE.get(sep)

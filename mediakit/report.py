@@ -285,7 +285,7 @@ def _framing(ctx: _Context) -> Section:
     codebook = ctx.resources["codebook"]
     scores = score_frames(c, codebook, discount_reuse=ctx.cache["reuse"])
     ctx.cache["frame_scores"] = scores
-    profile = frame_profile(scores, "outlet", n_boot=ctx.params["n_boot"], test=False)
+    profile = frame_profile(scores, "outlet", n_boot=ctx.params["n_boot"])
     group = "group" if "group" in profile else "outlet"
     sec.body.append("<p>Each sentence is scored against the codebook's cue lexicons; the share of an outlet's "
                     "framed sentences whose dominant frame is each frame, with 95% bootstrap intervals over "
@@ -298,7 +298,7 @@ def _framing(ctx: _Context) -> Section:
         sec.body.append("<p class=\"note\">Are the outlets' frame distributions different? (chi-square and "
                         "permutation tests, effect size Cramér's V)</p>")
         sec.body.append(ctx.table(test, "framing_difference_test"))
-    ax = plot_frame_profile(profile)
+    ax = plot_frame_profile(profile, by="group")
     sec.body.append(ctx.figure(ax.figure, "report_frame_profile", profile, "Frame shares per outlet (95% CI)."))
     sec.body.append("<h3>Evidence</h3><p>The strongest sentence behind each outlet's most used frame.</p>")
     top = profile.sort_values("share", ascending=False).drop_duplicates(group).sort_values(group)
@@ -324,13 +324,13 @@ def _framing(ctx: _Context) -> Section:
 
 def _sources(ctx: _Context) -> Section:
     from .plotting import plot_speaker_heatmap, plot_speaker_types, plot_verb_stance
-    from .plotting.sources import shares
-    from .sources import extract_quotes, source_profile, speaker_table
+    from .plotting.sources import shares, speaker_matrix
+    from .sources import countable_quotes, extract_quotes, source_profile, speaker_table
 
     c = ctx.corpus
     sec = Section("sources", "Who gets quoted")
     quotes = extract_quotes(c, gazetteer=ctx.resources["gazetteer"])
-    countable = quotes[~quotes["fragment"].fillna(False).astype(bool)] if "fragment" in quotes else quotes
+    countable = countable_quotes(quotes)  # a mixed quote counts once: its fragment rows are not counted
     sec.body.append(f"<p><b>{len(countable)}</b> attributions (direct, indirect, mixed, according-to) in "
                     f"<b>{countable['article_id'].nunique()}</b> articles; each bar shows the share of an "
                     "outlet's quotes.</p>")
@@ -348,7 +348,8 @@ def _sources(ctx: _Context) -> Section:
                                "claimed)."))
     table = speaker_table(quotes)
     ax = plot_speaker_heatmap(table, top=15)
-    sec.body.append(ctx.figure(ax.figure, "report_speakers", table.head(15), "The most quoted speakers by outlet."))
+    sec.body.append(ctx.figure(ax.figure, "report_speakers", speaker_matrix(table).head(15),
+                               "The most quoted speakers by outlet."))
     profile = source_profile(quotes, n_boot=ctx.params["n_boot"], discount_reuse=ctx.cache["reuse"], articles=c)
     ctx.table(profile, "sources_profile")
     sec.body.append(ctx.fit(profile))
@@ -414,9 +415,11 @@ def _reuse(ctx: _Context) -> Section:
                  if "source_outlet" in cross else cross)
         sec.body.append(ctx.figure(ax.figure, "report_reuse_graph", edges, "Who reprints whom (arrows: source to "
                                    "reprint; numbers: passages)."))
-    share = original_share(c, reuse, by="outlet")
+    share = original_share(c, reuse, by="outlet").rename(columns={"group": "outlet"})
     sec.body.append("<h3>Original share</h3><p>The part of each outlet's words not taken from an earlier article "
-                    "of another outlet; <i>reprints</i> counts its articles that are at least half reused.</p>")
+                    "of another outlet and not credited to a news agency; <i>reprints</i> counts its articles "
+                    "that are at least half reused, <i>agency_copy</i> its articles credited to an agency (wire or "
+                    "credit line). Quotes two outlets share are not counted as reuse.</p>")
     sec.body.append(ctx.table(share, "reuse_original_share"))
     ctx.table(reuse.drop(columns=[col for col in reuse.columns if col.endswith("_text")]), "reuse_passages")
     sec.methods.append("<b>Reuse</b>: shared passages found with a shingle index and aligned allowing small edits "

@@ -20,13 +20,15 @@ from __future__ import annotations
 
 import inspect
 import warnings
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from .spans import blank_texts
-from .vectorize import article_texts, make_vectorizer, reused_spans_for
+from .corpus import validate_corpus
+from .spans import as_spans, blank_texts
+from .vectorize import article_texts, make_vectorizer
 
 __all__ = [
     "similarity_matrix",
@@ -35,6 +37,7 @@ __all__ = [
     "similarity_linkage",
     "similarity_clusters",
     "similarity_map",
+    "similarity_pairs",
 ]
 
 METHODS = ("tfidf", "embed")
@@ -46,8 +49,10 @@ def article_vectors(articles: pd.DataFrame, *, method: str = "tfidf", discount_r
                     **kw: Any) -> np.ndarray:
     """One unit-length row per article (dense array): TF-IDF (``method="tfidf"``) or embeddings (``"embed"``).
 
-    ``discount_reuse`` (True, or a :func:`mediakit.find_reuse` result) blanks out passages taken from an
-    earlier article first, so that a wire story shared by five outlets does not make them look alike.
+    ``discount_reuse`` (a :func:`mediakit.find_reuse` result or a spans table ``article_id, start, end``)
+    blanks out passages taken from an earlier article first, so that a wire story shared by five outlets
+    does not make them look alike. ``True`` still works but computes the reuse here, with a warning:
+    compute it once and pass it to every analysis that discounts it.
     Extra keywords go to :func:`mediakit.vectorize.make_vectorizer` (e.g. ``min_df=2``;
     ``stop_words="en,tr,ru"`` for a mixed corpus, ``stop_words=None`` keeps the function words that the
     project's English list drops by default).
@@ -56,7 +61,7 @@ def article_vectors(articles: pd.DataFrame, *, method: str = "tfidf", discount_r
     >>> article_vectors(arts).shape  # features: US, said, told (the, they, us are stop words)
     (2, 3)
     """
-    _check(articles, method)
+    _check(articles, method, "article_vectors")
     texts = _texts(articles, discount_reuse)
     if method == "embed":
         return _embed(texts)
@@ -76,12 +81,15 @@ def similarity_matrix(articles: pd.DataFrame, *, method: str = "tfidf",
     >>> bool(sim.loc["a", "b"] > sim.loc["a", "c"]), float(sim.loc["a", "a"])
     (True, 1.0)
     """
+    _check(articles, method, "similarity_matrix")
+    if not len(articles):
+        return _empty_square("article_id", {"analysis": "similarity_matrix", "method": method})
     vecs = article_vectors(articles, method=method, discount_reuse=discount_reuse, **kw)
     sim = np.clip(vecs @ vecs.T, -1.0, 1.0)
     np.fill_diagonal(sim, 1.0)
     ids = articles["article_id"].astype(str).tolist()
     out = pd.DataFrame(sim, index=pd.Index(ids, name="article_id"), columns=pd.Index(ids, name="article_id"))
-    out.attrs["method"] = method
+    out.attrs = {"analysis": "similarity_matrix", "method": method}
     return out
 
 
@@ -95,8 +103,9 @@ def outlet_similarity(articles: pd.DataFrame, *, by: str = "outlet", method: str
     >>> bool(sim.loc["X", "Y"] > sim.loc["X", "Z"])
     True
     """
-    if by not in articles:
-        raise ValueError(f"articles have no {by!r} column; pass by= with a column that names the groups")
+    _check(articles, method, "outlet_similarity", by)
+    if not len(articles):
+        return _empty_square(by, {"analysis": "outlet_similarity", "by": by, "method": method})
     vecs = article_vectors(articles, method=method, discount_reuse=discount_reuse, **kw)
     groups = articles[by].astype(str).to_numpy()
     names = sorted(set(groups))
@@ -106,8 +115,7 @@ def outlet_similarity(articles: pd.DataFrame, *, by: str = "outlet", method: str
     sim = np.clip(centroids @ centroids.T, -1.0, 1.0)
     np.fill_diagonal(sim, 1.0)
     out = pd.DataFrame(sim, index=pd.Index(names, name=by), columns=pd.Index(names, name=by))
-    out.attrs["method"] = method
-    out.attrs["articles"] = {g: int((groups == g).sum()) for g in names}
+    out.attrs = {"analysis": "outlet_similarity", "by": by, "method": method}
     return out
 
 
@@ -198,6 +206,44 @@ def similarity_map(sim: pd.DataFrame, *, method: str = "mds", random_state: int 
     return pd.DataFrame({"label": [str(x) for x in sim.index], "x": xy[:, 0], "y": xy[:, 1]})
 
 
+def similarity_pairs(sim: pd.DataFrame, *, groups: pd.Series | dict | None = None,
+                     names: Sequence[str] = ("a", "b"), unique: bool = True, top: int | None = None) -> pd.DataFrame:
+    """A similarity matrix (:func:`outlet_similarity`, :func:`similarity_matrix`) as a tidy table of pairs.
+
+    ``groups``: label -> group (e.g. article_id -> outlet); pairs within one group are left out.
+    ``unique``: each unordered pair once (a < b), no diagonal; False keeps every cell. ``top``: the most
+    similar only. Returns ``<names[0]>, <names[1]>, similarity``, most similar first (ties by label).
+
+    >>> sim = pd.DataFrame([[1.0, 0.2, 0.7], [0.2, 1.0, 0.4], [0.7, 0.4, 1.0]],
+    ...                    index=["a1", "b1", "b2"], columns=["a1", "b1", "b2"])
+    >>> similarity_pairs(sim).values.tolist()
+    [['a1', 'b2', 0.7], ['b1', 'b2', 0.4], ['a1', 'b1', 0.2]]
+    >>> similarity_pairs(sim, groups={"a1": "A", "b1": "B", "b2": "B"}, names=("outlet_a", "outlet_b"), top=1)
+      outlet_a outlet_b  similarity
+    0       a1       b2         0.7
+    """
+    if sim.shape[0] != sim.shape[1] or list(sim.index) != list(sim.columns):
+        raise ValueError("similarity_pairs: sim must be square with the same labels on both axes; pass an "
+                         "outlet_similarity() or similarity_matrix() result")
+    if len(names) != 2 or names[0] == names[1]:
+        raise ValueError(f"similarity_pairs: names={tuple(names)!r} must be two different column names")
+    a, b = names
+    long = sim.rename_axis(index=a, columns=b).stack().rename("similarity").reset_index()
+    if unique:
+        long = long[long[a].astype(str) < long[b].astype(str)]
+    if groups is not None:
+        g = pd.Series(groups)
+        long = long[long[a].map(g) != long[b].map(g)]
+    long = long.sort_values(["similarity", a, b], ascending=[False, True, True], kind="stable")
+    if top is not None:
+        long = long.head(top)
+    out = long.reset_index(drop=True)
+    out.attrs = {"analysis": "similarity_pairs", "unique": unique, "top": top}
+    if "by" in sim.attrs:
+        out.attrs["by"] = sim.attrs["by"]
+    return out
+
+
 # ---------------------------------------------------------------- helpers
 def _distances(sim: pd.DataFrame) -> np.ndarray:
     values = np.asarray(sim, dtype=float)
@@ -208,14 +254,17 @@ def _distances(sim: pd.DataFrame) -> np.ndarray:
     return dist
 
 
-def _check(articles: pd.DataFrame, method: str) -> None:
+def _check(articles: pd.DataFrame, method: str, where: str, by: str | None = None) -> None:
+    validate_corpus(articles, ["article_id", "text"] + ([by] if by is not None else []), where=where)
     if method not in METHODS:
-        raise ValueError(f"method={method!r} is not known; use one of {', '.join(METHODS)}")
-    missing = {"article_id", "text"} - set(articles.columns)
-    if missing:
-        raise ValueError(f"articles lack column(s) {sorted(missing)}; pass the table load_corpus() returns")
-    if not len(articles):
-        raise ValueError("no articles to compare; the table is empty")
+        raise ValueError(f"{where}: method={method!r} is not known; use one of {', '.join(METHODS)}")
+
+
+def _empty_square(name: str, attrs: dict[str, Any]) -> pd.DataFrame:
+    out = pd.DataFrame(np.zeros((0, 0)), index=pd.Index([], name=name, dtype=object),
+                       columns=pd.Index([], name=name, dtype=object))
+    out.attrs = attrs
+    return out
 
 
 def _texts(articles: pd.DataFrame, discount_reuse: bool | pd.DataFrame) -> list[str]:
@@ -223,13 +272,16 @@ def _texts(articles: pd.DataFrame, discount_reuse: bool | pd.DataFrame) -> list[
     texts = article_texts(articles)
     if discount_reuse is False or discount_reuse is None:
         return texts
-    if discount_reuse is True:  # the vectorize layer no longer computes reuse: do it here, and say so
+    if discount_reuse is True:
+        warnings.warn("discount_reuse=True runs find_reuse inside this analysis; compute it once "
+                      "(reuse = mk.find_reuse(articles)) and pass discount_reuse=reuse", UserWarning, stacklevel=4)
         from .reuse import find_reuse
 
-        warnings.warn("discount_reuse=True computes find_reuse on these articles; compute it once "
-                      "(reuse = mediakit.find_reuse(corpus)) and pass discount_reuse=reuse", UserWarning, stacklevel=3)
         discount_reuse = find_reuse(articles)
-    spans = reused_spans_for(articles, discount_reuse)
+    if not isinstance(discount_reuse, pd.DataFrame):
+        raise TypeError(f"discount_reuse must be a find_reuse() result, a spans table (article_id, start, end), "
+                        f"True or False, not {type(discount_reuse).__name__}")
+    spans = as_spans(discount_reuse)
     return blank_texts(texts, articles["article_id"].astype(str).tolist(), spans, fill=" ")
 
 

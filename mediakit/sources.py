@@ -3,36 +3,54 @@ per-outlet source profiles and the sourcing of each article (wire credits, "told
 
 >>> import pandas as pd
 >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": [
-...     'Ismail Demir, head of the SSB, said work continued. "We will wait," he added.']})
+...     'Ana Ruiz, head of the port authority, said work continued. "We will wait," she added.']})
 >>> q = extract_quotes(arts)
 >>> q[["kind", "quote", "speaker", "speaker_canonical", "speaker_type"]].values.tolist()
-[['indirect', 'work continued', 'Ismail Demir', 'Ismail Demir', 'official'], ['direct', 'We will wait,', 'he', 'Ismail Demir', 'official']]
+[['indirect', 'work continued', 'Ana Ruiz', 'Ana Ruiz', 'official'], ['direct', 'We will wait,', 'she', 'Ana Ruiz', 'official']]
 
-Rules and lexicons only (``resources/attribution_verbs.yaml``, ``speakers.yaml``, ``speaker_roles.yaml``);
-no model is downloaded. Accuracy is measured by ``bench/quotes.py`` on PolNeAR and on the s400 gold.
+Rules and lexicons only (``resources/attribution_verbs.yaml``, ``speakers.yaml``, ``speaker_roles.yaml``,
+and a story pack's ``speakers.yaml`` when ``gazetteer=`` names one); no model is downloaded. Accuracy is
+measured by ``bench/quotes.py`` on PolNeAR and on the s400 gold.
+
+Counting quotes: the quoted words of a mixed quote ("said the US would 'fully enforce' it") are a row of
+their own (``fragment`` True, kind direct) for their offsets, but they are not counted: a mixed quote
+counts once. :func:`countable_quotes` is the rule; :func:`source_profile`, :func:`speaker_table`, the
+report and the CLI all count with it.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+import warnings
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .quotes import find_attributions, load_gazetteer, merge_names, resolve_speakers, verb_stances
+from ._sourcing import _gz_label, article_sourcing
+from .analysis import Analysis, register, reject_dask, run_local
+from .corpus import ColumnError, validate_corpus
+from .quotes import Gazetteer, as_gazetteer, find_attributions, merge_names, resolve_speakers, verb_stances
+from .spans import as_spans, mostly_inside
+from .text import sentence_spans
 
 __all__ = [
-    "QUOTE_COLUMNS", "EXTRA_COLUMNS", "extract_quotes", "speaker_table", "source_profile", "article_sourcing",
-    "guess_language", "stance_lexicon",
+    "QUOTE_COLUMNS", "EXTRA_COLUMNS", "extract_quotes", "countable_quotes", "speaker_table", "source_profile",
+    "article_sourcing", "guess_language", "stance_lexicon",
 ]
 
 QUOTE_COLUMNS = [
     "article_id", "outlet", "kind", "quote", "start", "end", "speaker", "speaker_start", "speaker_end",
-    "speaker_canonical", "speaker_type", "verb", "verb_start", "verb_end", "sentence",
+    "speaker_canonical", "speaker_type", "verb", "verb_start", "verb_end", "sentence", "sentence_text",
 ]
 # beyond the contract: the speaker's country, the verb's lemma and stance, and whether a direct row is the
-# quoted fragment of a mixed quote (counted once, with its mixed quote, by the profiles)
+# quoted fragment of a mixed quote (not counted: its mixed quote is)
 EXTRA_COLUMNS = ["speaker_country", "verb_lemma", "stance", "fragment"]
+_OFFSETS = ["start", "end", "speaker_start", "speaker_end", "verb_start", "verb_end", "sentence"]
+_DTYPES = {c: "Int64" for c in _OFFSETS} | {"fragment": "bool"} | {
+    c: "str" for c in ("article_id", "outlet", "kind", "quote", "speaker_type", "sentence_text", "speaker_country")}
+_OPTIONAL_TEXT = ["speaker", "speaker_canonical", "verb", "verb_lemma", "stance"]  # None where missing
 _TR_CHARS = re.compile(r"[ğşıİĞŞ]")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
@@ -40,7 +58,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 def guess_language(text: str) -> str:
     """A fast guess among the languages the rules know: "ru" (Cyrillic), "tr" (Turkish letters) or "en".
 
-    >>> guess_language("Demir, “Çalışmalarımız sürüyor” dedi."), guess_language("Он сказал")
+    >>> guess_language("Yetkili, “Çalışmalarımız sürüyor” dedi."), guess_language("Он сказал")
     ('tr', 'ru')
     """
     sample = text[:3000]
@@ -60,39 +78,133 @@ def _languages(articles: pd.DataFrame) -> list[str]:
     return [lang if lang in ("en", "tr", "ru") else guess_language(t) for lang, t in zip(langs, texts)]
 
 
-def extract_quotes(articles: pd.DataFrame, *, merge_speakers: bool = True, gazetteer=None,
+def extract_quotes(articles: pd.DataFrame, *, merge_speakers: bool = True,
+                   gazetteer: str | Path | Gazetteer | None = None,
                    discount_reuse: bool | pd.DataFrame = False) -> pd.DataFrame:
     """One row per quote: direct (every quote-mark style, split and multi-paragraph quotes), indirect
     ("X said that ...", "X told NTV ..."), mixed (indirect with a quoted fragment) and "according to X".
 
     Columns (the contract): ``article_id, outlet, kind, quote, start, end`` (offsets of the quoted content
-    in ``text``), ``speaker, speaker_start, speaker_end`` (the mention; NaN when none), ``speaker_canonical``
-    (the resolved name: "he", "the defense chief" -> "Ismail Demir"; names merged across articles with
-    ``merge_speakers``), ``speaker_type`` (official, military, expert, industry, media, anonymous, citizen,
-    unknown), ``verb, verb_start, verb_end, sentence``; then ``speaker_country, verb_lemma, stance,
-    fragment`` (True for the quoted words of a mixed quote, which also appear as a row of kind direct).
+    in ``text``), ``speaker, speaker_start, speaker_end`` (the mention; offsets ``<NA>`` when none),
+    ``speaker_canonical`` (the resolved name: "he", "the port chief" -> "Ana Ruiz"; names merged across
+    articles with ``merge_speakers``), ``speaker_type`` (official, military, expert, industry, media,
+    anonymous, citizen, unknown), ``verb, verb_start, verb_end``, ``sentence`` (the 0-based index of the
+    sentence of the attribution in the article, numbered as :func:`mediakit.parse_corpus` numbers them) and
+    ``sentence_text`` (the text of the attribution's sentence: from the start of that sentence to the end
+    of the last one the attribution spans); then ``speaker_country, verb_lemma, stance, fragment``. Offsets
+    are ``Int64``.
 
-    ``articles`` needs ``article_id`` and ``text``; ``outlet`` and ``language`` (en, tr, ru) are used when
-    present (the language is guessed otherwise). ``discount_reuse`` drops quotes lying in text reused from
-    an earlier article (True: computed with :func:`mediakit.reuse.reused_spans`; or a ``find_reuse``
-    result).
+    Counting: ``fragment`` is True for the quoted words of a mixed quote, which are also a row of kind
+    direct; such rows are not counted (the mixed quote is), here as in :func:`source_profile`,
+    :func:`speaker_table`, the report and the CLI: the number of quotes is
+    ``len(countable_quotes(quotes))``.
+
+    ``articles`` needs ``article_id`` and ``text``; ``outlet``, ``language`` (en, tr, ru; guessed when
+    absent) and ``date`` are used when present.
+
+    ``gazetteer``: None uses the generic gazetteer only (news media and agencies; speakers are typed from
+    their own words); a story pack name (``mediakit/stories/<name>``), a pack folder or a path to a
+    ``speakers.yaml`` adds that story's people and organisations; a loaded
+    :class:`~mediakit.quotes.Gazetteer` is used as it is. A gazetteer role holds only between its ``from``
+    and ``until`` dates: in an article dated outside them the name is still recognised but the role (type,
+    descriptions such as "the secretary of state") is not applied. The function warns once, with the
+    count, when that happens or when undated articles use dated roles unchecked, and puts the same
+    sentence in ``attrs["fit_note"]``.
+
+    ``discount_reuse`` drops quotes lying (for at least half) in text reused from an earlier article: pass a
+    :func:`mediakit.find_reuse` result or a spans table (``article_id, start, end``); True computes reuse
+    here (with a warning: compute it once and pass it).
 
     >>> arts = pd.DataFrame({"article_id": ["a"], "text": ['"It was wrong," the minister said.']})
-    >>> extract_quotes(arts)[["quote", "speaker", "speaker_type"]].values.tolist()
-    [['It was wrong,', 'the minister', 'official']]
+    >>> q = extract_quotes(arts)
+    >>> q[["quote", "speaker", "speaker_type", "sentence"]].values.tolist()
+    [['It was wrong,', 'the minister', 'official', 0]]
+    >>> q.attrs["analysis"], str(q["speaker_start"].dtype)
+    ('extract_quotes', 'Int64')
     """
-    for col in ("article_id", "text"):
-        if col not in articles:
-            raise KeyError(f"extract_quotes: articles has no {col!r} column; pass a corpus table "
-                           f"(mediakit.load_corpus) or a DataFrame with article_id and text")
-    gz = gazetteer if gazetteer is not None else load_gazetteer()
-    outlets = articles["outlet"].astype(str).tolist() if "outlet" in articles else [""] * len(articles)
+    reject_dask(articles, "extract_quotes")
+    validate_corpus(articles, ["article_id", "text"], where="extract_quotes")
+    if discount_reuse is True:
+        discount_reuse = _computed_reuse(articles, "extract_quotes")
+    return run_local(EXTRACT_QUOTES, articles, merge_speakers=merge_speakers, gazetteer=gazetteer,
+                     discount_reuse=discount_reuse)
+
+
+def _computed_reuse(articles: pd.DataFrame, where: str) -> pd.DataFrame:
+    warnings.warn(f"{where}: discount_reuse=True computes find_reuse on the corpus; compute it once "
+                  "(reuse = mk.find_reuse(corpus)) and pass discount_reuse=reuse", UserWarning, stacklevel=3)
+    from .reuse import reused_spans
+
+    return reused_spans(articles)
+
+
+# ---------------------------------------------------------------- extract_quotes as partition -> merge ->
+# finalize (mediakit.analysis; mediakit.scale runs the same hooks on Dask partitions). partition: the quotes
+# of its articles (speakers resolved inside each article), the counts of each canonical name in
+# first-occurrence order, (name, value) counts of the known speaker types and countries, and fit counts;
+# merge: tables concatenated, counts summed; finalize: names merged across the corpus (merge_names on the
+# summed counts), one type and country per person (the most frequent), reused text dropped, attrs.
+def _validate(columns: list[str], *, engine: str, merge_speakers: bool, gazetteer, discount_reuse) -> dict:
+    missing = [c for c in ("article_id", "text") if c not in columns]
+    if missing:
+        raise ColumnError(f"extract_quotes: column {missing[0]!r} missing; pass a corpus from "
+                          "mediakit.load_corpus or add the column")
+    if gazetteer is not None and not isinstance(gazetteer, str | Path | Gazetteer):
+        raise TypeError(f"extract_quotes: gazetteer must be None, a story name, a path or a Gazetteer, not "
+                        f"{type(gazetteer).__name__}")
+    if isinstance(gazetteer, str | Path):
+        as_gazetteer(gazetteer)  # a bad name fails here, before any work
+        gazetteer = str(gazetteer)
+    if discount_reuse is True:
+        raise ValueError("extract_quotes: discount_reuse=True is not computed on Dask; pass a find_reuse "
+                         "result: discount_reuse=mk.find_reuse(ddf)")
+    if discount_reuse is None or discount_reuse is False:
+        discount_reuse = False
+    elif isinstance(discount_reuse, pd.DataFrame):
+        discount_reuse = as_spans(discount_reuse)
+    else:
+        raise TypeError("extract_quotes: discount_reuse takes a find_reuse result or a spans table "
+                        f"(article_id, start, end), not {type(discount_reuse).__name__}")
+    return {"merge_speakers": bool(merge_speakers), "gazetteer": gazetteer, "discount_reuse": discount_reuse}
+
+
+def _columns(**_: object) -> list[str]:
+    return ["article_id", "outlet", "text", "language", "date"]
+
+
+def _typed(df: pd.DataFrame) -> pd.DataFrame:
+    df = df.astype(_DTYPES)
+    for c in _OPTIONAL_TEXT:
+        df[c] = df[c].astype(object).where(df[c].notna(), None)
+    return df
+
+
+def _day(value):
+    if value is None or pd.isna(value):
+        return None
+    return pd.Timestamp(value).date()
+
+
+def _partition(part: pd.DataFrame, *, gazetteer, **_: object):
+    gz = as_gazetteer(gazetteer)
+    dated = gz.dated
+    outlets = part["outlet"].astype(str).tolist() if "outlet" in part else [""] * len(part)
+    days = [_day(d) for d in part["date"]] if "date" in part and dated else [None] * len(part)
     rows: list[dict] = []
-    for aid, outlet, text, lang in zip(articles["article_id"].tolist(), outlets,
-                                       articles["text"].fillna("").astype(str).tolist(), _languages(articles)):
+    outside = undated = 0
+    dated_names = gz.dated_names() if dated else set()
+    for aid, outlet, text, lang, day in zip(part["article_id"].tolist(), outlets,
+                                            part["text"].fillna("").astype(str).tolist(), _languages(part), days):
         subjects: list[tuple[int, int]] = []
         recs = find_attributions(text, lang, subjects)
-        resolve_speakers(text, recs, gazetteer=gz, subjects=subjects)
+        resolve_speakers(text, recs, gazetteer=gz.on(day) if dated else gz, subjects=subjects)
+        if dated and recs:
+            if day is None:
+                undated += sum(r["speaker_canonical"] in dated_names for r in recs)
+            else:
+                off = gz.off_roles(day)
+                outside += sum(r["speaker_canonical"] in off for r in recs) if off else 0
+        starts = [s for s, _ in sentence_spans(text)] if recs else []
         for r in recs:
             rows.append({
                 "article_id": aid, "outlet": outlet, "kind": r["kind"], "quote": text[r["start"]:r["end"]],
@@ -100,105 +212,194 @@ def extract_quotes(articles: pd.DataFrame, *, merge_speakers: bool = True, gazet
                 "speaker_start": r["speaker_start"], "speaker_end": r["speaker_end"],
                 "speaker_canonical": r["speaker_canonical"], "speaker_type": r["speaker_type"],
                 "verb": r["verb"], "verb_start": r["verb_start"], "verb_end": r["verb_end"],
-                "sentence": text[r["sent_start"]:r["sent_end"]],
+                "sentence": max(0, bisect.bisect_right(starts, r["sent_start"]) - 1),
+                "sentence_text": text[r["sent_start"]:r["sent_end"]],
                 "speaker_country": r["speaker_country"], "verb_lemma": r["lemma"], "stance": r["stance"],
                 "fragment": bool(r.get("fragment")),
             })
-    df = pd.DataFrame(rows, columns=QUOTE_COLUMNS + EXTRA_COLUMNS)
-    df["start"] = df["start"].astype("int64")
-    df["end"] = df["end"].astype("int64")
-    for c in ("speaker_start", "speaker_end", "verb_start", "verb_end"):
-        df[c] = pd.to_numeric(df[c], errors="coerce").astype("float64")
-    df["fragment"] = df["fragment"].astype(bool)
-    if merge_speakers and len(df):
-        mapping = merge_names(df["speaker_canonical"].tolist())
-        df["speaker_canonical"] = df["speaker_canonical"].map(lambda c: mapping.get(c, c) if isinstance(c, str) else c)
-        _share_roles(df)
-    if discount_reuse is not False and discount_reuse is not None and len(df):
-        spans = _reused_spans(discount_reuse, articles)
-        df = df[~_inside_spans(df, spans)].reset_index(drop=True)
-    return df
+    q = _typed(pd.DataFrame(rows, columns=QUOTE_COLUMNS + EXTRA_COLUMNS))
+    return q, _name_counts(q), _role_counts(q, "speaker_type"), _role_counts(q, "speaker_country"), (outside, undated)
 
 
-def _share_roles(df: pd.DataFrame) -> None:
+def _name_counts(q: pd.DataFrame) -> pd.Series:
+    """How often each canonical name occurs, in first-occurrence order."""
+    c = q["speaker_canonical"]
+    c = c[c.map(lambda v: isinstance(v, str) and v != "")].astype(str)
+    order = pd.unique(c)
+    return pd.Series(c.value_counts(sort=False).reindex(order).to_numpy(dtype="int64"),
+                     index=pd.Index(order, dtype=object, name="name"), name="n")
+
+
+def _role_counts(q: pd.DataFrame, col: str) -> pd.Series:
+    """(name, value) counts of the rows a person's role is learnt from: a known type (and a country)."""
+    known = q[(q["speaker_type"] != "unknown") & q["speaker_canonical"].notna()]
+    if col == "speaker_country":
+        known = known[known["speaker_country"].astype(bool)]
+    g = known.groupby([known["speaker_canonical"].astype(str), known[col].astype(str)]).size()
+    g.index = g.index.set_names(["name", "value"])
+    return g.astype("int64").rename("n")
+
+
+def _merge(parts: list):
+    if len(parts) == 1:
+        return parts[0]
+    table = pd.concat([p[0] for p in parts], ignore_index=True)
+    names = pd.concat([p[1] for p in parts]).groupby(level=0, sort=False).sum()
+    roles = [_sum_pairs([p[i] for p in parts]) for i in (2, 3)]
+    fit = tuple(sum(p[4][i] for p in parts) for i in (0, 1))
+    return table, names, roles[0], roles[1], fit
+
+
+def _sum_pairs(series: list[pd.Series]) -> pd.Series:
+    series = [s for s in series if len(s)]
+    if not series:
+        return pd.Series([], index=pd.MultiIndex.from_tuples([], names=["name", "value"]), dtype="int64", name="n")
+    return pd.concat(series).groupby(level=[0, 1]).sum()
+
+
+def _finalize(partial, *, merge_speakers: bool, gazetteer, discount_reuse, **_: object) -> pd.DataFrame:
+    q, names, types, countries, (outside, undated) = partial
+    q = q.reset_index(drop=True)
+    if merge_speakers and len(q):
+        mapping = _name_mapping(names, as_gazetteer(gazetteer))
+        q["speaker_canonical"] = q["speaker_canonical"].map(
+            lambda c: mapping.get(c, c) if isinstance(c, str) else c).astype(object)
+        _apply_roles(q, _mode_of(_renamed(types, mapping)), _mode_of(_renamed(countries, mapping)))
+    if isinstance(discount_reuse, pd.DataFrame) and len(q):
+        inside = mostly_inside(q["article_id"].astype(str).tolist(), q["start"].to_numpy(dtype="int64"),
+                               q["end"].to_numpy(dtype="int64"), discount_reuse)
+        q = q[~inside].reset_index(drop=True)
+    q = _typed(q)
+    q.attrs = {"analysis": "extract_quotes", "merge_speakers": merge_speakers,
+               "gazetteer": _gz_label(gazetteer),
+               "discount_reuse": isinstance(discount_reuse, pd.DataFrame)}
+    if gazetteer is None:
+        q.attrs["note"] = ("No story gazetteer: speakers are typed from their own words; a story pack's "
+                           "speakers.yaml (gazetteer=NAME) would add its people with their roles and dates.")
+    note = _fit_note(outside, undated)
+    if note:
+        warnings.warn(note, UserWarning, stacklevel=4)
+        q.attrs["fit_note"] = note
+    return q
+
+
+def _fit_note(outside: int, undated: int) -> str:
+    parts = []
+    if outside:
+        parts.append(f"{outside} quote{'s' if outside != 1 else ''} name{'s' if outside == 1 else ''} a gazetteer "
+                     "person outside the dates of their role, so the role was not applied")
+    if undated:
+        parts.append(f"{undated} quote{'s' if undated != 1 else ''} in undated articles use{'s' if undated == 1 else ''} "
+                     "gazetteer roles without a date check")
+    return ("extract_quotes: " + "; ".join(parts) + ".") if parts else ""
+
+
+def _name_mapping(names: pd.Series, gz: Gazetteer) -> dict[str, str]:
+    """merge_names over the corpus' name counts; names the gazetteer knows take its spelling first."""
+    pre = {}
+    for nm in names.index:
+        e = gz.lookup(nm)
+        if e is not None and e.kind == "person" and e.name != nm:
+            pre[nm] = e.name
+    mapping = merge_names([pre.get(nm, nm) for nm, k in names.items() for _ in range(int(k))])
+    out = {nm: mapping.get(pre.get(nm, nm), pre.get(nm, nm)) for nm in names.index}
+    return {k: v for k, v in out.items() if k != v}
+
+
+def _renamed(counts: pd.Series, mapping: dict[str, str]) -> pd.Series:
+    """(name, value) counts with each name replaced by its merged spelling, summed."""
+    if not len(counts):
+        return counts
+    df = counts.rename("n").reset_index()
+    df["name"] = df["name"].map(lambda c: mapping.get(c, c))
+    return df.groupby(["name", "value"])["n"].sum()
+
+
+def _mode_of(counts: pd.Series) -> pd.Series:
+    """Per name, the value with the highest count (ties: the smallest value), as ``Series.mode().iat[0]``
+    gives on the rows themselves."""
+    if not len(counts):
+        return pd.Series(dtype=object)
+    df = counts.rename("n").reset_index()
+    df = df.sort_values(["name", "n", "value"], ascending=[True, False, True], kind="stable")
+    return df.drop_duplicates("name").set_index("name")["value"]
+
+
+def _apply_roles(q: pd.DataFrame, types: pd.Series, countries: pd.Series) -> None:
     """One person, one role: a speaker typed in one article ("Harun Kestel, who runs a machining firm")
     keeps that type and country where another article names them bare ("Harun Kestel de tedirgin")."""
-    known = df[(df["speaker_type"] != "unknown") & df["speaker_canonical"].notna()]
-    if not len(known):
-        return
-    types = known.groupby("speaker_canonical")["speaker_type"].agg(lambda s: s.mode().iat[0])
-    countries = known[known["speaker_country"].astype(bool)].groupby("speaker_canonical")["speaker_country"].agg(
-        lambda s: s.mode().iat[0])
-    unknown = (df["speaker_type"] == "unknown") & df["speaker_canonical"].isin(types.index)
-    df.loc[unknown, "speaker_type"] = df.loc[unknown, "speaker_canonical"].map(types)
-    no_country = ~df["speaker_country"].astype(bool) & df["speaker_canonical"].isin(countries.index)
-    df.loc[no_country, "speaker_country"] = df.loc[no_country, "speaker_canonical"].map(countries)
+    if len(types):
+        unknown = (q["speaker_type"] == "unknown") & q["speaker_canonical"].isin(types.index)
+        q.loc[unknown, "speaker_type"] = q.loc[unknown, "speaker_canonical"].map(types)
+    if len(countries):
+        no_country = ~q["speaker_country"].astype(bool) & q["speaker_canonical"].isin(countries.index)
+        q.loc[no_country, "speaker_country"] = q.loc[no_country, "speaker_canonical"].map(countries)
 
 
-# ---------------------------------------------------------------- reuse discounting
-def _reused_spans(discount_reuse: bool | pd.DataFrame, articles: pd.DataFrame | None) -> pd.DataFrame:
-    """Spans of text repeating an earlier article: from a ``find_reuse`` result (its target side), from a
-    ready ``article_id, start, end`` table, or computed by :func:`mediakit.reuse.reused_spans`."""
-    if isinstance(discount_reuse, pd.DataFrame):
-        d = discount_reuse
-        if {"target_id", "target_start", "target_end"} <= set(d.columns):
-            return d.rename(columns={"target_id": "article_id", "target_start": "start",
-                                     "target_end": "end"})[["article_id", "start", "end"]]
-        if {"article_id", "start", "end"} <= set(d.columns):
-            return d[["article_id", "start", "end"]]
-        raise ValueError("discount_reuse: expected a find_reuse result (target_id, target_start, target_end) "
-                         "or spans (article_id, start, end)")
-    if articles is None:
-        raise ValueError("discount_reuse=True needs the articles to find reused text; pass articles= or a "
-                         "find_reuse result as discount_reuse=")
-    from .reuse import reused_spans
-
-    return reused_spans(articles)
+EXTRACT_QUOTES = register(Analysis("extract_quotes", partition=_partition, merge=_merge, finalize=_finalize,
+                                   validate=_validate, columns=_columns, public=extract_quotes))
 
 
-def _inside_spans(quotes: pd.DataFrame, spans: pd.DataFrame, min_share: float = 0.5) -> np.ndarray:
-    """True for quotes whose content lies at least ``min_share`` inside a reused span of their article."""
-    out = np.zeros(len(quotes), dtype=bool)
-    if spans is None or not len(spans):
-        return out
-    by_article: dict[str, list[tuple[int, int]]] = {}
-    for aid, s, e in spans[["article_id", "start", "end"]].itertuples(index=False):
-        by_article.setdefault(str(aid), []).append((int(s), int(e)))
-    for i, (aid, s, e) in enumerate(quotes[["article_id", "start", "end"]].itertuples(index=False)):
-        spans_a = by_article.get(str(aid))
-        if not spans_a:
-            continue
-        covered = sum(max(0, min(e, e2) - max(s, s2)) for s2, e2 in spans_a)
-        out[i] = covered >= min_share * max(1, e - s)
-    return out
+# ---------------------------------------------------------------- counting and tables
+def countable_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
+    """The quotes that count: every row but the fragments of mixed quotes (``fragment`` True), which are
+    counted once with their mixed quote. Every count of quotes in mediakit uses this rule.
+
+    >>> q = pd.DataFrame({"kind": ["mixed", "direct", "direct"], "fragment": [False, True, False]})
+    >>> len(countable_quotes(q))
+    2
+    """
+    if "fragment" not in quotes:
+        return quotes
+    return quotes[~quotes["fragment"].fillna(False).astype(bool)]
 
 
-# ---------------------------------------------------------------- tables
-def speaker_table(quotes: pd.DataFrame, *, by: str = "outlet", min_count: int = 1,
-                  include_fragments: bool = False) -> pd.DataFrame:
-    """Canonical speaker x outlet counts: one row per speaker with ``speaker_type``, ``speaker_country``,
-    one column per outlet and ``total``, most quoted first.
+def _quote_columns(quotes: pd.DataFrame, required: list[str], where: str) -> None:
+    if not isinstance(quotes, pd.DataFrame):
+        raise ColumnError(f"{where}: expected the quote table of mediakit.extract_quotes, not {type(quotes).__name__}")
+    for c in required:
+        if c not in quotes.columns:
+            raise ColumnError(f"{where}: column {c!r} missing; pass the table of mediakit.extract_quotes "
+                              "(or name an existing column with by=)")
+
+
+_SPEAKER_TABLE = {"speaker": "str", "speaker_type": "str", "speaker_country": "str", "group": "str",
+                  "count": "int64"}
+
+
+def speaker_table(quotes: pd.DataFrame, *, by: str = "outlet", min_count: int = 1) -> pd.DataFrame:
+    """How often each canonical speaker is quoted per group (``by``, default outlet), tidy: one row per
+    speaker and group with ``speaker, speaker_type, speaker_country, group, count`` (groups where the
+    speaker is not quoted are left out); speakers quoted ``min_count`` times or more in all, most quoted
+    first. ``attrs["by"]`` names the grouping column. Fragments of mixed quotes are not counted
+    (:func:`countable_quotes`).
 
     >>> q = pd.DataFrame({"outlet": ["A", "A", "B"], "speaker_canonical": ["X", "Y", "X"],
     ...                   "speaker_type": ["expert", "official", "expert"], "fragment": False})
-    >>> speaker_table(q)[["speaker", "A", "B", "total"]].values.tolist()
-    [['X', 1, 1, 2], ['Y', 1, 0, 1]]
+    >>> speaker_table(q)[["speaker", "group", "count"]].values.tolist()
+    [['X', 'A', 1], ['X', 'B', 1], ['Y', 'A', 1]]
     """
-    q = _countable(quotes, include_fragments)
-    q = q[q["speaker_canonical"].notna()]
+    _quote_columns(quotes, ["speaker_canonical", "speaker_type", by], "speaker_table")
+    q = countable_quotes(quotes)
+    q = q[q["speaker_canonical"].notna() & (q["speaker_canonical"].astype(str) != "")]
+    attrs = {"analysis": "speaker_table", "by": by, "min_count": int(min_count)}
     if not len(q):
-        return pd.DataFrame(columns=["speaker", "speaker_type", "speaker_country", "total"])
-    counts = q.groupby(["speaker_canonical", by]).size().unstack(by, fill_value=0)
-    counts["total"] = counts.sum(axis=1)
-    counts = counts[counts["total"] >= min_count]
+        out = pd.DataFrame({c: pd.Series(dtype=t) for c, t in _SPEAKER_TABLE.items()})
+        out.attrs = attrs
+        return out
+    q = q.assign(_speaker=q["speaker_canonical"].astype(str), _group=q[by].astype(str))
     if "speaker_country" not in q:
-        q = q.assign(speaker_country="")
-    meta = q.groupby("speaker_canonical").agg(speaker_type=("speaker_type", _mode),
-                                              speaker_country=("speaker_country", _mode))
-    out = meta.join(counts, how="inner").reset_index().rename(columns={"speaker_canonical": "speaker"})
-    out = out.sort_values(["total", "speaker"], ascending=[False, True]).reset_index(drop=True)
-    outlets = [c for c in counts.columns if c != "total"]
-    return out[["speaker", "speaker_type", "speaker_country", *outlets, "total"]]
+        q["speaker_country"] = ""
+    counts = q.groupby(["_speaker", "_group"]).size().rename("count").reset_index()
+    totals = counts.groupby("_speaker")["count"].sum()
+    counts = counts[counts["_speaker"].map(totals) >= min_count]
+    meta = q.groupby("_speaker").agg(speaker_type=("speaker_type", _mode), speaker_country=("speaker_country", _mode))
+    out = counts.join(meta, on="_speaker").rename(columns={"_speaker": "speaker", "_group": "group"})
+    out["_total"] = out["speaker"].map(totals)
+    out = out.sort_values(["_total", "speaker", "group"], ascending=[False, True, True], kind="stable")
+    out = out[list(_SPEAKER_TABLE)].astype(_SPEAKER_TABLE).reset_index(drop=True)
+    out.attrs = attrs
+    return out
 
 
 def _mode(s: pd.Series) -> str:
@@ -208,24 +409,24 @@ def _mode(s: pd.Series) -> str:
     return str(s.mode().iat[0]) if len(s) else ""
 
 
-def _countable(quotes: pd.DataFrame, include_fragments: bool) -> pd.DataFrame:
-    if include_fragments or "fragment" not in quotes:
-        return quotes
-    return quotes[~quotes["fragment"].fillna(False).astype(bool)]
+_PROFILE = {"group": "str", "measure": "str", "category": "str", "count": "int64", "share": "float64",
+            "ci_low": "float64", "ci_high": "float64", "n_quotes": "int64", "n_articles": "int64"}
 
 
 def source_profile(quotes: pd.DataFrame, by: str = "outlet", *, n_boot: int = 1000, ci: float = 0.95,
                    top: int = 5, random_state: int | None = 0, discount_reuse: bool | pd.DataFrame = False,
-                   articles: pd.DataFrame | None = None, include_fragments: bool = False) -> pd.DataFrame:
-    """Per outlet (or ``by``): the share of quotes by speaker type, by speaker country, direct vs indirect
-    (``kind``), by verb stance, the anonymous share, and the top speakers, each with a bootstrap confidence
-    interval over articles (articles are resampled with replacement within the outlet, ``n_boot`` times).
+                   articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per group (``by``, default outlet): the share of quotes by speaker type, by speaker country, direct
+    vs indirect (``kind``), by verb stance, the anonymous share, and the top speakers, each with a
+    bootstrap confidence interval over articles (articles are resampled with replacement within the group,
+    ``n_boot`` times, with ``random_state``).
 
     Returns a tidy table: ``group, measure, category, count, share, ci_low, ci_high, n_quotes, n_articles``
-    with ``measure`` one of speaker_type, country, kind, stance, anonymous, top_speaker. Fragment rows
-    (the quoted words of mixed quotes) are left out so that each attribution counts once.
-    ``discount_reuse`` leaves out quotes in text reused from an earlier article (a ``find_reuse`` result,
-    or True with ``articles``), so that one wire story counts once.
+    with ``measure`` one of speaker_type, country, kind, stance, anonymous, top_speaker; ``attrs["by"]``
+    names the grouping column. Fragments of mixed quotes are not counted (:func:`countable_quotes`), so
+    that each attribution counts once. ``discount_reuse`` leaves out quotes in text reused from an earlier
+    article (a ``find_reuse`` result or a spans table; True computes it from ``articles``, with a warning),
+    so that one wire story counts once.
 
     >>> q = pd.DataFrame({"article_id": ["a", "a", "b"], "outlet": ["X", "X", "X"],
     ...                   "speaker_type": ["official", "expert", "official"], "speaker_country": ["TR", "", "US"],
@@ -233,14 +434,23 @@ def source_profile(quotes: pd.DataFrame, by: str = "outlet", *, n_boot: int = 10
     ...                   "speaker_canonical": ["A", "B", "A"], "fragment": False})
     >>> p = source_profile(q, n_boot=50)
     >>> row = p[(p.measure == "speaker_type") & (p.category == "official")].iloc[0]
-    >>> int(row["count"]), round(float(row["share"]), 3), int(row["n_articles"])
-    (2, 0.667, 2)
+    >>> int(row["count"]), round(float(row["share"]), 3), int(row["n_articles"]), p.attrs["by"]
+    (2, 0.667, 2, 'outlet')
     """
-    q = _countable(quotes, include_fragments).copy()
-    if discount_reuse is not False and discount_reuse is not None and len(q):
-        q = q[~_inside_spans(q, _reused_spans(discount_reuse, articles))]
-    if by not in q:
-        raise KeyError(f"source_profile: quotes have no {by!r} column; group by one of {list(q.columns)}")
+    _quote_columns(quotes, ["article_id", "speaker_type", "kind", by], "source_profile")
+    if not 0 < ci < 1:
+        raise ValueError(f"source_profile: ci={ci}; give a confidence level between 0 and 1, such as 0.95")
+    if int(n_boot) < 1:
+        raise ValueError(f"source_profile: n_boot={n_boot}; give at least 1 bootstrap replicate (default 1000)")
+    q = countable_quotes(quotes).copy()
+    if discount_reuse is True:
+        if articles is None:
+            raise ValueError("source_profile: discount_reuse=True needs the articles to find reused text; pass "
+                             "articles= or a find_reuse result as discount_reuse=")
+        discount_reuse = _computed_reuse(articles, "source_profile")
+    if isinstance(discount_reuse, pd.DataFrame) and len(q):
+        q = q[~mostly_inside(q["article_id"].astype(str).tolist(), q["start"].to_numpy(dtype="int64"),
+                             q["end"].to_numpy(dtype="int64"), as_spans(discount_reuse))]
     q["anonymous"] = np.where(q["speaker_type"] == "anonymous", "anonymous", "named")
     if "speaker_country" in q:
         q["speaker_country"] = q["speaker_country"].fillna("").replace("", "unknown")
@@ -285,115 +495,11 @@ def source_profile(quotes: pd.DataFrame, by: str = "outlet", *, n_boot: int = 10
                 rows.append({"group": group, "measure": measure, "category": cat, "count": count,
                              "share": share, "ci_low": float(lo), "ci_high": float(hi),
                              "n_quotes": len(g), "n_articles": n_art})
-    out = pd.DataFrame(rows, columns=["group", "measure", "category", "count", "share", "ci_low", "ci_high",
-                                      "n_quotes", "n_articles"])
-    out.attrs.update({"by": by, "n_boot": n_boot, "ci": ci, "random_state": random_state})
+    out = pd.DataFrame(rows, columns=list(_PROFILE)).astype(_PROFILE)
+    out.attrs.update({"analysis": "source_profile", "by": by, "n_boot": int(n_boot), "ci": ci,
+                      "random_state": random_state, "top": int(top),
+                      "discount_reuse": isinstance(discount_reuse, pd.DataFrame)})
     return out
-
-
-# ---------------------------------------------------------------- sourcing per article
-_CREDIT_PATTERNS = [
-    re.compile(r"^Photo:\s*(?P<who>[^/]+?)\s*/\s*(?P<src>.+)$", re.I),
-    re.compile(r"^Based on materials (?:from|of)\s+(?P<src>.+?)\.?$", re.I),
-    re.compile(r"^(?P<src>.+?)\s+contributed to this report\.?$", re.I),
-    re.compile(r"^Reporting by\s+(?P<who>.+?)(?:;|$)", re.I),
-    re.compile(r"^[A-ZÇĞİÖŞÜ ,.\-]+\((?P<src>[^)]+)\)\s*[-—–]?$"),
-    re.compile(r"^(?P<src>[^,]+),\s*\d{1,2}\s+\w+\s+\d{4}$"),
-]
-
-
-def _media_regex():
-    gz = load_gazetteer()
-    names = gz.media_names()
-    alts = "|".join(re.escape(n) for n, _ in names)
-    canon = {n.lower(): c for n, c in names}
-    return re.compile(rf"(?<![\w])({alts})(?![\w])"), canon
-
-
-_LEFT_CUES = [
-    ("according_to", re.compile(r"(?:according to|as reported by|reported by|cited by|quoted by|\bper|"
-                                r"по данным|по словам|по информации|согласно|сообщает|сообщил[аи]?|"
-                                r"передает)\s+(?:the\s+)?$", re.I)),
-    ("interview", re.compile(r"(?:\btold|\bto|\bwith|interview with|speaking to|talking to|in comments to|"
-                             r"\bfor|в интервью|заявил[аи]?|сказал[аи]?)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
-                             re.I)),
-]
-_RIGHT_CUES = [
-    ("reported", re.compile(r"^\s*(?:has\s+)?(?:reported|reports|said|quoted|cited|wrote|announced|"
-                            r"news agency reported|reported on|сообщил[аи]?|сообщает|haberine göre|"
-                            r"bildirdi|yazdı)", re.I)),
-    ("interview", re.compile(r"^['’](?:ye|ya|e|a|na|ne)\b|^['’](?:ye|ya|e|a) (?:konuşan|yaptığı|verdiği)", re.I)),
-    ("according_to", re.compile(r"^['’](?:ye|ya|e|a|na|ne)? göre|^['’]nın haberine göre", re.I)),
-]
-
-
-def article_sourcing(articles: pd.DataFrame, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Where each article's information comes from: the loader's credit lines (``wire``, ``credits``)
-    and attributions in the text to other media ("told NTV", "according to TASS", "Reuters reported"),
-    plus quotes whose speaker is a news organisation.
-
-    One row per source mention: ``article_id, outlet, source, how, evidence, start, end`` with ``how`` one
-    of credit, wire, interview, according_to, reported, quoted; offsets point into ``text`` (NaN for credit
-    lines, which the loader removed from the text). An outlet's credits to itself ("Photo: X / Volga Wire"
-    in Volga Wire) are left out.
-
-    >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "wire": [""], "credits": [""],
-    ...     "text": ["Demir told NTV the work went on, according to TASS."]})
-    >>> article_sourcing(arts)[["source", "how", "evidence"]].values.tolist()
-    [['NTV', 'interview', 'NTV'], ['TASS', 'according_to', 'TASS']]
-    """
-    rx, canon = _media_regex()
-    gz = load_gazetteer()
-    rows = []
-    outlets = articles["outlet"].astype(str) if "outlet" in articles else pd.Series([""] * len(articles))
-    for aid, outlet, text, wire, credits in zip(
-            articles["article_id"], outlets, articles["text"].fillna("").astype(str),
-            articles["wire"].fillna("").astype(str) if "wire" in articles else [""] * len(articles),
-            articles["credits"].fillna("").astype(str) if "credits" in articles else [""] * len(articles)):
-        if wire:
-            e = gz.lookup(wire, surname=False)
-            rows.append({"article_id": aid, "outlet": outlet, "source": e.name if e else wire, "how": "wire",
-                         "evidence": wire, "start": np.nan, "end": np.nan})
-        for line in [c.strip() for c in credits.split(";") if c.strip()]:
-            for pat in _CREDIT_PATTERNS:
-                m = pat.search(line)
-                if m and m.groupdict().get("src"):
-                    src = m.group("src").strip().strip(".")
-                    e = gz.lookup(src, surname=False)
-                    name = e.name if e else src
-                    if name.lower() != outlet.lower():  # an outlet crediting itself names no source
-                        rows.append({"article_id": aid, "outlet": outlet, "source": name, "how": "credit",
-                                     "evidence": line, "start": np.nan, "end": np.nan})
-                    break
-        for m in rx.finditer(text):
-            left = text[max(0, m.start() - 60):m.start()]
-            right = text[m.end():m.end() + 40]
-            how = None
-            for name, pat in _LEFT_CUES:
-                if pat.search(left):
-                    how = name
-                    break
-            if how is None:
-                for name, pat in _RIGHT_CUES:
-                    if pat.search(right):
-                        how = name
-                        break
-            if how is None:
-                continue
-            rows.append({"article_id": aid, "outlet": outlet, "source": canon.get(m.group(1).lower(), m.group(1)),
-                         "how": how, "evidence": m.group(1), "start": m.start(1), "end": m.end(1)})
-    out = pd.DataFrame(rows, columns=["article_id", "outlet", "source", "how", "evidence", "start", "end"])
-    if quotes is not None and len(quotes):
-        media = _countable(quotes, False)
-        media = media[media["speaker_type"] == "media"]
-        extra = pd.DataFrame({
-            "article_id": media["article_id"], "outlet": media["outlet"], "source": media["speaker_canonical"],
-            "how": "quoted", "evidence": media["speaker"], "start": media["speaker_start"],
-            "end": media["speaker_end"]})
-        out = pd.concat([out, extra], ignore_index=True) if len(out) else extra.reset_index(drop=True)
-    out["start"] = pd.to_numeric(out["start"], errors="coerce").astype("float64")
-    out["end"] = pd.to_numeric(out["end"], errors="coerce").astype("float64")
-    return out.drop_duplicates().reset_index(drop=True)
 
 
 def stance_lexicon(lang: str = "en") -> pd.DataFrame:

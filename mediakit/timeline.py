@@ -21,7 +21,6 @@ for (a "2017" item in a monthly count) cannot be placed; they are left out and c
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +29,7 @@ import yaml
 
 from .analysis import Analysis, register, run_local
 from .dates import parse_date
+from .packs import pack_file, story_names
 
 __all__ = ["load_events", "coverage_timeline", "first_reports", "outlet_lag", "FREQS"]
 
@@ -37,39 +37,38 @@ __all__ = ["load_events", "coverage_timeline", "first_reports", "outlet_lag", "F
 FREQS = {"D": "day", "W": "day", "M": "month", "Q": "month", "Y": "year"}
 _ALIASES = {"MS": "M", "ME": "M", "QS": "Q", "QE": "Q", "YS": "Y", "YE": "Y", "A": "Y", "AS": "Y", "W-SUN": "W"}
 _RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
+NO_EVENTS_NOTE = ("No events were given: a story pack's events.yaml (events='<pack>') would add who reported "
+                  "each event first and each outlet's lag.")
 
 
-def load_events(name: str | Path = "s400") -> pd.DataFrame:
-    """Events of a story, from a bundled file (``"s400"``) or a YAML file of the same form.
+def load_events(name: str | Path) -> pd.DataFrame:
+    """Events of a story: a story pack's ``events.yaml`` (a pack name or folder), or a YAML file of that form.
 
     Returns ``event_id, date, end, date_precision, label, description`` sorted by date: ``date`` is the
     first day of the event, ``end`` its last day (the end of the month or year for coarse dates, or the
     file's ``end``).
 
-    >>> ev = load_events("s400")
-    >>> ev.loc[ev.event_id == "caatsa-sanctions", ["date", "date_precision"]].values.tolist()
-    [[Timestamp('2020-12-14 00:00:00'), 'day']]
-    >>> ev.loc[ev.event_id == "second-battery", "end"].item()
-    Timestamp('2019-09-30 00:00:00')
+    >>> ev = load_events("s400")                       # the demo story pack's events
+    >>> len(ev), ev["date_precision"].value_counts().to_dict()
+    (21, {'day': 18, 'month': 2, 'year': 1})
     """
+    packed = pack_file(name, "events")
     path = Path(name)
-    if path.suffix.lower() in (".yaml", ".yml") or len(path.parts) > 1:
+    if packed is not None:
+        raw = packed.read_text(encoding="utf-8")
+        where = str(packed)
+    elif path.suffix.lower() in (".yaml", ".yml") or len(path.parts) > 1:
         if not path.exists():
             raise FileNotFoundError(f"{path}: no such events file; check the path")
         raw = path.read_text(encoding="utf-8")
         where = str(path)
     else:
-        folder = resources.files("mediakit.resources").joinpath("events")
-        res = folder.joinpath(f"{name}.yaml")
-        if not res.is_file():
-            known = sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
-            raise ValueError(f"no bundled events named {name!r}; use one of {known} or a path to a YAML file")
-        raw = res.read_text(encoding="utf-8")
-        where = f"mediakit/resources/events/{name}.yaml"
+        raise ValueError(f"no story pack with events named {name!r}; use one of {story_names()}, a story "
+                         "pack folder or a path to an events YAML file")
     doc = yaml.safe_load(raw) or {}
     items = doc.get("events") if isinstance(doc, dict) else doc
     if not isinstance(items, list):
-        raise ValueError(f"{where}: expected a list under 'events:'; see mediakit/resources/events/s400.yaml")
+        raise ValueError(f"{where}: expected a list under 'events:'; see mediakit/stories/s400/events.yaml")
     rows = []
     for i, ev in enumerate(items, 1):
         if not isinstance(ev, dict) or "date" not in ev:
@@ -208,7 +207,7 @@ def timeline_table(counts: pd.Series, code: str, *, by: str | None, fill: bool) 
     return out
 
 
-def first_reports(articles: pd.DataFrame, events: pd.DataFrame | str | None = "s400", *, by: str = "outlet",
+def first_reports(articles: pd.DataFrame, events: pd.DataFrame | str | None = None, *, by: str = "outlet",
                   window_days: int = 7) -> pd.DataFrame:
     """Each group's first item on or after each event (within ``window_days`` of its end), with the lag.
 
@@ -229,9 +228,12 @@ def first_reports(articles: pd.DataFrame, events: pd.DataFrame | str | None = "s
     >>> first_reports(arts, ev)[["outlet", "lag_days", "rank", "first"]].values.tolist()
     [['B', 0.0, 1, True], ['A', 2.0, 2, False]]
     """
+    cols = ["event_id", "label", "event_date", "event_precision", by, "article_id", "date", "lag_days", "rank", "first"]
+    if events is None:
+        out = pd.DataFrame(columns=cols)
+        out.attrs = {"analysis": "first_reports", "by": by, "window_days": window_days, "note": NO_EVENTS_NOTE}
+        return out
     ev = load_events(events) if isinstance(events, str | Path) else events
-    if ev is None:
-        ev = load_events("s400")
     if by not in articles:
         raise ValueError(f"articles have no {by!r} column; pass by= with the column that names the outlets")
     if "date" not in articles:
@@ -261,7 +263,6 @@ def first_reports(articles: pd.DataFrame, events: pd.DataFrame | str | None = "s
             rows.append({"event_id": e.event_id, "label": getattr(e, "label", e.event_id), "event_date": start,
                          "event_precision": getattr(e, "date_precision", "day"), by: getattr(h, by),
                          "article_id": h.article_id, "date": h.date, "lag_days": lag, "_day": h.day})
-    cols = ["event_id", "label", "event_date", "event_precision", by, "article_id", "date", "lag_days", "rank", "first"]
     if not rows:
         return pd.DataFrame(columns=cols)
     out = pd.DataFrame(rows)
@@ -274,7 +275,7 @@ def first_reports(articles: pd.DataFrame, events: pd.DataFrame | str | None = "s
     return out[cols]
 
 
-def outlet_lag(articles: pd.DataFrame | None = None, events: pd.DataFrame | str | None = "s400", *,
+def outlet_lag(articles: pd.DataFrame | None = None, events: pd.DataFrame | str | None = None, *,
                by: str = "outlet", window_days: int = 7, reports: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per group: events covered, times first, median and mean lag in days (from :func:`first_reports`).
 
@@ -289,7 +290,10 @@ def outlet_lag(articles: pd.DataFrame | None = None, events: pd.DataFrame | str 
         reports = first_reports(articles, events, by=by, window_days=window_days)
     cols = [by, "events", "times_first", "median_lag_days", "mean_lag_days"]
     if not len(reports):
-        return pd.DataFrame(columns=cols)
+        out = pd.DataFrame(columns=cols)
+        if "note" in reports.attrs:
+            out.attrs = {"analysis": "outlet_lag", "by": by, "note": reports.attrs["note"]}
+        return out
     g = reports.groupby(by, sort=True)
     out = pd.DataFrame({
         "events": g["event_id"].nunique(),

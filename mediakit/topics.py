@@ -68,7 +68,7 @@ def topic_model(
     """Fit NMF topics on TF-IDF of article texts (title + body) and summarise them per ``by`` group.
 
     ``language`` keeps only articles in that language (mixing languages gives one topic per language).
-    ``max_df`` drops words in more than that share of articles (story-wide words such as "S-400").
+    ``max_df`` drops words in more than that share of articles (story-wide words such as the name of the story's subject).
     ``min_groups`` keeps only words used by at least that many ``by`` groups, so that topics gather themes
     rather than one outlet's house vocabulary (its own name, its regular analysts); 1 turns this off.
     ``drop_group_names`` adds the words of the group names themselves ("Volga", "Wire") to the stop words:

@@ -233,7 +233,7 @@ def test_score_frames_lead_sentences_and_min_score():
     assert set(score_frames(a, "s400", parts=("headline",))["part"]) == {"headline"}
     with pytest.raises(ValueError, match="unknown part"):
         score_frames(a, "s400", parts=("footer",))
-    with pytest.raises(KeyError, match="'text'"):
+    with pytest.raises(mk.ColumnError, match="score_frames: column 'text' missing"):
         score_frames(pd.DataFrame({"article_id": ["x"]}), "s400")
 
 
@@ -260,14 +260,14 @@ def test_actor_mentions_discount_reuse_with_a_reuse_table_or_spans():
     a = arts(src, tgt, ids=["src", "tgt"])
     reuse = pd.DataFrame({"source_id": ["src"], "target_id": ["tgt"], "source_start": [0], "source_end": [32],
                           "target_start": [0], "target_end": [32], "similarity": [1.0], "same_outlet": [True]})
-    full = tone.actor_mentions(a)
+    full = tone.actor_mentions(a, "s400")
     assert full[["article_id", "actor"]].values.tolist() == [["src", "Russia"], ["src", "United States"],
                                                              ["tgt", "Russia"], ["tgt", "Turkey"]]
-    kept = tone.actor_mentions(a, discount_reuse=reuse)
+    kept = tone.actor_mentions(a, "s400", discount_reuse=reuse)
     assert kept[["article_id", "actor"]].values.tolist() == [["src", "Russia"], ["src", "United States"],
                                                              ["tgt", "Turkey"]]
     spans = pd.DataFrame({"article_id": ["tgt"], "start": [0], "end": [32]})
-    assert tone.actor_mentions(a, discount_reuse=spans).equals(kept)
+    assert tone.actor_mentions(a, "s400", discount_reuse=spans).equals(kept)
 
 
 def test_framing_does_not_reexport_tone_or_topics():
@@ -304,11 +304,12 @@ def test_frame_profile_cis_and_test_match_scipy():
     from scipy.stats import chi2_contingency
 
     s = planted()
-    p = frame_profile(s, n_boot=500, n_perm=500)
-    assert set(p.columns) >= {"outlet", "frame", "share", "ci_low", "ci_high", "n", "n_framed", "n_articles"}
+    p = frame_profile(s, n_boot=500)
+    assert list(p.columns) == ["group", "frame", "share", "ci_low", "ci_high", "n", "n_framed", "n_articles"]
+    assert p.attrs["by"] == "outlet" and p.attrs["analysis"] == "frame_profile" and "test" not in p.attrs
     assert ((p["ci_low"] <= p["share"]) & (p["share"] <= p["ci_high"])).all()
-    assert np.allclose(p.groupby("outlet")["share"].sum(), 1)
-    test = p.attrs["test"].set_index("frame")
+    assert np.allclose(p.groupby("group")["share"].sum(), 1)
+    test = frame_difference_test(s, n_perm=500).set_index("frame")
     table = s.groupby(["outlet", "frame"]).size().unstack().to_numpy()
     chi2, pval, dof, _ = chi2_contingency(table, correction=False)
     assert test.loc["all", "chi2"] == pytest.approx(chi2) and test.loc["all", "dof"] == dof
@@ -378,7 +379,7 @@ def test_agreement_per_frame_scores_and_alignment_by_offsets():
 
 def test_sample_for_coding_is_stratified_blind_and_written(tmp_path, mini_corpus):
     out = tmp_path / "coding" / "sheet.csv"
-    sheet = sample_for_coding(mini_corpus, 6, stratify="outlet", path=out, seed=1)
+    sheet = sample_for_coding(mini_corpus, 6, stratify="outlet", path=out, random_state=1, codebook="s400")
     assert sheet["outlet"].value_counts().to_dict() == {"Alpha Daily": 3, "Beta Monitor": 3}
     assert (sheet["frame"] == "").all() and "score" not in sheet.columns and "cues" not in sheet.columns
     back = pd.read_csv(out, keep_default_na=False)
@@ -386,7 +387,7 @@ def test_sample_for_coding_is_stratified_blind_and_written(tmp_path, mini_corpus
     texts = dict(zip(mini_corpus["article_id"], mini_corpus["text"]))
     assert all(texts[r.article_id][r.start:r.end] == r.text for r in back.itertuples())
     assert (tmp_path / "coding" / "sheet.csv.codes.txt").read_text(encoding="utf-8").split() == S400_FRAMES + ["none"]
-    assert sample_for_coding(mini_corpus, 6, seed=1).equals(sheet)
+    assert sample_for_coding(mini_corpus, 6, random_state=1, codebook="s400").equals(sheet)
     # more than one group can give: the rest comes from the other group
     assert len(sample_for_coding(mini_corpus, 100, codebook=None)) == sum(
         len(mk.split_sentences(t)) for t in mini_corpus["text"])
@@ -422,7 +423,7 @@ def test_frame_classifier_scores_sentences_like_score_frames(mini_corpus):
     assert list(s.columns) == framing.SCORE_COLUMNS and s["dominant"].all()
     texts = dict(zip(mini_corpus["article_id"], mini_corpus["text"]))
     assert all(texts[r.article_id][r.start:r.end] == r.text for r in s.itertuples())
-    assert set(frame_profile(s, n_boot=50, n_perm=50)["frame"]) <= set(y)
+    assert set(frame_profile(s, n_boot=50)["frame"]) <= set(y)
 
 
 # ---------------------------------------------------------------- topics and tone
@@ -462,19 +463,23 @@ def test_load_actors_and_mentions():
     a = arts("Let us hope. The US made a terrible, awful mistake. Moscow welcomed the great deal warmly.",
              "Ankara'nın kararı.", ids=["e", "t"])
     a.loc[1, "language"] = "tr"
-    m = tone.actor_mentions(a)
+    m = tone.actor_mentions(a, "s400")
     assert m["actor"].tolist() == ["United States", "Russia"]
     assert all(a.loc[0, "text"][r.start:r.end] == r.text for r in m.itertuples())
     us, ru = m["tone"].tolist()
     assert us < -0.3 and ru > 0.3
-    assert m.attrs["skipped_articles"] == 1
+    assert m.attrs["n_skipped_articles"] == 1
+    assert m.attrs["note"] == "VADER is English-only: 1 of 2 articles in other languages were left out"
+    assert m["start"].dtype == "Int64" and m["sentence"].dtype == "Int64"
 
 
 def test_tone_toward_per_outlet_with_cis():
     texts = ["Moscow was pleased and happy.", "Moscow made a terrible, awful mistake.", "Moscow is great.",
              "Washington failed badly.", "Washington is bad and wrong.", "Nothing about anyone."]
     a = arts(*texts, outlets=["P", "P", "P", "Q", "Q", "Q"])
-    t = mk.tone_toward(a, n_boot=200).set_index(["outlet", "actor"])
+    t = mk.tone_toward(a, "s400", n_boot=200)
+    assert t.attrs["by"] == "outlet" and t.attrs["random_state"] == 0 and "note" not in t.attrs
+    t = t.set_index(["group", "actor"])
     assert t.loc[("P", "Russia"), "n_sentences"] == 3 and t.loc[("P", "Russia"), "n_articles"] == 3
     assert t.loc[("P", "Russia"), "ci_low"] <= t.loc[("P", "Russia"), "tone"] <= t.loc[("P", "Russia"), "ci_high"]
     assert t.loc[("Q", "United States"), "tone"] < 0
@@ -487,15 +492,14 @@ def test_framing_plots_return_axes(mini_corpus, mini_scores):
 
     from mediakit import plotting
 
-    prof = frame_profile(mini_scores, n_boot=50, n_perm=50)
-    ax = plotting.plot_frame_profile(prof, frames=S400_FRAMES)
+    prof = frame_profile(mini_scores, n_boot=50)
+    ax = plotting.plot_frame_profile(prof, frames=S400_FRAMES, by="group")
     assert isinstance(ax, Axes) and [t.get_text() for t in ax.get_yticklabels()] == S400_FRAMES
-    assert "Cramér's V" in ax.get_title()
     ax = plotting.plot_frames_over_time(framing.frames_over_time(mini_scores, freq="MS"))
     assert len(ax.get_lines()) == framing.frames_over_time(mini_scores, freq="MS")["frame"].nunique()
     ax = plotting.plot_headline_vs_body(framing.headline_vs_body(mini_scores))
     assert len(ax.get_legend().get_texts()) == 3
-    ax = plotting.plot_tone(mk.tone_toward(mini_corpus, n_boot=50))
+    ax = plotting.plot_tone(mk.tone_toward(mini_corpus, "s400", n_boot=50), by="group")
     assert isinstance(ax, Axes)
     tm = mk.topic_model(mini_corpus, n_topics=2, min_df=1, max_df=1.0, min_groups=1, n_boot=0)
     assert isinstance(plotting.plot_topic_shares(tm.shares), Axes)
@@ -510,7 +514,7 @@ def test_cli_frames(capsys, tmp_path):
     corpus = str(DATA / "corpus")
     assert main(["frames", corpus, "--codebook", "s400", "--format", "csv", "--n-boot", "50"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "outlet,frame,share,ci_low,ci_high,n,n_framed,n_articles"
+    assert out[0] == "group,frame,share,ci_low,ci_high,n,n_framed,n_articles"
     dest = tmp_path / "s.jsonl"
     assert main(["frames", corpus, "--level", "sentences", "--format", "jsonl", "--out", str(dest)]) == 0
     rows = [json.loads(x) for x in dest.read_text(encoding="utf-8").splitlines()]
@@ -553,3 +557,58 @@ def test_s400_frames_map_to_policy_frames_dimensions():
         for target in frame.maps_to:
             codebook, _, name = target.partition(".")
             assert codebook == "policy_frames" and name in general, target
+
+
+# ---------------------------------------------------------------- round 2: the output contract, story-neutral
+def test_contract_score_frames_columns_dtypes_attrs_and_empty():
+    a = arts("The court ruled the tariffs illegal. Nothing else.", titles=["Tariffs"])
+    s = score_frames(a)
+    assert s.attrs["codebook"] == "policy_frames" and s.attrs["analysis"] == "score_frames"
+    assert all(s[c].dtype == "Int64" for c in ("sentence", "start", "end"))
+    empty = score_frames(a.iloc[:0])
+    assert list(empty.columns) == list(s.columns) and len(empty) == 0
+    assert (empty.dtypes == s.dtypes).all()
+    with pytest.raises(mk.ColumnError, match="frame_profile: by= 'nope'"):
+        frame_profile(s, "nope")
+    assert len(frame_profile(empty)) == 0 and len(frame_difference_test(empty)) == 1
+
+
+def test_phrase_cues_span_white_space_or_hyphens_never_punctuation():
+    cb = mk.load_codebook({"codebook": "t", "version": "1", "frames": [
+        {"name": "supply", "description": "Supply.", "cues": {"phrases": ["supply chain*", "test-fir*"]}}]})
+    assert cb.match("a supply-chain test firing")["supply"][1] == ["supply chain*", "test-fir*"]
+    assert cb.match("the supply, chains; test. Firing") == {}
+
+
+def test_codebook_fit_warning_names_the_share_of_uncovered_languages():
+    a = arts("The court ruled.", "Mahkeme karar verdi.", "The tariffs rose.", "Prices fell.", ids=list("abcd"))
+    a["language"] = ["en", "tr", "en", "en"]
+    with pytest.warns(UserWarning, match="25% of the articles"):
+        s = score_frames(a)
+    assert "25% of the articles (1 of 4)" in s.attrs["fit_note"]
+
+
+def test_discount_reuse_true_warns_and_matches_a_precomputed_table(mini_corpus):
+    reuse = mk.find_reuse(mini_corpus)
+    with pytest.warns(UserWarning, match="compute it once"):
+        computed = score_frames(mini_corpus, "s400", discount_reuse=True)
+    assert computed.equals(score_frames(mini_corpus, "s400", discount_reuse=reuse))
+
+
+def test_tone_without_actors_is_empty_with_a_note_and_counts_skipped_languages():
+    a = arts("Moscow was pleased.", "Moskova memnun.", ids=["e", "t"])
+    a.loc[1, "language"] = "tr"
+    t = mk.tone_toward(a)
+    assert len(t) == 0 and list(t.columns)[:2] == ["group", "actor"] and "actors.yaml" in t.attrs["note"]
+    t = mk.tone_toward(a, {"Russia": ["Moscow", "Moskova"]}, n_boot=10)
+    assert t.attrs["n_skipped_articles"] == 1 and t["n_sentences"].tolist() == [1]
+    assert t.attrs["note"] == "VADER is English-only: 1 of 2 articles in other languages were left out"
+
+
+def test_coding_sheet_is_neutralised(tmp_path):
+    a = pd.DataFrame({"article_id": ["a"], "outlet": ["=HYPERLINK(1)"], "text": ["-1 is low. @home it is."]})
+    sample_for_coding(a, 2, path=tmp_path / "s.csv")
+    text = (tmp_path / "s.csv").read_text(encoding="utf-8")
+    assert "'=HYPERLINK(1)" in text and "'@home" in text
+    sample_for_coding(a, 2, path=tmp_path / "raw.csv", neutralise=False)
+    assert ",=HYPERLINK(1)," in (tmp_path / "raw.csv").read_text(encoding="utf-8")

@@ -181,7 +181,9 @@ def test_original_share_per_article_and_outlet(corpus):
     assert per.loc["paper-whole", "original_share"] < 0.2
     assert 0.3 < per.loc["paper-part", "original_share"] < 0.8
     assert per.loc["paper-whole", "sources"] >= 1
-    outlets = original_share(corpus, found, by="outlet").set_index("outlet")
+    outlets = original_share(corpus, found, by="outlet")
+    assert outlets.attrs["by"] == "outlet" and outlets.attrs["analysis"] == "original_share"
+    outlets = outlets.set_index("group")
     assert outlets.loc["North Wire", "original_share"] == 1.0
     assert outlets.loc["Daily Paper", "reprints"] == 1
     total = per.groupby("outlet")[["words", "reused_words"]].sum()
@@ -193,7 +195,7 @@ def test_minhash_candidates_find_whole_reprints_only(corpus):
     pairs = set(zip(found.source_id, found.target_id))
     assert ("wire-1", "paper-whole") in pairs
     assert ("wire-1", "paper-part") not in pairs  # the passage is a small part of the host article
-    assert found.attrs["params"]["candidates"] == "minhash"
+    assert found.attrs["candidates"] == "minhash" and found.attrs["analysis"] == "find_reuse"
 
 
 def test_unicode_and_case_keep_offsets_exact():
@@ -311,3 +313,88 @@ def test_cli_reuse_jsonl(tmp_path, corpus, capsys):
     assert ("wire-1", "paper-whole") in {(x["source_id"], x["target_id"]) for x in lines}
     assert main(["reuse", str(tmp_path), "--share", "outlet", "--format", "csv"]) == 0
     assert "original_share" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------- kinds, agency copy, contract
+STATEMENT = ("We have received the request and will study it carefully with our partners before any decision "
+             "is taken on the future of the terminal and the crossings to the island")
+
+
+def _kinds_corpus() -> pd.DataFrame:
+    note = ("Editor's note: this newsletter is produced by the harbour desk of the Norvik Gazette with support "
+            "from readers like you, and every story in it is checked by two editors before it is sent out.")
+    rows = [
+        ("q1", "North Wire", "2021-05-01", f'The ministry replied on Monday. "{STATEMENT}," a spokesman said. '
+                                           "The council meets again in June.", ""),
+        ("q2", "Evening Post", "2021-05-02", "Islanders waited for an answer for weeks. A spokesman said: "
+                                             f'"{STATEMENT}." Nobody at the ministry would say more.', ""),
+        ("g1", "Norvik Gazette", "2021-05-03", "Bakers won a prize. " + note, ""),
+        ("g2", "Norvik Gazette", "2021-05-04", "Fishermen protested at the pier. " + note, ""),
+        ("g3", "Norvik Gazette", "2021-05-05", "The school opened a new library. " + note, ""),
+        ("w1", "Evening Post", "2021-05-06", "Farmers reported a late harvest after the rain.", "AFP"),
+    ]
+    df = pd.DataFrame(rows, columns=["article_id", "outlet", "date", "text", "wire"])
+    df["date"] = pd.to_datetime(df["date"])
+    df["date_precision"] = "day"
+    df["credits"] = ["", "", "", "", "", ""]
+    return df
+
+
+def test_every_passage_says_what_it_is(corpus):
+    found = find_reuse(corpus)
+    assert set(found["kind"]) == {"reprint"}
+    df = _kinds_corpus()
+    kinds = find_reuse(df, min_words=20)
+    by_pair = {(r.source_id, r.target_id): r.kind for r in kinds.itertuples()}
+    assert by_pair[("q1", "q2")] == "shared_quote"        # two outlets quoting the same statement
+    texts = dict(zip(df.article_id, df.text))
+    row = kinds[(kinds.source_id == "q1") & (kinds.target_id == "q2")].iloc[0]
+    assert texts["q1"][row.source_start:row.source_end] in texts["q1"].split('"')[1]
+    assert {by_pair[p] for p in [("g1", "g2"), ("g1", "g3"), ("g2", "g3")]} == {"boilerplate"}
+    # a passage between two articles of one outlet only (two articles) is not boilerplate
+    two = find_reuse(df[df.article_id != "g3"], min_words=20)
+    assert two.loc[two.source_id == "g1", "kind"].tolist() == ["reprint"]
+    # same_outlet=False drops the pairs within an outlet but still labels from them
+    assert set(find_reuse(df, min_words=20, same_outlet=False)["kind"]) == {"shared_quote"}
+
+
+def test_original_share_counts_agency_copy_and_not_shared_quotes():
+    df = _kinds_corpus()
+    found = find_reuse(df, min_words=20)
+    per = original_share(df, found).set_index("article_id")
+    assert per.loc["q2", "original_share"] == 1.0          # a shared quote is not reuse
+    assert per.loc["w1", ["agency_copy", "agency", "original_share"]].tolist() == [True, "AFP", 0.0]
+    assert per.loc["w1", "agency_words"] == per.loc["w1", "words"] == 8
+    assert "1 of 6 articles" in per.attrs["note"]
+    own = original_share(df, found, agency=False).set_index("article_id")
+    assert own.loc["w1", "original_share"] == 1.0 and "note" not in own.attrs
+    groups = original_share(df, found, by="outlet").set_index("group")
+    post = per[per.outlet == "Evening Post"]
+    assert groups.loc["Evening Post", "agency_copy"] == 1
+    assert groups.loc["Evening Post", "original_share"] == pytest.approx(1 - 8 / post["words"].sum())
+    # credits naming an agency count (not picture credits); an outlet credited for its own story does not
+    df2 = df.assign(wire="", credits=["Photo: A. B. / AFP", "Reporting by Reuters", "", "", "", ""])
+    df2.loc[5, "wire"] = "Evening Post"
+    agency = original_share(df2, found).set_index("article_id")["agency"]
+    assert agency.to_dict() == {"q1": "", "q2": "Reuters", "g1": "", "g2": "", "g3": "", "w1": ""}
+
+
+def test_reuse_contract_errors_dtypes_attrs_and_empty(corpus):
+    from mediakit import ColumnError
+
+    with pytest.raises(ColumnError, match="find_reuse: column 'text' missing"):
+        find_reuse(corpus.drop(columns=["text"]))
+    with pytest.raises(ColumnError, match="original_share: column 'desk' missing"):
+        original_share(corpus, find_reuse(corpus), by="desk")
+    found, stats = find_reuse(corpus, return_stats=True)
+    assert stats.candidates > 0 and "alignment" in stats.timings
+    assert set(found.attrs) == {"analysis", "min_words", "min_similarity", "shingle", "window", "max_gap",
+                                "min_shared", "max_df", "same_outlet", "candidates", "lsh_threshold", "with_text"}
+    json.dumps(found.attrs)
+    for col in ("source_start", "source_end", "target_start", "target_end"):
+        assert str(found[col].dtype) == "Int64"
+    empty = find_reuse(corpus.iloc[:0])
+    assert list(empty.columns) == list(found.columns) and (empty.dtypes == found.dtypes).all()
+    share = original_share(corpus.iloc[:0], empty, by="outlet")
+    assert share.empty and "original_share" in share.columns and share.attrs["by"] == "outlet"
+    assert reused_spans(None, empty).empty

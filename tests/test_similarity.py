@@ -51,7 +51,7 @@ def test_outlet_similarity_uses_centroids(arts):
     sim = outlet_similarity(extra)
     assert list(sim.index) == ["Alpha", "Beta", "Delta", "Gamma"]
     assert sim.loc["Beta", "Delta"] == sim.values.max(where=~np.eye(4, dtype=bool), initial=0)
-    assert sim.attrs["articles"] == {"Alpha": 2, "Beta": 2, "Delta": 1, "Gamma": 2}
+    assert sim.attrs == {"analysis": "outlet_similarity", "by": "outlet", "method": "tfidf"}
     with pytest.raises(ValueError, match="desk"):
         outlet_similarity(arts, by="desk")
 
@@ -68,7 +68,35 @@ def test_discount_reuse_removes_shared_wire_copy(arts):
     plain = outlet_similarity(df).loc["Alpha", "Beta"]
     discounted = outlet_similarity(df, discount_reuse=reuse).loc["Alpha", "Beta"]
     assert plain > 0.5 and discounted < 0.1
-    assert outlet_similarity(df, discount_reuse=True).loc["Alpha", "Beta"] < plain
+    spans = pd.DataFrame({"article_id": ["b"], "start": [start], "end": [start + len(wire)]})
+    assert outlet_similarity(df, discount_reuse=spans).loc["Alpha", "Beta"] == discounted
+    with pytest.warns(UserWarning, match="compute it once"):
+        assert outlet_similarity(df, discount_reuse=True).loc["Alpha", "Beta"] < plain
+
+
+def test_similarity_pairs_tidy_table_and_contract(arts):
+    from mediakit import ColumnError
+    from mediakit.similarity import similarity_pairs
+
+    sim = outlet_similarity(arts)
+    pairs = similarity_pairs(sim, names=("outlet_a", "outlet_b"))
+    n = len(sim)
+    assert len(pairs) == n * (n - 1) // 2 and pairs.attrs["by"] == "outlet"
+    top = pairs.iloc[0]
+    assert top.similarity == pytest.approx(sim.loc[top.outlet_a, top.outlet_b])
+    assert pairs["similarity"].is_monotonic_decreasing
+    assert len(similarity_pairs(sim, unique=False)) == n * n
+    art = similarity_matrix(arts)
+    outlet_of = dict(zip(arts.article_id, arts.outlet))
+    cross = similarity_pairs(art, groups=outlet_of, top=3)
+    assert len(cross) == 3 and all(outlet_of[a] != outlet_of[b] for a, b in zip(cross.a, cross.b))
+    with pytest.raises(ValueError, match="square"):
+        similarity_pairs(sim.iloc[:2])
+    with pytest.raises(ColumnError, match="outlet_similarity: column 'desk' missing"):
+        outlet_similarity(arts, by="desk")
+    empty = outlet_similarity(arts.iloc[:0])
+    assert empty.shape == (0, 0) and empty.attrs["analysis"] == "outlet_similarity"
+    assert similarity_matrix(arts.iloc[:0]).shape == (0, 0)
 
 
 def test_clusters_group_similar_rows_and_are_stable(arts):

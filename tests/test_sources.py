@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import math
 from pathlib import Path
 
 import matplotlib
@@ -39,17 +38,17 @@ def _quotes(text: str, lang: str = "en", **kw) -> pd.DataFrame:
 def _check_offsets(text: str, q: pd.DataFrame) -> None:
     for r in q.itertuples():
         assert text[r.start:r.end] == r.quote
-        assert r.sentence in text
-        if not (isinstance(r.speaker_start, float) and math.isnan(r.speaker_start)):
-            assert text[int(r.speaker_start):int(r.speaker_end)] == r.speaker
-        if not (isinstance(r.verb_start, float) and math.isnan(r.verb_start)):
-            assert text[int(r.verb_start):int(r.verb_end)] == r.verb
+        assert r.sentence_text in text and text[r.start:r.end] in r.sentence_text or r.kind == "direct"
+        if not pd.isna(r.speaker_start):
+            assert text[r.speaker_start:r.speaker_end] == r.speaker
+        if not pd.isna(r.verb_start):
+            assert text[r.verb_start:r.verb_end] == r.verb
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_golden_snippets(case):
     text = case["text"]
-    q = _quotes(text, case["lang"], merge_speakers=False)
+    q = _quotes(text, case["lang"], merge_speakers=False, gazetteer="s400")  # the snippets name S-400 people
     assert list(q.columns) == QUOTE_COLUMNS + EXTRA_COLUMNS
     _check_offsets(text, q)
     rows = q.to_dict("records")
@@ -110,7 +109,7 @@ def test_a_persons_role_carries_across_articles():
 def test_diacritic_variants_merge_to_gazetteer_name():
     arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "language": ["en", "tr"],
                          "text": ["İsmail Demir said the work continued.", "Demir, çalışmanın sürdüğünü söyledi."]})
-    assert set(extract_quotes(arts)["speaker_canonical"]) == {"Ismail Demir"}
+    assert set(extract_quotes(arts, gazetteer="s400")["speaker_canonical"]) == {"Ismail Demir"}
 
 
 def test_pronoun_gender_prefers_matching_antecedent():
@@ -124,14 +123,75 @@ def test_pronoun_gender_prefers_matching_antecedent():
 
 def test_language_is_guessed_without_a_language_column():
     arts = pd.DataFrame({"article_id": ["r"], "text": ["«Мы продолжим работу», - заявил Демир."]})
-    q = extract_quotes(arts)
+    q = extract_quotes(arts, gazetteer="s400")
     assert q.loc[0, "verb"] == "заявил" and q.loc[0, "speaker_canonical"] == "Ismail Demir"
 
 
 def test_empty_and_missing_columns():
-    assert len(extract_quotes(pd.DataFrame({"article_id": [], "text": []}))) == 0
-    with pytest.raises(KeyError, match="no 'text' column"):
+    from mediakit import ColumnError
+
+    empty = extract_quotes(pd.DataFrame({"article_id": pd.Series([], dtype=str), "text": pd.Series([], dtype=str)}))
+    assert len(empty) == 0 and list(empty.columns) == QUOTE_COLUMNS + EXTRA_COLUMNS
+    assert {c: str(empty[c].dtype) for c in ("start", "speaker_start", "verb_end", "sentence", "fragment")} == {
+        "start": "Int64", "speaker_start": "Int64", "verb_end": "Int64", "sentence": "Int64", "fragment": "bool"}
+    assert empty.attrs["analysis"] == "extract_quotes"
+    with pytest.raises(ColumnError, match="extract_quotes: column 'text' missing"):
         extract_quotes(pd.DataFrame({"article_id": ["a"]}))
+    with pytest.raises(ColumnError, match="source_profile: column 'region' missing"):
+        source_profile(empty, by="region")
+    t = speaker_table(empty)
+    assert len(t) == 0 and list(t.columns) == ["speaker", "speaker_type", "speaker_country", "group", "count"]
+    with pytest.raises(ValueError, match="no story pack"):
+        extract_quotes(pd.DataFrame({"article_id": ["a"], "text": ["x"]}), gazetteer="no-such-story")
+
+
+def test_offsets_are_int64_and_sentence_is_an_index():
+    text = "First sentence here. Then the minister said the talks would go on. “Yes,” she added."
+    q = _quotes(text)
+    assert str(q["start"].dtype) == "Int64" and q["speaker_start"].notna().all()
+    assert q["sentence"].tolist() == [1, 2]
+    assert q["sentence_text"].tolist() == ["Then the minister said the talks would go on.", "“Yes,” she added."]
+    according = _quotes("Prices rose, according to reports.")
+    assert according["verb_start"].isna().all() or str(according["verb_start"].dtype) == "Int64"
+    _check_offsets(text, q)
+
+
+def test_gazetteer_roles_hold_only_for_their_dates():
+    """A story pack's gazetteer adds its people; a role applies only inside its from/until dates."""
+    text = "The secretary of state said the sanctions would stay. Pompeo added that talks continued."
+    arts = pd.DataFrame({"article_id": ["old", "new", "undated"], "outlet": ["A", "A", "B"], "text": [text] * 3,
+                         "date": pd.to_datetime(["2016-10-01", "2020-12-14", None])})
+    plain = extract_quotes(arts)                         # generic gazetteer: nobody of the story
+    assert "Mike Pompeo" not in set(plain["speaker_canonical"]) and "note" in plain.attrs
+    with pytest.warns(UserWarning, match=r"1 quote names a gazetteer person outside .*; 2 quotes in undated"):
+        q = extract_quotes(arts, gazetteer="s400", merge_speakers=False)
+    by = {aid: g for aid, g in q.groupby("article_id")}
+    # in office (2020) and undated (applied, with the note): "the secretary of state" is Pompeo, an official
+    assert by["new"]["speaker_canonical"].tolist() == ["Mike Pompeo", "Mike Pompeo"]
+    assert set(by["new"]["speaker_type"]) == {"official"}
+    assert by["undated"]["speaker_canonical"].tolist() == ["Mike Pompeo", "Mike Pompeo"]
+    # 2016: the description names someone else, and the bare name gets no gazetteer role
+    assert by["old"]["speaker_canonical"].tolist()[0] != "Mike Pompeo"
+    assert by["old"]["speaker_type"].tolist()[1] == "unknown"
+    assert q.attrs["fit_note"].startswith("extract_quotes: 1 quote names")
+
+
+@pytest.mark.xfail(strict=True, reason="pending in files this branch does not own: _speakers._canon_anonymous "
+                   "falls back to 'US' for 'administration' and speaker_roles.yaml lists 'administration' as a "
+                   "US country word")
+def test_anonymous_official_gets_no_default_country():
+    """Generic data assumes no country: an unnamed official is of the country the text names, if any."""
+    q = _quotes("A senior administration official said Paris would not change course on French pensions.")
+    assert "US" not in q["speaker_canonical"].iloc[0] and q["speaker_country"].iloc[0] != "US"
+
+
+def test_quote_counts_leave_out_fragments_everywhere():
+    from mediakit.sources import countable_quotes
+
+    q = _quotes('The minister said the country would "fully enforce the law" against any buyer.')
+    assert sorted(q["kind"]) == ["direct", "mixed"] and len(countable_quotes(q)) == 1
+    assert speaker_table(q)["count"].sum() == 1
+    assert source_profile(q, n_boot=10)["n_quotes"].iloc[0] == 1
 
 
 # ---------------------------------------------------------------- tables and profiles
@@ -146,19 +206,23 @@ def quotes_two_outlets() -> pd.DataFrame:
             "“The decision stands,” the State Department said.",
         ],
     })
-    return extract_quotes(arts)
+    return extract_quotes(arts, gazetteer="s400")
 
 
 def test_speaker_table_counts(quotes_two_outlets):
     t = speaker_table(quotes_two_outlets)
-    assert list(t.columns) == ["speaker", "speaker_type", "speaker_country", "Alpha", "Beta", "total"]
-    row = t[t["speaker"] == "Mevlut Cavusoglu"].iloc[0]
-    assert (row["Alpha"], row["Beta"], row["total"], row["speaker_type"], row["speaker_country"]) == (2, 0, 2, "official", "TR")
-    assert t["total"].is_monotonic_decreasing
+    assert list(t.columns) == ["speaker", "speaker_type", "speaker_country", "group", "count"]
+    assert t.attrs["by"] == "outlet" and t.attrs["analysis"] == "speaker_table"
+    rows = t[t["speaker"] == "Mevlut Cavusoglu"]
+    assert rows[["group", "count", "speaker_type", "speaker_country"]].values.tolist() == [["Alpha", 2, "official", "TR"]]
+    totals = t.groupby("speaker", sort=False)["count"].sum()
+    assert totals.is_monotonic_decreasing and totals.sum() == len(quotes_two_outlets)
 
 
 def test_source_profile_shares_and_cis(quotes_two_outlets):
     p = source_profile(quotes_two_outlets, n_boot=200, random_state=1)
+    assert p.attrs["by"] == "outlet" and p.attrs["n_boot"] == 200 and p.attrs["random_state"] == 1
+    assert p.equals(source_profile(quotes_two_outlets, n_boot=200, random_state=1))
     assert set(p["measure"]) == {"speaker_type", "country", "kind", "stance", "anonymous", "top_speaker"}
     for (_g, m), part in p.groupby(["group", "measure"]):
         if m != "top_speaker":
@@ -186,10 +250,14 @@ def test_discount_reuse_drops_quotes_in_reused_text():
     full = extract_quotes(arts)
     kept = extract_quotes(arts, discount_reuse=reuse)
     assert len(full) == 2 and list(kept["quote"]) == ["prices would rise"]
+    spans = pd.DataFrame({"article_id": ["t"], "start": [0], "end": [30]})
+    assert extract_quotes(arts, discount_reuse=spans).equals(kept)
     p = source_profile(full, n_boot=10, discount_reuse=reuse)
     assert p["n_quotes"].iloc[0] == 1
     with pytest.raises(ValueError, match="needs the articles"):
         source_profile(full, discount_reuse=True)
+    with pytest.warns(UserWarning, match="computes find_reuse"):
+        extract_quotes(arts, discount_reuse=True)
 
 
 def test_article_sourcing_credits_and_in_text_media():
@@ -248,7 +316,8 @@ def test_cli_jsonl(tmp_path, capsys):
     lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert [x["kind"] for x in lines] == ["direct", "indirect"]
     assert set(lines[0]) == set(QUOTE_COLUMNS)
-    assert lines[0]["speaker_type"] == "official" and lines[1]["speaker_canonical"] == "Ismail Demir"
+    assert lines[0]["speaker_type"] == "official" and lines[1]["speaker_canonical"] == "Demir"
+    assert lines[0]["start"] == 1 and isinstance(lines[1]["verb_start"], int)
 
 
 # ---------------------------------------------------------------- PolNeAR (skips without ../shared/eval)
@@ -310,9 +379,9 @@ def test_extract_quotes_is_bounded_on_a_long_text_without_full_stops():
     assert len(q) > 1000 and {"direct", "mixed"} <= set(q["kind"])
     _check_offsets(text, q)
     # the "sentence" is a cut piece of the text, at most MAX_UNIT_TOKENS tokens long, never the whole text
-    assert q["sentence"].str.len().max() < len(text) // 10
-    assert all(len(s.split()) <= MAX_UNIT_TOKENS for s in q["sentence"])
-    assert all(s in text for s in q["sentence"].unique())
+    assert q["sentence_text"].str.len().max() < len(text) // 10
+    assert all(len(s.split()) <= MAX_UNIT_TOKENS for s in q["sentence_text"])
+    assert all(s in text for s in q["sentence_text"].unique())
     # every quotation is reported once
     direct = q[q["kind"] == "direct"]
     assert not direct.duplicated(["start", "end"]).any()

@@ -45,7 +45,7 @@ def test_events_from_a_yaml_file_and_clear_errors(tmp_path):
     ev = load_events(path)
     assert ev["event_id"].tolist() == ["event-2", "x"]
     assert ev["date_precision"].tolist() == ["day", "month"]
-    with pytest.raises(ValueError, match="no bundled events"):
+    with pytest.raises(ValueError, match="no story pack or bundled events"):
         load_events("nope")
     bad = write(tmp_path / "bad.yaml", "events:\n  - id: y\n    date: someday\n")
     with pytest.raises(ValueError, match="bad.yaml: event 1 date"):
@@ -124,3 +124,13 @@ def test_coverage_chart_marks_events(items):
         assert lab in labels
     assert len(ax.get_legend().get_texts()) == 3
     assert len(ax.lines) == len(ev)  # one marker line per event
+
+
+def test_events_default_to_none_and_say_what_a_pack_adds(items):
+    reports = first_reports(items)
+    assert reports.empty and "events.yaml" in reports.attrs["note"]
+    assert list(reports.columns)[:4] == ["event_id", "label", "event_date", "event_precision"]
+    lag = outlet_lag(items)
+    assert lag.empty and lag.attrs["note"] == reports.attrs["note"]
+    # a pack name resolves to the pack's events.yaml (the demo pack, or its old bundled place)
+    assert len(load_events("s400")) == 21

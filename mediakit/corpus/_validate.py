@@ -39,10 +39,12 @@ mediakit.load_corpus or add the column
     if missing:
         names = ", ".join(repr(c) for c in missing)
         raise ColumnError(f"{where}: column{'s' if len(missing) > 1 else ''} {names} missing; {_FIX}")
-    if "date" in columns and not pd.api.types.is_datetime64_any_dtype(df["date"].dtype):
+    # an empty table (no rows, or only column names, as a partition-wise check builds) has no types to check
+    typed = not (isinstance(df, pd.DataFrame) and len(df) == 0)
+    if typed and "date" in columns and not pd.api.types.is_datetime64_any_dtype(df["date"].dtype):
         raise ColumnError(f"{where}: column 'date' is {df['date'].dtype}, not datetime64; "
                           "convert it with pandas.to_datetime")
-    if "text" in required and _numeric_or_bool(df["text"].dtype):
+    if typed and "text" in required and _numeric_or_bool(df["text"].dtype):
         raise ColumnError(f"{where}: column 'text' is {df['text'].dtype}, not text; "
                           "put the article bodies in 'text' (strings)")
     if not isinstance(df, pd.DataFrame):

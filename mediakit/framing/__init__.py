@@ -1,11 +1,15 @@
 """Frames per sentence from an editable codebook, outlet profiles with uncertainty, and the sentences behind them.
 
->>> import mediakit as mk
->>> corpus = mk.load_corpus("data/s400")                       # doctest: +SKIP
->>> scores = mk.score_frames(corpus, "s400")                   # doctest: +SKIP
->>> profile = mk.frame_profile(scores, by="outlet")            # doctest: +SKIP
->>> profile.attrs["test"]                                      # doctest: +SKIP
->>> mk.frame_evidence(scores, "Outlet A", "diplomacy")         # doctest: +SKIP
+>>> import mediakit as mk, pandas as pd
+>>> corpus = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"],
+...                        "text": ["The tariffs cost farmers dearly.", "The court ruled the ban illegal."]})
+>>> scores = mk.score_frames(corpus)                          # codebook "policy_frames"
+>>> profile = mk.frame_profile(scores, by="outlet", n_boot=100)
+>>> profile[profile.share > 0][["group", "frame", "share"]].values.tolist()
+[['X', 'economic', 1.0], ['Y', 'legality', 1.0]]
+>>> mk.frame_evidence(scores, "Y", "legality")["text"].tolist()
+['The court ruled the ban illegal.']
+>>> test = mk.frame_difference_test(scores, by="outlet", n_perm=100)   # do the outlets differ?
 
 One module per job:
 

@@ -61,10 +61,11 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         from sklearn.linear_model import LogisticRegression
         from sklearn.pipeline import FeatureUnion, Pipeline
 
-        from ..text import TOKEN_PATTERN
+        from ..vectorize import make_vectorizer
 
-        word = TfidfVectorizer(token_pattern=TOKEN_PATTERN, ngram_range=self.ngram_range, min_df=self.min_df,
-                               sublinear_tf=self.sublinear_tf, lowercase=True)
+        # words: the package's news tokenizer (acronyms such as US kept apart from "us"), as every analysis
+        word = make_vectorizer("tfidf", ngram_range=self.ngram_range, min_df=self.min_df,
+                               sublinear_tf=self.sublinear_tf)
         char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=self.min_df,
                                sublinear_tf=self.sublinear_tf, lowercase=True)
         analyzer = analyzer or self.analyzer

@@ -1,44 +1,54 @@
-"""Frame codebooks as versioned YAML data: loading and validation (the cue matcher is in ``_matcher``).
+"""Frame codebooks as versioned YAML data: loading, validation and the cue matcher.
 
-A codebook is a YAML file (see ``mediakit/resources/codebooks/``) that a researcher can read and edit::
+A codebook is a YAML file (see ``mediakit/resources/codebooks/policy_frames.yaml``; a story pack's
+``codebook.yaml``) that a researcher can read and edit::
 
-    codebook: s400              # short name
+    codebook: energy_story      # short name
     version: "1.0"
-    title: S-400 story frames
-    ignore: [Presidency of Defense Industries]   # names masked before matching (they contain cue words)
+    title: Frames of an energy-price story
+    languages: [en]             # the languages the cues are written in (a fit warning names the others)
+    ignore: [Economic Security Council]          # names masked before matching (they contain cue words)
     frames:
-      - name: sanctions_legality
-        label: Sanctions and legality
-        description: The story as a matter of law, sanctions and their legitimacy.
+      - name: economic
+        label: Economic
+        description: The story as a matter of costs, prices and budgets.
         cues:
-          words: [sanction*, CAATSA, illegitimate]     # one word; * at the end matches any ending
-          phrases: [significant transaction]          # consecutive words
-          patterns: ['\\bsection\\s+231\\b']          # Python regular expressions (ignoring case)
+          words: [cost*, price*, GDP]                 # one word; * at the end matches any ending
+          phrases: [price cap]                        # consecutive words
+          patterns: ['[$€£]\\s?\\d']                  # Python regular expressions (ignoring case)
         negative:                                     # optional: subtract from the score
-          words: [sanctuary]
-        examples: ["The US imposed sanctions under CAATSA."]
+          words: [priceless]
+        examples: ["The price cap will cost the budget two billion dollars."]
 
-Matching rules (the same for cues, negative cues and ``ignore``):
+Matching rules (the same for cues, negative cues and ``ignore``; words and phrases are matched by
+:class:`mediakit.matching.TermMatcher`, the one matcher of the package):
 
 - words and phrases ignore case and diacritics (``yaptırım*`` matches "Yaptırımlar"), except words written
   in capitals (``NATO``, ``MP``, ``US``), which match capitals only, so "US" never matches "us";
 - a trailing ``*`` matches any ending: ``sanction*`` matches sanction, sanctions, sanctioned;
-- an apostrophe ending is ignored on both sides, so ``Russia`` matches "Russia's" and ``Türkiye`` matches
-  "Türkiye'nin"; hyphens separate words, so ``interoperab*`` matches inside "NATO-interoperable";
+- a word is matched whole, and an apostrophe ending does not stop it: ``Russia`` matches "Russia's" and
+  ``Türkiye`` matches "Türkiye'nin"; hyphens separate words, so ``interoperab*`` matches inside
+  "NATO-interoperable";
+- the words of a phrase must be separated by white space (not a blank line) or one hyphen in the text,
+  and a hyphen in a cue is the same as a space: ``price cap`` matches "price cap", "price\\ncap" and
+  "price-cap", ``test-fir*`` matches "test firing"; any other punctuation in the text ends a phrase, so
+  ``price cap`` does not match "price, cap" and a phrase never runs across a sentence end; other
+  punctuation written in a cue must be there in the text (``U.S.``);
 - each cue may be a plain string or ``{cue: TEXT, weight: W}``; default weights are 1 for words and
   1.5 for phrases and patterns (more specific), changeable under ``weights:`` at the top of the file;
 - a pattern that nests unbounded repeats, such as ``(a+)+b``, is refused at load time: Python's regex
   engine can take hours on one sentence with it (catastrophic backtracking).
 
->>> cb = load_codebook("s400")
+>>> cb = load_codebook("policy_frames")
 >>> cb.frame_names[:3]
-['sovereignty', 'alliance', 'security']
->>> cb.match("Washington imposed CAATSA sanctions on a NATO ally.")["sanctions_legality"]
-(1.75, ['CAATSA', 'sanction*'])
+['economic', 'capacity_resources', 'morality']
+>>> cb.match("The new tariffs cost farmers dearly.")["economic"]
+(2.0, ['tariff*', 'cost*'])
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import re._parser as _re_parser  # CPython's own regex parser: its tree shows which repeats nest
 from collections.abc import Iterable, Mapping
@@ -51,7 +61,9 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from ._matcher import Matcher, cue_tokens, is_caps, token_keys
+from ..matching import TermMatcher
+from ..packs import pack_file, story_names
+from ..text import fold
 
 __all__ = ["Cue", "Frame", "Codebook", "CodebookError", "load_codebook", "list_codebooks", "codebook_table"]
 
@@ -59,6 +71,8 @@ KINDS = ("words", "phrases", "patterns")
 DEFAULT_WEIGHTS = {"words": 1.0, "phrases": 1.5, "patterns": 1.5}
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+_CUE_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*\*?")
+_APOSTROPHE_RE = re.compile(r"['’]")
 
 
 class CodebookError(ValueError):
@@ -85,7 +99,7 @@ class Frame:
     negative: tuple[Cue, ...] = ()
     examples: tuple[str, ...] = ()
     residual: bool = False
-    # Names of frames in another codebook this frame corresponds to (e.g. s400 -> policy_frames).
+    # Names of frames in another codebook this frame corresponds to (e.g. a story frame -> policy_frames).
     maps_to: tuple[str, ...] = ()
 
 
@@ -125,14 +139,14 @@ class Codebook:
         return pd.DataFrame(rows, columns=["frame", "label", "kind", "cue", "weight", "negative"])
 
     @cached_property
-    def matcher(self) -> Matcher:
-        return Matcher(self)
+    def matcher(self) -> CueMatcher:
+        return CueMatcher(self)
 
     def match(self, text: str) -> dict[str, tuple[float, list[str]]]:
         """Score one text: ``{frame: (score, matched cues)}`` for frames with any cue (negatives as ``-cue``).
 
-        >>> load_codebook("s400").match("Talks in Sochi went on.")
-        {'diplomacy': (1.0, ['talks'])}
+        >>> load_codebook("policy_frames").match("The court ruled.")
+        {'legality': (2.0, ['court*', 'ruled'])}
         """
         hits = self.matcher.match_spans(text, [(0, len(text))])[0]
         return {self.frames[i].name: (score, cues) for i, (score, cues) in sorted(hits.items())}
@@ -141,35 +155,90 @@ class Codebook:
         return f"Codebook({self.name!r}, version={self.version!r}, frames={self.frame_names})"
 
 
+class CueMatcher:
+    """A codebook's cues compiled into one :class:`~mediakit.matching.TermMatcher` (internal to framing).
+
+    Each cue (words, phrases, ``re:`` patterns, negative cues) is one pattern of the matcher, which reports
+    every match (``overlapping=True``); the ``ignore`` names are its exclusions, so no cue match overlapping
+    an ignored name counts.
+    """
+
+    def __init__(self, codebook: Codebook):
+        self.cues: list[tuple[int, float, str, bool]] = []  # (frame index, signed weight, label, is a pattern)
+        patterns: list[tuple[int, str]] = []
+        for fi, frame in enumerate(codebook.frames):
+            for sign, cues in ((1.0, frame.cues), (-1.0, frame.negative)):
+                for cue in cues:
+                    label = cue.text if sign > 0 else f"-{cue.text}"
+                    regex = cue.kind == "patterns"
+                    patterns.append((len(self.cues), f"re:{cue.text}" if regex else cue.text))
+                    self.cues.append((fi, sign * cue.weight, label, regex))
+        self.terms = TermMatcher(patterns, exclude=codebook.ignore, overlapping=True, hyphens=True)
+
+    def match_spans(self, text: str, spans: list[tuple[int, int]]) -> list[dict[int, tuple[float, list[str]]]]:
+        """For each ``(start, end)`` span of ``text`` (sorted, disjoint): ``{frame index: (score, cues)}``.
+
+        A match belongs to the span it starts in; a word or phrase must also end there.
+        """
+        results: list[dict[int, tuple[float, list[str]]]] = [{} for _ in spans]
+        if not spans:
+            return results
+        starts = [s for s, _ in spans]
+        for s, e, cid in self.terms.find(text):
+            si = bisect.bisect_right(starts, s) - 1
+            if si < 0 or s >= spans[si][1]:
+                continue
+            fi, w, label, regex = self.cues[cid]
+            if not regex and e > spans[si][1]:
+                continue
+            score, labels = results[si].get(fi, (0.0, []))
+            labels.append(label)
+            results[si][fi] = (score + w, labels)
+        return results
+
+
 # ---------------------------------------------------------------- loading and validation
 def list_codebooks() -> list[str]:
-    """Names of the codebooks shipped with mediakit.
+    """Names of the codebooks shipped with mediakit: the generic ones and those of the story packs.
 
-    >>> sorted(list_codebooks())
-    ['policy_frames', 's400']
+    >>> "policy_frames" in list_codebooks()
+    True
     """
     folder = resources.files("mediakit.resources").joinpath("codebooks")
-    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
+    names = {p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml")}
+    names |= {name for name in story_names() if pack_file(name, "codebook") is not None}
+    return sorted(names)
 
 
-def load_codebook(name_or_path: str | Path | Codebook | Mapping[str, Any]) -> Codebook:
-    """Load and validate a codebook: a shipped name (``"s400"``, ``"policy_frames"``), a YAML path or a dict.
+def load_codebook(name_or_path: str | Path | Codebook | Mapping[str, Any] = "policy_frames") -> Codebook:
+    """Load and validate a codebook: a name, a YAML path, a story pack folder or a dict.
 
-    Every problem raises :class:`CodebookError` with one line saying where and how to fix it.
+    A name is looked up first as a story pack (its ``codebook.yaml``, :func:`mediakit.packs.pack_file`),
+    then among the generic codebooks shipped in ``mediakit/resources/codebooks`` (``"policy_frames"``,
+    the default). Every problem raises :class:`CodebookError` with one line saying where and how to fix it.
 
-    >>> load_codebook("policy_frames").frame_names[0]
+    >>> load_codebook().frame_names[0]
     'economic'
+    >>> load_codebook({"codebook": "tiny", "version": "1", "frames": [
+    ...     {"name": "cost", "description": "Money.", "cues": {"words": ["price*"]}}]}).match("Prices rose.")
+    {'cost': (1.0, ['price*'])}
     """
     if isinstance(name_or_path, Codebook):
         return name_or_path
     if isinstance(name_or_path, Mapping):
         return _build(dict(name_or_path), "<dict>")
+    if not isinstance(name_or_path, str | Path):
+        raise CodebookError(f"a codebook is a name, a YAML path, a dict or a Codebook, not {type(name_or_path).__name__}")
+    packed = pack_file(name_or_path, "codebook")
+    if packed is not None:
+        return _load_path(str(packed.resolve()), packed.stat().st_mtime)
     path = Path(name_or_path)
     text_name = str(name_or_path)
     if path.suffix.lower() not in (".yaml", ".yml") and "/" not in text_name and "\\" not in text_name:
-        if text_name not in list_codebooks():
-            raise CodebookError(f"no codebook named {text_name!r}; shipped codebooks: "
-                                f"{', '.join(list_codebooks())}, or pass the path of a YAML file")
+        res = resources.files("mediakit.resources").joinpath("codebooks").joinpath(f"{text_name}.yaml")
+        if not res.is_file():
+            raise CodebookError(f"no codebook named {text_name!r}; codebooks: {', '.join(list_codebooks())}, "
+                                "or pass the path of a YAML file or a story pack folder")
         return _load_shipped(text_name)
     if not path.exists():
         raise CodebookError(f"{path}: no such codebook file; check the path or use a shipped name "
@@ -209,7 +278,7 @@ def _build(data: dict[str, Any], where: str) -> Codebook:
         raise CodebookError(f"{where}: unknown top-level key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(known))}")
     name = data.get("codebook")
     if not isinstance(name, str) or not name.strip():
-        raise CodebookError(f"{where}: missing 'codebook: NAME' at the top (a short name such as s400)")
+        raise CodebookError(f"{where}: missing 'codebook: NAME' at the top (a short name such as policy_frames)")
     if "version" not in data:
         raise CodebookError(f"{where}: missing 'version:' (e.g. version: \"1.0\"); codebooks are versioned data")
     weights = dict(DEFAULT_WEIGHTS)
@@ -255,7 +324,7 @@ def _build_frame(fd: Any, where: str, weights: dict[str, float]) -> Frame:
     unknown = sorted(set(fd) - known)
     name = fd.get("name")
     if not isinstance(name, str) or not _NAME_RE.match(name):
-        raise CodebookError(f"{where}: 'name' must be a snake_case id like sanctions_legality, got {name!r}")
+        raise CodebookError(f"{where}: 'name' must be a snake_case id like public_opinion, got {name!r}")
     where = f"{where} ({name})"
     if unknown:
         raise CodebookError(f"{where}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(known))}")
@@ -335,6 +404,23 @@ def _build_cues(data: Any, where: str, weights: dict[str, float]) -> list[Cue]:
     return out
 
 
+def cue_tokens(text: str) -> list[str]:
+    """The word units of a cue (for validation); a trailing ``*`` stays on its word."""
+    return _CUE_WORD_RE.findall(text)
+
+
+def token_keys(raw: str) -> tuple[str, str]:
+    """(case-folded key, case-kept key) of a cue word: apostrophe ending dropped, diacritics folded."""
+    kept = fold(_APOSTROPHE_RE.split(raw, 1)[0])
+    return kept.lower(), kept
+
+
+def is_caps(word: str) -> bool:
+    """A word written in capitals (two letters or more), matched in capitals only."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 def _cue_key(text: str) -> tuple[tuple[str, bool], ...]:
     out = []
     for w in cue_tokens(text):
@@ -400,7 +486,7 @@ def _regex_children(kind: str, av: Any) -> list[Any]:
     return []
 
 
-def codebook_table(codebooks: Iterable[str] = ("s400", "policy_frames")) -> pd.DataFrame:
+def codebook_table(codebooks: Iterable[str] = ("policy_frames",)) -> pd.DataFrame:
     """One row per frame of the given codebooks: codebook, version, frame, label, description, n_cues.
 
     >>> codebook_table(["policy_frames"])[["codebook", "frame"]].head(2).values.tolist()

@@ -10,48 +10,66 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from ..corpus import ColumnError
 from .scoring import PARTS, TEXT_PARTS
 
 __all__ = ["frame_shares", "frame_profile", "frame_difference_test", "frames_over_time", "headline_vs_body"]
 
+_SCORE_NEEDS = ["article_id", "part", "frame", "dominant"]
 
-def frame_shares(scores: pd.DataFrame, *, parts: Sequence[str] | None = TEXT_PARTS, count: str = "dominant",
-                 include_none: bool = False) -> pd.DataFrame:
+
+def _check(scores: pd.DataFrame, where: str, by: str | None = None, required: list[str] = _SCORE_NEEDS) -> None:
+    """ColumnError (one line) when ``scores`` lacks a column or ``by`` names none."""
+    if not isinstance(scores, pd.DataFrame):
+        raise ColumnError(f"{where}: expected the score_frames table (a pandas DataFrame), not {type(scores).__name__}")
+    for col in [*required, *([by] if by is not None else [])]:
+        if col not in scores.columns:
+            what = "by=" if col == by else "column"
+            raise ColumnError(f"{where}: {what} {col!r} is not a column of the scores; pass the table score_frames "
+                              "returns" + (" on a corpus with that column" if col == by else ""))
+
+
+def frame_shares(scores: pd.DataFrame, by: str = "outlet", *, parts: Sequence[str] | None = TEXT_PARTS,
+                 count: str = "dominant", include_none: bool = False) -> pd.DataFrame:
     """Article-level frame shares: for each article and frame, ``n`` sentences and their ``share``.
+
+    Columns ``article_id, group, frame, n, share, n_framed``: ``group`` is the article's value of ``by``
+    (named in ``attrs["by"]``).
 
     ``count="dominant"`` counts each sentence once, under its dominant frame; ``"any"`` counts a sentence
     under every frame it matches. Shares are over framed sentences (``none`` excluded unless
     ``include_none``), so an article's shares sum to 1 when it has any framed sentence.
 
-    >>> s = pd.DataFrame({"article_id": ["a", "a", "a"], "part": ["body"] * 3, "sentence": [0, 1, 2],
+    >>> s = pd.DataFrame({"article_id": ["a", "a", "a"], "outlet": "X", "part": ["body"] * 3, "sentence": [0, 1, 2],
     ...                   "frame": ["x", "y", "x"], "dominant": [True] * 3})
-    >>> frame_shares(s)[["frame", "n", "share"]].values.tolist()
-    [['x', 2, 0.6666666666666666], ['y', 1, 0.3333333333333333]]
+    >>> frame_shares(s)[["group", "frame", "n", "share"]].values.tolist()
+    [['X', 'x', 2, 0.6666666666666666], ['X', 'y', 1, 0.3333333333333333]]
     """
+    _check(scores, "frame_shares", by)
     if count not in ("dominant", "any"):
-        raise ValueError(f"count must be 'dominant' or 'any', not {count!r}")
+        raise ValueError(f"frame_shares: count must be 'dominant' or 'any', not {count!r}")
     d = scores if parts is None else scores[scores["part"].isin(list(parts))]
     if count == "dominant":
         d = d[d["dominant"]]
     if not include_none:
         d = d[d["frame"] != "none"]
-    keys = ["article_id"] + [c for c in ("outlet",) if c in d.columns]
-    n = d.groupby(keys + ["frame"], sort=True, dropna=False).size().rename("n").reset_index()
+    d = d.rename(columns={by: "group"}) if by != "group" else d
+    n = d.groupby(["article_id", "group", "frame"], sort=True, dropna=False).size().rename("n").reset_index()
     total = n.groupby("article_id")["n"].transform("sum")
-    n["share"] = n["n"] / total
-    n["n_framed"] = total
+    n["n"] = n["n"].astype("int64")
+    n["share"] = (n["n"] / total).astype(float)
+    n["n_framed"] = total.astype("int64")
+    n.attrs = {"analysis": "frame_shares", "by": by, "count": count, "parts": list(parts) if parts else None,
+               "include_none": include_none}
     return n
 
 
 def _count_matrix(scores: pd.DataFrame, by: str, parts, count: str, frames: Sequence[str] | None):
-    shares = frame_shares(scores, parts=parts, count=count)
-    if by not in shares.columns:
-        if by in scores.columns:
-            key = scores[["article_id", by]].drop_duplicates("article_id")
-            shares = shares.merge(key, on="article_id", how="left")
-        else:
-            raise KeyError(f"frame_profile: scores have no {by!r} column; score a corpus that has it")
-    table = shares.pivot_table(index=["article_id", by], columns="frame", values="n", aggfunc="sum", fill_value=0)
+    shares = frame_shares(scores, by, parts=parts, count=count)
+    if not len(shares):
+        return pd.DataFrame(index=pd.MultiIndex.from_arrays([[], []], names=["article_id", "group"]))
+    table = shares.pivot_table(index=["article_id", "group"], columns="frame", values="n", aggfunc="sum",
+                               fill_value=0)
     if frames is not None:
         table = table.reindex(columns=list(frames), fill_value=0)
     table = table.sort_index(axis=1)
@@ -64,37 +82,36 @@ def frame_profile(
     *,
     parts: Sequence[str] | None = TEXT_PARTS,
     count: str = "dominant",
-    n_boot: int = 2000,
+    n_boot: int = 1000,
     ci: float = 0.95,
-    n_perm: int = 2000,
-    seed: int = 0,
-    test: bool = True,
+    random_state: int | None = 0,
 ) -> pd.DataFrame:
-    """Frame shares per group with bootstrap confidence intervals over articles, plus a test of differences.
+    """Frame shares per group with bootstrap confidence intervals over articles.
 
     A group's share of frame f is (sentences of f) / (framed sentences) over its articles. The CI resamples
     the group's articles with replacement ``n_boot`` times (percentile interval), so sentences of one
-    article move together. ``df.attrs["test"]`` holds :func:`frame_difference_test` (chi-square with a
-    permutation p-value and Cramér's V). Returns ``group, frame, share, ci_low, ci_high, n, n_framed,
-    n_articles`` (the group column is named after ``by``; ``n_articles`` counts articles with at least one
-    framed sentence, the units the bootstrap resamples).
+    article move together. Returns ``group, frame, share, ci_low, ci_high, n, n_framed, n_articles``
+    (``group`` holds the value of the ``by`` column, named in ``attrs["by"]``; ``n_articles`` counts
+    articles with at least one framed sentence, the units the bootstrap resamples). Whether the groups
+    differ is :func:`frame_difference_test`'s job.
 
     >>> rng = np.random.default_rng(0)
     >>> s = pd.DataFrame({"article_id": [f"a{i // 4}" for i in range(40)], "outlet": ["A"] * 20 + ["B"] * 20,
     ...                   "part": "body", "sentence": range(40), "dominant": True,
     ...                   "frame": ["x"] * 15 + ["y"] * 5 + ["y"] * 15 + ["x"] * 5})
-    >>> p = frame_profile(s, n_boot=200, n_perm=200)
-    >>> p[p.frame == "x"][["outlet", "share"]].values.tolist()
-    [['A', 0.75], ['B', 0.25]]
+    >>> p = frame_profile(s, n_boot=200)
+    >>> p[p.frame == "x"][["group", "share"]].values.tolist(), p.attrs["by"]
+    ([['A', 0.75], ['B', 0.25]], 'outlet')
     """
+    _check(scores, "frame_profile", by)
     if not 0 < ci < 1:
-        raise ValueError(f"ci must be between 0 and 1, e.g. 0.95, not {ci!r}")
+        raise ValueError(f"frame_profile: ci must be between 0 and 1, e.g. 0.95, not {ci!r}")
     table = _count_matrix(scores, by, parts, count, None)
     frames = list(table.columns)
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(random_state)
     alpha = (1 - ci) / 2
     rows = []
-    for group, sub in table.groupby(level=by, sort=True):
+    for group, sub in (table.groupby(level="group", sort=True) if len(table) else []):
         counts = sub.to_numpy(dtype=float)
         m = counts.shape[0]
         totals = counts.sum(axis=0)
@@ -110,18 +127,18 @@ def frame_profile(
         else:
             lo = hi = np.full(len(frames), np.nan)
         for j, f in enumerate(frames):
-            rows.append({by: group, "frame": f, "share": point[j], "ci_low": lo[j], "ci_high": hi[j],
+            rows.append({"group": group, "frame": f, "share": point[j], "ci_low": lo[j], "ci_high": hi[j],
                          "n": int(totals[j]), "n_framed": int(framed), "n_articles": m})
-    out = pd.DataFrame(rows, columns=[by, "frame", "share", "ci_low", "ci_high", "n", "n_framed", "n_articles"])
-    out.attrs.update({"by": by, "count": count, "parts": list(parts) if parts else None, "ci": ci,
-                      "n_boot": n_boot, "seed": seed, "codebook": scores.attrs.get("codebook")})
-    if test:
-        out.attrs["test"] = frame_difference_test(scores, by, parts=parts, count=count, n_perm=n_perm, seed=seed)
+    cols = ["group", "frame", "share", "ci_low", "ci_high", "n", "n_framed", "n_articles"]
+    out = pd.DataFrame(rows, columns=cols).astype({"share": float, "ci_low": float, "ci_high": float, "n": "int64",
+                                                   "n_framed": "int64", "n_articles": "int64"})
+    out.attrs = {"analysis": "frame_profile", "by": by, "count": count, "parts": list(parts) if parts else None,
+                 "ci": ci, "n_boot": n_boot, "random_state": random_state, "codebook": scores.attrs.get("codebook")}
     return out
 
 
 def frame_difference_test(scores: pd.DataFrame, by: str = "outlet", *, parts: Sequence[str] | None = TEXT_PARTS,
-                          count: str = "dominant", n_perm: int = 2000, seed: int = 0) -> pd.DataFrame:
+                          count: str = "dominant", n_perm: int = 1000, random_state: int | None = 0) -> pd.DataFrame:
     """Do groups differ in frame use? Chi-square on the group × frame table of sentences, with Cramér's V.
 
     Sentences of one article are not independent, so besides the asymptotic p-value the test permutes the
@@ -138,9 +155,10 @@ def frame_difference_test(scores: pd.DataFrame, by: str = "outlet", *, parts: Se
     >>> t[["frame", "chi2", "dof", "cramers_v", "n_articles"]].values.tolist()
     [['all', 10.0, 1, 0.5, 10]]
     """
+    _check(scores, "frame_difference_test", by)
     table = _count_matrix(scores, by, parts, count, None)
     table = table.loc[:, table.sum(axis=0) > 0]
-    groups = table.index.get_level_values(by).to_numpy()
+    groups = table.index.get_level_values("group").to_numpy()
     codes, uniq = pd.factorize(groups, sort=True)
     counts = table.to_numpy(dtype=float)
     k, m, F = len(uniq), counts.shape[0], counts.shape[1]
@@ -149,7 +167,7 @@ def frame_difference_test(scores: pd.DataFrame, by: str = "outlet", *, parts: Se
     ge = np.zeros(len(names))
     done = 0
     if k > 1 and n_perm > 0:
-        rng = np.random.default_rng(seed)
+        rng = np.random.default_rng(random_state)
         while done < n_perm:  # batches keep memory flat for large corpora
             b = min(200, n_perm - done)
             perm_codes = np.array([rng.permutation(codes) for _ in range(b)])
@@ -175,7 +193,8 @@ def frame_difference_test(scores: pd.DataFrame, by: str = "outlet", *, parts: Se
                      "n_articles": m, "n_groups": k})
     out = pd.DataFrame(rows, columns=["frame", "chi2", "dof", "p_chi2", "p_perm", "cramers_v", "n_sentences",
                                       "n_articles", "n_groups"])
-    out.attrs.update({"by": by, "n_perm": n_perm, "seed": seed})
+    out.attrs = {"analysis": "frame_difference_test", "by": by, "count": count,
+                 "parts": list(parts) if parts else None, "n_perm": n_perm, "random_state": random_state}
     return out
 
 
@@ -210,31 +229,36 @@ def frames_over_time(scores: pd.DataFrame, *, freq: str = "QS", by: str | None =
                      parts: Sequence[str] | None = TEXT_PARTS, count: str = "dominant") -> pd.DataFrame:
     """Frame shares per period (``freq``: pandas offset alias, default quarter) and optionally per group.
 
-    Returns ``period, [by], frame, n, share`` (share of the period's framed sentences); undated articles are
-    left out (their number is in ``df.attrs["undated_articles"]``).
+    Returns ``period, [group], frame, n, share`` (share of the period's framed sentences; ``group`` holds the
+    value of ``by`` when given, named in ``attrs["by"]``); undated articles are left out (their number is in
+    ``df.attrs["undated_articles"]``).
 
     >>> s = pd.DataFrame({"article_id": ["a", "a", "b"], "part": "body", "dominant": True, "frame": ["x", "y", "x"],
     ...                   "date": pd.to_datetime(["2021-01-05", "2021-01-05", "2021-04-02"])})
     >>> frames_over_time(s).assign(period=lambda d: d["period"].dt.strftime("%Y-%m")).values.tolist()
     [['2021-01', 'x', 1, 0.5], ['2021-01', 'y', 1, 0.5], ['2021-04', 'x', 1, 1.0]]
     """
-    if "date" not in scores.columns:
-        raise KeyError("frames_over_time: scores have no 'date' column; score a corpus that has dates")
+    _check(scores, "frames_over_time", by, [*_SCORE_NEEDS, "date"])
     d = scores if parts is None else scores[scores["part"].isin(list(parts))]
     if count == "dominant":
         d = d[d["dominant"]]
     d = d[d["frame"] != "none"]
     undated = int(d.loc[d["date"].isna(), "article_id"].nunique())
     d = d.dropna(subset=["date"])
-    keys = [pd.Grouper(key="date", freq=freq)] + ([by] if by else [])
+    if by:
+        d = d.rename(columns={by: "group"}) if by != "group" else d
+    keys = [pd.Grouper(key="date", freq=freq)] + (["group"] if by else [])
     n = d.groupby(keys + ["frame"]).size().rename("n").reset_index().rename(columns={"date": "period"})
-    n["share"] = n["n"] / n.groupby(["period"] + ([by] if by else []))["n"].transform("sum")
-    n.attrs["undated_articles"] = undated
+    n["share"] = n["n"] / n.groupby(["period"] + (["group"] if by else []))["n"].transform("sum")
+    n.attrs = {"analysis": "frames_over_time", "by": by, "freq": freq, "count": count,
+               "parts": list(parts) if parts else None, "undated_articles": undated}
     return n
 
 
 def headline_vs_body(scores: pd.DataFrame, *, by: str | None = None) -> pd.DataFrame:
-    """Frame shares in headlines, leads and bodies side by side: ``[by], part, frame, n, share``.
+    """Frame shares in headlines, leads and bodies side by side: ``[group], part, frame, n, share``.
+
+    ``group`` (the value of ``by``, named in ``attrs["by"]``) only when ``by`` is given.
 
     Shares are of each part's framed sentences (dominant frame), so a frame that headlines push more than
     the body shows a higher headline share.
@@ -244,11 +268,16 @@ def headline_vs_body(scores: pd.DataFrame, *, by: str | None = None) -> pd.DataF
     >>> headline_vs_body(s).values.tolist()
     [['headline', 'x', 1, 1.0], ['body', 'x', 1, 0.5], ['body', 'y', 1, 0.5]]
     """
+    _check(scores, "headline_vs_body", by)
     d = scores[scores["dominant"] & (scores["frame"] != "none")]
-    keys = ([by] if by else []) + ["part"]
+    if by:
+        d = d.rename(columns={by: "group"}) if by != "group" else d
+    keys = (["group"] if by else []) + ["part"]
     n = d.groupby(keys + ["frame"]).size().rename("n").reset_index()
     n["share"] = n["n"] / n.groupby(keys)["n"].transform("sum")
     order = {p: i for i, p in enumerate(PARTS)}
-    return n.sort_values(keys[:-1] + ["part", "frame"], key=lambda s: s.map(order) if s.name == "part" else s,
-                         ignore_index=True)
+    out = n.sort_values(keys[:-1] + ["part", "frame"], key=lambda s: s.map(order) if s.name == "part" else s,
+                        ignore_index=True)
+    out.attrs = {"analysis": "headline_vs_body", "by": by}
+    return out
 

@@ -11,6 +11,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..corpus import ColumnError, validate_corpus
+from ..csv_safe import write_csv
 from .codebook import Codebook, load_codebook
 from .scoring import TEXT_PARTS, _sentence_table
 
@@ -24,15 +26,18 @@ def sample_for_coding(
     *,
     path: str | Path | None = None,
     parts: Sequence[str] = TEXT_PARTS,
-    codebook: str | Path | Codebook | None = "s400",
-    seed: int = 0,
+    codebook: str | Path | Codebook | None = "policy_frames",
+    random_state: int | None = 0,
+    neutralise: bool = True,
 ) -> pd.DataFrame:
     """Draw ``n`` sentences for hand coding, spread evenly over the ``stratify`` groups; write a CSV if ``path``.
 
     The sheet has ``coding_id, article_id, outlet, part, sentence, start, end, text`` and an empty ``frame``
     column for the coder (and ``notes``). The machine's frames are deliberately NOT in the sheet, so that
     coders are not anchored by them. When ``codebook`` is given, ``df.attrs["frames"]`` lists the allowed
-    codes (written as a comment-free companion ``<path>.codes.txt`` beside the CSV). After coding, pass the
+    codes (written as a comment-free companion ``<path>.codes.txt`` beside the CSV). The sheet is meant to
+    be opened in a spreadsheet, so it is written with :func:`mediakit.csv_safe.write_csv`: a cell starting
+    with ``= + - @`` gets a leading apostrophe (``neutralise=False`` writes it as it is). After coding, pass the
     CSV to :func:`agreement` with ``score_frames`` output. Groups with too few sentences give all they have;
     the rest is drawn from the other groups.
 
@@ -41,12 +46,17 @@ def sample_for_coding(
     >>> sample_for_coding(arts, 4, codebook=None)["outlet"].value_counts().tolist()
     [2, 2]
     """
+    validate_corpus(articles, ["article_id", "text"], where="sample_for_coding")
     if n <= 0:
         raise ValueError(f"sample_for_coding: n must be positive, got {n}")
+    if stratify is not None and stratify not in articles.columns:
+        raise ColumnError(f"sample_for_coding: stratify={stratify!r} is not a column of the articles; "
+                          "name one (e.g. outlet) or pass stratify=None")
+    frames = load_codebook(codebook).frame_names + ["none"] if codebook is not None else []
     sents = _sentence_table(articles, parts=parts)
-    if stratify is not None and stratify not in sents.columns:
-        raise KeyError(f"sample_for_coding: articles have no {stratify!r} column to stratify by; pass stratify=None")
-    rng = np.random.default_rng(seed)
+    if stratify is not None and stratify != "outlet":
+        sents[stratify] = sents["article_id"].map(dict(zip(articles["article_id"], articles[stratify])))
+    rng = np.random.default_rng(random_state)
     if stratify is None or sents.empty:
         take = rng.permutation(len(sents))[:n]
         chosen = sents.iloc[np.sort(take)]
@@ -59,14 +69,14 @@ def sample_for_coding(
     out.insert(0, "coding_id", range(1, len(out) + 1))
     out["frame"] = ""
     out["notes"] = ""
-    frames: list[str] = []
-    if codebook is not None:
-        frames = load_codebook(codebook).frame_names + ["none"]
+    out.attrs = {"analysis": "sample_for_coding", "n": n, "stratify": stratify, "parts": list(parts),
+                 "random_state": random_state}
+    if frames:
         out.attrs["frames"] = frames
     if path is not None:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        out.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+        write_csv(out, path, neutralise=neutralise)
         if frames:
             Path(str(path) + ".codes.txt").write_text("\n".join(frames) + "\n", encoding="utf-8")
     return out

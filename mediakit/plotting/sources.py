@@ -11,10 +11,12 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
+from ..sources import countable_quotes
 from ._base import PALETTE, new_axes, outlet_colors
 
 __all__ = [
-    "shares", "plot_speaker_types", "plot_speaker_countries", "plot_speaker_heatmap", "plot_verb_stance",
+    "shares", "speaker_matrix", "plot_speaker_types", "plot_speaker_countries", "plot_speaker_heatmap",
+    "plot_verb_stance",
     "plot_profile_share",
 ]
 
@@ -24,9 +26,7 @@ STANCE_ORDER = ["neutral", "emphatic", "explanatory", "concessive", "tentative",
 
 
 def _countable(quotes: pd.DataFrame) -> pd.DataFrame:
-    if "fragment" in quotes:
-        return quotes[~quotes["fragment"].fillna(False).astype(bool)]
-    return quotes
+    return countable_quotes(quotes)  # fragments of mixed quotes are not counted (mediakit.sources)
 
 
 def shares(quotes: pd.DataFrame, column: str, *, by: str = "outlet", order: list[str] | None = None,
@@ -124,13 +124,15 @@ def plot_verb_stance(quotes: pd.DataFrame, *, by: str = "outlet", ax: Axes | Non
 def plot_speaker_heatmap(table: pd.DataFrame, *, top: int = 15, normalize: bool = False,
                          ax: Axes | None = None) -> Axes:
     """Speakers x outlets: how often each of the ``top`` most quoted speakers is quoted by each outlet
-    (``table`` from :func:`mediakit.speaker_table`; ``normalize`` divides by each outlet's quotes)."""
+    (``table`` from :func:`mediakit.speaker_table`, tidy, pivoted here; ``normalize`` divides by each
+    outlet's quotes)."""
+    wide = speaker_matrix(table)
     meta = {"speaker", "speaker_type", "speaker_country", "total"}
-    outlets = [c for c in table.columns if c not in meta]
-    t = table.head(top)
+    outlets = [c for c in wide.columns if c not in meta]
+    t = wide.head(top)
     mat = t[outlets].to_numpy(dtype=float)
     if normalize:
-        col_tot = table[outlets].sum().to_numpy(dtype=float)
+        col_tot = wide[outlets].sum().to_numpy(dtype=float)
         mat = mat / np.where(col_tot == 0, 1, col_tot)
     ax = new_axes(ax, figsize=(1.1 * len(outlets) + 4, 0.4 * len(t) + 2))
     im = ax.imshow(mat, aspect="auto", cmap="Blues")
@@ -147,6 +149,25 @@ def plot_speaker_heatmap(table: pd.DataFrame, *, top: int = 15, normalize: bool 
     ax.grid(False)
     ax.figure.colorbar(im, ax=ax, fraction=0.03, pad=0.02)
     return ax
+
+
+def speaker_matrix(table: pd.DataFrame) -> pd.DataFrame:
+    """The tidy :func:`mediakit.speaker_table` as speakers x groups: ``speaker, speaker_type,
+    speaker_country``, one column per group, ``total``; most quoted first.
+
+    >>> t = pd.DataFrame({"speaker": ["X", "X", "Y"], "speaker_type": ["expert"] * 3, "speaker_country": "",
+    ...                   "group": ["A", "B", "A"], "count": [2, 1, 1]})
+    >>> speaker_matrix(t)[["speaker", "A", "B", "total"]].values.tolist()
+    [['X', 2, 1, 3], ['Y', 1, 0, 1]]
+    """
+    meta = ["speaker", "speaker_type", "speaker_country"]
+    if not len(table):
+        return pd.DataFrame(columns=meta + ["total"])
+    wide = table.pivot_table(index=meta, columns="group", values="count", aggfunc="sum", fill_value=0)
+    wide.columns = [str(c) for c in wide.columns]
+    wide["total"] = wide.sum(axis=1)
+    wide = wide.reset_index()
+    return wide.sort_values(["total", "speaker"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
 def plot_profile_share(profile: pd.DataFrame, measure: str = "anonymous", category: str = "anonymous", *,

@@ -18,6 +18,7 @@ from ._gazetteer import (
     Entry,
     Gazetteer,
     Roles,
+    as_gazetteer,
     country_of,
     is_anonymous,
     load_gazetteer,
@@ -35,6 +36,6 @@ __all__ = [
     "CLOSE_MARKS", "OPEN_MARKS", "QuoteSpan", "find_quotes",
     "Cue", "VerbLexicon", "inflect", "load_verb_lexicon", "verb_stances",
     "find_attributions", "MAX_UNIT_TOKENS",
-    "SPEAKER_TYPES", "Entry", "Gazetteer", "Roles", "country_of", "is_anonymous", "load_gazetteer", "load_roles",
+    "SPEAKER_TYPES", "Entry", "Gazetteer", "Roles", "as_gazetteer", "country_of", "is_anonymous", "load_gazetteer", "load_roles",
     "name_key", "speaker_type_of", "clear_caches", "merge_names", "resolve_speakers",
 ]

@@ -2,29 +2,35 @@
 typing of a speaker (official, military, expert, industry, media, anonymous, citizen, unknown) with a
 country. Resolution inside an article and merging across articles are in :mod:`._speakers`.
 
-Knowledge lives in two editable files: ``resources/speakers.yaml`` (a gazetteer of people, organisations
-and news media) and ``resources/speaker_roles.yaml`` (role words, anonymity phrases, country words).
+Knowledge lives in editable files: ``resources/speakers.yaml`` (the generic gazetteer: news media and
+agencies, no story's people), a story pack's ``speakers.yaml`` (the people and organisations of one story,
+with the dates each held its role; :func:`load_gazetteer` adds it) and ``resources/speaker_roles.yaml``
+(role words, anonymity phrases, country words).
 
 >>> g = load_gazetteer()
->>> g.lookup("Erdoğan").name, g.lookup("Erdoğan").country
-('Recep Tayyip Erdogan', 'TR')
+>>> g.lookup("Reuters").name, g.lookup("Reuters").type
+('Reuters', 'media')
 >>> speaker_type_of("Selin Aydar", "a defence economist at the Istanbul Policy Forum")
 ('expert', 'TR')
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import yaml
 
+from ..packs import pack_file
 from ..text import fold
 
 __all__ = [
-    "Entry", "Gazetteer", "load_gazetteer", "load_roles", "speaker_type_of", "name_key", "SPEAKER_TYPES",
+    "Entry", "Gazetteer", "load_gazetteer", "as_gazetteer", "load_roles", "speaker_type_of", "name_key",
+    "SPEAKER_TYPES",
 ]
 
 SPEAKER_TYPES = ("official", "military", "expert", "industry", "media", "anonymous", "citizen", "unknown")
@@ -41,7 +47,7 @@ _PRONOUNS = {"he", "she", "they", "it", "who", "which", "that", "we", "i", "him"
 _PERSON_PRONOUNS = {"he", "she", "он", "она", "o", "kendisi", "his", "her", "его", "ее", "её", "him"}
 _DETS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "one", "another",
          "bir", "bu", "şu", "o"}
-# words that stand before a name but are not part of it ("Secretary of State Mike Pompeo")
+# words that stand before a name but are not part of it ("Secretary of State Jane Doe")
 _TITLE_WORDS = {
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "adm", "prof", "president", "vice", "prime",
     "minister", "secretary", "state", "foreign", "defense", "defence", "deputy", "under", "assistant", "general",
@@ -111,7 +117,7 @@ def _translit(s: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _norm(s: str) -> str:
-    """Folded, lower-case, transliterated form used to compare names: "İsmail Demir" -> "ismail demir"."""
+    """Folded, lower-case, transliterated form used to compare names: "İlker Aydın" -> "ilker aydin"."""
     s = fold(str(s)).lower()
     s = re.sub(r"['’](s|in|ın|un|ün|nin|nın|a|e|ya|ye|da|de|dan|den|ta|te|tan|ten|la|le|yla|yle)\b", "", s)
     s = _translit(s)
@@ -129,14 +135,15 @@ def _stem(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """The key names are merged on: the stemmed, folded surname. ``name_key("Исмаила Демира") == "demir"``."""
+    """The key names are merged on: the stemmed, folded surname. ``name_key("Ивана Петрова") == "petrov"``."""
     parts = _norm(name).split()
     return _stem(parts[-1]) if parts else ""
 
 
 @dataclass
 class Entry:
-    """One gazetteer record."""
+    """One gazetteer record. ``start``/``end`` (the file's ``from:``/``until:``) are the first and last day
+    the role was held (None: open); outside them the name still matches but the role does not apply."""
 
     name: str
     kind: str  # person, organisation, media
@@ -145,6 +152,18 @@ class Entry:
     role: str = ""
     aliases: list[str] = field(default_factory=list)
     describes: list[re.Pattern] = field(default_factory=list)
+    start: _dt.date | None = None
+    end: _dt.date | None = None
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None or self.end is not None
+
+    def holds_on(self, day: _dt.date | None) -> bool:
+        """True when the role holds on ``day`` (an unknown day: True)."""
+        if day is None:
+            return True
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
 @dataclass
@@ -156,6 +175,7 @@ class Gazetteer:
     by_surname: dict[str, list[Entry]] = field(default_factory=dict)
     _described: dict[str, Entry | None] = field(default_factory=dict, repr=False)
     _looked_up: dict[tuple[str, bool], Entry | None] = field(default_factory=dict, repr=False)
+    _views: dict[tuple[int, ...], Gazetteer] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for e in self.entries:
@@ -207,6 +227,38 @@ class Gazetteer:
         out = [(n, e.name) for e in self.entries if e.kind == "media" for n in [e.name, *e.aliases]]
         return sorted(out, key=lambda x: -len(x[0]))
 
+    @property
+    def dated(self) -> bool:
+        """True when some entry holds its role only between dates."""
+        return any(e.dated for e in self.entries)
+
+    def on(self, day: _dt.date | None) -> Gazetteer:
+        """The gazetteer as it stood on ``day``: entries whose role did not hold then keep their name (and
+        aliases) but lose their type, role and descriptions ("the secretary of state" is someone else in
+        another year). An unknown day keeps every role. Views are cached by the roles they drop.
+
+        >>> g = Gazetteer([Entry("Ann Lee", "person", "official", "XX", "minister",
+        ...                      start=_dt.date(2020, 1, 1), end=_dt.date(2021, 1, 1))])
+        >>> g.on(_dt.date(2019, 5, 1)).lookup("Ann Lee").type, g.on(_dt.date(2020, 5, 1)).lookup("Lee").type
+        ('unknown', 'official')
+        """
+        off = tuple(i for i, e in enumerate(self.entries) if not e.holds_on(day))
+        if not off:
+            return self
+        if off not in self._views:
+            drop = set(off)
+            self._views[off] = Gazetteer([replace(e, type="unknown", role="", describes=[]) if i in drop else e
+                                          for i, e in enumerate(self.entries)])
+        return self._views[off]
+
+    def off_roles(self, day: _dt.date | None) -> set[str]:
+        """Names of the entries whose role does not hold on ``day`` (none when the day is unknown)."""
+        return {e.name for e in self.entries if not e.holds_on(day)}
+
+    def dated_names(self) -> set[str]:
+        """Names of the entries whose role holds only between dates."""
+        return {e.name for e in self.entries if e.dated}
+
 
 def _read_yaml(name: str) -> dict:
     path = resources.files("mediakit.resources").joinpath(name)
@@ -214,26 +266,88 @@ def _read_yaml(name: str) -> dict:
         return yaml.safe_load(fh) or {}
 
 
-@lru_cache(maxsize=4)
-def load_gazetteer(path: str | None = None) -> Gazetteer:
-    """The speaker gazetteer from ``resources/speakers.yaml`` (or ``path``)."""
-    if path:
-        with open(path, encoding="utf-8") as fh:
-            raw = yaml.safe_load(fh) or {}
-    else:
-        raw = _read_yaml("speakers.yaml")
+def _day(value: object, where: str, key: str) -> _dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    text = str(value).strip()
+    for fmt, size in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
+        try:
+            day = _dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+        if key == "until" and size < 10:  # "until: 2019-07" is the end of July
+            nxt = day.replace(year=day.year + 1) if size == 4 else (
+                day.replace(month=day.month + 1) if day.month < 12 else day.replace(year=day.year + 1, month=1))
+            day = nxt - _dt.timedelta(days=1)
+        return day
+    raise ValueError(f"{where}: {key}: {value!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+def _entries(raw: dict, where: str) -> list[Entry]:
+    if not isinstance(raw, dict):
+        raise ValueError(f"{where}: expected a mapping with people:, organisations: and/or media: lists")
     entries = []
     for kind, key in (("person", "people"), ("organisation", "organisations"), ("media", "media")):
         for item in raw.get(key) or []:
-            if not item or "name" not in item:
-                raise ValueError(f"speakers.yaml: an entry under {key!r} has no name; add 'name: ...'")
+            if not isinstance(item, dict) or "name" not in item:
+                raise ValueError(f"{where}: an entry under {key!r} has no name; add 'name: ...'")
+            start, end = _day(item.get("from"), where, "from"), _day(item.get("until"), where, "until")
+            if start and end and end < start:
+                raise ValueError(f"{where}: {item['name']}: until {end} is before from {start}; swap them")
             entries.append(Entry(
                 name=str(item["name"]), kind=kind, type=str(item.get("type", "media" if kind == "media" else "unknown")),
                 country=str(item.get("country", "")), role=str(item.get("role", "")),
                 aliases=[str(a) for a in item.get("aliases") or []],
                 describes=[re.compile(p, re.I) for p in item.get("describes") or []],
+                start=start, end=end,
             ))
-    return Gazetteer(entries)
+    return entries
+
+
+@lru_cache(maxsize=8)
+def load_gazetteer(story: str | None = None) -> Gazetteer:
+    """The speaker gazetteer: the generic one (``resources/speakers.yaml``: news media and agencies), plus,
+    with ``story``, a story's people and organisations (a story pack name such as those in
+    ``mediakit/stories/``, a pack folder, or a path to a ``speakers.yaml``). The story's entries come first
+    (they win where a name is in both).
+
+    >>> g = load_gazetteer()
+    >>> g.lookup("Agence France-Presse").name, g.lookup("a stranger") is None
+    ('AFP', True)
+    """
+    generic = _entries(_read_yaml("speakers.yaml"), "mediakit/resources/speakers.yaml")
+    if story is None:
+        return Gazetteer(generic)
+    path = pack_file(story, "speakers")
+    if path is None:
+        p = Path(story)
+        if not p.is_file():
+            raise ValueError(f"gazetteer={story!r}: no story pack with a speakers.yaml and no such file; pass a "
+                             "pack name (mediakit/stories/<name>), a pack folder or a path to a speakers.yaml")
+        path = p
+    with open(path, encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh) or {}
+    return Gazetteer(_entries(raw, str(path)) + generic)
+
+
+def as_gazetteer(gazetteer: str | Path | Gazetteer | None) -> Gazetteer:
+    """The gazetteer an analysis uses for its ``gazetteer=`` option: None -> the generic one; a story name
+    or path -> generic plus the story's (:func:`load_gazetteer`); a :class:`Gazetteer` as it is.
+
+    >>> as_gazetteer(None) is load_gazetteer()
+    True
+    """
+    if gazetteer is None:
+        return load_gazetteer()
+    if isinstance(gazetteer, Gazetteer):
+        return gazetteer
+    if isinstance(gazetteer, str | Path):
+        return load_gazetteer(str(gazetteer))
+    raise TypeError(f"gazetteer must be None, a story name, a path or a Gazetteer, not {type(gazetteer).__name__}")
 
 
 @dataclass

@@ -15,9 +15,8 @@ pandas result, same ``attrs`` (timings aside). This package sits at the top of t
 analyses, no analysis imports it.
 
 Engine options (not parameters of any analysis) go to :func:`run`: ``split_every``, ``persist`` (keep the
-corpus, or extract_quotes' quote table, in the cluster's memory between passes; default: only
-extract_quotes' quote table, which is read twice) and ``lazy`` (score_frames
-and extract_quotes only: a Dask DataFrame of the rows, without ``attrs``, for tables larger than memory).
+corpus in the cluster's memory between passes). Every analysis returns a pandas table: the rows of
+score_frames and extract_quotes are gathered into the client (a million articles' quotes fit in a few GB).
 
 Where the work runs: whatever Dask client is current. :func:`scheduler` opens one: ``None``/``"local"``
 (a LocalCluster of 2 single-threaded worker processes on 127.0.0.1), ``"local:N"`` (N workers), or
@@ -40,11 +39,12 @@ except ImportError as exc:  # pragma: no cover - the extra is missing
 
 import pandas as pd
 
+from .. import framing as _framing
 from .. import reuse as _reuse
+from .. import sources as _sources
 from .. import terms as _terms
 from .. import timeline as _timeline
 from ..analysis import Analysis, bind, get, is_dask
-from ._adapters import ADAPTERS
 from ._cluster import scheduler
 from ._load import load_corpus_dask
 from ._reduce import run_analysis, tree_reduce
@@ -55,16 +55,12 @@ __all__ = [
 ]
 
 # analyses that register their hooks (importing the module registers them)
-_REGISTERED = {"coverage_timeline": _timeline, "find_reuse": _reuse, "distinctive_terms": _terms}
+_REGISTERED = {"coverage_timeline": _timeline, "find_reuse": _reuse, "distinctive_terms": _terms,
+               "score_frames": _framing, "extract_quotes": _sources}
 
 
 def _public(name: str) -> Callable[..., Any]:
     """The pandas function of an analysis: its signature is the analysis' signature."""
-    if name in ADAPTERS:
-        from .. import framing, sources, terms
-
-        return {"distinctive_terms": terms.distinctive_terms, "score_frames": framing.score_frames,
-                "extract_quotes": sources.extract_quotes}[name]
     a = get(name)
     if a.public is None:
         raise TypeError(f"analysis {name!r} names no public function; pass its parameters by keyword")
@@ -72,11 +68,11 @@ def _public(name: str) -> Callable[..., Any]:
 
 
 def run(analysis: str | Analysis, ddf: dd.DataFrame, *args: Any, split_every: int = 8, persist: bool | None = None,
-        lazy: bool = False, **params: Any) -> pd.DataFrame | dd.DataFrame:
+        **params: Any) -> pd.DataFrame:
     """Run an analysis (a registered name or an :class:`~mediakit.analysis.Analysis`) on a Dask corpus.
 
     ``*args, **params`` are the analysis' own parameters, as its pandas function takes them (defaults
-    filled in from it); ``split_every``, ``persist`` and ``lazy`` are engine options (see the module notes).
+    filled in from it); ``split_every`` and ``persist`` are engine options (see the module notes).
     Returns what the pandas function returns on the same articles: a pandas DataFrame with its ``attrs``.
 
     >>> run("coverage_timeline", ddf, "M", by=None, split_every=4)    # doctest: +SKIP
@@ -85,12 +81,7 @@ def run(analysis: str | Analysis, ddf: dd.DataFrame, *args: Any, split_every: in
         raise TypeError(f"mediakit.scale.run takes a Dask DataFrame, not {type(ddf).__name__}; "
                         "call the analysis itself (mk.<name>) on a pandas table")
     name = analysis.name if isinstance(analysis, Analysis) else analysis
-    if isinstance(analysis, str) and name in ADAPTERS:
-        params = bind(_public(name), args, params)
-        return ADAPTERS[name](ddf, params, split_every=split_every, persist=persist, lazy=lazy)
     a = get(analysis)
-    if lazy:
-        raise ValueError(f"{name} has no lazy form on Dask: its result is computed into a pandas table")
     if a.public is not None:
         params = bind(a.public, args, params)
     elif args:

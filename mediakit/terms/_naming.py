@@ -9,7 +9,6 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +36,7 @@ def load_lexicon(lexicon: str | Path | Mapping[str, Any]) -> dict[str, Any]:
     """A naming lexicon: a story pack's name or folder (its ``naming.yaml``), a YAML file, or a dict.
 
     A name resolves through :func:`mediakit.packs.pack_file` first (``mediakit/stories/<name>/naming.yaml``),
-    then ``mediakit/resources/naming/<name>.yaml``. Shape: ``{"concepts": {concept: {"label": str,
+    or a YAML path. Shape: ``{"concepts": {concept: {"label": str,
     "variants": {variant: [pattern, ...]}, "exclude": [pattern, ...]}}}``; pattern syntax in
     :mod:`mediakit.matching` (``re:`` patterns are case-sensitive here).
 
@@ -84,11 +83,8 @@ def _read_lexicon(lexicon: str | Path) -> tuple[str, str]:
         if not path.is_file():
             raise FileNotFoundError(f"lexicon file {path} not found; check the path")
         return path.read_text(encoding="utf-8"), str(path)
-    shipped = resources.files("mediakit.resources").joinpath("naming").joinpath(f"{lexicon}.yaml")
-    if not shipped.is_file():
-        raise ValueError(f"no shipped lexicon {str(lexicon)!r}: no story pack with a naming.yaml of that name; "
-                         "pass a story pack name or folder, or the path of your own YAML file")
-    return shipped.read_text(encoding="utf-8"), f"lexicon {str(lexicon)!r}"
+    raise ValueError(f"no lexicon {str(lexicon)!r}: no story pack with a naming.yaml of that name; "
+                     "pass a story pack name or folder, or the path of your own YAML file")
 
 
 @lru_cache(maxsize=32)

@@ -1,0 +1,350 @@
+"""find_reuse: the analysis (partition -> merge -> finalize), the direction of each pair and the table.
+
+Candidate search and alignment are the shingle index's (:mod:`mediakit.reuse._shingles`); what a passage
+is (reprint, shared quote, boilerplate) is :mod:`mediakit.reuse._kinds`'.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..analysis import Analysis, register, reject_dask, run_local
+from ..corpus import validate_corpus
+from ._kinds import passage_kinds
+from ._shingles import ShingleIndex, fingerprint_pairs, token_spans
+
+__all__ = ["find_reuse", "aligned_passages", "ReuseStats", "REUSE_COLUMNS"]
+
+REUSE_COLUMNS = [
+    "source_id", "target_id", "source_start", "source_end", "target_start", "target_end", "similarity",
+    "same_outlet", "source_outlet", "target_outlet", "source_date", "target_date", "same_day",
+    "direction_basis", "source_words", "words", "source_share", "target_share", "kind",
+]
+
+
+def find_reuse(
+    articles: pd.DataFrame,
+    *,
+    min_words: int = 25,
+    min_similarity: float = 0.9,
+    shingle: int = 5,
+    window: int = 4,
+    max_gap: int = 8,
+    min_shared: int = 3,
+    max_df: int = 100,
+    same_outlet: bool = True,
+    candidates: str = "shingles",
+    lsh_threshold: float = 0.3,
+    with_text: bool = False,
+    return_stats: bool = False,
+) -> pd.DataFrame | tuple[pd.DataFrame, ReuseStats]:
+    """Find passages of at least ``min_words`` words that two articles share, allowing small edits.
+
+    Parameters
+    ----------
+    articles : DataFrame with ``article_id`` and ``text``; ``outlet``, ``date``, ``date_precision`` and
+        ``wire`` are used when present (direction, ties, ``same_outlet``).
+    min_words : shortest passage reported, in words, on both sides.
+    min_similarity : lowest share of a passage's words covered by exact matches of ``shingle`` words
+        (1.0 = verbatim; a reprint with one word changed in ten scores about 0.9).
+    shingle, window : words per shingle and winnowing window (see the module notes).
+    max_gap : largest edit (words inserted, deleted or replaced in a row) bridged inside one passage.
+    min_shared : fingerprints two articles must share to be aligned.
+    max_df : fingerprints in more articles than this are ignored as stock phrases.
+    same_outlet : also report pairs of articles of one outlet (flagged ``same_outlet``); False skips them.
+    candidates : ``"shingles"`` (default, finds partial reuse) or ``"minhash"`` (datasketch MinHash LSH on
+        whole articles at Jaccard ``lsh_threshold``; finds near-duplicate articles only).
+    with_text : add ``source_text`` and ``target_text``, the passages themselves.
+    return_stats : also return a :class:`ReuseStats` (candidate pairs aligned, seconds per stage).
+
+    Returns
+    -------
+    One row per passage, columns :data:`REUSE_COLUMNS`: ``source_id, target_id`` (the source is the earlier
+    article), character offsets ``source_start, source_end, target_start, target_end`` into each article's
+    ``text``, ``similarity`` (0-1), ``same_outlet``, outlets and dates of both, ``same_day`` (published the
+    same day, at the coarser date precision of the two: the direction is then a guess),
+    ``direction_basis`` (``date``, ``time``, ``credit``, ``mention``, ``tie`` or ``undated``), passage
+    length in words on both sides (``source_words``, ``words``), the share of each article the passage
+    covers and ``kind``: ``reprint``, ``shared_quote`` (mostly inside quotation marks in both articles: two
+    outlets quoting one statement) or ``boilerplate`` (repeated in at least three articles of the source
+    outlet); see :mod:`mediakit.reuse._kinds`. Offsets are ``Int64``. Rows are sorted with cross-outlet
+    pairs first. ``attrs`` holds ``analysis`` and the parameters.
+
+    Example
+    -------
+    >>> text = " ".join(f"w{i}" for i in range(40))
+    >>> df = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "text": [text, "New lede. " + text],
+    ...                    "date": pd.to_datetime(["2020-01-01", "2020-01-02"])})
+    >>> r = find_reuse(df)
+    >>> r[["source_id", "target_id", "words", "similarity"]].values.tolist()
+    [['a', 'b', 40, 1.0]]
+    >>> df.text[1][r.target_start[0]:r.target_end[0]] == text
+    True
+    """
+    reject_dask(articles, "find_reuse")
+    validate_corpus(articles, ["article_id", "text"], where="find_reuse")
+    return run_local(FIND_REUSE, articles, min_words=min_words, min_similarity=min_similarity, shingle=shingle,
+                     window=window, max_gap=max_gap, min_shared=min_shared, max_df=max_df,
+                     same_outlet=same_outlet, candidates=candidates, lsh_threshold=lsh_threshold,
+                     with_text=with_text, return_stats=return_stats)
+
+
+@dataclass(frozen=True)
+class ReuseStats:
+    """How a find_reuse run went (``find_reuse(..., return_stats=True)``): diagnostics, not in ``attrs``.
+
+    >>> ReuseStats(candidates=3, timings={"alignment": 0.1}).candidates
+    3
+    """
+
+    candidates: int
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- find_reuse as partition -> merge -> finalize
+# (mediakit.analysis). partition: the winnowed fingerprints of a partition's texts, numbered by corpus row
+# (a shingle's hash depends only on its words and windows never straddle two texts, so they equal those of
+# one index over the whole corpus); merge: fingerprint tables concatenated, sorted by (hash, row);
+# finalize: fingerprints -> candidate pairs -> alignment of each pair on the articles involved.
+_ARTICLE_COLUMNS = ["article_id", "text", "outlet", "date", "date_precision", "wire"]
+
+
+class _Fingerprints:
+    """Partial result of find_reuse: winnowed fingerprints ``fp`` (uint64) of corpus rows ``pos``, sorted
+    by (fp, pos), for ``n`` rows; ``index`` is the shingle index itself while the partial covers the whole
+    corpus in one partition (pandas: alignment reuses it instead of tokenising again)."""
+
+    def __init__(self, fp: np.ndarray, pos: np.ndarray, n: int, seconds: float,
+                 index: ShingleIndex | None = None):
+        self.fp, self.pos, self.n, self.seconds, self.index = fp, pos, n, seconds, index
+        self._pairs: dict[tuple[int, int], np.ndarray] = {}
+
+    def __getstate__(self) -> dict[str, Any]:  # never ship the index between processes
+        return {**self.__dict__, "index": None, "_pairs": {}}
+
+    def pairs(self, max_df: int, min_shared: int) -> np.ndarray:
+        """Corpus row pairs ``(a, b)``, ``a < b``, sharing at least ``min_shared`` fingerprints."""
+        key = (max_df, min_shared)
+        if key not in self._pairs:
+            codes, counts = fingerprint_pairs(self.fp, self.pos, self.n, max_df)
+            codes = codes[counts >= min_shared]
+            n = np.int64(max(self.n, 1))
+            self._pairs[key] = np.stack([codes // n, codes % n], axis=1).reshape(-1, 2)
+        return self._pairs[key]
+
+
+def _reuse_validate(columns: list[str], *, engine: str, min_words: int, min_similarity: float, shingle: int,
+                    window: int, max_gap: int, min_shared: int, max_df: int, same_outlet: bool, candidates: str,
+                    lsh_threshold: float, with_text: bool, return_stats: bool = False) -> dict[str, Any]:
+    validate_corpus(pd.DataFrame(columns=columns), ["article_id", "text"], where="find_reuse")
+    if candidates not in ("shingles", "minhash"):
+        raise ValueError(f"candidates={candidates!r} is not known; use 'shingles' or 'minhash'")
+    if candidates == "minhash" and engine != "local":
+        raise ValueError("candidates='minhash' is not distributed (datasketch's LSH is in memory); use "
+                         "candidates='shingles' on Dask, or find_reuse on a pandas corpus")
+    if shingle < 1 or window < 1 or min_words < shingle:
+        raise ValueError(f"need shingle >= 1, window >= 1 and min_words >= shingle (got {shingle}, {window}, {min_words})")
+    return {"min_words": min_words, "min_similarity": min_similarity, "shingle": shingle, "window": window,
+            "max_gap": max_gap, "min_shared": min_shared, "max_df": max_df, "same_outlet": same_outlet,
+            "candidates": candidates, "lsh_threshold": lsh_threshold, "with_text": with_text,
+            "return_stats": bool(return_stats)}
+
+
+def _reuse_columns(**_: Any) -> list[str]:
+    return _ARTICLE_COLUMNS
+
+
+def _reuse_partition(part: pd.DataFrame, *, offset: int, shingle: int, window: int, candidates: str,
+                     **_: Any) -> _Fingerprints:
+    t0 = time.perf_counter()
+    index = ShingleIndex(part["text"].fillna("").astype(str).tolist(), shingle)
+    if candidates == "shingles":
+        fh, fd = index.fingerprints(window)
+    else:  # minhash works on the index itself (pandas only: see _reuse_validate)
+        fh, fd = np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    return _Fingerprints(fh, np.asarray(fd, dtype=np.int64) + offset, len(part), time.perf_counter() - t0,
+                         index if offset == 0 else None)
+
+
+def _reuse_merge(parts: list[_Fingerprints]) -> _Fingerprints:
+    if len(parts) == 1:
+        p = parts[0]
+        return _Fingerprints(p.fp, p.pos, p.n, p.seconds)
+    fp = np.concatenate([p.fp for p in parts]) if parts else np.zeros(0, dtype=np.uint64)
+    pos = np.concatenate([p.pos for p in parts]) if parts else np.zeros(0, dtype=np.int64)
+    order = np.lexsort((pos, fp))
+    return _Fingerprints(fp[order], pos[order], sum(p.n for p in parts), sum(p.seconds for p in parts))
+
+
+def _reuse_rows_needed(partial: _Fingerprints, *, max_df: int, min_shared: int, **_: Any) -> np.ndarray:
+    return np.unique(partial.pairs(max_df, min_shared))
+
+
+def _reuse_finalize(partial: _Fingerprints, *, rows: pd.DataFrame, min_words: int, min_similarity: float,
+                    shingle: int, window: int, max_gap: int, min_shared: int, max_df: int, same_outlet: bool,
+                    candidates: str, lsh_threshold: float, with_text: bool, return_stats: bool,
+                    **_: Any) -> pd.DataFrame | tuple[pd.DataFrame, ReuseStats]:
+    """Candidate pairs, then the passages of each: ``rows`` are the articles involved (index: corpus row)."""
+    params = {"analysis": "find_reuse", "min_words": min_words, "min_similarity": min_similarity, "shingle": shingle, "window": window,
+              "max_gap": max_gap, "min_shared": min_shared, "max_df": max_df, "same_outlet": same_outlet,
+              "candidates": candidates, "lsh_threshold": lsh_threshold, "with_text": with_text}
+    timings: dict[str, float] = {"tokens": partial.seconds}
+    t0 = time.perf_counter()
+    local = partial.index is not None and len(rows) == partial.n
+    if candidates == "shingles":
+        pairs = partial.pairs(max_df, min_shared)
+    else:
+        pairs = partial.index.minhash_pairs(threshold=lsh_threshold)
+    rows = rows.sort_index()
+    if local:
+        arts, index = rows.reset_index(drop=True), partial.index
+    else:  # only the articles the pairs involve, in corpus order, with their own index
+        arts = rows.loc[np.unique(pairs)] if len(pairs) else rows.iloc[:0]
+        where = pd.Series(np.arange(len(arts), dtype=np.int64), index=arts.index)
+        pairs = np.stack([where.reindex(pairs[:, 0]).to_numpy(dtype=np.int64),
+                          where.reindex(pairs[:, 1]).to_numpy(dtype=np.int64)], axis=1).reshape(-1, 2)
+        arts = arts.reset_index(drop=True)
+        index = None
+    texts = arts["text"].fillna("").astype(str).tolist()
+    outlets = (arts["outlet"].fillna("").astype(str) if "outlet" in arts else pd.Series([""] * len(arts)))
+    # pairs within one outlet are aligned even when same_outlet=False: they tell boilerplate from reprints
+    timings["candidates"] = time.perf_counter() - t0
+    if index is None:
+        t0 = time.perf_counter()
+        index = ShingleIndex(texts, shingle)
+        timings["tokens"] += time.perf_counter() - t0
+    out = aligned_passages(arts, texts, index, pairs, outlets.tolist(), max_gap=max_gap, min_words=min_words,
+                           min_similarity=min_similarity, with_text=with_text, timings=timings)
+    t0 = time.perf_counter()
+    out.insert(out.columns.get_loc("target_share") + 1, "kind",
+               pd.Series(passage_kinds(out, dict(zip(arts["article_id"].astype(str), texts))), index=out.index,
+                         dtype="str"))
+    if not same_outlet:
+        out = out[~out["same_outlet"]].reset_index(drop=True)
+    timings["kinds"] = time.perf_counter() - t0
+    out.attrs = params
+    if return_stats:
+        return out, ReuseStats(candidates=len(pairs), timings=timings)
+    return out
+
+
+FIND_REUSE = register(Analysis("find_reuse", partition=_reuse_partition, merge=_reuse_merge,
+                               finalize=_reuse_finalize, validate=_reuse_validate,
+                               rows_needed=_reuse_rows_needed, positional=True, columns=_reuse_columns,
+                               public=find_reuse))
+
+
+def aligned_passages(articles: pd.DataFrame, texts: list[str], index: ShingleIndex, pairs: np.ndarray,
+                     outlets: list[str], *, max_gap: int, min_words: int, min_similarity: float,
+                     with_text: bool = False, timings: dict[str, float] | None = None) -> pd.DataFrame:
+    """Candidate pairs (row numbers ``a < b`` of ``articles``) -> the reuse table (:data:`REUSE_COLUMNS`).
+
+    The step after candidate search (find_reuse's finalize; on Dask it gets the articles the pairs
+    involve, in corpus order).
+    """
+    timings = {} if timings is None else timings
+    t0 = time.perf_counter()
+    found: list[tuple[int, int, int, int, int, int, float]] = []
+    for a, b in pairs:
+        for p in index.align(int(a), int(b), max_gap=max_gap, min_words=min_words,
+                             min_similarity=min_similarity):
+            found.append((int(a), int(b), *p))
+    timings["alignment"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    out = _assemble(articles, texts, index, found, outlets, with_text)
+    timings["offsets"] = time.perf_counter() - t0
+    return out
+
+
+# ---------------------------------------------------------------- direction and output
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+def _order(articles: pd.DataFrame, a: int, b: int, outlets: list[str], texts: list[str]) -> tuple[int, int, bool, str]:
+    """(source, target, same_day, basis) for rows ``a`` and ``b`` of ``articles``."""
+    da = articles["date"].iat[a] if "date" in articles else pd.NaT
+    db = articles["date"].iat[b] if "date" in articles else pd.NaT
+    if pd.isna(da) or pd.isna(db):
+        return a, b, False, "undated"
+    da, db = pd.Timestamp(da), pd.Timestamp(db)
+    prec = "day"
+    if "date_precision" in articles:
+        pa = str(articles["date_precision"].iat[a] or "day")
+        pb = str(articles["date_precision"].iat[b] or "day")
+        prec = max((pa, pb), key=lambda p: _PRECISION_RANK.get(p, 0))
+    freq = {"day": "D", "month": "M", "year": "Y"}.get(prec, "D")
+    ka, kb = da.to_period(freq), db.to_period(freq)
+    if ka != kb:
+        return (a, b, False, "date") if ka < kb else (b, a, False, "date")
+    # Same day (or month/year at coarser precision): look for evidence of who copied whom.
+    oa, ob = outlets[a], outlets[b]
+    if "wire" in articles:
+        wa, wb = str(articles["wire"].iat[a] or ""), str(articles["wire"].iat[b] or "")
+        a_credits_b = bool(ob) and ob != oa and ob.lower() in wa.lower()
+        b_credits_a = bool(oa) and oa != ob and oa.lower() in wb.lower()
+        if a_credits_b != b_credits_a:
+            return (b, a, True, "credit") if a_credits_b else (a, b, True, "credit")
+    if oa and ob and oa != ob:
+        a_names_b, b_names_a = ob in texts[a], oa in texts[b]
+        if a_names_b != b_names_a:
+            return (b, a, True, "mention") if a_names_b else (a, b, True, "mention")
+    timed = prec == "day" and da != da.normalize() and db != db.normalize()
+    if timed and da != db:
+        return (a, b, True, "time") if da < db else (b, a, True, "time")
+    return a, b, True, "tie"
+
+
+def _assemble(articles: pd.DataFrame, texts: list[str], index: ShingleIndex, found: list[tuple],
+              outlets: list[str], with_text: bool) -> pd.DataFrame:
+    ids = articles["article_id"].astype(str).tolist()
+    dates = articles["date"] if "date" in articles else pd.Series([pd.NaT] * len(ids))
+    spans: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    rows = []
+    orders: dict[tuple[int, int], tuple[int, int, bool, str]] = {}
+    for a, b, a0, a1, b0, b1, sim in found:
+        if (a, b) not in orders:
+            orders[(a, b)] = _order(articles, a, b, outlets, texts)
+        src, tgt, same_day, basis = orders[(a, b)]
+        s0, s1, t0, t1 = (a0, a1, b0, b1) if src == a else (b0, b1, a0, a1)
+        for x in (src, tgt):
+            if x not in spans:
+                spans[x] = token_spans(texts[x])
+        ss, se = spans[src]
+        ts, te = spans[tgt]
+        row = {
+            "source_id": ids[src], "target_id": ids[tgt],
+            "source_start": int(ss[s0]), "source_end": int(se[s1 - 1]),
+            "target_start": int(ts[t0]), "target_end": int(te[t1 - 1]),
+            "similarity": float(sim), "same_outlet": outlets[src] == outlets[tgt] and outlets[src] != "",
+            "source_outlet": outlets[src], "target_outlet": outlets[tgt],
+            "source_date": dates.iat[src], "target_date": dates.iat[tgt],
+            "same_day": same_day, "direction_basis": basis,
+            "source_words": s1 - s0, "words": t1 - t0,
+            "source_share": round((s1 - s0) / max(int(index.n_tokens[src]), 1), 4),
+            "target_share": round((t1 - t0) / max(int(index.n_tokens[tgt]), 1), 4),
+        }
+        if with_text:
+            row["source_text"] = texts[src][row["source_start"]: row["source_end"]]
+            row["target_text"] = texts[tgt][row["target_start"]: row["target_end"]]
+        rows.append(row)
+    cols = [c for c in REUSE_COLUMNS if c != "kind"] + (["source_text", "target_text"] if with_text else [])
+    out = pd.DataFrame(rows, columns=cols)
+    out = out.astype({"source_start": "Int64", "source_end": "Int64", "target_start": "Int64",
+                      "target_end": "Int64", "similarity": "float64", "same_outlet": "bool",
+                      "same_day": "bool", "source_words": "int64", "words": "int64",
+                      "source_share": "float64", "target_share": "float64"})
+    if not len(out):
+        out = out.astype({"source_id": "str", "target_id": "str", "source_outlet": "str", "target_outlet": "str",
+                          "direction_basis": "str"})
+        date_type = dates.dtype if pd.api.types.is_datetime64_any_dtype(dates) else "datetime64[ns]"
+        out["source_date"] = pd.to_datetime(out["source_date"]).astype(date_type)
+        out["target_date"] = pd.to_datetime(out["target_date"]).astype(date_type)
+        return out
+    out = out.sort_values(["same_outlet", "source_date", "source_id", "target_id", "target_start"],
+                          kind="stable", na_position="last").reset_index(drop=True)
+    return out
