@@ -1,10 +1,11 @@
 """Accuracy and speed of quote attribution (mediakit.extract_quotes). Prints figures; run from the root:
 
-    .venv/bin/python bench/quotes.py [--polnear-split dev] [--skip-polnear]
+    .venv/bin/python bench/quotes.py [--polnear-split train dev] [--skip-polnear]
 
 1. PolNeAR (../shared/eval/polnear, when present): scored with ../shared/tools/score_quotes.py's own
    loader and matcher, exactly as the project is judged: direct and all-attribution precision, recall,
-   F1 and speaker accuracy.
+   F1 and speaker accuracy, and the share of quotes whose speaker type is "unknown". The rules are tuned
+   on the train split only; dev is held out (reported, never tuned on); the test split is never read.
 2. The s400 gold (data/s400/gold/quotes.csv): the same span rules (a gold quote is found when predictions
    cover 30% of it; a prediction is right when 30% of it lies in a gold quote) over the annotated
    articles; speaker accuracy compares speaker_canonical with the gold speaker name.
@@ -63,11 +64,24 @@ def polnear(split: str) -> None:
             dict(start=int(r["start"]), end=int(r["end"]), kind=str(r["kind"]), speaker=r["speaker"],
                  speaker_canonical=r["speaker_canonical"], speaker_start=r["speaker_start"],
                  speaker_end=r["speaker_end"]))
-    print(f"PolNeAR {split}: {len(arts)} articles, {len(q)} rows, {len(arts) / dt:.0f} articles/s")
+    tuned = "tuned on" if split == "train" else "held out"
+    print(f"PolNeAR {split} ({tuned}): {len(arts)} articles, {len(q)} rows, {len(arts) / dt:.0f} articles/s")
     for name, direct in (("direct", True), ("all", False)):
         m = sq.match(preds, golds, direct)
         print(f"  {name:6} P {m['p']:.3f} R {m['r']:.3f} F1 {m['f1']:.3f} (pred {m['n_pred']}, gold {m['n_gold']}); "
               f"speaker accuracy {m['spk']:.3f} on {m['spk_n']}")
+    _types(q)
+
+
+def _types(q: pd.DataFrame) -> None:
+    """Speaker types of the quotes (fragments of mixed quotes left out): the unknown share first."""
+    if not len(q):
+        return
+    nf = q[~q["fragment"]] if "fragment" in q else q
+    shares = nf["speaker_type"].value_counts(normalize=True)
+    rest = ", ".join(f"{k} {v:.1%}" for k, v in shares.items() if k != "unknown")
+    print(f"  speaker type unknown on {shares.get('unknown', 0.0):.1%} of {len(nf)} quotes; {rest}; "
+          f"no canonical speaker {nf['speaker_canonical'].isna().mean():.1%}")
 
 
 def same_speaker(gold: str, canonical: str | None, mention: str | None) -> bool:
@@ -137,6 +151,7 @@ def s400() -> None:
     print(f"s400 gold: {len(arts)} annotated articles, {n_gold} gold quotes, {n_pred} predicted")
     print(f"  all    P {prec:.3f} R {rec:.3f} F1 {f1:.3f}; speaker accuracy {spk_ok / max(1, spk_n):.3f} on {spk_n}")
     print("  recall by kind: " + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(by_kind.items())))
+    _types(q)
 
 
 def speed(repeats: int = 5) -> None:
@@ -171,11 +186,13 @@ def speed(repeats: int = 5) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--polnear-split", default="dev")
+    ap.add_argument("--polnear-split", nargs="+", default=["train", "dev"], choices=["train", "dev"],
+                    help="PolNeAR splits to score (the test split is never read)")
     ap.add_argument("--skip-polnear", action="store_true")
     args = ap.parse_args()
     if not args.skip_polnear:
-        polnear(args.polnear_split)
+        for split in args.polnear_split:
+            polnear(split)
     s400()
     speed()
 

@@ -38,6 +38,7 @@ _EXPORTS: dict[str, str] = {
     # sources
     "extract_quotes": "api", "speaker_table": "sources", "source_profile": "sources",
     "article_sourcing": "sources", "stance_lexicon": "sources", "quotes_with_articles": "quotes._context",
+    "sample_quotes": "quotes", "quote_accuracy": "quotes",
     # reuse and similarity
     "find_reuse": "api", "original_share": "reuse", "reused_spans": "reuse", "reuse_edges": "reuse",
     "similarity_matrix": "similarity", "outlet_similarity": "similarity", "similarity_clusters": "similarity",
@@ -57,7 +58,7 @@ _EXPORTS: dict[str, str] = {
 }
 _MODULES = ("corpus", "fetch", "text", "vectorize", "terms", "framing", "sources", "reuse", "similarity",
             "timeline", "plotting", "export", "report", "dates", "topics", "tone", "scale",
-            "analysis", "api", "stories")
+            "analysis", "api", "stories", "quotes", "explore", "parsed", "spans", "matching")
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
 

@@ -46,9 +46,9 @@ QUOTE_COLUMNS = [
 ]
 # beyond the contract: the speaker's country, the verb's lemma and stance, and whether a direct row is the
 # quoted fragment of a mixed quote (not counted: its mixed quote is)
-EXTRA_COLUMNS = ["speaker_country", "verb_lemma", "stance", "fragment"]
+EXTRA_COLUMNS = ["speaker_country", "verb_lemma", "stance", "fragment", "resolved"]
 _OFFSETS = ["start", "end", "speaker_start", "speaker_end", "verb_start", "verb_end", "sentence"]
-_DTYPES = {c: "Int64" for c in _OFFSETS} | {"fragment": "bool"} | {
+_DTYPES = {c: "Int64" for c in _OFFSETS} | {"fragment": "bool", "resolved": "bool"} | {
     c: "str" for c in ("article_id", "outlet", "kind", "quote", "speaker_type", "sentence_text", "speaker_country")}
 _OPTIONAL_TEXT = ["speaker", "speaker_canonical", "verb", "verb_lemma", "stance"]  # None where missing
 _TR_CHARS = re.compile(r"[ğşıİĞŞ]")
@@ -216,6 +216,7 @@ def _partition(part: pd.DataFrame, *, gazetteer, **_: object):
                 "sentence_text": text[r["sent_start"]:r["sent_end"]],
                 "speaker_country": r["speaker_country"], "verb_lemma": r["lemma"], "stance": r["stance"],
                 "fragment": bool(r.get("fragment")),
+                "resolved": bool(r.get("resolved", r["speaker_canonical"] is not None)),
             })
     q = _typed(pd.DataFrame(rows, columns=QUOTE_COLUMNS + EXTRA_COLUMNS))
     return q, _name_counts(q), _role_counts(q, "speaker_type"), _role_counts(q, "speaker_country"), (outside, undated)

@@ -176,9 +176,6 @@ def test_gazetteer_roles_hold_only_for_their_dates():
     assert q.attrs["fit_note"].startswith("extract_quotes: 1 quote names")
 
 
-@pytest.mark.xfail(strict=True, reason="pending in files this branch does not own: _speakers._canon_anonymous "
-                   "falls back to 'US' for 'administration' and speaker_roles.yaml lists 'administration' as a "
-                   "US country word")
 def test_anonymous_official_gets_no_default_country():
     """Generic data assumes no country: an unnamed official is of the country the text names, if any."""
     q = _quotes("A senior administration official said Paris would not change course on French pensions.")
@@ -188,7 +185,7 @@ def test_anonymous_official_gets_no_default_country():
 def test_quote_counts_leave_out_fragments_everywhere():
     from mediakit.sources import countable_quotes
 
-    q = _quotes('The minister said the country would "fully enforce the law" against any buyer.')
+    q = _quotes('Minister Ana Ruiz said the country would "fully enforce the law" against any buyer.')
     assert sorted(q["kind"]) == ["direct", "mixed"] and len(countable_quotes(q)) == 1
     assert speaker_table(q)["count"].sum() == 1
     assert source_profile(q, n_boot=10)["n_quotes"].iloc[0] == 1

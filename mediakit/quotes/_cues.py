@@ -46,6 +46,9 @@ class _Cues:
                     return r
             return None
         w = t.low[i]
+        if t.text[i].isupper() and len(t.text[i]) > 1 and i + 1 < n and (
+                t.text[i + 1].isupper() or t.low[i + 1] == ":"):
+            return None  # "READ MORE:", "WATCH:": a label of the page, not a verb
         if _is_cap(t.text[i]) and i > 0 and t.low[i - 1] not in _SENT_OPENERS and \
                 "\n" not in self.text[t.end[i - 1]:t.start[i]] and self.lang_rules.caps_block_cues and not self._in_title_line(i):
             return None  # "United States", "State Department" are no cues; a headline's "Says" is
@@ -89,10 +92,15 @@ class _Cues:
         if c.lemma in _RESTRICTED:
             return p in _RESTRICTED[c.lemma] or p in _AUX or p in ("not", "n't", "never")
         if p in _DET or p.endswith(("'s", "’s", "s'", "s’")):
-            return False  # "the report", "Trump's claims", "Ankara's continued participation"
+            return False  # "the report", "Trump's claims", "Canada's continued participation"
         if c.form == "ing":
-            return True
+            # "a strong showing in Iowa", "a poor showing.": a gerund heading a noun phrase (followed by a
+            # preposition or the end of the clause, not by reported content as in "a statement saying that")
+            return not (i >= 2 and t.low[i - 2] in _DET and t.text[i - 1][:1].islower() and p not in _AUX
+                        and p not in _ADV_SKIP and (nxt in _PREPS or nxt in (".", ";", "-", "—", "–")))
         if c.form == "past":
+            if nxt == "as" and c.lemma in _PASSIVE_BLOCKED and p not in ("he", "she", "they", "we", "i", "you"):
+                return False  # "contests known as Super Tuesday", "seen as a uniter": a description
             if p in ("is", "are", "was", "were", "be", "been", "being", "'s", "not") and c.lemma in _PASSIVE_BLOCKED:
                 return False  # passive: "is known as", "was asked", "were criticized"
             return not (nxt == "by" and p not in _AUX)

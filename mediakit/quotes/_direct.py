@@ -163,7 +163,7 @@ class _Direct:
                     pron = t.low[np_[0]] in self.pronouns and np_[1] - np_[0] == 1
                     named = all(_is_cap(t.text[x]) or t.low[x] in (".", "-") for x in range(*np_))
                     if not (pron or named or t.low[np_[0]] in _DET and v.endswith("ed")):
-                        return None  # '“impossible” alongside the Russian S-400 missiles.' has no verb
+                        return None  # '“impossible” alongside the new missiles.' has no verb
                     return _Frame(m, m + 1, Cue(v, "neutral"), np_[0], np_[1])
                 return None
         return None
@@ -175,7 +175,7 @@ class _Direct:
 
     def _pre_frame(self, o: int, lo: int) -> _Frame | None:
         """Attribution before a quotation opening at token ``o``: 'Smith said:', 'He added,',
-        'Demir told NTV:', 'Korkmaz,' (Turkish, the verb follows the quote)."""
+        'López told NTV:', 'Yılmaz,' (Turkish, the verb follows the quote)."""
         t = self.t
         j = o - 1
         if j < lo:
@@ -219,7 +219,7 @@ class _Direct:
                     and t.text[j][:1].islower():
                 return _Frame(j, j + 1, Cue(t.low[j], "neutral"), j - 1, j)
         if self.lang_rules.subject_before_quote and t.low[o - 1] in (",", "—", "–", "-", ":"):
-            # "Korkmaz, “...” dedi." -- the subject precedes the quote, the verb follows it
+            # "Yılmaz, “...” dedi." -- the subject precedes the quote, the verb follows it
             np_ = self._np_left(o - 2, lo)
             if np_ is not None:
                 return _Frame(-1, -1, None, np_[0], np_[1])

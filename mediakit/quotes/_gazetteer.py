@@ -33,7 +33,8 @@ __all__ = [
     "SPEAKER_TYPES",
 ]
 
-SPEAKER_TYPES = ("official", "military", "expert", "industry", "media", "anonymous", "citizen", "unknown")
+SPEAKER_TYPES = ("official", "military", "campaign", "expert", "industry", "media", "anonymous", "group", "citizen",
+                 "unknown")
 
 _CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
                 ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s",

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from ._lexicon import Cue
 from ._tokens import _Frame, _is_word
-from ._words import _CLAUSE_BREAKS, _POSSESSIVE_PRON, _SUBORDINATORS
+from ._words import (
+    _APPEARANCE_OBJECTS,
+    _CLAUSE_BREAKS,
+    _DOCUMENT_NOUNS,
+    _NON_SPEAKER_HEADS,
+    _POSSESSIVE_PRON,
+    _SUBORDINATORS,
+)
 
 # ---------------------------------------------------------------- thresholds
 # Each value: what it bounds, then where it was tuned. "Origin unknown": set by hand in commit 11686a3, while
@@ -49,7 +56,7 @@ class _Indirect:
                 pron = [m for m in range(k, acc) if t.low[m] in self.pronouns or t.low[m] in _POSSESSIVE_PRON]
                 if np_ is None and pron:
                     np_ = (pron[0], pron[0] + 1)  # "по его словам", "in his words"
-                if np_ is not None:
+                if np_ is not None and not self._cannot_speak(*np_):
                     frames.append((_Frame(k, acc, Cue("according to", "neutral", "speech", False, "phrase"),
                                           np_[0], np_[1]), "according_to"))
                     k = np_[1]
@@ -87,9 +94,12 @@ class _Indirect:
                 k = i1
                 continue
             fr.c0, fr.c1, fr.cue = i0, i1, c
+            if fr.s0 >= 0 and self._cannot_speak(fr.s0, fr.s1):
+                k = i1  # "the index declined 1.2 per cent": a price or a market does not speak
+                continue
             kind = "indirect"
             if fr.s0 > a and t.low[fr.s0 - 1] == "as" and (fr.s0 - 1 == a or t.low[fr.s0 - 2] in (",", ";")):
-                kind = "according_to"  # "As the Potomac Herald reported on Monday, the designations ..."
+                kind = "according_to"  # "As the Daily Ledger reported on Monday, the designations ..."
             frames.append((fr, kind))
             k = i1
         if not frames:
@@ -101,8 +111,11 @@ class _Indirect:
             if span is None or n_f in nested:
                 continue
             s, e = span
-            if fr.cue is not None and fr.cue.clause and kind == "indirect" and not self._is_clause(s, e):
+            if fr.cue is not None and fr.cue.clause and kind == "indirect" \
+                    and not self._is_clause(s, e, fr.cue.infinitive):
                 continue  # "condemned the move": an event, not reported speech
+            if kind == "indirect" and self._appearance(fr, s, e):
+                continue  # "has shown little daylight": how someone looks, not what a source reports
             inner = sorted({t.quote[k] for k in range(s, e) if t.quote[k] != -1})
             if inner:
                 # a direct quotation already attributed as a whole is not reported again
@@ -115,9 +128,30 @@ class _Indirect:
                 self._emit_fragments(s, e, fr, a, b)
 
 
+    def _cannot_speak(self, s0: int, s1: int) -> bool:
+        """True when the noun phrase s0..s1 names no possible source: its head is a price, an index, a
+        market or an economic quantity ("the index", "shares", "the lira")."""
+        t = self.t
+        words = [k for k in range(s0, s1) if _is_word(t.text[k])]
+        if not words:
+            return False
+        head = t.low[words[-1]]
+        return head in _NON_SPEAKER_HEADS and not any(t.low[k] == "of" for k in words)
+
+    def _appearance(self, fr: _Frame, s: int, e: int) -> bool:
+        """An evidence verb ("show", "find") with a noun-phrase object and a subject that is no document:
+        an appearance or a discovery ("Trump has shown little daylight", "showed signs of"), not a report.
+        Polls, studies, records and the like report what they show ("the poll showed Trump leading")."""
+        if fr.cue is None or fr.cue.cls != "evidence" or s >= e:
+            return False
+        t = self.t
+        if fr.s0 >= 0 and any(t.low[k] in _DOCUMENT_NOUNS for k in range(fr.s0, fr.s1)):
+            return False
+        return t.low[s] in _APPEARANCE_OBJECTS and not self._is_clause(s, e, False)
+
     def _nested_frames(self, frames, spans, prior: list[_Frame]) -> set[int]:
         """Indices of frames that are no attribution of their own: a cue inside the description of a
-        speaker ("Cem Yalçınkaya, a colonel who writes on defence, argued"), or inside the words another
+        speaker ("Tom Baker, a colonel who writes on defence, argued"), or inside the words another
         speaker is reported to have said ("Trump said he wants ...", "said the notice tells banks ...") --
         the outer attribution holds that clause, as the annotators of PolNeAR and of the s400 gold do."""
         out: set[int] = set()
@@ -180,12 +214,15 @@ class _Indirect:
         left_words = t.words_but_and(a, fr.c0)
         acc_left = kind == "according_to" and fr.c0 > a and t.low[fr.c0 - 1] == "," and left_words >= _ACCORDING_MIN_WORDS and (
             words < _ACCORDING_MIN_WORDS or right0 < b and t.low[right0] in ("which", "who", "that", "whose") or t.low[k - 1] == ",")
-        # "..., İsmail Demir, president of the SSB, said on Wednesday, less than ...": a sentence-final
+        # "..., María López, president of the agency, said on Wednesday, less than ...": a sentence-final
         # frame after a comma keeps the clause on its left
         frame_start = min(x for x in (fr.s0, fr.c0) if x >= 0) if fr.s0 >= 0 else fr.c0
         csq = (kind != "according_to" and not fr.inverted and frame_start > a and t.low[frame_start - 1] == ","
                and left_words >= _FINAL_FRAME_LEFT_WORDS and k > right0 and t.low[k - 1] == "," and fr.s0 >= 0)
-        acc_left = acc_left or csq
+        # "..., said an official who spoke on condition of anonymity": a relative clause on the inverted
+        # speaker describes the speaker; the content is on the left
+        rel = fr.inverted and k < hi and t.low[k] in ("who", "whose", "which") and left_words >= _MIN_CONTENT_WORDS
+        acc_left = acc_left or csq or rel
         if (words >= _MIN_CONTENT_WORDS and kind != "according_to" or words >= _ACCORDING_MIN_WORDS) and not acc_left:
             return (k, e)
         # the content is on the left: "..., Smith said." / "..., according to X."

@@ -31,6 +31,7 @@ class Cue:
     form: str = "past"  # base, s, past, ing, phrase, noun
     indirect: bool = True  # False: the cue introduces direct quotations only ("continued:")
     clause: bool = False  # True: reported content only as a clause ("condemned the move" is no quote)
+    infinitive: bool = False  # with clause: a to-infinitive is reported content too ("plans to run")
 
 
 @dataclass
@@ -101,15 +102,16 @@ def load_verb_lexicon(lang: str = "en") -> VerbLexicon:
         obj = bool(info.get("object", False))
         ind = bool(info.get("indirect", True))
         cl = bool(info.get("clause", False))
+        inf = bool(info.get("infinitive", False))
         if is_en:
             for form, word in inflect(lemma, double=bool(info.get("double"))).items():
-                lex.forms.setdefault(word, Cue(lemma, stance, cls, obj, form, ind, cl))
+                lex.forms.setdefault(word, Cue(lemma, stance, cls, obj, form, ind, cl, inf))
         for word in info.get("forms") or []:
             word = str(word).lower()
             if " " in word:
-                lex.phrases[tuple(word.split())] = Cue(lemma, stance, cls, obj, "phrase", ind, cl)
+                lex.phrases[tuple(word.split())] = Cue(lemma, stance, cls, obj, "phrase", ind, cl, inf)
             else:
-                lex.forms[word] = Cue(lemma, stance, cls, obj, "past", ind, cl)
+                lex.forms[word] = Cue(lemma, stance, cls, obj, "past", ind, cl, inf)
     for phrase, info in (spec.get("phrases") or {}).items():
         info = info or {}
         words = tuple(str(phrase).lower().split())
@@ -117,7 +119,8 @@ def load_verb_lexicon(lang: str = "en") -> VerbLexicon:
         form = "ing" if is_en and words[0].endswith("ing") else "phrase"
         lex.phrases[words] = Cue(str(info.get("lemma", phrase)), str(info.get("stance", "neutral")),
                                  str(info.get("class", "speech")), bool(info.get("object", False)), form,
-                                 bool(info.get("indirect", True)), bool(info.get("clause", False)))
+                                 bool(info.get("indirect", True)), bool(info.get("clause", False)),
+                                 bool(info.get("infinitive", False)))
     lex.according_to = [tuple(str(p).lower().split()) for p in spec.get("according_to") or []]
     lex.complementizers = frozenset(str(w).lower() for w in spec.get("complementizers") or [])
     lex.max_phrase = max([len(p) for p in lex.phrases] + [len(p) for p in lex.according_to] + [1])

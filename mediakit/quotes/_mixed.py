@@ -1,5 +1,5 @@
 """Mixed quotes: quoted fragments inside the writer's or a reported sentence ("will “fully enforce
-CAATSA”"), emitted as direct rows flagged ``fragment`` beside the mixed quote that holds them.
+the law”"), emitted as direct rows flagged ``fragment`` beside the mixed quote that holds them.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ class _Mixed:
         return len(gap) <= _ADJACENT_GAP_WORDS
 
     def _is_fragment(self, qi: int, a: int, b: int) -> bool:
-        """A quoted phrase inside a sentence of the writer's ("will “fully enforce CAATSA”"): short, not
+        """A quoted phrase inside a sentence of the writer's ("will “fully enforce the law”"): short, not
         starting the sentence, not ending with the sentence's punctuation."""
         t = self.t
         o, c, e, z = self.q_tok[qi]

@@ -36,7 +36,7 @@ from ._words import (
 # tuning. Changing one changes results: rerun bench/quotes.py.
 # longest noun phrase read leftwards from a cue, in word tokens; origin unknown, predates this refactor
 _NP_MAX_TOKENS = 16
-# longest parenthesis kept inside a name ("(Savunma Sanayii Başkanlığı)"), in tokens; origin unknown,
+# longest parenthesis kept inside a name ("(Instituto Nacional de Estadística)"), in tokens; origin unknown,
 # predates this refactor
 _PAREN_MAX_TOKENS = 8
 # longest noun phrase read rightwards (after an inverted cue), in tokens; origin unknown, predates this
@@ -251,7 +251,7 @@ class _Phrases:
 
     def _subject_left(self, c0: int, lo: int) -> _Frame | None:
         """Speaker left of the cue starting at ``c0``: "Smith said", "Smith, a fellow at X, said",
-        "officials in Ankara have long said", ", who said"."""
+        "officials in Ottawa have long said", ", who said"."""
         t = self.t
         j = self._skip_adverbs_left(c0 - 1, lo)
         if j < lo:
@@ -279,7 +279,7 @@ class _Phrases:
             # apposition or parenthetical between two commas: "Smith, head of X, said"
             k = j - 1
             while k >= lo and t.low[k] not in (",", ";", ":", "(") and t.quote[k] == -1 and j - k < _APPOSITION_MAX_TOKENS:
-                if t.low[k] == ")":  # "president of the SSB (Savunma Sanayii Başkanlığı), said"
+                if t.low[k] == ")":  # "president of the INE (Instituto Nacional de Estadística), said"
                     while k > lo and t.low[k] != "(" and t.quote[k] == -1:
                         k -= 1
                 k -= 1
@@ -480,13 +480,16 @@ class _Phrases:
             return True
         return any(t.low[k] in _HUMAN_NOUNS for k in words)
 
-    def _is_clause(self, s: int, e: int) -> bool:
+    def _is_clause(self, s: int, e: int, infinitive: bool = True) -> bool:
         """True when tokens s..e read as a clause (a complementizer or question word first, a finite
-        auxiliary, a subject pronoun, or a quotation) rather than a noun phrase or an infinitive."""
+        auxiliary, a subject pronoun, or a quotation) rather than a noun phrase; a to-infinitive counts
+        only with ``infinitive`` ("plans to run" reports an intention, "decided to side with" a decision)."""
         t = self.t
         words = [k for k in range(s, e) if _is_word(t.text[k]) or t.quote[k] != -1]
         if not words:
             return False
+        if t.low[words[0]] == "to":
+            return infinitive
         if t.low[words[0]] in _CLAUSE_OPENERS or t.quote[words[0]] != -1 or s > 0 and (
                 t.low[s - 1] in self.lex.complementizers or t.low[s - 1] == ":"):
             return True

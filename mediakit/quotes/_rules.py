@@ -6,10 +6,10 @@ No parser or model: a tokeniser, the quote-mark scanner of :mod:`._marks`, the c
 :mod:`._lexicon` and closed word lists (:mod:`._words`). Written by hand because the libraries that do this
 need a downloaded model (textacy, spaCy, citron) or an old Python (the Gender Gap Tracker).
 
->>> text = 'Ismail Demir, head of the SSB, said work continued. "We will wait," he added.'
+>>> text = 'Ana Silva, head of the agency, said work continued. "We will wait," he added.'
 >>> [(r["kind"], text[r["start"]:r["end"]], text[r["speaker_start"]:r["speaker_end"]])
 ...  for r in find_attributions(text)]
-[('indirect', 'work continued', 'Ismail Demir'), ('direct', 'We will wait,', 'he')]
+[('indirect', 'work continued', 'Ana Silva'), ('direct', 'We will wait,', 'he')]
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ __all__ = ["find_attributions"]
 # Each value: what it bounds, then where it was tuned. "Origin unknown": set by hand in commit 11686a3, while
 # the rules were developed on PolNeAR train and checked on the s400 gold (bench/README.md); no record of
 # tuning. Changing one changes results: rerun bench/quotes.py.
-# longest apposition after a sentence's subject ("Selin Aydar, a defence economist at ...,"); origin
+# longest apposition after a sentence's subject ("Lena Hart, a defence economist at ...,"); origin
 # unknown, predates this refactor
 _APPOSITION_MAX_TOKENS = 25
 # a comma-ended sentence this short before an unattributed quotation is read as its lead-in; origin unknown,
@@ -120,7 +120,7 @@ class _Analyser(_Units, _Cues, _Phrases, _Direct, _According, _Mixed, _Indirect,
                 continue
             a0 = a1 = -1
             e = np_[1]
-            if e < b and t.low[e] == ",":  # "Selin Aydar, a defence economist at ..., was blunt."
+            if e < b and t.low[e] == ",":  # "Lena Hart, a defence economist at ..., was blunt."
                 f = e + 1
                 while f < b and t.low[f] not in (",", ".", ";", ":") and t.quote[f] == -1 and f - e < _APPOSITION_MAX_TOKENS:
                     f += 1

@@ -1,9 +1,9 @@
-"""Who is speaking: resolve speaker mentions inside an article ("he", "the defence chief", "Demir" ->
-"Ismail Demir") and merge names across articles (Demir, Ismail Demir, İsmail Demir). The gazetteer and
+"""Who is speaking: resolve speaker mentions inside an article ("he", "the defence chief", "López" ->
+"María López") and merge names across articles (López, Maria Lopez, María López). The gazetteer and
 speaker typing they use are in :mod:`._gazetteer`.
 
->>> merge_names(["Demir", "Ismail Demir"])["Demir"]
-'Ismail Demir'
+>>> merge_names(["Lopez", "Maria Lopez"])["Lopez"]
+'Maria Lopez'
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from ._gazetteer import (
     Gazetteer,
     _article_country,
     _norm,
+    _read_yaml,
     _words,
     country_of,
     is_anonymous,
@@ -57,21 +58,26 @@ class _Ent:
 def _name_part(mention: str) -> str:
     """The name in a mention: the last run of capitalised words that are not titles.
 
-    >>> _name_part("Secretary of State Mike Pompeo")
-    'Mike Pompeo'
-    >>> _name_part("ABD Dışişleri Bakanı Mike Pompeo")
-    'Mike Pompeo'
+    >>> _name_part("Secretary of State Jane Roe")
+    'Jane Roe'
+    >>> _name_part("ABD Dışişleri Bakanı Jane Roe")
+    'Jane Roe'
+    >>> _name_part("Fox News's Ed Henry")
+    'Ed Henry'
     """
     toks = re.findall(r"[\w'’.-]+", mention)
     if toks and toks[-1][:1].islower() and toks[-1].isalpha() and len(toks) > 1 and not _CYR_RE.search(toks[-1][:1]) \
             or toks and _CYR_RE.match(toks[-1]) and toks[-1][:1].islower():
         return ""  # "Turkish industry", "Российские эксперты": a description ending with its noun
-    toks = [re.sub(r"['’](s|in|ın|un|ün|nin|nın|a|e|ya|ye|yı|yi|dan|den|nın|ın)$", "", w) for w in toks]
+    # "Fox News's Ed Henry": the name is what follows the possessor
+    cut = max((i + 1 for i, w in enumerate(toks[:-1]) if re.search(r"['’]s$", w) and w[:1].isupper()), default=0)
+    toks = [re.sub(r"['’](s|in|ın|un|ün|nin|nın|a|e|ya|ye|yı|yi|dan|den|nın|ın)$", "", w) for w in toks[cut:]]
     run: list[str] = []
     for w in reversed(toks):
         lw = fold(w).lower().strip(".")
         if w[:1].isupper() and lw not in _TITLE_WORDS and not (w.isupper() and len(w) > 1 and len(run) == 0
-                                                              and lw in ("us", "uk", "eu", "ssb", "abd")) or w.lower() in ("van", "von", "de", "bin", "al", "el", "la", "le", "da", "di", "du", "ter") and run:
+                                                              and len(w) <= 3) \
+                or w.lower() in ("van", "von", "de", "bin", "al", "el", "la", "le", "da", "di", "du", "ter") and run:
             run.append(w)
         else:
             if run:
@@ -104,7 +110,7 @@ def _canon_anonymous(text: str, country: str) -> str:
     adj = {"US": "US", "TR": "Turkish", "RU": "Russian", "EU": "European", "NATO": "NATO", "DE": "German",
            "FR": "French", "GB": "British"}.get(country, "")
     if org in ("administration", "state department", "pentagon", "white house"):
-        org, adj = "", adj or "US"
+        org = ""  # "an administration official": the country only when the text names one
     return " ".join(x for x in ("anonymous", adj, org, role.rstrip("s") if role.endswith("s") and role != "sources" else role) if x)
 
 
@@ -112,12 +118,12 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
                      subjects: list[tuple[int, int]] | None = None) -> None:
     """Fill ``speaker``, ``speaker_canonical``, ``speaker_type`` and ``speaker_country`` of the records of
     one article (in place), resolving pronouns and descriptions to the entity introduced before them.
-    ``subjects`` are offsets of names opening sentences that are no speakers ("Demir played down the
+    ``subjects`` are offsets of names opening sentences that are no speakers ("López played down the
     sanctions."): a later "he" may refer to them."""
     gz = gazetteer or load_gazetteer()
     ents: list[_Ent] = []
     names: dict[str, str] = {}  # surname key -> longest full name in this article
-    # first pass: every named mention, so that "Demir" meets "Ismail Demir" wherever it appears
+    # first pass: every named mention, so that "López" meets "María López" wherever it appears
     for r in records:
         if r.get("speaker_start") is None:
             continue
@@ -138,24 +144,99 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
         s0 = r.get("speaker_start")
         r.setdefault("speaker", None)
         r["speaker_canonical"], r["speaker_type"], r["speaker_country"] = None, "unknown", ""
+        r["resolved"] = False
         if s0 is None:
             continue
         mention = text[s0:r["speaker_end"]]
         r["speaker"] = mention
         appos = text[r["appos_start"]:r["appos_end"]] if r.get("appos_start") is not None else ""
+        # "..., said an official who spoke on condition of anonymity": the phrase may stand anywhere in the
+        # sentence of a speaker who is not named
+        r["_anon"] = r.get("sent_start") is not None and not _name_part(mention) \
+            and _words(mention)[:1] not in (("who",), ("he",), ("she",), ("they",), ("it",)) \
+            and is_anonymous(text[r["sent_start"]:r["sent_end"]])
         ent = _resolve_one(text, mention, appos, r, ents, names, gz)
         if ent is None:
-            r["speaker_canonical"] = mention
+            # unresolved: the mention stays in `speaker`; a pronoun or a common noun is no canonical name
             r["speaker_type"], r["speaker_country"] = speaker_type_of(mention, appos)
+            if r.pop("_anon", False):
+                r["speaker_type"] = "anonymous"
+            r["speaker_canonical"] = None if _common(mention) else _clean_description(mention)
+            if _is_group(mention) and r["speaker_type"] != "anonymous":
+                r["speaker_type"] = "group"
+            r["resolved"] = r["speaker_canonical"] is not None
             continue
-        r["speaker_canonical"], r["speaker_type"], r["speaker_country"] = ent.canonical, ent.type, ent.country
+        r.pop("_anon", None)
+        canon = ent.canonical or None
+        if ent.kind != "anon" and _common(canon):
+            canon = None  # "analysts", "a bank teller", "the official": a description, not a name
+        r["speaker_canonical"], r["speaker_type"], r["speaker_country"] = canon, ent.type, ent.country
+        r["resolved"] = canon is not None
         low = _words(mention)
         if low and low[0] in ("he", "she", "он", "она") and not ent.gender:
             ent.gender = "f" if low[0] in ("she", "она") else "m"
+    _type_from_introductions(text, records)
+
+
+def _type_from_introductions(text: str, records: list[dict]) -> None:
+    """Type named speakers left ``unknown`` from how the article introduces them anywhere, not only where
+    they are quoted: the titles and roles before the name ("campaign chairman Paul Manafort", "former
+    Secretary of State Jane Roe") or an apposition after it ("Roe, the state's attorney general,")."""
+    todo: dict[str, list[dict]] = defaultdict(list)
+    for r in records:
+        c = r.get("speaker_canonical")
+        if r.get("speaker_type") == "unknown" and c and not c.startswith("anonymous") and _name_part(c) == c:
+            todo[c].append(r)
+    for name, recs in todo.items():
+        t, country = _introduced_as(text, name)
+        if t == "unknown":
+            continue
+        for r in recs:
+            r["speaker_type"] = t
+            r["speaker_country"] = r.get("speaker_country") or country
+
+
+_INTRO_LINKS = {"former", "then", "of", "the", "vice", "deputy", "senior", "chief", "retired", "acting", "ex",
+                "state", "national", "general", "top", "longtime", "veteran"}
+_TOKEN_RE = re.compile(r"[\w'’.-]+|[,;:()\"“”—–]")
+
+
+@lru_cache(maxsize=1)
+def _role_vocab() -> frozenset[str]:
+    roles = load_roles()
+    words = {w for _t, ws, _p, phrases in roles.types for w in ws | {x for ph in phrases for x in ph.split()}}
+    return frozenset(words | _INTRO_LINKS)
+
+
+def _introduced_as(text: str, name: str) -> tuple[str, str]:
+    """``(type, country)`` of a named person from the words around the name's mentions in ``text``."""
+    vocab = _role_vocab()
+    surname = name.split()[-1]
+    keys = [name] + ([surname] if surname != name else [])
+    for key in keys:
+        for m in re.finditer(r"(?<![\w])" + re.escape(key) + r"(?![\w])", text):
+            before = _TOKEN_RE.findall(text[max(0, m.start() - 120):m.start()])
+            words: list[str] = []
+            for tok in reversed(before):
+                low = fold(tok).lower().strip(".'’")
+                if len(words) >= 8 or not (tok[:1].isupper() or low in vocab or tok.endswith(("'s", "’s"))):
+                    break
+                words.append(tok)
+            appos = ""
+            rest = text[m.end():m.end() + 160]
+            if rest.startswith(", "):
+                seg = re.split(r"[,.;:()\n]", rest[2:], maxsplit=1)[0]
+                first = seg.split()[0].lower() if seg.split() else ""
+                if first in ("a", "an", "the") or first.endswith(("'s", "’s")) or first in vocab:
+                    appos = seg
+            t, c = speaker_type_of(" ".join(reversed(words)), appos)
+            if t not in ("unknown", "anonymous"):
+                return t, c
+    return "unknown", ""
 
 
 def _add_subject(text: str, span: tuple, ents: list[_Ent], names: dict[str, str], gz: Gazetteer) -> None:
-    """A name opening a sentence ("Selin Aydar, a defence economist, was blunt.", "The Turkish Foreign
+    """A name opening a sentence ("Lena Hart, a defence economist, was blunt.", "The Turkish Foreign
     Ministry condemned the move.") becomes a candidate antecedent for later pronouns and descriptions."""
     mention = text[span[0]:span[1]]
     appos = text[span[2]:span[3]] if len(span) > 3 and span[2] >= 0 else ""
@@ -196,15 +277,29 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
         return _resolve_one(text, text[a0:a1], appos, sub, ents, names, gz)
     if low in _PRONOUNS:
         return _antecedent(low, pos, ents)
-    if is_anonymous(full) or _indefinite_source(words):
-        country = country_of(full) or _article_country(text)  # the mention's country, else the article's
+    if is_anonymous(full) or _indefinite_source(words) or r.get("_anon") and not _is_group(mention):
+        country = country_of(full) or _home_country(text)  # the mention's country, else the article's
         canon = _canon_anonymous(full, country)
         ent = _Ent(canon, "anon", "anonymous", country, " ".join(_words(full)), pos)
         ents.append(ent)
         return ent
     head = words[-1] if words else ""
+    raw = re.findall(r"[\w'’.-]+", mention)
+    if _is_group(mention) or words and words[0] in ("a", "an") and (
+            not _name_part(mention) or len(raw) > 1 and raw[1][:1].islower()):
+        # "critics", "72 percent of Republicans", "a bank teller": a group or a new person described, never
+        # an earlier speaker or a gazetteer entry
+        t, c = speaker_type_of(mention, appos)
+        group = _is_group(mention)
+        canon = _clean_description(mention)
+        if not group or not all(w[:1].isupper() for w in re.findall(r"[\w'’.-]+", canon)):
+            canon = ""  # a description ("a bank teller", "72 percent of Republicans") names no one
+        ent = _Ent(canon, "group" if group else "person",
+                   "group" if group and t != "anonymous" else t, c, " ".join(_words(full)), pos)
+        ents.append(ent)
+        return ent
     if words and words[0] in ("the", "this", "that") and head in _HUMAN_HEADS or len(words) == 1 and head in _ROLE_WORDS:
-        # "the defence chief", "the SSB president", "the official", "Yetkili": a description of someone
+        # "the defence chief", "the agency president", "the official", "Yetkili": a description of someone
         ref = _description_antecedent(words, pos, ents)
         if ref is None:
             e = gz.describe(full)
@@ -215,14 +310,14 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
         if ref is not None:
             return ref
     if words and all(w in _place_words() for w in words if w not in _DETS):
-        # "Ankara", "Washington", "Moscow": a government named by its capital or country
+        # "Paris", "Ottawa", "Russia": a government named by its capital or country
         ent = _Ent(_clean_description(mention), "org", "official", country_of(mention), " ".join(_words(full)), pos)
         ents.append(ent)
         return ent
     name = _name_part(mention)
     if name and (all(w in _place_words() for w in _words(name)) or name.isupper() and len(name) <= 8
                  or any(ch.isdigit() for ch in name)):
-        name = ""  # "the head of Turkey's agency", "CAATSA", "S-400": no person's name
+        name = ""  # "the head of Turkey's agency", "NAFTA", "F-16": no person's name
     if name and not _is_org(mention) and words and words[0] not in ("the", "a", "an") or name and len(name.split()) > 1 \
             and not _is_org(mention):
         k = name_key(name)
@@ -271,16 +366,114 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
     return ent
 
 
+_DATELINE_RE = re.compile(r"\s*([A-ZÀ-ÖØ-ÞİĞŞ][A-ZÀ-ÖØ-ÞİĞŞ .'’-]{2,40}?)\s*(?:,|\(|—|–|-|:)")
+
+
+def _home_country(text: str) -> str:
+    """The country of an article: the place of its dateline ("ISTANBUL (Reuters) -", "PARIS —"), where
+    unnamed local sources speak from, else the country it mentions most.
+
+    >>> _home_country("PARIS — A ministry official said ... in Washington and Washington.")
+    'FR'
+    """
+    m = _DATELINE_RE.match(text)
+    if m:
+        c = country_of(m.group(1).title())
+        if c:
+            return c
+    return _article_country(text)
+
+
+@lru_cache(maxsize=1)
+def _roles_extra() -> dict:
+    """The ``capitals`` and ``groups`` word lists of speaker_roles.yaml (folded, lower-cased)."""
+    raw = _read_yaml("speaker_roles.yaml")
+    return {k: frozenset(fold(str(w)).lower() for w in raw.get(k) or []) for k in ("capitals", "groups")}
+
+
 @lru_cache(maxsize=1)
 def _place_words() -> frozenset[str]:
-    """Country and capital words of speaker_roles.yaml that name a government ("Ankara", "Russia")."""
-    keep = {"washington", "ankara", "moscow", "turkey", "russia", "america", "usa", "us", "u.s", "kremlin",
-            "brussels", "nato", "turkiye", "rusya", "abd", "moskova", "сша", "россия", "турция", "анкара",
-            "москва", "вашингтон", "кремль", "germany", "berlin", "france", "paris", "britain", "london",
-            "poland", "warsaw", "sweden", "netherlands", "eu", "tehran", "iran", "china", "beijing", "israel",
-            "india", "greece", "athens", "united", "states"}
+    """Words that name a government by its place: the capitals of speaker_roles.yaml ("Paris said") and
+    the names of countries there that are no adjectives or people ("Russia", not "Russian" or "Americans")."""
+    words = {w for _c, ws, _p in load_roles().countries for w in ws
+             if not w.endswith(("ish", "ian", "ans", "ese", "ch", "ий", "ая", "ие", "'s")) and w not in _ORG_WORDS
+             and w not in ("american", "european", "administration", "alliance", "amerikan", "alman", "ingiliz",
+                           "fransiz", "german", "turk", "rus")}
+    capitals = {c for c in _roles_extra()["capitals"] if " " not in c}
+    return frozenset(words | capitals | {"united", "states"})
+
+
+@lru_cache(maxsize=65536)
+def _is_group(mention: str) -> bool:
+    """True when a mention names a group of people: a plural head ("critics", "Republicans", "many
+    analysts", "72 percent of Republicans") with no person's name.
+
+    >>> _is_group("72 percent of Republicans"), _is_group("Critics"), _is_group("Ted Cruz")
+    (True, True, False)
+    """
+    words = [w for w in _words(mention) if w not in _DETS]
+    if not words:
+        return False
+    groups = _roles_extra()["groups"]
+    head = words[-1]
+    if any(w in ("percent", "majority", "half", "third", "share", "cohort", "number", "most", "many") for w in words) \
+            and "of" in words:
+        return True
+    if head in groups or head.endswith("ans") and (head in _common_nouns() or head.split("-")[-1] in groups
+                                                    or head in _nationality_plurals()):
+        return True  # "Republicans", "African-Americans", "Russians"
+    if head.endswith("s") and head[:-1] in _HUMAN_HEADS or head in _common_nouns() and head.endswith("s"):
+        raw = re.findall(r"[\w'’.-]+", mention)
+        # "Turkish economists", "Aides" (a sentence's first word): no name
+        return bool(raw) and (raw[-1][:1].islower() or len(raw) == 1) and not _is_org(mention)
+    return False
+
+
+_OTHER_PRONOUNS = {"you", "i", "we", "me", "us", "one", "someone", "anyone", "everyone", "nobody", "somebody",
+                   "others", "another", "both", "all", "some", "many", "most", "few", "none", "each"}
+
+
+@lru_cache(maxsize=1)
+def _nationality_plurals() -> frozenset[str]:
+    """Plural nationality words of speaker_roles.yaml ("americans") and those made from its adjectives
+    ("russian" -> "russians")."""
     words = {w for _c, ws, _p in load_roles().countries for w in ws}
-    return frozenset(words & keep | {"united", "states"})
+    return frozenset({w for w in words if w.endswith("ans")} | {w + "s" for w in words if w.endswith("an")})
+
+
+@lru_cache(maxsize=65536)
+def _common(name: str | None) -> bool:
+    """True when a would-be canonical name is a pronoun, a determiner or a common noun phrase ("He", "The",
+    "analysts", "bank teller in Ohio"): no capitalised word after the first, and the first a pronoun,
+    determiner or known common noun.
+
+    >>> _common("He"), _common("Analysts"), _common("Republicans"), _common("Ted Cruz"), _common("White House")
+    (True, True, False, False, False)
+    """
+    if not name:
+        return True
+    raw = re.findall(r"[\w'’.-]+", name)
+    if not raw:
+        return True
+    first = fold(raw[0]).lower().strip(".'’")
+    if len(raw) == 1 and (first in _PRONOUNS or first in _DETS or first in _OTHER_PRONOUNS):
+        return True
+    if any(w[:1].isupper() for w in raw[1:]):
+        return False
+    if first in _PRONOUNS or first in _DETS or not raw[0][:1].isupper():
+        return True
+    return len(raw) == 1 and (first in _common_nouns() or first.endswith("s") and first[:-1] in _common_nouns())
+
+
+@lru_cache(maxsize=1)
+def _common_nouns() -> frozenset[str]:
+    """Nouns for people that are no names ("Analysts" opening a sentence), from the role and group lists;
+    party and nationality plurals ("Republicans", "Americans") are names of groups and stay out."""
+    roles = load_roles()
+    proper = {w for t, ws, _p, _ph in roles.types if t == "campaign" for w in ws} | \
+        {w for _c, ws, _p in roles.countries for w in ws}
+    common = _HUMAN_HEADS | _roles_extra()["groups"] | {w for _t, ws, _p, _ph in roles.types for w in ws}
+    return frozenset(common - proper)
 
 
 def _indefinite_source(words: list[str]) -> bool:
@@ -332,9 +525,10 @@ def _description_antecedent(words: list[str], pos: int, ents: list[_Ent]) -> _En
     if not head:
         return None
     syn = _SYNONYMS.get(head, {head}) | {head}
+    plural = head.endswith("s")
     for e in reversed(ents):
-        if e.pos >= pos:
-            continue
+        if e.pos >= pos or e.kind == "group" and not plural:
+            continue  # "the official" is one person, not the officials named before
         dwords = set(e.desc.split())
         if dwords & syn:
             return e
@@ -362,10 +556,15 @@ def clear_caches() -> None:
 
 def merge_names(canonicals: list[str | None], kinds: list[str] | None = None) -> dict[str, str]:
     """Map each person name to one spelling shared across articles: the gazetteer's, else the most
-    frequent full form among names with the same surname and compatible first names.
+    frequent full form among names with the same surname and the same first name. A bare surname joins a
+    full name only when the corpus names one person of that surname; groups ("Republicans"),
+    descriptions and places never merge.
 
-    >>> merge_names(["Demir", "Ismail Demir", "İsmail Demir", "Ismail Demir"])["Demir"]
-    'Ismail Demir'
+    >>> m = merge_names(["Lopez", "Maria Lopez", "María López", "Maria Lopez"])
+    >>> m["Lopez"], m["María López"]
+    ('Maria Lopez', 'Maria Lopez')
+    >>> "Flynn" in merge_names(["Flynn", "Michael Flynn", "John Flynn"])
+    False
     """
     gz = load_gazetteer()
     counts = Counter(c for c in canonicals if isinstance(c, str) and c)
@@ -373,18 +572,24 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None) ->
     for name in counts:
         part = _name_part(name)
         if name.startswith("anonymous") or _is_org(name) or not part or " and " in name \
-                or all(w in _place_words() for w in _words(part)):
-            continue
+                or all(w in _place_words() for w in _words(part)) or _is_group(name) or _common(name) \
+                or _norm(part) != _norm(name):
+            continue  # only persons' names merge: no groups, descriptions or places
         groups[name_key(name)].append(name)
     out: dict[str, str] = {}
     for _key, members in groups.items():
         full = [m for m in members if len(m.split()) > 1]
+        # a bare surname joins a full name only when one person of that surname is named in the corpus
+        # ("Flynn" is not "Michael Flynn" when "John Flynn" is quoted too)
+        persons = {_norm(f).split()[0] for f in full}
         for m in members:
             e = gz.lookup(m)
             if e is not None:
                 out[m] = e.name
                 continue
             first = _norm(m).split()[0] if len(m.split()) > 1 else None
+            if first is None and len(persons) != 1:
+                continue
             compatible = [f for f in full if first is None or _norm(f).split()[0] == first]
             if compatible:
                 # the most frequent full form, Latin script first (reports are read in a Latin script)

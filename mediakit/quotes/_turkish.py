@@ -44,14 +44,14 @@ class _Turkish:
         return None
 
     def _tr_indirect(self, a: int, b: int) -> None:
-        """Turkish reported speech: 'Korkmaz, kararın ... olduğunu söyledi.' -- the clause stands between
+        """Turkish reported speech: 'Yılmaz, kararın ... olduğunu söyledi.' -- the clause stands between
         the subject (up to its comma or particle) and the verb; converbs ('belirterek') and 've' chain
         several clauses; '... hatırlatan Ulusoy, ...' puts the speaker after a participle; 'X'e göre'."""
         t = self.t
         subj = self._tr_subject(a, b)
         first_comma = next((m for m in range(a, b) if t.low[m] == "," and t.quote[m] == -1), b)
         if any(t.low[m] == "göre" for m in range(a, first_comma)):
-            subj = None  # "Pompeo'ya göre ABD, ...": no subject before the comma
+            subj = None  # "Smith'e göre ABD, ...": no subject before the comma
         start = subj[2] if subj else a
         s0, s1 = (subj[0], subj[1]) if subj else (-1, -1)
         k = start
