@@ -327,7 +327,7 @@ def test_lexicon_from_yaml_file_and_errors(tmp_path):
     path = write(tmp_path / "lex.yaml", "name: mine\nconcepts:\n  deal:\n    variants:\n      contract: [contract*]\n")
     t = naming_table(pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": ["Two contracts."]}), path)
     assert t.loc[0, "count"] == 1 and t.attrs["lexicon"] == "mine"
-    with pytest.raises(ValueError, match="no shipped lexicon 'nope'"):
+    with pytest.raises(ValueError, match="no lexicon 'nope'"):
         load_lexicon("nope")
     with pytest.raises(ValueError, match="needs a 'variants' mapping"):
         load_lexicon({"concepts": {"x": {"label": "y"}}})

@@ -45,7 +45,7 @@ def test_events_from_a_yaml_file_and_clear_errors(tmp_path):
     ev = load_events(path)
     assert ev["event_id"].tolist() == ["event-2", "x"]
     assert ev["date_precision"].tolist() == ["day", "month"]
-    with pytest.raises(ValueError, match="no story pack or bundled events"):
+    with pytest.raises(ValueError, match="no story pack with events"):
         load_events("nope")
     bad = write(tmp_path / "bad.yaml", "events:\n  - id: y\n    date: someday\n")
     with pytest.raises(ValueError, match="bad.yaml: event 1 date"):
