@@ -18,7 +18,7 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     # corpus
     "load_corpus": "corpus", "validate_corpus": "corpus", "CorpusError": "corpus", "load_manifest": "corpus",
-    "ColumnError": "corpus", "LoadReport": "corpus",
+    "ColumnError": "corpus", "LoadReport": "corpus", "corpus_summary": "corpus",
     # fetch
     "fetch_articles": "fetch",
     # text
@@ -37,7 +37,7 @@ _EXPORTS: dict[str, str] = {
     "tone_toward": "tone", "actor_mentions": "tone", "load_actors": "tone", "topic_model": "topics",
     # sources
     "extract_quotes": "api", "speaker_table": "sources", "source_profile": "sources",
-    "article_sourcing": "sources", "stance_lexicon": "sources",
+    "article_sourcing": "sources", "stance_lexicon": "sources", "quotes_with_articles": "quotes._context",
     "sample_quotes": "quotes", "quote_accuracy": "quotes",
     # reuse and similarity
     "find_reuse": "api", "original_share": "reuse", "reused_spans": "reuse", "reuse_edges": "reuse",

@@ -6,9 +6,10 @@
 Developer tooling for this checkout, not part of the installed package: it finds the notebooks relative to
 the source tree.
 
-A notebook's one code cell tagged ``parameters`` sets its inputs (``CORPUS = "../data/s400"``, ``OUT =
-"../reports"``, the folder every file it writes goes under); this runner injects overrides after it, the
-way papermill does. HTML output references no CDN: nbconvert's
+A notebook's one code cell tagged ``parameters`` sets its inputs (``CORPUS = "../data/s400"``, ``STORY = None``
+(a story pack; None: the corpus folder's story.yaml), ``OUT = "../reports"``, the folder every file it writes
+goes under; 00-your-story has ``PACK_DIR`` instead of ``STORY``); this runner injects overrides after it, the
+way papermill does: ``--param STORY=tests/data/harbour-story``. HTML output references no CDN: nbconvert's
 "basic" template wrapped in a page with inline CSS, images embedded.
 """
 

@@ -23,7 +23,8 @@ its articles) is removed from ``text`` at load time, before any offset exists, a
 The modules, one job each: ``_files`` (finding and reading files safely), ``_decode`` (bytes to text),
 ``_text``, ``_web``, ``_tables`` (the formats), ``_filenames`` (metadata in file and folder names),
 ``_boilerplate`` (credit lines, markup, user rules), ``_learn`` (outlet boilerplate learned from the
-corpus), ``_assemble`` (records to the table), ``_load`` (load_corpus, load_manifest), ``_validate``.
+corpus), ``_assemble`` (records to the table), ``_load`` (load_corpus, load_manifest), ``_validate``,
+``_summary`` (corpus_summary: the corpus at a glance).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from ._base import COLUMNS, MAX_FILE_BYTES, MAX_TEXT_CHARS, ColumnError, CorpusE
 from ._boilerplate import strip_boilerplate
 from ._files import _walk
 from ._load import LoadReport, load_corpus, load_manifest
+from ._summary import corpus_summary
 from ._validate import validate_corpus
 from ._web import _from_html
 
@@ -44,6 +46,7 @@ __all__ = [
     "CorpusError",
     "LoadReport",
     "article_id_for",
+    "corpus_summary",
     "load_corpus",
     "load_manifest",
     "strip_boilerplate",

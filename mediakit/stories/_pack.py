@@ -22,6 +22,8 @@ from ..packs import PACK_FILES, story_dir, story_names
 __all__ = ["Story", "StoryError", "load_story", "story_for_corpus"]
 
 _STORY_KEYS = ("name", "title", "description", "languages", "date_range")
+# keys a pack may carry for its readers; kept in the file, not used by the analyses
+_INFO_KEYS = ("synthetic", "version", "sources", "notes", "changelog", "license")
 _LANG_RE = re.compile(r"^[a-z]{2}$")
 # The analysis files of a pack, in the order they are loaded.
 ANALYSIS_KINDS = ("codebook", "naming", "actors", "events", "speakers")
@@ -101,7 +103,7 @@ def _date(value: Any, path: Path, which: str) -> pd.Timestamp:
 
 
 def _validate(raw: dict[str, Any], path: Path) -> dict[str, Any]:
-    unknown = sorted(set(raw) - set(_STORY_KEYS))
+    unknown = sorted(set(raw) - set(_STORY_KEYS) - set(_INFO_KEYS))
     if unknown:
         raise StoryError(f"{path}: unknown key {unknown[0]!r}; story.yaml holds {', '.join(_STORY_KEYS)} "
                          "(or only 'story: <pack>' to refer to another pack)")
@@ -120,9 +122,11 @@ def _validate(raw: dict[str, Any], path: Path) -> dict[str, Any]:
                          f"found {raw.get('languages')!r}")
     date_range = raw.get("date_range")
     dates = None
+    if isinstance(date_range, dict) and set(date_range) == {"start", "end"}:
+        date_range = [date_range["start"], date_range["end"]]   # the mapping form {start: ..., end: ...}
     if date_range is not None:
         if not isinstance(date_range, list | tuple) or len(date_range) != 2:
-            raise StoryError(f"{path}: 'date_range' must be two dates [YYYY-MM-DD, YYYY-MM-DD]; "
+            raise StoryError(f"{path}: 'date_range' must be two dates [YYYY-MM-DD, YYYY-MM-DD] (or start:/end:); "
                              f"found {date_range!r}")
         dates = (_date(date_range[0], path, "start"), _date(date_range[1], path, "end"))
         if dates[0] > dates[1]:
