@@ -37,7 +37,7 @@ _EXPORTS: dict[str, str] = {
     "tone_toward": "tone", "actor_mentions": "tone", "load_actors": "tone", "topic_model": "topics",
     # sources
     "extract_quotes": "api", "speaker_table": "sources", "source_profile": "sources",
-    "article_sourcing": "sources", "stance_lexicon": "sources", "quotes_with_articles": "quotes._context",
+    "article_sourcing": "sources", "stance_lexicon": "sources", "quotes_with_articles": "quotes",
     "sample_quotes": "quotes", "quote_accuracy": "quotes",
     # reuse and similarity
     "find_reuse": "api", "original_share": "reuse", "reused_spans": "reuse", "reuse_edges": "reuse",

@@ -14,6 +14,7 @@ article and merging across articles (:mod:`._speakers`). The corpus-level tables
 """
 
 from ._checking import quote_accuracy, sample_quotes
+from ._context import quotes_with_articles
 from ._gazetteer import (
     SPEAKER_TYPES,
     Entry,
@@ -36,7 +37,7 @@ from ._units import MAX_UNIT_TOKENS
 __all__ = [
     "CLOSE_MARKS", "OPEN_MARKS", "QuoteSpan", "find_quotes",
     "Cue", "VerbLexicon", "inflect", "load_verb_lexicon", "verb_stances",
-    "find_attributions", "MAX_UNIT_TOKENS", "sample_quotes", "quote_accuracy",
+    "find_attributions", "MAX_UNIT_TOKENS", "sample_quotes", "quote_accuracy", "quotes_with_articles",
     "SPEAKER_TYPES", "Entry", "Gazetteer", "Roles", "as_gazetteer", "country_of", "is_anonymous", "load_gazetteer", "load_roles",
     "name_key", "speaker_type_of", "clear_caches", "merge_names", "resolve_speakers",
 ]
