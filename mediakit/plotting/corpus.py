@@ -6,10 +6,12 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from ._base import new_axes, outlet_colors
+from ._literal import literal_text
 
 __all__ = ["plot_articles_per_outlet", "plot_articles_over_time", "articles_over_time"]
 
 
+@literal_text
 def plot_articles_per_outlet(corpus: pd.DataFrame, *, ax: Axes | None = None, by: str = "outlet") -> Axes:
     """Horizontal bars: number of articles per outlet.
 
@@ -42,6 +44,7 @@ def articles_over_time(corpus: pd.DataFrame, *, freq: str = "QS", by: str = "out
     return table
 
 
+@literal_text
 def plot_articles_over_time(corpus: pd.DataFrame, *, ax: Axes | None = None, freq: str = "QS",
                             by: str = "outlet") -> Axes:
     """Stacked bars of dated articles per period (default: quarter), coloured by outlet."""

@@ -17,6 +17,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from ._base import PALETTE, new_axes, outlet_colors
+from ._literal import literal_text
 
 __all__ = ["plot_frame_profile", "plot_frames_over_time", "plot_headline_vs_body", "plot_tone",
            "plot_topic_shares", "frame_colors"]
@@ -52,6 +53,7 @@ def _dot_rows(ax: Axes, table: pd.DataFrame, row: str, group: str, value: str, r
     ax.grid(axis="y", visible=False)
 
 
+@literal_text
 def plot_frame_profile(profile: pd.DataFrame, *, ax: Axes | None = None, by: str | None = None,
                        frames: Sequence[str] | None = None, title: str | None = None) -> Axes:
     """Each outlet's share of each frame with its bootstrap CI (the output of ``frame_profile``).
@@ -78,6 +80,7 @@ def plot_frame_profile(profile: pd.DataFrame, *, ax: Axes | None = None, by: str
     return ax
 
 
+@literal_text
 def plot_frames_over_time(over_time: pd.DataFrame, *, ax: Axes | None = None, frames: Sequence[str] | None = None,
                           min_n: int = 1) -> Axes:
     """Frame shares per period (the output of ``frames_over_time`` without ``by``), one line per frame.
@@ -102,6 +105,7 @@ def plot_frames_over_time(over_time: pd.DataFrame, *, ax: Axes | None = None, fr
     return ax
 
 
+@literal_text
 def plot_headline_vs_body(table: pd.DataFrame, *, ax: Axes | None = None, frames: Sequence[str] | None = None) -> Axes:
     """Frame shares in headlines, leads and bodies (the output of ``headline_vs_body`` without ``by``)."""
     parts = [p for p in ("headline", "lead", "body") if p in set(table["part"])]
@@ -122,6 +126,7 @@ def plot_headline_vs_body(table: pd.DataFrame, *, ax: Axes | None = None, frames
     return ax
 
 
+@literal_text
 def plot_tone(tone: pd.DataFrame, *, ax: Axes | None = None, by: str = "outlet", actors: Sequence[str] | None = None) -> Axes:
     """Mean tone (VADER compound) of sentences naming each actor, per outlet, with CIs (``tone_toward``)."""
     rows = list(actors) if actors is not None else sorted(tone["actor"].unique())
@@ -135,6 +140,7 @@ def plot_tone(tone: pd.DataFrame, *, ax: Axes | None = None, by: str = "outlet",
     return ax
 
 
+@literal_text
 def plot_topic_shares(shares: pd.DataFrame, *, ax: Axes | None = None, by: str = "outlet") -> Axes:
     """Heat map of each outlet's mean topic share (``topic_model(...).shares``), labelled by top terms."""
     wide = shares.pivot_table(index=by, columns="topic", values="share")

@@ -7,10 +7,12 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from ._base import new_axes, outlet_colors
+from ._literal import literal_text
 
 __all__ = ["plot_reuse_graph"]
 
 
+@literal_text
 def plot_reuse_graph(reuse: pd.DataFrame, articles: pd.DataFrame | None = None, *, ax: Axes | None = None,
                      level: str = "outlet", include_same_outlet: bool = False) -> Axes:
     """Arrows from the source of reused text to its reprint.

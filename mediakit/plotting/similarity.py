@@ -7,10 +7,12 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from ._base import new_axes, outlet_colors
+from ._literal import literal_text
 
 __all__ = ["plot_similarity_heatmap", "plot_outlet_map"]
 
 
+@literal_text
 def plot_similarity_heatmap(sim: pd.DataFrame, *, ax: Axes | None = None, dendrogram: bool = True,
                             method: str = "average", annotate: bool | None = None, cmap: str = "viridis") -> Axes:
     """Heatmap of a similarity matrix, rows and columns in dendrogram order, the dendrogram above it.
@@ -65,6 +67,7 @@ def plot_similarity_heatmap(sim: pd.DataFrame, *, ax: Axes | None = None, dendro
     return ax
 
 
+@literal_text
 def plot_outlet_map(coords: pd.DataFrame, *, ax: Axes | None = None, clusters: pd.DataFrame | None = None,
                     sizes: pd.Series | dict | None = None, labels: bool = True) -> Axes:
     """Scatter of a 2-D map (``label, x, y`` from :func:`mediakit.similarity.similarity_map`).

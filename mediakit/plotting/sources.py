@@ -13,6 +13,7 @@ from matplotlib.axes import Axes
 
 from ..sources import countable_quotes
 from ._base import PALETTE, new_axes, outlet_colors
+from ._literal import literal_text
 
 __all__ = [
     "shares", "speaker_matrix", "plot_speaker_types", "plot_speaker_countries", "plot_speaker_heatmap",
@@ -89,6 +90,7 @@ def _stacked(table: pd.DataFrame, ax: Axes, title: str, xlabel: str = "share of 
     return ax
 
 
+@literal_text
 def plot_speaker_types(quotes: pd.DataFrame, *, by: str = "outlet", ax: Axes | None = None) -> Axes:
     """Who gets quoted: each outlet's quotes split by speaker type (official, expert, anonymous, ...).
 
@@ -101,6 +103,7 @@ def plot_speaker_types(quotes: pd.DataFrame, *, by: str = "outlet", ax: Axes | N
     return _stacked(table, ax, "Who gets quoted: speaker types per outlet")
 
 
+@literal_text
 def plot_speaker_countries(quotes: pd.DataFrame, *, by: str = "outlet", top: int = 6, ax: Axes | None = None,
                            types: list[str] | None = None) -> Axes:
     """Each outlet's quotes split by the speaker's country (the ``top`` countries, the rest as "other";
@@ -112,6 +115,7 @@ def plot_speaker_countries(quotes: pd.DataFrame, *, by: str = "outlet", top: int
     return _stacked(table, ax, f"Whose voices: speaker countries per outlet{what}")
 
 
+@literal_text
 def plot_verb_stance(quotes: pd.DataFrame, *, by: str = "outlet", ax: Axes | None = None) -> Axes:
     """How quotes are introduced: the stance of the attribution verbs (neutral "said", emphatic "stressed",
     distancing "claimed", critical "warned", ...) per outlet."""
@@ -121,6 +125,7 @@ def plot_verb_stance(quotes: pd.DataFrame, *, by: str = "outlet", ax: Axes | Non
     return _stacked(table, ax, "Attribution verbs: stance per outlet")
 
 
+@literal_text
 def plot_speaker_heatmap(table: pd.DataFrame, *, top: int = 15, normalize: bool = False,
                          ax: Axes | None = None) -> Axes:
     """Speakers x outlets: how often each of the ``top`` most quoted speakers is quoted by each outlet
@@ -170,6 +175,7 @@ def speaker_matrix(table: pd.DataFrame) -> pd.DataFrame:
     return wide.sort_values(["total", "speaker"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
+@literal_text
 def plot_profile_share(profile: pd.DataFrame, measure: str = "anonymous", category: str = "anonymous", *,
                        ax: Axes | None = None) -> Axes:
     """One share of :func:`mediakit.source_profile` per outlet with its bootstrap confidence interval

@@ -19,6 +19,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from ._base import new_axes, outlet_colors
+from ._literal import literal_text
 
 __all__ = [
     "distinctive_terms_data",
@@ -77,6 +78,7 @@ def distinctive_terms_data(data: pd.DataFrame, *, top: int | None = None, value:
     return out.reset_index(drop=True)
 
 
+@literal_text
 def plot_distinctive_terms(data: pd.DataFrame, *, ax: Axes | None = None, top: int | None = None,
                            value: str = "score", groups: Sequence[str] | None = None,
                            colors: dict[str, str] | None = None) -> Axes:
@@ -149,6 +151,7 @@ def term_scatter_data(data: pd.DataFrame, *, label_top: int = 10, min_count: int
     return out.sort_values("z", ascending=False, kind="stable").reset_index(drop=True)
 
 
+@literal_text
 def plot_term_scatter(data: pd.DataFrame, *, ax: Axes | None = None, label_top: int = 10, min_count: int = 1,
                       adjust: bool = True, colors: dict[str, str] | None = None) -> Axes:
     """Two outlets' term rates against each other (log scales), coloured by z, extremes labelled.
@@ -218,6 +221,7 @@ def naming_heatmap_data(naming: pd.DataFrame, concept: str) -> pd.DataFrame:
     return d[["variant", "group", "share", "count"]].reset_index(drop=True)
 
 
+@literal_text
 def plot_naming_heatmap(naming: pd.DataFrame, concept: str, *, ax: Axes | None = None, cmap: str = "Blues") -> Axes:
     """Which name each outlet uses for ``concept``: share of its mentions (colour) and counts (numbers).
 
@@ -266,6 +270,7 @@ def term_heatmap_data(data: pd.DataFrame, *, terms: Sequence[str] | None = None,
     return d.sort_values(["term", "group"], key=lambda s: s.map(order) if s.name == "term" else s).reset_index(drop=True)
 
 
+@literal_text
 def plot_term_heatmap(data: pd.DataFrame, *, ax: Axes | None = None, terms: Sequence[str] | None = None,
                       top: int = 5, value: str = "z") -> Axes:
     """Terms (rows) × outlets (columns) coloured by z: red = used more than the rest, blue = less."""

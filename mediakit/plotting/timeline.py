@@ -6,12 +6,14 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from ._base import new_axes, outlet_colors
+from ._literal import literal_text
 
 __all__ = ["plot_coverage_timeline"]
 
 _BAR_DAYS = {"D": 0.8, "W": 5.5, "M": 26.0, "Q": 80.0, "Y": 330.0}
 
 
+@literal_text
 def plot_coverage_timeline(timeline: pd.DataFrame, events: pd.DataFrame | None = None, *, ax: Axes | None = None,
                            by: str | None = None, merge_days: float | None = None, title: str | None = None) -> Axes:
     """Stacked bars of items per period (from :func:`mediakit.timeline.coverage_timeline`), events marked.
