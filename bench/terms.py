@@ -214,6 +214,51 @@ def run_scattertext(python: str, counts: np.ndarray, df: pd.DataFrame, subset: i
             return pickle.load(f)
 
 
+# ---------------------------------------------------------------- token regex: textbook vs unrolled (same run)
+TEXTBOOK_TOKEN = r"(?u)\b\w(?:[\w'’]|[-./](?=\w))*\+?"   # TOKEN_PATTERN before it was unrolled
+
+
+def token_regex_ab(df: pd.DataFrame, repeat: int) -> None:
+    """Vectorise with the textbook token regex and with mediakit's, alternated; equal matrices required."""
+    import re
+
+    import mediakit.text as mtext
+
+    def cpu() -> float:
+        t = os.times()
+        return t.user + t.system
+
+    current, textbook = mtext._TOKEN_RE, re.compile(TEXTBOOK_TOKEN)
+    texts = df["text"].tolist()
+    n_chars = sum(map(len, texts))
+    times: dict[str, list[tuple[float, ...]]] = {"textbook": [], "unrolled": []}
+    results = {}
+    for _ in range(repeat):
+        for name, regex in (("textbook", textbook), ("unrolled", current)):
+            mtext._TOKEN_RE = regex
+            try:
+                c, w = cpu(), time.perf_counter()
+                X, vec = mk.vectorise(df, stop_words="auto")
+                times[name].append((cpu() - c, time.perf_counter() - w))
+                c, findall = cpu(), regex.findall
+                for t in texts:
+                    findall(t)
+                times[name][-1] += (cpu() - c,)
+            finally:
+                mtext._TOKEN_RE = current
+            results[name] = (X, vec.get_feature_names_out())
+    same = (list(results["textbook"][1]) == list(results["unrolled"][1])
+            and (results["textbook"][0] != results["unrolled"][0]).nnz == 0)
+    print(f"\n== token regex: textbook vs unrolled, {len(df):,} articles ({n_chars / 1e6:.0f} M characters), "
+          f"best of {repeat} alternated runs, CPU time (load average {' '.join(f'{x:.1f}' for x in os.getloadavg())})")
+    best = {k: min(v) for k, v in times.items()}
+    for name, (c, w, r) in best.items():
+        print(f"  {name:9s}: vectorise CPU {c:.2f} s (wall {w:.2f} s) = {len(df) / c:,.0f} articles/s; "
+              f"the regex alone {r:.2f} s = {n_chars / r / 1e6:.1f} M chars/s")
+    print(f"  vectorise {best['textbook'][0] / best['unrolled'][0]:.2f}x faster, regex alone "
+          f"{best['textbook'][2] / best['unrolled'][2]:.2f}x faster; identical vocabulary and matrix: {same}")
+
+
 # ---------------------------------------------------------------- main
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -228,6 +273,8 @@ def main() -> int:
     ap.add_argument("--st-articles", type=int, default=0,
                     help="articles for scattertext's from-text timing (default 0: all)")
     ap.add_argument("--st-timeout", type=int, default=1800)
+    ap.add_argument("--token-regex-ab", type=int, default=0, metavar="REPEAT",
+                    help="only compare vectorising with the textbook and the unrolled token regex (REPEAT runs each)")
     args = ap.parse_args()
 
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, numpy {np.__version__}, "
@@ -236,6 +283,9 @@ def main() -> int:
     df, planted, n_tokens = generate_corpus(args.articles, args.tokens_per_article, args.outlets)
     print(f"generated {len(df):,} articles, {n_tokens:,} tokens, {df.outlet.nunique()} outlets, "
           f"{df.text.str.len().sum() / 1e6:.0f} M characters in {time.perf_counter() - t:.1f} s (not timed below)")
+    if args.token_regex_ab:
+        token_regex_ab(df, args.token_regex_ab)
+        return 0
 
     with PeakRSS() as mem:
         base = mem.current()

@@ -250,6 +250,9 @@ def _report_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--title", help="page title")
     p.add_argument("--explorer", action="store_true",
                    help="also write explorer.html (the sentences behind the numbers) and link it from the report")
+    p.add_argument("--formats", default="png,svg", metavar="LIST",
+                   help="chart files beside each chart's CSV, from png,svg,pdf (default: png,svg; pdf is slow)")
+    p.add_argument("--verbose", action="store_true", help="print the time of every stage on stderr")
 
 
 @command("report", "the whole comparison as one self-contained HTML page, charts exported beside it", _report_args)
@@ -260,7 +263,8 @@ def _report(args: argparse.Namespace) -> int:
     given = {k: FROM_STORY if getattr(args, k) is None else getattr(args, k)
              for k in ("codebook", "lexicon", "actors", "events", "gazetteer")}
     path = build_report(args.path, args.out, story=args.story, freq=args.freq, top=args.top, n_boot=args.n_boot,
-                        n_perm=args.n_perm, title=args.title, explorer=args.explorer, **given)
+                        n_perm=args.n_perm, title=args.title, explorer=args.explorer, formats=args.formats,
+                        verbose=args.verbose, **given)
     print(f"mediakit: report written to {path}", file=sys.stderr)
     return 0
 

@@ -19,6 +19,7 @@ from typing import Any
 import matplotlib
 import matplotlib.text
 import pandas as pd
+from matplotlib.transforms import Bbox
 
 from .csv_safe import write_csv
 
@@ -88,36 +89,65 @@ def save_figure(
 ) -> dict[str, Path]:
     """Save ``fig`` as ``out_dir/name.{png,svg,pdf}`` and ``data`` as ``out_dir/name.csv``.
 
-    PNG at ``dpi`` (200), SVG with text kept as text, PDF with embedded TrueType fonts; no timestamps in
+    PNG at ``dpi`` (200, zlib level 1: fast, a fifth larger), SVG with text kept as text, PDF with embedded TrueType fonts; no timestamps in
     any file, so a re-run gives identical bytes. ``source`` (e.g. :func:`source_line`) is printed in small
     grey type at the bottom left. Returns ``{format: path}``. Every text is drawn as written (no mathtext,
     so ``$5 Daily $ Digest`` keeps its dollars); the CSV is neutralised as in :func:`save_table`.
     """
     name = _file_name(name, "figure")
+    fmts = list(dict.fromkeys(f.lower().lstrip(".") for f in formats))
+    for fmt in fmts:
+        if fmt not in _METADATA:
+            raise ValueError(f"unsupported format {fmt!r}; use png, svg or pdf")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    if source:
-        # Under everything already drawn (rotated tick labels included), so it never overlaps the chart.
-        renderer = fig.canvas.get_renderer()
-        box = fig.get_tightbbox(renderer)
-        w, h = fig.get_size_inches()
-        fig.text(box.x0 / w, box.y0 / h - 0.02, source, fontsize=7, color="#666666", ha="left", va="top")
     for text in fig.findobj(matplotlib.text.Text):  # labels come from the data: drawn as written, never as math
         text.set_parse_math(False)
     paths: dict[str, Path] = {}
     rc = {"svg.fonttype": "none", "svg.hashsalt": "mediakit", "pdf.fonttype": 42, "ps.fonttype": 42,
           "text.parse_math": False}
     with matplotlib.rc_context(rc):
-        for fmt in formats:
-            fmt = fmt.lower().lstrip(".")
-            if fmt not in _METADATA:
-                raise ValueError(f"unsupported format {fmt!r}; use png, svg or pdf")
+        # The tight box is measured once (at the PNG's dpi) for every format: savefig(bbox_inches="tight")
+        # would lay the whole figure out again for each file, a third of the saving time.
+        bbox = _tight_box(fig, dpi, source)
+        for fmt in fmts:
             path = out / f"{name}.{fmt}"
-            fig.savefig(path, format=fmt, dpi=dpi, metadata=_METADATA[fmt], bbox_inches="tight")
+            # zlib level 1 for PNG: a quarter of the saving time at level 6, files about a fifth larger
+            extra = {"pil_kwargs": {"compress_level": 1}} if fmt == "png" else {}
+            fig.savefig(path, format=fmt, dpi=dpi, metadata=_METADATA[fmt], bbox_inches=bbox, **extra)
             paths[fmt] = path
     if data is not None:
         paths["csv"] = save_table(_as_frame(data), name, out_dir=out, neutralise=neutralise)
     return paths
+
+
+def _tight_box(fig: matplotlib.figure.Figure, dpi: float, source: str | None) -> Any:
+    """The padded tight bounding box (inches) of ``fig`` drawn at ``dpi``, after adding the ``source`` line.
+
+    Figures with a layout engine keep savefig's own "tight" (their layout runs at save time).
+    """
+    if fig.get_layout_engine() is not None:
+        if source:
+            box = fig.get_tightbbox()
+            w, h = fig.get_size_inches()
+            fig.text(box.x0 / w, box.y0 / h - 0.02, source, fontsize=7, color="#666666", ha="left", va="top")
+        return "tight"
+    old_dpi = fig.dpi
+    fig.dpi = dpi
+    try:
+        renderer = fig.canvas.get_renderer() if hasattr(fig.canvas, "get_renderer") else None
+        box = fig.get_tightbbox(renderer)
+        if source:
+            # Under everything already drawn (rotated tick labels included), so it never overlaps the chart.
+            w, h = fig.get_size_inches()
+            line = fig.text(box.x0 / w, box.y0 / h - 0.02, source, fontsize=7, color="#666666", ha="left",
+                            va="top")
+            extent = line.get_window_extent(renderer).transformed(fig.dpi_scale_trans.inverted())
+            box = Bbox.union([box, extent])
+    finally:
+        fig.dpi = old_dpi
+    pad = matplotlib.rcParams["savefig.pad_inches"]
+    return box.padded(pad if isinstance(pad, (int, float)) else 0.1)
 
 
 def save_table(df: pd.DataFrame, name: str, *, out_dir: str | Path = Path("reports") / "tables",

@@ -22,7 +22,7 @@ import sys
 import tempfile
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,13 +63,18 @@ class _Context:
 
         from .export import save_figure
 
-        paths = save_figure(fig, name, data=data, out_dir=self.out_dir / "figures", source=self.source)
+        t0 = time.perf_counter()
+        formats = self.cache.get("formats", ("png", "svg"))
+        paths = save_figure(fig, name, data=data, out_dir=self.out_dir / "figures", source=self.source,
+                            formats=dict.fromkeys([*formats, "svg"]))  # the page inlines the SVG
         plt.close(fig)
+        timings = self.cache.setdefault("timings", {})
+        timings["saving charts"] = timings.get("saving charts", 0.0) + time.perf_counter() - t0
         self.figures.append(name)
         svg = paths["svg"].read_text(encoding="utf-8")
         svg = svg[svg.index("<svg"):]
         return (f'<figure class="chart" id="fig-{_e(name)}">{svg}<figcaption>{_t(caption)} '
-                f'<span class="files">Files: <code>figures/{_e(name)}.png|svg|pdf</code>, numbers in '
+                f'<span class="files">Files: <code>figures/{_e(name)}.{"|".join(p for p in paths if p != "csv")}</code>, numbers in '
                 f'<code>figures/{_e(name)}.csv</code>.</span></figcaption></figure>')
 
     def fit(self, *tables: Any) -> str:
@@ -562,7 +567,7 @@ def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports
                  codebook: Any = FROM_STORY, lexicon: Any = FROM_STORY, actors: Any = FROM_STORY,
                  events: Any = FROM_STORY, gazetteer: Any = FROM_STORY, freq: str | None = None, top: int = 10,
                  n_boot: int = 200, n_perm: int = 200, title: str | None = None, progress: bool = True,
-                 explorer: bool = False) -> Path:
+                 explorer: bool = False, formats: Iterable[str] = ("png", "svg"), verbose: bool = False) -> Path:
     """Analyse a corpus (a path or a loaded table) and write ``out_dir/report.html``; return its path.
 
     ``story`` is a story pack (a shipped name, a pack folder or a loaded :class:`mediakit.stories.Story`);
@@ -574,7 +579,9 @@ def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports
     corpus span); ``top`` the terms per outlet; ``n_boot`` and ``n_perm`` the bootstrap replicates and
     permutations behind intervals and tests (200 each, for speed; the analyses' own default is 1000).
     ``explorer`` also writes ``explorer.html`` (:func:`mediakit.build_explorer`: the sentences behind the
-    numbers, one offline page) beside the report, which links to it.
+    numbers, one offline page) beside the report, which links to it. ``formats`` are the chart files
+    written beside each chart's CSV (png, svg, pdf; SVG is always written, the page inlines it; PDF, the
+    slowest by far, only when asked). ``verbose`` prints the time of every stage on stderr.
 
     Every argument is checked before any work starts, and the report is built in a temporary folder
     beside ``out_dir`` and moved into place only when complete, so a failed run leaves nothing behind.
@@ -600,6 +607,7 @@ def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports
         raise FileNotFoundError(f"{path}: no such corpus file or folder; check the path")
     if freq is not None:
         coverage_timeline(pd.DataFrame({"date": pd.Series([], dtype="datetime64[ns]")}), freq=freq, by=None)
+    formats = _check_formats(formats)
     out = Path(out_dir)
     _writable(out)
     given = {"codebook": codebook, "lexicon": lexicon, "actors": actors, "events": events, "gazetteer": gazetteer}
@@ -621,7 +629,7 @@ def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports
     work = Path(tempfile.mkdtemp(prefix=f".{out.name or 'report'}-building-", dir=out.parent))
     try:
         ctx = _Context(corpus=corpus, out_dir=work, source=source_line(corpus), params=params,
-                       resources=resources, labels=labels)
+                       resources=resources, labels=labels, cache={"formats": formats})
         page = _build(ctx, label, pack, title, progress, plt, HOUSE_STYLE, explorer)
         if explorer:
             from .explore import build_explorer
@@ -631,7 +639,23 @@ def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports
         _move_into(work, out)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    if verbose:
+        times = dict(ctx.cache["timings"])
+        charts = times.pop("saving charts", 0.0)
+        print("mediakit: stage times: " + ", ".join(f"{k} {v:.2f} s" for k, v in times.items())
+              + f"; total {sum(times.values()):.2f} s, of which saving charts {charts:.2f} s", file=sys.stderr)
     return out / "report.html"
+
+
+def _check_formats(formats: Iterable[str] | str) -> tuple[str, ...]:
+    """Chart formats as a tuple of png/svg/pdf, or a one-line error naming the bad one."""
+    items = formats.split(",") if isinstance(formats, str) else list(formats)
+    out = tuple(dict.fromkeys(str(f).strip().lower().lstrip(".") for f in items if str(f).strip()))
+    bad = [f for f in out if f not in ("png", "svg", "pdf")]
+    if bad or not out:
+        raise ValueError(f"build_report: formats={formats!r}: unsupported chart format {bad[0] if bad else 'none'!r}; "
+                         "use some of png, svg, pdf (e.g. formats=('png', 'svg'))")
+    return out
 
 
 def _move_into(work: Path, out: Path) -> None:

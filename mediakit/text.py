@@ -162,8 +162,12 @@ def split_sentences(text: str) -> list[tuple[str, int, int]]:
 # A token is a word that may carry inner hyphens, digits, apostrophes, inner dots of acronyms and a
 # trailing "+" (G-20, F-35, Grade A+, Gündoğdu's, 2.5; "U.S." gives "U.S": a final dot is never part of a
 # token, since it cannot be told from a full stop).
-TOKEN_PATTERN = r"(?u)\b\w(?:[\w'’]|[-./](?=\w))*\+?"
-_TOKEN_RE = re.compile(TOKEN_PATTERN)
+# Written unrolled, with possessive loops (no backtracking: the classes are disjoint), it finds exactly the
+# tokens of the textbook form r"\b\w(?:[\w'’]|[-./](?=\w))*\+?" 1.6-1.8x faster (tests/test_vectorize.py).
+TOKEN_PATTERN = r"(?<!\w)\w[\w'’]*+(?:[-./]\w[\w'’]*+)*+\+?"
+# Whole texts only (findall/finditer from position 0, as below): no token can start right after a word
+# character there, so the look-behind (which matters when a search starts inside a word) is left out.
+_TOKEN_RE = re.compile(TOKEN_PATTERN.removeprefix("(?<!\\w)"))
 
 
 def token_spans(text: str) -> Iterator[tuple[str, int, int]]:

@@ -103,3 +103,53 @@ def test_export_names_cannot_leave_their_folder(name, tmp_path):
     with pytest.raises(ValueError, match="is not a plain file name"):
         save_table(pd.DataFrame({"a": [1]}), name, out_dir=tmp_path / "tables")
     assert not (tmp_path / "up.csv").exists()
+
+
+def _busy_figure():
+    """Rotated tick labels, a legend outside the axes, a colorbar and a date axis: every edge counts."""
+    import numpy as np
+
+    with plt.style.context(HOUSE_STYLE):
+        fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(7, 3))
+        ax1.bar(["Anatolian Courier", "Potomac Herald", "Rhine Radio International"], [3, 1, 2], label="n")
+        ax1.tick_params(axis="x", labelrotation=60)
+        ax1.legend(loc="upper left", bbox_to_anchor=(1.0, 1.15))
+        im = ax2.imshow(np.arange(12).reshape(3, 4))
+        fig.colorbar(im, ax=ax2, label="similarity")
+        ax2.set_title("A long title that runs out of the axes to the right")
+    return fig
+
+
+@pytest.mark.parametrize("source", [None, "mediakit analysis of 3 articles"])
+def test_tight_box_measured_once_equals_savefig_tight(tmp_path, source):
+    from PIL import Image
+
+    fig = _busy_figure()
+    paths = save_figure(fig, "busy", out_dir=tmp_path, formats=("png", "svg"), source=source)
+    reference = io.BytesIO()
+    fig.savefig(reference, format="png", dpi=200, bbox_inches="tight")  # the source line, if any, is on fig now
+    assert Image.open(paths["png"]).size == Image.open(reference).size
+    svg = paths["svg"].read_text()
+    assert "A long title" in svg and "Rhine Radio International" in svg
+    plt.close(fig)
+
+
+def test_save_figure_formats_subset_and_bad_format(tmp_path, tiny_corpus):
+    paths = save_figure(_chart(tiny_corpus), "only", out_dir=tmp_path, formats=("PNG", ".svg", "png"))
+    assert set(paths) == {"png", "svg"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["only.png", "only.svg"]
+    with pytest.raises(ValueError, match="unsupported format 'jpg'; use png, svg or pdf"):
+        save_figure(_chart(tiny_corpus), "bad", out_dir=tmp_path / "bad", formats=("png", "jpg"))
+    assert not (tmp_path / "bad").exists()  # checked before anything is written
+    plt.close("all")
+
+
+def test_report_chart_formats_are_checked_up_front():
+    from mediakit.report import _check_formats
+
+    assert _check_formats(("png", "svg")) == ("png", "svg")
+    assert _check_formats("png, PDF,png") == ("png", "pdf")  # the CLI's --formats string
+    with pytest.raises(ValueError, match="unsupported chart format 'gif'; use some of png, svg, pdf"):
+        _check_formats("png,gif")
+    with pytest.raises(ValueError, match="unsupported chart format 'none'"):
+        _check_formats("")

@@ -171,3 +171,68 @@ def test_vectoriser_gets_the_shared_tokenizer_through_public_analyzer():
         "SSB", "erdogan", "erdogan said", "said", "sanctions"]
     again = pickle.loads(pickle.dumps(vec))
     assert again.transform(["Erdoğan said"]).toarray().tolist() == vec.transform(["Erdoğan said"]).toarray().tolist()
+
+
+# ---------------------------------------------------------------- the cheaper token regex gives identical tokens
+_TEXTBOOK_TOKEN = r"(?u)\b\w(?:[\w'’]|[-./](?=\w))*\+?"  # the former TOKEN_PATTERN, kept here as the reference
+_TRICKY = [
+    "The U.S. and the U.K. met; U.S.-made F-35s, the S-400's radar and Hisar A+ / A++ / C++ were named.",
+    "Erdoğan's and Erdoğan’s aides, rock 'n' roll, o'clock, ’90s, don't, 'quoted' and ‘curly’ ones.",
+    "Well-known, -leading and trailing- hyphens, --double--, a-b-c, T-90M, 9/11, 2.5, 1,000.50, v1.2.3., 3-",
+    "İstanbul, ISTANBUL, ıslak, IŞIK, Çavuşoğlu; i̇ (i + combining dot) and e\u0301 (combining acute)",
+    "Москва заявила: С-400, «Триумф», ёж, Ёлкин, т.е. ПВО-шных; κόσμος, 東京 2020, _under_score_, a_b",
+    "Tabs\tand\nnew lines\u00a0no-break\u2009thin, A+B, x+, +5, 5%, $5, e-mail@example.com, http://a.b/c-d",
+    "", "+", "'", "-", ".", "’s", "a", "a.", "a-", "a+", "a'", "A++", "x.y.", "x..y", "x--y", "x-.y", "x'-y",
+]
+
+
+def test_token_regex_gives_the_textbook_tokens_on_tricky_strings():
+    import re
+
+    from mediakit import text as mtext
+
+    old = re.compile(_TEXTBOOK_TOKEN)
+    public = re.compile(mtext.TOKEN_PATTERN)
+    for s in _TRICKY:
+        assert mtext._TOKEN_RE.findall(s) == old.findall(s), s
+        assert [m.span() for m in mtext._TOKEN_RE.finditer(s)] == [m.span() for m in old.finditer(s)], s
+        # the public pattern is also safe where a search starts inside a word
+        for pos in range(len(s) + 1):
+            assert public.findall(s, pos) == old.findall(s, pos), (s, pos)
+    assert tokenize(_TRICKY[0])[:6] == ["The", "U.S", "and", "the", "U.K", "met"]
+    assert "S-400's" in tokenize(_TRICKY[0]) and "A+" in tokenize(_TRICKY[0])
+
+
+def test_token_regex_gives_the_textbook_tokens_on_the_demo_corpus():
+    import re
+    from pathlib import Path
+
+    from mediakit.corpus import load_corpus
+    from mediakit.text import token_spans
+
+    data = Path(__file__).resolve().parents[1] / "data" / "s400"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        texts = load_corpus(data)["text"].tolist()
+    old = re.compile(_TEXTBOOK_TOKEN)
+    n = 0
+    for t in texts:
+        expected = [(m.group(), m.start(), m.end()) for m in old.finditer(t)]
+        assert list(token_spans(t)) == expected
+        for boundaries in (False, True):
+            tok = NewsTokenizer(boundaries=boundaries)
+            assert tok(t) == _textbook_tokenizer(tok, old, t)
+        n += len(expected)
+    assert len(texts) >= 50 and n > 20_000
+
+
+def _textbook_tokenizer(tok: NewsTokenizer, old, doc: str) -> list[str]:
+    """NewsTokenizer.__call__ with the textbook regex: the reference for the tokens of vectorising."""
+    from mediakit import text as mtext
+
+    saved = mtext._TOKEN_RE
+    mtext._TOKEN_RE = old
+    try:
+        return tok(doc)
+    finally:
+        mtext._TOKEN_RE = saved
