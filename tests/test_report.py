@@ -114,7 +114,7 @@ def test_every_figure_has_its_csv_and_formats(reports):
     html = (reports[0] / "report.html").read_text(encoding="utf-8")
     assert html.count('<figure class="chart"') == len(names)
     for name in names:
-        for ext in ("png", "pdf", "csv"):
+        for ext in ("png", "svg", "csv"):
             assert (figs / f"{name}.{ext}").exists(), f"{name}.{ext}"
         assert len(pd.read_csv(figs / f"{name}.csv")) > 0
     assert not [p for p in reports[0].parent.iterdir() if "-building-" in p.name]  # temp folder gone
