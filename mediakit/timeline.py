@@ -4,7 +4,7 @@
 >>> corpus = mk.load_corpus("data/s400")
 >>> events = mk.load_events("s400")
 >>> mk.coverage_timeline(corpus, freq="Y", by=None)["articles"].tolist()      # 2017 to 2021
-[1, 2, 18, 19, 17]
+[1, 2, 19, 20, 18]
 >>> first = mk.first_reports(corpus, events).query("first")
 >>> len(first), first.event_id.nunique(), int((first.lag_days == 0).sum())   # first reports, events, same day
 (44, 21, 39)

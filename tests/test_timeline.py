@@ -233,20 +233,20 @@ def test_events_outside_the_corpus_dates_warn_once_with_the_figure(items):
 
 def test_report_timeline_section_shows_the_fit_note_and_the_undated_note(tmp_path):
     from mediakit import load_corpus
-    from mediakit.report import _Context, _timeline
+    from mediakit.report import Context, timeline_section
 
     corpus = load_corpus(ROOT / "tests" / "data" / "harbour", progress=False)
     ev = load_events("s400")
-    ctx = _Context(corpus=corpus, out_dir=tmp_path, source="test", params={"freq": None},
+    ctx = Context(corpus=corpus, out_dir=tmp_path, source="test", params={"freq": None},
                    resources={"events": ev}, labels={"events": "s400"})
-    html = "".join(_timeline(ctx).body)
+    html = "".join(timeline_section(ctx).body)
     dates = pd.to_datetime(corpus["date"]).dropna()
     assert (f"Fit: 21 of 21 events fall outside the corpus dates {dates.min():%Y-%m-%d}..{dates.max():%Y-%m-%d}"
             in html)
     assert html.count("events fall outside") == 1
     assert not any(label in html for label in ev["label"])  # no S-400 event drawn on a 2025 corpus
     undated = corpus.assign(date=pd.Series(pd.NaT, index=corpus.index, dtype="datetime64[ns]"))
-    ctx = _Context(corpus=undated, out_dir=tmp_path / "u", source="test", params={"freq": None},
+    ctx = Context(corpus=undated, out_dir=tmp_path / "u", source="test", params={"freq": None},
                    resources={"events": None}, labels={"events": "none"})
-    html = "".join(_timeline(ctx).body)
+    html = "".join(timeline_section(ctx).body)
     assert "No article has a date, so there is no timeline" in html and "<figure" not in html

@@ -9,7 +9,7 @@
 [3, 2, 2, 1]
 >>> shares = mk.original_share(corpus, reuse, by="outlet")     # reprints and agency copy are not original
 >>> shares["original_share"].round(2).tolist(), shares["agency_copy"].tolist()
-([0.79, 0.74, 0.84, 1.0, 1.0, 1.0, 0.97], [2, 2, 1, 0, 0, 0, 0])
+([0.79, 0.76, 0.85, 1.0, 1.0, 1.0, 0.97], [2, 2, 1, 0, 0, 0, 0])
 >>> reuse["kind"].value_counts().to_dict()
 {'reprint': 8}
 
