@@ -38,6 +38,7 @@ from ._gazetteer import (
     name_key,
     speaker_type_of,
 )
+from ._words import _ADV_SKIP, _LEADING_ADVERBS, _LEADING_SKIP, _TIME_WORDS
 
 __all__ = ["resolve_speakers", "merge_names", "clear_caches"]
 
@@ -133,6 +134,7 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
             k = name_key(n)
             if len(n.split()) > len(names.get(k, "").split()):
                 names[k] = n
+    _full_names_in_text(text, names)
     events = [(r["speaker_start"] if r.get("speaker_start") is not None else r["start"], 1, i, r)
               for i, r in enumerate(records)]
     taken = {(r["speaker_start"], r["speaker_end"]) for r in records if r.get("speaker_start") is not None}
@@ -176,6 +178,52 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
         if low and low[0] in ("he", "she", "он", "она") and not ent.gender:
             ent.gender = "f" if low[0] in ("she", "она") else "m"
     _type_from_introductions(text, records)
+
+
+_CAPS_RUN_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+")
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Words that open a sentence but never a name (the project's stop words, time words, adverbs)."""
+    from ..vectorize import load_stop_words
+
+    return (load_stop_words(["en", "tr", "ru"]) | frozenset(_TIME_WORDS) | frozenset(_ADV_SKIP)
+            | frozenset(_LEADING_SKIP) | frozenset(_LEADING_ADVERBS))
+
+
+def _full_names_in_text(text: str, names: dict[str, str]) -> None:
+    """Resolve within the article first: a speaker named by surname alone ("Lynch said") is the person
+    the article names in full with that surname ("Rep. Stephen Lynch"), when it names exactly one such
+    person, even where that person is not quoted. Fills ``names`` (surname key -> full name) in place for
+    surnames it does not hold yet, so that no other article's namesake can claim the mention.
+
+    >>> names = {}
+    >>> _full_names_in_text("Rep. Stephen Lynch of Boston spoke. Later Lynch said no.", names)
+    >>> names["lynch"]
+    'Stephen Lynch'
+    >>> names = {}
+    >>> _full_names_in_text("Jim Jordan and Chuck Jordan met. Jordan said no.", names)
+    >>> "jordan" in names
+    False
+    """
+    found: dict[str, set[str]] = defaultdict(set)
+    skip = _function_words()
+    for m in _CAPS_RUN_RE.finditer(text):
+        words = m.group(0).split()
+        while words and words[0].lower().strip(".,") in skip:  # "Later Lynch", "But Jane Roe": not names
+            words = words[1:]
+        n = _name_part(" ".join(words))
+        if n and len(n.split()) > 1 and not _is_org(n) and not _is_group(n) and not _common(n):
+            found[name_key(n)].add(n)
+    for key, full in found.items():
+        if key in names and len(names[key].split()) > 1:
+            continue
+        longest = max(full, key=lambda f: (len(f.split()), f))
+        # one person: every full form is a shorter spelling of the longest ("Stephen Lynch" of
+        # "Stephen F. Lynch"), i.e. all share its first name
+        if len({_norm(f).split()[0] for f in full}) == 1:
+            names[key] = longest
 
 
 def _type_from_introductions(text: str, records: list[dict]) -> None:
