@@ -13,6 +13,7 @@ import pandas as pd
 
 from ..corpus import ColumnError, validate_corpus
 from ..csv_safe import write_csv
+from ..sampling import allocate
 from .codebook import Codebook, load_codebook
 from .scoring import TEXT_PARTS, _sentence_table
 
@@ -62,7 +63,7 @@ def sample_for_coding(
         chosen = sents.iloc[np.sort(take)]
     else:
         groups = {g: rng.permutation(idx.to_numpy()) for g, idx in sents.groupby(stratify).groups.items()}
-        quota = _allocate(n, {g: len(v) for g, v in groups.items()})
+        quota = allocate(n, {g: len(v) for g, v in groups.items()})
         chosen = sents.loc[np.concatenate([groups[g][:q] for g, q in quota.items()]) if quota else []]
         chosen = chosen.sort_values([stratify, "article_id", "sentence"])
     out = chosen.reset_index(drop=True)
@@ -81,21 +82,6 @@ def sample_for_coding(
             Path(str(path) + ".codes.txt").write_text("\n".join(frames) + "\n", encoding="utf-8")
     return out
 
-
-def _allocate(n: int, sizes: dict[Any, int]) -> dict[Any, int]:
-    """Equal allocation over groups, capped by group size; leftovers go to groups that still have sentences."""
-    quota = dict.fromkeys(sizes, 0)
-    left = min(n, sum(sizes.values()))
-    while left > 0:
-        open_groups = [g for g in sorted(sizes, key=str) if quota[g] < sizes[g]]
-        share = max(1, left // len(open_groups))
-        for g in open_groups:
-            add = min(share, sizes[g] - quota[g], left)
-            quota[g] += add
-            left -= add
-            if left == 0:
-                break
-    return {g: q for g, q in quota.items() if q}
 
 
 

@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..corpus import ColumnError
 from ..csv_safe import write_csv
+from ..sampling import allocate
 from ..text import sentence_spans
 
 __all__ = ["sample_quotes", "quote_accuracy", "CHECK_COLUMNS"]
@@ -64,7 +65,7 @@ def sample_quotes(quotes: pd.DataFrame, articles: pd.DataFrame | None = None, n:
     q = q[q["start"].notna() & q["end"].notna()].reset_index(drop=True)
     rng = np.random.default_rng(random_state)
     groups = {g: rng.permutation(idx.to_numpy()) for g, idx in q.groupby(by, sort=True, dropna=False).groups.items()}
-    quota = _allocate(int(n), {g: len(v) for g, v in groups.items()})
+    quota = allocate(int(n), {g: len(v) for g, v in groups.items()})
     take = np.concatenate([groups[g][:k] for g, k in quota.items()]) if quota else np.array([], dtype=int)
     chosen = q.loc[np.sort(take)].sort_values([by, "article_id", "start"], kind="stable")
     cols = [by] + [c for c in _SHOWN if c in chosen.columns and c != by]
@@ -106,21 +107,6 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     b = max((e for s, e in spans if s < end <= e), default=end)
     return min(a, start), max(b, end)
 
-
-def _allocate(n: int, sizes: dict) -> dict:
-    """Equal shares of ``n`` over the groups, capped by group size; what is left goes to the others."""
-    quota = dict.fromkeys(sizes, 0)
-    left = min(n, sum(sizes.values()))
-    while left > 0:
-        open_groups = [g for g in sorted(sizes, key=str) if quota[g] < sizes[g]]
-        share = max(1, left // len(open_groups))
-        for g in open_groups:
-            add = min(share, sizes[g] - quota[g], left)
-            quota[g] += add
-            left -= add
-            if left == 0:
-                break
-    return {g: k for g, k in quota.items() if k}
 
 
 def _html(sheet: pd.DataFrame, by: str) -> str:
