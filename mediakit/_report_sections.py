@@ -241,6 +241,7 @@ def tone_section(ctx: Context) -> Section:
                        discount_reuse=ctx.cache["reuse"])
     sec.body.append("<p>Mean tone (VADER compound, -1 to 1) of the English sentences naming each actor, per "
                     "outlet, with 95% bootstrap intervals over articles.</p>")
+    sec.body.append(f'<p class="note">{esc(_tone_coverage(tone))}</p>')
     sec.body.append(ctx.fit(tone))
     if len(tone):
         by = "group" if "group" in tone else "outlet"
@@ -249,8 +250,20 @@ def tone_section(ctx: Context) -> Section:
         ctx.table(tone, "tone_toward")
     sec.methods.append(f"<b>Tone</b>: actors from <code>{esc(ctx.labels['actors'])}</code>; VADER compound of each "
                        "sentence naming an actor (<code>tone_toward</code>), mean per outlet with bootstrap CIs "
-                       f"over articles, n_boot={ctx.params['n_boot']}; reused text counted once.")
+                       f"over articles, n_boot={ctx.params['n_boot']}; reused text counted once. VADER is an "
+                       "English lexicon: articles in other languages are left out, not scored.")
     return sec
+
+
+def _tone_coverage(tone) -> str:
+    """One sentence: which articles the tone section covers and how many it left out, per language."""
+    total, skipped = tone.attrs.get("n_corpus_articles", 0), tone.attrs.get("n_skipped_articles", 0)
+    if not skipped:
+        return f"Covers all {total} articles: none is marked as written in a language other than English."
+    langs = tone.attrs.get("skipped_languages") or {}
+    which = f" ({', '.join(f'{v} {k}' for k, v in langs.items())})" if langs else ""
+    return (f"Covers English articles only: VADER reads English, so {skipped} of {total} articles in other "
+            f"languages{which} were left out, not scored.")
 
 
 def reuse_section(ctx: Context) -> Section:
@@ -285,21 +298,28 @@ def reuse_section(ctx: Context) -> Section:
 
 def similarity_section(ctx: Context) -> Section:
     from .plotting import plot_outlet_map, plot_similarity_heatmap
-    from .similarity import outlet_similarity, similarity_map
+    from .similarity import outlet_similarity, similarity_map, similarity_sentence
 
     c = ctx.corpus
     sec = Section("similarity", "Which outlets sound alike")
-    english = c[c.language.isin(["en", ""])] if "language" in c else c
-    sim = outlet_similarity(english)
-    sec.body.append("<p>Cosine similarity of the outlets' average TF-IDF vectors (English articles); the "
-                    "dendrogram groups outlets that use similar words.</p>")
+    sim = outlet_similarity(c, method="auto", discount_reuse=ctx.cache["reuse"])
+    multilingual = sim.attrs["method"] == "embedding"
+    what = ("multilingual sentence embeddings, so outlets writing in different languages share one map"
+            if multilingual else "TF-IDF word vectors")
+    sec.body.append(f"<p>{esc(similarity_sentence(sim))} Each outlet's profile is the average of its articles' "
+                    f"vectors ({what}), with reprinted passages set aside; similarity is the cosine between "
+                    "profiles, and the dendrogram groups outlets that write alike.</p>")
+    vectors = "sentence-embedding" if multilingual else "TF-IDF"
     ax = plot_similarity_heatmap(sim)
     sec.body.append(ctx.figure(ax.figure, "report_outlet_similarity", sim.reset_index(),
-                               "Outlet similarity (cosine of TF-IDF centroids)."))
+                               f"Outlet similarity (cosine of {vectors} centroids)."))
     if len(sim) >= 3:
         coords = similarity_map(sim)
-        ax = plot_outlet_map(coords, sizes=english.groupby("outlet").size())
+        ax = plot_outlet_map(coords, sizes=c.groupby("outlet").size())
         sec.body.append(ctx.figure(ax.figure, "report_outlet_map", coords, "Outlets placed by similarity (MDS)."))
-    sec.methods.append("<b>Similarity</b>: TF-IDF cosine of outlet centroids (<code>outlet_similarity</code>), "
-                       "average-linkage clustering, metric MDS with a fixed start (<code>similarity_map</code>).")
+    sec.methods.append("<b>Similarity</b>: cosine of outlet centroids (<code>outlet_similarity</code>, "
+                       "method=auto: multilingual Universal Sentence Encoder embeddings, the mean of each "
+                       "article's sentence vectors, when the corpus holds more than one language, else TF-IDF), "
+                       "reprinted passages set aside (discount_reuse); average-linkage clustering, metric "
+                       "MDS with a fixed start (<code>similarity_map</code>).")
     return sec

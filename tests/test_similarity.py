@@ -51,7 +51,8 @@ def test_outlet_similarity_uses_centroids(arts):
     sim = outlet_similarity(extra)
     assert list(sim.index) == ["Alpha", "Beta", "Delta", "Gamma"]
     assert sim.loc["Beta", "Delta"] == sim.values.max(where=~np.eye(4, dtype=bool), initial=0)
-    assert sim.attrs == {"analysis": "outlet_similarity", "by": "outlet", "method": "tfidf"}
+    assert sim.attrs == {"analysis": "outlet_similarity", "by": "outlet", "method": "tfidf",
+                         "requested_method": "auto", "languages": {}}
     with pytest.raises(ValueError, match="desk"):
         outlet_similarity(arts, by="desk")
 

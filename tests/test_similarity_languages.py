@@ -1,0 +1,110 @@
+"""One map for all languages: outlet similarity on multilingual embeddings when the corpus is mixed."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import mediakit as mk
+from mediakit.embed import embed
+from mediakit.similarity import article_vectors, resolve_method, similarity_sentence
+
+from .conftest import S400
+
+HARBOUR = Path(__file__).resolve().parent / "data" / "harbour"
+
+
+def _load(path: Path) -> pd.DataFrame:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return mk.load_corpus(path)
+
+
+@pytest.fixture(scope="module")
+def s400() -> pd.DataFrame:
+    return _load(S400)
+
+
+@pytest.fixture(scope="module")
+def s400_articles(s400) -> pd.DataFrame:
+    return mk.similarity_matrix(s400)
+
+
+def test_auto_compares_every_language_of_s400_on_one_map(s400):
+    reuse = mk.find_reuse(s400)
+    sim = mk.outlet_similarity(s400, discount_reuse=reuse)
+    assert sim.attrs["method"] == "embedding" and sim.attrs["requested_method"] == "auto"
+    assert sim.attrs["languages"] == {"en": 53, "ru": 2, "tr": 5}
+    # every outlet, including those whose ru/tr articles TF-IDF could not compare, is on the map
+    assert list(sim.index) == sorted(s400.outlet.unique()) and len(sim) == 7
+    assert np.allclose(sim.values, sim.values.T) and np.allclose(np.diag(sim.values), 1.0)
+    coords = mk.similarity_map(sim)
+    assert len(coords) == 7 and coords[["x", "y"]].notna().all().all()
+    assert similarity_sentence(sim) == ("Compared 60 articles (53 en, 2 ru, 5 tr) as multilingual sentence "
+                                        "embeddings, one space for all languages.")
+
+
+def test_a_planted_translation_is_closer_than_unrelated_articles(s400, s400_articles):
+    """The demo's planted translations (ru->en, tr->en, en->tr): the pair scores above its source's
+    unrelated articles of the target's language, by a margin, and ranks in their top tenth; TF-IDF
+    cannot see it (near zero across languages)."""
+    sim = s400_articles
+    assert sim.attrs["method"] == "embedding"
+    lang = dict(zip(s400.article_id, s400.language))
+    gold = pd.read_csv(S400 / "gold" / "translations.csv")
+    planted = gold[gold["kind"].str.startswith("planted")].drop_duplicates("id")
+    assert {k.split()[1] for k in planted["kind"]} == {"ru->en", "tr->en", "en->tr"}
+    tfidf = mk.similarity_matrix(s400, method="tfidf")
+    for row in planted.itertuples():
+        others = [a for a in sim.index if lang[a] == lang[row.target_id] and a not in (row.source_id, row.target_id)]
+        pair = sim.loc[row.source_id, row.target_id]
+        unrelated = sim.loc[row.source_id, others]
+        assert pair > unrelated.mean() + 0.09, (row.id, pair, unrelated.mean())
+        assert (unrelated >= pair).mean() <= 0.1, (row.id, pair, sorted(unrelated)[-5:])
+        assert tfidf.loc[row.source_id, row.target_id] < 0.1
+
+
+def test_english_only_input_keeps_tfidf_and_its_numbers(s400):
+    english = s400[s400.language == "en"]
+    auto = mk.outlet_similarity(english)
+    assert auto.attrs["method"] == "tfidf" and auto.attrs["languages"] == {"en": 53}
+    pd.testing.assert_frame_equal(auto, mk.outlet_similarity(english, method="tfidf"), check_exact=True)
+
+
+def test_harbour_is_mixed_so_auto_maps_its_russian_and_turkish_only_outlets():
+    harbour = _load(HARBOUR)
+    method, languages = resolve_method(harbour)
+    assert method == "embedding" and languages == {"en": 24, "ru": 2, "tr": 2}
+    sim = mk.outlet_similarity(harbour)
+    ru_tr_only = set(harbour.groupby("outlet").language.agg(set).loc[lambda s: s.map(lambda x: "en" not in x)].index)
+    assert len(ru_tr_only) == 2 and ru_tr_only <= set(sim.index)
+    assert len(sim) == harbour.outlet.nunique() == 7
+    # the Russian-only and Turkish-only outlets are compared for meaning, not words: well above TF-IDF's ~0
+    off = sim.loc[sorted(ru_tr_only)].drop(columns=sorted(ru_tr_only))
+    assert off.values.min() > 0.3
+
+
+def test_method_errors_and_keyword_rules(s400):
+    with pytest.raises(ValueError, match="method='bert' is not known"):
+        mk.outlet_similarity(s400, method="bert")
+    with pytest.raises(TypeError, match="min_df apply to method='tfidf' only"):
+        article_vectors(s400.head(3), method="embedding", min_df=2)
+
+
+def test_embedding_discount_reuse_leaves_out_reused_sentences():
+    a = "The port will close on Monday. Dock workers were told by letter. Ships must wait outside the bay."
+    arts = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["X", "Y", "Z"], "language": ["en", "en", "tr"],
+                         "text": [a, a + " Fishermen protested the decision at the harbour.",
+                                  "Belediye yeni bir park açtı."]})
+    spans = pd.DataFrame({"article_id": ["b"], "start": [0], "end": [len(a)]})
+    plain = mk.similarity_matrix(arts)
+    discounted = mk.similarity_matrix(arts, discount_reuse=spans)
+    assert plain.loc["a", "b"] > 0.9
+    assert discounted.loc["a", "b"] < plain.loc["a", "b"] - 0.2
+    only_own = embed(["Fishermen protested the decision at the harbour."])[0]
+    vecs = article_vectors(arts, discount_reuse=spans)
+    assert float(vecs[1] @ only_own) == pytest.approx(1.0, abs=1e-5)
