@@ -141,15 +141,35 @@ def plot_tone(tone: pd.DataFrame, *, ax: Axes | None = None, by: str = "outlet",
 
 
 @literal_text
-def plot_topic_shares(shares: pd.DataFrame, *, ax: Axes | None = None, by: str = "outlet") -> Axes:
-    """Heat map of each outlet's mean topic share (``topic_model(...).shares``), labelled by top terms."""
+def plot_topic_shares(shares: pd.DataFrame, *, ax: Axes | None = None, by: str | None = None) -> Axes:
+    """Heat map of each group's mean topic share (``topic_model(...).shares``), labelled by top terms.
+
+    ``by`` names the group column (default: ``shares.attrs["by"]``, else ``outlet``).
+    With the embedding method the shares carry a label per language (``label_en``, ``label_ru``, ...):
+    each topic's tick shows them one per line, so the same topic reads in every language.
+
+    >>> shares = pd.DataFrame({"outlet": ["X", "X", "Y", "Y"], "topic": [0, 1, 0, 1],
+    ...     "label": ["sanctions / banks", "football / team"] * 2,
+    ...     "label_en": ["sanctions / banks", "football / team"] * 2,
+    ...     "label_ru": ["санкции / банки", "футбол / команда"] * 2, "share": [0.7, 0.3, 0.4, 0.6]})
+    >>> ax = plot_topic_shares(shares)
+    >>> [t.get_text() for t in ax.get_xticklabels()]
+    ['0 en: sanctions / banks\\nru: санкции / банки', '1 en: football / team\\nru: футбол / команда']
+    """
+    by = by or shares.attrs.get("by") or ("outlet" if "outlet" in shares.columns else "group")
     wide = shares.pivot_table(index=by, columns="topic", values="share")
-    labels = shares.drop_duplicates("topic").set_index("topic")["label"].reindex(wide.columns)
-    ax = new_axes(ax, figsize=(1.3 * wide.shape[1] + 3, 0.5 * wide.shape[0] + 2))
+    per_language = [c for c in shares.columns if isinstance(c, str) and c.startswith("label_")]
+    first = shares.drop_duplicates("topic").set_index("topic").reindex(wide.columns)
+    if per_language:
+        ticks = [f"{t} " + "\n".join(f"{c[6:]}: {row[c]}" for c in per_language if row[c])
+                 for t, row in first.iterrows()]
+    else:
+        ticks = [f"{t}: {lab}" for t, lab in first["label"].items()]
+    lines = max(1, len(per_language))
+    ax = new_axes(ax, figsize=(1.3 * wide.shape[1] + 3, 0.5 * wide.shape[0] + 2 + 0.3 * lines))
     im = ax.imshow(wide.to_numpy(), cmap="Blues", vmin=0, vmax=max(0.01, float(np.nanmax(wide.to_numpy()))),
                    aspect="auto")
-    ax.set_xticks(np.arange(wide.shape[1]), [f"{t}: {lab}" for t, lab in labels.items()], rotation=35, ha="right",
-                  fontsize=8)
+    ax.set_xticks(np.arange(wide.shape[1]), ticks, rotation=35, ha="right", fontsize=8 if lines == 1 else 7)
     ax.set_yticks(np.arange(wide.shape[0]), wide.index.astype(str))
     for i in range(wide.shape[0]):
         for j in range(wide.shape[1]):
@@ -157,6 +177,8 @@ def plot_topic_shares(shares: pd.DataFrame, *, ax: Axes | None = None, by: str =
             if not np.isnan(v):
                 ax.text(j, i, f"{v:.2f}", ha="center", va="center", fontsize=7, color="white" if v > 0.4 else "black")
     ax.grid(False)
-    ax.set_title("Topic shares per outlet (NMF)")
+    method = shares.attrs.get("method", "embedding" if per_language else "nmf")
+    how = "sentence-embedding clusters, all languages" if method == "embedding" else "NMF"
+    ax.set_title(f"Topic shares per {shares.attrs.get('by', 'outlet')} ({how})")
     ax.figure.colorbar(im, ax=ax, fraction=0.03, pad=0.02, label="mean share")
     return ax
