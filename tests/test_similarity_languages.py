@@ -10,7 +10,6 @@ import pandas as pd
 import pytest
 
 import mediakit as mk
-from mediakit.embed import embed
 from mediakit.similarity import article_vectors, resolve_method, similarity_sentence
 
 from .conftest import S400
@@ -83,9 +82,17 @@ def test_harbour_is_mixed_so_auto_maps_its_russian_and_turkish_only_outlets():
     ru_tr_only = set(harbour.groupby("outlet").language.agg(set).loc[lambda s: s.map(lambda x: "en" not in x)].index)
     assert len(ru_tr_only) == 2 and ru_tr_only <= set(sim.index)
     assert len(sim) == harbour.outlet.nunique() == 7
-    # the Russian-only and Turkish-only outlets are compared for meaning, not words: well above TF-IDF's ~0
-    off = sim.loc[sorted(ru_tr_only)].drop(columns=sorted(ru_tr_only))
-    assert off.values.min() > 0.3
+    # its translated reprints (README: TR1 en->ru, TR2 en->tr, both of Coastline Press Service): each
+    # translation's nearest article, in any language, is its English source; TF-IDF puts it near nothing
+    art = mk.similarity_matrix(harbour)
+    tfidf = mk.similarity_matrix(harbour, method="tfidf")
+    path = dict(zip(harbour.source_path.astype(str), harbour.article_id))
+    pairs = [("board-vote-strike-date.md", "sovet-gavani-plata-zabastovka.md"),
+             ("strike-begins.md", "grev-otobusler-vapurlar-durdu.md")]
+    for src, dst in pairs:
+        s_id, d_id = (next(a for p, a in path.items() if p.endswith(f)) for f in (src, dst))
+        assert art.loc[d_id].drop(d_id).idxmax() == s_id
+        assert art.loc[d_id, s_id] > 0.4 and tfidf.loc[d_id, s_id] < 0.1
 
 
 def test_method_errors_and_keyword_rules(s400):
@@ -95,16 +102,19 @@ def test_method_errors_and_keyword_rules(s400):
         article_vectors(s400.head(3), method="embedding", min_df=2)
 
 
-def test_embedding_discount_reuse_leaves_out_reused_sentences():
+def test_embedding_discount_reuse_leaves_out_reused_sentences(s400):
     a = "The port will close on Monday. Dock workers were told by letter. Ships must wait outside the bay."
-    arts = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["X", "Y", "Z"], "language": ["en", "en", "tr"],
-                         "text": [a, a + " Fishermen protested the decision at the harbour.",
-                                  "Belediye yeni bir park açtı."]})
+    own = "Fishermen protested the decision at the harbour."
+    base = s400.head(12)[["article_id", "outlet", "language", "text"]]
+    extra = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "language": ["en", "en"],
+                          "text": [a, a + " " + own]})
+    arts = pd.concat([base, extra], ignore_index=True)
     spans = pd.DataFrame({"article_id": ["b"], "start": [0], "end": [len(a)]})
     plain = mk.similarity_matrix(arts)
     discounted = mk.similarity_matrix(arts, discount_reuse=spans)
-    assert plain.loc["a", "b"] > 0.9
-    assert discounted.loc["a", "b"] < plain.loc["a", "b"] - 0.2
-    only_own = embed(["Fishermen protested the decision at the harbour."])[0]
-    vecs = article_vectors(arts, discount_reuse=spans)
-    assert float(vecs[1] @ only_own) == pytest.approx(1.0, abs=1e-5)
+    assert plain.attrs["method"] == "embedding"
+    assert plain.loc["a", "b"] > 0.8
+    assert discounted.loc["a", "b"] < plain.loc["a", "b"] - 0.3
+    # b discounted is b written as its own sentence only (same vectors, centring included)
+    only_own = arts.assign(text=arts.text.where(arts.article_id != "b", own))
+    assert np.allclose(article_vectors(arts, discount_reuse=spans), article_vectors(only_own), atol=1e-6)
