@@ -319,7 +319,8 @@ def similarity_section(ctx: Context) -> Section:
         sec.body.append(ctx.figure(ax.figure, "report_outlet_map", coords, "Outlets placed by similarity (MDS)."))
     sec.methods.append("<b>Similarity</b>: cosine of outlet centroids (<code>outlet_similarity</code>, "
                        "method=auto: multilingual Universal Sentence Encoder embeddings, the mean of each "
-                       "article's sentence vectors, when the corpus holds more than one language, else TF-IDF), "
+                       "article's sentence vectors centred on the corpus' mean article, when the corpus holds "
+                       "more than one language, else TF-IDF), "
                        "reprinted passages set aside (discount_reuse); average-linkage clustering, metric "
                        "MDS with a fixed start (<code>similarity_map</code>).")
     return sec
