@@ -134,10 +134,25 @@ def _stem(word: str) -> str:
     return w
 
 
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # "John G. Roberts Jr.": a generation, not the surname
+
+
+def name_suffix(name: str) -> str:
+    """The generational suffix of a name ("jr" of "Donald Trump Jr."), or "": a Jr. is not his father."""
+    parts = _norm(name).split()
+    return parts[-1] if len(parts) > 1 and parts[-1] in _SUFFIXES else ""
+
+
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """The key names are merged on: the stemmed, folded surname. ``name_key("Ивана Петрова") == "petrov"``."""
+    """The key names are merged on: the stemmed, folded surname (a generational suffix left out).
+
+    >>> name_key("Ивана Петрова"), name_key("John G. Roberts Jr.")
+    ('petrov', 'roberts')
+    """
     parts = _norm(name).split()
+    if len(parts) > 1 and parts[-1] in _SUFFIXES:
+        parts = parts[:-1]
     return _stem(parts[-1]) if parts else ""
 
 

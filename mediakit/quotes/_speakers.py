@@ -31,11 +31,13 @@ from ._gazetteer import (
     _norm,
     _read_yaml,
     _words,
+    as_gazetteer,
     country_of,
     is_anonymous,
     load_gazetteer,
     load_roles,
     name_key,
+    name_suffix,
     speaker_type_of,
 )
 from ._words import _ADV_SKIP, _LEADING_ADVERBS, _LEADING_SKIP, _TIME_WORDS
@@ -123,7 +125,7 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
     sanctions."): a later "he" may refer to them."""
     gz = gazetteer or load_gazetteer()
     ents: list[_Ent] = []
-    names: dict[str, str] = {}  # surname key -> longest full name in this article
+    names = _ArticleNames()  # surname key -> longest full name in this article
     # first pass: every named mention, so that "López" meets "María López" wherever it appears
     for r in records:
         if r.get("speaker_start") is None:
@@ -134,7 +136,7 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
             k = name_key(n)
             if len(n.split()) > len(names.get(k, "").split()):
                 names[k] = n
-    _full_names_in_text(text, names)
+    names.ambiguous = _full_names_in_text(text, names)
     events = [(r["speaker_start"] if r.get("speaker_start") is not None else r["start"], 1, i, r)
               for i, r in enumerate(records)]
     taken = {(r["speaker_start"], r["speaker_end"]) for r in records if r.get("speaker_start") is not None}
@@ -181,6 +183,33 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
 
 
 _CAPS_RUN_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+")
+_NAME_ABBREVIATIONS = {"jr", "sr", "st"}
+
+
+def _caps_runs(text: str) -> list[list[str]]:
+    """Runs of capitalised words that may be names, cut at sentence ends ("... Policy." and "Korkmaz" on
+    the next line are two runs): after a line break or a word ending with a full stop that is neither an initial ("J.") nor a
+    title ("Sen.", "Jr.").
+
+    >>> _caps_runs("Defence Policy.\\n\\nKorkmaz Said no. Sen. John F. Kennedy")
+    [['Defence', 'Policy.'], ['Korkmaz', 'Said'], ['Sen.', 'John', 'F.', 'Kennedy']]
+    """
+    runs = []
+    for m in _CAPS_RUN_RE.finditer(text):
+        run: list[str] = []
+        for line_no, line in enumerate(m.group(0).split("\n")):
+            if line_no and run:
+                runs.append(run)
+                run = []
+            for w in line.split():
+                run.append(w)
+                core = fold(w).lower().strip(".")
+                if w.endswith(".") and len(core) > 1 and core not in _TITLE_WORDS and core not in _NAME_ABBREVIATIONS:
+                    runs.append(run)
+                    run = []
+        if run:
+            runs.append(run)
+    return runs
 
 
 @lru_cache(maxsize=1)
@@ -192,38 +221,130 @@ def _function_words() -> frozenset[str]:
             | frozenset(_LEADING_SKIP) | frozenset(_LEADING_ADVERBS))
 
 
-def _full_names_in_text(text: str, names: dict[str, str]) -> None:
+class _ArticleNames(dict):
+    """Surname key -> the one full name an article gives that surname; ``ambiguous`` holds the keys of
+    surnames it gives two or more people ("Lamont Scott" and "Rakeyia Scott"): a bare "Scott" there stays
+    unresolved, within the article and across the corpus."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ambiguous: dict[str, list[str]] = {}
+
+
+# a bare surname the article gives two people is the main one's when the article names that one in full at
+# least twice and at least twice as often as the other ("Bobby Scott" five times, "Tim Scott" once); tuned on
+# PolNeAR train (bench/quotes.py), checked on s400
+DOMINANT_MIN = 2
+DOMINANT_RATIO = 2
+
+
+def _persons(forms) -> list[list[str]]:
+    """Full forms of one surname grouped into people (a form joins a person when it is a shorter or
+    longer spelling of one of its forms: :func:`_same_person`).
+
+    >>> _persons(["Keith Lamont Scott", "Lamont Scott", "Rakeyia Scott"])
+    [['Keith Lamont Scott', 'Lamont Scott'], ['Rakeyia Scott']]
+    """
+    persons: list[list[str]] = []
+    for f in sorted(forms, key=lambda f: (-len(f.split()), f)):
+        home = next((p for p in persons if any(_same_person(f, g) for g in p)), None)
+        if home is None:
+            persons.append([f])
+        else:
+            home.append(f)
+    return persons
+
+
+def _same_person(a: str, b: str) -> bool:
+    """True when one full form is a shorter spelling of the other: its words (initials left out) are all
+    in the other ("Lamont Scott" of "Keith Lamont Scott", "Donald Trump" of "Donald J. Trump")."""
+    if name_suffix(a) != name_suffix(b):
+        return False  # "Donald Trump Jr." is not "Donald Trump"
+    wa, wb = ({w for w in _norm(x).split() if len(w) > 1} for x in (a, b))
+    return wa <= wb or wb <= wa
+
+
+_MAX_NAME_WORDS = 4  # "Martin Luther King Jr": longer capitalised runs are headlines ("Minority Outreach Undone By Trump")
+
+
+def _looks_like_full_name(name: str, lower_words: set[str] | frozenset[str]) -> bool:
+    """True when a capitalised run reads as a person's full name: at most four words, not in capitals, and
+    a first word that is no role or party word ("Republican Trump") and that the text never writes in
+    lower case (``lower_words``: a common word at the start of a headline or sentence: "Stop Trump").
+
+    >>> lower = _lower_words("Stop Trump, they chanted; we will stop him. Republican Donald Trump spoke.")
+    >>> [_looks_like_full_name(n, lower) for n in ("Stop Trump", "Republican Donald Trump", "Donald Trump")]
+    [False, False, True]
+    """
+    words = name.split()
+    if len(words) > _MAX_NAME_WORDS or name.isupper():
+        return False
+    low = fold(words[0]).lower().strip(".")
+    if low in _role_vocab() or low in _function_words():
+        return False
+    return words[0].lower() not in lower_words
+
+
+def _lower_words(text: str) -> set[str]:
+    """The words ``text`` writes in lower case."""
+    return {w for w in re.findall(r"[\w'’-]+", text) if w[:1].islower()}
+
+
+def _full_names_in_text(text: str, names: dict[str, str]) -> dict[str, list[str]]:
     """Resolve within the article first: a speaker named by surname alone ("Lynch said") is the person
     the article names in full with that surname ("Rep. Stephen Lynch"), when it names exactly one such
-    person, even where that person is not quoted. Fills ``names`` (surname key -> full name) in place for
-    surnames it does not hold yet, so that no other article's namesake can claim the mention.
+    person, even where that person is not quoted. Fills ``names`` (surname key -> full name) in place, so
+    that no other article's namesake can claim the mention, and returns the surnames the article gives
+    two or more people, each with one full form per person (those are dropped from ``names``: a bare
+    mention of them names no one).
 
     >>> names = {}
     >>> _full_names_in_text("Rep. Stephen Lynch of Boston spoke. Later Lynch said no.", names)
+    {}
     >>> names["lynch"]
     'Stephen Lynch'
+    >>> names = {"jordan": "Jim Jordan"}
+    >>> _full_names_in_text("Jim Jordan and Chuck Jordan met. Jordan said no.", names), "jordan" in names
+    ({'jordan': ['Chuck Jordan', 'Jim Jordan']}, False)
+
+    Where one of them is the article's main person (named in full at least ``DOMINANT_RATIO`` times as
+    often as any other, and at least ``DOMINANT_MIN`` times), the bare surname is that person:
+
     >>> names = {}
-    >>> _full_names_in_text("Jim Jordan and Chuck Jordan met. Jordan said no.", names)
-    >>> "jordan" in names
-    False
+    >>> _full_names_in_text("Bobby Scott spoke. Tim Scott did not. Bobby Scott won. Scott said so.", names)
+    {}
+    >>> names["scott"]
+    'Bobby Scott'
     """
-    found: dict[str, set[str]] = defaultdict(set)
+    found: dict[str, Counter] = defaultdict(Counter)
     skip = _function_words()
-    for m in _CAPS_RUN_RE.finditer(text):
-        words = m.group(0).split()
-        while words and words[0].lower().strip(".,") in skip:  # "Later Lynch", "But Jane Roe": not names
+    roles = _role_vocab()
+    lower = _lower_words(text)
+    for words in _caps_runs(text):
+        # "Later Lynch", "But Jane Roe", "Republican Donald Trump": words before the name
+        while words and (words[0].lower().strip(".,") in skip or fold(words[0]).lower().strip(".,") in roles):
             words = words[1:]
         n = _name_part(" ".join(words))
-        if n and len(n.split()) > 1 and not _is_org(n) and not _is_group(n) and not _common(n):
-            found[name_key(n)].add(n)
-    for key, full in found.items():
-        if key in names and len(names[key].split()) > 1:
-            continue
-        longest = max(full, key=lambda f: (len(f.split()), f))
-        # one person: every full form is a shorter spelling of the longest ("Stephen Lynch" of
-        # "Stephen F. Lynch"), i.e. all share its first name
-        if len({_norm(f).split()[0] for f in full}) == 1:
-            names[key] = longest
+        if n and len(n.split()) > 1 and not _is_org(n) and not _is_group(n) and not _common(n) \
+                and _looks_like_full_name(n, lower):
+            found[name_key(n)][n] += 1
+    ambiguous: dict[str, list[str]] = {}
+    for key, forms in found.items():
+        if len(names.get(key, "").split()) > 1:
+            forms[names[key]] += 0  # a quoted full name counts as a person of that surname
+        persons = _persons(forms)
+        if len(persons) > 1:
+            top, second = sorted((sum(forms[f] for f in p) for p in persons), reverse=True)[:2]
+            main = max(persons, key=lambda p: sum(forms[f] for f in p))
+            if top < DOMINANT_MIN or top < DOMINANT_RATIO * second:
+                # two people of one surname, neither the article's main one
+                ambiguous[key] = sorted(max(p, key=lambda f: (len(f.split()), f)) for p in persons)
+                names.pop(key, None)
+                continue
+            names[key] = max(main, key=lambda f: (len(f.split()), f))
+        elif key not in names or len(names[key].split()) < 2:
+            names[key] = max(forms, key=lambda f: (len(f.split()), f))
+    return ambiguous
 
 
 def _type_from_introductions(text: str, records: list[dict]) -> None:
@@ -256,11 +377,23 @@ def _role_vocab() -> frozenset[str]:
     return frozenset(words | _INTRO_LINKS)
 
 
-def _introduced_as(text: str, name: str) -> tuple[str, str]:
-    """``(type, country)`` of a named person from the words around the name's mentions in ``text``."""
+def _ambiguous_type(text: str, mention: str, appos: str, persons: list[str]) -> tuple[str, str]:
+    """``(type, country)`` of a bare surname the article gives several people: its own words', else the
+    type the article introduces all of them with when they share one ("Sen. Tim Scott", "Rep. Bobby
+    Scott": official), else unknown."""
+    t, c = speaker_type_of(mention, appos)
+    if t != "unknown":
+        return t, c
+    seen = {_introduced_as(text, p, surname=False) for p in persons}
+    return seen.pop() if len(seen) == 1 else ("unknown", c)
+
+
+def _introduced_as(text: str, name: str, *, surname: bool = True) -> tuple[str, str]:
+    """``(type, country)`` of a named person from the words around the name's mentions in ``text`` (with
+    ``surname``, also around mentions of the surname alone)."""
     vocab = _role_vocab()
-    surname = name.split()[-1]
-    keys = [name] + ([surname] if surname != name else [])
+    last = name.split()[-1]
+    keys = [name] + ([last] if last != name and surname else [])
     for key in keys:
         for m in re.finditer(r"(?<![\w])" + re.escape(key) + r"(?![\w])", text):
             before = _TOKEN_RE.findall(text[max(0, m.start() - 120):m.start()])
@@ -303,6 +436,10 @@ def _add_subject(text: str, span: tuple, ents: list[_Ent], names: dict[str, str]
     if not name or all(w in _place_words() for w in _words(name)) or name.isupper():
         return
     k = name_key(name)
+    if len(name.split()) == 1 and k in getattr(names, "ambiguous", ()):
+        # a surname the article gives two people: a later "he" refers to someone, but to no name
+        ents.append(_Ent("", "person", *_ambiguous_type(text, mention, appos, names.ambiguous[k]), desc, span[0]))
+        return
     e = gz.lookup(names.get(k, name))
     if e is not None and e.kind == "person":
         ents.append(_Ent(e.name, "person", e.type, e.country, desc, span[0]))
@@ -326,7 +463,7 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
     if low in _PRONOUNS:
         return _antecedent(low, pos, ents)
     if is_anonymous(full) or _indefinite_source(words) or r.get("_anon") and not _is_group(mention):
-        country = country_of(full) or _home_country(text)  # the mention's country, else the article's
+        country = country_of(full) or _unnamed_source_country(text, r, words)
         canon = _canon_anonymous(full, country)
         ent = _Ent(canon, "anon", "anonymous", country, " ".join(_words(full)), pos)
         ents.append(ent)
@@ -369,6 +506,13 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
     if name and not _is_org(mention) and words and words[0] not in ("the", "a", "an") or name and len(name.split()) > 1 \
             and not _is_org(mention):
         k = name_key(name)
+        if len(name.split()) == 1 and k in getattr(names, "ambiguous", ()):
+            # "Scott" where the article names Lamont Scott and Rakeyia Scott: unresolved, and no other
+            # article's or the gazetteer's Scott may claim it
+            ent = _Ent("", "person", *_ambiguous_type(text, mention, appos, names.ambiguous[k]),
+                       " ".join(_words(full)), pos)
+            ents.append(ent)
+            return ent
         best = names.get(k, name)
         e = gz.lookup(best) or gz.lookup(name) or gz.lookup(" ".join(name.split()[-2:]))
         if e is not None:
@@ -414,7 +558,40 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
     return ent
 
 
-_DATELINE_RE = re.compile(r"\s*([A-ZÀ-ÖØ-ÞİĞŞ][A-ZÀ-ÖØ-ÞİĞŞ .'’-]{2,40}?)\s*(?:,|\(|—|–|-|:)")
+_DATELINE_RE = re.compile(r"\s*([A-ZÀ-ÖØ-ÞİĞŞ][A-ZÀ-ÖØ-ÞİĞŞ .'’-]{2,40}?)\s*(?:,|\(|—|–|-|:|/)")
+_ADMINISTRATION_RE = re.compile(r"\b(?:[A-Z][\w.'’-]*\s+){1,2}administration\b")
+
+
+def _unnamed_source_country(text: str, r: dict, words: tuple[str, ...]) -> str:
+    """The country of an unnamed source whose mention names none ("a senior administration official"):
+    the words of its sentence up to the speaker, or after the content that precedes it ("In Washington,
+    a senior administration official said ..."), for an administration's official the administration the article names ("the
+    Trump administration"), else the article's home country (:func:`_home_country`); "" when the text
+    names no country.
+
+    >>> text = "ANKARA - Turkey tested it. In Washington, an administration official said it was bad."
+    >>> r = {"sent_start": 28, "sent_end": 86, "speaker_start": 43, "speaker_end": 69, "start": 75, "end": 85}
+    >>> _unnamed_source_country(text, r, ("an", "administration", "official"))
+    'US'
+    >>> _unnamed_source_country("An administration official said no.", {}, ("an", "administration", "official"))
+    ''
+    """
+    if r.get("sent_start") is not None:
+        s0, s1 = r["sent_start"], r["sent_end"]
+        sp0, sp1 = r.get("speaker_start"), r.get("speaker_end")
+        if sp0 is not None and r.get("start") is not None and r["start"] < sp0:
+            outside = text[max(s0, r["end"]):s1]  # '"...," said an official in Washington'
+        else:
+            outside = text[s0:sp1 if sp1 is not None else r.get("start", s1)]  # "In Washington, an official"
+        c = country_of(outside)
+        if c:
+            return c
+    if "administration" in words:
+        named = Counter(country_of(m.group(0)) for m in _ADMINISTRATION_RE.finditer(text))
+        named.pop("", None)
+        if named:
+            return named.most_common(1)[0][0]
+    return _home_country(text)
 
 
 def _home_country(text: str) -> str:
@@ -423,6 +600,8 @@ def _home_country(text: str) -> str:
 
     >>> _home_country("PARIS — A ministry official said ... in Washington and Washington.")
     'FR'
+    >>> _home_country("WASHINGTON / ANKARA — A ministry official in Ankara said ... in Ankara.")
+    'US'
     """
     m = _DATELINE_RE.match(text)
     if m:
@@ -602,19 +781,25 @@ def clear_caches() -> None:
     gz._looked_up.clear()
 
 
-def merge_names(canonicals: list[str | None], kinds: list[str] | None = None) -> dict[str, str]:
-    """Map each person name to one spelling shared across articles: the gazetteer's, else the most
-    frequent full form among names with the same surname and the same first name. A bare surname joins a
-    full name only when the corpus names one person of that surname; groups ("Republicans"),
-    descriptions and places never merge.
+def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
+                gazetteer: str | Gazetteer | None = None) -> dict[str, str]:
+    """Map each person name to one spelling shared across articles: the gazetteer's (``gazetteer``: None
+    for the generic one, a story name or path, or a :class:`Gazetteer`), else the most frequent full form
+    among names with the same surname and the same first name. A bare surname joins a full name only when
+    the corpus names one person of that surname; groups ("Republicans"), descriptions and places never
+    merge. ``kinds`` is accepted for compatibility and not used.
 
     >>> m = merge_names(["Lopez", "Maria Lopez", "María López", "Maria Lopez"])
     >>> m["Lopez"], m["María López"]
     ('Maria Lopez', 'Maria Lopez')
     >>> "Flynn" in merge_names(["Flynn", "Michael Flynn", "John Flynn"])
     False
+    >>> from mediakit.quotes import Entry
+    >>> gz = Gazetteer([Entry("María José López", "person", "official")])
+    >>> merge_names(["Lopez", "Maria Lopez"])["Lopez"], merge_names(["Lopez", "Maria Lopez"], gazetteer=gz)["Lopez"]
+    ('Maria Lopez', 'María José López')
     """
-    gz = load_gazetteer()
+    gz = as_gazetteer(gazetteer)
     counts = Counter(c for c in canonicals if isinstance(c, str) and c)
     groups: dict[str, list[str]] = defaultdict(list)
     for name in counts:
@@ -629,7 +814,7 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None) ->
         full = [m for m in members if len(m.split()) > 1]
         # a bare surname joins a full name only when one person of that surname is named in the corpus
         # ("Flynn" is not "Michael Flynn" when "John Flynn" is quoted too)
-        persons = {_norm(f).split()[0] for f in full}
+        persons = {(_norm(f).split()[0], name_suffix(f)) for f in full}
         for m in members:
             e = gz.lookup(m)
             if e is not None:
@@ -638,7 +823,8 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None) ->
             first = _norm(m).split()[0] if len(m.split()) > 1 else None
             if first is None and len(persons) != 1:
                 continue
-            compatible = [f for f in full if first is None or _norm(f).split()[0] == first]
+            compatible = [f for f in full if first is None or _norm(f).split()[0] == first
+                          and name_suffix(f) == name_suffix(m)]
             if compatible:
                 # the most frequent full form, Latin script first (reports are read in a Latin script)
                 out[m] = max(compatible, key=lambda f: (f.isascii() or fold(f).isascii(),
