@@ -54,12 +54,50 @@ def _ambiguous_type(text: str, mention: str, appos: str, persons: list[str]) -> 
     return seen.pop() if len(seen) == 1 else ("unknown", c)
 
 
+_AGE_RE = re.compile(r", (\d{1,3}), ")
+_WHO_RE = re.compile(r"who (?:is|was|has been|had been|served as|serves as|heads|headed|runs|ran|leads|led) ")
+
+
+def _appositions(text: str, start: int, end: int, vocab: frozenset[str]) -> tuple[str, bool]:
+    """The description beside a name at ``text[start:end]`` and whether an age stands there: an
+    apposition after it ("Roe, the state's attorney general,", "Roe, 57, a retired teacher,", "Roe, who was
+    coordinator for counterterrorism at ...") or before it ("the owner of the club, Mark Schmidt, ...")."""
+    rest = text[end:end + 160]
+    aged = bool(_AGE_RE.match(rest))
+    if aged:
+        rest = rest[_AGE_RE.match(rest).end() - 2:]
+    parts = []
+    if rest.startswith(", "):
+        seg = re.split(r"[,.;:()\n]", rest[2:], maxsplit=1)[0]
+        who = _WHO_RE.match(seg)
+        seg = seg[who.end():] if who else seg
+        first = seg.split()[0].lower() if seg.split() else ""
+        if who or first in ("a", "an", "the") or first.endswith(("'s", "’s")) or first in vocab:
+            parts.append(seg)
+    head = text[max(0, start - 160):start]
+    if head.endswith(", "):
+        seg = re.split(r"[,.;:()\n]", head[:-2])[-1].strip()
+        first = seg.split()[0].lower() if seg.split() else ""
+        if first in ("a", "an", "the") or first.endswith(("'s", "’s")):
+            parts.append(seg)
+    return " ".join(parts), aged
+
+
 def _introduced_as(text: str, name: str, *, surname: bool = True) -> tuple[str, str]:
     """``(type, country)`` of a named person from the words around the name's mentions in ``text`` (with
-    ``surname``, also around mentions of the surname alone)."""
+    ``surname``, also around mentions of the surname alone): titles and roles before the name, an
+    apposition after or before it; a person introduced with an age and nothing else ("Jim Bennett, 57,")
+    is a private citizen, as news style gives ages to them.
+
+    >>> _introduced_as("The club's owner, Mark Schmidt, said no. Schmidt left.", "Mark Schmidt")
+    ('citizen', '')
+    >>> _introduced_as("Jim Bennett, 57, told a voter.", "Jim Bennett")
+    ('citizen', '')
+    """
     vocab = _role_vocab()
     last = name.split()[-1]
     keys = [name] + ([last] if last != name and surname else [])
+    aged_anywhere = False
     for key in keys:
         for m in re.finditer(r"(?<![\w])" + re.escape(key) + r"(?![\w])", text):
             before = _TOKEN_RE.findall(text[max(0, m.start() - 120):m.start()])
@@ -69,17 +107,12 @@ def _introduced_as(text: str, name: str, *, surname: bool = True) -> tuple[str, 
                 if len(words) >= 8 or not (tok[:1].isupper() or low in vocab or tok.endswith(("'s", "’s"))):
                     break
                 words.append(tok)
-            appos = ""
-            rest = text[m.end():m.end() + 160]
-            if rest.startswith(", "):
-                seg = re.split(r"[,.;:()\n]", rest[2:], maxsplit=1)[0]
-                first = seg.split()[0].lower() if seg.split() else ""
-                if first in ("a", "an", "the") or first.endswith(("'s", "’s")) or first in vocab:
-                    appos = seg
+            appos, aged = _appositions(text, m.start(), m.end(), vocab)
+            aged_anywhere = aged_anywhere or aged
             t, c = speaker_type_of(" ".join(reversed(words)), appos)
             if t not in ("unknown", "anonymous"):
                 return t, c
-    return "unknown", ""
+    return ("citizen", "") if aged_anywhere else ("unknown", "")
 
 
 def _canon_anonymous(text: str, country: str) -> str:
