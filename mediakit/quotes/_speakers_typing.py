@@ -58,6 +58,21 @@ _AGE_RE = re.compile(r", (\d{1,3}), ")
 _WHO_RE = re.compile(r"who (?:is|was|has been|had been|served as|serves as|heads|headed|runs|ran|leads|led) ")
 
 
+_DESCRIPTION_OPENERS = {"a", "an", "the", "his", "her", "their", "its", "our"}
+
+
+def _describes(seg: str, vocab: frozenset[str]) -> bool:
+    """True when ``seg`` reads as a description of a person: it opens with an article or a possessive
+    ("the state's attorney general", "her senior policy adviser"), has a possessive among its first three
+    words ("Mr. Sanders's longtime policy adviser") or opens with a role word."""
+    words = seg.split()
+    if not words:
+        return False
+    first = words[0].lower()
+    return (first in _DESCRIPTION_OPENERS or first in vocab
+            or any(w.endswith(("'s", "’s")) for w in words[:3]))
+
+
 def _appositions(text: str, start: int, end: int, vocab: frozenset[str]) -> tuple[str, bool]:
     """The description beside a name at ``text[start:end]`` and whether an age stands there: an
     apposition after it ("Roe, the state's attorney general,", "Roe, 57, a retired teacher,", "Roe, who was
@@ -71,14 +86,12 @@ def _appositions(text: str, start: int, end: int, vocab: frozenset[str]) -> tupl
         seg = re.split(r"[,.;:()\n]", rest[2:], maxsplit=1)[0]
         who = _WHO_RE.match(seg)
         seg = seg[who.end():] if who else seg
-        first = seg.split()[0].lower() if seg.split() else ""
-        if who or first in ("a", "an", "the") or first.endswith(("'s", "’s")) or first in vocab:
+        if who or _describes(seg, vocab):
             parts.append(seg)
     head = text[max(0, start - 160):start]
     if head.endswith(", "):
-        seg = re.split(r"[,.;:()\n]", head[:-2])[-1].strip()
-        first = seg.split()[0].lower() if seg.split() else ""
-        if first in ("a", "an", "the") or first.endswith(("'s", "’s")):
+        seg = re.split(r"[,;:()\n]|\.\s", head[:-2])[-1].strip()
+        if _describes(seg, frozenset()):
             parts.append(seg)
     return " ".join(parts), aged
 
