@@ -100,10 +100,6 @@ def _full_names(text: str, surname: str) -> set[str]:
     return {f for f in found if f not in _TITLES}
 
 
-@pytest.mark.xfail(strict=True, reason="known bug (issue 3/7): a bare surname in an article that names two people "
-                   "of that surname ('Scott' beside Lamont and Rakeyia Scott) is still merged with the one person "
-                   "of that surname quoted elsewhere (Bobby Scott); 2 of 60 articles. Surnames that the article "
-                   "names once are now resolved within it. Strict: an XPASS fails the run, remove the mark then")
 def test_no_quote_is_credited_to_a_person_the_article_contradicts(polnear_report):
     folder, _, _ = polnear_report
     corpus = mk.load_corpus(folder)

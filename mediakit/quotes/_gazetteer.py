@@ -25,6 +25,7 @@ from pathlib import Path
 
 import yaml
 
+from ..matching import TermMatcher
 from ..packs import pack_file
 from ..text import fold
 
@@ -125,6 +126,17 @@ def _norm(s: str) -> str:
     return " ".join(re.sub(r"[^\w\s-]", " ", s).split())
 
 
+_SUFFIX_RE = re.compile(r"['’](s|in|ın|un|ün|nin|nın|a|e|ya|ye|da|de|dan|den|ta|te|tan|ten|la|le|yla|yle)\b",
+                        re.IGNORECASE)
+_EDGE_PUNCT_RE = re.compile(r"^[^\w]+|[^\w.]+$|(?<=\w{2})\.+$")
+
+
+def _bare(mention: str) -> str:
+    """A mention as a name to look up: possessive and Turkish case suffixes after an apostrophe and the
+    punctuation around it left out ("Erdoğan'ın," -> "Erdoğan"; an initial's full stop stays)."""
+    return _EDGE_PUNCT_RE.sub("", _SUFFIX_RE.sub("", mention.strip()))
+
+
 def _stem(word: str) -> str:
     """A surname stem that survives Russian case endings and Turkish suffixes: "demira" -> "demir"."""
     w = word
@@ -134,10 +146,25 @@ def _stem(word: str) -> str:
     return w
 
 
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # "John G. Roberts Jr.": a generation, not the surname
+
+
+def name_suffix(name: str) -> str:
+    """The generational suffix of a name ("jr" of "Donald Trump Jr."), or "": a Jr. is not his father."""
+    parts = _norm(name).split()
+    return parts[-1] if len(parts) > 1 and parts[-1] in _SUFFIXES else ""
+
+
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """The key names are merged on: the stemmed, folded surname. ``name_key("Ивана Петрова") == "petrov"``."""
+    """The key names are merged on: the stemmed, folded surname (a generational suffix left out).
+
+    >>> name_key("Ивана Петрова"), name_key("John G. Roberts Jr.")
+    ('petrov', 'roberts')
+    """
     parts = _norm(name).split()
+    if len(parts) > 1 and parts[-1] in _SUFFIXES:
+        parts = parts[:-1]
     return _stem(parts[-1]) if parts else ""
 
 
@@ -169,7 +196,9 @@ class Entry:
 
 @dataclass
 class Gazetteer:
-    """Known speakers, looked up by full name, alias or (for people) surname."""
+    """Known speakers, looked up by full name or alias (the whole mention, titles aside, matched through the
+    package's one token matcher, :class:`mediakit.matching.TermMatcher`) or, for people, by surname (a
+    transliterated, stemmed key, :func:`name_key`, that survives Russian case endings: "Эрдогана")."""
 
     entries: list[Entry]
     by_name: dict[str, Entry] = field(default_factory=dict)
@@ -177,6 +206,8 @@ class Gazetteer:
     _described: dict[str, Entry | None] = field(default_factory=dict, repr=False)
     _looked_up: dict[tuple[str, bool], Entry | None] = field(default_factory=dict, repr=False)
     _views: dict[tuple[int, ...], Gazetteer] = field(default_factory=dict, repr=False)
+
+    _matcher: TermMatcher | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         for e in self.entries:
@@ -195,17 +226,31 @@ class Gazetteer:
             self._looked_up[key] = self._lookup(name, surname)
         return self._looked_up[key]
 
+    def _whole(self, text: str) -> Entry | None:
+        """The first entry one of whose names or aliases is the whole of ``text``, through the package's one
+        token matcher (:class:`mediakit.matching.TermMatcher`: case and diacritics ignored); a mention in
+        another script than the entry's spelling meets it transliterated (``by_name``)."""
+        if self._matcher is None:
+            self._matcher = TermMatcher({i: [_bare(n) for n in [e.name, *e.aliases] if _bare(n)]
+                                         for i, e in enumerate(self.entries)}, case=False)
+        ids = self._matcher.fullmatch(text) if text.strip() else []
+        if ids:
+            return self.entries[ids[0]]
+        return self.by_name.get(_norm(text)) if _CYR_RE.search(text) else None
+
     def _lookup(self, name: str, surname: bool) -> Entry | None:
         n = _norm(name)
         if not n:
             return None
-        e = self.by_name.get(n)
+        bare = _bare(name)
+        e = self._whole(bare)
+        if e is not None:
+            return e
+        kept = [w for w in bare.split() if _norm(w) and _norm(w) not in _TITLE_WORDS and _norm(w) not in _DETS]
+        e = self._whole(" ".join(kept))
         if e is not None:
             return e
         stripped = " ".join(w for w in n.split() if w not in _TITLE_WORDS and w not in _DETS)
-        e = self.by_name.get(stripped)
-        if e is not None:
-            return e
         if surname and stripped:
             cands = self.by_surname.get(name_key(stripped), [])
             first = stripped.split()[0] if len(stripped.split()) > 1 else None

@@ -1,21 +1,24 @@
 """Who is speaking: resolve speaker mentions inside an article ("he", "the defence chief", "López" ->
-"María López") and merge names across articles (López, Maria Lopez, María López). The gazetteer and
-speaker typing they use are in :mod:`._gazetteer`.
+"María López"), each to the person, organisation or group introduced before it. The parts it uses: the
+gazetteer and word-level typing (:mod:`._gazetteer`), what a mention's words are (:mod:`._names`), the
+people an article names in full (:mod:`._speakers_article`), types and countries read from the article
+(:mod:`._speakers_typing`); names are merged across articles afterwards (:mod:`._speakers_merge`).
 
->>> merge_names(["Lopez", "Maria Lopez"])["Lopez"]
-'Maria Lopez'
+>>> recs = [{"start": 40, "end": 51, "speaker_start": 0, "speaker_end": 11},
+...         {"start": 64, "end": 71, "speaker_start": 53, "speaker_end": 58}]
+>>> text = "María López, the defence minister, said it was over. López said no more."
+>>> resolve_speakers(text, recs)
+>>> [r["speaker_canonical"] for r in recs]
+['María López', 'María López']
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..text import fold
 from ._gazetteer import (
-    _CYR_RE,
     _DETS,
     _FEMALE_TITLES,
     _HUMAN_HEADS,
@@ -25,20 +28,31 @@ from ._gazetteer import (
     _PRONOUNS,
     _ROLE_WORDS,
     _SYNONYMS,
-    _TITLE_WORDS,
     Gazetteer,
-    _article_country,
-    _norm,
-    _read_yaml,
     _words,
     country_of,
     is_anonymous,
     load_gazetteer,
-    load_roles,
     name_key,
     speaker_type_of,
 )
-from ._words import _ADV_SKIP, _LEADING_ADVERBS, _LEADING_SKIP, _TIME_WORDS
+from ._names import (
+    _clean_description,
+    _common,
+    _indefinite_source,
+    _is_group,
+    _is_org,
+    _name_part,
+    _place_words,
+)
+from ._speakers_article import _ArticleNames, _full_names_in_text
+from ._speakers_merge import clear_caches, merge_names
+from ._speakers_typing import (
+    _ambiguous_type,
+    _canon_anonymous,
+    _type_from_introductions,
+    _unnamed_source_country,
+)
 
 __all__ = ["resolve_speakers", "merge_names", "clear_caches"]
 
@@ -55,66 +69,6 @@ class _Ent:
     gender: str = ""
 
 
-@lru_cache(maxsize=65536)
-def _name_part(mention: str) -> str:
-    """The name in a mention: the last run of capitalised words that are not titles.
-
-    >>> _name_part("Secretary of State Jane Roe")
-    'Jane Roe'
-    >>> _name_part("ABD Dışişleri Bakanı Jane Roe")
-    'Jane Roe'
-    >>> _name_part("Fox News's Ed Henry")
-    'Ed Henry'
-    """
-    toks = re.findall(r"[\w'’.-]+", mention)
-    if toks and toks[-1][:1].islower() and toks[-1].isalpha() and len(toks) > 1 and not _CYR_RE.search(toks[-1][:1]) \
-            or toks and _CYR_RE.match(toks[-1]) and toks[-1][:1].islower():
-        return ""  # "Turkish industry", "Российские эксперты": a description ending with its noun
-    # "Fox News's Ed Henry": the name is what follows the possessor
-    cut = max((i + 1 for i, w in enumerate(toks[:-1]) if re.search(r"['’]s$", w) and w[:1].isupper()), default=0)
-    toks = [re.sub(r"['’](s|in|ın|un|ün|nin|nın|a|e|ya|ye|yı|yi|dan|den|nın|ın)$", "", w) for w in toks[cut:]]
-    run: list[str] = []
-    for w in reversed(toks):
-        lw = fold(w).lower().strip(".")
-        if w[:1].isupper() and lw not in _TITLE_WORDS and not (w.isupper() and len(w) > 1 and len(run) == 0
-                                                              and len(w) <= 3) \
-                or w.lower() in ("van", "von", "de", "bin", "al", "el", "la", "le", "da", "di", "du", "ter") and run:
-            run.append(w)
-        else:
-            if run:
-                break
-    return " ".join(reversed(run)).strip(".")
-
-
-@lru_cache(maxsize=65536)
-def _is_org(mention: str) -> bool:
-    return any(w in _ORG_WORDS for w in _words(mention))
-
-
-def _head(desc: str) -> str:
-    words = [w for w in _words(desc) if w not in _DETS]
-    return words[-1] if words else ""
-
-
-def _canon_anonymous(text: str, country: str) -> str:
-    words = _words(text)
-    role = next((w for w in reversed(words) if w in ("official", "officials", "diplomat", "diplomats", "source",
-                                                     "sources", "aide", "aides", "officer", "executive",
-                                                     "yetkili", "yetkilisi", "источник", "чиновник")), "official")
-    role = {"yetkili": "official", "yetkilisi": "official", "источник": "source", "чиновник": "official"}.get(role, role)
-    org = ""
-    for o in ("foreign ministry", "finance ministry", "defence ministry", "defense ministry", "treasury",
-              "hazine", "disisleri", "maliye", "state department", "pentagon", "white house", "administration"):
-        if o in " ".join(words):
-            org = {"hazine": "treasury", "disisleri": "foreign ministry", "maliye": "finance ministry"}.get(o, o)
-            break
-    adj = {"US": "US", "TR": "Turkish", "RU": "Russian", "EU": "European", "NATO": "NATO", "DE": "German",
-           "FR": "French", "GB": "British"}.get(country, "")
-    if org in ("administration", "state department", "pentagon", "white house"):
-        org = ""  # "an administration official": the country only when the text names one
-    return " ".join(x for x in ("anonymous", adj, org, role.rstrip("s") if role.endswith("s") and role != "sources" else role) if x)
-
-
 def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | None = None,
                      subjects: list[tuple[int, int]] | None = None) -> None:
     """Fill ``speaker``, ``speaker_canonical``, ``speaker_type`` and ``speaker_country`` of the records of
@@ -123,7 +77,7 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
     sanctions."): a later "he" may refer to them."""
     gz = gazetteer or load_gazetteer()
     ents: list[_Ent] = []
-    names: dict[str, str] = {}  # surname key -> longest full name in this article
+    names = _ArticleNames()  # surname key -> longest full name in this article
     # first pass: every named mention, so that "López" meets "María López" wherever it appears
     for r in records:
         if r.get("speaker_start") is None:
@@ -134,7 +88,7 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
             k = name_key(n)
             if len(n.split()) > len(names.get(k, "").split()):
                 names[k] = n
-    _full_names_in_text(text, names)
+    names.ambiguous = _full_names_in_text(text, names)
     events = [(r["speaker_start"] if r.get("speaker_start") is not None else r["start"], 1, i, r)
               for i, r in enumerate(records)]
     taken = {(r["speaker_start"], r["speaker_end"]) for r in records if r.get("speaker_start") is not None}
@@ -180,109 +134,6 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
     _type_from_introductions(text, records)
 
 
-_CAPS_RUN_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+")
-
-
-@lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
-    """Words that open a sentence but never a name (the project's stop words, time words, adverbs)."""
-    from ..vectorize import load_stop_words
-
-    return (load_stop_words(["en", "tr", "ru"]) | frozenset(_TIME_WORDS) | frozenset(_ADV_SKIP)
-            | frozenset(_LEADING_SKIP) | frozenset(_LEADING_ADVERBS))
-
-
-def _full_names_in_text(text: str, names: dict[str, str]) -> None:
-    """Resolve within the article first: a speaker named by surname alone ("Lynch said") is the person
-    the article names in full with that surname ("Rep. Stephen Lynch"), when it names exactly one such
-    person, even where that person is not quoted. Fills ``names`` (surname key -> full name) in place for
-    surnames it does not hold yet, so that no other article's namesake can claim the mention.
-
-    >>> names = {}
-    >>> _full_names_in_text("Rep. Stephen Lynch of Boston spoke. Later Lynch said no.", names)
-    >>> names["lynch"]
-    'Stephen Lynch'
-    >>> names = {}
-    >>> _full_names_in_text("Jim Jordan and Chuck Jordan met. Jordan said no.", names)
-    >>> "jordan" in names
-    False
-    """
-    found: dict[str, set[str]] = defaultdict(set)
-    skip = _function_words()
-    for m in _CAPS_RUN_RE.finditer(text):
-        words = m.group(0).split()
-        while words and words[0].lower().strip(".,") in skip:  # "Later Lynch", "But Jane Roe": not names
-            words = words[1:]
-        n = _name_part(" ".join(words))
-        if n and len(n.split()) > 1 and not _is_org(n) and not _is_group(n) and not _common(n):
-            found[name_key(n)].add(n)
-    for key, full in found.items():
-        if key in names and len(names[key].split()) > 1:
-            continue
-        longest = max(full, key=lambda f: (len(f.split()), f))
-        # one person: every full form is a shorter spelling of the longest ("Stephen Lynch" of
-        # "Stephen F. Lynch"), i.e. all share its first name
-        if len({_norm(f).split()[0] for f in full}) == 1:
-            names[key] = longest
-
-
-def _type_from_introductions(text: str, records: list[dict]) -> None:
-    """Type named speakers left ``unknown`` from how the article introduces them anywhere, not only where
-    they are quoted: the titles and roles before the name ("campaign chairman Paul Manafort", "former
-    Secretary of State Jane Roe") or an apposition after it ("Roe, the state's attorney general,")."""
-    todo: dict[str, list[dict]] = defaultdict(list)
-    for r in records:
-        c = r.get("speaker_canonical")
-        if r.get("speaker_type") == "unknown" and c and not c.startswith("anonymous") and _name_part(c) == c:
-            todo[c].append(r)
-    for name, recs in todo.items():
-        t, country = _introduced_as(text, name)
-        if t == "unknown":
-            continue
-        for r in recs:
-            r["speaker_type"] = t
-            r["speaker_country"] = r.get("speaker_country") or country
-
-
-_INTRO_LINKS = {"former", "then", "of", "the", "vice", "deputy", "senior", "chief", "retired", "acting", "ex",
-                "state", "national", "general", "top", "longtime", "veteran"}
-_TOKEN_RE = re.compile(r"[\w'’.-]+|[,;:()\"“”—–]")
-
-
-@lru_cache(maxsize=1)
-def _role_vocab() -> frozenset[str]:
-    roles = load_roles()
-    words = {w for _t, ws, _p, phrases in roles.types for w in ws | {x for ph in phrases for x in ph.split()}}
-    return frozenset(words | _INTRO_LINKS)
-
-
-def _introduced_as(text: str, name: str) -> tuple[str, str]:
-    """``(type, country)`` of a named person from the words around the name's mentions in ``text``."""
-    vocab = _role_vocab()
-    surname = name.split()[-1]
-    keys = [name] + ([surname] if surname != name else [])
-    for key in keys:
-        for m in re.finditer(r"(?<![\w])" + re.escape(key) + r"(?![\w])", text):
-            before = _TOKEN_RE.findall(text[max(0, m.start() - 120):m.start()])
-            words: list[str] = []
-            for tok in reversed(before):
-                low = fold(tok).lower().strip(".'’")
-                if len(words) >= 8 or not (tok[:1].isupper() or low in vocab or tok.endswith(("'s", "’s"))):
-                    break
-                words.append(tok)
-            appos = ""
-            rest = text[m.end():m.end() + 160]
-            if rest.startswith(", "):
-                seg = re.split(r"[,.;:()\n]", rest[2:], maxsplit=1)[0]
-                first = seg.split()[0].lower() if seg.split() else ""
-                if first in ("a", "an", "the") or first.endswith(("'s", "’s")) or first in vocab:
-                    appos = seg
-            t, c = speaker_type_of(" ".join(reversed(words)), appos)
-            if t not in ("unknown", "anonymous"):
-                return t, c
-    return "unknown", ""
-
-
 def _add_subject(text: str, span: tuple, ents: list[_Ent], names: dict[str, str], gz: Gazetteer) -> None:
     """A name opening a sentence ("Lena Hart, a defence economist, was blunt.", "The Turkish Foreign
     Ministry condemned the move.") becomes a candidate antecedent for later pronouns and descriptions."""
@@ -303,6 +154,10 @@ def _add_subject(text: str, span: tuple, ents: list[_Ent], names: dict[str, str]
     if not name or all(w in _place_words() for w in _words(name)) or name.isupper():
         return
     k = name_key(name)
+    if len(name.split()) == 1 and k in getattr(names, "ambiguous", ()):
+        # a surname the article gives two people: a later "he" refers to someone, but to no name
+        ents.append(_Ent("", "person", *_ambiguous_type(text, mention, appos, names.ambiguous[k]), desc, span[0]))
+        return
     e = gz.lookup(names.get(k, name))
     if e is not None and e.kind == "person":
         ents.append(_Ent(e.name, "person", e.type, e.country, desc, span[0]))
@@ -326,7 +181,7 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
     if low in _PRONOUNS:
         return _antecedent(low, pos, ents)
     if is_anonymous(full) or _indefinite_source(words) or r.get("_anon") and not _is_group(mention):
-        country = country_of(full) or _home_country(text)  # the mention's country, else the article's
+        country = country_of(full) or _unnamed_source_country(text, r, words)
         canon = _canon_anonymous(full, country)
         ent = _Ent(canon, "anon", "anonymous", country, " ".join(_words(full)), pos)
         ents.append(ent)
@@ -369,6 +224,13 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
     if name and not _is_org(mention) and words and words[0] not in ("the", "a", "an") or name and len(name.split()) > 1 \
             and not _is_org(mention):
         k = name_key(name)
+        if len(name.split()) == 1 and k in getattr(names, "ambiguous", ()):
+            # "Scott" where the article names Lamont Scott and Rakeyia Scott: unresolved, and no other
+            # article's or the gazetteer's Scott may claim it
+            ent = _Ent("", "person", *_ambiguous_type(text, mention, appos, names.ambiguous[k]),
+                       " ".join(_words(full)), pos)
+            ents.append(ent)
+            return ent
         best = names.get(k, name)
         e = gz.lookup(best) or gz.lookup(name) or gz.lookup(" ".join(name.split()[-2:]))
         if e is not None:
@@ -412,129 +274,6 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
     ent = _Ent(canon, kind, t, c, " ".join(_words(full)), pos)
     ents.append(ent)
     return ent
-
-
-_DATELINE_RE = re.compile(r"\s*([A-ZÀ-ÖØ-ÞİĞŞ][A-ZÀ-ÖØ-ÞİĞŞ .'’-]{2,40}?)\s*(?:,|\(|—|–|-|:)")
-
-
-def _home_country(text: str) -> str:
-    """The country of an article: the place of its dateline ("ISTANBUL (Reuters) -", "PARIS —"), where
-    unnamed local sources speak from, else the country it mentions most.
-
-    >>> _home_country("PARIS — A ministry official said ... in Washington and Washington.")
-    'FR'
-    """
-    m = _DATELINE_RE.match(text)
-    if m:
-        c = country_of(m.group(1).title())
-        if c:
-            return c
-    return _article_country(text)
-
-
-@lru_cache(maxsize=1)
-def _roles_extra() -> dict:
-    """The ``capitals`` and ``groups`` word lists of speaker_roles.yaml (folded, lower-cased)."""
-    raw = _read_yaml("speaker_roles.yaml")
-    return {k: frozenset(fold(str(w)).lower() for w in raw.get(k) or []) for k in ("capitals", "groups")}
-
-
-@lru_cache(maxsize=1)
-def _place_words() -> frozenset[str]:
-    """Words that name a government by its place: the capitals of speaker_roles.yaml ("Paris said") and
-    the names of countries there that are no adjectives or people ("Russia", not "Russian" or "Americans")."""
-    words = {w for _c, ws, _p in load_roles().countries for w in ws
-             if not w.endswith(("ish", "ian", "ans", "ese", "ch", "ий", "ая", "ие", "'s")) and w not in _ORG_WORDS
-             and w not in ("american", "european", "administration", "alliance", "amerikan", "alman", "ingiliz",
-                           "fransiz", "german", "turk", "rus")}
-    capitals = {c for c in _roles_extra()["capitals"] if " " not in c}
-    return frozenset(words | capitals | {"united", "states"})
-
-
-@lru_cache(maxsize=65536)
-def _is_group(mention: str) -> bool:
-    """True when a mention names a group of people: a plural head ("critics", "Republicans", "many
-    analysts", "72 percent of Republicans") with no person's name.
-
-    >>> _is_group("72 percent of Republicans"), _is_group("Critics"), _is_group("Ted Cruz")
-    (True, True, False)
-    """
-    words = [w for w in _words(mention) if w not in _DETS]
-    if not words:
-        return False
-    groups = _roles_extra()["groups"]
-    head = words[-1]
-    if any(w in ("percent", "majority", "half", "third", "share", "cohort", "number", "most", "many") for w in words) \
-            and "of" in words:
-        return True
-    if head in groups or head.endswith("ans") and (head in _common_nouns() or head.split("-")[-1] in groups
-                                                    or head in _nationality_plurals()):
-        return True  # "Republicans", "African-Americans", "Russians"
-    if head.endswith("s") and head[:-1] in _HUMAN_HEADS or head in _common_nouns() and head.endswith("s"):
-        raw = re.findall(r"[\w'’.-]+", mention)
-        # "Turkish economists", "Aides" (a sentence's first word): no name
-        return bool(raw) and (raw[-1][:1].islower() or len(raw) == 1) and not _is_org(mention)
-    return False
-
-
-_OTHER_PRONOUNS = {"you", "i", "we", "me", "us", "one", "someone", "anyone", "everyone", "nobody", "somebody",
-                   "others", "another", "both", "all", "some", "many", "most", "few", "none", "each"}
-
-
-@lru_cache(maxsize=1)
-def _nationality_plurals() -> frozenset[str]:
-    """Plural nationality words of speaker_roles.yaml ("americans") and those made from its adjectives
-    ("russian" -> "russians")."""
-    words = {w for _c, ws, _p in load_roles().countries for w in ws}
-    return frozenset({w for w in words if w.endswith("ans")} | {w + "s" for w in words if w.endswith("an")})
-
-
-@lru_cache(maxsize=65536)
-def _common(name: str | None) -> bool:
-    """True when a would-be canonical name is a pronoun, a determiner or a common noun phrase ("He", "The",
-    "analysts", "bank teller in Ohio"): no capitalised word after the first, and the first a pronoun,
-    determiner or known common noun.
-
-    >>> _common("He"), _common("Analysts"), _common("Republicans"), _common("Ted Cruz"), _common("White House")
-    (True, True, False, False, False)
-    """
-    if not name:
-        return True
-    raw = re.findall(r"[\w'’.-]+", name)
-    if not raw:
-        return True
-    first = fold(raw[0]).lower().strip(".'’")
-    if len(raw) == 1 and (first in _PRONOUNS or first in _DETS or first in _OTHER_PRONOUNS):
-        return True
-    if any(w[:1].isupper() for w in raw[1:]):
-        return False
-    if first in _PRONOUNS or first in _DETS or not raw[0][:1].isupper():
-        return True
-    return len(raw) == 1 and (first in _common_nouns() or first.endswith("s") and first[:-1] in _common_nouns())
-
-
-@lru_cache(maxsize=1)
-def _common_nouns() -> frozenset[str]:
-    """Nouns for people that are no names ("Analysts" opening a sentence), from the role and group lists;
-    party and nationality plurals ("Republicans", "Americans") are names of groups and stay out."""
-    roles = load_roles()
-    proper = {w for t, ws, _p, _ph in roles.types if t == "campaign" for w in ws} | \
-        {w for _c, ws, _p in roles.countries for w in ws}
-    common = _HUMAN_HEADS | _roles_extra()["groups"] | {w for _t, ws, _p, _ph in roles.types for w in ws}
-    return frozenset(common - proper)
-
-
-def _indefinite_source(words: list[str]) -> bool:
-    """"a senior administration official", "a source familiar": an unnamed single source."""
-    return bool(words) and words[0] in ("a", "an", "one", "bir") and any(
-        w in ("official", "source", "diplomat", "aide", "yetkili", "yetkilisi", "insider") for w in words[-3:])
-
-
-def _clean_description(mention: str) -> str:
-    words = mention.split()
-    while words and words[0].lower() in _DETS:
-        words = words[1:]
-    return " ".join(words) or mention
 
 
 def _gender_hint(ent: _Ent, words: list[str]) -> None:
@@ -591,67 +330,5 @@ def _description_antecedent(words: list[str], pos: int, ents: list[_Ent]) -> _En
     return None
 
 
-# ---------------------------------------------------------------- across articles
-def clear_caches() -> None:
-    """Empty the memo caches of name normalisation and typing (for cold-start timing)."""
-    for fn in (_norm, name_key, _words, is_anonymous, country_of, speaker_type_of, _name_part, _is_org,
-               _article_country):
-        fn.cache_clear()
-    gz = load_gazetteer()
-    gz._described.clear()
-    gz._looked_up.clear()
 
 
-def merge_names(canonicals: list[str | None], kinds: list[str] | None = None) -> dict[str, str]:
-    """Map each person name to one spelling shared across articles: the gazetteer's, else the most
-    frequent full form among names with the same surname and the same first name. A bare surname joins a
-    full name only when the corpus names one person of that surname; groups ("Republicans"),
-    descriptions and places never merge.
-
-    >>> m = merge_names(["Lopez", "Maria Lopez", "María López", "Maria Lopez"])
-    >>> m["Lopez"], m["María López"]
-    ('Maria Lopez', 'Maria Lopez')
-    >>> "Flynn" in merge_names(["Flynn", "Michael Flynn", "John Flynn"])
-    False
-    """
-    gz = load_gazetteer()
-    counts = Counter(c for c in canonicals if isinstance(c, str) and c)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for name in counts:
-        part = _name_part(name)
-        if name.startswith("anonymous") or _is_org(name) or not part or " and " in name \
-                or all(w in _place_words() for w in _words(part)) or _is_group(name) or _common(name) \
-                or _norm(part) != _norm(name):
-            continue  # only persons' names merge: no groups, descriptions or places
-        groups[name_key(name)].append(name)
-    out: dict[str, str] = {}
-    for _key, members in groups.items():
-        full = [m for m in members if len(m.split()) > 1]
-        # a bare surname joins a full name only when one person of that surname is named in the corpus
-        # ("Flynn" is not "Michael Flynn" when "John Flynn" is quoted too)
-        persons = {_norm(f).split()[0] for f in full}
-        for m in members:
-            e = gz.lookup(m)
-            if e is not None:
-                out[m] = e.name
-                continue
-            first = _norm(m).split()[0] if len(m.split()) > 1 else None
-            if first is None and len(persons) != 1:
-                continue
-            compatible = [f for f in full if first is None or _norm(f).split()[0] == first]
-            if compatible:
-                # the most frequent full form, Latin script first (reports are read in a Latin script)
-                out[m] = max(compatible, key=lambda f: (f.isascii() or fold(f).isascii(),
-                                                        counts[f] + sum(counts[g] for g in compatible
-                                                                        if _norm(g) == _norm(f)), len(f)))
-    # spellings that differ only by diacritics meet on the most frequent one
-    by_norm: dict[str, list[str]] = defaultdict(list)
-    for m in set(out.values()):
-        by_norm[_norm(m)].append(m)
-    for forms in by_norm.values():
-        if len(forms) > 1:
-            best = max(forms, key=lambda f: (counts[f], f))
-            for m, v in list(out.items()):
-                if v in forms:
-                    out[m] = best
-    return out

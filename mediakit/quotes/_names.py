@@ -1,0 +1,194 @@
+"""What the words of a speaker mention are: the name in it ("Secretary of State Jane Roe" -> "Jane Roe"),
+an organisation, a group ("72 percent of Republicans"), a common noun or pronoun that is no name ("Analysts",
+"He"), a place that stands for a government ("Paris"). Used by resolution inside an article
+(:mod:`._speakers`), the names an article gives (:mod:`._speakers_article`), typing
+(:mod:`._speakers_typing`) and merging across articles (:mod:`._speakers_merge`).
+
+>>> _name_part("Sen. Ted Cruz"), _is_group("Critics"), _common("He")
+('Ted Cruz', True, True)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..text import fold
+from ._gazetteer import (
+    _CYR_RE,
+    _DETS,
+    _HUMAN_HEADS,
+    _ORG_WORDS,
+    _PRONOUNS,
+    _TITLE_WORDS,
+    _read_yaml,
+    _words,
+    load_roles,
+)
+from ._words import _ADV_SKIP, _LEADING_ADVERBS, _LEADING_SKIP, _TIME_WORDS
+
+
+@lru_cache(maxsize=65536)
+def _name_part(mention: str) -> str:
+    """The name in a mention: the last run of capitalised words that are not titles.
+
+    >>> _name_part("Secretary of State Jane Roe")
+    'Jane Roe'
+    >>> _name_part("ABD Dışişleri Bakanı Jane Roe")
+    'Jane Roe'
+    >>> _name_part("Fox News's Ed Henry")
+    'Ed Henry'
+    """
+    toks = re.findall(r"[\w'’.-]+", mention)
+    if toks and toks[-1][:1].islower() and toks[-1].isalpha() and len(toks) > 1 and not _CYR_RE.search(toks[-1][:1]) \
+            or toks and _CYR_RE.match(toks[-1]) and toks[-1][:1].islower():
+        return ""  # "Turkish industry", "Российские эксперты": a description ending with its noun
+    # "Fox News's Ed Henry": the name is what follows the possessor
+    cut = max((i + 1 for i, w in enumerate(toks[:-1]) if re.search(r"['’]s$", w) and w[:1].isupper()), default=0)
+    toks = [re.sub(r"['’](s|in|ın|un|ün|nin|nın|a|e|ya|ye|yı|yi|dan|den|nın|ın)$", "", w) for w in toks[cut:]]
+    run: list[str] = []
+    for w in reversed(toks):
+        lw = fold(w).lower().strip(".")
+        if w[:1].isupper() and lw not in _TITLE_WORDS and not (w.isupper() and len(w) > 1 and len(run) == 0
+                                                              and len(w) <= 3) \
+                or w.lower() in ("van", "von", "de", "bin", "al", "el", "la", "le", "da", "di", "du", "ter") and run:
+            run.append(w)
+        else:
+            if run:
+                break
+    return " ".join(reversed(run)).strip(".")
+
+
+@lru_cache(maxsize=65536)
+def _is_org(mention: str) -> bool:
+    return any(w in _ORG_WORDS for w in _words(mention))
+
+
+def _head(desc: str) -> str:
+    words = [w for w in _words(desc) if w not in _DETS]
+    return words[-1] if words else ""
+
+
+@lru_cache(maxsize=1)
+def _roles_extra() -> dict:
+    """The ``capitals`` and ``groups`` word lists of speaker_roles.yaml (folded, lower-cased)."""
+    raw = _read_yaml("speaker_roles.yaml")
+    return {k: frozenset(fold(str(w)).lower() for w in raw.get(k) or []) for k in ("capitals", "groups")}
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """Words that name a government by its place: the capitals of speaker_roles.yaml ("Paris said") and
+    the names of countries there that are no adjectives or people ("Russia", not "Russian" or "Americans")."""
+    words = {w for _c, ws, _p in load_roles().countries for w in ws
+             if not w.endswith(("ish", "ian", "ans", "ese", "ch", "ий", "ая", "ие", "'s")) and w not in _ORG_WORDS
+             and w not in ("american", "european", "administration", "alliance", "amerikan", "alman", "ingiliz",
+                           "fransiz", "german", "turk", "rus")}
+    capitals = {c for c in _roles_extra()["capitals"] if " " not in c}
+    return frozenset(words | capitals | {"united", "states"})
+
+
+@lru_cache(maxsize=65536)
+def _is_group(mention: str) -> bool:
+    """True when a mention names a group of people: a plural head ("critics", "Republicans", "many
+    analysts", "72 percent of Republicans") with no person's name.
+
+    >>> _is_group("72 percent of Republicans"), _is_group("Critics"), _is_group("Ted Cruz")
+    (True, True, False)
+    """
+    words = [w for w in _words(mention) if w not in _DETS]
+    if not words:
+        return False
+    groups = _roles_extra()["groups"]
+    head = words[-1]
+    if any(w in ("percent", "majority", "half", "third", "share", "cohort", "number", "most", "many") for w in words) \
+            and "of" in words:
+        return True
+    if head in groups or head.endswith("ans") and (head in _common_nouns() or head.split("-")[-1] in groups
+                                                    or head in _nationality_plurals()):
+        return True  # "Republicans", "African-Americans", "Russians"
+    if head.endswith("s") and head[:-1] in _HUMAN_HEADS or head in _common_nouns() and head.endswith("s"):
+        raw = re.findall(r"[\w'’.-]+", mention)
+        # "Turkish economists", "Aides" (a sentence's first word): no name
+        return bool(raw) and (raw[-1][:1].islower() or len(raw) == 1) and not _is_org(mention)
+    return False
+
+
+_OTHER_PRONOUNS = {"you", "i", "we", "me", "us", "one", "someone", "anyone", "everyone", "nobody", "somebody",
+                   "others", "another", "both", "all", "some", "many", "most", "few", "none", "each"}
+
+
+@lru_cache(maxsize=1)
+def _nationality_plurals() -> frozenset[str]:
+    """Plural nationality words of speaker_roles.yaml ("americans") and those made from its adjectives
+    ("russian" -> "russians")."""
+    words = {w for _c, ws, _p in load_roles().countries for w in ws}
+    return frozenset({w for w in words if w.endswith("ans")} | {w + "s" for w in words if w.endswith("an")})
+
+
+@lru_cache(maxsize=65536)
+def _common(name: str | None) -> bool:
+    """True when a would-be canonical name is a pronoun, a determiner or a common noun phrase ("He", "The",
+    "analysts", "bank teller in Ohio"): no capitalised word after the first, and the first a pronoun,
+    determiner or known common noun.
+
+    >>> _common("He"), _common("Analysts"), _common("Republicans"), _common("Ted Cruz"), _common("White House")
+    (True, True, False, False, False)
+    """
+    if not name:
+        return True
+    raw = re.findall(r"[\w'’.-]+", name)
+    if not raw:
+        return True
+    first = fold(raw[0]).lower().strip(".'’")
+    if len(raw) == 1 and (first in _PRONOUNS or first in _DETS or first in _OTHER_PRONOUNS):
+        return True
+    if any(w[:1].isupper() for w in raw[1:]):
+        return False
+    if first in _PRONOUNS or first in _DETS or not raw[0][:1].isupper():
+        return True
+    return len(raw) == 1 and (first in _common_nouns() or first.endswith("s") and first[:-1] in _common_nouns())
+
+
+@lru_cache(maxsize=1)
+def _common_nouns() -> frozenset[str]:
+    """Nouns for people that are no names ("Analysts" opening a sentence), from the role and group lists;
+    party and nationality plurals ("Republicans", "Americans") are names of groups and stay out."""
+    roles = load_roles()
+    proper = {w for t, ws, _p, _ph in roles.types if t == "campaign" for w in ws} | \
+        {w for _c, ws, _p in roles.countries for w in ws}
+    common = _HUMAN_HEADS | _roles_extra()["groups"] | {w for _t, ws, _p, _ph in roles.types for w in ws}
+    return frozenset(common - proper)
+
+
+def _indefinite_source(words: list[str]) -> bool:
+    """"a senior administration official", "a source familiar": an unnamed single source."""
+    return bool(words) and words[0] in ("a", "an", "one", "bir") and any(
+        w in ("official", "source", "diplomat", "aide", "yetkili", "yetkilisi", "insider") for w in words[-3:])
+
+
+def _clean_description(mention: str) -> str:
+    words = mention.split()
+    while words and words[0].lower() in _DETS:
+        words = words[1:]
+    return " ".join(words) or mention
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Words that open a sentence but never a name (the project's stop words, time words, adverbs)."""
+    from ..vectorize import load_stop_words
+
+    return (load_stop_words(["en", "tr", "ru"]) | frozenset(_TIME_WORDS) | frozenset(_ADV_SKIP)
+            | frozenset(_LEADING_SKIP) | frozenset(_LEADING_ADVERBS))
+
+
+_INTRO_LINKS = {"former", "then", "of", "the", "vice", "deputy", "senior", "chief", "retired", "acting", "ex",
+                "state", "national", "general", "top", "longtime", "veteran"}
+
+
+@lru_cache(maxsize=1)
+def _role_vocab() -> frozenset[str]:
+    roles = load_roles()
+    words = {w for _t, ws, _p, phrases in roles.types for w in ws | {x for ph in phrases for x in ph.split()}}
+    return frozenset(words | _INTRO_LINKS)

@@ -1,0 +1,182 @@
+"""The people an article names in full, found before its speakers are resolved: a bare surname ("Lynch said")
+is the one person the article names in full with it ("Rep. Stephen Lynch"), quoted or not; a surname the
+article gives two people ("Lamont Scott", "Rakeyia Scott") names neither, unless one is the article's main
+person. Resolution (:mod:`._speakers`) uses it so that no other article's namesake can claim a mention.
+
+>>> names = {}
+>>> _full_names_in_text("Rep. Stephen Lynch spoke. Lynch said no.", names), names["lynch"]
+({}, 'Stephen Lynch')
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from ..text import fold
+from ._gazetteer import (
+    _TITLE_WORDS,
+    _norm,
+    name_key,
+    name_suffix,
+)
+from ._names import _common, _function_words, _is_group, _is_org, _name_part, _role_vocab
+
+_CAPS_RUN_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+")
+
+
+_NAME_ABBREVIATIONS = {"jr", "sr", "st"}
+
+
+def _caps_runs(text: str) -> list[list[str]]:
+    """Runs of capitalised words that may be names, cut at sentence ends ("... Policy." and "Korkmaz" on
+    the next line are two runs): after a line break or a word ending with a full stop that is neither an initial ("J.") nor a
+    title ("Sen.", "Jr.").
+
+    >>> _caps_runs("Defence Policy.\\n\\nKorkmaz Said no. Sen. John F. Kennedy")
+    [['Defence', 'Policy.'], ['Korkmaz', 'Said'], ['Sen.', 'John', 'F.', 'Kennedy']]
+    """
+    runs = []
+    for m in _CAPS_RUN_RE.finditer(text):
+        run: list[str] = []
+        for line_no, line in enumerate(m.group(0).split("\n")):
+            if line_no and run:
+                runs.append(run)
+                run = []
+            for w in line.split():
+                run.append(w)
+                core = fold(w).lower().strip(".")
+                if w.endswith(".") and len(core) > 1 and core not in _TITLE_WORDS and core not in _NAME_ABBREVIATIONS:
+                    runs.append(run)
+                    run = []
+        if run:
+            runs.append(run)
+    return runs
+
+
+class _ArticleNames(dict):
+    """Surname key -> the one full name an article gives that surname; ``ambiguous`` holds the keys of
+    surnames it gives two or more people ("Lamont Scott" and "Rakeyia Scott"): a bare "Scott" there stays
+    unresolved, within the article and across the corpus."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ambiguous: dict[str, list[str]] = {}
+
+
+# a bare surname the article gives two people is the main one's when the article names that one in full at
+# least twice and at least twice as often as the other ("Bobby Scott" five times, "Tim Scott" once); tuned on
+# PolNeAR train (bench/quotes.py), checked on s400
+DOMINANT_MIN = 2
+
+
+DOMINANT_RATIO = 2
+
+
+def _persons(forms) -> list[list[str]]:
+    """Full forms of one surname grouped into people (a form joins a person when it is a shorter or
+    longer spelling of one of its forms: :func:`_same_person`).
+
+    >>> _persons(["Keith Lamont Scott", "Lamont Scott", "Rakeyia Scott"])
+    [['Keith Lamont Scott', 'Lamont Scott'], ['Rakeyia Scott']]
+    """
+    persons: list[list[str]] = []
+    for f in sorted(forms, key=lambda f: (-len(f.split()), f)):
+        home = next((p for p in persons if any(_same_person(f, g) for g in p)), None)
+        if home is None:
+            persons.append([f])
+        else:
+            home.append(f)
+    return persons
+
+
+def _same_person(a: str, b: str) -> bool:
+    """True when one full form is a shorter spelling of the other: its words (initials left out) are all
+    in the other ("Lamont Scott" of "Keith Lamont Scott", "Donald Trump" of "Donald J. Trump")."""
+    if name_suffix(a) != name_suffix(b):
+        return False  # "Donald Trump Jr." is not "Donald Trump"
+    wa, wb = ({w for w in _norm(x).split() if len(w) > 1} for x in (a, b))
+    return wa <= wb or wb <= wa
+
+
+_MAX_NAME_WORDS = 4  # "Martin Luther King Jr": longer capitalised runs are headlines ("Minority Outreach Undone By Trump")
+
+
+def _looks_like_full_name(name: str, lower_words: set[str] | frozenset[str]) -> bool:
+    """True when a capitalised run reads as a person's full name: at most four words, not in capitals, and
+    a first word that is no role or party word ("Republican Trump") and that the text never writes in
+    lower case (``lower_words``: a common word at the start of a headline or sentence: "Stop Trump").
+
+    >>> lower = _lower_words("Stop Trump, they chanted; we will stop him. Republican Donald Trump spoke.")
+    >>> [_looks_like_full_name(n, lower) for n in ("Stop Trump", "Republican Donald Trump", "Donald Trump")]
+    [False, False, True]
+    """
+    words = name.split()
+    if len(words) > _MAX_NAME_WORDS or name.isupper():
+        return False
+    low = fold(words[0]).lower().strip(".")
+    if low in _role_vocab() or low in _function_words():
+        return False
+    return words[0].lower() not in lower_words
+
+
+def _lower_words(text: str) -> set[str]:
+    """The words ``text`` writes in lower case."""
+    return {w for w in re.findall(r"[\w'’-]+", text) if w[:1].islower()}
+
+
+def _full_names_in_text(text: str, names: dict[str, str]) -> dict[str, list[str]]:
+    """Resolve within the article first: a speaker named by surname alone ("Lynch said") is the person
+    the article names in full with that surname ("Rep. Stephen Lynch"), when it names exactly one such
+    person, even where that person is not quoted. Fills ``names`` (surname key -> full name) in place, so
+    that no other article's namesake can claim the mention, and returns the surnames the article gives
+    two or more people, each with one full form per person (those are dropped from ``names``: a bare
+    mention of them names no one).
+
+    >>> names = {}
+    >>> _full_names_in_text("Rep. Stephen Lynch of Boston spoke. Later Lynch said no.", names)
+    {}
+    >>> names["lynch"]
+    'Stephen Lynch'
+    >>> names = {"jordan": "Jim Jordan"}
+    >>> _full_names_in_text("Jim Jordan and Chuck Jordan met. Jordan said no.", names), "jordan" in names
+    ({'jordan': ['Chuck Jordan', 'Jim Jordan']}, False)
+
+    Where one of them is the article's main person (named in full at least ``DOMINANT_RATIO`` times as
+    often as any other, and at least ``DOMINANT_MIN`` times), the bare surname is that person:
+
+    >>> names = {}
+    >>> _full_names_in_text("Bobby Scott spoke. Tim Scott did not. Bobby Scott won. Scott said so.", names)
+    {}
+    >>> names["scott"]
+    'Bobby Scott'
+    """
+    found: dict[str, Counter] = defaultdict(Counter)
+    skip = _function_words()
+    roles = _role_vocab()
+    lower = _lower_words(text)
+    for words in _caps_runs(text):
+        # "Later Lynch", "But Jane Roe", "Republican Donald Trump": words before the name
+        while words and (words[0].lower().strip(".,") in skip or fold(words[0]).lower().strip(".,") in roles):
+            words = words[1:]
+        n = _name_part(" ".join(words))
+        if n and len(n.split()) > 1 and not _is_org(n) and not _is_group(n) and not _common(n) \
+                and _looks_like_full_name(n, lower):
+            found[name_key(n)][n] += 1
+    ambiguous: dict[str, list[str]] = {}
+    for key, forms in found.items():
+        if len(names.get(key, "").split()) > 1:
+            forms[names[key]] += 0  # a quoted full name counts as a person of that surname
+        persons = _persons(forms)
+        if len(persons) > 1:
+            top, second = sorted((sum(forms[f] for f in p) for p in persons), reverse=True)[:2]
+            main = max(persons, key=lambda p: sum(forms[f] for f in p))
+            if top < DOMINANT_MIN or top < DOMINANT_RATIO * second:
+                # two people of one surname, neither the article's main one
+                ambiguous[key] = sorted(max(p, key=lambda f: (len(f.split()), f)) for p in persons)
+                names.pop(key, None)
+                continue
+            names[key] = max(main, key=lambda f: (len(f.split()), f))
+        elif key not in names or len(names[key].split()) < 2:
+            names[key] = max(forms, key=lambda f: (len(f.split()), f))
+    return ambiguous

@@ -1,0 +1,101 @@
+"""Speaker names merged across articles: the same full name, or a bare surname the corpus (or the gazetteer)
+gives one person; groups, descriptions and places never merge. Names are resolved inside each article first
+(:mod:`._speakers`); a surname an article gives two people reaches this step unresolved.
+
+>>> merge_names(["Lopez", "Maria Lopez"])["Lopez"]
+'Maria Lopez'
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ..text import fold
+from ._gazetteer import (
+    Gazetteer,
+    _article_country,
+    _norm,
+    _words,
+    as_gazetteer,
+    country_of,
+    is_anonymous,
+    load_gazetteer,
+    name_key,
+    name_suffix,
+    speaker_type_of,
+)
+from ._names import _common, _is_group, _is_org, _name_part, _place_words
+
+__all__ = ["merge_names", "clear_caches"]
+
+
+def clear_caches() -> None:
+    """Empty the memo caches of name normalisation and typing (for cold-start timing)."""
+    for fn in (_norm, name_key, _words, is_anonymous, country_of, speaker_type_of, _name_part, _is_org,
+               _article_country):
+        fn.cache_clear()
+    gz = load_gazetteer()
+    gz._described.clear()
+    gz._looked_up.clear()
+
+
+def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
+                gazetteer: str | Gazetteer | None = None) -> dict[str, str]:
+    """Map each person name to one spelling shared across articles: the gazetteer's (``gazetteer``: None
+    for the generic one, a story name or path, or a :class:`Gazetteer`), else the most frequent full form
+    among names with the same surname and the same first name. A bare surname joins a full name only when
+    the corpus names one person of that surname; groups ("Republicans"), descriptions and places never
+    merge. ``kinds`` is accepted for compatibility and not used.
+
+    >>> m = merge_names(["Lopez", "Maria Lopez", "María López", "Maria Lopez"])
+    >>> m["Lopez"], m["María López"]
+    ('Maria Lopez', 'Maria Lopez')
+    >>> "Flynn" in merge_names(["Flynn", "Michael Flynn", "John Flynn"])
+    False
+    >>> from mediakit.quotes import Entry
+    >>> gz = Gazetteer([Entry("María José López", "person", "official")])
+    >>> merge_names(["Lopez", "Maria Lopez"])["Lopez"], merge_names(["Lopez", "Maria Lopez"], gazetteer=gz)["Lopez"]
+    ('Maria Lopez', 'María José López')
+    """
+    gz = as_gazetteer(gazetteer)
+    counts = Counter(c for c in canonicals if isinstance(c, str) and c)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in counts:
+        part = _name_part(name)
+        if name.startswith("anonymous") or _is_org(name) or not part or " and " in name \
+                or all(w in _place_words() for w in _words(part)) or _is_group(name) or _common(name) \
+                or _norm(part) != _norm(name):
+            continue  # only persons' names merge: no groups, descriptions or places
+        groups[name_key(name)].append(name)
+    out: dict[str, str] = {}
+    for _key, members in groups.items():
+        full = [m for m in members if len(m.split()) > 1]
+        # a bare surname joins a full name only when one person of that surname is named in the corpus
+        # ("Flynn" is not "Michael Flynn" when "John Flynn" is quoted too)
+        persons = {(_norm(f).split()[0], name_suffix(f)) for f in full}
+        for m in members:
+            e = gz.lookup(m)
+            if e is not None:
+                out[m] = e.name
+                continue
+            first = _norm(m).split()[0] if len(m.split()) > 1 else None
+            if first is None and len(persons) != 1:
+                continue
+            compatible = [f for f in full if first is None or _norm(f).split()[0] == first
+                          and name_suffix(f) == name_suffix(m)]
+            if compatible:
+                # the most frequent full form, Latin script first (reports are read in a Latin script)
+                out[m] = max(compatible, key=lambda f: (f.isascii() or fold(f).isascii(),
+                                                        counts[f] + sum(counts[g] for g in compatible
+                                                                        if _norm(g) == _norm(f)), len(f)))
+    # spellings that differ only by diacritics meet on the most frequent one
+    by_norm: dict[str, list[str]] = defaultdict(list)
+    for m in set(out.values()):
+        by_norm[_norm(m)].append(m)
+    for forms in by_norm.values():
+        if len(forms) > 1:
+            best = max(forms, key=lambda f: (counts[f], f))
+            for m, v in list(out.items()):
+                if v in forms:
+                    out[m] = best
+    return out

@@ -1,0 +1,202 @@
+"""Speaker types and countries read from the article around the speaker: the titles and roles a named person
+is introduced with anywhere in the article ("campaign chairman Paul Manafort"), the country of an unnamed
+source ("In Washington, a senior administration official"; the dateline), and the canonical label of an
+anonymous source ("anonymous US official"). Word-level typing itself is :func:`._gazetteer.speaker_type_of`.
+
+>>> _introduced_as("Campaign chairman Paul Manafort spoke. Manafort said no.", "Paul Manafort")
+('campaign', '')
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from ..text import fold
+from ._gazetteer import (
+    _article_country,
+    _words,
+    country_of,
+    speaker_type_of,
+)
+from ._names import _name_part, _role_vocab
+
+
+def _type_from_introductions(text: str, records: list[dict]) -> None:
+    """Type named speakers left ``unknown`` from how the article introduces them anywhere, not only where
+    they are quoted: the titles and roles before the name ("campaign chairman Paul Manafort", "former
+    Secretary of State Jane Roe") or an apposition after it ("Roe, the state's attorney general,")."""
+    todo: dict[str, list[dict]] = defaultdict(list)
+    for r in records:
+        c = r.get("speaker_canonical")
+        if r.get("speaker_type") == "unknown" and c and not c.startswith("anonymous") and _name_part(c) == c:
+            todo[c].append(r)
+    for name, recs in todo.items():
+        t, country = _introduced_as(text, name)
+        if t == "unknown":
+            continue
+        for r in recs:
+            r["speaker_type"] = t
+            r["speaker_country"] = r.get("speaker_country") or country
+
+
+_TOKEN_RE = re.compile(r"[\w'’.-]+|[,;:()\"“”—–]")
+
+
+def _ambiguous_type(text: str, mention: str, appos: str, persons: list[str]) -> tuple[str, str]:
+    """``(type, country)`` of a bare surname the article gives several people: its own words', else the
+    type the article introduces all of them with when they share one ("Sen. Tim Scott", "Rep. Bobby
+    Scott": official), else unknown."""
+    t, c = speaker_type_of(mention, appos)
+    if t != "unknown":
+        return t, c
+    seen = {_introduced_as(text, p, surname=False) for p in persons}
+    return seen.pop() if len(seen) == 1 else ("unknown", c)
+
+
+_AGE_RE = re.compile(r", (\d{1,3}), ")
+_WHO_RE = re.compile(r"who (?:is|was|has been|had been|served as|serves as|heads|headed|runs|ran|leads|led) ")
+
+
+_DESCRIPTION_OPENERS = {"a", "an", "the", "his", "her", "their", "its", "our"}
+
+
+def _describes(seg: str, vocab: frozenset[str]) -> bool:
+    """True when ``seg`` reads as a description of a person: it opens with an article or a possessive
+    ("the state's attorney general", "her senior policy adviser"), has a possessive among its first three
+    words ("Mr. Sanders's longtime policy adviser") or opens with a role word."""
+    words = seg.split()
+    if not words:
+        return False
+    first = words[0].lower()
+    return (first in _DESCRIPTION_OPENERS or first in vocab
+            or any(w.endswith(("'s", "’s")) for w in words[:3]))
+
+
+def _appositions(text: str, start: int, end: int, vocab: frozenset[str]) -> tuple[str, bool]:
+    """The description beside a name at ``text[start:end]`` and whether an age stands there: an
+    apposition after it ("Roe, the state's attorney general,", "Roe, 57, a retired teacher,", "Roe, who was
+    coordinator for counterterrorism at ...") or before it ("the owner of the club, Mark Schmidt, ...")."""
+    rest = text[end:end + 160]
+    aged = bool(_AGE_RE.match(rest))
+    if aged:
+        rest = rest[_AGE_RE.match(rest).end() - 2:]
+    parts = []
+    if rest.startswith(", "):
+        seg = re.split(r"[,.;:()\n]", rest[2:], maxsplit=1)[0]
+        who = _WHO_RE.match(seg)
+        seg = seg[who.end():] if who else seg
+        if who or _describes(seg, vocab):
+            parts.append(seg)
+    head = text[max(0, start - 160):start]
+    if head.endswith(", "):
+        seg = re.split(r"[,;:()\n]|\.\s", head[:-2])[-1].strip()
+        if _describes(seg, frozenset()):
+            parts.append(seg)
+    return " ".join(parts), aged
+
+
+def _introduced_as(text: str, name: str, *, surname: bool = True) -> tuple[str, str]:
+    """``(type, country)`` of a named person from the words around the name's mentions in ``text`` (with
+    ``surname``, also around mentions of the surname alone): titles and roles before the name, an
+    apposition after or before it; a person introduced with an age and nothing else ("Jim Bennett, 57,")
+    is a private citizen, as news style gives ages to them.
+
+    >>> _introduced_as("The club's owner, Mark Schmidt, said no. Schmidt left.", "Mark Schmidt")
+    ('citizen', '')
+    >>> _introduced_as("Jim Bennett, 57, told a voter.", "Jim Bennett")
+    ('citizen', '')
+    """
+    vocab = _role_vocab()
+    last = name.split()[-1]
+    keys = [name] + ([last] if last != name and surname else [])
+    aged_anywhere = False
+    for key in keys:
+        for m in re.finditer(r"(?<![\w])" + re.escape(key) + r"(?![\w])", text):
+            before = _TOKEN_RE.findall(text[max(0, m.start() - 120):m.start()])
+            words: list[str] = []
+            for tok in reversed(before):
+                low = fold(tok).lower().strip(".'’")
+                if len(words) >= 8 or not (tok[:1].isupper() or low in vocab or tok.endswith(("'s", "’s"))):
+                    break
+                words.append(tok)
+            appos, aged = _appositions(text, m.start(), m.end(), vocab)
+            aged_anywhere = aged_anywhere or aged
+            t, c = speaker_type_of(" ".join(reversed(words)), appos)
+            if t not in ("unknown", "anonymous"):
+                return t, c
+    return ("citizen", "") if aged_anywhere else ("unknown", "")
+
+
+def _canon_anonymous(text: str, country: str) -> str:
+    words = _words(text)
+    role = next((w for w in reversed(words) if w in ("official", "officials", "diplomat", "diplomats", "source",
+                                                     "sources", "aide", "aides", "officer", "executive",
+                                                     "yetkili", "yetkilisi", "источник", "чиновник")), "official")
+    role = {"yetkili": "official", "yetkilisi": "official", "источник": "source", "чиновник": "official"}.get(role, role)
+    org = ""
+    for o in ("foreign ministry", "finance ministry", "defence ministry", "defense ministry", "treasury",
+              "hazine", "disisleri", "maliye", "state department", "pentagon", "white house", "administration"):
+        if o in " ".join(words):
+            org = {"hazine": "treasury", "disisleri": "foreign ministry", "maliye": "finance ministry"}.get(o, o)
+            break
+    adj = {"US": "US", "TR": "Turkish", "RU": "Russian", "EU": "European", "NATO": "NATO", "DE": "German",
+           "FR": "French", "GB": "British"}.get(country, "")
+    if org in ("administration", "state department", "pentagon", "white house"):
+        org = ""  # "an administration official": the country only when the text names one
+    return " ".join(x for x in ("anonymous", adj, org, role.rstrip("s") if role.endswith("s") and role != "sources" else role) if x)
+
+
+_DATELINE_RE = re.compile(r"\s*([A-ZÀ-ÖØ-ÞİĞŞ][A-ZÀ-ÖØ-ÞİĞŞ .'’-]{2,40}?)\s*(?:,|\(|—|–|-|:|/)")
+
+
+_ADMINISTRATION_RE = re.compile(r"\b(?:[A-Z][\w.'’-]*\s+){1,2}administration\b")
+
+
+def _unnamed_source_country(text: str, r: dict, words: tuple[str, ...]) -> str:
+    """The country of an unnamed source whose mention names none ("a senior administration official"):
+    the words of its sentence up to the speaker, or after the content that precedes it ("In Washington,
+    a senior administration official said ..."), for an administration's official the administration the article names ("the
+    Trump administration"), else the article's home country (:func:`_home_country`); "" when the text
+    names no country.
+
+    >>> text = "ANKARA - Turkey tested it. In Washington, an administration official said it was bad."
+    >>> r = {"sent_start": 28, "sent_end": 86, "speaker_start": 43, "speaker_end": 69, "start": 75, "end": 85}
+    >>> _unnamed_source_country(text, r, ("an", "administration", "official"))
+    'US'
+    >>> _unnamed_source_country("An administration official said no.", {}, ("an", "administration", "official"))
+    ''
+    """
+    if r.get("sent_start") is not None:
+        s0, s1 = r["sent_start"], r["sent_end"]
+        sp0, sp1 = r.get("speaker_start"), r.get("speaker_end")
+        if sp0 is not None and r.get("start") is not None and r["start"] < sp0:
+            outside = text[max(s0, r["end"]):s1]  # '"...," said an official in Washington'
+        else:
+            outside = text[s0:sp1 if sp1 is not None else r.get("start", s1)]  # "In Washington, an official"
+        c = country_of(outside)
+        if c:
+            return c
+    if "administration" in words:
+        named = Counter(country_of(m.group(0)) for m in _ADMINISTRATION_RE.finditer(text))
+        named.pop("", None)
+        if named:
+            return named.most_common(1)[0][0]
+    return _home_country(text)
+
+
+def _home_country(text: str) -> str:
+    """The country of an article: the place of its dateline ("ISTANBUL (Reuters) -", "PARIS —"), where
+    unnamed local sources speak from, else the country it mentions most.
+
+    >>> _home_country("PARIS — A ministry official said ... in Washington and Washington.")
+    'FR'
+    >>> _home_country("WASHINGTON / ANKARA — A ministry official in Ankara said ... in Ankara.")
+    'US'
+    """
+    m = _DATELINE_RE.match(text)
+    if m:
+        c = country_of(m.group(1).title())
+        if c:
+            return c
+    return _article_country(text)
