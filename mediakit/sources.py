@@ -302,7 +302,7 @@ def _name_mapping(names: pd.Series, gz: Gazetteer) -> dict[str, str]:
         e = gz.lookup(nm)
         if e is not None and e.kind == "person" and e.name != nm:
             pre[nm] = e.name
-    mapping = merge_names([pre.get(nm, nm) for nm, k in names.items() for _ in range(int(k))])
+    mapping = merge_names([pre.get(nm, nm) for nm, k in names.items() for _ in range(int(k))], gazetteer=gz)
     out = {nm: mapping.get(pre.get(nm, nm), pre.get(nm, nm)) for nm in names.index}
     return {k: v for k, v in out.items() if k != v}
 
