@@ -1,4 +1,4 @@
-"""Translated reprints (mediakit.reuse_translation.find_translations): demo gold and time at scale.
+"""Translated reprints (mediakit.find_translations, find_reuse(cross_lingual=True)): demo gold and time at scale.
 
     PYTHONPATH=. .venv/bin/python bench/translation.py                 # demo gold + harbour + 1,000 articles
     PYTHONPATH=. .venv/bin/python bench/translation.py --sizes 10000   # the issue's target size
@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from mediakit import load_corpus
-from mediakit.reuse_translation import find_translations
+from mediakit.reuse import find_translations
 
 ROOT = Path(__file__).resolve().parents[1]
 

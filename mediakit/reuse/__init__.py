@@ -46,10 +46,13 @@ Modules, one job each: ``_shingles`` (tokens, shingle hashes, winnowed fingerpri
 
 from __future__ import annotations
 
-from ._find import FIND_REUSE, REUSE_COLUMNS, ReuseStats, aligned_passages, find_reuse, order_pair
+from ._direction import REUSE_COLUMNS, order_pair
+from ._find import FIND_REUSE, ReuseStats, aligned_passages, find_reuse
 from ._kinds import KINDS, agency_credit, quote_spans
 from ._shingles import fingerprint_pairs
 from ._tables import original_share, reuse_edges, reused_spans
+from ._translation import TRANSLATION_COLUMNS, find_translations
 
 __all__ = ["find_reuse", "original_share", "reused_spans", "reuse_edges", "REUSE_COLUMNS", "FIND_REUSE", "KINDS",
-           "ReuseStats", "agency_credit", "quote_spans", "aligned_passages", "fingerprint_pairs", "order_pair"]
+           "ReuseStats", "agency_credit", "quote_spans", "aligned_passages", "fingerprint_pairs", "order_pair",
+           "find_translations", "TRANSLATION_COLUMNS"]

