@@ -128,6 +128,7 @@ class ReuseStats:
 
     candidates: int
     timings: dict[str, float] = field(default_factory=dict)
+    translation: dict[str, Any] = field(default_factory=dict)  # cross_lingual: pairs probed, aligned, sentences embedded
 
 
 # ---------------------------------------------------------------- find_reuse as partition -> merge -> finalize
@@ -265,21 +266,22 @@ def _reuse_finalize(partial: _Fingerprints, *, rows: pd.DataFrame, min_words: in
         out = out[~out["same_outlet"]].reset_index(drop=True)
     timings["kinds"] = time.perf_counter() - t0
     if translated is not None:
-        out = _with_translations(out, *translated)
+        out = _with_translations(out, *translated[:2])
     out.attrs = params
     if return_stats:
-        return out, ReuseStats(candidates=len(pairs), timings=timings)
+        return out, ReuseStats(candidates=len(pairs), timings=timings,
+                               translation=translated[2] if translated is not None else {})
     return out
 
 
 def _translations(rows: pd.DataFrame, same_outlet: bool, with_text: bool, n_jobs: int,
-                  timings: dict[str, float]) -> tuple[pd.DataFrame, dict[str, str]]:
+                  timings: dict[str, float]) -> tuple[pd.DataFrame, dict[str, str], dict[str, Any]]:
     """Translated reprints among ``rows`` (every article) and each article's language."""
     t0 = time.perf_counter()
     arts = rows.reset_index(drop=True)
-    found, langs, _stats = translation_passages(arts, same_outlet=same_outlet, with_text=with_text, n_jobs=n_jobs)
+    found, langs, stats = translation_passages(arts, same_outlet=same_outlet, with_text=with_text, n_jobs=n_jobs)
     timings["translations"] = time.perf_counter() - t0
-    return found, dict(zip(arts["article_id"].astype(str), langs))
+    return found, dict(zip(arts["article_id"].astype(str), langs)), stats
 
 
 def _with_translations(out: pd.DataFrame, found: pd.DataFrame, langs: dict[str, str]) -> pd.DataFrame:

@@ -159,7 +159,7 @@ def translation_passages(arts: pd.DataFrame, *, min_sentences: int = 3, min_simi
     pairs = _candidate_pairs(arts, langs, outlets, max_days, same_outlet)
     timings["candidates"] = time.perf_counter() - t0
     found: list[tuple[int, int, int, int, int, int, float]] = []
-    n_probed = n_aligned = n_embedded = 0
+    n_probed = n_kept = n_aligned = n_embedded = 0
     starts = ends = np.zeros(0, dtype=np.int64)
     if len(pairs):
         t0 = time.perf_counter()
@@ -181,6 +181,7 @@ def translation_passages(arts: pd.DataFrame, *, min_sentences: int = 3, min_simi
         t0 = time.perf_counter()
         n_probed = len(lp)
         lp = _probe(lp, bounds, np.asarray([langs[i] for i in involved], dtype=object), vectors, min_sentences)
+        n_kept = len(lp)
         timings["probe"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         vectors.ensure(np.concatenate([np.arange(bounds[k], bounds[k + 1]) for k in np.unique(lp)])
@@ -205,7 +206,7 @@ def translation_passages(arts: pd.DataFrame, *, min_sentences: int = 3, min_simi
     t0 = time.perf_counter()
     out = _assemble(arts, ids, texts, langs, outlets, found, starts, ends, with_text)
     timings["offsets"] = time.perf_counter() - t0
-    stats = {"candidates": int(len(pairs)), "probed": n_probed, "aligned": n_aligned,
+    stats = {"candidates": int(len(pairs)), "probed": n_probed, "kept": n_kept, "aligned": n_aligned,
              "sentences_embedded": n_embedded, "timings": {k: round(v, 3) for k, v in timings.items()}}
     return out, langs, stats
 
@@ -357,29 +358,45 @@ def _best_run(sim: np.ndarray, s12: np.ndarray, s21: np.ndarray, free_a: np.ndar
     m, n = sim.shape
     H = np.zeros((m + 1, n + 1))
     back = np.zeros((m + 1, n + 1), dtype=np.int8)  # 0 stop, 1: 1-1, 2: 1-2, 3: 2-1, 4: skip a, 5: skip b
+    # One row at a time, vectorised over j: the moves from the row above (1-1, 1-2, 2-1, skip a) first, in
+    # that order of preference (a later move must be strictly better), then the move from the left (skip b):
+    # H[i, j] = max(x[j], H[i, j-1] - GAP) is a running maximum of x[j] + GAP*j within each stretch of free
+    # b sentences. A row of a blocked a sentence stays 0 (nothing can start or pass there).
+    fb = free_b.astype(bool)
+    fb2 = np.r_[False, fb[1:] & fb[:-1]]                 # j-1 and j-2 free (a 1-2 step into column j)
+    cols = np.arange(1, n + 1, dtype=np.float64)
+    chain = np.flatnonzero(~fb)                           # columns j (0-based j-1) where skip b is not allowed
+    seg_starts = np.unique(np.r_[0, chain])
+    seg_ends = np.r_[seg_starts[1:], n]
     for i in range(1, m + 1):
-        fa = free_a[i - 1]
-        for j in range(1, n + 1):
-            best, how = 0.0, 0
-            if fa and free_b[j - 1]:
-                v = H[i - 1, j - 1] + sim[i - 1, j - 1] - MATCH_THRESHOLD
-                if v > best:
-                    best, how = v, 1
-                if j >= 2 and free_b[j - 2]:
-                    v = H[i - 1, j - 2] + s12[i - 1, j - 2] - MATCH_THRESHOLD
-                    if v > best:
-                        best, how = v, 2
-                if i >= 2 and free_a[i - 2]:
-                    v = H[i - 2, j - 1] + s21[i - 2, j - 1] - MATCH_THRESHOLD
-                    if v > best:
-                        best, how = v, 3
-            v = H[i - 1, j] - GAP_PENALTY
-            if v > best and fa:
-                best, how = v, 4
-            v = H[i, j - 1] - GAP_PENALTY
-            if v > best and free_b[j - 1]:
-                best, how = v, 5
-            H[i, j], back[i, j] = best, how
+        if not free_a[i - 1]:
+            continue
+        best = np.zeros(n)
+        how = np.zeros(n, dtype=np.int8)
+        v = np.where(fb, H[i - 1, :-1] + sim[i - 1] - MATCH_THRESHOLD, -np.inf)
+        up = v > best
+        best[up], how[up] = v[up], 1
+        if n > 1:
+            v = np.full(n, -np.inf)
+            v[1:] = H[i - 1, :-2] + s12[i - 1, :-1] - MATCH_THRESHOLD
+            v[~(fb & fb2)] = -np.inf
+            up = v > best
+            best[up], how[up] = v[up], 2
+        if i >= 2 and free_a[i - 2]:
+            v = np.where(fb, H[i - 2, :-1] + s21[i - 2] - MATCH_THRESHOLD, -np.inf)
+            up = v > best
+            best[up], how[up] = v[up], 3
+        v = H[i - 1, 1:] - GAP_PENALTY
+        up = v > best
+        best[up], how[up] = v[up], 4
+        y = best + GAP_PENALTY * cols
+        z = y.copy()
+        for lo, hi in zip(seg_starts, seg_ends):
+            z[lo:hi] = np.maximum.accumulate(y[lo:hi])
+        left = z > y
+        how[left] = 5
+        H[i, 1:] = np.where(left, z - GAP_PENALTY * cols, best)
+        back[i, 1:] = how
     if H.max() <= 0:
         return None
     i, j = np.unravel_index(int(H.argmax()), H.shape)
