@@ -231,6 +231,7 @@ def _reuse_finalize(partial: _Fingerprints, *, rows: pd.DataFrame, min_words: in
     if cross_lingual:
         params["cross_lingual"] = True
     timings: dict[str, float] = {"tokens": partial.seconds}
+    translated = _translations(rows.sort_index(), same_outlet, with_text, n_jobs, timings) if cross_lingual else None
     t0 = time.perf_counter()
     local = partial.index is not None and len(rows) == partial.n
     if candidates == "shingles":
@@ -238,7 +239,6 @@ def _reuse_finalize(partial: _Fingerprints, *, rows: pd.DataFrame, min_words: in
     else:
         pairs = partial.index.minhash_pairs(threshold=lsh_threshold)
     rows = rows.sort_index()
-    translated = _translations(rows, same_outlet, with_text, n_jobs, timings) if cross_lingual else None
     if local:
         arts, index = rows.reset_index(drop=True), partial.index
     else:  # only the articles the pairs involve, in corpus order, with their own index
