@@ -62,7 +62,8 @@ def find_reuse(
         another article in another language (:func:`mediakit.reuse.find_translations` with its defaults;
         multilingual sentence embeddings, see :mod:`mediakit.reuse._translation`). They join the table
         with ``kind`` ``"translation"``, and the table gains ``source_language`` and ``target_language``
-        (the ``language`` column, detected when missing).
+        (the ``language`` column, detected when missing). On a Dask corpus the translations are found in
+        the finalize step, on all articles gathered into the client (the shingle work stays per partition).
     n_jobs : processes that embed sentences when ``cross_lingual`` (1: in this process).
     with_text : add ``source_text`` and ``target_text``, the passages themselves.
     return_stats : also return a :class:`ReuseStats` (candidate pairs aligned, seconds per stage).
