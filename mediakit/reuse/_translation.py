@@ -352,7 +352,9 @@ def _align(va: np.ndarray, vb: np.ndarray, sim: np.ndarray, min_sentences: int,
     free_b = np.ones(n, dtype=bool)
     runs = []
     while True:
-        run = _best_run(sim, s12, s21, free_a, free_b)
+        # a run whose mean step reaches min_similarity has a step scoring at least min_similarity -
+        # MATCH_THRESHOLD on its own, so once the best run scores less, no run left can be reported
+        run = _best_run(sim, s12, s21, free_a, free_b, floor=max(0.0, min_similarity - MATCH_THRESHOLD))
         if run is None:
             break
         i0, i1, j0, j1, steps = run
@@ -365,7 +367,7 @@ def _align(va: np.ndarray, vb: np.ndarray, sim: np.ndarray, min_sentences: int,
 
 
 def _best_run(sim: np.ndarray, s12: np.ndarray, s21: np.ndarray, free_a: np.ndarray,
-              free_b: np.ndarray) -> tuple[int, int, int, int, list[float]] | None:
+              free_b: np.ndarray, floor: float = 0.0) -> tuple[int, int, int, int, list[float]] | None:
     m, n = sim.shape
     H = np.zeros((m + 1, n + 1))
     back = np.zeros((m + 1, n + 1), dtype=np.int8)  # 0 stop, 1: 1-1, 2: 1-2, 3: 2-1, 4: skip a, 5: skip b
@@ -408,7 +410,7 @@ def _best_run(sim: np.ndarray, s12: np.ndarray, s21: np.ndarray, free_a: np.ndar
         how[left] = 5
         H[i, 1:] = np.where(left, z - GAP_PENALTY * cols, best)
         back[i, 1:] = how
-    if H.max() <= 0:
+    if H.max() <= 0 or H.max() < floor:
         return None
     i, j = np.unravel_index(int(H.argmax()), H.shape)
     i1, j1 = int(i), int(j)
