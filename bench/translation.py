@@ -131,19 +131,30 @@ def generate(n: int, seed: int = 0) -> tuple[pd.DataFrame, pd.DataFrame]:
     return arts, pd.DataFrame(gold_rows)
 
 
-def scale(n: int, n_jobs: int, seed: int = 0) -> dict:
-    """find_reuse(cross_lingual=True) on a generated corpus of ``n`` articles: time, recall, precision."""
+def scale(n: int, n_jobs: int, seed: int = 0, probe: bool = True) -> dict:
+    """find_reuse(cross_lingual=True) on a generated corpus of ``n`` articles: time, recall, precision.
+    ``probe=False`` keeps every candidate pair past the probe (every sentence embedded): the A/B baseline."""
+    from mediakit.embed import clear_embed_cache
+    from mediakit.reuse import _translation
+
+    clear_embed_cache()                       # no vectors from an earlier run
+    real_probe = _translation._probe
+    if not probe:
+        _translation._probe = lambda lp, *a, **k: np.ones(len(lp))
     arts, gold = generate(n, seed)
     n_sent = len(parse_corpus(arts).sentences)
     load0 = os.getloadavg()[0]
     t0 = time.perf_counter()
-    found, stats = find_reuse(arts, cross_lingual=True, n_jobs=n_jobs, return_stats=True)
+    try:
+        found, stats = find_reuse(arts, cross_lingual=True, n_jobs=n_jobs, return_stats=True)
+    finally:
+        _translation._probe = real_probe
     dt = time.perf_counter() - t0
     load1 = os.getloadavg()[0]
     tr = found[found.kind == "translation"]
     s = score(gold, tr)
     t = stats.translation
-    print(f"{n} articles ({n_sent} sentences, {len(gold)} gold passages): {dt:.1f} s with n_jobs={n_jobs} "
+    print(f"{'' if probe else '[no probe] '}{n} articles ({n_sent} sentences, {len(gold)} gold passages): {dt:.1f} s with n_jobs={n_jobs} "
           f"(load average {load0:.1f} -> {load1:.1f}); translations {s['found']}: recall {s['recall']:.2f}, "
           f"precision {s['precision']:.2f}; {len(found) - len(tr)} monolingual passages")
     print(f"   candidate pairs {t['candidates']} ({t['probed']} with enough sentences), kept by the probe "
@@ -161,9 +172,15 @@ def main() -> int:
     ap.add_argument("--sizes", type=int, nargs="*", default=[1000])
     ap.add_argument("--jobs", type=int, default=2, help="embedding processes (the machine has 2 cores)")
     ap.add_argument("--no-demo", action="store_true")
+    ap.add_argument("--probe-ab", type=int, metavar="N", help="N articles with and without the probe, same run")
     args = ap.parse_args()
     if not args.no_demo:
         demo()
+    if args.probe_ab:
+        a, b = scale(args.probe_ab, args.jobs), scale(args.probe_ab, args.jobs, probe=False)
+        print(f"probe A/B at {args.probe_ab} articles: {a['seconds']:.1f} s with, {b['seconds']:.1f} s without "
+              f"(x{b['seconds'] / a['seconds']:.2f})")
+        return 0
     results = [scale(n, args.jobs) for n in args.sizes]
     if len(results) > 1:
         r0 = results[0]
