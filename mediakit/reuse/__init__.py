@@ -39,17 +39,27 @@ inside two 800-word articles (Jaccard about 0.04) goes unseen, and it gives no o
 well but in pure Python per word and with quadratic worst cases; the alignment here works on numpy arrays
 of shingle hashes and only on candidate pairs.
 
+Translated reprints (``find_reuse(..., cross_lingual=True)``, or :func:`find_translations` alone): runs of
+sentences of one article that translate a run of another article in another language, found with
+multilingual sentence embeddings and a monotonic alignment; they join the same table with ``kind``
+``translation`` and offsets in both languages, so :func:`original_share`, :func:`reused_spans` and every
+``discount_reuse=`` use them (see :mod:`mediakit.reuse._translation`).
+
 Modules, one job each: ``_shingles`` (tokens, shingle hashes, winnowed fingerprints, alignment),
-``_find`` (find_reuse as a registered analysis, the direction of each pair, the output table), ``_kinds``
-(reprint, shared quote or boilerplate; agency credits) and ``_tables`` (reused spans, original shares, reuse edges).
+``_find`` (find_reuse as a registered analysis, the output table), ``_direction`` (the table's columns and
+the direction of a pair), ``_kinds`` (reprint, shared quote or boilerplate; agency credits), ``_translation``
+(translated reprints) and ``_tables`` (reused spans, original shares, reuse edges).
 """
 
 from __future__ import annotations
 
-from ._find import FIND_REUSE, REUSE_COLUMNS, ReuseStats, aligned_passages, find_reuse, order_pair
+from ._direction import REUSE_COLUMNS, order_pair
+from ._find import FIND_REUSE, ReuseStats, aligned_passages, find_reuse
 from ._kinds import KINDS, agency_credit, quote_spans
 from ._shingles import fingerprint_pairs
 from ._tables import original_share, reuse_edges, reused_spans
+from ._translation import TRANSLATION_COLUMNS, find_translations
 
 __all__ = ["find_reuse", "original_share", "reused_spans", "reuse_edges", "REUSE_COLUMNS", "FIND_REUSE", "KINDS",
-           "ReuseStats", "agency_credit", "quote_spans", "aligned_passages", "fingerprint_pairs", "order_pair"]
+           "ReuseStats", "agency_credit", "quote_spans", "aligned_passages", "fingerprint_pairs", "order_pair",
+           "find_translations", "TRANSLATION_COLUMNS"]

