@@ -164,10 +164,10 @@ def codebook_fit_note(codebook: Codebook, languages: Counter | dict[str, int]) -
     ``languages`` counts articles per language code (``""``: unknown, not counted against the codebook).
 
     >>> cb = load_codebook("policy_frames")
-    >>> codebook_fit_note(cb, {"en": 3, "tr": 1})
-    "codebook 'policy_frames' covers en: 25% of the articles (1 of 4) are in other languages (tr); \
+    >>> codebook_fit_note(cb, {"en": 3, "de": 1})
+    "codebook 'policy_frames' covers en, ru, tr: 25% of the articles (1 of 4) are in other languages (de); \
 their frames are under-counted"
-    >>> codebook_fit_note(cb, {"en": 4}) is None
+    >>> codebook_fit_note(cb, {"en": 2, "ru": 1, "tr": 1}) is None
     True
     """
     covered = {c.lower() for c in codebook.languages}
@@ -192,6 +192,7 @@ def _score(articles: pd.DataFrame, cb: Codebook, parts: tuple[str, ...], lead_se
         return pd.DataFrame(cols), 0
     n = len(articles)
     ids = articles["article_id"].tolist()
+    langs = _languages(articles)
     outlets = articles["outlet"].tolist() if "outlet" in articles.columns else [None] * n
     dates = articles["date"].tolist() if "date" in articles.columns else [pd.NaT] * n
     jobs: list[tuple[str, Any]] = []  # (kind, parsed corpus): the titles, the texts
@@ -228,7 +229,7 @@ def _score(articles: pd.DataFrame, cb: Codebook, parts: tuple[str, ...], lead_se
     for i in range(n):
         aid, outlet, date = ids[i], outlets[i], dates[i]
         for chosen, labels, index, source in per_row[i]:
-            results = matcher.match_spans(source, chosen)
+            results = matcher.match_spans(source, chosen, language=langs[i] or None)
             for (s, e), part, si, hits in zip(chosen, labels, index, results):
                 framed = [(fi, sc, cues) for fi, (sc, cues) in hits.items() if sc >= threshold]
                 sent = source[s:e]
