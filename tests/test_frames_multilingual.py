@@ -170,3 +170,19 @@ def test_article_frames_is_registered_for_the_engines():
 
     assert "article_frames" in analysis.registered()
     assert analysis.get("article_frames").public is article_frames
+
+
+def test_article_frames_on_dask_partitions_equals_pandas():
+    dd = pytest.importorskip("dask.dataframe")
+    import dask
+
+    from mediakit import scale
+
+    texts = ["Tariffs cost farmers billions. The court ruled them illegal.", "It rained.",
+             "Суд признал пошлины незаконными.", "Mahkeme yasayı iptal etti. Fiyatlar yükseldi.",
+             "Diplomats met for talks.", "The army deployed missiles near the border."]
+    arts = corpus_of(texts, ["en", "en", "ru", "tr", "en", "en"]).assign(outlet=list("XYXYXY"))
+    with dask.config.set(scheduler="synchronous"):
+        got = scale.run("article_frames", dd.from_pandas(arts, npartitions=3), "policy_frames")
+    want = article_frames(arts, "policy_frames")
+    assert got.reset_index(drop=True).equals(want) and got.attrs == want.attrs
