@@ -96,3 +96,12 @@ def test_english_results_on_the_demo_corpus_do_not_use_lemma_cues():
     assert not s["cues"].str.contains(r"(?:^|; )-?(?:ru|tr):").any()
     rus = score_frames(corpus[corpus["language"] == "ru"])
     assert rus.loc[rus["frame"] != "none", "cues"].str.contains("ru:").any()
+
+
+def test_a_codebook_with_lemma_cues_pickles_for_the_engines():
+    import pickle
+
+    cb = load_codebook("s400")
+    back = pickle.loads(pickle.dumps(cb))
+    text = "Бюджету нанесён ущерб. Yaptırımların bedeli ağır."
+    assert back.match(text) == cb.match(text) and "ru:бюджет" in back.match(text)["economic"][1]

@@ -23,10 +23,40 @@ LANGUAGES = ("ar", "bg", "cs", "de", "el", "en", "es", "fa", "fr", "hu", "it", "
              "sv", "tr", "uk")
 
 
+class _Lemmatizer:
+    """``word -> lemma`` for one language, cached per word; pickled by language (engines ship codebooks)."""
+
+    def __init__(self, language: str):
+        self.language = language
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        hit = self._cache.get(word)
+        if hit is None:
+            import simplemma
+
+            hit = simplemma.lemmatize(word, lang=self.language)
+            if len(self._cache) < _CACHE_LIMIT:
+                self._cache[word] = hit
+        return hit
+
+    def __reduce__(self) -> tuple:
+        return (lemmatizer, (self.language,))
+
+    def __repr__(self) -> str:
+        return f"lemmatizer({self.language!r})"
+
+
+_CACHE_LIMIT = 200_000
+
+
 @functools.cache
 def lemmatizer(language: str) -> Callable[[str], str]:
-    """A function ``word -> lemma`` for one language code (one per code, cached per word).
+    """A function ``word -> lemma`` for one language code (one per code, cached per word, picklable).
 
+    >>> import pickle
+    >>> pickle.loads(pickle.dumps(lemmatizer("tr")))("yaptırımlar")
+    'yaptırım'
     >>> lemmatizer("xx")
     Traceback (most recent call last):
     ...
@@ -36,10 +66,4 @@ fr, hu, it, nl, pl, pt, ro, ru, sk, sv, tr, uk
     if language not in LANGUAGES:
         raise ValueError(f"no lemmatiser for language {language!r}; a codebook's lemmas: may use "
                          f"{', '.join(LANGUAGES)}")
-    import simplemma
-
-    @functools.lru_cache(maxsize=200_000)
-    def lemma(word: str) -> str:
-        return simplemma.lemmatize(word, lang=language)
-
-    return lemma
+    return _Lemmatizer(language)
