@@ -19,7 +19,10 @@ Pattern syntax
   finds "supply-chain" and ``test-fir*`` finds "test firing" (codebooks, where open and hyphenated
   compounds are one term); other punctuation still ends a phrase;
 - ``re:<regex>`` is a regular expression run on the text as written (``case`` True respects case,
-  otherwise it is ignored).
+  otherwise it is ignored);
+- ``lemmatize`` (a function word -> lemma) makes each word of the text match by its lemma too, so a
+  pattern written as a dictionary form (``санкция``) finds every inflected form ("санкций"); offsets
+  are the text word's.
 
 Why written by hand: dictionary look-ups on word units keep the cost of a match per word whatever the size
 of the lexicon, where one regex alternation over hundreds of folded, case-mixed phrases is many times slower
@@ -90,6 +93,8 @@ class TermMatcher:
         pairs (or a mapping) then block only in ``scope(pattern_id)``; plain strings block everywhere.
     hyphens : True: a space or a hyphen between two words of a pattern matches white space or one hyphen
         in the text (default False: each must be there as written).
+    lemmatize : None, or a function ``word -> lemma``: a text word then also matches the patterns of its
+        lemma (called once per distinct word; the codebooks' ``lemmas:`` cues use it).
 
     >>> cues = TermMatcher({"economic": ["cost*", "price tag"], "security": ["air defen?e"]},
     ...                    exclude=["cost of living"], overlapping=True)
@@ -103,13 +108,17 @@ class TermMatcher:
     [(0, 5, ('place', 'capital')), (0, 19, ('team', 'club'))]
     >>> TermMatcher(["supply chain"], hyphens=True).find("supply-chain, supply chain; supply, chain")
     [(0, 12, 0), (14, 26, 0)]
+    >>> TermMatcher(["mouse"], lemmatize={"mice": "mouse"}.get).find("Two mice and a mouse.")
+    [(4, 8, 0), (15, 20, 0)]
     """
 
     def __init__(self, patterns: Mapping[Hashable, str | Sequence[str]] | Sequence[str | tuple[Hashable, str]], *,
                  case: bool | None = None, fold_diacritics: bool = True,
                  exclude: Iterable[str] | Mapping[Hashable, str | Sequence[str]] = (), overlapping: bool = False,
-                 scope: Callable[[Hashable], Hashable] | None = None, hyphens: bool = False) -> None:
+                 scope: Callable[[Hashable], Hashable] | None = None, hyphens: bool = False,
+                 lemmatize: Callable[[str], str | None] | None = None) -> None:
         self.case = case
+        self.lemmatize = lemmatize
         self.scope = scope
         self.hyphens = hyphens
         self.fold_diacritics = fold_diacritics
@@ -194,10 +203,17 @@ class TermMatcher:
         hit = self._cache.get(word)
         if hit is not None:
             return hit
-        low, kept = self._key(word, False), self._key(word, True)
-        ids = [*self._exact.get(low, ()), *self._exact_case.get(kept, ())]
-        ids += [uid for rx, keep_case, uid in self._globs if rx.match(kept if keep_case else low)]
-        out = tuple(ids)
+        forms = [word]
+        if self.lemmatize is not None:
+            lemma = self.lemmatize(word)
+            if lemma and lemma != word:
+                forms.append(lemma)
+        ids: list[int] = []
+        for form in forms:
+            low, kept = self._key(form, False), self._key(form, True)
+            ids += [*self._exact.get(low, ()), *self._exact_case.get(kept, ())]
+            ids += [uid for rx, keep_case, uid in self._globs if rx.match(kept if keep_case else low)]
+        out = tuple(dict.fromkeys(ids)) if len(forms) > 1 else tuple(ids)
         if len(self._cache) < _CACHE_LIMIT:
             self._cache[word] = out
         return out

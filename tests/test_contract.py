@@ -69,6 +69,7 @@ CASES = [
     Case("naming_table", lambda d: mk.naming_table(d["corpus"], "s400"), grouped=True),
     Case("naming_matches", lambda d: mk.naming_matches(d["corpus"], "s400")),
     Case("score_frames", lambda d: mk.score_frames(d["corpus"])),
+    Case("article_frames", lambda d: mk.article_frames(d["corpus"])),
     Case("frame_profile", lambda d: mk.frame_profile(d["scores"], n_boot=20), grouped=True,
          needs="scores", drop="frame", random=True, n_boot=1000),
     Case("frame_difference_test", lambda d: mk.frame_difference_test(d["scores"], n_perm=20),

@@ -210,7 +210,7 @@ def test_score_frames_offsets_parts_and_dominant(mini_corpus, mini_scores):
     assert first["sentence"].tolist() == [0, 0, 1, 2, 3, 4]
     lead = first[first.part == "lead"]
     assert lead["sentence"].tolist() == [0, 1] and lead["frame"].tolist() == ["sanctions_legality"] * 2
-    assert s.attrs["codebook"] == "s400" and s.attrs["codebook_version"] == "1.0"
+    assert s.attrs["codebook"] == "s400" and s.attrs["codebook_version"] == "1.1"
 
 
 def test_score_frames_dominant_frames_of_the_mini_corpus(mini_scores):
@@ -582,7 +582,7 @@ def test_phrase_cues_span_white_space_or_hyphens_never_punctuation():
 
 def test_codebook_fit_warning_names_the_share_of_uncovered_languages():
     a = arts("The court ruled.", "Mahkeme karar verdi.", "The tariffs rose.", "Prices fell.", ids=list("abcd"))
-    a["language"] = ["en", "tr", "en", "en"]
+    a["language"] = ["en", "de", "en", "en"]
     with pytest.warns(UserWarning, match="25% of the articles"):
         s = score_frames(a)
     assert "25% of the articles (1 of 4)" in s.attrs["fit_note"]

@@ -16,15 +16,22 @@ One module per job:
 - :mod:`~mediakit.framing.codebook`: codebooks as versioned YAML data (the format is documented there);
 - :mod:`~mediakit.framing.scoring`: the sentence table (:func:`score_frames`, its columns are described
   there), reuse discounting and the evidence behind a number;
+- :mod:`~mediakit.framing.articles`: the frames each article carries (multi-label, :func:`article_frames`),
+  by a rule calibrated on the demo gold (documented there); ``frame_profile(..., unit="article")`` uses it;
 - :mod:`~mediakit.framing.statistics`: frame shares, outlet profiles with bootstrap CIs, tests of
   difference, frames over time, headline against body;
 - :mod:`~mediakit.framing.validation`: sampling sentences for hand coding, agreement and Krippendorff's alpha;
-- :mod:`~mediakit.framing.classifier`: :class:`FrameClassifier`, frames learned from the hand coding.
+- :mod:`~mediakit.framing.classifier`: :class:`FrameClassifier`, frames learned from the hand coding (on
+  TF-IDF or on multilingual sentence embeddings, so English codes carry over to Russian and Turkish);
+- :mod:`~mediakit.framing.lemmas`: the lemmatiser behind the codebooks' Russian and Turkish ``lemmas:`` cues;
+- :mod:`~mediakit.framing.zeroshot`: frames without cues, by similarity to each frame's description and
+  examples in any language (``score_frames(..., method="embedding")``, :func:`frame_similarity`).
 
 Topics and tone toward actors are analyses of their own: :mod:`mediakit.topics`, :mod:`mediakit.tone`.
 """
 
-from .classifier import FrameClassifier
+from .articles import MIN_SENTENCES, MIN_SHARE, article_frames, article_presence
+from .classifier import FrameClassifier, SentenceEmbedder
 from .codebook import Codebook, CodebookError, Cue, Frame, codebook_table, list_codebooks, load_codebook
 from .scoring import (
     PARTS,
@@ -39,6 +46,7 @@ from .scoring import (
 )
 from .statistics import frame_difference_test, frame_profile, frame_shares, frames_over_time, headline_vs_body
 from .validation import agreement, krippendorff_alpha, sample_for_coding
+from .zeroshot import EMBEDDING_THRESHOLD, frame_similarity, frame_texts
 
 __all__ = [
     "Codebook",
@@ -66,4 +74,12 @@ __all__ = [
     "agreement",
     "krippendorff_alpha",
     "FrameClassifier",
+    "SentenceEmbedder",
+    "article_frames",
+    "article_presence",
+    "MIN_SENTENCES",
+    "MIN_SHARE",
+    "EMBEDDING_THRESHOLD",
+    "frame_similarity",
+    "frame_texts",
 ]

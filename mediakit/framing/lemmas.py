@@ -1,0 +1,69 @@
+"""Lemmas for the codebooks' ``lemmas:`` cues: simplemma's dictionaries, which ship inside the package.
+
+simplemma (MIT licence, pure Python, about 19 MB with the dictionaries of some 50 languages, nothing
+downloaded at run time) maps a word form to its dictionary form by look-up, with rules for unknown forms;
+it knows Russian, Turkish, English, German, Arabic and more (:data:`LANGUAGES`). A language's dictionary
+is loaded on its first use (Russian about 3 s).
+
+>>> lemma = lemmatizer("ru")
+>>> lemma("санкций"), lemma("экономики")
+('санкция', 'экономика')
+>>> lemmatizer("tr")("yaptırımları")
+'yaptırım'
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+__all__ = ["lemmatizer", "LANGUAGES"]
+
+LANGUAGES = ("ar", "bg", "cs", "de", "el", "en", "es", "fa", "fr", "hu", "it", "nl", "pl", "pt", "ro", "ru", "sk",
+             "sv", "tr", "uk")
+
+
+class _Lemmatizer:
+    """``word -> lemma`` for one language, cached per word; pickled by language (engines ship codebooks)."""
+
+    def __init__(self, language: str):
+        self.language = language
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        hit = self._cache.get(word)
+        if hit is None:
+            import simplemma
+
+            hit = simplemma.lemmatize(word, lang=self.language)
+            if len(self._cache) < _CACHE_LIMIT:
+                self._cache[word] = hit
+        return hit
+
+    def __reduce__(self) -> tuple:
+        return (lemmatizer, (self.language,))
+
+    def __repr__(self) -> str:
+        return f"lemmatizer({self.language!r})"
+
+
+_CACHE_LIMIT = 200_000
+
+
+@functools.cache
+def lemmatizer(language: str) -> Callable[[str], str]:
+    """A function ``word -> lemma`` for one language code (one per code, cached per word, picklable).
+
+    >>> import pickle
+    >>> pickle.loads(pickle.dumps(lemmatizer("tr")))("yaptırımlar")
+    'yaptırım'
+    >>> lemmatizer("xx")
+    Traceback (most recent call last):
+    ...
+    ValueError: no lemmatiser for language 'xx'; a codebook's lemmas: may use ar, bg, cs, de, el, en, es, fa, \
+fr, hu, it, nl, pl, pt, ro, ru, sk, sv, tr, uk
+    """
+    if language not in LANGUAGES:
+        raise ValueError(f"no lemmatiser for language {language!r}; a codebook's lemmas: may use "
+                         f"{', '.join(LANGUAGES)}")
+    return _Lemmatizer(language)

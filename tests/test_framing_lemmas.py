@@ -1,0 +1,107 @@
+"""Russian and Turkish frame cues matched on lemmas (codebook ``lemmas:``, TermMatcher's ``lemmatize`` hook)."""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+import pytest
+
+import mediakit as mk
+from mediakit.framing import CodebookError, load_codebook, score_frames
+from mediakit.framing.lemmas import lemmatizer
+from mediakit.matching import TermMatcher
+
+from .conftest import S400
+
+
+def tiny(lemmas, words=None):
+    cues = {"lemmas": lemmas}
+    if words:
+        cues["words"] = words
+    return load_codebook({"codebook": "t", "version": "1", "frames": [
+        {"name": "econ", "description": "Money.", "cues": cues}]})
+
+
+def test_term_matcher_lemmatize_hook_keeps_offsets_of_the_text_word():
+    text = "Санкций стало больше, санкциями грозят."
+    m = TermMatcher(["санкция"], lemmatize=lemmatizer("ru"))
+    found = m.find(text)
+    assert [text[s:e] for s, e, _ in found] == ["Санкций", "санкциями"]
+    assert TermMatcher(["санкция"]).find(text) == []          # without the hook: no match
+
+
+def test_lemma_cue_matches_inflected_forms_in_its_language_only():
+    cb = tiny({"ru": ["бюджет", "экономический ущерб"], "tr": ["bütçe"]})
+    hit = cb.match("Бюджету нанесён экономический ущерб.", language="ru")
+    assert hit == {"econ": (2.5, ["ru:бюджет", "ru:экономический ущерб"])}
+    assert cb.match("Bütçeden para çıktı.", language="tr") == {"econ": (1.0, ["tr:bütçe"])}
+    assert cb.match("Bütçeden para çıktı.", language="ru") == {}  # a Turkish cue is not tried on Russian text
+    assert cb.match("Bütçeden para çıktı.") == {"econ": (1.0, ["tr:bütçe"])}  # no language: every cue
+
+
+def test_cue_and_text_are_reduced_alike_so_derived_turkish_forms_meet():
+    cb = tiny({"tr": ["kamuoyu"]})  # simplemma reduces kamuoyu and kamuoyunun alike ("kamuoy")
+    assert cb.match("Kamuoyunun tepkisi büyük.", language="tr")["econ"][0] == 1.0
+
+
+@pytest.mark.parametrize("bad, message", [
+    ({"xx": ["a"]}, "not a language with a lemmatiser"),
+    ({"ru": ["санкци*"]}, "without '*'"),
+    ({"ru": "санкция"}, "must be a list"),
+    ({"tr": ["eşitlik", "eşit"]}, "same lemma"),
+])
+def test_bad_lemma_cues_are_refused_at_load_time(bad, message):
+    with pytest.raises(CodebookError, match=message):
+        tiny(bad)
+
+
+def test_a_lemma_cue_already_matched_by_a_word_cue_is_refused():
+    with pytest.raises(CodebookError, match="already matched by 'reform\\*'"):
+        tiny({"tr": ["reform"]}, words=["reform*"])
+
+
+def test_shipped_codebooks_cover_ru_and_tr_with_lemma_cues_on_every_frame():
+    for name in ("policy_frames", "s400"):
+        cb = load_codebook(name)
+        assert {"ru", "tr"} <= set(cb.languages) and cb.lemma_languages == ["ru", "tr"]
+        table = cb.to_frame()
+        lem = table[table["kind"] == "lemmas"]
+        cued = [f.name for f in cb.frames if not f.residual]
+        for lang in ("ru", "tr"):
+            assert set(lem.loc[lem["language"] == lang, "frame"]) == set(cued), (name, lang)
+        assert (table.loc[table["kind"] != "lemmas", "language"] == "").all()
+
+
+def test_policy_frames_scores_russian_and_turkish_sentences_with_text_offsets():
+    arts = pd.DataFrame({"article_id": ["ru", "tr", "en"], "language": ["ru", "tr", "en"],
+                         "text": ["Суд признал пошлины незаконными.", "Mahkeme vergileri yasadışı buldu.",
+                                  "The court ruled the tariffs illegal."]})
+    s = score_frames(arts)
+    for aid in ("ru", "tr", "en"):
+        rows = s[s["article_id"] == aid]
+        assert {"economic", "legality"} <= set(rows["frame"]), (aid, rows[["frame", "cues"]].values.tolist())
+        assert rows.loc[rows["dominant"], "frame"].item() == "legality"
+        text = arts.set_index("article_id").loc[aid, "text"]
+        assert all(text[a:b] == t for a, b, t in zip(rows["start"], rows["end"], rows["text"]))
+    assert "fit_note" not in s.attrs
+
+
+def test_english_results_on_the_demo_corpus_do_not_use_lemma_cues():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = mk.load_corpus(S400)
+    en = corpus[corpus["language"] == "en"].head(12)
+    s = score_frames(en)
+    assert not s["cues"].str.contains(r"(?:^|; )-?(?:ru|tr):").any()
+    rus = score_frames(corpus[corpus["language"] == "ru"])
+    assert rus.loc[rus["frame"] != "none", "cues"].str.contains("ru:").any()
+
+
+def test_a_codebook_with_lemma_cues_pickles_for_the_engines():
+    import pickle
+
+    cb = load_codebook("s400")
+    back = pickle.loads(pickle.dumps(cb))
+    text = "Бюджету нанесён ущерб. Yaptırımların bedeli ağır."
+    assert back.match(text) == cb.match(text) and "ru:бюджет" in back.match(text)["economic"][1]
