@@ -89,7 +89,9 @@ class _Cues:
         starts = i == 0 or t.low[i - 1] in _SENT_OPENERS or "\n" in self.text[t.end[i - 1]:t.start[i]]
         p = "" if starts else t.low[i - 1]
         nxt = t.low[i + 1] if i + 1 < len(t) else ""
-        if c.lemma in _RESTRICTED:
+        if c.lemma in _RESTRICTED and (c.form in ("base", "s") or c.lemma == "back"):
+            # the forms that double as nouns ("a state", "the states"; "stated", "stating" are verbs), and
+            # every form of "back" ("backed down", "super PACs backing Mr. Cruz")
             return p in _RESTRICTED[c.lemma] or p in _AUX or p in ("not", "n't", "never")
         if p in _DET or p.endswith(("'s", "’s", "s'", "s’")):
             return False  # "the report", "Trump's claims", "Canada's continued participation"

@@ -287,6 +287,9 @@ class _Phrases:
             if inner[1] - inner[0] <= 0:
                 return None
             first = t.low[inner[0]]
+            if k >= lo and t.low[k] == "," and k - 2 >= lo and t.low[k - 1] in _LEADING_ADVERBS \
+                    and t.low[k - 2] == ",":
+                k -= 2  # "Sanders, meanwhile, who sits at zero endorsements, said": skip the adverb
             if k >= lo and t.low[k] == ",":
                 head = self._np_left(k - 1, lo) if k - 1 >= lo else None
                 if first in _PREPS or first in ("speaking", "asked", "when", "while", "meanwhile", "however",

@@ -1,0 +1,56 @@
+"""Attribution constructions added on PolNeAR train false negatives: each test is a tiny sentence with the
+content and speaker checked through text[start:end]."""
+
+from __future__ import annotations
+
+from mediakit.quotes import find_attributions
+
+
+def _rows(text: str) -> list[tuple[str, str, str | None]]:
+    out = []
+    for r in find_attributions(text):
+        spk = text[r["speaker_start"]:r["speaker_end"]] if r["speaker_start"] is not None else None
+        out.append((r["kind"], text[r["start"]:r["end"]], spk))
+    return out
+
+
+def test_stated_and_stating_are_verbs_though_state_is_a_noun():
+    text = "Clinton stated earlier this week that she is willing to meet the investigators."
+    assert _rows(text) == [("indirect", "she is willing to meet the investigators", "Clinton")]
+    text = "Obama addressed the concerns on Thursday, stating local authorities are in charge of elections."
+    assert _rows(text) == [("indirect", "local authorities are in charge of elections", "Obama")]
+    # the noun stays no cue
+    assert _rows("The neighboring state sent troops to the border.") == []
+
+
+def test_backed_down_is_no_attribution():
+    assert _rows("The state party eventually backed down, but the candidate used the episode to rally voters.") == []
+
+
+def test_adverb_between_commas_before_a_relative_clause():
+    text = "Sanders, meanwhile, who has no such endorsements, said the fact speaks volumes about his rival."
+    assert _rows(text) == [("indirect", "the fact speaks volumes about his rival", "Sanders")]
+
+
+def test_phrase_about_the_telling_after_a_final_frame_leaves_the_content_on_the_left():
+    text = "The new plans will not solve this challenge, Anne Richards said on the same call."
+    assert _rows(text) == [("indirect", "The new plans will not solve this challenge", "Anne Richards")]
+    text = "We will not give up on these voters, the senator said, clutching the lectern."
+    assert _rows(text) == [("indirect", "We will not give up on these voters", "the senator")]
+    # a that-clause after the phrase is still the content
+    text = "Yesterday was a long day for the team, but Lee said on Monday that the plan would go ahead."
+    assert ("indirect", "the plan would go ahead", "Lee") in _rows(text)
+
+
+def test_according_to_after_a_clause_reports_that_clause():
+    text = "Mrs. Clinton leads Mr. Trump in national polls by three points, according to the average of polls " \
+         "compiled by Real Clear Politics."
+    rows = _rows(text)
+    assert rows[0][:2] == ("according_to", "Mrs. Clinton leads Mr. Trump in national polls by three points")
+    assert rows[0][2].startswith("the average of polls")
+    # a subordinator leading into the phrase: the content is on the right
+    text = "He crossed the border years ago after, according to him, the network censured his first report."
+    assert _rows(text) == [("according_to", "the network censured his first report", "him")]
+    # "As X noted, ..." keeps its content on the right
+    text = "As The Atlantic recently noted, trust in government is collapsing around the world."
+    assert _rows(text)[0][1] == "trust in government is collapsing around the world"
