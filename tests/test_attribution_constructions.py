@@ -54,3 +54,14 @@ def test_according_to_after_a_clause_reports_that_clause():
     # "As X noted, ..." keeps its content on the right
     text = "As The Atlantic recently noted, trust in government is collapsing around the world."
     assert _rows(text)[0][1] == "trust in government is collapsing around the world"
+
+
+def test_frame_between_commas_reports_both_sides_of_the_sentence():
+    text = "It was impossible, Gabuyev said, so the leaders decided to divide the labor."
+    assert _rows(text) == [("indirect", "It was impossible", "Gabuyev"),
+                           ("indirect", "so the leaders decided to divide the labor", "Gabuyev")]
+    text = "The permit, his campaign said, had been hard to get."
+    assert [r[1] for r in _rows(text)] == ["The permit", "had been hard to get"]
+    # the narrator's next clause or a description of the speaker is no continuation
+    assert [r[1] for r in _rows("The plan is weak, Smith said, and the vote was put off.")] == ["The plan is weak"]
+    assert [r[1] for r in _rows("The plan is weak, Smith said, a view shared by others.")] == ["The plan is weak"]

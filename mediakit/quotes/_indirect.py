@@ -10,6 +10,7 @@ from ._words import (
     _APPEARANCE_OBJECTS,
     _CLAUSE_BREAKS,
     _DOCUMENT_NOUNS,
+    _LEADING_SKIP,
     _NON_SPEAKER_HEADS,
     _POSSESSIVE_PRON,
     _PREPS,
@@ -33,6 +34,13 @@ _ACCORDING_MIN_WORDS = 3
 # a sentence-final frame after a comma keeps a left clause of at least this many words; origin unknown,
 # predates this refactor
 _FINAL_FRAME_LEFT_WORDS = 4
+# shortest rest of a sentence read as the second part of the content around a frame between commas ("It was
+# impossible, Gabuyev said, so the leaders divided the labor"), in words; chosen on PolNeAR train
+_CONTINUATION_MIN_WORDS = 3
+# first words of a rest that is no continuation of the content: the narrator's next clause or the speaker's
+# description
+_CONT_BLOCKED = frozenset({"and", "but", "who", "which", "whose", "adding", "according", "as", "a", "an", "the",
+                           "citing", "noting"})
 # first words of a phrase about the telling after a sentence-final frame ("said on the same call", "said with a
 # laugh", "said after meeting aides"); chosen on PolNeAR train false negatives
 _TAIL_PREPS = frozenset({"on", "in", "at", "during", "after", "before", "with", "from", "outside", "inside", "via",
@@ -131,7 +139,42 @@ class _Indirect:
             self._emit(kind, t.start[s], t.end[e - 1], fr, a, b)
             if kind == "mixed":
                 self._emit_fragments(s, e, fr, a, b)
+            cont = self._continuation(fr, kind, s, e, a, b, frames, n_f)
+            if cont is not None:
+                self._emit("indirect", t.start[cont[0]], t.end[cont[1] - 1], fr, a, b)
 
+
+    def _continuation(self, fr: _Frame, kind: str, s: int, e: int, a: int, b: int, frames, n_f: int):
+        """Token span of the rest of a sentence that a frame interrupts: "It was impossible, Gabuyev said,
+        so the leaders divided the labor" reports both sides; the left one is the content found, this is
+        the right one. None unless the content opens the sentence, the frame stands between commas and the
+        rest is a clause of its own words (not a phrase about the telling, not another frame)."""
+        t = self.t
+        if kind != "indirect" or fr.cue is None or fr.cue.cls != "speech" or fr.s0 < 0 or e > fr.c0:
+            return None
+        first = a
+        while first < s and (not _is_word(t.text[first]) or t.low[first] in _LEADING_SKIP):
+            first += 1
+        if first != s:
+            return None
+        fe = max(fr.c1, fr.s1, fr.a1)
+        fe = self._skip_pp_right(fe, b)
+        if fe >= b or t.low[fe] != ",":
+            return None
+        hi = b
+        for fr2, _k in frames[n_f + 1:]:
+            if fr2.cue is None or fr2.cue.cls == "speech":  # "..., so the leaders decided to ..." goes on
+                hi = min(hi, min(x for x in (fr2.s0, fr2.c0) if x >= 0))
+        k = fe + 1
+        if k >= hi or t.quote[k] != -1 or t.low[k] in _PREPS or t.low[k] in _CONT_BLOCKED \
+                or t.low[k].endswith("ing"):
+            return None
+        end = hi
+        while end > k and not _is_word(t.text[end - 1]):
+            end -= 1
+        if t.words(k, end) < _CONTINUATION_MIN_WORDS or any(t.quote[m] != -1 for m in range(k, end)):
+            return None
+        return (k, end)
 
     def _cannot_speak(self, s0: int, s1: int) -> bool:
         """True when the noun phrase s0..s1 names no possible source: its head is a price, an index, a
