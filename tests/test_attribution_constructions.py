@@ -65,3 +65,45 @@ def test_frame_between_commas_reports_both_sides_of_the_sentence():
     # the narrator's next clause or a description of the speaker is no continuation
     assert [r[1] for r in _rows("The plan is weak, Smith said, and the vote was put off.")] == ["The plan is weak"]
     assert [r[1] for r in _rows("The plan is weak, Smith said, a view shared by others.")] == ["The plan is weak"]
+
+
+def test_coordinated_present_tense_cue_takes_the_sentence_subject():
+    text = "Bush compares the actions to an executive order and says Obama is flouting the process."
+    assert _rows(text) == [("indirect", "Obama is flouting the process", "Bush")]
+    # a plural noun after "and" is no cue
+    assert _rows("The senator ignored the threats and claims of the rivals.") == []
+
+
+def test_chain_of_appositions_with_whose():
+    text = "Hogan Gidley, a former director of the party, whose roots are in the church, said the base was angry."
+    assert _rows(text) == [("indirect", "the base was angry", "Hogan Gidley")]
+
+
+def test_comma_after_a_parenthesis_closing_the_subject():
+    text = "Sen. Jack Reed (D-R.I.), said after a lunch on Tuesday that he had not read the plan."
+    assert _rows(text) == [("indirect", "he had not read the plan", "Sen. Jack Reed (D-R.I.)")]
+
+
+def test_speech_verb_before_that_needs_no_plural_subject():
+    text = "Some who advocate free speech argue that the companies are in a difficult spot."
+    assert [r[1] for r in _rows(text)] == ["the companies are in a difficult spot"]
+    # a noun before "that" stays no cue
+    assert _rows("There is a growing fear that the companies are in a difficult spot.") == []
+
+
+def test_base_form_say_after_a_name_or_an_agent_noun():
+    text = "Supporters of Hillary Clinton say they should use the other door."
+    assert _rows(text) == [("indirect", "they should use the other door", "Supporters of Hillary Clinton")]
+    assert _rows("Trump has a say in it.") == []
+
+
+def test_noun_cue_with_a_that_clause_and_a_speaker():
+    text = "Later he expressed concern that the billionaire was encouraging violence."
+    rows = find_attributions(text)
+    assert [(text[r["start"]:r["end"]], text[r["speaker_start"]:r["speaker_end"]], r["lemma"]) for r in rows] == [
+        ("the billionaire was encouraging violence", "he", "concern")]
+    text = "Voters heard Trump's repeated claims that the vote was rigged."
+    assert _rows(text) == [("indirect", "the vote was rigged", "Trump")]  # the possessor without "'s"
+    # no speaker, or a relative clause: no attribution
+    assert _rows("The allegations that Clinton lied were false.") == []
+    assert _rows("It was his claim that was rejected by the court.") == []

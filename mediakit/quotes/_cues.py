@@ -5,7 +5,7 @@ verb from a noun ("the report", "his top shows").
 from __future__ import annotations
 
 from ._lexicon import Cue
-from ._tokens import _is_cap
+from ._tokens import _is_cap, _is_word
 from ._words import (
     _ADV_SKIP,
     _AUX,
@@ -106,6 +106,8 @@ class _Cues:
             if p in ("is", "are", "was", "were", "be", "been", "being", "'s", "not") and c.lemma in _PASSIVE_BLOCKED:
                 return False  # passive: "is known as", "was asked", "were criticized"
             return not (nxt == "by" and p not in _AUX)
+        if p == "and" and c.form == "s" and c.lemma not in _NOUNISH and nxt not in _PREPS and _is_word(nxt):
+            return True  # "He is comparing the actions to ... and says Obama is flouting the process"
         if p in _PREPS and p != "to" or p in ("and", "or", "nor"):
             return False
         if starts:
@@ -118,6 +120,11 @@ class _Cues:
                 or p in ("does", "doesn't")
         cap = _is_cap(t.text[i - 1])
         if c.form == "base":
+            if nxt in self.lex.complementizers and c.lemma not in _NOUNISH and c.cls == "speech":
+                return True  # "some who advocate free speech argue that ...": a verb before "that"
+            if c.lemma == "say" and (cap or p.endswith(("er", "ers", "or", "ors", "ist", "ists"))) \
+                    and _is_word(nxt) and nxt not in _PREPS:
+                return True  # "supporters of Hillary Clinton say they ...", "critics like Huffman say it ..."
             # a plural subject: "officials say", "Republicans want"
             return p.endswith("s") and not p.endswith(("ss", "'s", "’s")) and p not in _NOT_PLURAL \
                 and not p[:1].isdigit()

@@ -299,24 +299,29 @@ class _Phrases:
                         fr.s0, fr.s1 = head
                         return fr
                     return None
-                if head is not None and first in ("who", "which") and not self._adverbial(head):
-                    fr.s0, fr.s1 = head  # "Christie, who has campaigned for Trump, blasted ..."
-                    fr.a0, fr.a1 = inner
+                if head is not None and first in ("who", "which", "whose") and not self._adverbial(head):
+                    # "Christie, who has campaigned for Trump, blasted ..."; "Hogan Gidley, a former party
+                    # director, whose roots are in ..., said": the name is the first of the chain
+                    a_end = inner[1]
+                    head = self._chain_head(head, lo)
+                    fr.s0, fr.s1 = head
+                    fr.a0, fr.a1 = head[1] + 1 if t.low[head[1]] == "," else inner[0], a_end
                     return fr
                 if head is not None and self._looks_like_np(*inner) and not self._adverbial(head):
                     # chained appositions: "Scott Pruitt, the attorney general of Oklahoma, one of the
                     # states suing the EPA, said" -- the name is the first of the chain
                     a_end = inner[1]
-                    while head[0] - 2 >= lo and t.low[head[0] - 1] == "," and t.quote[head[0] - 2] == -1:
-                        before = self._np_left(head[0] - 2, lo)
-                        if before is None or self._adverbial(before) or not any(
-                                _is_cap(t.text[m]) for m in range(*before)) or _is_cap(t.text[head[0]]):
-                            break
-                        head = before
+                    head = self._chain_head(head, lo)
                     fr.s0, fr.s1 = head
                     fr.a0, fr.a1 = head[1] + 1, a_end
                     return fr
                 return None
+            if t.low[j - 1] == ")" and k < lo:
+                # "Sen. Jack Reed (D-R.I.), said": a comma after a parenthesis closing the subject
+                np_ = self._np_left(j - 1, lo)
+                if np_ is not None and np_[0] == lo and any(_is_cap(t.text[m]) for m in range(*np_)):
+                    fr.s0, fr.s1 = np_
+                    return fr
             # no comma before: "X, said" can only be an inversion; not a subject on the left
             return None
         rel = self._relative_subject(j, lo)
@@ -327,6 +332,18 @@ class _Phrases:
             return None
         fr.s0, fr.s1 = np_
         return fr
+
+    def _chain_head(self, head: tuple[int, int], lo: int) -> tuple[int, int]:
+        """The first noun phrase of a chain of appositions ending with ``head``: "Scott Pruitt, the attorney
+        general of Oklahoma, one of the states suing the EPA" -> "Scott Pruitt"."""
+        t = self.t
+        while head[0] - 2 >= lo and t.low[head[0] - 1] == "," and t.quote[head[0] - 2] == -1:
+            before = self._np_left(head[0] - 2, lo)
+            if before is None or self._adverbial(before) or not any(
+                    _is_cap(t.text[m]) for m in range(*before)) or _is_cap(t.text[head[0]]):
+                break
+            head = before
+        return head
 
     def _relative_subject(self, j: int, lo: int) -> _Frame | None:
         """"a US official who spoke on condition of anonymity said": the subject is the noun phrase before
@@ -509,7 +526,7 @@ class _Phrases:
                 return k
             w = t.low[k]
             if w in ("on", "in", "at", "during", "last", "this", "earlier", "late", "early", "via", "through",
-                     "over", "to", "while", "when"):
+                     "over", "to", "while", "when", "after", "before"):
                 m = k + 1
                 ok = False
                 while m < hi and m - k < _PP_MAX_TOKENS and t.low[m] not in (",", "that", ":", ".", ";") and t.quote[m] == -1:

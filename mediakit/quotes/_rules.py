@@ -82,6 +82,8 @@ class _Analyser(_Units, _Cues, _Phrases, _Direct, _According, _Mixed, _Indirect,
         if fr is not None:
             if fr.s0 >= 0:
                 rec["speaker_start"], rec["speaker_end"] = t.start[fr.s0], t.end[fr.s1 - 1]
+                if self.text.endswith(("'s", "’s"), rec["speaker_start"], rec["speaker_end"]):
+                    rec["speaker_end"] -= 2  # a possessor ("Trump's claim that ..."): the name without "'s"
             if fr.a0 >= 0:
                 rec["appos_start"], rec["appos_end"] = t.start[fr.a0], t.end[fr.a1 - 1]
             if fr.antecedent is not None:
