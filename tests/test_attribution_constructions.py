@@ -107,3 +107,17 @@ def test_noun_cue_with_a_that_clause_and_a_speaker():
     # no speaker, or a relative clause: no attribution
     assert _rows("The allegations that Clinton lied were false.") == []
     assert _rows("It was his claim that was rejected by the court.") == []
+
+
+def test_approximate_quantities_and_participles_as_subjects_of_say():
+    assert _rows("About 9 percent said they had no preference.") == [
+        ("indirect", "they had no preference", "About 9 percent")]
+    text = "In each state, about half of voters say they prefer an outsider."
+    assert _rows(text) == [("indirect", "they prefer an outsider", "about half of voters")]
+    assert _rows("By double digits, those surveyed say tighter laws would help.") == [
+        ("indirect", "tighter laws would help", "those surveyed")]
+
+
+def test_age_between_commas_in_a_chain_of_appositions():
+    text = "Jillian Chase, 27, a dental nurse in Ohio, said the election would come up."
+    assert _rows(text) == [("indirect", "the election would come up", "Jillian Chase")]

@@ -122,7 +122,7 @@ class _Cues:
         if c.form == "base":
             if nxt in self.lex.complementizers and c.lemma not in _NOUNISH and c.cls == "speech":
                 return True  # "some who advocate free speech argue that ...": a verb before "that"
-            if c.lemma == "say" and (cap or p.endswith(("er", "ers", "or", "ors", "ist", "ists"))) \
+            if c.lemma == "say" and (cap or p.endswith(("er", "ers", "or", "ors", "ist", "ists", "ed"))) \
                     and _is_word(nxt) and nxt not in _PREPS:
                 return True  # "supporters of Hillary Clinton say they ...", "critics like Huffman say it ..."
             # a plural subject: "officials say", "Republicans want"

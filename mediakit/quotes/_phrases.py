@@ -68,6 +68,13 @@ _AGO_PHRASE_TOKENS = 6
 _MEDIUM_PHRASE_TOKENS = 5
 
 
+# words before a number that belong to the noun phrase ("about 9 percent said", "nearly half of voters say")
+_APPROXIMATORS = frozenset({"about", "around", "nearly", "almost", "over", "under", "roughly", "approximately",
+                            "some", "just", "only"})
+_QUANTITY_WORDS = frozenset({"half", "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                             "ten", "third", "quarter", "dozen", "hundred", "hundreds", "thousands"})
+
+
 class _Phrases:
     """Speaker noun phrases (mixed into the analyser of :mod:`._rules`)."""
 
@@ -118,8 +125,10 @@ class _Phrases:
             k -= 1
         if start == -1:
             return None
-        # trim leading prepositions, conjunctions and adverbs
-        while start <= j and (t.low[start] in _PREPS or t.low[start] in _CLAUSE or t.low[start] in _PREPS_INNER
+        # trim leading prepositions, conjunctions and adverbs ("about 9 percent", "about half of voters" keep
+        # their approximator)
+        while start <= j and not (t.low[start] in _APPROXIMATORS and start < j and (
+                t.low[start + 1][:1].isdigit() or t.low[start + 1] in _QUANTITY_WORDS)) and (t.low[start] in _PREPS or t.low[start] in _CLAUSE or t.low[start] in _PREPS_INNER
                               or t.low[start] in _LEADING_ADVERBS
                               or t.low[start].endswith("ly") and not _is_cap(t.text[start])
                               and t.low[start] not in _NOT_ADVERBS_LY) \
@@ -307,6 +316,11 @@ class _Phrases:
                     fr.s0, fr.s1 = head
                     fr.a0, fr.a1 = head[1] + 1 if t.low[head[1]] == "," else inner[0], a_end
                     return fr
+                if head is not None and head[1] - head[0] == 1 and t.low[head[0]].isdigit() \
+                        and head[0] - 2 >= lo and t.low[head[0] - 1] == ",":
+                    head = self._np_left(head[0] - 2, lo)  # "Yin Myint May, 60, a doctor, said": an age
+                    if head is not None and not any(_is_cap(t.text[m]) for m in range(*head)):
+                        head = None
                 if head is not None and self._looks_like_np(*inner) and not self._adverbial(head):
                     # chained appositions: "Scott Pruitt, the attorney general of Oklahoma, one of the
                     # states suing the EPA, said" -- the name is the first of the chain
