@@ -121,3 +121,18 @@ def test_approximate_quantities_and_participles_as_subjects_of_say():
 def test_age_between_commas_in_a_chain_of_appositions():
     text = "Jillian Chase, 27, a dental nurse in Ohio, said the election would come up."
     assert _rows(text) == [("indirect", "the election would come up", "Jillian Chase")]
+
+
+def test_negated_auxiliary_between_subject_and_cue():
+    assert _rows("Trump didn't say that the wall would be built.") == [
+        ("indirect", "the wall would be built", "Trump")]
+    assert _rows("Democrats don’t think Clinton can catch Sanders.") == [
+        ("indirect", "Clinton can catch Sanders", "Democrats")]
+    # a negated act with a noun phrase reports nothing
+    assert _rows("The former president didn't mention his own impact on the race.") == []
+
+
+def test_nounish_s_form_before_a_that_clause_is_a_verb():
+    assert _rows("Still, the poll shows that moderates may be pliable.") == [
+        ("indirect", "moderates may be pliable", "the poll")]
+    assert _rows("His comments that were aired on Sunday angered many.") == []

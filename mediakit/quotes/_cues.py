@@ -130,5 +130,7 @@ class _Cues:
                 and not p[:1].isdigit()
         # -s form: a singular subject; plural nouns ("his top shows", "somber comments") are no verbs
         if c.lemma in _NOUNISH:
-            return cap
+            # "the poll shows that ...": an -s form before "that" and a clause is a verb
+            return cap or nxt in self.lex.complementizers and i + 2 < len(t) and t.low[i + 2] not in _AUX \
+                and _is_word(t.text[i + 2]) and p not in _NOT_PLURAL
         return cap or not p.endswith("s") or p.endswith("ss")

@@ -13,6 +13,7 @@ from ._words import (
     _DET,
     _DOCUMENT_NOUNS,
     _LEADING_SKIP,
+    _NEGATED_AUX,
     _NON_SPEAKER_HEADS,
     _POSSESSIVE_DET,
     _POSSESSIVE_PRON,
@@ -146,6 +147,9 @@ class _Indirect:
             if fr.cue is not None and fr.cue.clause and kind == "indirect" \
                     and not self._is_clause(s, e, fr.cue.infinitive):
                 continue  # "condemned the move": an event, not reported speech
+            if kind == "indirect" and fr.c0 > a and t.low[fr.c0 - 1] in _NEGATED_AUX and fr.cue is not None \
+                    and not fr.cue.clause and not self._is_clause(s, e, True):
+                continue  # "didn't mention his own impact", "couldn't find anyone": a negated act, no report
             if kind == "indirect" and self._appearance(fr, s, e):
                 continue  # "has shown little daylight": how someone looks, not what a source reports
             inner = sorted({t.quote[k] for k in range(s, e) if t.quote[k] != -1})
