@@ -19,6 +19,7 @@ from ._words import (
     _POSSESSIVE_PRON,
     _PREPS,
     _SUBORDINATORS,
+    _TIME_WORDS,
 )
 
 # ---------------------------------------------------------------- thresholds
@@ -44,7 +45,10 @@ _CONTINUATION_MIN_WORDS = 3
 # first words of a rest that is no continuation of the content: the narrator's next clause or the speaker's
 # description
 _CONT_BLOCKED = frozenset({"and", "but", "who", "which", "whose", "adding", "according", "as", "a", "an", "the",
-                           "citing", "noting"})
+                           "citing", "noting",
+                           # a time phrase about the telling: "said on Wednesday, less than three months after"
+                           "less", "more", "just", "only", "shortly", "soon", "hours", "days", "weeks", "months",
+                           "years", "minutes", "moments", "long", "even"})
 # adjectives skipped between a noun cue and its possessor or voicing verb ("his repeated public claims that"),
 # at most; chosen on PolNeAR train
 _NOUN_CUE_MODIFIERS = 3
@@ -232,7 +236,7 @@ class _Indirect:
             if fr2.cue is None or fr2.cue.cls == "speech":  # "..., so the leaders decided to ..." goes on
                 hi = min(hi, min(x for x in (fr2.s0, fr2.c0) if x >= 0))
         k = fe + 1
-        if k >= hi or t.quote[k] != -1 or t.low[k] in _PREPS or t.low[k] in _CONT_BLOCKED \
+        if k >= hi or t.quote[k] != -1 or t.low[k] in _PREPS or t.low[k] in _CONT_BLOCKED or t.low[k] in _TIME_WORDS \
                 or t.low[k].endswith("ing"):
             return None
         end = hi
