@@ -138,3 +138,13 @@ def test_nounish_s_form_before_a_that_clause_is_a_verb():
     assert _rows("Still, the poll shows that moderates may be pliable.") == [
         ("indirect", "moderates may be pliable", "the poll")]
     assert _rows("His comments that were aired on Sunday angered many.") == []
+
+
+def test_a_named_poll_introduced_by_in_is_a_source():
+    text = "Clinton led Sanders more than 2-1 in an NBC News/Marist poll released Monday."
+    assert _rows(text) == [("according_to", "Clinton led Sanders more than 2-1", "an NBC News/Marist poll released Monday")]
+    text = "In the new Post-ABC poll, the mogul wins about 1 in 3 primary voters."
+    assert _rows(text) == [("according_to", "the mogul wins about 1 in 3 primary voters", "the new Post-ABC poll")]
+    # polls in general, or a poll inside a noun phrase, name no source
+    assert _rows("Since then Clinton has continued to lead in the polls.") == []
+    assert _rows("Just 13 percent of voters in the nationwide survey approved of him.") == []

@@ -49,6 +49,13 @@ _CONT_BLOCKED = frozenset({"and", "but", "who", "which", "whose", "adding", "acc
                            # a time phrase about the telling: "said on Wednesday, less than three months after"
                            "less", "more", "just", "only", "shortly", "soon", "hours", "days", "weeks", "months",
                            "years", "minutes", "moments", "long", "even"})
+# heads of the noun phrase after "in" that make it a source ("in a new Fox News poll")
+_POLL_NOUNS = frozenset({"poll", "polls", "survey", "surveys"})
+# words that may follow the poll's name in its noun phrase ("a poll released Sunday", "the survey of 400 voters")
+_POLL_TAIL = frozenset({"released", "conducted", "published", "taken", "out", "of", "by", "from", "in", "on",
+                        "this", "last", "earlier", "average", "averages", "results"})
+# ... when a determiner names one poll ("a new Fox News poll", "the CBS poll", "the latest Fox polls")
+_POLL_DETS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her", "our"})
 # adjectives skipped between a noun cue and its possessor or voicing verb ("his repeated public claims that"),
 # at most; chosen on PolNeAR train
 _NOUN_CUE_MODIFIERS = 3
@@ -77,7 +84,10 @@ class _Indirect:
         cand = self.lex.candidates
         low = t.low
         nouns = self.lex.clause_nouns
+        poll = None
         while k < b:
+            if low[k] == "in" and poll is None and t.quote[k] == -1 and self.lang == "en":
+                poll = self._poll_frame(k, a, b)
             if low[k] in nouns and t.quote[k] == -1:
                 nf = self._noun_frame(k, a, b)
                 if nf is not None:
@@ -139,6 +149,10 @@ class _Indirect:
                 kind = "according_to"  # "As the Daily Ledger reported on Monday, the designations ..."
             frames.append((fr, kind))
             k = i1
+        if not frames and not prior and poll is not None:
+            (fr, (s, e)) = poll
+            if not any(t.quote[m] != -1 for m in range(s, e)):
+                self._emit("according_to", t.start[s], t.end[e - 1], fr, a, b)
         if not frames:
             return
         spans = [self._content(fr, kind, a, b, frames, n_f) for n_f, (fr, kind) in enumerate(frames)]
@@ -170,6 +184,47 @@ class _Indirect:
             if cont is not None:
                 self._emit("indirect", t.start[cont[0]], t.end[cont[1] - 1], fr, a, b)
 
+
+    def _poll_frame(self, k: int, a: int, b: int):
+        """ "Clinton led Sanders 2-1 in an NBC News/Marist poll", "In the new Post-ABC poll, Trump wins ...":
+        a poll or survey that "in" introduces is the source of the clause it reports, like "according to".
+        Returns the frame and the content's token span, or None."""
+        t = self.t
+        np_ = self._np_right(k + 1, b, allow_cues=True)
+        if np_ is None or not any(t.low[m] in _POLL_NOUNS for m in range(*np_)):
+            return None
+        heads = [m for m in range(*np_) if t.low[m] in _POLL_NOUNS]
+        if t.low[np_[0]] not in _POLL_DETS or heads[0] - np_[0] < 2 and not t.low[heads[0]].endswith("l"):
+            return None  # "in polls", "in the polls", "in most surveys": the polls in general, no source
+        h = heads[-1] + 1
+        if h < b and _is_word(t.text[h]) and not _is_cap(t.text[h]) and not t.low[h][:1].isdigit() \
+                and t.low[h] not in _POLL_TAIL:
+            return None  # "voters in the survey approved": a verb follows, the phrase is inside a noun phrase
+        fr = _Frame(k, k + 1, Cue("in", "evidential", "evidence", False, "phrase"), np_[0], np_[1])
+        first = a
+        while first < k and (not _is_word(t.text[first]) or t.low[first] in _LEADING_SKIP):
+            first += 1
+        if first == k:  # "In the new Post-ABC poll, CONTENT."
+            if np_[1] >= b or t.low[np_[1]] != ",":
+                return None
+            s, e = np_[1] + 1, b
+        else:  # "CONTENT in a new Fox News poll released Thursday."
+            if np_[1] < b and _is_word(t.text[np_[1]]):
+                return None  # "Just 13% of voters in the survey approved": the phrase is inside a noun phrase
+            s, e = a, k
+            for m in range(a, k):
+                if t.low[m] in (",", ";", ":", "—", "–") or t.low[m] in _SUBORDINATORS \
+                        or t.low[m] in self.lex.complementizers or t.low[m] in ("where", "which", "who"):
+                    s = m + 1
+        while e > s and not _is_word(t.text[e - 1]):
+            e -= 1
+        while s < e and not _is_word(t.text[s]):
+            s += 1
+        if t.words(s, e) < _ACCORDING_MIN_WORDS or not self._is_clause(s, e, False) and not any(
+                t.low[m][:1].isdigit() or t.low[m] in ("led", "leads", "lead", "leading", "trails", "trailed")
+                for m in range(s, e)):
+            return None
+        return fr, (s, e)
 
     def _noun_frame(self, k: int, a: int, b: int) -> _Frame | None:
         """A noun cue with a that-clause and a speaker: "his claim that ...", "Trump's warning that ...",
