@@ -148,3 +148,13 @@ def test_a_named_poll_introduced_by_in_is_a_source():
     # polls in general, or a poll inside a noun phrase, name no source
     assert _rows("Since then Clinton has continued to lead in the polls.") == []
     assert _rows("Just 13 percent of voters in the nationwide survey approved of him.") == []
+
+
+def test_a_quotation_opening_the_next_paragraph_goes_on_quoting_the_speaker():
+    text = '"There is something about those stories," said Ann Murphy, a teacher.\n\n"I mean, I do think of them."'
+    rows = _rows(text)
+    assert rows == [("direct", "There is something about those stories,", "Ann Murphy"),
+                    ("direct", "I mean, I do think of them.", "Ann Murphy")]
+    # not after an indirect attribution, nor across two paragraphs
+    text = "Ann Murphy said the stories mattered.\n\nThe school closed.\n\n\"I mean, I do think of them.\""
+    assert [r[1] for r in _rows(text)] == ["the stories mattered"]
