@@ -84,17 +84,22 @@ class _Indirect:
         cand = self.lex.candidates
         low = t.low
         nouns = self.lex.clause_nouns
+        watch = self.lex.watch  # cue words, noun cues and "in" (one test per token on the common path)
         poll = None
         while k < b:
-            if low[k] == "in" and poll is None and t.quote[k] == -1 and self.lang == "en":
+            w = low[k]
+            if w not in watch:
+                k += 1
+                continue
+            if w == "in" and poll is None and t.quote[k] == -1 and self.lang == "en":
                 poll = self._poll_frame(k, a, b)
-            if low[k] in nouns and t.quote[k] == -1:
+            if w in nouns and t.quote[k] == -1:
                 nf = self._noun_frame(k, a, b)
                 if nf is not None:
                     frames.append((nf, "indirect"))
                     k += 2
                     continue
-            if low[k] not in cand or t.quote[k] != -1 and not t.mark[k]:
+            if w not in cand or t.quote[k] != -1 and not t.mark[k]:
                 k += 1
                 continue
             acc = self._according_at(k) if t.quote[k] == -1 else None

@@ -49,6 +49,7 @@ class VerbLexicon:
     according_first: frozenset[str] = frozenset()
     candidates: frozenset[str] = frozenset()  # every word a cue can start with
     clause_nouns: dict[str, Cue] = field(default_factory=dict)  # "claim(s)" -> cue, with a that-clause only
+    watch: frozenset[str] = frozenset()  # candidates, clause nouns and "in" (a poll as a source)
 
 
 _VOWELS = set("aeiou")
@@ -135,6 +136,7 @@ def load_verb_lexicon(lang: str = "en") -> VerbLexicon:
         lex.clause_nouns[str(noun)] = cue
         if is_en:
             lex.clause_nouns.setdefault(inflect(str(noun))["s"], cue)
+    lex.watch = lex.candidates | frozenset(lex.clause_nouns) | ({"in"} if is_en else set())
     lex.nouns = frozenset(str(w).lower() for w in ((raw.get("nouns") or {}).get(lex.lang) or []))
     return lex
 
