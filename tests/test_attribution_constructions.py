@@ -158,3 +158,8 @@ def test_a_quotation_opening_the_next_paragraph_goes_on_quoting_the_speaker():
     # not after an indirect attribution, nor across two paragraphs
     text = "Ann Murphy said the stories mattered.\n\nThe school closed.\n\n\"I mean, I do think of them.\""
     assert [r[1] for r in _rows(text)] == ["the stories mattered"]
+
+
+def test_three_apostrophes_close_an_inner_and_the_outer_quotation():
+    text = "''She would ask me, 'What did he mean by that?''' Mr. Biden said."
+    assert _rows(text) == [("direct", "She would ask me, 'What did he mean by that?'", "Mr. Biden")]
