@@ -163,3 +163,10 @@ def test_a_quotation_opening_the_next_paragraph_goes_on_quoting_the_speaker():
 def test_three_apostrophes_close_an_inner_and_the_outer_quotation():
     text = "''She would ask me, 'What did he mean by that?''' Mr. Biden said."
     assert _rows(text) == [("direct", "She would ask me, 'What did he mean by that?'", "Mr. Biden")]
+
+
+def test_said_by_telephone_is_active_but_responded_by_doing_is_an_act():
+    text = "''It is nonsense,'' Mr. Trump said by telephone."
+    assert _rows(text) == [("direct", "It is nonsense,", "Mr. Trump")]
+    assert _rows("Beijing responded by sidestepping Moscow and building a bank.") == []
+    assert _rows("It was an option seen by many as the best.") == []

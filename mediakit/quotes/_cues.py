@@ -105,7 +105,11 @@ class _Cues:
                 return False  # "contests known as Super Tuesday", "seen as a uniter": a description
             if p in ("is", "are", "was", "were", "be", "been", "being", "'s", "not") and c.lemma in _PASSIVE_BLOCKED:
                 return False  # passive: "is known as", "was asked", "were criticized"
-            return not (nxt == "by" and p not in _AUX)
+            # "an option seen by": a participle; "Mr. Trump said by telephone": a name or pronoun's verb
+            # ("Beijing responded by sidestepping Moscow" is an act)
+            return not (nxt == "by" and (p not in _AUX and not _is_cap(t.text[i - 1])
+                                         and p not in ("he", "she", "they", "we", "i")
+                                         or i + 2 < len(t) and t.low[i + 2].endswith("ing")))
         if p == "and" and c.form == "s" and c.lemma not in _NOUNISH and nxt not in _PREPS and _is_word(nxt):
             return True  # "He is comparing the actions to ... and says Obama is flouting the process"
         if p in _PREPS and p != "to" or p in ("and", "or", "nor"):
