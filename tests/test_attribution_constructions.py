@@ -170,3 +170,9 @@ def test_said_by_telephone_is_active_but_responded_by_doing_is_an_act():
     assert _rows(text) == [("direct", "It is nonsense,", "Mr. Trump")]
     assert _rows("Beijing responded by sidestepping Moscow and building a bank.") == []
     assert _rows("It was an option seen by many as the best.") == []
+
+
+def test_a_polling_average_can_be_a_source_but_a_market_average_cannot():
+    text = "Sanders trails Clinton in California by 4 points, according to the polling average."
+    assert _rows(text) == [("according_to", "Sanders trails Clinton in California by 4 points", "the polling average")]
+    assert _rows("The index fell 2 percent, according to the market average.") == []

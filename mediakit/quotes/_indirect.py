@@ -187,7 +187,7 @@ class _Indirect:
                 self._emit_fragments(s, e, fr, a, b)
             cont = self._continuation(fr, kind, s, e, a, b, frames, n_f)
             if cont is not None:
-                self._emit("indirect", t.start[cont[0]], t.end[cont[1] - 1], fr, a, b)
+                self._emit(kind, t.start[cont[0]], t.end[cont[1] - 1], fr, a, b)
 
 
     def _poll_frame(self, k: int, a: int, b: int):
@@ -314,7 +314,9 @@ class _Indirect:
         if not words:
             return False
         head = t.low[words[-1]]
-        return head in _NON_SPEAKER_HEADS and not any(t.low[k] == "of" for k in words)
+        # "the polling average", "a survey index" report what polls found
+        return head in _NON_SPEAKER_HEADS and not any(t.low[k] == "of" or t.low[k].startswith(("poll", "survey"))
+                                                      for k in words)
 
     def _appearance(self, fr: _Frame, s: int, e: int) -> bool:
         """An evidence verb ("show", "find") with a noun-phrase object and a subject that is no document:
