@@ -43,13 +43,14 @@ _FINAL_FRAME_LEFT_WORDS = 4
 # impossible, Gabuyev said, so the leaders divided the labor"), in words; chosen on PolNeAR train
 _CONTINUATION_MIN_WORDS = 3
 # first words of a rest that is no continuation of the content: the narrator's next clause or the speaker's
-# description
+# description; chosen on PolNeAR train (the time words after the s400 gold's "said on Wednesday, less than ...")
 _CONT_BLOCKED = frozenset({"and", "but", "who", "which", "whose", "adding", "according", "as", "a", "an", "the",
                            "citing", "noting",
                            # a time phrase about the telling: "said on Wednesday, less than three months after"
                            "less", "more", "just", "only", "shortly", "soon", "hours", "days", "weeks", "months",
                            "years", "minutes", "moments", "long", "even"})
-# heads of the noun phrase after "in" that make it a source ("in a new Fox News poll")
+# heads of the noun phrase after "in" that make it a source ("in a new Fox News poll"); this and the next two
+# sets chosen on PolNeAR train (false negatives, then the false positives "in the polls", "voters in the survey")
 _POLL_NOUNS = frozenset({"poll", "polls", "survey", "surveys"})
 # words that may follow the poll's name in its noun phrase ("a poll released Sunday", "the survey of 400 voters")
 _POLL_TAIL = frozenset({"released", "conducted", "published", "taken", "out", "of", "by", "from", "in", "on",
@@ -59,7 +60,8 @@ _POLL_DETS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his",
 # adjectives skipped between a noun cue and its possessor or voicing verb ("his repeated public claims that"),
 # at most; chosen on PolNeAR train
 _NOUN_CUE_MODIFIERS = 3
-# verbs whose subject voices a noun cue ("expressed concern that", "raised the fear that"), as lower-case forms
+# verbs whose subject voices a noun cue ("expressed concern that", "raised the fear that"), as lower-case forms;
+# chosen on PolNeAR train false negatives
 _LIGHT_VERBS = frozenset({
     "express", "expressed", "expresses", "expressing", "voice", "voiced", "voices", "voicing", "raise", "raised",
     "raises", "raising", "repeat", "repeated", "repeats", "repeating", "reiterate", "reiterated", "reiterates",

@@ -68,7 +68,8 @@ _AGO_PHRASE_TOKENS = 6
 _MEDIUM_PHRASE_TOKENS = 5
 
 
-# words before a number that belong to the noun phrase ("about 9 percent said", "nearly half of voters say")
+# words before a number that belong to the noun phrase ("about 9 percent said", "nearly half of voters say");
+# this and the next set chosen on PolNeAR train false negatives
 _APPROXIMATORS = frozenset({"about", "around", "nearly", "almost", "over", "under", "roughly", "approximately",
                             "some", "just", "only"})
 _QUANTITY_WORDS = frozenset({"half", "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
