@@ -5,7 +5,7 @@ verb from a noun ("the report", "his top shows").
 from __future__ import annotations
 
 from ._lexicon import Cue
-from ._tokens import _is_cap
+from ._tokens import _is_cap, _is_word
 from ._words import (
     _ADV_SKIP,
     _AUX,
@@ -89,7 +89,9 @@ class _Cues:
         starts = i == 0 or t.low[i - 1] in _SENT_OPENERS or "\n" in self.text[t.end[i - 1]:t.start[i]]
         p = "" if starts else t.low[i - 1]
         nxt = t.low[i + 1] if i + 1 < len(t) else ""
-        if c.lemma in _RESTRICTED:
+        if c.lemma in _RESTRICTED and (c.form in ("base", "s") or c.lemma == "back"):
+            # the forms that double as nouns ("a state", "the states"; "stated", "stating" are verbs), and
+            # every form of "back" ("backed down", "super PACs backing Mr. Cruz")
             return p in _RESTRICTED[c.lemma] or p in _AUX or p in ("not", "n't", "never")
         if p in _DET or p.endswith(("'s", "’s", "s'", "s’")):
             return False  # "the report", "Trump's claims", "Canada's continued participation"
@@ -103,7 +105,13 @@ class _Cues:
                 return False  # "contests known as Super Tuesday", "seen as a uniter": a description
             if p in ("is", "are", "was", "were", "be", "been", "being", "'s", "not") and c.lemma in _PASSIVE_BLOCKED:
                 return False  # passive: "is known as", "was asked", "were criticized"
-            return not (nxt == "by" and p not in _AUX)
+            # "an option seen by": a participle; "Mr. Trump said by telephone": a name or pronoun's verb
+            # ("Beijing responded by sidestepping Moscow" is an act)
+            return not (nxt == "by" and (p not in _AUX and not _is_cap(t.text[i - 1])
+                                         and p not in ("he", "she", "they", "we", "i")
+                                         or i + 2 < len(t) and t.low[i + 2].endswith("ing")))
+        if p == "and" and c.form == "s" and c.lemma not in _NOUNISH and nxt not in _PREPS and _is_word(nxt):
+            return True  # "He is comparing the actions to ... and says Obama is flouting the process"
         if p in _PREPS and p != "to" or p in ("and", "or", "nor"):
             return False
         if starts:
@@ -116,10 +124,17 @@ class _Cues:
                 or p in ("does", "doesn't")
         cap = _is_cap(t.text[i - 1])
         if c.form == "base":
+            if nxt in self.lex.complementizers and c.lemma not in _NOUNISH and c.cls == "speech":
+                return True  # "some who advocate free speech argue that ...": a verb before "that"
+            if c.lemma == "say" and (cap or p.endswith(("er", "ers", "or", "ors", "ist", "ists", "ed"))) \
+                    and _is_word(nxt) and nxt not in _PREPS:
+                return True  # "supporters of Hillary Clinton say they ...", "critics like Huffman say it ..."
             # a plural subject: "officials say", "Republicans want"
             return p.endswith("s") and not p.endswith(("ss", "'s", "’s")) and p not in _NOT_PLURAL \
                 and not p[:1].isdigit()
         # -s form: a singular subject; plural nouns ("his top shows", "somber comments") are no verbs
         if c.lemma in _NOUNISH:
-            return cap
+            # "the poll shows that ...": an -s form before "that" and a clause is a verb
+            return cap or nxt in self.lex.complementizers and i + 2 < len(t) and t.low[i + 2] not in _AUX \
+                and _is_word(t.text[i + 2]) and p not in _NOT_PLURAL
         return cap or not p.endswith("s") or p.endswith("ss")

@@ -48,6 +48,8 @@ class VerbLexicon:
     nouns: frozenset[str] = frozenset()
     according_first: frozenset[str] = frozenset()
     candidates: frozenset[str] = frozenset()  # every word a cue can start with
+    clause_nouns: dict[str, Cue] = field(default_factory=dict)  # "claim(s)" -> cue, with a that-clause only
+    watch: frozenset[str] = frozenset()  # candidates, clause nouns and "in" (a poll as a source)
 
 
 _VOWELS = set("aeiou")
@@ -127,6 +129,14 @@ def load_verb_lexicon(lang: str = "en") -> VerbLexicon:
     lex.phrase_first = frozenset(p[0] for p in lex.phrases)
     lex.according_first = frozenset(p[0] for p in lex.according_to)
     lex.candidates = frozenset(lex.forms) | lex.phrase_first | lex.according_first
+    for noun, info in ((raw.get("clause_nouns") or {}).get(lex.lang) or {}).items():
+        info = info or {}
+        cue = Cue(str(noun), str(info.get("stance", "neutral")), str(info.get("class", "speech")), False, "noun",
+                  True, True, False)
+        lex.clause_nouns[str(noun)] = cue
+        if is_en:
+            lex.clause_nouns.setdefault(inflect(str(noun))["s"], cue)
+    lex.watch = lex.candidates | frozenset(lex.clause_nouns) | ({"in"} if is_en else set())
     lex.nouns = frozenset(str(w).lower() for w in ((raw.get("nouns") or {}).get(lex.lang) or []))
     return lex
 

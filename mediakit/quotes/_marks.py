@@ -87,8 +87,18 @@ def _scan_paragraph(text: str, p0: int, p1: int, carry: str | None) -> tuple[lis
     """
     spans: list[list] = []
     stack: list[tuple[str, int]] = []  # (mark, position of the mark)
+    skip_to = p0
     for m in _MARK_RE.finditer(text, p0, p1):
         mark, i = m.group(), m.start()
+        if i < skip_to:
+            continue
+        if mark == "''" and text[i + 2:i + 3] == "'" and len(stack) >= 2 and stack[-1][0] == "'" \
+                and stack[-2][0] == "''":
+            # three apostrophes: an inner single quote and the outer doubled ones close together
+            # (''She asked, 'What did he mean?''' Biden said)
+            stack.pop()
+            mark, i = "''", i + 1
+            skip_to = i + 2
         if stack:
             top, top_pos = stack[-1]
             closers = _CLOSERS.get(top, "")

@@ -15,6 +15,7 @@ need a downloaded model (textacy, spaCy, citron) or an old Python (the Gender Ga
 from __future__ import annotations
 
 import bisect
+import re
 
 from ._according import _According
 from ._cues import _Cues
@@ -45,8 +46,14 @@ _LEAD_IN_MAX_TOKENS = 16
 # an unattributed quotation takes the previous speaker across at most this many line breaks ...; origin
 # unknown, predates this refactor
 _CONTEXT_MAX_NEWLINES = 2
+_BREAKS_RE = re.compile(r"\n[\s]*")
 # ... and at most this many characters; origin unknown, predates this refactor
 _CONTEXT_MAX_GAP_CHARS = 600
+
+
+def _paragraph_breaks(gap: str) -> int:
+    """Paragraph breaks in ``gap``: runs of line breaks, so that "\n\n" between paragraphs counts once."""
+    return len(_BREAKS_RE.findall(gap))
 
 
 class _Analyser(_Units, _Cues, _Phrases, _Direct, _According, _Mixed, _Indirect, _Turkish):
@@ -82,6 +89,8 @@ class _Analyser(_Units, _Cues, _Phrases, _Direct, _According, _Mixed, _Indirect,
         if fr is not None:
             if fr.s0 >= 0:
                 rec["speaker_start"], rec["speaker_end"] = t.start[fr.s0], t.end[fr.s1 - 1]
+                if self.text.endswith(("'s", "’s"), rec["speaker_start"], rec["speaker_end"]):
+                    rec["speaker_end"] -= 2  # a possessor ("Trump's claim that ..."): the name without "'s"
             if fr.a0 >= 0:
                 rec["appos_start"], rec["appos_end"] = t.start[fr.a0], t.end[fr.a1 - 1]
             if fr.antecedent is not None:
@@ -146,7 +155,12 @@ class _Analyser(_Units, _Cues, _Phrases, _Direct, _According, _Mixed, _Indirect,
             if r["start"] >= t.start[o] or r["speaker_start"] is None:
                 continue
             gap = self.text[r["end"]:t.start[o]]
-            if gap.count("\n\n") + gap.count("\n") > _CONTEXT_MAX_NEWLINES or len(gap) > _CONTEXT_MAX_GAP_CHARS:
+            # a paragraph that opens with a quotation right after a paragraph ending with a quoted speaker's
+            # frame goes on quoting that speaker ('“...,” said Murphy.\n\n“I mean, ...”')
+            next_paragraph = r["kind"] == "direct" and _paragraph_breaks(gap) == 1 \
+                and not gap.rsplit("\n", 1)[1] and len(gap) <= _CONTEXT_MAX_GAP_CHARS
+            if (gap.count("\n\n") + gap.count("\n") > _CONTEXT_MAX_NEWLINES or len(gap) > _CONTEXT_MAX_GAP_CHARS) \
+                    and not next_paragraph:
                 break
             best = r
             break

@@ -49,6 +49,13 @@ _ADV_SKIP = {
     "еще", "ещё",
 }
 _ADV_SKIP -= {"he", "she"}
+# negated auxiliaries, with either apostrophe ("doesn't want", "don’t think"): skipped between a subject and its
+# cue like the plain auxiliaries
+_NEGATED_AUX = {w.replace("'", q) for w in (
+    "won't", "wouldn't", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "isn't", "wasn't",
+    "aren't", "weren't", "can't", "couldn't", "shouldn't", "mustn't", "mightn't", "ain't") for q in ("'", "’")}
+_AUX |= _NEGATED_AUX
+_ADV_SKIP |= _NEGATED_AUX
 _NOT_ADVERBS_LY = {"ally", "rally", "family", "assembly", "supply", "reply", "anomaly", "daily", "weekly",
                    "monthly", "early", "july", "italy", "bully", "belly", "holy", "fly", "only"}
 _PREPS_INNER = {"of", "at", "for", "to", "from", "in", "with", "on", "under", "within", "inside", "outside",

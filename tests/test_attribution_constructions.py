@@ -1,0 +1,178 @@
+"""Attribution constructions added on PolNeAR train false negatives: each test is a tiny sentence with the
+content and speaker checked through text[start:end]."""
+
+from __future__ import annotations
+
+from mediakit.quotes import find_attributions
+
+
+def _rows(text: str) -> list[tuple[str, str, str | None]]:
+    out = []
+    for r in find_attributions(text):
+        spk = text[r["speaker_start"]:r["speaker_end"]] if r["speaker_start"] is not None else None
+        out.append((r["kind"], text[r["start"]:r["end"]], spk))
+    return out
+
+
+def test_stated_and_stating_are_verbs_though_state_is_a_noun():
+    text = "Clinton stated earlier this week that she is willing to meet the investigators."
+    assert _rows(text) == [("indirect", "she is willing to meet the investigators", "Clinton")]
+    text = "Obama addressed the concerns on Thursday, stating local authorities are in charge of elections."
+    assert _rows(text) == [("indirect", "local authorities are in charge of elections", "Obama")]
+    # the noun stays no cue
+    assert _rows("The neighboring state sent troops to the border.") == []
+
+
+def test_backed_down_is_no_attribution():
+    assert _rows("The state party eventually backed down, but the candidate used the episode to rally voters.") == []
+
+
+def test_adverb_between_commas_before_a_relative_clause():
+    text = "Sanders, meanwhile, who has no such endorsements, said the fact speaks volumes about his rival."
+    assert _rows(text) == [("indirect", "the fact speaks volumes about his rival", "Sanders")]
+
+
+def test_phrase_about_the_telling_after_a_final_frame_leaves_the_content_on_the_left():
+    text = "The new plans will not solve this challenge, Anne Richards said on the same call."
+    assert _rows(text) == [("indirect", "The new plans will not solve this challenge", "Anne Richards")]
+    text = "We will not give up on these voters, the senator said, clutching the lectern."
+    assert _rows(text) == [("indirect", "We will not give up on these voters", "the senator")]
+    # a that-clause after the phrase is still the content
+    text = "Yesterday was a long day for the team, but Lee said on Monday that the plan would go ahead."
+    assert ("indirect", "the plan would go ahead", "Lee") in _rows(text)
+
+
+def test_according_to_after_a_clause_reports_that_clause():
+    text = "Mrs. Clinton leads Mr. Trump in national polls by three points, according to the average of polls " \
+         "compiled by Real Clear Politics."
+    rows = _rows(text)
+    assert rows[0][:2] == ("according_to", "Mrs. Clinton leads Mr. Trump in national polls by three points")
+    assert rows[0][2].startswith("the average of polls")
+    # a subordinator leading into the phrase: the content is on the right
+    text = "He crossed the border years ago after, according to him, the network censured his first report."
+    assert _rows(text) == [("according_to", "the network censured his first report", "him")]
+    # "As X noted, ..." keeps its content on the right
+    text = "As The Atlantic recently noted, trust in government is collapsing around the world."
+    assert _rows(text)[0][1] == "trust in government is collapsing around the world"
+
+
+def test_frame_between_commas_reports_both_sides_of_the_sentence():
+    text = "It was impossible, Gabuyev said, so the leaders decided to divide the labor."
+    assert _rows(text) == [("indirect", "It was impossible", "Gabuyev"),
+                           ("indirect", "so the leaders decided to divide the labor", "Gabuyev")]
+    text = "The permit, his campaign said, had been hard to get."
+    assert [r[1] for r in _rows(text)] == ["The permit", "had been hard to get"]
+    # the narrator's next clause or a description of the speaker is no continuation
+    assert [r[1] for r in _rows("The plan is weak, Smith said, and the vote was put off.")] == ["The plan is weak"]
+    assert [r[1] for r in _rows("The plan is weak, Smith said, a view shared by others.")] == ["The plan is weak"]
+    text = "The talks will go on next year, Ana Silva said on Wednesday, less than a month after the sanctions."
+    assert [r[1] for r in _rows(text)] == ["The talks will go on next year"]
+
+
+def test_coordinated_present_tense_cue_takes_the_sentence_subject():
+    text = "Bush compares the actions to an executive order and says Obama is flouting the process."
+    assert _rows(text) == [("indirect", "Obama is flouting the process", "Bush")]
+    # a plural noun after "and" is no cue
+    assert _rows("The senator ignored the threats and claims of the rivals.") == []
+
+
+def test_chain_of_appositions_with_whose():
+    text = "Hogan Gidley, a former director of the party, whose roots are in the church, said the base was angry."
+    assert _rows(text) == [("indirect", "the base was angry", "Hogan Gidley")]
+
+
+def test_comma_after_a_parenthesis_closing_the_subject():
+    text = "Sen. Jack Reed (D-R.I.), said after a lunch on Tuesday that he had not read the plan."
+    assert _rows(text) == [("indirect", "he had not read the plan", "Sen. Jack Reed (D-R.I.)")]
+
+
+def test_speech_verb_before_that_needs_no_plural_subject():
+    text = "Some who advocate free speech argue that the companies are in a difficult spot."
+    assert [r[1] for r in _rows(text)] == ["the companies are in a difficult spot"]
+    # a noun before "that" stays no cue
+    assert _rows("There is a growing fear that the companies are in a difficult spot.") == []
+
+
+def test_base_form_say_after_a_name_or_an_agent_noun():
+    text = "Supporters of Hillary Clinton say they should use the other door."
+    assert _rows(text) == [("indirect", "they should use the other door", "Supporters of Hillary Clinton")]
+    assert _rows("Trump has a say in it.") == []
+
+
+def test_noun_cue_with_a_that_clause_and_a_speaker():
+    text = "Later he expressed concern that the billionaire was encouraging violence."
+    rows = find_attributions(text)
+    assert [(text[r["start"]:r["end"]], text[r["speaker_start"]:r["speaker_end"]], r["lemma"]) for r in rows] == [
+        ("the billionaire was encouraging violence", "he", "concern")]
+    text = "Voters heard Trump's repeated claims that the vote was rigged."
+    assert _rows(text) == [("indirect", "the vote was rigged", "Trump")]  # the possessor without "'s"
+    # no speaker, or a relative clause: no attribution
+    assert _rows("The allegations that Clinton lied were false.") == []
+    assert _rows("It was his claim that was rejected by the court.") == []
+
+
+def test_approximate_quantities_and_participles_as_subjects_of_say():
+    assert _rows("About 9 percent said they had no preference.") == [
+        ("indirect", "they had no preference", "About 9 percent")]
+    text = "In each state, about half of voters say they prefer an outsider."
+    assert _rows(text) == [("indirect", "they prefer an outsider", "about half of voters")]
+    assert _rows("By double digits, those surveyed say tighter laws would help.") == [
+        ("indirect", "tighter laws would help", "those surveyed")]
+
+
+def test_age_between_commas_in_a_chain_of_appositions():
+    text = "Jillian Chase, 27, a dental nurse in Ohio, said the election would come up."
+    assert _rows(text) == [("indirect", "the election would come up", "Jillian Chase")]
+
+
+def test_negated_auxiliary_between_subject_and_cue():
+    assert _rows("Trump didn't say that the wall would be built.") == [
+        ("indirect", "the wall would be built", "Trump")]
+    assert _rows("Democrats don’t think Clinton can catch Sanders.") == [
+        ("indirect", "Clinton can catch Sanders", "Democrats")]
+    # a negated act with a noun phrase reports nothing
+    assert _rows("The former president didn't mention his own impact on the race.") == []
+
+
+def test_nounish_s_form_before_a_that_clause_is_a_verb():
+    assert _rows("Still, the poll shows that moderates may be pliable.") == [
+        ("indirect", "moderates may be pliable", "the poll")]
+    assert _rows("His comments that were aired on Sunday angered many.") == []
+
+
+def test_a_named_poll_introduced_by_in_is_a_source():
+    text = "Clinton led Sanders more than 2-1 in an NBC News/Marist poll released Monday."
+    assert _rows(text) == [("according_to", "Clinton led Sanders more than 2-1", "an NBC News/Marist poll released Monday")]
+    text = "In the new Post-ABC poll, the mogul wins about 1 in 3 primary voters."
+    assert _rows(text) == [("according_to", "the mogul wins about 1 in 3 primary voters", "the new Post-ABC poll")]
+    # polls in general, or a poll inside a noun phrase, name no source
+    assert _rows("Since then Clinton has continued to lead in the polls.") == []
+    assert _rows("Just 13 percent of voters in the nationwide survey approved of him.") == []
+
+
+def test_a_quotation_opening_the_next_paragraph_goes_on_quoting_the_speaker():
+    text = '"There is something about those stories," said Ann Murphy, a teacher.\n\n"I mean, I do think of them."'
+    rows = _rows(text)
+    assert rows == [("direct", "There is something about those stories,", "Ann Murphy"),
+                    ("direct", "I mean, I do think of them.", "Ann Murphy")]
+    # not after an indirect attribution, nor across two paragraphs
+    text = "Ann Murphy said the stories mattered.\n\nThe school closed.\n\n\"I mean, I do think of them.\""
+    assert [r[1] for r in _rows(text)] == ["the stories mattered"]
+
+
+def test_three_apostrophes_close_an_inner_and_the_outer_quotation():
+    text = "''She would ask me, 'What did he mean by that?''' Mr. Biden said."
+    assert _rows(text) == [("direct", "She would ask me, 'What did he mean by that?'", "Mr. Biden")]
+
+
+def test_said_by_telephone_is_active_but_responded_by_doing_is_an_act():
+    text = "''It is nonsense,'' Mr. Trump said by telephone."
+    assert _rows(text) == [("direct", "It is nonsense,", "Mr. Trump")]
+    assert _rows("Beijing responded by sidestepping Moscow and building a bank.") == []
+    assert _rows("It was an option seen by many as the best.") == []
+
+
+def test_a_polling_average_can_be_a_source_but_a_market_average_cannot():
+    text = "Sanders trails Clinton in California by 4 points, according to the polling average."
+    assert _rows(text) == [("according_to", "Sanders trails Clinton in California by 4 points", "the polling average")]
+    assert _rows("The index fell 2 percent, according to the market average.") == []
