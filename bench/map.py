@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from mediakit import load_corpus
-from mediakit.embed import clear_embed_cache
+from mediakit.embedding import clear_embed_cache
 from mediakit.similarity import outlet_similarity, similarity_matrix
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -134,7 +134,7 @@ def generate(n: int, seed: int = 0) -> tuple[pd.DataFrame, pd.DataFrame]:
 def scale(n: int, n_jobs: int, seed: int = 0, probe: bool = True) -> dict:
     """find_reuse(cross_lingual=True) on a generated corpus of ``n`` articles: time, recall, precision.
     ``probe=False`` keeps every candidate pair past the probe (every sentence embedded): the A/B baseline."""
-    from mediakit.embed import clear_embed_cache
+    from mediakit.embedding import clear_embed_cache
     from mediakit.reuse import _translation
 
     clear_embed_cache()                       # no vectors from an earlier run

@@ -48,7 +48,7 @@ _EXPORTS: dict[str, str] = {
     "coverage_timeline": "api", "load_events": "timeline", "first_reports": "timeline",
     "outlet_lag": "timeline", "events_fit": "timeline", "auto_freq": "timeline",
     # export and report
-    "embed": "embed", "Embeddings": "embed", "find_translations": "reuse",
+    "embed": "embedding", "Embeddings": "embedding", "find_translations": "reuse",
     "save_figure": "export", "save_table": "export", "write_csv": "export", "build_report": "report",
     # story packs
     "load_story": "stories", "Story": "stories", "StoryError": "stories", "init_story": "stories",

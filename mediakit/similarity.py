@@ -11,7 +11,7 @@ Articles are vectors of one of three kinds (``method=``):
 - ``"tfidf"``: TF-IDF of the words (scikit-learn fed by the project's tokenizer and English stop-word list
   through :func:`mediakit.vectorize.make_vectorizer`, so "US" the country stays a feature; sublinear term
   frequency). Words only match within a language: a Russian and an English article score near zero.
-- ``"embedding"``: the mean of the article's sentence vectors from :func:`mediakit.embed` (the multilingual
+- ``"embedding"``: the mean of the article's sentence vectors from :func:`mediakit.embedding` (the multilingual
   Universal Sentence Encoder, English, Russian, Turkish and 13 more languages in one space; no download),
   centred on the corpus' mean article (from :data:`CENTRE_MIN` articles on), so an article and its translation land close together and outlets
   writing in different languages can be compared on one map. Centred cosines read relative to the
@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from .corpus import validate_corpus
-from .embed import embed
+from .embedding import embed
 from .spans import as_spans, blank_texts, mostly_inside
 from .vectorize import article_texts, make_vectorizer
 
@@ -84,7 +84,7 @@ def article_vectors(articles: pd.DataFrame, *, method: str = "auto", discount_re
     """One unit-length row per article (dense array): TF-IDF, multilingual embeddings or MiniLM embeddings.
 
     ``method`` is ``"tfidf"``, ``"embedding"`` (the mean of the article's sentence vectors from
-    :func:`mediakit.embed`, one space for all its languages), ``"embed"`` (English MiniLM, the ``embed``
+    :func:`mediakit.embedding`, one space for all its languages), ``"embed"`` (English MiniLM, the ``embed``
     extra) or ``"auto"`` (see :func:`resolve_method`). ``discount_reuse`` (a :func:`mediakit.find_reuse`
     result or a spans table ``article_id, start, end``) sets aside passages taken from an earlier article
     first (TF-IDF blanks them; ``"embedding"`` leaves out the sentences mostly inside them), so that a wire
@@ -354,7 +354,7 @@ def _languages(articles: pd.DataFrame) -> dict[str, int]:
 
 
 def _embedding_vectors(articles: pd.DataFrame, discount_reuse: bool | pd.DataFrame) -> np.ndarray:
-    """Mean of each article's unit sentence vectors (:func:`mediakit.embed`), re-normalised, then centred
+    """Mean of each article's unit sentence vectors (:func:`mediakit.embedding`), re-normalised, then centred
     on the mean article of the corpus and re-normalised again; float64.
 
     Centring matters: every article of a corpus is about one story, so raw embeddings put all of them close

@@ -4,7 +4,7 @@ Two methods (``topic_model(..., method=)``):
 
 - ``"nmf"``: non-negative matrix factorisation of TF-IDF word weights (scikit-learn). Words only match
   within a language, so keep one language (``language="en"``): a mixed corpus gives one topic per language.
-- ``"embedding"``: k-means clusters of sentence vectors from :func:`mediakit.embed` (the multilingual
+- ``"embedding"``: k-means clusters of sentence vectors from :func:`mediakit.embedding` (the multilingual
   Universal Sentence Encoder), so a Russian and an English sentence about the same thing land in the same
   topic. Each topic is labelled, per language, with its distinctive terms (class-based TF-IDF: a term's
   share of the topic's words in that language, weighted by how few topics use it).
@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from .corpus import ColumnError, validate_corpus
-from .embed import embed
+from .embedding import embed
 from .text import tokenize
 from .vectorize import make_vectorizer, stop_word_languages
 

@@ -1,4 +1,4 @@
-"""mediakit.embed: shapes, unit rows, offsets, the cache, and translations closer than unrelated text."""
+"""mediakit.embedding: shapes, unit rows, offsets, the cache, and translations closer than unrelated text."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from mediakit.embed import Embeddings, clear_embed_cache, embed, embed_cache_info
+from mediakit.embedding import Embeddings, clear_embed_cache, embed, embed_cache_info
 
 CORPUS = pd.DataFrame({
     "article_id": ["en", "ru", "tr", "x"],
@@ -89,7 +89,7 @@ def test_bad_inputs_are_named():
 
 
 def test_each_text_is_encoded_once_then_served_from_the_sentence_cache(monkeypatch):
-    from mediakit import embed as embed_module
+    from mediakit import embedding as embed_module
 
     clear_embed_cache()
     first = embed(["Ticket prices will rise.", "Цены вырастут."])
@@ -101,3 +101,16 @@ def test_each_text_is_encoded_once_then_served_from_the_sentence_cache(monkeypat
     assert encoded == ["A new sentence."] and np.array_equal(again[0], first[1])
     embed(["Another one."], cache=False)                       # cache=False neither reads nor stores
     assert encoded[-1] == "Another one." and embed_cache_info()["sentences"] == 3
+
+
+def test_mk_embed_stays_the_function_after_its_module_is_imported():
+    """A public name equal to a submodule's name would be shadowed by the module once imported."""
+    import pkgutil
+
+    import mediakit as mk
+    import mediakit.embedding  # noqa: F401  (what framing, topics and reuse import)
+
+    assert callable(mk.embed)
+    assert mk.embed(["one short sentence"]).shape == (1, 512)
+    submodules = {m.name for m in pkgutil.iter_modules(mk.__path__)}
+    assert not set(mk._EXPORTS) & submodules

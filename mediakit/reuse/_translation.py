@@ -10,7 +10,7 @@ How it works
 ------------
 1. Candidates: pairs of articles in different languages (``language`` column, else py3langid on the text)
    published at most ``max_days`` apart (undated articles pair with every article of another language).
-2. Sentences are embedded with the multilingual encoder of :func:`mediakit.embed.embed` (one vector space
+2. Sentences are embedded with the multilingual encoder of :func:`mediakit.embedding.embed` (one vector space
    for English, Russian, Turkish, ...), each sentence at most once, and only where needed: first a probe.
    Articles of the corpus' most common language are probed with every ``min_sentences``-th sentence of
    :data:`PROBE_MIN_WORDS` words or more (so any run of ``min_sentences`` such sentences holds a probe),
@@ -42,7 +42,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..embed import embed
+from ..embedding import embed
 from ..parsed import parse_corpus
 from ..text import TOKEN_PATTERN
 from ._direction import REUSE_COLUMNS, order_pair
@@ -98,9 +98,9 @@ def find_translations(
         together; a pair below it is dropped (see :data:`MIN_PAIR_SENTENCES`).
     max_days : largest gap in days between two articles compared; None compares every pair of languages.
     same_outlet : also report pairs within one outlet (an outlet's own editions in two languages).
-    model : the embedding model (see :func:`mediakit.embed.embed`); it must be multilingual.
+    model : the embedding model (see :func:`mediakit.embedding.embed`); it must be multilingual.
     progress : tqdm bar while embedding (None: on long work only).
-    n_jobs : processes that embed sentences (see :func:`mediakit.embed.embed`).
+    n_jobs : processes that embed sentences (see :func:`mediakit.embedding.embed`).
     with_text : add ``source_text`` and ``target_text``.
 
     Returns
