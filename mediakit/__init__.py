@@ -33,7 +33,7 @@ _EXPORTS: dict[str, str] = {
     "FrameClassifier": "framing", "sample_for_coding": "framing", "frame_evidence": "framing",
     "frame_shares": "framing", "frame_difference_test": "framing", "frames_over_time": "framing",
     "headline_vs_body": "framing", "krippendorff_alpha": "framing",
-    "article_frames": "framing", "frame_similarity": "framing",
+    "article_frames": "api", "frame_similarity": "framing",
     # tone and topics
     "tone_toward": "tone", "actor_mentions": "tone", "load_actors": "tone", "topic_model": "topics",
     # sources

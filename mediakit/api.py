@@ -24,7 +24,7 @@ from .analysis import bind, is_dask
 
 # entry point -> module of its pandas function
 _ANALYSES = {"distinctive_terms": "terms", "score_frames": "framing", "extract_quotes": "sources",
-             "coverage_timeline": "timeline", "find_reuse": "reuse"}
+             "coverage_timeline": "timeline", "find_reuse": "reuse", "article_frames": "framing"}
 __all__ = list(_ANALYSES)
 _MADE: dict[str, Callable[..., Any]] = {}
 

@@ -186,3 +186,18 @@ def test_article_frames_on_dask_partitions_equals_pandas():
         got = scale.run("article_frames", dd.from_pandas(arts, npartitions=3), "policy_frames")
     want = article_frames(arts, "policy_frames")
     assert got.reset_index(drop=True).equals(want) and got.attrs == want.attrs
+
+
+def test_mk_article_frames_takes_a_dask_table_like_the_other_analyses():
+    dd = pytest.importorskip("dask.dataframe")
+    import dask
+
+    import mediakit as mk
+
+    texts = ["Tariffs cost farmers billions. The court ruled them illegal.", "It rained.",
+             "Суд признал пошлины незаконными.", "Diplomats met for talks."]
+    arts = corpus_of(texts, ["en", "en", "ru", "en"]).assign(outlet=list("XYXY"))
+    with dask.config.set(scheduler="synchronous"):
+        got = mk.article_frames(dd.from_pandas(arts, npartitions=2), "policy_frames")
+    want = mk.article_frames(arts, "policy_frames")
+    assert isinstance(got, pd.DataFrame) and got.reset_index(drop=True).equals(want)
