@@ -7,9 +7,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text import TOKEN_PATTERN
 from ._lexicon import Cue
 
-_TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’\-]\w+)*|''|[^\w\s]")
+# The word tokens are the corpus tokenizer's (mediakit.text.TOKEN_PATTERN, the parsed layer's tokens); the
+# rules also need punctuation and quote marks as tokens ('' is one mark).
+_TOKEN_RE = re.compile(TOKEN_PATTERN.removeprefix("(?<!\\w)") + r"|''|[^\w\s]")
 
 
 @dataclass(slots=True)
