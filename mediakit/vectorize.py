@@ -335,9 +335,11 @@ def vectorise(
         raise TypeError(f"pass either vectorizer= or vectoriser settings, not both (got {sorted(params)})")
     texts = article_texts(articles, discount_reuse=discount_reuse, text_col=text_col)
     workers = _workers(n_jobs, len(texts))
-    if workers == 1 or getattr(vectorizer, "vocabulary", None) is not None:
+    if getattr(vectorizer, "vocabulary", None) is not None or (
+            workers == 1 and not _unigram_news_counter(vectorizer)):
         return sp.csr_matrix(vectorizer.fit_transform(texts)), vectorizer
-    _check_parallel(vectorizer)
+    if workers > 1:
+        _check_parallel(vectorizer)
     X, terms = fit_counts(vectorizer, texts, n_jobs=workers)
     if not len(terms):
         raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
@@ -376,6 +378,8 @@ def _fit_part(vectorizer: Any, texts: Sequence[str] | None, start: int = 0, stop
     """Counts of some texts without vocabulary limits: ``(matrix, sorted terms)``."""
     if texts is None:                               # a forked worker: the slice of the inherited texts
         texts = _FORKED_TEXTS[start:stop]          # type: ignore[index]
+    if _unigram_news_counter(vectorizer):
+        return _count_unigrams(vectorizer, texts)
     vec = clone(vectorizer)
     vec.set_params(**{k: v for k, v in _NO_LIMITS.items() if k in vec.get_params()})
     try:
@@ -385,6 +389,68 @@ def _fit_part(vectorizer: Any, texts: Sequence[str] | None, start: int = 0, stop
         X = sp.csr_matrix((len(texts), 0), dtype=vectorizer.get_params().get("dtype", np.int64))
         terms = np.zeros(0, dtype=object)
     return X, terms
+
+
+def _unigram_news_counter(vectorizer: Any) -> bool:
+    """A count vectoriser whose analyzer is a unigram :class:`NewsAnalyzer` (what :func:`_count_unigrams` does)."""
+    if not isinstance(vectorizer, CountVectorizer) or isinstance(vectorizer, TfidfVectorizer):
+        return False
+    params = vectorizer.get_params()
+    analyzer = params.get("analyzer")
+    return (type(analyzer) is NewsAnalyzer and type(analyzer.tokenizer) is NewsTokenizer
+            and analyzer.ngram_range == (1, 1) and params.get("vocabulary") is None
+            and params.get("input", "content") == "content")
+
+
+_BATCH = 2000     # articles per batch of tokens counted at once
+
+
+def _count_unigrams(vectorizer: Any, texts: Sequence[str]) -> tuple[sp.csr_matrix, np.ndarray]:
+    """What scikit-learn's fit gives with a unigram NewsAnalyzer (no vocabulary limits), counted in C:
+    the tokenizer's case folding, diacritic folding and stop words are applied once per distinct raw token
+    (the regex's output) instead of once per token, and the tokens of a batch of articles are looked up and
+    counted in C (``map`` over a dict, numpy)."""
+    params = vectorizer.get_params()
+    analyzer: NewsAnalyzer = params["analyzer"]
+    tok, stop = analyzer.tokenizer, analyzer.stop_words
+    raw_tokens = NewsTokenizer(lowercase=False, fold_diacritics=False, boundaries=False)   # the regex's tokens
+    normalize = tok.normalize
+    vocabulary: dict[str, int] = {}          # term -> id, in first-seen order
+    raw_ids: dict[str, int] = {}             # raw token -> term id, -1 for a stop word
+    data, indices, indptr = [], [], [np.zeros(1, dtype=np.int64)]
+    nnz = 0
+    for b in range(0, len(texts), _BATCH):
+        batch = texts[b:b + _BATCH]
+        toks: list[str] = []
+        lengths = np.empty(len(batch), dtype=np.int64)
+        for i, doc in enumerate(batch):
+            found = raw_tokens(doc)
+            toks += found
+            lengths[i] = len(found)
+        for raw in set(toks).difference(raw_ids):        # raw tokens not seen before: fold them once
+            term = normalize(raw)
+            raw_ids[raw] = -1 if term in stop else vocabulary.setdefault(term, len(vocabulary))
+        cols = np.fromiter(map(raw_ids.__getitem__, toks), dtype=np.int64, count=len(toks))
+        del toks
+        rows = np.repeat(np.arange(len(batch), dtype=np.int64), lengths)
+        keep = cols >= 0
+        key, counts = np.unique(rows[keep] << 32 | cols[keep], return_counts=True)
+        data.append(counts)
+        indices.append(key & 0xFFFFFFFF)
+        indptr.append(np.cumsum(np.bincount(key >> 32, minlength=len(batch))) + nnz)
+        nnz += len(key)
+    terms = np.array(list(vocabulary), dtype=object)
+    order = np.argsort(terms, kind="stable")                 # scikit-learn sorts its vocabulary
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    index_dtype = np.int32 if max(nnz, len(terms)) < 2 ** 31 else np.int64
+    dtype = params.get("dtype", np.int64)
+    X = sp.csr_matrix((np.concatenate(data).astype(dtype),
+                       rank[np.concatenate(indices)].astype(index_dtype) if nnz else np.zeros(0, index_dtype),
+                       np.concatenate(indptr).astype(index_dtype)), shape=(len(texts), len(terms)))
+    if params.get("binary"):
+        X.data.fill(1)
+    return X, terms[order]
 
 
 def fit_counts(vectorizer: Any, texts: Sequence[str], *, n_jobs: int | None = 1

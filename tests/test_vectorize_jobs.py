@@ -80,3 +80,27 @@ def test_more_jobs_than_texts_and_errors():
         vectorise(["the of", "and the"], n_jobs=2, stop_words="en")
     with pytest.raises(ValueError, match="no terms remain"):
         vectorise(["sanctions deal", "missiles talks"], n_jobs=2, min_df=2)
+
+
+_TRICKY = ["The U.S. and the U.K. met; S-400's price: $2.5bn. Grade A+ NATO's SAMs, US us Us.",
+           "İsmail Çavuşoğlu'nun açıklaması: ÇAVUŞOĞLU İSTANBUL'da. Müller’s Bundeswehr—T-90/F-16 ёж Ёлка ЙОД.",
+           "", "   ", "the of and", "e-mail e.g. http://x.org/a-b 3.5% 1,000 A. B. C."]
+
+
+@pytest.mark.parametrize("params", [
+    dict(stop_words="auto"),
+    dict(stop_words=None),
+    dict(stop_words="all", fold_diacritics=True),
+    dict(stop_words="en", lowercase=False),
+    dict(stop_words="tr", keep_acronyms=False, extra_stop_words=["NATO", "Said"]),
+    dict(stop_words="ru", binary=True, min_df=2),
+])
+def test_fast_unigram_counter_equals_scikit_learn_fit(s400, params):
+    """vectorise counts unigrams itself (pandas factorize + per-distinct-token folding): same as sklearn."""
+    texts = s400["text"].tolist() + _TRICKY
+    reference = make_vectorizer(**params)
+    X_ref = reference.fit_transform(texts)
+    for n_jobs in (1, 2):
+        X, vec = vectorise(texts, n_jobs=n_jobs, vectorizer=make_vectorizer(**params))
+        assert vec.get_feature_names_out().tolist() == reference.get_feature_names_out().tolist()
+        assert X.dtype == X_ref.dtype and X.shape == X_ref.shape and (X != X_ref).nnz == 0
