@@ -36,6 +36,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import scipy.sparse as sp
 from sklearn.base import clone
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
@@ -408,8 +410,8 @@ _BATCH = 2000     # articles per batch of tokens counted at once
 def _count_unigrams(vectorizer: Any, texts: Sequence[str]) -> tuple[sp.csr_matrix, np.ndarray]:
     """What scikit-learn's fit gives with a unigram NewsAnalyzer (no vocabulary limits), counted in C:
     the tokenizer's case folding, diacritic folding and stop words are applied once per distinct raw token
-    (the regex's output) instead of once per token, and the tokens of a batch of articles are looked up and
-    counted in C (``map`` over a dict, numpy)."""
+    (the regex's output) instead of once per token, and the tokens of a batch of articles are hashed
+    (pyarrow's dictionary encoding) and counted (numpy) in C."""
     params = vectorizer.get_params()
     analyzer: NewsAnalyzer = params["analyzer"]
     tok, stop = analyzer.tokenizer, analyzer.stop_words
@@ -427,11 +429,14 @@ def _count_unigrams(vectorizer: Any, texts: Sequence[str]) -> tuple[sp.csr_matri
             found = raw_tokens(doc)
             toks += found
             lengths[i] = len(found)
-        for raw in set(toks).difference(raw_ids):        # raw tokens not seen before: fold them once
+        encoded = pc.dictionary_encode(pa.array(toks, type=pa.string()))   # hashed in C++, not per token in Python
+        del toks
+        distinct = encoded.dictionary.to_pylist()
+        for raw in set(distinct).difference(raw_ids):     # raw tokens not seen before: fold them once
             term = normalize(raw)
             raw_ids[raw] = -1 if term in stop else vocabulary.setdefault(term, len(vocabulary))
-        cols = np.fromiter(map(raw_ids.__getitem__, toks), dtype=np.int64, count=len(toks))
-        del toks
+        ids = np.fromiter(map(raw_ids.__getitem__, distinct), dtype=np.int64, count=len(distinct))
+        cols = ids[encoded.indices.to_numpy()] if len(distinct) else np.zeros(0, dtype=np.int64)
         rows = np.repeat(np.arange(len(batch), dtype=np.int64), lengths)
         keep = cols >= 0
         key, counts = np.unique(rows[keep] << 32 | cols[keep], return_counts=True)
