@@ -441,18 +441,20 @@ def _count_unigrams(vectorizer: Any, texts: Sequence[str]) -> tuple[sp.csr_matri
         keep = cols >= 0
         key, counts = np.unique(rows[keep] << 32 | cols[keep], return_counts=True)
         data.append(counts)
-        indices.append(key & 0xFFFFFFFF)
+        indices.append((key & 0xFFFFFFFF).astype(np.int32))
         indptr.append(np.cumsum(np.bincount(key >> 32, minlength=len(batch))) + nnz)
         nnz += len(key)
     terms = np.array(list(vocabulary), dtype=object)
     order = np.argsort(terms, kind="stable")                 # scikit-learn sorts its vocabulary
-    rank = np.empty(len(order), dtype=np.int64)
-    rank[order] = np.arange(len(order))
     index_dtype = np.int32 if max(nnz, len(terms)) < 2 ** 31 else np.int64
+    rank = np.empty(len(order), dtype=index_dtype)
+    rank[order] = np.arange(len(order))
     dtype = params.get("dtype", np.int64)
-    X = sp.csr_matrix((np.concatenate(data).astype(dtype),
-                       rank[np.concatenate(indices)].astype(index_dtype) if nnz else np.zeros(0, index_dtype),
-                       np.concatenate(indptr).astype(index_dtype)), shape=(len(texts), len(terms)))
+    values = np.concatenate(data).astype(dtype, copy=False)
+    del data
+    columns = rank[np.concatenate(indices)] if nnz else np.zeros(0, index_dtype)
+    del indices
+    X = sp.csr_matrix((values, columns, np.concatenate(indptr).astype(index_dtype)), shape=(len(texts), len(terms)))
     if params.get("binary"):
         X.data.fill(1)
     return X, terms[order]
@@ -501,19 +503,23 @@ def merge_counts(parts: Sequence[tuple[sp.spmatrix, np.ndarray]]) -> tuple[sp.cs
     if len(parts) == 1:
         return sp.csr_matrix(parts[0][0]), parts[0][1]
     terms = np.array(sorted(set().union(*(p[1].tolist() for p in parts))), dtype=object)
-    data, indices, indptr, offset = [], [], [np.zeros(1, dtype=np.int64)], 0
+    n_rows = sum(p[0].shape[0] for p in parts)
+    nnz = sum(p[0].nnz for p in parts)
+    index_dtype = np.int32 if max(nnz, len(terms)) < 2 ** 31 else np.int64
+    # filled in place, one slice at a time: no second copy of the matrix while merging
+    data = np.empty(nnz, dtype=np.result_type(*(p[0].dtype for p in parts)))
+    indices = np.empty(nnz, dtype=index_dtype)
+    indptr = np.zeros(n_rows + 1, dtype=index_dtype)
+    row = at = 0
     for X, part_terms in parts:
         X = sp.csr_matrix(X)
-        pos = np.searchsorted(terms, part_terms) if len(part_terms) else np.zeros(0, dtype=np.int64)
-        data.append(X.data)
-        indices.append(pos[X.indices])
-        indptr.append(X.indptr[1:].astype(np.int64) + offset)
-        offset += X.nnz
-    index_dtype = np.int32 if max(offset, len(terms)) < 2 ** 31 else np.int64
-    n_rows = sum(p[0].shape[0] for p in parts)
-    X = sp.csr_matrix((np.concatenate(data), np.concatenate(indices).astype(index_dtype),
-                       np.concatenate(indptr).astype(index_dtype)), shape=(n_rows, len(terms)))
-    return X, terms
+        pos = np.searchsorted(terms, part_terms).astype(index_dtype) if len(part_terms) else np.zeros(0, index_dtype)
+        data[at:at + X.nnz] = X.data
+        indices[at:at + X.nnz] = pos[X.indices]
+        indptr[row + 1:row + X.shape[0] + 1] = X.indptr[1:] + at
+        row += X.shape[0]
+        at += X.nnz
+    return sp.csr_matrix((data, indices, indptr), shape=(n_rows, len(terms))), terms
 
 
 def vocabulary_mask(vectorizer: Any, dfs: np.ndarray, tfs: np.ndarray, n_docs: int) -> np.ndarray:

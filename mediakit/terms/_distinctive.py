@@ -225,8 +225,7 @@ def _partition(part: pd.DataFrame, *, context: _Corpus, by: str, discount_reuse:
         raise ValueError(f"distinctive_terms needs term counts, but the vectoriser gives {X.dtype} weights; "
                          "pass a count vectoriser (make_vectorizer(kind='count'))")
     counts = sum_by_group(X, codes, len(groups))
-    Xb = X.copy()
-    Xb.data = np.ones_like(Xb.data)
+    Xb = sp.csr_matrix((np.ones_like(X.data), X.indices, X.indptr), shape=X.shape)   # shares X's indices
     docfreq = sum_by_group(Xb, codes, len(groups))
     ndocs = np.bincount(codes[codes >= 0], minlength=len(groups))
     keep = n_boot > 0
