@@ -419,7 +419,8 @@ def _count_unigrams(vectorizer: Any, texts: Sequence[str]) -> tuple[sp.csr_matri
     normalize = tok.normalize
     vocabulary: dict[str, int] = {}          # term -> id, in first-seen order
     raw_ids: dict[str, int] = {}             # raw token -> term id, -1 for a stop word
-    data, indices, indptr = [], [], [np.zeros(1, dtype=np.int64)]
+    data, indices = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int32)]   # no texts: no batch
+    indptr = [np.zeros(1, dtype=np.int64)]
     nnz = 0
     for b in range(0, len(texts), _BATCH):
         batch = texts[b:b + _BATCH]
