@@ -12,14 +12,27 @@
    lightly edited (about 1 word in 25 replaced, dropped or added) and partial (40-150 words of a source
    set into a new article). A planted passage is recalled when the reported passages of its pair cover at
    least half of its target span. Reported passages between articles of different families are errors.
-   Times are those of find_reuse (tokens and shingles, candidate generation, alignment, offsets).
+   Times are those of find_reuse (tokens and shingles, candidate generation, alignment, offsets); peak
+   memory is the resident size of this process during the call (sampled every 20 ms; the corpus included).
+3. datasketch MinHash LSH on the same corpora, in the same run (``--datasketch PYTHON``, or
+   ``$DATASKETCH_PYTHON``; default ``/work/peers/datasketch-venv/bin/python``; skipped with a message when
+   absent; never a project dependency): a child process with that interpreter shingles every article (the
+   same 5-word shingles, lower-cased), computes ``MinHash.bulk`` signatures (128 permutations), inserts them
+   into a ``MinHashLSH`` (``--ds-threshold``, default 0.3) and queries every article. It gives article pairs,
+   not passages, so a planted passage counts as recalled by it when its two articles are a candidate pair
+   (generous to it). Its time is the child's wall time of those steps and its memory the child's peak RSS
+   (``resource.getrusage``; the corpus, read from a pickle, included).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import pickle
 import re
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -31,6 +44,9 @@ sys.path.insert(0, str(ROOT))
 
 from mediakit import load_corpus  # noqa: E402
 from mediakit.reuse import find_reuse  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "bench"))
+from terms import PeakRSS  # noqa: E402
 
 WORD_RE = re.compile(r"\w[\w'’\-./]*\w\+?|\w\+?|[.,;:]")
 
@@ -270,34 +286,132 @@ def evaluate(articles: pd.DataFrame, plant: pd.DataFrame, found: pd.DataFrame) -
     }
 
 
-def scale(sizes: list[int], seed: int) -> None:
+DATASKETCH_SCRIPT = r'''
+import pickle, resource, sys, time
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+import datasketch
+job = pickle.load(open(sys.argv[1], "rb"))
+texts, k, num_perm, threshold = job["texts"], job["shingle"], job["num_perm"], job["threshold"]
+res = {"version": datasketch.__version__}
+t0 = time.perf_counter()
+sets = []
+for t in texts:
+    w = t.lower().split()
+    sets.append({" ".join(w[i:i + k]).encode("utf8") for i in range(max(len(w) - k + 1, 1))})
+t1 = time.perf_counter()
+hashes = MinHash.bulk(sets, num_perm=num_perm)
+del sets
+t2 = time.perf_counter()
+lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+with lsh.insertion_session() as session:
+    for i, m in enumerate(hashes):
+        session.insert(i, m)
+pairs = set()
+for i, m in enumerate(hashes):
+    for j in lsh.query(m):
+        if j != i:
+            pairs.add((min(i, j), max(i, j)))
+t3 = time.perf_counter()
+res.update(shingles=t1 - t0, minhash=t2 - t1, lsh=t3 - t2, total=t3 - t0, pairs=sorted(pairs),
+           maxrss=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+pickle.dump(res, open(sys.argv[2], "wb"))
+'''
+
+
+def run_datasketch(python: str, texts: list[str], threshold: float, timeout: int) -> dict | None:
+    """datasketch MinHash LSH in a child process with its own interpreter; None (with a message) if absent."""
+    if not python or not Path(python).exists():
+        print(f"   datasketch: SKIPPED, no interpreter at {python!r}; create one with `python -m venv "
+              "/work/peers/datasketch-venv && /work/peers/datasketch-venv/bin/pip install datasketch` or pass "
+              "--datasketch / set DATASKETCH_PYTHON")
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        job, out, script = Path(tmp, "job.pkl"), Path(tmp, "out.pkl"), Path(tmp, "ds.py")
+        script.write_text(DATASKETCH_SCRIPT)
+        with open(job, "wb") as f:
+            pickle.dump({"texts": texts, "shingle": 5, "num_perm": 128, "threshold": threshold}, f)
+        try:
+            proc = subprocess.run([python, str(script), str(job), str(out)], capture_output=True, text=True,
+                                  timeout=timeout)
+        except subprocess.TimeoutExpired:
+            print(f"   datasketch: did not finish within {timeout} s")
+            return None
+        if proc.returncode != 0:
+            print("   datasketch: failed:\n" + "\n".join(proc.stderr.strip().splitlines()[-8:]))
+            return None
+        with open(out, "rb") as f:
+            return pickle.load(f)
+
+
+def pair_recall(articles: pd.DataFrame, plant: pd.DataFrame, pairs: list[tuple[int, int]]) -> dict:
+    index = {a: i for i, a in enumerate(articles.article_id)}
+    got = set(map(tuple, pairs))
+    hit = [tuple(sorted((index[p.source_id], index[p.target_id]))) in got for p in plant.itertuples()]
+    fam = articles["family"].to_numpy()
+    same = np.array([fam[i] == fam[j] for i, j in pairs], dtype=bool)
+    return {"recall": float(np.mean(hit)), "by_kind": plant.assign(hit=hit).groupby("kind")["hit"].mean().round(4).to_dict(),
+            "pair_precision": float(same.mean()) if len(same) else float("nan")}
+
+
+def scale(sizes: list[int], seed: int, datasketch: str | None = None, ds_threshold: float = 0.3,
+          ds_timeout: int = 3600) -> None:
     print("\n== generated corpora (bigram text, planted reprints: whole, trimmed, edited, partial)")
     rows = []
     for n in sizes:
         articles, plant, gen_time = generate(n, seed=seed)
         words = int(articles.text.str.count(" ").sum() + len(articles))
-        t0 = time.perf_counter()
-        found, stats = find_reuse(articles[["article_id", "outlet", "text", "date", "date_precision", "wire"]],
-                                  same_outlet=True, return_stats=True)
-        wall = time.perf_counter() - t0
+        with PeakRSS() as mem:
+            base = mem.current()
+            t0 = time.perf_counter()
+            found, stats = find_reuse(articles[["article_id", "outlet", "text", "date", "date_precision", "wire"]],
+                                      same_outlet=True, return_stats=True)
+            wall = time.perf_counter() - t0
         tm = stats.timings
         ev = evaluate(articles, plant, found)
-        rows.append({"articles": n, "words_M": round(words / 1e6, 1), "planted": len(plant),
-                     "candidates": stats.candidates, "passages": len(found),
-                     "tokens_s": round(tm["tokens"], 1), "candidates_s": round(tm["candidates"], 1),
-                     "alignment_s": round(tm["alignment"], 1), "offsets_s": round(tm["offsets"], 1),
-                     "total_s": round(wall, 1), "recall": round(ev["recall"], 4), "precision": round(ev["precision"], 4),
-                     "false": ev["false"], "direction": round(ev["direction"], 4)})
-        print(f"{n} articles ({words / 1e6:.1f} M words, generated in {gen_time:.0f} s): "
+        row = {"articles": n, "words_M": round(words / 1e6, 1), "planted": len(plant),
+               "candidates": stats.candidates, "passages": len(found),
+               "tokens_s": round(tm["tokens"], 1), "candidates_s": round(tm["candidates"], 1),
+               "alignment_s": round(tm["alignment"], 1), "offsets_s": round(tm["offsets"], 1),
+               "total_s": round(wall, 1), "peak_GB": round(mem.peak_rss / 1e9, 2),
+               "recall": round(ev["recall"], 4), "precision": round(ev["precision"], 4),
+               "false": ev["false"], "direction": round(ev["direction"], 4)}
+        load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"{n} articles ({words / 1e6:.1f} M words, generated in {gen_time:.0f} s; load average {load}): "
               f"total {wall:.1f} s = tokens {tm['tokens']:.1f} + candidates {tm['candidates']:.1f} + "
               f"alignment {tm['alignment']:.1f} + offsets {tm['offsets']:.1f}; "
-              f"{stats.candidates} candidate pairs, {len(found)} passages")
+              f"{stats.candidates} candidate pairs, {len(found)} passages; peak RSS {mem.peak_rss / 1e9:.2f} GB "
+              f"(before the call {base / 1e9:.2f} GB PSS, corpus included)")
         print(f"   recall {ev['recall']:.4f} of {len(plant)} planted passages (by kind {ev['by_kind']}), "
               f"mean cover {ev['cover']:.3f}; precision {ev['precision']:.4f} ({ev['false']} across families); "
               f"direction right {ev['direction']:.4f}")
         sys.stdout.flush()
+        if datasketch is not None:
+            ds = run_datasketch(datasketch, articles["text"].tolist(), ds_threshold, ds_timeout)
+            if ds is not None:
+                pr = pair_recall(articles, plant, ds["pairs"])
+                row.update(ds_total_s=round(ds["total"], 1), ds_peak_GB=round(ds["maxrss"] / 1e9, 2),
+                           ds_recall=round(pr["recall"], 4))
+                ratio = mem.peak_rss / ds["maxrss"]
+                print(f"   datasketch {ds['version']} MinHash LSH (threshold {ds_threshold}, 128 permutations, "
+                      f"5-word shingles): {ds['total']:.1f} s = shingles {ds['shingles']:.1f} + minhash "
+                      f"{ds['minhash']:.1f} + LSH insert/query {ds['lsh']:.1f}; {len(ds['pairs'])} candidate pairs "
+                      f"(pair precision {pr['pair_precision']:.4f}); peak RSS {ds['maxrss'] / 1e9:.2f} GB")
+                print(f"   datasketch pair recall {pr['recall']:.4f} (by kind {pr['by_kind']}); mediakit "
+                      f"{ds['total'] / wall:.2f}x faster, memory {ratio:.2f}x datasketch's -> target <= 1.5x: "
+                      f"{'MET' if ratio <= 1.5 else 'NOT MET'}")
+                sys.stdout.flush()
+        rows.append(row)
     print()
-    print(pd.DataFrame(rows).to_string(index=False))
+    table = pd.DataFrame(rows)
+    print(table.to_string(index=False))
+    if len(table) > 1:
+        a, b = table.iloc[0], table.iloc[-1]
+        k = b.articles / a.articles
+        growth = {s: round(b[s] / a[s], 1) if a[s] else float("nan")
+                  for s in ("tokens_s", "candidates_s", "alignment_s", "offsets_s", "total_s", "peak_GB")}
+        print(f"growth {a.articles:,} -> {b.articles:,} articles (x{k:.0f}): {growth} "
+              f"(near-linear: about x{k:.0f})")
 
 
 def main() -> None:
@@ -305,15 +419,18 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="*", default=[10_000, 30_000, 100_000])
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--no-demo", action="store_true")
+    ap.add_argument("--datasketch", default=os.environ.get("DATASKETCH_PYTHON",
+                                                           "/work/peers/datasketch-venv/bin/python"),
+                    help="python of a separate venv with datasketch ($DATASKETCH_PYTHON); '' skips it")
+    ap.add_argument("--ds-threshold", type=float, default=0.3, help="MinHashLSH Jaccard threshold (default 0.3)")
     args = ap.parse_args()
-    import os
     import platform
 
     print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()} {platform.machine()}")
     if not args.no_demo:
         demo_gold()
     if args.sizes:
-        scale(args.sizes, args.seed)
+        scale(args.sizes, args.seed, args.datasketch or None, args.ds_threshold)
 
 
 if __name__ == "__main__":

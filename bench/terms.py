@@ -2,7 +2,13 @@
 
     .venv/bin/python bench/terms.py                       # 100,000 articles, ~50 million tokens, 10 outlets
     .venv/bin/python bench/terms.py --articles 20000      # smaller run
-    .venv/bin/python bench/terms.py --scattertext /tmp/st-venv/bin/python
+    .venv/bin/python bench/terms.py --scattertext /work/peers/scattertext-venv/bin/python
+    .venv/bin/python bench/terms.py --ngram 1 2 --min-df 2 --top 30 --n-boot 0   # unigrams + bigrams
+
+Each run also prints the floor (one core tokenising the same texts with the one compiled token regex, the
+limit of any vectoriser using it) and every time as a multiple of it. Memory is the proportional set size
+(PSS: pages shared between this process and its forked counting workers counted once) summed over the
+process and its children, sampled every 0.1 s; scattertext's is its own peak RSS (one process).
 
 The target (issue 4): vectorising plus distinctive terms (log-odds, each outlet against the rest) in under
 120 s on a 2-core machine with peak memory under 4 GB. The corpus is generated here (not timed): Zipfian
@@ -10,8 +16,9 @@ pseudo-words with English function words at the top, capitalised words and acron
 30 "house" words per outlet used 8 times more often by that outlet, so the script also checks that the
 method recovers what was planted.
 
-scattertext is never a project dependency. When ``--scattertext PYTHON`` names the interpreter of a separate
-virtual environment where it is installed, the script times (a) scattertext's log-odds with an informative
+scattertext is never a project dependency. When ``--scattertext PYTHON`` (or ``$SCATTERTEXT_PYTHON``; default
+``/work/peers/scattertext-venv/bin/python``) names the interpreter of a separate virtual environment where it
+is installed (``python -m venv DIR && DIR/bin/pip install scattertext future six``), the script times (a) scattertext's log-odds with an informative
 Dirichlet prior on the same per-outlet counts, checking that its z-scores equal ours with
 ``variance="full"``, and (b) the same computation end to end from the texts with scattertext's own corpus
 building (CorpusFromPandas, whitespace tokenizer, unigrams), on the whole corpus unless ``--st-articles``.
@@ -24,7 +31,6 @@ import contextlib
 import json
 import os
 import pickle
-import resource
 import subprocess
 import sys
 import tempfile
@@ -38,6 +44,7 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import mediakit as mk  # noqa: E402
+from mediakit.text import TOKEN_PATTERN  # noqa: E402
 from mediakit.vectorize import group_codes, sum_by_group  # noqa: E402
 
 FUNCTION_WORDS = ["the", "of", "and", "to", "a", "in", "that", "is", "for", "on", "it", "with", "as", "was", "he",
@@ -120,37 +127,76 @@ def generate_corpus(n_articles: int, mean_tokens: int, n_outlets: int, seed: int
 
 # ---------------------------------------------------------------- memory sampling
 class PeakRSS:
-    """Samples the resident memory of this process and its children every 20 ms (psutil)."""
+    """Peak memory of this process and its children, sampled every 20 ms (psutil): ``peak`` is the summed
+    proportional set size (shared pages counted once: forked workers share the corpus), ``peak_rss`` the
+    summed resident sizes (shared pages counted in every process). Reading PSS costs about a millisecond
+    per process, so the default interval is 0.1 s (the sampling thread would otherwise take CPU and the GIL
+    from the run it measures)."""
 
-    def __init__(self) -> None:
+    def __init__(self, interval: float = 0.1) -> None:
         import psutil
 
+        self.interval = interval
         self.proc = psutil.Process()
-        self.peak = 0
+        self.peak = self.peak_rss = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def current(self) -> int:
-        total = self.proc.memory_info().rss
-        for child in self.proc.children(recursive=True):
+    def sample(self) -> tuple[int, int]:
+        pss = rss = 0
+        for proc in [self.proc, *self.proc.children(recursive=True)]:
             with contextlib.suppress(Exception):       # a child may end between listing and reading
-                total += child.memory_info().rss
-        return total
+                info = proc.memory_full_info()
+                pss += info.pss
+                rss += info.rss
+        return pss, rss
+
+    def current(self) -> int:
+        return self.sample()[0]
+
+    def _update(self) -> None:
+        pss, rss = self.sample()
+        self.peak, self.peak_rss = max(self.peak, pss), max(self.peak_rss, rss)
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, self.current())
-            time.sleep(0.02)
+            self._update()
+            time.sleep(self.interval)
 
     def __enter__(self) -> PeakRSS:
-        self.peak = self.current()
+        self._update()
         self._thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
         self._stop.set()
         self._thread.join()
-        self.peak = max(self.peak, self.current())
+        self._update()
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and its ended children (user + system)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def token_floor(texts: list[str]) -> tuple[float, float]:
+    """One core tokenising every text with the one compiled token regex: ``(wall s, CPU s)``, best of 2."""
+    import re
+
+    # the tokenizer's compiled form: on whole texts the pattern's leading look-behind never matters
+    findall = re.compile(TOKEN_PATTERN.removeprefix("(?<!\\w)")).findall
+    best = (float("inf"), float("inf"))
+    for _ in range(2):
+        c, w = cpu_seconds(), time.perf_counter()
+        for t in texts:
+            findall(t)
+        best = min(best, (time.perf_counter() - w, cpu_seconds() - c))
+    return best
+
+
+def load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def gb(n: float) -> str:
@@ -177,7 +223,7 @@ for g in range(counts.shape[0]):
 res["score_seconds"] = time.perf_counter() - t
 res["z"] = np.vstack(zs)
 sub = pd.DataFrame({"text": job["subset_texts"], "outlet": job["subset_outlets"]})
-t = time.perf_counter()
+t, c0 = time.perf_counter(), time.process_time()
 corpus = st.CorpusFromPandas(sub, category_col="outlet", text_col="text", nlp=st.whitespace_nlp_with_sentences,
                              feats_from_spacy_doc=st.UnigramsFromSpacyDoc()).build()
 tf = corpus.get_term_freq_df()
@@ -186,6 +232,7 @@ sc = st.LogOddsRatioInformativeDirichletPrior(pri, scale_type="none")
 for c in tf.columns:
     sc.get_zeta_i_j_given_separate_counts(tf[c], tf.drop(columns=c).sum(axis=1))
 res["subset_seconds"] = time.perf_counter() - t
+res["subset_cpu"] = time.process_time() - c0
 res["subset_terms"] = int(tf.shape[0])
 import resource
 res["maxrss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
@@ -208,7 +255,7 @@ def run_scattertext(python: str, counts: np.ndarray, df: pd.DataFrame, subset: i
             print(f"scattertext: did not finish within {timeout} s")
             return None
         if proc.returncode != 0:
-            print("scattertext: failed:", (proc.stderr.strip().splitlines() or ["?"])[-1])
+            print("scattertext: failed:\n" + "\n".join(proc.stderr.strip().splitlines()[-8:]))
             return None
         with open(out, "rb") as f:
             return pickle.load(f)
@@ -268,8 +315,13 @@ def main() -> int:
     ap.add_argument("--ngram", type=int, nargs=2, default=(1, 1), metavar=("MIN", "MAX"),
                     help="n-gram range of the timed run (default 1 1); the scattertext comparison is unigrams")
     ap.add_argument("--n-boot", type=int, default=50, help="replicates of the extra bootstrap run (0: skip)")
-    ap.add_argument("--scattertext", default=os.environ.get("SCATTERTEXT_PYTHON", "/tmp/st-venv/bin/python"),
-                    help="python of a separate venv with scattertext installed")
+    ap.add_argument("--n-jobs", type=int, default=2, help="counting processes of mediakit (default 2)")
+    ap.add_argument("--min-df", type=int, default=1,
+                    help="min_df handed to the vectoriser (e.g. 2 = min_docs with n-grams; default 1)")
+    ap.add_argument("--top", type=int, default=None, help="top= of distinctive_terms (default: every row)")
+    ap.add_argument("--scattertext", default=os.environ.get("SCATTERTEXT_PYTHON",
+                                                            "/work/peers/scattertext-venv/bin/python"),
+                    help="python of a separate venv with scattertext installed ($SCATTERTEXT_PYTHON)")
     ap.add_argument("--st-articles", type=int, default=0,
                     help="articles for scattertext's from-text timing (default 0: all)")
     ap.add_argument("--st-timeout", type=int, default=1800)
@@ -287,19 +339,31 @@ def main() -> int:
         token_regex_ab(df, args.token_regex_ab)
         return 0
 
+    texts = df["text"].tolist()
+    floor_wall, floor_cpu = token_floor(texts)
+    n_chars = sum(map(len, texts))
+    print(f"\n== floor: one core, one compiled regex (the token pattern) over every text: {floor_wall:.1f} s wall, "
+          f"{floor_cpu:.1f} s CPU ({n_chars / floor_cpu / 1e6:.1f} M chars/s); load average {load()}")
+    del texts
+
+    kw = dict(by="outlet", method="log_odds", min_docs=2, ngram_range=tuple(args.ngram), n_jobs=args.n_jobs,
+              top=args.top)
+    if args.min_df != 1:
+        kw["min_df"] = args.min_df
     with PeakRSS() as mem:
         base = mem.current()
-        t = time.perf_counter()
-        out = mk.distinctive_terms(df, by="outlet", method="log_odds", min_docs=2, ngram_range=tuple(args.ngram))
-        elapsed = time.perf_counter() - t
+        c, t = cpu_seconds(), time.perf_counter()
+        out = mk.distinctive_terms(df, **kw)
+        elapsed, used = time.perf_counter() - t, cpu_seconds() - c
     print("\n== mediakit: vectorise + distinctive terms (log-odds, informative Dirichlet prior, each vs rest)")
-    print(f"settings: {out.attrs['vectorizer']}, min_docs={out.attrs['min_docs']}")
-    print(f"total {elapsed:.1f} s  "
-          f"-> target < 120 s: {'MET' if elapsed < 120 else 'NOT MET'}")
+    print(f"settings: {out.attrs['vectorizer']}, min_docs={out.attrs['min_docs']}, top={args.top}, "
+          f"n_jobs={args.n_jobs}; load average {load()}")
+    print(f"total {elapsed:.1f} s wall, {used:.1f} s CPU (both processes) = {elapsed / floor_wall:.2f}x the floor's "
+          f"wall time -> target < 120 s: {'MET' if elapsed < 120 else 'NOT MET'}")
     print(f"throughput: {len(df) / elapsed:,.0f} articles/s, {n_tokens / elapsed / 1e6:.2f} M tokens/s")
     print(f"terms reported: {out['term'].nunique():,}; rows: {len(out):,}")
-    print(f"peak memory (RSS, process + children): {gb(mem.peak)} (before the call {gb(base)}, corpus included) "
-          f"-> target < 4 GB: {'MET' if mem.peak < 4e9 else 'NOT MET'}; ru_maxrss {gb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)}")
+    print(f"peak memory (PSS, process + counting workers): {gb(mem.peak)} (before the call {gb(base)}, corpus "
+          f"included; summed RSS {gb(mem.peak_rss)}) -> target < 4 GB: {'MET' if mem.peak < 4e9 else 'NOT MET'}")
 
     top = out.sort_values("z", ascending=False).groupby("group").head(30)
     recovered = {g: len(set(top[top.group == g].term) & {w.lower() if not w.isupper() else w for w in planted[g]}) / 30
@@ -310,7 +374,8 @@ def main() -> int:
     if args.n_boot:
         with PeakRSS() as mem_b:
             t = time.perf_counter()
-            boot = mk.distinctive_terms(df, top=20, n_boot=args.n_boot, min_docs=2, ngram_range=tuple(args.ngram))
+            boot = mk.distinctive_terms(df, top=20, n_boot=args.n_boot, min_docs=2, ngram_range=tuple(args.ngram),
+                                        n_jobs=args.n_jobs)
             eb = time.perf_counter() - t
         print(f"\n== with bootstrap: top=20, n_boot={args.n_boot}: total {eb:.1f} s ({len(boot)} rows), "
               f"peak {gb(mem_b.peak)}")
@@ -321,16 +386,17 @@ def main() -> int:
         print("skipped: the comparison is defined for unigrams (run without --ngram)")
         return 0
     if not args.scattertext or not Path(args.scattertext).exists():
-        print(f"not available: no interpreter at {args.scattertext!r}; create one with "
-              "`python -m venv /tmp/st-venv && /tmp/st-venv/bin/pip install scattertext future six`")
+        print(f"SKIPPED: no interpreter at {args.scattertext!r}; create one with `python -m venv "
+              "/work/peers/scattertext-venv && /work/peers/scattertext-venv/bin/pip install scattertext future six` "
+              "or pass --scattertext / set SCATTERTEXT_PYTHON")
         return 0
-    vec = mk.make_vectorizer(stop_words="auto")
-    X = vec.fit_transform(df["text"].tolist())
+    X, vec = mk.vectorise(df, stop_words="auto", n_jobs=args.n_jobs)
     codes, groups = group_codes(df, "outlet")
     counts = sum_by_group(X, codes, len(groups))
     terms = vec.get_feature_names_out()
     del X
-    full = mk.distinctive_terms(df, vectorizer=mk.make_vectorizer(stop_words="auto"), min_docs=0, variance="full")
+    full = mk.distinctive_terms(df, vectorizer=mk.make_vectorizer(stop_words="auto"), min_docs=0, variance="full",
+                                n_jobs=args.n_jobs)
     ours = full.pivot(index="group", columns="term", values="z").reindex(index=groups, columns=terms).to_numpy()
     del full
     subset = args.st_articles or len(df)
@@ -344,15 +410,23 @@ def main() -> int:
           f"{len(groups)} outlets in {res['score_seconds']:.2f} s (mediakit end to end, vectorising included: "
           f"{elapsed:.2f} s); max |z difference| vs mediakit variance='full': {diff:.1e}")
     sub_tokens = n_tokens if subset == len(df) else int(df["text"].iloc[:subset].str.count(" ").sum() + subset)
-    st_s = res["subset_seconds"]
+    st_s, st_cpu = res["subset_seconds"], res["subset_cpu"]
     print(f"scattertext from text (CorpusFromPandas, whitespace tokenizer, unigrams, then the same scores) on "
-          f"{subset:,} articles ({sub_tokens / 1e6:.1f} M tokens): {st_s:.1f} s = {subset / st_s:,.0f} articles/s, "
-          f"{sub_tokens / st_s / 1e6:.2f} M tokens/s, its peak RSS {gb(res['maxrss'])}")
-    print(f"mediakit on {len(df):,} articles: {elapsed:.1f} s = {len(df) / elapsed:,.0f} articles/s, "
-          f"{n_tokens / elapsed / 1e6:.2f} M tokens/s, peak {gb(mem.peak)}")
+          f"{subset:,} articles ({sub_tokens / 1e6:.1f} M tokens): {st_s:.1f} s wall ({st_cpu:.1f} s CPU) = "
+          f"{subset / st_s:,.0f} articles/s, {sub_tokens / st_s / 1e6:.2f} M tokens/s, "
+          f"{st_s / floor_wall * len(df) / subset:.1f}x the floor; its peak RSS {gb(res['maxrss'])}")
+    print(f"mediakit on {len(df):,} articles: {elapsed:.1f} s wall ({used:.1f} s CPU) = "
+          f"{len(df) / elapsed:,.0f} articles/s, {elapsed / floor_wall:.2f}x the floor; peak PSS {gb(mem.peak)}")
+    if subset == len(df):
+        ratio = st_s / elapsed
+        print(f"speed-up over scattertext, same run: {ratio:.1f}x wall, {st_cpu / used:.1f}x CPU -> target >= 10x: "
+              f"{'MET' if ratio >= 10 else 'NOT MET'}; memory {mem.peak / res['maxrss']:.2f}x scattertext's -> "
+              f"lower: {'MET' if mem.peak < res['maxrss'] else 'NOT MET'}; load average {load()}")
     print(f"(scattertext child process wall time {wall:.0f} s, including unpickling the corpus)")
     print(json.dumps({"articles": len(df), "tokens": n_tokens, "seconds": round(elapsed, 1),
-                      "peak_gb": round(mem.peak / 1e9, 2), "scattertext_seconds": round(st_s, 1)}))
+                      "cpu_seconds": round(used, 1), "floor_seconds": round(floor_wall, 1),
+                      "peak_gb": round(mem.peak / 1e9, 2), "scattertext_seconds": round(st_s, 1),
+                      "scattertext_peak_gb": round(res["maxrss"] / 1e9, 2)}))
     return 0
 
 

@@ -25,15 +25,21 @@ What is configured, and why it is not scikit-learn's default:
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import scipy.sparse as sp
+from sklearn.base import clone
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
 from .spans import blank_texts, merge_spans
@@ -56,6 +62,9 @@ __all__ = [
     "resolve_stop_words",
     "reused_spans_for",
     "vectorizer_params",
+    "fit_counts",
+    "merge_counts",
+    "vocabulary_mask",
 ]
 
 
@@ -301,16 +310,23 @@ def vectorise(
     vectorizer: Any = None,
     discount_reuse: bool | pd.DataFrame = False,
     text_col: str = "text",
+    n_jobs: int | None = 1,
     **params: Any,
 ) -> tuple[sp.csr_matrix, Any]:
     """Fit a vectoriser on the articles: ``(matrix, fitted vectoriser)``, one matrix row per article.
 
     ``vectorizer`` may be any unfitted scikit-learn text vectoriser; otherwise :func:`make_vectorizer`
     builds one from ``**params`` (``stop_words="auto"`` picks the lists of the corpus's languages).
+    ``n_jobs`` > 1 (-1: every core) fits consecutive slices of the articles in that many processes and
+    merges their vocabularies (:func:`fit_counts`): the same matrix and vocabulary as ``n_jobs=1``, for
+    count vectorisers.
 
     >>> X, vec = vectorise(["Russian SAMs", "Russian missiles"])
     >>> X.toarray().tolist(), vec.get_feature_names_out().tolist()
     ([[1, 0, 1], [0, 1, 1]], ['SAMs', 'missiles', 'russian'])
+    >>> X2, _ = vectorise(["Russian SAMs", "Russian missiles"], n_jobs=2)
+    >>> (X2 != X).nnz
+    0
     """
     if vectorizer is None:
         if "stop_words" in params:
@@ -320,8 +336,213 @@ def vectorise(
     elif params:
         raise TypeError(f"pass either vectorizer= or vectoriser settings, not both (got {sorted(params)})")
     texts = article_texts(articles, discount_reuse=discount_reuse, text_col=text_col)
-    X = vectorizer.fit_transform(texts)
+    workers = _workers(n_jobs, len(texts))
+    if getattr(vectorizer, "vocabulary", None) is not None or (
+            workers == 1 and not _unigram_news_counter(vectorizer)):
+        return sp.csr_matrix(vectorizer.fit_transform(texts)), vectorizer
+    if workers > 1:
+        _check_parallel(vectorizer)
+    X, terms = fit_counts(vectorizer, texts, n_jobs=workers)
+    if not len(terms):
+        raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
+    keep = vocabulary_mask(vectorizer, np.bincount(X.indices, minlength=len(terms)),
+                           np.asarray(X.sum(axis=0)).ravel(), X.shape[0])
+    if not keep.any():
+        raise ValueError("After pruning, no terms remain. Try a lower min_df or a higher max_df.")
+    if not keep.all():
+        X, terms = X[:, np.flatnonzero(keep)], terms[keep]
+    vectorizer.vocabulary_ = {t: i for i, t in enumerate(terms.tolist())}
+    vectorizer.fixed_vocabulary_ = False
     return sp.csr_matrix(X), vectorizer
+
+
+# ---------------------------------------------------------------- counting in several processes
+_NO_LIMITS = {"min_df": 1, "max_df": 1.0, "max_features": None}
+_FORKED_TEXTS: list[str] | None = None      # the texts a forked worker reads (not pickled to it)
+
+
+def _workers(n_jobs: int | None, n_texts: int) -> int:
+    if n_jobs is None or n_jobs == 0:
+        n_jobs = 1
+    if n_jobs < 0:
+        n_jobs = max(1, (os.cpu_count() or 1) + 1 + n_jobs)
+    return max(1, min(int(n_jobs), n_texts))
+
+
+def _check_parallel(vectorizer: Any) -> None:
+    if not isinstance(vectorizer, CountVectorizer) or isinstance(vectorizer, TfidfVectorizer):
+        raise ValueError(f"n_jobs > 1 needs a count vectoriser, not {type(vectorizer).__name__}; use n_jobs=1, "
+                         "or count with n_jobs and weight with sklearn's TfidfTransformer")
+
+
+def _fit_part(vectorizer: Any, texts: Sequence[str] | None, start: int = 0, stop: int = 0
+              ) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Counts of some texts without vocabulary limits: ``(matrix, sorted terms)``."""
+    if texts is None:                               # a forked worker: the slice of the inherited texts
+        texts = _FORKED_TEXTS[start:stop]          # type: ignore[index]
+    if _unigram_news_counter(vectorizer):
+        return _count_unigrams(vectorizer, texts)
+    vec = clone(vectorizer)
+    vec.set_params(**{k: v for k, v in _NO_LIMITS.items() if k in vec.get_params()})
+    try:
+        X = sp.csr_matrix(vec.fit_transform(texts))
+        terms = np.asarray(vec.get_feature_names_out(), dtype=object)
+    except ValueError:  # an empty vocabulary: no texts, or nothing but stop words in this slice
+        X = sp.csr_matrix((len(texts), 0), dtype=vectorizer.get_params().get("dtype", np.int64))
+        terms = np.zeros(0, dtype=object)
+    return X, terms
+
+
+def _unigram_news_counter(vectorizer: Any) -> bool:
+    """A count vectoriser whose analyzer is a unigram :class:`NewsAnalyzer` (what :func:`_count_unigrams` does)."""
+    if not isinstance(vectorizer, CountVectorizer) or isinstance(vectorizer, TfidfVectorizer):
+        return False
+    params = vectorizer.get_params()
+    analyzer = params.get("analyzer")
+    return (type(analyzer) is NewsAnalyzer and type(analyzer.tokenizer) is NewsTokenizer
+            and analyzer.ngram_range == (1, 1) and params.get("vocabulary") is None
+            and params.get("input", "content") == "content")
+
+
+_BATCH = 2000     # articles per batch of tokens counted at once
+
+
+def _count_unigrams(vectorizer: Any, texts: Sequence[str]) -> tuple[sp.csr_matrix, np.ndarray]:
+    """What scikit-learn's fit gives with a unigram NewsAnalyzer (no vocabulary limits), counted in C:
+    the tokenizer's case folding, diacritic folding and stop words are applied once per distinct raw token
+    (the regex's output) instead of once per token, and the tokens of a batch of articles are hashed
+    (pyarrow's dictionary encoding) and counted (numpy) in C."""
+    params = vectorizer.get_params()
+    analyzer: NewsAnalyzer = params["analyzer"]
+    tok, stop = analyzer.tokenizer, analyzer.stop_words
+    raw_tokens = NewsTokenizer(lowercase=False, fold_diacritics=False, boundaries=False)   # the regex's tokens
+    normalize = tok.normalize
+    vocabulary: dict[str, int] = {}          # term -> id, in first-seen order
+    raw_ids: dict[str, int] = {}             # raw token -> term id, -1 for a stop word
+    data, indices = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int32)]   # no texts: no batch
+    indptr = [np.zeros(1, dtype=np.int64)]
+    nnz = 0
+    for b in range(0, len(texts), _BATCH):
+        batch = texts[b:b + _BATCH]
+        toks: list[str] = []
+        lengths = np.empty(len(batch), dtype=np.int64)
+        for i, doc in enumerate(batch):
+            found = raw_tokens(doc)
+            toks += found
+            lengths[i] = len(found)
+        encoded = pc.dictionary_encode(pa.array(toks, type=pa.string()))   # hashed in C++, not per token in Python
+        del toks
+        distinct = encoded.dictionary.to_pylist()
+        for raw in set(distinct).difference(raw_ids):     # raw tokens not seen before: fold them once
+            term = normalize(raw)
+            raw_ids[raw] = -1 if term in stop else vocabulary.setdefault(term, len(vocabulary))
+        ids = np.fromiter(map(raw_ids.__getitem__, distinct), dtype=np.int64, count=len(distinct))
+        cols = ids[encoded.indices.to_numpy()] if len(distinct) else np.zeros(0, dtype=np.int64)
+        rows = np.repeat(np.arange(len(batch), dtype=np.int64), lengths)
+        keep = cols >= 0
+        key, counts = np.unique(rows[keep] << 32 | cols[keep], return_counts=True)
+        data.append(counts)
+        indices.append((key & 0xFFFFFFFF).astype(np.int32))
+        indptr.append(np.cumsum(np.bincount(key >> 32, minlength=len(batch))) + nnz)
+        nnz += len(key)
+    terms = np.array(list(vocabulary), dtype=object)
+    order = np.argsort(terms, kind="stable")                 # scikit-learn sorts its vocabulary
+    index_dtype = np.int32 if max(nnz, len(terms)) < 2 ** 31 else np.int64
+    rank = np.empty(len(order), dtype=index_dtype)
+    rank[order] = np.arange(len(order))
+    dtype = params.get("dtype", np.int64)
+    values = np.concatenate(data).astype(dtype, copy=False)
+    del data
+    columns = rank[np.concatenate(indices)] if nnz else np.zeros(0, index_dtype)
+    del indices
+    X = sp.csr_matrix((values, columns, np.concatenate(indptr).astype(index_dtype)), shape=(len(texts), len(terms)))
+    if params.get("binary"):
+        X.data.fill(1)
+    return X, terms[order]
+
+
+def fit_counts(vectorizer: Any, texts: Sequence[str], *, n_jobs: int | None = 1
+               ) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Term counts of ``texts`` by an unfitted vectoriser, ignoring its ``min_df``, ``max_df`` and
+    ``max_features``: ``(matrix, sorted terms)``. ``n_jobs`` processes each fit a consecutive slice (this
+    one included); their vocabularies are merged (:func:`merge_counts`), so the result equals one fit.
+    Workers are forked where the platform allows it, so the texts are not copied to them.
+
+    >>> X, terms = fit_counts(make_vectorizer(), ["SAMs and SAMs", "missiles", "SAMs"], n_jobs=2)
+    >>> X.toarray().tolist(), terms.tolist()
+    ([[2, 1, 0], [0, 0, 1], [1, 0, 0]], ['SAMs', 'and', 'missiles'])
+    """
+    texts = list(texts)
+    workers = _workers(n_jobs, len(texts))
+    if workers == 1:
+        return _fit_part(vectorizer, texts)
+    bounds = np.linspace(0, len(texts), workers + 1).astype(int)
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if fork else "spawn")
+    global _FORKED_TEXTS
+    _FORKED_TEXTS = texts if fork else None
+    try:
+        with ProcessPoolExecutor(workers - 1, mp_context=ctx) as pool:
+            futures = [pool.submit(_fit_part, vectorizer, None if fork else texts[a:b], int(a), int(b))
+                       for a, b in zip(bounds[1:-1], bounds[2:])]
+            parts = [_fit_part(vectorizer, texts[bounds[0]:bounds[1]])] + [f.result() for f in futures]
+    finally:
+        _FORKED_TEXTS = None
+    return merge_counts(parts)
+
+
+def merge_counts(parts: Sequence[tuple[sp.spmatrix, np.ndarray]]) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Stack ``(matrix, sorted terms)`` of consecutive slices of a corpus on the union of their vocabularies
+    (sorted, as scikit-learn sorts it).
+
+    >>> a = (sp.csr_matrix([[1, 2]]), np.array(["b", "c"], dtype=object))
+    >>> b = (sp.csr_matrix([[3, 4]]), np.array(["a", "c"], dtype=object))
+    >>> X, terms = merge_counts([a, b])
+    >>> X.toarray().tolist(), terms.tolist()
+    ([[0, 1, 2], [3, 0, 4]], ['a', 'b', 'c'])
+    """
+    if len(parts) == 1:
+        return sp.csr_matrix(parts[0][0]), parts[0][1]
+    terms = np.array(sorted(set().union(*(p[1].tolist() for p in parts))), dtype=object)
+    n_rows = sum(p[0].shape[0] for p in parts)
+    nnz = sum(p[0].nnz for p in parts)
+    index_dtype = np.int32 if max(nnz, len(terms)) < 2 ** 31 else np.int64
+    # filled in place, one slice at a time: no second copy of the matrix while merging
+    data = np.empty(nnz, dtype=np.result_type(*(p[0].dtype for p in parts)))
+    indices = np.empty(nnz, dtype=index_dtype)
+    indptr = np.zeros(n_rows + 1, dtype=index_dtype)
+    row = at = 0
+    for X, part_terms in parts:
+        X = sp.csr_matrix(X)
+        pos = np.searchsorted(terms, part_terms).astype(index_dtype) if len(part_terms) else np.zeros(0, index_dtype)
+        data[at:at + X.nnz] = X.data
+        indices[at:at + X.nnz] = pos[X.indices]
+        indptr[row + 1:row + X.shape[0] + 1] = X.indptr[1:] + at
+        row += X.shape[0]
+        at += X.nnz
+    return sp.csr_matrix((data, indices, indptr), shape=(n_rows, len(terms))), terms
+
+
+def vocabulary_mask(vectorizer: Any, dfs: np.ndarray, tfs: np.ndarray, n_docs: int) -> np.ndarray:
+    """The terms scikit-learn's CountVectorizer keeps after ``min_df``, ``max_df`` and ``max_features``, from
+    document frequencies ``dfs`` and totals ``tfs`` of the sorted vocabulary (same ties as scikit-learn).
+
+    >>> vocabulary_mask(make_vectorizer(min_df=2), np.array([1, 2, 3]), np.array([1, 5, 3]), 3).tolist()
+    [False, True, True]
+    """
+    params = vectorizer.get_params()
+    min_df, max_df, limit = params.get("min_df", 1), params.get("max_df", 1.0), params.get("max_features")
+    max_doc = max_df if isinstance(max_df, int | np.integer) else max_df * n_docs
+    min_doc = min_df if isinstance(min_df, int | np.integer) else min_df * n_docs
+    if max_doc < min_doc:
+        raise ValueError("max_df corresponds to < documents than min_df")
+    mask = (dfs >= min_doc) & (dfs <= max_doc)
+    if limit is not None and mask.sum() > limit:
+        order = (-tfs[mask]).argsort()[:limit]     # scikit-learn's (unstable) sort, so that ties agree
+        new = np.zeros(len(dfs), dtype=bool)
+        new[np.where(mask)[0][order]] = True
+        mask = new
+    return mask
 
 
 def group_codes(articles: pd.DataFrame, by: str) -> tuple[np.ndarray, list[str]]:

@@ -20,7 +20,14 @@ from sklearn.base import clone
 from ..analysis import Analysis, register
 from ..corpus import ColumnError, validate_corpus
 from ..spans import merge_spans
-from ..vectorize import article_texts, make_vectorizer, resolve_stop_words, sum_by_group
+from ..vectorize import (
+    article_texts,
+    fit_counts,
+    make_vectorizer,
+    resolve_stop_words,
+    sum_by_group,
+    vocabulary_mask,
+)
 from ._reuse import reuse_label, reuse_table
 from ._statistics import bootstrap_interval, check_params, result_attrs, scores_from_counts
 
@@ -31,7 +38,6 @@ COLUMNS = ["group", "term", "count", "count_other", "score", "z", "other", "docs
 _DTYPES = {"group": object, "term": object, "count": "int64", "count_other": "int64", "score": float,
            "z": float, "other": object, "docs": "int64", "docs_other": "int64", "total": "int64",
            "total_other": "int64", "log_ratio": float, "p": float, "ci_low": float, "ci_high": float}
-_LIMITS = {"min_df": 1, "max_df": 1.0, "max_features": None}
 
 
 def distinctive_terms(
@@ -51,6 +57,7 @@ def distinctive_terms(
     collapse_ngrams: bool = True,
     discount_reuse: bool | pd.DataFrame = False,
     vectorizer: Any = None,
+    n_jobs: int | None = 1,
     **vectorizer_params_: Any,
 ) -> pd.DataFrame:
     """Terms each group (outlet) uses more than the others, with a statistic a reviewer accepts.
@@ -86,7 +93,11 @@ def distinctive_terms(
         find_reuse here and warns (pandas only: compute it once and pass it).
     vectorizer, **vectorizer_params_ : a scikit-learn vectoriser, or settings for
         :func:`mediakit.vectorize.make_vectorizer` (``ngram_range``, ``min_df``, ``stop_words`` ...;
-        ``stop_words`` defaults to ``"auto"``: the shipped lists of the corpus's languages).
+        ``stop_words`` defaults to ``"auto"``: the shipped lists of the corpus's languages). With n-grams
+        on a large corpus, ``min_df=min_docs`` drops terms no row could report before the statistics
+        (less memory; the totals then count only the terms kept, so scores move slightly).
+    n_jobs : processes that count the articles (-1: every core); the same table as ``n_jobs=1``, for count
+        vectorisers (:func:`mediakit.vectorize.fit_counts`). pandas only: Dask runs partitions in parallel.
 
     Returns
     -------
@@ -106,7 +117,7 @@ def distinctive_terms(
     params = dict(by=by, method=method, pair=pair, top=top, min_docs=min_docs, prior=prior, prior_scale=prior_scale,
                   variance=variance, n_boot=n_boot, ci=ci, random_state=random_state,
                   collapse_ngrams=collapse_ngrams, discount_reuse=discount_reuse, vectorizer=vectorizer,
-                  **vectorizer_params_)
+                  n_jobs=n_jobs, **vectorizer_params_)
     params = _validate(list(articles.columns), engine="local", **params)
     params["discount_reuse"] = reuse_table(articles, discount_reuse, "distinctive_terms")
     context = _prepare_finalize(_prepare_partition(articles, **params), **params)
@@ -119,7 +130,8 @@ def distinctive_terms(
 # ---------------------------------------------------------------- hooks
 def _validate(columns: list[str], *, engine: str, by: str, method: str, pair: Any, top: Any, min_docs: int,
               prior: Any, prior_scale: Any, variance: str, n_boot: int, ci: float, random_state: Any,
-              collapse_ngrams: bool, discount_reuse: Any, vectorizer: Any, **vectorizer_params_: Any) -> dict:
+              collapse_ngrams: bool, discount_reuse: Any, vectorizer: Any, n_jobs: int | None = 1,
+              **vectorizer_params_: Any) -> dict:
     for col in ("text", by):
         if col not in columns:
             raise ColumnError(f"distinctive_terms: column {col!r} missing; pass a corpus from mediakit.load_corpus"
@@ -128,6 +140,9 @@ def _validate(columns: list[str], *, engine: str, by: str, method: str, pair: An
     if n_boot < 0:
         raise ValueError(f"distinctive_terms: n_boot={n_boot} must be >= 0 (0: no bootstrap)")
     if engine != "local":
+        if n_jobs not in (None, 1):
+            raise ValueError("n_jobs is not available on Dask (its workers count the partitions in parallel); "
+                             "drop n_jobs")
         if n_boot:
             raise ValueError("n_boot is not available on Dask (the bootstrap resamples single articles); "
                              "run mediakit.distinctive_terms on a sample, or drop --n-boot")
@@ -149,7 +164,7 @@ def _validate(columns: list[str], *, engine: str, by: str, method: str, pair: An
     return dict(by=by, method=method, pair=pair, top=top, min_docs=min_docs, prior=prior, prior_scale=prior_scale,
                 variance=variance, n_boot=int(n_boot), ci=ci, random_state=random_state,
                 collapse_ngrams=collapse_ngrams, discount_reuse=discount_reuse, vectorizer=vectorizer,
-                **vectorizer_params_)
+                n_jobs=n_jobs, **vectorizer_params_)
 
 
 def _columns(*, by: str, discount_reuse: Any, **_: Any) -> list[str]:
@@ -183,7 +198,8 @@ def _prepare_finalize(partial: tuple[set[str], set[str]], *, vectorizer: Any = N
 
 
 _PARAMS = {"by", "method", "pair", "top", "min_docs", "prior", "prior_scale", "variance", "n_boot", "ci",
-           "random_state", "collapse_ngrams", "discount_reuse", "vectorizer", "rows", "context", "offset"}
+           "random_state", "collapse_ngrams", "discount_reuse", "vectorizer", "rows", "context", "offset",
+           "n_jobs"}
 
 
 class _Counts(NamedTuple):
@@ -199,24 +215,17 @@ class _Counts(NamedTuple):
 
 
 def _partition(part: pd.DataFrame, *, context: _Corpus, by: str, discount_reuse: Any, n_boot: int = 0,
-               **_: Any) -> _Counts:
+               n_jobs: int | None = 1, **_: Any) -> _Counts:
     groups = context.groups
     index = {g: i for i, g in enumerate(groups)}
     codes = np.array([index.get(str(v), -1) if pd.notna(v) else -1 for v in part[by]], dtype=np.int64)
     texts = article_texts(part, discount_reuse=discount_reuse if discount_reuse is not None else False)
-    vec = clone(context.vectorizer)
-    vec.set_params(**{k: v for k, v in _LIMITS.items() if k in vec.get_params()})
-    try:
-        X = sp.csr_matrix(vec.fit_transform(texts))
-        terms = np.asarray(vec.get_feature_names_out(), dtype=object)
-    except ValueError:  # an empty vocabulary: no articles, or nothing but stop words in this partition
-        X, terms = sp.csr_matrix((len(texts), 0), dtype=np.int64), np.zeros(0, dtype=object)
+    X, terms = fit_counts(context.vectorizer, texts, n_jobs=n_jobs)   # no vocabulary limits (finalize)
     if not np.issubdtype(X.dtype, np.integer):
         raise ValueError(f"distinctive_terms needs term counts, but the vectoriser gives {X.dtype} weights; "
                          "pass a count vectoriser (make_vectorizer(kind='count'))")
     counts = sum_by_group(X, codes, len(groups))
-    Xb = X.copy()
-    Xb.data = np.ones_like(Xb.data)
+    Xb = sp.csr_matrix((np.ones_like(X.data), X.indices, X.indptr), shape=X.shape)   # shares X's indices
     docfreq = sum_by_group(Xb, codes, len(groups))
     ndocs = np.bincount(codes[codes >= 0], minlength=len(groups))
     keep = n_boot > 0
@@ -249,23 +258,6 @@ def _merge(items: list[_Counts]) -> _Counts:
     return _Counts(terms, counts, docfreq, ndocs, n, X, np.concatenate(codes) if codes else None)
 
 
-def _vocabulary_mask(vectorizer: Any, dfs: np.ndarray, tfs: np.ndarray, n_docs: int) -> np.ndarray:
-    """The terms scikit-learn's CountVectorizer keeps after min_df, max_df and max_features (same ties)."""
-    params = vectorizer.get_params()
-    min_df, max_df, limit = params.get("min_df", 1), params.get("max_df", 1.0), params.get("max_features")
-    max_doc = max_df if isinstance(max_df, int | np.integer) else max_df * n_docs
-    min_doc = min_df if isinstance(min_df, int | np.integer) else min_df * n_docs
-    if max_doc < min_doc:
-        raise ValueError("max_df corresponds to < documents than min_df")
-    mask = (dfs >= min_doc) & (dfs <= max_doc)
-    if limit is not None and mask.sum() > limit:
-        order = (-tfs[mask]).argsort()[:limit]     # scikit-learn's (unstable) sort, so that ties agree
-        new = np.zeros(len(dfs), dtype=bool)
-        new[np.where(mask)[0][order]] = True
-        mask = new
-    return mask
-
-
 def _finalize(partial: _Counts, *, context: _Corpus, by: str, method: str, pair: Any, top: Any, min_docs: int,
               prior: Any, prior_scale: Any, variance: str, n_boot: int, ci: float, random_state: Any,
               collapse_ngrams: bool, discount_reuse: Any, **_: Any) -> pd.DataFrame:
@@ -277,7 +269,7 @@ def _finalize(partial: _Counts, *, context: _Corpus, by: str, method: str, pair:
         out = _empty(n_boot)
         out.attrs.update(result_attrs(prior_label=_prior_label(method, prior), alpha0=prior_scale, **attrs))
         return out
-    keep = _vocabulary_mask(vectorizer, partial.docfreq.sum(axis=0), partial.counts.sum(axis=0), partial.n)
+    keep = vocabulary_mask(vectorizer, partial.docfreq.sum(axis=0), partial.counts.sum(axis=0), partial.n)
     terms, counts, docfreq = partial.terms[keep], partial.counts[:, keep], partial.docfreq[:, keep]
     if not len(terms):
         raise ValueError("no terms left after min_df/max_df; lower min_df or raise max_df")
