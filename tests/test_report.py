@@ -259,3 +259,16 @@ def test_s400_report_links_the_explorer_written_beside_it(s400_report):
     assert '<a href="explorer.html">' in html and "<script" not in html
     page = (s400_report / "explorer.html").read_text(encoding="utf-8")
     assert "Content-Security-Policy" in page and "http://" not in page.split("</head>")[0]
+
+
+def test_s400_report_counts_translated_reprints_as_reuse(s400_report):
+    """data/s400 is in three languages: the report's reuse is cross-lingual and finds the planted translations."""
+    import pandas as pd
+
+    passages = pd.read_csv(next(s400_report.rglob("reuse_passages.csv")))
+    translated = passages[passages["kind"] == "translation"]
+    gold = pd.read_csv(S400 / "gold" / "translations.csv") if (S400 / "gold" / "translations.csv").exists() else None
+    assert len(translated) >= (len(gold) if gold is not None else 1)
+    assert (translated["source_language"] != translated["target_language"]).all()
+    html = (s400_report / "report.html").read_text(encoding="utf-8")
+    assert re.search(rf"<b>{len(translated)}</b> of these passages are translations", html)
