@@ -232,6 +232,17 @@ def _split_run(analysis: Analysis, corpus: pd.DataFrame, pool: ProcessPoolExecut
     return finish
 
 
+def _given(table: pd.DataFrame | None) -> Callable[[], pd.DataFrame] | None:
+    return None if table is None else (lambda: _table(table, "quotes/frames"))
+
+
+def _table(table: Any, name: str) -> pd.DataFrame:
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"build_explorer: {name} must be the pandas table of the analysis for this corpus, "
+                        f"not {type(table).__name__}; pass None to compute it")
+    return table
+
+
 def _whole(analysis: Analysis, corpus: pd.DataFrame, params: dict[str, Any]) -> Any:
     """``analysis`` on the whole corpus as one partition (a ``prepare`` step), here."""
     context = _whole(analysis.prepare, corpus, params) if analysis.prepare is not None else None
@@ -253,7 +264,8 @@ def build_explorer(corpus: pd.DataFrame, out_path: str | Path, *, story: str | N
                    min_count: int = 5, max_terms: int = 2000, kwic_per_term: int = 20,
                    sentences_per_cell: int = 30, max_speakers: int = 150, quotes_per_speaker: int = 30,
                    max_pairs: int = 200, n_boot: int = 0, random_state: int | None = 0,
-                   title: str | None = None, n_jobs: int = 1) -> Path:
+                   title: str | None = None, n_jobs: int = 1, quotes: pd.DataFrame | None = None,
+                   frames: pd.DataFrame | None = None, reuse: pd.DataFrame | None = None) -> Path:
     """Write ``explorer.html``: one self-contained page (data as inline JSON, script and style inline, a
     CSP allowing nothing else, no network request) with the term scatter of :func:`explore_terms` and the
     evidence browsers: outlet x frame -> sentences with their cues (:func:`mediakit.score_frames` with
@@ -262,7 +274,9 @@ def build_explorer(corpus: pd.DataFrame, out_path: str | Path, *, story: str | N
     (:func:`mediakit.find_reuse`). Every cap is a parameter and is stated on the page. ``n_jobs`` > 1
     runs the quote extraction and the frame scoring in ``n_jobs`` worker processes, each on parts of the
     corpus (the analyses' partition / merge / finalize steps of :mod:`mediakit.analysis`, so the result
-    is the same as one call), beside the term statistics.
+    is the same as one call), beside the term statistics. ``quotes``, ``frames``, ``reuse``: those tables
+    when the caller has them already for this corpus (a notebook, the report): they are used as they are,
+    not computed again.
     ``out_path`` is a file or a folder (then ``explorer.html`` in it). Returns the path written.
 
     >>> import pandas as pd, mediakit as mk, tempfile, pathlib
@@ -285,15 +299,16 @@ def build_explorer(corpus: pd.DataFrame, out_path: str | Path, *, story: str | N
     if out.suffix.lower() not in (".html", ".htm"):
         out = out / "explorer.html"
     book = codebook or story or "policy_frames"
+    given_frames = frames
     pool = ProcessPoolExecutor(max_workers=n_jobs) if n_jobs > 1 else None
     try:
         # quotes and frames (the slow two) go to the workers in halves of the corpus, quotes first; the
         # term statistics, KWIC lines and reuse run here meanwhile
-        quotes_job = _split_run(get_analysis("extract_quotes"), corpus, pool, n_jobs)
-        frames_job = _split_run(get_analysis("score_frames"), corpus, pool, n_jobs, codebook=book)
+        quotes_job = _given(quotes) or _split_run(get_analysis("extract_quotes"), corpus, pool, n_jobs)
+        frames_job = _given(frames) or _split_run(get_analysis("score_frames"), corpus, pool, n_jobs, codebook=book)
         ex = explore_terms(corpus, by=by, focus=focus, min_count=min_count, max_terms=max_terms,
                            kwic_per_term=kwic_per_term, n_boot=n_boot, random_state=random_state)
-        reuse = find_reuse(corpus)
+        reuse = find_reuse(corpus) if reuse is None else _table(reuse, "reuse")
         frames = frames_job()
         quotes = quotes_job()
     finally:
@@ -311,7 +326,7 @@ def build_explorer(corpus: pd.DataFrame, out_path: str | Path, *, story: str | N
     data["reuse"] = reuse_data(reuse, texts, pos, max_pairs=max_pairs)
     ex.caps.update({"sentences_per_cell": sentences_per_cell, "max_speakers": max_speakers,
                     "quotes_per_speaker": quotes_per_speaker, "max_pairs": max_pairs,
-                    "codebook": str(book)})
+                    "codebook": str(book if given_frames is None else given_frames.attrs.get("codebook", book))})
     data["meta"]["caps"] = ex.caps
     data["meta"]["caps_text"] = _caps_text(ex.caps, ex.data, len(corpus), data["frames"], data["quotes"],
                                            data["reuse"])
