@@ -232,8 +232,8 @@ def _split_run(analysis: Analysis, corpus: pd.DataFrame, pool: ProcessPoolExecut
     return finish
 
 
-def _given(table: pd.DataFrame | None) -> Callable[[], pd.DataFrame] | None:
-    return None if table is None else (lambda: _table(table, "quotes/frames"))
+def _given(table: pd.DataFrame | None, name: str) -> Callable[[], pd.DataFrame] | None:
+    return None if table is None else (lambda: _table(table, name))
 
 
 def _table(table: Any, name: str) -> pd.DataFrame:
@@ -300,12 +300,12 @@ def build_explorer(corpus: pd.DataFrame, out_path: str | Path, *, story: str | N
         out = out / "explorer.html"
     book = codebook or story or "policy_frames"
     given_frames = frames
-    pool = ProcessPoolExecutor(max_workers=n_jobs) if n_jobs > 1 else None
+    pool = ProcessPoolExecutor(max_workers=n_jobs) if n_jobs > 1 and (quotes is None or frames is None) else None
     try:
-        # quotes and frames (the slow two) go to the workers in halves of the corpus, quotes first; the
-        # term statistics, KWIC lines and reuse run here meanwhile
-        quotes_job = _given(quotes) or _split_run(get_analysis("extract_quotes"), corpus, pool, n_jobs)
-        frames_job = _given(frames) or _split_run(get_analysis("score_frames"), corpus, pool, n_jobs, codebook=book)
+        # quotes and frames (the slow two) go to the workers in n_jobs parts of the corpus each, quotes
+        # first; the term statistics, KWIC lines and reuse run here meanwhile
+        quotes_job = _given(quotes, "quotes") or _split_run(get_analysis("extract_quotes"), corpus, pool, n_jobs)
+        frames_job = _given(frames, "frames") or _split_run(get_analysis("score_frames"), corpus, pool, n_jobs, codebook=book)
         ex = explore_terms(corpus, by=by, focus=focus, min_count=min_count, max_terms=max_terms,
                            kwic_per_term=kwic_per_term, n_boot=n_boot, random_state=random_state)
         reuse = find_reuse(corpus) if reuse is None else _table(reuse, "reuse")
