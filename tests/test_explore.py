@@ -126,6 +126,91 @@ def test_worker_processes_give_the_same_page(corpus, page, tmp_path):
     assert a == b
 
 
+def test_workers_split_the_analyses_into_parts_with_the_same_tables(corpus):
+    from concurrent.futures import ProcessPoolExecutor
+
+    import mediakit.framing
+    import mediakit.sources  # noqa: F401 (the analyses register on import)
+    from mediakit.analysis import get
+    from mediakit.explore._build import _split_run
+
+    with ProcessPoolExecutor(2) as pool:
+        quotes = _split_run(get("extract_quotes"), corpus, pool, 3)
+        frames = _split_run(get("score_frames"), corpus, pool, 2, codebook="s400")
+        quotes, frames = quotes(), frames()
+    whole_q, whole_f = mk.extract_quotes(corpus), mk.score_frames(corpus, "s400")
+    pd.testing.assert_frame_equal(quotes, whole_q)
+    pd.testing.assert_frame_equal(frames, whole_f)
+    assert quotes.attrs == whole_q.attrs and frames.attrs == whole_f.attrs
+    assert len(quotes) > 500 and len(frames) > 1000
+
+
+def test_tables_passed_in_are_used_as_they_are(corpus, page, tmp_path):
+    quotes, frames, reuse = mk.extract_quotes(corpus), mk.score_frames(corpus, "s400"), mk.find_reuse(corpus)
+    other = mk.build_explorer(corpus, tmp_path, story="s400", kwic_per_term=15, quotes=quotes, frames=frames,
+                              reuse=reuse)
+    a, b = _data(page), _data(other)
+    a["meta"].pop("build_seconds"), b["meta"].pop("build_seconds")
+    b["meta"]["caps"]["codebook"] = a["meta"]["caps"]["codebook"]      # named by the table's attrs
+    assert a == b
+    few = quotes[quotes["speaker_canonical"] == quotes["speaker_canonical"].value_counts().index[-1]]
+    data = _data(mk.build_explorer(corpus, tmp_path / "few.html", quotes=few, frames=frames, reuse=reuse.head(2)))
+    assert len(data["quotes"]["speakers"]) == 1 and data["reuse"]["n"] == 2
+    with pytest.raises(TypeError, match="build_explorer: reuse must be the pandas table"):
+        mk.build_explorer(corpus, tmp_path, reuse="reuse.csv")
+
+
+def test_kwic_sample_is_kwic_lines_in_one_pass(corpus):
+    from mediakit.explore._terms import _trie_regex, sample_kwic
+
+    terms = ["sanctions", "S-400", "NATO", "us", "US", "missile defense", "Ankara"]
+    lines, seen = sample_kwic(corpus, terms, by="outlet", per_term=4, window=5, random_state=1)
+    rx = r"(?<!\w)(?:(?i:" + _trie_regex(sorted(t.lower() for t in terms if t == t.lower())) + ")|" + \
+        _trie_regex(sorted(t for t in terms if t != t.lower())) + r")(?!\w)"
+    every = mk.kwic(corpus, rx, kind="regex", window=5)
+    keys = set(zip(every["article_id"], every["start"], every["end"], every["left_start"], every["right_end"],
+                   every["left"], every["right"]))
+    per_term = lines.groupby("term").size()
+    for t in terms:
+        n = int((every["match"].str.replace(r"\s+", " ", regex=True).map(
+            lambda m: m if m in terms and m != m.lower() else m.lower()) == t).sum())
+        assert per_term.get(t, 0) == min(4, n), t          # full when it can be, else every match
+        assert seen[t] >= per_term.get(t, 0)
+    for r in lines.itertuples(index=False):
+        assert (r.article_id, r.start, r.end, r.left_start, r.right_end, r.left, r.right) in keys
+    again, _ = sample_kwic(corpus, terms, by="outlet", per_term=4, window=5, random_state=2)
+    assert not again.equals(lines)                            # another sample for another random_state
+
+
+def test_evidence_widget_shows_a_speaker_and_a_reuse_pair(corpus):
+    pytest.importorskip("ipywidgets")
+    from mediakit.explore import explore_evidence
+
+    quotes, reuse = mk.extract_quotes(corpus), mk.find_reuse(corpus)
+    ev = explore_evidence(corpus, quotes, reuse, max_speakers=10, quotes_per_speaker=6)
+    ui_box = ev.widget()
+    assert ui_box.children and len(ev.speakers) == 10
+    top = ev.speakers["speaker"].iloc[0]
+    ui = ev._ui
+    ui.speaker.value = top                                  # a selection in the dropdown
+    rows = ev.quotes_of(top)
+    texts = dict(zip(corpus["article_id"], corpus["text"]))
+    assert ev.selected_speaker == top and 0 < len(rows) <= 6 and rows["group"].nunique() >= 2
+    for r in rows.itertuples(index=False):
+        assert texts[r.article_id][r.start:r.end] == r.quote
+        assert f'data-article="{r.article_id}" data-start="{r.start}" data-end="{r.end}"' in ui.quotes_output.value
+    assert ui.quotes_output.value.count("<td") == rows["group"].nunique()   # one column per outlet
+    ui.pair.value = 0
+    pair = ev.pairs().iloc[0]
+    assert ev.selected_pair == 0 and pair["similarity"] == ev.pairs()["similarity"].max()
+    assert texts[pair["source_id"]][pair["source_start"]:pair["source_end"]] == pair["source_text"]
+    assert texts[pair["target_id"]][pair["target_start"]:pair["target_end"]] == pair["target_text"]
+    assert ui.reuse_output.value.count('class="passage"') == 2
+    assert ("<mark>" in ui.reuse_output.value) == bool(pair["changes"])
+    with pytest.raises(KeyError, match="not among the 10 shown"):
+        ev.quotes_of("Nobody Atall")
+
+
 def test_script_in_a_title_cannot_close_the_data_block(tmp_path):
     evil = "</script><script>alert(1)</script><!--"
     df = pd.DataFrame({"article_id": list("abcd"), "outlet": ["A", "A", "B", "B"],

@@ -8,7 +8,8 @@ reuse), as live JupyterLab widgets and as one self-contained offline page (``exp
 
 from __future__ import annotations
 
+from ._browse import EvidenceBrowser, explore_evidence
 from ._build import TermExplorer, build_explorer, explore_terms
 from ._page import CSP
 
-__all__ = ["TermExplorer", "build_explorer", "explore_terms", "CSP"]
+__all__ = ["TermExplorer", "build_explorer", "explore_terms", "EvidenceBrowser", "explore_evidence", "CSP"]

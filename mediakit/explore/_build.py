@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import html
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from scipy import stats
 
+from ..analysis import Analysis, bind
+from ..analysis import get as get_analysis
 from ._evidence import frame_data, quote_data, reuse_data
 from ._page import render_page
 from ._terms import TermData, finite, pair_scores, sample_kwic, term_data
@@ -201,19 +205,78 @@ def explore_terms(corpus: pd.DataFrame, by: str = "outlet", focus: str | None = 
                         against=str(against), caps=caps, ci=ci)
 
 
+def _split_run(analysis: Analysis, corpus: pd.DataFrame, pool: ProcessPoolExecutor | None, n_parts: int,
+               **kwargs: Any) -> Callable[[], pd.DataFrame]:
+    """Start ``analysis`` (a registered record, called with its public function's parameters) on
+    ``n_parts`` consecutive parts of ``corpus`` in ``pool``; returns the call that merges the partials in
+    corpus order and finalizes them (the steps the Dask engine runs: the same table as the pandas call).
+    Without a pool, the call runs the public function itself."""
+    if pool is None or n_parts < 2 or len(corpus) < 2 * n_parts:
+        return lambda: analysis.public(corpus, **kwargs)
+    params = bind(analysis.public, (), kwargs)
+    if analysis.validate is not None:
+        params = analysis.validate(list(corpus.columns), engine="local", **params)
+    context = _whole(analysis.prepare, corpus, params) if analysis.prepare is not None else None
+    data = corpus
+    if analysis.columns is not None:
+        data = corpus[[c for c in dict.fromkeys(analysis.columns(**params)) if c in corpus.columns]]
+    cuts = np.linspace(0, len(data), n_parts + 1).round().astype(int)
+    jobs = [pool.submit(_partition_job, analysis.name, data.iloc[lo:hi], int(lo), context, params)
+            for lo, hi in zip(cuts[:-1], cuts[1:])]
+
+    def finish() -> pd.DataFrame:
+        partial = analysis.merge([job.result() for job in jobs])
+        rows = data.reset_index(drop=True) if analysis.rows_needed is not None else None
+        return analysis.finalize(partial, rows=rows, context=context, **params)
+
+    return finish
+
+
+def _given(table: pd.DataFrame | None, name: str) -> Callable[[], pd.DataFrame] | None:
+    return None if table is None else (lambda: _table(table, name))
+
+
+def _table(table: Any, name: str) -> pd.DataFrame:
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"build_explorer: {name} must be the pandas table of the analysis for this corpus, "
+                        f"not {type(table).__name__}; pass None to compute it")
+    return table
+
+
+def _whole(analysis: Analysis, corpus: pd.DataFrame, params: dict[str, Any]) -> Any:
+    """``analysis`` on the whole corpus as one partition (a ``prepare`` step), here."""
+    context = _whole(analysis.prepare, corpus, params) if analysis.prepare is not None else None
+    partial = analysis.partition(corpus, offset=0, context=context, **params)
+    rows = corpus.reset_index(drop=True) if analysis.rows_needed is not None else None
+    return analysis.finalize(partial, rows=rows, context=context, **params)
+
+
+def _partition_job(name: str, part: pd.DataFrame, offset: int, context: Any, params: dict[str, Any]) -> Any:
+    """One part's partial, merged on its own (compacted) before it travels back (a worker's task)."""
+    from .. import framing, sources  # noqa: F401 (a fresh worker registers the analyses it runs)
+
+    a = get_analysis(name)
+    return a.merge([a.partition(part, offset=offset, context=context, **params)])
+
+
 def build_explorer(corpus: pd.DataFrame, out_path: str | Path, *, story: str | None = None,
                    codebook: str | None = None, by: str = "outlet", focus: str | None = None,
                    min_count: int = 5, max_terms: int = 2000, kwic_per_term: int = 20,
                    sentences_per_cell: int = 30, max_speakers: int = 150, quotes_per_speaker: int = 30,
                    max_pairs: int = 200, n_boot: int = 0, random_state: int | None = 0,
-                   title: str | None = None, n_jobs: int = 1) -> Path:
+                   title: str | None = None, n_jobs: int = 1, quotes: pd.DataFrame | None = None,
+                   frames: pd.DataFrame | None = None, reuse: pd.DataFrame | None = None) -> Path:
     """Write ``explorer.html``: one self-contained page (data as inline JSON, script and style inline, a
     CSP allowing nothing else, no network request) with the term scatter of :func:`explore_terms` and the
     evidence browsers: outlet x frame -> sentences with their cues (:func:`mediakit.score_frames` with
     ``codebook``, else the ``story`` pack's, else ``policy_frames``); a speaker -> their quotes per outlet
     (:func:`mediakit.extract_quotes`); a reuse pair -> both passages with the changed words marked
     (:func:`mediakit.find_reuse`). Every cap is a parameter and is stated on the page. ``n_jobs`` > 1
-    runs the quote extraction and the frame scoring in worker processes beside the term statistics.
+    runs the quote extraction and the frame scoring in ``n_jobs`` worker processes, each on parts of the
+    corpus (the analyses' partition / merge / finalize steps of :mod:`mediakit.analysis`, so the result
+    is the same as one call), beside the term statistics. ``quotes``, ``frames``, ``reuse``: those tables
+    when the caller has them already for this corpus (a notebook, the report): they are used as they are,
+    not computed again.
     ``out_path`` is a file or a folder (then ``explorer.html`` in it). Returns the path written.
 
     >>> import pandas as pd, mediakit as mk, tempfile, pathlib
@@ -223,10 +286,10 @@ def build_explorer(corpus: pd.DataFrame, out_path: str | Path, *, story: str | N
     >>> path.name, "Content-Security-Policy" in path.read_text()
     ('explorer.html', True)
     """
-    # the analyses' pandas functions (picklable, for the worker processes; a corpus here is pandas)
-    from ..framing import score_frames
+    # the analyses' registry records (mediakit.analysis): partition work -> merge -> finalize
+    from ..framing import score_frames  # noqa: F401 (registers the analysis)
     from ..reuse import find_reuse
-    from ..sources import extract_quotes
+    from ..sources import extract_quotes  # noqa: F401 (registers the analysis)
 
     if not isinstance(n_jobs, int) or n_jobs < 1:
         raise ValueError(f"build_explorer: n_jobs={n_jobs!r} must be a whole number >= 1")
@@ -236,15 +299,18 @@ def build_explorer(corpus: pd.DataFrame, out_path: str | Path, *, story: str | N
     if out.suffix.lower() not in (".html", ".htm"):
         out = out / "explorer.html"
     book = codebook or story or "policy_frames"
-    pool = ProcessPoolExecutor(max_workers=n_jobs - 1) if n_jobs > 1 else None
+    given_frames = frames
+    pool = ProcessPoolExecutor(max_workers=n_jobs) if n_jobs > 1 and (quotes is None or frames is None) else None
     try:
-        quotes_job = pool.submit(extract_quotes, corpus) if pool else None
-        frames_job = pool.submit(score_frames, corpus, book) if pool and n_jobs > 2 else None
+        # quotes and frames (the slow two) go to the workers in n_jobs parts of the corpus each, quotes
+        # first; the term statistics, KWIC lines and reuse run here meanwhile
+        quotes_job = _given(quotes, "quotes") or _split_run(get_analysis("extract_quotes"), corpus, pool, n_jobs)
+        frames_job = _given(frames, "frames") or _split_run(get_analysis("score_frames"), corpus, pool, n_jobs, codebook=book)
         ex = explore_terms(corpus, by=by, focus=focus, min_count=min_count, max_terms=max_terms,
                            kwic_per_term=kwic_per_term, n_boot=n_boot, random_state=random_state)
-        frames = frames_job.result() if frames_job else score_frames(corpus, book)
-        reuse = find_reuse(corpus)
-        quotes = quotes_job.result() if quotes_job else extract_quotes(corpus)
+        reuse = find_reuse(corpus) if reuse is None else _table(reuse, "reuse")
+        frames = frames_job()
+        quotes = quotes_job()
     finally:
         if pool:
             pool.shutdown()
@@ -260,7 +326,7 @@ def build_explorer(corpus: pd.DataFrame, out_path: str | Path, *, story: str | N
     data["reuse"] = reuse_data(reuse, texts, pos, max_pairs=max_pairs)
     ex.caps.update({"sentences_per_cell": sentences_per_cell, "max_speakers": max_speakers,
                     "quotes_per_speaker": quotes_per_speaker, "max_pairs": max_pairs,
-                    "codebook": str(book)})
+                    "codebook": str(book if given_frames is None else given_frames.attrs.get("codebook", book))})
     data["meta"]["caps"] = ex.caps
     data["meta"]["caps_text"] = _caps_text(ex.caps, ex.data, len(corpus), data["frames"], data["quotes"],
                                            data["reuse"])

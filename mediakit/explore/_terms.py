@@ -9,6 +9,7 @@ counts, Monroe variance) from them, and the page's script computes the same numb
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -18,8 +19,12 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from ..text import TOKEN_PATTERN
+
 __all__ = ["TermData", "term_data", "pair_scores", "sample_kwic", "article_index"]
 
+_TOKEN = re.compile(TOKEN_PATTERN)   # the tokens of mediakit.parsed (KWIC windows count them)
+_SPACE = re.compile(r"\s+")
 
 
 @dataclass
@@ -140,19 +145,32 @@ def _trie_regex(words: list[str]) -> str:
 
 def sample_kwic(corpus: pd.DataFrame, terms: list[str], *, by: str, per_term: int, window: int,
                 random_state: int | None, chunk: int = 200) -> tuple[pd.DataFrame, dict[str, int]]:
-    """Up to ``per_term`` KWIC lines per term from :func:`mediakit.kwic`, articles visited in a random order
-    (``random_state``) so that the lines are a sample across the corpus, not its first articles.
+    """Up to ``per_term`` KWIC lines per term, articles visited in a random order (``random_state``) so that
+    the lines are a sample across the corpus, not its first articles. A line is what :func:`mediakit.kwic`
+    gives for the match (``window`` tokens either side, offsets into the text).
 
-    Returns the lines (``term`` + kwic's columns) and the number of matches seen per term (a lower bound
-    once a term is full: the scan stops looking for it)."""
-    from ..terms import kwic
+    One regex (a trie of the terms still open) scans ``chunk`` articles at a time; the context of a match
+    is computed only for the lines kept, from the tokens of :data:`mediakit.text.TOKEN_PATTERN` (those of
+    the parsed corpus). Returns the lines (``term`` + kwic's columns) and the number of matches seen per
+    term (a lower bound once a term is full: the scan stops looking for it after its chunk).
 
+    >>> df = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"],
+    ...                    "text": ["US sanctions hit. New sanctions.", "The us sanctions"]})
+    >>> lines, seen = sample_kwic(df, ["US", "sanctions"], by="outlet", per_term=2, window=1, random_state=0)
+    >>> lines[["term", "article_id", "left", "match", "right"]].values.tolist()
+    [['US', 'a', '', 'US', ' sanctions'], ['sanctions', 'a', 'US ', 'sanctions', ' hit'], ['sanctions', 'a', 'New ', 'sanctions', '']]
+    >>> seen
+    {'US': 1, 'sanctions': 3}
+    """
     need = {t: per_term for t in terms}
     seen = dict.fromkeys(terms, 0)
     caps = {t for t in terms if is_caps(t)}
     rng = np.random.default_rng(random_state)
     order = rng.permutation(len(corpus)) if len(corpus) else np.array([], dtype=int)
-    parts = []
+    ids = corpus["article_id"].astype(str).tolist()
+    groups = corpus[by].tolist()
+    texts = [t if isinstance(t, str) else "" for t in corpus["text"].tolist()]
+    rows: list[tuple[Any, ...]] = []
     for lo in range(0, len(order), chunk):
         open_terms = [t for t, n in need.items() if n > 0]
         if not open_terms or per_term <= 0:
@@ -161,26 +179,46 @@ def sample_kwic(corpus: pd.DataFrame, terms: list[str], *, by: str, per_term: in
         lower_rx = _trie_regex(sorted(t.lower() for t in open_terms if t not in caps))
         # lower-case terms first: "nato-interoperable" must not stop at the acronym "NATO"
         alts = [x for x in (f"(?i:{lower_rx})" if lower_rx else "", caps_rx) if x]
-        rx = r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)"
-        lines = kwic(corpus.iloc[order[lo:lo + chunk]], rx, kind="regex", window=window, by=by)
-        if not len(lines):
-            continue
-        keys = lines["match"].astype(str).str.replace(r"\s+", " ", regex=True)
-        term = [k if k in caps else (k.lower() if k.lower() in need else None) for k in keys]
-        lines = lines.assign(term=term).dropna(subset=["term"])
-        for t, n in lines["term"].value_counts().items():
-            seen[t] += int(n)
-        lines = lines[lines.groupby("term").cumcount() < lines["term"].map(need)]
-        for t, n in lines["term"].value_counts().items():
-            need[t] -= int(n)
-        parts.append(lines)
-    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
-        columns=["term", "article_id", by, "start", "end", "match", "left", "right", "left_start", "right_end"])
+        rx = re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)")
+        room = dict(need)          # the lines each term may still take: its need when the chunk starts
+        for i in order[lo:lo + chunk]:
+            text = texts[i]
+            bounds = None
+            for m in rx.finditer(text):
+                s, e = m.span()
+                if e == s:
+                    continue
+                key = _SPACE.sub(" ", m.group())
+                term = key if key in caps else (key.lower() if key.lower() in need else None)
+                if term is None:
+                    continue
+                seen[term] += 1
+                if room[term] <= 0:
+                    continue
+                room[term] -= 1
+                need[term] -= 1
+                if bounds is None:
+                    spans = [t.span() for t in _TOKEN.finditer(text)]
+                    bounds = ([a for a, _ in spans], [b for _, b in spans])
+                left_start, right_end = _context(bounds, s, e, window)
+                rows.append((term, ids[i], groups[i], s, e, text[s:e], text[left_start:s], text[e:right_end],
+                             left_start, right_end, int(i)))
+    out = pd.DataFrame(rows, columns=["term", "article_id", by, "start", "end", "match", "left", "right",
+                                      "left_start", "right_end", "_pos"])
+    out = out.astype({c: "Int64" for c in ("start", "end", "left_start", "right_end")})
     # corpus order within each term (the sample is random, its presentation is not)
-    where = {aid: i for i, aid in enumerate(corpus["article_id"].astype(str))}
-    out = out.assign(_pos=out["article_id"].astype(str).map(where))
     out = out.sort_values(["term", "_pos", "start"], kind="stable").drop(columns="_pos").reset_index(drop=True)
     return out, seen
+
+
+def _context(bounds: tuple[list[int], list[int]], s: int, e: int, window: int) -> tuple[int, int]:
+    """``left_start, right_end`` of the match ``s:e``: ``window`` tokens either side, as :func:`mediakit.kwic`."""
+    starts, ends = bounds
+    k = bisect.bisect_right(ends, s)                 # first token ending after s
+    left_start = min(starts[max(0, k - window)] if window and k > 0 else s, s)
+    j = bisect.bisect_left(starts, e)                # first token starting at/after e
+    right_end = max(ends[min(len(ends), j + window) - 1] if window and j < len(starts) else e, e)
+    return left_start, right_end
 
 
 def article_index(corpus: pd.DataFrame, by: str) -> dict[str, Any]:
