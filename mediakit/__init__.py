@@ -53,7 +53,7 @@ _EXPORTS: dict[str, str] = {
     # story packs
     "load_story": "stories", "Story": "stories", "StoryError": "stories", "init_story": "stories",
     # explore (the term scatter and evidence browsers: widgets and explorer.html)
-    "explore_terms": "explore", "build_explorer": "explore",
+    "explore_terms": "explore", "build_explorer": "explore", "explore_evidence": "explore",
     # scale (Dask; the scale extra). distinctive_terms, score_frames, extract_quotes, coverage_timeline and
     # find_reuse come from "api": the pandas functions, handing a Dask DataFrame to mediakit.scale.run
     "load_corpus_dask": "scale",

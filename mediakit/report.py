@@ -226,7 +226,9 @@ def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports
         if explorer:
             from .explore import build_explorer
 
-            build_explorer(corpus, work / "explorer.html", codebook=resources.get("codebook"))
+            # the reuse table is the report's own (computed once, first); quotes use the report's gazetteer
+            build_explorer(corpus, work / "explorer.html", codebook=resources.get("codebook"),
+                           reuse=ctx.cache["reuse"], gazetteer=resources.get("gazetteer"), n_jobs=processes)
         (work / "report.html").write_text(page, encoding="utf-8")
         _move_into(work, out)
     finally:

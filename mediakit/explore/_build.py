@@ -265,7 +265,8 @@ def build_explorer(corpus: pd.DataFrame, out_path: str | Path, *, story: str | N
                    sentences_per_cell: int = 30, max_speakers: int = 150, quotes_per_speaker: int = 30,
                    max_pairs: int = 200, n_boot: int = 0, random_state: int | None = 0,
                    title: str | None = None, n_jobs: int = 1, quotes: pd.DataFrame | None = None,
-                   frames: pd.DataFrame | None = None, reuse: pd.DataFrame | None = None) -> Path:
+                   frames: pd.DataFrame | None = None, reuse: pd.DataFrame | None = None,
+                   gazetteer: Any = None) -> Path:
     """Write ``explorer.html``: one self-contained page (data as inline JSON, script and style inline, a
     CSP allowing nothing else, no network request) with the term scatter of :func:`explore_terms` and the
     evidence browsers: outlet x frame -> sentences with their cues (:func:`mediakit.score_frames` with
@@ -276,7 +277,9 @@ def build_explorer(corpus: pd.DataFrame, out_path: str | Path, *, story: str | N
     corpus (the analyses' partition / merge / finalize steps of :mod:`mediakit.analysis`, so the result
     is the same as one call), beside the term statistics. ``quotes``, ``frames``, ``reuse``: those tables
     when the caller has them already for this corpus (a notebook, the report): they are used as they are,
-    not computed again.
+    not computed again. ``gazetteer``: the speaker gazetteer the quotes are extracted with when
+    ``quotes`` is not given (a story name or path, as :func:`mediakit.extract_quotes` takes; None: the
+    generic one).
     ``out_path`` is a file or a folder (then ``explorer.html`` in it). Returns the path written.
 
     >>> import pandas as pd, mediakit as mk, tempfile, pathlib
@@ -304,7 +307,8 @@ def build_explorer(corpus: pd.DataFrame, out_path: str | Path, *, story: str | N
     try:
         # quotes and frames (the slow two) go to the workers in n_jobs parts of the corpus each, quotes
         # first; the term statistics, KWIC lines and reuse run here meanwhile
-        quotes_job = _given(quotes, "quotes") or _split_run(get_analysis("extract_quotes"), corpus, pool, n_jobs)
+        quotes_job = _given(quotes, "quotes") or _split_run(get_analysis("extract_quotes"), corpus, pool, n_jobs,
+                                                            gazetteer=gazetteer)
         frames_job = _given(frames, "frames") or _split_run(get_analysis("score_frames"), corpus, pool, n_jobs, codebook=book)
         ex = explore_terms(corpus, by=by, focus=focus, min_count=min_count, max_terms=max_terms,
                            kwic_per_term=kwic_per_term, n_boot=n_boot, random_state=random_state)
