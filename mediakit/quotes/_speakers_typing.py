@@ -20,6 +20,7 @@ from ._gazetteer import (
     speaker_type_of,
 )
 from ._names import _name_part, _role_vocab
+from ._tokens import _TOKEN_RE
 
 
 def _type_from_introductions(text: str, records: list[dict]) -> None:
@@ -40,7 +41,27 @@ def _type_from_introductions(text: str, records: list[dict]) -> None:
             r["speaker_country"] = r.get("speaker_country") or country
 
 
-_TOKEN_RE = re.compile(r"[\w'’.-]+|[,;:()\"“”—–]")
+_KEPT_MARKS = frozenset(',;:()"“”—–')
+
+
+def _tokens_before(text: str) -> list[str]:
+    """The tokens of ``text`` as the attribution rules see them (:mod:`._tokens`, the corpus tokenizer's
+    words plus punctuation), with a full stop kept on the word it closes ("Lt.", "Gen.") and only the
+    marks that can stand in a title or an apposition.
+
+    >>> _tokens_before("the U.S. envoy, Lt. Gen. Jo Park!")
+    ['the', 'U.S.', 'envoy', ',', 'Lt.', 'Gen.', 'Jo', 'Park']
+    """
+    out: list[str] = []
+    last_end = -1
+    for m in _TOKEN_RE.finditer(text):
+        tok = m.group()
+        if tok == "." and out and m.start() == last_end and out[-1][-1:].isalnum():
+            out[-1] += "."
+        elif tok[:1].isalnum() or tok[:1] == "_" or tok in _KEPT_MARKS:
+            out.append(tok)
+        last_end = m.end()
+    return out
 
 
 def _ambiguous_type(text: str, mention: str, appos: str, persons: list[str]) -> tuple[str, str]:
@@ -113,7 +134,7 @@ def _introduced_as(text: str, name: str, *, surname: bool = True) -> tuple[str, 
     aged_anywhere = False
     for key in keys:
         for m in re.finditer(r"(?<![\w])" + re.escape(key) + r"(?![\w])", text):
-            before = _TOKEN_RE.findall(text[max(0, m.start() - 120):m.start()])
+            before = _tokens_before(text[max(0, m.start() - 120):m.start()])
             words: list[str] = []
             for tok in reversed(before):
                 low = fold(tok).lower().strip(".'’")
