@@ -27,7 +27,7 @@ import yaml
 
 from ..matching import TermMatcher
 from ..packs import pack_file
-from ..text import fold
+from ..text import TOKEN_PATTERN, fold
 
 __all__ = [
     "Entry", "Gazetteer", "load_gazetteer", "as_gazetteer", "load_roles", "speaker_type_of", "name_key",
@@ -40,7 +40,18 @@ SPEAKER_TYPES = ("official", "military", "campaign", "expert", "industry", "medi
 _CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
                 ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s",
                  "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"]))
-_WORD_RE = re.compile(r"[\w'’.-]+")
+# The words of a name or mention: the corpus tokenizer's word tokens (mediakit.text.TOKEN_PATTERN) with the
+# full stop that closes one kept on it ("Lt.", "Jr.", "U.S."), so titles and initials read as written.
+_WORD_RE = re.compile(TOKEN_PATTERN.removeprefix("(?<!\\w)") + r"\.?")
+
+
+def _name_words(text: str) -> list[str]:
+    """The words of ``text`` as names are read: the corpus tokenizer's words, a closing full stop kept.
+
+    >>> _name_words("Lt. Gen. Jean-Yves O'Brien Jr. of the U.S. Army")
+    ['Lt.', 'Gen.', 'Jean-Yves', "O'Brien", 'Jr.', 'of', 'the', 'U.S.', 'Army']
+    """
+    return _WORD_RE.findall(text)
 _CYR_RE = re.compile(r"[\u0400-\u04FF]")
 _US_RE = re.compile(r"\bUS\b|\bU\.S\.")
 _PRONOUNS = {"he", "she", "they", "it", "who", "which", "that", "we", "i", "him", "her", "them",
@@ -421,7 +432,7 @@ def load_roles() -> Roles:
 
 @lru_cache(maxsize=65536)
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(w.strip(".'’-").lower() for w in _WORD_RE.findall(fold(text)) if w.strip(".'’-"))
+    return tuple(w.strip(".'’-").lower() for w in _name_words(fold(text)) if w.strip(".'’-"))
 
 
 @lru_cache(maxsize=65536)

@@ -21,6 +21,7 @@ from ._gazetteer import (
     _ORG_WORDS,
     _PRONOUNS,
     _TITLE_WORDS,
+    _name_words,
     _read_yaml,
     _words,
     load_roles,
@@ -39,7 +40,7 @@ def _name_part(mention: str) -> str:
     >>> _name_part("Fox News's Ed Henry")
     'Ed Henry'
     """
-    toks = re.findall(r"[\w'’.-]+", mention)
+    toks = _name_words(mention)
     if toks and toks[-1][:1].islower() and toks[-1].isalpha() and len(toks) > 1 and not _CYR_RE.search(toks[-1][:1]) \
             or toks and _CYR_RE.match(toks[-1]) and toks[-1][:1].islower():
         return ""  # "Turkish industry", "Российские эксперты": a description ending with its noun
@@ -108,7 +109,7 @@ def _is_group(mention: str) -> bool:
                                                     or head in _nationality_plurals()):
         return True  # "Republicans", "African-Americans", "Russians"
     if head.endswith("s") and head[:-1] in _HUMAN_HEADS or head in _common_nouns() and head.endswith("s"):
-        raw = re.findall(r"[\w'’.-]+", mention)
+        raw = _name_words(mention)
         # "Turkish economists", "Aides" (a sentence's first word): no name
         return bool(raw) and (raw[-1][:1].islower() or len(raw) == 1) and not _is_org(mention)
     return False
@@ -137,7 +138,7 @@ def _common(name: str | None) -> bool:
     """
     if not name:
         return True
-    raw = re.findall(r"[\w'’.-]+", name)
+    raw = _name_words(name)
     if not raw:
         return True
     first = fold(raw[0]).lower().strip(".'’")

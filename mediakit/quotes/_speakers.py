@@ -14,7 +14,6 @@ people an article names in full (:mod:`._speakers_article`), types and countries
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..text import fold
@@ -29,6 +28,7 @@ from ._gazetteer import (
     _ROLE_WORDS,
     _SYNONYMS,
     Gazetteer,
+    _name_words,
     _words,
     country_of,
     is_anonymous,
@@ -187,7 +187,7 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
         ents.append(ent)
         return ent
     head = words[-1] if words else ""
-    raw = re.findall(r"[\w'’.-]+", mention)
+    raw = _name_words(mention)
     if _is_group(mention) or words and words[0] in ("a", "an") and (
             not _name_part(mention) or len(raw) > 1 and raw[1][:1].islower()):
         # "critics", "72 percent of Republicans", "a bank teller": a group or a new person described, never
@@ -195,7 +195,7 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
         t, c = speaker_type_of(mention, appos)
         group = _is_group(mention)
         canon = _clean_description(mention)
-        if not group or not all(w[:1].isupper() for w in re.findall(r"[\w'’.-]+", canon)):
+        if not group or not all(w[:1].isupper() for w in _name_words(canon)):
             canon = ""  # a description ("a bank teller", "72 percent of Republicans") names no one
         ent = _Ent(canon, "group" if group else "person",
                    "group" if group and t != "anonymous" else t, c, " ".join(_words(full)), pos)
@@ -253,7 +253,7 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
         ents.append(ent)
         return ent
     if words and words[0] in ("the", "this", "that") or (len(words) <= 3 and not any(
-            w[:1].isupper() for w in re.findall(r"\w+", mention)[1:])):
+            w[:1].isupper() for w in _name_words(mention)[1:])):
         ref = _description_antecedent(words, pos, ents)
         if ref is not None:
             return ref

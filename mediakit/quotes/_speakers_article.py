@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from ..text import fold
 from ._gazetteer import (
     _TITLE_WORDS,
+    _name_words,
     _norm,
     name_key,
     name_suffix,
@@ -122,7 +123,7 @@ def _looks_like_full_name(name: str, lower_words: set[str] | frozenset[str]) -> 
 
 def _lower_words(text: str) -> set[str]:
     """The words ``text`` writes in lower case."""
-    return {w for w in re.findall(r"[\w'’-]+", text) if w[:1].islower()}
+    return {w.rstrip(".") for w in _name_words(text) if w[:1].islower()}
 
 
 def _full_names_in_text(text: str, names: dict[str, str]) -> dict[str, list[str]]:
