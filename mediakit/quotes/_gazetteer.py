@@ -144,7 +144,7 @@ _EDGE_PUNCT_RE = re.compile(r"^[^\w]+|[^\w.]+$|(?<=\w{2})\.+$")
 
 def _bare(mention: str) -> str:
     """A mention as a name to look up: possessive and Turkish case suffixes after an apostrophe and the
-    punctuation around it left out ("Erdoğan'ın," -> "Erdoğan"; an initial's full stop stays)."""
+    punctuation around it left out ("Yılmaz'ın," -> "Yılmaz"; an initial's full stop stays)."""
     return _EDGE_PUNCT_RE.sub("", _SUFFIX_RE.sub("", mention.strip()))
 
 
