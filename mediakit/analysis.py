@@ -45,7 +45,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["Analysis", "register", "get", "registered", "run_local", "bind", "is_dask", "reject_dask"]
+__all__ = ["Analysis", "register", "get", "registered", "run_local", "run_whole", "bind", "is_dask", "reject_dask"]
 
 
 @dataclass(frozen=True)
@@ -118,11 +118,13 @@ def run_local(analysis: str | Analysis, df: pd.DataFrame, **params: Any) -> Any:
     reject_dask(df, a.name)
     if a.validate is not None:
         params = a.validate(list(df.columns), engine="local", **params)
-    return _run(a, df, params)
+    return run_whole(a, df, params)
 
 
-def _run(a: Analysis, df: pd.DataFrame, params: dict[str, Any]) -> Any:
-    context = _run(a.prepare, df, params) if a.prepare is not None else None
+def run_whole(a: Analysis, df: pd.DataFrame, params: dict[str, Any]) -> Any:
+    """``a`` on ``df`` as one partition, here, with parameters already validated (a ``prepare`` step runs
+    the same way); :func:`run_local` checks first."""
+    context = run_whole(a.prepare, df, params) if a.prepare is not None else None
     partial = a.partition(df, offset=0, context=context, **params)
     rows = df.reset_index(drop=True) if a.rows_needed is not None else None
     return a.finalize(partial, rows=rows, context=context, **params)

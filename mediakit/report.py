@@ -45,6 +45,7 @@ from ._report_sections import (
     timeline_section,
     tone_section,
 )
+from .corpus import language_counts
 from .stories import FROM_STORY
 
 __all__ = ["build_report", "Section", "corpus_hash"]
@@ -67,7 +68,7 @@ them from only one outlet (A), so this section was not run.'
     >>> _cannot_run("timeline", one)
     'No article in this corpus has a date, so coverage over time cannot be shown.'
     """
-    if label == "similarity" and _languages(corpus) > 1:
+    if label == "similarity" and len(language_counts(corpus)) > 1:
         # the map compares every language on multilingual embeddings: outlets in any language count
         outlets = sorted(corpus["outlet"].astype(str).unique())
         if len(outlets) < 2:
@@ -85,17 +86,6 @@ them from only one outlet (A), so this section was not run.'
     if label == "timeline" and ("date" not in corpus or corpus["date"].notna().sum() == 0):
         return "No article in this corpus has a date, so coverage over time cannot be shown."
     return None
-
-
-def _languages(corpus: pd.DataFrame) -> int:
-    """How many languages the corpus' ``language`` column names (blank and missing not counted).
-
-    >>> _languages(pd.DataFrame({"language": ["en", "ru", "", None, "en"]}))
-    2
-    """
-    if "language" not in corpus:
-        return 1
-    return int(corpus["language"].replace("", pd.NA).dropna().nunique())
 
 
 def _not_run(label: str, reason: str) -> Section:
@@ -325,7 +315,7 @@ def _build(ctx: Context, label: str, pack: Any, title: str | None, progress: boo
         # Reuse first: every analysis that counts reused text once gets this table, none recomputes it.
         t0 = time.perf_counter()
         # a corpus in more than one language also gets translated reprints (multilingual sentence embeddings)
-        ctx.cache["reuse"] = find_reuse(corpus, cross_lingual=_languages(corpus) > 1)
+        ctx.cache["reuse"] = find_reuse(corpus, cross_lingual=len(language_counts(corpus)) > 1)
         ctx.cache.setdefault("timings", {})["reuse"] = time.perf_counter() - t0
         if bar is not None:
             bar.update(1)

@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .corpus import validate_corpus
+from .corpus import language_counts, validate_corpus
 from .embedding import embed
 from .spans import as_spans, blank_texts, mostly_inside
 from .vectorize import article_texts, make_vectorizer
@@ -73,7 +73,7 @@ def resolve_method(articles: pd.DataFrame, method: str = "auto") -> tuple[str, d
     """
     if method not in METHODS:
         raise ValueError(f"method={method!r} is not known; use one of {', '.join(METHODS)}")
-    languages = _languages(articles)
+    languages = language_counts(articles)
     if method == "auto":
         method = "embedding" if len(languages) > 1 else "tfidf"
     return method, languages
@@ -341,16 +341,6 @@ def _distances(sim: pd.DataFrame) -> np.ndarray:
     dist = np.clip(1.0 - (values + values.T) / 2.0, 0.0, 2.0)
     np.fill_diagonal(dist, 0.0)
     return dist
-
-
-def _languages(articles: pd.DataFrame) -> dict[str, int]:
-    """Articles per language (sorted by code; en-GB counts as en; empty or missing values left out)."""
-    if "language" not in articles.columns or not len(articles):
-        return {}
-    lang = articles["language"].map(lambda v: v.strip().lower().replace("_", "-").split("-")[0]
-                                    if isinstance(v, str) else "")
-    counts = lang[lang != ""].value_counts()
-    return {str(k): int(counts[k]) for k in sorted(counts.index)}
 
 
 def _embedding_vectors(articles: pd.DataFrame, discount_reuse: bool | pd.DataFrame) -> np.ndarray:

@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .corpus import ColumnError, validate_corpus
+from .corpus import ColumnError, article_languages, language_counts, validate_corpus
 from .embedding import embed
 from .text import tokenize
 from .vectorize import make_vectorizer, stop_word_languages
@@ -138,7 +138,7 @@ def topic_model(
         raise ColumnError(f"topic_model: by={by!r} is not a column of the articles; name one (e.g. outlet)")
     if not isinstance(n_topics, int) or n_topics < 1:
         raise ValueError(f"topic_model: n_topics must be a positive int, not {n_topics!r}")
-    languages = _languages(docs)
+    languages = language_counts(docs)
     if method == "auto":
         method = "embedding" if len(languages) > 1 else "nmf"
     extra = set(extra_stop_words)
@@ -245,7 +245,7 @@ def _embedding(docs: pd.DataFrame, n_topics: int, by: str, n_terms: int, extra: 
     with np.errstate(invalid="ignore", divide="ignore"):
         weights = np.where(total > 0, counts / np.where(total > 0, total, 1), np.nan)
     # labels: distinctive terms of each topic within each language
-    langs = _article_languages(docs)
+    langs = article_languages(docs)
     sent_lang = langs[owner]
     term_rows: list[dict[str, Any]] = []
     language_labels: dict[int, dict[str, str]] = {k: {} for k in range(n_topics)}
@@ -301,15 +301,3 @@ def _ctfidf(counts: np.ndarray, n_terms: int, min_count: int = 2,
     return out
 
 
-def _article_languages(docs: pd.DataFrame) -> np.ndarray:
-    """Each article's language code (en-GB -> en; empty when unknown)."""
-    if "language" not in docs.columns:
-        return np.array([""] * len(docs), dtype=object)
-    return docs["language"].map(lambda v: v.strip().lower().replace("_", "-").split("-")[0]
-                                if isinstance(v, str) else "").to_numpy(dtype=object)
-
-
-def _languages(docs: pd.DataFrame) -> dict[str, int]:
-    langs = pd.Series(_article_languages(docs))
-    counts = langs[langs != ""].value_counts()
-    return {str(k): int(counts[k]) for k in sorted(counts.index)}

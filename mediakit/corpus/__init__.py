@@ -34,7 +34,7 @@ from ._base import COLUMNS, MAX_FILE_BYTES, MAX_TEXT_CHARS, ColumnError, CorpusE
 from ._boilerplate import strip_boilerplate
 from ._files import _walk
 from ._load import LoadReport, load_corpus, load_manifest
-from ._summary import corpus_summary
+from ._summary import article_languages, corpus_summary, language_counts
 from ._validate import validate_corpus
 from ._web import _from_html
 
@@ -46,7 +46,9 @@ __all__ = [
     "CorpusError",
     "LoadReport",
     "article_id_for",
+    "article_languages",
     "corpus_summary",
+    "language_counts",
     "load_corpus",
     "load_manifest",
     "strip_boilerplate",

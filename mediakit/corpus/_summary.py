@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ._base import ColumnError
 from ._validate import validate_corpus
 
-__all__ = ["corpus_summary", "SUMMARY_COLUMNS"]
+__all__ = ["corpus_summary", "SUMMARY_COLUMNS", "article_languages", "language_counts"]
 
 SUMMARY_COLUMNS = ["group", "articles", "words", "median_words", "first_date", "last_date", "undated", "languages"]
 
@@ -63,3 +64,27 @@ def corpus_summary(articles: pd.DataFrame, by: str | None = "outlet") -> pd.Data
 def _languages(values: pd.Series) -> str:
     counts = values[values != ""].value_counts()
     return ", ".join(sorted(counts.index, key=lambda lang: (-counts[lang], lang)))
+
+
+def article_languages(articles: pd.DataFrame) -> np.ndarray:
+    """Each article's language code, regional variants folded (en-GB, en_us -> en); "" when unknown.
+
+    >>> article_languages(pd.DataFrame({"language": ["en-GB", "RU", None, ""]})).tolist()
+    ['en', 'ru', '', '']
+    """
+    if "language" not in articles.columns:
+        return np.array([""] * len(articles), dtype=object)
+    return articles["language"].map(lambda v: v.strip().lower().replace("_", "-").split("-")[0]
+                                    if isinstance(v, str) else "").to_numpy(dtype=object)
+
+
+def language_counts(articles: pd.DataFrame) -> dict[str, int]:
+    """Articles per language code (sorted by code; variants folded as :func:`article_languages`; unknown
+    left out).
+
+    >>> language_counts(pd.DataFrame({"language": ["en", "ru", "", None, "en-GB"]}))
+    {'en': 2, 'ru': 1}
+    """
+    langs = pd.Series(article_languages(articles), dtype=object)
+    counts = langs[langs != ""].value_counts()
+    return {str(k): int(counts[k]) for k in sorted(counts.index)}

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from ..analysis import Analysis, bind
+from ..analysis import Analysis, bind, run_whole
 from ..analysis import get as get_analysis
 from ._evidence import frame_data, quote_data, reuse_data
 from ._page import render_page
@@ -216,7 +216,7 @@ def _split_run(analysis: Analysis, corpus: pd.DataFrame, pool: ProcessPoolExecut
     params = bind(analysis.public, (), kwargs)
     if analysis.validate is not None:
         params = analysis.validate(list(corpus.columns), engine="local", **params)
-    context = _whole(analysis.prepare, corpus, params) if analysis.prepare is not None else None
+    context = run_whole(analysis.prepare, corpus, params) if analysis.prepare is not None else None
     data = corpus
     if analysis.columns is not None:
         data = corpus[[c for c in dict.fromkeys(analysis.columns(**params)) if c in corpus.columns]]
@@ -241,14 +241,6 @@ def _table(table: Any, name: str) -> pd.DataFrame:
         raise TypeError(f"build_explorer: {name} must be the pandas table of the analysis for this corpus, "
                         f"not {type(table).__name__}; pass None to compute it")
     return table
-
-
-def _whole(analysis: Analysis, corpus: pd.DataFrame, params: dict[str, Any]) -> Any:
-    """``analysis`` on the whole corpus as one partition (a ``prepare`` step), here."""
-    context = _whole(analysis.prepare, corpus, params) if analysis.prepare is not None else None
-    partial = analysis.partition(corpus, offset=0, context=context, **params)
-    rows = corpus.reset_index(drop=True) if analysis.rows_needed is not None else None
-    return analysis.finalize(partial, rows=rows, context=context, **params)
 
 
 def _partition_job(name: str, part: pd.DataFrame, offset: int, context: Any, params: dict[str, Any]) -> Any:
