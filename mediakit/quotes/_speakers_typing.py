@@ -14,13 +14,13 @@ from collections import Counter, defaultdict
 
 from ..text import fold
 from ._gazetteer import (
+    _WORD_RE,
     _article_country,
     _words,
     country_of,
     speaker_type_of,
 )
 from ._names import _name_part, _role_vocab
-from ._tokens import _TOKEN_RE
 
 
 def _type_from_introductions(text: str, records: list[dict]) -> None:
@@ -41,27 +41,18 @@ def _type_from_introductions(text: str, records: list[dict]) -> None:
             r["speaker_country"] = r.get("speaker_country") or country
 
 
-_KEPT_MARKS = frozenset(',;:()"“”—–')
+# the words of a name as the gazetteer reads them (the corpus tokenizer's, a closing full stop kept) and the
+# marks that can stand in a title or an apposition
+_BEFORE_RE = re.compile(_WORD_RE.pattern + r"|[,;:()\"“”—–]")
 
 
 def _tokens_before(text: str) -> list[str]:
-    """The tokens of ``text`` as the attribution rules see them (:mod:`._tokens`, the corpus tokenizer's
-    words plus punctuation), with a full stop kept on the word it closes ("Lt.", "Gen.") and only the
-    marks that can stand in a title or an apposition.
+    """The words and apposition marks of ``text`` (what stands before a name).
 
     >>> _tokens_before("the U.S. envoy, Lt. Gen. Jo Park!")
     ['the', 'U.S.', 'envoy', ',', 'Lt.', 'Gen.', 'Jo', 'Park']
     """
-    out: list[str] = []
-    last_end = -1
-    for m in _TOKEN_RE.finditer(text):
-        tok = m.group()
-        if tok == "." and out and m.start() == last_end and out[-1][-1:].isalnum():
-            out[-1] += "."
-        elif tok[:1].isalnum() or tok[:1] == "_" or tok in _KEPT_MARKS:
-            out.append(tok)
-        last_end = m.end()
-    return out
+    return _BEFORE_RE.findall(text)
 
 
 def _ambiguous_type(text: str, mention: str, appos: str, persons: list[str]) -> tuple[str, str]:
