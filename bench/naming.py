@@ -7,7 +7,9 @@
 "Before" is mediakit/terms.py as of ``--before`` (the single-module version: one alternation run at every
 position per concept, one filter per concept x group x variant, a Python loop per n-gram), read with
 ``git show`` and loaded beside the current package, so both run in the same process on the same input.
-Each timing is the best of ``--repeat`` runs; the outputs are checked to be equal (tables and offsets).
+Each timing is the best of ``--repeat`` runs; the outputs are checked to be equal (tables and offsets). The
+floor (one core tokenising the same texts with the one compiled token regex, ``bench/terms.py``'s
+``token_floor``) is printed first, and each analysis as a multiple of it.
 Prints figures; copy them into bench/README.md (section "Naming").
 """
 
@@ -27,6 +29,9 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from terms import token_floor  # noqa: E402
 
 import mediakit as mk  # noqa: E402
 import mediakit.terms as after  # noqa: E402
@@ -81,11 +86,17 @@ def main() -> None:
           f"{time.strftime('%Y-%m-%d %H:%M')}")
     print(f"input: data/s400 x{args.copies} = {len(big):,} articles, {chars / 1e6:.2f} M characters; "
           f"before = {args.before}; best of {args.repeat}")
-    print(f"{'analysis':<34}{'before s':>10}{'after s':>10}{'speed-up':>10}{'after M char/s':>16}  equal")
+    floor_wall, floor_cpu = token_floor(big["text"].tolist())
+    print(f"floor: one core, one compiled regex (the token pattern) over every text: {floor_wall:.2f} s wall, "
+          f"{floor_cpu:.2f} s CPU ({chars / floor_cpu / 1e6:.1f} M chars/s)")
+    print(f"{'analysis':<34}{'before s':>10}{'after s':>10}{'speed-up':>10}{'after M char/s':>16}{'x floor':>9}  equal")
+    # the lexicon file itself (the old single module looked for it among the package resources, where it
+    # no longer is; both versions take a path)
+    lexicon = ROOT / "mediakit" / "stories" / "s400" / "naming.yaml"
     cases = [
-        ("naming_table (all concepts)", lambda m: m.naming_table(big, "s400")),
-        ("naming_matches (all concepts)", lambda m: m.naming_matches(big, "s400")),
-        (f"suggest_variants ({args.concept})", lambda m: m.suggest_variants(big, args.concept, lexicon="s400")),
+        ("naming_table (all concepts)", lambda m: m.naming_table(big, lexicon)),
+        ("naming_matches (all concepts)", lambda m: m.naming_matches(big, lexicon)),
+        (f"suggest_variants ({args.concept})", lambda m: m.suggest_variants(big, args.concept, lexicon=lexicon)),
     ]
     for name, run in cases:
         t_before, out_before = best(run, before, args.repeat)
@@ -96,7 +107,7 @@ def main() -> None:
         except AssertionError:
             equal = "NO"
         print(f"{name:<34}{t_before:>10.2f}{t_after:>10.2f}{t_before / t_after:>9.1f}x"
-              f"{chars / t_after / 1e6:>16.2f}  {equal}")
+              f"{chars / t_after / 1e6:>16.2f}{t_after / floor_wall:>8.1f}x  {equal}")
 
 
 if __name__ == "__main__":
