@@ -69,17 +69,18 @@ def fingerprint_pairs(fh: np.ndarray, fd: np.ndarray, n: int, max_df: int, min_s
     empty = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     if len(fh) < 2 or n < 2:
         return empty
-    bounds = np.flatnonzero(np.r_[True, fh[1:] != fh[:-1], True])
-    gstart, gsize = bounds[:-1], np.diff(bounds)
-    ok = (gsize >= 2) & (gsize <= max_df)
-    gstart, gsize = gstart[ok], gsize[ok]
-    if not len(gsize):
+    same = fh[1:] == fh[:-1]  # entry i + 1 has the fingerprint of entry i
+    gstart = np.flatnonzero(same & ~np.r_[False, same[:-1]])  # the groups of 2 or more texts
+    gend = np.flatnonzero(same & ~np.r_[same[1:], False]) + 2
+    del same
+    ok = gend - gstart <= max_df
+    gstart, gend = gstart[ok], gend[ok]
+    if not len(gstart):
         return empty
-    # every entry of a fingerprint in 2..max_df texts pairs with the `later` entries after it in its group
-    offs = np.cumsum(gsize) - gsize
-    pos = np.arange(int(gsize.sum()), dtype=np.int64) + np.repeat(gstart - offs, gsize)
-    later = np.repeat(gstart + gsize - 1, gsize) - pos
-    pos, later = pos[later > 0], later[later > 0]
+    # each entry but the last of a group pairs with the `later` entries after it
+    m = gend - gstart - 1
+    pos = np.arange(int(m.sum()), dtype=np.int64) + np.repeat(gstart - (np.cumsum(m) - m), m)
+    later = np.repeat(gend - 1, m) - pos
     fd = np.asarray(fd, dtype=np.int64)
     first = fd[pos]
     # buckets: ranges of first texts, each with about `bucket` pairs and narrow enough for int32 codes
@@ -87,10 +88,12 @@ def fingerprint_pairs(fh: np.ndarray, fd: np.ndarray, n: int, max_df: int, min_s
     weight = np.cumsum(per_text) - per_text  # pairs whose first text comes before each text
     width = max((2**31 - 1) // n, 1)
     key = (weight // max(bucket, 1)).astype(np.int64) * (n // width + 1) + np.arange(n) // width
-    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])  # first text of each bucket
-    which = np.searchsorted(starts, first, "right") - 1
+    new = np.r_[True, key[1:] != key[:-1]]
+    starts = np.flatnonzero(new)  # first text of each bucket
+    which = (np.cumsum(new) - 1)[first]
     order = np.argsort(which.astype(np.uint16) if len(starts) <= 1 << 16 else which, kind="stable")  # radix
     cut = np.searchsorted(which[order], np.arange(len(starts) + 1))
+    del which
     fd32 = fd.astype(np.int32)
     codes, counts = [], []
     for k in range(len(starts)):
@@ -99,9 +102,10 @@ def fingerprint_pairs(fh: np.ndarray, fd: np.ndarray, n: int, max_df: int, min_s
             continue
         p, c = pos[sel], later[sel]
         total = int(c.sum())
+        itype = np.int32 if total + len(fd) < 2**31 else np.int64
         # the partners of entry e are the positions p[e] + 1 .. p[e] + c[e]
-        partner = np.repeat(p + 1 - (np.cumsum(c) - c), c)
-        partner += np.arange(total, dtype=np.int64)
+        partner = np.repeat((p + 1 - (np.cumsum(c) - c)).astype(itype), c)
+        partner += np.arange(total, dtype=itype)
         # a bucket spans at most `width` first texts, so (a - start) * n + b < 2**31
         local = fd32[partner]
         del partner
