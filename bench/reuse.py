@@ -22,6 +22,11 @@
    not passages, so a planted passage counts as recalled by it when its two articles are a candidate pair
    (generous to it). Its time is the child's wall time of those steps and its memory the child's peak RSS
    (``resource.getrusage``; the corpus, read from a pickle, included).
+4. Candidate counting alone, same fingerprints, same run: ``fingerprint_pairs`` (pairs counted in buckets of
+   first articles) beside the earlier way (every pair code of every fingerprint group in one array, one
+   ``np.unique``), with the number of raw pair codes (pairs of articles in one fingerprint group, before
+   counting): equal pairs and counts are asserted, CPU seconds and the extra peak memory of each printed.
+   ``--no-count-check`` skips it (it tokenises the corpus once more).
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ sys.path.insert(0, str(ROOT))
 
 from mediakit import load_corpus  # noqa: E402
 from mediakit.reuse import find_reuse  # noqa: E402
+from mediakit.reuse._shingles import ShingleIndex, fingerprint_pairs  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
 from terms import PeakRSS  # noqa: E402
@@ -354,8 +360,40 @@ def pair_recall(articles: pd.DataFrame, plant: pd.DataFrame, pairs: list[tuple[i
             "pair_precision": float(same.mean()) if len(same) else float("nan")}
 
 
+def pairs_one_unique(fh: np.ndarray, fd: np.ndarray, n: int, max_df: int, min_shared: int):
+    """The earlier candidate count (the baseline of check 4): every pair code of every group, one np.unique."""
+    fd = np.asarray(fd, dtype=np.int64)
+    bounds = np.flatnonzero(np.r_[True, fh[1:] != fh[:-1], True])
+    gstart, gsize = bounds[:-1], np.diff(bounds)
+    codes = []
+    for s in np.unique(gsize):
+        if 2 <= s <= max_df:
+            members = fd[gstart[gsize == s][:, None] + np.arange(s)]
+            iu, ju = np.triu_indices(int(s), 1)
+            codes.append((members[:, iu] * np.int64(n) + members[:, ju]).ravel())
+    uniq, counts = np.unique(np.concatenate(codes), return_counts=True)
+    return uniq[counts >= min_shared], counts[counts >= min_shared], sum(len(c) for c in codes)
+
+
+def count_check(texts: list[str], max_df: int = 100, min_shared: int = 3) -> dict:
+    """Check 4: fingerprint_pairs beside pairs_one_unique on the same fingerprints (find_reuse's defaults)."""
+    fh, fd = ShingleIndex(texts, 5).fingerprints(4)
+    res = {}
+    for name, fn in (("bucketed", lambda: fingerprint_pairs(fh, fd, len(texts), max_df, min_shared)),
+                     ("one_unique", lambda: pairs_one_unique(fh, fd, len(texts), max_df, min_shared))):
+        with PeakRSS() as mem:
+            base = mem.sample()[1]  # resident size, as peak_rss
+            t0, c0 = time.perf_counter(), time.process_time()
+            out = fn()
+            res[name] = (time.perf_counter() - t0, time.process_time() - c0, max(mem.peak_rss - base, 0), out)
+    a, b = res["bucketed"][3], res["one_unique"][3]
+    assert np.array_equal(a[0], b[0]) and np.array_equal(a[1], b[1]), "bucketed count differs from np.unique"
+    return {"raw_pairs": b[2], "pairs": len(a[0]), **{f"{k}_{m}": v[i] for k, v in res.items()
+                                                      for i, m in enumerate(("wall", "cpu", "mem"))}}
+
+
 def scale(sizes: list[int], seed: int, datasketch: str | None = None, ds_threshold: float = 0.3,
-          ds_timeout: int = 3600) -> None:
+          ds_timeout: int = 3600, check_count: bool = True) -> None:
     print("\n== generated corpora (bigram text, planted reprints: whole, trimmed, edited, partial)")
     rows = []
     for n in sizes:
@@ -371,7 +409,7 @@ def scale(sizes: list[int], seed: int, datasketch: str | None = None, ds_thresho
         ev = evaluate(articles, plant, found)
         row = {"articles": n, "words_M": round(words / 1e6, 1), "planted": len(plant),
                "candidates": stats.candidates, "passages": len(found),
-               "tokens_s": round(tm["tokens"], 1), "candidates_s": round(tm["candidates"], 1),
+               "tokens_s": round(tm["tokens"], 1), "candidates_s": round(tm["candidates"], 2),
                "alignment_s": round(tm["alignment"], 1), "offsets_s": round(tm["offsets"], 1),
                "total_s": round(wall, 1), "peak_GB": round(mem.peak_rss / 1e9, 2),
                "recall": round(ev["recall"], 4), "precision": round(ev["precision"], 4),
@@ -386,6 +424,16 @@ def scale(sizes: list[int], seed: int, datasketch: str | None = None, ds_thresho
               f"mean cover {ev['cover']:.3f}; precision {ev['precision']:.4f} ({ev['false']} across families); "
               f"direction right {ev['direction']:.4f}")
         sys.stdout.flush()
+        if check_count:
+            cc = count_check(articles["text"].tolist())
+            row.update(raw_pairs_M=round(cc["raw_pairs"] / 1e6, 2), count_cpu_s=round(cc["bucketed_cpu"], 3),
+                       unique_cpu_s=round(cc["one_unique_cpu"], 3))
+            print(f"   candidate count (same fingerprints, equal pairs): {cc['raw_pairs'] / 1e6:.2f} M raw pair codes "
+                  f"-> {cc['pairs']} pairs sharing >= 3; bucketed {cc['bucketed_wall']:.2f} s wall / "
+                  f"{cc['bucketed_cpu']:.2f} s CPU, +{cc['bucketed_mem'] / 1e9:.2f} GB; one np.unique "
+                  f"{cc['one_unique_wall']:.2f} s / {cc['one_unique_cpu']:.2f} s CPU, +{cc['one_unique_mem'] / 1e9:.2f} "
+                  f"GB ({cc['one_unique_cpu'] / max(cc['bucketed_cpu'], 1e-9):.1f}x the CPU)")
+            sys.stdout.flush()
         if datasketch is not None:
             ds = run_datasketch(datasketch, articles["text"].tolist(), ds_threshold, ds_timeout)
             if ds is not None:
@@ -408,9 +456,10 @@ def scale(sizes: list[int], seed: int, datasketch: str | None = None, ds_thresho
     if len(table) > 1:
         a, b = table.iloc[0], table.iloc[-1]
         k = b.articles / a.articles
-        growth = {s: round(b[s] / a[s], 1) if a[s] else float("nan")
-                  for s in ("tokens_s", "candidates_s", "alignment_s", "offsets_s", "total_s", "peak_GB")}
-        print(f"growth {a.articles:,} -> {b.articles:,} articles (x{k:.0f}): {growth} "
+        growth = {s: float(round(b[s] / a[s], 1)) if a[s] else float("nan")
+                  for s in ("tokens_s", "candidates_s", "alignment_s", "offsets_s", "total_s", "peak_GB", "raw_pairs_M",
+                            "count_cpu_s", "unique_cpu_s") if s in table}
+        print(f"growth {int(a.articles):,} -> {int(b.articles):,} articles (x{k:.0f}): {growth} "
               f"(near-linear: about x{k:.0f})")
 
 
@@ -423,6 +472,7 @@ def main() -> None:
                                                            "/work/peers/datasketch-venv/bin/python"),
                     help="python of a separate venv with datasketch ($DATASKETCH_PYTHON); '' skips it")
     ap.add_argument("--ds-threshold", type=float, default=0.3, help="MinHashLSH Jaccard threshold (default 0.3)")
+    ap.add_argument("--no-count-check", action="store_true", help="skip check 4 (candidate count beside np.unique)")
     args = ap.parse_args()
     import platform
 
@@ -430,7 +480,8 @@ def main() -> None:
     if not args.no_demo:
         demo_gold()
     if args.sizes:
-        scale(args.sizes, args.seed, args.datasketch or None, args.ds_threshold)
+        scale(args.sizes, args.seed, args.datasketch or None, args.ds_threshold,
+              check_count=not args.no_count_check)
 
 
 if __name__ == "__main__":

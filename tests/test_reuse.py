@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
+from itertools import combinations
 
 import matplotlib
+import numpy as np
 import pandas as pd
 import pytest
 
 from mediakit.reuse import find_reuse, original_share, reuse_edges, reused_spans
+from mediakit.reuse._shingles import fingerprint_pairs
 
 from .conftest import S400
 
@@ -398,3 +402,46 @@ def test_reuse_contract_errors_dtypes_attrs_and_empty(corpus):
     share = original_share(corpus.iloc[:0], empty, by="outlet")
     assert share.empty and "original_share" in share.columns and share.attrs["by"] == "outlet"
     assert reused_spans(None, empty).empty
+
+
+def _pairs_reference(fh, fd, n, max_df, min_shared):
+    """Plain reference: every pair of texts in every fingerprint group of 2..max_df texts, counted."""
+    groups: dict[int, list[int]] = {}
+    for h, d in zip(fh.tolist(), fd.tolist()):
+        groups.setdefault(h, []).append(d)
+    counts = Counter(a * n + b for g in groups.values() if 2 <= len(g) <= max_df for a, b in combinations(g, 2))
+    kept = sorted((c, k) for c, k in counts.items() if k >= min_shared)
+    return [c for c, _ in kept], [k for _, k in kept]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_fingerprint_pairs_equal_a_plain_count_of_every_pair(seed):
+    rng = np.random.default_rng(seed)
+    n, max_df = int(rng.integers(2, 60)), int(rng.integers(2, 12))
+    # groups of every size up to max_df + 2 (so groups at max_df are kept and larger ones skipped), some
+    # texts sharing many fingerprints (pairs far above min_shared), singletons
+    sizes = rng.integers(1, min(max_df + 3, n + 1), size=int(rng.integers(0, 400)))
+    sizes = np.r_[sizes, [min(max_df, n)] * 5, [min(max_df + 1, n)] * 3].astype(int)
+    with np.errstate(over="ignore"):  # distinct hashes over all 64 bits (an odd multiplier is a bijection)
+        hashes = rng.permutation(len(sizes)).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    fh = np.repeat(hashes, sizes)
+    fd = np.concatenate([np.sort(rng.choice(n, size=s, replace=False)) for s in sizes])
+    order = np.lexsort((fd, fh))
+    fh, fd = fh[order], fd[order]
+    for min_shared in (1, 2, 3, 5):
+        want = _pairs_reference(fh, fd, n, max_df, min_shared)
+        for bucket in (1, 7, 1 << 22):  # one pair per bucket, a few, all in one
+            codes, counts = fingerprint_pairs(fh, fd, n, max_df, min_shared, bucket=bucket)
+            assert codes.dtype == counts.dtype == np.int64
+            assert (codes.tolist(), counts.tolist()) == want, (seed, min_shared, bucket)
+
+
+def test_fingerprint_pairs_edge_cases():
+    empty = np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    assert [len(x) for x in fingerprint_pairs(*empty, 10, 100, 3)] == [0, 0]
+    # one group of three texts: 3 pairs at count 1; nothing at min_shared 2; skipped at max_df 2
+    fh, fd = np.array([5, 5, 5], dtype=np.uint64), np.array([0, 4, 9])
+    codes, counts = fingerprint_pairs(fh, fd, 10, 3, 1)
+    assert codes.tolist() == [4, 9, 49] and counts.tolist() == [1, 1, 1]
+    assert len(fingerprint_pairs(fh, fd, 10, 3, 2)[0]) == 0
+    assert len(fingerprint_pairs(fh, fd, 10, 2, 1)[0]) == 0

@@ -160,8 +160,7 @@ class _Fingerprints:
         """Corpus row pairs ``(a, b)``, ``a < b``, sharing at least ``min_shared`` fingerprints."""
         key = (max_df, min_shared)
         if key not in self._pairs:
-            codes, counts = fingerprint_pairs(self.fp, self.pos, self.n, max_df)
-            codes = codes[counts >= min_shared]
+            codes, _ = fingerprint_pairs(self.fp, self.pos, self.n, max_df, min_shared)
             n = np.int64(max(self.n, 1))
             self._pairs[key] = np.stack([codes // n, codes % n], axis=1).reshape(-1, 2)
         return self._pairs[key]

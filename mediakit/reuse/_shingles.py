@@ -46,31 +46,90 @@ def token_hashes(tokens: list[str]) -> np.ndarray:
                         for t in tokens), dtype=np.uint64, count=len(tokens))
 
 
-def fingerprint_pairs(fh: np.ndarray, fd: np.ndarray, n: int, max_df: int) -> tuple[np.ndarray, np.ndarray]:
-    """Article pairs sharing fingerprints: ``(codes, counts)`` with ``code = a * n + b`` (``a < b``).
+def fingerprint_pairs(fh: np.ndarray, fd: np.ndarray, n: int, max_df: int, min_shared: int = 1, *,
+                      bucket: int = 1 << 22) -> tuple[np.ndarray, np.ndarray]:
+    """Article pairs sharing at least ``min_shared`` fingerprints: ``(codes, counts)``, ``code = a * n + b``.
 
     ``fh, fd`` are fingerprint hashes and text numbers sorted by hash then text, unique (as
     :meth:`ShingleIndex.fingerprints` returns them, or merged over partitions by find_reuse's hooks);
-    fingerprints in more than ``max_df`` texts are skipped. ``counts`` is the number of shared fingerprints.
+    fingerprints in more than ``max_df`` texts are skipped. ``a < b``; ``codes`` ascending; ``counts`` is
+    the number of fingerprints the two texts share.
+
+    The pairs of each fingerprint are counted in buckets of first texts ``a`` (ranges holding about
+    ``bucket`` pairs of fingerprints, so no more than that is ever in memory at once, as 32-bit codes local
+    to the bucket), and only the pairs with ``min_shared`` or more are kept from each: the many pairs
+    that share one or two stock phrases are never gathered for the whole corpus.
+
+    >>> fh = np.array([1, 1, 1, 2, 2, 3, 3, 3], dtype=np.uint64)
+    >>> fd = np.array([0, 1, 2, 0, 1, 0, 1, 3])
+    >>> codes, counts = fingerprint_pairs(fh, fd, 4, max_df=3, min_shared=2)
+    >>> [(int(c) // 4, int(c) % 4, int(k)) for c, k in zip(codes, counts)]
+    [(0, 1, 3)]
     """
-    if len(fh) < 2:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    empty = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    if len(fh) < 2 or n < 2:
+        return empty
+    same = fh[1:] == fh[:-1]  # entry i + 1 has the fingerprint of entry i
+    gstart = np.flatnonzero(same & ~np.r_[False, same[:-1]])  # the groups of 2 or more texts
+    gend = np.flatnonzero(same & ~np.r_[same[1:], False]) + 2
+    del same
+    ok = gend - gstart <= max_df
+    gstart, gend = gstart[ok], gend[ok]
+    if not len(gstart):
+        return empty
+    # each entry but the last of a group pairs with the `later` entries after it
+    m = gend - gstart - 1
+    pos = np.arange(int(m.sum()), dtype=np.int64) + np.repeat(gstart - (np.cumsum(m) - m), m)
+    later = np.repeat(gend - 1, m) - pos
     fd = np.asarray(fd, dtype=np.int64)
-    bounds = np.flatnonzero(np.r_[True, fh[1:] != fh[:-1], True])
-    gstart, gsize = bounds[:-1], np.diff(bounds)
-    codes = []
-    n = np.int64(n)
-    for s in np.unique(gsize):
-        if s < 2 or s > max_df:
+    first = fd[pos]
+    # buckets: ranges of first texts, each with about `bucket` pairs and narrow enough for int32 codes
+    per_text = np.bincount(first, weights=later, minlength=n)
+    weight = np.cumsum(per_text) - per_text  # pairs whose first text comes before each text
+    width = max((2**31 - 1) // n, 1)
+    key = (weight // max(bucket, 1)).astype(np.int64) * (n // width + 1) + np.arange(n) // width
+    new = np.r_[True, key[1:] != key[:-1]]
+    starts = np.flatnonzero(new)  # first text of each bucket
+    which = (np.cumsum(new) - 1)[first]
+    order = np.argsort(which.astype(np.uint16) if len(starts) <= 1 << 16 else which, kind="stable")  # radix
+    cut = np.searchsorted(which[order], np.arange(len(starts) + 1))
+    del which
+    fd32 = fd.astype(np.int32)
+    codes, counts = [], []
+    for k in range(len(starts)):
+        sel = order[cut[k]: cut[k + 1]]
+        if not len(sel):
             continue
-        st = gstart[gsize == s]
-        members = fd[st[:, None] + np.arange(s)]
-        iu, ju = np.triu_indices(int(s), 1)
-        codes.append((members[:, iu] * n + members[:, ju]).ravel())
+        p, c = pos[sel], later[sel]
+        total = int(c.sum())
+        itype = np.int32 if total + len(fd) < 2**31 else np.int64
+        # the partners of entry e are the positions p[e] + 1 .. p[e] + c[e]
+        partner = np.repeat((p + 1 - (np.cumsum(c) - c)).astype(itype), c)
+        partner += np.arange(total, dtype=itype)
+        # a bucket spans at most `width` first texts, so (a - start) * n + b < 2**31
+        local = fd32[partner]
+        del partner
+        local += np.repeat(((first[sel] - starts[k]) * n).astype(np.int32), c)
+        local.sort()
+        kept, size = _runs(local, min_shared)
+        codes.append(kept.astype(np.int64) + np.int64(starts[k]) * n)
+        counts.append(size)
     if not codes:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    uniq, counts = np.unique(np.concatenate(codes), return_counts=True)
-    return uniq, counts.astype(np.int64)
+        return empty
+    return np.concatenate(codes), np.concatenate(counts)
+
+
+def _runs(x: np.ndarray, min_len: int) -> tuple[np.ndarray, np.ndarray]:
+    """Values of sorted ``x`` that occur at least ``min_len`` times, and how often."""
+    if len(x) < min_len:
+        return x[:0], np.zeros(0, dtype=np.int64)
+    if min_len > 1:  # only runs that long: look where x[i] == x[i + min_len - 1] (few places)
+        at = np.flatnonzero(x[min_len - 1:] == x[: len(x) - min_len + 1])
+        at = at[(at == 0) | (x[at - 1] != x[at])]
+        values = x[at]
+        return values, np.searchsorted(x, values, "right").astype(np.int64) - at
+    run = np.flatnonzero(np.r_[True, x[1:] != x[:-1], True])
+    return x[run[:-1]], np.diff(run).astype(np.int64)
 
 
 class ShingleIndex:
@@ -146,8 +205,7 @@ class ShingleIndex:
     def candidate_pairs(self, *, window: int, max_df: int, min_shared: int) -> np.ndarray:
         """Pairs ``(a, b)``, ``a < b``, sharing at least ``min_shared`` fingerprints."""
         fh, fd = self.fingerprints(window)
-        codes, counts = fingerprint_pairs(fh, fd, len(self.ptr) - 1, max_df)
-        codes = codes[counts >= min_shared]
+        codes, _ = fingerprint_pairs(fh, fd, len(self.ptr) - 1, max_df, min_shared)
         n = np.int64(len(self.ptr) - 1)
         return np.stack([codes // n, codes % n], axis=1)
 
