@@ -190,3 +190,10 @@ def test_speech_acts_whose_object_is_what_was_said():
     assert _rows("The Turkish Foreign Ministry called the move on Monday.") == []
     assert _rows("The Turkish Foreign Ministry condemned the new sanctions on the agency.") == []
     assert _rows("The plan described on Monday aims at the agency.") == []
+
+
+def test_an_evidence_verb_after_a_document_is_a_verb():
+    text = "A new CNN poll shows Clinton and Sanders in a dead heat in Iowa."
+    assert _rows(text) == [("indirect", "Clinton and Sanders in a dead heat in Iowa", "A new CNN poll")]
+    # after other nouns the -s form stays a noun
+    assert _rows("The television shows drew large audiences in Iowa.") == []

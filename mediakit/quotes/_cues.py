@@ -10,6 +10,7 @@ from ._words import (
     _ADV_SKIP,
     _AUX,
     _DET,
+    _DOCUMENT_NOUNS,
     _NOT_PLURAL,
     _NOUNISH,
     _PASSIVE_BLOCKED,
@@ -134,7 +135,8 @@ class _Cues:
                 and not p[:1].isdigit()
         # -s form: a singular subject; plural nouns ("his top shows", "somber comments") are no verbs
         if c.lemma in _NOUNISH:
-            # "the poll shows that ...": an -s form before "that" and a clause is a verb
-            return cap or nxt in self.lex.complementizers and i + 2 < len(t) and t.low[i + 2] not in _AUX \
+            # "the poll shows that ...": an -s form before "that" and a clause is a verb; so is an evidence verb
+            # after a document ("a new CNN poll shows Clinton ahead")
+            return cap or c.cls == "evidence" and p in _DOCUMENT_NOUNS or nxt in self.lex.complementizers and i + 2 < len(t) and t.low[i + 2] not in _AUX \
                 and _is_word(t.text[i + 2]) and p not in _NOT_PLURAL
         return cap or not p.endswith("s") or p.endswith("ss")
