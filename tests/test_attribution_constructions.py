@@ -197,3 +197,12 @@ def test_an_evidence_verb_after_a_document_is_a_verb():
     assert _rows(text) == [("indirect", "Clinton and Sanders in a dead heat in Iowa", "A new CNN poll")]
     # after other nouns the -s form stays a noun
     assert _rows("The television shows drew large audiences in Iowa.") == []
+
+
+def test_a_noun_whose_prepositional_object_is_the_content():
+    text = "Other Republicans joined Pence's call for a special prosecutor in the case."
+    assert _rows(text) == [("indirect", "a special prosecutor in the case", "Pence")]
+    text = "She expressed support for the candidate."
+    assert _rows(text) == [("indirect", "the candidate", "She")]
+    # without a possessor or a voicing verb nobody in particular speaks
+    assert _rows("The call for talks was ignored.") == []

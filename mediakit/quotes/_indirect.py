@@ -90,6 +90,7 @@ class _Indirect:
         cand = self.lex.candidates
         low = t.low
         nouns = self.lex.clause_nouns
+        onouns = self.lex.object_nouns
         watch = self.lex.watch  # cue words, noun cues and "in" (one test per token on the common path)
         poll = None
         while k < b:
@@ -101,6 +102,12 @@ class _Indirect:
                 poll = self._poll_frame(k, a, b)
             if w in nouns and t.quote[k] == -1:
                 nf = self._noun_frame(k, a, b)
+                if nf is not None:
+                    frames.append((nf, "indirect"))
+                    k += 2
+                    continue
+            if w in onouns and t.quote[k] == -1 and k + 2 < b and t.low[k + 1] in onouns[w][1]:
+                nf = self._noun_speaker(_Frame(k, k + 2, onouns[w][0]), k, a)
                 if nf is not None:
                     frames.append((nf, "indirect"))
                     k += 2
@@ -249,8 +256,12 @@ class _Indirect:
         nxt = t.low[k + 2]
         if nxt in _AUX or nxt in self.lex.forms or not _is_word(t.text[k + 2]) or nxt in _PREPS:
             return None  # "a claim that was rejected", "concerns that prompted ...": relative clauses
-        cue = self.lex.clause_nouns[t.low[k]]
-        fr = _Frame(k, k + 1, cue)
+        return self._noun_speaker(_Frame(k, k + 1, self.lex.clause_nouns[t.low[k]]), k, a)
+
+    def _noun_speaker(self, fr: _Frame, k: int, a: int) -> _Frame | None:
+        """Frame ``fr`` of the noun cue at ``k`` with its speaker: the possessor ("his", "Sen. Ted Cruz's")
+        or the subject of a verb that voices it ("expressed concern"); None without one."""
+        t = self.t
         m = k - 1
         while m >= a and m > k - 1 - _NOUN_CUE_MODIFIERS and t.text[m][:1].islower() and _is_word(t.text[m]) \
                 and t.low[m] not in _POSSESSIVE_DET and t.low[m] not in _DET and t.low[m] not in _PREPS \
@@ -321,14 +332,31 @@ class _Indirect:
         was said. A phrase of time or place first ("the penalties announced on Monday") is no object."""
         t = self.t
         if fr.s0 < 0 or s < fr.c1 or t.low[s] in _PREPS or t.low[s] in _TIME_WORDS or not (
-                self._human(fr.s0, fr.s1) or any(t.low[k] in _DOCUMENT_NOUNS for k in range(fr.s0, fr.s1))):
+                fr.cue.form == "noun" or self._human(fr.s0, fr.s1)
+                or any(t.low[k] in _DOCUMENT_NOUNS for k in range(fr.s0, fr.s1))):
             return False
+        if fr.cue.form == "noun":
+            return True  # "her support for the candidate": the object noun names the act; its object is the content
         n = 0
         for k in range(s, e):  # the noun phrase up to a preposition: "the move on Monday" is "the move"
             if t.low[k] in (",", ";", ":", ".") or n and t.low[k] in _PREPS and t.low[k] != "of":
                 break
             n += 1
         return n > 2 or t.low[s] not in _EVENT_DETS
+
+    def _noun_object(self, s: int, hi: int) -> tuple[int, int] | None:
+        """Token span of the noun phrase after an object noun's preposition ("his call for [a special
+        prosecutor]", "Graham's endorsement of [Cruz] came as a surprise"): up to the main clause's verb."""
+        t = self.t
+        np_ = self._np_right(s, hi, allow_cues=True)
+        if np_ is None:
+            return None
+        e = np_[1]
+        for m in range(s + 1, e):
+            if t.low[m].endswith("ed") and not _is_cap(t.text[m]):
+                e = m  # "Cruz came as a surprise" stays "Cruz"; "his endorsement of Cruz surprised ..."
+                break
+        return (s, e) if e > s else None
 
     def _cannot_speak(self, s0: int, s1: int) -> bool:
         """True when the noun phrase s0..s1 names no possible source: its head is a price, an index, a
@@ -389,6 +417,8 @@ class _Indirect:
                 hi = s2 - 1 if t.low[s2 - 1] in _CLAUSE_BREAKS else s2 - 2
                 break
         k = right0
+        if fr.cue is not None and fr.cue.form == "noun" and fr.cue.content_object:
+            return self._noun_object(right0, hi)
         if self.lang_rules.sov_reported_speech and kind != "according_to":
             # Turkish: the reported clause stands between the subject and the verb
             s = (fr.s1 if fr.s1 >= 0 else a)

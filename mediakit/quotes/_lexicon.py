@@ -53,6 +53,8 @@ class VerbLexicon:
     according_first: frozenset[str] = frozenset()
     candidates: frozenset[str] = frozenset()  # every word a cue can start with
     clause_nouns: dict[str, Cue] = field(default_factory=dict)  # "claim(s)" -> cue, with a that-clause only
+    # "call(s)" -> (cue, prepositions): a noun whose prepositional object is the content ("his call for talks")
+    object_nouns: dict[str, tuple[Cue, frozenset[str]]] = field(default_factory=dict)
     watch: frozenset[str] = frozenset()  # candidates, clause nouns and "in" (a poll as a source)
 
 
@@ -141,7 +143,16 @@ def load_verb_lexicon(lang: str = "en") -> VerbLexicon:
         lex.clause_nouns[str(noun)] = cue
         if is_en:
             lex.clause_nouns.setdefault(inflect(str(noun))["s"], cue)
-    lex.watch = lex.candidates | frozenset(lex.clause_nouns) | ({"in"} if is_en else set())
+    for noun, info in ((raw.get("object_nouns") or {}).get(lex.lang) or {}).items():
+        info = info or {}
+        cue = Cue(str(noun), str(info.get("stance", "neutral")), str(info.get("class", "speech")), False, "noun",
+                  True, True, False, True)
+        entry = (cue, frozenset(str(p).lower() for p in info.get("prepositions") or []))
+        lex.object_nouns[str(noun)] = entry
+        if is_en:
+            lex.object_nouns.setdefault(inflect(str(noun))["s"], entry)
+    lex.watch = lex.candidates | frozenset(lex.clause_nouns) | frozenset(lex.object_nouns) | \
+        ({"in"} if is_en else set())
     lex.nouns = frozenset(str(w).lower() for w in ((raw.get("nouns") or {}).get(lex.lang) or []))
     return lex
 
