@@ -206,3 +206,17 @@ def test_a_noun_whose_prepositional_object_is_the_content():
     assert _rows(text) == [("indirect", "the candidate", "She")]
     # without a possessor or a voicing verb nobody in particular speaks
     assert _rows("The call for talks was ignored.") == []
+
+
+def test_a_share_of_those_polled_is_a_subject():
+    text = "The poll was taken in May. Two in three said they are less likely to vote."
+    assert _rows(text) == [("indirect", "they are less likely to vote", "Two in three")]
+    text = "On social issues, 42% say they are liberal."
+    assert _rows(text) == [("indirect", "they are liberal", "42%")]
+    assert _rows("A mere 9 percent say they only buy American.") == [
+        ("indirect", "they only buy American", "A mere 9 percent")]
+    # a number word before a verb is still a determiner elsewhere; noun-like -s verbs stay nouns
+    assert _rows("The band played two in three concerts last year.") == []
+    assert _rows("About 42% support a ban on imports from the region.") == []
+    text = "The ministry said in a written statement that the sanctions were unfair."
+    assert _rows(text) == [("indirect", "the sanctions were unfair", "The ministry")]
