@@ -346,7 +346,8 @@ class _Indirect:
 
     def _noun_object(self, s: int, hi: int) -> tuple[int, int] | None:
         """Token span of the noun phrase after an object noun's preposition ("his call for [a special
-        prosecutor]", "Graham's endorsement of [Cruz] came as a surprise"): up to the main clause's verb."""
+        prosecutor]"), cut before a past-tense word, the likely verb of the main clause ("his endorsement of
+        [Cruz] surprised ...")."""
         t = self.t
         np_ = self._np_right(s, hi, allow_cues=True)
         if np_ is None:
@@ -354,7 +355,7 @@ class _Indirect:
         e = np_[1]
         for m in range(s + 1, e):
             if t.low[m].endswith("ed") and not _is_cap(t.text[m]):
-                e = m  # "Cruz came as a surprise" stays "Cruz"; "his endorsement of Cruz surprised ..."
+                e = m
                 break
         return (s, e) if e > s else None
 
