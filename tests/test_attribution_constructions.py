@@ -220,3 +220,12 @@ def test_a_share_of_those_polled_is_a_subject():
     assert _rows("About 42% support a ban on imports from the region.") == []
     text = "The ministry said in a written statement that the sanctions were unfair."
     assert _rows(text) == [("indirect", "the sanctions were unfair", "The ministry")]
+
+
+def test_stances_taken_in_words_have_their_object_as_content():
+    text = "Republicans have been critical of Clinton's use of personal email."
+    assert _rows(text) == [("indirect", "Clinton's use of personal email", "Republicans")]
+    text = "Christie took aim at Rubio's record on immigration."
+    assert _rows(text) == [("indirect", "Rubio's record on immigration", "Christie")]
+    # an event named by a determiner and one noun is still no content
+    assert _rows("The union was critical of the decision.") == []
