@@ -176,3 +176,56 @@ def test_a_polling_average_can_be_a_source_but_a_market_average_cannot():
     text = "Sanders trails Clinton in California by 4 points, according to the polling average."
     assert _rows(text) == [("according_to", "Sanders trails Clinton in California by 4 points", "the polling average")]
     assert _rows("The index fell 2 percent, according to the market average.") == []
+
+
+def test_speech_acts_whose_object_is_what_was_said():
+    text = "Former Gov. Jeb Bush called Trump unhinged in a debate."
+    assert _rows(text) == [("indirect", "Trump unhinged in a debate", "Former Gov. Jeb Bush")]
+    text = "The senator called for a special prosecutor on Monday."
+    assert _rows(text)[0][1:] == ("a special prosecutor on Monday", "The senator")
+    text = "Ms. Lee talked about the drug crisis in her state."
+    assert _rows(text) == [("indirect", "the drug crisis in her state", "Ms. Lee")]
+    # an event named by a determiner and one noun stays an event, not reported speech; acts of judging
+    # ("condemned", "rejected") keep needing a clause; a time phrase is no object
+    assert _rows("The Turkish Foreign Ministry called the move on Monday.") == []
+    assert _rows("The Turkish Foreign Ministry condemned the new sanctions on the agency.") == []
+    assert _rows("The plan described on Monday aims at the agency.") == []
+
+
+def test_an_evidence_verb_after_a_document_is_a_verb():
+    text = "A new CNN poll shows Clinton and Sanders in a dead heat in Iowa."
+    assert _rows(text) == [("indirect", "Clinton and Sanders in a dead heat in Iowa", "A new CNN poll")]
+    # after other nouns the -s form stays a noun
+    assert _rows("The television shows drew large audiences in Iowa.") == []
+
+
+def test_a_noun_whose_prepositional_object_is_the_content():
+    text = "Other Republicans joined Pence's call for a special prosecutor in the case."
+    assert _rows(text) == [("indirect", "a special prosecutor in the case", "Pence")]
+    text = "She expressed support for the candidate."
+    assert _rows(text) == [("indirect", "the candidate", "She")]
+    # without a possessor or a voicing verb nobody in particular speaks
+    assert _rows("The call for talks was ignored.") == []
+
+
+def test_a_share_of_those_polled_is_a_subject():
+    text = "The poll was taken in May. Two in three said they are less likely to vote."
+    assert _rows(text) == [("indirect", "they are less likely to vote", "Two in three")]
+    text = "On social issues, 42% say they are liberal."
+    assert _rows(text) == [("indirect", "they are liberal", "42%")]
+    assert _rows("A mere 9 percent say they only buy American.") == [
+        ("indirect", "they only buy American", "A mere 9 percent")]
+    # a number word before a verb is still a determiner elsewhere; noun-like -s verbs stay nouns
+    assert _rows("The band played two in three concerts last year.") == []
+    assert _rows("About 42% support a ban on imports from the region.") == []
+    text = "The ministry said in a written statement that the sanctions were unfair."
+    assert _rows(text) == [("indirect", "the sanctions were unfair", "The ministry")]
+
+
+def test_stances_taken_in_words_have_their_object_as_content():
+    text = "Republicans have been critical of Clinton's use of personal email."
+    assert _rows(text) == [("indirect", "Clinton's use of personal email", "Republicans")]
+    text = "Christie took aim at Rubio's record on immigration."
+    assert _rows(text) == [("indirect", "Rubio's record on immigration", "Christie")]
+    # an event named by a determiner and one noun is still no content
+    assert _rows("The union was critical of the decision.") == []

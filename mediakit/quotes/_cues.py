@@ -5,11 +5,13 @@ verb from a noun ("the report", "his top shows").
 from __future__ import annotations
 
 from ._lexicon import Cue
+from ._phrases import _QUANTITY_WORDS
 from ._tokens import _is_cap, _is_word
 from ._words import (
     _ADV_SKIP,
     _AUX,
     _DET,
+    _DOCUMENT_NOUNS,
     _NOT_PLURAL,
     _NOUNISH,
     _PASSIVE_BLOCKED,
@@ -93,7 +95,10 @@ class _Cues:
             # the forms that double as nouns ("a state", "the states"; "stated", "stating" are verbs), and
             # every form of "back" ("backed down", "super PACs backing Mr. Cruz")
             return p in _RESTRICTED[c.lemma] or p in _AUX or p in ("not", "n't", "never")
-        if p in _DET or p.endswith(("'s", "’s", "s'", "s’")):
+        # a share of those polled: "two in three said", "all but two said" (a number on both sides of the word)
+        share = p in _QUANTITY_WORDS and p != "a" and i >= 3 and t.low[i - 2] in ("in", "but") and (
+            t.low[i - 3] in _QUANTITY_WORDS or t.low[i - 3].isdigit() or t.low[i - 3] == "all")
+        if (p in _DET or p.endswith(("'s", "’s", "s'", "s’"))) and not share:
             return False  # "the report", "Trump's claims", "Canada's continued participation"
         if c.form == "ing":
             # "a strong showing in Iowa", "a poor showing.": a gerund heading a noun phrase (followed by a
@@ -129,12 +134,15 @@ class _Cues:
             if c.lemma == "say" and (cap or p.endswith(("er", "ers", "or", "ors", "ist", "ists", "ed"))) \
                     and _is_word(nxt) and nxt not in _PREPS:
                 return True  # "supporters of Hillary Clinton say they ...", "critics like Huffman say it ..."
+            if (p in ("percent", "%") or share) and c.lemma not in _NOUNISH:
+                return True  # a share of those polled: "42% say", "one in five say", "all but two say"
             # a plural subject: "officials say", "Republicans want"
             return p.endswith("s") and not p.endswith(("ss", "'s", "’s")) and p not in _NOT_PLURAL \
                 and not p[:1].isdigit()
         # -s form: a singular subject; plural nouns ("his top shows", "somber comments") are no verbs
         if c.lemma in _NOUNISH:
-            # "the poll shows that ...": an -s form before "that" and a clause is a verb
-            return cap or nxt in self.lex.complementizers and i + 2 < len(t) and t.low[i + 2] not in _AUX \
+            # "the poll shows that ...": an -s form before "that" and a clause is a verb; so is an evidence verb
+            # after a document ("a new CNN poll shows Clinton ahead")
+            return cap or c.cls == "evidence" and p in _DOCUMENT_NOUNS or nxt in self.lex.complementizers and i + 2 < len(t) and t.low[i + 2] not in _AUX \
                 and _is_word(t.text[i + 2]) and p not in _NOT_PLURAL
         return cap or not p.endswith("s") or p.endswith("ss")

@@ -32,6 +32,10 @@ class Cue:
     indirect: bool = True  # False: the cue introduces direct quotations only ("continued:")
     clause: bool = False  # True: reported content only as a clause ("condemned the move" is no quote)
     infinitive: bool = False  # with clause: a to-infinitive is reported content too ("plans to run")
+    # with clause: a noun-phrase object is reported content too, being what the act says ("criticized Clinton
+    # for accepting donations", "called for talks"), unless it names an event by a determiner and one noun
+    # ("condemned the move")
+    content_object: bool = False
 
 
 @dataclass
@@ -49,6 +53,8 @@ class VerbLexicon:
     according_first: frozenset[str] = frozenset()
     candidates: frozenset[str] = frozenset()  # every word a cue can start with
     clause_nouns: dict[str, Cue] = field(default_factory=dict)  # "claim(s)" -> cue, with a that-clause only
+    # "call(s)" -> (cue, prepositions): a noun whose prepositional object is the content ("his call for talks")
+    object_nouns: dict[str, tuple[Cue, frozenset[str]]] = field(default_factory=dict)
     watch: frozenset[str] = frozenset()  # candidates, clause nouns and "in" (a poll as a source)
 
 
@@ -105,15 +111,16 @@ def load_verb_lexicon(lang: str = "en") -> VerbLexicon:
         ind = bool(info.get("indirect", True))
         cl = bool(info.get("clause", False))
         inf = bool(info.get("infinitive", False))
+        co = bool(info.get("content_object", False))
         if is_en:
             for form, word in inflect(lemma, double=bool(info.get("double"))).items():
-                lex.forms.setdefault(word, Cue(lemma, stance, cls, obj, form, ind, cl, inf))
+                lex.forms.setdefault(word, Cue(lemma, stance, cls, obj, form, ind, cl, inf, co))
         for word in info.get("forms") or []:
             word = str(word).lower()
             if " " in word:
-                lex.phrases[tuple(word.split())] = Cue(lemma, stance, cls, obj, "phrase", ind, cl, inf)
+                lex.phrases[tuple(word.split())] = Cue(lemma, stance, cls, obj, "phrase", ind, cl, inf, co)
             else:
-                lex.forms[word] = Cue(lemma, stance, cls, obj, "past", ind, cl, inf)
+                lex.forms[word] = Cue(lemma, stance, cls, obj, "past", ind, cl, inf, co)
     for phrase, info in (spec.get("phrases") or {}).items():
         info = info or {}
         words = tuple(str(phrase).lower().split())
@@ -122,7 +129,7 @@ def load_verb_lexicon(lang: str = "en") -> VerbLexicon:
         lex.phrases[words] = Cue(str(info.get("lemma", phrase)), str(info.get("stance", "neutral")),
                                  str(info.get("class", "speech")), bool(info.get("object", False)), form,
                                  bool(info.get("indirect", True)), bool(info.get("clause", False)),
-                                 bool(info.get("infinitive", False)))
+                                 bool(info.get("infinitive", False)), bool(info.get("content_object", False)))
     lex.according_to = [tuple(str(p).lower().split()) for p in spec.get("according_to") or []]
     lex.complementizers = frozenset(str(w).lower() for w in spec.get("complementizers") or [])
     lex.max_phrase = max([len(p) for p in lex.phrases] + [len(p) for p in lex.according_to] + [1])
@@ -136,7 +143,16 @@ def load_verb_lexicon(lang: str = "en") -> VerbLexicon:
         lex.clause_nouns[str(noun)] = cue
         if is_en:
             lex.clause_nouns.setdefault(inflect(str(noun))["s"], cue)
-    lex.watch = lex.candidates | frozenset(lex.clause_nouns) | ({"in"} if is_en else set())
+    for noun, info in ((raw.get("object_nouns") or {}).get(lex.lang) or {}).items():
+        info = info or {}
+        cue = Cue(str(noun), str(info.get("stance", "neutral")), str(info.get("class", "speech")), False, "noun",
+                  True, True, False, True)
+        entry = (cue, frozenset(str(p).lower() for p in info.get("prepositions") or []))
+        lex.object_nouns[str(noun)] = entry
+        if is_en:
+            lex.object_nouns.setdefault(inflect(str(noun))["s"], entry)
+    lex.watch = lex.candidates | frozenset(lex.clause_nouns) | frozenset(lex.object_nouns) | \
+        ({"in"} if is_en else set())
     lex.nouns = frozenset(str(w).lower() for w in ((raw.get("nouns") or {}).get(lex.lang) or []))
     return lex
 

@@ -104,8 +104,8 @@ class _Phrases:
                         start = o
                         k = o - 1
                         continue
-                if w in ("&",):
-                    start = k
+                if w in ("&",) or w == "%" and k == j and k - 1 >= lo and t.low[k - 1][:1].isdigit():
+                    start = k  # "AT&T", "42%"
                     k -= 1
                     continue
                 break
@@ -113,6 +113,13 @@ class _Phrases:
                 break
             if w in _NAME_PARTICLES and start != -1 and _is_cap(t.text[k + 1]):
                 start = k  # "van Oosten", "de Gaulle", "bin Salman"
+                n_tok += 1
+                k -= 1
+                continue
+            if w in ("in", "but") and start != -1 and k - 1 >= lo and k + 1 <= j \
+                    and (t.low[k + 1] in _QUANTITY_WORDS or t.low[k + 1].isdigit()) \
+                    and (t.low[k - 1] in _QUANTITY_WORDS or t.low[k - 1].isdigit() or t.low[k - 1] == "all"):
+                start = k  # a share: "two in three (said)", "all but two"
                 n_tok += 1
                 k -= 1
                 continue
