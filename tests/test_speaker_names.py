@@ -45,3 +45,19 @@ def test_participle_is_not_part_of_the_speaker():
     q = _quotes()
     report = q[q.quote.str.startswith("the company lost")]
     assert report.speaker.tolist() == ["a Harbour Times"]
+
+
+def test_clause_before_a_by_participle_gives_its_subject_pronoun():
+    text = ("Maria Lopez runs the fact-check desk. On March 3 they published the results of their check by "
+            "announcing that the claim was false.")
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "outlet": ["x"], "text": [text]}))
+    row = q[q.quote.str.startswith("the claim was false")]
+    assert len(row) == 1
+    r = row.iloc[0]
+    assert text[r.speaker_start:r.speaker_end] == r.speaker == "they"
+
+
+def test_reduced_relative_clause_keeps_its_head_noun():
+    text = "All the experts I interviewed said that the bridge was safe."
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "outlet": ["x"], "text": [text]}))
+    assert q.speaker.tolist() != ["I"]

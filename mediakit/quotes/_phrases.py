@@ -368,6 +368,12 @@ class _Phrases:
         np_ = self._np_left(j, lo)
         if np_ is None:
             return None
+        subj = [k for k in range(np_[0], np_[1] - 1) if t.low[k] in _SPEAKING_PRONOUNS and t.low[k] != "who"]
+        if subj and not any(t.low[k] in _DET for k in range(np_[0], subj[-1])):
+            # ("all the experts I interviewed said": a reduced relative clause, left as it is)
+            # "On September 27 they published the results by announcing that", "He recently pitched himself
+            # to voters by saying": the scan crossed a clause; its subject pronoun is the speaker
+            np_ = (subj[-1], subj[-1] + 1)
         fr.s0, fr.s1 = np_
         return fr
 
