@@ -133,6 +133,12 @@ class _Phrases:
             k -= 1
         if start == -1:
             return None
+        # a leading participle with its preposition or object ("seizing upon a Times report", "features a
+        # Times report", "turned to the police department"): a verb, not part of the phrase
+        while start < j and not _is_cap(t.text[start]) and t.low[start].endswith(("ing", "ed")) and len(
+                t.low[start]) > 4 and (t.low[start + 1] in _PREPS or t.low[start + 1] in _PREPS_INNER
+                                       or t.low[start + 1] in _DET):
+            start += 1
         # trim leading prepositions, conjunctions and adverbs ("about 9 percent", "about half of voters" keep
         # their approximator)
         while start <= j and not (t.low[start] in _APPROXIMATORS and start < j and (
@@ -168,6 +174,21 @@ class _Phrases:
                 if t.low[k] in _PREPS and not _is_cap(t.text[k]) and any(_is_cap(t.text[m]) for m in range(start, k)):
                     return (start, k)
         return (start, j + 1)
+
+    def _object_of_clause(self, span: tuple[int, int]) -> tuple[int, int] | None:
+        """A relative pronoun's antecedent without the clause before it: in "they turned to the police
+        department which reported ..." or "He released a letter from his doctor that says ..." the scan
+        left of "which" reaches a subject pronoun and its verb; the antecedent is the noun phrase after
+        them ("the police department", "a letter from his doctor"), never the clause."""
+        t = self.t
+        s0, s1 = span
+        subj = [k for k in range(s0, s1 - 1) if t.low[k] in _SPEAKING_PRONOUNS and t.low[k] not in _DET]
+        if not subj:
+            return span
+        k = subj[-1] + 2  # past the pronoun and its verb
+        while k < s1 and (t.low[k] in _PREPS or t.low[k] in _PREPS_INNER or t.low[k] in _LEADING_ADVERBS):
+            k += 1
+        return (k, s1) if k < s1 else None
 
     def _name_and(self, k: int, lo: int) -> bool:
         """ "Trump and Clinton said": an "and" between two capitalised words is inside the subject."""
@@ -287,6 +308,8 @@ class _Phrases:
                 return None  # "said that ...": a complementizer, not a relative pronoun
             ante = self._np_left(k, lo) if k >= lo else None
             if ante is not None:
+                ante = self._object_of_clause(ante)
+            if ante is not None:
                 fr.antecedent = ante
                 return fr
             if w == "that":
@@ -352,6 +375,12 @@ class _Phrases:
         np_ = self._np_left(j, lo)
         if np_ is None:
             return None
+        subj = [k for k in range(np_[0], np_[1] - 1) if t.low[k] in _SPEAKING_PRONOUNS and t.low[k] != "who"]
+        if subj and not any(t.low[k] in _DET for k in range(np_[0], subj[-1])):
+            # ("all the experts I interviewed said": a reduced relative clause, left as it is)
+            # "On September 27 they published the results by announcing that", "He recently pitched himself
+            # to voters by saying": the scan crossed a clause; its subject pronoun is the speaker
+            np_ = (subj[-1], subj[-1] + 1)
         fr.s0, fr.s1 = np_
         return fr
 

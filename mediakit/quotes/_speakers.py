@@ -252,7 +252,7 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
         ent = _Ent(e.name, "org", e.type, e.country, " ".join(_words(full)), pos)
         ents.append(ent)
         return ent
-    if words and words[0] in ("the", "this", "that") or (len(words) <= 3 and not any(
+    if (words and words[0] in ("the", "this", "that") and not _proper_name(mention)) or (len(words) <= 3 and not any(
             w[:1].isupper() for w in _name_words(mention)[1:])):
         ref = _description_antecedent(words, pos, ents)
         if ref is not None:
@@ -274,6 +274,16 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
     ent = _Ent(canon, kind, t, c, " ".join(_words(full)), pos)
     ents.append(ent)
     return ent
+
+
+def _proper_name(mention: str) -> bool:
+    """ "The White House", "the Chicago Police Department": two capitalised words after the article make a
+    name, never a description of an earlier speaker (unlike "the ministry", "the Turkish ministry" or "the head
+    of Turkey's Defense Industry Directorate")."""
+    raw = _name_words(mention)
+    if raw and raw[0].lower() in _DETS:
+        raw = raw[1:]
+    return bool(raw) and raw[0][:1].isupper() and sum(w[:1].isupper() for w in raw) >= 2
 
 
 def _gender_hint(ent: _Ent, words: list[str]) -> None:
