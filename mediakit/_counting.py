@@ -157,7 +157,7 @@ def merge_parts(parts: Sequence[Part], n_groups: int, keep: Callable[[np.ndarray
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Sum slices: ``(counts, docs, terms)``, ``n_groups x terms`` float arrays (rows: groups, without the
     articles that have none) over the terms sorted as scikit-learn sorts them. ``keep(docs, totals)`` of the
-    terms (over all articles) says which terms to keep, before any bigram string is made."""
+    terms (over the articles with a group) says which terms to keep, before any bigram string is made."""
     index: dict[str, int] = {}
     keys, term, group, count, docs = [], [], [], [], []
     for p in parts:

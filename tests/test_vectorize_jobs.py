@@ -155,3 +155,16 @@ def test_distinctive_terms_from_group_counts_equal_the_matrix_path(s400, kw):
         slow = mk.distinctive_terms(arts, by="grp", n_jobs=n_jobs, n_boot=1, **kw).drop(columns=["ci_low", "ci_high"])
         assert len(fast) > 50
         pd.testing.assert_frame_equal(fast.reset_index(drop=True), slow.reset_index(drop=True))
+
+
+def test_distinctive_terms_group_counts_read_object_texts(s400):
+    """The texts handed to the counting processes as one pyarrow array: an object column gives the same
+    table as pandas' string column, and both equal the matrix path."""
+    arts = s400.iloc[:200].copy()
+    as_object = arts.astype({"text": object})
+    for n_jobs in (1, 2):
+        one = mk.distinctive_terms(arts, n_jobs=n_jobs)
+        assert len(one) > 100
+        pd.testing.assert_frame_equal(one, mk.distinctive_terms(as_object, n_jobs=n_jobs))
+        slow = mk.distinctive_terms(arts, n_jobs=n_jobs, n_boot=1).drop(columns=["ci_low", "ci_high"])
+        pd.testing.assert_frame_equal(one.reset_index(drop=True), slow.reset_index(drop=True))

@@ -4,7 +4,10 @@ The pandas path runs the hooks on the whole table as one partition; the Dask eng
 the partition step over partitions and merges the counts in a tree, then the same finalize. ``prepare`` is
 a first pass collecting the corpus's groups and languages (stop words ``"auto"``) and building the
 vectoriser every partition uses; each partition fits a copy without the vocabulary limits (``min_df``,
-``max_df``, ``max_features`` apply to corpus totals, in finalize, as scikit-learn applies them).
+``max_df``, ``max_features`` apply to corpus totals, in finalize, as scikit-learn applies them; on the pandas
+path the one partition is the whole corpus, so ``min_df`` and ``max_df`` already prune while counting).
+Without a bootstrap, a partition's counts are summed per group straight from the tokens
+(:func:`mediakit.vectorize.fit_group_counts`): no article x term matrix is built.
 """
 
 from __future__ import annotations
