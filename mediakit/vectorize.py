@@ -37,11 +37,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 import scipy.sparse as sp
 from sklearn.base import clone
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
+from ._counting import count_part, count_unigrams, merge_parts, part_from_matrix
 from .spans import blank_texts, merge_spans
 from .text import BOUNDARY, NewsTokenizer
 
@@ -63,6 +63,7 @@ __all__ = [
     "reused_spans_for",
     "vectorizer_params",
     "fit_counts",
+    "fit_group_counts",
     "merge_counts",
     "vocabulary_mask",
 ]
@@ -381,7 +382,9 @@ def _fit_part(vectorizer: Any, texts: Sequence[str] | None, start: int = 0, stop
     if texts is None:                               # a forked worker: the slice of the inherited texts
         texts = _FORKED_TEXTS[start:stop]          # type: ignore[index]
     if _unigram_news_counter(vectorizer):
-        return _count_unigrams(vectorizer, texts)
+        return count_unigrams(vectorizer, texts)
+    if isinstance(texts, pa.Array):
+        texts = texts.to_pylist()
     vec = clone(vectorizer)
     vec.set_params(**{k: v for k, v in _NO_LIMITS.items() if k in vec.get_params()})
     try:
@@ -394,7 +397,7 @@ def _fit_part(vectorizer: Any, texts: Sequence[str] | None, start: int = 0, stop
 
 
 def _unigram_news_counter(vectorizer: Any) -> bool:
-    """A count vectoriser whose analyzer is a unigram :class:`NewsAnalyzer` (what :func:`_count_unigrams` does)."""
+    """A count vectoriser whose analyzer is a unigram :class:`NewsAnalyzer` (what :func:`count_unigrams` does)."""
     if not isinstance(vectorizer, CountVectorizer) or isinstance(vectorizer, TfidfVectorizer):
         return False
     params = vectorizer.get_params()
@@ -402,63 +405,6 @@ def _unigram_news_counter(vectorizer: Any) -> bool:
     return (type(analyzer) is NewsAnalyzer and type(analyzer.tokenizer) is NewsTokenizer
             and analyzer.ngram_range == (1, 1) and params.get("vocabulary") is None
             and params.get("input", "content") == "content")
-
-
-_BATCH = 2000     # articles per batch of tokens counted at once
-
-
-def _count_unigrams(vectorizer: Any, texts: Sequence[str]) -> tuple[sp.csr_matrix, np.ndarray]:
-    """What scikit-learn's fit gives with a unigram NewsAnalyzer (no vocabulary limits), counted in C:
-    the tokenizer's case folding, diacritic folding and stop words are applied once per distinct raw token
-    (the regex's output) instead of once per token, and the tokens of a batch of articles are hashed
-    (pyarrow's dictionary encoding) and counted (numpy) in C."""
-    params = vectorizer.get_params()
-    analyzer: NewsAnalyzer = params["analyzer"]
-    tok, stop = analyzer.tokenizer, analyzer.stop_words
-    raw_tokens = NewsTokenizer(lowercase=False, fold_diacritics=False, boundaries=False)   # the regex's tokens
-    normalize = tok.normalize
-    vocabulary: dict[str, int] = {}          # term -> id, in first-seen order
-    raw_ids: dict[str, int] = {}             # raw token -> term id, -1 for a stop word
-    data, indices = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int32)]   # no texts: no batch
-    indptr = [np.zeros(1, dtype=np.int64)]
-    nnz = 0
-    for b in range(0, len(texts), _BATCH):
-        batch = texts[b:b + _BATCH]
-        toks: list[str] = []
-        lengths = np.empty(len(batch), dtype=np.int64)
-        for i, doc in enumerate(batch):
-            found = raw_tokens(doc)
-            toks += found
-            lengths[i] = len(found)
-        encoded = pc.dictionary_encode(pa.array(toks, type=pa.string()))   # hashed in C++, not per token in Python
-        del toks
-        distinct = encoded.dictionary.to_pylist()
-        for raw in set(distinct).difference(raw_ids):     # raw tokens not seen before: fold them once
-            term = normalize(raw)
-            raw_ids[raw] = -1 if term in stop else vocabulary.setdefault(term, len(vocabulary))
-        ids = np.fromiter(map(raw_ids.__getitem__, distinct), dtype=np.int64, count=len(distinct))
-        cols = ids[encoded.indices.to_numpy()] if len(distinct) else np.zeros(0, dtype=np.int64)
-        rows = np.repeat(np.arange(len(batch), dtype=np.int64), lengths)
-        keep = cols >= 0
-        key, counts = np.unique(rows[keep] << 32 | cols[keep], return_counts=True)
-        data.append(counts)
-        indices.append((key & 0xFFFFFFFF).astype(np.int32))
-        indptr.append(np.cumsum(np.bincount(key >> 32, minlength=len(batch))) + nnz)
-        nnz += len(key)
-    terms = np.array(list(vocabulary), dtype=object)
-    order = np.argsort(terms, kind="stable")                 # scikit-learn sorts its vocabulary
-    index_dtype = np.int32 if max(nnz, len(terms)) < 2 ** 31 else np.int64
-    rank = np.empty(len(order), dtype=index_dtype)
-    rank[order] = np.arange(len(order))
-    dtype = params.get("dtype", np.int64)
-    values = np.concatenate(data).astype(dtype, copy=False)
-    del data
-    columns = rank[np.concatenate(indices)] if nnz else np.zeros(0, index_dtype)
-    del indices
-    X = sp.csr_matrix((values, columns, np.concatenate(indptr).astype(index_dtype)), shape=(len(texts), len(terms)))
-    if params.get("binary"):
-        X.data.fill(1)
-    return X, terms[order]
 
 
 def fit_counts(vectorizer: Any, texts: Sequence[str], *, n_jobs: int | None = 1
@@ -531,7 +477,11 @@ def vocabulary_mask(vectorizer: Any, dfs: np.ndarray, tfs: np.ndarray, n_docs: i
     [False, True, True]
     """
     params = vectorizer.get_params()
-    min_df, max_df, limit = params.get("min_df", 1), params.get("max_df", 1.0), params.get("max_features")
+    return _mask(params.get("min_df", 1), params.get("max_df", 1.0), params.get("max_features"), dfs, tfs, n_docs)
+
+
+def _mask(min_df: float, max_df: float, limit: int | None, dfs: np.ndarray, tfs: np.ndarray, n_docs: int
+          ) -> np.ndarray:
     max_doc = max_df if isinstance(max_df, int | np.integer) else max_df * n_docs
     min_doc = min_df if isinstance(min_df, int | np.integer) else min_df * n_docs
     if max_doc < min_doc:
@@ -543,6 +493,78 @@ def vocabulary_mask(vectorizer: Any, dfs: np.ndarray, tfs: np.ndarray, n_docs: i
         new[np.where(mask)[0][order]] = True
         mask = new
     return mask
+
+
+# ---------------------------------------------------------------- counts per group, without a matrix
+_FORKED_PARTS: tuple[Any, np.ndarray] | None = None   # (texts, group codes) a forked worker reads
+
+
+def _group_part(vectorizer: Any, texts: Any, codes: np.ndarray | None, n_groups: int, start: int, stop: int) -> Any:
+    if texts is None:                               # a forked worker: its slice of the inherited texts
+        texts, codes = _FORKED_PARTS[0][start:stop], _FORKED_PARTS[1][start:stop]   # type: ignore[index]
+    if _ngram_news_counter(vectorizer):
+        params = vectorizer.get_params()
+        return count_part(params["analyzer"], texts, codes, n_groups, bool(params.get("binary")))
+    X, terms = _fit_part(vectorizer, texts)
+    if not np.issubdtype(X.dtype, np.integer):
+        raise ValueError(f"fit_group_counts needs term counts, but the vectoriser gives {X.dtype} weights; "
+                         "pass a count vectoriser (make_vectorizer(kind='count'))")
+    return part_from_matrix(X, terms, codes, n_groups)
+
+
+def _ngram_news_counter(vectorizer: Any) -> bool:
+    """A count vectoriser with a NewsAnalyzer of unigrams and/or bigrams (what :func:`count_part` counts)."""
+    if not isinstance(vectorizer, CountVectorizer) or isinstance(vectorizer, TfidfVectorizer):
+        return False
+    params = vectorizer.get_params()
+    analyzer = params.get("analyzer")
+    return (type(analyzer) is NewsAnalyzer and type(analyzer.tokenizer) is NewsTokenizer
+            and tuple(analyzer.ngram_range) in ((1, 1), (1, 2), (2, 2)) and params.get("vocabulary") is None
+            and params.get("input", "content") == "content")
+
+
+def fit_group_counts(vectorizer: Any, texts: Sequence[str] | pa.Array, codes: np.ndarray, n_groups: int, *,
+                     n_jobs: int | None = 1, prune: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Term counts of ``texts`` summed per group, without an article x term matrix: ``(counts, docs, terms)``,
+    ``n_groups x terms`` float arrays of token counts and of articles using the term, over the sorted terms
+    an unfitted count vectoriser finds (its ``max_features`` ignored; ``min_df`` and ``max_df`` too unless
+    ``prune``, which applies them to the totals of the articles with a group, as ``vocabulary_mask`` does,
+    before any n-gram string is made). ``codes`` holds each text's group (-1: none; its terms stay in the
+    vocabulary with zero counts). ``n_jobs`` processes each count a consecutive slice, as in :func:`fit_counts`;
+    ``texts`` may be a pyarrow string array (turned into strings a batch at a time, never all at once).
+
+    >>> counts, docs, terms = fit_group_counts(make_vectorizer(ngram_range=(1, 2)),
+    ...     ["SAMs and SAMs", "missiles", "SAMs"], np.array([0, 1, 0]), 2, n_jobs=2)
+    >>> terms.tolist(), counts.tolist(), docs.tolist()[0]
+    (['SAMs', 'SAMs and', 'and', 'and SAMs', 'missiles'], [[3.0, 1.0, 1.0, 1.0, 0.0], [0.0, 0.0, 0.0, 0.0, 1.0]], [2.0, 1.0, 1.0, 1.0, 0.0])
+    """
+    codes = np.asarray(codes, dtype=np.int64)
+    workers = _workers(n_jobs, len(texts))
+    if workers > 1:
+        _check_parallel(vectorizer)
+    params = vectorizer.get_params()
+    n_docs = len(texts)
+    keep = None
+    if prune and n_docs:          # (no articles: no terms, nothing to prune)
+        def keep(dfs: np.ndarray, tfs: np.ndarray) -> np.ndarray:
+            return _mask(params.get("min_df", 1), params.get("max_df", 1.0), None, dfs, tfs, n_docs)
+    if workers == 1:
+        return merge_parts([_group_part(vectorizer, texts, codes, n_groups, 0, 0)], n_groups, keep)
+    bounds = np.linspace(0, len(texts), workers + 1).astype(int)
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if fork else "spawn")
+    global _FORKED_PARTS
+    _FORKED_PARTS = (texts, codes) if fork else None
+    try:
+        with ProcessPoolExecutor(workers - 1, mp_context=ctx) as pool:
+            futures = [pool.submit(_group_part, vectorizer, None if fork else texts[a:b],
+                                   None if fork else codes[a:b], n_groups, int(a), int(b))
+                       for a, b in zip(bounds[1:-1], bounds[2:])]
+            parts = [_group_part(vectorizer, texts[:bounds[1]], codes[:bounds[1]], n_groups, 0, 0)]
+            parts += [f.result() for f in futures]
+    finally:
+        _FORKED_PARTS = None
+    return merge_parts(parts, n_groups, keep)
 
 
 def group_codes(articles: pd.DataFrame, by: str) -> tuple[np.ndarray, list[str]]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 import mediakit as mk
@@ -104,3 +105,66 @@ def test_fast_unigram_counter_equals_scikit_learn_fit(s400, params):
         X, vec = vectorise(texts, n_jobs=n_jobs, vectorizer=make_vectorizer(**params))
         assert vec.get_feature_names_out().tolist() == reference.get_feature_names_out().tolist()
         assert X.dtype == X_ref.dtype and X.shape == X_ref.shape and ((X - X_ref) != 0).nnz == 0
+
+
+@pytest.mark.parametrize("params", [
+    dict(stop_words="auto"),
+    dict(stop_words="auto", ngram_range=(1, 2)),
+    dict(stop_words="en", ngram_range=(2, 2), binary=True),
+    dict(stop_words="all", fold_diacritics=True, ngram_range=(1, 2), min_df=2, max_df=0.3),
+    dict(stop_words="tr", keep_acronyms=False, extra_stop_words=["NATO"], lowercase=False),
+    dict(stop_words="auto", ngram_range=(2, 3), min_df=2),        # scikit-learn counts, then per group
+])
+def test_group_counts_equal_the_summed_rows_of_the_matrix(s400, params):
+    """fit_group_counts (no article x term matrix) = sum_by_group of fit_counts' matrix, with 1, 2 and 3 jobs;
+    articles without a group keep their terms in the vocabulary; prune applies min_df/max_df like
+    vocabulary_mask does on the grouped totals."""
+    from mediakit.vectorize import fit_group_counts, sum_by_group, vocabulary_mask
+
+    texts = s400["text"].tolist() + _TRICKY
+    codes = np.array([i % 4 - 1 for i in range(len(texts))])      # every 4th article without a group
+    X, terms = fit_counts(make_vectorizer(**params), texts)
+    counts = sum_by_group(X, codes, 3)
+    Xb = X.copy()
+    Xb.data[:] = 1
+    docs = sum_by_group(Xb, codes, 3)
+    assert len(terms) > 1000
+    for n_jobs in (1, 2, 3):
+        c, d, t = fit_group_counts(make_vectorizer(**params), texts, codes, 3, n_jobs=n_jobs)
+        assert t.tolist() == terms.tolist()
+        assert c.dtype == counts.dtype and np.array_equal(c, counts) and np.array_equal(d, docs)
+    keep = vocabulary_mask(make_vectorizer(**params), docs.sum(axis=0), counts.sum(axis=0), len(texts))
+    assert 0 < keep.sum() < len(keep) or "min_df" not in params
+    c, d, t = fit_group_counts(make_vectorizer(**params), pa.array(texts), codes, 3, n_jobs=2, prune=True)
+    assert t.tolist() == terms[keep].tolist()
+    assert np.array_equal(c, counts[:, keep]) and np.array_equal(d, docs[:, keep])
+
+
+@pytest.mark.parametrize("kw", [
+    dict(),
+    dict(ngram_range=(1, 2), min_df=2, top=30),
+    dict(ngram_range=(1, 2), max_df=0.2, max_features=3000, method="g2"),
+    dict(ngram_range=(2, 2), binary=True, pair=("a", "b")),
+])
+def test_distinctive_terms_from_group_counts_equal_the_matrix_path(s400, kw):
+    """The table counted per group (n_boot=0) equals the one from the article x term matrix (kept for the
+    bootstrap), also with articles outside every group."""
+    arts = s400.assign(grp=[("a", "b", "c", None)[i % 4] for i in range(len(s400))])
+    for n_jobs in (1, 2):
+        fast = mk.distinctive_terms(arts, by="grp", n_jobs=n_jobs, **kw)
+        slow = mk.distinctive_terms(arts, by="grp", n_jobs=n_jobs, n_boot=1, **kw).drop(columns=["ci_low", "ci_high"])
+        assert len(fast) > 50
+        pd.testing.assert_frame_equal(fast.reset_index(drop=True), slow.reset_index(drop=True))
+
+
+def test_distinctive_terms_group_counts_read_object_texts(s400):
+    """The texts handed to the counting processes as one pyarrow array: an object column gives the same
+    table as pandas' string column, and both equal the matrix path."""
+    arts = s400.iloc[:200].copy()
+    as_object = arts.astype({"text": object})
+    for n_jobs in (1, 2):
+        one = mk.distinctive_terms(arts, n_jobs=n_jobs)
+        assert len(one) > 100
+        pd.testing.assert_frame_equal(one, mk.distinctive_terms(as_object, n_jobs=n_jobs))
+        slow = mk.distinctive_terms(arts, n_jobs=n_jobs, n_boot=1).drop(columns=["ci_low", "ci_high"])
+        pd.testing.assert_frame_equal(one.reset_index(drop=True), slow.reset_index(drop=True))

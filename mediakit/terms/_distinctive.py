@@ -4,7 +4,10 @@ The pandas path runs the hooks on the whole table as one partition; the Dask eng
 the partition step over partitions and merges the counts in a tree, then the same finalize. ``prepare`` is
 a first pass collecting the corpus's groups and languages (stop words ``"auto"``) and building the
 vectoriser every partition uses; each partition fits a copy without the vocabulary limits (``min_df``,
-``max_df``, ``max_features`` apply to corpus totals, in finalize, as scikit-learn applies them).
+``max_df``, ``max_features`` apply to corpus totals, in finalize, as scikit-learn applies them; on the pandas
+path the one partition is the whole corpus, so ``min_df`` and ``max_df`` already prune while counting).
+Without a bootstrap, a partition's counts are summed per group straight from the tokens
+(:func:`mediakit.vectorize.fit_group_counts`): no article x term matrix is built.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import scipy.sparse as sp
 from sklearn.base import clone
 
@@ -23,6 +27,7 @@ from ..spans import merge_spans
 from ..vectorize import (
     article_texts,
     fit_counts,
+    fit_group_counts,
     make_vectorizer,
     resolve_stop_words,
     sum_by_group,
@@ -121,7 +126,7 @@ def distinctive_terms(
     params = _validate(list(articles.columns), engine="local", **params)
     params["discount_reuse"] = reuse_table(articles, discount_reuse, "distinctive_terms")
     context = _prepare_finalize(_prepare_partition(articles, **params), **params)
-    partial = _partition(articles, offset=0, context=context, **params)
+    partial = _partition(articles, offset=0, context=context, whole=True, **params)
     out = _finalize(partial, rows=None, context=context, **params)
     out.attrs["discount_reuse"] = reuse_label(discount_reuse)
     return out
@@ -215,11 +220,24 @@ class _Counts(NamedTuple):
 
 
 def _partition(part: pd.DataFrame, *, context: _Corpus, by: str, discount_reuse: Any, n_boot: int = 0,
-               n_jobs: int | None = 1, **_: Any) -> _Counts:
+               n_jobs: int | None = 1, whole: bool = False, **_: Any) -> _Counts:
+    """Counts of a partition; ``whole``: it is the whole corpus, so min_df / max_df may prune terms already."""
     groups = context.groups
     index = {g: i for i, g in enumerate(groups)}
     codes = np.array([index.get(str(v), -1) if pd.notna(v) else -1 for v in part[by]], dtype=np.int64)
-    texts = article_texts(part, discount_reuse=discount_reuse if discount_reuse is not None else False)
+    ndocs = np.bincount(codes[codes >= 0], minlength=len(groups))
+    reuse = discount_reuse is not None and discount_reuse is not False
+    if not n_boot:     # counts per group straight from the tokens: no article x term matrix
+        texts = article_texts(part, discount_reuse=discount_reuse) if reuse else _text_array(part)
+        try:
+            counts, docfreq, terms = fit_group_counts(context.vectorizer, texts, codes, len(groups), n_jobs=n_jobs,
+                                                      prune=whole)
+        except ValueError as err:
+            if str(err).startswith("fit_group_counts needs term counts"):
+                raise ValueError(str(err).replace("fit_group_counts", "distinctive_terms", 1)) from None
+            raise
+        return _Counts(terms, counts, docfreq, ndocs, len(texts))
+    texts = article_texts(part, discount_reuse=discount_reuse if reuse else False)
     X, terms = fit_counts(context.vectorizer, texts, n_jobs=n_jobs)   # no vocabulary limits (finalize)
     if not np.issubdtype(X.dtype, np.integer):
         raise ValueError(f"distinctive_terms needs term counts, but the vectoriser gives {X.dtype} weights; "
@@ -227,9 +245,14 @@ def _partition(part: pd.DataFrame, *, context: _Corpus, by: str, discount_reuse:
     counts = sum_by_group(X, codes, len(groups))
     Xb = sp.csr_matrix((np.ones_like(X.data), X.indices, X.indptr), shape=X.shape)   # shares X's indices
     docfreq = sum_by_group(Xb, codes, len(groups))
-    ndocs = np.bincount(codes[codes >= 0], minlength=len(groups))
-    keep = n_boot > 0
-    return _Counts(terms, counts, docfreq, ndocs, len(texts), X if keep else None, codes if keep else None)
+    return _Counts(terms, counts, docfreq, ndocs, len(texts), X, codes)
+
+
+def _text_array(part: pd.DataFrame) -> pa.Array:
+    """The texts as one pyarrow string array (pandas keeps them in one): no Python string per article, so
+    forked counting processes share them without copying pages."""
+    arr = pa.array(part["text"].fillna("").astype(str), from_pandas=True)
+    return arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr
 
 
 def _merge(items: list[_Counts]) -> _Counts:
