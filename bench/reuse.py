@@ -52,7 +52,7 @@ from mediakit.reuse import find_reuse  # noqa: E402
 from mediakit.reuse._shingles import ShingleIndex, fingerprint_pairs  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
-from terms import PeakRSS  # noqa: E402
+from terms import PeakRSS, token_floor  # noqa: E402
 
 WORD_RE = re.compile(r"\w[\w'’\-./]*\w\+?|\w\+?|[.,;:]")
 
@@ -414,7 +414,11 @@ def scale(sizes: list[int], seed: int, datasketch: str | None = None, ds_thresho
                "total_s": round(wall, 1), "peak_GB": round(mem.peak_rss / 1e9, 2),
                "recall": round(ev["recall"], 4), "precision": round(ev["precision"], 4),
                "false": ev["false"], "direction": round(ev["direction"], 4)}
+        floor_wall, _ = token_floor(articles["text"].tolist())
+        row["floor_s"] = round(floor_wall, 1)
         load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"{n} articles: floor (one core, one compiled token regex over every text) {floor_wall:.1f} s; "
+              f"find_reuse {wall / floor_wall:.1f}x the floor")
         print(f"{n} articles ({words / 1e6:.1f} M words, generated in {gen_time:.0f} s; load average {load}): "
               f"total {wall:.1f} s = tokens {tm['tokens']:.1f} + candidates {tm['candidates']:.1f} + "
               f"alignment {tm['alignment']:.1f} + offsets {tm['offsets']:.1f}; "
