@@ -5,8 +5,8 @@
 
 The page makes no external request: charts are inline SVG, styles are inline CSS, there is no script.
 Everything that comes from the articles (titles, outlet names, sentences, quotes) is HTML-escaped.
-Each chart is also written to ``out_dir/figures`` as PNG, SVG and PDF with the CSV of its numbers, and
-each table to ``out_dir/tables``. A second run on the same corpus rewrites identical files; only the
+Each chart is also written to ``out_dir/figures`` as PNG and SVG (PDF when asked) with the CSV of its
+numbers, and each table to ``out_dir/tables``. A second run on the same corpus rewrites identical files; only the
 timestamp in the provenance block changes.
 """
 
@@ -160,10 +160,11 @@ def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports
     ``explorer`` also writes ``explorer.html`` (:func:`mediakit.build_explorer`: the sentences behind the
     numbers, one offline page) beside the report, which links to it. ``formats`` are the chart files
     written beside each chart's CSV (png, svg, pdf; SVG is always written, the page inlines it; PDF, the
-    slowest by far, only when asked). ``verbose`` prints the time of every stage on stderr. ``n_jobs=2``
-    runs some sections (sources, reuse, similarity) in a second, forked process while this one runs the
-    others: the same page and the same files, in about half the time on two cores; None (default) uses two
-    processes where the machine has two cores and can fork, 1 runs everything here.
+    slowest by far, only when asked; PNGs at 100 dpi, 800 px wide). ``verbose`` prints the time of every
+    stage on stderr. ``n_jobs=2`` forks a second process once the corpus is loaded: it finds reuse while this
+    one loads the story's resources, then runs some sections (sources, reuse, similarity) while this one runs
+    the others: the same page and the same files on two cores; None (default) uses two processes where the
+    machine has two cores and can fork, 1 runs everything here.
 
     Every argument is checked before any work starts, and the report is built in a temporary folder
     beside ``out_dir`` and moved into place only when complete, so a failed run leaves nothing behind.
@@ -225,9 +226,11 @@ def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports
         if explorer:
             from .explore import build_explorer
 
-            # the reuse table is the report's own (computed once, first); quotes use the report's gazetteer
+            # the reuse table and the quotes are the report's own (computed once); the explorer's frames are
+            # scored again, because its sentence browser keeps the reused sentences the report's frames drop
             build_explorer(corpus, work / "explorer.html", codebook=resources.get("codebook"),
-                           reuse=ctx.cache["reuse"], gazetteer=resources.get("gazetteer"), n_jobs=processes)
+                           reuse=ctx.cache["reuse"], quotes=ctx.cache.get("quotes"),
+                           gazetteer=resources.get("gazetteer"), n_jobs=processes)
         (work / "report.html").write_text(page, encoding="utf-8")
         _move_into(work, out)
     finally:
@@ -361,10 +364,11 @@ class _Helper:
         resources = {k: ctx.resources.get(k) for k in _SENT_RESOURCES}
         self._to_child.send(("go", ctx.out_dir, ctx.source, ctx.params, resources, ctx.labels, ctx.cache["formats"]))
 
-    def sections(self) -> tuple[dict[str, Section], dict[str, list[str]], dict[str, float]]:
+    def sections(self) -> tuple[dict[str, Section], dict[str, list[str]], dict[str, float], pd.DataFrame | None]:
+        """Its sections, their chart names and times, and the quotes the sources section extracted."""
         self.reuse()
-        _, sections, figures, timings = self._recv("its sections")
-        return sections, figures, timings
+        _, sections, figures, timings, quotes = self._recv("its sections")
+        return sections, figures, timings, quotes
 
     def stop(self) -> None:
         if self._proc.is_alive() and self._proc.exitcode is None:
@@ -391,7 +395,7 @@ def _helper_main(conn_in: Any, conn_out: Any, corpus: pd.DataFrame) -> None:
 
         with plt.style.context(HOUSE_STYLE), warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            conn_out.send(("sections", *_run_stages(ctx, _SECOND_PROCESS)))
+            conn_out.send(("sections", *_run_stages(ctx, _SECOND_PROCESS), ctx.cache.get("quotes")))
     except EOFError:  # the first process stopped (an error there): nothing to send
         pass
     except BaseException as exc:
@@ -440,7 +444,9 @@ def _build(ctx: Context, label: str, pack: Any, title: str | None, progress: boo
             ctx.cache = _ReuseFromHelper(ctx.cache, helper)
             first = [name for name, _ in SECTIONS if name not in _SECOND_PROCESS]
             done, figs, times = _run_stages(ctx, first, bar)
-            more, more_figs, more_times = helper.sections()
+            more, more_figs, more_times, quotes = helper.sections()
+            if quotes is not None:
+                ctx.cache["quotes"] = quotes
             ctx.cache["reuse"]  # noqa: B018 (fetched here when no section of this process read it)
             done.update(more)
             figs.update(more_figs)
