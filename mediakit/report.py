@@ -207,6 +207,8 @@ def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports
         raise ValueError(f"{label}: no articles to report on; check the path with `mediakit info`")
     # With two processes the second one starts finding reuse (the stage every other one waits for) now,
     # while this one loads the story's resources; a bad resource file stops it before anything is written.
+    if processes == 2:
+        from . import plotting  # noqa: F401 (imported once, before the fork: both processes draw charts)
     helper = _Helper(corpus) if processes == 2 else None
     try:
         pack, resources, labels = resolve_resources(path, story, **given)
