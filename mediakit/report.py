@@ -208,7 +208,10 @@ def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports
     # With two processes the second one starts finding reuse (the stage every other one waits for) now,
     # while this one loads the story's resources; a bad resource file stops it before anything is written.
     if processes == 2:
-        from . import plotting  # noqa: F401 (imported once, before the fork: both processes draw charts)
+        # imported once, before the fork, so the second process does not import them again: the plotting
+        # functions (both processes draw charts) and the analyses resolve_resources imports here anyway,
+        # which bring scipy and scikit-learn (about 1.4 s), that the second process's sections use too
+        from . import framing, plotting, quotes, terms, timeline, tone  # noqa: F401
     helper = _Helper(corpus) if processes == 2 else None
     try:
         pack, resources, labels = resolve_resources(path, story, **given)
