@@ -47,12 +47,16 @@ def main() -> int:
     ap.add_argument("corpus", nargs="?", default="data/s400")
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--baseline", type=Path, help="another checkout to time with its own defaults")
+    ap.add_argument("--default-only", action="store_true",
+                    help="leave out the all-formats configuration (the default, and the baseline if given)")
     args = ap.parse_args()
     corpus = Path(args.corpus) if Path(args.corpus).exists() else ROOT / args.corpus
     corpus = str(corpus.resolve())
 
     configs = [("all formats (--formats png,svg,pdf)", ["--formats", "png,svg,pdf", "--verbose"], ROOT),
                ("default (png, svg)", ["--verbose"], ROOT)]
+    if args.default_only:
+        configs = configs[1:]
     if args.baseline:
         configs.insert(0, (f"baseline {args.baseline} (its defaults)", [], args.baseline.resolve()))
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; "
@@ -65,7 +69,7 @@ def main() -> int:
                 w, c, stages = run(corpus, Path(tmp, f"r{r}c{i}"), extra, path)
                 wall[name].append(w)
                 cpu[name].append(c)
-                print(f"[{r + 1}/{args.repeat}] {name}: wall {w:.1f} s, CPU {c:.1f} s  "
+                print(f"[{r + 1}/{args.repeat}] {name}: wall {w:.1f} s, CPU {c:.1f} s, load {os.getloadavg()[0]:.1f}  "
                       f"{stages.replace('mediakit: ', '')}", flush=True)
     print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     ref, first = configs[-1][0], configs[0][0]

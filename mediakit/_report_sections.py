@@ -184,6 +184,7 @@ def sources_section(ctx: Context) -> Section:
     c = ctx.corpus
     sec = Section("sources", "Who gets quoted")
     quotes = extract_quotes(c, gazetteer=ctx.resources["gazetteer"])
+    ctx.cache["quotes"] = quotes  # the explorer's speaker browser uses these, not a second extraction
     countable = countable_quotes(quotes)  # a mixed quote counts once: its fragment rows are not counted
     sec.body.append(f"<p><b>{len(countable)}</b> attributions (direct, indirect, mixed, according-to) in "
                     f"<b>{countable['article_id'].nunique()}</b> articles; each bar shows the share of an "

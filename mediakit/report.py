@@ -5,8 +5,8 @@
 
 The page makes no external request: charts are inline SVG, styles are inline CSS, there is no script.
 Everything that comes from the articles (titles, outlet names, sentences, quotes) is HTML-escaped.
-Each chart is also written to ``out_dir/figures`` as PNG, SVG and PDF with the CSV of its numbers, and
-each table to ``out_dir/tables``. A second run on the same corpus rewrites identical files; only the
+Each chart is also written to ``out_dir/figures`` as PNG and SVG (PDF when asked) with the CSV of its
+numbers, and each table to ``out_dir/tables``. A second run on the same corpus rewrites identical files; only the
 timestamp in the provenance block changes.
 """
 
@@ -18,6 +18,7 @@ import platform
 import shutil
 import sys
 import tempfile
+import threading
 import time
 import warnings
 from collections.abc import Callable, Iterable
@@ -159,10 +160,11 @@ def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports
     ``explorer`` also writes ``explorer.html`` (:func:`mediakit.build_explorer`: the sentences behind the
     numbers, one offline page) beside the report, which links to it. ``formats`` are the chart files
     written beside each chart's CSV (png, svg, pdf; SVG is always written, the page inlines it; PDF, the
-    slowest by far, only when asked). ``verbose`` prints the time of every stage on stderr. ``n_jobs=2``
-    runs some sections (sources, reuse, similarity) in a second, forked process while this one runs the
-    others: the same page and the same files, in about half the time on two cores; None (default) uses two
-    processes where the machine has two cores and can fork, 1 runs everything here.
+    slowest by far, only when asked; PNGs at 100 dpi, 800 px wide). ``verbose`` prints the time of every
+    stage on stderr. ``n_jobs=2`` forks a second process once the corpus is loaded: it finds reuse while this
+    one loads the story's resources, then runs some sections (sources, reuse, similarity) while this one runs
+    the others: the same page and the same files on two cores; None (default) uses two processes where the
+    machine has two cores and can fork, 1 runs everything here.
 
     Every argument is checked before any work starts, and the report is built in a temporary folder
     beside ``out_dir`` and moved into place only when complete, so a failed run leaves nothing behind.
@@ -193,7 +195,6 @@ def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports
     out = Path(out_dir)
     _writable(out)
     given = {"codebook": codebook, "lexicon": lexicon, "actors": actors, "events": events, "gazetteer": gazetteer}
-    pack, resources, labels = resolve_resources(path, story, **given)
 
     if isinstance(path, pd.DataFrame):
         corpus, label = path, "DataFrame"
@@ -204,24 +205,42 @@ def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports
         label = str(path)
     if corpus.empty:
         raise ValueError(f"{label}: no articles to report on; check the path with `mediakit info`")
-    params = {"codebook": labels["codebook"], "lexicon": labels["lexicon"], "actors": labels["actors"],
-              "events": labels["events"], "gazetteer": labels["gazetteer"], "freq": freq, "top": top,
-              "n_boot": n_boot, "n_perm": n_perm}
-    out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name or 'report'}-building-", dir=out.parent))
+    # With two processes the second one starts finding reuse (the stage every other one waits for) now,
+    # while this one loads the story's resources; a bad resource file stops it before anything is written.
+    if processes == 2:
+        # imported once, before the fork, so the second process does not import them again: the plotting
+        # functions (both processes draw charts) and the analyses resolve_resources imports here anyway,
+        # which bring scipy and scikit-learn (about 1.4 s), that the second process's sections use too
+        from . import framing, plotting, quotes, terms, timeline, tone  # noqa: F401
+    helper = _Helper(corpus) if processes == 2 else None
+    try:
+        pack, resources, labels = resolve_resources(path, story, **given)
+        params = {"codebook": labels["codebook"], "lexicon": labels["lexicon"], "actors": labels["actors"],
+                  "events": labels["events"], "gazetteer": labels["gazetteer"], "freq": freq, "top": top,
+                  "n_boot": n_boot, "n_perm": n_perm}
+        out.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{out.name or 'report'}-building-", dir=out.parent))
+    except BaseException:
+        if helper is not None:
+            helper.stop()
+        raise
     try:
         ctx = Context(corpus=corpus, out_dir=work, source=source_line(corpus), params=params,
-                       resources=resources, labels=labels, cache={"formats": formats})
-        page = _build(ctx, label, pack, title, progress, plt, HOUSE_STYLE, explorer, processes)
+                      resources=resources, labels=labels, cache={"formats": formats})
+        page = _build(ctx, label, pack, title, progress, plt, HOUSE_STYLE, explorer, helper)
         if explorer:
             from .explore import build_explorer
 
-            # the reuse table is the report's own (computed once, first); quotes use the report's gazetteer
+            # the reuse table and the quotes are the report's own (computed once); the explorer's frames are
+            # scored again, because its sentence browser keeps the reused sentences the report's frames drop
             build_explorer(corpus, work / "explorer.html", codebook=resources.get("codebook"),
-                           reuse=ctx.cache["reuse"], gazetteer=resources.get("gazetteer"), n_jobs=processes)
+                           reuse=ctx.cache["reuse"], quotes=ctx.cache.get("quotes"),
+                           gazetteer=resources.get("gazetteer"), n_jobs=processes)
         (work / "report.html").write_text(page, encoding="utf-8")
         _move_into(work, out)
     finally:
+        if helper is not None:
+            helper.stop()
         shutil.rmtree(work, ignore_errors=True)
     if verbose:
         times = dict(ctx.cache["timings"])
@@ -250,12 +269,6 @@ def _move_into(work: Path, out: Path) -> None:
             dest = out / src.relative_to(work)
             dest.parent.mkdir(parents=True, exist_ok=True)
             os.replace(src, dest)
-
-
-# Sections the second process runs when there are two (about half of the work on data/s400; none of them
-# needs what another section leaves in ctx.cache).
-_SECOND_PROCESS = ("sources", "reuse", "similarity")
-_FORKED_CTX: Context | None = None       # what the forked process reads (inherited, not pickled)
 
 
 def _processes(n_jobs: int | None) -> int:
@@ -289,59 +302,166 @@ def _run_stages(ctx: Context, labels: Iterable[str], bar: Any = None
     return sections, figures, timings
 
 
-def _run_forked(labels: tuple[str, ...]) -> tuple[dict[str, Section], dict[str, list[str]], dict[str, float]]:
-    ctx = _FORKED_CTX
-    assert ctx is not None, "the second process reads the context it was forked with"
-    ctx.cache["timings"] = {}
-    return _run_stages(ctx, labels)
+# Sections the second process runs when there are two (about half of the work on data/s400). They read only
+# the corpus, the reuse table, the parameters, the labels and the resources in _SENT_RESOURCES.
+_SECOND_PROCESS = ("sources", "reuse", "similarity")
+_SENT_RESOURCES = ("gazetteer",)
+
+
+def _find_reuse(corpus: pd.DataFrame) -> pd.DataFrame:
+    """The report's reuse table: computed once, first, and passed to every analysis that counts reuse once."""
+    from .reuse import find_reuse
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        # a corpus in more than one language also gets translated reprints (multilingual sentence embeddings)
+        return find_reuse(corpus, cross_lingual=len(language_counts(corpus)) > 1)
+
+
+class _Helper:
+    """The second process. Forked as soon as the corpus is loaded (it inherits the corpus and the imports),
+    it finds reuse at once and sends the table back; once this process sends it what the sections need
+    (:meth:`start_sections`), it runs the _SECOND_PROCESS sections and sends them back.
+
+    A thread here receives the reuse table as soon as it is ready, so neither process waits on the other's
+    reading; an exception in the second process is raised here.
+    """
+
+    def __init__(self, corpus: pd.DataFrame):
+        mp = multiprocessing.get_context("fork")
+        self._from_child, child_out = mp.Pipe(duplex=False)
+        child_in, self._to_child = mp.Pipe(duplex=False)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        self._proc = mp.Process(target=_helper_main, args=(child_in, child_out, corpus))
+        self._proc.start()
+        child_in.close()
+        child_out.close()
+        self._reuse: tuple[Any, ...] | BaseException = RuntimeError("no reuse table received")
+        self._reader = threading.Thread(target=self._read_reuse, daemon=True)
+        self._reader.start()
+
+    def _recv(self, what: str) -> tuple[Any, ...]:
+        try:
+            msg = self._from_child.recv()
+        except EOFError:
+            self._proc.join(10)
+            raise RuntimeError(f"build_report: the second process ended before sending {what} (exit code "
+                               f"{self._proc.exitcode}); run with n_jobs=1") from None
+        if msg[0] == "error":
+            raise msg[1]
+        return msg
+
+    def _read_reuse(self) -> None:
+        try:
+            self._reuse = self._recv("the reuse table")
+        except BaseException as exc:  # raised in the main thread by reuse()
+            self._reuse = exc
+
+    def reuse(self) -> tuple[pd.DataFrame, float]:
+        """The reuse table and the seconds it took (waits for it)."""
+        self._reader.join()
+        if isinstance(self._reuse, BaseException):
+            raise self._reuse
+        return self._reuse[1], self._reuse[2]
+
+    def start_sections(self, ctx: Context) -> None:
+        resources = {k: ctx.resources.get(k) for k in _SENT_RESOURCES}
+        self._to_child.send(("go", ctx.out_dir, ctx.source, ctx.params, resources, ctx.labels, ctx.cache["formats"]))
+
+    def sections(self) -> tuple[dict[str, Section], dict[str, list[str]], dict[str, float], pd.DataFrame | None]:
+        """Its sections, their chart names and times, and the quotes the sources section extracted."""
+        self.reuse()
+        _, sections, figures, timings, quotes = self._recv("its sections")
+        return sections, figures, timings, quotes
+
+    def stop(self) -> None:
+        if self._proc.is_alive() and self._proc.exitcode is None:
+            self._proc.join(0.5)
+            if self._proc.is_alive():
+                self._proc.terminate()
+        self._proc.join()
+        self._from_child.close()
+        self._to_child.close()
+
+
+def _helper_main(conn_in: Any, conn_out: Any, corpus: pd.DataFrame) -> None:
+    """What the second process runs (see :class:`_Helper`)."""
+    try:
+        t0 = time.perf_counter()
+        reuse = _find_reuse(corpus)
+        conn_out.send(("reuse", reuse, time.perf_counter() - t0))
+        _, out_dir, source, params, resources, labels, formats = conn_in.recv()
+        ctx = Context(corpus=corpus, out_dir=out_dir, source=source, params=params, resources=resources,
+                      labels=labels, cache={"formats": formats, "reuse": reuse, "timings": {}})
+        import matplotlib.pyplot as plt
+
+        from .export import HOUSE_STYLE
+
+        with plt.style.context(HOUSE_STYLE), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            conn_out.send(("sections", *_run_stages(ctx, _SECOND_PROCESS), ctx.cache.get("quotes")))
+    except EOFError:  # the first process stopped (an error there): nothing to send
+        pass
+    except BaseException as exc:
+        try:
+            conn_out.send(("error", exc))
+        except Exception:  # an exception that does not pickle
+            conn_out.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+    finally:
+        conn_out.close()
+
+
+class _ReuseFromHelper(dict):
+    """``ctx.cache`` of the first process: its "reuse" entry arrives from the helper when first read."""
+
+    def __init__(self, data: dict[str, Any], helper: _Helper):
+        super().__init__(data)
+        self._helper = helper
+
+    def __missing__(self, key: str) -> Any:
+        if key != "reuse":
+            raise KeyError(key)
+        self["reuse"], self["timings"]["finding reuse"] = self._helper.reuse()
+        return self["reuse"]
 
 
 def _build(ctx: Context, label: str, pack: Any, title: str | None, progress: bool, plt: Any, style: Any,
-           explorer: bool = False, processes: int = 1) -> str:
-    from concurrent.futures import ProcessPoolExecutor
-
-    from .reuse import find_reuse
-
-    global _FORKED_CTX
+           explorer: bool = False, helper: _Helper | None = None) -> str:
     corpus = ctx.corpus
     bar = None
-    stages = SECTIONS
     if progress:
         from tqdm.auto import tqdm
 
-        bar = tqdm(total=len(stages) + 1, desc="report", unit="stage", file=sys.stderr)
+        bar = tqdm(total=len(SECTIONS) + 1, desc="report", unit="stage", file=sys.stderr)
+    ctx.cache.setdefault("timings", {})
     with plt.style.context(style), warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        # Reuse first: every analysis that counts reused text once gets this table, none recomputes it.
-        t0 = time.perf_counter()
-        # a corpus in more than one language also gets translated reprints (multilingual sentence embeddings)
-        ctx.cache["reuse"] = find_reuse(corpus, cross_lingual=len(language_counts(corpus)) > 1)
-        ctx.cache.setdefault("timings", {})["reuse"] = time.perf_counter() - t0
-        if bar is not None:
-            bar.update(1)
-        second = _SECOND_PROCESS if processes == 2 else ()
-        first = [name for name, _ in SECTIONS if name not in second]
-        if second:
-            # forked inside the style and warning contexts, with the reuse table: the child starts where we are
-            _FORKED_CTX = ctx
-            try:
-                with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-                    future = pool.submit(_run_forked, second)
-                    done, figs, times = _run_stages(ctx, first, bar)
-                    more, more_figs, more_times = future.result()
-            finally:
-                _FORKED_CTX = None
+        if helper is None:
+            t0 = time.perf_counter()
+            ctx.cache["reuse"] = _find_reuse(corpus)
+            ctx.cache["timings"]["finding reuse"] = time.perf_counter() - t0
+            if bar is not None:
+                bar.update(1)
+            done, _, _ = _run_stages(ctx, [name for name, _ in SECTIONS], bar)
+        else:
+            helper.start_sections(ctx)
+            ctx.cache = _ReuseFromHelper(ctx.cache, helper)
+            first = [name for name, _ in SECTIONS if name not in _SECOND_PROCESS]
+            done, figs, times = _run_stages(ctx, first, bar)
+            more, more_figs, more_times, quotes = helper.sections()
+            if quotes is not None:
+                ctx.cache["quotes"] = quotes
+            ctx.cache["reuse"]  # noqa: B018 (fetched here when no section of this process read it)
             done.update(more)
             figs.update(more_figs)
             charts = times.pop("saving charts", 0.0) + more_times.pop("saving charts", 0.0)
             times.update(more_times)
-            ctx.cache["timings"] = {"reuse": times["reuse"], **{k: times[k] for k, _ in SECTIONS if k in times},
-                                    "saving charts": charts}
+            ctx.cache["timings"] = {"finding reuse": times["finding reuse"],
+                                    **{k: times[k] for k, _ in SECTIONS if k in times}, "saving charts": charts}
             ctx.figures[:] = [f for k, _ in SECTIONS for f in figs.get(k, [])]
             if bar is not None:
-                bar.update(len(second))
-        else:
-            done, _, _ = _run_stages(ctx, first, bar)
+                bar.update(1 + len(_SECOND_PROCESS))
         sections = [done[k] for k, _ in SECTIONS]
     if bar is not None:
         bar.close()

@@ -133,6 +133,40 @@ def test_second_run_changes_only_the_timestamp(reports):
         assert da == db, f"{rel} differs between runs"
 
 
+def _same_files(a: Path, b: Path) -> None:
+    """Every file of report folder ``a`` is in ``b`` with the same bytes (the generation time aside)."""
+    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    assert files_a == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    stamp = re.compile(rb"<td>generated</td><td>[^<]*</td>")
+    for rel in files_a:
+        assert stamp.sub(b"", (a / rel).read_bytes()) == stamp.sub(b"", (b / rel).read_bytes()), f"{rel} differs"
+
+
+def test_one_and_two_processes_write_the_same_report(dam, tmp_path, capsys):
+    import multiprocessing
+
+    one = build_report(dam, tmp_path / "one", n_boot=5, n_perm=5, progress=False, n_jobs=1).parent
+    two = build_report(dam, tmp_path / "two", n_boot=5, n_perm=5, progress=False, n_jobs=2, verbose=True).parent
+    _same_files(one, two)
+    assert not multiprocessing.active_children()  # the second process has ended
+    err = capsys.readouterr().err
+    assert "stage times: finding reuse " in err and ", similarity " in err and "of which saving charts" in err
+
+
+def test_an_error_in_the_second_process_is_raised_here(dam, tmp_path, monkeypatch):
+    import multiprocessing
+
+    import mediakit.report as report
+
+    def fail(corpus):
+        raise RuntimeError(f"reuse failed on purpose ({corpus['outlet'].nunique()} outlets)")
+
+    monkeypatch.setattr(report, "_find_reuse", fail)  # the forked process inherits it
+    with pytest.raises(RuntimeError, match=r"reuse failed on purpose \(3 outlets\)"):
+        build_report(dam, tmp_path / "out", n_boot=5, n_perm=5, progress=False, n_jobs=2)
+    assert list(tmp_path.iterdir()) == [] and not multiprocessing.active_children()
+
+
 def test_report_with_a_story_pack_has_the_story_sections(dam, tmp_path):
     from mediakit.framing import load_codebook
 
@@ -169,12 +203,15 @@ def test_cli_none_means_none(dam, tmp_path):
                                  ["--codebook", "no_such_codebook"], ["--story", "no-such-story"],
                                  ["--freq", "fortnight"], ["--n-boot", "-1"]])
 def test_bad_argument_fails_fast_and_writes_nothing(dam, tmp_path, bad, capsys):
+    import multiprocessing
+
     from mediakit.cli import main
 
     t0 = time.perf_counter()
     assert main(["report", str(dam), "--out", str(tmp_path / "out" / "r")] + bad) == 1
     assert time.perf_counter() - t0 < 2.0
     assert list(tmp_path.iterdir()) == []
+    assert not multiprocessing.active_children()  # a second process started before the check has ended
     err = capsys.readouterr().err.strip()
     assert err.startswith("mediakit: error:") and "\n" not in err
 
