@@ -45,3 +45,24 @@ def test_bare_surname_resolves_within_its_article_before_the_corpus():
     assert d.speaker.tolist() == ["Roberts"] and d.speaker_canonical.tolist() == ["John G. Roberts"]
     assert q.loc["e", "speaker_canonical"] == "Jennifer Roberts"
     assert q.resolved.sum() == 4 and len(q) == 5
+
+
+def test_inverted_cue_before_a_full_name_with_titles_or_an_age():
+    # the general noun-phrase reading stops at "Will" (an auxiliary), "and" between two titles, a cue
+    # word later in the sentence ("tweet") or a verb that seldom inverts ("scoffed")
+    texts = ["“No effort exists,” said RNC spokesman Sean Spicer in a Friday tweet.",
+             "“It is expensive,” said Will Doyle, a professor of education at Vanderbilt University.",
+             "“He did it before,” said former Pennsylvania Gov. and Democratic Party Chairman Ed Rendell.",
+             "“Silly boys,” scoffed Arianna Gil, 22, who founded the group.",
+             "“A disgrace,” blasted Hillary Clinton as a liar."]
+    corpus = pd.DataFrame({"article_id": list("abcde"), "text": texts})
+    q = mk.extract_quotes(corpus).set_index("article_id")
+    direct = q[q.kind == "direct"]
+    got = {aid: texts["abcde".index(aid)][int(r.speaker_start):int(r.speaker_end)]
+           for aid, r in direct.dropna(subset=["speaker_start"]).iterrows()}
+    assert got == {"a": "RNC spokesman Sean Spicer", "b": "Will Doyle",
+                   "c": "former Pennsylvania Gov. and Democratic Party Chairman Ed Rendell", "d": "Arianna Gil"}
+    assert direct.loc["b", "speaker_canonical"] == "Will Doyle"
+    assert direct.loc["d", "speaker_canonical"] == "Arianna Gil"
+    # an object after a verb that does not invert is no speaker
+    assert "e" not in got
