@@ -66,3 +66,20 @@ def test_inverted_cue_before_a_full_name_with_titles_or_an_age():
     assert direct.loc["d", "speaker_canonical"] == "Arianna Gil"
     # an object after a verb that does not invert is no speaker
     assert "e" not in got
+
+
+def test_a_source_phrase_opening_the_sentence_before_a_quotation_makes_it_direct():
+    texts = ["The paper covered guns. According to the newspaper, “The laws let dealers sell to any adult.”",
+             "Bieber is back. As Vulture put it, “Hello, it’s the Biebs.” He dethroned Adele.",
+             'As The Post\'s Dana Milbank puts it, "Senate Republicans are unmoved."']
+    corpus = pd.DataFrame({"article_id": list("abc"), "text": texts})
+    q = mk.extract_quotes(corpus)
+    rows = {r.article_id: r for r in q.itertuples()}
+    assert set(rows) == {"a", "b", "c"} and len(q) == 3
+    assert all(r.kind == "direct" for r in rows.values())
+    spans = {aid: (texts["abc".index(aid)][r.start:r.end], texts["abc".index(aid)][r.speaker_start:r.speaker_end])
+             for aid, r in rows.items()}
+    assert spans == {"a": ("The laws let dealers sell to any adult.", "the newspaper"),
+                     "b": ("Hello, it’s the Biebs.", "Vulture"),
+                     "c": ("Senate Republicans are unmoved.", "The Post's Dana Milbank")}
+    assert rows["c"].speaker_canonical == "Dana Milbank"

@@ -11,6 +11,7 @@ from ._words import (
     _AUX,
     _CLAUSE,
     _DET,
+    _LEADING_SKIP,
     _MEDIUM_WORDS,
     _POSSESSIVE_DET,
     _PREPS,
@@ -233,6 +234,9 @@ class _Direct:
             j -= 1
         if j >= lo and t.low[j] in self.lex.complementizers:
             j -= 1
+        lead = self._lead_in_source(o, lo) if t.low[o - 1] == "," else None
+        if lead is not None:
+            return lead
         # look back for the cue: at most a few light tokens between it and the quote
         for m in range(j, max(lo, j - _PRE_FRAME_WINDOW) - 1, -1):
             if t.quote[m] != -1:
@@ -272,6 +276,29 @@ class _Direct:
             if np_ is not None:
                 return _Frame(-1, -1, None, np_[0], np_[1])
         return None
+
+    def _lead_in_source(self, o: int, lo: int) -> _Frame | None:
+        """A source phrase opening the sentence and ending with a comma right before a quotation: "According
+        to the newspaper, “...”", "As Vulture put it, “...”", "As The Post's Dana Milbank puts it, “...”". The
+        quotation is a direct quote of that source (not the according-to clause around it)."""
+        t = self.t
+        k = lo
+        while k < o and (t.low[k] in _LEADING_SKIP or not _is_word(t.low[k]) and t.quote[k] == -1):
+            k += 1
+        end = o - 1  # the comma
+        a1 = self._according_at(k) if k < end else None
+        if a1 is not None:
+            np_ = self._np_right(a1, end)
+            if np_ is None or np_[1] != end:
+                return None
+            return _Frame(k, a1, Cue("according to", "neutral", "speech", False, "phrase"), np_[0], np_[1])
+        # "As X put it," / "As X puts it,"
+        if t.low[k] != "as" or end - k < 4 or t.low[end - 1] != "it" or t.low[end - 2] not in ("put", "puts"):
+            return None
+        np_ = self._np_right(k + 1, end - 2)
+        if np_ is None or np_[1] != end - 2:
+            return None
+        return _Frame(end - 2, end - 1, Cue("put", "neutral", "speech", False, "past"), np_[0], np_[1])
 
     def _nominal_frame(self, o: int, lo: int) -> _Frame | None:
         """A noun cue just before a quotation: "his call for “...”", "chants of “...”", "Trump's remarks:
