@@ -83,3 +83,16 @@ def test_a_source_phrase_opening_the_sentence_before_a_quotation_makes_it_direct
                      "b": ("Hello, it’s the Biebs.", "Vulture"),
                      "c": ("Senate Republicans are unmoved.", "The Post's Dana Milbank")}
     assert rows["c"].speaker_canonical == "Dana Milbank"
+
+
+def test_a_quotation_signed_on_the_next_line_with_a_dash_and_a_name():
+    texts = ['We award no Pinocchios.\n\n"Americans are worried about their kids."\n\n- Bernie Sanders.\n\nThe figure is old.',
+             'Briefings matter.\n\n"Great speech. She is ready."\n\n-President Obama, tweeting after the speech.',
+             'The vote is close.\n\n"We will win."\n\n- 2016.']
+    corpus = pd.DataFrame({"article_id": list("abc"), "text": texts})
+    q = mk.extract_quotes(corpus).set_index("article_id")
+    a, b = q.loc["a"], q.loc["b"]
+    assert texts[0][a.start:a.end] == "Americans are worried about their kids."
+    assert texts[0][int(a.speaker_start):int(a.speaker_end)] == "Bernie Sanders" and a.kind == "direct"
+    assert texts[1][int(b.speaker_start):int(b.speaker_end)] == "President Obama" and b.speaker_canonical == "Obama"
+    assert "c" not in q.index       # a dash and a number signs nothing

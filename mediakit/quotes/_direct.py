@@ -4,6 +4,9 @@ noun cues ("his call for “...”"), split quotes and frames closing the senten
 
 from __future__ import annotations
 
+import bisect
+import re
+
 from ._lexicon import Cue
 from ._tokens import _Frame, _is_cap, _is_word
 from ._words import (
@@ -61,6 +64,10 @@ _OUTER_FRAME_GAP = 3
 _NAME_RIGHT_MAX_TOKENS = 12
 # words that may follow such a speaker: the sentence goes on with an apposition, a time or place
 # ("said Sean Spicer in a tweet", "scoffed Arianna Gil, 22, who ...")
+# a signature line under a quotation: a line break, a dash, then the speaker's name ("\n\n- Bernie Sanders.")
+_SIGNATURE_RE = re.compile(r"[ \t]*\n+[ \t]*[-–—―][ \t]*(?=[A-Z])")
+# most characters searched after the quotation for that line
+_SIGNATURE_WINDOW = 12
 _AFTER_INVERTED_NAME = {",", ".", "!", "?", ";", ":", "(", "—", "–", "in", "on", "at", "during", "who", "after",
                         "when", "while", "before", "of", "from"}
 
@@ -396,6 +403,8 @@ class _Direct:
                 # the second half of a split quote: “A,” he said, “B.”
                 fr = prev_frame
             if fr is None and starts_unit and n_q == len(qs) - 1:
+                fr = self._signature_line(z)
+            if fr is None and starts_unit and n_q == len(qs) - 1:
                 # '“We are frustrated” by the shooting, Nefzi said.': the frame ends the sentence
                 fr = self._final_frame(z, b)
             if fr is None and fragment or fragment and self.lang_rules.sov_reported_speech:
@@ -428,6 +437,25 @@ class _Direct:
             prev_frame = fr
             prev_end = max(z, fr.c1, fr.s1, fr.a1)
         units_info["last_frame"] = prev_frame
+
+    def _signature_line(self, z: int) -> _Frame | None:
+        """A quotation standing alone, signed on the next line with a dash and the speaker's name (fact checks,
+        quote boxes): '“...”\n\n- Bernie Sanders.', '“...”\n\n-President Obama, tweeting after the speech.'."""
+        t = self.t
+        if z < 1 or z >= len(t):
+            return None
+        p = t.end[z - 1]
+        m = _SIGNATURE_RE.match(self.text, p, p + _SIGNATURE_WINDOW)
+        if m is None:
+            return None
+        k = bisect.bisect_left(t.start, m.end())
+        line_end = self.text.find("\n", m.end())
+        hi = bisect.bisect_left(t.start, line_end) if line_end != -1 else len(t)
+        np_ = self._np_right(k, hi) if k < hi else None
+        if np_ is None or np_[0] != k or not _is_cap(t.text[np_[1] - 1]) or \
+                np_[1] < hi and t.low[np_[1]] not in (",", "."):
+            return None
+        return _Frame(-1, -1, None, np_[0], np_[1], inverted=True)
 
     def _final_frame(self, z: int, b: int) -> _Frame | None:
         """A frame closing the sentence after a comma: ', Smith said.', ', said Smith, a fellow at X.'."""
