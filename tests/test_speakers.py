@@ -96,3 +96,18 @@ def test_a_quotation_signed_on_the_next_line_with_a_dash_and_a_name():
     assert texts[0][int(a.speaker_start):int(a.speaker_end)] == "Bernie Sanders" and a.kind == "direct"
     assert texts[1][int(b.speaker_start):int(b.speaker_end)] == "President Obama" and b.speaker_canonical == "Obama"
     assert "c" not in q.index       # a dash and a number signs nothing
+
+
+def test_a_title_in_quotation_marks_is_no_quotation():
+    texts = ["Sunday on Fox News Channel’s “Sunday Morning Futures,” Rep. Darrell Issa said Clinton lied.",
+             "Speaking on “Meet the Press.” he said nothing.",
+             'A troupe performs a play called "Los Hijos de Trump," in Mexico City.',
+             "“Make America Great Again,” Trump said."]
+    corpus = pd.DataFrame({"article_id": list("abcd"), "text": texts})
+    q = mk.extract_quotes(corpus)
+    direct = q[q.kind == "direct"]
+    assert direct.article_id.tolist() == ["d"]          # a slogan with its own frame stays a quotation
+    r = direct.iloc[0]
+    assert texts[3][r.start:r.end] == "Make America Great Again," and r.speaker == "Trump"
+    issa = q[q.article_id == "a"].iloc[0]
+    assert issa.kind == "indirect" and texts[0][issa.start:issa.end] == "Clinton lied"

@@ -68,6 +68,14 @@ _NAME_RIGHT_MAX_TOKENS = 12
 _SIGNATURE_RE = re.compile(r"[ \t]*\n+[ \t]*[-–—―][ \t]*(?=[A-Z])")
 # most characters searched after the quotation for that line
 _SIGNATURE_WINDOW = 12
+# a quotation in title case right after one of these (or a possessive: "CNN's “New Day.”") is the title of a
+# show, book, film or advertisement, not a quotation, even with its comma or full stop inside the marks
+_TITLE_LEADS = {"on", "called", "titled", "entitled", "named", "show", "program", "programme", "book", "film",
+                "movie", "album", "song", "series", "column", "podcast", "ad", "spot", "documentary", "play"}
+# small words a title may keep in lower case ("Meet the Press", "Los Hijos de Trump")
+_TITLE_SMALL = {"of", "the", "and", "for", "a", "an", "in", "on", "to", "with", "at", "by", "de", "la", "los", "el"}
+# most words of such a title; chosen on PolNeAR train (show and book titles there have at most six)
+_TITLE_MAX_WORDS = 6
 _AFTER_INVERTED_NAME = {",", ".", "!", "?", ";", ":", "(", "—", "–", "in", "on", "at", "during", "who", "after",
                         "when", "while", "before", "of", "from"}
 
@@ -375,6 +383,9 @@ class _Direct:
             from_pre = False
             pre_lo = prev_end
             starts_unit = t.words(a, o) == 0
+            if self._is_title(o, c, e, a):
+                prev_end = z
+                continue
             fragment = self._is_fragment(qi, a, b)
             post = self._post_frame(z, nxt_o)
             pre = self._pre_frame(o, pre_lo) if o > pre_lo else None
@@ -437,6 +448,27 @@ class _Direct:
             prev_frame = fr
             prev_end = max(z, fr.c1, fr.s1, fr.a1)
         units_info["last_frame"] = prev_frame
+
+    def _is_title(self, o: int, c: int, e: int, a: int) -> bool:
+        """A quoted title inside a sentence: title-case words (a comma or full stop may sit inside the marks)
+        after a possessive or a word that introduces a name: 'on Fox News Channel's “Sunday Morning
+        Futures,” Issa said', 'appearance on “Meet the Press.”', 'a play called “Los Hijos de Trump,”'."""
+        t = self.t
+        if o <= a:
+            return False
+        while e > c and t.low[e - 1] in (",", "."):
+            e -= 1
+        words = [t.text[k] for k in range(c, e)]
+        if not words or len(words) > _TITLE_MAX_WORDS or not _is_cap(words[0]):
+            return False
+        if not all(_is_cap(w) or w.lower() in _TITLE_SMALL for w in words if _is_word(w)) or \
+                any(not _is_word(w) and w not in ("-", "&", "'", "’", ":") for w in words):
+            return False
+        prev = o - 1
+        if t.low[prev] == "," and prev > a:
+            prev -= 1
+        w = t.low[prev]
+        return w in _TITLE_LEADS or w.endswith(("'s", "’s")) and len(w) > 2
 
     def _signature_line(self, z: int) -> _Frame | None:
         """A quotation standing alone, signed on the next line with a dash and the speaker's name (fact checks,
