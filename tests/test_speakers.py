@@ -111,3 +111,16 @@ def test_a_title_in_quotation_marks_is_no_quotation():
     assert texts[3][r.start:r.end] == "Make America Great Again," and r.speaker == "Trump"
     issa = q[q.article_id == "a"].iloc[0]
     assert issa.kind == "indirect" and texts[0][issa.start:issa.end] == "Clinton lied"
+
+
+def test_a_quotation_inside_a_sentence_with_its_own_speaking_subject_is_that_subjects():
+    text = ('Rand Paul said the visas hurt workers. Former Arkansas Gov. Mike Huckabee called the program '
+            '"a replacement program for American workers." Perhaps the program "is a fine thing for all."')
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    direct = q[q.kind == "direct"]
+    r = direct.iloc[0]
+    assert text[r.start:r.end] == "a replacement program for American workers."
+    assert text[int(r.speaker_start):int(r.speaker_end)] == "Former Arkansas Gov. Mike Huckabee"  # not Rand Paul
+    assert r.speaker_canonical == "Mike Huckabee"
+    # an adverb opening the sentence is no speaker: that quotation keeps the previous speaker or none
+    assert not (direct.speaker == "Perhaps").any()

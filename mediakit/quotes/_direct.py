@@ -18,6 +18,7 @@ from ._words import (
     _MEDIUM_WORDS,
     _POSSESSIVE_DET,
     _PREPS,
+    _SPEAKING_PRONOUNS,
     _TIME_WORDS,
     _TITLES_ABBR,
 )
@@ -421,6 +422,14 @@ class _Direct:
             if fr is None and fragment or fragment and self.lang_rules.sov_reported_speech:
                 prev_end = z  # Turkish fragments come with the reported clause around them
                 continue
+            if fr is None and not starts_unit and content_words >= _SENTENCE_QUOTE_WORDS and \
+                    not any(self._cue_at(m) is not None for m in range(a, o)):
+                # 'Huckabee called the program “a replacement program for ...”': a quotation inside a
+                # sentence with a speaking subject of its own is that subject's, not the previous speaker's
+                # (with a speech cue before it, the quotation is part of the mixed quote that cue heads)
+                src = self._prior_subject(o, a)
+                if src is not None and src.s0 >= 0 and self._speaking_subject(src.s0, src.s1):
+                    fr = src
             if fr is None:
                 if not starts_unit and content_words < _SENTENCE_QUOTE_WORDS:
                     prev_end = z
@@ -448,6 +457,31 @@ class _Direct:
             prev_frame = fr
             prev_end = max(z, fr.c1, fr.s1, fr.a1)
         units_info["last_frame"] = prev_frame
+
+    def _speaking_subject(self, s0: int, s1: int) -> bool:
+        """A sentence subject that surely names a speaker: a personal pronoun, a full name (two capitalised
+        words, not a headline in capitals), a surname the article gives in full elsewhere, or a noun for
+        people ("the spokesman"). Single capitalised words that open sentences ("Perhaps", "Thirteen") and
+        headlines ("BROADWAY BEAT") are not."""
+        t = self.t
+        words = [k for k in range(s0, s1) if _is_word(t.text[k])]
+        if not words:
+            return False
+        if len(words) == 1 and (t.low[words[0]] in _SPEAKING_PRONOUNS or t.low[words[0]] in self.pronouns):
+            return t.low[words[0]] in _SPEAKING_PRONOUNS and t.low[words[0]] != "who"
+        if t.low[words[0]] in _DET or t.low[words[0]] in _POSSESSIVE_DET or t.low[words[0]][:1].isdigit():
+            words = words[1:]  # "The", "His", "Each" alone name nobody; "the spokesman" is read below
+            if not words:
+                return False
+        caps = [k for k in words if _is_cap(t.text[k])]
+        if caps and all(t.text[k].isupper() for k in caps):
+            return False
+        if len(caps) >= 2 and _is_cap(t.text[words[-1]]):
+            return True
+        if len(caps) == 1 and len(words) == 1:
+            w = t.text[words[0]]
+            return re.search(r"\b[A-Z][\w.'’-]*\s+" + re.escape(w) + r"\b", self.text) is not None
+        return not caps and self._human(words[0], s1)
 
     def _is_title(self, o: int, c: int, e: int, a: int) -> bool:
         """A quoted title inside a sentence: title-case words (a comma or full stop may sit inside the marks)
