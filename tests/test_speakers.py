@@ -124,3 +124,16 @@ def test_a_quotation_inside_a_sentence_with_its_own_speaking_subject_is_that_sub
     assert r.speaker_canonical == "Mike Huckabee"
     # an adverb opening the sentence is no speaker: that quotation keeps the previous speaker or none
     assert not (direct.speaker == "Perhaps").any()
+
+
+def test_a_relative_pronoun_or_a_fronted_adverbial_gives_way_to_the_sentence_speaker():
+    texts = ["Rev. Derek Penwell said the world lost a voice that said “love in spite of fear is power.”",
+             "Sheldon Adelson praised Donald Trump.\n\nHours later, Trump thanked Adelson, telling Reuters, "
+             "“Sheldon and I have been friends for a long time.”",
+             "Immediately after the attacks, he issued a statement, “We must act now and act with strength.”"]
+    corpus = pd.DataFrame({"article_id": list("abc"), "text": texts})
+    q = mk.extract_quotes(corpus)
+    direct = q[q.kind == "direct"].set_index("article_id")
+    got = {aid: texts["abc".index(aid)][int(r.speaker_start):int(r.speaker_end)] for aid, r in direct.iterrows()}
+    assert got == {"a": "Derek Penwell", "b": "Trump", "c": "he"}       # not "that", "Hours", "Immediately"
+    assert direct.loc["b", "speaker_canonical"] == "Donald Trump"

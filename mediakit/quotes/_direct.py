@@ -449,6 +449,7 @@ class _Direct:
                 src = self._prior_subject(min(anchor, o), a)
                 if src is not None:
                     fr = _Frame(fr.c0, fr.c1, fr.cue, src.s0, src.s1, src.a0, src.a1, src.antecedent)
+            fr = self._refine_subject(fr, o, a)
             self._emit_direct(qi, fr, a, b)
             if not fragment:  # a fragment's cue still heads the mixed quote around it
                 for k in range(max(fr.c0, 0), max(fr.c1, 0)):
@@ -457,6 +458,39 @@ class _Direct:
             prev_frame = fr
             prev_end = max(z, fr.c1, fr.s1, fr.a1)
         units_info["last_frame"] = prev_frame
+
+    def _refine_subject(self, fr: _Frame, o: int, a: int) -> _Frame:
+        """The speaker of a frame whose subject names nobody: a relative "that"/"which" ('a voice that said
+        “...”', 'a sign which read “...”') or a word of a fronted adverbial ('Hours later, Trump told
+        Reuters, “...”', 'Likewise, a paper ... had this to say: “...”') gives way to the sentence's speaking
+        subject (after the adverbial's comma), when it has one."""
+        t = self.t
+        if fr.s0 < 0 or fr.s1 - fr.s0 != 1:
+            return fr
+        w = t.low[fr.s0]
+        end = min(x for x in (fr.c0, o) if x >= 0)
+        src = None
+        if w in ("that", "which"):
+            # the outermost speaker of the sentence ('He said he has seen schools that reminded him of “...”')
+            np_ = self._sentence_subject(a, fr.s0)
+            src = _Frame(-1, -1, None, np_[0], np_[1]) if np_ is not None else None
+            if src is None or not self._speaking_subject(src.s0, src.s1):
+                src = self._prior_subject(fr.s0, a)
+        elif fr.s0 == a and _is_cap(t.text[fr.s0]) and (
+                w in _ADV_SKIP or w in _LEADING_SKIP or w in _TIME_WORDS or w.endswith(("ly", "wise"))
+                or fr.s1 < end and t.low[fr.s1] in ("later", "ago", "after", "in", "before")):
+            comma = next((k for k in range(fr.s1, end) if t.low[k] == ","), -1)
+            if comma >= 0 and not self._in_full_name(t.text[fr.s0]):
+                np_ = self._sentence_subject(comma + 1, end)
+                src = _Frame(-1, -1, None, np_[0], np_[1]) if np_ is not None else None
+        if src is None or src.s0 < 0 or not self._speaking_subject(src.s0, src.s1):
+            return fr
+        return _Frame(fr.c0, fr.c1, fr.cue, src.s0, src.s1, src.a0, src.a1, src.antecedent, fr.inverted)
+
+    def _in_full_name(self, word: str) -> bool:
+        """True when the article writes ``word`` after another capitalised word on the same line ("Donald
+        Trump" for "Trump"): a surname, not a word that opens sentences."""
+        return re.search(r"\b[A-Z][\w'’-]*[ \u00a0]+" + re.escape(word) + r"\b", self.text) is not None
 
     def _speaking_subject(self, s0: int, s1: int) -> bool:
         """A sentence subject that surely names a speaker: a personal pronoun, a full name (two capitalised
@@ -479,8 +513,7 @@ class _Direct:
         if len(caps) >= 2 and _is_cap(t.text[words[-1]]):
             return True
         if len(caps) == 1 and len(words) == 1:
-            w = t.text[words[0]]
-            return re.search(r"\b[A-Z][\w.'’-]*\s+" + re.escape(w) + r"\b", self.text) is not None
+            return self._in_full_name(t.text[words[0]])
         return not caps and self._human(words[0], s1)
 
     def _is_title(self, o: int, c: int, e: int, a: int) -> bool:
