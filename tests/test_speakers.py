@@ -137,3 +137,17 @@ def test_a_relative_pronoun_or_a_fronted_adverbial_gives_way_to_the_sentence_spe
     got = {aid: texts["abc".index(aid)][int(r.speaker_start):int(r.speaker_end)] for aid, r in direct.iterrows()}
     assert got == {"a": "Derek Penwell", "b": "Trump", "c": "he"}       # not "that", "Hours", "Immediately"
     assert direct.loc["b", "speaker_canonical"] == "Donald Trump"
+
+
+def test_a_quotation_after_its_own_sentences_cue_is_not_the_previous_speakers():
+    texts = ['"Why cozy up to Bush?" Allan Lichtman said about the effort. He added, though, that in the end '
+             '"McCain could not escape the record of his party."',
+             'Donald Trump spoke. "We win," Rubio said. Trump took a risk by winking at them, telling the crowd, '
+             '"I am a negotiator like you, folks."']
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a", "b"], "text": texts}))
+    a = q[(q.article_id == "a") & q.quote.str.startswith("McCain")]
+    assert len(a) == 1 and a.iloc[0].kind == "direct"
+    assert texts[0][int(a.iloc[0].speaker_start):int(a.iloc[0].speaker_end)] == "He"     # not "Allan Lichtman"
+    b = q[(q.article_id == "b") & q.quote.str.startswith("I am")].iloc[0]
+    assert texts[1][b.start:b.end] == "I am a negotiator like you, folks."
+    assert texts[1][int(b.speaker_start):int(b.speaker_end)] == "Trump" and b.verb == "telling"    # not Rubio

@@ -422,14 +422,23 @@ class _Direct:
             if fr is None and fragment or fragment and self.lang_rules.sov_reported_speech:
                 prev_end = z  # Turkish fragments come with the reported clause around them
                 continue
-            if fr is None and not starts_unit and content_words >= _SENTENCE_QUOTE_WORDS and \
-                    not any(self._cue_at(m) is not None for m in range(a, o)):
+            cue_before = fr is None and not starts_unit and content_words >= _SENTENCE_QUOTE_WORDS and \
+                any(self._cue_at(m) is not None and t.low[m] not in _TITLE_LEADS for m in range(pre_lo, o))
+            if fr is None and not starts_unit and content_words >= _SENTENCE_QUOTE_WORDS and not cue_before:
                 # 'Huckabee called the program “a replacement program for ...”': a quotation inside a
                 # sentence with a speaking subject of its own is that subject's, not the previous speaker's
-                # (with a speech cue before it, the quotation is part of the mixed quote that cue heads)
                 src = self._prior_subject(o, a)
                 if src is not None and src.s0 >= 0 and self._speaking_subject(src.s0, src.s1):
                     fr = src
+            if cue_before and t.low[o - 1] in (":", ","):
+                # 'Trump took a risk, telling the crowd, “...”': the quotation the sentence's own cue
+                # introduces is its subject's, not the previous sentence's speaker's
+                fr = self._cue_frame_before(o, pre_lo)
+            elif cue_before:
+                # 'He added, though, that in the end “...”': the quotation inside the clause of the sentence's
+                # own cue belongs to the mixed quote that cue heads
+                prev_end = z
+                continue
             if fr is None:
                 if not starts_unit and content_words < _SENTENCE_QUOTE_WORDS:
                     prev_end = z
@@ -458,6 +467,18 @@ class _Direct:
             prev_frame = fr
             prev_end = max(z, fr.c1, fr.s1, fr.a1)
         units_info["last_frame"] = prev_frame
+
+    def _cue_frame_before(self, o: int, a: int) -> _Frame | None:
+        """The first speech cue of the sentence a..o that has a speaking subject, with that subject."""
+        for m in range(a, o):
+            cue = self._cue_at(m)
+            if cue is None or cue[2].cls != "speech" or self.t.low[m] in _TITLE_LEADS:
+                continue
+            fr = self._subject_left(m, a)
+            if fr is not None and fr.s0 >= 0 and self._speaking_subject(fr.s0, fr.s1):
+                fr.c0, fr.c1, fr.cue = cue
+                return fr
+        return None
 
     def _refine_subject(self, fr: _Frame, o: int, a: int) -> _Frame:
         """The speaker of a frame whose subject names nobody: a relative "that"/"which" ('a voice that said
