@@ -83,6 +83,13 @@ def test_a_source_phrase_opening_the_sentence_before_a_quotation_makes_it_direct
                      "b": ("Hello, it’s the Biebs.", "Vulture"),
                      "c": ("Senate Republicans are unmoved.", "The Post's Dana Milbank")}
     assert rows["c"].speaker_canonical == "Dana Milbank"
+    # with a colon, or inside the sentence after an apposition
+    more = ["Few qualify. As Professor Foner put it: ''The United States does a better job than most.''",
+            'But at the time, as prosecutor Marc Trevidic put it, "there was nothing to justify a case."']
+    m = mk.extract_quotes(pd.DataFrame({"article_id": ["d", "e"], "text": more})).set_index("article_id")
+    assert more[0][int(m.loc["d", "speaker_start"]):int(m.loc["d", "speaker_end"])] == "Professor Foner"
+    assert more[1][m.loc["e", "start"]:m.loc["e", "end"]] == "there was nothing to justify a case."
+    assert m.loc["e", "speaker_canonical"] == "Marc Trevidic" and m.loc["e", "kind"] == "direct"
 
 
 def test_a_quotation_signed_on_the_next_line_with_a_dash_and_a_name():

@@ -250,7 +250,7 @@ class _Direct:
             j -= 1
         if j >= lo and t.low[j] in self.lex.complementizers:
             j -= 1
-        lead = self._lead_in_source(o, lo) if t.low[o - 1] == "," else None
+        lead = self._lead_in_source(o, lo) if t.low[o - 1] in (",", ":") else None
         if lead is not None:
             return lead
         # look back for the cue: at most a few light tokens between it and the quote
@@ -301,18 +301,19 @@ class _Direct:
         k = lo
         while k < o and (t.low[k] in _LEADING_SKIP or not _is_word(t.low[k]) and t.quote[k] == -1):
             k += 1
-        end = o - 1  # the comma
-        a1 = self._according_at(k) if k < end else None
+        end = o - 1  # the comma or colon
+        a1 = self._according_at(k) if k < end and t.low[end] == "," else None
         if a1 is not None:
             np_ = self._np_right(a1, end)
             if np_ is None or np_[1] != end:
                 return None
             return _Frame(k, a1, Cue("according to", "neutral", "speech", False, "phrase"), np_[0], np_[1])
-        # "As X put it," / "As X puts it,"
-        if t.low[k] != "as" or end - k < 4 or t.low[end - 1] != "it" or t.low[end - 2] not in ("put", "puts"):
+        # "As X put it," / "..., as X, a professor of law, put it:" (anywhere in the sentence)
+        if end - lo < 4 or t.low[end - 1] != "it" or t.low[end - 2] not in ("put", "puts"):
             return None
-        np_ = self._np_right(k + 1, end - 2)
-        if np_ is None or np_[1] != end - 2:
+        k = next((m for m in range(end - 3, max(lo, end - _POST_FRAME_WINDOW) - 1, -1) if t.low[m] == "as"), -1)
+        np_ = self._np_right(k + 1, end - 2) if k >= 0 else None
+        if np_ is None or np_[0] != k + 1 or t.quote[k + 1:end - 2].count(-1) != end - 3 - k:
             return None
         return _Frame(end - 2, end - 1, Cue("put", "neutral", "speech", False, "past"), np_[0], np_[1])
 
