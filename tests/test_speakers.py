@@ -158,3 +158,18 @@ def test_a_quotation_after_its_own_sentences_cue_is_not_the_previous_speakers():
     b = q[(q.article_id == "b") & q.quote.str.startswith("I am")].iloc[0]
     assert texts[1][b.start:b.end] == "I am a negotiator like you, folks."
     assert texts[1][int(b.speaker_start):int(b.speaker_end)] == "Trump" and b.verb == "telling"    # not Rubio
+
+
+def test_single_straight_marks_quote_in_a_headline_with_no_other_marks():
+    from mediakit.quotes import find_quotes
+
+    head = "Carly Fiorina: 'Bill Clinton's fair game.'\n\nThe candidate spoke in Iowa."
+    assert [head[q.start:q.end] for q in find_quotes(head)] == ["Bill Clinton's fair game."]
+    # apostrophes stay apostrophes: a plural possessive, "rock 'n roll", a subheading on its own line, and
+    # any paragraph that quotes with other marks
+    for text in ["They played rock 'n roll at the Sanders' rally in the '90s.",
+                 "'Pretty cool working there.'\n\nThe workers met at a bar.",
+                 "He said \"no\" to the Sanders' plan and 'our' plan."]:
+        assert [text[q.start:q.end] for q in find_quotes(text)] in ([], ["no"]), text
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [head]})).iloc[0]
+    assert q.kind == "direct" and head[int(q.speaker_start):int(q.speaker_end)] == "Carly Fiorina"
