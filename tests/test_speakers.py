@@ -173,3 +173,12 @@ def test_single_straight_marks_quote_in_a_headline_with_no_other_marks():
         assert [text[q.start:q.end] for q in find_quotes(text)] in ([], ["no"]), text
     q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [head]})).iloc[0]
     assert q.kind == "direct" and head[int(q.speaker_start):int(q.speaker_end)] == "Carly Fiorina"
+
+
+def test_a_statement_after_a_colon_is_the_subjects_of_the_verb_before_the_noun():
+    text = ("When the governor died, President Bill Clinton released the following statement:\n\n"
+            "“Hillary and I offer our condolences to his family.”\n\nThe paper reported it.")
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    r = q[q.kind == "direct"].iloc[0]
+    assert text[r.start:r.end] == "Hillary and I offer our condolences to his family."
+    assert text[int(r.speaker_start):int(r.speaker_end)] == "President Bill Clinton" and r.verb == "statement"

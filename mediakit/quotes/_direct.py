@@ -342,6 +342,11 @@ class _Direct:
                 elif k >= lo and t.low[k].endswith(("'s", "’s")):
                     np_ = self._np_left(k, lo)
                     fr.s0, fr.s1 = np_ if np_ is not None else (k, k + 1)
+                elif t.low[o - 1] == ":":
+                    # "Trump issued the following statement: “...”": the subject of the verb before the noun
+                    src = self._prior_subject(m, lo)
+                    if src is not None and src.s0 >= 0 and self._speaking_subject(src.s0, src.s1):
+                        fr.s0, fr.s1, fr.a0, fr.a1 = src.s0, src.s1, src.a0, src.a1
                 return fr
         return None
 
