@@ -182,3 +182,17 @@ def test_a_statement_after_a_colon_is_the_subjects_of_the_verb_before_the_noun()
     r = q[q.kind == "direct"].iloc[0]
     assert text[r.start:r.end] == "Hillary and I offer our condolences to his family."
     assert text[int(r.speaker_start):int(r.speaker_end)] == "President Bill Clinton" and r.verb == "statement"
+
+
+def test_inverted_cue_before_a_described_person():
+    texts = ['"It is a nice place to work," said one owner of a shop that sells shoes.',
+             '"There never was a stand-down order," said the base chief known as Bob, speaking publicly.',
+             "Mr. Manafort, citing ''the unique magic of Trump,'' said the candidate could win Delaware.",
+             "“A disgrace,” blasted the Clinton campaign as a liar."]
+    q = mk.extract_quotes(pd.DataFrame({"article_id": list("abcd"), "text": texts}))
+    direct = q[q.kind == "direct"].set_index("article_id")
+    got = {aid: texts["abcd".index(aid)][int(r.speaker_start):int(r.speaker_end)]
+           for aid, r in direct.dropna(subset=["speaker_start"]).iterrows()}
+    assert got["a"] == "one owner of a shop" and got["b"] == "the base chief"
+    assert got.get("c") != "the candidate"          # the subject of the reported clause
+    assert "d" not in got                            # "blast" does not invert: an object

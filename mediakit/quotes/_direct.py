@@ -14,6 +14,8 @@ from ._words import (
     _AUX,
     _CLAUSE,
     _DET,
+    _HUMAN_NOUNS,
+    _INVERTIBLE,
     _LEADING_SKIP,
     _MEDIUM_WORDS,
     _POSSESSIVE_DET,
@@ -126,7 +128,7 @@ class _Direct:
                 return _Frame(i0, i1, c)
             fr = self._subject_right(i1, hi, c.lemma)
             if fr is None and c.cls == "speech" and c.form == "past":
-                fr = self._name_right(i1, hi)
+                fr = self._name_right(i1, hi) or (self._description_right(i1, hi) if c.lemma in _INVERTIBLE else None)
             if fr is not None:
                 fr.c0, fr.c1, fr.cue = i0, i1, c
                 return fr
@@ -199,6 +201,33 @@ class _Direct:
             if f > end + 1 and self._looks_like_np(end + 1, f):
                 fr.a0, fr.a1 = end + 1, f
         return fr
+
+    def _description_right(self, i: int, hi: int) -> _Frame | None:
+        """A person described after an inverted past-tense speech cue, where the noun-phrase reading stops at
+        what follows the description: '“...,” said one owner of a shop that sells ...', '“...,” said the
+        base chief known as Bob': a determiner, then words up to a noun for people before any verb."""
+        t = self.t
+        if i >= hi or t.low[i] not in ("the", "a", "an", "one", "another"):
+            return None
+        for k in range(i + 1, min(hi, i + _NAME_RIGHT_MAX_TOKENS)):
+            w = t.low[k]
+            if not _is_word(w) or w in _AUX or w in _CLAUSE or w in self.lex.forms or t.quote[k] != -1:
+                return None
+            if w in _HUMAN_NOUNS:
+                end = k + 1
+                while end < hi and t.low[end] in _PREPS and t.low[end] in ("of", "at", "for") and end + 2 <= hi \
+                        and _is_word(t.low[end + 1]):
+                    # "owner of a shop", "professor at Yale": the head's complement, up to the next clause
+                    end += 2
+                    while end < hi and _is_word(t.low[end]) and t.low[end] not in _CLAUSE and \
+                            t.low[end] not in self.lex.forms and t.low[end] not in _AUX and \
+                            not t.low[end].endswith("ing") and end - k < _NAME_RIGHT_MAX_TOKENS:
+                        end += 1
+                if end < hi and t.low[end] not in ("known", "named") and (
+                        t.low[end] in _AUX or t.low[end] in self.lex.forms or t.low[end].endswith("ed")):
+                    return None  # 'said the candidate could win': the subject of a reported clause
+                return _Frame(i, i, None, i, end, inverted=True)
+        return None
 
     def _unknown_verb_frame(self, k: int, hi: int) -> _Frame | None:
         """'“...,” he surmised.' / '“...,” Trump barked.' / '“...” pressed Hannity': a verb missing from the
