@@ -45,3 +45,154 @@ def test_bare_surname_resolves_within_its_article_before_the_corpus():
     assert d.speaker.tolist() == ["Roberts"] and d.speaker_canonical.tolist() == ["John G. Roberts"]
     assert q.loc["e", "speaker_canonical"] == "Jennifer Roberts"
     assert q.resolved.sum() == 4 and len(q) == 5
+
+
+def test_inverted_cue_before_a_full_name_with_titles_or_an_age():
+    # the general noun-phrase reading stops at "Will" (an auxiliary), "and" between two titles, a cue
+    # word later in the sentence ("tweet") or a verb that seldom inverts ("scoffed")
+    texts = ["“No effort exists,” said RNC spokesman Sean Spicer in a Friday tweet.",
+             "“It is expensive,” said Will Doyle, a professor of education at Vanderbilt University.",
+             "“He did it before,” said former Pennsylvania Gov. and Democratic Party Chairman Ed Rendell.",
+             "“Silly boys,” scoffed Arianna Gil, 22, who founded the group.",
+             "“A disgrace,” blasted Hillary Clinton as a liar."]
+    corpus = pd.DataFrame({"article_id": list("abcde"), "text": texts})
+    q = mk.extract_quotes(corpus).set_index("article_id")
+    direct = q[q.kind == "direct"]
+    got = {aid: texts["abcde".index(aid)][int(r.speaker_start):int(r.speaker_end)]
+           for aid, r in direct.dropna(subset=["speaker_start"]).iterrows()}
+    assert got == {"a": "RNC spokesman Sean Spicer", "b": "Will Doyle",
+                   "c": "former Pennsylvania Gov. and Democratic Party Chairman Ed Rendell", "d": "Arianna Gil"}
+    assert direct.loc["b", "speaker_canonical"] == "Will Doyle"
+    assert direct.loc["d", "speaker_canonical"] == "Arianna Gil"
+    # an object after a verb that does not invert is no speaker
+    assert "e" not in got
+
+
+def test_a_source_phrase_opening_the_sentence_before_a_quotation_makes_it_direct():
+    texts = ["The paper covered guns. According to the newspaper, “The laws let dealers sell to any adult.”",
+             "Bieber is back. As Vulture put it, “Hello, it’s the Biebs.” He dethroned Adele.",
+             'As The Post\'s Dana Milbank puts it, "Senate Republicans are unmoved."']
+    corpus = pd.DataFrame({"article_id": list("abc"), "text": texts})
+    q = mk.extract_quotes(corpus)
+    rows = {r.article_id: r for r in q.itertuples()}
+    assert set(rows) == {"a", "b", "c"} and len(q) == 3
+    assert all(r.kind == "direct" for r in rows.values())
+    spans = {aid: (texts["abc".index(aid)][r.start:r.end], texts["abc".index(aid)][r.speaker_start:r.speaker_end])
+             for aid, r in rows.items()}
+    assert spans == {"a": ("The laws let dealers sell to any adult.", "the newspaper"),
+                     "b": ("Hello, it’s the Biebs.", "Vulture"),
+                     "c": ("Senate Republicans are unmoved.", "The Post's Dana Milbank")}
+    assert rows["c"].speaker_canonical == "Dana Milbank"
+    # with a colon, or inside the sentence after an apposition
+    more = ["Few qualify. As Professor Foner put it: ''The United States does a better job than most.''",
+            'But at the time, as prosecutor Marc Trevidic put it, "there was nothing to justify a case."']
+    m = mk.extract_quotes(pd.DataFrame({"article_id": ["d", "e"], "text": more})).set_index("article_id")
+    assert more[0][int(m.loc["d", "speaker_start"]):int(m.loc["d", "speaker_end"])] == "Professor Foner"
+    assert more[1][m.loc["e", "start"]:m.loc["e", "end"]] == "there was nothing to justify a case."
+    assert m.loc["e", "speaker_canonical"] == "Marc Trevidic" and m.loc["e", "kind"] == "direct"
+
+
+def test_a_quotation_signed_on_the_next_line_with_a_dash_and_a_name():
+    texts = ['We award no Pinocchios.\n\n"Americans are worried about their kids."\n\n- Bernie Sanders.\n\nThe figure is old.',
+             'Briefings matter.\n\n"Great speech. She is ready."\n\n-President Obama, tweeting after the speech.',
+             'The vote is close.\n\n"We will win."\n\n- 2016.']
+    corpus = pd.DataFrame({"article_id": list("abc"), "text": texts})
+    q = mk.extract_quotes(corpus).set_index("article_id")
+    a, b = q.loc["a"], q.loc["b"]
+    assert texts[0][a.start:a.end] == "Americans are worried about their kids."
+    assert texts[0][int(a.speaker_start):int(a.speaker_end)] == "Bernie Sanders" and a.kind == "direct"
+    assert texts[1][int(b.speaker_start):int(b.speaker_end)] == "President Obama" and b.speaker_canonical == "Obama"
+    assert "c" not in q.index       # a dash and a number signs nothing
+
+
+def test_a_title_in_quotation_marks_is_no_quotation():
+    texts = ["Sunday on Fox News Channel’s “Sunday Morning Futures,” Rep. Darrell Issa said Clinton lied.",
+             "Speaking on “Meet the Press.” he said nothing.",
+             'A troupe performs a play called "Los Hijos de Trump," in Mexico City.',
+             "“Make America Great Again,” Trump said."]
+    corpus = pd.DataFrame({"article_id": list("abcd"), "text": texts})
+    q = mk.extract_quotes(corpus)
+    direct = q[q.kind == "direct"]
+    assert direct.article_id.tolist() == ["d"]          # a slogan with its own frame stays a quotation
+    r = direct.iloc[0]
+    assert texts[3][r.start:r.end] == "Make America Great Again," and r.speaker == "Trump"
+    issa = q[q.article_id == "a"].iloc[0]
+    assert issa.kind == "indirect" and texts[0][issa.start:issa.end] == "Clinton lied"
+
+
+def test_a_quotation_inside_a_sentence_with_its_own_speaking_subject_is_that_subjects():
+    text = ('Rand Paul said the visas hurt workers. Former Arkansas Gov. Mike Huckabee called the program '
+            '"a replacement program for American workers." Perhaps the program "is a fine thing for all."')
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    direct = q[q.kind == "direct"]
+    r = direct.iloc[0]
+    assert text[r.start:r.end] == "a replacement program for American workers."
+    assert text[int(r.speaker_start):int(r.speaker_end)] == "Former Arkansas Gov. Mike Huckabee"  # not Rand Paul
+    assert r.speaker_canonical == "Mike Huckabee"
+    # an adverb opening the sentence is no speaker: that quotation keeps the previous speaker or none
+    assert not (direct.speaker == "Perhaps").any()
+
+
+def test_a_relative_pronoun_or_a_fronted_adverbial_gives_way_to_the_sentence_speaker():
+    texts = ["Rev. Derek Penwell said the world lost a voice that said “love in spite of fear is power.”",
+             "Sheldon Adelson praised Donald Trump.\n\nHours later, Trump thanked Adelson, telling Reuters, "
+             "“Sheldon and I have been friends for a long time.”",
+             "Immediately after the attacks, he issued a statement, “We must act now and act with strength.”"]
+    corpus = pd.DataFrame({"article_id": list("abc"), "text": texts})
+    q = mk.extract_quotes(corpus)
+    direct = q[q.kind == "direct"].set_index("article_id")
+    got = {aid: texts["abc".index(aid)][int(r.speaker_start):int(r.speaker_end)] for aid, r in direct.iterrows()}
+    assert got == {"a": "Derek Penwell", "b": "Trump", "c": "he"}       # not "that", "Hours", "Immediately"
+    assert direct.loc["b", "speaker_canonical"] == "Donald Trump"
+
+
+def test_a_quotation_after_its_own_sentences_cue_is_not_the_previous_speakers():
+    texts = ['"Why cozy up to Bush?" Allan Lichtman said about the effort. He added, though, that in the end '
+             '"McCain could not escape the record of his party."',
+             'Donald Trump spoke. "We win," Rubio said. Trump took a risk by winking at them, telling the crowd, '
+             '"I am a negotiator like you, folks."']
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a", "b"], "text": texts}))
+    a = q[(q.article_id == "a") & q.quote.str.startswith("McCain")]
+    assert len(a) == 1 and a.iloc[0].kind == "direct"
+    assert texts[0][int(a.iloc[0].speaker_start):int(a.iloc[0].speaker_end)] == "He"     # not "Allan Lichtman"
+    b = q[(q.article_id == "b") & q.quote.str.startswith("I am")].iloc[0]
+    assert texts[1][b.start:b.end] == "I am a negotiator like you, folks."
+    assert texts[1][int(b.speaker_start):int(b.speaker_end)] == "Trump" and b.verb == "telling"    # not Rubio
+
+
+def test_single_straight_marks_quote_in_a_headline_with_no_other_marks():
+    from mediakit.quotes import find_quotes
+
+    head = "Carly Fiorina: 'Bill Clinton's fair game.'\n\nThe candidate spoke in Iowa."
+    assert [head[q.start:q.end] for q in find_quotes(head)] == ["Bill Clinton's fair game."]
+    # apostrophes stay apostrophes: a plural possessive, "rock 'n roll", a subheading on its own line, and
+    # any paragraph that quotes with other marks
+    for text in ["They played rock 'n roll at the Sanders' rally in the '90s.",
+                 "'Pretty cool working there.'\n\nThe workers met at a bar.",
+                 "He said \"no\" to the Sanders' plan and 'our' plan."]:
+        assert [text[q.start:q.end] for q in find_quotes(text)] in ([], ["no"]), text
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [head]})).iloc[0]
+    assert q.kind == "direct" and head[int(q.speaker_start):int(q.speaker_end)] == "Carly Fiorina"
+
+
+def test_a_statement_after_a_colon_is_the_subjects_of_the_verb_before_the_noun():
+    text = ("When the governor died, President Bill Clinton released the following statement:\n\n"
+            "“Hillary and I offer our condolences to his family.”\n\nThe paper reported it.")
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    r = q[q.kind == "direct"].iloc[0]
+    assert text[r.start:r.end] == "Hillary and I offer our condolences to his family."
+    assert text[int(r.speaker_start):int(r.speaker_end)] == "President Bill Clinton" and r.verb == "statement"
+
+
+def test_inverted_cue_before_a_described_person():
+    texts = ['"It is a nice place to work," said one owner of a shop that sells shoes.',
+             '"There never was a stand-down order," said the base chief known as Bob, speaking publicly.',
+             "Mr. Manafort, citing ''the unique magic of Trump,'' said the candidate could win Delaware.",
+             "“A disgrace,” blasted the Clinton campaign as a liar."]
+    q = mk.extract_quotes(pd.DataFrame({"article_id": list("abcd"), "text": texts}))
+    direct = q[q.kind == "direct"].set_index("article_id")
+    got = {aid: texts["abcd".index(aid)][int(r.speaker_start):int(r.speaker_end)]
+           for aid, r in direct.dropna(subset=["speaker_start"]).iterrows()}
+    assert got["a"] == "one owner of a shop" and got["b"] == "the base chief"
+    assert got.get("c") != "the candidate"          # the subject of the reported clause
+    assert "d" not in got                            # "blast" does not invert: an object

@@ -4,6 +4,7 @@ noun cues ("his call for “...”"), split quotes and frames closing the senten
 
 from __future__ import annotations
 
+from ._direct_speakers import _POST_FRAME_WINDOW, _TITLE_LEADS, _DirectSpeakers
 from ._lexicon import Cue
 from ._tokens import _Frame, _is_cap, _is_word
 from ._words import (
@@ -11,6 +12,7 @@ from ._words import (
     _AUX,
     _CLAUSE,
     _DET,
+    _INVERTIBLE,
     _MEDIUM_WORDS,
     _POSSESSIVE_DET,
     _PREPS,
@@ -21,8 +23,6 @@ from ._words import (
 # Each value: what it bounds, then where it was tuned. "Origin unknown": set by hand in commit 11686a3, while
 # the rules were developed on PolNeAR train and checked on the s400 gold (bench/README.md); no record of
 # tuning. Changing one changes results: rerun bench/quotes.py.
-# tokens after a quotation searched for "Smith, a fellow at X, said"; origin unknown, predates this refactor
-_POST_FRAME_WINDOW = 28
 # longest parenthesis skipped in that search, in tokens; origin unknown, predates this refactor
 _PAREN_MAX_TOKENS = 8
 # tokens after a quotation searched for a verb missing from the lexicon ("he surmised"); origin unknown,
@@ -54,8 +54,7 @@ _FRAME_TAIL_WORDS = 8
 # refactor
 _OUTER_FRAME_GAP = 3
 
-
-class _Direct:
+class _Direct(_DirectSpeakers):
     """Direct quotations (mixed into the analyser of :mod:`._rules`)."""
 
     # ------------------------------------------------------------ direct quotations
@@ -99,6 +98,8 @@ class _Direct:
                 # bare verb: Turkish '“...” dedi.'; the speaker comes before the quote
                 return _Frame(i0, i1, c)
             fr = self._subject_right(i1, hi, c.lemma)
+            if fr is None and c.cls == "speech" and c.form == "past":
+                fr = self._name_right(i1, hi) or (self._description_right(i1, hi) if c.lemma in _INVERTIBLE else None)
             if fr is not None:
                 fr.c0, fr.c1, fr.cue = i0, i1, c
                 return fr
@@ -185,6 +186,9 @@ class _Direct:
             j -= 1
         if j >= lo and t.low[j] in self.lex.complementizers:
             j -= 1
+        lead = self._lead_in_source(o, lo) if t.low[o - 1] in (",", ":") else None
+        if lead is not None:
+            return lead
         # look back for the cue: at most a few light tokens between it and the quote
         for m in range(j, max(lo, j - _PRE_FRAME_WINDOW) - 1, -1):
             if t.quote[m] != -1:
@@ -250,6 +254,11 @@ class _Direct:
                 elif k >= lo and t.low[k].endswith(("'s", "’s")):
                     np_ = self._np_left(k, lo)
                     fr.s0, fr.s1 = np_ if np_ is not None else (k, k + 1)
+                elif t.low[o - 1] == ":":
+                    # "Trump issued the following statement: “...”": the subject of the verb before the noun
+                    src = self._prior_subject(m, lo)
+                    if src is not None and src.s0 >= 0 and self._speaking_subject(src.s0, src.s1):
+                        fr.s0, fr.s1, fr.a0, fr.a1 = src.s0, src.s1, src.a0, src.a1
                 return fr
         return None
 
@@ -293,6 +302,9 @@ class _Direct:
             from_pre = False
             pre_lo = prev_end
             starts_unit = t.words(a, o) == 0
+            if self._is_title(o, c, e, a):
+                prev_end = z
+                continue
             fragment = self._is_fragment(qi, a, b)
             post = self._post_frame(z, nxt_o)
             pre = self._pre_frame(o, pre_lo) if o > pre_lo else None
@@ -321,10 +333,29 @@ class _Direct:
                 # the second half of a split quote: “A,” he said, “B.”
                 fr = prev_frame
             if fr is None and starts_unit and n_q == len(qs) - 1:
+                fr = self._signature_line(z)
+            if fr is None and starts_unit and n_q == len(qs) - 1:
                 # '“We are frustrated” by the shooting, Nefzi said.': the frame ends the sentence
                 fr = self._final_frame(z, b)
             if fr is None and fragment or fragment and self.lang_rules.sov_reported_speech:
                 prev_end = z  # Turkish fragments come with the reported clause around them
+                continue
+            cue_before = fr is None and not starts_unit and content_words >= _SENTENCE_QUOTE_WORDS and \
+                any(self._cue_at(m) is not None and t.low[m] not in _TITLE_LEADS for m in range(pre_lo, o))
+            if fr is None and not starts_unit and content_words >= _SENTENCE_QUOTE_WORDS and not cue_before:
+                # 'Huckabee called the program “a replacement program for ...”': a quotation inside a
+                # sentence with a speaking subject of its own is that subject's, not the previous speaker's
+                src = self._prior_subject(o, a)
+                if src is not None and src.s0 >= 0 and self._speaking_subject(src.s0, src.s1):
+                    fr = src
+            if cue_before and t.low[o - 1] in (":", ","):
+                # 'Trump took a risk, telling the crowd, “...”': the quotation the sentence's own cue
+                # introduces is its subject's, not the previous sentence's speaker's
+                fr = self._cue_frame_before(o, pre_lo)
+            elif cue_before:
+                # 'He added, though, that in the end “...”': the quotation inside the clause of the sentence's
+                # own cue belongs to the mixed quote that cue heads
+                prev_end = z
                 continue
             if fr is None:
                 if not starts_unit and content_words < _SENTENCE_QUOTE_WORDS:
@@ -345,6 +376,7 @@ class _Direct:
                 src = self._prior_subject(min(anchor, o), a)
                 if src is not None:
                     fr = _Frame(fr.c0, fr.c1, fr.cue, src.s0, src.s1, src.a0, src.a1, src.antecedent)
+            fr = self._refine_subject(fr, o, a)
             self._emit_direct(qi, fr, a, b)
             if not fragment:  # a fragment's cue still heads the mixed quote around it
                 for k in range(max(fr.c0, 0), max(fr.c1, 0)):

@@ -78,6 +78,26 @@ def _can_close(text: str, i: int, n: int, mark: str) -> bool:
     return not (prev.isspace() and _is_word(nxt))
 
 
+# marks that show a paragraph quotes with other marks, so that its single straight marks are apostrophes
+_OTHER_MARKS_RE = re.compile(r"''|[\"“”«»„‘’‹›]")
+
+
+def _single_quote_opens(text: str, i: int, p0: int, p1: int) -> bool:
+    """A single straight mark opening a quotation inside a paragraph that has no other quote marks (the
+    headline style: "Carly Fiorina: 'Bill Clinton's fair game.'"): a letter follows it and a later mark in
+    the paragraph can close it (not a plural possessive: "the Sanders' rally")."""
+    if i == p0 or not text[i + 1:i + 2].isalpha() or _OTHER_MARKS_RE.search(text, p0, p1):
+        # a paragraph that is only a phrase in single marks is a subheading, not a quotation
+        return False
+    j = text.find("'", i + 2, p1)
+    while j != -1:
+        if not text[j - 1].isspace() and (j + 1 >= p1 or not text[j + 1].isalnum()) \
+                and not (text[j - 1] == "s" and text[j + 1:j + 2].isspace()):  # "the Sanders' rally"
+            return True
+        j = text.find("'", j + 1, p1)
+    return False
+
+
 def _scan_paragraph(text: str, p0: int, p1: int, carry: str | None) -> tuple[list[list], str | None]:
     """Scan one paragraph. Returns top-level spans as ``[open_start, start, end, close_end, mark, closed]``
     and the mark left open at the paragraph's end (None when all closed).
@@ -122,8 +142,9 @@ def _scan_paragraph(text: str, p0: int, p1: int, carry: str | None) -> tuple[lis
         if mark in "’›":
             continue
         if mark == "'":
-            # a single straight mark opens only inside another quote (outside it is an apostrophe)
-            if not stack or not _can_open(text, i, p1, mark):
+            # a single straight mark opens only inside another quote (outside it is an apostrophe), or in a
+            # paragraph quoting with single marks only (headlines)
+            if not _can_open(text, i, p1, mark) or not stack and not _single_quote_opens(text, i, p0, p1):
                 continue
         elif mark == "‘":
             if not _can_open(text, i, p1, mark) or text[i + 1 : i + 2].isdigit():  # ‘16 is a year

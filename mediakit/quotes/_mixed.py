@@ -66,6 +66,8 @@ class _Mixed:
         t = self.t
         for qi in sorted({t.quote[k] for k in range(s, e) if t.quote[k] != -1}):
             q = self.quotes[qi]
+            if self._is_title(*self.q_tok[qi][:3], a):
+                continue  # 'a play called “Los Hijos de Trump,”' names a play
             if q.start >= t.start[s] and q.end <= t.end[e - 1] + 1 and not self._has_direct(q.start, q.end):
                 self._emit("direct", q.start, q.end, fr, a, b, fragment=True)
 

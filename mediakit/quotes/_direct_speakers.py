@@ -1,0 +1,253 @@
+"""How a direct quotation finds its speaker where the general frames of :mod:`._direct` do not: a name or a
+described person after an inverted cue, a source phrase before the quotation ("According to X,", "As X put
+it,"), a signature line under it, the sentence's own speaking subject instead of a relative pronoun, a
+fronted adverbial or the previous sentence's speaker; and quoted titles, which are no quotations.
+
+The rules were chosen on PolNeAR train (bench/quotes.py); each has a test in tests/test_speakers.py.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ._lexicon import Cue
+from ._tokens import _Frame, _is_cap, _is_word
+from ._words import (
+    _ADV_SKIP,
+    _AUX,
+    _CLAUSE,
+    _DET,
+    _HUMAN_NOUNS,
+    _LEADING_SKIP,
+    _POSSESSIVE_DET,
+    _PREPS,
+    _SPEAKING_PRONOUNS,
+    _TIME_WORDS,
+    _TITLES_ABBR,
+)
+
+# ---------------------------------------------------------------- thresholds
+# tokens after a quotation searched for "Smith, a fellow at X, said"; origin unknown, predates this refactor
+_POST_FRAME_WINDOW = 28
+# most tokens of a speaker named right after an inverted cue when the general noun-phrase reading fails
+# ("said former Pennsylvania Gov. and party chairman Ed Rendell"); chosen on PolNeAR train (the longest
+# such speaker there has 10 tokens)
+_NAME_RIGHT_MAX_TOKENS = 12
+# a signature line under a quotation: a line break, a dash, then the speaker's name ("\n\n- Bernie Sanders.")
+_SIGNATURE_RE = re.compile(r"[ \t]*\n+[ \t]*[-–—―][ \t]*(?=[A-Z])")
+# most characters searched after the quotation for that line
+_SIGNATURE_WINDOW = 12
+# a quotation in title case right after one of these (or a possessive: "CNN's “New Day.”") is the title of a
+# show, book, film or advertisement, not a quotation, even with its comma or full stop inside the marks
+_TITLE_LEADS = {"on", "called", "titled", "entitled", "named", "show", "program", "programme", "book", "film",
+                "movie", "album", "song", "series", "column", "podcast", "ad", "spot", "documentary", "play"}
+# small words a title may keep in lower case ("Meet the Press", "Los Hijos de Trump")
+_TITLE_SMALL = {"of", "the", "and", "for", "a", "an", "in", "on", "to", "with", "at", "by", "de", "la", "los", "el"}
+# most words of such a title; chosen on PolNeAR train (show and book titles there have at most six)
+_TITLE_MAX_WORDS = 6
+# words that may follow such a speaker: the sentence goes on with an apposition, a time or place
+# ("said Sean Spicer in a tweet", "scoffed Arianna Gil, 22, who ...")
+_AFTER_INVERTED_NAME = {",", ".", "!", "?", ";", ":", "(", "—", "–", "in", "on", "at", "during", "who", "after",
+                        "when", "while", "before", "of", "from"}
+
+
+class _DirectSpeakers:
+    """Speakers and titles of direct quotations (mixed into :class:`._direct._Direct`)."""
+
+    def _name_right(self, i: int, hi: int) -> _Frame | None:
+        """A person's full name right after an inverted past-tense speech cue, with the capitalised titles and
+        lower-case role words before it: '“...,” said RNC spokesman Sean Spicer in a tweet', '“...,” scoffed
+        Arianna Gil, 22, who ...', '“...,” said Will Doyle, a professor'. Used where the general noun-phrase
+        reading stops early (a name word that is also an auxiliary, "and" between two titles, a cue word
+        later in the sentence) or the verb is not one that usually inverts: the name must end in two
+        capitalised words and be followed by the sentence's end, a comma or a time or place phrase, so that
+        an object ('“...” blasted Hillary Clinton as a disgrace') is not read as the speaker."""
+        t = self.t
+        k, last_cap = i, -1
+        while k < hi and k - i < _NAME_RIGHT_MAX_TOKENS and t.quote[k] == -1:
+            w, x = t.low[k], t.text[k]
+            if _is_word(w) and _is_cap(x) and w not in _TIME_WORDS and w != "i":
+                last_cap = k
+            elif w == "." and k > i and (t.low[k - 1] in _TITLES_ABBR or len(t.text[k - 1]) == 1
+                                         and t.text[k - 1].isupper()) \
+                    or w == "and" and k > i and k + 1 < hi and _is_cap(t.text[k + 1]):
+                pass  # an abbreviated title ("Gov.") or "and" between two titles
+            elif not (_is_word(w) and x.islower() and w not in _AUX and w not in _CLAUSE and w not in _PREPS
+                      and w not in _DET and w not in self.lex.forms and w not in self.pronouns):
+                break  # only role words ("spokesman", "former") may stand between the capitalised words
+            k += 1
+        end = last_cap + 1
+        if last_cap < i + 1 or not (_is_cap(t.text[last_cap - 1]) and _is_word(t.low[last_cap - 1])):
+            return None
+        if end < hi and t.low[end] not in _AFTER_INVERTED_NAME and "\n" not in self.text[t.end[end - 1]:t.start[end]]:
+            return None
+        fr = _Frame(i, i, None, i, end, inverted=True)
+        if end < hi and t.low[end] == ",":
+            f = end + 1
+            while f < hi and t.low[f] not in (",", ".", ";", ":", "(", ")") and t.quote[f] == -1 \
+                    and f - end < _POST_FRAME_WINDOW:
+                f += 1
+            if f > end + 1 and self._looks_like_np(end + 1, f):
+                fr.a0, fr.a1 = end + 1, f
+        return fr
+
+    def _description_right(self, i: int, hi: int) -> _Frame | None:
+        """A person described after an inverted past-tense speech cue, where the noun-phrase reading stops at
+        what follows the description: '“...,” said one owner of a shop that sells ...', '“...,” said the
+        base chief known as Bob': a determiner, then words up to a noun for people before any verb."""
+        t = self.t
+        if i >= hi or t.low[i] not in ("the", "a", "an", "one", "another"):
+            return None
+        for k in range(i + 1, min(hi, i + _NAME_RIGHT_MAX_TOKENS)):
+            w = t.low[k]
+            if not _is_word(w) or w in _AUX or w in _CLAUSE or w in self.lex.forms or t.quote[k] != -1:
+                return None
+            if w in _HUMAN_NOUNS:
+                end = k + 1
+                while end < hi and t.low[end] in _PREPS and t.low[end] in ("of", "at", "for") and end + 2 <= hi \
+                        and _is_word(t.low[end + 1]):
+                    # "owner of a shop", "professor at Yale": the head's complement, up to the next clause
+                    end += 2
+                    while end < hi and _is_word(t.low[end]) and t.low[end] not in _CLAUSE and \
+                            t.low[end] not in self.lex.forms and t.low[end] not in _AUX and \
+                            not t.low[end].endswith("ing") and end - k < _NAME_RIGHT_MAX_TOKENS:
+                        end += 1
+                if end < hi and t.low[end] not in ("known", "named") and (
+                        t.low[end] in _AUX or t.low[end] in self.lex.forms or t.low[end].endswith("ed")):
+                    return None  # 'said the candidate could win': the subject of a reported clause
+                return _Frame(i, i, None, i, end, inverted=True)
+        return None
+
+    def _lead_in_source(self, o: int, lo: int) -> _Frame | None:
+        """A source phrase opening the sentence and ending with a comma right before a quotation: "According
+        to the newspaper, “...”", "As Vulture put it, “...”", "As The Post's Dana Milbank puts it, “...”". The
+        quotation is a direct quote of that source (not the according-to clause around it)."""
+        t = self.t
+        k = lo
+        while k < o and (t.low[k] in _LEADING_SKIP or not _is_word(t.low[k]) and t.quote[k] == -1):
+            k += 1
+        end = o - 1  # the comma or colon
+        a1 = self._according_at(k) if k < end and t.low[end] == "," else None
+        if a1 is not None:
+            np_ = self._np_right(a1, end)
+            if np_ is None or np_[1] != end:
+                return None
+            return _Frame(k, a1, Cue("according to", "neutral", "speech", False, "phrase"), np_[0], np_[1])
+        # "As X put it," / "..., as X, a professor of law, put it:" (anywhere in the sentence)
+        if end - lo < 4 or t.low[end - 1] != "it" or t.low[end - 2] not in ("put", "puts"):
+            return None
+        k = next((m for m in range(end - 3, max(lo, end - _POST_FRAME_WINDOW) - 1, -1) if t.low[m] == "as"), -1)
+        np_ = self._np_right(k + 1, end - 2) if k >= 0 else None
+        if np_ is None or np_[0] != k + 1 or t.quote[k + 1:end - 2].count(-1) != end - 3 - k:
+            return None
+        return _Frame(end - 2, end - 1, Cue("put", "neutral", "speech", False, "past"), np_[0], np_[1])
+
+    def _cue_frame_before(self, o: int, a: int) -> _Frame | None:
+        """The first speech cue of the sentence a..o that has a speaking subject, with that subject."""
+        for m in range(a, o):
+            cue = self._cue_at(m)
+            if cue is None or cue[2].cls != "speech" or self.t.low[m] in _TITLE_LEADS:
+                continue
+            fr = self._subject_left(m, a)
+            if fr is not None and fr.s0 >= 0 and self._speaking_subject(fr.s0, fr.s1):
+                fr.c0, fr.c1, fr.cue = cue
+                return fr
+        return None
+
+    def _refine_subject(self, fr: _Frame, o: int, a: int) -> _Frame:
+        """The speaker of a frame whose subject names nobody: a relative "that"/"which" ('a voice that said
+        “...”', 'a sign which read “...”') or a word of a fronted adverbial ('Hours later, Trump told
+        Reuters, “...”', 'Likewise, a paper ... had this to say: “...”') gives way to the sentence's speaking
+        subject (after the adverbial's comma), when it has one."""
+        t = self.t
+        if fr.s0 < 0 or fr.s1 - fr.s0 != 1:
+            return fr
+        w = t.low[fr.s0]
+        end = min(x for x in (fr.c0, o) if x >= 0)
+        src = None
+        if w in ("that", "which"):
+            # the outermost speaker of the sentence ('He said he has seen schools that reminded him of “...”')
+            np_ = self._sentence_subject(a, fr.s0)
+            src = _Frame(-1, -1, None, np_[0], np_[1]) if np_ is not None else None
+            if src is None or not self._speaking_subject(src.s0, src.s1):
+                src = self._prior_subject(fr.s0, a)
+        elif fr.s0 == a and _is_cap(t.text[fr.s0]) and (
+                w in _ADV_SKIP or w in _LEADING_SKIP or w in _TIME_WORDS or w.endswith(("ly", "wise"))
+                or fr.s1 < end and t.low[fr.s1] in ("later", "ago", "after", "in", "before")):
+            comma = next((k for k in range(fr.s1, end) if t.low[k] == ","), -1)
+            if comma >= 0 and not self._in_full_name(t.text[fr.s0]):
+                np_ = self._sentence_subject(comma + 1, end)
+                src = _Frame(-1, -1, None, np_[0], np_[1]) if np_ is not None else None
+        if src is None or src.s0 < 0 or not self._speaking_subject(src.s0, src.s1):
+            return fr
+        return _Frame(fr.c0, fr.c1, fr.cue, src.s0, src.s1, src.a0, src.a1, src.antecedent, fr.inverted)
+
+    def _in_full_name(self, word: str) -> bool:
+        """True when the article writes ``word`` after another capitalised word on the same line ("Donald
+        Trump" for "Trump"): a surname, not a word that opens sentences."""
+        return re.search(r"\b[A-Z][\w'’-]*[ \u00a0]+" + re.escape(word) + r"\b", self.text) is not None
+
+    def _speaking_subject(self, s0: int, s1: int) -> bool:
+        """A sentence subject that surely names a speaker: a personal pronoun, a full name (two capitalised
+        words, not a headline in capitals), a surname the article gives in full elsewhere, or a noun for
+        people ("the spokesman"). Single capitalised words that open sentences ("Perhaps", "Thirteen") and
+        headlines ("BROADWAY BEAT") are not."""
+        t = self.t
+        words = [k for k in range(s0, s1) if _is_word(t.text[k])]
+        if not words:
+            return False
+        if len(words) == 1 and (t.low[words[0]] in _SPEAKING_PRONOUNS or t.low[words[0]] in self.pronouns):
+            return t.low[words[0]] in _SPEAKING_PRONOUNS and t.low[words[0]] != "who"
+        if t.low[words[0]] in _DET or t.low[words[0]] in _POSSESSIVE_DET or t.low[words[0]][:1].isdigit():
+            words = words[1:]  # "The", "His", "Each" alone name nobody; "the spokesman" is read below
+            if not words:
+                return False
+        caps = [k for k in words if _is_cap(t.text[k])]
+        if caps and all(t.text[k].isupper() for k in caps):
+            return False
+        if len(caps) >= 2 and _is_cap(t.text[words[-1]]):
+            return True
+        if len(caps) == 1 and len(words) == 1:
+            return self._in_full_name(t.text[words[0]])
+        return not caps and self._human(words[0], s1)
+
+    def _is_title(self, o: int, c: int, e: int, a: int) -> bool:
+        """A quoted title inside a sentence: title-case words (a comma or full stop may sit inside the marks)
+        after a possessive or a word that introduces a name: 'on Fox News Channel's “Sunday Morning
+        Futures,” Issa said', 'appearance on “Meet the Press.”', 'a play called “Los Hijos de Trump,”'."""
+        t = self.t
+        if o <= a:
+            return False
+        while e > c and t.low[e - 1] in (",", "."):
+            e -= 1
+        words = [t.text[k] for k in range(c, e)]
+        if not words or len(words) > _TITLE_MAX_WORDS or not _is_cap(words[0]):
+            return False
+        if not all(_is_cap(w) or w.lower() in _TITLE_SMALL for w in words if _is_word(w)) or \
+                any(not _is_word(w) and w not in ("-", "&", "'", "’", ":") for w in words):
+            return False
+        prev = o - 1
+        if t.low[prev] == "," and prev > a:
+            prev -= 1
+        w = t.low[prev]
+        return w in _TITLE_LEADS or w.endswith(("'s", "’s")) and len(w) > 2
+
+    def _signature_line(self, z: int) -> _Frame | None:
+        """A quotation standing alone, signed on the next line with a dash and the speaker's name (fact checks,
+        quote boxes): '“...”\n\n- Bernie Sanders.', '“...”\n\n-President Obama, tweeting after the speech.'."""
+        t = self.t
+        if z < 1 or z >= len(t):
+            return None
+        p = t.end[z - 1]
+        m = _SIGNATURE_RE.match(self.text, p, p + _SIGNATURE_WINDOW)
+        if m is None:
+            return None
+        k = bisect.bisect_left(t.start, m.end())
+        line_end = self.text.find("\n", m.end())
+        hi = bisect.bisect_left(t.start, line_end) if line_end != -1 else len(t)
+        np_ = self._np_right(k, hi) if k < hi else None
+        if np_ is None or np_[0] != k or not _is_cap(t.text[np_[1] - 1]) or \
+                np_[1] < hi and t.low[np_[1]] not in (",", "."):
+            return None
+        return _Frame(-1, -1, None, np_[0], np_[1], inverted=True)
