@@ -45,6 +45,23 @@ def batches(texts: Sequence[str] | pa.Array) -> Any:
         yield chunk.to_pylist() if isinstance(chunk, pa.Array | pa.ChunkedArray) else chunk
 
 
+def encoded_batches(texts: Sequence[str] | pa.Array, raw_tokens: Callable[[str], list[str]], end: str | None = None
+                    ) -> Any:
+    """Per batch of texts: their raw tokens dictionary-encoded by pyarrow (hashed in C++, not per token in
+    Python) and the number of tokens per text; ``end`` (e.g. a boundary marker) is appended after each text."""
+    extra = 0 if end is None else 1
+    for batch in batches(texts):
+        toks: list[str] = []
+        lengths = np.empty(len(batch), dtype=np.int64)
+        for i, doc in enumerate(batch):
+            found = raw_tokens(doc)
+            toks += found
+            if end is not None:
+                toks.append(end)
+            lengths[i] = len(found) + extra
+        yield pc.dictionary_encode(pa.array(toks, type=pa.string())), lengths
+
+
 def _reduce(keys: np.ndarray, rows: np.ndarray, counts: np.ndarray | None, codes: np.ndarray, n_groups: int,
             binary: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(row, key) occurrences (``counts`` each, or one) -> unique keys and (term, group, count, docs) rows."""
@@ -104,16 +121,7 @@ def count_part(analyzer: Any, texts: Sequence[str] | pa.Array, codes: np.ndarray
     raw_ids: dict[str, int] = {BOUNDARY: -1}  # raw token -> term id; -1: a sentence end or an article's end
     pieces = []
     at = 0
-    for batch in batches(texts):
-        toks: list[str] = []
-        lengths = np.empty(len(batch), dtype=np.int64)
-        for i, doc in enumerate(batch):
-            found = raw_tokens(doc)
-            toks += found
-            toks.append(BOUNDARY)
-            lengths[i] = len(found) + 1
-        encoded = pc.dictionary_encode(pa.array(toks, type=pa.string()))
-        del toks
+    for encoded, lengths in encoded_batches(texts, raw_tokens, BOUNDARY):
         distinct = encoded.dictionary.to_pylist()
         for raw in set(distinct).difference(raw_ids):
             term = normalize(raw)
@@ -124,7 +132,7 @@ def count_part(analyzer: Any, texts: Sequence[str] | pa.Array, codes: np.ndarray
         ids = np.fromiter(map(raw_ids.__getitem__, distinct), dtype=np.int64, count=len(distinct))
         tid = ids[encoded.indices.to_numpy()]
         del encoded
-        rows = np.repeat(np.arange(len(batch), dtype=np.int64), lengths)
+        rows = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
         good = tid >= 0
         good[good] = ~np.asarray(stops, dtype=bool)[tid[good]]      # a word that is not a stop word
         keys, krows = [], []
@@ -137,10 +145,10 @@ def count_part(analyzer: Any, texts: Sequence[str] | pa.Array, codes: np.ndarray
             krows.append(rows[:-1][pair])
         keys, krows = np.concatenate(keys), np.concatenate(krows)
         if len(keys):
-            pieces.append(_reduce(keys, krows, None, codes[at:at + len(batch)], n_groups, binary))
+            pieces.append(_reduce(keys, krows, None, codes[at:at + len(lengths)], n_groups, binary))
             if len(pieces) == _COMPACT_EVERY:      # bigrams repeat across batches: sum them now and then
                 pieces = [_compact(pieces, n_groups)]
-        at += len(batch)
+        at += len(lengths)
     return Part(list(words), *_compact(pieces, n_groups))
 
 
@@ -221,27 +229,19 @@ def count_unigrams(vectorizer: Any, texts: Sequence[str] | pa.Array) -> tuple[sp
     data, indices = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int32)]   # no texts: no batch
     indptr = [np.zeros(1, dtype=np.int64)]
     nnz = 0
-    for batch in batches(texts):
-        toks: list[str] = []
-        lengths = np.empty(len(batch), dtype=np.int64)
-        for i, doc in enumerate(batch):
-            found = raw_tokens(doc)
-            toks += found
-            lengths[i] = len(found)
-        encoded = pc.dictionary_encode(pa.array(toks, type=pa.string()))   # hashed in C++, not per token in Python
-        del toks
+    for encoded, lengths in encoded_batches(texts, raw_tokens):
         distinct = encoded.dictionary.to_pylist()
         for raw in set(distinct).difference(raw_ids):     # raw tokens not seen before: fold them once
             term = normalize(raw)
             raw_ids[raw] = -1 if term in stop else vocabulary.setdefault(term, len(vocabulary))
         ids = np.fromiter(map(raw_ids.__getitem__, distinct), dtype=np.int64, count=len(distinct))
         cols = ids[encoded.indices.to_numpy()] if len(distinct) else np.zeros(0, dtype=np.int64)
-        rows = np.repeat(np.arange(len(batch), dtype=np.int64), lengths)
+        rows = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
         keep = cols >= 0
         key, counts = np.unique(rows[keep] << 32 | cols[keep], return_counts=True)
         data.append(counts)
         indices.append((key & 0xFFFFFFFF).astype(np.int32))
-        indptr.append(np.cumsum(np.bincount(key >> 32, minlength=len(batch))) + nnz)
+        indptr.append(np.cumsum(np.bincount(key >> 32, minlength=len(lengths))) + nnz)
         nnz += len(key)
     terms = np.array(list(vocabulary), dtype=object)
     order = np.argsort(terms, kind="stable")                 # scikit-learn sorts its vocabulary

@@ -396,15 +396,21 @@ def _fit_part(vectorizer: Any, texts: Sequence[str] | None, start: int = 0, stop
     return X, terms
 
 
-def _unigram_news_counter(vectorizer: Any) -> bool:
-    """A count vectoriser whose analyzer is a unigram :class:`NewsAnalyzer` (what :func:`count_unigrams` does)."""
+def _news_counter(vectorizer: Any, ngram_ranges: tuple[tuple[int, int], ...]) -> bool:
+    """A count vectoriser whose analyzer is a :class:`NewsAnalyzer` with one of ``ngram_ranges``, no fixed
+    vocabulary and texts as content: what the counting paths of :mod:`mediakit._counting` handle."""
     if not isinstance(vectorizer, CountVectorizer) or isinstance(vectorizer, TfidfVectorizer):
         return False
     params = vectorizer.get_params()
     analyzer = params.get("analyzer")
     return (type(analyzer) is NewsAnalyzer and type(analyzer.tokenizer) is NewsTokenizer
-            and analyzer.ngram_range == (1, 1) and params.get("vocabulary") is None
+            and tuple(analyzer.ngram_range) in ngram_ranges and params.get("vocabulary") is None
             and params.get("input", "content") == "content")
+
+
+def _unigram_news_counter(vectorizer: Any) -> bool:
+    """A count vectoriser whose analyzer is a unigram :class:`NewsAnalyzer` (what :func:`count_unigrams` does)."""
+    return _news_counter(vectorizer, ((1, 1),))
 
 
 def fit_counts(vectorizer: Any, texts: Sequence[str], *, n_jobs: int | None = 1
@@ -514,13 +520,7 @@ def _group_part(vectorizer: Any, texts: Any, codes: np.ndarray | None, n_groups:
 
 def _ngram_news_counter(vectorizer: Any) -> bool:
     """A count vectoriser with a NewsAnalyzer of unigrams and/or bigrams (what :func:`count_part` counts)."""
-    if not isinstance(vectorizer, CountVectorizer) or isinstance(vectorizer, TfidfVectorizer):
-        return False
-    params = vectorizer.get_params()
-    analyzer = params.get("analyzer")
-    return (type(analyzer) is NewsAnalyzer and type(analyzer.tokenizer) is NewsTokenizer
-            and tuple(analyzer.ngram_range) in ((1, 1), (1, 2), (2, 2)) and params.get("vocabulary") is None
-            and params.get("input", "content") == "content")
+    return _news_counter(vectorizer, ((1, 1), (1, 2), (2, 2)))
 
 
 def fit_group_counts(vectorizer: Any, texts: Sequence[str] | pa.Array, codes: np.ndarray, n_groups: int, *,
