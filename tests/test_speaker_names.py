@@ -61,3 +61,24 @@ def test_reduced_relative_clause_keeps_its_head_noun():
     text = "All the experts I interviewed said that the bridge was safe."
     q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "outlet": ["x"], "text": [text]}))
     assert q.speaker.tolist() != ["I"]
+
+
+def _one(text: str) -> pd.DataFrame:
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "outlet": ["x"], "text": [text]}))
+    for r in q.itertuples():
+        assert text[r.speaker_start:r.speaker_end] == r.speaker
+    return q
+
+
+def test_first_name_that_is_also_an_auxiliary_after_an_inverted_cue():
+    q = _one("\u201cWe are ready,\u201d said May Lindqvist, the mayor.")
+    assert q.speaker.tolist() == ["May Lindqvist"]
+    # a capitalised auxiliary opening a question is no name
+    assert _one("\u201cWe are ready,\u201d he said. Will the council agree?").speaker.tolist() == ["he"]
+
+
+def test_role_words_between_a_modifier_and_a_name_belong_to_the_subject():
+    q = _one("In response to the ruling, Republican presidential nominee Jack Harlan issued a statement: "
+             "\u201cThis is a disgrace.\u201d")
+    assert q.speaker.tolist() == ["Republican presidential nominee Jack Harlan"]
+    assert q.speaker_canonical.tolist() == ["Jack Harlan"]

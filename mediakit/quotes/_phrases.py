@@ -36,6 +36,7 @@ from ._words import (
 # tuning. Changing one changes results: rerun bench/quotes.py.
 # longest noun phrase read leftwards from a cue, in word tokens; origin unknown, predates this refactor
 _NP_MAX_TOKENS = 16
+_ROLE_GAP_TOKENS = 3  # lower-case role words between a modifier and a name ("presidential nominee")
 # longest parenthesis kept inside a name ("(Instituto Nacional de Estadística)"), in tokens; origin unknown,
 # predates this refactor
 _PAREN_MAX_TOKENS = 8
@@ -227,7 +228,8 @@ class _Phrases:
                         k = c + 1
                         continue
                 break
-            if w in _AUX or (w in _CLAUSE and not (w == "and" and self._name_and(k, i))) or \
+            aux = w in _AUX and not (_is_cap(t.text[k]) and k + 1 < hi and _is_cap(t.text[k + 1]))
+            if aux or (w in _CLAUSE and not (w == "and" and self._name_and(k, i))) or \
                     (self.lex.forms.get(w) is not None and k > i and not _is_cap(t.text[k])
                      and not (allow_cues and self.lex.forms[w].form in ("s", "base"))):
                 break
@@ -529,6 +531,18 @@ class _Phrases:
                 e += 1
             if t.low[e - 1] in _TIME_WORDS:
                 return None
+            # "Republican presidential nominee Donald Trump issued": singular role words between a capitalised
+            # modifier and the name belong to the subject when a name follows them (not "State Department
+            # officials Jane Doe and ...": a group)
+            m = e
+            while m < i and m - e < _ROLE_GAP_TOKENS and _is_word(t.text[m]) and not _is_cap(t.text[m]) \
+                    and t.low[m] not in _DET and t.low[m] not in _AUX and t.low[m] not in _CLAUSE \
+                    and t.low[m] not in _PREPS and t.low[m] not in self.lex.forms and not t.low[m].endswith(("ed", "s")):
+                m += 1
+            if e < m < i and _is_cap(t.text[m]) and t.low[m] not in _TIME_WORDS:
+                e = m
+                while e < i and (_is_cap(t.text[e]) or t.low[e] == "." and t.low[e - 1] in _TITLES_ABBR):
+                    e += 1
             return (k, e)
         if w in _DET:
             e = k + 1
