@@ -35,7 +35,8 @@ SENTENCES = [
 
 
 def _dam_corpus(root: Path) -> Path:
-    """A story far from any shipped pack: 12 articles on a river dam, three outlets, four weeks, one hostile."""
+    """A story far from any shipped pack: 12 files on a river dam (4 repeat another's text and are dropped as
+    duplicates), three outlets, four weeks, one hostile (markup in its title and in a quote)."""
     root.mkdir(parents=True)
     for i in range(12):
         outlet = OUTLETS[i % 3]
@@ -43,7 +44,8 @@ def _dam_corpus(root: Path) -> Path:
         title = f"Dam vote {i}: council and farmers"
         if i == 5:
             title, body = f"Breaking {EVIL} news", body + f' "{EVIL} is fine," said Dana Roe, an analyst at <b>Lab</b>.'
-        front = (f"---\ntitle: '{title}'\noutlet: {outlet}\nlanguage: en\n"
+        # double-quoted YAML: the hostile title's single quotes must not break its front matter
+        front = (f"---\ntitle: \"{title}\"\noutlet: {outlet}\nlanguage: en\n"
                  f"date: '2023-03-{1 + 2 * i:02d}'\n---\n")
         (root / f"{i:02d}.md").write_text(front + body + "\n", encoding="utf-8")
     return root
@@ -77,7 +79,7 @@ def s400_report(tmp_path_factory) -> Path:
 def test_report_is_self_contained_and_escaped(reports):
     html = (reports[0] / "report.html").read_text(encoding="utf-8")
     assert "<script" not in html.lower()
-    assert "&lt;script&gt;" in html or "alert" not in html
+    assert "&lt;script&gt;" in html      # the hostile article is in the report, escaped
     assert not re.search(r"(src|href)=[\"']https?://", html)
     assert "@import" not in html and "url(http" not in html
     for section in ("overview", "timeline", "terms", "framing", "sources", "tone", "reuse", "similarity",
