@@ -22,8 +22,6 @@ once per process whichever corpus, call or analysis meets it again.
 from __future__ import annotations
 
 import functools
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +29,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._lru import LRUCache
 from .parsed import parse_corpus
 
 __all__ = ["Embeddings", "embed", "embed_cache_info", "clear_embed_cache", "MODELS"]
@@ -133,23 +132,16 @@ def _encode(texts: list[str], model: str, batch_size: int, progress: bool | None
     vectors = np.zeros((len(uniq), dim), dtype=np.float32)
     todo = list(range(len(uniq)))
     if cache:
-        with _LOCK:
-            todo = []
-            for i, t in enumerate(uniq):
-                hit = _SENTENCES.get((model, t))
-                if hit is None:
-                    todo.append(i)
-                else:
-                    _SENTENCES.move_to_end((model, t))
-                    vectors[i] = hit
+        todo = []
+        for i, hit in enumerate(_SENTENCES.get_many((model, t) for t in uniq)):
+            if hit is None:
+                todo.append(i)
+            else:
+                vectors[i] = hit
     new = _encode_new([uniq[i] for i in todo], model, batch_size, progress, desc, n_jobs)
     vectors[todo] = new
     if cache and todo:
-        with _LOCK:
-            for i, v in zip(todo, new):
-                _SENTENCES[(model, uniq[i])] = v
-            while len(_SENTENCES) > SENTENCE_CACHE_SIZE:
-                _SENTENCES.popitem(last=False)
+        _SENTENCES.put_many(((model, uniq[i]), v) for i, v in zip(todo, new))
     return vectors[np.asarray(inverse, dtype=np.int64)] if len(texts) else vectors
 
 
@@ -195,10 +187,8 @@ def _encode_chunk(texts: list[str], model: str) -> np.ndarray:  # runs in a work
 
 
 # ---------------------------------------------------------------- cache
-_CACHE: OrderedDict[tuple[str, str, str], Embeddings] = OrderedDict()
-_SENTENCES: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()  # (model, text) -> vector
-_LOCK = threading.Lock()
-_STATS = {"hits": 0, "misses": 0}
+_CACHE = LRUCache(CACHE_SIZE)                 # (corpus key, level, model) -> Embeddings
+_SENTENCES = LRUCache(SENTENCE_CACHE_SIZE)    # (model, text) -> vector
 
 
 def embed_cache_info() -> dict[str, int]:
@@ -208,8 +198,7 @@ def embed_cache_info() -> dict[str, int]:
     >>> sorted(embed_cache_info())
     ['hits', 'maxsize', 'misses', 'sentences', 'size']
     """
-    with _LOCK:
-        return {**_STATS, "size": len(_CACHE), "maxsize": CACHE_SIZE, "sentences": len(_SENTENCES)}
+    return {**_CACHE.info(), "sentences": len(_SENTENCES)}
 
 
 def clear_embed_cache() -> None:
@@ -218,10 +207,8 @@ def clear_embed_cache() -> None:
     >>> clear_embed_cache(); embed_cache_info()["size"]
     0
     """
-    with _LOCK:
-        _CACHE.clear()
-        _SENTENCES.clear()
-        _STATS.update(hits=0, misses=0)
+    _CACHE.clear()
+    _SENTENCES.clear()
 
 
 # ---------------------------------------------------------------- public API
@@ -305,33 +292,22 @@ def _embed_corpus(corpus: pd.DataFrame, level: str, model: str, batch_size: int,
             raise KeyError(f"embed: column {col!r} missing; pass a corpus from mediakit.load_corpus or add the column")
     parsed = parse_corpus(corpus)
     ck = (parsed.key, level, model)
-    if cache:
-        with _LOCK:
-            hit = _CACHE.get(ck)
-            if hit is not None:
-                _CACHE.move_to_end(ck)
-                _STATS["hits"] += 1
-                return hit
-            _STATS["misses"] += 1
+    hit = _CACHE.get(ck) if cache else None
+    if hit is not None:
+        return hit
     sent = _sentence_embeddings(parsed, model, batch_size, progress, cache, n_jobs)
     result = sent if level == "sentence" else _article_embeddings(parsed, sent)
     if cache:
-        with _LOCK:
-            _CACHE[ck] = result
-            _CACHE.move_to_end(ck)
-            while len(_CACHE) > CACHE_SIZE:
-                _CACHE.popitem(last=False)
+        _CACHE.put(ck, result)
     return result
 
 
 def _sentence_embeddings(parsed: Any, model: str, batch_size: int, progress: bool | None,
                          cache: bool, n_jobs: int) -> Embeddings:
     ck = (parsed.key, "sentence", model)
-    if cache:
-        with _LOCK:
-            hit = _CACHE.get(ck)
-        if hit is not None:
-            return hit
+    hit = _CACHE.get(ck, count=False) if cache else None
+    if hit is not None:
+        return hit
     s = parsed.sentences
     sb = parsed.sentence_bounds
     starts, ends = s["start"].to_numpy(np.int64), s["end"].to_numpy(np.int64)

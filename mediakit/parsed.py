@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,6 +29,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._lru import LRUCache
 from .text import TOKEN_PATTERN, NewsTokenizer, sentence_spans
 
 __all__ = ["ParsedCorpus", "parse_corpus", "corpus_key", "parse_cache_info", "clear_parse_cache"]
@@ -124,9 +123,7 @@ class ParsedCorpus:
 
 
 # ---------------------------------------------------------------- cache
-_CACHE: OrderedDict[str, ParsedCorpus] = OrderedDict()
-_LOCK = threading.Lock()
-_STATS = {"hits": 0, "misses": 0}
+_CACHE = LRUCache(CACHE_SIZE)
 
 
 def corpus_key(article_ids: Iterable[Any], texts: Iterable[str]) -> str:
@@ -152,8 +149,7 @@ def parse_cache_info() -> dict[str, int]:
     >>> sorted(parse_cache_info())
     ['hits', 'maxsize', 'misses', 'size']
     """
-    with _LOCK:
-        return {**_STATS, "size": len(_CACHE), "maxsize": CACHE_SIZE}
+    return _CACHE.info()
 
 
 def clear_parse_cache() -> None:
@@ -162,9 +158,7 @@ def clear_parse_cache() -> None:
     >>> clear_parse_cache(); parse_cache_info()["size"]
     0
     """
-    with _LOCK:
-        _CACHE.clear()
-        _STATS.update(hits=0, misses=0)
+    _CACHE.clear()
 
 
 # ---------------------------------------------------------------- building
@@ -188,21 +182,12 @@ def parse_corpus(articles: pd.DataFrame | ParsedCorpus, *, text_col: str = "text
     ids = articles["article_id"].astype(str).tolist()
     texts = [t if isinstance(t, str) else "" for t in articles[text_col].tolist()]
     key = corpus_key(ids, texts)
-    if cache:
-        with _LOCK:
-            hit = _CACHE.get(key)
-            if hit is not None:
-                _CACHE.move_to_end(key)
-                _STATS["hits"] += 1
-                return hit
-            _STATS["misses"] += 1
+    hit = _CACHE.get(key) if cache else None
+    if hit is not None:
+        return hit
     parsed = _build(key, ids, texts)
     if cache:
-        with _LOCK:
-            _CACHE[key] = parsed
-            _CACHE.move_to_end(key)
-            while len(_CACHE) > CACHE_SIZE:
-                _CACHE.popitem(last=False)
+        _CACHE.put(key, parsed)
     return parsed
 
 
