@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 S400 = ROOT / "data" / "s400"
+HARBOUR = ROOT / "tests" / "data" / "harbour"  # the second story (a harbour strike), en/tr/ru
 # Present before a run and rewritten by any run: pytest's cache, bytecode, the venv `make test` creates.
 _RUN_LITTER = {".pytest_cache", "__pycache__", ".venv"}
 
@@ -58,6 +60,21 @@ def write(path: Path, text: str | bytes) -> Path:
     else:
         path.write_text(text, encoding="utf-8")
     return path
+
+
+def load_quiet(path: Path) -> pd.DataFrame:
+    """``mk.load_corpus(path)`` without its load warnings."""
+    import mediakit as mk
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return mk.load_corpus(path)
+
+
+@pytest.fixture(scope="module")
+def s400() -> pd.DataFrame:
+    """data/s400, loaded once per test module that asks for it."""
+    return load_quiet(S400)
 
 
 @pytest.fixture

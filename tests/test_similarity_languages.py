@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -12,20 +9,7 @@ import pytest
 import mediakit as mk
 from mediakit.similarity import article_vectors, resolve_method, similarity_sentence
 
-from .conftest import S400
-
-HARBOUR = Path(__file__).resolve().parent / "data" / "harbour"
-
-
-def _load(path: Path) -> pd.DataFrame:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return mk.load_corpus(path)
-
-
-@pytest.fixture(scope="module")
-def s400() -> pd.DataFrame:
-    return _load(S400)
+from .conftest import HARBOUR, S400, load_quiet
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +59,7 @@ def test_english_only_input_keeps_tfidf_and_its_numbers(s400):
 
 
 def test_harbour_is_mixed_so_auto_maps_its_russian_and_turkish_only_outlets():
-    harbour = _load(HARBOUR)
+    harbour = load_quiet(HARBOUR)
     method, languages = resolve_method(harbour)
     assert method == "embedding" and languages == {"en": 24, "ru": 2, "tr": 2}
     sim = mk.outlet_similarity(harbour)

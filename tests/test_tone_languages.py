@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-import warnings
-
 import pandas as pd
-import pytest
 
 import mediakit as mk
 from mediakit._report_sections import _tone_coverage
-
-from .conftest import S400
-
-
-@pytest.fixture(scope="module")
-def s400() -> pd.DataFrame:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return mk.load_corpus(S400)
 
 
 def test_s400_tone_counts_the_russian_and_turkish_articles_it_leaves_out(s400):

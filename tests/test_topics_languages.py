@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
-from pathlib import Path
-
 import matplotlib
 import numpy as np
 import pandas as pd
@@ -14,23 +11,9 @@ from matplotlib.axes import Axes
 import mediakit as mk
 from mediakit import plotting
 
-from .conftest import S400
+from .conftest import HARBOUR, load_quiet
 
 matplotlib.use("Agg")
-HARBOUR = Path(__file__).resolve().parent / "data" / "harbour"
-
-
-def _load(path: Path) -> pd.DataFrame:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return mk.load_corpus(path)
-
-
-@pytest.fixture(scope="module")
-def s400() -> pd.DataFrame:
-    return _load(S400)
-
-
 @pytest.fixture(scope="module")
 def s400_topics(s400) -> mk.topics.TopicModel:
     return mk.topic_model(s400, n_topics=6, n_boot=100)
@@ -84,7 +67,7 @@ def test_auto_keeps_nmf_for_one_language_and_embedding_can_be_asked_for(s400):
 
 
 def test_harbour_topics_and_chart(tmp_path):
-    harbour = _load(HARBOUR)
+    harbour = load_quiet(HARBOUR)
     tm = mk.topic_model(harbour, n_topics=5, n_boot=50)
     assert tm.shares.attrs["languages"] == {"en": 24, "ru": 2, "tr": 2}
     assert set(tm.shares.outlet) == set(harbour.outlet)

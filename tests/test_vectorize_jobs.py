@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -12,15 +9,6 @@ import pytest
 
 import mediakit as mk
 from mediakit.vectorize import fit_counts, make_vectorizer, merge_counts, vectorise
-
-
-@pytest.fixture(scope="module")
-def s400() -> pd.DataFrame:
-    from mediakit.corpus import load_corpus
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return load_corpus(Path(__file__).resolve().parents[1] / "data" / "s400")
 
 
 def _same(a, b) -> None:
