@@ -105,3 +105,20 @@ def test_a_codebook_with_lemma_cues_pickles_for_the_engines():
     back = pickle.loads(pickle.dumps(cb))
     text = "Бюджету нанесён ущерб. Yaptırımların bedeli ağır."
     assert back.match(text) == cb.match(text) and "ru:бюджет" in back.match(text)["economic"][1]
+
+
+def test_stream_then_dictionary_give_simplemmas_own_lemmas(monkeypatch):
+    """The first words are looked up in simplemma's stream backend, later ones in its decoded dictionary:
+    both give what ``simplemma.lemmatize`` gives."""
+    import simplemma
+
+    from mediakit.framing import lemmas
+
+    monkeypatch.setattr(lemmas, "_STREAM_WORDS", 3)
+    words = ["санкций", "экономики", "введены", "переговорах", "министров", "ракетами", "Москве"]
+    lemma = lemmas._Lemmatizer("ru")  # a fresh one: lemmatizer("ru") is shared and may have looked up more
+    got = [lemma(w) for w in words]
+    assert got == [simplemma.lemmatize(w, lang="ru") for w in words]
+    assert got[:2] == ["санкция", "экономика"]
+    assert lemma._looked_up == len(words)
+    assert lemmas._simplemma.cache_info().currsize == 2  # both backends were used
