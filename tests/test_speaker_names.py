@@ -82,3 +82,57 @@ def test_role_words_between_a_modifier_and_a_name_belong_to_the_subject():
              "\u201cThis is a disgrace.\u201d")
     assert q.speaker.tolist() == ["Republican presidential nominee Jack Harlan"]
     assert q.speaker_canonical.tolist() == ["Jack Harlan"]
+
+
+# Made-up article with the shapes found on PolNeAR train that credited a quote to another person.
+FAMILY = ("Mayor Tom Vance told reporters on Monday that the harbour would reopen. Tom Vance said the council "
+          "had agreed. Tom Vance added that repairs were paid for.\n\n"
+          "Ruth Vance told supporters that \u201che never gives up.\u201d\n\n"
+          "Vance\u2019s spokesman said the mayor stood by his remarks.\n\n"
+          "Aides to Vance say he is shifting his tack on taxes.\n\n"
+          "Governor Lena Ortiz and Mayor Tom Vance said they would meet again in May.\n\n"
+          "One Northbridge Republican said the plan was doomed. She said it would fail.")
+
+
+def _family() -> pd.DataFrame:
+    corpus = pd.DataFrame({"article_id": ["f"], "outlet": ["x"], "text": [FAMILY]})
+    q = mk.extract_quotes(corpus)
+    for r in q.itertuples():
+        assert FAMILY[r.speaker_start:r.speaker_end] == r.speaker
+    return q
+
+
+def test_a_full_name_with_another_first_name_is_another_person():
+    q = _family()
+    ruth = q[q.speaker == "Ruth Vance"]
+    assert len(ruth) == 1 and ruth.speaker_canonical.iloc[0] == "Ruth Vance"
+    assert set(q[q.speaker == "Tom Vance"].speaker_canonical) == {"Tom Vance"}
+
+
+def test_someones_spokesman_is_neither_the_possessor_nor_the_last_speaker():
+    q = _family()
+    spox = q[q.speaker == "Vance\u2019s spokesman"]
+    assert len(spox) == 1
+    assert spox.speaker_canonical.iloc[0] not in ("Tom Vance", "Ruth Vance")
+
+
+def test_aides_to_someone_are_a_group_not_that_person():
+    q = _family()
+    aides = q[q.speaker == "Aides to Vance"]
+    assert len(aides) == 1
+    assert aides.speaker_type.iloc[0] == "group"
+    assert aides.speaker_canonical.isna().all()
+
+
+def test_two_names_joined_by_and_speak_together():
+    q = _family()
+    joint = q[q.speaker.str.contains(" and ", na=False)]
+    assert len(joint) == 1
+    assert joint.speaker_canonical.iloc[0] == "Lena Ortiz and Tom Vance"
+    assert joint.speaker_type.iloc[0] == "group"
+
+
+def test_one_party_member_is_no_name():
+    q = _family()
+    canon = set(q.speaker_canonical.dropna())
+    assert not any(c.startswith("One ") for c in canon), canon

@@ -28,6 +28,10 @@ from ._gazetteer import (
 )
 from ._words import _ADV_SKIP, _LEADING_ADVERBS, _LEADING_SKIP, _TIME_WORDS
 
+# words that count people and open a capitalised run without being a name ("One Republican", "Both Smiths")
+_QUANTIFIERS = frozenset({"one", "two", "three", "four", "five", "some", "many", "several", "both", "all", "each",
+                          "every", "another", "other", "most", "few", "no"})
+
 
 @lru_cache(maxsize=65536)
 def _name_part(mention: str) -> str:
@@ -39,6 +43,8 @@ def _name_part(mention: str) -> str:
     'Jane Roe'
     >>> _name_part("Fox News's Ed Henry")
     'Ed Henry'
+    >>> _name_part("One California Republican"), _name_part("Some Democrats")
+    ('California Republican', 'Democrats')
     """
     toks = _name_words(mention)
     if toks and toks[-1][:1].islower() and toks[-1].isalpha() and len(toks) > 1 and not _CYR_RE.search(toks[-1][:1]) \
@@ -50,8 +56,8 @@ def _name_part(mention: str) -> str:
     run: list[str] = []
     for w in reversed(toks):
         lw = fold(w).lower().strip(".")
-        if w[:1].isupper() and lw not in _TITLE_WORDS and not (w.isupper() and len(w) > 1 and len(run) == 0
-                                                              and len(w) <= 3) \
+        if w[:1].isupper() and lw not in _TITLE_WORDS and lw not in _QUANTIFIERS \
+                and not (w.isupper() and len(w) > 1 and len(run) == 0 and len(w) <= 3) \
                 or w.lower() in ("van", "von", "de", "bin", "al", "el", "la", "le", "da", "di", "du", "ter") and run:
             run.append(w)
         else:
@@ -96,11 +102,17 @@ def _is_group(mention: str) -> bool:
 
     >>> _is_group("72 percent of Republicans"), _is_group("Critics"), _is_group("Ted Cruz")
     (True, True, False)
+    >>> _is_group("Aides to Clinton"), _is_group("supporters of the mayor"), _is_group("spokesman for Ted Cruz")
+    (True, True, False)
     """
     words = [w for w in _words(mention) if w not in _DETS]
     if not words:
         return False
     groups = _roles_extra()["groups"]
+    first = words[0]
+    if len(words) > 2 and words[1] in ("to", "of", "for", "close", "around", "from") and first.endswith("s") and (
+            first in groups or first[:-1] in _HUMAN_HEADS or first in _common_nouns()):
+        return True  # "Aides to Clinton", "allies of the mayor", "advisers close to him": someone's people
     head = words[-1]
     if any(w in ("percent", "majority", "half", "third", "share", "cohort", "number", "most", "many") for w in words) \
             and "of" in words:

@@ -14,6 +14,7 @@ people an article names in full (:mod:`._speakers_article`), types and countries
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..text import fold
@@ -27,6 +28,7 @@ from ._gazetteer import (
     _PRONOUNS,
     _ROLE_WORDS,
     _SYNONYMS,
+    _TITLE_WORDS,
     Gazetteer,
     _name_words,
     _words,
@@ -45,7 +47,7 @@ from ._names import (
     _name_part,
     _place_words,
 )
-from ._speakers_article import _ArticleNames, _full_names_in_text
+from ._speakers_article import _ArticleNames, _full_names_in_text, _same_person
 from ._speakers_merge import clear_caches, merge_names
 from ._speakers_typing import (
     _ambiguous_type,
@@ -158,12 +160,13 @@ def _add_subject(text: str, span: tuple, ents: list[_Ent], names: dict[str, str]
         # a surname the article gives two people: a later "he" refers to someone, but to no name
         ents.append(_Ent("", "person", *_ambiguous_type(text, mention, appos, names.ambiguous[k]), desc, span[0]))
         return
-    e = gz.lookup(names.get(k, name))
+    best = _full_form(name, names)
+    e = gz.lookup(best)
     if e is not None and e.kind == "person":
         ents.append(_Ent(e.name, "person", e.type, e.country, desc, span[0]))
     elif k in names or len(name.split()) >= 2:
         t, c = speaker_type_of(mention, appos)
-        ent = _Ent(names.get(k, name), "person", t, c, desc, span[0])
+        ent = _Ent(best, "person", t, c, desc, span[0])
         _gender_hint(ent, words)
         ents.append(ent)
 
@@ -188,10 +191,10 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
         return ent
     head = words[-1] if words else ""
     raw = _name_words(mention)
-    if _is_group(mention) or words and words[0] in ("a", "an") and (
+    if _is_group(mention) or words and words[0] in ("one", "another") or words and words[0] in ("a", "an") and (
             not _name_part(mention) or len(raw) > 1 and raw[1][:1].islower()):
-        # "critics", "72 percent of Republicans", "a bank teller": a group or a new person described, never
-        # an earlier speaker or a gazetteer entry
+        # "critics", "72 percent of Republicans", "a bank teller", "One Ohio Republican": a group or a new
+        # person described, never an earlier speaker or a gazetteer entry
         t, c = speaker_type_of(mention, appos)
         group = _is_group(mention)
         canon = _clean_description(mention)
@@ -199,6 +202,25 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
             canon = ""  # a description ("a bank teller", "72 percent of Republicans") names no one
         ent = _Ent(canon, "group" if group else "person",
                    "group" if group and t != "anonymous" else t, c, " ".join(_words(full)), pos)
+        ents.append(ent)
+        return ent
+    joint = _joint_names(mention)
+    if joint:
+        # "Erdogan and Biden", "Barack Obama and Hillary Clinton": both speak; neither alone is the speaker
+        ent = _Ent(joint, "group", "group", country_of(full), " ".join(_words(full)), pos)
+        ents.append(ent)
+        return ent
+    if _possessed(mention):
+        # "Cameron's spokesman", "Trump's campaign": someone else's person or body, never the possessor nor
+        # an earlier speaker described again; the gazetteer may know who holds the role ("Putin's spokesman")
+        e = gz.describe(full)
+        if e is not None:
+            ent = _Ent(e.name, "person" if e.kind == "person" else "org", e.type, e.country, " ".join(_words(full)), pos)
+            ents.append(ent)
+            return ent
+        t, c = speaker_type_of(mention, appos)
+        ent = _Ent(_clean_description(mention), "org" if _is_org(mention) else "person", t, c,
+                   " ".join(_words(full)), pos)
         ents.append(ent)
         return ent
     if words and words[0] in ("the", "this", "that") and head in _HUMAN_HEADS or len(words) == 1 and head in _ROLE_WORDS:
@@ -231,7 +253,7 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
                        " ".join(_words(full)), pos)
             ents.append(ent)
             return ent
-        best = names.get(k, name)
+        best = _full_form(name, names)
         e = gz.lookup(best) or gz.lookup(name) or gz.lookup(" ".join(name.split()[-2:]))
         if e is not None:
             ent = _Ent(e.name, "person" if e.kind == "person" else "org", e.type, e.country,
@@ -274,6 +296,64 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
     ent = _Ent(canon, kind, t, c, " ".join(_words(full)), pos)
     ents.append(ent)
     return ent
+
+
+def _full_form(name: str, names: dict[str, str]) -> str:
+    """The article's full form of ``name``: the full name it gives that surname when ``name`` is the bare
+    surname or a spelling of the same person; a full name of someone else of that surname stays itself
+    ("Melania Trump" in an article about Donald Trump).
+
+    >>> _full_form("Trump", {"trump": "Donald Trump"}), _full_form("Melania Trump", {"trump": "Donald Trump"})
+    ('Donald Trump', 'Melania Trump')
+    """
+    best = names.get(name_key(name), name)
+    if len(name.split()) > 1 and not _same_person(name, best):
+        return name
+    return best
+
+
+_AND_WORDS = {"and", "&", "ve", "и"}
+
+
+def _joint_names(mention: str) -> str:
+    """Two names joined by "and" in one mention ("Erdogan and Biden"), as "Name and Name"; "" otherwise.
+
+    >>> _joint_names("Republican hopefuls Jeb Bush and Chris Christie"), _joint_names("Johnson & Johnson")
+    ('Jeb Bush and Chris Christie', '')
+    >>> _joint_names("Erdogan and Biden"), _joint_names("the mayor and Ted Cruz"), _joint_names("Russia and Ted Cruz")
+    ('Erdogan and Biden', '', '')
+    >>> _joint_names("Presidents Recep Tayyip Erdogan and Vladimir Putin")
+    'Recep Tayyip Erdogan and Vladimir Putin'
+    """
+    raw = _name_words(mention)
+    cut = next((i for i, w in enumerate(raw) if w.lower() in _AND_WORDS), None)
+    if cut is None or cut == 0 or cut == len(raw) - 1 or _is_org(mention):
+        return ""
+    left, right = _name_part(" ".join(raw[:cut])), _name_part(" ".join(raw[cut + 1:]))
+    if not left or not right or not raw[cut - 1][:1].isupper() or not raw[-1][:1].isupper() \
+            or left.split()[-1] != raw[cut - 1].strip(".,"):
+        return ""  # "Secretary Ellen Lord and David Trachtenberg": "Lord" read as a title; not sure
+    while len(left.split()) > 1 and fold(left.split()[0]).lower().rstrip("s") in _TITLE_WORDS:
+        left = left.split(" ", 1)[1]  # "Presidents Recep Tayyip Erdogan and Vladimir Putin"
+    if left == right or any(all(w in _place_words() for w in _words(side)) for side in (left, right)):
+        return ""  # "Johnson & Johnson": one firm; "Florida and Hillary Clinton": a place is no speaker
+    return f"{left} and {right}"
+
+
+def _possessed(mention: str) -> bool:
+    """True for a description owned by a possessor: "Cameron's spokesman", "the prime minister's spokesman",
+    "Trump's campaign" (not "Fox News's Ed Henry", a name after the possessor, nor "the head of Turkey's
+    agency", whose possessive only qualifies the head's complement).
+
+    >>> _possessed("Cameron’s spokesman"), _possessed("the prime minister's spokesman")
+    (True, True)
+    >>> _possessed("Fox News's Ed Henry"), _possessed("the spokesman"), _possessed("the head of Turkey's agency")
+    (False, False, False)
+    """
+    raw = _name_words(mention)
+    at = next((i for i, w in enumerate(raw[:-1]) if re.search(r"['’]s$", w)), None)
+    return at is not None and not any(w[:1].isupper() for w in raw[at + 1:]) \
+        and not any(w.lower() in ("of", "for", "at", "to", "in") for w in raw[:at])
 
 
 def _proper_name(mention: str) -> bool:
