@@ -136,3 +136,18 @@ def test_one_party_member_is_no_name():
     q = _family()
     canon = set(q.speaker_canonical.dropna())
     assert not any(c.startswith("One ") for c in canon), canon
+
+
+SENATORS = ("Florida Senator Ann Reyes said the bill was dead. Vermont Senator Bo Diaz said it could pass.\n\n"
+            "The Florida senator added that she would not vote for it.\n\n"
+            "The former senator said the vote was rigged.\n\n"
+            "The White House spokesman said the president would sign it.")
+
+
+def test_a_description_with_a_place_or_former_needs_an_antecedent_described_so():
+    corpus = pd.DataFrame({"article_id": ["s"], "outlet": ["x"], "text": [SENATORS]})
+    q = mk.extract_quotes(corpus)
+    canon = dict(zip(q.speaker, q.speaker_canonical))
+    assert canon["The Florida senator"] == "Ann Reyes"          # not Bo Diaz, the last senator named
+    assert canon["The former senator"] not in ("Ann Reyes", "Bo Diaz")
+    assert canon["The White House spokesman"] not in ("Ann Reyes", "Bo Diaz")

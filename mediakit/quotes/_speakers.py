@@ -225,7 +225,7 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
         return ent
     if words and words[0] in ("the", "this", "that") and head in _HUMAN_HEADS or len(words) == 1 and head in _ROLE_WORDS:
         # "the defence chief", "the agency president", "the official", "Yetkili": a description of someone
-        ref = _description_antecedent(words, pos, ents)
+        ref = _description_antecedent(words, pos, ents, _required_words(mention))
         if ref is None:
             e = gz.describe(full)
             if e is not None:
@@ -276,7 +276,7 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
         return ent
     if (words and words[0] in ("the", "this", "that") and not _proper_name(mention)) or (len(words) <= 3 and not any(
             w[:1].isupper() for w in _name_words(mention)[1:])):
-        ref = _description_antecedent(words, pos, ents)
+        ref = _description_antecedent(words, pos, ents, _required_words(mention))
         if ref is not None:
             return ref
         e = gz.describe(full)
@@ -395,9 +395,29 @@ def _antecedent(pron: str, pos: int, ents: list[_Ent]) -> _Ent | None:
     return None
 
 
-def _description_antecedent(words: list[str], pos: int, ents: list[_Ent]) -> _Ent | None:
+def _required_words(mention: str) -> frozenset[str]:
+    """The words of a description that its antecedent must have been described with: capitalised modifiers
+    ("the Florida senator", "the Vatican spokesman") and "former" ("the former president" is not the
+    president).
+
+    >>> sorted(_required_words("The Florida senator")), sorted(_required_words("the former president"))
+    (['florida'], ['former'])
+    >>> sorted(_required_words("the senator"))
+    []
+    """
+    raw = _name_words(mention)
+    keep = {fold(w).lower().strip(".,’'") for w in raw[1:-1] if w[:1].isupper()}
+    if raw and raw[0][:1].isupper() and raw[0].lower() not in _DETS and len(raw) > 1:
+        keep.add(fold(raw[0]).lower())
+    keep |= {w for w in _words(mention) if w in ("former", "ex")}
+    return frozenset(w for w in keep if w and w not in _DETS)
+
+
+def _description_antecedent(words: list[str], pos: int, ents: list[_Ent],
+                            required: frozenset[str] = frozenset()) -> _Ent | None:
     """"the defense chief", "the ministry", "the official", "эксперт": the latest entity whose
-    description shares the head noun (or a synonym of it)."""
+    description shares the head noun (or a synonym of it), and every ``required`` word (see
+    :func:`_required_words`); with required words and no such entity, none."""
     head = words[-1] if words else ""
     if not head:
         return None
@@ -407,15 +427,18 @@ def _description_antecedent(words: list[str], pos: int, ents: list[_Ent]) -> _En
         if e.pos >= pos or e.kind == "group" and not plural:
             continue  # "the official" is one person, not the officials named before
         dwords = set(e.desc.split())
-        if dwords & syn:
+        if dwords & syn and required <= dwords:
             return e
+    if required:
+        return None  # "the Florida senator" is not the last senator named, unless he was the Florida one
     org_head = head in _ORG_WORDS
     for e in reversed(ents):
         if e.pos >= pos:
             continue
         if org_head and e.kind == "org" or not org_head and e.kind in ("person", "anon") and head in (
                 "official", "president", "minister", "chief", "head", "analyst", "expert", "economist", "executive",
-                "spokesman", "spokeswoman", "senator", "diplomat", "эксперт", "yetkili"):
+                "senator", "diplomat", "эксперт", "yetkili"):
+            # (not "spokesman": a spokesman speaks for someone, and is not the last person named)
             return e
     return None
 
