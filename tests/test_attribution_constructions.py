@@ -229,3 +229,29 @@ def test_stances_taken_in_words_have_their_object_as_content():
     assert _rows(text) == [("indirect", "Rubio's record on immigration", "Christie")]
     # an event named by a determiner and one noun is still no content
     assert _rows("The union was critical of the decision.") == []
+
+
+def test_verbs_of_judging_and_announcing_take_a_noun_phrase_object_as_content():
+    text = "The mayor criticized the governor's plan for the harbour."
+    assert _rows(text) == [("indirect", "the governor's plan for the harbour", "The mayor")]
+    text = "The minister announced a new programme of school meals."
+    assert _rows(text) == [("indirect", "a new programme of school meals", "The minister")]
+    text = "Ms. Okafor touted her record on public transport."
+    assert _rows(text) == [("indirect", "her record on public transport", "Ms. Okafor")]
+    # a measure or a decision as the object is an event, however long its noun phrase
+    assert _rows("The council condemned the new parking restrictions as unfair.") == []
+    assert _rows("The union denounced the decision of the board.") == []
+    assert _rows("The mayor criticized the move.") == []
+
+
+def test_object_nouns_with_on_and_their_object_cut_before_the_main_verb():
+    # "on" is a preposition of these nouns (YAML 1.1 had read it as the boolean true)
+    text = "Her harsh attacks on the new tax rules alarmed the suburbs."
+    assert _rows(text) == [("indirect", "the new tax rules", "Her")]
+    text = "Garza's sharp criticism on the zoning law surprised the council."
+    assert _rows(text) == [("indirect", "the zoning law", "Garza")]
+    # a name followed by the main clause's verb ends the object; so does a time phrase
+    text = "Lindqvist's attacks on Moreau are unusual for a mayor."
+    assert _rows(text) == [("indirect", "Moreau", "Lindqvist")]
+    text = "His attack on Moreau last night drew boos from the crowd."
+    assert _rows(text) == [("indirect", "Moreau", "His")]
