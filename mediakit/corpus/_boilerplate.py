@@ -17,6 +17,7 @@ class _Rules:
     markers: list[re.Pattern[str]]
     trailing: list[re.Pattern[str]]
     lead_markers: re.Pattern[str]
+    inline_credits: re.Pattern[str]
     markup: list[tuple[re.Pattern[str], str]]  # (pattern, replacement), applied in order
 
 
@@ -44,6 +45,7 @@ def _boilerplate_rules() -> _Rules:
         markers=[re.compile(p, re.M) for p in spec["wire_markers"]],
         trailing=[re.compile(r["pattern"], re.I) for r in spec["trailing_rules"]],
         lead_markers=re.compile("|".join(f"(?:{p})" for p in spec["lead_markers"]), re.M),
+        inline_credits=re.compile("|".join(f"(?:{p})" for p in spec["inline_credits"])),
         markup=markup,
     )
 
@@ -85,6 +87,8 @@ def strip_boilerplate(text: str) -> tuple[str, str, list[str]]:
     ('Turkey said no.', 'Reuters', ['ANKARA (Reuters) -', 'Photo: A. B. / TASS'])
     >>> strip_boilerplate("FULL TEXT. Rates rose. (Additional reporting by A. Li; Editing by B. Ode)")
     ('Rates rose.', '', ['(Additional reporting by A. Li; Editing by B. Ode)'])
+    >>> strip_boilerplate("Rates rose (AP Photo/A. Li).\\n\\n___.\\n\\nB. ODE/AFP via Getty ImagesThe bank spoke.")
+    ('Rates rose.\\n\\nB. ODEThe bank spoke.', '', ['(AP Photo/A. Li)', '/AFP via Getty Images'])
     """
     rules = _boilerplate_rules()
     text = strip_markup(text)
@@ -92,6 +96,9 @@ def strip_boilerplate(text: str) -> tuple[str, str, list[str]]:
         text = rules.lead_markers.sub("", text)
     wire = ""
     credits: list[str] = []
+    if rules.inline_credits.search(text):  # "(AP Photo/Jane Doe)", "Jane Doe via Getty Images"
+        credits += [m.group().strip() for m in rules.inline_credits.finditer(text)]
+        text = rules.inline_credits.sub("", text)
     kept: list[str] = []
     for line in text.split("\n"):
         s = line.strip()
