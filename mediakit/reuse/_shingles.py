@@ -67,20 +67,22 @@ def fingerprint_pairs(fh: np.ndarray, fd: np.ndarray, n: int, max_df: int, min_s
 
     Stock phrases are not expanded into pairs, so the work grows with the corpus, not with the square
     of how many texts a phrase is in. A fingerprint held by at most ``low_df`` texts counts for each of
-    its pairs (in buckets of first texts ``a``, each about ``bucket`` pairs, as 32-bit codes local to the
-    bucket). Fingerprints held by more (up to ``max_df``) are grouped by posting list, the exact set of
-    texts holding them: a passage reprinted in many texts gives many fingerprints with one posting
-    list, a stock phrase a list of its own. A pair is a candidate when
+    its pairs (as 64-bit codes, or, past ``bucket`` pairs, in buckets of first texts ``a``, each about
+    ``bucket`` pairs, as 32-bit codes local to the bucket). A fingerprint held by more (up to ``max_df``)
+    yields pairs only when it looks like part of a passage reprinted in many texts: when the first two
+    and last two of its texts (its posting list's ends) are those of ``min_shared`` fingerprints or more
+    (a verbatim reprint gives many fingerprints with one posting list; edited copies lose a fingerprint
+    here and there but rarely the ends of most lists). A stock phrase's texts are its own. So a pair is
+    a candidate when
 
     - it shares ``min_shared - 1`` fingerprints of ``low_df`` texts or fewer (and with the others it
       shares, ``min_shared`` in all), or
-    - it is in a posting list of ``min_shared`` fingerprints or more.
+    - it shares ``min_shared`` fingerprints and one of them is of a posting list like that.
 
-    So it is missed only when its shared fingerprints are mostly in more than ``low_df`` texts with
-    different posting lists; ``low_df >= max_df`` or ``min_shared <= 1`` count every pair. ``stats``,
-    when given, receives ``raw_pairs`` (pair codes made), ``lookups`` (fingerprints looked up to count
-    the others a pair shares) and ``lists`` (posting lists of ``min_shared`` fingerprints or more held by
-    more than ``low_df`` texts).
+    It is missed only when its shared fingerprints are mostly in more than ``low_df`` texts with
+    posting lists of their own (stock phrases); ``low_df >= max_df`` or ``min_shared <= 1`` count every
+    pair. ``stats``, when given, receives ``raw_pairs`` (pair codes made), ``lookups`` (fingerprints
+    looked up to count the others a pair shares) and ``lists`` (posting lists expanded).
     The result depends on ``fh, fd`` alone (not on how a corpus was partitioned before they were merged).
 
     >>> fh = np.array([1, 1, 1, 2, 2, 3, 3, 3], dtype=np.uint64)
@@ -105,20 +107,15 @@ def fingerprint_pairs(fh: np.ndarray, fd: np.ndarray, n: int, max_df: int, min_s
     if min_shared <= 1 or not high.any():
         return _pair_counts(gstart, gend, fd, n, min_shared, bucket, stats)
     hstart, hsize = gstart[high], gend[high] - gstart[high]
-    big = _shared_lists(fd, hstart, hsize, n, min_shared)
+    big = _reprinted(fd, hstart, hsize, n, min_shared)
     stats["lists"] = len(big)
-    low_codes, low_counts = _pair_counts(gstart[~high], gend[~high], fd, n, min_shared - 1, bucket, stats)
+    all_codes, all_counts = _pair_counts(gstart[~high], gend[~high], fd, n, 1, bucket, stats)
+    low_codes = all_codes[all_counts >= min_shared - 1]
     big_codes, _ = _pair_counts(hstart[big], hstart[big] + hsize[big], fd, n, 1, bucket, stats)
     codes = np.union1d(low_codes, big_codes)
-    counts = np.zeros(len(codes), dtype=np.int64)
-    at = np.searchsorted(codes, low_codes)
-    counts[at] = low_counts
+    at = np.minimum(np.searchsorted(all_codes, codes), max(len(all_codes) - 1, 0))
+    counts = np.where(all_codes[at] == codes, all_counts[at], 0) if len(all_codes) else np.zeros(len(codes), np.int64)
     counts += _shared(codes, n, fd, hstart, hsize, bucket, stats)
-    alone = np.ones(len(codes), dtype=bool)
-    alone[at] = False
-    if alone.any():  # pairs from a posting list alone: their rare fingerprints were not counted
-        low = ~high
-        counts[alone] += _shared(codes[alone], n, fd, gstart[low], gend[low] - gstart[low], bucket, stats)
     keep = counts >= min_shared
     return codes[keep], counts[keep]
 
@@ -203,22 +200,28 @@ def _posting_lists(texts: np.ndarray, size: np.ndarray) -> tuple[np.ndarray, np.
     return weight.astype(np.int64), first
 
 
-def _shared_lists(fd: np.ndarray, start: np.ndarray, size: np.ndarray, n: int, min_shared: int) -> np.ndarray:
-    """The groups ``fd[start[i]: start[i] + size[i]]`` whose set of texts is that of ``min_shared`` groups
-    or more: the first group of each such posting list (a passage reprinted in those texts).
+def _reprinted(fd: np.ndarray, start: np.ndarray, size: np.ndarray, n: int, min_shared: int) -> np.ndarray:
+    """The groups ``fd[start[i]: start[i] + size[i]]`` (sorted texts, 2 or more) to expand into pairs: one
+    of each distinct set of texts whose first two and last two texts are those of ``min_shared`` groups
+    or more.
 
-    Only groups with the first and last text of ``min_shared`` others are compared in full (stock
-    phrases, each in texts of its own, are left at that: one look at two texts of each).
+    Many fingerprints of a passage reprinted in many texts have the same texts at their ends (all of them
+    when the copies are verbatim, most when some copies are edited and lose a fingerprint here and
+    there); a stock phrase's texts are its own. Only four texts of each group are looked at, then the
+    groups kept are compared in full, so that each set is expanded once.
     """
     if not len(start):
         return start[:0]
-    _, which, times = np.unique(fd[start] * np.int64(n) + fd[start + size - 1], return_inverse=True,
-                                return_counts=True)
+    end = start + size - 1
+    with np.errstate(over="ignore"):  # the first two and last two texts, hashed together
+        key = splitmix64(splitmix64(splitmix64(fd[start].astype(np.uint64)) ^ fd[start + 1].astype(np.uint64))
+                         ^ fd[end - 1].astype(np.uint64)) ^ fd[end].astype(np.uint64)
+    _, which, times = np.unique(key, return_inverse=True, return_counts=True)
     maybe = np.flatnonzero(times[which] >= min_shared)
     if not len(maybe):
         return maybe
-    weight, rep = _posting_lists(fd[_ranges(start[maybe], size[maybe])], size[maybe])
-    return maybe[rep[weight >= min_shared]]
+    _, rep = _posting_lists(fd[_ranges(start[maybe], size[maybe])], size[maybe])
+    return maybe[rep]
 
 
 def _pair_counts(gstart: np.ndarray, gend: np.ndarray, fd: np.ndarray, n: int, min_shared: int, bucket: int,
@@ -232,8 +235,13 @@ def _pair_counts(gstart: np.ndarray, gend: np.ndarray, fd: np.ndarray, n: int, m
     m = gend - gstart - 1
     pos = _ranges(gstart, m)
     later = _repeat(gend - 1, m) - pos
-    stats["raw_pairs"] += int(later.sum())
+    total = int(later.sum())
+    stats["raw_pairs"] += total
     first = fd[pos]
+    if total <= bucket:  # few enough for one array of 64-bit codes
+        code = _repeat(first * np.int64(n), later) + fd[_ranges(pos + 1, later)]
+        code.sort()
+        return _runs(code, min_shared)
     # buckets: ranges of first texts, each with about `bucket` pairs and narrow enough for int32 codes
     per_text = np.bincount(first, weights=later, minlength=n)
     weight = np.cumsum(per_text) - per_text  # pairs whose first text comes before each text
