@@ -133,18 +133,6 @@ def _runs(x: np.ndarray, min_len: int) -> tuple[np.ndarray, np.ndarray]:
     return x[run[:-1]], np.diff(run).astype(np.int64)
 
 
-def _repeat(values: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """``np.repeat(values, counts)`` for integers, as a cumulative sum of steps (several times faster)."""
-    if not (counts > 0).all():
-        values, counts = values[counts > 0], counts[counts > 0]
-    out = np.zeros(int(counts.sum()), dtype=values.dtype)
-    if len(out):
-        out[0] = values[0]
-        out[np.cumsum(counts[:-1])] = np.diff(values)
-        np.cumsum(out, out=out)
-    return out
-
-
 def _ranges(start: np.ndarray, size: np.ndarray) -> np.ndarray:
     """The positions ``start[i] .. start[i] + size[i] - 1`` of every range, concatenated (int64)."""
     if not (size > 0).all():
@@ -234,12 +222,12 @@ def _pair_counts(gstart: np.ndarray, gend: np.ndarray, fd: np.ndarray, n: int, m
     # each entry but the last of a group pairs with the `later` entries after it
     m = gend - gstart - 1
     pos = _ranges(gstart, m)
-    later = _repeat(gend - 1, m) - pos
+    later = np.repeat(gend - 1, m) - pos
     total = int(later.sum())
     stats["raw_pairs"] += total
     first = fd[pos]
     if total <= bucket:  # few enough for one array of 64-bit codes
-        code = _repeat(first * np.int64(n), later) + fd[_ranges(pos + 1, later)]
+        code = np.repeat(first * np.int64(n), later) + fd[_ranges(pos + 1, later)]
         code.sort()
         return _runs(code, min_shared)
     # buckets: ranges of first texts, each with about `bucket` pairs and narrow enough for int32 codes
@@ -267,7 +255,7 @@ def _pair_counts(gstart: np.ndarray, gend: np.ndarray, fd: np.ndarray, n: int, m
         # a bucket spans at most `width` first texts, so (a - start) * n + b < 2**31
         local = fd[partner].astype(np.int32)
         del partner
-        local += _repeat(((first[sel] - starts[k]) * n).astype(np.int32), c)
+        local += np.repeat(((first[sel] - starts[k]) * n).astype(np.int32), c)
         local.sort()
         kept, size = _runs(local, min_shared)
         codes.append(kept.astype(np.int64) + np.int64(starts[k]) * n)
@@ -295,7 +283,7 @@ def _shared(codes: np.ndarray, n: int, fd: np.ndarray, start: np.ndarray, size: 
     need[a] = need[b] = True
     mine = need[texts]
     n_sets = np.int64(len(size))
-    member = texts[mine] * n_sets + _repeat(np.arange(n_sets), size)[mine]
+    member = texts[mine] * n_sets + np.repeat(np.arange(n_sets), size)[mine]
     del mine
     member.sort()
     ptr = np.searchsorted(member, np.arange(n + 1, dtype=np.int64) * n_sets)
