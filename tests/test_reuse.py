@@ -570,7 +570,7 @@ def test_a_passage_reprinted_in_many_articles_is_found_in_each_pair():
         assert arts.text[int(f.target_id[1:])][f.target_start:f.target_end] == passage
 
 
-def test_posting_lists_survive_hash_collisions(monkeypatch):
+def test_distinct_posting_lists_survive_hash_collisions(monkeypatch):
     rng = np.random.default_rng(2)
     groups = _random_groups(rng, 60, 3, 12)
     fh, fd = _sorted_table(groups)

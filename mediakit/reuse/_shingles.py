@@ -158,9 +158,8 @@ def _set_hash(texts: np.ndarray, size: np.ndarray) -> np.ndarray:
         return np.add.reduceat(x, np.cumsum(size) - size) if len(size) else x[:0]
 
 
-def _posting_lists(texts: np.ndarray, size: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct sets among ``texts`` (``size[i]`` each, one after the other): ``(weight, rep)``, how many
-    of the sets are equal to each and the first of them.
+def _distinct_sets(texts: np.ndarray, size: np.ndarray) -> np.ndarray:
+    """The first of each distinct set among ``texts`` (``size[i]`` each, one after the other), ascending.
 
     Sets are matched by size and hash, then checked entry by entry; a hash collision (never seen in
     practice) is split exactly, in Python.
@@ -184,8 +183,7 @@ def _posting_lists(texts: np.ndarray, size: np.ndarray) -> tuple[np.ndarray, np.
                 seen: dict[tuple[int, ...], int] = {}
                 for i in np.flatnonzero(rep == r).tolist():
                     rep[i] = seen.setdefault(sets(i), i)
-    first, weight = np.unique(rep, return_counts=True)
-    return weight.astype(np.int64), first
+    return np.unique(rep)
 
 
 def _reprinted(fd: np.ndarray, start: np.ndarray, size: np.ndarray, n: int, min_shared: int) -> np.ndarray:
@@ -208,14 +206,14 @@ def _reprinted(fd: np.ndarray, start: np.ndarray, size: np.ndarray, n: int, min_
     maybe = np.flatnonzero(times[which] >= min_shared)
     if not len(maybe):
         return maybe
-    _, rep = _posting_lists(fd[_ranges(start[maybe], size[maybe])], size[maybe])
-    return maybe[rep]
+    return maybe[_distinct_sets(fd[_ranges(start[maybe], size[maybe])], size[maybe])]
 
 
 def _pair_counts(gstart: np.ndarray, gend: np.ndarray, fd: np.ndarray, n: int, min_shared: int, bucket: int,
                  stats: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
     """Pairs of texts in ``min_shared`` or more of the groups ``fd[gstart[i]: gend[i]]`` (each sorted),
-    ``(codes, counts)`` as :func:`fingerprint_pairs` returns them, counted in buckets of first texts."""
+    ``(codes, counts)`` as :func:`fingerprint_pairs` returns them: every pair code in one array, or past
+    ``bucket`` of them, in buckets of first texts."""
     empty = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     if not len(gstart):
         return empty
