@@ -22,11 +22,15 @@
    not passages, so a planted passage counts as recalled by it when its two articles are a candidate pair
    (generous to it). Its time is the child's wall time of those steps and its memory the child's peak RSS
    (``resource.getrusage``; the corpus, read from a pickle, included).
-4. Candidate counting alone, same fingerprints, same run: ``fingerprint_pairs`` (pairs counted in buckets of
-   first articles) beside the earlier way (every pair code of every fingerprint group in one array, one
-   ``np.unique``), with the number of raw pair codes (pairs of articles in one fingerprint group, before
-   counting): equal pairs and counts are asserted, CPU seconds and the extra peak memory of each printed.
-   ``--no-count-check`` skips it (it tokenises the corpus once more).
+4. Candidate counting alone, same fingerprints, same run: ``fingerprint_pairs`` (fingerprints of more than
+   4 articles grouped by posting list, not expanded into pairs) beside the exact count (every pair of every
+   fingerprint group, in buckets of first articles: ``low_df=max_df``) and the earlier way (every pair code
+   in one array, one ``np.unique``), with the raw pair codes each makes (pairs of articles in one
+   fingerprint group, before counting). Asserted: the exact count equals np.unique's; fingerprint_pairs'
+   pairs and counts are exact ones. The exact pairs it leaves out are aligned (as find_reuse would) and
+   those with a passage printed: none means find_reuse's output is unchanged by the grouping. CPU seconds
+   and the extra peak memory of each printed. ``--no-count-check`` skips it (it tokenises the corpus once
+   more). The table's last line is each figure's growth from the smallest to the largest corpus.
 """
 
 from __future__ import annotations
@@ -375,21 +379,35 @@ def pairs_one_unique(fh: np.ndarray, fd: np.ndarray, n: int, max_df: int, min_sh
     return uniq[counts >= min_shared], counts[counts >= min_shared], sum(len(c) for c in codes)
 
 
-def count_check(texts: list[str], max_df: int = 100, min_shared: int = 3) -> dict:
-    """Check 4: fingerprint_pairs beside pairs_one_unique on the same fingerprints (find_reuse's defaults)."""
-    fh, fd = ShingleIndex(texts, 5).fingerprints(4)
-    res = {}
-    for name, fn in (("bucketed", lambda: fingerprint_pairs(fh, fd, len(texts), max_df, min_shared)),
-                     ("one_unique", lambda: pairs_one_unique(fh, fd, len(texts), max_df, min_shared))):
+def count_check(texts: list[str], max_df: int = 100, min_shared: int = 3, min_words: int = 25) -> dict:
+    """Check 4: fingerprint_pairs (stock phrases grouped by posting list, not expanded) beside the exact count
+    (every pair of every fingerprint group, bucketed: ``low_df=max_df``) and pairs_one_unique, on the same
+    fingerprints (find_reuse's defaults). The exact count must equal np.unique's; fingerprint_pairs' pairs
+    must be exact pairs with exact counts; the exact pairs it leaves out are aligned as find_reuse would,
+    and any passage among them is reported (none: find_reuse's output is that of the exact count)."""
+    index = ShingleIndex(texts, 5)
+    fh, fd = index.fingerprints(4)
+    n = len(texts)
+    res, stats = {}, {}
+    for name, fn in (("grouped", lambda: fingerprint_pairs(fh, fd, n, max_df, min_shared, stats=stats)),
+                     ("exact", lambda: fingerprint_pairs(fh, fd, n, max_df, min_shared, low_df=max_df)),
+                     ("one_unique", lambda: pairs_one_unique(fh, fd, n, max_df, min_shared))):
         with PeakRSS() as mem:
             base = mem.sample()[1]  # resident size, as peak_rss
             t0, c0 = time.perf_counter(), time.process_time()
             out = fn()
             res[name] = (time.perf_counter() - t0, time.process_time() - c0, max(mem.peak_rss - base, 0), out)
-    a, b = res["bucketed"][3], res["one_unique"][3]
-    assert np.array_equal(a[0], b[0]) and np.array_equal(a[1], b[1]), "bucketed count differs from np.unique"
-    return {"raw_pairs": b[2], "pairs": len(a[0]), **{f"{k}_{m}": v[i] for k, v in res.items()
-                                                      for i, m in enumerate(("wall", "cpu", "mem"))}}
+    (a, ak), (b, bk), (c, ck, raw) = res["grouped"][3], res["exact"][3], res["one_unique"][3]
+    assert np.array_equal(b, c) and np.array_equal(bk, ck), "bucketed exact count differs from np.unique"
+    at = np.searchsorted(b, a)
+    assert np.array_equal(b[np.minimum(at, len(b) - 1)], a) and np.array_equal(bk[at], ak), \
+        "fingerprint_pairs gave a pair or a count the exact count does not"
+    left = np.setdiff1d(b, a)
+    lost = [(int(x) // n, int(x) % n) for x in left
+            if index.align(int(x) // n, int(x) % n, max_gap=8, min_words=min_words, min_similarity=0.9)]
+    return {"raw_pairs": raw, "pairs": len(b), "grouped_pairs": len(a), "grouped_raw": stats["raw_pairs"],
+            "lookups": stats["lookups"], "lists": stats["lists"], "left_out": len(left), "lost": lost,
+            **{f"{k}_{m}": v[i] for k, v in res.items() for i, m in enumerate(("wall", "cpu", "mem"))}}
 
 
 def scale(sizes: list[int], seed: int, datasketch: str | None = None, ds_threshold: float = 0.3,
@@ -409,7 +427,7 @@ def scale(sizes: list[int], seed: int, datasketch: str | None = None, ds_thresho
         ev = evaluate(articles, plant, found)
         row = {"articles": n, "words_M": round(words / 1e6, 1), "planted": len(plant),
                "candidates": stats.candidates, "passages": len(found),
-               "tokens_s": round(tm["tokens"], 1), "candidates_s": round(tm["candidates"], 2),
+               "tokens_s": round(tm["tokens"], 1), "candidates_s": round(tm["candidates"], 3),
                "alignment_s": round(tm["alignment"], 1), "offsets_s": round(tm["offsets"], 1),
                "total_s": round(wall, 1), "peak_GB": round(mem.peak_rss / 1e9, 2),
                "recall": round(ev["recall"], 4), "precision": round(ev["precision"], 4),
@@ -420,7 +438,7 @@ def scale(sizes: list[int], seed: int, datasketch: str | None = None, ds_thresho
         print(f"{n} articles: floor (one core, one compiled token regex over every text) {floor_wall:.1f} s; "
               f"find_reuse {wall / floor_wall:.1f}x the floor")
         print(f"{n} articles ({words / 1e6:.1f} M words, generated in {gen_time:.0f} s; load average {load}): "
-              f"total {wall:.1f} s = tokens {tm['tokens']:.1f} + candidates {tm['candidates']:.1f} + "
+              f"total {wall:.1f} s = tokens {tm['tokens']:.1f} + candidates {tm['candidates']:.2f} + "
               f"alignment {tm['alignment']:.1f} + offsets {tm['offsets']:.1f}; "
               f"{stats.candidates} candidate pairs, {len(found)} passages; peak RSS {mem.peak_rss / 1e9:.2f} GB "
               f"(before the call {base / 1e9:.2f} GB PSS, corpus included)")
@@ -430,13 +448,19 @@ def scale(sizes: list[int], seed: int, datasketch: str | None = None, ds_thresho
         sys.stdout.flush()
         if check_count:
             cc = count_check(articles["text"].tolist())
-            row.update(raw_pairs_M=round(cc["raw_pairs"] / 1e6, 2), count_cpu_s=round(cc["bucketed_cpu"], 3),
+            row.update(raw_pairs_M=round(cc["raw_pairs"] / 1e6, 2), new_raw_pairs_M=round(cc["grouped_raw"] / 1e6, 2),
+                       count_cpu_s=round(cc["grouped_cpu"], 3), exact_cpu_s=round(cc["exact_cpu"], 3),
                        unique_cpu_s=round(cc["one_unique_cpu"], 3))
-            print(f"   candidate count (same fingerprints, equal pairs): {cc['raw_pairs'] / 1e6:.2f} M raw pair codes "
-                  f"-> {cc['pairs']} pairs sharing >= 3; bucketed {cc['bucketed_wall']:.2f} s wall / "
-                  f"{cc['bucketed_cpu']:.2f} s CPU, +{cc['bucketed_mem'] / 1e9:.2f} GB; one np.unique "
-                  f"{cc['one_unique_wall']:.2f} s / {cc['one_unique_cpu']:.2f} s CPU, +{cc['one_unique_mem'] / 1e9:.2f} "
-                  f"GB ({cc['one_unique_cpu'] / max(cc['bucketed_cpu'], 1e-9):.1f}x the CPU)")
+            print(f"   candidate count (same fingerprints): fingerprint_pairs {cc['grouped_pairs']} pairs sharing >= 3 "
+                  f"from {cc['grouped_raw'] / 1e6:.2f} M raw pair codes (+{cc['lookups'] / 1e6:.2f} M fingerprints "
+                  f"looked up, {cc['lists']} posting lists expanded), {cc['grouped_wall']:.2f} s wall / "
+                  f"{cc['grouped_cpu']:.2f} s CPU, +{cc['grouped_mem'] / 1e9:.2f} GB; exact count {cc['pairs']} pairs "
+                  f"from {cc['raw_pairs'] / 1e6:.2f} M raw pair codes, bucketed {cc['exact_wall']:.2f} s / "
+                  f"{cc['exact_cpu']:.2f} s CPU, +{cc['exact_mem'] / 1e9:.2f} GB; one np.unique "
+                  f"{cc['one_unique_wall']:.2f} s / {cc['one_unique_cpu']:.2f} s CPU, +{cc['one_unique_mem'] / 1e9:.2f} GB")
+            print(f"   the {cc['left_out']} exact pairs left out (stock phrases only), aligned: "
+                  f"{len(cc['lost'])} with a passage of >= 25 words"
+                  + (f" {cc['lost'][:10]}" if cc["lost"] else " (find_reuse's output is that of the exact count)"))
             sys.stdout.flush()
         if datasketch is not None:
             ds = run_datasketch(datasketch, articles["text"].tolist(), ds_threshold, ds_timeout)
@@ -461,8 +485,9 @@ def scale(sizes: list[int], seed: int, datasketch: str | None = None, ds_thresho
         a, b = table.iloc[0], table.iloc[-1]
         k = b.articles / a.articles
         growth = {s: float(round(b[s] / a[s], 1)) if a[s] else float("nan")
-                  for s in ("tokens_s", "candidates_s", "alignment_s", "offsets_s", "total_s", "peak_GB", "raw_pairs_M",
-                            "count_cpu_s", "unique_cpu_s") if s in table}
+                  for s in ("tokens_s", "candidates_s", "alignment_s", "offsets_s", "total_s", "peak_GB", "candidates",
+                            "raw_pairs_M", "new_raw_pairs_M", "count_cpu_s", "exact_cpu_s", "unique_cpu_s")
+                  if s in table}
         print(f"growth {int(a.articles):,} -> {int(b.articles):,} articles (x{k:.0f}): {growth} "
               f"(near-linear: about x{k:.0f})")
 

@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from mediakit.reuse import find_reuse, original_share, reuse_edges, reused_spans
-from mediakit.reuse._shingles import fingerprint_pairs
+from mediakit.reuse import _shingles, find_reuse, original_share, reuse_edges, reused_spans
+from mediakit.reuse._shingles import _LOW_DF, fingerprint_pairs
 
 from .conftest import S400
 
@@ -431,7 +431,7 @@ def test_fingerprint_pairs_equal_a_plain_count_of_every_pair(seed):
     for min_shared in (1, 2, 3, 5):
         want = _pairs_reference(fh, fd, n, max_df, min_shared)
         for bucket in (1, 7, 1 << 22):  # one pair per bucket, a few, all in one
-            codes, counts = fingerprint_pairs(fh, fd, n, max_df, min_shared, bucket=bucket)
+            codes, counts = fingerprint_pairs(fh, fd, n, max_df, min_shared, low_df=max_df, bucket=bucket)
             assert codes.dtype == counts.dtype == np.int64
             assert (codes.tolist(), counts.tolist()) == want, (seed, min_shared, bucket)
 
@@ -445,3 +445,157 @@ def test_fingerprint_pairs_edge_cases():
     assert codes.tolist() == [4, 9, 49] and counts.tolist() == [1, 1, 1]
     assert len(fingerprint_pairs(fh, fd, 10, 3, 2)[0]) == 0
     assert len(fingerprint_pairs(fh, fd, 10, 2, 1)[0]) == 0
+
+
+def _sorted_table(groups: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Fingerprint table (hash, text) sorted as ShingleIndex.fingerprints gives it, one hash per group."""
+    with np.errstate(over="ignore"):  # distinct hashes over all 64 bits
+        hashes = (np.arange(len(groups), dtype=np.uint64) + np.uint64(1)) * np.uint64(0x9E3779B97F4A7C15)
+    fh = np.repeat(hashes, [len(g) for g in groups])
+    fd = np.concatenate([np.sort(g) for g in groups]).astype(np.int64) if groups else np.zeros(0, np.int64)
+    order = np.lexsort((fd, fh))
+    return fh[order], fd[order]
+
+
+def _pairs_by_rule(groups, n, max_df, min_shared, low_df):
+    """fingerprint_pairs' documented rule, plainly: a pair sharing min_shared fingerprints in all is kept
+    when min_shared - 1 of them are in low_df texts or fewer, or when one of them is in more, with the
+    first two and last two texts of min_shared such fingerprints or more."""
+    kept = [sorted(g) for g in groups if 2 <= len(g) <= max_df]
+    total = Counter(a * n + b for g in kept for a, b in combinations(g, 2))
+    low = Counter(a * n + b for g in kept if len(g) <= low_df for a, b in combinations(g, 2))
+    ends = Counter((g[0], g[1], g[-2], g[-1]) for g in kept if len(g) > low_df)
+    listed = {a * n + b for g in kept if len(g) > low_df and ends[g[0], g[1], g[-2], g[-1]] >= min_shared
+              for a, b in combinations(g, 2)}
+    out = sorted((c, k) for c, k in total.items()
+                 if k >= min_shared and (low[c] >= min_shared - 1 or c in listed or min_shared <= 1))
+    return [c for c, _ in out], [k for _, k in out]
+
+
+def _random_groups(rng, n, low_df, max_df):
+    """Rare fingerprints (2..low_df texts), stock phrases (each its own set of more texts) and passages
+    reprinted in more than low_df texts (one set for many fingerprints, some with a text missing)."""
+    groups = [list(rng.choice(n, size=int(rng.integers(2, low_df + 1)), replace=False))
+              for _ in range(int(rng.integers(50, 400)))]
+    groups += [list(rng.choice(n, size=int(rng.integers(low_df + 1, max_df + 3)), replace=False))
+               for _ in range(int(rng.integers(0, 60)))]
+    for _ in range(int(rng.integers(0, 4))):
+        family = list(rng.choice(n, size=int(rng.integers(low_df + 1, max_df + 1)), replace=False))
+        for _ in range(int(rng.integers(1, 8))):
+            groups.append(family if rng.random() < 0.7 else family[:-1])
+    return groups
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_fingerprint_pairs_follow_their_rule_with_exact_counts(seed):
+    rng = np.random.default_rng(seed)
+    n, low_df = int(rng.integers(20, 80)), int(rng.integers(2, 6))
+    max_df = low_df + int(rng.integers(2, 12))
+    groups = _random_groups(rng, n, low_df, max_df)
+    fh, fd = _sorted_table(groups)
+    for min_shared in (1, 2, 3, 4):
+        exact = dict(zip(*_pairs_reference(fh, fd, n, max_df, min_shared)))
+        want = _pairs_by_rule(groups, n, max_df, min_shared, low_df)
+        for bucket in (3, 1 << 22):
+            codes, counts = fingerprint_pairs(fh, fd, n, max_df, min_shared, low_df=low_df, bucket=bucket)
+            assert (codes.tolist(), counts.tolist()) == want, (seed, min_shared, bucket)
+            # every pair returned is a pair of the exact count, with its exact count
+            assert all(exact[c] == k for c, k in zip(codes.tolist(), counts.tolist()))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_fingerprint_pairs_equal_the_exact_count_where_stock_phrases_decide_nothing(seed):
+    # rare fingerprints everywhere, and every fingerprint of more than low_df texts is part of a passage
+    # reprinted verbatim (its posting list shared by min_shared fingerprints or more): nothing may differ
+    rng = np.random.default_rng(100 + seed)
+    n, max_df, min_shared = 300, 40, 3
+    groups = [list(rng.choice(n, size=int(rng.integers(2, _LOW_DF + 1)), replace=False)) for _ in range(3000)]
+    for _ in range(12):
+        family = list(rng.choice(n, size=int(rng.integers(_LOW_DF + 1, max_df + 1)), replace=False))
+        groups += [family] * int(rng.integers(min_shared, 12))
+    fh, fd = _sorted_table(groups)
+    want = _pairs_reference(fh, fd, n, max_df, min_shared)
+    stats: dict[str, int] = {}
+    codes, counts = fingerprint_pairs(fh, fd, n, max_df, min_shared, stats=stats)
+    assert (codes.tolist(), counts.tolist()) == want
+    assert len(want[0]) > 500 and stats["lists"] == 12
+
+
+def test_a_stock_phrase_in_many_articles_makes_no_pairs():
+    # three stock phrases, each in 60 of 100 texts (its own set): some 250 pairs of texts hold all three,
+    # which the exact count keeps; none is a candidate, and no pair of the 1,770 of each phrase is made
+    rng = np.random.default_rng(3)
+    groups = [list(rng.choice(100, size=60, replace=False)) for _ in range(3)]
+    fh, fd = _sorted_table(groups)
+    exact, _ = fingerprint_pairs(fh, fd, 100, 100, 3, low_df=100)
+    assert len(exact) > 200
+    stats: dict[str, int] = {}
+    codes, counts = fingerprint_pairs(fh, fd, 100, 100, 3, stats=stats)
+    assert len(codes) == len(counts) == 0
+    assert stats["raw_pairs"] == 0 and stats["lists"] == 0
+
+
+def test_a_passage_reprinted_in_more_than_low_df_articles_keeps_all_its_pairs():
+    # 20 fingerprints of one passage in the same K + 5 texts (2 of them missing one text, as after an
+    # edit), beside stock phrases: every pair of the K + 5 texts, with its exact count
+    k = _LOW_DF + 5
+    rng = np.random.default_rng(5)
+    family = list(range(10, 10 + k))
+    groups = [family] * 18 + [family[1:], family[:-1]]
+    groups += [list(rng.choice(200, size=50, replace=False)) for _ in range(30)]
+    fh, fd = _sorted_table(groups)
+    codes, counts = fingerprint_pairs(fh, fd, 200, 100, 3)
+    want = _pairs_reference(fh, fd, 200, 100, 3)
+    got = dict(zip(codes.tolist(), counts.tolist()))
+    for a, b in combinations(family, 2):
+        assert got[a * 200 + b] == dict(zip(*want))[a * 200 + b] >= 18
+    assert set(got) <= set(want[0])
+
+
+def test_a_passage_reprinted_in_many_articles_is_found_in_each_pair():
+    rng = np.random.default_rng(11)
+    words = [f"w{i}" for i in range(5000)]
+    passage = " ".join(rng.choice(words, size=60))
+    k = _LOW_DF + 5
+    texts = [" ".join(rng.choice(words, size=80)) + " " + passage + " " + " ".join(rng.choice(words, size=40))
+             for _ in range(k)] + [" ".join(rng.choice(words, size=150)) for _ in range(20)]
+    arts = pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "text": texts,
+                         "outlet": [f"o{i}" for i in range(len(texts))],
+                         "date": pd.date_range("2021-01-01", periods=len(texts))})
+    found = find_reuse(arts)
+    pairs = {frozenset(p) for p in zip(found.source_id, found.target_id)}
+    assert pairs == {frozenset((f"a{i}", f"a{j}")) for i, j in combinations(range(k), 2)}
+    for f in found.itertuples():
+        assert arts.text[int(f.source_id[1:])][f.source_start:f.source_end] == passage
+        assert arts.text[int(f.target_id[1:])][f.target_start:f.target_end] == passage
+
+
+def test_distinct_posting_lists_survive_hash_collisions(monkeypatch):
+    rng = np.random.default_rng(2)
+    groups = _random_groups(rng, 60, 3, 12)
+    fh, fd = _sorted_table(groups)
+    want = fingerprint_pairs(fh, fd, 60, 12, 3, low_df=3)
+    # every set hashed alike: the lists are told apart entry by entry
+    monkeypatch.setattr(_shingles, "_set_hash", lambda texts, size: np.zeros(len(size), dtype=np.uint64))
+    got = fingerprint_pairs(fh, fd, 60, 12, 3, low_df=3)
+    assert [x.tolist() for x in got] == [x.tolist() for x in want] and len(want[0])
+
+
+def test_a_passage_in_many_edited_copies_keeps_its_pairs():
+    # 40 fingerprints of a passage in K + 25 texts, each copy losing each fingerprint 1 time in 5 (light
+    # edits): the posting lists all differ, yet every pair is found with its exact count, beside 30 stock
+    # phrases of 50 texts each, which make no pair
+    rng = np.random.default_rng(8)
+    family = np.arange(20, 20 + _LOW_DF + 25)
+    groups = [list(family[rng.random(len(family)) >= 0.2]) for _ in range(40)]
+    assert len({tuple(g) for g in groups}) == 40
+    stock = [list(rng.choice(np.r_[0:20, 60:400], size=50, replace=False)) for _ in range(30)]
+    fh, fd = _sorted_table(groups + stock)
+    exact = _pairs_reference(fh, fd, 400, 100, 3)
+    want = [(c, k) for c, k in zip(*exact) if c // 400 in family and c % 400 in family]
+    assert len(want) < len(exact[0])  # the exact count also has pairs sharing three stock phrases
+    stats: dict[str, int] = {}
+    codes, counts = fingerprint_pairs(fh, fd, 400, 100, 3, stats=stats)
+    assert list(zip(codes.tolist(), counts.tolist())) == want
+    assert {(c // 400, c % 400) for c, _ in want} == set(combinations(family.tolist(), 2))
+    assert stats["raw_pairs"] < 40 * len(family) ** 2 // 2

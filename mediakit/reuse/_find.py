@@ -53,7 +53,9 @@ def find_reuse(
         (1.0 = verbatim; a reprint with one word changed in ten scores about 0.9).
     shingle, window : words per shingle and winnowing window (see the module notes).
     max_gap : largest edit (words inserted, deleted or replaced in a row) bridged inside one passage.
-    min_shared : fingerprints two articles must share to be aligned.
+    min_shared : fingerprints two articles must share to be aligned, ``min_shared - 1`` of them held by 4
+        articles or fewer unless one is part of a passage reprinted in more (stock phrases in more articles
+        add to a pair's count but never make a pair: see :func:`mediakit.reuse.fingerprint_pairs`).
     max_df : fingerprints in more articles than this are ignored as stock phrases.
     same_outlet : also report pairs of articles of one outlet (flagged ``same_outlet``); False skips them.
     candidates : ``"shingles"`` (default, finds partial reuse) or ``"minhash"`` (datasketch MinHash LSH on
@@ -157,7 +159,8 @@ class _Fingerprints:
         return {**self.__dict__, "index": None, "_pairs": {}}
 
     def pairs(self, max_df: int, min_shared: int) -> np.ndarray:
-        """Corpus row pairs ``(a, b)``, ``a < b``, sharing at least ``min_shared`` fingerprints."""
+        """Corpus row pairs ``(a, b)``, ``a < b``, that are candidates (:func:`fingerprint_pairs` on the
+        merged fingerprints, so the same for any partitioning)."""
         key = (max_df, min_shared)
         if key not in self._pairs:
             codes, _ = fingerprint_pairs(self.fp, self.pos, self.n, max_df, min_shared)
