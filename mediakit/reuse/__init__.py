@@ -26,8 +26,12 @@ How it works, and why it grows about linearly with the corpus
 2. Candidates (a shingle index): winnowing (Schleimer, Wilkerson & Aiken 2003) keeps the smallest hash in
    every window of ``window`` shingles, which guarantees that any exact run of ``window + shingle - 1``
    words shared by two articles leaves at least one common fingerprint. Fingerprints found in more than
-   ``max_df`` articles (stock phrases, boilerplate) are dropped, so one fingerprint yields at most
-   ``max_df**2 / 2`` pairs whatever the corpus size. Pairs sharing ``min_shared`` fingerprints are candidates.
+   ``max_df`` articles (stock phrases, boilerplate) are dropped. A pair of articles is a candidate when it
+   shares ``min_shared`` fingerprints of which ``min_shared - 1`` are held by at most 4 articles (counted
+   pairwise), or when one shared fingerprint belongs to a passage reprinted in many articles (the ends of its
+   list of articles are those of ``min_shared`` other fingerprints): a stock phrase in 5-100 articles is never
+   expanded into its pairs, so the count grows about linearly with the corpus (see
+   :func:`mediakit.reuse._shingles.fingerprint_pairs`; the counts of the pairs kept are exact).
 3. Alignment (seed and extend): in each candidate pair, equal shingles are seeds; seeds on one diagonal
    form exact runs; runs are chained into a passage across small edits (gaps of at most ``max_gap`` words
    on either side). A passage is kept when both sides have ``min_words`` words and its similarity (the
