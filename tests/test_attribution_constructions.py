@@ -276,3 +276,18 @@ def test_sentence_final_report_or_tell_with_an_addressee_reports_the_clause_on_i
     rows = _rows("On the last day of the tour, the captain told a joke.")
     assert all(not content.startswith("On the last day") for _kind, content, _spk in rows)
     assert _rows("With two seats at stake, the Harbour Gazette reported.") == []
+
+
+def test_finding_oneself_or_a_way_is_no_report():
+    assert _rows("The port authority has found itself at the centre of the dispute.") == []
+    assert _rows("Ms. Okafor found ways to widen the harbour road.") == []
+    # a finding that is a clause is still reported
+    text = "The inspectors found that the pier was unsafe."
+    assert _rows(text) == [("indirect", "the pier was unsafe", "The inspectors")]
+
+
+def test_a_past_participle_between_a_number_and_its_noun_is_no_cue():
+    assert _rows("Moreau currently leads Garza by roughly 270 pledged delegates as the season ends.") == []
+    assert _rows("The win hands her 20 pledged delegates, helping her lead.") == []
+    text = "Moreau pledged 270 new homes for the harbour district."
+    assert _rows(text) == [("indirect", "270 new homes for the harbour district", "Moreau")]

@@ -90,6 +90,8 @@ _TAIL_PREPS = frozenset({"on", "in", "at", "during", "after", "before", "with", 
 # ends a noun-phrase content ("criticized Clinton [during a rally Friday]", "his attack on Carson [last night]");
 # chosen on PolNeAR train (rows right after a content-object cue that missed the annotated noun phrase)
 _OBJECT_TAIL_WINDOW = 5
+# reflexive objects of an evidence verb: "has found itself at the center of", "saw himself as": a state, no report
+_REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "myself", "ourselves", "yourself"})
 # longest addressee (with a time phrase) after a sentence-final "told" that leaves the content on the left
 # ("..., the minister told a Senate panel on Wednesday."), in words; chosen on PolNeAR train false negatives
 _ADDRESSEE_ONLY_WORDS = 7
@@ -451,6 +453,9 @@ class _Indirect:
         t = self.t
         if fr.s0 >= 0 and any(t.low[k] in _DOCUMENT_NOUNS for k in range(fr.s0, fr.s1)):
             return False
+        if t.low[s] in _REFLEXIVES or t.low[s] in ("way", "ways") or s + 1 < e and t.low[s] in ("a", "new") \
+                and t.low[s + 1] in ("way", "ways"):
+            return True  # "found itself at the center of", "found ways to press his agenda": no finding reported
         return t.low[s] in _APPEARANCE_OBJECTS and not self._is_clause(s, e, False)
 
     def _nested_frames(self, frames, spans, prior: list[_Frame]) -> set[int]:
