@@ -255,3 +255,39 @@ def test_object_nouns_with_on_and_their_object_cut_before_the_main_verb():
     assert _rows(text) == [("indirect", "Moreau", "Lindqvist")]
     text = "His attack on Moreau last night drew boos from the crowd."
     assert _rows(text) == [("indirect", "Moreau", "His")]
+
+
+def test_one_word_object_of_a_content_object_verb_is_its_content():
+    assert _rows("The harbour union endorsed Moreau.") == [("indirect", "Moreau", "The harbour union")]
+    assert _rows("Ms. Okafor criticized him.") == [("indirect", "him", "Ms. Okafor")]
+    # a lower-case one-word object is no person: nothing reported
+    assert _rows("The mayor criticized everything.") == []
+
+
+def test_sentence_final_report_or_tell_with_an_addressee_reports_the_clause_on_its_left():
+    text = "The ferry line will close in March, the Harbour Gazette reported."
+    assert _rows(text) == [("indirect", "The ferry line will close in March", "the Harbour Gazette")]
+    text = "The budget covers two new schools, the finance minister told a council panel Tuesday."
+    assert _rows(text) == [("indirect", "The budget covers two new schools", "the finance minister")]
+    # an addressee followed by a clause keeps the clause on the right
+    text = "The harbour is busy, the mayor told reporters the budget was tight."
+    assert _rows(text)[-1] == ("indirect", "reporters the budget was tight", "the mayor")
+    # a left part that is no clause of its own (a phrase of time or circumstance) reports nothing
+    rows = _rows("On the last day of the tour, the captain told a joke.")
+    assert all(not content.startswith("On the last day") for _kind, content, _spk in rows)
+    assert _rows("With two seats at stake, the Harbour Gazette reported.") == []
+
+
+def test_finding_oneself_or_a_way_is_no_report():
+    assert _rows("The port authority has found itself at the centre of the dispute.") == []
+    assert _rows("Ms. Okafor found ways to widen the harbour road.") == []
+    # a finding that is a clause is still reported
+    text = "The inspectors found that the pier was unsafe."
+    assert _rows(text) == [("indirect", "the pier was unsafe", "The inspectors")]
+
+
+def test_a_past_participle_between_a_number_and_its_noun_is_no_cue():
+    assert _rows("Moreau currently leads Garza by roughly 270 pledged delegates as the season ends.") == []
+    assert _rows("The win hands her 20 pledged delegates, helping her lead.") == []
+    text = "Moreau pledged 270 new homes for the harbour district."
+    assert _rows(text) == [("indirect", "270 new homes for the harbour district", "Moreau")]

@@ -106,6 +106,8 @@ class _Cues:
             return not (i >= 2 and t.low[i - 2] in _DET and t.text[i - 1][:1].islower() and p not in _AUX
                         and p not in _ADV_SKIP and (nxt in _PREPS or nxt in (".", ";", "-", "—", "–")))
         if c.form == "past":
+            if p[:1].isdigit() and nxt.isalpha() and nxt.endswith("s") and nxt not in _PREPS and nxt not in _AUX:
+                return False  # "270 pledged delegates", "20 reported cases": a participle before its noun
             if nxt == "as" and c.lemma in _PASSIVE_BLOCKED and p not in ("he", "she", "they", "we", "i", "you"):
                 return False  # "contests known as Super Tuesday", "seen as a uniter": a description
             if p in ("is", "are", "was", "were", "be", "been", "being", "'s", "not") and c.lemma in _PASSIVE_BLOCKED:
