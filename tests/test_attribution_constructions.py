@@ -291,3 +291,10 @@ def test_a_past_participle_between_a_number_and_its_noun_is_no_cue():
     assert _rows("The win hands her 20 pledged delegates, helping her lead.") == []
     text = "Moreau pledged 270 new homes for the harbour district."
     assert _rows(text) == [("indirect", "270 new homes for the harbour district", "Moreau")]
+
+
+def test_a_judged_act_inside_a_final_frames_clause_is_part_of_what_was_said():
+    # the content of "the mayor said" is the whole clause on its left, not the object of "condemned"
+    rows = _rows("The union condemned the move, the mayor said.")
+    assert ("indirect", "The union condemned the move", "the mayor") in rows
+    assert all(content != "the move" or spk != "the mayor" for _kind, content, spk in rows)

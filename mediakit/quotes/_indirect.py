@@ -575,6 +575,9 @@ class _Indirect:
         # start after a previous frame of this unit
         for fr2, _k2 in frames[:n_f]:
             end2 = max(fr2.c1, fr2.s1, fr2.a1)
+            if fr2.cue is not None and fr2.cue.content_object and not fr2.inverted and fr2.s0 >= 0 \
+                    and (fr2.s0 == s or t.low[fr2.s0 - 1] not in (",", ";", ":")):
+                continue  # "The union condemned the move, the mayor said.": the act is part of what was said
             if end2 <= left_end:
                 s = max(s, end2)
         e = left_end
