@@ -184,3 +184,17 @@ def test_a_speaker_never_runs_across_a_clause():
 def test_a_place_between_commas_is_not_the_speaker():
     spk = _direct_speakers(CLAUSES)
     assert spk["a coward."] == "Carl Brandt"        # was "Oregon"
+
+
+PRONOUN_LED = ("Senator Paul Okafor spoke for an hour. His Methodist faith is important to him, and he said he "
+               "often thinks of what his mother told him: \u201cBe kind to the poor.\u201d\n\n"
+               "I'm old enough to remember Governor Ada Park going on TV in 1979, declaring a \u201cwar on waste.\u201d")
+
+
+def test_a_phrase_led_by_a_pronoun_is_no_name_and_no_antecedent():
+    corpus = pd.DataFrame({"article_id": ["p"], "outlet": ["x"], "text": [PRONOUN_LED]})
+    q = mk.extract_quotes(corpus)
+    canon = set(q.speaker_canonical.dropna())
+    assert "I'm" not in canon and not any(c.startswith("His ") for c in canon), canon
+    he = q[q.speaker == "he"]
+    assert len(he) >= 1 and set(he.speaker_canonical) == {"Paul Okafor"}   # was "His Methodist"
