@@ -354,12 +354,12 @@ def _pronoun_led(mention: str | None) -> bool:
 
     >>> _pronoun_led("I'm"), _pronoun_led("His Catholic"), _pronoun_led("She and Jack Goldsmith")
     (True, True, True)
-    >>> _pronoun_led("The New York Times"), _pronoun_led("Ms. Her"), _pronoun_led("Itzhak Perlman")
+    >>> _pronoun_led("The New York Times"), _pronoun_led("US State Department"), _pronoun_led("Itzhak Perlman")
     (False, False, False)
     """
     first = str(mention or "").split()[:1]
-    if not first:
-        return False
+    if not first or len(first[0]) > 1 and first[0].isupper():
+        return False  # "US State Department", "IT": an abbreviation
     w = re.sub(r"['’](m|s|re|ve|ll|d)$", "", first[0].lower())
     return w in _PRONOUN_LEADS
 
