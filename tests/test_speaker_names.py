@@ -151,3 +151,50 @@ def test_a_description_with_a_place_or_former_needs_an_antecedent_described_so()
     assert canon["The Florida senator"] == "Ann Reyes"          # not Bo Diaz, the last senator named
     assert canon["The former senator"] not in ("Ann Reyes", "Bo Diaz")
     assert canon["The White House spokesman"] not in ("Ann Reyes", "Bo Diaz")
+
+
+CLAUSES = ("The mayor closed her speech by saying \u201cWe will rebuild the bridge.\u201d\n\n"
+           "Maria Lopez has given a passionate defense of \u201crural schools,\u201d saying the town deserved "
+           "the \u201cbest teachers in the state.\u201d\n\n"
+           "The senator began her remarks before the county board by attacking officials who want to "
+           "\u201csell the parks.\u201d\n\n"
+           "Speaking at a rally in Salem, Oregon, Carl Brandt went after his rival, calling him "
+           "\u201ca coward.\u201d")
+
+
+def _direct_speakers(text: str) -> dict[str, str]:
+    corpus = pd.DataFrame({"article_id": ["c"], "outlet": ["x"], "text": [text]})
+    q = mk.extract_quotes(corpus)
+    for r in q.itertuples():       # offsets are sacred
+        assert text[r.speaker_start:r.speaker_end] == r.speaker
+    d = q[q.kind == "direct"]
+    return dict(zip(d.quote, d.speaker))
+
+
+def test_a_speaker_never_runs_across_a_clause():
+    # the subject of "X did Y by saying" is X, not "X did Y by"; after "saying", the reported clause's
+    # subject ("the town deserved the") is not the speaker either
+    spk = _direct_speakers(CLAUSES)
+    assert spk["We will rebuild the bridge."] == "The mayor"
+    assert spk["rural schools,"] == "Maria Lopez"
+    assert spk["best teachers in the state."] == "Maria Lopez"
+    assert spk["sell the parks."] == "The senator"
+
+
+def test_a_place_between_commas_is_not_the_speaker():
+    spk = _direct_speakers(CLAUSES)
+    assert spk["a coward."] == "Carl Brandt"        # was "Oregon"
+
+
+PRONOUN_LED = ("Senator Paul Okafor spoke for an hour. His Methodist faith is important to him, and he said he "
+               "often thinks of what his mother told him: \u201cBe kind to the poor.\u201d\n\n"
+               "I'm old enough to remember Governor Ada Park going on TV in 1979, declaring a \u201cwar on waste.\u201d")
+
+
+def test_a_phrase_led_by_a_pronoun_is_no_name_and_no_antecedent():
+    corpus = pd.DataFrame({"article_id": ["p"], "outlet": ["x"], "text": [PRONOUN_LED]})
+    q = mk.extract_quotes(corpus)
+    canon = set(q.speaker_canonical.dropna())
+    assert "I'm" not in canon and not any(c.startswith("His ") for c in canon), canon
+    he = q[q.speaker == "he"]
+    assert len(he) >= 1 and set(he.speaker_canonical) == {"Paul Okafor"}   # was "His Methodist"

@@ -376,6 +376,7 @@ class _Direct(_DirectSpeakers):
                 src = self._prior_subject(min(anchor, o), a)
                 if src is not None:
                     fr = _Frame(fr.c0, fr.c1, fr.cue, src.s0, src.s1, src.a0, src.a1, src.antecedent)
+            raw = fr
             fr = self._refine_subject(fr, o, a)
             self._emit_direct(qi, fr, a, b)
             if not fragment:  # a fragment's cue still heads the mixed quote around it
@@ -383,7 +384,7 @@ class _Direct(_DirectSpeakers):
                     self.consumed.add(k)
             units_info.setdefault("frames", []).append(fr)
             prev_frame = fr
-            prev_end = max(z, fr.c1, fr.s1, fr.a1)
+            prev_end = max(z, fr.c1, fr.s1, fr.a1, raw.s1, raw.a1)
         units_info["last_frame"] = prev_frame
 
     def _final_frame(self, z: int, b: int) -> _Frame | None:

@@ -161,6 +161,10 @@ class _DirectSpeakers:
         Reuters, “...”', 'Likewise, a paper ... had this to say: “...”') gives way to the sentence's speaking
         subject (after the adverbial's comma), when it has one."""
         t = self.t
+        if fr.s0 >= 0 and fr.cue is not None and fr.cue.lemma != "according to":
+            better = self._clause_crossing_subject(fr, a) or self._subject_between_commas(fr, o)
+            if better is not None:
+                return _Frame(fr.c0, fr.c1, fr.cue, better[0], better[1], inverted=fr.inverted)
         if fr.s0 < 0 or fr.s1 - fr.s0 != 1:
             return fr
         w = t.low[fr.s0]
@@ -182,6 +186,70 @@ class _DirectSpeakers:
         if src is None or src.s0 < 0 or not self._speaking_subject(src.s0, src.s1):
             return fr
         return _Frame(fr.c0, fr.c1, fr.cue, src.s0, src.s1, src.a0, src.a1, src.antecedent, fr.inverted)
+
+    def _clause_crossing_subject(self, fr: _Frame, a: int) -> tuple[int, int] | None:
+        """The sentence's subject where the frame's subject crossed a clause: it ends with a preposition before
+        a participle ('The mayor closed her speech by saying “...”' gave "The mayor closed her speech by") or
+        holds a finite verb ('saying the town deserved the “...”', 'says he decided to ...'). The speaker is
+        then the first noun phrase of the sentence (before the span, else its start), when it can speak."""
+        t = self.t
+        s0, s1 = fr.s0, fr.s1
+        words = [k for k in range(s0, s1) if _is_word(t.low[k])]
+        if len(words) < 2:
+            return None
+        ends_prep = t.low[words[-1]] in _PREPS and not _is_cap(t.text[words[-1]])
+        finite = any(k > words[0] and not _is_cap(t.text[k]) and k + 1 < s1 and (
+            t.low[k] in _AUX or self._finite_verb(k)) for k in words)
+        if not (ends_prep or finite):
+            return None
+        for lo, hi in ((a, s0), (a, s1)):
+            np_ = self._sentence_subject(lo, hi) if hi > lo else None
+            if np_ is not None and np_[1] - np_[0] == 1 and t.low[np_[0]] in _DET:
+                # a capitalised determiner opening the sentence ("The mayor closed ..."): its noun phrase
+                e = np_[1]
+                while e < hi and _is_word(t.low[e]) and not _is_cap(t.text[e]) and t.low[e] not in _AUX \
+                        and t.low[e] not in _PREPS and t.low[e] not in _CLAUSE and not self._finite_verb(e) \
+                        and not (e + 1 < hi and (t.low[e + 1] in _DET or t.low[e + 1] in _POSSESSIVE_DET)):
+                    e += 1  # a word before a determiner is a verb ("The senator began her remarks")
+                np_ = (np_[0], e)
+            if np_ is not None and np_ != (s0, s1) and self._speaking_subject(*np_):
+                return np_
+        return None
+
+    def _finite_verb(self, k: int) -> bool:
+        """A past-tense or present verb inside a noun phrase's span: a lexicon form, or a word in -ed after a
+        noun ("the city embodied", not "a retired colonel" or "the elected officials")."""
+        t = self.t
+        w = t.low[k]
+        form = self.lex.forms.get(w)
+        if form is not None and form.form in ("past", "s"):
+            return True
+        prev = t.low[k - 1]
+        return w.endswith("ed") and len(w) > 4 and _is_word(prev) and prev not in _DET \
+            and prev not in _POSSESSIVE_DET and prev not in _PREPS and prev not in _AUX \
+            and not prev.endswith("ly") and not prev[:1].isdigit()
+
+    def _subject_between_commas(self, fr: _Frame, o: int) -> tuple[int, int] | None:
+        """The sentence's subject where the frame's subject is a place between two commas after a fronted
+        phrase: 'Speaking at a rally in Salem, Oregon, Lopez went after Roe, calling him “...”' gave
+        "Oregon"; the speaker is the noun phrase after the second comma (past a time phrase), when it can
+        speak."""
+        t = self.t
+        s0, s1 = fr.s0, fr.s1
+        end = min(x for x in (fr.c0, o) if x >= 0)
+        if s0 < 1 or s1 >= end or t.low[s0 - 1] != "," or t.low[s1] != "," or not _is_cap(t.text[s0]):
+            return None
+        k = s1 + 1
+        if k < end and t.low[k] in _PREPS and k + 1 < end:
+            # a time phrase: ", on Sunday,"
+            m = next((m for m in range(k + 1, min(end, k + 4)) if t.low[m] == ","), -1)
+            if m < 0 or not all(t.low[x] in _TIME_WORDS or t.low[x][:1].isdigit() for x in range(k + 1, m)):
+                return None
+            k = m + 1
+        np_ = self._sentence_subject(k, end) if k < end else None
+        if np_ is None or np_[0] != k or not self._speaking_subject(*np_):
+            return None
+        return np_
 
     def _in_full_name(self, word: str) -> bool:
         """True when the article writes ``word`` after another capitalised word on the same line ("Donald

@@ -119,15 +119,15 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
             r["speaker_type"], r["speaker_country"] = speaker_type_of(mention, appos)
             if r.pop("_anon", False):
                 r["speaker_type"] = "anonymous"
-            r["speaker_canonical"] = None if _common(mention) else _clean_description(mention)
+            r["speaker_canonical"] = None if _common(mention) or _pronoun_led(mention) else _clean_description(mention)
             if _is_group(mention) and r["speaker_type"] != "anonymous":
                 r["speaker_type"] = "group"
             r["resolved"] = r["speaker_canonical"] is not None
             continue
         r.pop("_anon", None)
         canon = ent.canonical or None
-        if ent.kind != "anon" and _common(canon):
-            canon = None  # "analysts", "a bank teller", "the official": a description, not a name
+        if ent.kind != "anon" and (_common(canon) or _pronoun_led(canon)):
+            canon = None  # "analysts", "a bank teller", "the official", "I'm": a description, not a name
         r["speaker_canonical"], r["speaker_type"], r["speaker_country"] = canon, ent.type, ent.country
         r["resolved"] = canon is not None
         low = _words(mention)
@@ -143,6 +143,8 @@ def _add_subject(text: str, span: tuple, ents: list[_Ent], names: dict[str, str]
     appos = text[span[2]:span[3]] if len(span) > 3 and span[2] >= 0 else ""
     desc = " ".join(_words(f"{mention} {appos}"))
     words = _words(mention)
+    if _pronoun_led(mention):
+        return  # "His Catholic faith is important", "I'm old enough": no one new is named
     stripped = " ".join(w for w in words if w not in _DETS)
     e = gz.lookup(mention, surname=False) or (gz.lookup(stripped, surname=False) if stripped else None)
     if e is not None and e.kind != "person":
@@ -338,6 +340,28 @@ def _joint_names(mention: str) -> str:
     if left == right or any(all(w in _place_words() for w in _words(side)) for side in (left, right)):
         return ""  # "Johnson & Johnson": one firm; "Florida and Hillary Clinton": a place is no speaker
     return f"{left} and {right}"
+
+
+# words that make a mention a pronoun phrase, never a name, when they lead it ("I'm", "His Catholic faith",
+# "This Well-Known Author", "She and Jack Goldsmith")
+_PRONOUN_LEADS = frozenset({"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "his",
+                            "its", "their", "our", "my", "your", "this", "these", "those"})
+
+
+def _pronoun_led(mention: str | None) -> bool:
+    """True for a mention whose first word is a pronoun, a possessive or a demonstrative, with or without a
+    contraction: no canonical name (a lone pronoun is resolved before this is asked).
+
+    >>> _pronoun_led("I'm"), _pronoun_led("His Catholic"), _pronoun_led("She and Jack Goldsmith")
+    (True, True, True)
+    >>> _pronoun_led("The New York Times"), _pronoun_led("US State Department"), _pronoun_led("Itzhak Perlman")
+    (False, False, False)
+    """
+    first = str(mention or "").split()[:1]
+    if not first or len(first[0]) > 1 and first[0].isupper():
+        return False  # "US State Department", "IT": an abbreviation
+    w = re.sub(r"['’](m|s|re|ve|ll|d)$", "", first[0].lower())
+    return w in _PRONOUN_LEADS
 
 
 def _possessed(mention: str) -> bool:
