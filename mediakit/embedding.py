@@ -146,8 +146,8 @@ class _CompiledPieces:
 
     def encode(self, texts: Any, out_type: type = int, add_bos: bool = True, add_eos: bool = True) -> Any:
         single = isinstance(texts, str)
-        rows = self._sp.encode([texts] if single else list(texts), out_type=int)
-        rows = [row or [self._unk] for row in rows]
+        # one call per text: a list call starts the library's thread pool each time (8x slower per text here)
+        rows = [self._sp.encode(text, out_type=int) or [self._unk] for text in ([texts] if single else texts)]
         if out_type is not int:
             rows = [[self._sp.id_to_piece(i) for i in row] for row in rows]
         bos, eos = (self._sp.bos_id(), self._sp.eos_id()) if out_type is int else ("<s>", "</s>")
