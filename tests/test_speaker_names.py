@@ -198,3 +198,17 @@ def test_a_phrase_led_by_a_pronoun_is_no_name_and_no_antecedent():
     assert "I'm" not in canon and not any(c.startswith("His ") for c in canon), canon
     he = q[q.speaker == "he"]
     assert len(he) >= 1 and set(he.speaker_canonical) == {"Paul Okafor"}   # was "His Methodist"
+
+
+def test_she_is_never_the_man_named_just_before():
+    """A first name (resources/first_names.yaml) tells the gender of a person never called "he" or "she"
+    before; a pronoun of the other gender skips that person."""
+    text = ("Ann Lee toured the harbour on Monday. Tom Vance said the strike would end soon.\n\n"
+            "She said the port would reopen within a week.\n\n"
+            "Irina Volkova arrived in the capital. Oleg Sokolov said the talks would go on.\n\n"
+            "She said they had failed.")
+    corpus = pd.DataFrame({"article_id": ["g"], "outlet": ["x"], "text": [text]})
+    q = mk.extract_quotes(corpus)
+    she = q[q.speaker == "She"]
+    assert list(she.speaker_canonical) == ["Ann Lee", "Irina Volkova"]
+    assert list(q[q.speaker == "Tom Vance"].speaker_canonical) == ["Tom Vance"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text import fold
 from ._gazetteer import (
@@ -31,6 +32,7 @@ from ._gazetteer import (
     _TITLE_WORDS,
     Gazetteer,
     _name_words,
+    _read_yaml,
     _words,
     country_of,
     is_anonymous,
@@ -165,7 +167,9 @@ def _add_subject(text: str, span: tuple, ents: list[_Ent], names: dict[str, str]
     best = _full_form(name, names)
     e = gz.lookup(best)
     if e is not None and e.kind == "person":
-        ents.append(_Ent(e.name, "person", e.type, e.country, desc, span[0]))
+        ent = _Ent(e.name, "person", e.type, e.country, desc, span[0])
+        _gender_hint(ent, words)
+        ents.append(ent)
     elif k in names or len(name.split()) >= 2:
         t, c = speaker_type_of(mention, appos)
         ent = _Ent(best, "person", t, c, desc, span[0])
@@ -391,10 +395,51 @@ def _proper_name(mention: str) -> bool:
 
 
 def _gender_hint(ent: _Ent, words: list[str]) -> None:
+    """Set ``ent.gender`` from a title ("Mrs."), a gendered role word in its description ("congresswoman"),
+    its first name or a Russian surname ending (resources/first_names.yaml); left empty when none tells."""
     if words and words[0] in _FEMALE_TITLES:
         ent.gender = "f"
     elif words and words[0] in _MALE_TITLES:
         ent.gender = "m"
+    else:
+        ent.gender = ent.gender or _gender_of(ent.canonical, ent.desc)
+
+
+@lru_cache(maxsize=1)
+def _gender_words() -> dict[str, frozenset[str]]:
+    raw = _read_yaml("first_names.yaml")
+    return {k: frozenset(fold(str(w)).lower() for w in raw.get(k) or []) | frozenset(str(w).lower() for w in raw.get(k) or [])
+            for k in ("female", "male", "female_roles", "male_roles", "female_surname_endings", "male_surname_endings")}
+
+
+def _gender_of(name: str, desc: str = "") -> str:
+    """"f", "m" or "" for a person's canonical name and description.
+
+    >>> _gender_of("Ann Lee"), _gender_of("Tom Vance"), _gender_of("Lee Park"), _gender_of("Irina Volkova")
+    ('f', 'm', '', 'f')
+    >>> _gender_of("Lee Park", "lee park the congresswoman"), _gender_of("Oleg Sokolov")
+    ('f', 'm')
+    """
+    g = _gender_words()
+    dwords = set(desc.split())
+    fem, mal = bool(dwords & g["female_roles"]), bool(dwords & g["male_roles"])
+    if fem != mal:
+        return "f" if fem else "m"
+    words = [w for w in name.split() if w[:1].isalpha()]
+    if not words:
+        return ""
+    first = fold(words[0]).lower().strip(".")
+    if first in g["female"] or words[0].lower() in g["female"]:
+        return "f"
+    if first in g["male"] or words[0].lower() in g["male"]:
+        return "m"
+    if len(words) > 1:
+        last = words[-1].lower()
+        if any(last.endswith(e) for e in g["female_surname_endings"]):
+            return "f"
+        if any(last.endswith(e) for e in g["male_surname_endings"]):
+            return "m"
+    return ""
 
 
 def _antecedent(pron: str, pos: int, ents: list[_Ent]) -> _Ent | None:
