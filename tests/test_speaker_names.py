@@ -212,3 +212,11 @@ def test_she_is_never_the_man_named_just_before():
     she = q[q.speaker == "She"]
     assert list(she.speaker_canonical) == ["Ann Lee", "Irina Volkova"]
     assert list(q[q.speaker == "Tom Vance"].speaker_canonical) == ["Tom Vance"]
+
+
+def test_an_irregular_past_ends_the_sentence_subject():
+    """"met", "won": a main verb where the subject scan looked for "-ed" only, so the subject ran on into the
+    object ("Irina Volkova met Oleg Sokolov") and a later "she" took the man."""
+    text = "Irina Volkova met Oleg Sokolov in the capital. She said the talks had failed."
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["m"], "outlet": ["x"], "text": [text]}))
+    assert list(q[q.speaker == "She"].speaker_canonical) == ["Irina Volkova"]

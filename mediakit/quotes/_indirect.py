@@ -21,6 +21,7 @@ from ._words import (
     _PREPS,
     _SUBORDINATORS,
     _TIME_WORDS,
+    _past_like,
 )
 
 # ---------------------------------------------------------------- thresholds
@@ -421,7 +422,7 @@ class _Indirect:
             return None
         e = np_[1]
         for m in range(s + 1, e):
-            if t.low[m].endswith("ed") and not _is_cap(t.text[m]):
+            if _past_like(t.low[m]) and not _is_cap(t.text[m]):
                 e = m
                 break
             if _is_cap(t.text[m - 1]) and _is_cap(t.text[s]) and not _is_cap(t.text[m]) and (

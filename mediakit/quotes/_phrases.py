@@ -28,6 +28,7 @@ from ._words import (
     _SUBORDINATORS,
     _TIME_WORDS,
     _TITLES_ABBR,
+    _past_like,
 )
 
 # ---------------------------------------------------------------- thresholds
@@ -537,7 +538,8 @@ class _Phrases:
             m = e
             while m < i and m - e < _ROLE_GAP_TOKENS and _is_word(t.text[m]) and not _is_cap(t.text[m]) \
                     and t.low[m] not in _DET and t.low[m] not in _AUX and t.low[m] not in _CLAUSE \
-                    and t.low[m] not in _PREPS and t.low[m] not in self.lex.forms and not t.low[m].endswith(("ed", "s")):
+                    and t.low[m] not in _PREPS and t.low[m] not in self.lex.forms and not t.low[m].endswith("s") \
+                    and not _past_like(t.low[m]):
                 m += 1
             if e < m < i and _is_cap(t.text[m]) and t.low[m] not in _TIME_WORDS:
                 e = m
@@ -547,7 +549,7 @@ class _Phrases:
         if w in _DET:
             e = k + 1
             while e < i and e - k < _SUBJECT_NP_MAX_TOKENS and _is_word(t.low[e]) and t.low[e] not in _AUX and t.low[e] not in _CLAUSE \
-                    and t.low[e] not in self.lex.forms and not (t.low[e].endswith("ed") and e > k + 1):
+                    and t.low[e] not in self.lex.forms and not (_past_like(t.low[e]) and e > k + 1):
                 e += 1
             return (k, e) if e > k + 1 else None
         return None

@@ -69,6 +69,22 @@ _PREPS = {
     "в", "во", "на", "с", "со", "по", "к", "ко", "о", "об", "от", "до", "из", "за", "для", "при", "после",
     "перед", "через", "у", "под", "над",
 }
+# irregular past tenses of common verbs: a main verb where a rule looks for "-ed" ("Ann Lee met Oleg Sokolov",
+# "the attacks on Curiel won praise"); speech and cognition cues are in attribution_verbs.yaml
+_IRREGULAR_PAST = frozenset({
+    "met", "won", "lost", "made", "took", "gave", "went", "came", "saw", "held", "led", "ran", "sent", "spent",
+    "built", "brought", "bought", "caught", "fought", "felt", "kept", "paid", "stood", "began", "broke",
+    "chose", "drove", "fell", "flew", "grew", "knew", "rode", "rose", "sold", "struck", "threw", "wore",
+    "hung", "shot", "beat", "dealt", "fled", "froze", "hid", "meant", "sought", "shook", "stole", "swept",
+    "taught", "tore", "withdrew", "became", "drew", "got", "forgot", "overcame", "undertook",
+})
+
+
+def _past_like(word: str) -> bool:
+    """A lower-case word that reads as a past tense: "-ed" or an irregular past ("met", "won")."""
+    return word.endswith("ed") or word in _IRREGULAR_PAST
+
+
 _TIME_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "weekend",
     "month", "year", "night", "morning", "afternoon", "evening", "day", "today", "yesterday", "tonight",
