@@ -220,3 +220,12 @@ def test_an_irregular_past_ends_the_sentence_subject():
     text = "Irina Volkova met Oleg Sokolov in the capital. She said the talks had failed."
     q = mk.extract_quotes(pd.DataFrame({"article_id": ["m"], "outlet": ["x"], "text": [text]}))
     assert list(q[q.speaker == "She"].speaker_canonical) == ["Irina Volkova"]
+
+
+def test_a_description_named_by_its_apposition_is_that_person():
+    text = ("The plan is dead, his top aide, Tad Devine, told the Harbour Post.\n\n"
+            "The city\u2019s mayor, Ann Lee, said the strike was over.")
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["p"], "outlet": ["x"], "text": [text]}))
+    canon = dict(zip(q.speaker, q.speaker_canonical))
+    assert canon == {"his top aide": "Tad Devine", "The city\u2019s mayor": "Ann Lee"}
+    assert q.speaker_type.tolist() != ["unknown", "unknown"]  # the description types them

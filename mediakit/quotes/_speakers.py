@@ -189,6 +189,11 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
         return _resolve_one(text, text[a0:a1], appos, sub, ents, names, gz)
     if low in _PRONOUNS:
         return _antecedent(low, pos, ents)
+    named = _appositive_name(mention, appos)
+    if named:
+        # "his top aide, Tad Devine, told ...", "The city's mayor, Ann Lee, said": the description's apposition
+        # names the speaker; the description types them
+        return _resolve_one(text, named, mention, r, ents, names, gz)
     if is_anonymous(full) or _indefinite_source(words) or r.get("_anon") and not _is_group(mention):
         country = country_of(full) or _unnamed_source_country(text, r, words)
         canon = _canon_anonymous(full, country)
@@ -382,6 +387,27 @@ def _possessed(mention: str) -> bool:
     at = next((i for i, w in enumerate(raw[:-1]) if re.search(r"['’]s$", w)), None)
     return at is not None and not any(w[:1].isupper() for w in raw[at + 1:]) \
         and not any(w.lower() in ("of", "for", "at", "to", "in") for w in raw[:at])
+
+
+def _appositive_name(mention: str, appos: str) -> str:
+    """The person's name an apposition gives to a description with no name of its own, or "".
+
+    >>> _appositive_name("his top aide", "Tad Devine"), _appositive_name("The city’s mayor", "Ann Lee")
+    ('Tad Devine', 'Ann Lee')
+    >>> _appositive_name("Ann Lee", "the mayor"), _appositive_name("the mayor", "a former teacher")
+    ('', '')
+    >>> _appositive_name("the ministry", "Harbour Council")
+    ''
+    """
+    appos = " ".join(appos.split()).strip(" ,")
+    if not appos or _name_part(mention) and not _possessed(mention) or _is_org(mention) or _is_group(mention):
+        return ""
+    raw = _name_words(appos)
+    name = _name_part(appos)
+    if not name or len(name.split()) < 2 or len(raw) > 4 or not all(w[:1].isupper() for w in raw) \
+            or _is_org(appos) or name != appos.strip("."):
+        return ""
+    return name
 
 
 def _proper_name(mention: str) -> bool:
