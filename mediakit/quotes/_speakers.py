@@ -217,13 +217,13 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
         return ent
     joint = _joint_names(mention)
     if joint:
-        # "Erdogan and Biden", "Barack Obama and Hillary Clinton": both speak; neither alone is the speaker
+        # "Ortiz and Vance", "Ann Lee and Tom Vance": both speak; neither alone is the speaker
         ent = _Ent(joint, "group", "group", country_of(full), " ".join(_words(full)), pos)
         ents.append(ent)
         return ent
     if _possessed(mention):
         # "Cameron's spokesman", "Trump's campaign": someone else's person or body, never the possessor nor
-        # an earlier speaker described again; the gazetteer may know who holds the role ("Putin's spokesman")
+        # an earlier speaker described again; the gazetteer may know who holds the role ("the mayor's spokesman")
         e = gz.describe(full)
         if e is not None:
             ent = _Ent(e.name, "person" if e.kind == "person" else "org", e.type, e.country, " ".join(_words(full)), pos)
@@ -327,14 +327,14 @@ _AND_WORDS = {"and", "&", "ve", "и"}
 
 
 def _joint_names(mention: str) -> str:
-    """Two names joined by "and" in one mention ("Erdogan and Biden"), as "Name and Name"; "" otherwise.
+    """Two names joined by "and" in one mention ("Ortiz and Vance"), as "Name and Name"; "" otherwise.
 
     >>> _joint_names("Republican hopefuls Jeb Bush and Chris Christie"), _joint_names("Johnson & Johnson")
     ('Jeb Bush and Chris Christie', '')
-    >>> _joint_names("Erdogan and Biden"), _joint_names("the mayor and Ted Cruz"), _joint_names("Russia and Ted Cruz")
-    ('Erdogan and Biden', '', '')
-    >>> _joint_names("Presidents Recep Tayyip Erdogan and Vladimir Putin")
-    'Recep Tayyip Erdogan and Vladimir Putin'
+    >>> _joint_names("Ortiz and Vance"), _joint_names("the mayor and Ted Cruz"), _joint_names("Russia and Ted Cruz")
+    ('Ortiz and Vance', '', '')
+    >>> _joint_names("Presidents Lena Maria Ortiz and Tom Vance")
+    'Lena Maria Ortiz and Tom Vance'
     """
     raw = _name_words(mention)
     cut = next((i for i, w in enumerate(raw) if w.lower() in _AND_WORDS), None)
@@ -345,7 +345,7 @@ def _joint_names(mention: str) -> str:
             or left.split()[-1] != raw[cut - 1].strip(".,"):
         return ""  # "Secretary Ellen Lord and David Trachtenberg": "Lord" read as a title; not sure
     while len(left.split()) > 1 and fold(left.split()[0]).lower().rstrip("s") in _TITLE_WORDS:
-        left = left.split(" ", 1)[1]  # "Presidents Recep Tayyip Erdogan and Vladimir Putin"
+        left = left.split(" ", 1)[1]  # "Presidents Lena Maria Ortiz and Tom Vance"
     if left == right or any(all(w in _place_words() for w in _words(side)) for side in (left, right)):
         return ""  # "Johnson & Johnson": one firm; "Florida and Hillary Clinton": a place is no speaker
     return f"{left} and {right}"
