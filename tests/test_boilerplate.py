@@ -241,12 +241,14 @@ def test_column_error_is_one_line_naming_function_column_and_fix(tiny_corpus):
 
 
 def test_separator_lines_photo_credits_and_web_addresses_never_become_terms(tmp_path):
-    """Live-blog furniture found in real news: "___." separator lines, photo credits pasted into a paragraph
+    """Live-blog furniture found in real news: "___." separator lines, "2:10 p.m.:" time lines, "LETTERS."
+    section labels, photo credits pasted into a paragraph
     ("(AP Photo/...)", "... via Getty Images") and written-out web addresses ("http://..."): gone from the
     text (credits kept in `credits`), so none of them is a distinctive term of the outlet that has them."""
     for i, body in enumerate(bodies()):
         write(tmp_path / "blog" / f"b{i}.md", article("Blog", i + 1,
-              f"{body} (AP Photo/Ann Lee)\n\n___.\n\nKIM ROE/AFP via Getty ImagesThe crowd cheered.\n\nGetty.\n\n"
+              f"LETTERS.\n\n{body} (AP Photo/Ann Lee)\n\n___.\n\n2:10 p.m.:\n\n"
+              f"KIM ROE/AFP via Getty ImagesThe crowd cheered.\n\nGetty.\n\n"
               f"More at http://example.org/p{i}."))
         write(tmp_path / "paper" / f"p{i}.md", article("Paper", i + 1, body + " The crowd cheered."))
     corpus, _ = load(tmp_path)
@@ -254,8 +256,9 @@ def test_separator_lines_photo_credits_and_web_addresses_never_become_terms(tmp_
     assert len(blog) == 5
     for text, credits in zip(blog.text, blog.credits):
         assert "___" not in text and "Getty" not in text and "AP Photo" not in text
+        assert "LETTERS" not in text and "p.m." not in text
         assert "(AP Photo/Ann Lee)" in credits and "/AFP via Getty Images" in credits and "Getty." in credits
         assert "The crowd cheered." in text
     terms = mk.distinctive_terms(corpus, by="outlet", top=10, n_boot=0)
     blog_terms = set(terms[terms.group == "Blog"].term)
-    assert not blog_terms & {"___", "getty", "images", "photo", "ap", "http", "www"}, blog_terms
+    assert not blog_terms & {"___", "getty", "images", "photo", "ap", "http", "www", "letters", "p.m"}, blog_terms

@@ -18,6 +18,7 @@ class _Rules:
     trailing: list[re.Pattern[str]]
     lead_markers: re.Pattern[str]
     inline_credits: re.Pattern[str]
+    label_line: re.Pattern[str]
     markup: list[tuple[re.Pattern[str], str]]  # (pattern, replacement), applied in order
 
 
@@ -46,6 +47,7 @@ def _boilerplate_rules() -> _Rules:
         trailing=[re.compile(r["pattern"], re.I) for r in spec["trailing_rules"]],
         lead_markers=re.compile("|".join(f"(?:{p})" for p in spec["lead_markers"]), re.M),
         inline_credits=re.compile("|".join(f"(?:{p})" for p in spec["inline_credits"])),
+        label_line=re.compile(spec["label_lines"]),
         markup=markup,
     )
 
@@ -87,6 +89,8 @@ def strip_boilerplate(text: str) -> tuple[str, str, list[str]]:
     ('Turkey said no.', 'Reuters', ['ANKARA (Reuters) -', 'Photo: A. B. / TASS'])
     >>> strip_boilerplate("FULL TEXT. Rates rose. (Additional reporting by A. Li; Editing by B. Ode)")
     ('Rates rose.', '', ['(Additional reporting by A. Li; Editing by B. Ode)'])
+    >>> strip_boilerplate("LETTERS.\\n\\n2:10 p.m.:\\n\\nThe bank spoke.\\n\\nNATO agreed.")
+    ('The bank spoke.\\n\\nNATO agreed.', '', [])
     >>> strip_boilerplate("Rates rose (AP Photo/A. Li).\\n\\n___.\\n\\nB. ODE/AFP via Getty ImagesThe bank spoke.")
     ('Rates rose.\\n\\nB. ODEThe bank spoke.', '', ['(AP Photo/A. Li)', '/AFP via Getty Images'])
     """
@@ -103,6 +107,8 @@ def strip_boilerplate(text: str) -> tuple[str, str, list[str]]:
     for line in text.split("\n"):
         s = line.strip()
         rule = next(((a, m) for _, a, rx in rules.lines if s and (m := rx.match(s))), None)
+        if rule is None and s and rules.label_line.match(s):
+            continue  # "LETTERS.", "ANALYSIS:": a section label
         if rule is None:
             kept.append(line)
             continue
