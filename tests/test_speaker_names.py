@@ -229,3 +229,10 @@ def test_a_description_named_by_its_apposition_is_that_person():
     canon = dict(zip(q.speaker, q.speaker_canonical))
     assert canon == {"his top aide": "Tad Devine", "The city\u2019s mayor": "Ann Lee"}
     assert q.speaker_type.tolist() != ["unknown", "unknown"]  # the description types them
+
+
+def test_a_titled_name_inside_an_organisation_is_the_person_without_party_tag():
+    text = ("Harbour Council Minority Leader Ann M. Lee (D-Ore.) said the bill was dead. "
+            "Rep. Tom Vance (R-N.Y) said it would pass. Lee added that it was over.")
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["t"], "outlet": ["x"], "text": [text]}))
+    assert q.speaker_canonical.tolist() == ["Ann M. Lee", "Tom Vance", "Ann M. Lee"]

@@ -28,6 +28,10 @@ from ._gazetteer import (
 )
 from ._words import _ADV_SKIP, _LEADING_ADVERBS, _LEADING_SKIP, _TIME_WORDS
 
+# a US legislator's party and state after the name: "(D-Nev.)", "(R-N.Y)", "(I-Vt.)"
+_PARTY_TAG = re.compile(r"^\(?[DRI]-[A-Z][A-Za-z.]{0,5}\)?\.?$")
+
+
 # words that count people and open a capitalised run without being a name ("One Republican", "Both Smiths")
 _QUANTIFIERS = frozenset({"one", "two", "three", "four", "five", "some", "many", "several", "both", "all", "each",
                           "every", "another", "other", "most", "few", "no"})
@@ -45,8 +49,12 @@ def _name_part(mention: str) -> str:
     'Ed Henry'
     >>> _name_part("One California Republican"), _name_part("Some Democrats")
     ('California Republican', 'Democrats')
+    >>> _name_part("Senate Minority Leader Harry M. Reid (D-Nev.)"), _name_part("Rep. Lee Park (R-N.Y)")
+    ('Harry M. Reid', 'Lee Park')
     """
     toks = _name_words(mention)
+    while len(toks) > 1 and _PARTY_TAG.match(toks[-1]):
+        toks = toks[:-1]  # "Harry M. Reid (D-Nev.)", "Steve Israel (D-N.Y)": the party and state, no name
     if toks and toks[-1][:1].islower() and toks[-1].isalpha() and len(toks) > 1 and not _CYR_RE.search(toks[-1][:1]) \
             or toks and _CYR_RE.match(toks[-1]) and toks[-1][:1].islower():
         return ""  # "Turkish industry", "Российские эксперты": a description ending with its noun

@@ -88,7 +88,7 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
             continue
         m = text[r["speaker_start"]:r["speaker_end"]]
         n = _name_part(m)
-        if n and not _is_org(m) and not _is_org(n):
+        if n and (not _is_org(m) or _titled_name(m, n)) and not _is_org(n):
             k = name_key(n)
             if len(n.split()) > len(names.get(k, "").split()):
                 names[k] = n
@@ -254,8 +254,9 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
     if name and (all(w in _place_words() for w in _words(name)) or name.isupper() and len(name) <= 8
                  or any(ch.isdigit() for ch in name)):
         name = ""  # "the head of Turkey's agency", "NAFTA", "F-16": no person's name
-    if name and not _is_org(mention) and words and words[0] not in ("the", "a", "an") or name and len(name.split()) > 1 \
-            and not _is_org(mention):
+    org = _is_org(mention) and not _titled_name(mention, name)
+    if name and not org and words and words[0] not in ("the", "a", "an") or name and len(name.split()) > 1 \
+            and not org:
         k = name_key(name)
         if len(name.split()) == 1 and k in getattr(names, "ambiguous", ()):
             # "Scott" where the article names Lamont Scott and Rakeyia Scott: unresolved, and no other
@@ -387,6 +388,21 @@ def _possessed(mention: str) -> bool:
     at = next((i for i, w in enumerate(raw[:-1]) if re.search(r"['’]s$", w)), None)
     return at is not None and not any(w[:1].isupper() for w in raw[at + 1:]) \
         and not any(w.lower() in ("of", "for", "at", "to", "in") for w in raw[:at])
+
+
+def _titled_name(mention: str, name: str) -> bool:
+    """True when a person's full name follows a title in the mention, whatever organisation the title belongs
+    to ("Senate Minority Leader Harry Reid", "House Judiciary Committee Chairman Bob Goodlatte").
+
+    >>> _titled_name("Senate Minority Leader Harry Reid", "Harry Reid"), _titled_name("Senate Democrats", "")
+    (True, False)
+    """
+    if not name or len(name.split()) < 2 or _is_org(name):
+        return False  # "the head of Turkey's Defense Industry Directorate": the organisation itself
+    raw = _name_words(mention)
+    first = name.split()[0]
+    at = max((i for i, w in enumerate(raw) if w.strip(".") == first.strip(".")), default=-1)
+    return at > 0 and fold(raw[at - 1]).lower().strip(".") in _TITLE_WORDS
 
 
 def _appositive_name(mention: str, appos: str) -> str:
