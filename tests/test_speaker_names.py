@@ -229,3 +229,19 @@ def test_a_description_named_by_its_apposition_is_that_person():
     canon = dict(zip(q.speaker, q.speaker_canonical))
     assert canon == {"his top aide": "Tad Devine", "The city\u2019s mayor": "Ann Lee"}
     assert q.speaker_type.tolist() != ["unknown", "unknown"]  # the description types them
+
+
+def test_a_quote_closed_by_its_own_full_stop_is_not_the_next_sentences():
+    """'Ann Lee called the plan “reckless.” Tom Vance called it ...': the full stop inside the marks ends
+    Lee's sentence, so the subject-first frame after the quotation is the next sentence's, not Lee's quote's;
+    a frame that is the whole next sentence ('“We will win.” Tom Vance said.') still counts."""
+    text = ("Critics were quick to respond. On Monday, Ann Lee called the plan \u201creckless.\u201d "
+            "Tom Vance called it \u201ca disaster.\u201d\n\n"
+            "Rival candidates piled on. Ann Lee said Tom Vance \u201cmisled the voters.\u201d "
+            "Mark Hill called Vance a \u201cpathological liar.\u201d\n\n"
+            "\u201cWe will win.\u201d Tom Vance said on Monday.")
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["s"], "outlet": ["x"], "text": [text]}))
+    d = q[q.kind == "direct"]
+    got = {text[s:e]: c for s, e, c in zip(d.start, d.end, d.speaker_canonical)}
+    assert got == {"reckless.": "Ann Lee", "a disaster.": "Tom Vance", "misled the voters.": "Ann Lee",
+                   "pathological liar.": "Mark Hill", "We will win.": "Tom Vance"}, got
