@@ -245,3 +245,15 @@ def test_a_quote_closed_by_its_own_full_stop_is_not_the_next_sentences():
     got = {text[s:e]: c for s, e, c in zip(d.start, d.end, d.speaker_canonical)}
     assert got == {"reckless.": "Ann Lee", "a disaster.": "Tom Vance", "misled the voters.": "Ann Lee",
                    "pathological liar.": "Mark Hill", "We will win.": "Tom Vance"}, got
+
+
+def test_a_quote_closed_by_its_own_full_stop_keeps_a_subject_before_and():
+    """'Ann Lee said ..., and called him “...”': the cue's subject stands before "and"; the next sentence's
+    speaker ('Mark Hill called ...') takes neither Lee's quotation nor (by carrying on) lose his own."""
+    text = ("Rival candidates piled on. Ann Lee said the plan would cost billions, and called Tom Vance "
+            "\u201cthe worst mayor in memory.\u201d Mark Hill called the plan \u201cworse than nothing.\u201d "
+            "And the council said nothing.")
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["s"], "outlet": ["x"], "text": [text]}))
+    d = q[q.kind == "direct"]
+    got = {text[s:e]: c for s, e, c in zip(d.start, d.end, d.speaker_canonical)}
+    assert got == {"the worst mayor in memory.": "Ann Lee", "worse than nothing.": "Mark Hill"}, got

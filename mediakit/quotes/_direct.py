@@ -392,7 +392,7 @@ class _Direct(_DirectSpeakers):
     def _next_sentence_frame(self, post: _Frame, pre: _Frame, e: int, z: int, ends_comma: bool) -> bool:
         """True when the frame after a quotation opens the next sentence: the quotation ends with its own
         full stop inside the marks ('Lee called Vance “reckless.” Ann Park called him ...'), its sentence
-        already has a speaking subject with a cue before it, and the frame after it is subject-first (the
+        already has a cue before it (with a speaking subject, or one found further back), and the frame after it is subject-first (the
         tokenizer keeps both sentences in one unit because the stop sits inside the marks)."""
         t = self.t
         if ends_comma or e < 1 or t.low[e - 1] not in (".", "!", "?") or post.inverted or post.s0 < z:
@@ -401,7 +401,8 @@ class _Direct(_DirectSpeakers):
             return False
         if not _is_cap(t.text[post.s0]):
             return False  # '“...?” he asked': a pronoun continues the sentence
-        return pre.cue is not None and pre.s0 >= 0 and pre.c0 >= 0 and self._speaking_subject(pre.s0, pre.s1)
+        # the sentence's own cue; its subject may stand before an "and" ('Paul said ..., and called him “...”')
+        return pre.cue is not None and pre.c0 >= 0 and (pre.s0 < 0 or self._speaking_subject(pre.s0, pre.s1))
 
     def _final_frame(self, z: int, b: int) -> _Frame | None:
         """A frame closing the sentence after a comma: ', Smith said.', ', said Smith, a fellow at X.'."""
