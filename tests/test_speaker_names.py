@@ -236,3 +236,29 @@ def test_a_titled_name_inside_an_organisation_is_the_person_without_party_tag():
             "Rep. Tom Vance (R-N.Y) said it would pass. Lee added that it was over.")
     q = mk.extract_quotes(pd.DataFrame({"article_id": ["t"], "outlet": ["x"], "text": [text]}))
     assert q.speaker_canonical.tolist() == ["Ann M. Lee", "Tom Vance", "Ann M. Lee"]
+def test_a_quote_closed_by_its_own_full_stop_is_not_the_next_sentences():
+    """'Ann Lee called the plan “reckless.” Tom Vance called it ...': the full stop inside the marks ends
+    Lee's sentence, so the subject-first frame after the quotation is the next sentence's, not Lee's quote's;
+    a frame that is the whole next sentence ('“We will win.” Tom Vance said.') still counts."""
+    text = ("Critics were quick to respond. On Monday, Ann Lee called the plan \u201creckless.\u201d "
+            "Tom Vance called it \u201ca disaster.\u201d\n\n"
+            "Rival candidates piled on. Ann Lee said Tom Vance \u201cmisled the voters.\u201d "
+            "Mark Hill called Vance a \u201cpathological liar.\u201d\n\n"
+            "\u201cWe will win.\u201d Tom Vance said on Monday.")
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["s"], "outlet": ["x"], "text": [text]}))
+    d = q[q.kind == "direct"]
+    got = {text[s:e]: c for s, e, c in zip(d.start, d.end, d.speaker_canonical)}
+    assert got == {"reckless.": "Ann Lee", "a disaster.": "Tom Vance", "misled the voters.": "Ann Lee",
+                   "pathological liar.": "Mark Hill", "We will win.": "Tom Vance"}, got
+
+
+def test_a_quote_closed_by_its_own_full_stop_keeps_a_subject_before_and():
+    """'Ann Lee said ..., and called him “...”': the cue's subject stands before "and"; the next sentence's
+    speaker ('Mark Hill called ...') takes neither Lee's quotation nor (by carrying on) lose his own."""
+    text = ("Rival candidates piled on. Ann Lee said the plan would cost billions, and called Tom Vance "
+            "\u201cthe worst mayor in memory.\u201d Mark Hill called the plan \u201cworse than nothing.\u201d "
+            "And the council said nothing.")
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["s"], "outlet": ["x"], "text": [text]}))
+    d = q[q.kind == "direct"]
+    got = {text[s:e]: c for s, e, c in zip(d.start, d.end, d.speaker_canonical)}
+    assert got == {"the worst mayor in memory.": "Ann Lee", "worse than nothing.": "Mark Hill"}, got

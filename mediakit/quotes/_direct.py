@@ -310,6 +310,8 @@ class _Direct(_DirectSpeakers):
             pre = self._pre_frame(o, pre_lo) if o > pre_lo else None
             ends_comma = t.low[e - 1] in (",",) or (z > e and t.low[z - 1] in (",",)) or \
                 (z < len(t) and t.low[z] == ",")
+            if post is not None and pre is not None and self._next_sentence_frame(post, pre, e, z, ends_comma):
+                post = None  # 'Lee called Vance “reckless.” Ann Park said ...': Park's frame is the next sentence's
             if post is not None and (ends_comma or starts_unit or pre is None or post.cue is not None and
                                      (post.s0 >= 0 or post.cue.lemma == "according to")):
                 fr = post
@@ -386,6 +388,21 @@ class _Direct(_DirectSpeakers):
             prev_frame = fr
             prev_end = max(z, fr.c1, fr.s1, fr.a1, raw.s1, raw.a1)
         units_info["last_frame"] = prev_frame
+
+    def _next_sentence_frame(self, post: _Frame, pre: _Frame, e: int, z: int, ends_comma: bool) -> bool:
+        """True when the frame after a quotation opens the next sentence: the quotation ends with its own
+        full stop inside the marks ('Lee called Vance “reckless.” Ann Park called him ...'), its sentence
+        already has a cue before it (with a speaking subject, or one found further back), and the frame after it is subject-first (the
+        tokenizer keeps both sentences in one unit because the stop sits inside the marks)."""
+        t = self.t
+        if ends_comma or e < 1 or t.low[e - 1] not in (".", "!", "?") or post.inverted or post.s0 < z:
+            return False
+        if post.cue is not None and post.cue.lemma == "according to":
+            return False
+        if not _is_cap(t.text[post.s0]):
+            return False  # '“...?” he asked': a pronoun continues the sentence
+        # the sentence's own cue; its subject may stand before an "and" ('Paul said ..., and called him “...”')
+        return pre.cue is not None and pre.c0 >= 0 and (pre.s0 < 0 or self._speaking_subject(pre.s0, pre.s1))
 
     def _final_frame(self, z: int, b: int) -> _Frame | None:
         """A frame closing the sentence after a comma: ', Smith said.', ', said Smith, a fellow at X.'."""
