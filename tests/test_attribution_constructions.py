@@ -298,3 +298,21 @@ def test_a_judged_act_inside_a_final_frames_clause_is_part_of_what_was_said():
     rows = _rows("The union condemned the move, the mayor said.")
     assert ("indirect", "The union condemned the move", "the mayor") in rows
     assert all(content != "the move" or spk != "the mayor" for _kind, content, spk in rows)
+
+
+def test_an_article_after_a_speaker_first_frame_between_commas_opens_the_rest_of_the_content():
+    text = "In any case, Mr. Marlow said, the shipping industry was vastly over-supplied with boats."
+    assert _rows(text) == [("indirect", "In any case", "Mr. Marlow"),
+                           ("indirect", "the shipping industry was vastly over-supplied with boats", "Mr. Marlow")]
+    # after an inverted frame the article opens the speaker's description, not more content
+    text = "Taxes will not bring these jobs back, said Dana Ruiz, a professor of economics at the university."
+    assert _rows(text) == [("indirect", "Taxes will not bring these jobs back", "Dana Ruiz")]
+    # a noun phrase with no finite verb after the frame is no continuation
+    text = "The plan can still pass, the senator said, the day after the vote."
+    assert [r[1] for r in _rows(text)] == ["The plan can still pass"]
+
+
+def test_maintain_reports_only_a_clause():
+    assert _rows("The county maintained the roads through the winter.") == []
+    text = "The governor maintained that the budget was balanced."
+    assert _rows(text) == [("indirect", "the budget was balanced", "The governor")]
