@@ -316,3 +316,23 @@ def test_maintain_reports_only_a_clause():
     assert _rows("The county maintained the roads through the winter.") == []
     text = "The governor maintained that the budget was balanced."
     assert _rows(text) == [("indirect", "the budget was balanced", "The governor")]
+
+
+def test_clause_only_verbs_of_judgement_and_calculation():
+    text = "The director recommended that no charges be filed against the contractor."
+    assert _rows(text) == [("indirect", "no charges be filed against the contractor", "The director")]
+    text = "The water board calculates that four million homes will pay more."
+    assert _rows(text) == [("indirect", "four million homes will pay more", "The water board")]
+    text = "The auditors determined that the fund had lost half its value."
+    assert _rows(text) == [("indirect", "the fund had lost half its value", "The auditors")]
+    # without a clause they report nothing: a noun phrase is what was decided or computed, not said
+    assert _rows("The panel will determine the winner on Friday.") == []
+    assert _rows("The clerk calculated the total by hand.") == []
+
+
+def test_like_reports_only_a_clause_or_an_infinitive():
+    # (the noun cue "attack on" may still report its own object; "liked" reports nothing)
+    assert [r for r in _rows("Voters liked his attack on the senator.") if r[2] == "Voters"] == []
+    assert _rows("Voters liked the new stadium.") == []
+    text = "The coach would like to see more effort from the younger players."
+    assert _rows(text) == [("indirect", "to see more effort from the younger players", "The coach")]
