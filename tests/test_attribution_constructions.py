@@ -298,3 +298,41 @@ def test_a_judged_act_inside_a_final_frames_clause_is_part_of_what_was_said():
     rows = _rows("The union condemned the move, the mayor said.")
     assert ("indirect", "The union condemned the move", "the mayor") in rows
     assert all(content != "the move" or spk != "the mayor" for _kind, content, spk in rows)
+
+
+def test_an_article_after_a_speaker_first_frame_between_commas_opens_the_rest_of_the_content():
+    text = "In any case, Mr. Marlow said, the shipping industry was vastly over-supplied with boats."
+    assert _rows(text) == [("indirect", "In any case", "Mr. Marlow"),
+                           ("indirect", "the shipping industry was vastly over-supplied with boats", "Mr. Marlow")]
+    # after an inverted frame the article opens the speaker's description, not more content
+    text = "Taxes will not bring these jobs back, said Dana Ruiz, a professor of economics at the university."
+    assert _rows(text) == [("indirect", "Taxes will not bring these jobs back", "Dana Ruiz")]
+    # a noun phrase with no finite verb after the frame is no continuation
+    text = "The plan can still pass, the senator said, the day after the vote."
+    assert [r[1] for r in _rows(text)] == ["The plan can still pass"]
+
+
+def test_maintain_reports_only_a_clause():
+    assert _rows("The county maintained the roads through the winter.") == []
+    text = "The governor maintained that the budget was balanced."
+    assert _rows(text) == [("indirect", "the budget was balanced", "The governor")]
+
+
+def test_clause_only_verbs_of_judgement_and_calculation():
+    text = "The director recommended that no charges be filed against the contractor."
+    assert _rows(text) == [("indirect", "no charges be filed against the contractor", "The director")]
+    text = "The water board calculates that four million homes will pay more."
+    assert _rows(text) == [("indirect", "four million homes will pay more", "The water board")]
+    text = "The auditors determined that the fund had lost half its value."
+    assert _rows(text) == [("indirect", "the fund had lost half its value", "The auditors")]
+    # without a clause they report nothing: a noun phrase is what was decided or computed, not said
+    assert _rows("The panel will determine the winner on Friday.") == []
+    assert _rows("The clerk calculated the total by hand.") == []
+
+
+def test_like_reports_only_a_clause_or_an_infinitive():
+    # (the noun cue "attack on" may still report its own object; "liked" reports nothing)
+    assert [r for r in _rows("Voters liked his attack on the senator.") if r[2] == "Voters"] == []
+    assert _rows("Voters liked the new stadium.") == []
+    text = "The coach would like to see more effort from the younger players."
+    assert _rows(text) == [("indirect", "to see more effort from the younger players", "The coach")]

@@ -51,6 +51,7 @@ _CONT_BLOCKED = frozenset({"and", "but", "who", "which", "whose", "adding", "acc
                            # a time phrase about the telling: "said on Wednesday, less than three months after"
                            "less", "more", "just", "only", "shortly", "soon", "hours", "days", "weeks", "months",
                            "years", "minutes", "moments", "long", "even"})
+_ARTICLES = frozenset({"the", "a", "an"})
 # heads of the noun phrase after "in" that make it a source ("in a new Fox News poll"); this and the next two
 # sets chosen on PolNeAR train (false negatives, then the false positives "in the polls", "voters in the survey")
 _POLL_NOUNS = frozenset({"poll", "polls", "survey", "surveys"})
@@ -355,12 +356,18 @@ class _Indirect:
             if fr2.cue is None or fr2.cue.cls == "speech":  # "..., so the leaders decided to ..." goes on
                 hi = min(hi, min(x for x in (fr2.s0, fr2.c0) if x >= 0))
         k = fe + 1
-        if k >= hi or t.quote[k] != -1 or t.low[k] in _PREPS or t.low[k] in _CONT_BLOCKED or t.low[k] in _TIME_WORDS \
-                or t.low[k].endswith("ing"):
+        if k >= hi:
             return None
         end = hi
         while end > k and not _is_word(t.text[end - 1]):
             end -= 1
+        # "In any case, Mr. Lowe said, the market was over-supplied": after a speaker-first frame an article
+        # opens the rest of the content when a finite clause follows (after "said Ann Lee," it opens her
+        # description)
+        article = t.low[k] in _ARTICLES and not fr.inverted and self._is_clause(k, end, False)
+        if t.quote[k] != -1 or t.low[k] in _PREPS or t.low[k] in _CONT_BLOCKED and not article \
+                or t.low[k] in _TIME_WORDS or t.low[k].endswith("ing"):
+            return None
         if t.words(k, end) < _CONTINUATION_MIN_WORDS or any(t.quote[m] != -1 for m in range(k, end)):
             return None
         return (k, end)
