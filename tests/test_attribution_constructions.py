@@ -336,3 +336,23 @@ def test_like_reports_only_a_clause_or_an_infinitive():
     assert _rows("Voters liked the new stadium.") == []
     text = "The coach would like to see more effort from the younger players."
     assert _rows(text) == [("indirect", "to see more effort from the younger players", "The coach")]
+
+
+def test_a_fronted_participle_reports_its_that_clause_for_the_sentences_subject():
+    text = "Noting that only one senator voted with them, the activists vowed to fight on."
+    assert ("indirect", "only one senator voted with them", "the activists") in _rows(text)
+    # a participle with no clause after it reports nothing ("Walking home, ...")
+    assert [r for r in _rows("Walking home after the game, the coach waved to the fans.") if r[1].startswith("home")] == []
+
+
+def test_fronted_asked_reports_the_question_and_keeps_the_answer():
+    text = "Asked whether the bridge would reopen, the engineer said repairs would take a month."
+    assert _rows(text) == [("indirect", "whether the bridge would reopen", None),
+                           ("indirect", "repairs would take a month", "the engineer")]
+    text = "Asked about the delay, Ms. Okafor shook her head."
+    assert _rows(text) == [("indirect", "about the delay", None)]
+    # "when asked" later in the sentence
+    text = "The mayor declined to comment when asked if the budget would be cut."
+    assert ("indirect", "if the budget would be cut", None) in _rows(text)
+    # not a question: "asked for" is a request the rules leave to the verb lexicon
+    assert [r for r in _rows("Asked for an hour of work, they left.") if r[1].startswith("for")] == []

@@ -181,6 +181,8 @@ class _Indirect:
             if fr is None and self.lang_rules.sov_reported_speech:
                 fr = _Frame(i0, i1, c)
             if fr is None:
+                if self.lang == "en":
+                    self._fronted(i0, i1, c, a, b)  # "Asked whether ..., X said": frames inside still count
                 k = i1
                 continue
             fr.c0, fr.c1, fr.cue = i0, i1, c
