@@ -100,9 +100,8 @@ def strip_boilerplate(text: str) -> tuple[str, str, list[str]]:
         text = rules.lead_markers.sub("", text)
     wire = ""
     credits: list[str] = []
-    if rules.inline_credits.search(text):  # "(AP Photo/Jane Doe)", "Jane Doe via Getty Images"
-        credits += [m.group().strip() for m in rules.inline_credits.finditer(text)]
-        text = rules.inline_credits.sub("", text)
+    # "(AP Photo/Jane Doe)", "Jane Doe via Getty Images": removed in one pass, each kept in credits
+    text = rules.inline_credits.sub(lambda m: credits.append(m.group().strip()) or "", text)
     kept: list[str] = []
     for line in text.split("\n"):
         s = line.strip()

@@ -88,7 +88,7 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
             continue
         m = text[r["speaker_start"]:r["speaker_end"]]
         n = _name_part(m)
-        if n and (not _is_org(m) or _titled_name(m, n)) and not _is_org(n):
+        if n and not _org_mention(m, n) and not _is_org(n):
             k = name_key(n)
             if len(n.split()) > len(names.get(k, "").split()):
                 names[k] = n
@@ -254,7 +254,7 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
     if name and (all(w in _place_words() for w in _words(name)) or name.isupper() and len(name) <= 8
                  or any(ch.isdigit() for ch in name)):
         name = ""  # "the head of Turkey's agency", "NAFTA", "F-16": no person's name
-    org = _is_org(mention) and not _titled_name(mention, name)
+    org = _org_mention(mention, name)
     if name and not org and words and words[0] not in ("the", "a", "an") or name and len(name.split()) > 1 \
             and not org:
         k = name_key(name)
@@ -388,6 +388,11 @@ def _possessed(mention: str) -> bool:
     at = next((i for i, w in enumerate(raw[:-1]) if re.search(r"['’]s$", w)), None)
     return at is not None and not any(w[:1].isupper() for w in raw[at + 1:]) \
         and not any(w.lower() in ("of", "for", "at", "to", "in") for w in raw[:at])
+
+
+def _org_mention(mention: str, name: str) -> bool:
+    """True when a mention names an organisation rather than the titled person ``name`` in it."""
+    return _is_org(mention) and not _titled_name(mention, name)
 
 
 def _titled_name(mention: str, name: str) -> bool:

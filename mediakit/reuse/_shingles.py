@@ -147,14 +147,9 @@ def _ranges(start: np.ndarray, size: np.ndarray) -> np.ndarray:
 
 def _set_hash(texts: np.ndarray, size: np.ndarray) -> np.ndarray:
     """A 64-bit hash of each set of ``texts`` (``size[i]`` texts each, one set after the other): the sum of
-    its texts' numbers mixed by MurmurHash3's finaliser (in place: one array of temporaries)."""
-    x = texts.astype(np.uint64) + _U64(1)
+    its texts' numbers mixed by :func:`splitmix64`."""
+    x = splitmix64(texts.astype(np.uint64))
     with np.errstate(over="ignore"):
-        x ^= x >> _U64(33)
-        x *= _U64(0xFF51AFD7ED558CCD)
-        x ^= x >> _U64(33)
-        x *= _U64(0xC4CEB9FE1A85EC53)
-        x ^= x >> _U64(33)
         return np.add.reduceat(x, np.cumsum(size) - size) if len(size) else x[:0]
 
 
