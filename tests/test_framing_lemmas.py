@@ -122,3 +122,36 @@ def test_stream_then_dictionary_give_simplemmas_own_lemmas(monkeypatch):
     assert got[:2] == ["санкция", "экономика"]
     assert lemma._looked_up == len(words)
     assert lemmas._simplemma.cache_info().currsize == 2  # both backends were used
+
+
+def test_words_looked_up_are_kept_across_runs_in_the_user_cache(tmp_path, monkeypatch):
+    """A second lemmatizer (a later run) finds the first one's words in the user cache and never asks
+    simplemma; a corrupt cache file is read as empty; with the cache off nothing is written."""
+    import json
+
+    from mediakit.framing import lemmas
+
+    monkeypatch.setenv("MEDIAKIT_CACHE_DIR", str(tmp_path))
+    words = ["санкций", "экономики", "переговорах"]
+    first = lemmas._Lemmatizer("ru")
+    got = [first(w) for w in words]
+    assert first._looked_up == 3 and not list(tmp_path.iterdir())  # written when saved (at exit), not before
+    first.save()
+    (stored,) = tmp_path.glob("lemmas-ru-simplemma-*.json")
+    assert json.loads(stored.read_text(encoding="utf-8")) == dict(zip(words, got))
+
+    second = lemmas._Lemmatizer("ru")
+    assert [second(w) for w in words] == got and second._looked_up == 0
+    second("министров")  # a new word is looked up and merged with what is stored
+    second.save()
+    assert len(json.loads(stored.read_text(encoding="utf-8"))) == 4
+
+    stored.write_text("{not json", encoding="utf-8")
+    third = lemmas._Lemmatizer("ru")
+    assert third("санкций") == got[0] and third._looked_up == 1
+
+    monkeypatch.setenv("MEDIAKIT_CACHE_DIR", "off")
+    off = lemmas._Lemmatizer("tr")
+    off("yaptırımları")
+    off.save()
+    assert not list(tmp_path.glob("lemmas-tr-*"))

@@ -14,6 +14,7 @@ is read on its first use (Russian about 1.2 s).
 
 from __future__ import annotations
 
+import atexit
 import functools
 from collections.abc import Callable
 from typing import Any
@@ -32,21 +33,56 @@ class _Lemmatizer:
     then on in the decoded dictionary (1.7 s for Russian, then ~7 us a word, some 300 MB). The same lemmas
     either way (simplemma's two backends of the same data); a report on a few hundred articles never needs
     the second.
+
+    Words looked up are kept across runs in the user's cache folder (:mod:`mediakit._usercache`, one file
+    per language and simplemma version, written when the process ends): a run whose words were all seen
+    before never reads simplemma's dictionaries (the first Russian or Turkish look-up of a run costs the
+    stream's index, about 1 s). Turn it off with ``MEDIAKIT_CACHE_DIR=off``.
     """
 
     def __init__(self, language: str):
         self.language = language
-        self._cache: dict[str, str] = {}
+        self._cache: dict[str, str] | None = None  # read from the user cache on first use
+        self._new: dict[str, str] = {}
         self._looked_up = 0
 
     def __call__(self, word: str) -> str:
-        hit = self._cache.get(word)
+        cache = self._cache if self._cache is not None else self._load()
+        hit = cache.get(word)
         if hit is None:
             hit = _simplemma(self._looked_up < _STREAM_WORDS).lemmatize(word, lang=self.language)
             self._looked_up += 1
-            if len(self._cache) < _CACHE_LIMIT:
-                self._cache[word] = hit
+            if len(cache) < _CACHE_LIMIT:
+                cache[word] = hit
+                if not self._new:
+                    _TO_SAVE.append(self)
+                self._new[word] = hit
         return hit
+
+    def _file(self) -> str:
+        from importlib.metadata import version
+
+        return f"lemmas-{self.language}-simplemma-{version('simplemma')}.json"
+
+    def _load(self) -> dict[str, str]:
+        from .._usercache import read_json
+
+        stored = read_json(self._file())
+        self._cache = {k: v for k, v in stored.items() if isinstance(v, str)}
+        return self._cache
+
+    def save(self) -> None:
+        """Add the words looked up since the last save to the user cache (merged with what another process
+        stored meanwhile)."""
+        if not self._new:
+            return
+        from .._usercache import read_json, write_json
+
+        stored = read_json(self._file())
+        room = max(_CACHE_LIMIT - len(stored), 0)
+        stored.update(dict(list(self._new.items())[:room]))
+        write_json(self._file(), stored)
+        self._new = {}
 
     def __reduce__(self) -> tuple:
         return (lemmatizer, (self.language,))
@@ -57,6 +93,15 @@ class _Lemmatizer:
 
 _CACHE_LIMIT = 200_000
 _STREAM_WORDS = 20_000  # distinct words per language looked up in the stream before the dictionary is decoded
+
+
+_TO_SAVE: list[_Lemmatizer] = []  # lemmatizers with words not yet in the user cache
+
+
+@atexit.register
+def _save_all() -> None:
+    while _TO_SAVE:
+        _TO_SAVE.pop().save()
 
 
 @functools.cache
