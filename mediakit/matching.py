@@ -53,6 +53,7 @@ _UNIT_RE = re.compile(r"[^\W_]+")                 # word units of a text: maxima
 _PATTERN_UNIT_RE = re.compile(r"(?:[^\W_]|[*?])+")  # word units of a pattern, wildcards included
 _BLANK_LINE_RE = re.compile(r"\n[^\S\n]*\n")
 _CACHE_LIMIT = 500_000
+_GLOB_KEY = 2  # characters of a glob's literal start it is indexed under
 _EVERYWHERE = object()   # the pattern id of an exclusion that blocks in every scope
 _SPACE_OR_HYPHEN = "\x00"  # separator code of hyphens=True: white space or one hyphen
 _HYPHENS = frozenset("-\u2010\u2011")
@@ -127,6 +128,9 @@ class TermMatcher:
         self._exact: dict[str, list[int]] = {}        # case-folded key -> unit ids
         self._exact_case: dict[str, list[int]] = {}   # case-kept key -> unit ids
         self._globs: list[tuple[re.Pattern[str], bool, int]] = []
+        # globs by their literal start, up to _GLOB_KEY characters ("sanction*" under "sa"): a word is tried
+        # only against the globs its own start could match, not against all of them
+        self._glob_index: dict[str, list[int]] = {}
         self._patterns: list[_Pattern] = []
         self._by_first: dict[int, list[int]] = {}
         self._regexes: list[tuple[re.Pattern[str], Hashable, int, bool]] = []
@@ -158,6 +162,8 @@ class TermMatcher:
             self._units[ukey] = uid
             if glob:
                 body = "".join(r"\w*" if c == "*" else r"\w" if c == "?" else re.escape(c) for c in key)
+                literal = re.split(r"[*?]", key, maxsplit=1)[0][:_GLOB_KEY]
+                self._glob_index.setdefault(literal, []).append(len(self._globs))
                 self._globs.append((re.compile(body + r"\Z"), keep_case, uid))
             else:
                 (self._exact_case if keep_case else self._exact).setdefault(key, []).append(uid)
@@ -212,11 +218,23 @@ class TermMatcher:
         for form in forms:
             low, kept = self._key(form, False), self._key(form, True)
             ids += [*self._exact.get(low, ()), *self._exact_case.get(kept, ())]
-            ids += [uid for rx, keep_case, uid in self._globs if rx.match(kept if keep_case else low)]
+            if self._globs:
+                ids += [uid for rx, keep_case, uid in map(self._globs.__getitem__, self._glob_candidates(low, kept))
+                        if rx.match(kept if keep_case else low)]
         out = tuple(dict.fromkeys(ids)) if len(forms) > 1 else tuple(ids)
         if len(self._cache) < _CACHE_LIMIT:
             self._cache[word] = out
         return out
+
+    def _glob_candidates(self, low: str, kept: str) -> list[int]:
+        """Positions in ``_globs`` (ascending) of the globs whose literal start ``low`` or ``kept`` has."""
+        index = self._glob_index
+        found: set[int] = set(index.get("", ()))
+        for k in range(1, _GLOB_KEY + 1):
+            for key in {low[:k], kept[:k]}:
+                if len(key) == k:
+                    found.update(index.get(key, ()))
+        return sorted(found)
 
     def _raw_hits(self, text: str) -> list[tuple[int, int, int, bool, Hashable]]:
         """Every match: (start, end, order, excluded, pattern_id)."""

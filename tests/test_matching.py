@@ -109,3 +109,23 @@ def test_scopes_resolve_each_key_on_its_own_in_one_pass():
     free = TermMatcher(pats, scope=lambda pid: pid[0])
     assert _texts(text, free.find(text)) == [("Paris", ("place", "city")), ("Paris Saint-Germain", ("club", "psg")),
                                              ("Paris", ("place", "city")), ("Paris", ("club", "short"))]
+
+
+def test_globs_indexed_by_their_start_match_exactly_what_trying_every_glob_matches():
+    """A word is tried only against globs whose literal start it shares; the units found are those of
+    trying every glob, in the same order (wildcard-led, one-letter and case-kept globs included)."""
+    globs = ["sanction*", "s*", "?anction*", "*tion", "sa?ct*", "NATO*", "Nato?", "ab*c", "a*", "санкци*",
+             "ю*", "x?", "ÇAV*", "çav*"]
+    m = TermMatcher({g: [g] for g in globs})
+    words = ["sanctions", "Sanctioned", "anction", "nation", "NATOs", "Natos", "abxc", "a", "санкциями",
+             "Юг", "x", "xy", "ÇAVUŞOĞLU", "çavuş", "", "s", "SA"]
+    for word in words:
+        low, kept = m._key(word, False), m._key(word, True)
+        every = [uid for rx, keep_case, uid in m._globs if rx.match(kept if keep_case else low)]
+        assert list(m._units_of(word)) == every, word
+    assert len(m._glob_index) >= 8 and sum(map(len, m._glob_index.values())) == len(m._globs)
+    text = "Sanctions on NATOs x-ray; санкциями Юг, ÇAVUŞOĞLU said. Natos abxc."
+    indexed = m.find(text)
+    every = TermMatcher({g: [g] for g in globs})
+    every._glob_candidates = lambda low, kept: range(len(every._globs))  # the old way: try every glob
+    assert indexed == every.find(text) and len(indexed) >= 6
