@@ -51,7 +51,7 @@ class Context:
         from .export import save_figure
 
         t0 = time.perf_counter()
-        formats = self.cache.get("formats", ("png", "svg"))
+        formats = self.cache.get("formats", ("svg",))
         paths = save_figure(fig, name, data=data, out_dir=self.out_dir / "figures", source=self.source,
                             formats=dict.fromkeys([*formats, "svg"]), dpi=PNG_DPI)  # the page inlines the SVG
         plt.close(fig)

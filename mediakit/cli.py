@@ -250,8 +250,9 @@ def _report_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--title", help="page title")
     p.add_argument("--explorer", action="store_true",
                    help="also write explorer.html (the sentences behind the numbers) and link it from the report")
-    p.add_argument("--formats", default="png,svg", metavar="LIST",
-                   help="chart files beside each chart's CSV, from png,svg,pdf (default: png,svg; pdf is slow)")
+    p.add_argument("--formats", default="svg", metavar="LIST",
+                   help="chart files beside each chart's CSV, from png,svg,pdf (default: svg; png for slides, "
+                        "pdf is slow)")
     p.add_argument("--verbose", action="store_true", help="print the time of every stage on stderr")
 
 

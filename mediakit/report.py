@@ -5,7 +5,7 @@
 
 The page makes no external request: charts are inline SVG, styles are inline CSS, there is no script.
 Everything that comes from the articles (titles, outlet names, sentences, quotes) is HTML-escaped.
-Each chart is also written to ``out_dir/figures`` as PNG and SVG (PDF when asked) with the CSV of its
+Each chart is also written to ``out_dir/figures`` as SVG (PNG and PDF when asked) with the CSV of its
 numbers, and each table to ``out_dir/tables``. A second run on the same corpus rewrites identical files; only the
 timestamp in the provenance block changes.
 """
@@ -145,7 +145,7 @@ def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports
                  codebook: Any = FROM_STORY, lexicon: Any = FROM_STORY, actors: Any = FROM_STORY,
                  events: Any = FROM_STORY, gazetteer: Any = FROM_STORY, freq: str | None = None, top: int = 10,
                  n_boot: int = 200, n_perm: int = 200, title: str | None = None, progress: bool = True,
-                 explorer: bool = False, formats: Iterable[str] = ("png", "svg"), verbose: bool = False,
+                 explorer: bool = False, formats: Iterable[str] = ("svg",), verbose: bool = False,
                  n_jobs: int | None = None) -> Path:
     """Analyse a corpus (a path or a loaded table) and write ``out_dir/report.html``; return its path.
 
@@ -159,11 +159,12 @@ def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports
     permutations behind intervals and tests (200 each, for speed; the analyses' own default is 1000).
     ``explorer`` also writes ``explorer.html`` (:func:`mediakit.build_explorer`: the sentences behind the
     numbers, one offline page) beside the report, which links to it. ``formats`` are the chart files
-    written beside each chart's CSV (png, svg, pdf; SVG is always written, the page inlines it; PDF, the
-    slowest by far, only when asked; PNGs at 100 dpi, 800 px wide). ``verbose`` prints the time of every
+    written beside each chart's CSV (png, svg, pdf; SVG is always written, the page inlines it; PNG, at
+    100 dpi and 800 px wide for slides, and PDF, the slowest by far, only when asked: drawing the PNGs was a
+    fifth of the report's time). ``verbose`` prints the time of every
     stage on stderr. ``n_jobs=2`` forks a second process once the corpus is loaded: it finds reuse while this
-    one loads the story's resources, then runs some sections (sources, reuse, similarity) while this one runs
-    the others: the same page and the same files on two cores; None (default) uses two processes where the
+    one loads the story's resources, then runs sections (sources, reuse, similarity: each taken by whichever
+    process is free first) while this one runs the others: the same page and the same files on two cores; None (default) uses two processes where the
     machine has two cores and can fork, 1 runs everything here.
 
     Every argument is checked before any work starts, and the report is built in a temporary folder
@@ -302,8 +303,10 @@ def _run_stages(ctx: Context, labels: Iterable[str], bar: Any = None
     return sections, figures, timings
 
 
-# Sections the second process runs when there are two (about half of the work on data/s400). They read only
-# the corpus, the reuse table, the parameters, the labels and the resources in _SENT_RESOURCES.
+# Sections the second process may run when there are two. They read only the corpus, the reuse table, the
+# parameters, the labels and the resources in _SENT_RESOURCES. The second process takes them from the front
+# once it has found reuse, the first from the back once its own sections are done (each claimed once, by
+# whichever process is free first), so the work splits evenly whatever the corpus and the caches make slow.
 _SECOND_PROCESS = ("sources", "reuse", "similarity")
 _SENT_RESOURCES = ("gazetteer",)
 
@@ -333,7 +336,8 @@ class _Helper:
         child_in, self._to_child = mp.Pipe(duplex=False)
         sys.stdout.flush()
         sys.stderr.flush()
-        self._proc = mp.Process(target=_helper_main, args=(child_in, child_out, corpus))
+        self._claims = mp.Array("b", len(_SECOND_PROCESS))  # 0 free, else the number of the process that took it
+        self._proc = mp.Process(target=_helper_main, args=(child_in, child_out, corpus, self._claims))
         self._proc.start()
         child_in.close()
         child_out.close()
@@ -369,8 +373,15 @@ class _Helper:
         resources = {k: ctx.resources.get(k) for k in _SENT_RESOURCES}
         self._to_child.send(("go", ctx.out_dir, ctx.source, ctx.params, resources, ctx.labels, ctx.cache["formats"]))
 
+    def claim(self) -> str | None:
+        """The last _SECOND_PROCESS section no process has started, now this process's; None when none is left."""
+        for name in reversed(_SECOND_PROCESS):
+            if _claim(self._claims, 1, name):
+                return name
+        return None
+
     def sections(self) -> tuple[dict[str, Section], dict[str, list[str]], dict[str, float], pd.DataFrame | None]:
-        """Its sections, their chart names and times, and the quotes the sources section extracted."""
+        """Its sections, their chart names and times, and the quotes its sources section extracted (or None)."""
         self.reuse()
         _, sections, figures, timings, quotes = self._recv("its sections")
         return sections, figures, timings, quotes
@@ -385,7 +396,17 @@ class _Helper:
         self._to_child.close()
 
 
-def _helper_main(conn_in: Any, conn_out: Any, corpus: pd.DataFrame) -> None:
+def _claim(claims: Any, who: int, name: str) -> bool:
+    """Take section ``name`` for process ``who`` (1 first, 2 second) unless a process took it: whether it did."""
+    i = _SECOND_PROCESS.index(name)
+    with claims.get_lock():
+        if claims[i]:
+            return False
+        claims[i] = who
+        return True
+
+
+def _helper_main(conn_in: Any, conn_out: Any, corpus: pd.DataFrame, claims: Any) -> None:
     """What the second process runs (see :class:`_Helper`)."""
     try:
         t0 = time.perf_counter()
@@ -400,7 +421,14 @@ def _helper_main(conn_in: Any, conn_out: Any, corpus: pd.DataFrame) -> None:
 
         with plt.style.context(HOUSE_STYLE), warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            conn_out.send(("sections", *_run_stages(ctx, _SECOND_PROCESS), ctx.cache.get("quotes")))
+            done: dict[str, Section] = {}
+            figures: dict[str, list[str]] = {}
+            for name in _SECOND_PROCESS:  # one at a time: the first process may take the later ones meanwhile
+                if _claim(claims, 2, name):
+                    more, more_figures, timings = _run_stages(ctx, [name])
+                    done.update(more)
+                    figures.update(more_figures)
+            conn_out.send(("sections", done, figures, ctx.cache["timings"], ctx.cache.get("quotes")))
     except EOFError:  # the first process stopped (an error there): nothing to send
         pass
     except BaseException as exc:
@@ -449,6 +477,10 @@ def _build(ctx: Context, label: str, pack: Any, title: str | None, progress: boo
             ctx.cache = _ReuseFromHelper(ctx.cache, helper)
             first = [name for name, _ in SECTIONS if name not in _SECOND_PROCESS]
             done, figs, times = _run_stages(ctx, first, bar)
+            while (taken := helper.claim()) is not None:
+                here, here_figs, times = _run_stages(ctx, [taken], bar)
+                done.update(here)
+                figs.update(here_figs)
             more, more_figs, more_times, quotes = helper.sections()
             if quotes is not None:
                 ctx.cache["quotes"] = quotes
@@ -461,7 +493,7 @@ def _build(ctx: Context, label: str, pack: Any, title: str | None, progress: boo
                                     **{k: times[k] for k, _ in SECTIONS if k in times}, "saving charts": charts}
             ctx.figures[:] = [f for k, _ in SECTIONS for f in figs.get(k, [])]
             if bar is not None:
-                bar.update(1 + len(_SECOND_PROCESS))
+                bar.update(1 + len(more))
         sections = [done[k] for k, _ in SECTIONS]
     if bar is not None:
         bar.close()

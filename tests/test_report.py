@@ -116,9 +116,10 @@ def test_every_figure_has_its_csv_and_formats(reports):
     html = (reports[0] / "report.html").read_text(encoding="utf-8")
     assert html.count('<figure class="chart"') == len(names)
     for name in names:
-        for ext in ("png", "svg", "csv"):
+        for ext in ("svg", "csv"):
             assert (figs / f"{name}.{ext}").exists(), f"{name}.{ext}"
         assert len(pd.read_csv(figs / f"{name}.csv")) > 0
+    assert not list(figs.glob("*.png")) and not list(figs.glob("*.pdf"))  # PNG and PDF only when asked
     assert not [p for p in reports[0].parent.iterdir() if "-building-" in p.name]  # temp folder gone
 
 
@@ -147,9 +148,13 @@ def _same_files(a: Path, b: Path) -> None:
 def test_one_and_two_processes_write_the_same_report(dam, tmp_path, capsys):
     import multiprocessing
 
-    one = build_report(dam, tmp_path / "one", n_boot=5, n_perm=5, progress=False, n_jobs=1).parent
-    two = build_report(dam, tmp_path / "two", n_boot=5, n_perm=5, progress=False, n_jobs=2, verbose=True).parent
+    pngs = ("png", "svg")  # both processes draw charts: the formats asked reach the second one too
+    one = build_report(dam, tmp_path / "one", n_boot=5, n_perm=5, progress=False, n_jobs=1, formats=pngs).parent
+    two = build_report(dam, tmp_path / "two", n_boot=5, n_perm=5, progress=False, n_jobs=2, verbose=True,
+                       formats=pngs).parent
     _same_files(one, two)
+    svgs = sorted(p.stem for p in (two / "figures").glob("*.svg"))
+    assert svgs and sorted(p.stem for p in (two / "figures").glob("*.png")) == svgs
     assert not multiprocessing.active_children()  # the second process has ended
     err = capsys.readouterr().err
     assert "stage times: finding reuse " in err and ", similarity " in err and "of which saving charts" in err
@@ -311,3 +316,22 @@ def test_s400_report_counts_translated_reprints_as_reuse(s400_report):
     assert (translated["source_language"] != translated["target_language"]).all()
     html = (s400_report / "report.html").read_text(encoding="utf-8")
     assert re.search(rf"<b>{len(translated)}</b> of these passages are translations", html)
+
+
+def test_the_two_processes_share_the_movable_sections_each_taken_once():
+    """The second process takes movable sections from the front, the first from the back, one at a time:
+    every section is run exactly once, by whichever process asked first."""
+    import multiprocessing
+
+    from mediakit import report
+
+    claims = multiprocessing.get_context("fork").Array("b", len(report._SECOND_PROCESS))
+    assert report._claim(claims, 2, report._SECOND_PROCESS[0])
+    assert not report._claim(claims, 1, report._SECOND_PROCESS[0])  # taken: never run twice
+    helper = object.__new__(report._Helper)
+    helper._claims = claims
+    taken = []
+    while (name := helper.claim()) is not None:
+        taken.append(name)
+    assert taken == list(reversed(report._SECOND_PROCESS[1:]))
+    assert list(claims) == [2] + [1] * (len(report._SECOND_PROCESS) - 1)
