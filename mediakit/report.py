@@ -207,12 +207,9 @@ def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports
     if corpus.empty:
         raise ValueError(f"{label}: no articles to report on; check the path with `mediakit info`")
     # With two processes the second one starts finding reuse (the stage every other one waits for) now,
-    # while this one loads the story's resources; a bad resource file stops it before anything is written.
-    if processes == 2:
-        # imported once, before the fork, so the second process does not import them again: the plotting
-        # functions (both processes draw charts) and the analyses resolve_resources imports here anyway,
-        # which bring scipy and scikit-learn (about 1.4 s), that the second process's sections use too
-        from . import framing, plotting, quotes, terms, timeline, tone  # noqa: F401
+    # while this one imports the analyses (scipy and scikit-learn, about 1.4 s: the second process imports
+    # what its sections need when it gets to them) and loads the story's resources; a bad resource file stops
+    # it before anything is written.
     helper = _Helper(corpus) if processes == 2 else None
     try:
         pack, resources, labels = resolve_resources(path, story, **given)
@@ -307,7 +304,9 @@ def _run_stages(ctx: Context, labels: Iterable[str], bar: Any = None
 # parameters, the labels and the resources in _SENT_RESOURCES. The second process takes them from the front
 # once it has found reuse, the first from the back once its own sections are done (each claimed once, by
 # whichever process is free first), so the work splits evenly whatever the corpus and the caches make slow.
-_SECOND_PROCESS = ("sources", "reuse", "similarity")
+# Similarity first: the second process has the sentence encoder loaded (translated reprints), the first would
+# load it again (about 1.5 s).
+_SECOND_PROCESS = ("similarity", "sources", "reuse")
 _SENT_RESOURCES = ("gazetteer",)
 
 
