@@ -356,3 +356,25 @@ def test_fronted_asked_reports_the_question_and_keeps_the_answer():
     assert ("indirect", "if the budget would be cut", None) in _rows(text)
     # not a question: "asked for" is a request the rules leave to the verb lexicon
     assert [r for r in _rows("Asked for an hour of work, they left.") if r[1].startswith("for")] == []
+
+
+def test_a_headline_names_its_source_before_a_colon():
+    text = "Mayor Ann Lee: The New Bridge Will Open On Time.\n\nThe city's mayor spoke on Friday."
+    assert _rows(text) == [("indirect", "The New Bridge Will Open On Time", "Mayor Ann Lee")]
+    rows = find_attributions(text)
+    assert rows[0]["verb"] == ":"
+    text = "Survey: Most residents back the tram plan.\n\nBody."
+    assert _rows(text) == [("indirect", "Most residents back the tram plan", "Survey")]
+    # quoted words inside the claim make it a mixed quote with its fragment
+    text = "Okafor: Tax plan is “wrong for farmers” and must go.\n\nBody."
+    assert _rows(text) == [("mixed", "Tax plan is “wrong for farmers” and must go", "Okafor"),
+                           ("direct", "wrong for farmers", "Okafor")]
+
+
+def test_a_headline_kicker_or_a_short_heading_is_no_source():
+    for headline in ("WATCH: The Mayor Opens The New Bridge.", "Breaking: Storm closes the harbour road.",
+                     "The Latest: Storm closes the harbour road.", "Morning Update: Storm closes the road.",
+                     "Big Win For Lee: Council backs the tram plan.", "Okafor: A miracle."):
+        assert _rows(headline + "\n\nBody.") == [], headline
+    # only the article's first line is a headline: a label inside the text is no source
+    assert _rows("First line of the piece.\n\nOkafor: The plan will fail next year.") == []
