@@ -378,3 +378,15 @@ def test_a_headline_kicker_or_a_short_heading_is_no_source():
         assert _rows(headline + "\n\nBody.") == [], headline
     # only the article's first line is a headline: a label inside the text is no source
     assert _rows("First line of the piece.\n\nOkafor: The plan will fail next year.") == []
+
+
+def test_according_to_between_commas_after_a_fronted_phrase_reports_the_whole_sentence():
+    text = "Since last May, according to the union, about 400 workers have left the plant."
+    assert _rows(text) == [("according_to", text[:-1], "the union")]
+    text = "But the next day, according to Ibsen, the mayor made new demands."
+    assert _rows(text) == [("according_to", "the next day, according to Ibsen, the mayor made new demands", "Ibsen")]
+    # a left part that is a clause of its own keeps only that clause; an apposition after the source is no clause
+    text = "In Ohio, the governor leads, according to the poll, although the race is close."
+    assert _rows(text)[0][:2] == ("according_to", "In Ohio, the governor leads")
+    text = "The contract covers about 100 workers, according to the union, one of the groups representing staff."
+    assert _rows(text)[0][:2] == ("according_to", "The contract covers about 100 workers")
