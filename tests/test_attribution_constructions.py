@@ -390,3 +390,8 @@ def test_according_to_between_commas_after_a_fronted_phrase_reports_the_whole_se
     assert _rows(text)[0][:2] == ("according_to", "In Ohio, the governor leads")
     text = "The contract covers about 100 workers, according to the union, one of the groups representing staff."
     assert _rows(text)[0][:2] == ("according_to", "The contract covers about 100 workers")
+
+
+def test_an_adverb_before_the_complementizer_is_no_content():
+    text = "The mayor has said repeatedly that taxes will not rise."
+    assert _rows(text) == [("indirect", "taxes will not rise", "The mayor")]

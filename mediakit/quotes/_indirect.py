@@ -552,6 +552,8 @@ class _Indirect:
             else:
                 pass
         k = self._skip_pp_right(k, hi)
+        if k + 1 < hi and t.low[k].endswith("ly") and t.low[k + 1] in self.lex.complementizers:
+            k += 1  # "has said repeatedly that ...": an adverb before the complementizer
         while k < hi and (t.low[k] in self.lex.complementizers or t.low[k] in (",", ":", "—", "–")):
             k += 1
         e = hi
