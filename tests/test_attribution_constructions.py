@@ -356,3 +356,42 @@ def test_fronted_asked_reports_the_question_and_keeps_the_answer():
     assert ("indirect", "if the budget would be cut", None) in _rows(text)
     # not a question: "asked for" is a request the rules leave to the verb lexicon
     assert [r for r in _rows("Asked for an hour of work, they left.") if r[1].startswith("for")] == []
+
+
+def test_a_headline_names_its_source_before_a_colon():
+    text = "Mayor Ann Lee: The New Bridge Will Open On Time.\n\nThe city's mayor spoke on Friday."
+    assert _rows(text) == [("indirect", "The New Bridge Will Open On Time", "Mayor Ann Lee")]
+    rows = find_attributions(text)
+    assert rows[0]["verb"] == ":"
+    text = "Survey: Most residents back the tram plan.\n\nBody."
+    assert _rows(text) == [("indirect", "Most residents back the tram plan", "Survey")]
+    # quoted words inside the claim make it a mixed quote with its fragment
+    text = "Okafor: Tax plan is “wrong for farmers” and must go.\n\nBody."
+    assert _rows(text) == [("mixed", "Tax plan is “wrong for farmers” and must go", "Okafor"),
+                           ("direct", "wrong for farmers", "Okafor")]
+
+
+def test_a_headline_kicker_or_a_short_heading_is_no_source():
+    for headline in ("WATCH: The Mayor Opens The New Bridge.", "Breaking: Storm closes the harbour road.",
+                     "The Latest: Storm closes the harbour road.", "Morning Update: Storm closes the road.",
+                     "Big Win For Lee: Council backs the tram plan.", "Okafor: A miracle."):
+        assert _rows(headline + "\n\nBody.") == [], headline
+    # only the article's first line is a headline: a label inside the text is no source
+    assert _rows("First line of the piece.\n\nOkafor: The plan will fail next year.") == []
+
+
+def test_according_to_between_commas_after_a_fronted_phrase_reports_the_whole_sentence():
+    text = "Since last May, according to the union, about 400 workers have left the plant."
+    assert _rows(text) == [("according_to", text[:-1], "the union")]
+    text = "But the next day, according to Ibsen, the mayor made new demands."
+    assert _rows(text) == [("according_to", "the next day, according to Ibsen, the mayor made new demands", "Ibsen")]
+    # a left part that is a clause of its own keeps only that clause; an apposition after the source is no clause
+    text = "In Ohio, the governor leads, according to the poll, although the race is close."
+    assert _rows(text)[0][:2] == ("according_to", "In Ohio, the governor leads")
+    text = "The contract covers about 100 workers, according to the union, one of the groups representing staff."
+    assert _rows(text)[0][:2] == ("according_to", "The contract covers about 100 workers")
+
+
+def test_an_adverb_before_the_complementizer_is_no_content():
+    text = "The mayor has said repeatedly that taxes will not rise."
+    assert _rows(text) == [("indirect", "taxes will not rise", "The mayor")]

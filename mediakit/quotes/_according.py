@@ -1,10 +1,16 @@
-""""According to X" phrases (and their Russian and Turkish counterparts in the lexicon), and fronted
-frames: a participle or "Asked" opening the sentence before its subject ("Noting that ..., the group ...").
+""""According to X" phrases (and their Russian and Turkish counterparts in the lexicon), fronted frames: a
+participle or "Asked" opening the sentence before its subject ("Noting that ..., the group ..."), and a
+headline that names its source before a colon ("Lee: The Plan Will Fail.").
 """
 
 from __future__ import annotations
 
+import bisect
+import re
+
+from ._lexicon import Cue
 from ._tokens import _Frame, _is_cap, _is_word
+from ._words import _DET, _PREPS
 
 # words that open a fronted question after "Asked" ("Asked whether ...", "Asked about ...", "Asked to ...")
 _QUESTION_OPENERS = frozenset({"if", "whether", "what", "how", "why", "who", "whom", "when", "where", "which",
@@ -13,6 +19,24 @@ _QUESTION_OPENERS = frozenset({"if", "whether", "what", "how", "why", "who", "wh
 _FRONT_SKIP = frozenset({"when", "while", "after", "before", "once", "but", "and", "also", "later", "then"})
 # the fronted content is at least this many words; chosen on PolNeAR train false negatives ("Asked about it")
 _FRONTED_MIN_WORDS = 2
+# a headline "Source: claim": one to four capitalised words, a colon, the claim to the end of the line
+_HEADLINE_LABEL = re.compile(r"(?P<label>[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}):[ \t]+(?P<body>\S[^\n]*)")
+# first words of a headline label that make it a kicker of the outlet's, not a source ("Wow: ...",
+# "Breaking: ...", "Just In: ...", "The Latest: ..."); chosen on PolNeAR train false positives, with the
+# common kickers of English news sites
+_KICKERS = frozenset({"wow", "breaking", "watch", "look", "exclusive", "update", "updated", "analysis", "opinion",
+                      "editorial", "video", "photos", "photo", "live", "just", "bombshell", "review", "explainer",
+                      "podcast", "quiz", "correction", "letters", "commentary", "column", "listen", "read", "more",
+                      "new", "big", "here", "this", "why", "how", "what", "who", "when", "where", "revealed",
+                      "paid", "deaths", "obituary", "monday’s", "tuesday’s", "wednesday’s", "thursday’s",
+                      "friday’s", "saturday’s", "sunday’s", "monday's", "tuesday's", "wednesday's", "thursday's",
+                      "friday's", "saturday's", "sunday's", "today's", "today’s"})
+# last words of a label that name a column or a newsletter of the outlet's ("Delegate Update: ...", "Morning
+# Email: ...")
+_KICKER_TAILS = frozenset({"update", "email", "briefing", "digest", "notice", "recap", "newsletter", "roundup",
+                           "edition", "blog"})
+# shortest claim after a headline label, in words; chosen on PolNeAR train ("Carson: A miracle." is a heading)
+_HEADLINE_MIN_WORDS = 3
 
 
 class _According:
@@ -74,3 +98,34 @@ class _According:
         self._emit("indirect", t.start[k], t.end[e - 1], _Frame(i0, i1, cue, s0, s1), a, b)
         return True
 
+
+    def _headline_label(self) -> None:
+        """The article's first line as a headline that names its source before a colon ("Lee: Budget Cuts
+        Will Cost Jobs.", "Poll: Voters Favor the Plan."): the claim is reported, the label is the speaker. A
+        label in capitals ("WATCH: ...") or opening with a kicker word or a determiner ("The Latest: ...") is
+        the outlet's, not a source; so is one with a preposition inside ("Big Win For Lee: ...")."""
+        text, t = self.text, self.t
+        s = len(text) - len(text.lstrip())
+        m = _HEADLINE_LABEL.match(text, s)
+        if m is None or "\n" in text[s:m.end("label")]:
+            return
+        label = m.group("label")
+        words = [w.lower() for w in label.split()]
+        if label.isupper() or words[0] in _KICKERS or words[-1] in _KICKER_TAILS \
+                or words[0] in _DET or any(w in _PREPS for w in words):
+            return
+        s0, s1 = bisect.bisect_left(t.start, m.start("label")), bisect.bisect_left(t.start, m.end("label"))
+        c, e = s1, bisect.bisect_left(t.start, m.end("body"))
+        k = bisect.bisect_left(t.start, m.start("body"))
+        while e > k and not _is_word(t.text[e - 1]) and not (t.quote[e - 1] != -1 and t.mark[e - 1]):
+            e -= 1
+        if c >= len(t) or t.low[c] != ":" or t.words(k, e) < _HEADLINE_MIN_WORDS:
+            return
+        start, end = t.start[k], t.end[e - 1]
+        if self._covered_by_direct(start, end):
+            return  # "Lee: 'We Will Win.'": the quotation is attributed already
+        fr = _Frame(c, c + 1, Cue(":", "neutral", "speech", False, "phrase"), s0, s1)
+        kind = "mixed" if any(t.quote[x] != -1 for x in range(k, e)) else "indirect"
+        self._emit(kind, start, end, fr, 0, len(t))
+        if kind == "mixed":
+            self._emit_fragments(k, e, fr, 0, len(t))

@@ -97,6 +97,9 @@ _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "myself",
 # longest addressee (with a time phrase) after a sentence-final "told" that leaves the content on the left
 # ("..., the minister told a Senate panel on Wednesday."), in words; chosen on PolNeAR train false negatives
 _ADDRESSEE_ONLY_WORDS = 7
+# longest fronted adverbial before an "according to" phrase between commas that the reported clause after it
+# takes in ("Since last May, according to X, ..."), in words; chosen on PolNeAR train false negatives
+_AROUND_LEFT_WORDS = 5
 # one-word objects of a content-object verb that name a person ("endorsed him"); with a capitalised name
 # ("endorsed Clinton") the only one-word contents kept; chosen on PolNeAR train false negatives
 _PERSON_OBJECTS = frozenset({"him", "her", "them", "us", "me", "himself", "herself", "themselves"})
@@ -233,6 +236,29 @@ class _Indirect:
             if cont is not None:
                 self._emit(kind, t.start[cont[0]], t.end[cont[1] - 1], fr, a, b)
 
+
+    def _according_around(self, fr: _Frame, kind: str, a: int, k: int, e: int, right0: int, hi: int):
+        """Token span of a whole sentence that an "according to" phrase between commas interrupts after a
+        fronted adverbial ("Since last May, according to the union, 400 workers have left"; "The next day,
+        according to Lee, the mayor made new demands"): the adverbial belongs to the reported clause. None
+        unless the left part is a short phrase with no verb and the right part a clause."""
+        t = self.t
+        if kind != "according_to" or fr.cue is None or fr.cue.lemma != "according to" or fr.c0 <= a \
+                or t.low[fr.c0 - 1] != "," or right0 >= hi or t.low[right0] != "," or t.words(k, e) < _MIN_CONTENT_WORDS + 1:
+            return None
+        s = a
+        while s < fr.c0 and (not _is_word(t.text[s]) or t.low[s] in ("but", "and", "so", "yet")):
+            s += 1
+        left = [m for m in range(s, fr.c0 - 1) if _is_word(t.text[m])]
+        if not left or len(left) > _AROUND_LEFT_WORDS or any(
+                t.low[m] in _AUX and t.low[m] not in _TIME_WORDS or _past_like(t.low[m]) or t.low[m] in self.lex.forms
+                or t.low[m] in self.pronouns or t.quote[m] != -1 or t.low[m] in (",", ";", ":")
+                for m in range(s, fr.c0 - 1)):
+            return None
+        if t.low[k] in ("who", "which", "whose", "that", "a", "an") or t.quote[k] != -1 \
+                or not (self._is_clause(k, e, False) or any(_past_like(t.low[m]) for m in range(k, e))):
+            return None  # "..., according to the union, a group that ...": an apposition, no clause
+        return (s, e)
 
     def _opens_clause(self, a: int, e: int) -> bool:
         """True when the words a..e of a sentence can be a clause reported by a frame after them: the first word
@@ -526,12 +552,17 @@ class _Indirect:
             else:
                 pass
         k = self._skip_pp_right(k, hi)
+        if k + 1 < hi and t.low[k].endswith("ly") and t.low[k + 1] in self.lex.complementizers:
+            k += 1  # "has said repeatedly that ...": an adverb before the complementizer
         while k < hi and (t.low[k] in self.lex.complementizers or t.low[k] in (",", ":", "—", "–")):
             k += 1
         e = hi
         while e > k and not _is_word(t.text[e - 1]) and not (t.quote[e - 1] != -1 and t.mark[e - 1]):
             e -= 1
         words = t.words(k, e)
+        around = self._according_around(fr, kind, a, k, e, right0, hi)
+        if around is not None:
+            return around
         left_words = t.words_but_and(a, fr.c0)
         acc_left = kind == "according_to" and fr.c0 > a and t.low[fr.c0 - 1] == "," and left_words >= _ACCORDING_MIN_WORDS and (
             words < _ACCORDING_MIN_WORDS or right0 < b and t.low[right0] in ("which", "who", "that", "whose") or t.low[k - 1] == ",")

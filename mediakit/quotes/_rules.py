@@ -121,6 +121,8 @@ class _Analyser(_Units, _Cues, _Phrases, _Direct, _According, _Mixed, _Indirect,
                     self._emit_direct(qi, fr, ua, ub, inherited=True)
         for (a, b), info in zip(units, infos):
             self._indirect(a, b, info.get("frames", []))
+        if self.lang == "en":
+            self._headline_label()
         self.out.sort(key=lambda r: (r["start"], r["end"]))
         t = self.t
         for a, b in units:
