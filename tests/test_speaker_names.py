@@ -262,3 +262,74 @@ def test_a_quote_closed_by_its_own_full_stop_keeps_a_subject_before_and():
     d = q[q.kind == "direct"]
     got = {text[s:e]: c for s, e, c in zip(d.start, d.end, d.speaker_canonical)}
     assert got == {"the worst mayor in memory.": "Ann Lee", "worse than nothing.": "Mark Hill"}, got
+
+
+def _speaker_and_name(text: str) -> dict:
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["t"], "outlet": ["x"], "text": [text]}))
+    d = q[q.kind == "direct"]
+    return {text[s:e]: (text[int(a):int(b)] if a == a and a is not None else None, c)
+            for s, e, a, b, c in zip(d.start, d.end, d.speaker_start, d.speaker_end, d.speaker_canonical)}
+
+
+def test_an_inverted_possessive_description_with_a_name_in_apposition_speaks():
+    """'“...,” said her spokesman, Tad Devine.': the speaker after the inverted cue is a description led by a
+    possessive; its apposition names the person (the old code gave the quotation no speaker at all)."""
+    text = ("Ann Lee lost the vote on Monday. \u201cThe plan is dead,\u201d said her spokesman, Tad Devine. "
+            "\u201cWe will try again,\u201d said his mother.")
+    got = _speaker_and_name(text)
+    assert got == {"The plan is dead,": ("her spokesman", "Tad Devine"),
+                   "We will try again,": ("his mother", None)}, got
+
+
+def test_a_name_followed_by_age_and_home_town_before_the_verb_speaks():
+    """'“...,” Kim Baker, 22, of Dayton, Ohio, said.': the appositions between commas (an age, a home town
+    with its state) stand between the name and the verb; the old code dropped the quotation."""
+    text = "\u201cIt is a good plan,\u201d Kim Baker, 22, of Dayton, Ohio, said. \u201cI like it,\u201d Tom Vance, a farmer, said."
+    got = _speaker_and_name(text)
+    assert got == {"It is a good plan,": ("Kim Baker", "Kim Baker"), "I like it,": ("Tom Vance", "Tom Vance")}, got
+
+
+def test_an_organisations_person_named_in_apposition_is_that_person():
+    """'his campaign manager, Robby Mook': the description holds an organisation word ("campaign") but its
+    head is a person, so the apposition names the speaker (the old code left it without a canonical name);
+    'his campaign, Lee for Mayor' is still the organisation."""
+    text = ("Tom Vance lost the vote. \u201cWe will win,\u201d said his campaign manager, Robby Mook, on Monday. "
+            "\u201cWe will appeal,\u201d said the campaign chairman, Jon Hale. "
+            "\u201cNo comment,\u201d said her campaign spokesman, Lia Park.")
+    got = _speaker_and_name(text)
+    assert got == {"We will win,": ("his campaign manager", "Robby Mook"),
+                   "We will appeal,": ("the campaign chairman", "Jon Hale"),
+                   "No comment,": ("her campaign spokesman", "Lia Park")}, got
+
+
+def test_a_pronoun_opening_the_outer_cues_that_clause_is_not_the_speaker():
+    """'He said, however, that he hopes “...”': the quotation sits in the that-clause of the outer cue, past
+    an adverb between commas, so its speaker is the outer subject (the mention the sentence gives), not the
+    inner pronoun; the outer cue still heads its mixed quote."""
+    text = ("Joe Ross met Ann Lee on Monday. He said, however, that he hopes \u201csomebody else takes up the "
+            "cause.\u201d")
+    got = _speaker_and_name(text)
+    assert got == {"somebody else takes up the cause.": ("He", "Joe Ross")}, got
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["t"], "outlet": ["x"], "text": [text]}))
+    assert (q.kind == "mixed").sum() == 1
+
+
+def test_a_capitalised_determiner_alone_is_no_speaker():
+    """'The ad claims “...”' after other sentences: the speaker is the noun phrase the determiner opens ("The
+    ad", "His chief aide"), never "The" or "His" alone (the possessive is not the speaker either)."""
+    text = ("The race is close. The nearly 90-second ad slams Kasich for his votes.\n\nThe ad claims \u201cJeb is "
+            "the conservative you can trust.\u201d\n\nBernie Sanders spoke in Ohio. His chief aide, though, "
+            "had this to say: \u201cWe are not done.\u201d")
+    got = {k: v[0] for k, v in _speaker_and_name(text).items()}
+    assert got == {"Jeb is the conservative you can trust.": "The ad", "We are not done.": "His chief aide"}, got
+
+
+def test_a_participle_after_an_inverted_frame_keeps_its_speaker():
+    """'“...,” said Ann Lee, adding that “...”': the participle has no subject of its own and the sentence's
+    subject stands inverted after the first quotation; the second quotation is hers (the old code gave it
+    no speaker)."""
+    text = ("The vote was close. \u201cIt is not new here,\u201d said Ann Lee, the mayor, adding that \u201cwe "
+            "have done this for a long time.\u201d")
+    got = _speaker_and_name(text)
+    assert got == {"It is not new here,": ("Ann Lee", "Ann Lee"),
+                   "we have done this for a long time.": ("Ann Lee", "Ann Lee")}, got

@@ -126,7 +126,7 @@ class _Direct(_DirectSpeakers):
                 if t.low[m] in (".", ";", "!", "?") or (t.low[m] in _CLAUSE and t.low[m] not in ("and", "who")):
                     break
                 continue
-            fr = self._subject_left(m, k)
+            fr = self._subject_left(m, k) or self._name_with_appositions(k, m)
             if fr is None:
                 break
             if fr.antecedent is None and fr.s0 != k and not (fr.s0 > k and self._only_skippable(k, fr.s0)) \
@@ -299,7 +299,7 @@ class _Direct(_DirectSpeakers):
             nxt_o = self.q_tok[qs[n_q + 1]][0] if n_q + 1 < len(qs) else b
             content_words = t.words(c, e)
             fr: _Frame | None = None
-            from_pre = False
+            from_pre = shared_cue = False
             pre_lo = prev_end
             starts_unit = t.words(a, o) == 0
             if self._is_title(o, c, e, a):
@@ -329,6 +329,8 @@ class _Direct(_DirectSpeakers):
                     # "Trump said he wants “...”": the outermost speaker of the sentence holds the quote
                     outer = self._outer_frame(pre_lo, fr.s0 if fr.s0 >= 0 else fr.c0, fr.s0 < 0)
                     if outer is not None:
+                        # a that-clause beyond the near gap: the outer cue still heads its mixed quote
+                        shared_cue = fr.s0 >= 0 and fr.s0 - outer.c1 > _OUTER_FRAME_GAP
                         fr = outer
                         from_pre = True
             elif prev_frame is not None and o - prev_end <= _SPLIT_QUOTE_GAP:
@@ -376,12 +378,17 @@ class _Direct(_DirectSpeakers):
             if fr.s0 < 0:
                 anchor = fr.c0 if fr.c0 >= 0 else o
                 src = self._prior_subject(min(anchor, o), a)
+                if (src is None or src.s0 < 0) and prev_frame is not None and prev_frame.s0 >= 0 \
+                        and fr.cue is not None and fr.cue.form == "ing" and fr.c0 > 0 and t.low[fr.c0 - 1] == ",":
+                    # '“...,” said Ann Lee, adding that “...”': the participle's subject is the speaker of the
+                    # sentence's previous quotation, inverted after it where the subject search cannot see it
+                    src = prev_frame
                 if src is not None:
                     fr = _Frame(fr.c0, fr.c1, fr.cue, src.s0, src.s1, src.a0, src.a1, src.antecedent)
             raw = fr
             fr = self._refine_subject(fr, o, a)
             self._emit_direct(qi, fr, a, b)
-            if not fragment:  # a fragment's cue still heads the mixed quote around it
+            if not fragment and not shared_cue:  # a fragment's cue still heads the mixed quote around it
                 for k in range(max(fr.c0, 0), max(fr.c1, 0)):
                     self.consumed.add(k)
             units_info.setdefault("frames", []).append(fr)
@@ -432,7 +439,7 @@ class _Direct(_DirectSpeakers):
             cue = self._cue_at(m)
             if cue is None or cue[2].cls != "speech":
                 continue
-            if not any_distance and s0 - cue[1] > _OUTER_FRAME_GAP:
+            if not any_distance and s0 - cue[1] > _OUTER_FRAME_GAP and not self._that_clause_gap(cue[1], s0):
                 continue
             fr = self._subject_left(m, lo)
             if fr is None:
@@ -443,6 +450,22 @@ class _Direct(_DirectSpeakers):
             return fr
         return None
 
+
+    def _that_clause_gap(self, i: int, s0: int) -> bool:
+        """True when the inner frame starting at ``s0`` opens the that-clause of the cue ending at ``i``, past
+        an adverb or an addressee: 'He said, however, that he hopes “...”', 'told NPR correspondent Ann Lee
+        that he believes “...”' (no verb, clause word or quotation in between)."""
+        t = self.t
+        if s0 - 1 <= i or t.low[s0 - 1] != "that" or s0 - 1 - i > _LIGHT_MAX_TOKENS:
+            return False
+        for k in range(i, s0 - 1):
+            w = t.low[k]
+            if w in _CLAUSE and t.low[k - 1] == "," and t.low[k + 1] == ",":
+                continue  # an adverb between commas (", however,")
+            if t.quote[k] != -1 or w in (";", ":", ".", "!", "?", "(") or w in _AUX or w in _CLAUSE \
+                    or w in self.lex.forms:
+                return False
+        return True
 
     def _emit_direct(self, qi: int, fr: _Frame, a: int, b: int, inherited: bool = False) -> None:
         q = self.quotes[qi]

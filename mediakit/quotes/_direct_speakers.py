@@ -92,12 +92,34 @@ class _DirectSpeakers:
                 fr.a0, fr.a1 = end + 1, f
         return fr
 
+    def _name_with_appositions(self, k: int, c0: int) -> _Frame | None:
+        """The speaker of a frame that opens with a name followed by appositions between commas up to its cue
+        at ``c0``: '“...,” Kim Baker, 22, of Dayton, Ohio, said.' (the phrase reading stops at the place, whose
+        head follows a preposition). Every comma-separated part must read as a noun phrase."""
+        t = self.t
+        np_ = self._np_right(k, c0)
+        form = self.lex.forms.get(t.low[c0])
+        if np_ is None or np_[0] != k or not _is_cap(t.text[k]) or not _is_cap(t.text[np_[1] - 1]) \
+                or np_[1] + 2 >= c0 or t.low[np_[1]] != "," or t.low[c0 - 1] != "," \
+                or form is not None and form.form == "ing":
+            return None  # ', discussing ...': a participle has the sentence's subject
+        part = np_[1] + 1
+        for m in range(np_[1] + 1, c0):
+            if t.quote[m] != -1 or t.low[m] in (".", ";", ":", "!", "?"):
+                return None
+            if t.low[m] == ",":
+                if m == part or not self._looks_like_np(part, m):
+                    return None
+                part = m + 1
+        return _Frame(-1, -1, None, np_[0], np_[1], np_[1] + 1, c0 - 1)
+
     def _description_right(self, i: int, hi: int) -> _Frame | None:
         """A person described after an inverted past-tense speech cue, where the noun-phrase reading stops at
         what follows the description: '“...,” said one owner of a shop that sells ...', '“...,” said the
-        base chief known as Bob': a determiner, then words up to a noun for people before any verb."""
+        base chief known as Bob', '“...,” said her spokesman, Tad Devine.': a determiner or a possessive,
+        then words up to a noun for people before any verb; a name in apposition is kept."""
         t = self.t
-        if i >= hi or t.low[i] not in ("the", "a", "an", "one", "another"):
+        if i >= hi or t.low[i] not in ("the", "a", "an", "one", "another") and t.low[i] not in _POSSESSIVE_DET:
             return None
         for k in range(i + 1, min(hi, i + _NAME_RIGHT_MAX_TOKENS)):
             w = t.low[k]
@@ -105,6 +127,8 @@ class _DirectSpeakers:
                 return None
             if w in _HUMAN_NOUNS:
                 end = k + 1
+                while end < hi and t.low[end] in _HUMAN_NOUNS and t.text[end].islower():
+                    end += 1  # "her campaign spokesman"
                 while end < hi and t.low[end] in _PREPS and t.low[end] in ("of", "at", "for") and end + 2 <= hi \
                         and _is_word(t.low[end + 1]):
                     # "owner of a shop", "professor at Yale": the head's complement, up to the next clause
@@ -116,7 +140,15 @@ class _DirectSpeakers:
                 if end < hi and t.low[end] not in ("known", "named") and (
                         t.low[end] in _AUX or t.low[end] in self.lex.forms or t.low[end].endswith("ed")):
                     return None  # 'said the candidate could win': the subject of a reported clause
-                return _Frame(i, i, None, i, end, inverted=True)
+                fr = _Frame(i, i, None, i, end, inverted=True)
+                if end < hi and t.low[end] == ",":
+                    f = end + 1
+                    while f < hi and t.low[f] not in (",", ".", ";", ":", "(", ")") and t.quote[f] == -1 \
+                            and f - end < _NAME_RIGHT_MAX_TOKENS:
+                        f += 1
+                    if f > end + 1 and self._looks_like_np(end + 1, f):
+                        fr.a0, fr.a1 = end + 1, f  # 'said her spokesman, Tad Devine'
+                return fr
         return None
 
     def _lead_in_source(self, o: int, lo: int) -> _Frame | None:
@@ -169,10 +201,16 @@ class _DirectSpeakers:
             return fr
         w = t.low[fr.s0]
         end = min(x for x in (fr.c0, o) if x >= 0)
+        if w in _DET and _is_cap(t.text[fr.s0]) and w not in ("that", "this"):
+            # a capitalised determiner alone ("The" of "The ad claims “...”"): its noun phrase
+            e = self._determiner_phrase_end(fr.s0, end if end > fr.s0 else o)
+            if e > fr.s1:
+                return _Frame(fr.c0, fr.c1, fr.cue, fr.s0, e, fr.a0, fr.a1, fr.antecedent, fr.inverted)
+            return fr
         src = None
         if w in ("that", "which"):
             # the outermost speaker of the sentence ('He said he has seen schools that reminded him of “...”')
-            np_ = self._sentence_subject(a, fr.s0)
+            np_ = self._subject_np(a, fr.s0)
             src = _Frame(-1, -1, None, np_[0], np_[1]) if np_ is not None else None
             if src is None or not self._speaking_subject(src.s0, src.s1):
                 src = self._prior_subject(fr.s0, a)
@@ -181,7 +219,7 @@ class _DirectSpeakers:
                 or fr.s1 < end and t.low[fr.s1] in ("later", "ago", "after", "in", "before")):
             comma = next((k for k in range(fr.s1, end) if t.low[k] == ","), -1)
             if comma >= 0 and not self._in_full_name(t.text[fr.s0]):
-                np_ = self._sentence_subject(comma + 1, end)
+                np_ = self._subject_np(comma + 1, end)
                 src = _Frame(-1, -1, None, np_[0], np_[1]) if np_ is not None else None
         if src is None or src.s0 < 0 or not self._speaking_subject(src.s0, src.s1):
             return fr
@@ -203,18 +241,32 @@ class _DirectSpeakers:
         if not (ends_prep or finite):
             return None
         for lo, hi in ((a, s0), (a, s1)):
-            np_ = self._sentence_subject(lo, hi) if hi > lo else None
-            if np_ is not None and np_[1] - np_[0] == 1 and t.low[np_[0]] in _DET:
-                # a capitalised determiner opening the sentence ("The mayor closed ..."): its noun phrase
-                e = np_[1]
-                while e < hi and _is_word(t.low[e]) and not _is_cap(t.text[e]) and t.low[e] not in _AUX \
-                        and t.low[e] not in _PREPS and t.low[e] not in _CLAUSE and not self._finite_verb(e) \
-                        and not (e + 1 < hi and (t.low[e + 1] in _DET or t.low[e + 1] in _POSSESSIVE_DET)):
-                    e += 1  # a word before a determiner is a verb ("The senator began her remarks")
-                np_ = (np_[0], e)
+            np_ = self._subject_np(lo, hi) if hi > lo else None
             if np_ is not None and np_ != (s0, s1) and self._speaking_subject(*np_):
                 return np_
         return None
+
+    def _subject_np(self, a: int, i: int) -> tuple[int, int] | None:
+        """The sentence's first noun phrase (:meth:`_sentence_subject`), with the words after a capitalised
+        determiner that opens it: "The mayor", "The young senator", not "The" alone."""
+        t = self.t
+        np_ = self._sentence_subject(a, i)
+        if np_ is not None and np_[1] - np_[0] == 1 and t.low[np_[0]] in _DET:
+            e = self._determiner_phrase_end(np_[0], i)
+            np_ = (np_[0], e) if e > np_[1] else None
+        return np_
+
+    def _determiner_phrase_end(self, s0: int, i: int) -> int:
+        """End of the noun phrase a determiner at ``s0`` opens, before ``i``: its lower-case words up to a
+        verb, auxiliary, preposition or clause word ("The ad" in "The ad claims ...")."""
+        t = self.t
+        e = s0 + 1
+        while e < i and _is_word(t.low[e]) and not _is_cap(t.text[e]) and t.low[e] not in _AUX \
+                and t.low[e] not in _PREPS and t.low[e] not in _CLAUSE and not self._finite_verb(e) \
+                and t.low[e] not in self.lex.forms and t.quote[e] == -1 \
+                and not (e + 1 < i and (t.low[e + 1] in _DET or t.low[e + 1] in _POSSESSIVE_DET)):
+            e += 1  # a word before a determiner is a verb ("The senator began her remarks")
+        return e
 
     def _finite_verb(self, k: int) -> bool:
         """A past-tense or present verb inside a noun phrase's span: a lexicon form, or a word in -ed after a
@@ -246,7 +298,7 @@ class _DirectSpeakers:
             if m < 0 or not all(t.low[x] in _TIME_WORDS or t.low[x][:1].isdigit() for x in range(k + 1, m)):
                 return None
             k = m + 1
-        np_ = self._sentence_subject(k, end) if k < end else None
+        np_ = self._subject_np(k, end) if k < end else None
         if np_ is None or np_[0] != k or not self._speaking_subject(*np_):
             return None
         return np_

@@ -43,6 +43,7 @@ from ._gazetteer import (
 from ._names import (
     _clean_description,
     _common,
+    _head,
     _indefinite_source,
     _is_group,
     _is_org,
@@ -419,15 +420,18 @@ def _appositive_name(mention: str, appos: str) -> str:
     ('', '')
     >>> _appositive_name("the ministry", "Harbour Council")
     ''
+    >>> _appositive_name("his campaign manager", "Ann Lee")  # an organisation's person, not the organisation
+    'Ann Lee'
     """
     appos = " ".join(appos.split()).strip(" ,")
-    if not appos or _name_part(mention) and not _possessed(mention) or _is_org(mention) or _is_group(mention):
+    if not appos or _name_part(mention) and not _possessed(mention) or _head(mention) in _ORG_WORDS \
+            or _is_group(mention):
         return ""
     raw = _name_words(appos)
     name = _name_part(appos)
     if not name or len(name.split()) < 2 or len(raw) > 4 or not all(w[:1].isupper() for w in raw) \
-            or _is_org(appos) or name != appos.strip("."):
-        return ""
+            or _is_org(appos) or name != appos.strip(".") or len(raw[-1].strip(".")) == 1:
+        return ""  # "Andrew J": an apposition cut at an initial's full stop
     return name
 
 
