@@ -132,14 +132,30 @@ def _mask(lowered: Sequence[str], terms: Sequence[str], counts: np.ndarray, name
 
 def own_name_drops(terms: Sequence[str], counts: np.ndarray, groups: Sequence[str],
                    inside: Mapping[int, Mapping[str, int]] | None) -> dict[int, np.ndarray]:
-    """:func:`own_name_mask` for every group with something to drop: group index -> mask over ``terms``."""
-    out = {}
+    """:func:`own_name_mask` for every group with something to drop: group index -> mask over ``terms``.
+
+    >>> own_name_drops(["POLITICO", "told POLITICO", "tolls"], np.array([[3, 1, 0], [1, 0, 4]]),
+    ...                ["politico", "usa-today"], None)
+    {0: array([ True,  True, False])}
+    """
+    out: dict[int, np.ndarray] = {}
     inside = inside or {}
-    lowered = [str(t).lower() for t in terms]
+    words = sorted({w for name in groups for w in name_words(name)}, key=len, reverse=True)
+    if not words or not len(terms):
+        return out
+    # one pass over the vocabulary: only terms sharing a word with some outlet's name are looked at
+    any_word = re.compile("|".join(re.escape(w) for w in words))
+    candidates = [i for i, t in enumerate(terms) if any_word.search(str(t).lower())]
+    if not candidates:
+        return out
+    sub_terms = [terms[i] for i in candidates]
+    lowered = [str(t).lower() for t in sub_terms]
     for g, name in enumerate(groups):
-        mask = _mask(lowered, terms, counts[g], name, inside.get(g))
+        mask = _mask(lowered, sub_terms, counts[g][candidates], name, inside.get(g))
         if mask.any():
-            out[g] = mask
+            full = np.zeros(len(terms), dtype=bool)
+            full[np.asarray(candidates)[mask]] = True
+            out[g] = full
     return out
 
 
