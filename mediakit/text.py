@@ -18,6 +18,7 @@ from functools import lru_cache
 
 __all__ = [
     "normalize_text",
+    "repair_mojibake",
     "fold",
     "split_sentences",
     "sentence_spans",
@@ -44,13 +45,15 @@ _LEADING_WS_RE = re.compile(r"\n +")
 def normalize_text(text: str) -> str:
     """Canonical form of an article body, applied once at load time (before any offset exists).
 
-    Unicode NFC, ``\\n`` line ends, no trailing spaces, runs of spaces collapsed, at most one blank line
-    between paragraphs, no leading or trailing blank lines.
+    Unicode NFC, mojibake repaired (:func:`repair_mojibake`), ``\\n`` line ends, no trailing spaces, runs of
+    spaces collapsed, at most one blank line between paragraphs, no leading or trailing blank lines.
 
     >>> normalize_text("A  b \\r\\n\\r\\n \\r\\n\\r\\nC")
     'A b\\n\\nC'
     """
     text = unicodedata.normalize("NFC", text)
+    if "Ã" in text or "Â" in text or "â€" in text:     # fast path: no sign of mojibake, no repair
+        text = unicodedata.normalize("NFC", repair_mojibake(text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SPACE_RE.sub(" ", text)
     text = _TRAILING_WS_RE.sub("\n", text)
@@ -58,6 +61,45 @@ def normalize_text(text: str) -> str:
         text = _LEADING_WS_RE.sub("\n", text)
     text = _MANY_NEWLINES_RE.sub("\n\n", text)
     return text.strip()
+
+
+# UTF-8 read as Latin-1 and then compatibility-decomposed (NFKD) on the way: "ü" became "Ã¼" and then
+# "Ã1⁄4", "è" became "Ã¨" and then "Ã \u0308". Only right after the lead character Ã/Â (bytes C3/C2 read as
+# Latin-1), where a fraction or a spacing accent never stands in real text, are they decoded back.
+_DECOMPOSED_MOJIBAKE_RE = re.compile("([ÃÂ])(1⁄4|1⁄2|3⁄4| [\u0308\u0304\u0301\u0327])")
+_RECOMPOSE = {"1⁄4": "¼", "1⁄2": "½", "3⁄4": "¾", " \u0308": "¨", " \u0304": "¯", " \u0301": "´", " \u0327": "¸"}
+# ª and º decompose to plain a and o: restored only inside a lower-case word ("RaÃol" -> "Raúl", "d'Ãatre").
+_DECOMPOSED_ORDINAL_RE = re.compile("(?<=[a-z'])Ã([ao])(?=[a-z])")
+# Mojibake of mojibake whose C1 control the loader dropped: "ú" -> "Ãº" -> "Ã\x83Âº" -> "ÃÂº" is "Ãº" again.
+_DOUBLED_RE = re.compile("(?<=[a-z'])ÃÂ(?=[\u00a0-\u00bf]|[13]⁄[24]| [\u0308\u0304\u0301\u0327]|[ao][a-z])")
+
+
+def repair_mojibake(text: str) -> str:
+    """Repair UTF-8 text that was read as Latin-1/Windows-1252 ("GÃ¼len" -> "Gülen", "itâ€™s" -> "it’s").
+
+    The repair is ftfy's ``fix_encoding`` (it changes only sequences that are mojibake, and leaves text that
+    is not alone), after putting back the characters a compatibility normalisation took apart inside such
+    sequences ("GÃ1⁄4len", an NFKD-normalised "GÃ¼len"). Applied by :func:`normalize_text` at load time,
+    before any offset exists, so every offset indexes the repaired text.
+
+    >>> repair_mojibake("Fethullah GÃ¼len and SÃ©golÃ¨ne Royal"), repair_mojibake("GÃ1⁄4len, naÃ \u0304ve")
+    ('Fethullah Gülen and Ségolène Royal', 'Gülen, naïve')
+    >>> repair_mojibake("Rep. RaÃÂol Grijalva")          # doubly encoded ú, its C1 control byte lost, º -> o
+    'Rep. Raúl Grijalva'
+    >>> repair_mojibake("Itâ€™s fine, and Gülen stays Gülen")
+    'It’s fine, and Gülen stays Gülen'
+    """
+    from ftfy import fix_encoding  # a light dependency, imported only when a text shows signs of mojibake
+
+    if "Ã" in text or "Â" in text:   # decoded at once: two Latin-1 characters are the two bytes of one letter
+        text = _DOUBLED_RE.sub("Ã", text)
+        text = _DECOMPOSED_MOJIBAKE_RE.sub(lambda m: _utf8(m.group(1) + _RECOMPOSE[m.group(2)]), text)
+        text = _DECOMPOSED_ORDINAL_RE.sub(lambda m: _utf8("Ãª" if m.group(1) == "a" else "Ãº"), text)
+    return fix_encoding(text)
+
+
+def _utf8(latin1: str) -> str:
+    return latin1.encode("latin-1").decode("utf-8")
 
 
 def fold(text: str) -> str:
@@ -217,6 +259,64 @@ def word_count(text: str) -> int:
 # single letter ("U.S. sanctions", "J. Smith") is not a boundary.
 _BOUNDARY_RE = re.compile(r"(?<!\b\w)[.!?;:…]+[\"'”’»)\]]*(?=\s)|\n")
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+# Clock times are furniture of live blogs and datelines, never terms: "10:30", "10:30:15", "5 p.m", "5pm",
+# "10 A.M", with a following time zone ("3:45 p.m ET"), and a bare lower-case "a.m"/"p.m" ("at five p.m").
+# A full stop after "p.m" is left in place, so it still ends the sentence for n-grams.
+_ZONE = r"(?:\.?\s(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|MSK|TRT)(?!\w))?"
+_MERIDIEM = r"\s?[AaPp]\.?[Mm](?!\w)"
+_CLOCK_RE = re.compile(r"(\d\d?)(?:(:[0-5]\d(?::[0-5]\d)?(?!:?\d))(?:" + _MERIDIEM + ")?|" + _MERIDIEM + ")" + _ZONE)
+# Scanning a whole text for _CLOCK_RE costs as much as tokenising it; these anchors start with a literal
+# character, which the regex engine finds fast, and _CLOCK_RE is tried only just before each of them.
+_CLOCK_ANCHORS = (
+    (":", re.compile(r":[0-5]\d")),
+    (".", re.compile(r"\.[mM](?!\w)")),
+    ("m", re.compile(r"m(?:(?<=\d[pPaA]m)|(?<=\d [pPaA]m))(?!\w)")),
+    ("M", re.compile(r"M(?:(?<=\d[pPaA]M)|(?<=\d [pPaA]M))(?!\w)")),
+)
+
+
+def _clock_spans(doc: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the clock times in ``doc`` (see _CLOCK_RE); possibly overlapping."""
+    spans = []
+    for literal, anchor in _CLOCK_ANCHORS:
+        if literal not in doc:
+            continue
+        for m in anchor.finditer(doc):
+            at = m.start()
+            j = at - 1
+            while j >= 0 and j >= at - 8 and (doc[j].isdigit() or doc[j] in ": .aApP"):
+                j -= 1
+            for start in range(j + 1, at):              # the leftmost clock time reaching the anchor
+                before = doc[start - 1] if start else " "
+                if not doc[start].isdigit() or before.isalnum() or before in "_:.,/-":
+                    continue
+                c = _CLOCK_RE.match(doc, start)
+                if c and c.end() > at and int(c.group(1)) <= (23 if c.group(2) else 12):
+                    spans.append((start, c.end()))
+                    break
+            else:
+                if literal == "." and at and doc[at - 1] in "ap" and not (at > 1 and (
+                        doc[at - 2].isalnum() or doc[at - 2] == "_")):
+                    spans.append((at - 1, at + 2))     # a bare "a.m"/"p.m"
+    return spans
+
+
+def _drop_clock_times(doc: str) -> str:
+    """``doc`` with every clock time replaced by a space (a text without one comes back as it is)."""
+    spans = _clock_spans(doc)
+    if not spans:
+        return doc
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        if end <= pos:
+            continue
+        out.append(doc[pos:max(pos, start)])
+        out.append(" ")
+        pos = end
+    out.append(doc[pos:])
+    return "".join(out)
+
+
 BOUNDARY = "\x00"  # marker NewsTokenizer(boundaries=True) emits between sentences, for n-grams
 
 
@@ -225,7 +325,8 @@ class NewsTokenizer:
 
     Produces the same tokens as :func:`tokenize` with ``lower=lowercase``, except that curly apostrophes
     become straight ones, plural acronyms keep their capitals (SAMs), Turkish İ lower-cases to plain i,
-    and diacritic folding leaves Cyrillic letters other than ё alone (ё is written е). With
+    diacritic folding leaves Cyrillic letters other than ё alone (ё is written е), and clock times
+    ("10:30", "5 p.m.", "9am", "3:45 p.m. ET") give no tokens: they are never terms. With
     ``boundaries=True`` it also emits :data:`BOUNDARY` where a sentence or paragraph ends, which
     :class:`mediakit.vectorize.NewsAnalyzer` uses to keep n-grams inside sentences.
 
@@ -233,6 +334,8 @@ class NewsTokenizer:
     ['the', 'US', 'and', 'us', 'g-20', 'f-35', 'and', 'grade', 'A+']
     >>> NewsTokenizer(fold_diacritics=True)("İsmail Çavuşoğlu, ёж")
     ['ismail', 'cavusoglu', 'еж']
+    >>> NewsTokenizer()("Updated 10:30 a.m. ET: the vote, set for 5 p.m., slipped to 9pm; 2:1 and 3 AM radio.")
+    ['updated', 'the', 'vote', 'set', 'for', 'slipped', 'to', '2', '1', 'and', 'radio']
     >>> from sklearn.feature_extraction.text import CountVectorizer
     >>> CountVectorizer(tokenizer=NewsTokenizer(), token_pattern=None, lowercase=False).fit(
     ...     ["US and us"]).get_feature_names_out().tolist()
@@ -271,6 +374,7 @@ class NewsTokenizer:
 
     def __call__(self, doc: str) -> list[str]:
         doc = doc.replace("’", "'")
+        doc = _drop_clock_times(doc)
         if not self.boundaries:
             return self._tokens(doc)
         out: list[str] = []

@@ -12,6 +12,7 @@ Without a bootstrap, a partition's counts are summed per group straight from the
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
@@ -33,6 +34,7 @@ from ..vectorize import (
     sum_by_group,
     vocabulary_mask,
 )
+from ._own_name import name_part_counts, own_name_drops, tokenizer_normalize
 from ._reuse import reuse_label, reuse_table
 from ._statistics import bootstrap_interval, check_params, result_attrs, scores_from_counts
 
@@ -61,6 +63,7 @@ def distinctive_terms(
     random_state: int | None = 0,
     collapse_ngrams: bool = True,
     discount_reuse: bool | pd.DataFrame = False,
+    keep_own_name: bool = False,
     vectorizer: Any = None,
     n_jobs: int | None = 1,
     **vectorizer_params_: Any,
@@ -96,6 +99,13 @@ def distinctive_terms(
     discount_reuse : ignore text reused from an earlier article, so one wire story counts once: a
         :func:`mediakit.find_reuse` result or a spans table (``article_id, start, end``); True computes
         find_reuse here and warns (pandas only: compute it once and pass it).
+    keep_own_name : with ``by="outlet"``, an outlet's own name is furniture ("told POLITICO", "Copyright
+        USA TODAY"), so by default it is left out of that outlet's rows: the terms that are its name as the
+        ``outlet`` value writes it (any case, "-"/"_" read as spaces, or run together: "usa-today" -> "usa
+        today", "usatoday"), n-grams containing it, and a part of a multi-word name ("usa", "today") when
+        most of its uses in the outlet's articles are inside the name. Counts and scores are unchanged; other
+        outlets' names stay (a reference to a rival is content). True lists them like any other term.
+        With ``pair`` nothing is left out: the two sides are one comparison of the whole shared vocabulary.
     vectorizer, **vectorizer_params_ : a scikit-learn vectoriser, or settings for
         :func:`mediakit.vectorize.make_vectorizer` (``ngram_range``, ``min_df``, ``stop_words`` ...;
         ``stop_words`` defaults to ``"auto"``: the shipped lists of the corpus's languages). With n-grams
@@ -117,12 +127,20 @@ def distinctive_terms(
     >>> out = distinctive_terms(df, min_docs=2)
     >>> out.loc[out.group == "A", "term"].iloc[0], out.loc[out.group == "B", "term"].iloc[0]
     ('restrictions', 'sanctions')
+    >>> own = pd.DataFrame({"outlet": ["Post", "Post", "Star", "Star"], "text": [
+    ...     "the Post reports rain", "rain, the Post said", "the Star reports sun", "sun, the Star said"]})
+    >>> top = distinctive_terms(own, top=2, stop_words="en")
+    >>> top.loc[top.group == "Post", "term"].tolist(), top.loc[top.group == "Star", "term"].tolist()
+    (['rain'], ['sun'])
+    >>> kept = distinctive_terms(own, top=2, stop_words="en", keep_own_name=True)
+    >>> kept.loc[kept.group == "Post", "term"].tolist()
+    ['post', 'rain']
     """
     validate_corpus(articles, ["text", by] if isinstance(by, str) else ["text"], where="distinctive_terms")
     params = dict(by=by, method=method, pair=pair, top=top, min_docs=min_docs, prior=prior, prior_scale=prior_scale,
                   variance=variance, n_boot=n_boot, ci=ci, random_state=random_state,
-                  collapse_ngrams=collapse_ngrams, discount_reuse=discount_reuse, vectorizer=vectorizer,
-                  n_jobs=n_jobs, **vectorizer_params_)
+                  collapse_ngrams=collapse_ngrams, discount_reuse=discount_reuse, keep_own_name=keep_own_name,
+                  vectorizer=vectorizer, n_jobs=n_jobs, **vectorizer_params_)
     params = _validate(list(articles.columns), engine="local", **params)
     params["discount_reuse"] = reuse_table(articles, discount_reuse, "distinctive_terms")
     context = _prepare_finalize(_prepare_partition(articles, **params), **params)
@@ -136,7 +154,7 @@ def distinctive_terms(
 def _validate(columns: list[str], *, engine: str, by: str, method: str, pair: Any, top: Any, min_docs: int,
               prior: Any, prior_scale: Any, variance: str, n_boot: int, ci: float, random_state: Any,
               collapse_ngrams: bool, discount_reuse: Any, vectorizer: Any, n_jobs: int | None = 1,
-              **vectorizer_params_: Any) -> dict:
+              keep_own_name: bool = False, **vectorizer_params_: Any) -> dict:
     for col in ("text", by):
         if col not in columns:
             raise ColumnError(f"distinctive_terms: column {col!r} missing; pass a corpus from mediakit.load_corpus"
@@ -169,7 +187,7 @@ def _validate(columns: list[str], *, engine: str, by: str, method: str, pair: An
     return dict(by=by, method=method, pair=pair, top=top, min_docs=min_docs, prior=prior, prior_scale=prior_scale,
                 variance=variance, n_boot=int(n_boot), ci=ci, random_state=random_state,
                 collapse_ngrams=collapse_ngrams, discount_reuse=discount_reuse, vectorizer=vectorizer,
-                n_jobs=n_jobs, **vectorizer_params_)
+                n_jobs=n_jobs, keep_own_name=bool(keep_own_name), **vectorizer_params_)
 
 
 def _columns(*, by: str, discount_reuse: Any, **_: Any) -> list[str]:
@@ -204,12 +222,13 @@ def _prepare_finalize(partial: tuple[set[str], set[str]], *, vectorizer: Any = N
 
 _PARAMS = {"by", "method", "pair", "top", "min_docs", "prior", "prior_scale", "variance", "n_boot", "ci",
            "random_state", "collapse_ngrams", "discount_reuse", "vectorizer", "rows", "context", "offset",
-           "n_jobs"}
+           "n_jobs", "keep_own_name"}
 
 
 class _Counts(NamedTuple):
     """Counts of some articles: terms (sorted), groups x terms counts and document frequencies, articles
-    per group, articles in all, and (pandas with n_boot only) the article x term matrix."""
+    per group, articles in all, (pandas with n_boot only) the article x term matrix, and per group the
+    occurrences of parts of its own name inside the name (:func:`name_part_counts`)."""
     terms: np.ndarray
     counts: np.ndarray
     docfreq: np.ndarray
@@ -217,11 +236,24 @@ class _Counts(NamedTuple):
     n: int
     X: sp.csr_matrix | None = None
     codes: np.ndarray | None = None
+    inside: dict | None = None
 
 
 def _partition(part: pd.DataFrame, *, context: _Corpus, by: str, discount_reuse: Any, n_boot: int = 0,
-               n_jobs: int | None = 1, whole: bool = False, **_: Any) -> _Counts:
+               n_jobs: int | None = 1, whole: bool = False, pair: Any = None, keep_own_name: bool = False,
+               **_: Any) -> _Counts:
     """Counts of a partition; ``whole``: it is the whole corpus, so min_df / max_df may prune terms already."""
+    counts, texts, codes = _count(part, context=context, by=by, discount_reuse=discount_reuse, n_boot=n_boot,
+                                  n_jobs=n_jobs, whole=whole)
+    if not _own_names_apply(by, pair, keep_own_name):
+        return counts
+    inside = name_part_counts(texts, codes, context.groups, tokenizer_normalize(context.vectorizer))
+    return counts._replace(inside=inside)
+
+
+def _count(part: pd.DataFrame, *, context: _Corpus, by: str, discount_reuse: Any, n_boot: int,
+           n_jobs: int | None, whole: bool) -> tuple[_Counts, Any, np.ndarray]:
+    """The counts, the texts counted and each text's group code."""
     groups = context.groups
     index = {g: i for i, g in enumerate(groups)}
     codes = np.array([index.get(str(v), -1) if pd.notna(v) else -1 for v in part[by]], dtype=np.int64)
@@ -236,7 +268,7 @@ def _partition(part: pd.DataFrame, *, context: _Corpus, by: str, discount_reuse:
             if str(err).startswith("fit_group_counts needs term counts"):
                 raise ValueError(str(err).replace("fit_group_counts", "distinctive_terms", 1)) from None
             raise
-        return _Counts(terms, counts, docfreq, ndocs, len(texts))
+        return _Counts(terms, counts, docfreq, ndocs, len(texts)), texts, codes
     texts = article_texts(part, discount_reuse=discount_reuse if reuse else False)
     X, terms = fit_counts(context.vectorizer, texts, n_jobs=n_jobs)   # no vocabulary limits (finalize)
     if not np.issubdtype(X.dtype, np.integer):
@@ -245,7 +277,7 @@ def _partition(part: pd.DataFrame, *, context: _Corpus, by: str, discount_reuse:
     counts = sum_by_group(X, codes, len(groups))
     Xb = sp.csr_matrix((np.ones_like(X.data), X.indices, X.indptr), shape=X.shape)   # shares X's indices
     docfreq = sum_by_group(Xb, codes, len(groups))
-    return _Counts(terms, counts, docfreq, ndocs, len(texts), X, codes)
+    return _Counts(terms, counts, docfreq, ndocs, len(texts), X, codes), texts, codes
 
 
 def _text_array(part: pd.DataFrame) -> pa.Array:
@@ -259,6 +291,12 @@ def _merge(items: list[_Counts]) -> _Counts:
     """Sum counts over the union of the vocabularies (kept sorted, as scikit-learn's is)."""
     if len(items) == 1:
         return items[0]
+    inside = None
+    if any(c.inside is not None for c in items):    # occurrences inside own names: summed per group
+        inside = {}
+        for c in items:
+            for g, found in (c.inside or {}).items():
+                inside.setdefault(g, Counter()).update(found)
     terms = np.unique(np.concatenate([c.terms for c in items])).astype(object)
     n_groups = items[0].counts.shape[0]
     counts = np.zeros((n_groups, len(terms)))
@@ -278,16 +316,17 @@ def _merge(items: list[_Counts]) -> _Counts:
     if mats and len(mats) != len(items):
         raise ValueError("distinctive_terms: cannot merge partitions with and without article matrices")
     X = sp.vstack(mats).tocsr() if mats else None
-    return _Counts(terms, counts, docfreq, ndocs, n, X, np.concatenate(codes) if codes else None)
+    return _Counts(terms, counts, docfreq, ndocs, n, X, np.concatenate(codes) if codes else None, inside)
 
 
 def _finalize(partial: _Counts, *, context: _Corpus, by: str, method: str, pair: Any, top: Any, min_docs: int,
               prior: Any, prior_scale: Any, variance: str, n_boot: int, ci: float, random_state: Any,
-              collapse_ngrams: bool, discount_reuse: Any, **_: Any) -> pd.DataFrame:
+              collapse_ngrams: bool, discount_reuse: Any, keep_own_name: bool = False, **_: Any) -> pd.DataFrame:
     groups, vectorizer = context.groups, clone(context.vectorizer)
     attrs = dict(method=method, by=by, pair=pair, top=top, min_docs=min_docs, variance=variance,
                  n_boot=n_boot, ci=ci, random_state=random_state, discount_reuse=discount_reuse,
-                 vectorizer=vectorizer, collapse_ngrams=collapse_ngrams)
+                 vectorizer=vectorizer, collapse_ngrams=collapse_ngrams,
+                 keep_own_name=keep_own_name if _own_names_apply(by, pair) else None)
     if partial.n == 0:  # no articles: the documented columns, no rows
         out = _empty(n_boot)
         out.attrs.update(result_attrs(prior_label=_prior_label(method, prior), alpha0=prior_scale, **attrs))
@@ -297,9 +336,10 @@ def _finalize(partial: _Counts, *, context: _Corpus, by: str, method: str, pair:
     if not len(terms):
         raise ValueError("no terms left after min_df/max_df; lower min_df or raise max_df")
     vectorizer.vocabulary_ = {t: i for i, t in enumerate(terms)}   # now a fitted vectoriser (background priors)
+    drop = own_name_drops(terms, counts, groups, partial.inside) if _own_names_apply(by, pair, keep_own_name) else None
     out, alpha, alpha0, prior_label = scores_from_counts(
         counts, docfreq, groups, terms, vectorizer, by=by, method=method, pair=pair, top=top, min_docs=min_docs,
-        prior=prior, prior_scale=prior_scale, variance=variance, collapse_ngrams=collapse_ngrams)
+        prior=prior, prior_scale=prior_scale, variance=variance, collapse_ngrams=collapse_ngrams, drop=drop)
     if n_boot:
         if partial.X is None:
             raise ValueError("n_boot needs the article x term matrix, kept on the pandas path only")
@@ -309,6 +349,12 @@ def _finalize(partial: _Counts, *, context: _Corpus, by: str, method: str, pair:
     out = out.drop(columns=["_gi", "_gj", "_t"]).astype({k: v for k, v in _DTYPES.items() if k in out.columns})
     out.attrs.update(result_attrs(prior_label=prior_label, alpha0=alpha0, **attrs))
     return out
+
+
+def _own_names_apply(by: str, pair: Any, keep_own_name: bool = False) -> bool:
+    """Outlets' own names are left out of their rows: groups are outlets, each against the rest, by default.
+    (A pair's rows are one comparison of the two outlets' whole vocabulary, B's the mirror image of A's.)"""
+    return by == "outlet" and pair is None and not keep_own_name
 
 
 def _prior_label(method: str, prior: Any) -> str | None:

@@ -113,12 +113,15 @@ def scores_from_counts(counts: np.ndarray, docfreq: np.ndarray, groups: list[str
                        vectorizer: Any, *, by: str = "outlet", method: str = "log_odds",
                        pair: Sequence[str] | None = None, top: int | None = None, min_docs: int = 2,
                        prior: Any = None, prior_scale: float | None = None, variance: str = "monroe",
-                       collapse_ngrams: bool = True) -> tuple[pd.DataFrame, Any, Any, str | None]:
+                       collapse_ngrams: bool = True, drop: Mapping[int, np.ndarray] | None = None
+                       ) -> tuple[pd.DataFrame, Any, Any, str | None]:
     """Counts -> the distinctive_terms table: ``(table, alpha, alpha0, prior label)``.
 
     ``counts`` and ``docfreq`` are groups x terms (term counts, articles using the term), ``terms`` the
     fitted vocabulary of ``vectorizer`` (used for background priors). The table keeps the helper columns
     ``_gi, _gj, _t`` (group, other group or -1, term index) for the bootstrap; drop them afterwards.
+    ``drop`` maps a group's index to a mask of terms its rows leave out (an outlet's own name); the
+    statistics of every other term stay as they are.
 
     >>> from mediakit.vectorize import make_vectorizer
     >>> vec = make_vectorizer(stop_words=None).fit(["deal sanctions", "deal restrictions"])
@@ -156,6 +159,8 @@ def scores_from_counts(counts: np.ndarray, docfreq: np.ndarray, groups: list[str
         score, z = term_scores(method, y_i, y_j, n_i, n_j, alpha, alpha0, variance=variance)
         keep = (y_i + y_j) > 0
         keep &= np.where(z >= 0, d_i >= min_docs, d_j >= min_docs)
+        if drop is not None and gi in drop:
+            keep &= ~drop[gi]
         idx = np.flatnonzero(keep)
         # descending z; a stable sort keeps ties in vocabulary order, which scikit-learn makes alphabetical
         idx = idx[np.argsort(-z[idx], kind="stable")]
@@ -178,8 +183,9 @@ def scores_from_counts(counts: np.ndarray, docfreq: np.ndarray, groups: list[str
 def result_attrs(*, method: str, by: str, pair: Sequence[str] | None, top: int | None, min_docs: int,
                  prior_label: str | None, alpha0: Any, variance: str, n_boot: int, ci: float,
                  random_state: int | None, discount_reuse: Any, vectorizer: Any,
-                 collapse_ngrams: bool = True) -> dict[str, Any]:
+                 collapse_ngrams: bool = True, keep_own_name: bool | None = None) -> dict[str, Any]:
     """The ``df.attrs`` of a distinctive_terms result: its parameters (docs/contract.md), nothing else.
+    ``keep_own_name`` is None where the option does not apply (groups other than outlets, or ``pair``).
 
     >>> from mediakit.vectorize import make_vectorizer
     >>> a = result_attrs(method="g2", by="outlet", pair=None, top=10, min_docs=2, prior_label=None, alpha0=None,
@@ -195,6 +201,7 @@ def result_attrs(*, method: str, by: str, pair: Sequence[str] | None, top: int |
         "variance": variance if method == "log_odds" else None,
         "n_boot": int(n_boot), "ci": ci if n_boot else None, "random_state": random_state,
         "collapse_ngrams": bool(collapse_ngrams),
+        "keep_own_name": keep_own_name if keep_own_name is None else bool(keep_own_name),
         "discount_reuse": discount_reuse if isinstance(discount_reuse, bool | str) else "find_reuse table",
         "vectorizer": vectorizer_params(vectorizer),
     }

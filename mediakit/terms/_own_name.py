@@ -1,0 +1,169 @@
+"""An outlet's own name among its distinctive terms: furniture ("told POLITICO", "Copyright USA TODAY"), not content.
+
+:func:`mediakit.distinctive_terms` drops, from each outlet's own rows, the terms that are its name as the
+``outlet`` value writes it (case-insensitive, "-" and "_" read as spaces, also run together: "usa-today"
+-> "usa today", "usatoday"), and the n-grams that contain it ("told politico"). A term that is only *part* of
+a multi-word name ("usa", "today" of "USA TODAY") is dropped only when most of its occurrences in the
+outlet's articles are inside the name: USA TODAY's "today" in "said today" is content. Other outlets'
+names stay (a reference to a rival is content).
+
+Counting the occurrences inside the name is partition work (:func:`name_part_counts`, summed across
+partitions); the decision is made from the summed counts (:func:`own_name_mask`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+
+from ..text import TOKEN_PATTERN, tokenize
+
+__all__ = ["name_words", "name_part_counts", "own_name_mask", "own_name_drops", "term_words", "tokenizer_normalize"]
+
+_TOKEN_RE = re.compile(TOKEN_PATTERN)
+_POSSESSIVE_RE = re.compile(r"(?:'s|')$")
+_BATCH = 1000   # texts turned into Python strings at once (pyarrow arrays)
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """The words of an outlet name, lower case, with ``-`` and ``_`` read as spaces.
+
+    >>> name_words("usa-today"), name_words("POLITICO"), name_words("The_Daily Star")
+    (('usa', 'today'), ('politico',), ('the', 'daily', 'star'))
+    """
+    return tuple(tokenize(re.sub(r"[-_]+", " ", str(name)), lower=True, keep_acronyms=False))
+
+
+def term_words(term: str) -> tuple[str, ...]:
+    """The words of a term as :func:`name_words` reads a name, possessive endings dropped ("TODAY's" -> today).
+
+    >>> term_words("USA TODAY's"), term_words("usa-today"), term_words("Told POLITICO")
+    (('usa', 'today'), ('usa', 'today'), ('told', 'politico'))
+    """
+    words = []
+    for w in str(term).replace("’", "'").lower().split():
+        words.extend(p for p in re.split(r"[-_]+", _POSSESSIVE_RE.sub("", w)) if p)
+    return tuple(words)
+
+
+def _contains(seq: Sequence[str], part: Sequence[str]) -> bool:
+    k = len(part)
+    return any(tuple(seq[i:i + k]) == tuple(part) for i in range(len(seq) - k + 1))
+
+
+def _name_re(words: Sequence[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)", re.IGNORECASE)
+
+
+def name_part_counts(texts: Sequence[str] | pa.Array, codes: np.ndarray, groups: Sequence[str],
+                     normalize: Callable[[str], str]) -> dict[int, Counter]:
+    """Per group (index into ``groups``) with a name of two or more words: how often each proper part of the
+    name (a word, or a run of words) occurs inside the name in the group's texts, keyed as the vectoriser
+    writes the term (``normalize`` is its tokenizer's ``normalize``; an n-gram's words joined by a space).
+
+    >>> name_part_counts(["Copyright USA TODAY. USA TODAY's poll", "said today"], np.array([0, 0]),
+    ...                  ["usa-today", "B"], str.lower)
+    {0: Counter({'usa': 2, 'today': 1, "today's": 1})}
+    """
+    patterns = {g: _name_re(words) for g, name in enumerate(groups) if len(words := name_words(name)) > 1}
+    out: dict[int, Counter] = {}
+    if not patterns:
+        return out
+    codes = np.asarray(codes)
+    for b in range(0, len(texts), _BATCH):
+        chunk = texts[b:b + _BATCH]
+        chunk = chunk.to_pylist() if isinstance(chunk, pa.Array | pa.ChunkedArray) else chunk
+        for text, g in zip(chunk, codes[b:b + len(chunk)].tolist()):
+            pattern = patterns.get(g)
+            if pattern is None or not text:
+                continue
+            k = len(name_words(groups[g]))
+            for m in pattern.finditer(text):
+                toks = [normalize(t) for t in _TOKEN_RE.findall(text, m.start(), m.end() + 40)[:k]]
+                counter = out.setdefault(g, Counter())
+                for i in range(k):
+                    for j in range(i + 1, k + 1):
+                        if j - i < k:
+                            counter[" ".join(toks[i:j])] += 1
+    return out
+
+
+def own_name_mask(terms: Sequence[str], counts: np.ndarray, name: str, inside: Mapping[str, int] | None = None
+                  ) -> np.ndarray:
+    """Boolean mask of the ``terms`` an outlet called ``name`` does not list as its own distinctive terms.
+
+    ``counts`` are the outlet's counts of the terms; ``inside`` (from :func:`name_part_counts`) how many of
+    them are inside the name. Dropped: the name itself (any case, spacing or run together), an n-gram that
+    contains it, and a part of a multi-word name whose occurrences are mostly inside the name.
+
+    >>> terms = ["USA", "TODAY", "today", "usatoday", "told USA TODAY", "poll"]
+    >>> own_name_mask(terms, np.array([5, 4, 9, 1, 2, 3]), "usa-today", {"USA": 5, "TODAY": 4}).tolist()
+    [True, True, False, True, True, False]
+    """
+    return _mask([str(t).lower() for t in terms], terms, counts, name, inside)
+
+
+def _mask(lowered: Sequence[str], terms: Sequence[str], counts: np.ndarray, name: str,
+          inside: Mapping[str, int] | None) -> np.ndarray:
+    words = name_words(name)
+    mask = np.zeros(len(terms), dtype=bool)
+    if not words:
+        return mask
+    joined = "".join(words)
+    inside = inside or {}
+    for i, low in enumerate(lowered):
+        if not any(w in low for w in words):       # cheap test first: most terms share no word with the name
+            continue
+        term = terms[i]
+        tw = term_words(term)
+        if not tw:
+            continue
+        if "".join(tw) == joined or joined in tw or (len(tw) > len(words) and _contains(tw, words)):
+            mask[i] = True                                   # the name, or an n-gram around it
+        elif len(words) > 1 and len(tw) < len(words) and _contains(words, tw):
+            mask[i] = 2 * inside.get(term, 0) > counts[i]    # a part of the name, mostly used in it
+    return mask
+
+
+def own_name_drops(terms: Sequence[str], counts: np.ndarray, groups: Sequence[str],
+                   inside: Mapping[int, Mapping[str, int]] | None) -> dict[int, np.ndarray]:
+    """:func:`own_name_mask` for every group with something to drop: group index -> mask over ``terms``.
+
+    >>> own_name_drops(["POLITICO", "told POLITICO", "tolls"], np.array([[3, 1, 0], [1, 0, 4]]),
+    ...                ["politico", "usa-today"], None)
+    {0: array([ True,  True, False])}
+    """
+    out: dict[int, np.ndarray] = {}
+    inside = inside or {}
+    words = sorted({w for name in groups for w in name_words(name)}, key=len, reverse=True)
+    if not words or not len(terms):
+        return out
+    # one pass over the vocabulary: only terms sharing a word with some outlet's name are looked at
+    any_word = re.compile("|".join(re.escape(w) for w in words))
+    candidates = [i for i, t in enumerate(terms) if any_word.search(str(t).lower())]
+    if not candidates:
+        return out
+    sub_terms = [terms[i] for i in candidates]
+    lowered = [str(t).lower() for t in sub_terms]
+    for g, name in enumerate(groups):
+        mask = _mask(lowered, sub_terms, counts[g][candidates], name, inside.get(g))
+        if mask.any():
+            full = np.zeros(len(terms), dtype=bool)
+            full[np.asarray(candidates)[mask]] = True
+            out[g] = full
+    return out
+
+
+def tokenizer_normalize(vectorizer: Any) -> Callable[[str], str]:
+    """How the vectoriser writes a token as a term: its NewsTokenizer's ``normalize``, else lower case."""
+    params = vectorizer.get_params() if hasattr(vectorizer, "get_params") else {}
+    tok = getattr(params.get("analyzer"), "tokenizer", None)
+    normalize = getattr(tok, "normalize", None)
+    if callable(normalize):
+        return normalize
+    return str.lower if params.get("lowercase", True) else str
