@@ -71,3 +71,18 @@ def test_shipped_corpora_load_byte_identical(folder):
         df = mk.load_corpus(ROOT / folder, progress=False)
     assert hashlib.sha256("\x01".join(df.text).encode()).hexdigest() == expected[folder]
     assert all(repair_mojibake(t) == t for t in df.text)
+
+
+def test_mojibake_keeping_a_c1_control_is_repaired_before_controls_are_dropped(tmp_path):
+    """UTF-8 read as Latin-1 turns the third byte of a non-breaking hyphen or an ellipsis into a C1 control;
+    the loader repairs the text before it drops control characters, so the letter comes back whole."""
+    body = "A real\u2011world test\u2026 and a long\u2011term plan for Gülen."
+    broken = body.encode("utf-8").decode("latin-1")
+    assert "\x91" in broken and "\x80" in broken  # C1 controls the loader would otherwise drop
+    (tmp_path / "wire").mkdir()
+    (tmp_path / "wire" / "a.md").write_text(f"---\ntitle: T\noutlet: Wire\ndate: 2016-08-01\n---\n\n{broken}\n",
+                                             encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        df = mk.load_corpus(tmp_path, boilerplate="keep")
+    assert df["text"].iloc[0] == body
