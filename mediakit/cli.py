@@ -334,6 +334,8 @@ def _terms_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--n-boot", type=int, default=0, help="bootstrap replicates for confidence intervals")
     p.add_argument("--seed", type=int, default=0, help="random seed of the bootstrap")
     p.add_argument("--discount-reuse", action="store_true", help="ignore text reused from an earlier article")
+    p.add_argument("--keep-own-name", action="store_true",
+                   help="keep an outlet's own name among its terms (left out by default: 'told POLITICO')")
     add_output_args(p)
 
 
@@ -347,7 +349,8 @@ def _terms(args: argparse.Namespace) -> int:
         stop_words=None if args.stop_words == "none" else args.stop_words, fold_diacritics=args.fold_diacritics,
         prior_scale=args.prior_scale, variance=args.variance if args.method == "log_odds" else "monroe",
         n_boot=args.n_boot, random_state=args.seed,
-        discount_reuse=find_reuse_for(args, df) if args.discount_reuse else False)
+        discount_reuse=find_reuse_for(args, df) if args.discount_reuse else False,
+        keep_own_name=args.keep_own_name)
     emit(out, args.format, args.out, neutralise=not args.raw_csv)
     return 0
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -106,3 +108,16 @@ def test_same_result_counting_in_processes(n_jobs):
     b = distinctive_terms(CORPUS, min_docs=1, stop_words="en", n_boot=5)
     pd.testing.assert_frame_equal(a, b[a.columns], check_exact=False, rtol=1e-12)
     assert "POLITICO" not in set(a.loc[a.group == "politico", "term"])
+
+
+def test_cli_terms_leaves_the_own_name_out_unless_asked(tmp_path, capsys):
+    from mediakit.cli import main
+
+    path = tmp_path / "corpus.csv"
+    CORPUS.assign(date="2020-01-01", title="t").to_csv(path, index=False)
+    got = {}
+    for flag in ([], ["--keep-own-name"]):
+        assert main(["terms", str(path), "--min-docs", "1", "--stop-words", "en", "--format", "csv", *flag]) == 0
+        out = pd.read_csv(io.StringIO(capsys.readouterr().out))
+        got[bool(flag)] = set(out.loc[out["group"] == "politico", "term"].str.lower())
+    assert "politico" not in got[False] and "politico" in got[True]
