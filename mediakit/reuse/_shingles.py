@@ -45,6 +45,33 @@ def splitmix64(x: np.ndarray) -> np.ndarray:
 _CHUNK = 1 << 17
 
 
+def _sort_by_hash(fh: np.ndarray, fd: np.ndarray, per: int = 1 << 15) -> tuple[np.ndarray, np.ndarray]:
+    """``fh, fd`` in the order of a stable sort of the 64-bit hashes ``fh``, as ``np.argsort(fh,
+    kind="stable")`` gives it, in two steps that keep the work near-linear and in the CPU cache: a radix
+    sort on the top bits (numpy's stable sort of 16-bit keys), then a sort of each bucket of about ``per``
+    hashes.
+
+    >>> fh = np.array([9, 1 << 63, 5, 1 << 63, 2], dtype=np.uint64)
+    >>> [x.tolist() for x in _sort_by_hash(fh, np.arange(5), per=1)]
+    [[2, 5, 9, 9223372036854775808, 9223372036854775808], [4, 2, 0, 1, 3]]
+    """
+    bits = min(16, max(0, int(np.ceil(np.log2(max(len(fh), 1) / max(per, 1))))))
+    if bits == 0:
+        order = np.argsort(fh, kind="stable")
+        return fh[order], fd[order]
+    key = (fh >> _U64(64 - bits)).astype(np.uint16)
+    order = np.argsort(key, kind="stable")  # radix sort: linear
+    cut = np.searchsorted(key[order], np.arange((1 << bits) + 1))
+    del key
+    hs, ds = fh[order], fd[order]
+    del order
+    for k in np.flatnonzero(np.diff(cut) > 1).tolist():
+        a, b = cut[k], cut[k + 1]
+        o = np.argsort(hs[a:b], kind="stable")
+        hs[a:b], ds[a:b] = hs[a:b][o], ds[a:b][o]
+    return hs, ds
+
+
 def _rolling_hashes(ids: np.ndarray, k: int) -> np.ndarray:
     """The hash of every run of ``k`` consecutive token ids (``len(ids) - k + 1`` of them, ``k <= len(ids)``):
     a polynomial rolling sum mixed by :func:`splitmix64`, in cache-sized chunks."""
@@ -358,7 +385,8 @@ class ShingleIndex:
         self.clock = clock = Stages()
         vocab: dict[str, int] = {}
         setdefault = vocab.setdefault
-        flat: list[int] = []
+        flat: list[int] = []  # token numbers, moved into `parts` (numpy) every _CHUNK or so (cache-sized)
+        parts: list[np.ndarray] = []
         lens = np.zeros(len(texts), dtype=np.int64)
         for i, text in enumerate(texts):
             low = match_text(text)
@@ -371,20 +399,28 @@ class ShingleIndex:
                 continue
             flat.extend([setdefault(t, len(vocab)) for t in toks])
             lens[i] = len(toks)
+            if len(flat) >= _CHUNK:
+                parts.append(np.array(flat, dtype=np.int64))
+                flat.clear()
+        parts.append(np.array(flat, dtype=np.int64))
         self.n_tokens = lens
         clock.lap("tokens")
         # A token's id is a hash of the token itself (not its place in this index's vocabulary), so
         # indexes built separately (one per partition, on Dask) give the same shingle hashes.
-        ids = token_hashes(list(vocab))[np.asarray(flat, dtype=np.int64)]
+        ids = token_hashes(list(vocab))[np.concatenate(parts)]
+        del parts, flat
         n_sh = np.maximum(lens - k + 1, 0)
         self.ptr = np.concatenate([[0], np.cumsum(n_sh)]).astype(np.int64)
         tok_ptr = np.concatenate([[0], np.cumsum(lens)]).astype(np.int64)
         total = len(ids)
         if total >= k:
             h = _rolling_hashes(ids, k)
-            # keep the shingles that lie inside one text
-            starts = np.repeat(tok_ptr[:-1], n_sh) + (np.arange(int(n_sh.sum())) - np.repeat(self.ptr[:-1], n_sh))
-            self.hashes = h[starts]
+            # keep the shingles that lie inside one text: drop those starting in a text's last k - 1 tokens
+            inside = np.ones(len(h), dtype=bool)
+            cut = np.minimum(lens, k - 1)
+            last = _ranges(tok_ptr[1:] - cut, cut)
+            inside[last[last < len(h)]] = False
+            self.hashes = h[inside]
         else:
             self.hashes = np.zeros(0, dtype=np.uint64)
         self.doc = np.repeat(np.arange(len(texts), dtype=np.int64), n_sh)
@@ -415,9 +451,8 @@ class ShingleIndex:
         n_sh = np.diff(self.ptr)
         keep |= (n_sh < window)[self.doc]
         pos = np.flatnonzero(keep)
-        fh, fd = h[pos], self.doc[pos]
-        order = np.argsort(fh, kind="stable")  # positions run in text order, so ties stay sorted by text
-        fh, fd = fh[order], fd[order]
+        # positions run in text order, and the sort is stable, so ties stay sorted by text
+        fh, fd = _sort_by_hash(h[pos], self.doc[pos])
         first = np.ones(len(fh), dtype=bool)
         first[1:] = (fh[1:] != fh[:-1]) | (fd[1:] != fd[:-1])
         return fh[first], fd[first]
