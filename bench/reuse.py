@@ -14,6 +14,11 @@
    least half of its target span. Reported passages between articles of different families are errors.
    Times are those of find_reuse (tokens and shingles, candidate generation, alignment, offsets); peak
    memory is the resident size of this process during the call (sampled every 20 ms; the corpus included).
+   With two sizes or more, a per-stage table ends the run: wall and CPU seconds of each stage of find_reuse
+   (``ReuseStats.timings`` and ``.cpu``: tokens, shingles, fingerprints, candidates, alignment, offsets,
+   kinds) at each size and their growth from the smallest to the largest, beside the growth of plain
+   linear numpy work on arrays of the corpus' size in the same run (what the machine itself adds when
+   arrays outgrow the CPU caches and other processes share them).
 3. datasketch MinHash LSH on the same corpora, in the same run (``--datasketch PYTHON``, or
    ``$DATASKETCH_PYTHON``; default ``/work/peers/datasketch-venv/bin/python``; skipped with a message when
    absent; never a project dependency): a child process with that interpreter shingles every article (the
