@@ -14,6 +14,11 @@
    least half of its target span. Reported passages between articles of different families are errors.
    Times are those of find_reuse (tokens and shingles, candidate generation, alignment, offsets); peak
    memory is the resident size of this process during the call (sampled every 20 ms; the corpus included).
+   With two sizes or more, a per-stage table ends the run: wall and CPU seconds of each stage of find_reuse
+   (``ReuseStats.timings`` and ``.cpu``: tokens, shingles, fingerprints, candidates, alignment, offsets,
+   kinds) at each size and their growth from the smallest to the largest, beside the growth of plain
+   linear numpy work on arrays of the corpus' size in the same run (what the machine itself adds when
+   arrays outgrow the CPU caches and other processes share them).
 3. datasketch MinHash LSH on the same corpora, in the same run (``--datasketch PYTHON``, or
    ``$DATASKETCH_PYTHON``; default ``/work/peers/datasketch-venv/bin/python``; skipped with a message when
    absent; never a project dependency): a child process with that interpreter shingles every article (the
@@ -413,7 +418,7 @@ def count_check(texts: list[str], max_df: int = 100, min_shared: int = 3, min_wo
 def scale(sizes: list[int], seed: int, datasketch: str | None = None, ds_threshold: float = 0.3,
           ds_timeout: int = 3600, check_count: bool = True) -> None:
     print("\n== generated corpora (bigram text, planted reprints: whole, trimmed, edited, partial)")
-    rows = []
+    rows, stage_rows = [], []
     for n in sizes:
         articles, plant, gen_time = generate(n, seed=seed)
         words = int(articles.text.str.count(" ").sum() + len(articles))
@@ -427,8 +432,6 @@ def scale(sizes: list[int], seed: int, datasketch: str | None = None, ds_thresho
         ev = evaluate(articles, plant, found)
         row = {"articles": n, "words_M": round(words / 1e6, 1), "planted": len(plant),
                "candidates": stats.candidates, "passages": len(found),
-               "tokens_s": round(tm["tokens"], 1), "candidates_s": round(tm["candidates"], 3),
-               "alignment_s": round(tm["alignment"], 1), "offsets_s": round(tm["offsets"], 1),
                "total_s": round(wall, 1), "peak_GB": round(mem.peak_rss / 1e9, 2),
                "recall": round(ev["recall"], 4), "precision": round(ev["precision"], 4),
                "false": ev["false"], "direction": round(ev["direction"], 4)}
@@ -437,9 +440,11 @@ def scale(sizes: list[int], seed: int, datasketch: str | None = None, ds_thresho
         load = " ".join(f"{x:.1f}" for x in os.getloadavg())
         print(f"{n} articles: floor (one core, one compiled token regex over every text) {floor_wall:.1f} s; "
               f"find_reuse {wall / floor_wall:.1f}x the floor")
+        stage_rows.append({"articles": n, **{f"{k}_s": tm.get(k, 0.0) for k in STAGES},
+                           **{f"{k}_cpu": stats.cpu.get(k, 0.0) for k in STAGES},
+                           "pass_cpu": memory_pass(words)})
         print(f"{n} articles ({words / 1e6:.1f} M words, generated in {gen_time:.0f} s; load average {load}): "
-              f"total {wall:.1f} s = tokens {tm['tokens']:.1f} + candidates {tm['candidates']:.2f} + "
-              f"alignment {tm['alignment']:.1f} + offsets {tm['offsets']:.1f}; "
+              f"total {wall:.1f} s = " + " + ".join(f"{k} {tm.get(k, 0.0):.2f}" for k in STAGES) + "; "
               f"{stats.candidates} candidate pairs, {len(found)} passages; peak RSS {mem.peak_rss / 1e9:.2f} GB "
               f"(before the call {base / 1e9:.2f} GB PSS, corpus included)")
         print(f"   recall {ev['recall']:.4f} of {len(plant)} planted passages (by kind {ev['by_kind']}), "
@@ -485,11 +490,52 @@ def scale(sizes: list[int], seed: int, datasketch: str | None = None, ds_thresho
         a, b = table.iloc[0], table.iloc[-1]
         k = b.articles / a.articles
         growth = {s: float(round(b[s] / a[s], 1)) if a[s] else float("nan")
-                  for s in ("tokens_s", "candidates_s", "alignment_s", "offsets_s", "total_s", "peak_GB", "candidates",
+                  for s in ("total_s", "peak_GB", "candidates",
                             "raw_pairs_M", "new_raw_pairs_M", "count_cpu_s", "exact_cpu_s", "unique_cpu_s")
                   if s in table}
         print(f"growth {int(a.articles):,} -> {int(b.articles):,} articles (x{k:.0f}): {growth} "
               f"(near-linear: about x{k:.0f})")
+        print_stages(pd.DataFrame(stage_rows))
+
+
+STAGES = ("tokens", "shingles", "fingerprints", "candidates", "alignment", "offsets", "kinds")
+
+
+def memory_pass(words: int, reps: int = 3) -> float:
+    """CPU seconds of plain linear numpy work on arrays the size of the corpus' shingle hashes (ten
+    elementwise passes over ``words`` 64-bit values; best of ``reps``): the machine's own cost per element
+    at that size, which grows when the arrays outgrow the CPU caches and when other processes share them."""
+    x = np.arange(words, dtype=np.uint64)
+    best = float("inf")
+    for _ in range(reps):
+        c0 = time.process_time()
+        for _ in range(5):
+            y = x ^ np.uint64(0x9E3779B97F4A7C15)
+            y = y[1:] == x[:-1]
+        best = min(best, time.process_time() - c0)
+    return best
+
+
+def print_stages(st: pd.DataFrame) -> None:
+    """Per-stage table of find_reuse: wall and CPU seconds at each corpus size and their growth from the
+    smallest to the largest, beside the growth of a plain linear pass (:func:`memory_pass`)."""
+    a, b = st.iloc[0], st.iloc[-1]
+    k = b.articles / a.articles
+    lines = []
+    for stage in STAGES + ("pass",):
+        line = {"stage": stage if stage != "pass" else "(linear numpy pass)"}
+        for _, r in st.iterrows():
+            if stage != "pass":
+                line[f"wall_s@{int(r.articles)}"] = round(r[f"{stage}_s"], 3)
+            line[f"cpu_s@{int(r.articles)}"] = round(r[f"{stage}_cpu"], 3)
+        if stage != "pass":
+            line["wall_growth"] = round(b[f"{stage}_s"] / a[f"{stage}_s"], 1) if a[f"{stage}_s"] else float("nan")
+        line["cpu_growth"] = round(b[f"{stage}_cpu"] / a[f"{stage}_cpu"], 1) if a[f"{stage}_cpu"] else float("nan")
+        lines.append(line)
+    print(f"\nfind_reuse per stage, {int(a.articles):,} -> {int(b.articles):,} articles (x{k:.0f}); near-linear: "
+          f"growth <= ~{1.2 * k:.0f}; the last line is the growth of plain linear work on arrays of the corpus' "
+          f"size in the same run (cache and memory-bandwidth effects, other processes' load):")
+    print(pd.DataFrame(lines).to_string(index=False))
 
 
 def main() -> None:

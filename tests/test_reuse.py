@@ -599,3 +599,40 @@ def test_a_passage_in_many_edited_copies_keeps_its_pairs():
     assert list(zip(codes.tolist(), counts.tolist())) == want
     assert {(c // 400, c % 400) for c, _ in want} == set(combinations(family.tolist(), 2))
     assert stats["raw_pairs"] < 40 * len(family) ** 2 // 2
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_sort_by_hash_is_a_stable_argsort(seed):
+    # hashes over all 64 bits with many ties (texts in ascending order within a tie must stay so), bucketed
+    # at every width: the same order as one stable argsort of the hashes
+    rng = np.random.default_rng(seed)
+    distinct = rng.integers(0, 2**64 - 1, size=int(rng.integers(1, 3000)), dtype=np.uint64, endpoint=True)
+    fh = rng.choice(distinct, size=int(rng.integers(1, 20000)))
+    fd = np.arange(len(fh), dtype=np.int64)
+    order = np.argsort(fh, kind="stable")
+    for per in (1, 7, 1000, 1 << 15):
+        hs, ds = _shingles._sort_by_hash(fh, fd, per=per)
+        assert np.array_equal(hs, fh[order]) and np.array_equal(ds, fd[order]), per
+
+
+def test_chunked_shingles_and_fingerprints_equal_one_pass(monkeypatch):
+    # hashing and winnowing in chunks of a few shingles (windows across chunk ends) give what one pass gives
+    rng = np.random.default_rng(4)
+    words = [f"w{i}" for i in range(40)]
+    texts = [" ".join(rng.choice(words, size=int(rng.integers(0, 60)))) for _ in range(50)]
+    whole = _shingles.ShingleIndex(texts, 5)
+    want = whole.fingerprints(4)
+    # text by text: the hashes of each text's own shingles, one after the other
+    per_text = []
+    for t in texts:
+        toks = _shingles._TOKEN_RE.findall(t.lower())
+        if len(toks) >= 5:
+            per_text.append(_shingles._rolling_hashes(_shingles.token_hashes(toks), 5))
+    assert np.array_equal(np.concatenate(per_text), whole.hashes)
+    assert whole.ptr[-1] == len(whole.hashes) == sum(max(len(t.split()) - 4, 0) for t in texts)
+    for chunk in (1, 3, 17):
+        monkeypatch.setattr(_shingles, "_CHUNK", chunk)
+        part = _shingles.ShingleIndex(texts, 5)
+        assert np.array_equal(part.hashes, whole.hashes)
+        got = part.fingerprints(4)
+        assert all(np.array_equal(x, y) for x, y in zip(got, want)) and len(want[0]) > 300, chunk

@@ -6,7 +6,6 @@ is (reprint, shared quote, boilerplate) is :mod:`mediakit.reuse._kinds`'.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +16,7 @@ from ..analysis import Analysis, register, reject_dask, run_local
 from ..corpus import validate_corpus
 from ._direction import REUSE_COLUMNS, order_pair
 from ._kinds import passage_kinds
-from ._shingles import ShingleIndex, fingerprint_pairs, token_spans
+from ._shingles import ShingleIndex, Stages, fingerprint_pairs, token_spans
 from ._translation import translation_passages
 
 __all__ = ["find_reuse", "aligned_passages", "ReuseStats"]
@@ -125,6 +124,12 @@ def find_reuse(
 class ReuseStats:
     """How a find_reuse run went (``find_reuse(..., return_stats=True)``): diagnostics, not in ``attrs``.
 
+    ``timings`` are wall-clock seconds per stage and ``cpu`` CPU seconds of this process per stage:
+    ``tokens`` (tokenising), ``shingles`` (token and shingle hashes), ``fingerprints`` (winnowing, sorted by
+    hash), ``merge`` (partitions' fingerprints merged; Dask only), ``candidates`` (pairs sharing
+    fingerprints), ``alignment``, ``offsets`` (the table), ``kinds`` and, with ``cross_lingual``,
+    ``translations``.
+
     >>> ReuseStats(candidates=3, timings={"alignment": 0.1}).candidates
     3
     """
@@ -132,6 +137,7 @@ class ReuseStats:
     candidates: int
     timings: dict[str, float] = field(default_factory=dict)
     translation: dict[str, Any] = field(default_factory=dict)  # cross_lingual: pairs probed, aligned, sentences embedded
+    cpu: dict[str, float] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- find_reuse as partition -> merge -> finalize
@@ -147,12 +153,13 @@ _ARTICLE_COLUMNS = ["article_id", "text", "outlet", "date", "date_precision", "w
 
 class _Fingerprints:
     """Partial result of find_reuse: winnowed fingerprints ``fp`` (uint64) of corpus rows ``pos``, sorted
-    by (fp, pos), for ``n`` rows; ``index`` is the shingle index itself while the partial covers the whole
-    corpus in one partition (pandas: alignment reuses it instead of tokenising again)."""
+    by (fp, pos), for ``n`` rows; ``clock`` the seconds of the stages so far; ``index`` is the shingle index
+    itself while the partial covers the whole corpus in one partition (pandas: alignment reuses it instead
+    of tokenising again)."""
 
-    def __init__(self, fp: np.ndarray, pos: np.ndarray, n: int, seconds: float,
+    def __init__(self, fp: np.ndarray, pos: np.ndarray, n: int, clock: Stages,
                  index: ShingleIndex | None = None):
-        self.fp, self.pos, self.n, self.seconds, self.index = fp, pos, n, seconds, index
+        self.fp, self.pos, self.n, self.clock, self.index = fp, pos, n, clock, index
         self._pairs: dict[tuple[int, int], np.ndarray] = {}
 
     def __getstate__(self) -> dict[str, Any]:  # never ship the index between processes
@@ -195,24 +202,30 @@ def _reuse_columns(*, cross_lingual: bool = False, **_: Any) -> list[str]:
 
 def _reuse_partition(part: pd.DataFrame, *, offset: int, shingle: int, window: int, candidates: str,
                      **_: Any) -> _Fingerprints:
-    t0 = time.perf_counter()
     index = ShingleIndex(part["text"].fillna("").astype(str).tolist(), shingle)
+    clock = index.clock
     if candidates == "shingles":
         fh, fd = index.fingerprints(window)
     else:  # minhash works on the index itself (pandas only: see _reuse_validate)
         fh, fd = np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
-    return _Fingerprints(fh, np.asarray(fd, dtype=np.int64) + offset, len(part), time.perf_counter() - t0,
-                         index if offset == 0 else None)
+    fd = np.asarray(fd, dtype=np.int64) + offset
+    clock.lap("fingerprints")
+    return _Fingerprints(fh, fd, len(part), clock, index if offset == 0 else None)
 
 
 def _reuse_merge(parts: list[_Fingerprints]) -> _Fingerprints:
     if len(parts) == 1:
         p = parts[0]
-        return _Fingerprints(p.fp, p.pos, p.n, p.seconds)
+        return _Fingerprints(p.fp, p.pos, p.n, p.clock)
+    clock = Stages()
     fp = np.concatenate([p.fp for p in parts]) if parts else np.zeros(0, dtype=np.uint64)
     pos = np.concatenate([p.pos for p in parts]) if parts else np.zeros(0, dtype=np.int64)
     order = np.lexsort((pos, fp))
-    return _Fingerprints(fp[order], pos[order], sum(p.n for p in parts), sum(p.seconds for p in parts))
+    fp, pos = fp[order], pos[order]
+    clock.lap("merge")
+    for p in parts:
+        clock.add(p.clock)
+    return _Fingerprints(fp, pos, sum(p.n for p in parts), clock)
 
 
 def _reuse_rows_needed(partial: _Fingerprints, *, max_df: int, min_shared: int, cross_lingual: bool = False,
@@ -233,9 +246,9 @@ def _reuse_finalize(partial: _Fingerprints, *, rows: pd.DataFrame, min_words: in
               "candidates": candidates, "lsh_threshold": lsh_threshold, "with_text": with_text}
     if cross_lingual:
         params["cross_lingual"] = True
-    timings: dict[str, float] = {"tokens": partial.seconds}
-    translated = _translations(rows.sort_index(), same_outlet, with_text, n_jobs, timings) if cross_lingual else None
-    t0 = time.perf_counter()
+    clock = Stages()
+    clock.add(partial.clock)
+    translated = _translations(rows.sort_index(), same_outlet, with_text, n_jobs, clock) if cross_lingual else None
     local = partial.index is not None and len(rows) == partial.n
     if candidates == "shingles":
         pairs = partial.pairs(max_df, min_shared)
@@ -254,36 +267,35 @@ def _reuse_finalize(partial: _Fingerprints, *, rows: pd.DataFrame, min_words: in
     texts = arts["text"].fillna("").astype(str).tolist()
     outlets = (arts["outlet"].fillna("").astype(str) if "outlet" in arts else pd.Series([""] * len(arts)))
     # pairs within one outlet are aligned even when same_outlet=False: they tell boilerplate from reprints
-    timings["candidates"] = time.perf_counter() - t0
+    clock.lap("candidates")
     if index is None:
-        t0 = time.perf_counter()
         index = ShingleIndex(texts, shingle)
-        timings["tokens"] += time.perf_counter() - t0
-    out = aligned_passages(arts, texts, index, pairs, outlets.tolist(), max_gap=max_gap, min_words=min_words,
-                           min_similarity=min_similarity, with_text=with_text, timings=timings)
-    t0 = time.perf_counter()
+        clock.add(index.clock)  # its tokens and shingles
+        clock.skip()
+    out = _aligned(arts, texts, index, pairs, outlets.tolist(), max_gap=max_gap, min_words=min_words,
+                   min_similarity=min_similarity, with_text=with_text, clock=clock)
     out.insert(out.columns.get_loc("target_share") + 1, "kind",
                pd.Series(passage_kinds(out, dict(zip(arts["article_id"].astype(str), texts))), index=out.index,
                          dtype="str"))
     if not same_outlet:
         out = out[~out["same_outlet"]].reset_index(drop=True)
-    timings["kinds"] = time.perf_counter() - t0
+    clock.lap("kinds")
     if translated is not None:
         out = _with_translations(out, *translated[:2])
     out.attrs = params
     if return_stats:
-        return out, ReuseStats(candidates=len(pairs), timings=timings,
+        return out, ReuseStats(candidates=len(pairs), timings=clock.wall, cpu=clock.cpu,
                                translation=translated[2] if translated is not None else {})
     return out
 
 
 def _translations(rows: pd.DataFrame, same_outlet: bool, with_text: bool, n_jobs: int,
-                  timings: dict[str, float]) -> tuple[pd.DataFrame, dict[str, str], dict[str, Any]]:
+                  clock: Stages) -> tuple[pd.DataFrame, dict[str, str], dict[str, Any]]:
     """Translated reprints among ``rows`` (every article) and each article's language."""
-    t0 = time.perf_counter()
+    clock.skip()
     arts = rows.reset_index(drop=True)
     found, langs, stats = translation_passages(arts, same_outlet=same_outlet, with_text=with_text, n_jobs=n_jobs)
-    timings["translations"] = time.perf_counter() - t0
+    clock.lap("translations")
     return found, dict(zip(arts["article_id"].astype(str), langs)), stats
 
 
@@ -315,17 +327,27 @@ def aligned_passages(articles: pd.DataFrame, texts: list[str], index: ShingleInd
     The step after candidate search (find_reuse's finalize; on Dask it gets the articles the pairs
     involve, in corpus order).
     """
-    timings = {} if timings is None else timings
-    t0 = time.perf_counter()
+    clock = Stages()
+    out = _aligned(articles, texts, index, pairs, outlets, max_gap=max_gap, min_words=min_words,
+                   min_similarity=min_similarity, with_text=with_text, clock=clock)
+    if timings is not None:
+        timings.update(clock.wall)
+    return out
+
+
+def _aligned(articles: pd.DataFrame, texts: list[str], index: ShingleIndex, pairs: np.ndarray,
+             outlets: list[str], *, max_gap: int, min_words: int, min_similarity: float, with_text: bool,
+             clock: Stages) -> pd.DataFrame:
+    """:func:`aligned_passages`, its stages charged to ``clock`` (``alignment``, ``offsets``)."""
+    clock.skip()
     found: list[tuple[int, int, int, int, int, int, float]] = []
     for a, b in pairs:
         for p in index.align(int(a), int(b), max_gap=max_gap, min_words=min_words,
                              min_similarity=min_similarity):
             found.append((int(a), int(b), *p))
-    timings["alignment"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    clock.lap("alignment")
     out = _assemble(articles, texts, index, found, outlets, with_text)
-    timings["offsets"] = time.perf_counter() - t0
+    clock.lap("offsets")
     return out
 
 

@@ -15,6 +15,7 @@ text, so token boundaries, and every offset derived from them, are those of the 
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,7 +25,7 @@ import scipy.sparse as sp
 from ..spans import union_length
 from ..text import TOKEN_PATTERN
 
-__all__ = ["ShingleIndex", "fingerprint_pairs", "match_text", "token_spans"]
+__all__ = ["ShingleIndex", "Stages", "fingerprint_pairs", "match_text", "token_spans"]
 
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
 _U64 = np.uint64
@@ -37,6 +38,54 @@ def splitmix64(x: np.ndarray) -> np.ndarray:
         x = (x ^ (x >> _U64(30))) * _U64(0xBF58476D1CE4E5B9)
         x = (x ^ (x >> _U64(27))) * _U64(0x94D049BB133111EB)
         return x ^ (x >> _U64(31))
+
+
+# Elements per chunk of the passes over all shingles (hashing, winnowing): a few MB, so that a pass's
+# temporaries stay in the CPU cache, and the time per shingle is the same for any corpus size.
+_CHUNK = 1 << 17
+
+
+def _sort_by_hash(fh: np.ndarray, fd: np.ndarray, per: int = 1 << 15) -> tuple[np.ndarray, np.ndarray]:
+    """``fh, fd`` in the order of a stable sort of the 64-bit hashes ``fh``, as ``np.argsort(fh,
+    kind="stable")`` gives it, in two steps that keep the work near-linear and in the CPU cache: a radix
+    sort on the top bits (numpy's stable sort of 16-bit keys), then a sort of each bucket of about ``per``
+    hashes.
+
+    >>> fh = np.array([9, 1 << 63, 5, 1 << 63, 2], dtype=np.uint64)
+    >>> [x.tolist() for x in _sort_by_hash(fh, np.arange(5), per=1)]
+    [[2, 5, 9, 9223372036854775808, 9223372036854775808], [4, 2, 0, 1, 3]]
+    """
+    bits = min(16, max(0, int(np.ceil(np.log2(max(len(fh), 1) / max(per, 1))))))
+    if bits == 0:
+        order = np.argsort(fh, kind="stable")
+        return fh[order], fd[order]
+    key = (fh >> _U64(64 - bits)).astype(np.uint16)
+    order = np.argsort(key, kind="stable")  # radix sort: linear
+    cut = np.searchsorted(key[order], np.arange((1 << bits) + 1))
+    del key
+    hs, ds = fh[order], fd[order]
+    del order
+    for k in np.flatnonzero(np.diff(cut) > 1).tolist():
+        a, b = cut[k], cut[k + 1]
+        o = np.argsort(hs[a:b], kind="stable")
+        hs[a:b], ds[a:b] = hs[a:b][o], ds[a:b][o]
+    return hs, ds
+
+
+def _rolling_hashes(ids: np.ndarray, k: int) -> np.ndarray:
+    """The hash of every run of ``k`` consecutive token ids (``len(ids) - k + 1`` of them, ``k <= len(ids)``):
+    a polynomial rolling sum mixed by :func:`splitmix64`, in cache-sized chunks."""
+    total = len(ids) - k + 1
+    out = np.empty(total, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for c0 in range(0, total, _CHUNK):
+            c1 = min(c0 + _CHUNK, total)
+            h = ids[c0: c1].copy()
+            for j in range(1, k):
+                h *= _U64(0x100000001B3)
+                h += ids[c0 + j: c1 + j]
+            out[c0: c1] = splitmix64(h)
+    return out
 
 
 def token_hashes(tokens: list[str]) -> np.ndarray:
@@ -275,9 +324,16 @@ def _shared(codes: np.ndarray, n: int, fd: np.ndarray, start: np.ndarray, size: 
     need = np.zeros(n, dtype=bool)
     need[a] = need[b] = True
     mine = need[texts]
-    n_sets = np.int64(len(size))
-    member = texts[mine] * n_sets + np.repeat(np.arange(n_sets), size)[mine]
-    del mine
+    # only groups holding two texts of the pairs or more can hold a pair: the others are left out before
+    # the memberships are sorted (most groups of a large corpus hold one such text or none)
+    held = np.cumsum(mine, dtype=np.int64)
+    last = np.cumsum(size) - 1
+    useful = held[last] - np.r_[0, held[last[:-1]]] >= 2
+    del held
+    mine &= np.repeat(useful, size)
+    n_sets = np.int64(max(int(useful.sum()), 1))
+    member = texts[mine] * n_sets + np.repeat(np.cumsum(useful) - 1, size)[mine]
+    del mine, texts
     member.sort()
     ptr = np.searchsorted(member, np.arange(n + 1, dtype=np.int64) * n_sets)
     stats["lookups"] += int(np.minimum(np.diff(ptr)[a], np.diff(ptr)[b]).sum())
@@ -290,14 +346,47 @@ def _shared(codes: np.ndarray, n: int, fd: np.ndarray, start: np.ndarray, size: 
     return out
 
 
+class Stages:
+    """Wall-clock and CPU seconds per stage of a run, added up by name (``wall``, ``cpu``): ``lap(name)``
+    charges the time since the last lap (or since the clock was made) to ``name``.
+
+    >>> clock = Stages()
+    >>> clock.lap("tokens"); clock.lap("tokens"); sorted(clock.wall)
+    ['tokens']
+    """
+
+    def __init__(self) -> None:
+        self.wall: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
+        self._last = (time.perf_counter(), time.process_time())
+
+    def lap(self, name: str) -> None:
+        now = (time.perf_counter(), time.process_time())
+        self.wall[name] = self.wall.get(name, 0.0) + now[0] - self._last[0]
+        self.cpu[name] = self.cpu.get(name, 0.0) + now[1] - self._last[1]
+        self._last = now
+
+    def skip(self) -> None:
+        """Charge the time since the last lap to no stage (it was counted elsewhere)."""
+        self._last = (time.perf_counter(), time.process_time())
+
+    def add(self, other: Stages) -> None:
+        """Add ``other``'s seconds to these."""
+        for mine, theirs in ((self.wall, other.wall), (self.cpu, other.cpu)):
+            for k, v in theirs.items():
+                mine[k] = mine.get(k, 0.0) + v
+
+
 class ShingleIndex:
     """Token ids and hashed word shingles of a list of texts, stored flat with per-text pointers."""
 
     def __init__(self, texts: Sequence[str], k: int):
         self.k = k
+        self.clock = clock = Stages()
         vocab: dict[str, int] = {}
         setdefault = vocab.setdefault
-        flat: list[int] = []
+        flat: list[int] = []  # token numbers, moved into `parts` (numpy) every _CHUNK or so (cache-sized)
+        parts: list[np.ndarray] = []
         lens = np.zeros(len(texts), dtype=np.int64)
         for i, text in enumerate(texts):
             low = match_text(text)
@@ -310,26 +399,32 @@ class ShingleIndex:
                 continue
             flat.extend([setdefault(t, len(vocab)) for t in toks])
             lens[i] = len(toks)
+            if len(flat) >= _CHUNK:
+                parts.append(np.array(flat, dtype=np.int64))
+                flat.clear()
+        parts.append(np.array(flat, dtype=np.int64))
         self.n_tokens = lens
+        clock.lap("tokens")
         # A token's id is a hash of the token itself (not its place in this index's vocabulary), so
         # indexes built separately (one per partition, on Dask) give the same shingle hashes.
-        ids = token_hashes(list(vocab))[np.asarray(flat, dtype=np.int64)]
+        ids = token_hashes(list(vocab))[np.concatenate(parts)]
+        del parts, flat
         n_sh = np.maximum(lens - k + 1, 0)
         self.ptr = np.concatenate([[0], np.cumsum(n_sh)]).astype(np.int64)
         tok_ptr = np.concatenate([[0], np.cumsum(lens)]).astype(np.int64)
         total = len(ids)
         if total >= k:
-            with np.errstate(over="ignore"):
-                h = ids[: total - k + 1].copy()
-                for j in range(1, k):
-                    h = h * _U64(0x100000001B3) + ids[j: total - k + 1 + j]
-            h = splitmix64(h)
-            # keep the shingles that lie inside one text
-            starts = np.repeat(tok_ptr[:-1], n_sh) + (np.arange(int(n_sh.sum())) - np.repeat(self.ptr[:-1], n_sh))
-            self.hashes = h[starts]
+            h = _rolling_hashes(ids, k)
+            # keep the shingles that lie inside one text: drop those starting in a text's last k - 1 tokens
+            inside = np.ones(len(h), dtype=bool)
+            cut = np.minimum(lens, k - 1)
+            last = _ranges(tok_ptr[1:] - cut, cut)
+            inside[last[last < len(h)]] = False
+            self.hashes = h[inside]
         else:
             self.hashes = np.zeros(0, dtype=np.uint64)
         self.doc = np.repeat(np.arange(len(texts), dtype=np.int64), n_sh)
+        clock.lap("shingles")
 
     # -- candidates
     def fingerprints(self, window: int) -> tuple[np.ndarray, np.ndarray]:
@@ -341,21 +436,23 @@ class ShingleIndex:
         # Windows never straddle two texts, so a text's fingerprints depend on that text alone (and a
         # corpus split into partitions gives the same fingerprints); texts shorter than a window keep all.
         keep = np.zeros(n, dtype=bool)
-        if n >= window:
-            # m[s] = min of the window starting at s; shingle i is kept when it is the minimum of a window
-            # that contains it (shifted numpy minimum/compare: much faster than argmin over a strided view).
-            m = h[: n - window + 1].copy()
+        doc = self.doc
+        # m[s] = min of the window starting at s; shingle i is kept when it is the minimum of a window
+        # that contains it (shifted numpy minimum/compare: much faster than argmin over a strided view),
+        # in chunks of window starts small enough to stay in the CPU cache (the same result in one pass)
+        for c0 in range(0, n - window + 1, _CHUNK):
+            c1 = min(c0 + _CHUNK, n - window + 1)
+            m = h[c0: c1].copy()
             for j in range(1, window):
-                np.minimum(m, h[j: n - window + 1 + j], out=m)
-            inside = self.doc[: n - window + 1] == self.doc[window - 1:]
+                np.minimum(m, h[c0 + j: c1 + j], out=m)
+            inside = doc[c0: c1] == doc[c0 + window - 1: c1 + window - 1]
             for j in range(window):
-                keep[j: j + len(m)] |= (h[j: j + len(m)] == m) & inside
+                keep[c0 + j: c1 + j] |= (h[c0 + j: c1 + j] == m) & inside
         n_sh = np.diff(self.ptr)
         keep |= (n_sh < window)[self.doc]
         pos = np.flatnonzero(keep)
-        fh, fd = h[pos], self.doc[pos]
-        order = np.argsort(fh, kind="stable")  # positions run in text order, so ties stay sorted by text
-        fh, fd = fh[order], fd[order]
+        # positions run in text order, and the sort is stable, so ties stay sorted by text
+        fh, fd = _sort_by_hash(h[pos], self.doc[pos])
         first = np.ones(len(fh), dtype=bool)
         first[1:] = (fh[1:] != fh[:-1]) | (fd[1:] != fd[:-1])
         return fh[first], fd[first]
