@@ -395,3 +395,15 @@ def test_according_to_between_commas_after_a_fronted_phrase_reports_the_whole_se
 def test_an_adverb_before_the_complementizer_is_no_content():
     text = "The mayor has said repeatedly that taxes will not rise."
     assert _rows(text) == [("indirect", "taxes will not rise", "The mayor")]
+
+
+def test_a_participle_after_a_capitalised_determiner_takes_its_noun_phrase():
+    """', adding that ...' has the sentence's subject; when that opens with "The" it is the noun phrase ("The
+    senator", stopping at an irregular past such as "went"), never "The" alone; a determiner standing as a
+    pronoun ("Some") is the subject itself."""
+    text = "The senator went further, adding that the deal was a disaster."
+    assert _rows(text) == [("indirect", "the deal was a disaster", "The senator")]
+    text = "The judge ruled on Friday, saying the law was unconstitutional."
+    assert _rows(text) == [("indirect", "the law was unconstitutional", "The judge")]
+    text = "Some wrote back, adding that the plan was unfair."
+    assert _rows(text) == [("indirect", "the plan was unfair", "Some")]

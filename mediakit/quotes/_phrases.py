@@ -16,7 +16,6 @@ from ._words import (
     _HUMAN_NOUNS,
     _INVERTIBLE,
     _LEADING_ADVERBS,
-    _LEADING_SKIP,
     _MEDIUM_WORDS,
     _NAME_PARTICLES,
     _NOT_ADVERBS_LY,
@@ -25,10 +24,8 @@ from ._words import (
     _PREPS,
     _PREPS_INNER,
     _SPEAKING_PRONOUNS,
-    _SUBORDINATORS,
     _TIME_WORDS,
     _TITLES_ABBR,
-    _past_like,
 )
 
 # ---------------------------------------------------------------- thresholds
@@ -37,7 +34,6 @@ from ._words import (
 # tuning. Changing one changes results: rerun bench/quotes.py.
 # longest noun phrase read leftwards from a cue, in word tokens; origin unknown, predates this refactor
 _NP_MAX_TOKENS = 16
-_ROLE_GAP_TOKENS = 3  # lower-case role words between a modifier and a name ("presidential nominee")
 # longest parenthesis kept inside a name ("(Instituto Nacional de Estadística)"), in tokens; origin unknown,
 # predates this refactor
 _PAREN_MAX_TOKENS = 8
@@ -53,9 +49,6 @@ _RELATIVE_CLAUSE_MAX_TOKENS = 14
 # longest token run still read as an apposition (a description or a name); origin unknown, predates this
 # refactor
 _APPOSITION_NP_MAX_TOKENS = 22
-# longest determiner phrase taken as a sentence's subject ("the defence chief"), in tokens; origin unknown,
-# predates this refactor
-_SUBJECT_NP_MAX_TOKENS = 5
 # longest time or medium phrase skipped after a cue ("in an interview with NTV"), in tokens ...; origin
 # unknown, predates this refactor
 _PP_MAX_TOKENS = 9
@@ -499,61 +492,6 @@ class _Phrases:
         if np_ is None:
             return None
         return _Frame(-1, -1, None, np_[0], np_[1])
-
-    def _sentence_subject(self, a: int, i: int) -> tuple[int, int] | None:
-        """The first noun phrase of the sentence a..i, after leading conjunctions ("And then Trump went ...")
-        and a fronted adverbial ending with a comma ("On Tuesday, Sanders went ..."): its head only (a name
-        run, a pronoun, or a determiner and a few words)."""
-        t = self.t
-        k = a
-        while k < i and (t.low[k] in _LEADING_SKIP or not _is_word(t.low[k]) and t.quote[k] == -1):
-            k += 1
-        if k >= i:
-            return None
-        first = t.low[k]
-        if first in _PREPS or first in _SUBORDINATORS or first in _CLAUSE or first.endswith("ing") or \
-                first in ("asked", "according"):
-            m = k
-            while m < i and t.low[m] != "," and t.quote[m] == -1:
-                m += 1
-            if m >= i:
-                return None
-            k = m + 1
-        if k >= i:
-            return None
-        w = t.low[k]
-        if w in self.pronouns and w not in ("that", "this", "which", "who"):
-            return (k, k + 1)
-        if _is_cap(t.text[k]):
-            e = k
-            while e < i and (_is_cap(t.text[e]) or t.low[e] in (".", "-", "'s", "’s") and e > k
-                             and t.low[e - 1] in _TITLES_ABBR or t.low[e] == "of" and e + 1 < i
-                             and _is_cap(t.text[e + 1])):
-                e += 1
-            if t.low[e - 1] in _TIME_WORDS:
-                return None
-            # "Republican presidential nominee Donald Trump issued": singular role words between a capitalised
-            # modifier and the name belong to the subject when a name follows them (not "State Department
-            # officials Jane Doe and ...": a group)
-            m = e
-            while m < i and m - e < _ROLE_GAP_TOKENS and _is_word(t.text[m]) and not _is_cap(t.text[m]) \
-                    and t.low[m] not in _DET and t.low[m] not in _AUX and t.low[m] not in _CLAUSE \
-                    and t.low[m] not in _PREPS and t.low[m] not in self.lex.forms and not t.low[m].endswith("s") \
-                    and not _past_like(t.low[m]):
-                m += 1
-            if e < m < i and _is_cap(t.text[m]) and t.low[m] not in _TIME_WORDS:
-                e = m
-                while e < i and (_is_cap(t.text[e]) or t.low[e] == "." and t.low[e - 1] in _TITLES_ABBR):
-                    e += 1
-            return (k, e)
-        if w in _DET:
-            e = k + 1
-            while e < i and e - k < _SUBJECT_NP_MAX_TOKENS and _is_word(t.low[e]) and t.low[e] not in _AUX and t.low[e] not in _CLAUSE \
-                    and t.low[e] not in self.lex.forms and not (_past_like(t.low[e]) and e > k + 1):
-                e += 1
-            return (k, e) if e > k + 1 else None
-        return None
-
 
     def _human(self, s0: int, s1: int) -> bool:
         """A subject that can speak: a pronoun, a name, or a noun for people or organisations."""
