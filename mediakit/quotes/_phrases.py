@@ -16,6 +16,7 @@ from ._words import (
     _HUMAN_NOUNS,
     _INVERTIBLE,
     _LEADING_ADVERBS,
+    _LEADING_SKIP,
     _MEDIUM_WORDS,
     _NAME_PARTICLES,
     _NOT_ADVERBS_LY,
@@ -24,6 +25,7 @@ from ._words import (
     _PREPS,
     _PREPS_INNER,
     _SPEAKING_PRONOUNS,
+    _SUBORDINATORS,
     _TIME_WORDS,
     _TITLES_ABBR,
 )
@@ -40,6 +42,9 @@ _PAREN_MAX_TOKENS = 8
 # longest noun phrase read rightwards (after an inverted cue), in tokens; origin unknown, predates this
 # refactor
 _NP_RIGHT_MAX_TOKENS = 12
+# most comma-separated parts read back from a cue for a name with details ("Kim Baker, 22, of Dayton, Ohio,
+# said" has four); general English, set by hand
+_DETAIL_MAX_PARTS = 5
 # longest apposition between two commas ("Smith, head of X, said"), in tokens; origin unknown, predates this
 # refactor
 _APPOSITION_MAX_TOKENS = 25
@@ -312,6 +317,10 @@ class _Phrases:
                 return None
             return fr
         if w == ",":
+            detailed = self._name_with_details(j, lo)
+            if detailed is not None:
+                fr.s0, fr.s1, fr.a0, fr.a1 = detailed
+                return fr
             # apposition or parenthetical between two commas: "Smith, head of X, said"
             k = j - 1
             while k >= lo and t.low[k] not in (",", ";", ":", "(") and t.quote[k] == -1 and j - k < _APPOSITION_MAX_TOKENS:
@@ -379,6 +388,72 @@ class _Phrases:
             np_ = (subj[-1], subj[-1] + 1)
         fr.s0, fr.s1 = np_
         return fr
+
+    def _name_with_details(self, j: int, lo: int) -> tuple[int, int, int, int] | None:
+        """A name with details between commas ending at the comma ``j`` before a cue, whose last part the
+        apposition reading cannot take: an age and a home town ("Kim Baker, 22, of Dayton, Ohio, said": the
+        place's head follows a preposition), or a party tag after a fronted phrase ("At a rally, Gov. John
+        Kasich (R-OH), said"). Returns the name's span and the details' span."""
+        t = self.t
+        parts: list[tuple[int, int]] = []
+        end = j
+        while len(parts) < _DETAIL_MAX_PARTS:
+            m = end - 1
+            while m >= lo and t.low[m] not in (",", ";", ":", "(", ")") and t.quote[m] == -1:
+                m -= 1
+            if m >= lo and t.low[m] == ")":  # a party tag inside the part: "Gov. John Kasich (R-OH)"
+                o = m
+                while o > lo and t.low[o] != "(" and m - o < _PAREN_MAX_TOKENS:
+                    o -= 1
+                if t.low[o] != "(":
+                    return None
+                m = o - 1
+                while m >= lo and t.low[m] not in (",", ";", ":") and t.quote[m] == -1:
+                    m -= 1
+            if m + 1 >= end or m >= lo and t.low[m] != ",":
+                if m + 1 < end and (m < lo or t.low[m] != ","):
+                    parts.append((m + 1, end))
+                break
+            parts.append((m + 1, end))
+            end = m
+        parts.reverse()
+        if not parts:
+            return None
+        # a party tag: the last part is a name ending with a short parenthesis, after a fronted phrase
+        p0, p1 = parts[-1]
+        if t.low[p1 - 1] == ")" and _is_cap(t.text[p0]) and t.low[p0] not in _DET and (
+                len(parts) == 1 or t.low[parts[-2][0]] in _PREPS or t.low[parts[-2][0]] in _SUBORDINATORS
+                or t.low[parts[-2][0]].endswith("ing") or self._adverbial(parts[-2])
+                or all(t.low[m] in _LEADING_SKIP or t.low[m] in _LEADING_ADVERBS for m in range(*parts[-2]))):
+            o = next((m for m in range(p1 - 1, p0, -1) if t.low[m] == "("), -1)
+            if o > p0 and _is_cap(t.text[o - 1]) and any("-" in t.low[m] for m in range(o, p1)) and all(
+                    _is_word(t.text[m]) and (_is_cap(t.text[m]) or t.low[m] in _NAME_PARTICLES)
+                    or t.low[m] == "." and t.low[m - 1] in _TITLES_ABBR for m in range(p0, o)):
+                return p0, p1, -1, -1
+        # an age and a home town: every part after the first is a number, "of"/"from" with a capitalised
+        # place, or a capitalised place after such a part
+        if len(parts) < 3:
+            return None
+        origin = False
+        for a, b in parts[1:]:
+            words = [t.low[m] for m in range(a, b)]
+            if words == [] or len(words) == 1 and words[0].isdigit():
+                continue
+            if words[0] in ("of", "from") and b - a >= 2 and all(
+                    _is_cap(t.text[m]) or t.low[m] == "." for m in range(a + 1, b)):
+                origin = True
+                continue
+            if origin and all(_is_cap(t.text[m]) or t.low[m] == "." for m in range(a, b)):
+                continue
+            return None
+        if not origin:
+            return None
+        h0, h1 = parts[0]
+        head = self._np_left(h1 - 1, h0)
+        if head is None or head[1] != h1 or not _is_cap(t.text[h1 - 1]) or self._adverbial(head) \
+                or t.low[head[0]] in _DET:
+            return None
+        return head[0], head[1], parts[1][0], j
 
     def _chain_head(self, head: tuple[int, int], lo: int) -> tuple[int, int]:
         """The first noun phrase of a chain of appositions ending with ``head``: "Scott Pruitt, the attorney
