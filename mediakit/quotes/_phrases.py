@@ -28,6 +28,7 @@ from ._words import (
     _SUBORDINATORS,
     _TIME_WORDS,
     _TITLES_ABBR,
+    _past_like,
 )
 
 # ---------------------------------------------------------------- thresholds
@@ -42,6 +43,11 @@ _PAREN_MAX_TOKENS = 8
 # longest noun phrase read rightwards (after an inverted cue), in tokens; origin unknown, predates this
 # refactor
 _NP_RIGHT_MAX_TOKENS = 12
+# a time phrase ending a noun phrase: one of these prepositions, then determiners, numbers and time words
+# ("at the time", "on Monday"); general English, set by hand
+_TIME_PREPS = frozenset({"at", "on", "in", "during", "since"})
+_TIME_NOUNS = frozenset({"time", "moment", "point", "hour", "hours", "days", "weeks", "months", "years",
+                         "period", "weekend", "outset", "end", "start", "beginning"})
 # most comma-separated parts read back from a cue for a name with details ("Kim Baker, 22, of Dayton, Ohio,
 # said" has four); general English, set by hand
 _DETAIL_MAX_PARTS = 5
@@ -173,7 +179,23 @@ class _Phrases:
             for k in range(start + 1, j + 1):
                 if t.low[k] in _PREPS and not _is_cap(t.text[k]) and any(_is_cap(t.text[m]) for m in range(start, k)):
                     return (start, k)
-        return (start, j + 1)
+        return (start, self._time_tail(start, j + 1))
+
+    def _time_tail(self, s0: int, s1: int) -> int:
+        """End of the noun phrase s0..s1 without a trailing time phrase ("Rep. Bobby Scott (D-Va.) at the
+        time", "the senator on Monday"): a preposition after the head, then only determiners, numbers and
+        time words, at least one of them a time word."""
+        t = self.t
+        for k in range(s0 + 1, s1 - 1):
+            if t.low[k] not in _TIME_PREPS or _is_cap(t.text[k]):
+                continue
+            tail = range(k + 1, s1)
+            if all(t.low[m] in _DET or t.low[m].isdigit() or t.low[m] in _TIME_WORDS or t.low[m] in _TIME_NOUNS
+                   for m in tail) and any(t.low[m] in _TIME_WORDS or t.low[m] in _TIME_NOUNS for m in tail):
+                if k - 2 > s0 and _past_like(t.low[k - 1]) and not _is_cap(t.text[k - 1]):
+                    return k - 1  # "a poll released on Thursday": the participle goes with its time
+                return k
+        return s1
 
     def _object_of_clause(self, span: tuple[int, int]) -> tuple[int, int] | None:
         """A relative pronoun's antecedent without the clause before it: in "they turned to the police
@@ -242,7 +264,7 @@ class _Phrases:
             return None
         while end - 1 > i and t.low[end - 1] in _PREPS_INNER:
             end -= 1
-        return (i, end)
+        return (i, self._time_tail(i, end))
 
     def _skip_adverbs_left(self, j: int, lo: int) -> int:
         """Index of the last token left of ``j`` that is not an adverb, auxiliary or time phrase."""
