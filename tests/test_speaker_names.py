@@ -346,3 +346,14 @@ def test_a_time_phrase_after_a_name_is_not_part_of_it():
                    "We are not done,": "Rep. Tom Reyes (R-Ohio)"}, got
     names = set(q.speaker_canonical.dropna())
     assert names == {"Ann Wells", "Tom Reyes"}, names
+
+
+def test_an_inverted_speaker_followed_by_an_as_clause():
+    """'“...,” said Sanders as he closed out the rally.': "as" opens a clause with its own subject pronoun, so
+    the name before it is the inverted speaker; "as" before an object's description ('blasted Clinton as a
+    disgrace') still names nobody."""
+    text = "\u201cWe will not back down,\u201d said Lindqvist as she closed out the rally."
+    assert _speaker_and_name(text) == {"We will not back down,": ("Lindqvist", "Lindqvist")}
+    text = "\u201cWe will not back down,\u201d blasted Lindqvist as a disgrace."
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["t"], "outlet": ["x"], "text": [text]}))
+    assert q.speaker.isna().all(), q.speaker.tolist()

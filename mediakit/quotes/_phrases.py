@@ -48,6 +48,8 @@ _NP_RIGHT_MAX_TOKENS = 12
 _TIME_PREPS = frozenset({"at", "on", "in", "during", "since"})
 _TIME_NOUNS = frozenset({"time", "moment", "point", "hour", "hours", "days", "weeks", "months", "years",
                          "period", "weekend", "outset", "end", "start", "beginning"})
+# "said Sanders as he closed out": "as" and one of these opens a clause after an inverted speaker
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 # most comma-separated parts read back from a cue for a name with details ("Kim Baker, 22, of Dayton, Ohio,
 # said" has four); general English, set by hand
 _DETAIL_MAX_PARTS = 5
@@ -555,6 +557,7 @@ class _Phrases:
                                              "who", "after", "when", "before", "while", "of", "(", "last", "this",
                                              "earlier", "recently", "later", "today", "yesterday", "whose", "whom",
                                              "which") and not (nxt in _PREPS and nxt != "as") \
+                and not (nxt == "as" and np_[1] + 1 < hi and t.low[np_[1] + 1] in _SUBJECT_PRONOUNS) \
                 and not t.mark[np_[1]] and nxt not in _TIME_WORDS and not nxt.endswith("ing") \
                 and not (nxt.endswith("ed") and nxt not in self.lex.forms):
             return None  # '“...” blasted Clinton as a disgrace': an object, not an inverted speaker
