@@ -395,3 +395,35 @@ def test_according_to_between_commas_after_a_fronted_phrase_reports_the_whole_se
 def test_an_adverb_before_the_complementizer_is_no_content():
     text = "The mayor has said repeatedly that taxes will not rise."
     assert _rows(text) == [("indirect", "taxes will not rise", "The mayor")]
+
+
+def test_a_participle_after_a_capitalised_determiner_takes_its_noun_phrase():
+    """', adding that ...' has the sentence's subject; when that opens with "The" it is the noun phrase ("The
+    senator", stopping at an irregular past such as "went"), never "The" alone; a determiner standing as a
+    pronoun ("Some") is the subject itself."""
+    text = "The senator went further, adding that the deal was a disaster."
+    assert _rows(text) == [("indirect", "the deal was a disaster", "The senator")]
+    text = "The judge ruled on Friday, saying the law was unconstitutional."
+    assert _rows(text) == [("indirect", "the law was unconstitutional", "The judge")]
+    text = "Some wrote back, adding that the plan was unfair."
+    assert _rows(text) == [("indirect", "the plan was unfair", "Some")]
+
+
+def test_a_name_with_an_age_and_home_town_between_commas():
+    """'Kim Baker, 22, of Dayton, Ohio, said': the place's head follows a preposition, so the apposition
+    reading failed and no row came out; the name before the details is the speaker."""
+    text = "Kim Baker, 22, of Dayton, Ohio, said she would vote for the governor next year."
+    assert _rows(text) == [("indirect", "she would vote for the governor next year", "Kim Baker")]
+    text = "Tom Vance, 61, from Macon, says his biggest worry is the price of feed."
+    assert _rows(text) == [("indirect", "his biggest worry is the price of feed", "Tom Vance")]
+
+
+def test_a_name_with_a_party_tag_and_a_comma_after_a_fronted_phrase():
+    """'At a rally on Monday, Gov. John Kasich (R-OH), said': a stray comma after the party tag; the name is
+    the speaker also when the sentence does not start with it."""
+    text = "At a rally on Monday, Gov. Anne Wells (R-OH), said the plan would fail."
+    assert _rows(text) == [("indirect", "the plan would fail", "Gov. Anne Wells (R-OH)")]
+    text = "Later, Sen. Jack Reed (D-R.I.), said the plan would fail."
+    assert _rows(text) == [("indirect", "the plan would fail", "Sen. Jack Reed (D-R.I.)")]
+    # a parenthesis that is no party tag after a fronted phrase names no speaker this way
+    assert _rows("In Ohio, the governor (a Republican), said the plan would fail.") == []

@@ -333,3 +333,27 @@ def test_a_participle_after_an_inverted_frame_keeps_its_speaker():
     got = _speaker_and_name(text)
     assert got == {"It is not new here,": ("Ann Lee", "Ann Lee"),
                    "we have done this for a long time.": ("Ann Lee", "Ann Lee")}, got
+
+
+def test_a_time_phrase_after_a_name_is_not_part_of_it():
+    """'Rep. Bobby Scott (D-Va.) at the time said' and '“...,” said Rep. ... at the time.': the speaker ends
+    with the party tag; the time phrase is left out of the speaker and of its canonical name."""
+    text = ("Rep. Ann Wells (D-Va.) at the time said the bill was unfair to workers. \u201cWe are not done,\u201d "
+            "said Rep. Tom Reyes (R-Ohio) at the time.")
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["t"], "outlet": ["x"], "text": [text]}))
+    got = {text[s:e]: text[int(a):int(b)] for s, e, a, b in zip(q.start, q.end, q.speaker_start, q.speaker_end)}
+    assert got == {"the bill was unfair to workers": "Rep. Ann Wells (D-Va.)",
+                   "We are not done,": "Rep. Tom Reyes (R-Ohio)"}, got
+    names = set(q.speaker_canonical.dropna())
+    assert names == {"Ann Wells", "Tom Reyes"}, names
+
+
+def test_an_inverted_speaker_followed_by_an_as_clause():
+    """'“...,” said Sanders as he closed out the rally.': "as" opens a clause with its own subject pronoun, so
+    the name before it is the inverted speaker; "as" before an object's description ('blasted Clinton as a
+    disgrace') still names nobody."""
+    text = "\u201cWe will not back down,\u201d said Lindqvist as she closed out the rally."
+    assert _speaker_and_name(text) == {"We will not back down,": ("Lindqvist", "Lindqvist")}
+    text = "\u201cWe will not back down,\u201d blasted Lindqvist as a disgrace."
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["t"], "outlet": ["x"], "text": [text]}))
+    assert q.speaker.isna().all(), q.speaker.tolist()

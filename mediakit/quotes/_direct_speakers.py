@@ -210,7 +210,7 @@ class _DirectSpeakers:
         src = None
         if w in ("that", "which"):
             # the outermost speaker of the sentence ('He said he has seen schools that reminded him of “...”')
-            np_ = self._subject_np(a, fr.s0)
+            np_ = self._sentence_subject(a, fr.s0)
             src = _Frame(-1, -1, None, np_[0], np_[1]) if np_ is not None else None
             if src is None or not self._speaking_subject(src.s0, src.s1):
                 src = self._prior_subject(fr.s0, a)
@@ -219,7 +219,7 @@ class _DirectSpeakers:
                 or fr.s1 < end and t.low[fr.s1] in ("later", "ago", "after", "in", "before")):
             comma = next((k for k in range(fr.s1, end) if t.low[k] == ","), -1)
             if comma >= 0 and not self._in_full_name(t.text[fr.s0]):
-                np_ = self._subject_np(comma + 1, end)
+                np_ = self._sentence_subject(comma + 1, end)
                 src = _Frame(-1, -1, None, np_[0], np_[1]) if np_ is not None else None
         if src is None or src.s0 < 0 or not self._speaking_subject(src.s0, src.s1):
             return fr
@@ -241,45 +241,10 @@ class _DirectSpeakers:
         if not (ends_prep or finite):
             return None
         for lo, hi in ((a, s0), (a, s1)):
-            np_ = self._subject_np(lo, hi) if hi > lo else None
+            np_ = self._sentence_subject(lo, hi) if hi > lo else None
             if np_ is not None and np_ != (s0, s1) and self._speaking_subject(*np_):
                 return np_
         return None
-
-    def _subject_np(self, a: int, i: int) -> tuple[int, int] | None:
-        """The sentence's first noun phrase (:meth:`_sentence_subject`), with the words after a capitalised
-        determiner that opens it: "The mayor", "The young senator", not "The" alone."""
-        t = self.t
-        np_ = self._sentence_subject(a, i)
-        if np_ is not None and np_[1] - np_[0] == 1 and t.low[np_[0]] in _DET:
-            e = self._determiner_phrase_end(np_[0], i)
-            np_ = (np_[0], e) if e > np_[1] else None
-        return np_
-
-    def _determiner_phrase_end(self, s0: int, i: int) -> int:
-        """End of the noun phrase a determiner at ``s0`` opens, before ``i``: its lower-case words up to a
-        verb, auxiliary, preposition or clause word ("The ad" in "The ad claims ...")."""
-        t = self.t
-        e = s0 + 1
-        while e < i and _is_word(t.low[e]) and not _is_cap(t.text[e]) and t.low[e] not in _AUX \
-                and t.low[e] not in _PREPS and t.low[e] not in _CLAUSE and not self._finite_verb(e) \
-                and t.low[e] not in self.lex.forms and t.quote[e] == -1 \
-                and not (e + 1 < i and (t.low[e + 1] in _DET or t.low[e + 1] in _POSSESSIVE_DET)):
-            e += 1  # a word before a determiner is a verb ("The senator began her remarks")
-        return e
-
-    def _finite_verb(self, k: int) -> bool:
-        """A past-tense or present verb inside a noun phrase's span: a lexicon form, or a word in -ed after a
-        noun ("the city embodied", not "a retired colonel" or "the elected officials")."""
-        t = self.t
-        w = t.low[k]
-        form = self.lex.forms.get(w)
-        if form is not None and form.form in ("past", "s"):
-            return True
-        prev = t.low[k - 1]
-        return w.endswith("ed") and len(w) > 4 and _is_word(prev) and prev not in _DET \
-            and prev not in _POSSESSIVE_DET and prev not in _PREPS and prev not in _AUX \
-            and not prev.endswith("ly") and not prev[:1].isdigit()
 
     def _subject_between_commas(self, fr: _Frame, o: int) -> tuple[int, int] | None:
         """The sentence's subject where the frame's subject is a place between two commas after a fronted
@@ -298,7 +263,7 @@ class _DirectSpeakers:
             if m < 0 or not all(t.low[x] in _TIME_WORDS or t.low[x][:1].isdigit() for x in range(k + 1, m)):
                 return None
             k = m + 1
-        np_ = self._subject_np(k, end) if k < end else None
+        np_ = self._sentence_subject(k, end) if k < end else None
         if np_ is None or np_[0] != k or not self._speaking_subject(*np_):
             return None
         return np_

@@ -37,13 +37,22 @@ from ._words import (
 # tuning. Changing one changes results: rerun bench/quotes.py.
 # longest noun phrase read leftwards from a cue, in word tokens; origin unknown, predates this refactor
 _NP_MAX_TOKENS = 16
-_ROLE_GAP_TOKENS = 3  # lower-case role words between a modifier and a name ("presidential nominee")
 # longest parenthesis kept inside a name ("(Instituto Nacional de Estadística)"), in tokens; origin unknown,
 # predates this refactor
 _PAREN_MAX_TOKENS = 8
 # longest noun phrase read rightwards (after an inverted cue), in tokens; origin unknown, predates this
 # refactor
 _NP_RIGHT_MAX_TOKENS = 12
+# a time phrase ending a noun phrase: one of these prepositions, then determiners, numbers and time words
+# ("at the time", "on Monday"); general English, set by hand
+_TIME_PREPS = frozenset({"at", "on", "in", "during", "since"})
+_TIME_NOUNS = frozenset({"time", "moment", "point", "hour", "hours", "days", "weeks", "months", "years",
+                         "period", "weekend", "outset", "end", "start", "beginning"})
+# "said Sanders as he closed out": "as" and one of these opens a clause after an inverted speaker
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+# most comma-separated parts read back from a cue for a name with details ("Kim Baker, 22, of Dayton, Ohio,
+# said" has four); general English, set by hand
+_DETAIL_MAX_PARTS = 5
 # longest apposition between two commas ("Smith, head of X, said"), in tokens; origin unknown, predates this
 # refactor
 _APPOSITION_MAX_TOKENS = 25
@@ -53,9 +62,6 @@ _RELATIVE_CLAUSE_MAX_TOKENS = 14
 # longest token run still read as an apposition (a description or a name); origin unknown, predates this
 # refactor
 _APPOSITION_NP_MAX_TOKENS = 22
-# longest determiner phrase taken as a sentence's subject ("the defence chief"), in tokens; origin unknown,
-# predates this refactor
-_SUBJECT_NP_MAX_TOKENS = 5
 # longest time or medium phrase skipped after a cue ("in an interview with NTV"), in tokens ...; origin
 # unknown, predates this refactor
 _PP_MAX_TOKENS = 9
@@ -175,7 +181,23 @@ class _Phrases:
             for k in range(start + 1, j + 1):
                 if t.low[k] in _PREPS and not _is_cap(t.text[k]) and any(_is_cap(t.text[m]) for m in range(start, k)):
                     return (start, k)
-        return (start, j + 1)
+        return (start, self._time_tail(start, j + 1))
+
+    def _time_tail(self, s0: int, s1: int) -> int:
+        """End of the noun phrase s0..s1 without a trailing time phrase ("Rep. Bobby Scott (D-Va.) at the
+        time", "the senator on Monday"): a preposition after the head, then only determiners, numbers and
+        time words, at least one of them a time word."""
+        t = self.t
+        for k in range(s0 + 1, s1 - 1):
+            if t.low[k] not in _TIME_PREPS or _is_cap(t.text[k]):
+                continue
+            tail = range(k + 1, s1)
+            if all(t.low[m] in _DET or t.low[m].isdigit() or t.low[m] in _TIME_WORDS or t.low[m] in _TIME_NOUNS
+                   for m in tail) and any(t.low[m] in _TIME_WORDS or t.low[m] in _TIME_NOUNS for m in tail):
+                if k - 2 > s0 and _past_like(t.low[k - 1]) and not _is_cap(t.text[k - 1]):
+                    return k - 1  # "a poll released on Thursday": the participle goes with its time
+                return k
+        return s1
 
     def _object_of_clause(self, span: tuple[int, int]) -> tuple[int, int] | None:
         """A relative pronoun's antecedent without the clause before it: in "they turned to the police
@@ -244,7 +266,7 @@ class _Phrases:
             return None
         while end - 1 > i and t.low[end - 1] in _PREPS_INNER:
             end -= 1
-        return (i, end)
+        return (i, self._time_tail(i, end))
 
     def _skip_adverbs_left(self, j: int, lo: int) -> int:
         """Index of the last token left of ``j`` that is not an adverb, auxiliary or time phrase."""
@@ -319,6 +341,10 @@ class _Phrases:
                 return None
             return fr
         if w == ",":
+            detailed = self._name_with_details(j, lo)
+            if detailed is not None:
+                fr.s0, fr.s1, fr.a0, fr.a1 = detailed
+                return fr
             # apposition or parenthetical between two commas: "Smith, head of X, said"
             k = j - 1
             while k >= lo and t.low[k] not in (",", ";", ":", "(") and t.quote[k] == -1 and j - k < _APPOSITION_MAX_TOKENS:
@@ -386,6 +412,72 @@ class _Phrases:
             np_ = (subj[-1], subj[-1] + 1)
         fr.s0, fr.s1 = np_
         return fr
+
+    def _name_with_details(self, j: int, lo: int) -> tuple[int, int, int, int] | None:
+        """A name with details between commas ending at the comma ``j`` before a cue, whose last part the
+        apposition reading cannot take: an age and a home town ("Kim Baker, 22, of Dayton, Ohio, said": the
+        place's head follows a preposition), or a party tag after a fronted phrase ("At a rally, Gov. John
+        Kasich (R-OH), said"). Returns the name's span and the details' span."""
+        t = self.t
+        parts: list[tuple[int, int]] = []
+        end = j
+        while len(parts) < _DETAIL_MAX_PARTS:
+            m = end - 1
+            while m >= lo and t.low[m] not in (",", ";", ":", "(", ")") and t.quote[m] == -1:
+                m -= 1
+            if m >= lo and t.low[m] == ")":  # a party tag inside the part: "Gov. John Kasich (R-OH)"
+                o = m
+                while o > lo and t.low[o] != "(" and m - o < _PAREN_MAX_TOKENS:
+                    o -= 1
+                if t.low[o] != "(":
+                    return None
+                m = o - 1
+                while m >= lo and t.low[m] not in (",", ";", ":") and t.quote[m] == -1:
+                    m -= 1
+            if m + 1 >= end or m >= lo and t.low[m] != ",":
+                if m + 1 < end and (m < lo or t.low[m] != ","):
+                    parts.append((m + 1, end))
+                break
+            parts.append((m + 1, end))
+            end = m
+        parts.reverse()
+        if not parts:
+            return None
+        # a party tag: the last part is a name ending with a short parenthesis, after a fronted phrase
+        p0, p1 = parts[-1]
+        if t.low[p1 - 1] == ")" and _is_cap(t.text[p0]) and t.low[p0] not in _DET and (
+                len(parts) == 1 or t.low[parts[-2][0]] in _PREPS or t.low[parts[-2][0]] in _SUBORDINATORS
+                or t.low[parts[-2][0]].endswith("ing") or self._adverbial(parts[-2])
+                or all(t.low[m] in _LEADING_SKIP or t.low[m] in _LEADING_ADVERBS for m in range(*parts[-2]))):
+            o = next((m for m in range(p1 - 1, p0, -1) if t.low[m] == "("), -1)
+            if o > p0 and _is_cap(t.text[o - 1]) and any("-" in t.low[m] for m in range(o, p1)) and all(
+                    _is_word(t.text[m]) and (_is_cap(t.text[m]) or t.low[m] in _NAME_PARTICLES)
+                    or t.low[m] == "." and t.low[m - 1] in _TITLES_ABBR for m in range(p0, o)):
+                return p0, p1, -1, -1
+        # an age and a home town: every part after the first is a number, "of"/"from" with a capitalised
+        # place, or a capitalised place after such a part
+        if len(parts) < 3:
+            return None
+        origin = False
+        for a, b in parts[1:]:
+            words = [t.low[m] for m in range(a, b)]
+            if words == [] or len(words) == 1 and words[0].isdigit():
+                continue
+            if words[0] in ("of", "from") and b - a >= 2 and all(
+                    _is_cap(t.text[m]) or t.low[m] == "." for m in range(a + 1, b)):
+                origin = True
+                continue
+            if origin and all(_is_cap(t.text[m]) or t.low[m] == "." for m in range(a, b)):
+                continue
+            return None
+        if not origin:
+            return None
+        h0, h1 = parts[0]
+        head = self._np_left(h1 - 1, h0)
+        if head is None or head[1] != h1 or not _is_cap(t.text[h1 - 1]) or self._adverbial(head) \
+                or t.low[head[0]] in _DET:
+            return None
+        return head[0], head[1], parts[1][0], j
 
     def _chain_head(self, head: tuple[int, int], lo: int) -> tuple[int, int]:
         """The first noun phrase of a chain of appositions ending with ``head``: "Scott Pruitt, the attorney
@@ -465,6 +557,7 @@ class _Phrases:
                                              "who", "after", "when", "before", "while", "of", "(", "last", "this",
                                              "earlier", "recently", "later", "today", "yesterday", "whose", "whom",
                                              "which") and not (nxt in _PREPS and nxt != "as") \
+                and not (nxt == "as" and np_[1] + 1 < hi and t.low[np_[1] + 1] in _SUBJECT_PRONOUNS) \
                 and not t.mark[np_[1]] and nxt not in _TIME_WORDS and not nxt.endswith("ing") \
                 and not (nxt.endswith("ed") and nxt not in self.lex.forms):
             return None  # '“...” blasted Clinton as a disgrace': an object, not an inverted speaker
@@ -499,61 +592,6 @@ class _Phrases:
         if np_ is None:
             return None
         return _Frame(-1, -1, None, np_[0], np_[1])
-
-    def _sentence_subject(self, a: int, i: int) -> tuple[int, int] | None:
-        """The first noun phrase of the sentence a..i, after leading conjunctions ("And then Trump went ...")
-        and a fronted adverbial ending with a comma ("On Tuesday, Sanders went ..."): its head only (a name
-        run, a pronoun, or a determiner and a few words)."""
-        t = self.t
-        k = a
-        while k < i and (t.low[k] in _LEADING_SKIP or not _is_word(t.low[k]) and t.quote[k] == -1):
-            k += 1
-        if k >= i:
-            return None
-        first = t.low[k]
-        if first in _PREPS or first in _SUBORDINATORS or first in _CLAUSE or first.endswith("ing") or \
-                first in ("asked", "according"):
-            m = k
-            while m < i and t.low[m] != "," and t.quote[m] == -1:
-                m += 1
-            if m >= i:
-                return None
-            k = m + 1
-        if k >= i:
-            return None
-        w = t.low[k]
-        if w in self.pronouns and w not in ("that", "this", "which", "who"):
-            return (k, k + 1)
-        if _is_cap(t.text[k]):
-            e = k
-            while e < i and (_is_cap(t.text[e]) or t.low[e] in (".", "-", "'s", "’s") and e > k
-                             and t.low[e - 1] in _TITLES_ABBR or t.low[e] == "of" and e + 1 < i
-                             and _is_cap(t.text[e + 1])):
-                e += 1
-            if t.low[e - 1] in _TIME_WORDS:
-                return None
-            # "Republican presidential nominee Donald Trump issued": singular role words between a capitalised
-            # modifier and the name belong to the subject when a name follows them (not "State Department
-            # officials Jane Doe and ...": a group)
-            m = e
-            while m < i and m - e < _ROLE_GAP_TOKENS and _is_word(t.text[m]) and not _is_cap(t.text[m]) \
-                    and t.low[m] not in _DET and t.low[m] not in _AUX and t.low[m] not in _CLAUSE \
-                    and t.low[m] not in _PREPS and t.low[m] not in self.lex.forms and not t.low[m].endswith("s") \
-                    and not _past_like(t.low[m]):
-                m += 1
-            if e < m < i and _is_cap(t.text[m]) and t.low[m] not in _TIME_WORDS:
-                e = m
-                while e < i and (_is_cap(t.text[e]) or t.low[e] == "." and t.low[e - 1] in _TITLES_ABBR):
-                    e += 1
-            return (k, e)
-        if w in _DET:
-            e = k + 1
-            while e < i and e - k < _SUBJECT_NP_MAX_TOKENS and _is_word(t.low[e]) and t.low[e] not in _AUX and t.low[e] not in _CLAUSE \
-                    and t.low[e] not in self.lex.forms and not (_past_like(t.low[e]) and e > k + 1):
-                e += 1
-            return (k, e) if e > k + 1 else None
-        return None
-
 
     def _human(self, s0: int, s1: int) -> bool:
         """A subject that can speak: a pronoun, a name, or a noun for people or organisations."""

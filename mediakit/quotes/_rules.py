@@ -26,6 +26,7 @@ from ._lexicon import Cue, VerbLexicon, load_verb_lexicon
 from ._marks import QuoteSpan
 from ._mixed import _Mixed
 from ._phrases import _Phrases
+from ._subjects import _Subjects
 from ._tokens import _Frame, _is_cap, _tokenize
 from ._turkish import _Turkish
 from ._units import _Units
@@ -56,7 +57,7 @@ def _paragraph_breaks(gap: str) -> int:
     return len(_BREAKS_RE.findall(gap))
 
 
-class _Analyser(_Units, _Cues, _Phrases, _Direct, _According, _Mixed, _Indirect, _Turkish):
+class _Analyser(_Units, _Cues, _Phrases, _Subjects, _Direct, _According, _Mixed, _Indirect, _Turkish):
     """Finds the attributions of one article (call :meth:`run`)."""
 
     def __init__(self, text: str, lang: str):

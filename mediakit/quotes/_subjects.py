@@ -1,0 +1,125 @@
+"""The subject of a sentence or clause: its first noun phrase (a name run, a pronoun, or a determiner and
+its words), used where a cue has no subject of its own (a participle, "adding", a relative "that") and to
+collect an article's named subjects; and the end of a determiner's phrase ("The ad" in "The ad claims").
+"""
+
+from __future__ import annotations
+
+from ._tokens import _is_cap, _is_word
+from ._words import (
+    _AUX,
+    _CLAUSE,
+    _DET,
+    _IRREGULAR_PAST,
+    _LEADING_SKIP,
+    _POSSESSIVE_DET,
+    _PREPS,
+    _SUBORDINATORS,
+    _TIME_WORDS,
+    _TITLES_ABBR,
+    _past_like,
+)
+
+# ---------------------------------------------------------------- thresholds
+# Changing one changes results: rerun bench/quotes.py.
+# lower-case role words between a modifier and a name ("presidential nominee"); origin unknown
+_ROLE_GAP_TOKENS = 3
+# longest determiner phrase taken as a sentence's subject ("the defence chief"), in tokens; origin unknown,
+# predates this refactor
+_SUBJECT_NP_MAX_TOKENS = 5
+# articles, which never stand alone as a subject; and reflexives, which end a noun phrase ("The candidate
+# herself")
+_ARTICLES = frozenset({"the", "a", "an"})
+_REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"})
+
+
+class _Subjects:
+    """Sentence subjects (mixed into the analyser of :mod:`._rules`)."""
+
+    def _sentence_subject(self, a: int, i: int) -> tuple[int, int] | None:
+        """The first noun phrase of the sentence a..i, after leading conjunctions ("And then Trump went ...")
+        and a fronted adverbial ending with a comma ("On Tuesday, Sanders went ..."): its head only (a name
+        run, a pronoun, or a determiner and a few words). A capitalised determiner opening it takes its
+        words ("The mayor", "The young senator"), never stands alone ("The")."""
+        t = self.t
+        k = a
+        while k < i and (t.low[k] in _LEADING_SKIP or not _is_word(t.low[k]) and t.quote[k] == -1):
+            k += 1
+        if k >= i:
+            return None
+        first = t.low[k]
+        if first in _PREPS or first in _SUBORDINATORS or first in _CLAUSE or first.endswith("ing") or \
+                first in ("asked", "according"):
+            m = k
+            while m < i and t.low[m] != "," and t.quote[m] == -1:
+                m += 1
+            if m >= i:
+                return None
+            k = m + 1
+        if k >= i:
+            return None
+        w = t.low[k]
+        if w in self.pronouns and w not in ("that", "this", "which", "who"):
+            return (k, k + 1)
+        if _is_cap(t.text[k]) and not (w in _DET and k + 1 < i and not _is_cap(t.text[k + 1])):
+            e = k
+            while e < i and (_is_cap(t.text[e]) or t.low[e] in (".", "-", "'s", "’s") and e > k
+                             and t.low[e - 1] in _TITLES_ABBR or t.low[e] == "of" and e + 1 < i
+                             and _is_cap(t.text[e + 1])):
+                e += 1
+            if t.low[e - 1] in _TIME_WORDS:
+                return None
+            # "Republican presidential nominee Donald Trump issued": singular role words between a capitalised
+            # modifier and the name belong to the subject when a name follows them (not "State Department
+            # officials Jane Doe and ...": a group)
+            m = e
+            while m < i and m - e < _ROLE_GAP_TOKENS and _is_word(t.text[m]) and not _is_cap(t.text[m]) \
+                    and t.low[m] not in _DET and t.low[m] not in _AUX and t.low[m] not in _CLAUSE \
+                    and t.low[m] not in _PREPS and t.low[m] not in self.lex.forms and not t.low[m].endswith("s") \
+                    and not _past_like(t.low[m]):
+                m += 1
+            if e < m < i and _is_cap(t.text[m]) and t.low[m] not in _TIME_WORDS:
+                e = m
+                while e < i and (_is_cap(t.text[e]) or t.low[e] == "." and t.low[e - 1] in _TITLES_ABBR):
+                    e += 1
+            return (k, e)
+        if w in _DET and _is_cap(t.text[k]):
+            # "The ad claims": the article's words; a determiner standing alone as a pronoun ("Some in the
+            # crowd booed", "One said") is the subject itself, an article alone is none
+            e = self._determiner_phrase_end(k, i)
+            return (k, e) if e > k + 1 else None if w in _ARTICLES else (k, k + 1)
+        if w in _DET:
+            e = k + 1
+            while e < i and e - k < _SUBJECT_NP_MAX_TOKENS and _is_word(t.low[e]) and t.low[e] not in _AUX and t.low[e] not in _CLAUSE \
+                    and t.low[e] not in self.lex.forms and not (_past_like(t.low[e]) and e > k + 1):
+                e += 1
+            return (k, e) if e > k + 1 else None
+        return None
+
+    def _determiner_phrase_end(self, s0: int, i: int) -> int:
+        """End of the noun phrase a determiner at ``s0`` opens, before ``i``: its lower-case words up to a
+        verb, auxiliary, preposition or clause word ("The ad" in "The ad claims ...")."""
+        t = self.t
+        e = s0 + 1
+        while e < i and _is_word(t.low[e]) and not _is_cap(t.text[e]) and t.low[e] not in _AUX \
+                and t.low[e] not in _PREPS and t.low[e] not in _CLAUSE and not self._finite_verb(e) \
+                and t.low[e] not in self.lex.forms and t.quote[e] == -1 \
+                and not (e > s0 + 1 and t.low[e] in _IRREGULAR_PAST) \
+                and not (e + 1 < i and (t.low[e + 1] in _DET or t.low[e + 1] in _POSSESSIVE_DET)):
+            e += 1  # a word before a determiner is a verb ("The senator began her remarks")
+            if t.low[e - 1] in _REFLEXIVES:
+                break  # "The candidate herself took ...": the verb follows
+        return e
+
+    def _finite_verb(self, k: int) -> bool:
+        """A past-tense or present verb inside a noun phrase's span: a lexicon form, or a word in -ed after a
+        noun ("the city embodied", not "a retired colonel" or "the elected officials")."""
+        t = self.t
+        w = t.low[k]
+        form = self.lex.forms.get(w)
+        if form is not None and form.form in ("past", "s"):
+            return True
+        prev = t.low[k - 1]
+        return w.endswith("ed") and len(w) > 4 and _is_word(prev) and prev not in _DET \
+            and prev not in _POSSESSIVE_DET and prev not in _PREPS and prev not in _AUX \
+            and not prev.endswith("ly") and not prev[:1].isdigit()
