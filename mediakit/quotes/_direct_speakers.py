@@ -82,11 +82,16 @@ class _DirectSpeakers:
             return None
         if end < hi and t.low[end] not in _AFTER_INVERTED_NAME and "\n" not in self.text[t.end[end - 1]:t.start[end]]:
             return None
+        return self._inverted_frame(i, end, hi, _POST_FRAME_WINDOW)
+
+    def _inverted_frame(self, i: int, end: int, hi: int, window: int) -> _Frame:
+        """The inverted frame of cue ``i`` whose speaker ends at ``end``, with the noun phrase between commas
+        after it (at most ``window`` tokens) as the speaker's apposition."""
+        t = self.t
         fr = _Frame(i, i, None, i, end, inverted=True)
         if end < hi and t.low[end] == ",":
             f = end + 1
-            while f < hi and t.low[f] not in (",", ".", ";", ":", "(", ")") and t.quote[f] == -1 \
-                    and f - end < _POST_FRAME_WINDOW:
+            while f < hi and t.low[f] not in (",", ".", ";", ":", "(", ")") and t.quote[f] == -1 and f - end < window:
                 f += 1
             if f > end + 1 and self._looks_like_np(end + 1, f):
                 fr.a0, fr.a1 = end + 1, f
@@ -140,15 +145,7 @@ class _DirectSpeakers:
                 if end < hi and t.low[end] not in ("known", "named") and (
                         t.low[end] in _AUX or t.low[end] in self.lex.forms or t.low[end].endswith("ed")):
                     return None  # 'said the candidate could win': the subject of a reported clause
-                fr = _Frame(i, i, None, i, end, inverted=True)
-                if end < hi and t.low[end] == ",":
-                    f = end + 1
-                    while f < hi and t.low[f] not in (",", ".", ";", ":", "(", ")") and t.quote[f] == -1 \
-                            and f - end < _NAME_RIGHT_MAX_TOKENS:
-                        f += 1
-                    if f > end + 1 and self._looks_like_np(end + 1, f):
-                        fr.a0, fr.a1 = end + 1, f  # 'said her spokesman, Tad Devine'
-                return fr
+                return self._inverted_frame(i, end, hi, _NAME_RIGHT_MAX_TOKENS)  # 'said her spokesman, Tad Devine'
         return None
 
     def _lead_in_source(self, o: int, lo: int) -> _Frame | None:
