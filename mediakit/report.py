@@ -178,8 +178,6 @@ def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports
     ...
     ValueError: build_report: n_boot=-1 must be a whole number of at least 0; fix n_boot
     """
-    import matplotlib.pyplot as plt
-
     from .corpus import load_corpus
     from .export import HOUSE_STYLE, source_line
     from .stories import resolve_resources
@@ -212,6 +210,8 @@ def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports
     # it before anything is written.
     helper = _Helper(corpus) if processes == 2 else None
     try:
+        import matplotlib.pyplot as plt  # after the fork: the second process needs it only for its charts
+
         pack, resources, labels = resolve_resources(path, story, **given)
         params = {"codebook": labels["codebook"], "lexicon": labels["lexicon"], "actors": labels["actors"],
                   "events": labels["events"], "gazetteer": labels["gazetteer"], "freq": freq, "top": top,
@@ -306,7 +306,7 @@ def _run_stages(ctx: Context, labels: Iterable[str], bar: Any = None
 # whichever process is free first), so the work splits evenly whatever the corpus and the caches make slow.
 # Similarity first: the second process has the sentence encoder loaded (translated reprints), the first would
 # load it again (about 1.5 s).
-_SECOND_PROCESS = ("similarity", "sources", "reuse")
+_SECOND_PROCESS = ("similarity", "reuse", "sources")
 _SENT_RESOURCES = ("gazetteer",)
 
 
