@@ -427,3 +427,15 @@ def test_a_name_with_a_party_tag_and_a_comma_after_a_fronted_phrase():
     assert _rows(text) == [("indirect", "the plan would fail", "Sen. Jack Reed (D-R.I.)")]
     # a parenthesis that is no party tag after a fronted phrase names no speaker this way
     assert _rows("In Ohio, the governor (a Republican), said the plan would fail.") == []
+
+
+def test_a_judgement_closed_by_a_final_frame_is_that_frames_content():
+    """'Most economists agree, the report said.': the sentence-opening cue reports nothing on its right (what
+    follows the comma is a final frame, its subject first and its verb last); the final frame reports the
+    clause on its left. A parenthetical frame and a that-clause keep their own readings."""
+    text = "Most economists agree, the report said on Thursday."
+    assert _rows(text) == [("indirect", "Most economists agree", "the report")]
+    text = "Most voters agree, a new poll found."
+    assert _rows(text) == [("indirect", "Most voters agree", "a new poll")]
+    text = "The ministry said that Turkey would respond."
+    assert _rows(text) == [("indirect", "Turkey would respond", "The ministry")]

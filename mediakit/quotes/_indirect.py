@@ -38,6 +38,9 @@ _MIN_CONTENT_WORDS = 2
 _ADDRESSEE_WINDOW = 10
 # shortest "according to" content, in words; origin unknown, predates this refactor
 _ACCORDING_MIN_WORDS = 3
+# words of a phrase about the telling after the verb of a sentence-final frame ("..., the report said on
+# Thursday."); chosen by hand, not tuned
+_FINAL_FRAME_TAIL_WORDS = 3
 # a sentence-final frame after a comma keeps a left clause of at least this many words; origin unknown,
 # predates this refactor
 _FINAL_FRAME_LEFT_WORDS = 4
@@ -559,6 +562,14 @@ class _Indirect:
         e = hi
         while e > k and not _is_word(t.text[e - 1]) and not (t.quote[e - 1] != -1 and t.mark[e - 1]):
             e -= 1
+        # "Most economists agree, the report said.": what follows is a later frame closing the sentence (its
+        # subject opens it, its verb ends it), so this cue reports nothing on its right; that frame reports
+        # the clause on its left
+        if k > right0 and t.low[k - 1] == "," and fr.s0 == a and any(
+                fr2.s0 == k and not fr2.inverted and (fr2.c1 == e or fr2.c1 < e and t.low[fr2.c1] in _TAIL_PREPS
+                                                      and t.words(fr2.c1, e) <= _FINAL_FRAME_TAIL_WORDS)
+                for fr2, _k2 in frames[n_f + 1:]):
+            return None
         words = t.words(k, e)
         around = self._according_around(fr, kind, a, k, e, right0, hi)
         if around is not None:
