@@ -439,3 +439,10 @@ def test_a_judgement_closed_by_a_final_frame_is_that_frames_content():
     assert _rows(text) == [("indirect", "Most voters agree", "a new poll")]
     text = "The ministry said that Turkey would respond."
     assert _rows(text) == [("indirect", "Turkey would respond", "The ministry")]
+
+
+def test_a_cues_participle_alone_is_no_speaker():
+    """'was considering supporting the governor': "supporting" has no subject of its own; "considering" gave a
+    row with the participle as the speaker."""
+    text = "She was considering supporting the governor."
+    assert _rows(text) == [("indirect", "supporting the governor", "She")]

@@ -473,12 +473,14 @@ class _Indirect:
 
     def _cannot_speak(self, s0: int, s1: int) -> bool:
         """True when the noun phrase s0..s1 names no possible source: its head is a price, an index, a
-        market or an economic quantity ("the index", "shares", "the lira")."""
+        market or an economic quantity ("the index", "shares", "the lira"), or it is a cue's participle alone."""
         t = self.t
         words = [k for k in range(s0, s1) if _is_word(t.text[k])]
         if not words:
             return False
         head = t.low[words[-1]]
+        if len(words) == 1 and head.endswith("ing") and head in self.lex.forms:
+            return True  # "was considering supporting the governor": a participle is no subject of "supporting"
         # "the polling average", "a survey index" report what polls found
         return head in _NON_SPEAKER_HEADS and not any(t.low[k] == "of" or t.low[k].startswith(("poll", "survey"))
                                                       for k in words)
