@@ -161,11 +161,11 @@ def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports
     numbers, one offline page) beside the report, which links to it. ``formats`` are the chart files
     written beside each chart's CSV (png, svg, pdf; SVG is always written, the page inlines it; PNG, at
     100 dpi and 800 px wide for slides, and PDF, the slowest by far, only when asked: drawing the PNGs was a
-    fifth of the report's time). ``verbose`` prints the time of every
-    stage on stderr. ``n_jobs=2`` forks a second process once the corpus is loaded: it finds reuse while this
-    one loads the story's resources, then runs sections (sources, reuse, similarity: each taken by whichever
-    process is free first) while this one runs the others: the same page and the same files on two cores; None (default) uses two processes where the
-    machine has two cores and can fork, 1 runs everything here.
+    fifth of the report's time). ``verbose`` prints the time of every stage on stderr. ``n_jobs=2`` forks
+    a second process once the corpus is loaded: it finds reuse while this one loads the story's resources,
+    then runs sections (similarity, reuse, sources: each taken by whichever process is free first) while
+    this one runs the others: the same page and the same files on two cores; None (default) uses two
+    processes where the machine has two cores and can fork, 1 runs everything here.
 
     Every argument is checked before any work starts, and the report is built in a temporary folder
     beside ``out_dir`` and moved into place only when complete, so a failed run leaves nothing behind.
@@ -424,7 +424,7 @@ def _helper_main(conn_in: Any, conn_out: Any, corpus: pd.DataFrame, claims: Any)
             figures: dict[str, list[str]] = {}
             for name in _SECOND_PROCESS:  # one at a time: the first process may take the later ones meanwhile
                 if _claim(claims, 2, name):
-                    more, more_figures, timings = _run_stages(ctx, [name])
+                    more, more_figures, _ = _run_stages(ctx, [name])
                     done.update(more)
                     figures.update(more_figures)
             conn_out.send(("sections", done, figures, ctx.cache["timings"], ctx.cache.get("quotes")))
