@@ -395,6 +395,16 @@ class _Helper:
         self._to_child.close()
 
 
+def _preload() -> None:
+    """Import what the movable sections use (plotting, the similarity map's scikit-learn and scipy parts,
+    the sources' quotes): the second process does it while it waits for the first to send the resources."""
+    import matplotlib.pyplot  # noqa: F401
+    import scipy.cluster.hierarchy  # noqa: F401
+    import sklearn.manifold  # noqa: F401
+
+    from . import plotting, similarity, sources  # noqa: F401
+
+
 def _claim(claims: Any, who: int, name: str) -> bool:
     """Take section ``name`` for process ``who`` (1 first, 2 second) unless a process took it: whether it did."""
     i = _SECOND_PROCESS.index(name)
@@ -411,6 +421,8 @@ def _helper_main(conn_in: Any, conn_out: Any, corpus: pd.DataFrame, claims: Any)
         t0 = time.perf_counter()
         reuse = _find_reuse(corpus)
         conn_out.send(("reuse", reuse, time.perf_counter() - t0))
+        if not conn_in.poll():
+            _preload()  # while the first process still loads the story's resources
         _, out_dir, source, params, resources, labels, formats = conn_in.recv()
         ctx = Context(corpus=corpus, out_dir=out_dir, source=source, params=params, resources=resources,
                       labels=labels, cache={"formats": formats, "reuse": reuse, "timings": {}})
