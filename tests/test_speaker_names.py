@@ -357,3 +357,47 @@ def test_an_inverted_speaker_followed_by_an_as_clause():
     text = "\u201cWe will not back down,\u201d blasted Lindqvist as a disgrace."
     q = mk.extract_quotes(pd.DataFrame({"article_id": ["t"], "outlet": ["x"], "text": [text]}))
     assert q.speaker.isna().all(), q.speaker.tolist()
+
+
+def _canonicals(text: str) -> dict[str, tuple]:
+    """{quote: (speaker, speaker_canonical, resolved)} of one made-up article, offsets checked."""
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["t"], "outlet": ["x"], "text": [text]}))
+    for r in q.itertuples():
+        assert text[int(r.speaker_start):int(r.speaker_end)] == r.speaker
+    return {text[s:e]: (sp, c if isinstance(c, str) else None, bool(res))
+            for s, e, sp, c, res in zip(q.start, q.end, q.speaker, q.speaker_canonical, q.resolved)}
+
+
+def test_a_clause_is_never_a_canonical_name():
+    """A canonical name is a noun phrase: a relative pronoun whose antecedent span is a whole clause ('Ann Lee
+    released her medical records, which showed ...') is left unresolved rather than named after the clause;
+    a clause ending in a name ('... a statement by the Harbour Council, which said ...') gives its last noun
+    phrase; a subject with its verb and object ('The Harbour Museum in Northbridge issued a report this
+    month saying ...') is named by the subject, and a later description ('The statement') by that subject."""
+    got = _canonicals("Ann Lee released her medical records, which showed that she was healthy.")
+    assert got == {"she was healthy": ("which", None, False)}, got
+    got = _canonicals("The ministry's reaction followed a statement by the Harbour Council, which said that the "
+                      "deal was off.")
+    assert got == {"the deal was off": ("which", "Harbour Council", True)}, got
+    got = _canonicals("Jane Doe heads the Harbour Banking Committee, which said that rates would rise.")
+    assert got == {"rates would rise": ("which", "Harbour Banking Committee", True)}, got
+    got = _canonicals("The Harbour Museum in Northbridge issued a report this month saying that the archive was "
+                      "lost. The statement added that the staff had left.")
+    assert {c for _s, c, _r in got.values()} == {"Harbour Museum in Northbridge"}, got
+    got = _canonicals("Local commentators spent the day arguing that the talks had failed.")
+    assert [c for _s, c, _r in got.values()] == ["Local commentators"], got
+
+
+def test_clause_shapes_are_refused_as_names():
+    """Contractions, auxiliaries, verbs with an object, subject pronouns and title-case headlines make a
+    would-be name a clause; names with a possessive, an organisation's 'To' or a participle phrase do not."""
+    from mediakit.quotes._names import _clause_like
+
+    clauses = ["That’s the takeaway from freshly filed Northbridge Election Commission",
+               "Northbridge Museum issued a report this month", "the council was", "the scholars I interviewed",
+               "Harbour Times Just Uncovered A Video That The Mayor Can’t Hide From",
+               "City Administration To Expand Program To Allow Residents To Enter The Port As Guests"]
+    names = ["Ann Lee's campaign", "Committee To Protect Journalists", "the man accused of fraud", "Will Hurd",
+             "retired officers", "Harbour Council"]
+    assert [_clause_like(c) for c in clauses] == [True] * len(clauses)
+    assert [_clause_like(n) for n in names] == [False] * len(names)

@@ -41,6 +41,9 @@ from ._gazetteer import (
     speaker_type_of,
 )
 from ._names import (
+    _clause_like,
+    _clause_subject,
+    _clause_tail,
     _clean_description,
     _common,
     _head,
@@ -122,15 +125,19 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
             r["speaker_type"], r["speaker_country"] = speaker_type_of(mention, appos)
             if r.pop("_anon", False):
                 r["speaker_type"] = "anonymous"
-            r["speaker_canonical"] = None if _common(mention) or _pronoun_led(mention) else _clean_description(mention)
+            # "Pro-government commentators spent the day": the clause's subject, never the clause
+            subj = _clause_subject(mention)
+            r["speaker_canonical"] = None if _common(subj) or _pronoun_led(subj) else _clean_description(subj)
             if _is_group(mention) and r["speaker_type"] != "anonymous":
                 r["speaker_type"] = "group"
             r["resolved"] = r["speaker_canonical"] is not None
             continue
         r.pop("_anon", None)
         canon = ent.canonical or None
-        if ent.kind != "anon" and (_common(canon) or _pronoun_led(canon)):
-            canon = None  # "analysts", "a bank teller", "the official", "I'm": a description, not a name
+        if ent.kind != "anon" and (_common(canon) or _pronoun_led(canon) or _clause_like(canon)):
+            # "analysts", "a bank teller", "the official", "I'm": a description, not a name; "That's the
+            # takeaway from ...", "Clinton released her medical records": a clause, not a name
+            canon = None
         r["speaker_canonical"], r["speaker_type"], r["speaker_country"] = canon, ent.type, ent.country
         r["resolved"] = canon is not None
         low = _words(mention)
@@ -146,8 +153,9 @@ def _add_subject(text: str, span: tuple, ents: list[_Ent], names: dict[str, str]
     appos = text[span[2]:span[3]] if len(span) > 3 and span[2] >= 0 else ""
     desc = " ".join(_words(f"{mention} {appos}"))
     words = _words(mention)
-    if _pronoun_led(mention):
-        return  # "His Catholic faith is important", "I'm old enough": no one new is named
+    if _pronoun_led(mention) or _clause_like(mention):
+        # "His Catholic faith is important", "I'm old enough", "That's the takeaway from ...": no one new is named
+        return
     stripped = " ".join(w for w in words if w not in _DETS)
     e = gz.lookup(mention, surname=False) or (gz.lookup(stripped, surname=False) if stripped else None)
     if e is not None and e.kind != "person":
@@ -186,6 +194,12 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
     # relative pronoun: its antecedent noun phrase
     if low in ("who", "which", "that", "который", "которая", "которые") and r.get("antecedent"):
         a0, a1 = r["antecedent"]
+        if _clause_like(text[a0:a1]):
+            # "the ministry's reaction followed a statement by the White House, which said": the last noun phrase
+            tail = _clause_tail(text[a0:a1])
+            if not tail or _pronoun_led(tail) or text.rfind(tail, a0, a1) < 0:
+                return None
+            a0 = text.rfind(tail, a0, a1)
         sub = dict(r, speaker_start=a0, speaker_end=a1, antecedent=None)
         return _resolve_one(text, text[a0:a1], appos, sub, ents, names, gz)
     if low in _PRONOUNS:
@@ -305,7 +319,7 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
     t, c = speaker_type_of(mention, appos)
     kind = "org" if _is_org(mention) else "group" if words and words[-1].endswith("s") else \
         "person" if head in _HUMAN_HEADS or head in _ROLE_WORDS else "thing"
-    canon = _clean_description(mention)
+    canon = _clean_description(_clause_subject(mention))  # "The council approved a resolution": "council"
     ent = _Ent(canon, kind, t, c, " ".join(_words(full)), pos)
     ents.append(ent)
     return ent
