@@ -401,3 +401,18 @@ def test_clause_shapes_are_refused_as_names():
              "retired officers", "Harbour Council"]
     assert [_clause_like(c) for c in clauses] == [True] * len(clauses)
     assert [_clause_like(n) for n in names] == [False] * len(names)
+
+
+def test_a_reduced_relative_participle_keeps_its_phrase():
+    """'A poll released on Thursday found that ...': the participle and its time phrase belong to the noun
+    phrase, so the speaker is 'A poll released on Thursday' (not 'A poll released'); the time names no one,
+    so no weekday becomes a canonical name."""
+    text = ("A poll released on Thursday found that most voters agree. New polls released Sunday showed that "
+            "the race was close.")
+    got = _canonicals(text)
+    assert got["most voters agree"] == ("A poll released on Thursday", None, False), got
+    assert got["the race was close"][0] == "New polls released Sunday", got
+    assert not any(c and ("Sunday" in c or "Thursday" in c) for _s, c, _r in got.values()), got
+    # a time phrase closing the speaker's span is no part of the canonical name
+    got = _canonicals("Rep. Ann Wells (D-Va.) last month said that the bill was unfair.")
+    assert [(c, r) for _s, c, r in got.values()] == [("Ann Wells", True)], got

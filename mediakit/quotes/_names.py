@@ -155,6 +155,8 @@ def _common(name: str | None) -> bool:
 
     >>> _common("He"), _common("Analysts"), _common("Republicans"), _common("Ted Cruz"), _common("White House")
     (True, True, False, False, False)
+    >>> _common("study released Monday")
+    True
     """
     if not name:
         return True
@@ -164,8 +166,8 @@ def _common(name: str | None) -> bool:
     first = fold(raw[0]).lower().strip(".'’")
     if len(raw) == 1 and (first in _PRONOUNS or first in _DETS or first in _OTHER_PRONOUNS):
         return True
-    if any(w[:1].isupper() for w in raw[1:]):
-        return False
+    if any(w[:1].isupper() and fold(w).lower().strip(".,") not in _TIME_WORDS for w in raw[1:]):
+        return False  # "study released Monday": a weekday or month is no name
     if first in _PRONOUNS or first in _DETS or not raw[0][:1].isupper():
         return True
     return len(raw) == 1 and (first in _common_nouns() or first.endswith("s") and first[:-1] in _common_nouns())
@@ -268,6 +270,48 @@ def _clause_tail(name: str) -> str:
 
 
 _DETS_PLAIN = frozenset({"this", "its", "his", "us"})
+
+
+# words of a time phrase that may close a speaker mention ("A poll released on Thursday"); no abbreviation
+# ("Jun") and no month that is also a name ("Theresa May")
+_TIME_TAIL = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
+                        "weekend", "month", "year", "night", "morning", "afternoon", "evening", "day", "today",
+                        "yesterday", "tonight", "january", "february", "july", "september", "october",
+                        "november", "december"})
+_TIME_TAIL_OPENERS = frozenset({"on", "at", "in", "last", "this", "late", "early", "earlier", "next"})
+
+
+def _without_time(mention: str) -> str:
+    """``mention`` without a trailing time phrase that dates a participle ("A poll released on Thursday" ->
+    "A poll released") or stands after the speaker ("The Republican National Committee this week"); the
+    mention itself when nothing else would be left or no time phrase closes it.
+
+    >>> _without_time("A poll released on Thursday"), _without_time("New polls released Sunday")
+    ('A poll released', 'New polls released')
+    >>> _without_time("Theresa May"), _without_time("Monday"), _without_time("columnist Ai Jun")
+    ('Theresa May', 'Monday', 'columnist Ai Jun')
+    >>> _without_time("Rep. Ann Wells (D-Va.) last month"), _without_time("voters in South Carolina this week")
+    ('Rep. Ann Wells (D-Va.)', 'voters in South Carolina this week')
+    """
+    raw = mention.split()
+    k = len(raw)
+    while k > 0 and fold(raw[k - 1]).lower().strip(".,") in _TIME_TAIL:
+        k -= 1
+    if k == len(raw) or k == 0:
+        return mention
+    if raw[k - 1].lower() in _TIME_TAIL_OPENERS:
+        k -= 1
+    elif not _past_like(raw[k - 1].lower()) or raw[k - 1][:1].isupper():
+        return mention  # "Fiorina Sunday": a bare weekday after a name is left as it is
+    if k < 2:
+        return mention
+    rest = raw[:k]
+    cap = k
+    while cap > 0 and rest[cap - 1][:1].isupper():
+        cap -= 1
+    if cap < k and any(w.lower() in ("in", "at", "of", "from", "on", "for", "with") for w in rest[:cap]):
+        return mention  # "veterans interviewed at rallies in South Carolina this week": no place as the name
+    return " ".join(rest)
 
 
 @lru_cache(maxsize=1)

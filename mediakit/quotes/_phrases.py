@@ -268,6 +268,21 @@ class _Phrases:
             end -= 1
         return (i, self._time_tail(i, end))
 
+    def _participle_phrase(self, np_: tuple[int, int], c0: int) -> tuple[int, int]:
+        """A noun phrase ending in a reduced relative participle keeps the participle's time phrase, skipped
+        on the way to the cue at ``c0``: "A poll released on Thursday found" -> "A poll released on
+        Thursday", not "A poll released" (a capitalised word before it is a name with its verb: "President
+        Obama spent Thursday ...")."""
+        t = self.t
+        p = np_[1] - 1
+        if p - 1 < np_[0] or p + 1 >= c0 or _is_cap(t.text[p]) or not _past_like(t.low[p]) \
+                or t.low[p - 1] in _DET or not _is_word(t.low[p - 1]) or _is_cap(t.text[p - 1]):
+            return np_
+        timed = [k for k in range(p + 1, c0) if t.low[k] in _TIME_WORDS or t.low[k].isdigit()]
+        if not timed or any(t.quote[k] != -1 or t.low[k] in (",", ";", ":") for k in range(p + 1, timed[-1] + 1)):
+            return np_
+        return (np_[0], timed[-1] + 1)
+
     def _skip_adverbs_left(self, j: int, lo: int) -> int:
         """Index of the last token left of ``j`` that is not an adverb, auxiliary or time phrase."""
         t = self.t
@@ -404,6 +419,7 @@ class _Phrases:
         np_ = self._np_left(j, lo)
         if np_ is None:
             return None
+        np_ = self._participle_phrase(np_, c0)
         subj = [k for k in range(np_[0], np_[1] - 1) if t.low[k] in _SPEAKING_PRONOUNS and t.low[k] != "who"]
         if subj and not any(t.low[k] in _DET for k in range(np_[0], subj[-1])):
             # ("all the experts I interviewed said": a reduced relative clause, left as it is)

@@ -52,6 +52,7 @@ from ._names import (
     _is_org,
     _name_part,
     _place_words,
+    _without_time,
 )
 from ._speakers_article import _ArticleNames, _full_names_in_text, _same_person
 from ._speakers_merge import clear_caches, merge_names
@@ -113,6 +114,7 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
             continue
         mention = text[s0:r["speaker_end"]]
         r["speaker"] = mention
+        mention = _without_time(mention)  # "A poll released on Thursday": the time names no one
         appos = text[r["appos_start"]:r["appos_end"]] if r.get("appos_start") is not None else ""
         # "..., said an official who spoke on condition of anonymity": the phrase may stand anywhere in the
         # sentence of a speaker who is not named
