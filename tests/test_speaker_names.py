@@ -416,3 +416,20 @@ def test_a_reduced_relative_participle_keeps_its_phrase():
     # a time phrase closing the speaker's span is no part of the canonical name
     got = _canonicals("Rep. Ann Wells (D-Va.) last month said that the bill was unfair.")
     assert [(c, r) for _s, c, r in got.values()] == [("Ann Wells", True)], got
+
+
+def test_a_name_that_is_also_a_modal_speaks():
+    """'“...,” Will wrote.', '“...,” May said.', '“...,” said May.': a capitalised modal or auxiliary that is
+    the whole subject right before or after the speech verb is a name; 'Will Hurd' and 'Theresa May' keep
+    both words; 'said May 5' is a date and a title-case headline's 'Will' ('Voters Will Say No') a modal."""
+    def speakers(text: str) -> list:
+        return [(s, c) for s, c, _r in _canonicals(text).values()]
+
+    assert speakers("\u201cThe plan is dead,\u201d Will wrote.") == [("Will", "Will")]
+    assert speakers("\u201cThe plan is dead,\u201d May said.") == [("May", "May")]
+    assert speakers("\u201cThe plan is dead,\u201d said May.") == [("May", "May")]
+    assert speakers("\u201cThe plan is dead,\u201d Will Hurd said.") == [("Will Hurd", "Will Hurd")]
+    assert speakers("\u201cThe plan is dead,\u201d said Theresa May.") == [("Theresa May", "Theresa May")]
+    assert speakers("\u201cThe plan is dead,\u201d officials said May 5.") == [("officials", None)]
+    got = speakers("Harbour Voters Will Say No to the Port Plan.")
+    assert not any(s and s.endswith("Will") for s, _c in got), got

@@ -87,8 +87,10 @@ class _Direct(_DirectSpeakers):
             return fr
         # cue first (inverted): said Smith / — сказал он / dedi Ergüven
         k2 = k
-        while k2 < hi and (t.low[k2] in _ADV_SKIP and t.low[k2] not in ("is", "was") or
+        while k2 < hi and (t.low[k2] in _ADV_SKIP and t.low[k2] not in ("is", "was")
+                           and not (k2 == k and self._name_modal(k2, True)) or
                            t.low[k2].endswith("ly") and not _is_cap(t.text[k2])):
+            # '“...,” Will wrote.': a capitalised modal opening the frame is the speaker's name
             k2 += 1
         cue = self._cue_at(k2)
         if cue is not None:

@@ -5,6 +5,7 @@ content (adverbs, time and medium phrases).
 
 from __future__ import annotations
 
+from ._gazetteer import _TITLE_WORDS
 from ._tokens import _Frame, _is_cap, _is_word
 from ._words import (
     _ADV_SKIP,
@@ -45,6 +46,8 @@ _PAREN_MAX_TOKENS = 8
 _NP_RIGHT_MAX_TOKENS = 12
 # a time phrase ending a noun phrase: one of these prepositions, then determiners, numbers and time words
 # ("at the time", "on Monday"); general English, set by hand
+# modals and auxiliaries that are also first names or surnames ("Will Hurd", "Theresa May", "Can Dündar")
+_NAME_MODALS = frozenset({"will", "may", "can"})
 _TIME_PREPS = frozenset({"at", "on", "in", "during", "since"})
 _TIME_NOUNS = frozenset({"time", "moment", "point", "hour", "hours", "days", "weeks", "months", "years",
                          "period", "weekend", "outset", "end", "start", "beginning"})
@@ -117,7 +120,8 @@ class _Phrases:
                     k -= 1
                     continue
                 break
-            if w in _AUX or w in _CLAUSE and not (w == "and" and self._name_and(k, lo)):
+            if w in _AUX and not self._name_modal(k, k == j and self._lower_next(k)) or w in _CLAUSE and not (
+                    w == "and" and self._name_and(k, lo)):
                 break
             if w in _NAME_PARTICLES and start != -1 and _is_cap(t.text[k + 1]):
                 start = k  # "van Oosten", "de Gaulle", "bin Salman"
@@ -251,7 +255,8 @@ class _Phrases:
                         k = c + 1
                         continue
                 break
-            aux = w in _AUX and not (_is_cap(t.text[k]) and k + 1 < hi and _is_cap(t.text[k + 1]))
+            aux = w in _AUX and not (_is_cap(t.text[k]) and k + 1 < hi and _is_cap(t.text[k + 1])) \
+                and not self._name_modal(k, k + 1 >= hi or not _is_word(t.low[k + 1]))
             if aux or (w in _CLAUSE and not (w == "and" and self._name_and(k, i))) or \
                     (self.lex.forms.get(w) is not None and k > i and not _is_cap(t.text[k])
                      and not (allow_cues and self.lex.forms[w].form in ("s", "base"))):
@@ -267,6 +272,29 @@ class _Phrases:
         while end - 1 > i and t.low[end - 1] in _PREPS_INNER:
             end -= 1
         return (i, self._time_tail(i, end))
+
+    def _name_modal(self, k: int, at_edge: bool) -> bool:
+        """True when token ``k`` is a capitalised modal that is a name ("Will", "May", "Can") inside a name
+        or at its edge (``at_edge``: right before the cue, or before the sentence's end or a comma):
+        '“...,” Will wrote.', '“...,” said Theresa May.'. Opening a sentence before a lower-case word it
+        is the modal ("May voters ...")."""
+        t = self.t
+        if t.low[k] not in _NAME_MODALS or not _is_cap(t.text[k]):
+            return False
+        if at_edge:
+            return True
+        # before a capitalised word: a first name ("Will Hurd", "Chairman Will Rogers"), unless a capitalised
+        # word that is no title comes before it, as in a title-case headline ("Group Will Run Ads", "Trump
+        # May Not Have ...")
+        prev_cap = k > 0 and _is_word(t.low[k - 1]) and _is_cap(t.text[k - 1]) \
+            and t.low[k - 1].strip(".") not in _TITLE_WORDS and t.low[k - 1].strip(".") not in _TITLES_ABBR
+        return k + 1 < len(t.low) and _is_cap(t.text[k + 1]) and _is_word(t.low[k + 1]) and not prev_cap
+
+    def _lower_next(self, k: int) -> bool:
+        """True when a lower-case word follows token ``k`` (a cue in running text, not in a title-case
+        headline: '“...,” Will wrote.' but not 'Americans Will Say No')."""
+        t = self.t
+        return k + 1 < len(t.low) and _is_word(t.low[k + 1]) and not _is_cap(t.text[k + 1])
 
     def _participle_phrase(self, np_: tuple[int, int], c0: int) -> tuple[int, int]:
         """A noun phrase ending in a reduced relative participle keeps the participle's time phrase, skipped
@@ -290,8 +318,9 @@ class _Phrases:
             w = t.low[j]
             if t.quote[j] != -1:
                 return j
-            if w in _ADV_SKIP or (w.endswith("ly") and not _is_cap(t.text[j]) and w not in _NOT_ADVERBS_LY):
-                j -= 1
+            if w in _ADV_SKIP and not self._name_modal(j, self._lower_next(j) and t.low[j + 1] not in _ADV_SKIP) \
+                    or (w.endswith("ly") and not _is_cap(t.text[j]) and w not in _NOT_ADVERBS_LY):
+                j -= 1  # (a capitalised "Will", "May" before the cue is a name: '“...,” Will wrote.')
                 continue
             if w == "ago":
                 k = j - 1
@@ -578,8 +607,9 @@ class _Phrases:
                 and not (nxt.endswith("ed") and nxt not in self.lex.forms):
             return None  # '“...” blasted Clinton as a disgrace': an object, not an inverted speaker
         if self.lang_rules.strict_inversion and (t.low[np_[0]] in _OBJECT_PRONOUNS or all(
-                t.low[k] in _TIME_WORDS or t.low[k].isdigit() for k in range(*np_))):
-            return None  # "said Sunday" names no speaker
+                t.low[k] in _TIME_WORDS or t.low[k].isdigit() for k in range(*np_))) and not (
+                np_[1] - np_[0] == 1 and self._name_modal(np_[0], nxt in (".", ",", "!", "?", ";"))):
+            return None  # "said Sunday", "said May 5" name no speaker; "said May." does
         fr = _Frame(c1, c1, None, np_[0], np_[1], inverted=True)
         e = np_[1]
         if e < hi and t.low[e] == ",":
