@@ -199,6 +199,8 @@ def _clause_like(name: str | None) -> bool:
     (False, False, False)
     >>> _clause_like("heads the Senate Banking Committee"), _clause_like("the scholars I interviewed")
     (True, True)
+    >>> _clause_like("anonymous US official")
+    False
     """
     return _clause_start(str(name or "")) is not None
 
@@ -222,17 +224,23 @@ def _clause_start(name: str) -> int | None:
             return i
         if i > 0 and w in ("he", "she", "they", "we", "i"):
             return i  # "the constitutional scholars I interviewed", "the tone of the campaign he"
-        if i == 0 and raw[i][:1].islower() and i + 1 < len(low) and low[i + 1] in _OBJECT_OPENERS \
+        if i == 0 and raw[i][:1].islower() and i + 1 < len(low) and _object_at(raw, low, i + 1) \
                 and (w.endswith("s") or _past_like(w)) and w not in _OBJECT_OPENERS:
             return i  # "heads the Senate Banking Committee", "stars an Abraham Lincoln impersonator"
         if i == 0 or not raw[i][:1].islower() or w in _PREPS:
             continue
         if w in _AUX:
             return i  # "the report was", "the group has"
-        if i + 1 < len(low) and low[i + 1] in _OBJECT_OPENERS and (_past_like(w) or w.endswith("s")) \
+        if i + 1 < len(low) and _object_at(raw, low, i + 1) and (_past_like(w) or w.endswith("s")) \
                 and w not in ("has", "was", "is", "as", "thus", "plus"):
             return i  # "Clinton released her medical records", "Obama says the"
     return None
+
+
+def _object_at(raw: list[str], low: list[str], i: int) -> bool:
+    """True when word ``i`` opens an object: a lower-case determiner or pronoun ("her", "a"), never an
+    abbreviation ("US" in "anonymous US official")."""
+    return low[i] in _OBJECT_OPENERS and raw[i][:1].islower()
 
 
 def _clause_subject(name: str) -> str:
