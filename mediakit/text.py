@@ -19,6 +19,7 @@ from functools import lru_cache
 __all__ = [
     "normalize_text",
     "repair_mojibake",
+    "looks_like_mojibake",
     "fold",
     "split_sentences",
     "sentence_spans",
@@ -52,7 +53,7 @@ def normalize_text(text: str) -> str:
     'A b\\n\\nC'
     """
     text = unicodedata.normalize("NFC", text)
-    if "Ã" in text or "Â" in text or "â€" in text:     # fast path: no sign of mojibake, no repair
+    if looks_like_mojibake(text):     # fast path: no sign of mojibake, no repair
         text = unicodedata.normalize("NFC", repair_mojibake(text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SPACE_RE.sub(" ", text)
@@ -72,6 +73,16 @@ _RECOMPOSE = {"1⁄4": "¼", "1⁄2": "½", "3⁄4": "¾", " \u0308": "¨", " \u
 _DECOMPOSED_ORDINAL_RE = re.compile("(?<=[a-z'])Ã([ao])(?=[a-z])")
 # Mojibake of mojibake whose C1 control the loader dropped: "ú" -> "Ãº" -> "Ã\x83Âº" -> "ÃÂº" is "Ãº" again.
 _DOUBLED_RE = re.compile("(?<=[a-z'])ÃÂ(?=[\u00a0-\u00bf]|[13]⁄[24]| [\u0308\u0304\u0301\u0327]|[ao][a-z])")
+
+
+def looks_like_mojibake(text: str) -> bool:
+    """Whether ``text`` shows the lead characters of UTF-8 read as Latin-1/Windows-1252 (then
+    :func:`repair_mojibake` is worth running; it leaves anything else alone).
+
+    >>> looks_like_mojibake("GÃ¼len"), looks_like_mojibake("Gülen")
+    (True, False)
+    """
+    return "Ã" in text or "Â" in text or "â€" in text
 
 
 def repair_mojibake(text: str) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from ..dates import _parse_with_reason
-from ..text import detect_language, normalize_text, repair_mojibake
+from ..text import detect_language, looks_like_mojibake, normalize_text, repair_mojibake
 from ._base import COLUMNS, MAX_TEXT_CHARS, _as_text, _first_line, _Load, _round_up, _Skip
 from ._boilerplate import strip_boilerplate
 from ._filenames import _folder_note
@@ -117,7 +117,7 @@ def _clean(text: str) -> str:
     """``text`` without control characters, normalised: the text every offset will index. Mojibake is
     repaired first: a character read as Latin-1 may have left a C1 control in the text ("real‑world" as
     "realâ€\x91world") that the repair needs."""
-    if "Ã" in text or "Â" in text or "â€" in text:
+    if looks_like_mojibake(text):
         text = repair_mojibake(text)
     return normalize_text(_CONTROL_RE.sub("", _BREAK_RE.sub("\n", text)))
 
