@@ -74,6 +74,40 @@ def test_passage_in_two_articles_only_stays(noted):
     assert (hill.boilerplate == "").all()
 
 
+def _outlet_texts(n: int, noted: dict[int, str]) -> list[str]:
+    """``n`` different one-sentence stories of one outlet; story i ends with ``noted[i]`` when given."""
+    texts = [f"Story number {i} tells how the council met on day {i} to talk about road {i}." for i in range(n)]
+    return [f"{t}\n\n{noted[i]}" if i in noted else t for i, t in enumerate(texts)]
+
+
+def test_a_note_in_three_of_120_articles_is_learned_but_not_in_three_of_200():
+    from mediakit.corpus._learn import MIN_SHARE, learn_spans
+
+    assert MIN_SHARE == 0.025  # 3 of 120 reach it (2.5%), 3 of 200 do not (1.5%: the share needs 5)
+    for n, learned in ((120, True), (200, False)):
+        texts = _outlet_texts(n, {7: NOTE, 50: NOTE, 99: NOTE})
+        spans = learn_spans(texts, ["Post"] * n)
+        assert [texts[i][s:e] for i in (7, 50, 99) for s, e in spans[i]] == ([NOTE] * 3 if learned else [])
+        assert sum(map(len, spans)) == (3 if learned else 0)
+
+
+def test_a_reworded_note_is_learned_with_the_one_it_rewords():
+    from mediakit.corpus._learn import learn_spans
+
+    note = ("Editor's note: the owner of this paper has given money to the mayor's campaign, to his party and to "
+            "{} in the past two years.")
+    longer, other = note.format("his allies"), note.format("his rivals")
+    texts = _outlet_texts(40, {1: longer, 2: longer, 3: longer, 4: other})
+    spans = learn_spans(texts, ["Post"] * 40)
+    assert [texts[i][s:e] for i in (1, 2, 3, 4) for s, e in spans[i]] == [longer] * 3 + [other]
+    # a short stock sentence with another subject is no near-copy ("X did not return a call.")
+    stock = "{} did not respond to a request for comment on Friday."
+    texts = _outlet_texts(40, {1: stock.format("The mayor"), 2: stock.format("The mayor"),
+                               3: stock.format("The mayor"), 4: stock.format("The governor")})
+    spans = learn_spans(texts, ["Post"] * 40)
+    assert [len(spans[i]) for i in (1, 2, 3, 4)] == [1, 1, 1, 0]
+
+
 def test_keep_mode_keeps_the_note(noted):
     df, _ = load(noted, boilerplate="keep")
     river = df[df.outlet == "River Post"]
@@ -140,6 +174,21 @@ def test_leftover_markup_is_removed_and_tweet_text_kept(tmp_path):
     assert df.loc[0, "text"] == ("The senator replied online.\n\nWe will win this state. #vote\n\n"
                                  "Her rival disagreed.\n\nHe said so twice.\n\nVoting ends on Tuesday.")
     assert "tweet" not in df.loc[0, "text"].lower()
+
+
+@pytest.mark.parametrize("dateline, wire", [("NEW YORK, Nov. 19 (UPI) — ", "UPI"), ("RENO, Nev. (AP) — ", "AP"),
+                                              ("Paris (AFP) – ", "AFP")])
+def test_wire_dateline_after_a_headline_in_the_text_sets_wire(tmp_path, dateline, wire):
+    body = f"Mayor wins second term\n\n{dateline}The mayor won a second term on Tuesday."
+    write(tmp_path / "1.md", article("River Post", 1, body))
+    df, _ = load(tmp_path)
+    assert df.loc[0, "text"] == "Mayor wins second term\n\nThe mayor won a second term on Tuesday."
+    assert df.loc[0, "wire"] == wire and df.loc[0, "credits"] == dateline.strip()
+    # a first paragraph that is no headline (more than 20 words) keeps a dateline-like second paragraph
+    long_lead = " ".join(["word"] * 21) + "."
+    write(tmp_path / "1.md", article("River Post", 1, f"{long_lead}\n\n{dateline}The mayor won."))
+    df, _ = load(tmp_path)
+    assert df.loc[0, "wire"] == "" and dateline.strip() in df.loc[0, "text"]
 
 
 def test_database_markers_are_removed(tmp_path):

@@ -75,6 +75,7 @@ def strip_markup(text: str) -> str:
 
 
 _MANY_NEWLINES = re.compile(r"\n\s*\n(?:\s*\n)+")
+_HEADLINE_WORDS = 20
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 
 
@@ -89,6 +90,8 @@ def strip_boilerplate(text: str) -> tuple[str, str, list[str]]:
     ('Turkey said no.', 'Reuters', ['ANKARA (Reuters) -', 'Photo: A. B. / TASS'])
     >>> strip_boilerplate("FULL TEXT. Rates rose. (Additional reporting by A. Li; Editing by B. Ode)")
     ('Rates rose.', '', ['(Additional reporting by A. Li; Editing by B. Ode)'])
+    >>> strip_boilerplate("Mayor wins.\\n\\nNEW YORK, Nov. 19 (UPI) — The mayor won.")
+    ('Mayor wins.\\n\\nThe mayor won.', 'UPI', ['NEW YORK, Nov. 19 (UPI) —'])
     >>> strip_boilerplate("LETTERS.\\n\\n2:10 p.m.:\\n\\nThe bank spoke.\\n\\nNATO agreed.")
     ('The bank spoke.\\n\\nNATO agreed.', '', [])
     >>> strip_boilerplate("Rates rose (AP Photo/A. Li).\\n\\n___.\\n\\nB. ODE/AFP via Getty ImagesThe bank spoke.")
@@ -130,12 +133,16 @@ def strip_boilerplate(text: str) -> tuple[str, str, list[str]]:
         if m and m.start() > 0:
             credits.append(body[m.start():].strip())
             body = body[: m.start()].rstrip()
-    for rx in rules.leads:
-        m = rx.match(body)
+    # A wire dateline opens the first paragraph, or the second when the first is a headline (the title
+    # kept in the text: one line of at most _HEADLINE_WORDS words).
+    head = body.find("\n\n")
+    starts = [0] + ([head + 2] if head > 0 and len(body[:head].split()) <= _HEADLINE_WORDS else [])
+    for at in starts:
+        m = next((m for rx in rules.leads if (m := rx.match(body, at))), None)
         if m:
             wire = wire or m.group("wire").strip()
-            credits.insert(0, body[: m.end()].strip())
-            body = body[m.end():]
+            credits.insert(0, body[at: m.end()].strip())
+            body = body[:at] + body[m.end():]
             break
     if not wire:
         for rx in rules.markers:
