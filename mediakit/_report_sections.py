@@ -5,6 +5,10 @@ similarity. Each takes the build context and returns a :class:`~mediakit._report
 from __future__ import annotations
 
 import warnings
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 from ._report_base import (
     FREQ_WORDS,
@@ -165,7 +169,8 @@ def framing_section(ctx: Context) -> Section:
         e = ev.iloc[0]
         text = sentence_text_of(c, e)
         sec.body.append(f"<blockquote><b>{isolate(outlet)}</b>, frame <i>{esc(row.frame)}</i> "
-                        f"({row.share:.0%}): “{isolate(text)}” <span class=\"note\">({isolate(titles.get(e.article_id, ''))}, "
+                        f"({row.share:.0%}): “{isolate(text)}” <span class=\"note\">"
+                        f"({isolate(titles.get(e.article_id) or e.article_id)}, "
                         f"{esc(e.part)} {int(e.start)}-{int(e.end)}; cues: {esc(e.cues)})</span></blockquote>")
     ctx.table(scores.drop(columns=[col for col in ("text",) if col in scores]), "framing_sentences")
     sec.methods.append(f"<b>Frames</b>: codebook <code>{esc(ctx.labels['codebook'])}</code>, cue lexicons scored per "
@@ -214,11 +219,13 @@ def sources_section(ctx: Context) -> Section:
                         "95% bootstrap intervals over articles.</p>")
         sec.body.append(ctx.table(anon[["group", "count", "n_quotes", "share", "ci_low", "ci_high"]]))
     sec.body.append("<h3>Examples</h3>")
-    examples = countable[countable["kind"] == "direct"].drop_duplicates("outlet").sort_values("outlet")
-    for q in examples.itertuples():
+    titles = dict(zip(c.article_id, c.title))
+    for q in example_quotes(countable).itertuples():
+        where = titles.get(q.article_id) or q.article_id
         sec.body.append(f"<blockquote><b>{isolate(q.outlet)}</b>: “{isolate(q.quote)}” "
-                        f"<span class=\"note\">{isolate(q.verb)} {isolate(q.speaker_canonical or q.speaker)} "
-                        f"({esc(q.speaker_type)}; offsets {int(q.start)}-{int(q.end)})</span></blockquote>")
+                        f"<span class=\"note\">— {isolate(q.speaker_canonical or q.speaker)} ({isolate(q.verb)}; "
+                        f"{esc(q.speaker_type)}; {isolate(where)}, offsets {int(q.start)}-{int(q.end)})</span>"
+                        "</blockquote>")
     ctx.table(quotes, "sources_quotes")
     sec.methods.append("<b>Quotes</b>: rule-based attribution (<code>extract_quotes</code>, no downloaded model): "
                        "quote marks in every style, reporting verbs from a lexicon, pronouns and descriptions "
@@ -227,6 +234,29 @@ def sources_section(ctx: Context) -> Section:
                        f"CIs over articles (<code>source_profile</code>, n_boot={ctx.params['n_boot']}, quotes in "
                        "reused text counted once).")
     return sec
+
+
+def example_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
+    """One direct quote per outlet to show as an example: the first, in corpus order, whose speaker is resolved
+    to a name (not a pronoun or a description), typed, and whose quote is a sentence of 8 to 60 words; an
+    outlet with none such shows its first direct quote.
+
+    >>> import pandas as pd
+    >>> q = pd.DataFrame({"outlet": ["A", "A", "B"], "kind": "direct", "article_id": ["a1", "a2", "b1"],
+    ...     "quote": ["short one", "We will build the bridge before the winter comes, and it will hold.", "x"],
+    ...     "speaker": ["they", "the mayor", "he"], "speaker_canonical": ["", "Ana Li", ""],
+    ...     "speaker_type": ["unknown", "official", "unknown"], "resolved": [False, True, False]})
+    >>> example_quotes(q)[["outlet", "speaker_canonical"]].values.tolist()
+    [['A', 'Ana Li'], ['B', '']]
+    """
+    direct = quotes[quotes["kind"] == "direct"]
+    named = direct["speaker_canonical"].fillna("").astype(str).str.len() > 0
+    if "resolved" in direct:
+        named &= direct["resolved"].fillna(False).astype(bool)
+    words = direct["quote"].fillna("").astype(str).str.split().str.len()
+    good = named & (direct["speaker_type"] != "unknown") & words.between(8, 60)
+    ranked = direct.assign(_rank=(~good).astype(int)).sort_values("_rank", kind="stable")
+    return ranked.drop_duplicates("outlet").sort_values("outlet").drop(columns="_rank")
 
 
 def tone_section(ctx: Context) -> Section:
