@@ -93,22 +93,26 @@ def _repeated(keys: dict[int, list[str]], need: int) -> set[str]:
     ['gn and to his party.', 'gn and to his rival.']
     """
     df: dict[str, int] = defaultdict(int)
+    for article_keys in keys.values():
+        for key in set(article_keys):
+            df[key] += 1
+    common = {k for k, n in df.items() if n >= need}
+    # near-copies: only long sentences are tested, against the word n-grams of every sentence (a note glued to
+    # an author's line by a missed sentence end recurs as the note's n-grams plus the line's)
+    grams: dict[str, set[tuple[str, ...]]] = {}
     grams_df: dict[tuple[str, ...], int] = defaultdict(int)
-    grams: dict[str, list[tuple[str, ...]]] = {}
     for article_keys in keys.values():
         seen: set[tuple[str, ...]] = set()
         for key in set(article_keys):
-            df[key] += 1
             if key not in grams:
                 words = key.lower().split()
-                grams[key] = [tuple(words[j:j + NEAR_N]) for j in range(len(words) - NEAR_N + 1)]
-            seen.update(grams[key])
+                grams[key] = set(zip(*(words[j:] for j in range(NEAR_N))))
+            seen |= grams[key]
         for gram in seen:
             grams_df[gram] += 1
-    common = {k for k, n in df.items() if n >= need}
     for key, gs in grams.items():
-        near = key not in common and len(key.split()) >= NEAR_WORDS and gs
-        if near and sum(grams_df[g] >= need for g in gs) >= NEAR_SHARE * len(gs):
+        long = len(key.split()) >= NEAR_WORDS and key not in common
+        if long and sum(grams_df[g] >= need for g in gs) >= NEAR_SHARE * len(gs):
             common.add(key)
     return common
 
