@@ -18,6 +18,7 @@ class _Rules:
     trailing: list[re.Pattern[str]]
     lead_markers: re.Pattern[str]
     inline_credits: re.Pattern[str]
+    inline_trigger: re.Pattern[str]  # what every inline credit contains
     label_line: re.Pattern[str]
     markup: list[tuple[re.Pattern[str], str]]  # (pattern, replacement), applied in order
 
@@ -47,6 +48,7 @@ def _boilerplate_rules() -> _Rules:
         trailing=[re.compile(r["pattern"], re.I) for r in spec["trailing_rules"]],
         lead_markers=re.compile("|".join(f"(?:{p})" for p in spec["lead_markers"]), re.M),
         inline_credits=re.compile("|".join(f"(?:{p})" for p in spec["inline_credits"])),
+        inline_trigger=re.compile(spec["inline_credit_trigger"]),
         label_line=re.compile(spec["label_lines"]),
         markup=markup,
     )
@@ -104,7 +106,8 @@ def strip_boilerplate(text: str) -> tuple[str, str, list[str]]:
     wire = ""
     credits: list[str] = []
     # "(AP Photo/Jane Doe)", "Jane Doe via Getty Images": removed in one pass, each kept in credits
-    text = rules.inline_credits.sub(lambda m: credits.append(m.group().strip()) or "", text)
+    if rules.inline_trigger.search(text):
+        text = rules.inline_credits.sub(lambda m: credits.append(m.group().strip()) or "", text)
     kept: list[str] = []
     for line in text.split("\n"):
         s = line.strip()

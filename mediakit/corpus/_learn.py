@@ -30,7 +30,8 @@ MIN_ARTICLES = 3
 MIN_SHARE = 0.025
 MIN_WORDS = 8
 NEAR_N = 4
-NEAR_SHARE = 0.8
+NEAR_SHARE = 0.7
+NEAR_AFFIX = 5  # near-copy candidates share their first or last 5 words
 NEAR_WORDS = 16  # near-copies only of long sentences: "X did not respond to a request for comment." is no note
 SEPARATOR = " | "  # between the passages of one article in the `boilerplate` column
 _MAX_RULES_BYTES = 1_000_000
@@ -97,22 +98,35 @@ def _repeated(keys: dict[int, list[str]], need: int) -> set[str]:
         for key in set(article_keys):
             df[key] += 1
     common = {k for k, n in df.items() if n >= need}
-    # near-copies: only long sentences are tested, against the word n-grams of every sentence (a note glued to
-    # an author's line by a missed sentence end recurs as the note's n-grams plus the line's)
-    grams: dict[str, set[tuple[str, ...]]] = {}
+    # Near-copies. Candidates: long sentences whose first or last NEAR_AFFIX words open or close long sentences
+    # in ``need`` articles (cheap: one tuple per sentence end). Only their word n-grams are counted.
+    lowered = {k: k.lower().split() for k in df if len(k.split()) >= NEAR_WORDS}
+    affix_df: dict[tuple[str, ...], int] = defaultdict(int)
+    for article_keys in keys.values():
+        ends = set()
+        for key in set(article_keys):
+            if key in lowered:
+                words = lowered[key]
+                ends.update((("<",) + tuple(words[:NEAR_AFFIX]), (">",) + tuple(words[-NEAR_AFFIX:])))
+        for end in ends:
+            affix_df[end] += 1
+    candidates = {k for k, words in lowered.items()
+                  if affix_df[("<",) + tuple(words[:NEAR_AFFIX])] >= need
+                  or affix_df[(">",) + tuple(words[-NEAR_AFFIX:])] >= need}
+    if not candidates - common:
+        return common
+    grams = {k: set(zip(*(lowered[k][j:] for j in range(NEAR_N)))) for k in candidates}
     grams_df: dict[tuple[str, ...], int] = defaultdict(int)
     for article_keys in keys.values():
         seen: set[tuple[str, ...]] = set()
         for key in set(article_keys):
-            if key not in grams:
-                words = key.lower().split()
-                grams[key] = set(zip(*(words[j:] for j in range(NEAR_N))))
-            seen |= grams[key]
+            if key in grams:
+                seen |= grams[key]
         for gram in seen:
             grams_df[gram] += 1
-    for key, gs in grams.items():
-        long = len(key.split()) >= NEAR_WORDS and key not in common
-        if long and sum(grams_df[g] >= need for g in gs) >= NEAR_SHARE * len(gs):
+    for key in candidates - common:
+        gs = grams[key]
+        if sum(grams_df[g] >= need for g in gs) >= NEAR_SHARE * len(gs):
             common.add(key)
     return common
 
