@@ -100,6 +100,14 @@ def test_a_reworded_note_is_learned_with_the_one_it_rewords():
     texts = _outlet_texts(40, {1: longer, 2: longer, 3: longer, 4: other})
     spans = learn_spans(texts, ["Post"] * 40)
     assert [texts[i][s:e] for i in (1, 2, 3, 4) for s, e in spans[i]] == [longer] * 3 + [other]
+    # long sentences that only open alike ("The city council said on Tuesday that ...") are no near-copies
+    opening = "The city council said on Tuesday that {}."
+    texts = _outlet_texts(40, {i: opening.format(topic) for i, topic in enumerate(
+        ["the new bridge over the river would be paid for by a toll on every lorry that crosses it",
+         "a tax on empty flats would be raised in the spring to fund two new schools in the east",
+         "the old school by the harbour would close for good once the last pupils leave this summer",
+         "money for the harbour walls had run out long before the storms of the winter began"], 1)})
+    assert sum(map(len, learn_spans(texts, ["Post"] * 40))) == 0
     # a short stock sentence with another subject is no near-copy ("X did not return a call.")
     stock = "{} did not respond to a request for comment on Friday."
     texts = _outlet_texts(40, {1: stock.format("The mayor"), 2: stock.format("The mayor"),
