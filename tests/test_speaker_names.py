@@ -482,3 +482,30 @@ def test_a_dateline_is_not_the_subject_of_a_participle():
     # the aide's quote is not credited to the senator herself
     assert direct.speaker_canonical.iloc[0] != "Ann Lee"
     assert direct.speaker_canonical.iloc[1] == "Tom Reyes"
+
+
+def test_a_noun_compound_continues_through_an_acronym():
+    q = _rows("A campaign TV ad released Thursday said, \u201cThe mayor failed the city.\u201d")
+    assert list(q.speaker) == ["A campaign TV ad"]
+    q = _rows("A campaign TV ad released Thursday said the mayor had failed the city.")
+    assert list(q.speaker) == ["A campaign TV ad"]
+
+
+def test_a_relative_who_that_says_the_quote_is_its_speaker():
+    # the surrogate said it, not the senator who attacked the surrogate; the common noun is no canonical name
+    text = ("The senator attacked a campaign surrogate who said voters shouldn\u2019t \u201ckeep electing "
+            "corporate puppets\u201d during a rally.")
+    q = _rows(text)
+    direct = q[q.kind == "direct"]
+    assert list(direct.speaker) == ["who"]
+    assert list(direct.verb) == ["said"]
+    assert direct.speaker_canonical.isna().all()
+
+
+def test_they_never_stands_for_one_person():
+    text = ("Senator Ann Lee spoke in Boston on Monday. About two-thirds of the voters in the state support "
+            "the plan, and they said the city should \u201ckeep its port open\u201d.")
+    q = _rows(text)
+    row = q[q.speaker == "they"]
+    assert len(row) >= 1
+    assert (row.speaker_canonical != "Ann Lee").all()

@@ -538,8 +538,11 @@ def _antecedent(pron: str, pos: int, ents: list[_Ent]) -> _Ent | None:
         if not person and pron in ("they", "their", "them", "они", "их", "onlar") and e.kind in ("org", "group", "anon"):
             return e
     if not person:
+        # "they" never stands for one person: resolved to "Hillary Clinton" it would credit her with a crowd's or
+        # a poll's words (a relative "who"/"which" without antecedent takes the latest entity of any kind)
+        plural = pron in ("they", "their", "them", "они", "их", "onlar")
         for e in reversed(ents):
-            if e.pos < pos:
+            if e.pos < pos and not (plural and e.kind == "person"):
                 return e
     return None
 

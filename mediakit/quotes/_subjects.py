@@ -132,7 +132,8 @@ class _Subjects:
         verb, auxiliary, preposition or clause word ("The ad" in "The ad claims ...")."""
         t = self.t
         e = s0 + 1
-        while e < i and _is_word(t.low[e]) and not _is_cap(t.text[e]) and t.low[e] not in _AUX \
+        while e < i and _is_word(t.low[e]) and (not _is_cap(t.text[e]) or _acronym_in_compound(t.text, e, i)) \
+                and t.low[e] not in _AUX \
                 and t.low[e] not in _PREPS and t.low[e] not in _CLAUSE and not self._finite_verb(e) \
                 and t.low[e] not in self.lex.forms and t.quote[e] == -1 \
                 and not (e > s0 + 1 and t.low[e] in _IRREGULAR_PAST) \
@@ -154,3 +155,10 @@ class _Subjects:
         return w.endswith("ed") and len(w) > 4 and _is_word(prev) and prev not in _DET \
             and prev not in _POSSESSIVE_DET and prev not in _PREPS and prev not in _AUX \
             and not prev.endswith("ly") and not prev[:1].isdigit()
+
+
+def _acronym_in_compound(text: list[str], e: int, i: int) -> bool:
+    """True when token ``e`` is an acronym inside a lower-case noun compound ("A campaign TV ad", "the GOP
+    nominee"): all capitals, followed by a lower-case word before ``i``."""
+    w = text[e]
+    return len(w) > 1 and w.isupper() and w.isalpha() and e + 1 < i and text[e + 1][:1].islower()
