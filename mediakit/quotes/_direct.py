@@ -327,7 +327,10 @@ class _Direct(_DirectSpeakers):
                 fr = pre
                 if fr.cue is None and post is not None:
                     fr.c0, fr.c1, fr.cue = post.c0, post.c1, post.cue
-                elif fr.c0 > pre_lo and (fr.s0 < 0 or fr.s0 > pre_lo and t.low[fr.s0 - 1] != ","):
+                elif fr.c0 > pre_lo and (fr.s0 < 0 or fr.s0 > pre_lo and t.low[fr.s0 - 1] != ","
+                                         and not (t.low[fr.s0] == "who" and fr.antecedent is not None
+                                                  and fr.cue is not None and fr.cue.cls == "speech")):
+                    # (not 'attacked a surrogate who said voters should “...”': the relative clause speaks)
                     # "Trump said he wants “...”": the outermost speaker of the sentence holds the quote
                     outer = self._outer_frame(pre_lo, fr.s0 if fr.s0 >= 0 else fr.c0, fr.s0 < 0)
                     if outer is not None:

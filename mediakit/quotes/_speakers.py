@@ -52,6 +52,7 @@ from ._names import (
     _is_org,
     _name_part,
     _place_words,
+    _speaker_extent,
     _without_time,
 )
 from ._speakers_article import _ArticleNames, _full_names_in_text, _same_person
@@ -85,6 +86,11 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
     ``subjects`` are offsets of names opening sentences that are no speakers ("López played down the
     sanctions."): a later "he" may refer to them."""
     gz = gazetteer or load_gazetteer()
+    for r in records:
+        if r.get("speaker_start") is not None:
+            # no preposition opening the sentence ("Despite George Will"); a pronoun closing the span speaks
+            s, e = _speaker_extent(text[r["speaker_start"]:r["speaker_end"]], clause=False)
+            r["speaker_start"], r["speaker_end"] = r["speaker_start"] + s, r["speaker_start"] + e
     ents: list[_Ent] = []
     names = _ArticleNames()  # surname key -> longest full name in this article
     # first pass: every named mention, so that "López" meets "María López" wherever it appears
@@ -146,6 +152,13 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
         if low and low[0] in ("he", "she", "он", "она") and not ent.gender:
             ent.gender = "f" if low[0] in ("she", "она") else "m"
     _type_from_introductions(text, records)
+    for r in records:
+        if r.get("speaker_start") is not None:
+            # the span names the speaker only, cut like the canonical name: "Local commentators spent the day"
+            # -> "Local commentators" (after resolution, which may use the whole mention's words)
+            s, e = _speaker_extent(text[r["speaker_start"]:r["speaker_end"]])
+            r["speaker_start"], r["speaker_end"] = r["speaker_start"] + s, r["speaker_start"] + e
+            r["speaker"] = text[r["speaker_start"]:r["speaker_end"]]
 
 
 def _add_subject(text: str, span: tuple, ents: list[_Ent], names: dict[str, str], gz: Gazetteer) -> None:
@@ -525,8 +538,11 @@ def _antecedent(pron: str, pos: int, ents: list[_Ent]) -> _Ent | None:
         if not person and pron in ("they", "their", "them", "они", "их", "onlar") and e.kind in ("org", "group", "anon"):
             return e
     if not person:
+        # "they" never stands for one person: resolved to "Hillary Clinton" it would credit her with a crowd's or
+        # a poll's words (a relative "who"/"which" without antecedent takes the latest entity of any kind)
+        plural = pron in ("they", "their", "them", "они", "их", "onlar")
         for e in reversed(ents):
-            if e.pos < pos:
+            if e.pos < pos and not (plural and e.kind == "person"):
                 return e
     return None
 

@@ -10,6 +10,7 @@ from ._words import (
     _AUX,
     _CLAUSE,
     _DET,
+    _HUMAN_NOUNS,
     _IRREGULAR_PAST,
     _LEADING_SKIP,
     _POSSESSIVE_DET,
@@ -30,6 +31,10 @@ _SUBJECT_NP_MAX_TOKENS = 5
 # articles, which never stand alone as a subject; and reflexives, which end a noun phrase ("The candidate
 # herself")
 _ARTICLES = frozenset({"the", "a", "an"})
+# a dateline ends with a dash within this many tokens of the sentence's start ("WASHINGTON, Dec. 8 (UPI) —");
+# the longest on PolNeAR train has 9
+_DATELINE_MAX_TOKENS = 12
+_DASHES = frozenset({"—", "–", "-", "--", "―"})
 _REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"})
 
 
@@ -47,6 +52,7 @@ class _Subjects:
             k += 1
         if k >= i:
             return None
+        k = self._after_dateline(k, i)
         first = t.low[k]
         if first in _PREPS or first in _SUBORDINATORS or first in _CLAUSE or first.endswith("ing") or \
                 first in ("asked", "according"):
@@ -69,6 +75,9 @@ class _Subjects:
                 e += 1
             if t.low[e - 1] in _TIME_WORDS:
                 return None
+            if e < i and e - 1 > k and t.low[e - 1].endswith(("'s", "’s")) and t.text[e][:1].islower():
+                # "Hillary Clinton's right-hand woman rallied": the possessor's noun is the subject
+                return (k, self._determiner_phrase_end(e - 1, i))
             # "Republican presidential nominee Donald Trump issued": singular role words between a capitalised
             # modifier and the name belong to the subject when a name follows them (not "State Department
             # officials Jane Doe and ...": a group)
@@ -82,6 +91,14 @@ class _Subjects:
                 e = m
                 while e < i and (_is_cap(t.text[e]) or t.low[e] == "." and t.low[e - 1] in _TITLES_ABBR):
                     e += 1
+            elif e == k + 1 and e < i and _is_word(t.text[e]) and t.text[e][:1].islower():
+                # "Local commentators spent the day": a capitalised modifier opening the sentence and its noun
+                # for people, not the modifier alone
+                n = self._determiner_phrase_end(k, i)
+                last = t.low[n - 1]
+                if n > e and (last in _HUMAN_NOUNS or last.endswith("s") and not last.endswith("ss")) \
+                        and not self._in_full_name(t.text[k]):
+                    e = n  # (not "Trump wants": a surname the article gives in full is a name)
             return (k, e)
         if w in _DET and _is_cap(t.text[k]):
             # "The ad claims": the article's words; a determiner standing alone as a pronoun ("Some in the
@@ -96,12 +113,27 @@ class _Subjects:
             return (k, e) if e > k + 1 else None
         return None
 
+    def _after_dateline(self, k: int, i: int) -> int:
+        """The first token after a dateline opening the sentence at ``k`` ("WASHINGTON, Dec. 8 (UPI) —",
+        "Washington (AFP) –", "BEIRUT —"): a place in capitals or a parenthesised agency before a dash. ``k``
+        itself when there is none."""
+        t = self.t
+        for d in range(k + 1, min(i - 1, k + _DATELINE_MAX_TOKENS)):
+            if t.quote[d] != -1:
+                return k
+            if t.low[d] in _DASHES:
+                caps = t.text[k].isupper() and len(t.text[k]) > 1 and t.low[k + 1] in (",", "(", "—", "–", "-", "--")
+                agency = t.low[d - 1] == ")" and _is_cap(t.text[k])
+                return d + 1 if caps or agency else k
+        return k
+
     def _determiner_phrase_end(self, s0: int, i: int) -> int:
         """End of the noun phrase a determiner at ``s0`` opens, before ``i``: its lower-case words up to a
         verb, auxiliary, preposition or clause word ("The ad" in "The ad claims ...")."""
         t = self.t
         e = s0 + 1
-        while e < i and _is_word(t.low[e]) and not _is_cap(t.text[e]) and t.low[e] not in _AUX \
+        while e < i and _is_word(t.low[e]) and (not _is_cap(t.text[e]) or _acronym_in_compound(t.text, e, i)) \
+                and t.low[e] not in _AUX \
                 and t.low[e] not in _PREPS and t.low[e] not in _CLAUSE and not self._finite_verb(e) \
                 and t.low[e] not in self.lex.forms and t.quote[e] == -1 \
                 and not (e > s0 + 1 and t.low[e] in _IRREGULAR_PAST) \
@@ -123,3 +155,10 @@ class _Subjects:
         return w.endswith("ed") and len(w) > 4 and _is_word(prev) and prev not in _DET \
             and prev not in _POSSESSIVE_DET and prev not in _PREPS and prev not in _AUX \
             and not prev.endswith("ly") and not prev[:1].isdigit()
+
+
+def _acronym_in_compound(text: list[str], e: int, i: int) -> bool:
+    """True when token ``e`` is an acronym inside a lower-case noun compound ("A campaign TV ad", "the GOP
+    nominee"): all capitals, followed by a lower-case word before ``i``."""
+    w = text[e]
+    return len(w) > 1 and w.isupper() and w.isalpha() and e + 1 < i and text[e + 1][:1].islower()
