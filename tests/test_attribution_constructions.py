@@ -446,3 +446,32 @@ def test_a_cues_participle_alone_is_no_speaker():
     row with the participle as the speaker."""
     text = "She was considering supporting the governor."
     assert _rows(text) == [("indirect", "supporting the governor", "She")]
+
+
+def test_a_preposition_after_a_complementizer_opens_the_content():
+    text = "Setting that aside, Moreno said that with the votes she already had, the motion would pass easily."
+    assert _rows(text) == [("indirect", "with the votes she already had, the motion would pass easily", "Moreno")]
+
+
+def test_the_rest_after_a_frame_between_commas_may_open_with_a_preposition():
+    text = "The harbor plan would be helped, Okafor said, by the new funding rules."
+    assert _rows(text) == [("indirect", "The harbor plan would be helped", "Okafor"),
+                           ("indirect", "by the new funding rules", "Okafor")]
+    text = "It is only fair, the mayor said, for the county to share the cost of the bridge."
+    assert _rows(text) == [("indirect", "It is only fair", "the mayor"),
+                           ("indirect", "for the county to share the cost of the bridge", "the mayor")]
+    # a phrase about the telling is no continuation of the content
+    text = "The harbor plan would be helped, Okafor said, in an interview on Monday."
+    assert _rows(text) == [("indirect", "The harbor plan would be helped", "Okafor")]
+
+
+def test_fronted_asked_with_the_asker_or_a_phrase_about_the_asking():
+    text = 'Asked by a local reporter whether the depot would close, Ms. Varga said, "Not this year."'
+    assert _rows(text) == [("indirect", "whether the depot would close", "a local reporter"),
+                           ("direct", "Not this year.", "Ms. Varga")]
+    text = "Asked at a briefing on Friday about the new tariffs, the minister declined to comment."
+    assert _rows(text)[0] == ("indirect", "about the new tariffs", None)
+    text = "When asked on Tuesday if she would run again, Varga smiled."
+    assert _rows(text) == [("indirect", "if she would run again", None)]
+    # "asked by" inside a clause is no fronted question
+    assert _rows("The bill was asked by the committee to pass.") == []

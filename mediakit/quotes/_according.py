@@ -10,7 +10,7 @@ import re
 
 from ._lexicon import Cue
 from ._tokens import _Frame, _is_cap, _is_word
-from ._words import _DET, _PREPS
+from ._words import _DET, _PREPS, _TIME_WORDS
 
 # words that open a fronted question after "Asked" ("Asked whether ...", "Asked about ...", "Asked to ...")
 _QUESTION_OPENERS = frozenset({"if", "whether", "what", "how", "why", "who", "whom", "when", "where", "which",
@@ -19,6 +19,9 @@ _QUESTION_OPENERS = frozenset({"if", "whether", "what", "how", "why", "who", "wh
 _FRONT_SKIP = frozenset({"when", "while", "after", "before", "once", "but", "and", "also", "later", "then"})
 # the fronted content is at least this many words; chosen on PolNeAR train false negatives ("Asked about it")
 _FRONTED_MIN_WORDS = 2
+# longest phrase about the asking between "Asked" and the question ("Asked at a briefing Monday in Washington
+# about ..."), in tokens; chosen by hand on PolNeAR train false negatives
+_ASKED_PP_TOKENS = 8
 # a headline "Source: claim": one to four capitalised words, a colon, the claim to the end of the line
 _HEADLINE_LABEL = re.compile(r"(?P<label>[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}):[ \t]+(?P<body>\S[^\n]*)")
 # first words of a headline label that make it a kicker of the outlet's, not a source ("Wow: ...",
@@ -75,7 +78,20 @@ class _According:
         if k >= b or t.quote[k] != -1:
             return False
         if asked:
-            if t.low[k] not in _QUESTION_OPENERS:
+            if t.low[k] == "by":  # "Asked by a reporter whether ...": the asker is the source of the question
+                np_ = self._np_right(k + 1, b)
+                if np_ is None or self._cannot_speak(*np_):
+                    return False
+                s0, s1 = np_
+                k = np_[1]
+            if k < b and (t.low[k] in _PREPS and t.low[k] not in _QUESTION_OPENERS or t.low[k] in _TIME_WORDS):
+                # a phrase about the asking first: "Asked on Tuesday about ...", "Asked at a briefing whether"
+                m = k + 1
+                while m < b and m - k <= _ASKED_PP_TOKENS and t.low[m] not in _QUESTION_OPENERS - {"to"} \
+                        and _is_word(t.text[m]) and t.quote[m] == -1:
+                    m += 1
+                k = m
+            if k >= b or t.low[k] not in _QUESTION_OPENERS:
                 return False
         elif t.low[k] not in self.lex.complementizers and t.low[k] not in _QUESTION_OPENERS - {"about", "to"}:
             return False

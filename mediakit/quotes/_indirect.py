@@ -158,6 +158,9 @@ class _Indirect:
                     k = np_[1]
                     continue
             cue = self._cue_at(k) if t.quote[k] == -1 else None
+            if cue is None and w == "asked" and self.lang == "en" and t.quote[k] == -1 and k not in self.consumed \
+                    and k + 1 < b and t.low[k + 1] == "by":
+                self._fronted(k, k + 1, self.lex.forms[w], a, b)  # "Asked by a reporter whether ..., Lee said"
             if cue is None or k in self.consumed or not cue[2].indirect:
                 k += 1
                 continue
@@ -396,7 +399,11 @@ class _Indirect:
         # opens the rest of the content when a finite clause follows (after "said Ann Lee," it opens her
         # description)
         article = t.low[k] in _ARTICLES and not fr.inverted and self._is_clause(k, end, False)
-        if t.quote[k] != -1 or t.low[k] in _PREPS or t.low[k] in _CONT_BLOCKED and not article \
+        # "..., he said, by creating a bubble" goes on; "..., he said, in an interview on Monday" is about the telling
+        telling = t.low[k] in _PREPS and (t.low[k] in _TAIL_PREPS or any(
+            t.low[x] in _TIME_WORDS or t.low[x] in _MEDIUM_WORDS or t.low[x][:1].isdigit()
+            for x in range(k + 1, min(end, k + 1 + _OBJECT_TAIL_WINDOW))))
+        if t.quote[k] != -1 or telling or t.low[k] in _CONT_BLOCKED and not article \
                 or t.low[k] in _TIME_WORDS or t.low[k].endswith("ing"):
             return None
         if t.words(k, end) < _CONTINUATION_MIN_WORDS or any(t.quote[m] != -1 for m in range(k, end)):
@@ -596,7 +603,7 @@ class _Indirect:
                 and t.low[fr.s0] not in ("who", "which", "that")
                 and (t.low[k] in _TAIL_PREPS or t.low[k].endswith("ing") and t.low[k - 1] == ","
                      and t.low[k] not in self.lex.forms)
-                and not any(t.low[m] in self.lex.complementizers or t.quote[m] != -1 for m in range(k, hi)))
+                and not any(t.low[m] in self.lex.complementizers or t.quote[m] != -1 for m in range(right0, hi)))
         # "..., Clinton leads by 271 delegates(,) according to a count by the AP": an according-to phrase after
         # a clause of its own reports that clause, unless a subordinator or "that" leads into it ("after,
         # according to him, Televisa censured his report")
