@@ -376,8 +376,9 @@ def test_a_headline_kicker_or_a_short_heading_is_no_source():
                      "The Latest: Storm closes the harbour road.", "Morning Update: Storm closes the road.",
                      "Big Win For Lee: Council backs the tram plan.", "Okafor: A miracle."):
         assert _rows(headline + "\n\nBody.") == [], headline
-    # only the article's first line is a headline: a label inside the text is no source
-    assert _rows("First line of the piece.\n\nOkafor: The plan will fail next year.") == []
+    # a label inside the text is a transcript's turn (see the test of turns below), with its own filters
+    assert _rows("First line of the piece.\n\nOkafor: The plan will fail next year.") == [
+        ("indirect", "The plan will fail next year", "Okafor")]
 
 
 def test_according_to_between_commas_after_a_fronted_phrase_reports_the_whole_sentence():
@@ -475,3 +476,15 @@ def test_fronted_asked_with_the_asker_or_a_phrase_about_the_asking():
     assert _rows(text) == [("indirect", "if she would run again", None)]
     # "asked by" inside a clause is no fronted question
     assert _rows("The bill was asked by the committee to pass.") == []
+
+
+def test_a_later_line_opening_with_a_speakers_label_is_a_transcript_turn():
+    text = ("Part of the radio interview follows.\n\nMARA VOSS: Do you think the new levy will pass this spring?\n\n"
+            "Okafor: I think the council will back it, and the mayor knows that.\n\n"
+            "Contributing: Lena Hart and Tom Baker.\n\nOhio: Ann Lee, Bob Marsh, Carl Ruiz, Dan Todd.\n\n"
+            "Okafor: Not this year.")
+    rows = _rows(text)
+    assert ("indirect", "Do you think the new levy will pass this spring", "MARA VOSS") in rows
+    assert ("indirect", "I think the council will back it, and the mayor knows that", "Okafor") in rows
+    # a credit line, a list of names and a short heading are no turns
+    assert not any(r[2] in ("Contributing", "Ohio") or r[1] == "Not this year" for r in rows)

@@ -38,6 +38,15 @@ _KICKERS = frozenset({"wow", "breaking", "watch", "look", "exclusive", "update",
 # Email: ...")
 _KICKER_TAILS = frozenset({"update", "email", "briefing", "digest", "notice", "recap", "newsletter", "roundup",
                            "edition", "blog"})
+# labels of a later line that are the outlet's notes, not a speaker ("Contributing: ...", "Editor's note: ...")
+_LINE_KICKERS = frozenset({"contributing", "editor's note", "editor’s note", "editors' note", "correction",
+                           "clarification", "note", "update", "source", "sources", "related", "see also",
+                           "stat of the week", "credit", "photo credit", "disclosure", "caption"})
+# shortest turn after a speaker's label on a later line, in words ("Kasich: Now or never" is a heading); chosen
+# on PolNeAR train false positives
+_TURN_MIN_WORDS = 4
+# the start of every line after the first
+_LINE_START = re.compile(r"\n[ \t]*(?=\S)")
 # shortest claim after a headline label, in words; chosen on PolNeAR train ("Carson: A miracle." is a heading)
 _HEADLINE_MIN_WORDS = 3
 
@@ -119,24 +128,37 @@ class _According:
         """The article's first line as a headline that names its source before a colon ("Lee: Budget Cuts
         Will Cost Jobs.", "Poll: Voters Favor the Plan."): the claim is reported, the label is the speaker. A
         label in capitals ("WATCH: ...") or opening with a kicker word or a determiner ("The Latest: ...") is
-        the outlet's, not a source; so is one with a preposition inside ("Big Win For Lee: ...")."""
-        text, t = self.text, self.t
+        the outlet's, not a source; so is one with a preposition inside ("Big Win For Lee: ..."). Every later
+        line that opens with a speaker's label is a turn of a transcript or an interview ("JANE DOE: We will
+        ...", "Q: What will you do?"), reported the same way; there a label in capitals names the speaker."""
+        text = self.text
         s = len(text) - len(text.lstrip())
+        self._label_line(s, True)
+        for m in _LINE_START.finditer(text, s + 1):
+            self._label_line(m.end(), False)
+
+    def _label_line(self, s: int, first: bool) -> None:
+        """Emit the claim of the line starting at character ``s`` when it opens with a source's label and a
+        colon (see :meth:`_headline_label`)."""
+        text, t = self.text, self.t
         m = _HEADLINE_LABEL.match(text, s)
         if m is None or "\n" in text[s:m.end("label")]:
             return
         label = m.group("label")
         words = [w.lower() for w in label.split()]
-        if label.isupper() or words[0] in _KICKERS or words[-1] in _KICKER_TAILS \
-                or words[0] in _DET or any(w in _PREPS for w in words):
+        if label.isupper() and first or words[0] in _KICKERS or words[-1] in _KICKER_TAILS \
+                or words[0] in _DET or any(w in _PREPS for w in words) or " ".join(words) in _LINE_KICKERS:
             return
         s0, s1 = bisect.bisect_left(t.start, m.start("label")), bisect.bisect_left(t.start, m.end("label"))
         c, e = s1, bisect.bisect_left(t.start, m.end("body"))
         k = bisect.bisect_left(t.start, m.start("body"))
         while e > k and not _is_word(t.text[e - 1]) and not (t.quote[e - 1] != -1 and t.mark[e - 1]):
             e -= 1
-        if c >= len(t) or t.low[c] != ":" or t.words(k, e) < _HEADLINE_MIN_WORDS:
+        if c >= len(t) or t.low[c] != ":" or t.words(k, e) < (_HEADLINE_MIN_WORDS if first else _TURN_MIN_WORDS):
             return
+        words = [x for x in range(k, e) if _is_word(t.text[x])]
+        if not first and 2 * sum(_is_cap(t.text[x]) for x in words) > len(words):
+            return  # "Iowa: Ann Lee, Bob Smith, ...", "Trump: MOVE PAST Iowa": a list or a heading, not a turn
         start, end = t.start[k], t.end[e - 1]
         if self._covered_by_direct(start, end):
             return  # "Lee: 'We Will Win.'": the quotation is attributed already
