@@ -488,3 +488,11 @@ def test_a_later_line_opening_with_a_speakers_label_is_a_transcript_turn():
     assert ("indirect", "I think the council will back it, and the mayor knows that", "Okafor") in rows
     # a credit line, a list of names and a short heading are no turns
     assert not any(r[2] in ("Contributing", "Ohio") or r[1] == "Not this year" for r in rows)
+
+
+def test_a_digest_item_names_its_source_after_a_dash():
+    text = ("Weekly digest.\n\nSURVEYS CLOSED TOO SOON - Ann Lee and Bo Park: \u201cThe surveys closed too early to "
+            "catch the late shift in the race.\u201d\n\nMore items follow.")
+    rows = _rows(text)
+    assert ("direct", "The surveys closed too early to catch the late shift in the race.", "Ann Lee and Bo Park") in rows
+    assert rows[0][1].startswith("\u201cThe surveys") and rows[0][2] == "Ann Lee and Bo Park"

@@ -45,6 +45,9 @@ _LINE_KICKERS = frozenset({"contributing", "editor's note", "editor’s note", "
 # shortest turn after a speaker's label on a later line, in words ("Kasich: Now or never" is a heading); chosen
 # on PolNeAR train false positives
 _TURN_MIN_WORDS = 4
+# a label after a dash inside a line, names joined by "and" allowed ("... - Ann Lee and Bo Park: “...”")
+_DASH_LABEL = re.compile(r"[ \t][-–—][ \t](?P<label>[A-Z][\w.'’&-]*(?: (?:and )?[A-Z][\w.'’&-]*){0,5}):[ \t]+"
+                         r"(?P<body>\S[^\n]*)")
 # the start of every line after the first
 _LINE_START = re.compile(r"\n[ \t]*(?=\S)")
 # shortest claim after a headline label, in words; chosen on PolNeAR train ("Carson: A miracle." is a heading)
@@ -136,12 +139,15 @@ class _According:
         self._label_line(s, True)
         for m in _LINE_START.finditer(text, s + 1):
             self._label_line(m.end(), False)
+        # a digest's item: "POLLS WERE RIGHT, JUST EARLY - Ann Lee and Bo Park: “...”": the label after a dash
+        for m in _DASH_LABEL.finditer(text):
+            self._label_line(m.start("label"), False, m)
 
-    def _label_line(self, s: int, first: bool) -> None:
+    def _label_line(self, s: int, first: bool, m: re.Match | None = None) -> None:
         """Emit the claim of the line starting at character ``s`` when it opens with a source's label and a
-        colon (see :meth:`_headline_label`)."""
+        colon (see :meth:`_headline_label`); ``m`` is a match of the label found elsewhere."""
         text, t = self.text, self.t
-        m = _HEADLINE_LABEL.match(text, s)
+        m = m or _HEADLINE_LABEL.match(text, s)
         if m is None or "\n" in text[s:m.end("label")]:
             return
         label = m.group("label")
