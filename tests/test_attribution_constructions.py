@@ -496,3 +496,14 @@ def test_a_digest_item_names_its_source_after_a_dash():
     rows = _rows(text)
     assert ("direct", "The surveys closed too early to catch the late shift in the race.", "Ann Lee and Bo Park") in rows
     assert rows[0][1].startswith("\u201cThe surveys") and rows[0][2] == "Ann Lee and Bo Park"
+
+
+def test_a_time_phrase_after_an_apposition_is_not_the_speaker():
+    text = "Dana Ruiz, the party chairman, last month said the vote would be held in May."
+    assert _rows(text) == [("indirect", "the vote would be held in May", "Dana Ruiz")]
+
+
+def test_a_frame_that_ends_the_sentence_reports_a_left_clause_that_opens_with_a_phrase():
+    text = "In Toledo, marchers honored the victims with white candles held aloft, a local station reported."
+    assert _rows(text) == [("indirect", "In Toledo, marchers honored the victims with white candles held aloft",
+                            "a local station")]

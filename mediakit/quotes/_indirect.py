@@ -218,7 +218,8 @@ class _Indirect:
             s, e = span
             # "..., the Harbour Gazette reported.": a clause opening the sentence before a final frame is reported
             left = e <= fr.c0 and fr.s0 >= 0 and e <= fr.s0 and t.low[fr.s0 - 1] == "," and s == a \
-                and t.words(s, e) >= _FINAL_FRAME_LEFT_WORDS and self._opens_clause(a, e)
+                and t.words(s, e) >= _FINAL_FRAME_LEFT_WORDS and (self._opens_clause(a, e) or self._ends_unit(fr, b) and (
+                    self._is_clause(s, e, False) or any(_past_like(t.low[m]) for m in range(s, e))))
             if fr.cue is not None and fr.cue.clause and kind == "indirect" and not left \
                     and not self._is_clause(s, e, fr.cue.infinitive) \
                     and not (fr.cue.content_object and self._content_object(fr, s, e)):
@@ -265,6 +266,12 @@ class _Indirect:
                 or not (self._is_clause(k, e, False) or any(_past_like(t.low[m]) for m in range(k, e))):
             return None  # "..., according to the union, a group that ...": an apposition, no clause
         return (s, e)
+
+    def _ends_unit(self, fr: _Frame, b: int) -> bool:
+        """True when nothing but punctuation follows the frame's verb (and an inverted speaker) in the unit:
+        "In Seattle, marchers honored the victims, a local station reported." ends with its frame."""
+        t = self.t
+        return not any(_is_word(t.text[m]) or t.quote[m] != -1 for m in range(max(fr.c1, fr.s1), b))
 
     def _opens_clause(self, a: int, e: int) -> bool:
         """True when the words a..e of a sentence can be a clause reported by a frame after them: the first word

@@ -339,6 +339,9 @@ class _Phrases:
                 if k >= lo and t.low[k] in ("on", "in", "last", "this", "earlier", "late", "early", "next", "at"):
                     j = k - 1
                     continue
+                if k + 2 <= j and t.low[k + 1] == "," and t.low[k + 2] in ("this", "last", "next", "past", "earlier"):
+                    j = k + 1  # "Lee, the chairman, last month said": the time phrase after the apposition
+                    continue
                 if w in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                          "yesterday", "today", "tonight", "earlier", "recently") and k >= lo and t.low[k] != ",":
                     j = k
