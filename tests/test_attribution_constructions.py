@@ -507,3 +507,18 @@ def test_a_frame_that_ends_the_sentence_reports_a_left_clause_that_opens_with_a_
     text = "In Toledo, marchers honored the victims with white candles held aloft, a local station reported."
     assert _rows(text) == [("indirect", "In Toledo, marchers honored the victims with white candles held aloft",
                             "a local station")]
+
+
+def test_naming_expressing_and_retweeting_verbs_report_their_object():
+    assert _rows("The mayor portrayed the plan as a gift to developers.") == [
+        ("indirect", "the plan as a gift to developers", "The mayor")]
+    assert _rows("Okafor likened the race to a slow car crash.") == [
+        ("indirect", "the race to a slow car crash", "Okafor")]
+    assert _rows("Ms. Varga characterized the offer as an insult to the nurses.") == [
+        ("indirect", "the offer as an insult to the nurses", "Ms. Varga")]
+    assert _rows("Several council members expressed frustration with the new parking rules.") == [
+        ("indirect", "frustration with the new parking rules", "Several council members")]
+    assert _rows("The senator retweeted a post calling the plan a disgrace.")[0] == (
+        "indirect", "a post calling the plan a disgrace", "The senator")
+    # "compared with" stays no cue
+    assert _rows("The debate was tame compared with the one last year.") == []

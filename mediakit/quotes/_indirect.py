@@ -86,7 +86,7 @@ _EVENT_NOUNS = frozenset({"decision", "decisions", "move", "moves", "sanction", 
                           "actions", "threat", "threats"})
 # verbs of naming, whose object with its "as" complement is what was said ("described the sanctions as an
 # attack"): the measure nouns above do not make their object an event
-_NAMING_LEMMAS = frozenset({"call", "describe", "refer to"})
+_NAMING_LEMMAS = frozenset({"call", "describe", "refer to", "portray", "characterize", "liken"})
 # first words of a phrase about the telling after a sentence-final frame ("said on the same call", "said with a
 # laugh", "said after meeting aides"); chosen on PolNeAR train false negatives
 _TAIL_PREPS = frozenset({"on", "in", "at", "during", "after", "before", "with", "from", "outside", "inside", "via",
@@ -165,6 +165,9 @@ class _Indirect:
                 k += 1
                 continue
             i0, i1, c = cue
+            if t.low[i0] in _LIGHT_VERBS and self._voices_noun_cue(i1, b):
+                k = i1  # "expressed concern that ...", "expressed support for ...": the noun cue reports it
+                continue
             fr = self._subject_left(i0, a)
             if fr is None and (self.lang_rules.free_inversion or i0 > a and t.low[i0 - 1] in (",", "—", "–", "-")
                                and c.form in ("past", "s") and not c.object):
@@ -266,6 +269,20 @@ class _Indirect:
                 or not (self._is_clause(k, e, False) or any(_past_like(t.low[m]) for m in range(k, e))):
             return None  # "..., according to the union, a group that ...": an apposition, no clause
         return (s, e)
+
+    def _voices_noun_cue(self, k: int, b: int) -> bool:
+        """True when a noun cue with its that-clause or preposition follows token ``k`` after at most a
+        determiner and a few adjectives ("[expressed] deep concern that", "[expressed] their support for")."""
+        t = self.t
+        f = k + (k < b and (t.low[k] in _DET or t.low[k] in _POSSESSIVE_DET))
+        for m in range(f, min(b - 1, f + _NOUN_CUE_MODIFIERS + 1)):
+            w = t.low[m]
+            if w in self.lex.clause_nouns and t.low[m + 1] == "that" \
+                    or w in self.lex.object_nouns and t.low[m + 1] in self.lex.object_nouns[w][1]:
+                return True
+            if not _is_word(t.text[m]):
+                return False
+        return False
 
     def _ends_unit(self, fr: _Frame, b: int) -> bool:
         """True when nothing but punctuation follows the frame's verb (and an inverted speaker) in the unit:
@@ -441,7 +458,9 @@ class _Indirect:
             head += 1
         if t.low[head] in _EVENT_NOUNS and fr.cue.lemma not in _NAMING_LEMMAS:
             return False  # "condemned the US sanctions", "dismissed the threat of sanctions": a measure
-        return n > 2 or t.low[s] not in _EVENT_DETS
+        # "likened the race to a crash", "portrayed the plan as a gift": the complement says what was said
+        return n > 2 or t.low[s] not in _EVENT_DETS or fr.cue.lemma in _NAMING_LEMMAS and any(
+            t.low[k] in ("as", "to") for k in range(s, e))
 
     def _object_end(self, s: int, e: int) -> int:
         """End of the noun-phrase content s..e of a content-object cue without the phrase about the telling
