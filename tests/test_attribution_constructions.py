@@ -522,3 +522,23 @@ def test_naming_expressing_and_retweeting_verbs_report_their_object():
         "indirect", "a post calling the plan a disgrace", "The senator")
     # "compared with" stays no cue
     assert _rows("The debate was tame compared with the one last year.") == []
+
+
+def test_offering_listing_going_after_and_learning_report_their_object_or_clause():
+    assert _rows("The mayor offered his assessment of the race.") == [
+        ("indirect", "his assessment of the race", "The mayor")]
+    assert _rows("Okafor listed three reasons for the long delay.") == [
+        ("indirect", "three reasons for the long delay", "Okafor")]
+    assert _rows("Ms. Varga went after the council's handling of the budget.") == [
+        ("indirect", "the council's handling of the budget", "Ms. Varga")]
+    assert _rows("The nurses learned that the ward would close in May.") == [
+        ("indirect", "the ward would close in May", "The nurses")]
+    # a passive names no source
+    assert _rows("Mourners were offered two kinds of flowers.") == []
+
+
+def test_offering_and_listing_need_a_speaker_an_object_and_no_negation():
+    # a subject that cannot speak, a participle before a preposition, a negated act
+    assert _rows("For the capital, the episode offers another chance to show that its arms can sell.") == []
+    assert _rows("The twelve measures listed in Section 9 range from fines to visa bans.") == []
+    assert _rows("The ministry did not offer details of the second purchase.") == []

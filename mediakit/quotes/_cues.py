@@ -30,6 +30,11 @@ _TITLE_LINE_MIN_WORDS = 3
 _TITLE_LINE_CAPS_SHARE = 0.6
 
 
+# verbs whose content is their object: the past form right before a preposition or a stop is a participle
+# ("the measures listed in the law", "the terms offered by the bank"); chosen with the verbs (PolNeAR train)
+_OBJECT_ONLY = frozenset({"offer", "list", "portray", "characterize", "liken", "express"})
+
+
 class _Cues:
     """Cue recognition (mixed into the analyser of :mod:`._rules`)."""
 
@@ -112,6 +117,8 @@ class _Cues:
                 return False  # "contests known as Super Tuesday", "seen as a uniter": a description
             if p in ("is", "are", "was", "were", "be", "been", "being", "'s", "not") and c.lemma in _PASSIVE_BLOCKED:
                 return False  # passive: "is known as", "was asked", "were criticized"
+            if c.lemma in _OBJECT_ONLY and (nxt in _PREPS or not _is_word(nxt)) and p not in _AUX:
+                return False  # "the measures listed in Section 5", "the help offered.": a participle, no object
             # "an option seen by": a participle; "Mr. Trump said by telephone": a name or pronoun's verb
             # ("Beijing responded by sidestepping Moscow" is an act)
             return not (nxt == "by" and (p not in _AUX and not _is_cap(t.text[i - 1])
