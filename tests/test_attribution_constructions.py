@@ -542,3 +542,11 @@ def test_offering_and_listing_need_a_speaker_an_object_and_no_negation():
     assert _rows("For the capital, the episode offers another chance to show that its arms can sell.") == []
     assert _rows("The twelve measures listed in Section 9 range from fines to visa bans.") == []
     assert _rows("The ministry did not offer details of the second purchase.") == []
+
+
+def test_a_quantifier_alone_is_the_subject_of_a_base_form_cue():
+    assert _rows("Few think the levy will ever take effect.") == [
+        ("indirect", "the levy will ever take effect", "Few")]
+    assert _rows("Many believe the ferry plan will fail.") == [("indirect", "the ferry plan will fail", "Many")]
+    # "the most" opens a superlative, not a subject
+    assert _rows("It was the most elaborate hiring process in years.") == []
