@@ -550,3 +550,13 @@ def test_a_quantifier_alone_is_the_subject_of_a_base_form_cue():
     assert _rows("Many believe the ferry plan will fail.") == [("indirect", "the ferry plan will fail", "Many")]
     # "the most" opens a superlative, not a subject
     assert _rows("It was the most elaborate hiring process in years.") == []
+
+
+def test_reportedly_attributes_its_clause_to_an_unnamed_source():
+    assert _rows("The agency is reportedly making plans to question the governor.") == [
+        ("indirect", "The agency is reportedly making plans to question the governor", None)]
+    assert _rows("In total, the intruders have reportedly entered more than 100 party offices.") == [
+        ("indirect", "the intruders have reportedly entered more than 100 party offices", None)]
+    # a participle after a comma or an adverb inside a prepositional phrase reports no clause
+    assert _rows("Lee has been on a hunt, reportedly winning over enough delegates to block the plan.") == []
+    assert _rows("The dispute over his fee for allegedly breaking the deal went to court.") == []

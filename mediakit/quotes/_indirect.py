@@ -107,6 +107,9 @@ _AROUND_LEFT_WORDS = 5
 # (a person, group, organisation or document; "the episode offers another chance" reports nothing) and not
 # negated ("did not offer details"); chosen with the verbs on PolNeAR train
 _SPEAKER_VERBS = frozenset({"offer", "list", "portray", "characterize", "liken", "express", "go after"})
+# adverbs that attribute their clause to an unnamed source ("is reportedly considering a run"); chosen on PolNeAR
+# train false negatives
+_HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly"})
 # one-word objects of a content-object verb that name a person ("endorsed him"); with a capitalised name
 # ("endorsed Clinton") the only one-word contents kept; chosen on PolNeAR train false negatives
 _PERSON_OBJECTS = frozenset({"him", "her", "them", "us", "me", "himself", "herself", "themselves"})
@@ -219,6 +222,8 @@ class _Indirect:
             (fr, (s, e)) = poll
             if not any(t.quote[m] != -1 for m in range(s, e)):
                 self._emit("according_to", t.start[s], t.end[e - 1], fr, a, b)
+        if not frames and not prior and self.lang == "en":
+            self._reportedly(a, b)
         if not frames:
             return
         spans = [self._content(fr, kind, a, b, frames, n_f) for n_f, (fr, kind) in enumerate(frames)]
@@ -278,6 +283,29 @@ class _Indirect:
                 or not (self._is_clause(k, e, False) or any(_past_like(t.low[m]) for m in range(k, e))):
             return None  # "..., according to the union, a group that ...": an apposition, no clause
         return (s, e)
+
+    def _reportedly(self, a: int, b: int) -> None:
+        """A sentence with no frame whose verb "reportedly" (or "allegedly") qualifies reports its clause for
+        an unnamed source ("The agency is reportedly making arrangements to ..."): the clause from its subject
+        to the end of the sentence, with no speaker."""
+        t = self.t
+        adv = next((m for m in range(a, b) if t.low[m] in _HEARSAY_ADVERBS and t.quote[m] == -1), None)
+        if adv is None or any(t.quote[m] != -1 for m in range(a, b)):
+            return
+        s = a
+        for m in range(a, adv):  # the clause the adverb is in: after a fronted phrase or an earlier clause
+            if t.low[m] in (",", ";", ":", "—", "–") or t.low[m] in _SUBORDINATORS:
+                s = m + 1
+        while s < adv and (not _is_word(t.text[s]) or t.low[s] in _LEADING_SKIP):
+            s += 1
+        e = b
+        while e > adv and not _is_word(t.text[e - 1]):
+            e -= 1
+        if t.words(s, e) < _ACCORDING_MIN_WORDS or s == adv and (adv + 1 >= b or t.low[adv + 1] != ",") \
+                or adv > a and t.low[adv - 1] in _PREPS:
+            return  # "..., reportedly winning over ...", "for allegedly violating": no clause of its own
+        fr = _Frame(adv, adv + 1, Cue(t.low[adv], "evidential", "evidence", False, "phrase"))
+        self._emit("indirect", t.start[s], t.end[e - 1], fr, a, b)
 
     def _voices_noun_cue(self, k: int, b: int) -> bool:
         """True when a noun cue with its that-clause or preposition follows token ``k`` after at most a
