@@ -560,3 +560,8 @@ def test_reportedly_attributes_its_clause_to_an_unnamed_source():
     # a participle after a comma or an adverb inside a prepositional phrase reports no clause
     assert _rows("Lee has been on a hunt, reportedly winning over enough delegates to block the plan.") == []
     assert _rows("The dispute over his fee for allegedly breaking the deal went to court.") == []
+
+
+def test_an_aside_between_dashes_after_the_subject():
+    text = "Insiders in the two border states — Texas and Arizona — said that the tariff will not pass."
+    assert _rows(text) == [("indirect", "the tariff will not pass", "Insiders in the two border states")]
