@@ -565,3 +565,10 @@ def test_reportedly_attributes_its_clause_to_an_unnamed_source():
 def test_an_aside_between_dashes_after_the_subject():
     text = "Insiders in the two border states — Texas and Arizona — said that the tariff will not pass."
     assert _rows(text) == [("indirect", "the tariff will not pass", "Insiders in the two border states")]
+
+
+def test_according_to_after_a_clause_reports_the_clause_whole_across_an_inner_frame():
+    text = "The mayor is viewed favorably by 50 percent, while 45 percent view her unfavorably, according to the poll."
+    rows = _rows(text)
+    assert ("according_to", "The mayor is viewed favorably by 50 percent, while 45 percent view her unfavorably",
+            "the poll") in rows

@@ -351,6 +351,9 @@ class _Content:
             if fr2.cue is not None and fr2.cue.content_object and not fr2.inverted and fr2.s0 >= 0 \
                     and (fr2.s0 == s or t.low[fr2.s0 - 1] not in (",", ";", ":")):
                 continue  # "The union condemned the move, the mayor said.": the act is part of what was said
+            if kind == "according_to" and fr.cue is not None and fr.cue.lemma == "according to" \
+                    and fr2.s0 >= 0 and not fr2.inverted and (fr2.s0 == s or t.low[fr2.s0 - 1] not in (",", ";", ":")):
+                continue  # "He returned and said little, according to an attendee.": the clause is reported whole
             if end2 <= left_end:
                 s = max(s, end2)
         e = left_end
