@@ -572,3 +572,8 @@ def test_according_to_after_a_clause_reports_the_clause_whole_across_an_inner_fr
     rows = _rows(text)
     assert ("according_to", "The mayor is viewed favorably by 50 percent, while 45 percent view her unfavorably",
             "the poll") in rows
+
+
+def test_a_connective_alone_before_a_frame_between_commas_leaves_the_content_on_the_right():
+    assert _rows("And yet, the mayor's aides say, the harbor remains a priority for her.") == [
+        ("indirect", "the harbor remains a priority for her", "the mayor's aides")]

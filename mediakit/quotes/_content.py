@@ -49,6 +49,9 @@ _CONT_BLOCKED = frozenset({"and", "but", "who", "which", "whose", "adding", "acc
                            "less", "more", "just", "only", "shortly", "soon", "hours", "days", "weeks", "months",
                            "years", "minutes", "moments", "long", "even"})
 _ARTICLES = frozenset({"the", "a", "an"})
+# words that open a sentence without being part of its content ("And yet, ..., Syria remains ...")
+_CONNECTIVES = frozenset({"and", "but", "yet", "so", "still", "now", "then", "also", "however", "indeed", "instead",
+                          "meanwhile", "rather", "thus", "nor", "or"})
 # determiners that, with one noun, name an event as the object of a speech act ("condemned the move") rather
 # than what was said; chosen on PolNeAR train (the false positives "criticized the decision", "rejected those
 # days") and the rule of issue 3/7 that an event is no attribution
@@ -302,7 +305,10 @@ class _Content:
         # frame after a comma keeps the clause on its left
         frame_start = min(x for x in (fr.s0, fr.c0) if x >= 0) if fr.s0 >= 0 else fr.c0
         csq = (kind != "according_to" and not fr.inverted and frame_start > a and t.low[frame_start - 1] == ","
-               and left_words >= _FINAL_FRAME_LEFT_WORDS and k > right0 and t.low[k - 1] == "," and fr.s0 >= 0)
+               and left_words >= _FINAL_FRAME_LEFT_WORDS and k > right0 and t.low[k - 1] == "," and fr.s0 >= 0
+               # "And yet, her aides say, Syria remains a priority": a connective alone on the left reports nothing
+               and t.words(a, frame_start) - sum(t.low[m] in _CONNECTIVES for m in range(a, frame_start))
+               >= _MIN_CONTENT_WORDS)
         # "..., said an official who spoke on condition of anonymity": a relative clause on the inverted
         # speaker describes the speaker; the content is on the left
         rel = fr.inverted and k < hi and t.low[k] in ("who", "whose", "which") and left_words >= _MIN_CONTENT_WORDS
