@@ -577,3 +577,11 @@ def test_according_to_after_a_clause_reports_the_clause_whole_across_an_inner_fr
 def test_a_connective_alone_before_a_frame_between_commas_leaves_the_content_on_the_right():
     assert _rows("And yet, the mayor's aides say, the harbor remains a priority for her.") == [
         ("indirect", "the harbor remains a priority for her", "the mayor's aides")]
+
+
+def test_speech_acts_for_or_against_something_report_their_object():
+    assert _rows("Okafor railed against the new harbor tax.") == [("indirect", "the new harbor tax", "Okafor")]
+    assert _rows("Ms. Varga lashed out at the council's budget office.") == [
+        ("indirect", "the council's budget office", "Ms. Varga")]
+    assert _rows("Mayor Lee has pushed for a full recount of the ballots.") == [
+        ("indirect", "a full recount of the ballots", "Mayor Lee")]
