@@ -376,8 +376,9 @@ def test_a_headline_kicker_or_a_short_heading_is_no_source():
                      "The Latest: Storm closes the harbour road.", "Morning Update: Storm closes the road.",
                      "Big Win For Lee: Council backs the tram plan.", "Okafor: A miracle."):
         assert _rows(headline + "\n\nBody.") == [], headline
-    # only the article's first line is a headline: a label inside the text is no source
-    assert _rows("First line of the piece.\n\nOkafor: The plan will fail next year.") == []
+    # a label inside the text is a transcript's turn (see the test of turns below), with its own filters
+    assert _rows("First line of the piece.\n\nOkafor: The plan will fail next year.") == [
+        ("indirect", "The plan will fail next year", "Okafor")]
 
 
 def test_according_to_between_commas_after_a_fronted_phrase_reports_the_whole_sentence():
@@ -446,3 +447,141 @@ def test_a_cues_participle_alone_is_no_speaker():
     row with the participle as the speaker."""
     text = "She was considering supporting the governor."
     assert _rows(text) == [("indirect", "supporting the governor", "She")]
+
+
+def test_a_preposition_after_a_complementizer_opens_the_content():
+    text = "Setting that aside, Moreno said that with the votes she already had, the motion would pass easily."
+    assert _rows(text) == [("indirect", "with the votes she already had, the motion would pass easily", "Moreno")]
+
+
+def test_the_rest_after_a_frame_between_commas_may_open_with_a_preposition():
+    text = "The harbor plan would be helped, Okafor said, by the new funding rules."
+    assert _rows(text) == [("indirect", "The harbor plan would be helped", "Okafor"),
+                           ("indirect", "by the new funding rules", "Okafor")]
+    text = "It is only fair, the mayor said, for the county to share the cost of the bridge."
+    assert _rows(text) == [("indirect", "It is only fair", "the mayor"),
+                           ("indirect", "for the county to share the cost of the bridge", "the mayor")]
+    # a phrase about the telling is no continuation of the content
+    text = "The harbor plan would be helped, Okafor said, in an interview on Monday."
+    assert _rows(text) == [("indirect", "The harbor plan would be helped", "Okafor")]
+
+
+def test_fronted_asked_with_the_asker_or_a_phrase_about_the_asking():
+    text = 'Asked by a local reporter whether the depot would close, Ms. Varga said, "Not this year."'
+    assert _rows(text) == [("indirect", "whether the depot would close", "a local reporter"),
+                           ("direct", "Not this year.", "Ms. Varga")]
+    text = "Asked at a briefing on Friday about the new tariffs, the minister declined to comment."
+    assert _rows(text)[0] == ("indirect", "about the new tariffs", None)
+    text = "When asked on Tuesday if she would run again, Varga smiled."
+    assert _rows(text) == [("indirect", "if she would run again", None)]
+    # "asked by" inside a clause is no fronted question
+    assert _rows("The bill was asked by the committee to pass.") == []
+
+
+def test_a_later_line_opening_with_a_speakers_label_is_a_transcript_turn():
+    text = ("Part of the radio interview follows.\n\nMARA VOSS: Do you think the new levy will pass this spring?\n\n"
+            "Okafor: I think the council will back it, and the mayor knows that.\n\n"
+            "Contributing: Lena Hart and Tom Baker.\n\nOhio: Ann Lee, Bob Marsh, Carl Ruiz, Dan Todd.\n\n"
+            "Okafor: Not this year.")
+    rows = _rows(text)
+    assert ("indirect", "Do you think the new levy will pass this spring", "MARA VOSS") in rows
+    assert ("indirect", "I think the council will back it, and the mayor knows that", "Okafor") in rows
+    # a credit line, a list of names and a short heading are no turns
+    assert not any(r[2] in ("Contributing", "Ohio") or r[1] == "Not this year" for r in rows)
+
+
+def test_a_digest_item_names_its_source_after_a_dash():
+    text = ("Weekly digest.\n\nSURVEYS CLOSED TOO SOON - Ann Lee and Bo Park: \u201cThe surveys closed too early to "
+            "catch the late shift in the race.\u201d\n\nMore items follow.")
+    rows = _rows(text)
+    assert ("direct", "The surveys closed too early to catch the late shift in the race.", "Ann Lee and Bo Park") in rows
+    assert rows[0][1].startswith("\u201cThe surveys") and rows[0][2] == "Ann Lee and Bo Park"
+
+
+def test_a_time_phrase_after_an_apposition_is_not_the_speaker():
+    text = "Dana Ruiz, the party chairman, last month said the vote would be held in May."
+    assert _rows(text) == [("indirect", "the vote would be held in May", "Dana Ruiz")]
+
+
+def test_a_frame_that_ends_the_sentence_reports_a_left_clause_that_opens_with_a_phrase():
+    text = "In Toledo, marchers honored the victims with white candles held aloft, a local station reported."
+    assert _rows(text) == [("indirect", "In Toledo, marchers honored the victims with white candles held aloft",
+                            "a local station")]
+
+
+def test_naming_expressing_and_retweeting_verbs_report_their_object():
+    assert _rows("The mayor portrayed the plan as a gift to developers.") == [
+        ("indirect", "the plan as a gift to developers", "The mayor")]
+    assert _rows("Okafor likened the race to a slow car crash.") == [
+        ("indirect", "the race to a slow car crash", "Okafor")]
+    assert _rows("Ms. Varga characterized the offer as an insult to the nurses.") == [
+        ("indirect", "the offer as an insult to the nurses", "Ms. Varga")]
+    assert _rows("Several council members expressed frustration with the new parking rules.") == [
+        ("indirect", "frustration with the new parking rules", "Several council members")]
+    assert _rows("The senator retweeted a post calling the plan a disgrace.")[0] == (
+        "indirect", "a post calling the plan a disgrace", "The senator")
+    # "compared with" stays no cue
+    assert _rows("The debate was tame compared with the one last year.") == []
+
+
+def test_offering_listing_going_after_and_learning_report_their_object_or_clause():
+    assert _rows("The mayor offered his assessment of the race.") == [
+        ("indirect", "his assessment of the race", "The mayor")]
+    assert _rows("Okafor listed three reasons for the long delay.") == [
+        ("indirect", "three reasons for the long delay", "Okafor")]
+    assert _rows("Ms. Varga went after the council's handling of the budget.") == [
+        ("indirect", "the council's handling of the budget", "Ms. Varga")]
+    assert _rows("The nurses learned that the ward would close in May.") == [
+        ("indirect", "the ward would close in May", "The nurses")]
+    # a passive names no source
+    assert _rows("Mourners were offered two kinds of flowers.") == []
+
+
+def test_offering_and_listing_need_a_speaker_an_object_and_no_negation():
+    # a subject that cannot speak, a participle before a preposition, a negated act
+    assert _rows("For the capital, the episode offers another chance to show that its arms can sell.") == []
+    assert _rows("The twelve measures listed in Section 9 range from fines to visa bans.") == []
+    assert _rows("The ministry did not offer details of the second purchase.") == []
+
+
+def test_a_quantifier_alone_is_the_subject_of_a_base_form_cue():
+    assert _rows("Few think the levy will ever take effect.") == [
+        ("indirect", "the levy will ever take effect", "Few")]
+    assert _rows("Many believe the ferry plan will fail.") == [("indirect", "the ferry plan will fail", "Many")]
+    # "the most" opens a superlative, not a subject
+    assert _rows("It was the most elaborate hiring process in years.") == []
+
+
+def test_reportedly_attributes_its_clause_to_an_unnamed_source():
+    assert _rows("The agency is reportedly making plans to question the governor.") == [
+        ("indirect", "The agency is reportedly making plans to question the governor", None)]
+    assert _rows("In total, the intruders have reportedly entered more than 100 party offices.") == [
+        ("indirect", "the intruders have reportedly entered more than 100 party offices", None)]
+    # a participle after a comma or an adverb inside a prepositional phrase reports no clause
+    assert _rows("Lee has been on a hunt, reportedly winning over enough delegates to block the plan.") == []
+    assert _rows("The dispute over his fee for allegedly breaking the deal went to court.") == []
+
+
+def test_an_aside_between_dashes_after_the_subject():
+    text = "Insiders in the two border states — Texas and Arizona — said that the tariff will not pass."
+    assert _rows(text) == [("indirect", "the tariff will not pass", "Insiders in the two border states")]
+
+
+def test_according_to_after_a_clause_reports_the_clause_whole_across_an_inner_frame():
+    text = "The mayor is viewed favorably by 50 percent, while 45 percent view her unfavorably, according to the poll."
+    rows = _rows(text)
+    assert ("according_to", "The mayor is viewed favorably by 50 percent, while 45 percent view her unfavorably",
+            "the poll") in rows
+
+
+def test_a_connective_alone_before_a_frame_between_commas_leaves_the_content_on_the_right():
+    assert _rows("And yet, the mayor's aides say, the harbor remains a priority for her.") == [
+        ("indirect", "the harbor remains a priority for her", "the mayor's aides")]
+
+
+def test_speech_acts_for_or_against_something_report_their_object():
+    assert _rows("Okafor railed against the new harbor tax.") == [("indirect", "the new harbor tax", "Okafor")]
+    assert _rows("Ms. Varga lashed out at the council's budget office.") == [
+        ("indirect", "the council's budget office", "Ms. Varga")]
+    assert _rows("Mayor Lee has pushed for a full recount of the ballots.") == [
+        ("indirect", "a full recount of the ballots", "Mayor Lee")]

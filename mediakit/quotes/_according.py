@@ -10,7 +10,7 @@ import re
 
 from ._lexicon import Cue
 from ._tokens import _Frame, _is_cap, _is_word
-from ._words import _DET, _PREPS
+from ._words import _DET, _PREPS, _TIME_WORDS
 
 # words that open a fronted question after "Asked" ("Asked whether ...", "Asked about ...", "Asked to ...")
 _QUESTION_OPENERS = frozenset({"if", "whether", "what", "how", "why", "who", "whom", "when", "where", "which",
@@ -19,6 +19,9 @@ _QUESTION_OPENERS = frozenset({"if", "whether", "what", "how", "why", "who", "wh
 _FRONT_SKIP = frozenset({"when", "while", "after", "before", "once", "but", "and", "also", "later", "then"})
 # the fronted content is at least this many words; chosen on PolNeAR train false negatives ("Asked about it")
 _FRONTED_MIN_WORDS = 2
+# longest phrase about the asking between "Asked" and the question ("Asked at a briefing Monday in Washington
+# about ..."), in tokens; chosen by hand on PolNeAR train false negatives
+_ASKED_PP_TOKENS = 8
 # a headline "Source: claim": one to four capitalised words, a colon, the claim to the end of the line
 _HEADLINE_LABEL = re.compile(r"(?P<label>[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}):[ \t]+(?P<body>\S[^\n]*)")
 # first words of a headline label that make it a kicker of the outlet's, not a source ("Wow: ...",
@@ -35,6 +38,18 @@ _KICKERS = frozenset({"wow", "breaking", "watch", "look", "exclusive", "update",
 # Email: ...")
 _KICKER_TAILS = frozenset({"update", "email", "briefing", "digest", "notice", "recap", "newsletter", "roundup",
                            "edition", "blog"})
+# labels of a later line that are the outlet's notes, not a speaker ("Contributing: ...", "Editor's note: ...")
+_LINE_KICKERS = frozenset({"contributing", "editor's note", "editor’s note", "editors' note", "correction",
+                           "clarification", "note", "update", "source", "sources", "related", "see also",
+                           "stat of the week", "credit", "photo credit", "disclosure", "caption"})
+# shortest turn after a speaker's label on a later line, in words ("Kasich: Now or never" is a heading); chosen
+# on PolNeAR train false positives
+_TURN_MIN_WORDS = 4
+# a label after a dash inside a line, names joined by "and" allowed ("... - Ann Lee and Bo Park: “...”")
+_DASH_LABEL = re.compile(r"[ \t][-–—][ \t](?P<label>[A-Z][\w.'’&-]*(?: (?:and )?[A-Z][\w.'’&-]*){0,5}):[ \t]+"
+                         r"(?P<body>\S[^\n]*)")
+# the start of every line after the first
+_LINE_START = re.compile(r"\n[ \t]*(?=\S)")
 # shortest claim after a headline label, in words; chosen on PolNeAR train ("Carson: A miracle." is a heading)
 _HEADLINE_MIN_WORDS = 3
 
@@ -75,7 +90,20 @@ class _According:
         if k >= b or t.quote[k] != -1:
             return False
         if asked:
-            if t.low[k] not in _QUESTION_OPENERS:
+            if t.low[k] == "by":  # "Asked by a reporter whether ...": the asker is the source of the question
+                np_ = self._np_right(k + 1, b)
+                if np_ is None or self._cannot_speak(*np_):
+                    return False
+                s0, s1 = np_
+                k = np_[1]
+            if k < b and (t.low[k] in _PREPS and t.low[k] not in _QUESTION_OPENERS or t.low[k] in _TIME_WORDS):
+                # a phrase about the asking first: "Asked on Tuesday about ...", "Asked at a briefing whether"
+                m = k + 1
+                while m < b and m - k <= _ASKED_PP_TOKENS and t.low[m] not in _QUESTION_OPENERS - {"to"} \
+                        and _is_word(t.text[m]) and t.quote[m] == -1:
+                    m += 1
+                k = m
+            if k >= b or t.low[k] not in _QUESTION_OPENERS:
                 return False
         elif t.low[k] not in self.lex.complementizers and t.low[k] not in _QUESTION_OPENERS - {"about", "to"}:
             return False
@@ -103,24 +131,40 @@ class _According:
         """The article's first line as a headline that names its source before a colon ("Lee: Budget Cuts
         Will Cost Jobs.", "Poll: Voters Favor the Plan."): the claim is reported, the label is the speaker. A
         label in capitals ("WATCH: ...") or opening with a kicker word or a determiner ("The Latest: ...") is
-        the outlet's, not a source; so is one with a preposition inside ("Big Win For Lee: ...")."""
-        text, t = self.text, self.t
+        the outlet's, not a source; so is one with a preposition inside ("Big Win For Lee: ..."). Every later
+        line that opens with a speaker's label is a turn of a transcript or an interview ("JANE DOE: We will
+        ...", "Q: What will you do?"), reported the same way; there a label in capitals names the speaker."""
+        text = self.text
         s = len(text) - len(text.lstrip())
-        m = _HEADLINE_LABEL.match(text, s)
+        self._label_line(s, True)
+        for m in _LINE_START.finditer(text, s + 1):
+            self._label_line(m.end(), False)
+        # a digest's item: "POLLS WERE RIGHT, JUST EARLY - Ann Lee and Bo Park: “...”": the label after a dash
+        for m in _DASH_LABEL.finditer(text):
+            self._label_line(m.start("label"), False, m)
+
+    def _label_line(self, s: int, first: bool, m: re.Match | None = None) -> None:
+        """Emit the claim of the line starting at character ``s`` when it opens with a source's label and a
+        colon (see :meth:`_headline_label`); ``m`` is a match of the label found elsewhere."""
+        text, t = self.text, self.t
+        m = m or _HEADLINE_LABEL.match(text, s)
         if m is None or "\n" in text[s:m.end("label")]:
             return
         label = m.group("label")
         words = [w.lower() for w in label.split()]
-        if label.isupper() or words[0] in _KICKERS or words[-1] in _KICKER_TAILS \
-                or words[0] in _DET or any(w in _PREPS for w in words):
+        if label.isupper() and first or words[0] in _KICKERS or words[-1] in _KICKER_TAILS \
+                or words[0] in _DET or any(w in _PREPS for w in words) or " ".join(words) in _LINE_KICKERS:
             return
         s0, s1 = bisect.bisect_left(t.start, m.start("label")), bisect.bisect_left(t.start, m.end("label"))
         c, e = s1, bisect.bisect_left(t.start, m.end("body"))
         k = bisect.bisect_left(t.start, m.start("body"))
         while e > k and not _is_word(t.text[e - 1]) and not (t.quote[e - 1] != -1 and t.mark[e - 1]):
             e -= 1
-        if c >= len(t) or t.low[c] != ":" or t.words(k, e) < _HEADLINE_MIN_WORDS:
+        if c >= len(t) or t.low[c] != ":" or t.words(k, e) < (_HEADLINE_MIN_WORDS if first else _TURN_MIN_WORDS):
             return
+        words = [x for x in range(k, e) if _is_word(t.text[x])]
+        if not first and 2 * sum(_is_cap(t.text[x]) for x in words) > len(words):
+            return  # "Iowa: Ann Lee, Bob Smith, ...", "Trump: MOVE PAST Iowa": a list or a heading, not a turn
         start, end = t.start[k], t.end[e - 1]
         if self._covered_by_direct(start, end):
             return  # "Lee: 'We Will Win.'": the quotation is attributed already

@@ -339,6 +339,9 @@ class _Phrases:
                 if k >= lo and t.low[k] in ("on", "in", "last", "this", "earlier", "late", "early", "next", "at"):
                     j = k - 1
                     continue
+                if k + 2 <= j and t.low[k + 1] == "," and t.low[k + 2] in ("this", "last", "next", "past", "earlier"):
+                    j = k + 1  # "Lee, the chairman, last month said": the time phrase after the apposition
+                    continue
                 if w in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                          "yesterday", "today", "tonight", "earlier", "recently") and k >= lo and t.low[k] != ",":
                     j = k
@@ -441,6 +444,18 @@ class _Phrases:
                     fr.s0, fr.s1 = np_
                     return fr
             # no comma before: "X, said" can only be an inversion; not a subject on the left
+            return None
+        if w in ("—", "–"):
+            # an aside between dashes after the subject: "Insiders in two states — Nevada and Ohio — said"
+            k = j - 1
+            while k >= lo and t.low[k] not in ("—", "–", ",", ";", ":") and t.quote[k] == -1 \
+                    and j - k < _APPOSITION_MAX_TOKENS:
+                k -= 1
+            if k > lo and t.low[k] == t.low[j] and k + 1 < j:
+                head = self._np_left(k - 1, lo)
+                if head is not None and not self._adverbial(head) and self._human(*head):
+                    fr.s0, fr.s1, fr.a0, fr.a1 = head[0], head[1], k + 1, j
+                    return fr
             return None
         rel = self._relative_subject(j, lo)
         if rel is not None:

@@ -18,6 +18,7 @@ import bisect
 import re
 
 from ._according import _According
+from ._content import _Content
 from ._cues import _Cues
 from ._direct import _Direct
 from ._indirect import _Indirect
@@ -57,7 +58,7 @@ def _paragraph_breaks(gap: str) -> int:
     return len(_BREAKS_RE.findall(gap))
 
 
-class _Analyser(_Units, _Cues, _Phrases, _Subjects, _Direct, _According, _Mixed, _Indirect, _Turkish):
+class _Analyser(_Units, _Cues, _Phrases, _Subjects, _Direct, _According, _Mixed, _Indirect, _Content, _Turkish):
     """Finds the attributions of one article (call :meth:`run`)."""
 
     def __init__(self, text: str, lang: str):
