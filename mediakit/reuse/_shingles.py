@@ -45,31 +45,86 @@ def splitmix64(x: np.ndarray) -> np.ndarray:
 _CHUNK = 1 << 17
 
 
-def _sort_by_hash(fh: np.ndarray, fd: np.ndarray, per: int = 1 << 15) -> tuple[np.ndarray, np.ndarray]:
-    """``fh, fd`` in the order of a stable sort of the 64-bit hashes ``fh``, as ``np.argsort(fh,
-    kind="stable")`` gives it, in two steps that keep the work near-linear and in the CPU cache: a radix
-    sort on the top bits (numpy's stable sort of 16-bit keys), then a sort of each bucket of about ``per``
-    hashes.
+def _sorted_unique(h: np.ndarray, doc: np.ndarray, keep: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs ``(h[i], doc[i])`` of the entries ``keep`` marks, unique, sorted by hash then text (``doc``
+    non-decreasing: entries in text order), as two arrays (uint64, int64).
 
-    >>> fh = np.array([9, 1 << 63, 5, 1 << 63, 2], dtype=np.uint64)
-    >>> [x.tolist() for x in _sort_by_hash(fh, np.arange(5), per=1)]
-    [[2, 5, 9, 9223372036854775808, 9223372036854775808], [4, 2, 0, 1, 3]]
+    One in-place sort of 64-bit keys (numpy's vectorised quicksort, far faster than an argsort), each key
+    the top bits of a hash above the entry's number among those kept, so the order is by top bits, then
+    by entry (that is, by text). One gather brings back each entry's low hash bits and text (packed in
+    one 64-bit word), entries whose top bits tie but whose hashes do not (a few hundred in 16 M) are put
+    in order, and duplicates are dropped in place. Every pass but the sort runs in cache-sized chunks,
+    and no temporary the size of the input is made, so the time per entry stays that of a linear pass
+    as the corpus grows (an argsort gathers and allocates at random, which grows faster than n).
+
+    >>> h = np.array([9, 1 << 63, 5, 1 << 63, 2, 5], dtype=np.uint64)
+    >>> [x.tolist() for x in _sorted_unique(h, np.array([0, 0, 1, 1, 2, 2]), np.ones(6, dtype=bool))]
+    [[2, 5, 5, 9, 9223372036854775808, 9223372036854775808], [2, 1, 2, 0, 0, 1]]
     """
-    bits = min(16, max(0, int(np.ceil(np.log2(max(len(fh), 1) / max(per, 1))))))
-    if bits == 0:
-        order = np.argsort(fh, kind="stable")
-        return fh[order], fd[order]
-    key = (fh >> _U64(64 - bits)).astype(np.uint16)
-    order = np.argsort(key, kind="stable")  # radix sort: linear
-    cut = np.searchsorted(key[order], np.arange((1 << bits) + 1))
-    del key
-    hs, ds = fh[order], fd[order]
-    del order
-    for k in np.flatnonzero(np.diff(cut) > 1).tolist():
-        a, b = cut[k], cut[k + 1]
-        o = np.argsort(hs[a:b], kind="stable")
-        hs[a:b], ds[a:b] = hs[a:b][o], ds[a:b][o]
-    return hs, ds
+    m = int(np.count_nonzero(keep))
+    pbits = max((m - 1).bit_length(), 1)  # bits of an entry's number
+    if m == 0 or pbits > 32 or int(doc[-1]) >= 1 << 32:  # (more than 4 G entries or texts: plain lexsort)
+        pos = np.flatnonzero(keep)
+        order = np.lexsort((doc[pos], h[pos]))
+        fh, fd = h[pos][order], doc[pos][order].astype(np.int64)
+        first = np.r_[True, (fh[1:] != fh[:-1]) | (fd[1:] != fd[:-1])] if len(fh) else np.zeros(0, dtype=bool)
+        return fh[first], fd[first]
+    low_bits = _U64((1 << pbits) - 1)
+    high_bits = ~low_bits
+    key = np.empty(m, dtype=np.uint64)  # top bits of the hash | entry number
+    aux = np.empty(m, dtype=np.uint64)  # low bits of the hash << 32 | text
+    w = 0
+    for c0 in range(0, len(h), _CHUNK):
+        sel = np.flatnonzero(keep[c0: c0 + _CHUNK])
+        sel += c0
+        hh = h[sel]
+        k = len(sel)
+        np.bitwise_and(hh, high_bits, out=key[w: w + k])
+        key[w: w + k] |= np.arange(w, w + k, dtype=np.uint64)
+        hh &= low_bits
+        hh <<= _U64(32)
+        hh |= doc[sel].astype(np.uint64)
+        aux[w: w + k] = hh
+        w += k
+    key.sort()
+    hs, ds = key, np.empty(m, dtype=np.int64)  # the keys become the hashes, in place
+    down = []  # entries whose hash is below the one before (top bits tie, low bits out of order)
+    for c0 in range(0, m, _CHUNK):
+        kc = hs[c0: c0 + _CHUNK]
+        low = aux[(kc & low_bits).astype(np.intp)]
+        kc &= high_bits
+        kc |= low >> _U64(32)
+        low &= _U64(0xFFFFFFFF)
+        ds[c0: c0 + _CHUNK] = low
+        c = max(c0 - 1, 0)
+        d = np.flatnonzero(hs[c + 1: c0 + len(kc)] < hs[c: c0 + len(kc) - 1])
+        if len(d):
+            down.append(d + c)
+    del aux
+    if down:  # sort each run of tied top bits holding such an entry by whole hash, stably (text order)
+        top = hs[np.concatenate(down)] >> _U64(pbits)
+        start = np.searchsorted(hs, top << _U64(pbits))  # hs is sorted by top bits: binary search holds
+        nxt = top + _U64(1)
+        end = np.where(nxt >> _U64(64 - pbits) != 0, m, np.searchsorted(hs, nxt << _U64(pbits)))
+        start, first = np.unique(start, return_index=True)
+        size = end[first] - start
+        at = _ranges(start, size)
+        run = np.repeat(np.arange(len(size)), size)
+        order = np.lexsort((hs[at], run))
+        hs[at], ds[at] = hs[at][order], ds[at][order]
+    w = 0  # drop duplicates, moving the first of each to the front in place
+    prev = None
+    for c0 in range(0, m, _CHUNK):
+        hc, dc = hs[c0: c0 + _CHUNK], ds[c0: c0 + _CHUNK]
+        first = np.empty(len(hc), dtype=bool)
+        first[0] = prev is None or (hc[0], dc[0]) != prev
+        np.not_equal(hc[1:], hc[:-1], out=first[1:])
+        first[1:] |= dc[1:] != dc[:-1]
+        prev = (hc[-1], dc[-1])
+        k = int(np.count_nonzero(first))
+        hs[w: w + k], ds[w: w + k] = hc[first], dc[first]
+        w += k
+    return hs[:w], ds[:w]
 
 
 def _rolling_hashes(ids: np.ndarray, k: int) -> np.ndarray:
@@ -449,13 +504,9 @@ class ShingleIndex:
             for j in range(window):
                 keep[c0 + j: c1 + j] |= (h[c0 + j: c1 + j] == m) & inside
         n_sh = np.diff(self.ptr)
-        keep |= (n_sh < window)[self.doc]
-        pos = np.flatnonzero(keep)
-        # positions run in text order, and the sort is stable, so ties stay sorted by text
-        fh, fd = _sort_by_hash(h[pos], self.doc[pos])
-        first = np.ones(len(fh), dtype=bool)
-        first[1:] = (fh[1:] != fh[:-1]) | (fd[1:] != fd[:-1])
-        return fh[first], fd[first]
+        short = n_sh < window
+        keep[_ranges(self.ptr[:-1][short], n_sh[short])] = True
+        return _sorted_unique(h, doc, keep)
 
     def candidate_pairs(self, *, window: int, max_df: int, min_shared: int) -> np.ndarray:
         """Pairs ``(a, b)``, ``a < b``, sharing at least ``min_shared`` fingerprints."""
