@@ -367,8 +367,9 @@ def _shared(codes: np.ndarray, n: int, fd: np.ndarray, start: np.ndarray, size: 
     """For each pair ``code = a * n + b``, how many of the groups ``fd[start[i]: start[i] + size[i]]`` hold
     both ``a`` and ``b``.
 
-    Only the memberships of the texts in ``codes`` are sorted (as codes ``text * groups + group``), one row
-    of groups per text: the groups two texts share are the product of their rows (scipy, in C), in chunks
+    Only the memberships of the texts in ``codes`` are kept, one row of groups per text (scipy's CSR,
+    built by a counting sort in C: linear in the memberships, where a sort of ``text * groups + group``
+    codes grows faster): the groups two texts share are the product of their rows (scipy, in C), in chunks
     of pairs holding some ``bucket`` memberships.
     """
     out = np.zeros(len(codes), dtype=np.int64)
@@ -379,21 +380,19 @@ def _shared(codes: np.ndarray, n: int, fd: np.ndarray, start: np.ndarray, size: 
     need = np.zeros(n, dtype=bool)
     need[a] = need[b] = True
     mine = need[texts]
-    # only groups holding two texts of the pairs or more can hold a pair: the others are left out before
-    # the memberships are sorted (most groups of a large corpus hold one such text or none)
-    held = np.cumsum(mine, dtype=np.int64)
-    last = np.cumsum(size) - 1
-    useful = held[last] - np.r_[0, held[last[:-1]]] >= 2
-    del held
+    # only groups holding two texts of the pairs or more can hold a pair: the others are left out (most
+    # groups of a large corpus hold one such text or none)
+    held = np.add.reduceat(mine, np.cumsum(size) - size, dtype=np.int64)
+    useful = held >= 2
     mine &= np.repeat(useful, size)
-    n_sets = np.int64(max(int(useful.sum()), 1))
-    member = texts[mine] * n_sets + np.repeat(np.cumsum(useful) - 1, size)[mine]
+    n_sets = max(int(useful.sum()), 1)
+    member = texts[mine]  # in group order: the useful groups' texts of the pairs, `held` of each
     del mine, texts
-    member.sort()
-    ptr = np.searchsorted(member, np.arange(n + 1, dtype=np.int64) * n_sets)
+    group = np.repeat(np.arange(len(held[useful]), dtype=np.int64), held[useful])
+    rows = sp.csr_matrix((np.ones(len(member), dtype=np.int32), (member, group)), shape=(n, n_sets))
+    del member, group
+    ptr = rows.indptr
     stats["lookups"] += int(np.minimum(np.diff(ptr)[a], np.diff(ptr)[b]).sum())
-    rows = sp.csr_matrix((np.ones(len(member), dtype=np.int32), (member % n_sets).astype(np.int32), ptr),
-                         shape=(n, int(n_sets)))
     step = max(bucket // 64, 1)  # pairs per chunk (texts hold some 10-100 sets each)
     for i in range(0, len(codes), step):
         both = rows[a[i: i + step]].multiply(rows[b[i: i + step]])
