@@ -45,9 +45,23 @@ def splitmix64(x: np.ndarray) -> np.ndarray:
 _CHUNK = 1 << 17
 
 
-def _sorted_unique(h: np.ndarray, doc: np.ndarray, keep: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The pairs ``(h[i], doc[i])`` of the entries ``keep`` marks, unique, sorted by hash then text (``doc``
-    non-decreasing: entries in text order), as two arrays (uint64, int64).
+def _texts_of(ptr: np.ndarray, c0: int, c1: int) -> np.ndarray:
+    """The text number of entries ``c0 .. c1 - 1`` of flat per-text arrays (text ``t`` holds entries
+    ``ptr[t] .. ptr[t + 1] - 1``), for one chunk at a time (never an array of every entry's text).
+
+    >>> _texts_of(np.array([0, 3, 3, 5]), 2, 5).tolist()
+    [0, 2, 2]
+    """
+    if c1 <= c0:
+        return np.zeros(0, dtype=np.int64)
+    t0 = int(np.searchsorted(ptr, c0, "right")) - 1
+    t1 = int(np.searchsorted(ptr, c1, "left"))
+    return np.repeat(np.arange(t0, t1, dtype=np.int64), np.diff(np.clip(ptr[t0: t1 + 1], c0, c1)))
+
+
+def _sorted_unique(h: np.ndarray, ptr: np.ndarray, keep: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs ``(h[i], text of i)`` of the entries ``keep`` marks, unique, sorted by hash then text
+    (text ``t`` holds entries ``ptr[t] .. ptr[t + 1] - 1``), as two arrays (uint64, int64).
 
     One in-place sort of 64-bit keys (numpy's vectorised quicksort, far faster than an argsort), each key
     the top bits of a hash above the entry's number among those kept, so the order is by top bits, then
@@ -58,15 +72,16 @@ def _sorted_unique(h: np.ndarray, doc: np.ndarray, keep: np.ndarray) -> tuple[np
     as the corpus grows (an argsort gathers and allocates at random, which grows faster than n).
 
     >>> h = np.array([9, 1 << 63, 5, 1 << 63, 2, 5], dtype=np.uint64)
-    >>> [x.tolist() for x in _sorted_unique(h, np.array([0, 0, 1, 1, 2, 2]), np.ones(6, dtype=bool))]
+    >>> [x.tolist() for x in _sorted_unique(h, np.array([0, 2, 4, 6]), np.ones(6, dtype=bool))]
     [[2, 5, 5, 9, 9223372036854775808, 9223372036854775808], [2, 1, 2, 0, 0, 1]]
     """
     m = int(np.count_nonzero(keep))
     pbits = max((m - 1).bit_length(), 1)  # bits of an entry's number
-    if m == 0 or pbits > 32 or int(doc[-1]) >= 1 << 32:  # (more than 4 G entries or texts: plain lexsort)
+    if m == 0 or pbits > 32 or len(ptr) > 1 << 32:  # (more than 4 G entries or texts: plain lexsort)
         pos = np.flatnonzero(keep)
-        order = np.lexsort((doc[pos], h[pos]))
-        fh, fd = h[pos][order], doc[pos][order].astype(np.int64)
+        doc = np.repeat(np.arange(len(ptr) - 1, dtype=np.int64), np.diff(ptr))[pos]
+        order = np.lexsort((doc, h[pos]))
+        fh, fd = h[pos][order], doc[order]
         first = np.r_[True, (fh[1:] != fh[:-1]) | (fd[1:] != fd[:-1])] if len(fh) else np.zeros(0, dtype=bool)
         return fh[first], fd[first]
     low_bits = _U64((1 << pbits) - 1)
@@ -75,7 +90,9 @@ def _sorted_unique(h: np.ndarray, doc: np.ndarray, keep: np.ndarray) -> tuple[np
     aux = np.empty(m, dtype=np.uint64)  # low bits of the hash << 32 | text
     w = 0
     for c0 in range(0, len(h), _CHUNK):
-        sel = np.flatnonzero(keep[c0: c0 + _CHUNK])
+        kc = keep[c0: c0 + _CHUNK]
+        sel = np.flatnonzero(kc)
+        doc = _texts_of(ptr, c0, c0 + len(kc))[sel]
         sel += c0
         hh = h[sel]
         k = len(sel)
@@ -83,7 +100,7 @@ def _sorted_unique(h: np.ndarray, doc: np.ndarray, keep: np.ndarray) -> tuple[np
         key[w: w + k] |= np.arange(w, w + k, dtype=np.uint64)
         hh &= low_bits
         hh <<= _U64(32)
-        hh |= doc[sel].astype(np.uint64)
+        hh |= doc.astype(np.uint64)
         aux[w: w + k] = hh
         w += k
     key.sort()
@@ -461,23 +478,33 @@ class ShingleIndex:
         clock.lap("tokens")
         # A token's id is a hash of the token itself (not its place in this index's vocabulary), so
         # indexes built separately (one per partition, on Dask) give the same shingle hashes.
-        ids = token_hashes(list(vocab))[np.concatenate(parts)]
-        del parts, flat
+        ids = token_hashes(list(vocab))
+        del flat, vocab
         n_sh = np.maximum(lens - k + 1, 0)
         self.ptr = np.concatenate([[0], np.cumsum(n_sh)]).astype(np.int64)
         tok_ptr = np.concatenate([[0], np.cumsum(lens)]).astype(np.int64)
-        total = len(ids)
-        if total >= k:
-            h = _rolling_hashes(ids, k)
+        self.hashes = np.empty(int(self.ptr[-1]), dtype=np.uint64)
+        if tok_ptr[-1] >= k:
             # keep the shingles that lie inside one text: drop those starting in a text's last k - 1 tokens
-            inside = np.ones(len(h), dtype=bool)
+            inside = np.ones(int(tok_ptr[-1]) - k + 1, dtype=bool)
             cut = np.minimum(lens, k - 1)
             last = _ranges(tok_ptr[1:] - cut, cut)
-            inside[last[last < len(h)]] = False
-            self.hashes = h[inside]
-        else:
-            self.hashes = np.zeros(0, dtype=np.uint64)
-        self.doc = np.repeat(np.arange(len(texts), dtype=np.int64), n_sh)
+            inside[last[last < len(inside)]] = False
+            # part by part (each a few MB), with the last k - 1 token ids of the parts before: no array
+            # the size of the corpus but the hashes themselves
+            w, g0, carry = 0, 0, np.zeros(0, dtype=np.uint64)  # g0: the first token of `seg`
+            for part in parts:
+                seg = np.concatenate([carry, ids[part]])
+                if len(seg) < k:
+                    carry = seg
+                    continue
+                h = _rolling_hashes(seg, k)
+                h = h[inside[g0: g0 + len(h)]]
+                self.hashes[w: w + len(h)] = h
+                w += len(h)
+                g0 += len(seg) - k + 1
+                carry = seg[len(seg) - k + 1:]
+        del parts
         clock.lap("shingles")
 
     # -- candidates
@@ -486,11 +513,10 @@ class ShingleIndex:
         h = self.hashes
         n = len(h)
         if n == 0:
-            return h, self.doc
+            return h, np.zeros(0, dtype=np.int64)
         # Windows never straddle two texts, so a text's fingerprints depend on that text alone (and a
         # corpus split into partitions gives the same fingerprints); texts shorter than a window keep all.
         keep = np.zeros(n, dtype=bool)
-        doc = self.doc
         # m[s] = min of the window starting at s; shingle i is kept when it is the minimum of a window
         # that contains it (shifted numpy minimum/compare: much faster than argmin over a strided view),
         # in chunks of window starts small enough to stay in the CPU cache (the same result in one pass)
@@ -499,13 +525,14 @@ class ShingleIndex:
             m = h[c0: c1].copy()
             for j in range(1, window):
                 np.minimum(m, h[c0 + j: c1 + j], out=m)
-            inside = doc[c0: c1] == doc[c0 + window - 1: c1 + window - 1]
+            doc = _texts_of(self.ptr, c0, c1 + window - 1)
+            inside = doc[: c1 - c0] == doc[window - 1:]
             for j in range(window):
                 keep[c0 + j: c1 + j] |= (h[c0 + j: c1 + j] == m) & inside
         n_sh = np.diff(self.ptr)
         short = n_sh < window
         keep[_ranges(self.ptr[:-1][short], n_sh[short])] = True
-        return _sorted_unique(h, doc, keep)
+        return _sorted_unique(h, self.ptr, keep)
 
     def candidate_pairs(self, *, window: int, max_df: int, min_shared: int) -> np.ndarray:
         """Pairs ``(a, b)``, ``a < b``, sharing at least ``min_shared`` fingerprints."""
