@@ -21,7 +21,7 @@
    arrays outgrow the CPU caches and other processes share them).
 3. datasketch MinHash LSH on the same corpora, in the same run (``--datasketch PYTHON``, or
    ``$DATASKETCH_PYTHON``; default ``/work/peers/datasketch-venv/bin/python``; skipped with a message when
-   absent; never a project dependency): a child process with that interpreter shingles every article (the
+   absent, and with ``--no-datasketch``; never a project dependency): a child process with that interpreter shingles every article (the
    same 5-word shingles, lower-cased), computes ``MinHash.bulk`` signatures (128 permutations), inserts them
    into a ``MinHashLSH`` (``--ds-threshold``, default 0.3) and queries every article. It gives article pairs,
    not passages, so a planted passage counts as recalled by it when its two articles are a candidate pair
@@ -546,6 +546,7 @@ def main() -> None:
     ap.add_argument("--datasketch", default=os.environ.get("DATASKETCH_PYTHON",
                                                            "/work/peers/datasketch-venv/bin/python"),
                     help="python of a separate venv with datasketch ($DATASKETCH_PYTHON); '' skips it")
+    ap.add_argument("--no-datasketch", action="store_true", help="skip datasketch (quicker while iterating)")
     ap.add_argument("--ds-threshold", type=float, default=0.3, help="MinHashLSH Jaccard threshold (default 0.3)")
     ap.add_argument("--no-count-check", action="store_true", help="skip check 4 (candidate count beside np.unique)")
     args = ap.parse_args()
@@ -555,7 +556,7 @@ def main() -> None:
     if not args.no_demo:
         demo_gold()
     if args.sizes:
-        scale(args.sizes, args.seed, args.datasketch or None, args.ds_threshold,
+        scale(args.sizes, args.seed, None if args.no_datasketch else args.datasketch or None, args.ds_threshold,
               check_count=not args.no_count_check)
 
 

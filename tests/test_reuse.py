@@ -601,18 +601,27 @@ def test_a_passage_in_many_edited_copies_keeps_its_pairs():
     assert stats["raw_pairs"] < 40 * len(family) ** 2 // 2
 
 
-@pytest.mark.parametrize("seed", range(4))
-def test_sort_by_hash_is_a_stable_argsort(seed):
-    # hashes over all 64 bits with many ties (texts in ascending order within a tie must stay so), bucketed
-    # at every width: the same order as one stable argsort of the hashes
+@pytest.mark.parametrize("seed", range(6))
+def test_sorted_unique_equals_a_lexsort_and_unique(seed, monkeypatch):
+    # hashes over all 64 bits, or differing only in low bits (the top bits of the sort keys tie, so the
+    # run repair orders them), with many ties and repeats within a text; texts non-decreasing; some
+    # entries not kept; in chunks of every width: the pairs (hash, text) of np.unique over a lexsort
     rng = np.random.default_rng(seed)
-    distinct = rng.integers(0, 2**64 - 1, size=int(rng.integers(1, 3000)), dtype=np.uint64, endpoint=True)
-    fh = rng.choice(distinct, size=int(rng.integers(1, 20000)))
-    fd = np.arange(len(fh), dtype=np.int64)
-    order = np.argsort(fh, kind="stable")
-    for per in (1, 7, 1000, 1 << 15):
-        hs, ds = _shingles._sort_by_hash(fh, fd, per=per)
-        assert np.array_equal(hs, fh[order]) and np.array_equal(ds, fd[order]), per
+    span = 2**64 - 1 if seed % 2 else 2**int(rng.integers(1, 20))
+    distinct = rng.integers(0, span, size=int(rng.integers(1, 3000)), dtype=np.uint64, endpoint=True)
+    size = int(rng.integers(1, 20000))
+    h = rng.choice(distinct, size=size)
+    doc = np.sort(rng.integers(0, max(size // 7, 1), size=size))
+    ptr = np.r_[0, np.cumsum(np.bincount(doc, minlength=max(size // 7, 1) + 3))]  # some texts empty
+    keep = rng.random(size) < 0.6
+    pairs = np.unique(np.stack([h[keep], doc[keep].astype(np.uint64)], axis=1), axis=0)
+    for chunk in (1, 7, 1000, 1 << 17):
+        monkeypatch.setattr(_shingles, "_CHUNK", chunk)
+        hs, ds = _shingles._sorted_unique(h, ptr, keep)
+        assert hs.dtype == np.uint64 and ds.dtype == np.int64
+        assert np.array_equal(hs, pairs[:, 0]) and np.array_equal(ds, pairs[:, 1].astype(np.int64)), chunk
+    hs, ds = _shingles._sorted_unique(h, ptr, np.zeros(size, dtype=bool))
+    assert len(hs) == len(ds) == 0
 
 
 def test_chunked_shingles_and_fingerprints_equal_one_pass(monkeypatch):

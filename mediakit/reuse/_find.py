@@ -208,7 +208,9 @@ def _reuse_partition(part: pd.DataFrame, *, offset: int, shingle: int, window: i
         fh, fd = index.fingerprints(window)
     else:  # minhash works on the index itself (pandas only: see _reuse_validate)
         fh, fd = np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
-    fd = np.asarray(fd, dtype=np.int64) + offset
+    fd = np.asarray(fd, dtype=np.int64)
+    if offset:  # (no copy of every fingerprint's text for the first partition, or the only one)
+        fd = fd + offset
     clock.lap("fingerprints")
     return _Fingerprints(fh, fd, len(part), clock, index if offset == 0 else None)
 

@@ -45,31 +45,103 @@ def splitmix64(x: np.ndarray) -> np.ndarray:
 _CHUNK = 1 << 17
 
 
-def _sort_by_hash(fh: np.ndarray, fd: np.ndarray, per: int = 1 << 15) -> tuple[np.ndarray, np.ndarray]:
-    """``fh, fd`` in the order of a stable sort of the 64-bit hashes ``fh``, as ``np.argsort(fh,
-    kind="stable")`` gives it, in two steps that keep the work near-linear and in the CPU cache: a radix
-    sort on the top bits (numpy's stable sort of 16-bit keys), then a sort of each bucket of about ``per``
-    hashes.
+def _texts_of(ptr: np.ndarray, c0: int, c1: int) -> np.ndarray:
+    """The text number of entries ``c0 .. c1 - 1`` of flat per-text arrays (text ``t`` holds entries
+    ``ptr[t] .. ptr[t + 1] - 1``), for one chunk at a time (never an array of every entry's text).
 
-    >>> fh = np.array([9, 1 << 63, 5, 1 << 63, 2], dtype=np.uint64)
-    >>> [x.tolist() for x in _sort_by_hash(fh, np.arange(5), per=1)]
-    [[2, 5, 9, 9223372036854775808, 9223372036854775808], [4, 2, 0, 1, 3]]
+    >>> _texts_of(np.array([0, 3, 3, 5]), 2, 5).tolist()
+    [0, 2, 2]
     """
-    bits = min(16, max(0, int(np.ceil(np.log2(max(len(fh), 1) / max(per, 1))))))
-    if bits == 0:
-        order = np.argsort(fh, kind="stable")
-        return fh[order], fd[order]
-    key = (fh >> _U64(64 - bits)).astype(np.uint16)
-    order = np.argsort(key, kind="stable")  # radix sort: linear
-    cut = np.searchsorted(key[order], np.arange((1 << bits) + 1))
-    del key
-    hs, ds = fh[order], fd[order]
-    del order
-    for k in np.flatnonzero(np.diff(cut) > 1).tolist():
-        a, b = cut[k], cut[k + 1]
-        o = np.argsort(hs[a:b], kind="stable")
-        hs[a:b], ds[a:b] = hs[a:b][o], ds[a:b][o]
-    return hs, ds
+    if c1 <= c0:
+        return np.zeros(0, dtype=np.int64)
+    t0 = int(np.searchsorted(ptr, c0, "right")) - 1
+    t1 = int(np.searchsorted(ptr, c1, "left"))
+    return np.repeat(np.arange(t0, t1, dtype=np.int64), np.diff(np.clip(ptr[t0: t1 + 1], c0, c1)))
+
+
+def _sorted_unique(h: np.ndarray, ptr: np.ndarray, keep: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs ``(h[i], text of i)`` of the entries ``keep`` marks, unique, sorted by hash then text
+    (text ``t`` holds entries ``ptr[t] .. ptr[t + 1] - 1``), as two arrays (uint64, int64).
+
+    One in-place sort of 64-bit keys (numpy's vectorised quicksort, far faster than an argsort), each key
+    the top bits of a hash above the entry's number among those kept, so the order is by top bits, then
+    by entry (that is, by text). One gather brings back each entry's low hash bits and text (packed in
+    one 64-bit word), entries whose top bits tie but whose hashes do not (a few hundred in 16 M) are put
+    in order, and duplicates are dropped in place. Every pass but the sort runs in cache-sized chunks,
+    and no temporary the size of the input is made, so the time per entry stays that of a linear pass
+    as the corpus grows (an argsort gathers and allocates at random, which grows faster than n).
+
+    >>> h = np.array([9, 1 << 63, 5, 1 << 63, 2, 5], dtype=np.uint64)
+    >>> [x.tolist() for x in _sorted_unique(h, np.array([0, 2, 4, 6]), np.ones(6, dtype=bool))]
+    [[2, 5, 5, 9, 9223372036854775808, 9223372036854775808], [2, 1, 2, 0, 0, 1]]
+    """
+    m = int(np.count_nonzero(keep))
+    pbits = max((m - 1).bit_length(), 1)  # bits of an entry's number
+    if m == 0 or pbits > 32 or len(ptr) > 1 << 32:  # (more than 4 G entries or texts: plain lexsort)
+        pos = np.flatnonzero(keep)
+        doc = np.repeat(np.arange(len(ptr) - 1, dtype=np.int64), np.diff(ptr))[pos]
+        order = np.lexsort((doc, h[pos]))
+        fh, fd = h[pos][order], doc[order]
+        first = np.r_[True, (fh[1:] != fh[:-1]) | (fd[1:] != fd[:-1])] if len(fh) else np.zeros(0, dtype=bool)
+        return fh[first], fd[first]
+    low_bits = _U64((1 << pbits) - 1)
+    high_bits = ~low_bits
+    key = np.empty(m, dtype=np.uint64)  # top bits of the hash | entry number
+    aux = np.empty(m, dtype=np.uint64)  # low bits of the hash << 32 | text
+    w = 0
+    for c0 in range(0, len(h), _CHUNK):
+        kc = keep[c0: c0 + _CHUNK]
+        sel = np.flatnonzero(kc)
+        doc = _texts_of(ptr, c0, c0 + len(kc))[sel]
+        sel += c0
+        hh = h[sel]
+        k = len(sel)
+        np.bitwise_and(hh, high_bits, out=key[w: w + k])
+        key[w: w + k] |= np.arange(w, w + k, dtype=np.uint64)
+        hh &= low_bits
+        hh <<= _U64(32)
+        hh |= doc.astype(np.uint64)
+        aux[w: w + k] = hh
+        w += k
+    key.sort()
+    hs, ds = key, np.empty(m, dtype=np.int64)  # the keys become the hashes, in place
+    down = []  # entries whose hash is below the one before (top bits tie, low bits out of order)
+    for c0 in range(0, m, _CHUNK):
+        kc = hs[c0: c0 + _CHUNK]
+        low = aux[(kc & low_bits).astype(np.intp)]
+        kc &= high_bits
+        kc |= low >> _U64(32)
+        low &= _U64(0xFFFFFFFF)
+        ds[c0: c0 + _CHUNK] = low
+        c = max(c0 - 1, 0)
+        d = np.flatnonzero(hs[c + 1: c0 + len(kc)] < hs[c: c0 + len(kc) - 1])
+        if len(d):
+            down.append(d + c)
+    del aux
+    if down:  # sort each run of tied top bits holding such an entry by whole hash, stably (text order)
+        top = hs[np.concatenate(down)] >> _U64(pbits)
+        start = np.searchsorted(hs, top << _U64(pbits))  # hs is sorted by top bits: binary search holds
+        nxt = top + _U64(1)
+        end = np.where(nxt >> _U64(64 - pbits) != 0, m, np.searchsorted(hs, nxt << _U64(pbits)))
+        start, first = np.unique(start, return_index=True)
+        size = end[first] - start
+        at = _ranges(start, size)
+        run = np.repeat(np.arange(len(size)), size)
+        order = np.lexsort((hs[at], run))
+        hs[at], ds[at] = hs[at][order], ds[at][order]
+    w = 0  # drop duplicates, moving the first of each to the front in place
+    prev = None
+    for c0 in range(0, m, _CHUNK):
+        hc, dc = hs[c0: c0 + _CHUNK], ds[c0: c0 + _CHUNK]
+        first = np.empty(len(hc), dtype=bool)
+        first[0] = prev is None or (hc[0], dc[0]) != prev
+        np.not_equal(hc[1:], hc[:-1], out=first[1:])
+        first[1:] |= dc[1:] != dc[:-1]
+        prev = (hc[-1], dc[-1])
+        k = int(np.count_nonzero(first))
+        hs[w: w + k], ds[w: w + k] = hc[first], dc[first]
+        w += k
+    return hs[:w], ds[:w]
 
 
 def _rolling_hashes(ids: np.ndarray, k: int) -> np.ndarray:
@@ -312,8 +384,9 @@ def _shared(codes: np.ndarray, n: int, fd: np.ndarray, start: np.ndarray, size: 
     """For each pair ``code = a * n + b``, how many of the groups ``fd[start[i]: start[i] + size[i]]`` hold
     both ``a`` and ``b``.
 
-    Only the memberships of the texts in ``codes`` are sorted (as codes ``text * groups + group``), one row
-    of groups per text: the groups two texts share are the product of their rows (scipy, in C), in chunks
+    Only the memberships of the texts in ``codes`` are kept, one row of groups per text (scipy's CSR,
+    built by a counting sort in C: linear in the memberships, where a sort of ``text * groups + group``
+    codes grows faster): the groups two texts share are the product of their rows (scipy, in C), in chunks
     of pairs holding some ``bucket`` memberships.
     """
     out = np.zeros(len(codes), dtype=np.int64)
@@ -324,21 +397,19 @@ def _shared(codes: np.ndarray, n: int, fd: np.ndarray, start: np.ndarray, size: 
     need = np.zeros(n, dtype=bool)
     need[a] = need[b] = True
     mine = need[texts]
-    # only groups holding two texts of the pairs or more can hold a pair: the others are left out before
-    # the memberships are sorted (most groups of a large corpus hold one such text or none)
-    held = np.cumsum(mine, dtype=np.int64)
-    last = np.cumsum(size) - 1
-    useful = held[last] - np.r_[0, held[last[:-1]]] >= 2
-    del held
+    # only groups holding two texts of the pairs or more can hold a pair: the others are left out (most
+    # groups of a large corpus hold one such text or none)
+    held = np.add.reduceat(mine, np.cumsum(size) - size, dtype=np.int64)
+    useful = held >= 2
     mine &= np.repeat(useful, size)
-    n_sets = np.int64(max(int(useful.sum()), 1))
-    member = texts[mine] * n_sets + np.repeat(np.cumsum(useful) - 1, size)[mine]
+    n_sets = max(int(useful.sum()), 1)
+    member = texts[mine]  # in group order: the useful groups' texts of the pairs, `held` of each
     del mine, texts
-    member.sort()
-    ptr = np.searchsorted(member, np.arange(n + 1, dtype=np.int64) * n_sets)
+    group = np.repeat(np.arange(len(held[useful]), dtype=np.int64), held[useful])
+    rows = sp.csr_matrix((np.ones(len(member), dtype=np.int32), (member, group)), shape=(n, n_sets))
+    del member, group
+    ptr = rows.indptr
     stats["lookups"] += int(np.minimum(np.diff(ptr)[a], np.diff(ptr)[b]).sum())
-    rows = sp.csr_matrix((np.ones(len(member), dtype=np.int32), (member % n_sets).astype(np.int32), ptr),
-                         shape=(n, int(n_sets)))
     step = max(bucket // 64, 1)  # pairs per chunk (texts hold some 10-100 sets each)
     for i in range(0, len(codes), step):
         both = rows[a[i: i + step]].multiply(rows[b[i: i + step]])
@@ -407,23 +478,33 @@ class ShingleIndex:
         clock.lap("tokens")
         # A token's id is a hash of the token itself (not its place in this index's vocabulary), so
         # indexes built separately (one per partition, on Dask) give the same shingle hashes.
-        ids = token_hashes(list(vocab))[np.concatenate(parts)]
-        del parts, flat
+        ids = token_hashes(list(vocab))
+        del flat, vocab
         n_sh = np.maximum(lens - k + 1, 0)
         self.ptr = np.concatenate([[0], np.cumsum(n_sh)]).astype(np.int64)
         tok_ptr = np.concatenate([[0], np.cumsum(lens)]).astype(np.int64)
-        total = len(ids)
-        if total >= k:
-            h = _rolling_hashes(ids, k)
+        self.hashes = np.empty(int(self.ptr[-1]), dtype=np.uint64)
+        if tok_ptr[-1] >= k:
             # keep the shingles that lie inside one text: drop those starting in a text's last k - 1 tokens
-            inside = np.ones(len(h), dtype=bool)
+            inside = np.ones(int(tok_ptr[-1]) - k + 1, dtype=bool)
             cut = np.minimum(lens, k - 1)
             last = _ranges(tok_ptr[1:] - cut, cut)
-            inside[last[last < len(h)]] = False
-            self.hashes = h[inside]
-        else:
-            self.hashes = np.zeros(0, dtype=np.uint64)
-        self.doc = np.repeat(np.arange(len(texts), dtype=np.int64), n_sh)
+            inside[last[last < len(inside)]] = False
+            # part by part (each a few MB), with the last k - 1 token ids of the parts before: no array
+            # the size of the corpus but the hashes themselves
+            w, g0, carry = 0, 0, np.zeros(0, dtype=np.uint64)  # g0: the first token of `seg`
+            for part in parts:
+                seg = np.concatenate([carry, ids[part]])
+                if len(seg) < k:
+                    carry = seg
+                    continue
+                h = _rolling_hashes(seg, k)
+                h = h[inside[g0: g0 + len(h)]]
+                self.hashes[w: w + len(h)] = h
+                w += len(h)
+                g0 += len(seg) - k + 1
+                carry = seg[len(seg) - k + 1:]
+        del parts
         clock.lap("shingles")
 
     # -- candidates
@@ -432,11 +513,10 @@ class ShingleIndex:
         h = self.hashes
         n = len(h)
         if n == 0:
-            return h, self.doc
+            return h, np.zeros(0, dtype=np.int64)
         # Windows never straddle two texts, so a text's fingerprints depend on that text alone (and a
         # corpus split into partitions gives the same fingerprints); texts shorter than a window keep all.
         keep = np.zeros(n, dtype=bool)
-        doc = self.doc
         # m[s] = min of the window starting at s; shingle i is kept when it is the minimum of a window
         # that contains it (shifted numpy minimum/compare: much faster than argmin over a strided view),
         # in chunks of window starts small enough to stay in the CPU cache (the same result in one pass)
@@ -445,17 +525,14 @@ class ShingleIndex:
             m = h[c0: c1].copy()
             for j in range(1, window):
                 np.minimum(m, h[c0 + j: c1 + j], out=m)
-            inside = doc[c0: c1] == doc[c0 + window - 1: c1 + window - 1]
+            doc = _texts_of(self.ptr, c0, c1 + window - 1)
+            inside = doc[: c1 - c0] == doc[window - 1:]
             for j in range(window):
                 keep[c0 + j: c1 + j] |= (h[c0 + j: c1 + j] == m) & inside
         n_sh = np.diff(self.ptr)
-        keep |= (n_sh < window)[self.doc]
-        pos = np.flatnonzero(keep)
-        # positions run in text order, and the sort is stable, so ties stay sorted by text
-        fh, fd = _sort_by_hash(h[pos], self.doc[pos])
-        first = np.ones(len(fh), dtype=bool)
-        first[1:] = (fh[1:] != fh[:-1]) | (fd[1:] != fd[:-1])
-        return fh[first], fd[first]
+        short = n_sh < window
+        keep[_ranges(self.ptr[:-1][short], n_sh[short])] = True
+        return _sorted_unique(h, self.ptr, keep)
 
     def candidate_pairs(self, *, window: int, max_df: int, min_shared: int) -> np.ndarray:
         """Pairs ``(a, b)``, ``a < b``, sharing at least ``min_shared`` fingerprints."""
