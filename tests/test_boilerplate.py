@@ -67,6 +67,18 @@ def test_editors_note_in_four_of_five_articles_is_learned_and_removed(noted):
     assert len(report.skipped) == 0
 
 
+def test_templated_articles_are_not_their_own_boilerplate():
+    from mediakit.corpus._learn import learn_spans
+
+    story = "The council voted on Tuesday to build bridge number {} over the river, ending a debate that lasted years."
+    texts = [story.format(i) for i in range(6)]
+    assert learn_spans(texts, ["Post"] * 6) == [[]] * 6
+    # the same sentence as a minor part of longer articles is still learned
+    longer = [f"{t} " + " ".join(f"Line {i} {j} of the report went on about the budget." for j in range(4))
+              for i, t in enumerate(texts)]
+    assert all(len(sp) == 1 for sp in learn_spans(longer, ["Post"] * 6))
+
+
 def test_passage_in_two_articles_only_stays(noted):
     df, _ = load(noted)
     hill = df[df.outlet == "Hill Times"]
@@ -107,6 +119,11 @@ def test_a_reworded_note_is_learned_with_the_one_it_rewords():
          "a tax on empty flats would be raised in the spring to fund two new schools in the east",
          "the old school by the harbour would close for good once the last pupils leave this summer",
          "money for the harbour walls had run out long before the storms of the winter began"], 1)})
+    assert sum(map(len, learn_spans(texts, ["Post"] * 40))) == 0
+    # an outlet's stock attribution of its go-to expert, saying something else each time, is reporting
+    expert = "Ana Li, a senior fellow at the Harbour Institute for Maritime and Trade Studies, said {}."
+    texts = _outlet_texts(40, {i: expert.format(said) for i, said in enumerate(
+        ["the port would lose money", "the strike could last a month", "the ferries were safe"], 1)})
     assert sum(map(len, learn_spans(texts, ["Post"] * 40))) == 0
     # a short stock sentence with another subject is no near-copy ("X did not return a call.")
     stock = "{} did not respond to a request for comment on Friday."

@@ -29,9 +29,10 @@ from ._base import BOILERPLATE_FILE, CorpusError
 MIN_ARTICLES = 3
 MIN_SHARE = 0.025
 MIN_WORDS = 8
+MAX_ARTICLE_SHARE = 0.8  # learned passages never take (nearly) a whole article
 NEAR_N = 4
 NEAR_SHARE = 0.7
-NEAR_AFFIX = 5  # near-copy candidates share their first or last 5 words
+NEAR_AFFIX = 5  # near-copy candidates share their first and last 5 words
 NEAR_WORDS = 16  # near-copies only of long sentences: "X did not respond to a request for comment." is no note
 SEPARATOR = " | "  # between the passages of one article in the `boilerplate` column
 _MAX_RULES_BYTES = 1_000_000
@@ -49,10 +50,12 @@ def learn_spans(texts: Sequence[str], outlets: Sequence[str], *, min_articles: i
 
     A sentence counts when it occurs in at least ``min_articles`` of its outlet's articles and in at least
     ``min_share`` of them, verbatim or reworded a little (:data:`NEAR_SHARE` of its word :data:`NEAR_N`-grams
-    do); adjacent such sentences form one passage, kept when it has ``min_words`` words.
+    do); adjacent such sentences form one passage, kept when it has ``min_words`` words. An article whose
+    passages would cover more than :data:`MAX_ARTICLE_SHARE` of it keeps them: a story told from a template is
+    the article, not furniture around it.
 
     >>> note = "Editor's note: this story was updated with the council's vote on Tuesday."
-    >>> texts = [f"Story {i} is here. {note}" for i in range(4)] + ["Story 9 has no note."]
+    >>> texts = [f"Story {i} tells how the council voted for the bridge. {note}" for i in range(4)] + ["No note."]
     >>> spans = learn_spans(texts, ["Post"] * 5)
     >>> [[texts[i][s:e] for s, e in sp] for i, sp in enumerate(spans)][0], spans[4]
     (["Editor's note: this story was updated with the council's vote on Tuesday."], [])
@@ -79,6 +82,8 @@ def learn_spans(texts: Sequence[str], outlets: Sequence[str], *, min_articles: i
                 if run and len(texts[i][run[0][0]:run[-1][1]].split()) >= min_words:
                     out[i].append((run[0][0], run[-1][1]))
                 run = []
+            if sum(e - s for s, e in out[i]) > MAX_ARTICLE_SHARE * len(texts[i].strip()):
+                out[i] = []  # (nearly) the whole article: a templated story ("bridge number 4 ..."), not furniture
     return out
 
 
@@ -87,19 +92,20 @@ def _repeated(keys: dict[int, list[str]], need: int) -> set[str]:
     verbatim or as near-copies (sentences of NEAR_WORDS words or more whose word NEAR_N-grams recur in
     ``need`` articles for NEAR_SHARE of them).
 
-    >>> note = "Editor's note: the paper's owner has given money to the mayor's campaign and to {}."
+    >>> note = "Editor's note: the paper's owner has given money to {} and to the campaign of the mayor."
     >>> k = {0: [note.format("his party")], 1: [note.format("his rival")], 2: [note.format("his party")],
     ...      3: [note.format("his party"), "Rain fell."]}
-    >>> [key[-20:] for key in sorted(_repeated(k, 3))]
-    ['gn and to his party.', 'gn and to his rival.']
+    >>> [key[43:61] for key in sorted(_repeated(k, 3))]
+    ['money to his party', 'money to his rival']
     """
     df: dict[str, int] = defaultdict(int)
     for article_keys in keys.values():
         for key in set(article_keys):
             df[key] += 1
     common = {k for k, n in df.items() if n >= need}
-    # Near-copies. Candidates: long sentences whose first or last NEAR_AFFIX words open or close long sentences
-    # in ``need`` articles (cheap: one tuple per sentence end). Only their word n-grams are counted.
+    # Near-copies. Candidates: long sentences whose first AND last NEAR_AFFIX words open and close long sentences
+    # in ``need`` articles (cheap: one tuple per sentence end); a note reworded in the middle keeps both ends, an
+    # outlet's stock attribution ("X, a specialist at Y, said <what>") does not. Only their n-grams are counted.
     lowered = {k: k.lower().split() for k in df if len(k.split()) >= NEAR_WORDS}
     affix_df: dict[tuple[str, ...], int] = defaultdict(int)
     for article_keys in keys.values():
@@ -112,7 +118,7 @@ def _repeated(keys: dict[int, list[str]], need: int) -> set[str]:
             affix_df[end] += 1
     candidates = {k for k, words in lowered.items()
                   if affix_df[("<",) + tuple(words[:NEAR_AFFIX])] >= need
-                  or affix_df[(">",) + tuple(words[-NEAR_AFFIX:])] >= need}
+                  and affix_df[(">",) + tuple(words[-NEAR_AFFIX:])] >= need}
     if not candidates - common:
         return common
     grams = {k: set(zip(*(lowered[k][j:] for j in range(NEAR_N)))) for k in candidates}
