@@ -53,6 +53,8 @@ def _name_part(mention: str) -> str:
     ('Harry M. Reid', 'Lee Park')
     >>> _name_part("House Speaker Jane Roe"), _name_part("Wall Street Donald Trump"), _name_part("Keith Lamont Scott")
     ('Jane Roe', 'Donald Trump', 'Keith Lamont Scott')
+    >>> _name_part("Harbour Tech CEO Ann Lee"), _name_part("Lena Maria Ortiz")
+    ('Ann Lee', 'Lena Maria Ortiz')
     """
     toks = _name_words(mention)
     while len(toks) > 1 and _PARTY_TAG.match(toks[-1]):
@@ -74,8 +76,9 @@ def _name_part(mention: str) -> str:
             if run:
                 break
     run.reverse()
-    while len(run) > 2 and _lead_word(run[0], run[1]):
-        run = run[1:]  # "Speaker Paul Ryan", "Billionaire Jane Roe", "Street Donald Trump": the name is the rest
+    role = max((j for j in range(len(run) - 2) if _lead_word(run[j], run[j + 1])), default=None)
+    if role is not None:
+        run = run[role + 1:]  # "Speaker Jane Roe", "Harbour Tech CEO Jane Roe": the name is what follows the role
     # two or more capitalised words, none a given name or an initial, before a given name and a surname
     given = next((j for j in range(2, len(run) - 1) if fold(run[j]).lower() in _first_names()), None)
     if given is not None and not any(fold(w).lower().strip(".") in _first_names() or len(w.strip(".")) <= 1
@@ -116,15 +119,21 @@ def _glued_form(name: str, known) -> str:
 
     >>> _glued_form("Icon Ann Hart", {"Ann Hart"}), _glued_form("Keith Lamont Scott", {"Lamont Scott"})
     ('Ann Hart', 'Keith Lamont Scott')
+    >>> _glued_form("More Offensive Things Ann Hart", {"Ann Hart"})
+    'Ann Hart'
     """
     words = name.split()
     lower = getattr(known, "lower", ())
     for k in range(1, len(words) - 1):
         rest = " ".join(words[k:])
-        if rest in known and all(w[:1].isupper() for w in words[:k]) and all(
-                _lead_word(w, words[i + 1], glued=True) or w.lower() in lower or fold(w).lower() in _function_words()
-                for i, w in enumerate(words[:k])):
+        if rest not in known or not all(w[:1].isupper() for w in words[:k]):
+            continue
+        if all(_lead_word(w, words[i + 1], glued=True) or w.lower() in lower or fold(w).lower() in _function_words()
+               for i, w in enumerate(words[:k])):
             return rest
+        if fold(words[k]).lower() in _first_names() and not any(
+                fold(w).lower().strip(".") in _first_names() or len(w.strip(".")) <= 1 for w in words[:k]):
+            return rest  # "More Offensive Things Jane Roe": a headline's words before a given name
     return name
 
 
@@ -145,8 +154,12 @@ def _without_tail(mention: str) -> str:
     ('Mr. Vance', 'Chancellor Angela Weber')
     >>> _without_tail("Bank of America"), _without_tail("voters in Ohio"), _without_tail("Ann Lee")
     ('Bank of America', 'voters in Ohio', 'Ann Lee')
+    >>> _without_tail("The Harbour Museum issued a report")
+    'The Harbour Museum issued a report'
     """
     raw = mention.split()
+    if not raw or raw[0].lower() in _DETS:
+        return mention  # "The first parts of the Harbour Line (HL-2) ...": no person's name
     for i in range(1, len(raw)):
         w = raw[i]
         before = " ".join(raw[:i])
@@ -162,7 +175,7 @@ def _without_tail(mention: str) -> str:
                                            or nxt[:1].isupper() and name.split()[0].lower() in _first_names()):
                 return before  # "Ann Lee in a statement", "Angela Weber of Germany"
         if w[:1].islower() and (_past_like(low) or low.endswith("s")) and low not in _PREPS and low not in _AUX \
-                and name and not _is_org(name) and raw[0].lower() not in _DETS and i + 1 < len(raw) and (
+                and name and not _is_org(name) and i + 1 < len(raw) and (
                     raw[i + 1].lower() == "to" or _object_at(raw, [x.lower() for x in raw], i + 1)):
             return before  # "Mr. Trump tried to defend his remarks"
     return mention

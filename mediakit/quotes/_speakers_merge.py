@@ -24,7 +24,7 @@ from ._gazetteer import (
     name_suffix,
     speaker_type_of,
 )
-from ._names import _common, _glued_form, _is_group, _is_org, _name_part, _place_words
+from ._names import _common, _first_names, _glued_form, _is_group, _is_org, _name_part, _place_words
 
 __all__ = ["merge_names", "clear_caches"]
 
@@ -56,6 +56,8 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
     'Mary Lopez'
     >>> merge_names(["Keith Lamont Scott", "Lamont Scott"]).get("Keith Lamont Scott")  # a given name stays
     'Keith Lamont Scott'
+    >>> merge_names(["Wasserman Roe", "Debbie Wasserman Roe"])["Wasserman Roe"]  # a two-word surname
+    'Debbie Wasserman Roe'
     >>> from mediakit.quotes import Entry
     >>> gz = Gazetteer([Entry("María José López", "person", "official")])
     >>> merge_names(["Lopez", "Maria Lopez"])["Lopez"], merge_names(["Lopez", "Maria Lopez"], gazetteer=gz)["Lopez"]
@@ -64,7 +66,7 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
     gz = as_gazetteer(gazetteer)
     counts = Counter(c for c in canonicals if isinstance(c, str) and c)
     groups: dict[str, list[str]] = defaultdict(list)
-    persons = set()
+    people = set()
     glued: dict[str, str] = {}
     for name in list(counts):
         part = _name_part(name)
@@ -75,13 +77,13 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
             lead = name[:-len(part)].split() if name.endswith(" " + part) else []
             if len(part.split()) > 1 and lead and all(w[:1].isupper() for w in lead):
                 glued[name] = part  # "Speaker Jane Roe": a role in front of the name
-                persons.add(part)
+                people.add(part)
             continue
-        persons.add(name)
+        people.add(name)
     # "Leadership Jane Roe" where the corpus names "Jane Roe": words glued in front of a name are no part of it
-    glued.update({n: g for n in persons if len(n.split()) > 2 and (g := _glued_form(n, persons)) != n})
-    persons -= set(glued)
-    for name in persons:
+    glued.update({n: g for n in people if len(n.split()) > 2 and (g := _glued_form(n, people)) != n})
+    people -= set(glued)
+    for name in people:
         groups[name_key(name)].append(name)
     for name, g in glued.items():
         counts[g] += counts[name]
@@ -98,6 +100,10 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
                 continue
             first = _norm(m).split()[0] if len(m.split()) > 1 else None
             if first is None and len(persons) != 1:
+                continue
+            longer = {f for f in full if f.endswith(" " + m)}
+            if first is not None and first not in _first_names() and len({_norm(f) for f in longer}) == 1:
+                out[m] = max(longer, key=lambda f: (counts[f], f))  # "Wasserman Roe": a two-word surname
                 continue
             compatible = [f for f in full if first is None or _norm(f).split()[0] == first
                           and name_suffix(f) == name_suffix(m)]
