@@ -76,14 +76,14 @@ def _name_part(mention: str) -> str:
             if run:
                 break
     run.reverse()
-    role = max((j for j in range(len(run) - 2) if _lead_word(run[j], run[j + 1])), default=None)
-    if role is not None:
-        run = run[role + 1:]  # "Speaker Jane Roe", "Harbour Tech CEO Jane Roe": the name is what follows the role
     # two or more capitalised words, none a given name or an initial, before a given name and a surname
     given = next((j for j in range(2, len(run) - 1) if fold(run[j]).lower() in _first_names()), None)
     if given is not None and not any(fold(w).lower().strip(".") in _first_names() or len(w.strip(".")) <= 1
                                      for w in run[:given]):
-        run = run[given:]  # "Wall Street Donald Trump": no given name before "Donald"
+        run = run[given:]  # "Wall Street Donald Trump", "Harbour County Recorder Jane Roe": before "Jane"
+    role = max((j for j in range(len(run) - 2) if _lead_word(run[j], run[j + 1])), default=None)
+    if role is not None:
+        run = run[role + 1:]  # "Speaker Jane Roe", "Harbour Tech CEO Jane Roe": the name is what follows the role
     return " ".join(run).strip(".")
 
 

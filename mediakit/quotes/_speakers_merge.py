@@ -58,6 +58,8 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
     'Keith Lamont Scott'
     >>> merge_names(["Wasserman Roe", "Debbie Wasserman Roe"])["Wasserman Roe"]  # a two-word surname
     'Debbie Wasserman Roe'
+    >>> merge_names(["Jeb Roe", "Abortions Jeb Roe"]).get("Jeb Roe", "Jeb Roe")  # no given name before it
+    'Jeb Roe'
     >>> from mediakit.quotes import Entry
     >>> gz = Gazetteer([Entry("María José López", "person", "official")])
     >>> merge_names(["Lopez", "Maria Lopez"])["Lopez"], merge_names(["Lopez", "Maria Lopez"], gazetteer=gz)["Lopez"]
@@ -101,7 +103,8 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
             first = _norm(m).split()[0] if len(m.split()) > 1 else None
             if first is None and len(persons) != 1:
                 continue
-            longer = {f for f in full if f.endswith(" " + m)}
+            # "Wasserman Roe" of "Debbie Wasserman Roe": a two-word surname after a given name
+            longer = {f for f in full if f.endswith(" " + m) and _norm(f).split()[0] in _first_names()}
             if first is not None and first not in _first_names() and len({_norm(f) for f in longer}) == 1:
                 out[m] = max(longer, key=lambda f: (counts[f], f))  # "Wasserman Roe": a two-word surname
                 continue
