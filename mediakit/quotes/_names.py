@@ -78,8 +78,8 @@ def _name_part(mention: str) -> str:
     run.reverse()
     # two or more capitalised words, none a given name or an initial, before a given name and a surname
     given = next((j for j in range(2, len(run) - 1) if fold(run[j]).lower() in _first_names()), None)
-    if given is not None and not any(fold(w).lower().strip(".") in _first_names() or len(w.strip(".")) <= 1
-                                     for w in run[:given]):
+    if given is not None and not _lead_word(run[0], run[1]) and not any(
+            fold(w).lower().strip(".") in _first_names() or len(w.strip(".")) <= 1 for w in run[:given]):
         run = run[given:]  # "Wall Street Donald Trump", "Harbour County Recorder Jane Roe": before "Jane"
     role = max((j for j in range(len(run) - 2) if _lead_word(run[j], run[j + 1])), default=None)
     if role is not None:
@@ -139,6 +139,7 @@ def _glued_form(name: str, known) -> str:
 
 # prepositions that open a phrase after a speaker's name and before how they spoke ("Ann Lee in a statement",
 # "Tom Vance on Twitter", "Jane Roe of Harbour University")
+_PARTICLES = frozenset({"out", "up", "down", "off", "back"})
 _TAIL_PREPS = frozenset({"in", "on", "at", "during", "via", "of", "from", "with", "to"})
 
 
@@ -154,6 +155,8 @@ def _without_tail(mention: str) -> str:
     ('Mr. Vance', 'Chancellor Angela Weber')
     >>> _without_tail("Bank of America"), _without_tail("voters in Ohio"), _without_tail("Ann Lee")
     ('Bank of America', 'voters in Ohio', 'Ann Lee')
+    >>> _without_tail("Labor Secretary Ann Lee stopped"), _without_tail("Ann Lee sent out a statement")
+    ('Labor Secretary Ann Lee', 'Ann Lee')
     >>> _without_tail("The Harbour Museum issued a report")
     'The Harbour Museum issued a report'
     """
@@ -176,8 +179,13 @@ def _without_tail(mention: str) -> str:
                 return before  # "Ann Lee in a statement", "Angela Weber of Germany"
         if w[:1].islower() and (_past_like(low) or low.endswith("s")) and low not in _PREPS and low not in _AUX \
                 and name and not _is_org(name) and i + 1 < len(raw) and (
-                    raw[i + 1].lower() == "to" or _object_at(raw, [x.lower() for x in raw], i + 1)):
-            return before  # "Mr. Trump tried to defend his remarks"
+                    raw[i + 1].lower() == "to" or _object_at(raw, [x.lower() for x in raw], i + 1)
+                    or raw[i + 1].lower() in _PARTICLES and i + 2 < len(raw)
+                    and _object_at(raw, [x.lower() for x in raw], i + 2)):
+            return before  # "Mr. Trump tried to defend his remarks", "Ann Lee sent out a statement"
+        if i == len(raw) - 1 and w[:1].islower() and _past_like(low) and len(name.split()) >= 2 \
+                and not _is_org(name):
+            return before  # "Labor Secretary Ann Lee stopped": a past verb closing the mention
     return mention
 
 
