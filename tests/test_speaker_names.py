@@ -509,3 +509,66 @@ def test_they_never_stands_for_one_person():
     row = q[q.speaker == "they"]
     assert len(row) >= 1
     assert (row.speaker_canonical != "Ann Lee").all()
+
+
+# ---------------------------------------------------------------- a person's canonical name is the name
+# (issue 14, Deliver 3): titles, roles and descriptors in front go, words glued in front of a name the article
+# or corpus knows go, trailing phrases go, clauses are no names; the role still types the speaker.
+
+def _corpus(*texts: str) -> pd.DataFrame:
+    corpus = pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "outlet": ["x"] * len(texts),
+                           "text": list(texts)})
+    q = mk.extract_quotes(corpus)
+    for r in q.itertuples():  # offsets are sacred
+        text = texts[int(r.article_id[1:])]
+        assert text[int(r.start):int(r.end)] == r.quote
+        if r.speaker is not None:
+            assert text[int(r.speaker_start):int(r.speaker_end)] == r.speaker
+    return q
+
+
+def test_titles_and_roles_in_front_of_a_name_go_and_still_type_the_speaker():
+    q = _corpus("House Speaker Paul Ardent said the budget would pass. Ardent said, \u201cWe have the votes.\u201d",
+                "Lee campaign manager Jeff Waverly said the senator would win the state.",
+                "Billionaire Mark Cubano said the tax plan was a mistake.",
+                "Harbour Times columnist David Brookes wrote that the race was over.")
+    by = q.groupby("speaker_canonical")["speaker_type"].agg(set).to_dict()
+    assert set(q.speaker_canonical) == {"Paul Ardent", "Jeff Waverly", "Mark Cubano", "David Brookes"}
+    assert (q.speaker_canonical == "Paul Ardent").sum() == 2
+    assert by["Paul Ardent"] == {"official"}
+    assert by["Jeff Waverly"] == {"campaign"}
+    assert by["David Brookes"] == {"media"}
+
+
+def test_capitalised_words_glued_in_front_of_a_known_name_go():
+    # a live blog's heading runs into the name ("... on Wall Street" then "Donald Trump" on the next line)
+    text = ("Stocks Slide on Wall Street Donald Trump said the markets were rigged. Donald Trump spoke in Ohio. "
+            "Trump said, \u201cWe will win.\u201d")
+    q = _corpus(text)
+    assert set(q.speaker_canonical) == {"Donald Trump"}
+    # across articles: the corpus names "Ann Ortega" elsewhere
+    q = _corpus("Leadership Ann Ortega said the bill was dead.", "Ann Ortega said the vote would wait.")
+    assert set(q.speaker_canonical) == {"Ann Ortega"}
+
+
+def test_a_given_name_in_front_stays_part_of_the_name():
+    q = _corpus("Keith Lamont Scott said the road was closed. Lamont Scott spoke again later.")
+    assert set(q.speaker_canonical) == {"Keith Lamont Scott"}
+
+
+def test_trailing_phrases_are_no_part_of_the_name():
+    q = _corpus("House Speaker Paul Ardent in a statement said the vote was a victory.",
+                "Atlantic City Mayor Don Guardo in a telephone interview said the casinos would reopen.",
+                "Sen. Ron Jonsen (R-Wis.) kept saying that the deal was a disaster.")
+    assert set(q.speaker_canonical) == {"Paul Ardent", "Don Guardo", "Ron Jonsen"}
+    assert set(q.speaker_type) == {"official"}
+
+
+def test_clauses_are_never_canonical_names():
+    from mediakit.quotes._names import _clause_like
+
+    assert _clause_like("interviewed Harbour Post reporter Ben Terrance")
+    assert _clause_like("sparked criticism from Democrats and Republicans in Congress")
+    assert not _clause_like("retired officers") and not _clause_like("elected officials")
+    q = _corpus("Mr. Vance tried to defend his remarks and said that he had been misquoted.")
+    assert "Mr. Vance tried to defend his remarks" not in set(q.speaker_canonical.dropna())

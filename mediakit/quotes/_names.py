@@ -51,6 +51,10 @@ def _name_part(mention: str) -> str:
     ('California Republican', 'Democrats')
     >>> _name_part("Senate Minority Leader Harry M. Reid (D-Nev.)"), _name_part("Rep. Lee Park (R-N.Y)")
     ('Harry M. Reid', 'Lee Park')
+    >>> _name_part("House Speaker Jane Roe"), _name_part("Wall Street Donald Trump"), _name_part("Keith Lamont Scott")
+    ('Jane Roe', 'Donald Trump', 'Keith Lamont Scott')
+    >>> _name_part("Harbour Tech CEO Ann Lee"), _name_part("Lena Maria Ortiz")
+    ('Ann Lee', 'Lena Maria Ortiz')
     """
     toks = _name_words(mention)
     while len(toks) > 1 and _PARTY_TAG.match(toks[-1]):
@@ -71,7 +75,118 @@ def _name_part(mention: str) -> str:
         else:
             if run:
                 break
-    return " ".join(reversed(run)).strip(".")
+    run.reverse()
+    # two or more capitalised words, none a given name or an initial, before a given name and a surname
+    given = next((j for j in range(2, len(run) - 1) if fold(run[j]).lower() in _first_names()), None)
+    if given is not None and not _lead_word(run[0], run[1]) and not any(
+            fold(w).lower().strip(".") in _first_names() or len(w.strip(".")) <= 1 for w in run[:given]):
+        run = run[given:]  # "Wall Street Donald Trump", "Harbour County Recorder Jane Roe": before "Jane"
+    role = max((j for j in range(len(run) - 2) if _lead_word(run[j], run[j + 1])), default=None)
+    if role is not None:
+        run = run[role + 1:]  # "Speaker Jane Roe", "Harbour Tech CEO Jane Roe": the name is what follows the role
+    return " ".join(run).strip(".")
+
+
+def _lead_word(word: str, nxt: str, glued: bool = False) -> bool:
+    """True when ``word``, in front of a person's name whose next word is ``nxt``, is no part of it: a role or
+    descriptor ("Speaker", "Billionaire", "Comedian", "Democrat"), or (``glued``: the rest is a full name
+    known from elsewhere) a capitalised word that is no given name before a given name ("Street Donald
+    Trump": a headline's last word). An initial ("J.") or a given name ("Keith Lamont Scott") stays; so does
+    a word before a given name in a name nobody shortens ("Lena Maria Ortiz").
+
+    >>> _lead_word("Speaker", "Jane"), _lead_word("Street", "Jane"), _lead_word("Street", "Jane", glued=True)
+    (True, False, True)
+    """
+    low = fold(word).lower().strip(".,")
+    if len(low) <= 1 or low in _first_names():
+        return False
+    if low.endswith("s") and (low[:-1] in _role_vocab() or low[:-1] in _TITLE_WORDS):
+        return True  # "Presidents Lena Ortiz and Tom Vance"
+    return low in _role_vocab() or low in _TITLE_WORDS or glued and fold(nxt).lower().strip(".") in _first_names()
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    """Given names of resources/first_names.yaml (folded, lower case)."""
+    raw = _read_yaml("first_names.yaml")
+    return frozenset(fold(str(w)).lower() for k in ("female", "male") for w in raw.get(k) or [])
+
+
+def _glued_form(name: str, known) -> str:
+    """The known full name (two or more words) that ``name`` ends with when the words in front of it are no
+    part of a name (:func:`_lead_word`, or words the article writes in lower case: ``known`` may carry them
+    as ``known.lower``); ``name`` itself otherwise.
+
+    >>> _glued_form("Icon Ann Hart", {"Ann Hart"}), _glued_form("Keith Lamont Scott", {"Lamont Scott"})
+    ('Ann Hart', 'Keith Lamont Scott')
+    >>> _glued_form("More Offensive Things Ann Hart", {"Ann Hart"})
+    'Ann Hart'
+    """
+    words = name.split()
+    lower = getattr(known, "lower", ())
+    for k in range(1, len(words) - 1):
+        rest = " ".join(words[k:])
+        if rest not in known or not all(w[:1].isupper() for w in words[:k]):
+            continue
+        if all(_lead_word(w, words[i + 1], glued=True) or w.lower() in lower or fold(w).lower() in _function_words()
+               for i, w in enumerate(words[:k])):
+            return rest
+        if fold(words[k]).lower() in _first_names() and not any(
+                fold(w).lower().strip(".") in _first_names() or len(w.strip(".")) <= 1 for w in words[:k]):
+            return rest  # "More Offensive Things Jane Roe": a headline's words before a given name
+    return name
+
+
+# prepositions that open a phrase after a speaker's name and before how they spoke ("Ann Lee in a statement",
+# "Tom Vance on Twitter", "Jane Roe of Harbour University")
+_PARTICLES = frozenset({"out", "up", "down", "off", "back"})
+_TAIL_PREPS = frozenset({"in", "on", "at", "during", "via", "of", "from", "with", "to"})
+
+
+def _without_tail(mention: str) -> str:
+    """``mention`` without what follows a person's full name: a phrase on how they spoke ("in a statement",
+    "in a telephone interview"), a parenthetical ("(R-Wis.)") and anything after it, a verb after the
+    name ("Mr. Lee tried to defend his remarks"), a place after a given name ("Jane Roe of Ohio"). The
+    mention itself when no full name is cut off.
+
+    >>> _without_tail("House Speaker Paul Ryan in a statement"), _without_tail("Sen. Ron Lee (R-Wis.) kept")
+    ('House Speaker Paul Ryan', 'Sen. Ron Lee')
+    >>> _without_tail("Mr. Vance tried to defend his remarks"), _without_tail("Chancellor Angela Weber of Germany")
+    ('Mr. Vance', 'Chancellor Angela Weber')
+    >>> _without_tail("Bank of America"), _without_tail("voters in Ohio"), _without_tail("Ann Lee")
+    ('Bank of America', 'voters in Ohio', 'Ann Lee')
+    >>> _without_tail("Labor Secretary Ann Lee stopped"), _without_tail("Ann Lee sent out a statement")
+    ('Labor Secretary Ann Lee', 'Ann Lee')
+    >>> _without_tail("The Harbour Museum issued a report")
+    'The Harbour Museum issued a report'
+    """
+    raw = mention.split()
+    if not raw or raw[0].lower() in _DETS:
+        return mention  # "The first parts of the Harbour Line (HL-2) ...": no person's name
+    for i in range(1, len(raw)):
+        w = raw[i]
+        before = " ".join(raw[:i])
+        if not raw[i - 1][:1].isupper() and not raw[i - 1].endswith(")"):
+            continue
+        if w.startswith("(") and len(_name_part(before).split()) >= 2 and not _is_org(_name_part(before)):
+            return before  # "Sen. Ron Johnson (R-Wis.) kept"
+        low = w.lower()
+        name = _name_part(before)
+        if low in _TAIL_PREPS and i + 1 < len(raw) and not _is_org(name):
+            nxt = raw[i + 1]
+            if len(name.split()) >= 2 and (nxt[:1].islower() and low != "of" and low != "to"
+                                           or nxt[:1].isupper() and name.split()[0].lower() in _first_names()):
+                return before  # "Ann Lee in a statement", "Angela Weber of Germany"
+        if w[:1].islower() and (_past_like(low) or low.endswith("s")) and low not in _PREPS and low not in _AUX \
+                and name and not _is_org(name) and i + 1 < len(raw) and (
+                    raw[i + 1].lower() == "to" or _object_at(raw, [x.lower() for x in raw], i + 1)
+                    or raw[i + 1].lower() in _PARTICLES and i + 2 < len(raw)
+                    and _object_at(raw, [x.lower() for x in raw], i + 2)):
+            return before  # "Mr. Trump tried to defend his remarks", "Ann Lee sent out a statement"
+        if i == len(raw) - 1 and w[:1].islower() and _past_like(low) and len(name.split()) >= 2 \
+                and not _is_org(name):
+            return before  # "Labor Secretary Ann Lee stopped": a past verb closing the mention
+    return mention
 
 
 @lru_cache(maxsize=65536)
@@ -201,6 +316,10 @@ def _clause_like(name: str | None) -> bool:
     (True, True)
     >>> _clause_like("anonymous US official")
     False
+    >>> _clause_like("interviewed Harbour Times reporter Ann Lee"), _clause_like("sparked anger from Democrats")
+    (True, True)
+    >>> _clause_like("unnamed US officials said"), _clause_like("elected officials")
+    (False, False)
     """
     return _clause_start(str(name or "")) is not None
 
@@ -227,6 +346,9 @@ def _clause_start(name: str) -> int | None:
         if i == 0 and raw[i][:1].islower() and i + 1 < len(low) and _object_at(raw, low, i + 1) \
                 and (w.endswith("s") or _past_like(w)) and w not in _OBJECT_OPENERS:
             return i  # "heads the Senate Banking Committee", "stars an Abraham Lincoln impersonator"
+        if i == 0 and raw[0][:1].islower() and w.endswith("ed") and len(low) >= 3 and w not in _OBJECT_OPENERS \
+                and (raw[1][:1].isupper() and raw[1][:2] != raw[1][:2].upper() or low[2] in _PREPS):
+            return i  # "interviewed Washington Post reporter Ben Terris", "sparked criticism from Democrats"
         if i == 0 or not raw[i][:1].islower() or w in _PREPS:
             continue
         if w in _AUX:

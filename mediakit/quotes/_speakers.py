@@ -52,7 +52,9 @@ from ._names import (
     _is_org,
     _name_part,
     _place_words,
+    _role_vocab,
     _speaker_extent,
+    _without_tail,
     _without_time,
 )
 from ._speakers_article import _ArticleNames, _full_names_in_text, _same_person
@@ -121,6 +123,7 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
         mention = text[s0:r["speaker_end"]]
         r["speaker"] = mention
         mention = _without_time(mention)  # "A poll released on Thursday": the time names no one
+        mention = _without_tail(mention)  # "Ann Lee in a statement", "Sen. Ron Lee (R-Wis.) kept": the name
         appos = text[r["appos_start"]:r["appos_end"]] if r.get("appos_start") is not None else ""
         # "..., said an official who spoke on condition of anonymity": the phrase may stand anywhere in the
         # sentence of a speaker who is not named
@@ -431,13 +434,16 @@ def _titled_name(mention: str, name: str) -> bool:
 
     >>> _titled_name("Senate Minority Leader Harry Reid", "Harry Reid"), _titled_name("Senate Democrats", "")
     (True, False)
+    >>> _titled_name("Lee campaign manager Tom Vance", "Tom Vance")
+    True
     """
     if not name or len(name.split()) < 2 or _is_org(name):
         return False  # "the head of Turkey's Defense Industry Directorate": the organisation itself
     raw = _name_words(mention)
     first = name.split()[0]
     at = max((i for i, w in enumerate(raw) if w.strip(".") == first.strip(".")), default=-1)
-    return at > 0 and fold(raw[at - 1]).lower().strip(".") in _TITLE_WORDS
+    prev = fold(raw[at - 1]).lower().strip(".") if at > 0 else ""
+    return prev in _TITLE_WORDS or prev in _role_vocab()  # "Sanders campaign manager Jeff Weaver"
 
 
 def _appositive_name(mention: str, appos: str) -> str:

@@ -21,7 +21,7 @@ from ._gazetteer import (
     name_key,
     name_suffix,
 )
-from ._names import _common, _function_words, _is_group, _is_org, _name_part, _role_vocab
+from ._names import _common, _function_words, _glued_form, _is_group, _is_org, _name_part, _role_vocab
 
 _CAPS_RUN_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+")
 
@@ -126,6 +126,12 @@ def _lower_words(text: str) -> set[str]:
     return {w.rstrip(".") for w in _name_words(text) if w[:1].islower()}
 
 
+class _Known(set):
+    """Full names an article gives, with the words it writes in lower case (``lower``)."""
+
+    lower: set[str] | frozenset[str] = frozenset()
+
+
 def _full_names_in_text(text: str, names: dict[str, str]) -> dict[str, list[str]]:
     """Resolve within the article first: a speaker named by surname alone ("Lynch said") is the person
     the article names in full with that surname ("Rep. Stephen Lynch"), when it names exactly one such
@@ -151,6 +157,13 @@ def _full_names_in_text(text: str, names: dict[str, str]) -> dict[str, list[str]
     {}
     >>> names["scott"]
     'Bobby Scott'
+
+    Capitalised words glued in front of a name the article gives ("... on Wall Street\\nDonald Trump" read
+    as "Street Donald Trump") are no part of it:
+
+    >>> names = {"roe": "Street Jane Roe"}
+    >>> _full_names_in_text("Jane Roe spoke. Jane Roe won. Roe said so.", names), names["roe"]
+    ({}, 'Jane Roe')
     """
     found: dict[str, Counter] = defaultdict(Counter)
     skip = _function_words()
@@ -166,6 +179,14 @@ def _full_names_in_text(text: str, names: dict[str, str]) -> dict[str, list[str]
             found[name_key(n)][n] += 1
     ambiguous: dict[str, list[str]] = {}
     for key, forms in found.items():
+        known = _Known(f for f in forms if len(f.split()) > 1)
+        known.lower = lower
+        if key in names:
+            names[key] = _glued_form(names[key], known)  # "Street Donald Trump" where "Donald Trump" is named
+        glued = {f: _glued_form(f, known) for f in forms}
+        for f, g in glued.items():
+            if g != f:
+                forms[g] += forms.pop(f)
         if len(names.get(key, "").split()) > 1:
             forms[names[key]] += 0  # a quoted full name counts as a person of that surname
         persons = _persons(forms)

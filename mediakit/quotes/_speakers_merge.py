@@ -24,7 +24,7 @@ from ._gazetteer import (
     name_suffix,
     speaker_type_of,
 )
-from ._names import _common, _is_group, _is_org, _name_part, _place_words
+from ._names import _common, _first_names, _glued_form, _is_group, _is_org, _name_part, _place_words
 
 __all__ = ["merge_names", "clear_caches"]
 
@@ -52,6 +52,14 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
     ('Maria Lopez', 'Maria Lopez')
     >>> "Flynn" in merge_names(["Flynn", "Michael Flynn", "John Flynn"])
     False
+    >>> merge_names(["Street Mary Lopez", "Mary Lopez"])["Street Mary Lopez"]
+    'Mary Lopez'
+    >>> merge_names(["Keith Lamont Scott", "Lamont Scott"]).get("Keith Lamont Scott")  # a given name stays
+    'Keith Lamont Scott'
+    >>> merge_names(["Wasserman Roe", "Debbie Wasserman Roe"])["Wasserman Roe"]  # a two-word surname
+    'Debbie Wasserman Roe'
+    >>> merge_names(["Jeb Roe", "Abortions Jeb Roe"]).get("Jeb Roe", "Jeb Roe")  # no given name before it
+    'Jeb Roe'
     >>> from mediakit.quotes import Entry
     >>> gz = Gazetteer([Entry("María José López", "person", "official")])
     >>> merge_names(["Lopez", "Maria Lopez"])["Lopez"], merge_names(["Lopez", "Maria Lopez"], gazetteer=gz)["Lopez"]
@@ -60,13 +68,27 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
     gz = as_gazetteer(gazetteer)
     counts = Counter(c for c in canonicals if isinstance(c, str) and c)
     groups: dict[str, list[str]] = defaultdict(list)
-    for name in counts:
+    people = set()
+    glued: dict[str, str] = {}
+    for name in list(counts):
         part = _name_part(name)
         if name.startswith("anonymous") or _is_org(name) or not part or " and " in name \
-                or all(w in _place_words() for w in _words(part)) or _is_group(name) or _common(name) \
-                or _norm(part) != _norm(name):
+                or all(w in _place_words() for w in _words(part)) or _is_group(name) or _common(name):
             continue  # only persons' names merge: no groups, descriptions or places
+        if _norm(part) != _norm(name):
+            lead = name[:-len(part)].split() if name.endswith(" " + part) else []
+            if len(part.split()) > 1 and lead and all(w[:1].isupper() for w in lead):
+                glued[name] = part  # "Speaker Jane Roe": a role in front of the name
+                people.add(part)
+            continue
+        people.add(name)
+    # "Leadership Jane Roe" where the corpus names "Jane Roe": words glued in front of a name are no part of it
+    glued.update({n: g for n in people if len(n.split()) > 2 and (g := _glued_form(n, people)) != n})
+    people -= set(glued)
+    for name in people:
         groups[name_key(name)].append(name)
+    for name, g in glued.items():
+        counts[g] += counts[name]
     out: dict[str, str] = {}
     for _key, members in groups.items():
         full = [m for m in members if len(m.split()) > 1]
@@ -81,6 +103,11 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
             first = _norm(m).split()[0] if len(m.split()) > 1 else None
             if first is None and len(persons) != 1:
                 continue
+            # "Wasserman Roe" of "Debbie Wasserman Roe": a two-word surname after a given name
+            longer = {f for f in full if f.endswith(" " + m) and _norm(f).split()[0] in _first_names()}
+            if first is not None and first not in _first_names() and len({_norm(f) for f in longer}) == 1:
+                out[m] = max(longer, key=lambda f: (counts[f], f))  # "Wasserman Roe": a two-word surname
+                continue
             compatible = [f for f in full if first is None or _norm(f).split()[0] == first
                           and name_suffix(f) == name_suffix(m)]
             if compatible:
@@ -88,6 +115,8 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
                 out[m] = max(compatible, key=lambda f: (f.isascii() or fold(f).isascii(),
                                                         counts[f] + sum(counts[g] for g in compatible
                                                                         if _norm(g) == _norm(f)), len(f)))
+    for name, g in glued.items():
+        out[name] = out.get(g, g)
     # spellings that differ only by diacritics meet on the most frequent one
     by_norm: dict[str, list[str]] = defaultdict(list)
     for m in set(out.values()):
