@@ -585,3 +585,13 @@ def test_speech_acts_for_or_against_something_report_their_object():
         ("indirect", "the council's budget office", "Ms. Varga")]
     assert _rows("Mayor Lee has pushed for a full recount of the ballots.") == [
         ("indirect", "a full recount of the ballots", "Mayor Lee")]
+
+
+def test_collective_nouns_and_professions_can_speak():
+    # verbs of naming report only with a subject that can speak: a union, nurses, a company (speaker_nouns.yaml)
+    text = "The union characterized the offer as an insult."
+    assert _rows(text) == [("indirect", "the offer as an insult", "The union")]
+    text = "Nurses characterized the new rota as unsafe."
+    assert _rows(text) == [("indirect", "the new rota as unsafe", "Nurses")]
+    # a thing still cannot: no row
+    assert _rows("The offer characterized the decade as a lost one.") == []
