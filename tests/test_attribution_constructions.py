@@ -595,3 +595,13 @@ def test_collective_nouns_and_professions_can_speak():
     assert _rows(text) == [("indirect", "the new rota as unsafe", "Nurses")]
     # a thing still cannot: no row
     assert _rows("The offer characterized the decade as a lost one.") == []
+
+
+def test_a_frame_between_commas_after_a_cue_is_skipped_to_the_that_clause():
+    # the content of "agreed" starts at "that", not at the inner frame; the inner frame gives no row of its own
+    text = "He agreed, the mayor said, that the port should reopen."
+    assert _rows(text) == [("indirect", "the port should reopen", "He")]
+    text = "She hoped, said a close aide on Monday, that the strike would end soon."
+    assert _rows(text) == [("indirect", "the strike would end soon", "She")]
+    # with no "that" clause after it, the frame between commas is the sentence's own frame
+    assert _rows("He agreed, the mayor said.") == [("indirect", "He agreed", "the mayor")]

@@ -243,6 +243,25 @@ class _Content:
         e = self._object_end(s, e)
         return (s, e) if e > s else None
 
+    def _skip_interrupting_frame(self, fr: _Frame, kind: str, k: int, hi: int, frames, n_f: int) -> int:
+        """Where the content of frame ``fr`` starts when another frame between commas stands right after its
+        cue ("He agreed, the mayor said, that the port should reopen"): after that frame and its comma, at
+        "that". The frame between commas is recorded in ``self._interrupting`` and gives no row of its own:
+        the clause is what the first cue reports, and the inner frame only says who tells of it. ``k``
+        unchanged otherwise."""
+        t = self.t
+        if kind != "indirect" or k >= hi or t.low[k] != "," or fr.inverted:
+            return k
+        for n2, (fr2, _k2) in enumerate(frames[n_f + 1:], n_f + 1):
+            start = min(x for x in (fr2.s0, fr2.c0) if x >= 0)
+            if start != k + 1 or fr2.cue is None or fr2.cue.cls != "speech":
+                continue
+            end = self._skip_pp_right(max(fr2.c1, fr2.s1, fr2.a1), hi)
+            if end + 1 < hi and t.low[end] == "," and t.low[end + 1] in self.lex.complementizers:
+                self._interrupting.add(n2)
+                return end + 1
+        return k
+
     def _content(self, fr: _Frame, kind: str, a: int, b: int, frames, n_f) -> tuple[int, int] | None:
         """Token span of the reported clause of frame ``fr`` in unit a..b."""
         t = self.t
@@ -279,6 +298,7 @@ class _Content:
             else:
                 pass
         k = self._skip_pp_right(k, hi)
+        k = self._skip_interrupting_frame(fr, kind, k, hi, frames, n_f)
         if k + 1 < hi and t.low[k].endswith("ly") and t.low[k + 1] in self.lex.complementizers:
             k += 1  # "has said repeatedly that ...": an adverb before the complementizer
         while k < hi and (t.low[k] in self.lex.complementizers or t.low[k] in (",", ":", "—", "–")):
