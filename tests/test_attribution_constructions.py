@@ -605,3 +605,15 @@ def test_a_frame_between_commas_after_a_cue_is_skipped_to_the_that_clause():
     assert _rows(text) == [("indirect", "the strike would end soon", "She")]
     # with no "that" clause after it, the frame between commas is the sentence's own frame
     assert _rows("He agreed, the mayor said.") == [("indirect", "He agreed", "the mayor")]
+
+
+def test_the_addressee_after_told_is_no_content():
+    # "his top aide" points back to someone else: the chain of appositions stops there, and the name after
+    # "told" is whom the aide told, not what
+    text = "The senator remains committed to the race, his top aide, Tad Devine, told The Daily Ledger."
+    assert _rows(text) == [("indirect", "The senator remains committed to the race", "his top aide")]
+    text = "Despite the defeats on Tuesday, the senator will stay in the race, his top aide told The Daily Ledger."
+    assert all(content != "The Daily Ledger" for _k, content, _s in _rows(text))
+    # a clause after "told" is still the content
+    text = "The mayor, his old rival, told The Daily Ledger that the port should reopen."
+    assert ("indirect", "the port should reopen", "The mayor") in _rows(text)

@@ -361,6 +361,12 @@ class _Content:
                      and not self._is_clause(right0, hi, True)
                      and not any(t.low[m] in self.lex.complementizers or t.quote[m] != -1 for m in range(right0, hi)))
         acc_left = acc_left or csq or rel or tail or addressee
+        if kind == "indirect" and not acc_left and words >= _MIN_CONTENT_WORDS and fr.cue is not None \
+                and fr.cue.lemma == "tell" and fr.s0 > a \
+                and t.low[frame_start - 1] == "," and k == right0 and right0 < hi and _is_cap(t.text[right0]) \
+                and t.words(right0, hi) <= _ADDRESSEE_ONLY_WORDS and not self._is_clause(right0, hi, True) \
+                and not any(t.low[m] in self.lex.complementizers or t.quote[m] != -1 for m in range(right0, hi)):
+            return None  # "..., his aide told The Huffington Post.": the name after "told" is whom, not what
         if (words >= _MIN_CONTENT_WORDS and kind != "according_to" or words >= _ACCORDING_MIN_WORDS) and not acc_left:
             return (k, e)
         if words == 1 and kind == "indirect" and not acc_left and fr.cue is not None and fr.cue.content_object \

@@ -545,6 +545,8 @@ class _Phrases:
         general of Oklahoma, one of the states suing the EPA" -> "Scott Pruitt"."""
         t = self.t
         while head[0] - 2 >= lo and t.low[head[0] - 1] == "," and t.quote[head[0] - 2] == -1:
+            if t.low[head[0]] in _POSSESSIVE_DET:
+                break  # "..., his top aide, Tad Devine, told": "his" points back to someone else, no apposition
             before = self._np_left(head[0] - 2, lo)
             if before is None or self._adverbial(before) or not any(
                     _is_cap(t.text[m]) for m in range(*before)) or _is_cap(t.text[head[0]]):
