@@ -617,3 +617,14 @@ def test_the_addressee_after_told_is_no_content():
     # a clause after "told" is still the content
     text = "The mayor, his old rival, told The Daily Ledger that the port should reopen."
     assert ("indirect", "the port should reopen", "The mayor") in _rows(text)
+
+
+def test_a_coordinated_verb_with_a_direct_quote_keeps_the_first_content():
+    # "added" introduces the quotation with the outer subject; "said" keeps its own clause up to "and"
+    text = "Smith said the plan was dead and added, “We will fight it.”"
+    assert _rows(text) == [("indirect", "the plan was dead", "Smith"), ("direct", "We will fight it.", "Smith")]
+    text = "Smith said the plan was dead and then added: “We will fight it.”"
+    assert _rows(text) == [("indirect", "the plan was dead", "Smith"), ("direct", "We will fight it.", "Smith")]
+    # a quotation inside the reported clause still makes one mixed quote
+    text = "Smith said he wants “a fair deal” for the port."
+    assert ("mixed", "he wants “a fair deal” for the port", "Smith") in _rows(text)

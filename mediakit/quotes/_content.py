@@ -304,6 +304,11 @@ class _Content:
         while k < hi and (t.low[k] in self.lex.complementizers or t.low[k] in (",", ":", "—", "–")):
             k += 1
         e = hi
+        for m in range(k + 1, hi):
+            j = self._skip_adverbs_left(m - 1, k) if m in self.consumed and t.quote[m] == -1 else -1
+            if j > k and t.low[j] in ("and", "but"):
+                e = j  # "said the plan was dead and added, “...”": the coordinated cue heads its own quotation
+                break
         while e > k and not _is_word(t.text[e - 1]) and not (t.quote[e - 1] != -1 and t.mark[e - 1]):
             e -= 1
         # "Most economists agree, the report said.": what follows is a later frame closing the sentence (its
