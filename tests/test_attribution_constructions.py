@@ -585,3 +585,46 @@ def test_speech_acts_for_or_against_something_report_their_object():
         ("indirect", "the council's budget office", "Ms. Varga")]
     assert _rows("Mayor Lee has pushed for a full recount of the ballots.") == [
         ("indirect", "a full recount of the ballots", "Mayor Lee")]
+
+
+def test_collective_nouns_and_professions_can_speak():
+    # verbs of naming report only with a subject that can speak: a union, nurses, a company (speaker_nouns.yaml)
+    text = "The union characterized the offer as an insult."
+    assert _rows(text) == [("indirect", "the offer as an insult", "The union")]
+    text = "Nurses characterized the new rota as unsafe."
+    assert _rows(text) == [("indirect", "the new rota as unsafe", "Nurses")]
+    # a thing still cannot: no row
+    assert _rows("The offer characterized the decade as a lost one.") == []
+
+
+def test_a_frame_between_commas_after_a_cue_is_skipped_to_the_that_clause():
+    # the content of "agreed" starts at "that", not at the inner frame; the inner frame gives no row of its own
+    text = "He agreed, the mayor said, that the port should reopen."
+    assert _rows(text) == [("indirect", "the port should reopen", "He")]
+    text = "She hoped, said a close aide on Monday, that the strike would end soon."
+    assert _rows(text) == [("indirect", "the strike would end soon", "She")]
+    # with no "that" clause after it, the frame between commas is the sentence's own frame
+    assert _rows("He agreed, the mayor said.") == [("indirect", "He agreed", "the mayor")]
+
+
+def test_the_addressee_after_told_is_no_content():
+    # "his top aide" points back to someone else: the chain of appositions stops there, and the name after
+    # "told" is whom the aide told, not what
+    text = "The senator remains committed to the race, his top aide, Tad Devine, told The Daily Ledger."
+    assert _rows(text) == [("indirect", "The senator remains committed to the race", "his top aide")]
+    text = "Despite the defeats on Tuesday, the senator will stay in the race, his top aide told The Daily Ledger."
+    assert all(content != "The Daily Ledger" for _k, content, _s in _rows(text))
+    # a clause after "told" is still the content
+    text = "The mayor, his old rival, told The Daily Ledger that the port should reopen."
+    assert ("indirect", "the port should reopen", "The mayor") in _rows(text)
+
+
+def test_a_coordinated_verb_with_a_direct_quote_keeps_the_first_content():
+    # "added" introduces the quotation with the outer subject; "said" keeps its own clause up to "and"
+    text = "Smith said the plan was dead and added, “We will fight it.”"
+    assert _rows(text) == [("indirect", "the plan was dead", "Smith"), ("direct", "We will fight it.", "Smith")]
+    text = "Smith said the plan was dead and then added: “We will fight it.”"
+    assert _rows(text) == [("indirect", "the plan was dead", "Smith"), ("direct", "We will fight it.", "Smith")]
+    # a quotation inside the reported clause still makes one mixed quote
+    text = "Smith said he wants “a fair deal” for the port."
+    assert ("mixed", "he wants “a fair deal” for the port", "Smith") in _rows(text)

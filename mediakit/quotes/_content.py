@@ -243,6 +243,25 @@ class _Content:
         e = self._object_end(s, e)
         return (s, e) if e > s else None
 
+    def _skip_interrupting_frame(self, fr: _Frame, kind: str, k: int, hi: int, frames, n_f: int) -> int:
+        """Where the content of frame ``fr`` starts when another frame between commas stands right after its
+        cue ("He agreed, the mayor said, that the port should reopen"): after that frame and its comma, at
+        "that". The frame between commas is recorded in ``self._interrupting`` and gives no row of its own:
+        the clause is what the first cue reports, and the inner frame only says who tells of it. ``k``
+        unchanged otherwise."""
+        t = self.t
+        if kind != "indirect" or k >= hi or t.low[k] != "," or fr.inverted:
+            return k
+        for n2, (fr2, _k2) in enumerate(frames[n_f + 1:], n_f + 1):
+            start = min(x for x in (fr2.s0, fr2.c0) if x >= 0)
+            if start != k + 1 or fr2.cue is None or fr2.cue.cls != "speech":
+                continue
+            end = self._skip_pp_right(max(fr2.c1, fr2.s1, fr2.a1), hi)
+            if end + 1 < hi and t.low[end] == "," and t.low[end + 1] in self.lex.complementizers:
+                self._interrupting.add(n2)
+                return end + 1
+        return k
+
     def _content(self, fr: _Frame, kind: str, a: int, b: int, frames, n_f) -> tuple[int, int] | None:
         """Token span of the reported clause of frame ``fr`` in unit a..b."""
         t = self.t
@@ -279,11 +298,17 @@ class _Content:
             else:
                 pass
         k = self._skip_pp_right(k, hi)
+        k = self._skip_interrupting_frame(fr, kind, k, hi, frames, n_f)
         if k + 1 < hi and t.low[k].endswith("ly") and t.low[k + 1] in self.lex.complementizers:
             k += 1  # "has said repeatedly that ...": an adverb before the complementizer
         while k < hi and (t.low[k] in self.lex.complementizers or t.low[k] in (",", ":", "—", "–")):
             k += 1
         e = hi
+        for m in range(k + 1, hi):
+            j = self._skip_adverbs_left(m - 1, k) if m in self.consumed and t.quote[m] == -1 else -1
+            if j > k and t.low[j] in ("and", "but"):
+                e = j  # "said the plan was dead and added, “...”": the coordinated cue heads its own quotation
+                break
         while e > k and not _is_word(t.text[e - 1]) and not (t.quote[e - 1] != -1 and t.mark[e - 1]):
             e -= 1
         # "Most economists agree, the report said.": what follows is a later frame closing the sentence (its
@@ -341,6 +366,12 @@ class _Content:
                      and not self._is_clause(right0, hi, True)
                      and not any(t.low[m] in self.lex.complementizers or t.quote[m] != -1 for m in range(right0, hi)))
         acc_left = acc_left or csq or rel or tail or addressee
+        if kind == "indirect" and not acc_left and words >= _MIN_CONTENT_WORDS and fr.cue is not None \
+                and fr.cue.lemma == "tell" and fr.s0 > a \
+                and t.low[frame_start - 1] == "," and k == right0 and right0 < hi and _is_cap(t.text[right0]) \
+                and t.words(right0, hi) <= _ADDRESSEE_ONLY_WORDS and not self._is_clause(right0, hi, True) \
+                and not any(t.low[m] in self.lex.complementizers or t.quote[m] != -1 for m in range(right0, hi)):
+            return None  # "..., his aide told The Huffington Post.": the name after "told" is whom, not what
         if (words >= _MIN_CONTENT_WORDS and kind != "according_to" or words >= _ACCORDING_MIN_WORDS) and not acc_left:
             return (k, e)
         if words == 1 and kind == "indirect" and not acc_left and fr.cue is not None and fr.cue.content_object \

@@ -333,7 +333,14 @@ class _Direct(_DirectSpeakers):
                     # (not 'attacked a surrogate who said voters should “...”': the relative clause speaks)
                     # "Trump said he wants “...”": the outermost speaker of the sentence holds the quote
                     outer = self._outer_frame(pre_lo, fr.s0 if fr.s0 >= 0 else fr.c0, fr.s0 < 0)
-                    if outer is not None:
+                    if outer is not None and fr.s0 < 0 and fr.cue is not None and fr.c0 > pre_lo \
+                            and t.low[self._skip_adverbs_left(fr.c0 - 1, pre_lo)] in ("and", "but") \
+                            and t.low[o - 1] in (",", ":"):
+                        # 'X said the plan was dead and added, “...”': the coordinated verb introduces the
+                        # quotation with the outer subject; the outer cue keeps its own clause
+                        fr = _Frame(fr.c0, fr.c1, fr.cue, outer.s0, outer.s1, outer.a0, outer.a1, outer.antecedent)
+                        from_pre = True
+                    elif outer is not None:
                         # a that-clause beyond the near gap: the outer cue still heads its mixed quote
                         shared_cue = fr.s0 >= 0 and fr.s0 - outer.c1 > _OUTER_FRAME_GAP
                         fr = outer

@@ -164,8 +164,9 @@ class _Indirect:
             self._reportedly(a, b)
         if not frames:
             return
+        self._interrupting = set()  # frames between commas inside another frame's content (see _content)
         spans = [self._content(fr, kind, a, b, frames, n_f) for n_f, (fr, kind) in enumerate(frames)]
-        nested = self._nested_frames(frames, spans, prior)
+        nested = self._nested_frames(frames, spans, prior) | self._interrupting
         for n_f, (fr, kind) in enumerate(frames):
             span = spans[n_f]
             if span is None or n_f in nested:

@@ -25,6 +25,7 @@ from ._words import (
     _POSSESSIVE_DET,
     _PREPS,
     _PREPS_INNER,
+    _SPEAKER_NOUNS,
     _SPEAKING_PRONOUNS,
     _SUBORDINATORS,
     _TIME_WORDS,
@@ -544,6 +545,8 @@ class _Phrases:
         general of Oklahoma, one of the states suing the EPA" -> "Scott Pruitt"."""
         t = self.t
         while head[0] - 2 >= lo and t.low[head[0] - 1] == "," and t.quote[head[0] - 2] == -1:
+            if t.low[head[0]] in _POSSESSIVE_DET:
+                break  # "..., his top aide, Tad Devine, told": "his" points back to someone else, no apposition
             before = self._np_left(head[0] - 2, lo)
             if before is None or self._adverbial(before) or not any(
                     _is_cap(t.text[m]) for m in range(*before)) or _is_cap(t.text[head[0]]):
@@ -655,7 +658,8 @@ class _Phrases:
         return _Frame(-1, -1, None, np_[0], np_[1])
 
     def _human(self, s0: int, s1: int) -> bool:
-        """A subject that can speak: a pronoun, a name, or a noun for people or organisations."""
+        """A subject that can speak: a pronoun, a name, or a noun for people or organisations (the role nouns
+        of _HUMAN_NOUNS and the collectives and people of resources/speaker_nouns.yaml: "the union", "nurses")."""
         t = self.t
         words = [k for k in range(s0, s1) if _is_word(t.text[k])]
         if not words:
@@ -664,7 +668,7 @@ class _Phrases:
             return True
         if any(_is_cap(t.text[k]) for k in words[1:]) or _is_cap(t.text[words[0]]) and t.low[words[0]] not in _DET:
             return True
-        return any(t.low[k] in _HUMAN_NOUNS for k in words)
+        return any(t.low[k] in _HUMAN_NOUNS or t.low[k] in _SPEAKER_NOUNS for k in words)
 
     def _is_clause(self, s: int, e: int, infinitive: bool = True) -> bool:
         """True when tokens s..e read as a clause (a complementizer or question word first, a finite

@@ -6,6 +6,9 @@ listed with the English ones where the rule is the same for all three languages.
 from __future__ import annotations
 
 import re
+from importlib import resources
+
+import yaml
 
 # ---------------------------------------------------------------- closed word classes
 PRONOUNS = {
@@ -163,6 +166,17 @@ _HUMAN_NOUNS = {
     "activists", "owner", "workers", "citizens", "students", "parents", "group", "groups", "staff",
     "strategist", "strategists", "pollster", "pollsters", "lawyer", "lawyers", "attorney", "attorneys",
 }
+
+
+def _read_speaker_nouns() -> frozenset[str]:
+    """The word lists of resources/speaker_nouns.yaml (English): common nouns for people and for bodies of
+    people that can speak ("union", "nurses"), beside the role nouns of _HUMAN_NOUNS."""
+    raw = yaml.safe_load(resources.files("mediakit.resources").joinpath("speaker_nouns.yaml").read_text("utf-8"))
+    return frozenset(str(w).lower() for words in (raw.get("en") or {}).values() for w in words or ())
+
+
+# collective nouns and nouns for people of resources/speaker_nouns.yaml: subjects that can speak
+_SPEAKER_NOUNS = _read_speaker_nouns()
 _CLAUSE_OPENERS = {"that", "whether", "if", "how", "why", "what", "when", "where", "who", "which", "to"}
 _CONTRACTED = {"'s", "'re", "'ve", "'d", "'ll", "’s", "’re", "’ve", "’d", "’ll"}
 _NOT_PLURAL = {"his", "this", "its", "was", "is", "has", "does", "us", "thus", "yes", "as", "plus", "always",
