@@ -38,6 +38,7 @@ __all__ = [
 _FOLD_EXTRA = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"})
 # Runs of two or more spaces, or any unusual space: single plain spaces are left alone (fast path).
 _SPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]")
+_ODD_SPACE_RE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]")  # any space _SPACE_RE rewrites alone
 _TRAILING_WS_RE = re.compile(r"[ \t\u00a0]+\n")
 _MANY_NEWLINES_RE = re.compile(r"\n{3,}")
 _LEADING_WS_RE = re.compile(r"\n +")
@@ -55,12 +56,17 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if looks_like_mojibake(text):     # fast path: no sign of mojibake, no repair
         text = unicodedata.normalize("NFC", repair_mojibake(text))
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _SPACE_RE.sub(" ", text)
-    text = _TRAILING_WS_RE.sub("\n", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # each rewrite only where its cheap test finds work: the patterns start a match at every space
+    if "  " in text or _ODD_SPACE_RE.search(text):
+        text = _SPACE_RE.sub(" ", text)
+    if " \n" in text or "\t\n" in text or "\u00a0\n" in text:
+        text = _TRAILING_WS_RE.sub("\n", text)
     if "\n " in text:
         text = _LEADING_WS_RE.sub("\n", text)
-    text = _MANY_NEWLINES_RE.sub("\n\n", text)
+    if "\n\n\n" in text:
+        text = _MANY_NEWLINES_RE.sub("\n\n", text)
     return text.strip()
 
 

@@ -13,6 +13,7 @@ import yaml
 @dataclass(frozen=True)
 class _Rules:
     lines: list[tuple[str, str, re.Pattern[str]]]
+    line_gate: re.Pattern[str]  # matches where any of ``lines`` does (their alternation, groups unnamed)
     leads: list[re.Pattern[str]]
     markers: list[re.Pattern[str]]
     trailing: list[re.Pattern[str]]
@@ -43,6 +44,8 @@ def _boilerplate_rules() -> _Rules:
     ]
     return _Rules(
         lines=[(r["name"], r["action"], re.compile(r["pattern"], re.I)) for r in spec["line_rules"]],
+        line_gate=re.compile("|".join(f"(?:{re.sub(r'[(][?]P<[a-z_]+>', '(?:', r['pattern'])})"
+                                      for r in spec["line_rules"]), re.I),
         leads=[re.compile(r["pattern"]) for r in spec["lead_rules"]],
         markers=[re.compile(p, re.M) for p in spec["wire_markers"]],
         trailing=[re.compile(r["pattern"], re.I) for r in spec["trailing_rules"]],
@@ -111,7 +114,9 @@ def strip_boilerplate(text: str) -> tuple[str, str, list[str]]:
     kept: list[str] = []
     for line in text.split("\n"):
         s = line.strip()
-        rule = next(((a, m) for _, a, rx in rules.lines if s and (m := rx.match(s))), None)
+        rule = None
+        if s and rules.line_gate.match(s):  # one match for most lines instead of one per rule
+            rule = next(((a, m) for _, a, rx in rules.lines if (m := rx.match(s))), None)
         if rule is None and s and rules.label_line.match(s):
             continue  # "LETTERS.", "ANALYSIS:": a section label
         if rule is None:

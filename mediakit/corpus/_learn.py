@@ -106,21 +106,21 @@ def _repeated(keys: dict[int, list[str]], need: int) -> set[str]:
     # Near-copies. Candidates: long sentences whose first AND last NEAR_AFFIX words open and close long sentences
     # in ``need`` articles (cheap: one tuple per sentence end); a note reworded in the middle keeps both ends, an
     # outlet's stock attribution ("X, a specialist at Y, said <what>") does not. Only their n-grams are counted.
-    lowered = {k: k.lower().split() for k in df if len(k.split()) >= NEAR_WORDS}
-    affix_df: dict[tuple[str, ...], int] = defaultdict(int)
+    ends = {k: ("<" + " ".join(k.split(" ", NEAR_AFFIX)[:NEAR_AFFIX]).lower(),
+                ">" + " ".join(k.rsplit(" ", NEAR_AFFIX)[1:]).lower())
+            for k in df if k.count(" ") + 1 >= NEAR_WORDS}   # keys have single spaces (_key)
+    affix_df: dict[str, int] = defaultdict(int)
     for article_keys in keys.values():
-        ends = set()
+        seen_ends = set()
         for key in set(article_keys):
-            if key in lowered:
-                words = lowered[key]
-                ends.update((("<",) + tuple(words[:NEAR_AFFIX]), (">",) + tuple(words[-NEAR_AFFIX:])))
-        for end in ends:
+            if key in ends:
+                seen_ends.update(ends[key])
+        for end in seen_ends:
             affix_df[end] += 1
-    candidates = {k for k, words in lowered.items()
-                  if affix_df[("<",) + tuple(words[:NEAR_AFFIX])] >= need
-                  and affix_df[(">",) + tuple(words[-NEAR_AFFIX:])] >= need}
+    candidates = {k for k, (head, tail) in ends.items() if affix_df[head] >= need and affix_df[tail] >= need}
     if not candidates - common:
         return common
+    lowered = {k: k.lower().split(" ") for k in candidates}
     grams = {k: set(zip(*(lowered[k][j:] for j in range(NEAR_N)))) for k in candidates}
     grams_df: dict[tuple[str, ...], int] = defaultdict(int)
     for article_keys in keys.values():
