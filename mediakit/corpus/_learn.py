@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -98,43 +98,42 @@ def _repeated(keys: dict[int, list[str]], need: int) -> set[str]:
     >>> [key[43:61] for key in sorted(_repeated(k, 3))]
     ['money to his party', 'money to his rival']
     """
-    df: dict[str, int] = defaultdict(int)
-    for article_keys in keys.values():
-        for key in set(article_keys):
-            df[key] += 1
+    df = _doc_freq(keys, lambda key: (key,))
     common = {k for k, n in df.items() if n >= need}
     # Near-copies. Candidates: long sentences whose first AND last NEAR_AFFIX words open and close long sentences
-    # in ``need`` articles (cheap: one tuple per sentence end); a note reworded in the middle keeps both ends, an
+    # in ``need`` articles (cheap: two strings per sentence); a note reworded in the middle keeps both ends, an
     # outlet's stock attribution ("X, a specialist at Y, said <what>") does not. Only their n-grams are counted.
     ends = {k: ("<" + " ".join(k.split(" ", NEAR_AFFIX)[:NEAR_AFFIX]).lower(),
                 ">" + " ".join(k.rsplit(" ", NEAR_AFFIX)[1:]).lower())
             for k in df if k.count(" ") + 1 >= NEAR_WORDS}   # keys have single spaces (_key)
-    affix_df: dict[str, int] = defaultdict(int)
-    for article_keys in keys.values():
-        seen_ends = set()
-        for key in set(article_keys):
-            if key in ends:
-                seen_ends.update(ends[key])
-        for end in seen_ends:
-            affix_df[end] += 1
-    candidates = {k for k, (head, tail) in ends.items() if affix_df[head] >= need and affix_df[tail] >= need}
+    ends_df = _doc_freq(keys, lambda key: ends.get(key, ()))
+    candidates = {k for k, (head, tail) in ends.items() if ends_df[head] >= need and ends_df[tail] >= need}
     if not candidates - common:
         return common
     lowered = {k: k.lower().split(" ") for k in candidates}
     grams = {k: set(zip(*(lowered[k][j:] for j in range(NEAR_N)))) for k in candidates}
-    grams_df: dict[tuple[str, ...], int] = defaultdict(int)
-    for article_keys in keys.values():
-        seen: set[tuple[str, ...]] = set()
-        for key in set(article_keys):
-            if key in grams:
-                seen |= grams[key]
-        for gram in seen:
-            grams_df[gram] += 1
+    grams_df = _doc_freq(keys, lambda key: grams.get(key, ()))
     for key in candidates - common:
         gs = grams[key]
         if sum(grams_df[g] >= need for g in gs) >= NEAR_SHARE * len(gs):
             common.add(key)
     return common
+
+
+def _doc_freq(keys: dict[int, list[str]], features: Callable[[str], Iterable[Hashable]]) -> dict[Hashable, int]:
+    """In how many articles each feature occurs; ``features(key)`` gives a sentence key's features.
+
+    >>> sorted(_doc_freq({0: ["a b", "a b"], 1: ["a c"]}, lambda key: key.split()).items())
+    [('a', 2), ('b', 1), ('c', 1)]
+    """
+    df: dict[Hashable, int] = defaultdict(int)
+    for article_keys in keys.values():
+        seen: set[Hashable] = set()
+        for key in set(article_keys):
+            seen.update(features(key))
+        for feature in seen:
+            df[feature] += 1
+    return df
 
 
 def compile_rules(rules: Sequence[str | re.Pattern[str]], *, where: str = "boilerplate") -> list[re.Pattern[str]]:
