@@ -106,9 +106,15 @@ def _lead_word(word: str, nxt: str, glued: bool = False) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _first_name_lists() -> dict:
+    """resources/first_names.yaml, read once (given names by gender, gendered role words, surname endings)."""
+    return _read_yaml("first_names.yaml")
+
+
+@lru_cache(maxsize=1)
 def _first_names() -> frozenset[str]:
     """Given names of resources/first_names.yaml (folded, lower case)."""
-    raw = _read_yaml("first_names.yaml")
+    raw = _first_name_lists()
     return frozenset(fold(str(w)).lower() for k in ("female", "male") for w in raw.get(k) or [])
 
 

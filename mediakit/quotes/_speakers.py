@@ -32,7 +32,6 @@ from ._gazetteer import (
     _TITLE_WORDS,
     Gazetteer,
     _name_words,
-    _read_yaml,
     _words,
     country_of,
     is_anonymous,
@@ -46,6 +45,7 @@ from ._names import (
     _clause_tail,
     _clean_description,
     _common,
+    _first_name_lists,
     _head,
     _indefinite_source,
     _is_group,
@@ -493,7 +493,7 @@ def _gender_hint(ent: _Ent, words: list[str]) -> None:
 
 @lru_cache(maxsize=1)
 def _gender_words() -> dict[str, frozenset[str]]:
-    raw = _read_yaml("first_names.yaml")
+    raw = _first_name_lists()
     return {k: frozenset(fold(str(w)).lower() for w in raw.get(k) or []) | frozenset(str(w).lower() for w in raw.get(k) or [])
             for k in ("female", "male", "female_roles", "male_roles", "female_surname_endings", "male_surname_endings")}
 
