@@ -121,3 +121,49 @@ def test_cli_terms_leaves_the_own_name_out_unless_asked(tmp_path, capsys):
         out = pd.read_csv(io.StringIO(capsys.readouterr().out))
         got[bool(flag)] = set(out.loc[out["group"] == "politico", "term"].str.lower())
     assert "politico" not in got[False] and "politico" in got[True]
+
+
+# An outlet id that abbreviates the name its articles write: "harb-gaz" for "Harbour Gazette", "nlt" for
+# "Northern Lakes Tribune". Five articles each; the written name is in three of harb-gaz's.
+ABBREVIATED = pd.DataFrame({
+    "outlet": ["harb-gaz"] * 5 + ["nlt"] * 5,
+    "text": [
+        "Dredging starts, a pilot told the Harbour Gazette. Gazette readers asked about silt.",
+        "The Harbour Gazette's survey of moorings found dredging late. Moorings and silt.",
+        "Silt closed the channel, Harbour Gazette reporters saw. Dredging resumed.",
+        "Moorings were cut; dredging crews waited at the harbour wall.",
+        "Harbour fees rose for moorings, and the harbour master spoke of silt.",
+        "Ferries ran late, the Northern Lakes Tribune found. Ferries and piers.",
+        "Pier repairs, a Northern Lakes Tribune review says, will take months. Piers.",
+        "The Northern Lakes Tribune asked ferry crews about piers and repairs.",
+        "Ferry crews repaired piers in the north.",
+        "Lakes froze early; ferries stopped at the piers.",
+    ],
+})
+
+
+def test_a_name_written_in_the_outlets_articles_is_learned_from_an_id_that_abbreviates_it():
+    kept = _top(ABBREVIATED, keep_own_name=True)
+    assert {"gazette", "tribune"} <= set(kept["harb-gaz"]) | set(kept["nlt"])
+    top = _top(ABBREVIATED)
+    assert not {"gazette", "northern", "tribune", "lakes"} & (set(top["harb-gaz"]) | set(top["nlt"]))
+    assert "harbour" in top["harb-gaz"]    # used mostly outside the name ("harbour wall", "harbour fees"): content
+    assert {"dredging", "silt"} <= set(top["harb-gaz"]) and {"ferries", "piers"} <= set(top["nlt"])
+
+
+def test_written_names_need_three_articles_and_abbreviate_the_whole_id():
+    from collections import Counter
+
+    from mediakit.terms._own_name import abbreviates, learn_written_names, written_name_counts
+
+    assert abbreviates("nlt", ["Northern", "Lakes", "Tribune"]) and abbreviates("wapo", ["Washington", "Post"])
+    assert not abbreviates("nlt", ["Northern", "Lakes"])          # every letter used
+    assert not abbreviates("nlt", ["Lakes", "Northern", "Tribune"])  # in order
+    assert not abbreviates("harb-gaz", ["Harbour", "Gazette", "Weekly"])  # every word used
+    texts = ["told the Harbour Gazette.", "The Harbour Gazette's view.", "A Harbour Gazette poll."]
+    found = written_name_counts(texts, np.array([0, 0, 0]), ["harb-gaz"], str.lower)
+    assert found[0]["Harbour Gazette"][0] == 3 and found[0][""][0] == 3
+    assert found[0]["Harbour Gazette"][1] == Counter({"harbour": 3, "gazette": 3})
+    assert list(learn_written_names(found)) == [0]
+    two = written_name_counts(texts[:2], np.array([0, 0]), ["harb-gaz"], str.lower)
+    assert learn_written_names(two) == {}                          # two articles are not enough

@@ -34,7 +34,14 @@ from ..vectorize import (
     sum_by_group,
     vocabulary_mask,
 )
-from ._own_name import name_part_counts, own_name_drops, tokenizer_normalize
+from ._own_name import (
+    learn_written_names,
+    merge_written,
+    name_part_counts,
+    own_name_drops,
+    tokenizer_normalize,
+    written_name_counts,
+)
 from ._reuse import reuse_label, reuse_table
 from ._statistics import bootstrap_interval, check_params, result_attrs, scores_from_counts
 
@@ -227,8 +234,9 @@ _PARAMS = {"by", "method", "pair", "top", "min_docs", "prior", "prior_scale", "v
 
 class _Counts(NamedTuple):
     """Counts of some articles: terms (sorted), groups x terms counts and document frequencies, articles
-    per group, articles in all, (pandas with n_boot only) the article x term matrix, and per group the
-    occurrences of parts of its own name inside the name (:func:`name_part_counts`)."""
+    per group, articles in all, (pandas with n_boot only) the article x term matrix, per group the
+    occurrences of parts of its own name inside the name (:func:`name_part_counts`) and the names its id
+    abbreviates in its articles (:func:`written_name_counts`)."""
     terms: np.ndarray
     counts: np.ndarray
     docfreq: np.ndarray
@@ -237,6 +245,7 @@ class _Counts(NamedTuple):
     X: sp.csr_matrix | None = None
     codes: np.ndarray | None = None
     inside: dict | None = None
+    written: dict | None = None
 
 
 def _partition(part: pd.DataFrame, *, context: _Corpus, by: str, discount_reuse: Any, n_boot: int = 0,
@@ -247,8 +256,9 @@ def _partition(part: pd.DataFrame, *, context: _Corpus, by: str, discount_reuse:
                                   n_jobs=n_jobs, whole=whole)
     if not _own_names_apply(by, pair, keep_own_name):
         return counts
-    inside = name_part_counts(texts, codes, context.groups, tokenizer_normalize(context.vectorizer))
-    return counts._replace(inside=inside)
+    normalize = tokenizer_normalize(context.vectorizer)
+    inside = name_part_counts(texts, codes, context.groups, normalize)
+    return counts._replace(inside=inside, written=written_name_counts(texts, codes, context.groups, normalize))
 
 
 def _count(part: pd.DataFrame, *, context: _Corpus, by: str, discount_reuse: Any, n_boot: int,
@@ -316,7 +326,8 @@ def _merge(items: list[_Counts]) -> _Counts:
     if mats and len(mats) != len(items):
         raise ValueError("distinctive_terms: cannot merge partitions with and without article matrices")
     X = sp.vstack(mats).tocsr() if mats else None
-    return _Counts(terms, counts, docfreq, ndocs, n, X, np.concatenate(codes) if codes else None, inside)
+    written = merge_written([c.written for c in items]) if any(c.written is not None for c in items) else None
+    return _Counts(terms, counts, docfreq, ndocs, n, X, np.concatenate(codes) if codes else None, inside, written)
 
 
 def _finalize(partial: _Counts, *, context: _Corpus, by: str, method: str, pair: Any, top: Any, min_docs: int,
@@ -336,7 +347,8 @@ def _finalize(partial: _Counts, *, context: _Corpus, by: str, method: str, pair:
     if not len(terms):
         raise ValueError("no terms left after min_df/max_df; lower min_df or raise max_df")
     vectorizer.vocabulary_ = {t: i for i, t in enumerate(terms)}   # now a fitted vectoriser (background priors)
-    drop = own_name_drops(terms, counts, groups, partial.inside) if _own_names_apply(by, pair, keep_own_name) else None
+    drop = (own_name_drops(terms, counts, groups, partial.inside, learn_written_names(partial.written))
+            if _own_names_apply(by, pair, keep_own_name) else None)
     out, alpha, alpha0, prior_label = scores_from_counts(
         counts, docfreq, groups, terms, vectorizer, by=by, method=method, pair=pair, top=top, min_docs=min_docs,
         prior=prior, prior_scale=prior_scale, variance=variance, collapse_ngrams=collapse_ngrams, drop=drop)

@@ -23,9 +23,15 @@ import pyarrow as pa
 
 from ..text import TOKEN_PATTERN, tokenize
 
-__all__ = ["name_words", "name_part_counts", "own_name_mask", "own_name_drops", "term_words", "tokenizer_normalize"]
+__all__ = ["name_words", "name_part_counts", "own_name_mask", "own_name_drops", "term_words", "tokenizer_normalize",
+           "written_name_counts", "learn_written_names", "merge_written", "abbreviates"]
 
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
+WRITTEN_MIN_ARTICLES = 3   # a written name is learned from at least this many of an outlet's articles
+WRITTEN_MIN_SHARE = 0.05   # ... and this share of the articles read
+WRITTEN_READ = 400         # articles read per outlet (and per partition) to learn it
+_MAX_ID_LETTERS = 16       # longer ids are not abbreviations
+_CAP_RUN_RE = re.compile(r"(?<![\w.'’-])(?:[A-Z][\w'’.&]*[ \t]+){1,4}[A-Z][\w'’&]*")
 _POSSESSIVE_RE = re.compile(r"(?:'s|')$")
 _BATCH = 1000   # texts turned into Python strings at once (pyarrow arrays)
 
@@ -131,16 +137,26 @@ def _mask(lowered: Sequence[str], terms: Sequence[str], counts: np.ndarray, name
 
 
 def own_name_drops(terms: Sequence[str], counts: np.ndarray, groups: Sequence[str],
-                   inside: Mapping[int, Mapping[str, int]] | None) -> dict[int, np.ndarray]:
+                   inside: Mapping[int, Mapping[str, int]] | None,
+                   written: Mapping[int, Sequence[tuple[str, Mapping[str, int]]]] | None = None
+                   ) -> dict[int, np.ndarray]:
     """:func:`own_name_mask` for every group with something to drop: group index -> mask over ``terms``.
+    ``written``: more names of a group as its articles write them (:func:`learn_written_names`), each with the
+    counts of its parts inside it.
 
     >>> own_name_drops(["POLITICO", "told POLITICO", "tolls"], np.array([[3, 1, 0], [1, 0, 4]]),
     ...                ["politico", "usa-today"], None)
     {0: array([ True,  True, False])}
+    >>> own_name_drops(["huffington", "post", "huff"], np.array([[9, 9, 1]]), ["huff-post"], None,
+    ...                {0: [("Huffington Post", {"huffington": 9, "post": 2})]})
+    {0: array([ True, False, False])}
     """
     out: dict[int, np.ndarray] = {}
     inside = inside or {}
-    words = sorted({w for name in groups for w in name_words(name)}, key=len, reverse=True)
+    written = written or {}
+    names = {g: [(name, inside.get(g))] + [(phrase, parts) for phrase, parts in written.get(g, ())]
+             for g, name in enumerate(groups)}
+    words = sorted({w for pairs in names.values() for name, _ in pairs for w in name_words(name)}, key=len, reverse=True)
     if not words or not len(terms):
         return out
     # one pass over the vocabulary: only terms sharing a word with some outlet's name are looked at
@@ -150,8 +166,10 @@ def own_name_drops(terms: Sequence[str], counts: np.ndarray, groups: Sequence[st
         return out
     sub_terms = [terms[i] for i in candidates]
     lowered = [str(t).lower() for t in sub_terms]
-    for g, name in enumerate(groups):
-        mask = _mask(lowered, sub_terms, counts[g][candidates], name, inside.get(g))
+    for g, pairs in names.items():
+        mask = np.zeros(len(sub_terms), dtype=bool)
+        for name, parts in pairs:
+            mask |= _mask(lowered, sub_terms, counts[g][candidates], name, parts)
         if mask.any():
             full = np.zeros(len(terms), dtype=bool)
             full[np.asarray(candidates)[mask]] = True
@@ -167,3 +185,118 @@ def tokenizer_normalize(vectorizer: Any) -> Callable[[str], str]:
     if callable(normalize):
         return normalize
     return str.lower if params.get("lowercase", True) else str
+
+
+def abbreviates(name: str, words: Sequence[str]) -> bool:
+    """True when ``words`` (two or more) begin, in order, with the pieces of the outlet id ``name``: its
+    letters split into one non-empty prefix per word ("huff-post" and Huffington Post, "nyt" and New York
+    Times, "wapo" and Washington Post). An id that is already the words, spaced or run together, is not an
+    abbreviation of them (:func:`own_name_mask` drops those).
+
+    >>> abbreviates("huff-post", ["Huffington", "Post"]), abbreviates("nyt", ["New", "York", "Times"])
+    (True, True)
+    >>> abbreviates("wapo", ["Washington", "Post"]), abbreviates("nyt", ["New", "Yorker"])
+    (True, False)
+    >>> abbreviates("usa-today", ["USA", "Today"]), abbreviates("usa-today", ["USA", "TODAY's"])
+    (False, False)
+    """
+    letters = "".join(name_words(name))
+    low = ["".join(term_words(w)) for w in words]
+    if len(low) < 2 or not letters or len(letters) > _MAX_ID_LETTERS or not all(low) or "".join(low) == letters:
+        return False
+
+    def fits(i: int, k: int) -> bool:          # letters[i:] into words k.. as prefixes
+        if k == len(low):
+            return i == len(letters)
+        left = len(low) - k
+        return any(low[k].startswith(letters[i:j]) and fits(j, k + 1)
+                   for j in range(i + 1, min(len(letters) - left + 1, i + len(low[k])) + 1))
+
+    return fits(0, 0)
+
+
+def written_name_counts(texts: Sequence[str] | pa.Array, codes: np.ndarray, groups: Sequence[str],
+                        normalize: Callable[[str], str], limit: int = WRITTEN_READ) -> dict[int, dict]:
+    """Per group: the runs of capitalised words its id abbreviates (:func:`abbreviates`) in up to ``limit`` of
+    its texts, each as ``{phrase: [articles, Counter of its parts inside it]}``, and ``{"": [articles read]}``.
+    Parts are keyed as the vectoriser writes the term (``normalize``), as :func:`name_part_counts` does.
+
+    >>> out = written_name_counts(["He told The Huffington Post.", "Huffington Post said"], np.array([0, 0]),
+    ...                           ["huff-post"], str.lower)
+    >>> out[0]["Huffington Post"][0], out[0][""][0], out[0]["Huffington Post"][1]["huffington"]
+    (2, 2, 2)
+    """
+    firsts = {g: "".join(name_words(name))[:1].upper() for g, name in enumerate(groups)}
+    out: dict[int, dict] = {}
+    read: Counter = Counter()
+    codes = np.asarray(codes)
+    for b in range(0, len(texts), _BATCH):
+        chunk = texts[b:b + _BATCH]
+        chunk = chunk.to_pylist() if isinstance(chunk, pa.Array | pa.ChunkedArray) else chunk
+        for text, g in zip(chunk, codes[b:b + len(chunk)].tolist()):
+            if g < 0 or read[g] >= limit or not firsts.get(g) or not text:
+                continue
+            read[g] += 1
+            seen: set[str] = set()
+            found = out.setdefault(g, {"": [0, Counter()]})
+            found[""][0] += 1
+            first = firsts[g]
+            for m in _CAP_RUN_RE.finditer(text):
+                words = m.group().split()
+                while words and words[0].lower() == "the":
+                    words = words[1:]
+                for k in range(len(words), 1, -1):   # the longest run from each word that the id abbreviates
+                    for i in range(len(words) - k + 1):
+                        run = words[i:i + k]
+                        if run[0][:1] == first and abbreviates(groups[g], run):
+                            phrase = " ".join(_POSSESSIVE_RE.sub("", w.replace("’", "'").rstrip(".")) for w in run)
+                            entry = found.setdefault(phrase, [0, Counter()])
+                            if phrase not in seen:
+                                seen.add(phrase)
+                                entry[0] += 1
+                            toks = [normalize(t) for t in _TOKEN_RE.findall(phrase)]
+                            for a in range(len(toks)):
+                                for z in range(a + 1, len(toks) + 1):
+                                    if z - a < len(toks):
+                                        entry[1][" ".join(toks[a:z])] += 1
+                            break
+                    else:
+                        continue
+                    break
+    return out
+
+
+def merge_written(parts: Sequence[dict[int, dict] | None]) -> dict[int, dict]:
+    """Sum :func:`written_name_counts` of several partitions.
+
+    >>> merge_written([{0: {"": [2, Counter()], "A B": [1, Counter({"a": 1})]}}, {0: {"A B": [2, Counter({"a": 2})]}}])
+    {0: {'': [2, Counter()], 'A B': [3, Counter({'a': 3})]}}
+    """
+    out: dict[int, dict] = {}
+    for part in parts:
+        for g, found in (part or {}).items():
+            mine = out.setdefault(g, {})
+            for phrase, (n, parts_) in found.items():
+                entry = mine.setdefault(phrase, [0, Counter()])
+                entry[0] += n
+                entry[1].update(parts_)
+    return out
+
+
+def learn_written_names(written: Mapping[int, Mapping[str, Any]] | None) -> dict[int, list[tuple[str, Counter]]]:
+    """The written names learned per group from :func:`written_name_counts`: phrases found in at least
+    :data:`WRITTEN_MIN_ARTICLES` articles and :data:`WRITTEN_MIN_SHARE` of those read, most frequent first
+    (at most three), each with its parts' counts inside it.
+
+    >>> learn_written_names({0: {"": [40, Counter()], "Huffington Post": [9, Counter({"huffington": 9})],
+    ...                          "Harvard Park": [1, Counter()]}})
+    {0: [('Huffington Post', Counter({'huffington': 9}))]}
+    """
+    out: dict[int, list[tuple[str, Counter]]] = {}
+    for g, found in (written or {}).items():
+        read = found.get("", [0])[0]
+        need = max(WRITTEN_MIN_ARTICLES, WRITTEN_MIN_SHARE * read)
+        kept = sorted(((n, phrase) for phrase, (n, _) in found.items() if phrase and n >= need), reverse=True)[:3]
+        if kept:
+            out[g] = [(phrase, found[phrase][1]) for _, phrase in kept]
+    return out
