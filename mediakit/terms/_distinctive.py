@@ -110,7 +110,9 @@ def distinctive_terms(
         USA TODAY"), so by default it is left out of that outlet's rows: the terms that are its name as the
         ``outlet`` value writes it (any case, "-"/"_" read as spaces, or run together: "usa-today" -> "usa
         today", "usatoday"), n-grams containing it, and a part of a multi-word name ("usa", "today") when
-        most of its uses in the outlet's articles are inside the name. Counts and scores are unchanged; other
+        most of its uses in the outlet's articles are inside the name; the same for the name its articles
+        write when the value is an id that abbreviates it ("huff-post": Huffington Post, "nyt": New York
+        Times; learned from 3+ of its articles). Counts and scores are unchanged; other
         outlets' names stay (a reference to a rival is content). True lists them like any other term.
         With ``pair`` nothing is left out: the two sides are one comparison of the whole shared vocabulary.
     vectorizer, **vectorizer_params_ : a scikit-learn vectoriser, or settings for
