@@ -114,7 +114,8 @@ def count_part(analyzer: Any, texts: Sequence[str] | pa.Array, codes: np.ndarray
     neither of its words is a stop word."""
     tok, stop = analyzer.tokenizer, analyzer.stop_words
     lo, hi = analyzer.ngram_range
-    raw_tokens = NewsTokenizer(lowercase=False, fold_diacritics=False, boundaries=hi > 1)
+    raw_tokens = NewsTokenizer(lowercase=False, fold_diacritics=False, boundaries=hi > 1,
+                               unshout=tok.lowercase and tok.keep_acronyms)
     normalize = tok.normalize
     words: dict[str, int] = {}               # term -> id, in first-seen order (stop words included)
     stops: list[bool] = []
@@ -222,7 +223,8 @@ def count_unigrams(vectorizer: Any, texts: Sequence[str] | pa.Array) -> tuple[sp
     params = vectorizer.get_params()
     analyzer = params["analyzer"]
     tok, stop = analyzer.tokenizer, analyzer.stop_words
-    raw_tokens = NewsTokenizer(lowercase=False, fold_diacritics=False, boundaries=False)   # the regex's tokens
+    raw_tokens = NewsTokenizer(lowercase=False, fold_diacritics=False, boundaries=False,   # the regex's tokens
+                               unshout=tok.lowercase and tok.keep_acronyms)
     normalize = tok.normalize
     vocabulary: dict[str, int] = {}          # term -> id, in first-seen order
     raw_ids: dict[str, int] = {}             # raw token -> term id, -1 for a stop word

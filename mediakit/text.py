@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 
 __all__ = [
     "normalize_text",
@@ -318,6 +318,68 @@ def _clock_spans(doc: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Words in capitals that are not acronyms: a heading or headline set in capitals ("HOW CHINA'S DECLINE AFFECTS
+# THE REST OF THE WORLD": three or more such words in a row, one of them a function word such as THE, or two of
+# six letters or more) and a dateline's place at the start of a line near the top ("WASHINGTON — ", "NEW YORK
+# (AP) — ", "ANKARA - ", "МОСКВА, 12 июля"). NewsTokenizer writes them in lower case, so that "THE" and
+# "WASHINGTON" are not terms of an outlet that shouts its headings or datelines; "FBI, CIA and NATO" stay.
+_UP = "A-ZÀ-ÖØ-ÞА-ЯЁİŞĞ"
+_CAPS_WORD = f"[{_UP}][{_UP}0-9'’.&-]*"
+_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_SHOUT_HINT_RE = re.compile(rf"[{_UP}][{_UP}'’.&-]+[,:]?[ \t]+[{_UP}][{_UP}'’.&-]+[,:]?[ \t]+[{_UP}]")  # cheap test
+_SHOUT_RUN_RE = re.compile(rf"(?<![\w'’.-])(?:{_CAPS_WORD}[,:]?[ \t]+){{2,}}{_CAPS_WORD}(?![\w'’-])")
+_DATELINE_RE = re.compile(
+    rf"(?m:^)[ \t]*(?:{_CAPS_WORD}[ \t]+){{0,2}}{_CAPS_WORD}"
+    rf"(?=(?:,[ \t]*[A-Z][a-z]+\.?)?[ \t]*(?:\([^)\n]{{1,30}}\)[ \t]*)?(?:[—–]|-[ \t])"
+    rf"|,[ \t]*(?:(?:{_MONTHS})[a-z]*\.?[ \t]+\d|\d{{1,2}}[ \t]+\w))")
+_DATELINE_WITHIN = 600   # characters from the top where a dateline is looked for
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """The shipped stop words (en, ru, tr) of three letters or more: a run of capitals holding one is prose."""
+    from importlib import resources
+
+    folder = resources.files("mediakit.resources").joinpath("stopwords")
+    words: set[str] = set()
+    for lang in ("en", "ru", "tr"):
+        text = folder.joinpath(f"{lang}.txt").read_text(encoding="utf-8")
+        words.update(w.strip().lower() for w in text.splitlines() if len(w.strip()) >= 3 and not w.startswith("#"))
+    return frozenset(words)
+
+
+def _lower_run(m: re.Match[str]) -> str:
+    run = m.group()
+    words = [w.strip(",:'’.-") for w in run.split()]
+    small = _function_words()
+    if any(w.lower() in small for w in words) or sum(len(w) >= 6 for w in words) >= 2:
+        return run.replace("İ", "i").lower()
+    return run
+
+
+def _lower_dateline(m: re.Match[str]) -> str:
+    return m.group().replace("İ", "i").lower() if sum(c.isalpha() for c in m.group()) > 3 else m.group()
+
+
+def _unshout(doc: str) -> str:
+    r"""``doc`` with headings in capitals and datelines' places in lower case (a text without one comes back as
+    it is; lengths may change, so this is for tokens only, never for offsets).
+
+    >>> _unshout("HOW CHINA'S DECLINE AFFECTS THE WORLD\nWASHINGTON — The US and NATO said.")
+    "how china's decline affects the world\nwashington — The US and NATO said."
+    >>> _unshout("NEW YORK (AP) — FBI, CIA, NSA and NATO, the US, EU and UN.")
+    'new york (AP) — FBI, CIA, NSA and NATO, the US, EU and UN.'
+    >>> _unshout("ANKARA - The vote.\nМОСКВА, 12 июля. /ТАСС/. Text\nUS - EU talks")
+    'ankara - The vote.\nмосква, 12 июля. /ТАСС/. Text\nUS - EU talks'
+    """
+    head = doc[:_DATELINE_WITHIN]
+    if _DATELINE_RE.search(head):
+        doc = _DATELINE_RE.sub(_lower_dateline, head) + doc[_DATELINE_WITHIN:]
+    if _SHOUT_HINT_RE.search(doc):
+        doc = _SHOUT_RUN_RE.sub(_lower_run, doc)
+    return doc
+
+
 def _drop_clock_times(doc: str) -> str:
     """``doc`` with every clock time replaced by a space (a text without one comes back as it is)."""
     spans = _clock_spans(doc)
@@ -342,8 +404,12 @@ class NewsTokenizer:
 
     Produces the same tokens as :func:`tokenize` with ``lower=lowercase``, except that curly apostrophes
     become straight ones, plural acronyms keep their capitals (SAMs), Turkish İ lower-cases to plain i,
-    diacritic folding leaves Cyrillic letters other than ё alone (ё is written е), and clock times
-    ("10:30", "5 p.m.", "9am", "3:45 p.m. ET") give no tokens: they are never terms. With
+    diacritic folding leaves Cyrillic letters other than ё alone (ё is written е), clock times
+    ("10:30", "5 p.m.", "9am", "3:45 p.m. ET") give no tokens: they are never terms, and words in capitals
+    that are not acronyms are lower-cased with the rest: a heading set in capitals (three or more such words
+    in a row) and a dateline's place ("WASHINGTON — ", "NEW YORK (AP) — "). ``unshout`` says whether to do
+    that last part (None: when it lower-cases and keeps acronyms; :mod:`mediakit._counting` reads raw tokens
+    with it on). With
     ``boundaries=True`` it also emits :data:`BOUNDARY` where a sentence or paragraph ends, which
     :class:`mediakit.vectorize.NewsAnalyzer` uses to keep n-grams inside sentences.
 
@@ -351,6 +417,8 @@ class NewsTokenizer:
     ['the', 'US', 'and', 'us', 'g-20', 'f-35', 'and', 'grade', 'A+']
     >>> NewsTokenizer(fold_diacritics=True)("İsmail Çavuşoğlu, ёж")
     ['ismail', 'cavusoglu', 'еж']
+    >>> NewsTokenizer()("WASHINGTON — THE VOTE IS IN; NATO and the US agree")
+    ['washington', 'the', 'vote', 'is', 'in', 'NATO', 'and', 'the', 'US', 'agree']
     >>> NewsTokenizer()("Updated 10:30 a.m. ET: the vote, set for 5 p.m., slipped to 9pm; 2:1 and 3 AM radio.")
     ['updated', 'the', 'vote', 'set', 'for', 'slipped', 'to', '2', '1', 'and', 'radio']
     >>> from sklearn.feature_extraction.text import CountVectorizer
@@ -360,15 +428,20 @@ class NewsTokenizer:
     """
 
     def __init__(self, lowercase: bool = True, keep_acronyms: bool = True, fold_diacritics: bool = False,
-                 boundaries: bool = False) -> None:
+                 boundaries: bool = False, unshout: bool | None = None) -> None:
         self.lowercase = lowercase
         self.keep_acronyms = keep_acronyms
         self.fold_diacritics = fold_diacritics
         self.boundaries = boundaries
+        self.unshout = unshout
 
     def __repr__(self) -> str:
+        more = "" if self.unshout is None else f", unshout={self.unshout}"
         return (f"NewsTokenizer(lowercase={self.lowercase}, keep_acronyms={self.keep_acronyms}, "
-                f"fold_diacritics={self.fold_diacritics}, boundaries={self.boundaries})")
+                f"fold_diacritics={self.fold_diacritics}, boundaries={self.boundaries}{more})")
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update({"unshout": None, **state})   # tokenizers pickled before ``unshout`` existed
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and vars(other) == vars(self)
@@ -392,6 +465,8 @@ class NewsTokenizer:
     def __call__(self, doc: str) -> list[str]:
         doc = doc.replace("’", "'")
         doc = _drop_clock_times(doc)
+        if self.unshout if self.unshout is not None else (self.lowercase and self.keep_acronyms):
+            doc = _unshout(doc)
         if not self.boundaries:
             return self._tokens(doc)
         out: list[str] = []

@@ -667,3 +667,37 @@ def test_distinctive_terms_runs_as_a_registered_analysis():
         a.validate(list(TINY.columns), engine="dask", **{**dict(by="outlet", method="log_odds", pair=None, top=None,
                    min_docs=1, prior=None, prior_scale=None, variance="monroe", n_boot=10, ci=0.95, random_state=0,
                    collapse_ngrams=True, discount_reuse=False, vectorizer=None)})
+
+
+SHOUTING = pd.DataFrame({
+    "outlet": ["Loud Post"] * 4 + ["Quiet Times"] * 4,
+    "text": [
+        "PORTVILLE — The council met on ferries.\n\nHOW THE FERRY PLAN WILL CHANGE THE HARBOUR\n\nFerries again.",
+        "PORTVILLE (Wire) — Ferries ran late.\n\nWHAT THE COUNCIL DECIDED ABOUT THE PIERS\n\nPiers, ferries.",
+        "PORTVILLE — The FBI, CIA and NATO were not asked about ferries. Ferries and piers.",
+        "PORTVILLE — Ferry fares rose; the US and EU watched. THE END OF THE ROUTE. Ferries.",
+        "The council met on ferries in Portville. Docks and cranes.",
+        "Cranes stood idle at the docks; Portville's council said ferries were late.",
+        "The docks of Portville: cranes, fares and ferries.",
+        "Cranes and docks, the harbour master of Portville said. Fares rose.",
+    ],
+})
+
+
+def test_headings_and_datelines_in_capitals_are_not_terms_acronyms_stay():
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from mediakit.text import NewsTokenizer
+
+    toks = NewsTokenizer()(SHOUTING.text[0])
+    assert "portville" in toks and "PORTVILLE" not in toks and "THE" not in toks and "HARBOUR" not in toks
+    assert {"FBI", "CIA", "NATO"} <= set(NewsTokenizer()(SHOUTING.text[2]))       # a list of acronyms stays
+    assert {"US", "EU"} <= set(NewsTokenizer()(SHOUTING.text[3]))
+    assert "PORTVILLE" in NewsTokenizer(lowercase=False)(SHOUTING.text[0])     # case kept when asked
+    top = distinctive_terms(SHOUTING, top=20, min_docs=1, stop_words="en")
+    loud = set(top.loc[top.group == "Loud Post", "term"])
+    assert not {t for t in loud if t.isupper() and len(t) > 4}, loud          # no THE, HARBOUR, PORTVILLE
+    # the counting path (raw tokens folded once) gives what the tokenizer gives, token for token
+    sk = CountVectorizer(tokenizer=NewsTokenizer(), token_pattern=None, lowercase=False).fit(SHOUTING.text)
+    full = distinctive_terms(SHOUTING, min_docs=1, stop_words=None)
+    assert set(full["term"]) == set(sk.get_feature_names_out())
