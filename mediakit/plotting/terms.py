@@ -12,6 +12,7 @@ Each chart has a ``*_data`` function returning exactly the numbers it plots, for
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import matplotlib.colors as mcolors
 import matplotlib.ticker as mticker
@@ -206,7 +207,28 @@ def plot_term_scatter(data: pd.DataFrame, *, ax: Axes | None = None, label_top: 
         adjust_text(texts, x=jx[near], y=jy[near], ax=ax,
                     arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.5},
                     expand=(1.1, 1.3), iter_lim=300)  # iterations, not seconds: deterministic
+        _separate(texts, ax)
     return ax
+
+
+def _separate(texts: list[Any], ax: Axes, pad: float = 1.0) -> None:
+    """Move labels that still overlap after adjustText (its iterations are capped) up, one at a time in
+    order of height, until none overlaps another: adjustText alone left one pair overlapping on a real chart.
+    """
+    renderer = ax.figure.canvas.get_renderer()
+    placed: list[Any] = []
+    inverse = ax.transData.inverted()
+    for t in sorted(texts, key=lambda t: t.get_window_extent(renderer).y0):
+        box = t.get_window_extent(renderer)
+        for _ in range(len(texts) + 1):
+            hit = next((b for b in placed if box.overlaps(b)), None)
+            if hit is None:
+                break
+            dy = hit.y1 - box.y0 + pad
+            x, y = ax.transData.transform(t.get_position())
+            t.set_position(inverse.transform((x, y + dy)))
+            box = t.get_window_extent(renderer)
+        placed.append(box)
 
 
 _AVOID_PER_LABEL = 40  # points a label is kept off, nearest first
