@@ -8,7 +8,10 @@ learning rule as it was before 2026-11-30 evening (a sentence in 20% of an outle
 (2.5%, near-copies). For each: passages learned, articles with a wire dateline found, and how many of each
 outlet's top 20 distinctive terms are *boilerplate terms*: terms at least half of whose occurrences in that
 outlet's articles lie in passages the current rule learns (an editor's note, a "like our page" plug, a
-correction line). The learning thresholds were chosen by reading train's learned passages, so train figures are
+correction line). Also counted, with the current loader: *furniture terms*, words of the outlet's own name as
+its articles write it (:data:`WRITTEN`, read off the texts for this bench; the library learns them) and words
+in capitals that the corpus otherwise writes in lower case (a heading or dateline set in capitals: "THE",
+"WASHINGTON"). The learning thresholds were chosen by reading train's learned passages, so train figures are
 in-sample; dev was not used to choose anything.
 """
 
@@ -35,6 +38,9 @@ from mediakit.terms import distinctive_terms  # noqa: E402
 SHARED = ROOT.parent / "shared"
 TOP = 20
 OLD_SHARE = 0.2
+WRITTEN = {"huff-post": "huffington post", "nyt": "new york times", "wash-post": "washington post",
+           "usa-today": "usa today", "west-journal": "western journalism", "breitbart": "breitbart",
+           "politico": "politico"}
 
 
 def _polnear(split: str) -> pd.DataFrame:
@@ -97,6 +103,17 @@ def run(split: str) -> None:
               f"{len(bad):28d}")
         if bad:
             print("    " + ", ".join(f"{g}:{t}" for g, t in bad[:25]))
+    lower = pd.Series([w for t in new.text for w in re.findall(r"\b[a-z]{3,}\b", t)]).value_counts()
+    terms = distinctive_terms(new, by="outlet", top=TOP)
+
+    def furniture(outlet: str, term: str) -> bool:
+        own = set(WRITTEN.get(outlet, outlet).split())
+        shouted = term.isupper() and len(term) >= 3 and lower.get(term.lower(), 0) >= 10
+        return shouted or bool(set(_words(term)) & own)
+
+    found = [(g, t) for g, t in zip(terms["group"], terms["term"], strict=True) if furniture(g, t)]
+    print(f"furniture terms in the top {TOP} (own name as written, words in capitals): {len(found)}"
+          + (": " + ", ".join(f"{g}:{t}" for g, t in found) if found else ""))
     learned = new.loc[new.boilerplate != "", ["outlet", "boilerplate"]]
     print("passages learned now (outlet, articles, first 90 characters):")
     for (outlet, passage), n in learned.value_counts().sort_index().items():
