@@ -227,9 +227,9 @@ class _Direct(_DirectSpeakers):
                 s0 = max([np_[0]] + [k + 1 for k in range(np_[0], j) if t.low[k] in _PREPS])  # "More from"
                 s0 = next(k for k in range(s0, np_[1]) if _is_cap(t.text[k]))
                 role = s0 > np_[0] and not _is_cap(t.text[s0 - 1]) and self._human(s0 - 1, s0)
-                if (role or t.low[s0 - 1] in ("from", "—", "–", "-", "--")) and self._speaking_subject(s0, np_[1]) \
+                if (role or t.low[s0 - 1] == "from") and self._speaking_subject(s0, np_[1]) \
                         and not any(t.low[k].endswith(("'s", "’s", "'", "’")) for k in range(s0, np_[1])):
-                    # a role noun before the name ("pollster Jane Roe") or "from"/a dash; not a possessive
+                    # a role noun before the name ("pollster Jane Roe") or "from"; not a possessive
                     # ("The Times' Ann Lee: “...”" cites an article)
                     return _Frame(np_[1], np_[1], None, s0, np_[1])
             # a verb the lexicon lacks: "he demurred: “...”"
