@@ -220,6 +220,18 @@ class _Direct(_DirectSpeakers):
             np_ = self._np_left(j, lo)
             if np_ is not None and np_[0] == lo:
                 return _Frame(np_[1], np_[1], None, np_[0], np_[1])
+            if np_ is not None and np_[1] == j + 1 and _is_cap(t.text[j]):
+                # inside a sentence only a name ends the phrase before the colon: "... doesn't surprise
+                # pollster Jane Roe: “...”", "More from Lee: “...”" (not "... makes that clear: “...”");
+                # the words before its first capital belong to the clause
+                s0 = max([np_[0]] + [k + 1 for k in range(np_[0], j) if t.low[k] in _PREPS])  # "More from"
+                s0 = next(k for k in range(s0, np_[1]) if _is_cap(t.text[k]))
+                role = s0 > np_[0] and not _is_cap(t.text[s0 - 1]) and self._human(s0 - 1, s0)
+                if (role or t.low[s0 - 1] == "from") and self._speaking_subject(s0, np_[1]) \
+                        and not any(t.low[k].endswith(("'s", "’s", "'", "’")) for k in range(s0, np_[1])):
+                    # a role noun before the name ("pollster Jane Roe") or "from"; not a possessive
+                    # ("The Times' Ann Lee: “...”" cites an article)
+                    return _Frame(np_[1], np_[1], None, s0, np_[1])
             # a verb the lexicon lacks: "he demurred: “...”"
             if j - 1 >= lo and t.low[j - 1] in self.pronouns and t.low[j - 1] not in ("it", "this", "that", "which") \
                     and t.text[j][:1].islower():

@@ -1,7 +1,7 @@
 """Find the spans of text between quotation marks, in every common style, with exact offsets.
 
-Handles “English”, "straight", ''doubled apostrophes'' (wire and NYT style), ‘single’, «guillemets»,
-„German/Russian“ and ‹single guillemets›, nesting (“He said ‘no’”), and quotes running over several
+Handles “English”, "straight", ''doubled apostrophes'' (wire and NYT archive style), ``Penn Treebank'',
+‘single’, «guillemets», „German/Russian“ and ‹single guillemets›, nesting (“He said ‘no’”), and quotes running over several
 paragraphs (the convention of leaving the paragraph open and re-opening the next one with a quote mark).
 
 Written by hand: textacy's quote finder needs a spaCy model and handles only English marks; no library
@@ -29,11 +29,12 @@ _CLOSERS = {
     "‘": "’‘",
     '"': '"”',
     "''": "''",
+    "``": "''",  # Penn Treebank style ``...''
     "'": "'",
     "”": "”\"",  # Swedish/Finnish style ”...” (an opening ” after a space)
     "»": "«",  # Danish/German style »...«
 }
-_MARK_RE = re.compile(r"''|[\"“”«»„‘’‹›']")
+_MARK_RE = re.compile(r"''|``|[\"“”«»„‘’‹›']")
 _PARA_RE = re.compile(r"[^\n]+")
 
 
@@ -53,6 +54,14 @@ class QuoteSpan:
     mark: str
     closed: bool = True
     paragraphs: int = 1
+
+
+def _closes(top: str, mark: str) -> bool:
+    """True when ``mark`` may close a quotation opened with ``top``: doubled apostrophes close only with
+    doubled ones (the single mark in ''Francis' walls ...'' is an apostrophe)."""
+    if top == "''" or mark == "''":
+        return top in ("''", "``") and mark == "''"
+    return mark in _CLOSERS.get(top, "")
 
 
 def _is_word(ch: str) -> bool:
@@ -79,7 +88,7 @@ def _can_close(text: str, i: int, n: int, mark: str) -> bool:
 
 
 # marks that show a paragraph quotes with other marks, so that its single straight marks are apostrophes
-_OTHER_MARKS_RE = re.compile(r"''|[\"“”«»„‘’‹›]")
+_OTHER_MARKS_RE = re.compile(r"''|``|[\"“”«»„‘’‹›]")
 
 
 def _single_quote_opens(text: str, i: int, p0: int, p1: int) -> bool:
@@ -121,8 +130,10 @@ def _scan_paragraph(text: str, p0: int, p1: int, carry: str | None) -> tuple[lis
             skip_to = i + 2
         if stack:
             top, top_pos = stack[-1]
-            closers = _CLOSERS.get(top, "")
-            if mark in closers and i > top_pos + len(top) - 1 and _can_close(text, i, p1, mark):
+            closes = _closes(top, mark) or top == "''" and mark == "'" and text.find("''", i + 1, p1) == -1
+            # (a single mark closes doubled ones only when no doubled mark follows in the paragraph:
+            # archive text that lost one of the pair)
+            if closes and i > top_pos + len(top) - 1 and _can_close(text, i, p1, mark):
                 # a straight mark that could also open a nested quote closes only if it cannot open,
                 # or if it matches the innermost open mark (the usual case)
                 stack.pop()
@@ -153,6 +164,8 @@ def _scan_paragraph(text: str, p0: int, p1: int, carry: str | None) -> tuple[lis
             # only as an opener after a space (Swedish ”…”, Danish »…«); otherwise a stray closer
             if not _can_open(text, i, p1, mark):
                 continue
+        elif mark == "``" and text[i + 2:i + 3].isspace():
+            continue
         elif mark in "\"''" and not _can_open(text, i, p1, mark) and i != p0:
             # a straight mark that can neither open nor close opens only at the paragraph start
             continue
