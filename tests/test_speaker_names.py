@@ -697,3 +697,26 @@ def test_no_canonical_is_a_pronoun_determiner_or_common_noun():
     words = {"he", "she", "it", "they", "this", "the", "a", "an", "some", "many", "others"}
     for c in q.speaker_canonical.dropna():
         assert c.split()[0].lower() not in words and c[:1].isupper() or c.startswith("anonymous"), c
+
+
+# ---------------------------------------------------------------- relative pronouns (issue 14, 3)
+def test_who_after_a_description_in_apposition_is_the_name():
+    """'Tom Vale, a graduate of Harbour Law School who has said ...': the description is in apposition to a
+    name, and the name speaks; a place before the comma is no speaker ('Gov. Ann Lee of Ohio, a former backer
+    of Tom Vale, who said': not Ohio)."""
+    got = _canonicals("The mayor met Tom Vale, a graduate of Harbour Law School who has said that the law is clear.")
+    assert got == {"the law is clear": ("who", "Tom Vale", True)}, got
+    got = _canonicals("The group includes Ann Ruiz, a lawyer who said that the case would fail.")
+    assert got == {"the case would fail": ("who", "Ann Ruiz", True)}, got
+    got = _canonicals("\u201cWe will win,\u201d said Gov. Ann Lee of Ohio, a former backer of Tom Vale, who said "
+                      "that the race was close.")
+    assert "Ohio" not in {c for _s, c, _r in got.values()}, got
+
+
+def test_the_agent_after_by_is_the_antecedent_of_a_relative_pronoun():
+    """'remarks made by a campaign surrogate who said': the surrogate speaks (a description: no canonical name,
+    never the clause); 'a statement by the Harbour Council, which said': the council."""
+    got = _canonicals("Ann Vale is disavowing remarks made by a campaign surrogate who said that the vote was rigged.")
+    assert got == {"the vote was rigged": ("who", None, False)}, got
+    got = _canonicals("Critics point to a statement by the Harbour Council, which said that the deal was off.")
+    assert got["the deal was off"] == ("which", "Harbour Council", True), got
