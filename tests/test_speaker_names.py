@@ -720,3 +720,21 @@ def test_the_agent_after_by_is_the_antecedent_of_a_relative_pronoun():
     assert got == {"the vote was rigged": ("who", None, False)}, got
     got = _canonicals("Critics point to a statement by the Harbour Council, which said that the deal was off.")
     assert got["the deal was off"] == ("which", "Harbour Council", True), got
+
+
+def test_a_speaking_noun_before_a_full_name_makes_it_a_titled_person():
+    """'Top Harbour Party donor Sheldon Avery': a body's name, then a speaking noun of speaker_nouns.yaml
+    ('donor'), then the person: the person is the speaker, not the party; a later bare surname is that person."""
+    q = _corpus("Top Harbour Party donor Sheldon Avery said that the race was over. "
+                "\u201cWe gave enough,\u201d Avery said.")
+    assert q.speaker_canonical.tolist() == ["Sheldon Avery", "Sheldon Avery"]
+
+
+def test_a_headline_line_before_a_name_is_no_part_of_the_speaker():
+    """A headline runs into the first line of the story ('... Believe In\\nJohn Kasich said'): the speaker span
+    starts on the name's line, its offsets still index the text."""
+    text = "Values Voters Believe In\nJohn Kasich said that the party would unite."
+    q = _rows(text)
+    row = q[q.quote.str.startswith("the party would unite")]
+    assert row.speaker.tolist() == ["John Kasich"] and row.speaker_canonical.tolist() == ["John Kasich"]
+    assert text[int(row.speaker_start.iloc[0]):int(row.speaker_end.iloc[0])] == "John Kasich"

@@ -571,6 +571,8 @@ def _speaker_extent(mention: str, clause: bool = True) -> tuple[int, int]:
     'A campaign TV ad'
     >>> m = "late Saturday he"; s, e = _speaker_extent(m); m[s:e]
     'he'
+    >>> m = "Values Voters Believe In\\nJohn Kasich"; s, e = _speaker_extent(m); m[s:e]
+    'John Kasich'
     >>> _speaker_extent("Ann Lee"), _speaker_extent("Theresa May")
     ((0, 7), (0, 11))
     """
@@ -580,6 +582,11 @@ def _speaker_extent(mention: str, clause: bool = True) -> tuple[int, int]:
     first = fold(toks[0][2]).lower()
     if len(toks) > 1 and first in _NAME_LEAD_WORDS and toks[0][2][:1].isupper() and toks[1][2][:1].isupper():
         toks = toks[1:]  # "Despite George Will"
+    nl = mention.rfind("\n")
+    if nl > toks[0][0]:
+        after = [t for t in toks if t[0] > nl]
+        if after and len(_name_part(mention[after[0][0]:]).split()) >= 2:
+            toks = after  # "Values Americans Believe In\nJohn Kasich": a headline's line is no part of the name
     s0 = toks[0][0]
     rest = mention[s0:]
     if len(toks) > 1 and fold(toks[-1][2]).lower() in ("he", "she", "they", "we", "i"):

@@ -65,7 +65,7 @@ from ._speakers_typing import (
     _type_from_introductions,
     _unnamed_source_country,
 )
-from ._words import _PREPS, _TIME_WORDS
+from ._words import _PREPS, _SPEAKER_NOUNS, _TIME_WORDS
 
 __all__ = ["resolve_speakers", "merge_names", "clear_caches"]
 
@@ -469,8 +469,8 @@ def _titled_name(mention: str, name: str) -> bool:
 
     >>> _titled_name("Senate Minority Leader Harry Reid", "Harry Reid"), _titled_name("Senate Democrats", "")
     (True, False)
-    >>> _titled_name("Lee campaign manager Tom Vance", "Tom Vance")
-    True
+    >>> _titled_name("Lee campaign manager Tom Vance", "Tom Vance"), _titled_name("Harbour Party donor Ann Lee", "Ann Lee")
+    (True, True)
     """
     if not name or len(name.split()) < 2 or _is_org(name):
         return False  # "the head of Turkey's Defense Industry Directorate": the organisation itself
@@ -478,7 +478,8 @@ def _titled_name(mention: str, name: str) -> bool:
     first = name.split()[0]
     at = max((i for i, w in enumerate(raw) if w.strip(".") == first.strip(".")), default=-1)
     prev = fold(raw[at - 1]).lower().strip(".") if at > 0 else ""
-    return prev in _TITLE_WORDS or prev in _role_vocab()  # "Sanders campaign manager Jeff Weaver"
+    # "Sanders campaign manager Jeff Weaver", "Harbour Party donor Ann Lee": a role or a speaking noun
+    return prev in _TITLE_WORDS or prev in _role_vocab() or prev in _SPEAKER_NOUNS and raw[at - 1][:1].islower()
 
 
 def _appositive_name(mention: str, appos: str) -> str:
