@@ -18,13 +18,15 @@ from ._words import (
     _AUX,
     _CLAUSE,
     _DET,
-    _HUMAN_NOUNS,
     _LEADING_SKIP,
     _POSSESSIVE_DET,
     _PREPS,
     _SPEAKING_PRONOUNS,
     _TIME_WORDS,
     _TITLES_ABBR,
+)
+from ._words import (
+    _SPEAKER_NOUNS as _HUMAN_NOUNS,
 )
 
 # ---------------------------------------------------------------- thresholds

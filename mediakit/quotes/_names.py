@@ -113,9 +113,48 @@ def _first_name_lists() -> dict:
 
 @lru_cache(maxsize=1)
 def _first_names() -> frozenset[str]:
-    """Given names of resources/first_names.yaml (folded, lower case)."""
+    """Given names of resources/first_names.yaml by gender (folded, lower case)."""
     raw = _first_name_lists()
     return frozenset(fold(str(w)).lower() for k in ("female", "male") for w in raw.get(k) or [])
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """:func:`_first_names` and the formal names and short forms of resources/first_names.yaml's
+    ``short_forms`` that are no common word ("Jeb", "Leo"; not "Will"): the given names that tell a glued word
+    in front of a full name known from elsewhere ("Abortions Jeb Bush" of "Jeb Bush"). Not used to cut a
+    name inside one mention, where a given name may be a middle name ("Norbert Leo Butz")."""
+    return _first_names() | (frozenset(_given_forms()) - _function_words())
+
+
+@lru_cache(maxsize=1)
+def _given_forms() -> dict[str, frozenset[str]]:
+    """``short_forms`` of resources/first_names.yaml: each given name (folded, lower case) -> the formal names
+    it is or may stand for ("chris" -> christina, christine, christopher; "benjamin" -> benjamin)."""
+    out: dict[str, set[str]] = {}
+    for formal, shorts in (_first_name_lists().get("short_forms") or {}).items():
+        f = fold(str(formal)).lower()
+        out.setdefault(f, set()).add(f)
+        for s in shorts or ():
+            out.setdefault(fold(str(s)).lower(), set()).add(f)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _same_given(a: str, b: str) -> bool:
+    """True when two given names can name one person: the same name, or one a short form of the other
+    ("Ben" and "Benjamin"). Two different short forms never meet ("Ted" and "Ed" are two people, though
+    both may be an Edward), nor two formal names ("Alexander" and "Alexandra").
+
+    >>> _same_given("Ben", "Benjamin"), _same_given("bob", "Robert"), _same_given("Chris", "Christine")
+    (True, True, True)
+    >>> _same_given("Ted", "Ed"), _same_given("Alexander", "Alexandra"), _same_given("Mark", "Scott")
+    (False, False, False)
+    """
+    a, b = fold(a).lower().strip("."), fold(b).lower().strip(".")
+    if a == b:
+        return True
+    forms = _given_forms()
+    return a in forms.get(b, ()) or b in forms.get(a, ())
 
 
 def _glued_form(name: str, known) -> str:
@@ -137,8 +176,8 @@ def _glued_form(name: str, known) -> str:
         if all(_lead_word(w, words[i + 1], glued=True) or w.lower() in lower or fold(w).lower() in _function_words()
                for i, w in enumerate(words[:k])):
             return rest
-        if fold(words[k]).lower() in _first_names() and not any(
-                fold(w).lower().strip(".") in _first_names() or len(w.strip(".")) <= 1 for w in words[:k]):
+        if fold(words[k]).lower() in _given_names() and not any(
+                fold(w).lower().strip(".") in _given_names() or len(w.strip(".")) <= 1 for w in words[:k]):
             return rest  # "More Offensive Things Jane Roe": a headline's words before a given name
     return name
 
@@ -278,6 +317,15 @@ def _common(name: str | None) -> bool:
     (True, True, False, False, False)
     >>> _common("study released Monday")
     True
+
+    A quantity of people or an indefinite description is no name, capitalised or not ("Some Democrats", "A
+    Chinese", "many World Bank watchers"), nor a lower-case phrase whose head is a common noun ("former Ohio
+    governor"); a name in lower-case company keeps its capitals ("nonpartisan Congressional Budget Office"):
+
+    >>> _common("Some Democrats"), _common("A Chinese"), _common("many World Bank watchers")
+    (True, True, True)
+    >>> _common("former Ohio governor"), _common("nonpartisan Congressional Budget Office"), _common("A. Lee")
+    (True, False, False)
     """
     if not name:
         return True
@@ -287,6 +335,10 @@ def _common(name: str | None) -> bool:
     first = fold(raw[0]).lower().strip(".'’")
     if len(raw) == 1 and (first in _PRONOUNS or first in _DETS or first in _OTHER_PRONOUNS):
         return True
+    if len(raw) > 1 and raw[0].lower() in _INDEFINITE_LEADS:
+        return True  # "Some Democrats", "A Chinese": people counted or described, no one named
+    if len(raw) > 1 and raw[0][:1].islower() and raw[-1][:1].islower() and first != "anonymous":
+        return True  # "former Ohio governor", "drawn criticism from some Western capitals": a common noun heads it
     if any(w[:1].isupper() and fold(w).lower().strip(".,") not in _TIME_WORDS for w in raw[1:]):
         return False  # "study released Monday": a weekday or month is no name
     if first in _PRONOUNS or first in _DETS or not raw[0][:1].isupper():
@@ -294,6 +346,9 @@ def _common(name: str | None) -> bool:
     return len(raw) == 1 and (first in _common_nouns() or first.endswith("s") and first[:-1] in _common_nouns())
 
 
+# words opening a mention that counts people or describes someone new: no name follows them in one noun phrase
+_INDEFINITE_LEADS = frozenset({"a", "an", "some", "many", "several", "both", "few", "most", "others", "other",
+                               "another", "all", "any"})
 # words a contraction's "'s" follows when it is "is" or "has", not a possessive ("That's", "It's", "There's")
 _IS_BASES = frozenset({"that", "it", "there", "here", "what", "who", "he", "she", "where", "how", "let", "this"})
 # words that open an object after a verb ("released her medical records", "published a report")
@@ -516,6 +571,8 @@ def _speaker_extent(mention: str, clause: bool = True) -> tuple[int, int]:
     'A campaign TV ad'
     >>> m = "late Saturday he"; s, e = _speaker_extent(m); m[s:e]
     'he'
+    >>> m = "Values Voters Believe In\\nJohn Kasich"; s, e = _speaker_extent(m); m[s:e]
+    'John Kasich'
     >>> _speaker_extent("Ann Lee"), _speaker_extent("Theresa May")
     ((0, 7), (0, 11))
     """
@@ -525,6 +582,11 @@ def _speaker_extent(mention: str, clause: bool = True) -> tuple[int, int]:
     first = fold(toks[0][2]).lower()
     if len(toks) > 1 and first in _NAME_LEAD_WORDS and toks[0][2][:1].isupper() and toks[1][2][:1].isupper():
         toks = toks[1:]  # "Despite George Will"
+    nl = mention.rfind("\n")
+    if nl > toks[0][0]:
+        after = [t for t in toks if t[0] > nl]
+        if after and len(_name_part(mention[after[0][0]:]).split()) >= 2:
+            toks = after  # "Values Americans Believe In\nJohn Kasich": a headline's line is no part of the name
     s0 = toks[0][0]
     rest = mention[s0:]
     if len(toks) > 1 and fold(toks[-1][2]).lower() in ("he", "she", "they", "we", "i"):

@@ -14,7 +14,6 @@ from ._words import (
     _CLAUSE_OPENERS,
     _CONTRACTED,
     _DET,
-    _HUMAN_NOUNS,
     _INVERTIBLE,
     _LEADING_ADVERBS,
     _LEADING_SKIP,
@@ -658,8 +657,8 @@ class _Phrases:
         return _Frame(-1, -1, None, np_[0], np_[1])
 
     def _human(self, s0: int, s1: int) -> bool:
-        """A subject that can speak: a pronoun, a name, or a noun for people or organisations (the role nouns
-        of _HUMAN_NOUNS and the collectives and people of resources/speaker_nouns.yaml: "the union", "nurses")."""
+        """A subject that can speak: a pronoun, a name, or a noun for people or organisations (the roles,
+        collectives and people of resources/speaker_nouns.yaml: "the official", "the union", "nurses")."""
         t = self.t
         words = [k for k in range(s0, s1) if _is_word(t.text[k])]
         if not words:
@@ -668,7 +667,7 @@ class _Phrases:
             return True
         if any(_is_cap(t.text[k]) for k in words[1:]) or _is_cap(t.text[words[0]]) and t.low[words[0]] not in _DET:
             return True
-        return any(t.low[k] in _HUMAN_NOUNS or t.low[k] in _SPEAKER_NOUNS for k in words)
+        return any(t.low[k] in _SPEAKER_NOUNS for k in words)
 
     def _is_clause(self, s: int, e: int, infinitive: bool = True) -> bool:
         """True when tokens s..e read as a clause (a complementizer or question word first, a finite

@@ -65,6 +65,7 @@ from ._speakers_typing import (
     _type_from_introductions,
     _unnamed_source_country,
 )
+from ._words import _PREPS, _SPEAKER_NOUNS, _TIME_WORDS
 
 __all__ = ["resolve_speakers", "merge_names", "clear_caches"]
 
@@ -212,14 +213,29 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
     # relative pronoun: its antecedent noun phrase
     if low in ("who", "which", "that", "который", "которая", "которые") and r.get("antecedent"):
         a0, a1 = r["antecedent"]
-        if _clause_like(text[a0:a1]):
+        agent = [m for m in _BY_AGENT.finditer(text, a0, a1)
+                 if fold(text[m.end():a1].split(" ", 1)[0]).lower().strip(".,") not in _TIME_WORDS]
+        if agent and agent[-1].end() < a1:
+            # "remarks made by a campaign surrogate who said", "a statement by the Harbour Council, which said":
+            # the agent speaks
+            a0 = agent[-1].end()
+        elif _clause_like(text[a0:a1]):
             # "the ministry's reaction followed a statement by the White House, which said": the last noun phrase
             tail = _clause_tail(text[a0:a1])
             if not tail or _pronoun_led(tail) or text.rfind(tail, a0, a1) < 0:
                 return None
             a0 = text.rfind(tail, a0, a1)
         sub = dict(r, speaker_start=a0, speaker_end=a1, antecedent=None)
-        return _resolve_one(text, text[a0:a1], appos, sub, ents, names, gz)
+        ent = _resolve_one(text, text[a0:a1], appos, sub, ents, names, gz)
+        named = _APPOSED_TO.search(text, max(0, a0 - _APPOSED_MAX_CHARS), a0) if low == "who" else None
+        if ent is not None and not ent.canonical and ent.kind == "person" and named and _name_part(named.group(1)) \
+                and not _is_org(named.group(1)) and not all(w in _place_words() for w in _words(named.group(1))) \
+                and not _complement_of_name(text, named.start(1)):
+            # "Cruz, a graduate of Harvard Law School who has said": the description is in apposition to a
+            # name, and the name speaks (not a name's place or body: "Ann Lee of Ohio, a ...")
+            sub = dict(r, speaker_start=named.start(1), speaker_end=named.end(1), antecedent=None)
+            return _resolve_one(text, named.group(1), text[a0:a1], sub, ents, names, gz) or ent
+        return ent
     if low in _PRONOUNS:
         return _antecedent(low, pos, ents)
     named = _appositive_name(mention, appos)
@@ -343,6 +359,25 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
     return ent
 
 
+# "remarks made by a campaign surrogate", "a statement by the Harbour Council": "by" before the agent
+_BY_AGENT = re.compile(r"\bby\s+(?=(?:an?|the)\s+\w|[A-Z])")
+# a capitalised name and a comma right before a description ("Cruz, a graduate of ..."), to the text's position
+_APPOSED_MAX_CHARS = 60
+_APPOSED_TO = re.compile(r"(?<![\w’'])((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+),\s+$")
+
+
+def _complement_of_name(text: str, pos: int) -> bool:
+    """True when the capitalised words at ``pos`` follow a name and a preposition ("Gov. Ann Lee of Ohio",
+    "Tom Vale at Harbour Bank"): the name's place or body, no speaker of its own.
+
+    >>> text = "Gov. Ann Lee of Ohio said it. The research of Ann Lee showed it."
+    >>> _complement_of_name(text, text.index("Ohio")), _complement_of_name(text, text.index("Ann Lee showed"))
+    (True, False)
+    """
+    before = text[max(0, pos - 60):pos].split()
+    return len(before) >= 2 and before[-1].lower() in _PREPS and before[-2][:1].isupper()
+
+
 def _full_form(name: str, names: dict[str, str]) -> str:
     """The article's full form of ``name``: the full name it gives that surname when ``name`` is the bare
     surname or a spelling of the same person; a full name of someone else of that surname stays itself
@@ -434,8 +469,8 @@ def _titled_name(mention: str, name: str) -> bool:
 
     >>> _titled_name("Senate Minority Leader Harry Reid", "Harry Reid"), _titled_name("Senate Democrats", "")
     (True, False)
-    >>> _titled_name("Lee campaign manager Tom Vance", "Tom Vance")
-    True
+    >>> _titled_name("Lee campaign manager Tom Vance", "Tom Vance"), _titled_name("Harbour Party donor Ann Lee", "Ann Lee")
+    (True, True)
     """
     if not name or len(name.split()) < 2 or _is_org(name):
         return False  # "the head of Turkey's Defense Industry Directorate": the organisation itself
@@ -443,7 +478,8 @@ def _titled_name(mention: str, name: str) -> bool:
     first = name.split()[0]
     at = max((i for i, w in enumerate(raw) if w.strip(".") == first.strip(".")), default=-1)
     prev = fold(raw[at - 1]).lower().strip(".") if at > 0 else ""
-    return prev in _TITLE_WORDS or prev in _role_vocab()  # "Sanders campaign manager Jeff Weaver"
+    # "Sanders campaign manager Jeff Weaver", "Harbour Party donor Ann Lee": a role or a speaking noun
+    return prev in _TITLE_WORDS or prev in _role_vocab() or prev in _SPEAKER_NOUNS and raw[at - 1][:1].islower()
 
 
 def _appositive_name(mention: str, appos: str) -> str:

@@ -21,7 +21,17 @@ from ._gazetteer import (
     name_key,
     name_suffix,
 )
-from ._names import _common, _function_words, _glued_form, _is_group, _is_org, _name_part, _role_vocab
+from ._names import (
+    _NAME_LEAD_WORDS,
+    _common,
+    _function_words,
+    _glued_form,
+    _is_group,
+    _is_org,
+    _name_part,
+    _role_vocab,
+    _same_given,
+)
 
 _CAPS_RUN_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+")
 
@@ -93,10 +103,18 @@ def _persons(forms) -> list[list[str]]:
 
 def _same_person(a: str, b: str) -> bool:
     """True when one full form is a shorter spelling of the other: its words (initials left out) are all
-    in the other ("Lamont Scott" of "Keith Lamont Scott", "Donald Trump" of "Donald J. Trump")."""
+    in the other ("Lamont Scott" of "Keith Lamont Scott", "Donald Trump" of "Donald J. Trump"), a short form
+    of the given name counting as the name ("Ben Lee" of "Benjamin L. Lee").
+
+    >>> _same_person("Ben Lee", "Benjamin L. Lee"), _same_person("Ben Lee", "Bob Lee")
+    (True, False)
+    """
     if name_suffix(a) != name_suffix(b):
         return False  # "Donald Trump Jr." is not "Donald Trump"
-    wa, wb = ({w for w in _norm(x).split() if len(w) > 1} for x in (a, b))
+    na, nb = _norm(a).split(), _norm(b).split()
+    if len(na) > 1 and len(nb) > 1 and na[0] != nb[0] and _same_given(na[0], nb[0]):
+        nb = [na[0]] + nb[1:]  # "Ben" and "Benjamin": one given name
+    wa, wb = ({w for w in x if len(w) > 1} for x in (na, nb))
     return wa <= wb or wb <= wa
 
 
@@ -116,8 +134,8 @@ def _looks_like_full_name(name: str, lower_words: set[str] | frozenset[str]) -> 
     if len(words) > _MAX_NAME_WORDS or name.isupper():
         return False
     low = fold(words[0]).lower().strip(".")
-    if low in _role_vocab() or low in _function_words():
-        return False
+    if low in _role_vocab() or low in _function_words() or low in _NAME_LEAD_WORDS:
+        return False  # "Despite Santilli's insistence": a preposition opens no name
     return words[0].lower() not in lower_words
 
 

@@ -24,7 +24,17 @@ from ._gazetteer import (
     name_suffix,
     speaker_type_of,
 )
-from ._names import _common, _first_names, _glued_form, _is_group, _is_org, _name_part, _place_words
+from ._names import (
+    _common,
+    _first_names,
+    _given_forms,
+    _glued_form,
+    _is_group,
+    _is_org,
+    _name_part,
+    _place_words,
+    _same_given,
+)
 
 __all__ = ["merge_names", "clear_caches"]
 
@@ -94,7 +104,8 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
         full = [m for m in members if len(m.split()) > 1]
         # a bare surname joins a full name only when one person of that surname is named in the corpus
         # ("Flynn" is not "Michael Flynn" when "John Flynn" is quoted too)
-        persons = {(_norm(f).split()[0], name_suffix(f)) for f in full}
+        firsts = {_norm(f).split()[0] for f in full}
+        persons = {(_given_key(_norm(f).split()[0], firsts), name_suffix(f)) for f in full}
         for m in members:
             e = gz.lookup(m)
             if e is not None:
@@ -108,8 +119,11 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
             if first is not None and first not in _first_names() and len({_norm(f) for f in longer}) == 1:
                 out[m] = max(longer, key=lambda f: (counts[f], f))  # "Wasserman Roe": a two-word surname
                 continue
-            compatible = [f for f in full if first is None or _norm(f).split()[0] == first
+            compatible = [f for f in full if first is None or _same_given(_norm(f).split()[0], first)
                           and name_suffix(f) == name_suffix(m)]
+            if first is not None and len({_given_key(_norm(f).split()[0], firsts) for f in compatible}) > 1:
+                # "Chris Roe" where the corpus names Christopher Roe and Christine Roe: only the same name
+                compatible = [f for f in compatible if _norm(f).split()[0] == first]
             if compatible:
                 # the most frequent full form, Latin script first (reports are read in a Latin script)
                 out[m] = max(compatible, key=lambda f: (f.isascii() or fold(f).isascii(),
@@ -128,3 +142,15 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
                 if v in forms:
                     out[m] = best
     return out
+
+
+def _given_key(first: str, firsts: set[str]) -> str:
+    """The person a given name stands for among the given names ``firsts`` of one surname in the corpus: a
+    short form is its formal name when the corpus writes exactly one of its formal names ("ben" -> "benjamin"
+    beside "Benjamin Lee"), itself otherwise.
+
+    >>> _given_key("ben", {"ben", "benjamin"}), _given_key("chris", {"chris", "christopher", "christine"})
+    ('benjamin', 'chris')
+    """
+    formal = [f for f in _given_forms().get(first, ()) if f != first and f in firsts]
+    return formal[0] if len(formal) == 1 else first

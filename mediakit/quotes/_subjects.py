@@ -10,11 +10,11 @@ from ._words import (
     _AUX,
     _CLAUSE,
     _DET,
-    _HUMAN_NOUNS,
     _IRREGULAR_PAST,
     _LEADING_SKIP,
     _POSSESSIVE_DET,
     _PREPS,
+    _SPEAKER_NOUNS,
     _SUBORDINATORS,
     _TIME_WORDS,
     _TITLES_ABBR,
@@ -96,7 +96,7 @@ class _Subjects:
                 # for people, not the modifier alone
                 n = self._determiner_phrase_end(k, i)
                 last = t.low[n - 1]
-                if n > e and (last in _HUMAN_NOUNS or last.endswith("s") and not last.endswith("ss")) \
+                if n > e and (last in _SPEAKER_NOUNS or last.endswith("s") and not last.endswith("ss")) \
                         and not self._in_full_name(t.text[k]):
                     e = n  # (not "Trump wants": a surname the article gives in full is a name)
             return (k, e)
