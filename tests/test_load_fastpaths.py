@@ -1,0 +1,101 @@
+"""The loader's fast paths give exactly what the plain rewrites give, on random whitespace-heavy text."""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+
+from mediakit.corpus import _assemble
+from mediakit.text import (
+    _LEADING_WS_RE,
+    _MANY_NEWLINES_RE,
+    _ODD_SPACE_RE,
+    _SPACE_RE,
+    _TRAILING_WS_RE,
+    looks_like_mojibake,
+    normalize_text,
+    repair_mojibake,
+)
+
+ALPHABET = ["a", "b", " ", " ", "\n", "\n", "\t", "\r", "\u00a0", "\u2003", "\u3000", "é", "\x0b", "\x0c", "\x1c",
+            "\x1f", "\x01", "\x7f", "\x85", "\x90", ".", "Ã"]
+
+
+def _normalize_reference(text: str) -> str:
+    """normalize_text as written before its fast paths: every rewrite whenever its pattern could apply."""
+    text = unicodedata.normalize("NFC", text)
+    if looks_like_mojibake(text):
+        text = unicodedata.normalize("NFC", repair_mojibake(text))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "  " in text or _ODD_SPACE_RE.search(text):
+        text = _SPACE_RE.sub(" ", text)
+    text = _TRAILING_WS_RE.sub("\n", text)
+    text = _LEADING_WS_RE.sub("\n", text)
+    text = _MANY_NEWLINES_RE.sub("\n\n", text)
+    return text.strip()
+
+
+def _texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        k = rng.choice([3, 10, 40, 400])  # 400: more than the 64 line ends looked at one by one
+        out.append("".join(rng.choices(ALPHABET if rng.random() < 0.5 else ALPHABET[:6], k=k)))
+    return out
+
+
+def test_normalize_text_fast_paths_change_nothing() -> None:
+    texts = _texts(4000, 1)
+    assert sum(t.isascii() for t in texts) > 1000
+    for text in texts:
+        assert normalize_text(text) == _normalize_reference(text), repr(text)
+
+
+def test_clean_fast_path_changes_nothing() -> None:
+    for text in _texts(4000, 2):
+        repaired = repair_mojibake(text) if looks_like_mojibake(text) else text
+        expected = normalize_text(_assemble._CONTROL_RE.sub("", _assemble._BREAK_RE.sub("\n", repaired)))
+        assert _assemble._clean(text) == expected, repr(text)
+    assert _assemble._clean("a\x1fb\x0bc\x01d") == "a\x1fb\ncd"  # \x1f is kept, as before
+
+
+PIECES = ["He said.", " ", "  ", "\n", "\n\n", "\t", "(Reporting by A. Li; Editing by B. Ode)", "(Writing by C)",
+          "(Additional reporting by D)", ".", "FULL TEXT. ", "ABSTRACT: ", "Copyright 2020 X. All rights reserved. ",
+          "(AP Photo/J. Doe)", "(Reuters / K)", "Getty Images", "B. ODE/AFP via Getty Images", "(Getty Images)",
+          "ANKARA (Reuters) - ", "Photo: A / B", "Share this article", "The bank spoke", "\u00a0", "\u2003"]
+
+
+def test_strip_boilerplate_fast_searches_change_nothing(monkeypatch) -> None:
+    import dataclasses
+
+    from mediakit.corpus import _boilerplate
+
+    rules = _boilerplate._boilerplate_rules()
+    assert rules.lead_markers_at_line_start and all(rest is not None for _, rest in rules.trailing)
+    assert len(rules.inline_trigger) > 1  # the fast forms are really used with the shipped rules
+    plain = dataclasses.replace(rules, trailing=[(rx, None) for rx, _ in rules.trailing],
+                                lead_markers_at_line_start=False,
+                                inline_trigger=[re.compile("|".join(rx.pattern for rx in rules.inline_trigger))])
+    rng = random.Random(3)
+    texts = ["".join(rng.choices(PIECES, k=rng.randint(1, 30))) for _ in range(3000)]
+    fast = [_boilerplate.strip_boilerplate(t) for t in texts]
+    monkeypatch.setattr(_boilerplate, "_boilerplate_rules", lambda: plain)
+    slow = [_boilerplate.strip_boilerplate(t) for t in texts]
+    assert fast == slow
+    assert sum(bool(c) for _, _, c in fast) > 1000
+
+
+def test_alternatives_and_leading_space_helpers() -> None:
+    from mediakit.corpus._boilerplate import _after_leading_space, _alternatives, _leftmost_start
+
+    assert _alternatives(r"a[|)]b|(c|d)|[]|]e|[^]|]f") == ["a[|)]b", "(c|d)", "[]|]e", "[^]|]f"]
+    assert _alternatives(r"(a)\1|b") == [r"(a)\1|b"] and _alternatives("ab") == ["ab"]
+    assert _after_leading_space(r"\s*+x", 0) is None and _after_leading_space("x", 0) is None
+    rx = re.compile(r"\s*\((?:by) [^()]{2,30}\)\.?\s*$", re.I)
+    rest = _after_leading_space(rx.pattern, re.I)
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choices(["a", " ", "\n", "\u2003", "(by ann)", "(BY b)", ".", "(", ")"], k=rng.randint(0, 12)))
+        m = rx.search(text)
+        assert _leftmost_start(rx, rest, text) == (m.start() if m else -1), repr(text)
