@@ -16,6 +16,7 @@ from mediakit.text import (
     looks_like_mojibake,
     normalize_text,
     repair_mojibake,
+    sentence_spans,
 )
 
 ALPHABET = ["a", "b", " ", " ", "\n", "\n", "\t", "\r", "\u00a0", "\u2003", "\u3000", "é", "\x0b", "\x0c", "\x1c",
@@ -99,3 +100,45 @@ def test_alternatives_and_leading_space_helpers() -> None:
         text = "".join(rng.choices(["a", " ", "\n", "\u2003", "(by ann)", "(BY b)", ".", "(", ")"], k=rng.randint(0, 12)))
         m = rx.search(text)
         assert _leftmost_start(rx, rest, text) == (m.start() if m else -1), repr(text)
+
+
+NOTE = "Editor's note: the owner of this paper has given money to the mayor and to the {} of the city council."
+SENTENCES = [
+    NOTE.format("chair"), NOTE.format("members"), NOTE.format("chair").replace(" ", "\n", 3), "Advertisement.",
+    "Sign up.", "Mr. Li spoke.", "The U.S. said so.", "the end… Really?", 'He said: "No!" Then left.',
+    "Follow us on the web for more news from the city and the region every day of the week.",
+    "Follow us on the web for news from the town and the region on every day of the long week.",
+    "Prices rose. and fell.", "Dr. A. Ode wrote this.", "«Yes.» Maybe.", "Rain (light) fell.",
+]
+
+
+def _corpus(rng: random.Random) -> tuple[list[str], list[str]]:
+    texts, outlets = [], []
+    for outlet in ("A", "B", "C")[: rng.randint(1, 3)]:
+        common = rng.sample(SENTENCES, 4)
+        for n in range(rng.randint(3, 30)):
+            own = [f"Story {n} {rng.random():.6f} tells of the {rng.choice(['bridge', 'vote', 'strike'])}."
+                   for _ in range(rng.randint(1, 4))]
+            picked = own + rng.sample(common, rng.randint(0, 3)) + rng.sample(SENTENCES, rng.randint(0, 2))
+            picked = own if rng.random() < 0.4 else picked  # nothing in common: such articles are left out
+            rng.shuffle(picked)
+            text = "".join(s + rng.choice([" ", " ", "\n", "\n\n"]) for s in picked).strip()
+            texts.append(text)
+            outlets.append(outlet)
+    return texts, outlets
+
+
+def test_learning_leaves_out_only_articles_that_cannot_matter(monkeypatch) -> None:
+    from mediakit.corpus import _learn
+
+    rng = random.Random(11)
+    corpora = [_corpus(rng) for _ in range(150)]
+    split = []
+    monkeypatch.setattr(_learn, "sentence_spans", lambda text: split.append(text) or sentence_spans(text))
+    fast = [_learn.learn_spans(texts, outlets) for texts, outlets in corpora]
+    n_split, n_texts = len(split), sum(len(texts) for texts, _ in corpora)
+    monkeypatch.setattr(_learn, "_cues", lambda text: {"every article"})  # nobody left out
+    slow = [_learn.learn_spans(texts, outlets) for texts, outlets in corpora]
+    assert fast == slow
+    assert sum(bool(sp) for spans in fast for sp in spans) > 1000  # notes really learned
+    assert 0.3 * n_texts < n_split < 0.7 * n_texts  # and many articles never split into sentences
