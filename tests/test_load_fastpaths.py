@@ -109,6 +109,7 @@ SENTENCES = [
     "Follow us on the web for more news from the city and the region every day of the week.",
     "Follow us on the web for news from the town and the region on every day of the long week.",
     "Prices rose. and fell.", "Dr. A. Ode wrote this.", "«Yes.» Maybe.", "Rain (light) fell.",
+    f"See https://x.example/{'a' * 250} for the whole report on the owner of this paper and the council.",
 ]
 
 
@@ -142,3 +143,17 @@ def test_learning_leaves_out_only_articles_that_cannot_matter(monkeypatch) -> No
     assert fast == slow
     assert sum(bool(sp) for spans in fast for sp in spans) > 1000  # notes really learned
     assert 0.3 * n_texts < n_split < 0.7 * n_texts  # and many articles never split into sentences
+
+
+def test_words_around_a_cut_are_read_whole_past_the_window() -> None:
+    from mediakit.corpus._learn import _words_before, _words_from
+
+    rng = random.Random(4)
+    for _ in range(2000):
+        text = " ".join(rng.choice(["a", "B", "cc", "d" * 150, "E" * 260]) for _ in range(rng.randint(1, 12)))
+        at = rng.randint(0, len(text))
+        expected_from = " ".join(text[at:].split()[:5]).lower() if at == 0 or text[at - 1] == " " else None
+        if expected_from is not None:
+            assert _words_from(text, at, text[at:at + 3].split(None, 5)) == expected_from
+        if at == len(text) or text[at] == " ":
+            assert _words_before(text, at) == " ".join(text[:at].split()[-5:]).lower()

@@ -39,6 +39,7 @@ _MAX_RULES_BYTES = 1_000_000
 
 _NEWLINES = re.compile(r"\n\s*\n(?:\s*\n)*")
 _CUT_CHARS = (".", "!", "?", "…", "\n")  # the first characters of _SENT_END_RE's matches
+_WINDOW = 200  # characters read around a cut for its NEAR_AFFIX words (more when they are longer)
 
 
 def _key(sentence: str) -> str:
@@ -114,29 +115,44 @@ def _cues(text: str) -> set[str]:
             hits.append(at)
             at = text.find(c, at + 1)
     hits.sort()
-    words: list[str] = []
-    cuts: list[int] = []
     cues: set[str] = set()
     start = done = 0
     for at in [*hits, -1]:  # -1: the end of the text
         if at >= 0:
             if at < done or (m := _SENT_END_RE.match(text, at)) is None:
                 continue  # inside the previous match (finditer goes on after it), or no sentence end here
-            piece, start, done = text[start:at if text[at] == "\n" else m.end()], m.end(), m.end()
+            end, done = at if text[at] == "\n" else m.end(), m.end()
         else:
-            piece = text[start:]
-        piece_words = piece.split()
-        if piece_words:
-            cuts.append(len(words))
-            words += piece_words
-            if len(piece_words) < NEAR_AFFIX:
-                cues.add("=" + " ".join(piece_words))
-    for cut in cuts:  # the text's end is no sentence's start, its start no sentence's end
-        cues.add("<" + " ".join(words[cut:cut + NEAR_AFFIX]).lower())
-        if cut:
-            cues.add(">" + " ".join(words[max(cut - NEAR_AFFIX, 0):cut]).lower())
-    cues.add(">" + " ".join(words[-NEAR_AFFIX:]).lower())
+            end = len(text)
+        words = text[start:end].split(None, NEAR_AFFIX)
+        if words:
+            cues.add("<" + _words_from(text, start, words))
+            cues.add(">" + _words_before(text, end))
+            if len(words) < NEAR_AFFIX:
+                cues.add("=" + " ".join(words))
+        start = done
     return cues
+
+
+def _words_from(text: str, at: int, piece_words: list[str]) -> str:
+    """The first NEAR_AFFIX words of ``text[at:]`` joined by single spaces, lower-cased (``piece_words``: the
+    piece at ``at`` split with maxsplit NEAR_AFFIX); read from a window when it surely holds them."""
+    if len(piece_words) > NEAR_AFFIX:
+        words = piece_words
+    else:
+        words = text[at:at + _WINDOW].split(None, NEAR_AFFIX)
+        if len(words) <= NEAR_AFFIX and at + _WINDOW < len(text):  # the window may cut the last word
+            words = text[at:].split(None, NEAR_AFFIX)
+    return " ".join(words[:NEAR_AFFIX]).lower()
+
+
+def _words_before(text: str, at: int) -> str:
+    """The last NEAR_AFFIX words of ``text[:at]`` joined by single spaces, lower-cased."""
+    low = max(at - _WINDOW, 0)
+    words = text[low:at].rsplit(None, NEAR_AFFIX)
+    if len(words) <= NEAR_AFFIX and low > 0:  # the window may cut the first word
+        words = text[:at].rsplit(None, NEAR_AFFIX)
+    return " ".join(words[-NEAR_AFFIX:]).lower()
 
 
 def _repeated(keys: dict[int, list[str]], need: int) -> set[str]:
