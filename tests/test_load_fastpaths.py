@@ -157,3 +157,51 @@ def test_words_around_a_cut_are_read_whole_past_the_window() -> None:
             assert _words_from(text, at, text[at:at + 3].split(None, 5)) == expected_from
         if at == len(text) or text[at] == " ":
             assert _words_before(text, at) == " ".join(text[:at].split()[-5:]).lower()
+
+
+def _walk_reference(root, ignore_lines):
+    """_walk's file list as first written: every pattern tried on every file's relative path."""
+    import os
+    from pathlib import Path
+
+    from mediakit.corpus._base import ALWAYS_IGNORED
+    from mediakit.corpus._files import _ignored
+
+    ignore = list(ALWAYS_IGNORED) + ignore_lines
+    real_root, out = os.path.realpath(root), []
+    for folder, dirs, names in os.walk(root):
+        base = Path(folder)
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not any(_ignored((base / d).relative_to(root), p)
+                                                                         for p in ignore)]
+        for name in names:
+            p = base / name
+            if name.startswith(".") or any(_ignored(p.relative_to(root), pat) for pat in ignore):
+                continue
+            if p.is_symlink() and os.path.commonpath([real_root, os.path.realpath(p)]) != real_root:
+                continue
+            out.append(p)
+    return sorted(out)
+
+
+def test_walk_ignores_what_it_ignored_before(tmp_path) -> None:
+    from mediakit.corpus._files import _walk
+
+    root = tmp_path / "corpus"
+    rng = random.Random(9)
+    names = ["a.md", "README.md", "notes.tmp", "b.csv", ".hidden.md", "gold.md", "x.txt", "LICENSE", "c.CSV"]
+    folders = ["", "sub", "sub/deep", "gold", "drafts", "sub/gold", "README-folder"]
+    for folder in folders:
+        (root / folder).mkdir(parents=True, exist_ok=True)
+        for name in rng.sample(names, 6):
+            (root / folder / name).write_text("x", encoding="utf-8")
+    (root / "link.md").symlink_to(root / "a.md")
+    (root / "out.md").symlink_to(tmp_path / "elsewhere.md")
+    patterns = ["gold/", "*.tmp", "sub/b.csv", "drafts/*", "sub/deep", "*.CSV", "x.txt", "sub/gold/a.md"]
+    counts = []
+    for k in range(len(patterns) + 1):
+        lines = patterns[:k]
+        (root / ".mediakitignore").write_text("\n".join(["# note", *lines]), encoding="utf-8")
+        found = _walk(root)
+        assert found == _walk_reference(root, lines), lines
+        counts.append(len(found))
+    assert counts[0] > 20 and counts[-1] < counts[0]
