@@ -63,7 +63,7 @@ def normalize_text(text: str) -> str:
         text = _SPACE_RE.sub(" ", text)
     # Whitespace next to a line end, found by looking around each "\n" (one memchr each) rather than by
     # searching the whole text for " \n", "\t\n", "\u00a0\n", "\n " and "\n\n\n" (two-character
-    # searches are slow); with many lines, those searches.
+    # searches are slow); past 64 line ends, by those searches.
     trailing = leading = many = False
     at, seen = text.find("\n"), 0
     while at >= 0 and seen < 64:
