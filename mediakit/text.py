@@ -59,13 +59,28 @@ def normalize_text(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     # each rewrite only where its cheap test finds work: the patterns start a match at every space
-    if "  " in text or _ODD_SPACE_RE.search(text):
+    if "  " in text or ("\t" in text if text.isascii() else _ODD_SPACE_RE.search(text)):
         text = _SPACE_RE.sub(" ", text)
-    if " \n" in text or "\t\n" in text or "\u00a0\n" in text:
+    # Whitespace next to a line end, found by looking around each "\n" (one memchr each) rather than by
+    # searching the whole text for " \n", "\t\n", "\u00a0\n", "\n " and "\n\n\n" (two-character
+    # searches are slow); past 64 line ends, by those searches.
+    trailing = leading = many = False
+    at, seen = text.find("\n"), 0
+    while at >= 0 and seen < 64:
+        trailing = trailing or (at > 0 and text[at - 1] in " \t\u00a0")
+        leading = leading or text[at + 1:at + 2] == " "
+        many = many or text[at + 1:at + 3] == "\n\n"
+        at, seen = text.find("\n", at + 1), seen + 1
+    if at >= 0:
+        trailing, leading, many = (" \n" in text or "\t\n" in text or "\u00a0\n" in text, "\n " in text,
+                                   "\n\n\n" in text)
+    if trailing:
         text = _TRAILING_WS_RE.sub("\n", text)
-    if "\n " in text:
+        leading, many = "\n " in text, "\n\n\n" in text
+    if leading:
         text = _LEADING_WS_RE.sub("\n", text)
-    if "\n\n\n" in text:
+        many = "\n\n\n" in text
+    if many:
         text = _MANY_NEWLINES_RE.sub("\n\n", text)
     return text.strip()
 

@@ -110,6 +110,7 @@ def _remove_boilerplate(rows: list[dict[str, Any]], load: _Load, *, learn: bool,
 # counts as line breaks become a newline, so that words stay apart.
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 _BREAK_RE = re.compile("[\x0b\x0c\x1c-\x1e\x85]")
+_ASCII_CONTROL_OR_BREAK = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x1F), 0x7F])  # what they match in ASCII
 _RESERVED = {"date_precision", "source_path"}
 
 
@@ -119,7 +120,10 @@ def _clean(text: str) -> str:
     "realâ€\x91world") that the repair needs."""
     if looks_like_mojibake(text):
         text = repair_mojibake(text)
-    return normalize_text(_CONTROL_RE.sub("", _BREAK_RE.sub("\n", text)))
+    # ASCII text (most of it) is tested for the ASCII ones at C speed first: the two patterns are slow scans
+    if not text.isascii() or len(text.encode("ascii").translate(None, _ASCII_CONTROL_OR_BREAK)) != len(text):
+        text = _CONTROL_RE.sub("", _BREAK_RE.sub("\n", text))
+    return normalize_text(text)
 
 
 def _plain(v: Any) -> str:

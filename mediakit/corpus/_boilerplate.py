@@ -16,10 +16,11 @@ class _Rules:
     line_gate: re.Pattern[str]  # matches where any of ``lines`` does (their alternation, groups unnamed)
     leads: list[re.Pattern[str]]
     markers: list[re.Pattern[str]]
-    trailing: list[re.Pattern[str]]
+    trailing: list[tuple[re.Pattern[str], re.Pattern[str] | None]]  # (rule, the rule after its leading \s*)
     lead_markers: re.Pattern[str]
+    lead_markers_at_line_start: bool  # every match of lead_markers starts a line
     inline_credits: re.Pattern[str]
-    inline_trigger: re.Pattern[str]  # what every inline credit contains
+    inline_trigger: list[re.Pattern[str]]  # what every inline credit contains (the alternatives apart)
     label_line: re.Pattern[str]
     markup: list[tuple[re.Pattern[str], str]]  # (pattern, replacement), applied in order
 
@@ -48,13 +49,105 @@ def _boilerplate_rules() -> _Rules:
                                       for r in spec["line_rules"]), re.I),
         leads=[re.compile(r["pattern"]) for r in spec["lead_rules"]],
         markers=[re.compile(p, re.M) for p in spec["wire_markers"]],
-        trailing=[re.compile(r["pattern"], re.I) for r in spec["trailing_rules"]],
+        trailing=[(re.compile(r["pattern"], re.I), _after_leading_space(r["pattern"], re.I))
+                  for r in spec["trailing_rules"]],
         lead_markers=re.compile("|".join(f"(?:{p})" for p in spec["lead_markers"]), re.M),
+        lead_markers_at_line_start=all(b.startswith("^") for p in spec["lead_markers"] for b in _alternatives(p)),
         inline_credits=re.compile("|".join(f"(?:{p})" for p in spec["inline_credits"])),
-        inline_trigger=re.compile(spec["inline_credit_trigger"]),
+        inline_trigger=[re.compile(b) for b in _alternatives(spec["inline_credit_trigger"])],
         label_line=re.compile(spec["label_lines"]),
         markup=markup,
     )
+
+
+# Speed without a change of result. Python's re finds a literal first character fast, but tries every position
+# for a pattern opening with an alternation (a|b), a "^" (with re.M) or "\s*"; the helpers below find the
+# same matches: each alternative on its own, only line starts, or the rest of the pattern and then the
+# spaces before it.
+def _alternatives(pattern: str) -> list[str]:
+    r"""The top-level alternatives of a regular expression; the whole pattern when splitting could change it
+    (inline flags, back-references) or it has none.
+
+    >>> _alternatives(r"\((?:AP|AFP)\s*/|Getty Images"), _alternatives("(?i)a|b")
+    (['\\((?:AP|AFP)\\s*/', 'Getty Images'], ['(?i)a|b'])
+    """
+    if re.search(r"\(\?[aiLmsux-]|\(\?P=|\\[1-9]|\\g<", pattern):
+        return [pattern]
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class, i = True, i + 1
+            i += pattern[i:i + 1] == "^"
+            i += pattern[i:i + 1] == "]"  # a "]" first in a class is itself
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    try:
+        for p in parts:
+            re.compile(p)
+    except re.error:
+        return [pattern]
+    return parts
+
+
+def _after_leading_space(pattern: str, flags: int) -> re.Pattern[str] | None:
+    r"""The pattern without a leading ``\s*`` (None when it has none, or what follows could change its meaning)."""
+    rest = pattern[3:]
+    if not pattern.startswith(r"\s*") or rest.startswith(("*", "+", "?", "{")) or flags & re.ASCII:
+        return None
+    try:
+        return re.compile(rest, flags)
+    except re.error:
+        return None
+
+
+def _leftmost_start(rx: re.Pattern[str], rest: re.Pattern[str] | None, text: str) -> int:
+    r"""Where ``rx.search(text)`` starts, or -1. ``rest`` is ``rx`` without its leading ``\s*``: where it first
+    matches, ``rx`` matches from the start of the spaces before, and nowhere earlier.
+
+    >>> rx = re.compile(r"\s*\(by [a-z]+\)$")
+    >>> text = "Text. \n (by ann)"
+    >>> _leftmost_start(rx, _after_leading_space(rx.pattern, 0), text), rx.search(text).start()
+    (5, 5)
+    """
+    if rest is None:
+        m = rx.search(text)
+        return m.start() if m else -1
+    m = rest.search(text)
+    if m is None:
+        return -1
+    at = m.start()
+    while at > 0 and text[at - 1].isspace():  # \s in a str pattern is str.isspace()
+        at -= 1
+    return at
+
+
+def _any_line_starts(rx: re.Pattern[str], text: str) -> bool:
+    r"""Whether ``rx`` (whose matches all start a line) matches anywhere in ``text``: tried at line starts only.
+
+    >>> _any_line_starts(re.compile("^B", re.M), "a B\nB"), _any_line_starts(re.compile("^B", re.M), "a B")
+    (True, False)
+    """
+    at = 0
+    while at >= 0:
+        if rx.match(text, at):
+            return True
+        at = text.find("\n", at)
+        at = at + 1 if at >= 0 else -1
+    return False
 
 
 _SPACES = re.compile(r"[ \t]{2,}")
@@ -104,12 +197,13 @@ def strip_boilerplate(text: str) -> tuple[str, str, list[str]]:
     """
     rules = _boilerplate_rules()
     text = strip_markup(text)
-    if rules.lead_markers.search(text):  # "ABSTRACT.", "FULL TEXT.", "Copyright ... All rights reserved."
+    if (_any_line_starts(rules.lead_markers, text) if rules.lead_markers_at_line_start
+            else rules.lead_markers.search(text)):  # "ABSTRACT.", "FULL TEXT.", "Copyright ... All rights reserved."
         text = rules.lead_markers.sub("", text)
     wire = ""
     credits: list[str] = []
     # "(AP Photo/Jane Doe)", "Jane Doe via Getty Images": removed in one pass, each kept in credits
-    if rules.inline_trigger.search(text):
+    if any(rx.search(text) for rx in rules.inline_trigger):
         text = rules.inline_credits.sub(lambda m: credits.append(m.group().strip()) or "", text)
     kept: list[str] = []
     for line in text.split("\n"):
@@ -136,11 +230,11 @@ def strip_boilerplate(text: str) -> tuple[str, str, list[str]]:
         kept.pop()
     credits.extend(reversed(tags))
     body = _MANY_NEWLINES.sub("\n\n", "\n".join(kept)).strip()
-    for rx in rules.trailing:  # "... he said. (Additional reporting by A; Editing by B)"
-        m = rx.search(body)
-        if m and m.start() > 0:
-            credits.append(body[m.start():].strip())
-            body = body[: m.start()].rstrip()
+    for rx, rest in rules.trailing:  # "... he said. (Additional reporting by A; Editing by B)"
+        at = _leftmost_start(rx, rest, body)
+        if at > 0:
+            credits.append(body[at:].strip())
+            body = body[:at].rstrip()
     # A wire dateline opens the first paragraph, or the second when the first is a headline (the title
     # kept in the text: one line of at most _HEADLINE_WORDS words).
     head = body.find("\n\n")

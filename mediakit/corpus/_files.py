@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -29,6 +30,9 @@ def _walk(root: Path, problems: list[tuple[Path, str, str]] | None = None) -> li
         problems.append((Path(exc.filename or root), f"folder cannot be read ({exc.strerror or exc})",
                          "check the folder's permissions (it needs read and execute rights)"))
 
+    # _ignored for every file, in one match per file: name patterns as one regex, and path patterns
+    names_rx = _any_of([pat.rstrip("/") for pat in ignore if "/" not in pat.rstrip("/")])
+    path_patterns = [pat for pat in ignore if "/" in pat.rstrip("/")]
     out = []
     for folder, dirs, names in os.walk(root, onerror=unenterable):
         base = Path(folder)
@@ -40,12 +44,15 @@ def _walk(root: Path, problems: list[tuple[Path, str, str]] | None = None) -> li
             elif (base / d).is_symlink():  # os.walk does not follow them; say so
                 problems.append((base / d, "symbolic link to a folder, not followed",
                                  "load the folder it points to directly, or copy it into the corpus"))
+        folder_parts = base.relative_to(root).parts
+        folder_ignored = any(names_rx.match(os.path.normcase(part)) for part in folder_parts)
         for name in names:
-            p = base / name
-            rel = p.relative_to(root)
-            if name.startswith(".") or any(_ignored(rel, pat) for pat in ignore):
+            if name.startswith(".") or folder_ignored or names_rx.match(os.path.normcase(name)):
                 continue
-            if p.is_symlink():
+            if path_patterns and any(_ignored(Path(*folder_parts, name), pat) for pat in path_patterns):
+                continue
+            p = base / name
+            if os.path.islink(p):
                 target = os.path.realpath(p)
                 if os.path.commonpath([real_root, target]) != real_root:
                     problems.append((p, f"symbolic link leading out of the corpus folder (to {_shown(target)})",
@@ -53,6 +60,18 @@ def _walk(root: Path, problems: list[tuple[Path, str, str]] | None = None) -> li
                     continue
             out.append(p)  # broken links and special files are kept, to be reported when read
     return sorted(out)
+
+
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    """One regex matching a name when ``fnmatch`` matches it to any of ``patterns``.
+
+    >>> rx = _any_of(["README*", "*.tmp"])
+    >>> [bool(rx.match(n)) for n in ("README.md", "a.tmp", "a.md")]
+    [True, True, False]
+    """
+    if not patterns:
+        return re.compile(r"(?!)")  # matches nothing
+    return re.compile("|".join(fnmatch.translate(os.path.normcase(pat)) for pat in patterns))
 
 
 def _ignored(rel: Path, pattern: str) -> bool:

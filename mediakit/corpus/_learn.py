@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from ..text import sentence_spans
+from ..text import _SENT_END_RE, sentence_spans
 from ._base import BOILERPLATE_FILE, CorpusError
 
 # A passage is an outlet's boilerplate when it is repeated in at least MIN_ARTICLES of that outlet's articles
@@ -38,6 +38,8 @@ SEPARATOR = " | "  # between the passages of one article in the `boilerplate` co
 _MAX_RULES_BYTES = 1_000_000
 
 _NEWLINES = re.compile(r"\n\s*\n(?:\s*\n)*")
+_CUT_CHARS = (".", "!", "?", "…", "\n")  # the first characters of _SENT_END_RE's matches
+_WINDOW = 200  # characters read around a cut for its NEAR_AFFIX words (more when they are longer)
 
 
 def _key(sentence: str) -> str:
@@ -60,15 +62,22 @@ def learn_spans(texts: Sequence[str], outlets: Sequence[str], *, min_articles: i
     >>> [[texts[i][s:e] for s, e in sp] for i, sp in enumerate(spans)][0], spans[4]
     (["Editor's note: this story was updated with the council's vote on Tuesday."], [])
     """
-    sentences = [sentence_spans(t) for t in texts]
     by_outlet: dict[str, list[int]] = defaultdict(list)
     for i, outlet in enumerate(outlets):
         by_outlet[outlet].append(i)
     out: list[list[tuple[int, int]]] = [[] for _ in texts]
+    sentences: dict[int, list[tuple[int, int]]] = {}
     for members in by_outlet.values():
         need = max(min_articles, math.ceil(min_share * len(members)))
         if len(members) < need:
             continue
+        # Only articles that share a _cue with `need` of the outlet's articles can hold or count a repeated
+        # sentence (see _cues); the others (most) are never split into sentences.
+        cues = {i: _cues(texts[i]) for i in members}
+        cue_df = _doc_freq(cues, lambda cue: (cue,))
+        members = [i for i in members if any(cue_df[c] >= need for c in cues[i])]
+        for i in members:
+            sentences[i] = sentence_spans(texts[i])
         keys = {i: [_key(texts[i][s:e]) for s, e in sentences[i]] for i in members}
         common = _repeated(keys, need)
         if not common:
@@ -85,6 +94,65 @@ def learn_spans(texts: Sequence[str], outlets: Sequence[str], *, min_articles: i
             if sum(e - s for s, e in out[i]) > MAX_ARTICLE_SHARE * len(texts[i].strip()):
                 out[i] = []  # (nearly) the whole article: a templated story ("bridge number 4 ..."), not furniture
     return out
+
+
+def _cues(text: str) -> set[str]:
+    """What an article shares with every article holding one of its sentences or the first or last
+    NEAR_AFFIX words of one. Cut the text at every place sentence_spans may end a sentence (a match of its
+    pattern): each sentence is a run of the pieces, cut alike in every article holding it. The cues are the
+    NEAR_AFFIX words after each cut ("<"), those before it (">") and each piece of fewer words ("=").
+    Whatever _repeated counts (a sentence, the ends of a long one) and finds in ``need`` articles gives
+    all of them a cue that ``need`` articles have, so the articles without such a cue can be left out.
+
+    >>> sorted(_cues("Mr. Li spoke. Then all of them left the hall."))  # doctest: +NORMALIZE_WHITESPACE
+    ['<li spoke. then all of', '<mr. li spoke. then all', '<then all of them left', '=Li spoke.', '=Mr.',
+     '>mr.', '>mr. li spoke.', '>of them left the hall.']
+    """
+    hits = []
+    for c in _CUT_CHARS:  # where a match of _SENT_END_RE can start, found by memchr
+        at = text.find(c)
+        while at >= 0:
+            hits.append(at)
+            at = text.find(c, at + 1)
+    hits.sort()
+    cues: set[str] = set()
+    start = done = 0
+    for at in [*hits, -1]:  # -1: the end of the text
+        if at >= 0:
+            if at < done or (m := _SENT_END_RE.match(text, at)) is None:
+                continue  # inside the previous match (finditer goes on after it), or no sentence end here
+            end, done = at if text[at] == "\n" else m.end(), m.end()
+        else:
+            end = len(text)
+        words = text[start:end].split(None, NEAR_AFFIX)
+        if words:
+            cues.add("<" + _words_from(text, start, words))
+            cues.add(">" + _words_before(text, end))
+            if len(words) < NEAR_AFFIX:
+                cues.add("=" + " ".join(words))
+        start = done
+    return cues
+
+
+def _words_from(text: str, at: int, piece_words: list[str]) -> str:
+    """The first NEAR_AFFIX words of ``text[at:]`` joined by single spaces, lower-cased (``piece_words``: the
+    piece at ``at`` split with maxsplit NEAR_AFFIX); read from a window when it surely holds them."""
+    if len(piece_words) > NEAR_AFFIX:
+        words = piece_words
+    else:
+        words = text[at:at + _WINDOW].split(None, NEAR_AFFIX)
+        if len(words) <= NEAR_AFFIX and at + _WINDOW < len(text):  # the window may cut the last word
+            words = text[at:].split(None, NEAR_AFFIX)
+    return " ".join(words[:NEAR_AFFIX]).lower()
+
+
+def _words_before(text: str, at: int) -> str:
+    """The last NEAR_AFFIX words of ``text[:at]`` joined by single spaces, lower-cased."""
+    low = max(at - _WINDOW, 0)
+    words = text[low:at].rsplit(None, NEAR_AFFIX)
+    if len(words) <= NEAR_AFFIX and low > 0:  # the window may cut the first word
+        words = text[:at].rsplit(None, NEAR_AFFIX)
+    return " ".join(words[-NEAR_AFFIX:]).lower()
 
 
 def _repeated(keys: dict[int, list[str]], need: int) -> set[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +34,68 @@ _YAML_LOADER.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 _DAY_SHAPED = re.compile(r"^\d{1,4}[-./ ]+(?:\d{1,2}|[A-Za-z]{3,9}\.?)[-./ ,]+\d{1,4}$")
 
 
+# Front matter made only of one-line ``key: value`` pairs (most of it) is read without the YAML parser: the
+# values are resolved and built by the YAML loader's own resolver and constructors, so types, dates and
+# strings are those of yaml.load. Anything else (comments, blank or indented lines, lists, escapes, flow
+# collections, tags, anchors, long keys, ": " or " #" inside a value, rare characters) goes to yaml.load.
+# Characters taken as they are: printable for YAML, no line break (NEL, U+2028/9), no BOM or surrogate.
+_PRINTABLE = r"\x20-\x7e\xa0-\u2027\u202a-\ud7ff"
+_PAIR_RE = re.compile(
+    r"([A-Za-z_][A-Za-z0-9_-]{0,99}):(?:"
+    r'| "([\x20\x21\x23-\x5b\x5d-\x7e\xa0-\u2027\u202a-\ud7ff]*)"'  # double-quoted: no quote, no escape
+    r"| '([\x20-\x26\x28-\x7e\xa0-\u2027\u202a-\ud7ff]*)'"  # single-quoted: no quote
+    r"""| ([^\s\-?:,\[\]{}#&*!|>'"%@`\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\U0010ffff]"""  # plain: a safe first
+    rf"[{_PRINTABLE}]*))"  # character, then printable ones
+)
+_FAST_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _simple_front_matter(source: str) -> dict[Any, Any] | None:
+    r"""``source`` read as ``key: value`` lines, as yaml.load reads it; None when it is not only such lines.
+
+    >>> _simple_front_matter('title: "A: b"\ndate: 2021-03-03\nn: 5\nok: yes\nnote:\n')
+    {'title': 'A: b', 'date': datetime.date(2021, 3, 3), 'n': 5, 'ok': True, 'note': None}
+    >>> _simple_front_matter("tags: [a, b]\n") is None, _simple_front_matter("a: b # c\n") is None
+    (True, True)
+    """
+    meta: dict[Any, Any] = {}
+    loader = _loader()
+    for line in source.split("\n")[:-1] if source.endswith("\n") else source.split("\n"):
+        m = _PAIR_RE.fullmatch(line)
+        if m is None:
+            return None
+        key, double, single, plain = m.groups()
+        if not _text_key(key):
+            return None  # "yes:", "null:", "on:" are not text keys
+        if plain is not None:
+            if ": " in plain or " #" in plain or plain.endswith((" ", ":")):
+                return None
+            tag = loader.resolve(yaml.ScalarNode, plain, (True, False))
+            if tag not in _FAST_TAGS:
+                return None
+            meta[key] = plain if tag == _STR_TAG else loader.yaml_constructors[tag](loader, yaml.ScalarNode(tag, plain))
+        elif double is not None or single is not None:
+            meta[key] = double if double is not None else single
+        else:  # "key:" alone
+            meta[key] = None
+    return meta
+
+
+@lru_cache(maxsize=4096)
+def _text_key(key: str) -> bool:
+    return _loader().resolve(yaml.ScalarNode, key, (True, False)) == _STR_TAG
+
+
+@lru_cache(maxsize=1)
+def _loader() -> Any:
+    return _YAML_LOADER("")
+
+
 def _load_front_matter(source: str) -> Any:
     """YAML front matter without aliases: ``*name`` can make a few hundred bytes expand to gigabytes."""
+    if source and (meta := _simple_front_matter(source)) is not None:
+        return meta
     if "*" in source and any(isinstance(ev, yaml.AliasEvent) for ev in yaml.parse(source, Loader=_BASE_LOADER)):
         raise _Skip("YAML aliases (*name) in the front matter are not allowed",
                     "write each value out in full instead of referring to an &anchor")
