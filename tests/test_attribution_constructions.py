@@ -269,9 +269,9 @@ def test_sentence_final_report_or_tell_with_an_addressee_reports_the_clause_on_i
     assert _rows(text) == [("indirect", "The ferry line will close in March", "the Harbour Gazette")]
     text = "The budget covers two new schools, the finance minister told a council panel Tuesday."
     assert _rows(text) == [("indirect", "The budget covers two new schools", "the finance minister")]
-    # an addressee followed by a clause keeps the clause on the right
+    # an addressee followed by a clause keeps the clause on the right, without the addressee
     text = "The harbour is busy, the mayor told reporters the budget was tight."
-    assert _rows(text)[-1] == ("indirect", "reporters the budget was tight", "the mayor")
+    assert _rows(text)[-1] == ("indirect", "the budget was tight", "the mayor")
     # a left part that is no clause of its own (a phrase of time or circumstance) reports nothing
     rows = _rows("On the last day of the tour, the captain told a joke.")
     assert all(not content.startswith("On the last day") for _kind, content, _spk in rows)
@@ -628,3 +628,52 @@ def test_a_coordinated_verb_with_a_direct_quote_keeps_the_first_content():
     # a quotation inside the reported clause still makes one mixed quote
     text = "Smith said he wants “a fair deal” for the port."
     assert ("mixed", "he wants “a fair deal” for the port", "Smith") in _rows(text)
+
+
+def test_told_without_that_starts_the_content_after_the_addressee():
+    text = "The minister told reporters the port should reopen next week."
+    assert _rows(text) == [("indirect", "the port should reopen next week", "The minister")]
+    text = "The minister told the harbour committee on Tuesday the ferry would run again."
+    assert _rows(text) == [("indirect", "the ferry would run again", "The minister")]
+    assert _rows("Ana Silva told the radio station she would not stand again.") == [
+        ("indirect", "she would not stand again", "Ana Silva")]
+    # "her" after "told" is the addressee, not the subject's possessive
+    assert _rows("Lee told her the plan was dead.") == [("indirect", "the plan was dead", "Lee")]
+    # a phrase about the telling before the clause: "said in a statement the ..."
+    assert _rows("The ferry company said in a statement the port would reopen.") == [
+        ("indirect", "the port would reopen", "The ferry company")]
+    # no clause after the addressee: the object stays as it was
+    assert _rows("Lee told the crowd the story of his life.") == [
+        ("indirect", "the crowd the story of his life", "Lee")]
+    # a relative clause after a preposition's object is no content of its own
+    text = "Wallnau elaborated on the message he felt the council was seeking to convey."
+    assert all(not c.startswith("he felt") for _k, c, _s in _rows(text))
+
+
+def test_asked_with_an_addressee_reports_the_question():
+    assert _rows("The host asked the mayor how high the sea wall would be.") == [
+        ("indirect", "how high the sea wall would be", "The host")]
+    assert _rows("Lee asked Clinton on Friday whether she would release the transcripts.") == [
+        ("indirect", "whether she would release the transcripts", "Lee")]
+    # an infinitive after the addressee is what was asked for
+    text = "The anchor pressed on, asking the mayor to share his views on the ferry."
+    assert _rows(text)[-1][1] == "the mayor to share his views on the ferry"
+
+
+def test_plural_and_quantified_subjects_of_say():
+    assert _rows("The police say they have not yet found the cause.") == [
+        ("indirect", "they have not yet found the cause", "The police")]
+    assert _rows("Nearly a third say they do not know.") == [("indirect", "they do not know", "Nearly a third")]
+    rows = _rows("Six in 10 say the mayor is at least somewhat decisive.")
+    assert [r[1] for r in rows] == ["the mayor is at least somewhat decisive"]
+    assert _rows("Several said they would rather stay home.") == [
+        ("indirect", "they would rather stay home", "Several")]
+    # a quantifier inside a noun phrase is no subject
+    assert _rows("The deal was worth several said billions.") == []
+
+
+def test_an_ing_cue_after_be_before_punctuation_is_an_adjective():
+    text = "The ferry plan is worrying, Cuban said."
+    assert _rows(text) == [("indirect", "The ferry plan is worrying", "Cuban")]
+    # before "to" it is still a verb of intention
+    assert _rows("The mayor is hoping to reopen the port.")[0][1] == "to reopen the port"

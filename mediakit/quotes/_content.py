@@ -8,6 +8,7 @@ from __future__ import annotations
 from ._tokens import _Frame, _is_cap, _is_word
 from ._words import (
     _AUX,
+    _CLAUSE,
     _CLAUSE_BREAKS,
     _DOCUMENT_NOUNS,
     _LEADING_SKIP,
@@ -83,6 +84,20 @@ _AROUND_LEFT_WORDS = 5
 # one-word objects of a content-object verb that name a person ("endorsed him"); with a capitalised name
 # ("endorsed Clinton") the only one-word contents kept; chosen on PolNeAR train false negatives
 _PERSON_OBJECTS = frozenset({"him", "her", "them", "us", "me", "himself", "herself", "themselves"})
+
+
+# subject pronouns that open a reported clause after an addressee ("told CNN [he] would run")
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
+# possessives that open a clause's subject after an addressee ("told reporters [his] plan was ready"); "her" is
+# left out: after "told" it is the addressee ("told her the plan ...")
+_POSSESSIVE_OBJECTS = frozenset({"his", "their", "its", "our", "my"})
+# words that open an indirect question after an addressee ("asked Clinton [whether] she would ...")
+_QUESTION_WORDS = frozenset({"whether", "if", "how", "why", "what", "who", "when", "where", "which"})
+# prepositions of a phrase about the telling between a verb and its clause ("said in a statement the ...")
+_TELLING_PREPS = frozenset({"in", "on", "during", "at", "via", "through"})
+# tokens after the start of a clause searched for its auxiliary or finite verb ("the port should", "the new
+# plan would")
+_CLAUSE_VERB_WINDOW = 5
 
 
 class _Content:
@@ -262,6 +277,52 @@ class _Content:
                 return end + 1
         return k
 
+    def _after_addressee(self, fr: _Frame, k: int, hi: int) -> int:
+        """Start of a reported clause with no "that" after the addressee of a verb that takes one ("told
+        reporters [the port would reopen]", "told CNN on Monday [he would run]") or after a phrase about the
+        telling ("said in a statement [the port would reopen]"): the first subject pronoun, or determiner
+        after a noun, that opens a clause within a few words. ``k`` when there is none."""
+        t = self.t
+        if k >= hi:
+            return k
+        medium = t.low[k] in _TELLING_PREPS
+        if not (fr.cue.object or medium) or t.low[k] in self.lex.complementizers or t.low[k] in _CLAUSE \
+                or t.low[k] in _SUBJECT_PRONOUNS or t.low[k] in _PREPS and not medium:
+            return k
+        seen_medium = False
+        for m in range(k + 1, min(hi, k + _ADDRESSEE_WINDOW)):
+            w = t.low[m]
+            # "said in a statement", "said on Monday"; not "elaborated on the message [he felt ...]"
+            seen_medium = seen_medium or w in _TIME_WORDS or w in _MEDIUM_WORDS and t.low[k] == "in"
+            if w in _QUESTION_WORDS and fr.cue.object and not medium and m - k <= _ADDRESSEE_ONLY_WORDS \
+                    and all(_is_word(t.text[x]) and (t.low[x] not in _PREPS or t.low[x + 1] in _TIME_WORDS)
+                            for x in range(k, m)):
+                return m  # "asked Trump how high the wall would be": the question after the addressee
+            if not _is_word(t.text[m]) or t.quote[m] != -1 or w in self.lex.complementizers or w in _CLAUSE \
+                    or w in self.lex.forms or w.endswith("ing") or w == "to":
+                return k
+            p = t.low[m - 1]
+            if p in _PREPS or p in _ARTICLES or p in _POSSESSIVE_OBJECTS:
+                continue
+            if (w in _SUBJECT_PRONOUNS or w in _ARTICLES or w in _POSSESSIVE_OBJECTS) and (seen_medium or not medium) \
+                    and self._finite_clause(m, hi):
+                return m
+        return k
+
+    def _finite_clause(self, s: int, hi: int) -> bool:
+        """True when a clause with its subject starts at ``s``: an auxiliary or a finite verb form within the
+        first few words after a pronoun or a short noun phrase ("the port should reopen", "he wants")."""
+        t = self.t
+        if t.low[s] in _SUBJECT_PRONOUNS:
+            return s + 1 < hi and _is_word(t.text[s + 1]) and t.low[s + 1] not in _PREPS and t.low[s + 1] != "to"
+        for m in range(s + 1, min(hi, s + _CLAUSE_VERB_WINDOW)):
+            w = t.low[m]
+            if not _is_word(t.text[m]) or w in _PREPS or t.quote[m] != -1:
+                return False
+            if w in _AUX or _past_like(w) or w in self.lex.forms and self.lex.forms[w].form == "past":
+                return True
+        return False
+
     def _content(self, fr: _Frame, kind: str, a: int, b: int, frames, n_f) -> tuple[int, int] | None:
         """Token span of the reported clause of frame ``fr`` in unit a..b."""
         t = self.t
@@ -298,6 +359,8 @@ class _Content:
             else:
                 pass
         k = self._skip_pp_right(k, hi)
+        if k == right0 and fr.cue is not None and kind == "indirect" and fr.cue.cls == "speech":
+            k = self._after_addressee(fr, k, hi)
         k = self._skip_interrupting_frame(fr, kind, k, hi, frames, n_f)
         if k + 1 < hi and t.low[k].endswith("ly") and t.low[k + 1] in self.lex.complementizers:
             k += 1  # "has said repeatedly that ...": an adverb before the complementizer
