@@ -677,3 +677,10 @@ def test_an_ing_cue_after_be_before_punctuation_is_an_adjective():
     assert _rows(text) == [("indirect", "The ferry plan is worrying", "Cuban")]
     # before "to" it is still a verb of intention
     assert _rows("The mayor is hoping to reopen the port.")[0][1] == "to reopen the port"
+
+
+def test_an_according_to_phrase_after_the_content_ends_it():
+    text = "Ana Silva said the ferry would stop in May, according to two aides."
+    rows = _rows(text)
+    assert ("indirect", "the ferry would stop in May", "Ana Silva") in rows
+    assert rows[0][0] == "according_to" and rows[0][2] == "two aides"

@@ -372,6 +372,10 @@ class _Content:
             if j > k and t.low[j] in ("and", "but"):
                 e = j  # "said the plan was dead and added, “...”": the coordinated cue heads its own quotation
                 break
+        for m in range(k + 1, e - 1):
+            if t.low[m] == "," and t.low[m + 1] == "according" and t.low[m + 2] == "to" and t.quote[m] == -1:
+                e = m  # "said the plan failed, according to two aides": the phrase is about the telling
+                break
         while e > k and not _is_word(t.text[e - 1]) and not (t.quote[e - 1] != -1 and t.mark[e - 1]):
             e -= 1
         # "Most economists agree, the report said.": what follows is a later frame closing the sentence (its
