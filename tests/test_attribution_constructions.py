@@ -675,6 +675,9 @@ def test_plural_and_quantified_subjects_of_say():
 def test_an_ing_cue_after_be_before_punctuation_is_an_adjective():
     text = "The ferry plan is worrying, Cuban said."
     assert _rows(text) == [("indirect", "The ferry plan is worrying", "Cuban")]
+    # "telling" after "is" and before a preposition is an adjective; before an addressee a verb
+    assert _rows("The mayor's metaphor is telling in its own right.") == []
+    assert _rows("The mayor is telling reporters the port will reopen.")[0][1] == "the port will reopen"
     # before "to" it is still a verb of intention
     assert _rows("The mayor is hoping to reopen the port.")[0][1] == "to reopen the port"
 

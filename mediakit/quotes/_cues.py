@@ -48,7 +48,8 @@ _PLURAL_WITHOUT_S = frozenset({"police", "women", "men", "children", "staff", "c
 # first words of a clause reported with no "that" after a quantifier's verb ("Several said [they] ...")
 _CLAUSE_STARTS = frozenset({"he", "she", "they", "it", "we", "i", "you", "there", "the", "a", "an", "his",
                             "their", "its", "our"})
-# forms of "be" after which an -ing cue is an adjective when punctuation follows ("is worrying,")
+# forms of "be" after which an -ing cue is an adjective when punctuation follows ("is worrying,"; "is telling
+# in its own right")
 _COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s"})
 
 
@@ -129,7 +130,7 @@ class _Cues:
         if (p in _DET or p.endswith(("'s", "’s", "s'", "s’"))) and not share:
             return False  # "the report", "Trump's claims", "Canada's continued participation"
         if c.form == "ing":
-            if p in _COPULAS and nxt in (",", ".", ";", ":", ""):
+            if p in _COPULAS and (nxt in (",", ".", ";", ":", "") or c.lemma == "tell" and nxt in _PREPS):
                 return False  # "the plan is worrying, Cuban said", "was convincing.": an adjective
             # "a strong showing in Iowa", "a poor showing.": a gerund heading a noun phrase (followed by a
             # preposition or the end of the clause, not by reported content as in "a statement saying that")
