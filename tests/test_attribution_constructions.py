@@ -687,3 +687,15 @@ def test_an_according_to_phrase_after_the_content_ends_it():
     rows = _rows(text)
     assert ("indirect", "the ferry would stop in May", "Ana Silva") in rows
     assert rows[0][0] == "according_to" and rows[0][2] == "two aides"
+
+
+def test_add_reports_only_a_clause():
+    # "add" with a noun phrase or "to" is an addition, not a report
+    assert _rows("In the past five years, the province has added 1 million private sector jobs.") == []
+    assert _rows("The late filing only added to the picture of a council in chaos.") == []
+    assert _rows("The mayor won the primary, adding to her run of victories in the north.") == []
+    # with a clause it reports
+    assert _rows("The mayor added that the port would reopen in May.") == [
+        ("indirect", "the port would reopen in May", "The mayor")]
+    text = "The port will reopen in May, the mayor added."
+    assert _rows(text) == [("indirect", "The port will reopen in May", "the mayor")]
