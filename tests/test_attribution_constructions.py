@@ -302,8 +302,8 @@ def test_a_judged_act_inside_a_final_frames_clause_is_part_of_what_was_said():
 
 def test_an_article_after_a_speaker_first_frame_between_commas_opens_the_rest_of_the_content():
     text = "In any case, Mr. Marlow said, the shipping industry was vastly over-supplied with boats."
-    assert _rows(text) == [("indirect", "In any case", "Mr. Marlow"),
-                           ("indirect", "the shipping industry was vastly over-supplied with boats", "Mr. Marlow")]
+    # (the fronted phrase "In any case" is no content of its own)
+    assert _rows(text) == [("indirect", "the shipping industry was vastly over-supplied with boats", "Mr. Marlow")]
     # after an inverted frame the article opens the speaker's description, not more content
     text = "Taxes will not bring these jobs back, said Dana Ruiz, a professor of economics at the university."
     assert _rows(text) == [("indirect", "Taxes will not bring these jobs back", "Dana Ruiz")]
@@ -699,3 +699,15 @@ def test_add_reports_only_a_clause():
         ("indirect", "the port would reopen in May", "The mayor")]
     text = "The port will reopen in May, the mayor added."
     assert _rows(text) == [("indirect", "The port will reopen in May", "the mayor")]
+
+
+def test_fronted_phrase_before_a_frame_between_commas_is_no_content_of_its_own():
+    text = "In Halifax, Mr. Lowe said, the ferry is seen as a lifeline."
+    assert _rows(text) == [("indirect", "the ferry is seen as a lifeline", "Mr. Lowe")]
+    text = "On Tuesday, the mayor said, the port will reopen."
+    assert _rows(text) == [("indirect", "the port will reopen", "the mayor")]
+    # a clause on the left is still reported, and so is a subject phrase opening with "this"
+    text = "In the end, the plan failed, the mayor said, and the port closed."
+    assert _rows(text)[0][1] == "In the end, the plan failed"
+    text = "This sort of remark, the network said, violates its code of practice."
+    assert [r[1] for r in _rows(text)] == ["This sort of remark", "violates its code of practice"]

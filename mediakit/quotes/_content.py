@@ -126,6 +126,19 @@ class _Content:
             return None  # "..., according to the union, a group that ...": an apposition, no clause
         return (s, e)
 
+    def _fronted_phrase(self, a: int, e: int) -> bool:
+        """True when tokens a..e before a frame between commas are a fronted phrase of place or time with no
+        verb ("In Miami, [Lee said,] ...", "On Tuesday, ..."): no clause of its own to report."""
+        t = self.t
+        k = a
+        while k < e and (not _is_word(t.text[k]) or t.low[k] in _LEADING_SKIP):
+            k += 1
+        if k >= e or not (t.low[k] in _PREPS or t.low[k] in _TIME_WORDS) \
+                or t.low[k] in ("this", "that", "these", "those", "may", "march"):
+            return False  # "This sort of opining, CNN claimed, violates ...": a subject, not a fronted phrase
+        return not any(t.low[m] in _AUX or _past_like(t.low[m]) or t.low[m] in self.lex.forms or t.quote[m] != -1
+                       for m in range(k, e))
+
     def _ends_unit(self, fr: _Frame, b: int) -> bool:
         """True when nothing but punctuation follows the frame's verb (and an inverted speaker) in the unit:
         "In Seattle, marchers honored the victims, a local station reported." ends with its frame."""
@@ -400,7 +413,7 @@ class _Content:
                and left_words >= _FINAL_FRAME_LEFT_WORDS and k > right0 and t.low[k - 1] == "," and fr.s0 >= 0
                # "And yet, her aides say, Syria remains a priority": a connective alone on the left reports nothing
                and t.words(a, frame_start) - sum(t.low[m] in _CONNECTIVES for m in range(a, frame_start))
-               >= _MIN_CONTENT_WORDS)
+               >= _MIN_CONTENT_WORDS and not self._fronted_phrase(a, frame_start))
         # "..., said an official who spoke on condition of anonymity": a relative clause on the inverted
         # speaker describes the speaker; the content is on the left
         rel = fr.inverted and k < hi and t.low[k] in ("who", "whose", "which") and left_words >= _MIN_CONTENT_WORDS
