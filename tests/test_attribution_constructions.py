@@ -711,3 +711,20 @@ def test_fronted_phrase_before_a_frame_between_commas_is_no_content_of_its_own()
     assert _rows(text)[0][1] == "In the end, the plan failed"
     text = "This sort of remark, the network said, violates its code of practice."
     assert [r[1] for r in _rows(text)] == ["This sort of remark", "violates its code of practice"]
+
+
+def test_what_follows_an_according_to_source_is_its_description_not_the_content():
+    text = "The claim cannot support a prosecution, according to a court document filed by the county attorney."
+    rows = _rows(text)
+    assert [r[:2] for r in rows] == [("according_to", "The claim cannot support a prosecution")]
+    assert rows[0][2].startswith("a court document")
+    # nothing on the left: the clause after the description's comma is the content
+    text = "According to a report by the ministry, the port will reopen in May."
+    assert [r[1] for r in _rows(text)] == ["the port will reopen in May"]
+    text = "According to notes from Ana Silva, a close friend of the mayor, the deal was signed twice."
+    assert [r[1] for r in _rows(text)] == ["the deal was signed twice"]
+    text = "According to Ana Silva, a lawyer at Dunmore LLP, an operational test strengthens the case for action."
+    assert [r[1] for r in _rows(text)] == ["an operational test strengthens the case for action"]
+    # "as X reported" with a phrase of time after it reports the clause on its left
+    text = "The strike was put to a vote, as the Harbour Gazette reported last week."
+    assert [r[1] for r in _rows(text)] == ["The strike was put to a vote"]

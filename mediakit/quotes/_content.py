@@ -91,6 +91,9 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 # possessives that open a clause's subject after an addressee ("told reporters [his] plan was ready"); "her" is
 # left out: after "told" it is the addressee ("told her the plan ...")
 _POSSESSIVE_OBJECTS = frozenset({"his", "their", "its", "our", "my"})
+# first words after an according-to source that continue its description rather than open the content
+# ("according to a document filed [by] ...", "according to an official [who] spoke ...")
+_SOURCE_TAILS = frozenset({"by", "and", "who", "whose", "which", "that", "for", "from", "of", "with"})
 # words that open an indirect question after an addressee ("asked Clinton [whether] she would ...")
 _QUESTION_WORDS = frozenset({"whether", "if", "how", "why", "what", "who", "when", "where", "which"})
 # prepositions of a phrase about the telling between a verb and its clause ("said in a statement the ...")
@@ -437,6 +440,31 @@ class _Content:
                 p -= 1
             acc_left = t.low[p] not in _SUBORDINATORS and t.low[p] not in self.lex.complementizers \
                 and t.low[p] not in _PREPS and _is_word(t.text[p])
+        # "according to a court document filed [by the attorney]", "according to an official [who spoke on ...]",
+        # "according to documents from Ann Blair, [a close friend of ...]", "as Breitbart reported [a few days
+        # later]": what follows the source is the rest of its description or a phrase about the telling
+        if kind == "according_to" and not acc_left and k < hi and k >= right0 and (
+                k == right0 and t.low[k] in _SOURCE_TAILS
+                or t.low[k] in ("a", "an") and t.low[k - 1] == "," and fr.a1 < 0
+                and not self._is_clause(k, next((x for x in range(k, hi) if t.low[x] == ","), k), False)
+                and any(t.low[x] == "," for x in range(k, hi))
+                or fr.cue is not None and fr.cue.lemma != "according to" and k == right0
+                and (t.low[k] in _PREPS and t.low[k] != "to" or t.low[k] in _TIME_WORDS)
+                and not self._is_clause(k, e, False)):
+            lead = frame_start - 1 if frame_start > a and t.low[frame_start - 1] == "as" else frame_start
+            lead = fr.c0 if fr.cue is not None and fr.cue.lemma == "according to" else lead
+            if left_words < _ACCORDING_MIN_WORDS or lead <= a or t.low[lead - 1] not in (",", "—", "–") \
+                    and not (t.quote[lead - 1] != -1 and t.mark[lead - 1]):
+                # nothing reported on the left: the content is the clause after the description's comma
+                m = next((x for x in range(k, hi) if t.low[x] == "," or t.quote[x] != -1), hi)
+                end = hi
+                while end > m and not _is_word(t.text[end - 1]):
+                    end -= 1
+                if m < end and t.low[m] == "," and t.words(m + 1, end) >= _ACCORDING_MIN_WORDS \
+                        and (self._is_clause(m + 1, end, False) or t.low[k] in ("a", "an")):
+                    return (m + 1, end)
+                return None
+            acc_left = True
         # "..., Defense Secretary Lee Park told a Senate panel Wednesday.": a sentence-final frame whose verb takes
         # an addressee and no clause after it reports the clause on its left
         addressee = (kind == "indirect" and not fr.inverted and fr.cue is not None and fr.cue.lemma == "tell"
@@ -459,7 +487,10 @@ class _Content:
             return (k, e)  # "endorsed Clinton", "criticized him": a one-word object names who the act is about
         # the content is on the left: "..., Smith said." / "..., according to X."
         left_end = min(x for x in (fr.s0, fr.c0) if x >= 0) if fr.s0 >= 0 else fr.c0
-        if kind == "according_to":
+        if kind == "according_to" and fr.cue is not None and fr.cue.lemma != "according to" and left_end > a \
+                and t.low[left_end - 1] == "as":
+            left_end -= 1  # "..., as Breitbart reported a few days later."
+        elif kind == "according_to":
             left_end = fr.c0
         s = a
         # start after a previous frame of this unit
