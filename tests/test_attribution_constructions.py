@@ -269,9 +269,9 @@ def test_sentence_final_report_or_tell_with_an_addressee_reports_the_clause_on_i
     assert _rows(text) == [("indirect", "The ferry line will close in March", "the Harbour Gazette")]
     text = "The budget covers two new schools, the finance minister told a council panel Tuesday."
     assert _rows(text) == [("indirect", "The budget covers two new schools", "the finance minister")]
-    # an addressee followed by a clause keeps the clause on the right
+    # an addressee followed by a clause keeps the clause on the right, without the addressee
     text = "The harbour is busy, the mayor told reporters the budget was tight."
-    assert _rows(text)[-1] == ("indirect", "reporters the budget was tight", "the mayor")
+    assert _rows(text)[-1] == ("indirect", "the budget was tight", "the mayor")
     # a left part that is no clause of its own (a phrase of time or circumstance) reports nothing
     rows = _rows("On the last day of the tour, the captain told a joke.")
     assert all(not content.startswith("On the last day") for _kind, content, _spk in rows)
@@ -302,8 +302,8 @@ def test_a_judged_act_inside_a_final_frames_clause_is_part_of_what_was_said():
 
 def test_an_article_after_a_speaker_first_frame_between_commas_opens_the_rest_of_the_content():
     text = "In any case, Mr. Marlow said, the shipping industry was vastly over-supplied with boats."
-    assert _rows(text) == [("indirect", "In any case", "Mr. Marlow"),
-                           ("indirect", "the shipping industry was vastly over-supplied with boats", "Mr. Marlow")]
+    # (the fronted phrase "In any case" is no content of its own)
+    assert _rows(text) == [("indirect", "the shipping industry was vastly over-supplied with boats", "Mr. Marlow")]
     # after an inverted frame the article opens the speaker's description, not more content
     text = "Taxes will not bring these jobs back, said Dana Ruiz, a professor of economics at the university."
     assert _rows(text) == [("indirect", "Taxes will not bring these jobs back", "Dana Ruiz")]
@@ -628,3 +628,103 @@ def test_a_coordinated_verb_with_a_direct_quote_keeps_the_first_content():
     # a quotation inside the reported clause still makes one mixed quote
     text = "Smith said he wants “a fair deal” for the port."
     assert ("mixed", "he wants “a fair deal” for the port", "Smith") in _rows(text)
+
+
+def test_told_without_that_starts_the_content_after_the_addressee():
+    text = "The minister told reporters the port should reopen next week."
+    assert _rows(text) == [("indirect", "the port should reopen next week", "The minister")]
+    text = "The minister told the harbour committee on Tuesday the ferry would run again."
+    assert _rows(text) == [("indirect", "the ferry would run again", "The minister")]
+    assert _rows("Ana Silva told the radio station she would not stand again.") == [
+        ("indirect", "she would not stand again", "Ana Silva")]
+    # "her" after "told" is the addressee, not the subject's possessive
+    assert _rows("Lee told her the plan was dead.") == [("indirect", "the plan was dead", "Lee")]
+    # a phrase about the telling before the clause: "said in a statement the ..."
+    assert _rows("The ferry company said in a statement the port would reopen.") == [
+        ("indirect", "the port would reopen", "The ferry company")]
+    # no clause after the addressee: the object stays as it was
+    assert _rows("Lee told the crowd the story of his life.") == [
+        ("indirect", "the crowd the story of his life", "Lee")]
+    # a relative clause after a preposition's object is no content of its own
+    text = "Wallnau elaborated on the message he felt the council was seeking to convey."
+    assert all(not c.startswith("he felt") for _k, c, _s in _rows(text))
+
+
+def test_asked_with_an_addressee_reports_the_question():
+    assert _rows("The host asked the mayor how high the sea wall would be.") == [
+        ("indirect", "how high the sea wall would be", "The host")]
+    assert _rows("Lee asked Clinton on Friday whether she would release the transcripts.") == [
+        ("indirect", "whether she would release the transcripts", "Lee")]
+    # an infinitive after the addressee is what was asked for
+    text = "The anchor pressed on, asking the mayor to share his views on the ferry."
+    assert _rows(text)[-1][1] == "the mayor to share his views on the ferry"
+
+
+def test_plural_and_quantified_subjects_of_say():
+    assert _rows("The police say they have not yet found the cause.") == [
+        ("indirect", "they have not yet found the cause", "The police")]
+    assert _rows("Nearly a third say they do not know.") == [("indirect", "they do not know", "Nearly a third")]
+    rows = _rows("Six in 10 say the mayor is at least somewhat decisive.")
+    assert [r[1] for r in rows] == ["the mayor is at least somewhat decisive"]
+    assert _rows("Several said they would rather stay home.") == [
+        ("indirect", "they would rather stay home", "Several")]
+    # a quantifier inside a noun phrase is no subject
+    assert _rows("The deal was worth several said billions.") == []
+
+
+def test_an_ing_cue_after_be_before_punctuation_is_an_adjective():
+    text = "The ferry plan is worrying, Cuban said."
+    assert _rows(text) == [("indirect", "The ferry plan is worrying", "Cuban")]
+    # "telling" after "is" and before a preposition is an adjective; before an addressee a verb
+    assert _rows("The mayor's metaphor is telling in its own right.") == []
+    assert _rows("The mayor is telling reporters the port will reopen.")[0][1] == "the port will reopen"
+    # before "to" it is still a verb of intention
+    assert _rows("The mayor is hoping to reopen the port.")[0][1] == "to reopen the port"
+
+
+def test_an_according_to_phrase_after_the_content_ends_it():
+    text = "Ana Silva said the ferry would stop in May, according to two aides."
+    rows = _rows(text)
+    assert ("indirect", "the ferry would stop in May", "Ana Silva") in rows
+    assert rows[0][0] == "according_to" and rows[0][2] == "two aides"
+
+
+def test_add_reports_only_a_clause():
+    # "add" with a noun phrase or "to" is an addition, not a report
+    assert _rows("In the past five years, the province has added 1 million private sector jobs.") == []
+    assert _rows("The late filing only added to the picture of a council in chaos.") == []
+    assert _rows("The mayor won the primary, adding to her run of victories in the north.") == []
+    # with a clause it reports
+    assert _rows("The mayor added that the port would reopen in May.") == [
+        ("indirect", "the port would reopen in May", "The mayor")]
+    text = "The port will reopen in May, the mayor added."
+    assert _rows(text) == [("indirect", "The port will reopen in May", "the mayor")]
+
+
+def test_fronted_phrase_before_a_frame_between_commas_is_no_content_of_its_own():
+    text = "In Halifax, Mr. Lowe said, the ferry is seen as a lifeline."
+    assert _rows(text) == [("indirect", "the ferry is seen as a lifeline", "Mr. Lowe")]
+    text = "On Tuesday, the mayor said, the port will reopen."
+    assert _rows(text) == [("indirect", "the port will reopen", "the mayor")]
+    # a clause on the left is still reported, and so is a subject phrase opening with "this"
+    text = "In the end, the plan failed, the mayor said, and the port closed."
+    assert _rows(text)[0][1] == "In the end, the plan failed"
+    text = "This sort of remark, the network said, violates its code of practice."
+    assert [r[1] for r in _rows(text)] == ["This sort of remark", "violates its code of practice"]
+
+
+def test_what_follows_an_according_to_source_is_its_description_not_the_content():
+    text = "The claim cannot support a prosecution, according to a court document filed by the county attorney."
+    rows = _rows(text)
+    assert [r[:2] for r in rows] == [("according_to", "The claim cannot support a prosecution")]
+    assert rows[0][2].startswith("a court document")
+    # nothing on the left: the clause after the description's comma is the content
+    text = "According to a report by the ministry, the port will reopen in May."
+    assert [r[1] for r in _rows(text)] == ["the port will reopen in May"]
+    text = "According to notes from Ana Silva, a close friend of the mayor, the deal was signed twice."
+    assert [r[1] for r in _rows(text)] == ["the deal was signed twice"]
+    text = "According to Ana Silva, a lawyer at Dunmore LLP, an operational test strengthens the case for action."
+    assert [r[1] for r in _rows(text)] == ["an operational test strengthens the case for action"]
+    # "as X reported" with a phrase of time after it reports the clause on its left
+    text = "The strike was put to a vote, as the Harbour Gazette reported last week."
+    assert [r[1] for r in _rows(text)] == ["The strike was put to a vote"]

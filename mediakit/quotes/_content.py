@@ -8,6 +8,7 @@ from __future__ import annotations
 from ._tokens import _Frame, _is_cap, _is_word
 from ._words import (
     _AUX,
+    _CLAUSE,
     _CLAUSE_BREAKS,
     _DOCUMENT_NOUNS,
     _LEADING_SKIP,
@@ -85,6 +86,23 @@ _AROUND_LEFT_WORDS = 5
 _PERSON_OBJECTS = frozenset({"him", "her", "them", "us", "me", "himself", "herself", "themselves"})
 
 
+# subject pronouns that open a reported clause after an addressee ("told CNN [he] would run")
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
+# possessives that open a clause's subject after an addressee ("told reporters [his] plan was ready"); "her" is
+# left out: after "told" it is the addressee ("told her the plan ...")
+_POSSESSIVE_OBJECTS = frozenset({"his", "their", "its", "our", "my"})
+# first words after an according-to source that continue its description rather than open the content
+# ("according to a document filed [by] ...", "according to an official [who] spoke ...")
+_SOURCE_TAILS = frozenset({"by", "and", "who", "whose", "which", "that", "for", "from", "of", "with"})
+# words that open an indirect question after an addressee ("asked Clinton [whether] she would ...")
+_QUESTION_WORDS = frozenset({"whether", "if", "how", "why", "what", "who", "when", "where", "which"})
+# prepositions of a phrase about the telling between a verb and its clause ("said in a statement the ...")
+_TELLING_PREPS = frozenset({"in", "on", "during", "at", "via", "through"})
+# tokens after the start of a clause searched for its auxiliary or finite verb ("the port should", "the new
+# plan would")
+_CLAUSE_VERB_WINDOW = 5
+
+
 class _Content:
     """Content spans of indirect frames (mixed into the analyser of :mod:`._rules`)."""
 
@@ -110,6 +128,19 @@ class _Content:
                 or not (self._is_clause(k, e, False) or any(_past_like(t.low[m]) for m in range(k, e))):
             return None  # "..., according to the union, a group that ...": an apposition, no clause
         return (s, e)
+
+    def _fronted_phrase(self, a: int, e: int) -> bool:
+        """True when tokens a..e before a frame between commas are a fronted phrase of place or time with no
+        verb ("In Miami, [Lee said,] ...", "On Tuesday, ..."): no clause of its own to report."""
+        t = self.t
+        k = a
+        while k < e and (not _is_word(t.text[k]) or t.low[k] in _LEADING_SKIP):
+            k += 1
+        if k >= e or not (t.low[k] in _PREPS or t.low[k] in _TIME_WORDS) \
+                or t.low[k] in ("this", "that", "these", "those", "may", "march"):
+            return False  # "This sort of opining, CNN claimed, violates ...": a subject, not a fronted phrase
+        return not any(t.low[m] in _AUX or _past_like(t.low[m]) or t.low[m] in self.lex.forms or t.quote[m] != -1
+                       for m in range(k, e))
 
     def _ends_unit(self, fr: _Frame, b: int) -> bool:
         """True when nothing but punctuation follows the frame's verb (and an inverted speaker) in the unit:
@@ -262,6 +293,52 @@ class _Content:
                 return end + 1
         return k
 
+    def _after_addressee(self, fr: _Frame, k: int, hi: int) -> int:
+        """Start of a reported clause with no "that" after the addressee of a verb that takes one ("told
+        reporters [the port would reopen]", "told CNN on Monday [he would run]") or after a phrase about the
+        telling ("said in a statement [the port would reopen]"): the first subject pronoun, or determiner
+        after a noun, that opens a clause within a few words. ``k`` when there is none."""
+        t = self.t
+        if k >= hi:
+            return k
+        medium = t.low[k] in _TELLING_PREPS
+        if not (fr.cue.object or medium) or t.low[k] in self.lex.complementizers or t.low[k] in _CLAUSE \
+                or t.low[k] in _SUBJECT_PRONOUNS or t.low[k] in _PREPS and not medium:
+            return k
+        seen_medium = False
+        for m in range(k + 1, min(hi, k + _ADDRESSEE_WINDOW)):
+            w = t.low[m]
+            # "said in a statement", "said on Monday"; not "elaborated on the message [he felt ...]"
+            seen_medium = seen_medium or w in _TIME_WORDS or w in _MEDIUM_WORDS and t.low[k] == "in"
+            if w in _QUESTION_WORDS and fr.cue.object and not medium and m - k <= _ADDRESSEE_ONLY_WORDS \
+                    and all(_is_word(t.text[x]) and (t.low[x] not in _PREPS or t.low[x + 1] in _TIME_WORDS)
+                            for x in range(k, m)):
+                return m  # "asked Trump how high the wall would be": the question after the addressee
+            if not _is_word(t.text[m]) or t.quote[m] != -1 or w in self.lex.complementizers or w in _CLAUSE \
+                    or w in self.lex.forms or w.endswith("ing") or w == "to":
+                return k
+            p = t.low[m - 1]
+            if p in _PREPS or p in _ARTICLES or p in _POSSESSIVE_OBJECTS:
+                continue
+            if (w in _SUBJECT_PRONOUNS or w in _ARTICLES or w in _POSSESSIVE_OBJECTS) and (seen_medium or not medium) \
+                    and self._finite_clause(m, hi):
+                return m
+        return k
+
+    def _finite_clause(self, s: int, hi: int) -> bool:
+        """True when a clause with its subject starts at ``s``: an auxiliary or a finite verb form within the
+        first few words after a pronoun or a short noun phrase ("the port should reopen", "he wants")."""
+        t = self.t
+        if t.low[s] in _SUBJECT_PRONOUNS:
+            return s + 1 < hi and _is_word(t.text[s + 1]) and t.low[s + 1] not in _PREPS and t.low[s + 1] != "to"
+        for m in range(s + 1, min(hi, s + _CLAUSE_VERB_WINDOW)):
+            w = t.low[m]
+            if not _is_word(t.text[m]) or w in _PREPS or t.quote[m] != -1:
+                return False
+            if w in _AUX or _past_like(w) or w in self.lex.forms and self.lex.forms[w].form == "past":
+                return True
+        return False
+
     def _content(self, fr: _Frame, kind: str, a: int, b: int, frames, n_f) -> tuple[int, int] | None:
         """Token span of the reported clause of frame ``fr`` in unit a..b."""
         t = self.t
@@ -298,6 +375,8 @@ class _Content:
             else:
                 pass
         k = self._skip_pp_right(k, hi)
+        if k == right0 and fr.cue is not None and kind == "indirect" and fr.cue.cls == "speech":
+            k = self._after_addressee(fr, k, hi)
         k = self._skip_interrupting_frame(fr, kind, k, hi, frames, n_f)
         if k + 1 < hi and t.low[k].endswith("ly") and t.low[k + 1] in self.lex.complementizers:
             k += 1  # "has said repeatedly that ...": an adverb before the complementizer
@@ -308,6 +387,10 @@ class _Content:
             j = self._skip_adverbs_left(m - 1, k) if m in self.consumed and t.quote[m] == -1 else -1
             if j > k and t.low[j] in ("and", "but"):
                 e = j  # "said the plan was dead and added, “...”": the coordinated cue heads its own quotation
+                break
+        for m in range(k + 1, e - 1):
+            if t.low[m] == "," and t.low[m + 1] == "according" and t.low[m + 2] == "to" and t.quote[m] == -1:
+                e = m  # "said the plan failed, according to two aides": the phrase is about the telling
                 break
         while e > k and not _is_word(t.text[e - 1]) and not (t.quote[e - 1] != -1 and t.mark[e - 1]):
             e -= 1
@@ -333,7 +416,7 @@ class _Content:
                and left_words >= _FINAL_FRAME_LEFT_WORDS and k > right0 and t.low[k - 1] == "," and fr.s0 >= 0
                # "And yet, her aides say, Syria remains a priority": a connective alone on the left reports nothing
                and t.words(a, frame_start) - sum(t.low[m] in _CONNECTIVES for m in range(a, frame_start))
-               >= _MIN_CONTENT_WORDS)
+               >= _MIN_CONTENT_WORDS and not self._fronted_phrase(a, frame_start))
         # "..., said an official who spoke on condition of anonymity": a relative clause on the inverted
         # speaker describes the speaker; the content is on the left
         rel = fr.inverted and k < hi and t.low[k] in ("who", "whose", "which") and left_words >= _MIN_CONTENT_WORDS
@@ -357,6 +440,31 @@ class _Content:
                 p -= 1
             acc_left = t.low[p] not in _SUBORDINATORS and t.low[p] not in self.lex.complementizers \
                 and t.low[p] not in _PREPS and _is_word(t.text[p])
+        # "according to a court document filed [by the attorney]", "according to an official [who spoke on ...]",
+        # "according to documents from Ann Blair, [a close friend of ...]", "as Breitbart reported [a few days
+        # later]": what follows the source is the rest of its description or a phrase about the telling
+        if kind == "according_to" and not acc_left and k < hi and k >= right0 and (
+                k == right0 and t.low[k] in _SOURCE_TAILS
+                or t.low[k] in ("a", "an") and t.low[k - 1] == "," and fr.a1 < 0
+                and not self._is_clause(k, next((x for x in range(k, hi) if t.low[x] == ","), k), False)
+                and any(t.low[x] == "," for x in range(k, hi))
+                or fr.cue is not None and fr.cue.lemma != "according to" and k == right0
+                and (t.low[k] in _PREPS and t.low[k] != "to" or t.low[k] in _TIME_WORDS)
+                and not self._is_clause(k, e, False)):
+            lead = frame_start - 1 if frame_start > a and t.low[frame_start - 1] == "as" else frame_start
+            lead = fr.c0 if fr.cue is not None and fr.cue.lemma == "according to" else lead
+            if left_words < _ACCORDING_MIN_WORDS or lead <= a or t.low[lead - 1] not in (",", "—", "–") \
+                    and not (t.quote[lead - 1] != -1 and t.mark[lead - 1]):
+                # nothing reported on the left: the content is the clause after the description's comma
+                m = next((x for x in range(k, hi) if t.low[x] == "," or t.quote[x] != -1), hi)
+                end = hi
+                while end > m and not _is_word(t.text[end - 1]):
+                    end -= 1
+                if m < end and t.low[m] == "," and t.words(m + 1, end) >= _ACCORDING_MIN_WORDS \
+                        and (self._is_clause(m + 1, end, False) or t.low[k] in ("a", "an")):
+                    return (m + 1, end)
+                return None
+            acc_left = True
         # "..., Defense Secretary Lee Park told a Senate panel Wednesday.": a sentence-final frame whose verb takes
         # an addressee and no clause after it reports the clause on its left
         addressee = (kind == "indirect" and not fr.inverted and fr.cue is not None and fr.cue.lemma == "tell"
@@ -379,7 +487,10 @@ class _Content:
             return (k, e)  # "endorsed Clinton", "criticized him": a one-word object names who the act is about
         # the content is on the left: "..., Smith said." / "..., according to X."
         left_end = min(x for x in (fr.s0, fr.c0) if x >= 0) if fr.s0 >= 0 else fr.c0
-        if kind == "according_to":
+        if kind == "according_to" and fr.cue is not None and fr.cue.lemma != "according to" and left_end > a \
+                and t.low[left_end - 1] == "as":
+            left_end -= 1  # "..., as Breitbart reported a few days later."
+        elif kind == "according_to":
             left_end = fr.c0
         s = a
         # start after a previous frame of this unit
