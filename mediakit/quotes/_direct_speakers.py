@@ -21,12 +21,10 @@ from ._words import (
     _LEADING_SKIP,
     _POSSESSIVE_DET,
     _PREPS,
+    _SPEAKER_NOUNS,
     _SPEAKING_PRONOUNS,
     _TIME_WORDS,
     _TITLES_ABBR,
-)
-from ._words import (
-    _SPEAKER_NOUNS as _HUMAN_NOUNS,
 )
 
 # ---------------------------------------------------------------- thresholds
@@ -132,9 +130,9 @@ class _DirectSpeakers:
             w = t.low[k]
             if not _is_word(w) or w in _AUX or w in _CLAUSE or w in self.lex.forms or t.quote[k] != -1:
                 return None
-            if w in _HUMAN_NOUNS:
+            if w in _SPEAKER_NOUNS:
                 end = k + 1
-                while end < hi and t.low[end] in _HUMAN_NOUNS and t.text[end].islower():
+                while end < hi and t.low[end] in _SPEAKER_NOUNS and t.text[end].islower():
                     end += 1  # "her campaign spokesman"
                 while end < hi and t.low[end] in _PREPS and t.low[end] in ("of", "at", "for") and end + 2 <= hi \
                         and _is_word(t.low[end + 1]):

@@ -151,26 +151,9 @@ _LEADING_ADVERBS = {"earlier", "later", "meanwhile", "previously", "recently", "
                     "today", "yesterday", "now", "then", "still", "again", "instead", "ранее", "позднее", "также",
                     "ayrıca", "öte", "ise", "тем", "самым", "тем самым"}
 _SPEAKING_PRONOUNS = {"he", "she", "they", "we", "i", "you", "who", "он", "она", "они", "мы", "o", "onlar"}
-_HUMAN_NOUNS = {
-    "official", "officials", "analyst", "analysts", "expert", "experts", "minister", "ministers", "spokesman",
-    "spokeswoman", "spokesperson", "president", "leader", "leaders", "lawmaker", "lawmakers", "diplomat",
-    "diplomats", "officer", "officers", "executive", "executives", "economist", "economists", "people",
-    "voters", "critics", "supporters", "residents", "protesters", "aide", "aides", "adviser", "advisers",
-    "advisor", "advisors", "source", "sources", "reporters", "journalist", "journalists", "researcher",
-    "researchers", "scholar", "scholars", "senator", "senators", "governor", "mayor", "chief", "head",
-    "director", "secretary", "ambassador", "colonel", "general", "commander", "professor", "fellow", "founder",
-    "chairman", "member", "members", "deputies", "mps", "opponents", "allies", "partners", "government",
-    "ministry", "administration", "agency", "embassy", "office", "campaign", "party", "committee", "council",
-    "department", "white", "pentagon", "man", "woman", "men",
-    "women", "friend", "friends", "candidate", "candidates", "democrats", "republicans", "organizers",
-    "activists", "owner", "workers", "citizens", "students", "parents", "group", "groups", "staff",
-    "strategist", "strategists", "pollster", "pollsters", "lawyer", "lawyers", "attorney", "attorneys",
-}
-
-
 def _read_speaker_nouns() -> frozenset[str]:
-    """The word lists of resources/speaker_nouns.yaml (English): common nouns for people and for bodies of
-    people that can speak ("union", "nurses"), beside the role nouns of _HUMAN_NOUNS."""
+    """The word lists of resources/speaker_nouns.yaml (English): role nouns, common nouns for people and
+    bodies of people that can speak ("official", "union", "nurses")."""
     raw = yaml.safe_load(resources.files("mediakit.resources").joinpath("speaker_nouns.yaml").read_text("utf-8"))
     return frozenset(str(w).lower() for words in (raw.get("en") or {}).values() for w in words or ())
 
