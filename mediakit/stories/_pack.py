@@ -9,7 +9,7 @@ so a pack that loads here is one the analyses accept.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -175,12 +175,13 @@ def _resolve(name_or_path: str | Path, base: Path | None = None) -> Path:
                      "or give the folder of a pack")
 
 
-def load_story(name_or_path: str | Path) -> Story:
+def load_story(name_or_path: str | Path, *, kinds: Iterable[str] | None = None) -> Story:
     """Load and validate a story pack: a shipped name, a pack folder or its ``story.yaml``.
 
     A ``story.yaml`` holding only ``story: <name or relative path>`` refers to another pack, which is
     loaded instead (a corpus folder names its story this way). Every problem raises :class:`StoryError`
-    with one line naming the file and the fix.
+    with one line naming the file and the fix. ``kinds`` (of :data:`ANALYSIS_KINDS`) loads only those files,
+    the others read as None (a run that needs only the speakers need not compile the codebook); None loads all.
 
     >>> story = load_story("s400")
     >>> story.name, story.languages
@@ -211,9 +212,10 @@ def load_story(name_or_path: str | Path) -> Story:
     meta = _validate(raw, story_file)
     loaded: dict[str, Any] = {}
     loaders = None
+    wanted = set(ANALYSIS_KINDS if kinds is None else kinds)
     for kind in ANALYSIS_KINDS:
         path = folder / PACK_FILES[kind]
-        if not path.is_file():
+        if kind not in wanted or not path.is_file():
             loaded[kind] = None
             continue
         loaders = loaders or _loaders()
@@ -221,11 +223,12 @@ def load_story(name_or_path: str | Path) -> Story:
     return Story(path=folder, **meta, **loaded)
 
 
-def story_for_corpus(path: str | Path) -> Story | None:
+def story_for_corpus(path: str | Path, *, kinds: Iterable[str] | None = None) -> Story | None:
     """The story a corpus folder names with its ``story.yaml``, or None when it has none.
 
     The folder's ``story.yaml`` is either a pack itself (``name``, ``title``, files beside it) or a
     reference ``story: <name or relative path>``. A file (a CSV export, one article) names no story.
+    ``kinds``: as for :func:`load_story`.
 
     >>> story_for_corpus("data/s400").name
     's400'
@@ -235,5 +238,5 @@ def story_for_corpus(path: str | Path) -> Story | None:
     folder = Path(path)
     if not folder.is_dir() or not (folder / PACK_FILES["story"]).is_file():
         return None
-    return load_story(folder)
+    return load_story(folder, kinds=kinds)
 

@@ -42,7 +42,8 @@ def resolve_resources(path: Any, story: Any = None, **given: Any) -> tuple[Story
     folder ``path`` when it has one; ``"none"`` uses none. ``given`` holds any of ``codebook``, ``lexicon``,
     ``actors``, ``events``, ``gazetteer``: :data:`FROM_STORY` takes the pack's file (none without a pack),
     None or ``"none"`` means none, a name or path is loaded. The codebook falls back to policy_frames, the
-    gazetteer to the generic one (None). Everything is loaded here, so a bad file fails before any work.
+    gazetteer to the generic one (None). Everything asked for is loaded here (and only that: the pack's other
+    files are not read), so a bad file fails before any work.
 
     >>> _, res, labels = resolve_resources("data/s400", "none", codebook=FROM_STORY, lexicon="none")
     >>> res["lexicon"] is None, labels["codebook"]
@@ -54,16 +55,17 @@ def resolve_resources(path: Any, story: Any = None, **given: Any) -> tuple[Story
     from ..timeline import load_events
     from ..tone import load_actors
 
+    pack_attr = {"codebook": "codebook", "lexicon": "naming", "actors": "actors", "events": "events",
+                 "gazetteer": "speakers"}
+    kinds = [pack_attr[k] for k in given]  # only the pack files asked for are loaded
     if isinstance(story, str) and story.strip().lower() == "none" or story is False:
         pack = None
     elif story is None:
-        pack = story_for_corpus(path) if not isinstance(path, pd.DataFrame) else None
+        pack = story_for_corpus(path, kinds=kinds) if not isinstance(path, pd.DataFrame) else None
     else:
-        pack = story if hasattr(story, "codebook") and hasattr(story, "path") else load_story(story)
+        pack = story if hasattr(story, "codebook") and hasattr(story, "path") else load_story(story, kinds=kinds)
     loaders = {"codebook": load_codebook, "lexicon": load_lexicon, "actors": load_actors, "events": load_events,
                "gazetteer": lambda v: load_gazetteer(str(v))}
-    pack_attr = {"codebook": "codebook", "lexicon": "naming", "actors": "actors", "events": "events",
-                 "gazetteer": "speakers"}
     resources: dict[str, Any] = {}
     labels: dict[str, str] = {}
     for kind, value in given.items():
