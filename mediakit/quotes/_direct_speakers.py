@@ -48,6 +48,10 @@ _TITLE_LEADS = {"on", "called", "titled", "entitled", "named", "show", "program"
 _TITLE_SMALL = {"of", "the", "and", "for", "a", "an", "in", "on", "to", "with", "at", "by", "de", "la", "los", "el"}
 # most words of such a title; chosen on PolNeAR train (show and book titles there have at most six)
 _TITLE_MAX_WORDS = 6
+# pronouns that, inside the reported clause of a speech cue, leave a quotation to that cue's speaker
+_REPORTED_PRONOUNS = {"he", "she", "they", "it", "his", "her", "their", "its"}
+# words before such a pronoun that open a clause of its own ('Lee met Park, and she said “...”')
+_NEW_CLAUSE_WORDS = {"and", "but", "or", "so", "yet", "then", ";", ".", "!", "?"}
 # words that may follow such a speaker: the sentence goes on with an apposition, a time or place
 # ("said Sean Spicer in a tweet", "scoffed Arianna Gil, 22, who ...")
 _AFTER_INVERTED_NAME = {",", ".", "!", "?", ";", ":", "(", "—", "–", "in", "on", "at", "during", "who", "after",
@@ -199,6 +203,11 @@ class _DirectSpeakers:
         if fr.s0 < 0 or fr.s1 - fr.s0 != 1:
             return fr
         w = t.low[fr.s0]
+        if w in _REPORTED_PRONOUNS and fr.s0 > a and (fr.cue is None or fr.cue.cls != "speech"):
+            outer = self._reporting_frame(fr.s0, a)
+            if outer is not None:
+                return _Frame(fr.c0, fr.c1, fr.cue, outer.s0, outer.s1, outer.a0, outer.a1, outer.antecedent,
+                              fr.inverted)
         end = min(x for x in (fr.c0, o) if x >= 0)
         if w in _DET and _is_cap(t.text[fr.s0]) and w not in ("that", "this"):
             # a capitalised determiner alone ("The" of "The ad claims “...”"): its noun phrase
@@ -223,6 +232,30 @@ class _DirectSpeakers:
         if src is None or src.s0 < 0 or not self._speaking_subject(src.s0, src.s1):
             return fr
         return _Frame(fr.c0, fr.c1, fr.cue, src.s0, src.s1, src.a0, src.a1, src.antecedent, fr.inverted)
+
+    def _reporting_frame(self, p: int, a: int) -> _Frame | None:
+        """The speaker whose reported clause holds the pronoun at ``p``: 'Axelrod said ... and that she has
+        learned her lesson: “...”', 'critics say he had proposed to “...”', 'Another said he hoped with his
+        “...”': the nearest speech cue before the pronoun in its sentence with a subject that can speak, the
+        pronoun standing in the cue's reported clause (not after a coordinator opening a clause of its own:
+        'Lee met Park, and she said “...”'), with no semicolon or colon between."""
+        t = self.t
+        if t.low[p - 1] in _NEW_CLAUSE_WORDS:
+            return None
+        for m in range(p - 1, a - 1, -1):
+            if t.low[m] in (";", ":"):
+                return None
+            if t.quote[m] != -1:
+                continue
+            cue = self._cue_at(m)
+            if cue is None or cue[2].cls != "speech" or cue[1] > p or t.low[m] in _TITLE_LEADS:
+                continue
+            fr = self._subject_left(m, a)
+            if fr is None or fr.s0 < 0 or fr.s1 - fr.s0 == 1 and t.low[fr.s0] in _REPORTED_PRONOUNS \
+                    or not self._speaking_subject(fr.s0, fr.s1):
+                continue
+            return fr
+        return None
 
     def _clause_crossing_subject(self, fr: _Frame, a: int) -> tuple[int, int] | None:
         """The sentence's subject where the frame's subject crossed a clause: it ends with a preposition before
