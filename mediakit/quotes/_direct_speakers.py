@@ -50,6 +50,13 @@ _TITLE_SMALL = {"of", "the", "and", "for", "a", "an", "in", "on", "to", "with", 
 _TITLE_MAX_WORDS = 6
 # pronouns that, inside the reported clause of a speech cue, leave a quotation to that cue's speaker
 _REPORTED_PRONOUNS = {"he", "she", "they", "it", "his", "her", "their", "its"}
+# verbs whose pronoun subject utters the quotation itself ('Lee said she told them, “...”'); other speech verbs
+# ("agree", "propose", "speculate") and cognition verbs leave a quotation in their clause to the outer speaker
+_UTTERANCE_VERBS = {"say", "tell", "add", "write", "ask", "call", "describe", "explain", "note", "reply", "respond",
+                    "answer", "tweet", "post", "recall", "continue", "declare", "insist", "argue", "warn", "state",
+                    "announce", "remark", "quip", "joke", "shout", "yell", "read", "put", "label", "dub", "term",
+                    "claim", "blast", "praise", "mock", "criticize", "criticise", "attack", "accuse", "refer",
+                    "deride", "dismiss", "slam", "promise", "pledge", "vow", "urge", "predict", "admit"}
 # words before such a pronoun that open a clause of its own ('Lee met Park, and she said “...”')
 _NEW_CLAUSE_WORDS = {"and", "but", "or", "so", "yet", "then", ";", ".", "!", "?"}
 # words that may follow such a speaker: the sentence goes on with an apposition, a time or place
@@ -203,7 +210,7 @@ class _DirectSpeakers:
         if fr.s0 < 0 or fr.s1 - fr.s0 != 1:
             return fr
         w = t.low[fr.s0]
-        if w in _REPORTED_PRONOUNS and fr.s0 > a and (fr.cue is None or fr.cue.cls != "speech"):
+        if w in _REPORTED_PRONOUNS and fr.s0 > a and (fr.cue is None or fr.cue.lemma not in _UTTERANCE_VERBS):
             outer = self._reporting_frame(fr.s0, a)
             if outer is not None:
                 return _Frame(fr.c0, fr.c1, fr.cue, outer.s0, outer.s1, outer.a0, outer.a1, outer.antecedent,
