@@ -72,3 +72,12 @@ def test_plural_possessed_description_is_no_antecedent_of_she():
             "She told the crowd, “This is our year.”")
     q = _direct(text)
     assert q.speaker_canonical.tolist() == ["Ann Lee"]
+
+
+def test_pronoun_whose_verb_is_no_utterance_leaves_the_quote_to_the_outer_speaker():
+    # "agree", "propose" are speech verbs but the quotation is the outer speaker's word for it
+    q = _direct("Tom Vance agreed to a call, but only to tell Ann Lee that he won't agree to a “perfunctory” "
+                "meeting.",
+                "That is why critics say he had proposed to “dismantle” the law.")
+    assert q.speaker.tolist() == ["Tom Vance", "critics"]
+    assert q.speaker_canonical.tolist()[0] == "Tom Vance"

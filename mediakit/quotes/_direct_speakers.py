@@ -57,6 +57,8 @@ _UTTERANCE_VERBS = {"say", "tell", "add", "write", "ask", "call", "describe", "e
                     "announce", "remark", "quip", "joke", "shout", "yell", "read", "put", "label", "dub", "term",
                     "claim", "blast", "praise", "mock", "criticize", "criticise", "attack", "accuse", "refer",
                     "deride", "dismiss", "slam", "promise", "pledge", "vow", "urge", "predict", "admit"}
+# a quantifier alone that speaks as the subject of a speech verb ('Another said', 'Some argued')
+_SPEAKING_QUANTIFIERS = {"another", "one", "others", "some", "many", "several", "both", "most", "few"}
 # words before such a pronoun that open a clause of its own ('Lee met Park, and she said “...”')
 _NEW_CLAUSE_WORDS = {"and", "but", "or", "so", "yet", "then", ";", ".", "!", "?"}
 # words that may follow such a speaker: the sentence goes on with an apposition, a time or place
@@ -207,14 +209,18 @@ class _DirectSpeakers:
             better = self._clause_crossing_subject(fr, a) or self._subject_between_commas(fr, o)
             if better is not None:
                 return _Frame(fr.c0, fr.c1, fr.cue, better[0], better[1], inverted=fr.inverted)
-        if fr.s0 < 0 or fr.s1 - fr.s0 != 1:
+        if fr.s0 < 0:
             return fr
-        w = t.low[fr.s0]
-        if w in _REPORTED_PRONOUNS and fr.s0 > a and (fr.cue is None or fr.cue.lemma not in _UTTERANCE_VERBS):
-            outer = self._reporting_frame(fr.s0, a)
+        p = fr.s1 - 1  # the pronoun: the whole subject, or the end of one that ran into a clause ("critics say he")
+        if t.low[p] in _REPORTED_PRONOUNS and p > a and (fr.cue is None or fr.cue.lemma not in _UTTERANCE_VERBS) \
+                and (p == fr.s0 or any(self._cue_at(k) is not None for k in range(fr.s0, p))):
+            outer = self._reporting_frame(p, a)
             if outer is not None:
                 return _Frame(fr.c0, fr.c1, fr.cue, outer.s0, outer.s1, outer.a0, outer.a1, outer.antecedent,
                               fr.inverted)
+        if fr.s1 - fr.s0 != 1:
+            return fr
+        w = t.low[fr.s0]
         end = min(x for x in (fr.c0, o) if x >= 0)
         if w in _DET and _is_cap(t.text[fr.s0]) and w not in ("that", "this"):
             # a capitalised determiner alone ("The" of "The ad claims “...”"): its noun phrase
@@ -258,10 +264,10 @@ class _DirectSpeakers:
             if cue is None or cue[2].cls != "speech" or cue[1] > p or t.low[m] in _TITLE_LEADS:
                 continue
             fr = self._subject_left(m, a)
-            if fr is None or fr.s0 < 0 or fr.s1 - fr.s0 == 1 and t.low[fr.s0] in _REPORTED_PRONOUNS \
-                    or not self._speaking_subject(fr.s0, fr.s1):
+            if fr is None or fr.s0 < 0 or fr.s1 - fr.s0 == 1 and t.low[fr.s0] in _REPORTED_PRONOUNS:
                 continue
-            return fr
+            if self._speaking_subject(fr.s0, fr.s1) or fr.s1 - fr.s0 == 1 and t.low[fr.s0] in _SPEAKING_QUANTIFIERS:
+                return fr  # 'Another said he hoped with his “...”'
         return None
 
     def _clause_crossing_subject(self, fr: _Frame, a: int) -> tuple[int, int] | None:
