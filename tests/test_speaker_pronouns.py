@@ -81,3 +81,10 @@ def test_pronoun_whose_verb_is_no_utterance_leaves_the_quote_to_the_outer_speake
                 "That is why critics say he had proposed to “dismantle” the law.")
     assert q.speaker.tolist() == ["Tom Vance", "critics"]
     assert q.speaker_canonical.tolist()[0] == "Tom Vance"
+
+
+def test_what_follows_a_participle_after_the_quote_is_its_object_not_the_speaker():
+    q = _direct("Ann Lee spoke on Friday. At the same time, Lee remarked that there is still “more work to do,” "
+                "noting weak conditions in China.")
+    assert q.speaker.tolist() == ["Lee"]
+    assert q.speaker_canonical.tolist() == ["Ann Lee"]

@@ -205,6 +205,13 @@ class _DirectSpeakers:
         Reuters, “...”', 'Likewise, a paper ... had this to say: “...”') gives way to the sentence's speaking
         subject (after the adverbial's comma), when it has one."""
         t = self.t
+        if fr.s0 > fr.c0 > a and fr.cue is not None and fr.cue.form == "ing" and fr.cue.lemma not in ("quote", "cite") \
+                and "," in self.text[t.start[max(a, fr.c0 - 2)]:t.start[fr.c0]]:  # (the comma may be inside the marks)
+            # '“...,” noting flagging conditions in China': what follows a participle is its object; the
+            # participle's subject is the sentence's speaker
+            src = self._prior_subject(fr.c0 - 1, a)
+            if src is not None and src.s0 >= 0 and self._speaking_subject(src.s0, src.s1):
+                return _Frame(fr.c0, fr.c1, fr.cue, src.s0, src.s1, src.a0, src.a1, src.antecedent)
         if fr.s0 >= 0 and fr.cue is not None and fr.cue.lemma != "according to":
             better = self._clause_crossing_subject(fr, a) or self._subject_between_commas(fr, o)
             if better is not None:
