@@ -88,3 +88,10 @@ def test_what_follows_a_participle_after_the_quote_is_its_object_not_the_speaker
                 "noting weak conditions in China.")
     assert q.speaker.tolist() == ["Lee"]
     assert q.speaker_canonical.tolist() == ["Ann Lee"]
+
+
+def test_subject_of_a_reported_clause_that_says_nothing_leaves_the_quote_to_the_speaker():
+    # "Trump’s comments" say nothing here: the quote is the words of the party's statement
+    q = _direct("The Democratic Party released a statement Wednesday evening, saying Trump’s comments are "
+                "“another example of his ignorance.”")
+    assert q.speaker.tolist() == ["The Democratic Party"]

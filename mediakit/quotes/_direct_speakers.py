@@ -225,6 +225,14 @@ class _DirectSpeakers:
             if outer is not None:
                 return _Frame(fr.c0, fr.c1, fr.cue, outer.s0, outer.s1, outer.a0, outer.a1, outer.antecedent,
                               fr.inverted)
+        if fr.s0 > a and (fr.cue is None or fr.cue.lemma not in _UTTERANCE_VERBS) \
+                and not self._speaking_subject(fr.s0, fr.s1):
+            outer = self._cue_right_before(fr.s0, a)
+            if outer is not None:
+                # 'Hemsley said the days when the nation had “...” are gone', 'Reeves wrote that the text of
+                # the law showed it to be “...”': the subject of the reported clause says nothing
+                return _Frame(fr.c0, fr.c1, fr.cue, outer.s0, outer.s1, outer.a0, outer.a1, outer.antecedent,
+                              fr.inverted)
         if fr.s1 - fr.s0 != 1:
             return fr
         w = t.low[fr.s0]
@@ -276,6 +284,25 @@ class _DirectSpeakers:
             if self._speaking_subject(fr.s0, fr.s1) or fr.s1 - fr.s0 == 1 and t.low[fr.s0] in _SPEAKING_QUANTIFIERS:
                 return fr  # 'Another said he hoped with his “...”'
         return None
+
+    def _cue_right_before(self, s0: int, a: int) -> _Frame | None:
+        """The speaker of a speech cue ending right before the subject at ``s0`` (past a "that"): 'McCain said
+        the president ...', 'Law said, noting that donors feel ...' (a participle's subject is the sentence's),
+        when that speaker can speak."""
+        t = self.t
+        k = s0 - 1
+        if k > a and t.low[k] == "that":
+            k -= 1
+        cue = self._cue_at(k, backward=True) if k >= a else None
+        if cue is None or cue[2].cls != "speech" or cue[1] != k + 1 or t.low[cue[0]] in _TITLE_LEADS:
+            return None
+        fr = self._subject_left(cue[0], a)
+        if (fr is None or fr.s0 < 0) and cue[2].form == "ing" and cue[0] > a and t.low[cue[0] - 1] == ",":
+            fr = self._prior_subject(cue[0] - 1, a)
+        if fr is None or fr.s0 < 0 or fr.s1 - fr.s0 == 1 and t.low[fr.s0] in ("that", "which", "who") \
+                or not self._speaking_subject(fr.s0, fr.s1):
+            return None
+        return fr
 
     def _clause_crossing_subject(self, fr: _Frame, a: int) -> tuple[int, int] | None:
         """The sentence's subject where the frame's subject crossed a clause: it ends with a preposition before
