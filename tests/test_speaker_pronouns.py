@@ -95,3 +95,10 @@ def test_subject_of_a_reported_clause_that_says_nothing_leaves_the_quote_to_the_
     q = _direct("The Democratic Party released a statement Wednesday evening, saying Trump’s comments are "
                 "“another example of his ignorance.”")
     assert q.speaker.tolist() == ["The Democratic Party"]
+
+
+def test_participle_after_a_fronted_phrase_speaks_for_the_sentence_subject():
+    q = _direct("Ann Lee spoke. On Thursday, after remaining neutral throughout the primary, Lee appeared on "
+                "television and endorsed Tom Vance, saying, “I am ready to fight for him.”")
+    assert q.speaker.tolist() == ["Lee"]
+    assert q.speaker_canonical.tolist() == ["Ann Lee"]

@@ -217,7 +217,7 @@ class _DirectSpeakers:
             if better is not None:
                 return _Frame(fr.c0, fr.c1, fr.cue, better[0], better[1], inverted=fr.inverted)
         if fr.s0 < 0:
-            return fr
+            return self._after_fronted_phrase(fr, a)
         p = fr.s1 - 1  # the pronoun: the whole subject, or the end of one that ran into a clause ("critics say he")
         if t.low[p] in _REPORTED_PRONOUNS and p > a and (fr.cue is None or fr.cue.lemma not in _UTTERANCE_VERBS) \
                 and (p == fr.s0 or any(self._cue_at(k) is not None for k in range(fr.s0, p))):
@@ -284,6 +284,22 @@ class _DirectSpeakers:
             if self._speaking_subject(fr.s0, fr.s1) or fr.s1 - fr.s0 == 1 and t.low[fr.s0] in _SPEAKING_QUANTIFIERS:
                 return fr  # 'Another said he hoped with his “...”'
         return None
+
+    def _after_fronted_phrase(self, fr: _Frame, a: int) -> _Frame:
+        """The speaker of a participle with no subject found ('On Thursday, after remaining neutral, Warren
+        endorsed Clinton, saying, “...”'): the sentence opens with a fronted phrase (a preposition or a time
+        word), and the subject is the first noun phrase after one of its commas that can speak."""
+        t = self.t
+        if fr.cue is None or fr.cue.form != "ing" or fr.c0 <= a or not (
+                t.low[a] in _PREPS or t.low[a] in _TIME_WORDS or t.low[a] in _LEADING_SKIP):
+            return fr
+        for k in range(a + 1, fr.c0 - 1):
+            if t.low[k] != ",":
+                continue
+            np_ = self._sentence_subject(k + 1, fr.c0)
+            if np_ is not None and np_[0] == k + 1 and self._speaking_subject(*np_):
+                return _Frame(fr.c0, fr.c1, fr.cue, np_[0], np_[1], inverted=fr.inverted)
+        return fr
 
     def _cue_right_before(self, s0: int, a: int) -> _Frame | None:
         """The speaker of a speech cue ending right before the subject at ``s0`` (past a "that"): 'McCain said
