@@ -102,3 +102,9 @@ def test_participle_after_a_fronted_phrase_speaks_for_the_sentence_subject():
                 "television and endorsed Tom Vance, saying, “I am ready to fight for him.”")
     assert q.speaker.tolist() == ["Lee"]
     assert q.speaker_canonical.tolist() == ["Ann Lee"]
+
+
+def test_surname_that_is_also_a_verb_speaks_before_the_real_cue():
+    q = _direct("Ann Read spoke on Monday. “We made the right decision,” Read said.")
+    assert q.speaker.tolist() == ["Read"]
+    assert q.speaker_canonical.tolist() == ["Ann Read"]

@@ -205,6 +205,10 @@ class _DirectSpeakers:
         Reuters, “...”', 'Likewise, a paper ... had this to say: “...”') gives way to the sentence's speaking
         subject (after the adverbial's comma), when it has one."""
         t = self.t
+        if fr.s1 - fr.s0 == 1 and fr.c1 == fr.s0 and fr.c1 - fr.c0 == 1 and _is_cap(t.text[fr.c0]) \
+                and t.text[fr.s0].islower() and self._cue_at(fr.s0) is not None:
+            # '“...,” Read said.': a surname that is also a verb ("Read", "Hope") before the frame's real cue
+            return _Frame(fr.s0, fr.s1, self._cue_at(fr.s0)[2], fr.c0, fr.c1, fr.a0, fr.a1, inverted=fr.inverted)
         if fr.s0 > fr.c0 > a and fr.cue is not None and fr.cue.form == "ing" and fr.cue.lemma not in ("quote", "cite") \
                 and "," in self.text[t.start[max(a, fr.c0 - 2)]:t.start[fr.c0]]:  # (the comma may be inside the marks)
             # '“...,” noting flagging conditions in China': what follows a participle is its object; the
