@@ -108,3 +108,15 @@ def test_surname_that_is_also_a_verb_speaks_before_the_real_cue():
     q = _direct("Ann Read spoke on Monday. “We made the right decision,” Read said.")
     assert q.speaker.tolist() == ["Read"]
     assert q.speaker_canonical.tolist() == ["Ann Read"]
+
+
+def test_headline_word_before_a_surname_names_no_second_person():
+    # "Understated Perez" in the headline is Thomas Perez of the body, so "Perez" and a later "he" are him;
+    # a headline's full name with a given name ("Hillary Clinton") still counts as a person
+    text = ("Understated Perez raises his profile.\n\nLabor Secretary Thomas Perez spoke in Ohio on Monday. "
+            "“We will win,” Perez said. He added, “This is our year.”")
+    q = _direct(text)
+    assert q.speaker.tolist() == ["Perez", "He"]
+    assert q.speaker_canonical.tolist() == ["Thomas Perez", "Thomas Perez"]
+    two = _direct("Ann Lee wins again.\n\nTom Lee spoke on Monday. “We will win,” Lee said.")
+    assert two.speaker_canonical.isna().all()  # Ann Lee and Tom Lee: "Lee" is neither
