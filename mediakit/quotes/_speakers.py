@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..text import fold
 from ._gazetteer import (
@@ -45,7 +44,6 @@ from ._names import (
     _clause_tail,
     _clean_description,
     _common,
-    _first_name_lists,
     _head,
     _indefinite_source,
     _is_group,
@@ -60,8 +58,10 @@ from ._names import (
 from ._speakers_article import _ArticleNames, _full_names_in_text, _same_person
 from ._speakers_merge import clear_caches, merge_names
 from ._speakers_typing import (
+    _KIN,
     _ambiguous_type,
     _canon_anonymous,
+    _gender_of,
     _type_from_introductions,
     _unnamed_source_country,
 )
@@ -554,52 +554,6 @@ def _gender_hint(ent: _Ent, words: list[str]) -> None:
         ent.gender = "m"
     else:
         ent.gender = ent.gender or _gender_of(ent.canonical, ent.desc)
-
-
-@lru_cache(maxsize=1)
-def _gender_words() -> dict[str, frozenset[str]]:
-    raw = _first_name_lists()
-    return {k: frozenset(fold(str(w)).lower() for w in raw.get(k) or []) | frozenset(str(w).lower() for w in raw.get(k) or [])
-            for k in ("female", "male", "female_roles", "male_roles", "female_surname_endings", "male_surname_endings")}
-
-
-def _gender_of(name: str, desc: str = "") -> str:
-    """"f", "m" or "" for a person's canonical name and description.
-
-    >>> _gender_of("Ann Lee"), _gender_of("Tom Vance"), _gender_of("Lee Park"), _gender_of("Irina Volkova")
-    ('f', 'm', '', 'f')
-    >>> _gender_of("Lee Park", "lee park the congresswoman"), _gender_of("Oleg Sokolov")
-    ('f', 'm')
-    >>> _gender_of("", "his wife jane"), _gender_of("", "her husband")
-    ('f', 'm')
-    """
-    g = _gender_words()
-    dwords = set(desc.split())
-    fem = bool(dwords & g["female_roles"] or any(_KIN.get(w) == "f" for w in dwords))
-    mal = bool(dwords & g["male_roles"] or any(_KIN.get(w) == "m" for w in dwords))
-    if fem != mal:
-        return "f" if fem else "m"
-    words = [w for w in name.split() if w[:1].isalpha()]
-    if not words:
-        return ""
-    first = fold(words[0]).lower().strip(".")
-    if first in g["female"] or words[0].lower() in g["female"]:
-        return "f"
-    if first in g["male"] or words[0].lower() in g["male"]:
-        return "m"
-    if len(words) > 1:
-        last = words[-1].lower()
-        if any(last.endswith(e) for e in g["female_surname_endings"]):
-            return "f"
-        if any(last.endswith(e) for e in g["male_surname_endings"]):
-            return "m"
-    return ""
-
-
-# family words, with the gender they tell ("his wife, Jane," is a woman)
-_KIN = {"wife": "f", "mother": "f", "daughter": "f", "sister": "f", "widow": "f", "girlfriend": "f",
-        "grandmother": "f", "aunt": "f", "niece": "f", "husband": "m", "father": "m", "son": "m", "brother": "m",
-        "widower": "m", "boyfriend": "m", "grandfather": "m", "uncle": "m", "nephew": "m"}
 
 
 def _antecedent(pron: str, pos: int, ents: list[_Ent]) -> _Ent | None:
