@@ -46,6 +46,19 @@ _TITLE_LEADS = {"on", "called", "titled", "entitled", "named", "show", "program"
 _TITLE_SMALL = {"of", "the", "and", "for", "a", "an", "in", "on", "to", "with", "at", "by", "de", "la", "los", "el"}
 # most words of such a title; chosen on PolNeAR train (show and book titles there have at most six)
 _TITLE_MAX_WORDS = 6
+# pronouns that, inside the reported clause of a speech cue, leave a quotation to that cue's speaker
+_REPORTED_PRONOUNS = {"he", "she", "they", "it", "his", "her", "their", "its"}
+# verbs whose pronoun subject utters the quotation itself ('Lee said she told them, “...”'); other speech verbs
+# ("agree", "propose", "speculate") and cognition verbs leave a quotation in their clause to the outer speaker
+_UTTERANCE_VERBS = {"say", "tell", "add", "write", "ask", "call", "describe", "explain", "note", "reply", "respond",
+                    "answer", "tweet", "post", "recall", "continue", "declare", "insist", "argue", "warn", "state",
+                    "announce", "remark", "quip", "joke", "shout", "yell", "read", "put", "label", "dub", "term",
+                    "claim", "blast", "praise", "mock", "criticize", "criticise", "attack", "accuse", "refer",
+                    "deride", "dismiss", "slam", "promise", "pledge", "vow", "urge", "predict", "admit"}
+# a quantifier alone that speaks as the subject of a speech verb ('Another said', 'Some argued')
+_SPEAKING_QUANTIFIERS = {"another", "one", "others", "some", "many", "several", "both", "most", "few"}
+# words before such a pronoun that open a clause of its own ('Lee met Park, and she said “...”')
+_NEW_CLAUSE_WORDS = {"and", "but", "or", "so", "yet", "then", ";", ".", "!", "?"}
 # words that may follow such a speaker: the sentence goes on with an apposition, a time or place
 # ("said Sean Spicer in a tweet", "scoffed Arianna Gil, 22, who ...")
 _AFTER_INVERTED_NAME = {",", ".", "!", "?", ";", ":", "(", "—", "–", "in", "on", "at", "during", "who", "after",
@@ -190,11 +203,39 @@ class _DirectSpeakers:
         Reuters, “...”', 'Likewise, a paper ... had this to say: “...”') gives way to the sentence's speaking
         subject (after the adverbial's comma), when it has one."""
         t = self.t
+        if fr.s1 - fr.s0 == 1 and fr.c1 == fr.s0 and fr.c1 - fr.c0 == 1 and _is_cap(t.text[fr.c0]) \
+                and t.text[fr.s0].islower() and self._cue_at(fr.s0) is not None:
+            # '“...,” Read said.': a surname that is also a verb ("Read", "Hope") before the frame's real cue
+            return _Frame(fr.s0, fr.s1, self._cue_at(fr.s0)[2], fr.c0, fr.c1, fr.a0, fr.a1, inverted=fr.inverted)
+        if fr.s0 > fr.c0 > a and fr.cue is not None and fr.cue.form == "ing" and fr.cue.lemma not in ("quote", "cite") \
+                and "," in self.text[t.start[max(a, fr.c0 - 2)]:t.start[fr.c0]]:  # (the comma may be inside the marks)
+            # '“...,” noting flagging conditions in China': what follows a participle is its object; the
+            # participle's subject is the sentence's speaker
+            src = self._prior_subject(fr.c0 - 1, a)
+            if src is not None and src.s0 >= 0 and self._speaking_subject(src.s0, src.s1):
+                return _Frame(fr.c0, fr.c1, fr.cue, src.s0, src.s1, src.a0, src.a1, src.antecedent)
         if fr.s0 >= 0 and fr.cue is not None and fr.cue.lemma != "according to":
             better = self._clause_crossing_subject(fr, a) or self._subject_between_commas(fr, o)
             if better is not None:
                 return _Frame(fr.c0, fr.c1, fr.cue, better[0], better[1], inverted=fr.inverted)
-        if fr.s0 < 0 or fr.s1 - fr.s0 != 1:
+        if fr.s0 < 0:
+            return self._after_fronted_phrase(fr, a)
+        p = fr.s1 - 1  # the pronoun: the whole subject, or the end of one that ran into a clause ("critics say he")
+        if t.low[p] in _REPORTED_PRONOUNS and p > a and (fr.cue is None or fr.cue.lemma not in _UTTERANCE_VERBS) \
+                and (p == fr.s0 or any(self._cue_at(k) is not None for k in range(fr.s0, p))):
+            outer = self._reporting_frame(p, a)
+            if outer is not None:
+                return _Frame(fr.c0, fr.c1, fr.cue, outer.s0, outer.s1, outer.a0, outer.a1, outer.antecedent,
+                              fr.inverted)
+        if fr.s0 > a and (fr.cue is None or fr.cue.lemma not in _UTTERANCE_VERBS) \
+                and not self._speaking_subject(fr.s0, fr.s1):
+            outer = self._cue_right_before(fr.s0, a)
+            if outer is not None:
+                # 'Hemsley said the days when the nation had “...” are gone', 'Reeves wrote that the text of
+                # the law showed it to be “...”': the subject of the reported clause says nothing
+                return _Frame(fr.c0, fr.c1, fr.cue, outer.s0, outer.s1, outer.a0, outer.a1, outer.antecedent,
+                              fr.inverted)
+        if fr.s1 - fr.s0 != 1:
             return fr
         w = t.low[fr.s0]
         end = min(x for x in (fr.c0, o) if x >= 0)
@@ -221,6 +262,65 @@ class _DirectSpeakers:
         if src is None or src.s0 < 0 or not self._speaking_subject(src.s0, src.s1):
             return fr
         return _Frame(fr.c0, fr.c1, fr.cue, src.s0, src.s1, src.a0, src.a1, src.antecedent, fr.inverted)
+
+    def _reporting_frame(self, p: int, a: int) -> _Frame | None:
+        """The speaker whose reported clause holds the pronoun at ``p``: 'Axelrod said ... and that she has
+        learned her lesson: “...”', 'critics say he had proposed to “...”', 'Another said he hoped with his
+        “...”': the nearest speech cue before the pronoun in its sentence with a subject that can speak, the
+        pronoun standing in the cue's reported clause (not after a coordinator opening a clause of its own:
+        'Lee met Park, and she said “...”'), with no semicolon or colon between."""
+        t = self.t
+        if t.low[p - 1] in _NEW_CLAUSE_WORDS:
+            return None
+        for m in range(p - 1, a - 1, -1):
+            if t.low[m] in (";", ":"):
+                return None
+            if t.quote[m] != -1:
+                continue
+            cue = self._cue_at(m)
+            if cue is None or cue[2].cls != "speech" or cue[1] > p or t.low[m] in _TITLE_LEADS:
+                continue
+            fr = self._subject_left(m, a)
+            if fr is None or fr.s0 < 0 or fr.s1 - fr.s0 == 1 and t.low[fr.s0] in _REPORTED_PRONOUNS:
+                continue
+            if self._speaking_subject(fr.s0, fr.s1) or fr.s1 - fr.s0 == 1 and t.low[fr.s0] in _SPEAKING_QUANTIFIERS:
+                return fr  # 'Another said he hoped with his “...”'
+        return None
+
+    def _after_fronted_phrase(self, fr: _Frame, a: int) -> _Frame:
+        """The speaker of a participle with no subject found ('On Thursday, after remaining neutral, Warren
+        endorsed Clinton, saying, “...”'): the sentence opens with a fronted phrase (a preposition or a time
+        word), and the subject is the first noun phrase after one of its commas that can speak."""
+        t = self.t
+        if fr.cue is None or fr.cue.form != "ing" or fr.c0 <= a or not (
+                t.low[a] in _PREPS or t.low[a] in _TIME_WORDS or t.low[a] in _LEADING_SKIP):
+            return fr
+        for k in range(a + 1, fr.c0 - 1):
+            if t.low[k] != ",":
+                continue
+            np_ = self._sentence_subject(k + 1, fr.c0)
+            if np_ is not None and np_[0] == k + 1 and self._speaking_subject(*np_):
+                return _Frame(fr.c0, fr.c1, fr.cue, np_[0], np_[1], inverted=fr.inverted)
+        return fr
+
+    def _cue_right_before(self, s0: int, a: int) -> _Frame | None:
+        """The speaker of a speech cue ending right before the subject at ``s0`` (past a "that"): 'McCain said
+        the president ...', 'Law said, noting that donors feel ...' (a participle's subject is the sentence's),
+        when that speaker can speak."""
+        t = self.t
+        k = s0 - 1
+        if k > a and t.low[k] == "that":
+            k -= 1
+        cue = self._cue_at(k, backward=True) if k >= a else None
+        if cue is None or cue[2].cls != "speech" or cue[1] != k + 1 or t.low[cue[0]] in _TITLE_LEADS:
+            return None
+        fr = self._subject_left(cue[0], a)
+        if (fr is None or fr.s0 < 0) and cue[2].form == "ing" and cue[0] > a and t.low[cue[0] - 1] == ",":
+            fr = self._prior_subject(cue[0] - 1, a)
+        if fr is None or fr.s0 < 0 or fr.s1 - fr.s0 == 1 and t.low[fr.s0] in ("that", "which", "who") \
+                or not self._speaking_subject(fr.s0, fr.s1):
+            return None
+        return fr
 
     def _clause_crossing_subject(self, fr: _Frame, a: int) -> tuple[int, int] | None:
         """The sentence's subject where the frame's subject crossed a clause: it ends with a preposition before

@@ -76,6 +76,8 @@ _TITLE_WORDS = {
     "мид", "министерства", "президента", "сам", "сама", "сами", "analist", "uzman", "ekonomist", "gazeteci",
     "profesör", "profesor", "doç", "doc", "emekli", "analyst", "economist", "expert", "professor", "турецкий", "российский", "американский",
     "старший", "научный", "сотрудник", "лидер", "тем", "самым",
+    # clergy ("Archbishop Aris Shirvanian", "Rabbi Ann Lee")
+    "archbishop", "bishop", "cardinal", "rabbi", "imam", "reverend", "rev",
 }
 _ORG_WORDS = {
     "ministry", "department", "house", "kremlin", "pentagon", "agency", "directorate", "presidency", "council",

@@ -222,6 +222,8 @@ def _without_tail(mention: str) -> str:
             if len(name.split()) >= 2 and (nxt[:1].islower() and low != "of" and low != "to"
                                            or nxt[:1].isupper() and name.split()[0].lower() in _first_names()):
                 return before  # "Ann Lee in a statement", "Angela Weber of Germany"
+            if low == "of" and nxt.lower() == "the" and _titled_run(before, name):
+                return before  # "Archbishop Aris Shirvanian of the Armenian Patriarchate": a titled person's body
         if w[:1].islower() and (_past_like(low) or low.endswith("s")) and low not in _PREPS and low not in _AUX \
                 and name and not _is_org(name) and i + 1 < len(raw) and (
                     raw[i + 1].lower() == "to" or _object_at(raw, [x.lower() for x in raw], i + 1)
@@ -232,6 +234,18 @@ def _without_tail(mention: str) -> str:
                 and not _is_org(name):
             return before  # "Labor Secretary Ann Lee stopped": a past verb closing the mention
     return mention
+
+
+def _titled_run(before: str, name: str) -> bool:
+    """True when ``before`` ends with a person's full ``name`` right after a title or role word ("Archbishop
+    Aris Shirvanian", "Bishop Ann Lee"), so that an "of the ..." after it names the person's body, not more
+    of the name ("Bank of the West" has no title)."""
+    raw = before.split()
+    n = len(name.split())
+    if n < 2 or len(raw) <= n or " ".join(raw[-n:]).strip(".") != name:
+        return False
+    lead = fold(raw[-n - 1]).lower().strip(".,")
+    return lead in _TITLE_WORDS or lead in _role_vocab()
 
 
 @lru_cache(maxsize=65536)

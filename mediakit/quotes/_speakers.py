@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..text import fold
 from ._gazetteer import (
@@ -45,7 +44,6 @@ from ._names import (
     _clause_tail,
     _clean_description,
     _common,
-    _first_name_lists,
     _head,
     _indefinite_source,
     _is_group,
@@ -60,12 +58,14 @@ from ._names import (
 from ._speakers_article import _ArticleNames, _full_names_in_text, _same_person
 from ._speakers_merge import clear_caches, merge_names
 from ._speakers_typing import (
+    _KIN,
     _ambiguous_type,
     _canon_anonymous,
+    _gender_of,
     _type_from_introductions,
     _unnamed_source_country,
 )
-from ._words import _PREPS, _SPEAKER_NOUNS, _TIME_WORDS
+from ._words import _DOCUMENT_NOUNS, _NON_SPEAKER_HEADS, _PREPS, _SPEAKER_NOUNS, _TIME_WORDS
 
 __all__ = ["resolve_speakers", "merge_names", "clear_caches"]
 
@@ -172,8 +172,22 @@ def _add_subject(text: str, span: tuple, ents: list[_Ent], names: dict[str, str]
     appos = text[span[2]:span[3]] if len(span) > 3 and span[2] >= 0 else ""
     desc = " ".join(_words(f"{mention} {appos}"))
     words = _words(mention)
+    if words and words[0] in ("his", "her", "their") and (
+            words[-1] in _KIN or words[-1] in _SPEAKER_NOUNS or words[-1] in _HUMAN_HEADS):
+        # "But his wife, Jane, offered a preview ... “...,” she said": someone new, described, whom a later
+        # "she" refers to (no name: "Jane" alone names no one)
+        ent = _Ent("", "person", *speaker_type_of(mention, appos), desc, span[0])
+        _gender_hint(ent, words)
+        ents.append(ent)
+        return
     if _pronoun_led(mention) or _clause_like(mention):
         # "His Catholic faith is important", "I'm old enough", "That's the takeaway from ...": no one new is named
+        return
+    owner = re.match(r"(.+?)['’]s\s", mention)
+    if owner is not None and _possessed(mention) and not _is_org(mention) and _name_part(owner.group(1)):
+        # "Mrs. Clinton's career has not taken a predictable route. She came of age ...": the possessor is the
+        # one a later "she" refers to
+        _add_subject(text, (span[0], span[0] + len(owner.group(1))), ents, names, gz)
         return
     stripped = " ".join(w for w in words if w not in _DETS)
     e = gz.lookup(mention, surname=False) or (gz.lookup(stripped, surname=False) if stripped else None)
@@ -260,8 +274,9 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
         canon = _clean_description(mention)
         if not group or not all(w[:1].isupper() for w in _name_words(canon)):
             canon = ""  # a description ("a bank teller", "72 percent of Republicans") names no one
-        ent = _Ent(canon, "group" if group else "person",
-                   "group" if group and t != "anonymous" else t, c, " ".join(_words(full)), pos)
+        # "a name suggesting ...", "a statement": a thing described, which no later "he" or "she" refers to
+        kind = "group" if group else "thing" if head in _THING_HEADS else "person"
+        ent = _Ent(canon, kind, "group" if group and t != "anonymous" else t, c, " ".join(_words(full)), pos)
         ents.append(ent)
         return ent
     joint = _joint_names(mention)
@@ -279,8 +294,9 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
             ents.append(ent)
             return ent
         t, c = speaker_type_of(mention, appos)
-        ent = _Ent(_clean_description(mention), "org" if _is_org(mention) else "person", t, c,
-                   " ".join(_words(full)), pos)
+        # "Clinton's confidants": several people, whom no later "she" refers to
+        kind = "org" if _is_org(mention) else "group" if _plural_head(head) else "person"
+        ent = _Ent(_clean_description(mention), kind, t, c, " ".join(_words(full)), pos)
         ents.append(ent)
         return ent
     if words and words[0] in ("the", "this", "that") and head in _HUMAN_HEADS or len(words) == 1 and head in _ROLE_WORDS:
@@ -359,6 +375,10 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
     return ent
 
 
+# heads of a described thing, never a person a later pronoun refers to ("a name suggesting ...", "a statement")
+_THING_HEADS = frozenset(_DOCUMENT_NOUNS | _NON_SPEAKER_HEADS | {
+    "name", "names", "statement", "statements", "message", "messages", "sign", "signs", "note", "notes",
+    "headline", "slogan", "banner", "caption", "phrase", "word", "words", "post", "tweet", "ad", "release"})
 # "remarks made by a campaign surrogate", "a statement by the Harbour Council": "by" before the agent
 _BY_AGENT = re.compile(r"\bby\s+(?=(?:an?|the)\s+\w|[A-Z])")
 # a capitalised name and a comma right before a description ("Cruz, a graduate of ..."), to the text's position
@@ -440,6 +460,15 @@ def _pronoun_led(mention: str | None) -> bool:
         return False  # "US State Department", "IT": an abbreviation
     w = re.sub(r"['’](m|s|re|ve|ll|d)$", "", first[0].lower())
     return w in _PRONOUN_LEADS
+
+
+def _plural_head(head: str) -> bool:
+    """True for the plural of a noun for people ("confidants", "aides", "officials"; not "boss", "analysis").
+
+    >>> _plural_head("confidants"), _plural_head("aides"), _plural_head("spokesman"), _plural_head("boss")
+    (True, True, False, False)
+    """
+    return len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is"))
 
 
 def _possessed(mention: str) -> bool:
@@ -525,43 +554,6 @@ def _gender_hint(ent: _Ent, words: list[str]) -> None:
         ent.gender = "m"
     else:
         ent.gender = ent.gender or _gender_of(ent.canonical, ent.desc)
-
-
-@lru_cache(maxsize=1)
-def _gender_words() -> dict[str, frozenset[str]]:
-    raw = _first_name_lists()
-    return {k: frozenset(fold(str(w)).lower() for w in raw.get(k) or []) | frozenset(str(w).lower() for w in raw.get(k) or [])
-            for k in ("female", "male", "female_roles", "male_roles", "female_surname_endings", "male_surname_endings")}
-
-
-def _gender_of(name: str, desc: str = "") -> str:
-    """"f", "m" or "" for a person's canonical name and description.
-
-    >>> _gender_of("Ann Lee"), _gender_of("Tom Vance"), _gender_of("Lee Park"), _gender_of("Irina Volkova")
-    ('f', 'm', '', 'f')
-    >>> _gender_of("Lee Park", "lee park the congresswoman"), _gender_of("Oleg Sokolov")
-    ('f', 'm')
-    """
-    g = _gender_words()
-    dwords = set(desc.split())
-    fem, mal = bool(dwords & g["female_roles"]), bool(dwords & g["male_roles"])
-    if fem != mal:
-        return "f" if fem else "m"
-    words = [w for w in name.split() if w[:1].isalpha()]
-    if not words:
-        return ""
-    first = fold(words[0]).lower().strip(".")
-    if first in g["female"] or words[0].lower() in g["female"]:
-        return "f"
-    if first in g["male"] or words[0].lower() in g["male"]:
-        return "m"
-    if len(words) > 1:
-        last = words[-1].lower()
-        if any(last.endswith(e) for e in g["female_surname_endings"]):
-            return "f"
-        if any(last.endswith(e) for e in g["male_surname_endings"]):
-            return "m"
-    return ""
 
 
 def _antecedent(pron: str, pos: int, ents: list[_Ent]) -> _Ent | None:

@@ -24,6 +24,7 @@ from ._gazetteer import (
 from ._names import (
     _NAME_LEAD_WORDS,
     _common,
+    _first_names,
     _function_words,
     _glued_form,
     _is_group,
@@ -39,30 +40,45 @@ _CAPS_RUN_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+")
 _NAME_ABBREVIATIONS = {"jr", "sr", "st"}
 
 
-def _caps_runs(text: str) -> list[list[str]]:
+def _given_first(form: str) -> bool:
+    """True when a full form opens with a known given name or an initial ("Hillary Clinton", "J. Roe").
+
+    >>> _given_first("Hillary Clinton"), _given_first("Understated Perez"), _given_first("J. Roe")
+    (True, False, True)
+    """
+    first = fold(form.split()[0]).lower().strip(".") if form.split() else ""
+    return len(first) <= 1 or first in _first_names()
+
+
+def _caps_runs(text: str, with_offsets: bool = False) -> list:
     """Runs of capitalised words that may be names, cut at sentence ends ("... Policy." and "Korkmaz" on
     the next line are two runs): after a line break or a word ending with a full stop that is neither an initial ("J.") nor a
     title ("Sen.", "Jr.").
 
     >>> _caps_runs("Defence Policy.\\n\\nKorkmaz Said no. Sen. John F. Kennedy")
     [['Defence', 'Policy.'], ['Korkmaz', 'Said'], ['Sen.', 'John', 'F.', 'Kennedy']]
+
+    With ``with_offsets``, each run comes with the offset of the match it was cut from.
     """
     runs = []
     for m in _CAPS_RUN_RE.finditer(text):
         run: list[str] = []
+        at = m.start()  # where the current line of the match starts
         for line_no, line in enumerate(m.group(0).split("\n")):
-            if line_no and run:
-                runs.append(run)
-                run = []
+            if line_no:
+                if run:
+                    runs.append((run, at))
+                    run = []
+                at += len(m.group(0).split("\n")[line_no - 1]) + 1
             for w in line.split():
                 run.append(w)
                 core = fold(w).lower().strip(".")
                 if w.endswith(".") and len(core) > 1 and core not in _TITLE_WORDS and core not in _NAME_ABBREVIATIONS:
-                    runs.append(run)
+                    runs.append((run, at))
                     run = []
         if run:
-            runs.append(run)
-    return runs
+            runs.append((run, at))
+    return runs if with_offsets else [r for r, _p in runs]
 
 
 class _ArticleNames(dict):
@@ -118,6 +134,8 @@ def _same_person(a: str, b: str) -> bool:
     return wa <= wb or wb <= wa
 
 
+# most characters of an article's first line read as its headline
+_HEADLINE_MAX_CHARS = 200
 _MAX_NAME_WORDS = 4  # "Martin Luther King Jr": longer capitalised runs are headlines ("Minority Outreach Undone By Trump")
 
 
@@ -187,7 +205,10 @@ def _full_names_in_text(text: str, names: dict[str, str]) -> dict[str, list[str]
     skip = _function_words()
     roles = _role_vocab()
     lower = _lower_words(text)
-    for words in _caps_runs(text):
+    head, _sep, _body = text.partition("\n")
+    body_start = len(head) + 1 if _sep and len(head) <= _HEADLINE_MAX_CHARS else None
+    in_body: set[str] = set()  # full forms written below the headline
+    for words, pos in _caps_runs(text, with_offsets=True):
         # "Later Lynch", "But Jane Roe", "Republican Donald Trump": words before the name
         while words and (words[0].lower().strip(".,") in skip or fold(words[0]).lower().strip(".,") in roles):
             words = words[1:]
@@ -195,6 +216,8 @@ def _full_names_in_text(text: str, names: dict[str, str]) -> dict[str, list[str]
         if n and len(n.split()) > 1 and not _is_org(n) and not _is_group(n) and not _common(n) \
                 and _looks_like_full_name(n, lower):
             found[name_key(n)][n] += 1
+            if body_start is not None and pos >= body_start:
+                in_body.add(n)
     ambiguous: dict[str, list[str]] = {}
     for key, forms in found.items():
         known = _Known(f for f in forms if len(f.split()) > 1)
@@ -208,6 +231,19 @@ def _full_names_in_text(text: str, names: dict[str, str]) -> dict[str, list[str]
         if len(names.get(key, "").split()) > 1:
             forms[names[key]] += 0  # a quoted full name counts as a person of that surname
         persons = _persons(forms)
+        if len(persons) > 1 and body_start is not None:
+            # "Understated Perez raises political profile." over an article on Thomas Perez: a headline's word
+            # before a surname names no second person when the body never writes that form and the word is no
+            # given name ("Hillary Clinton" in a headline over "Clinton" and "Bill Clinton" stays a person)
+            kept = [p for p in persons if any(f in in_body or _given_first(f) for f in p)]
+            if kept and len(kept) < len(persons):
+                for p in persons:
+                    if p not in kept:
+                        for f in p:
+                            forms.pop(f, None)
+                            if names.get(key) == f:
+                                del names[key]  # a quoted "President On Trump" in the headline
+                persons = kept
         if len(persons) > 1:
             top, second = sorted((sum(forms[f] for f in p) for p in persons), reverse=True)[:2]
             main = max(persons, key=lambda p: sum(forms[f] for f in p))

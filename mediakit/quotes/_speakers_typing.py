@@ -1,7 +1,8 @@
 """Speaker types and countries read from the article around the speaker: the titles and roles a named person
 is introduced with anywhere in the article ("campaign chairman Paul Manafort"), the country of an unnamed
 source ("In Washington, a senior administration official"; the dateline), and the canonical label of an
-anonymous source ("anonymous US official"). Word-level typing itself is :func:`._gazetteer.speaker_type_of`.
+anonymous source ("anonymous US official"), and a person's gender from their name and description (for
+"he" and "she"). Word-level typing itself is :func:`._gazetteer.speaker_type_of`.
 
 >>> _introduced_as("Campaign chairman Paul Manafort spoke. Manafort said no.", "Paul Manafort")
 ('campaign', '')
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from ..text import fold
 from ._gazetteer import (
@@ -20,7 +22,7 @@ from ._gazetteer import (
     country_of,
     speaker_type_of,
 )
-from ._names import _name_part, _role_vocab
+from ._names import _first_name_lists, _name_part, _role_vocab
 
 
 def _type_from_introductions(text: str, records: list[dict]) -> None:
@@ -212,3 +214,49 @@ def _home_country(text: str) -> str:
         if c:
             return c
     return _article_country(text)
+
+
+@lru_cache(maxsize=1)
+def _gender_words() -> dict[str, frozenset[str]]:
+    raw = _first_name_lists()
+    return {k: frozenset(fold(str(w)).lower() for w in raw.get(k) or []) | frozenset(str(w).lower() for w in raw.get(k) or [])
+            for k in ("female", "male", "female_roles", "male_roles", "female_surname_endings", "male_surname_endings")}
+
+
+def _gender_of(name: str, desc: str = "") -> str:
+    """"f", "m" or "" for a person's canonical name and description.
+
+    >>> _gender_of("Ann Lee"), _gender_of("Tom Vance"), _gender_of("Lee Park"), _gender_of("Irina Volkova")
+    ('f', 'm', '', 'f')
+    >>> _gender_of("Lee Park", "lee park the congresswoman"), _gender_of("Oleg Sokolov")
+    ('f', 'm')
+    >>> _gender_of("", "his wife jane"), _gender_of("", "her husband")
+    ('f', 'm')
+    """
+    g = _gender_words()
+    dwords = set(desc.split())
+    fem = bool(dwords & g["female_roles"] or any(_KIN.get(w) == "f" for w in dwords))
+    mal = bool(dwords & g["male_roles"] or any(_KIN.get(w) == "m" for w in dwords))
+    if fem != mal:
+        return "f" if fem else "m"
+    words = [w for w in name.split() if w[:1].isalpha()]
+    if not words:
+        return ""
+    first = fold(words[0]).lower().strip(".")
+    if first in g["female"] or words[0].lower() in g["female"]:
+        return "f"
+    if first in g["male"] or words[0].lower() in g["male"]:
+        return "m"
+    if len(words) > 1:
+        last = words[-1].lower()
+        if any(last.endswith(e) for e in g["female_surname_endings"]):
+            return "f"
+        if any(last.endswith(e) for e in g["male_surname_endings"]):
+            return "m"
+    return ""
+
+
+# family words, with the gender they tell ("his wife, Jane," is a woman)
+_KIN = {"wife": "f", "mother": "f", "daughter": "f", "sister": "f", "widow": "f", "girlfriend": "f",
+        "grandmother": "f", "aunt": "f", "niece": "f", "husband": "m", "father": "m", "son": "m", "brother": "m",
+        "widower": "m", "boyfriend": "m", "grandfather": "m", "uncle": "m", "nephew": "m"}

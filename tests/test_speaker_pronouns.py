@@ -1,0 +1,122 @@
+"""Who says a direct quote when the frame's subject is a pronoun (issue 3/7, Deliver 3): a pronoun inside the
+reported clause of another speaker's cue, the thing or person a later "he" or "she" may refer to, and the
+titled name before "of the ..."."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import mediakit as mk
+
+
+def _direct(*texts: str) -> pd.DataFrame:
+    corpus = pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "text": list(texts)})
+    q = mk.extract_quotes(corpus)
+    by_id = corpus.set_index("article_id").text
+    for r in q.itertuples():  # offsets are sacred
+        if r.speaker_start is not None and r.speaker_start == r.speaker_start:
+            assert by_id[r.article_id][int(r.speaker_start):int(r.speaker_end)] == r.speaker
+    return q[q.kind == "direct"].reset_index(drop=True)
+
+
+def test_pronoun_in_a_reported_clause_leaves_the_quote_to_the_reporting_speaker():
+    # the pronoun's own verb is no speech verb ("has learned", "knew"): the quote is the outer speaker's
+    q = _direct(
+        "Tom Vance said this was a “fatal miscalculation” and that she has learned her lesson: "
+        "“They are ready for a longer fight.”",
+        "His campaign protested that the aides were unfair because they knew Ann Lee “already had a permit.”",
+    )
+    first = q[q.article_id == "a0"]
+    assert first.speaker.tolist() == ["Tom Vance", "Tom Vance"]
+    assert first.speaker_canonical.tolist() == ["Tom Vance", "Tom Vance"]
+    second = q[q.article_id == "a1"]
+    assert second.speaker.tolist() == ["His campaign"]
+
+
+def test_pronoun_with_its_own_speech_verb_keeps_the_quote():
+    # "... because she told them, “...”": the pronoun speaks, and is Ann Lee, not the outer speaker Tom Vance
+    q = _direct("Ann Lee met Tom Vance on Monday. Tom Vance said the trip to Ohio went well for everyone there "
+                "because she told them, “We will win this state.”")
+    assert q.speaker.tolist() == ["she"]
+    assert q.speaker_canonical.tolist() == ["Ann Lee"]
+
+
+def test_pronoun_opening_a_coordinated_clause_is_not_the_outer_speakers():
+    # "..., and she hopes “...”": a clause of its own, not the reported clause of "said"
+    q = _direct("Tom Vance said the vote was close, and she hopes “the count will be fair to everyone.”")
+    assert q.speaker.tolist() == ["she"]
+
+
+def test_he_skips_a_described_thing_and_finds_the_titled_person():
+    # "a name suggesting ..." is no person; "Archbishop Aris Shirvanian of the Armenian Patriarchate" is a
+    # person (a title before the name; "of the ..." is his body)
+    text = ("Archbishop Aris Shirvanian of the Armenian Patriarchate told reporters, “We have suffered the same "
+            "fate.” A name suggesting otherwise was dropped. He added, “Israel should have been the first.”")
+    q = _direct(text)
+    assert q.speaker.tolist() == ["Archbishop Aris Shirvanian of the Armenian Patriarchate", "He"]
+    assert q.speaker_canonical.tolist() == ["Aris Shirvanian", "Aris Shirvanian"]
+
+
+def test_possessor_of_a_sentence_subject_is_what_a_later_pronoun_refers_to():
+    # "Ann Lee's career has not taken a predictable route. She ...": the possessor, not a person named earlier
+    text = ("Tom Vance backed her early. Ann Lee's career has not taken a predictable route. She came of age at "
+            "college, where she urged her peers to work at “making the impossible possible.”")
+    q = _direct(text)
+    assert q.speaker.tolist() == ["she"]
+    assert q.speaker_canonical.tolist() == ["Ann Lee"]
+
+
+def test_plural_possessed_description_is_no_antecedent_of_she():
+    # "Ann Lee's confidants" are several people: a later "she" is Ann Lee, not them
+    text = ("Ann Lee has run twice. Ann Lee's confidants say she is ready. "
+            "She told the crowd, “This is our year.”")
+    q = _direct(text)
+    assert q.speaker_canonical.tolist() == ["Ann Lee"]
+
+
+def test_pronoun_whose_verb_is_no_utterance_leaves_the_quote_to_the_outer_speaker():
+    # "agree", "propose" are speech verbs but the quotation is the outer speaker's word for it
+    q = _direct("Tom Vance agreed to a call, but only to tell Ann Lee that he won't agree to a “perfunctory” "
+                "meeting.",
+                "That is why critics say he had proposed to “dismantle” the law.")
+    assert q.speaker.tolist() == ["Tom Vance", "critics"]
+    assert q.speaker_canonical.tolist()[0] == "Tom Vance"
+
+
+def test_what_follows_a_participle_after_the_quote_is_its_object_not_the_speaker():
+    q = _direct("Ann Lee spoke on Friday. At the same time, Lee remarked that there is still “more work to do,” "
+                "noting weak conditions in China.")
+    assert q.speaker.tolist() == ["Lee"]
+    assert q.speaker_canonical.tolist() == ["Ann Lee"]
+
+
+def test_subject_of_a_reported_clause_that_says_nothing_leaves_the_quote_to_the_speaker():
+    # "Trump’s comments" say nothing here: the quote is the words of the party's statement
+    q = _direct("The Democratic Party released a statement Wednesday evening, saying Trump’s comments are "
+                "“another example of his ignorance.”")
+    assert q.speaker.tolist() == ["The Democratic Party"]
+
+
+def test_participle_after_a_fronted_phrase_speaks_for_the_sentence_subject():
+    q = _direct("Ann Lee spoke. On Thursday, after remaining neutral throughout the primary, Lee appeared on "
+                "television and endorsed Tom Vance, saying, “I am ready to fight for him.”")
+    assert q.speaker.tolist() == ["Lee"]
+    assert q.speaker_canonical.tolist() == ["Ann Lee"]
+
+
+def test_surname_that_is_also_a_verb_speaks_before_the_real_cue():
+    q = _direct("Ann Read spoke on Monday. “We made the right decision,” Read said.")
+    assert q.speaker.tolist() == ["Read"]
+    assert q.speaker_canonical.tolist() == ["Ann Read"]
+
+
+def test_headline_word_before_a_surname_names_no_second_person():
+    # "Understated Perez" in the headline is Thomas Perez of the body, so "Perez" and a later "he" are him;
+    # a headline's full name with a given name ("Hillary Clinton") still counts as a person
+    text = ("Understated Perez raises his profile.\n\nLabor Secretary Thomas Perez spoke in Ohio on Monday. "
+            "“We will win,” Perez said. He added, “This is our year.”")
+    q = _direct(text)
+    assert q.speaker.tolist() == ["Perez", "He"]
+    assert q.speaker_canonical.tolist() == ["Thomas Perez", "Thomas Perez"]
+    two = _direct("Ann Lee wins again.\n\nTom Lee spoke on Monday. “We will win,” Lee said.")
+    assert two.speaker_canonical.isna().all()  # Ann Lee and Tom Lee: "Lee" is neither
