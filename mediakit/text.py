@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
+from itertools import chain
 
 __all__ = [
     "normalize_text",
@@ -341,10 +342,9 @@ def _clock_spans(doc: str) -> list[tuple[int, int]]:
 _UP = "A-ZÀ-ÖØ-ÞА-ЯЁİŞĞ"
 _CAPS_WORD = f"[{_UP}][{_UP}0-9'’.&-]*"
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-_SHOUT_HINT_RE = re.compile(rf"[{_UP}][{_UP}'’.&-]+[,:]?[ \t]+[{_UP}][{_UP}'’.&-]+[,:]?[ \t]+[{_UP}]")  # cheap test
 _SHOUT_RUN_RE = re.compile(rf"(?<![\w'’.-])(?:{_CAPS_WORD}[,:]?[ \t]+){{2,}}{_CAPS_WORD}(?![\w'’-])")
-_DATELINE_RE = re.compile(
-    rf"(?m:^)[ \t]*(?:{_CAPS_WORD}[ \t]+){{0,2}}{_CAPS_WORD}"
+_DATELINE_RE = re.compile(   # matched at line starts only
+    rf"[ \t]*(?:{_CAPS_WORD}[ \t]+){{0,2}}{_CAPS_WORD}"
     rf"(?=(?:,[ \t]*[A-Z][a-z]+\.?)?[ \t]*(?:\([^)\n]{{1,30}}\)[ \t]*)?(?:[—–]|-[ \t])"
     rf"|,[ \t]*(?:(?:{_MONTHS})[a-z]*\.?[ \t]+\d|\d{{1,2}}[ \t]+\w))")
 _DATELINE_WITHIN = 600   # characters from the top where a dateline is looked for
@@ -387,12 +387,40 @@ def _unshout(doc: str) -> str:
     >>> _unshout("ANKARA - The vote.\nМОСКВА, 12 июля. /ТАСС/. Text\nUS - EU talks")
     'ankara - The vote.\nмосква, 12 июля. /ТАСС/. Text\nUS - EU talks'
     """
-    head = doc[:_DATELINE_WITHIN]
-    if _DATELINE_RE.search(head):
-        doc = _DATELINE_RE.sub(_lower_dateline, head) + doc[_DATELINE_WITHIN:]
-    if _SHOUT_HINT_RE.search(doc):
+    doc = _lower_datelines(doc)
+    if _caps_run(_TOKEN_RE.findall(doc)):
         doc = _SHOUT_RUN_RE.sub(_lower_run, doc)
     return doc
+
+
+def _lower_datelines(doc: str) -> str:
+    """``doc`` with the place of a dateline that opens a line near the top in lower case."""
+    starts, pos = [], 0
+    while 0 <= pos < _DATELINE_WITHIN:
+        starts.append(pos)
+        pos = doc.find("\n", pos, _DATELINE_WITHIN)
+        pos = pos + 1 if pos >= 0 else -1
+    found = [m for m in map(lambda at: _DATELINE_RE.match(doc, at), starts) if m is not None]
+    if not found:
+        return doc
+    parts, last = [], 0
+    for m in found:
+        parts += [doc[last:m.start()], _lower_dateline(m)]
+        last = m.end()
+    return "".join(parts) + doc[last:]
+
+
+def _caps_run(tokens: Iterable[str], k: int = 3) -> bool:
+    """True when ``k`` tokens in a row are in capitals (the only texts a heading in capitals can be in)."""
+    n = 0
+    for t in tokens:
+        if t.isupper():
+            n += 1
+            if n >= k:
+                return True
+        else:
+            n = 0
+    return False
 
 
 def _drop_clock_times(doc: str) -> str:
@@ -480,23 +508,32 @@ class NewsTokenizer:
     def __call__(self, doc: str) -> list[str]:
         doc = doc.replace("’", "'")
         doc = _drop_clock_times(doc)
-        if self.unshout if self.unshout is not None else (self.lowercase and self.keep_acronyms):
-            doc = _unshout(doc)
+        unshout = self.unshout if self.unshout is not None else (self.lowercase and self.keep_acronyms)
+        if unshout:
+            doc = _lower_datelines(doc)
+        segments = _BOUNDARY_RE.split(doc) if self.boundaries else [doc]
+        raw = [_TOKEN_RE.findall(segment) for segment in segments]
+        # a heading in capitals needs three tokens in capitals in a row: the tokens tell, cheaper than a regex
+        # over the text; only then is the text rewritten (rare) and read again
+        if unshout and _caps_run(chain.from_iterable(raw)):
+            lowered = _SHOUT_RUN_RE.sub(_lower_run, doc)
+            if lowered != doc:
+                segments = _BOUNDARY_RE.split(lowered) if self.boundaries else [lowered]
+                raw = [_TOKEN_RE.findall(segment) for segment in segments]
         if not self.boundaries:
-            return self._tokens(doc)
+            return self._fold(raw[0])
         out: list[str] = []
-        for segment in _BOUNDARY_RE.split(doc):
-            toks = self._tokens(segment)
+        for found in raw:
+            toks = self._fold(found)
             if toks:
                 if out:
                     out.append(BOUNDARY)
                 out.extend(toks)
         return out
 
-    def _tokens(self, doc: str) -> list[str]:
-        # The hot loop of vectorising: one C-level findall, then per-token work only where needed
+    def _fold(self, toks: list[str]) -> list[str]:
+        # The hot loop of vectorising: one C-level findall (the caller's), then per-token work only where needed
         # (isupper/isascii are C methods; most tokens take the plain .lower() branch).
-        toks = _TOKEN_RE.findall(doc)
         if self.fold_diacritics:
             toks = [t if t.isascii() else fold_token(t) for t in toks]
         if not self.lowercase:

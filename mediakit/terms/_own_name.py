@@ -31,7 +31,8 @@ WRITTEN_MIN_ARTICLES = 3   # a written name is learned from at least this many o
 WRITTEN_MIN_SHARE = 0.05   # ... and this share of the articles read
 WRITTEN_READ = 400         # articles read per outlet (and per partition) to learn it
 _MAX_ID_LETTERS = 16       # longer ids are not abbreviations
-_CAP_RUN_RE = re.compile(r"(?<![\w.'’-])(?:[A-Z][\w'’.&]*[ \t]+){1,4}[A-Z][\w'’&]*")
+_CAP_RUN_RE = re.compile(r"[A-Z][\w'’.&]*[ \t]+(?:[A-Z][\w'’.&]*[ \t]+){0,3}[A-Z][\w'’&]*")  # no look-behind: fast
+_ID_RE = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")   # an outlet value written as an id: lower case, no spaces
 _POSSESSIVE_RE = re.compile(r"(?:'s|')$")
 _BATCH = 1000   # texts turned into Python strings at once (pyarrow arrays)
 
@@ -219,6 +220,7 @@ def written_name_counts(texts: Sequence[str] | pa.Array, codes: np.ndarray, grou
                         normalize: Callable[[str], str], limit: int = WRITTEN_READ) -> dict[int, dict]:
     """Per group: the runs of capitalised words its id abbreviates (:func:`abbreviates`) in up to ``limit`` of
     its texts, each as ``{phrase: [articles, Counter of its parts inside it]}``, and ``{"": [articles read]}``.
+    Only groups whose name is written as an id (lower case, no spaces: "huff-post", "nyt") are read.
     Parts are keyed as the vectoriser writes the term (``normalize``), as :func:`name_part_counts` does.
 
     >>> out = written_name_counts(["He told The Huffington Post.", "Huffington Post said"], np.array([0, 0]),
@@ -226,7 +228,8 @@ def written_name_counts(texts: Sequence[str] | pa.Array, codes: np.ndarray, grou
     >>> out[0]["Huffington Post"][0], out[0][""][0], out[0]["Huffington Post"][1]["huffington"]
     (2, 2, 2)
     """
-    firsts = {g: "".join(name_words(name))[:1].upper() for g, name in enumerate(groups)}
+    # only ids ("huff-post", "nyt") can abbreviate a written name; "The Ledger" is written as it is
+    firsts = {g: "".join(name_words(name))[:1].upper() for g, name in enumerate(groups) if _ID_RE.fullmatch(str(name))}
     out: dict[int, dict] = {}
     read: Counter = Counter()
     codes = np.asarray(codes)
@@ -242,6 +245,8 @@ def written_name_counts(texts: Sequence[str] | pa.Array, codes: np.ndarray, grou
             found[""][0] += 1
             first = firsts[g]
             for m in _CAP_RUN_RE.finditer(text):
+                if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_.'’-"):
+                    continue   # inside a word ("eBay News")
                 words = m.group().split()
                 while words and words[0].lower() == "the":
                     words = words[1:]
