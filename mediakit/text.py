@@ -363,6 +363,15 @@ def _function_words() -> frozenset[str]:
     return frozenset(words)
 
 
+def _lower_runs(doc: str) -> str:
+    r"""``doc`` with headings in capitals in lower case (for tokens only, as :func:`_lower_datelines`).
+
+    >>> _lower_runs("HOW CHINA'S DECLINE AFFECTS THE WORLD\nThe US and NATO said. FBI, CIA, NSA and NATO.")
+    "how china's decline affects the world\nThe US and NATO said. FBI, CIA, NSA and NATO."
+    """
+    return _SHOUT_RUN_RE.sub(_lower_run, doc)
+
+
 def _lower_run(m: re.Match[str]) -> str:
     run = m.group()
     words = [w.strip(",:'’.-") for w in run.split()]
@@ -376,25 +385,15 @@ def _lower_dateline(m: re.Match[str]) -> str:
     return m.group().replace("İ", "i").lower() if sum(c.isalpha() for c in m.group()) > 3 else m.group()
 
 
-def _unshout(doc: str) -> str:
-    r"""``doc`` with headings in capitals and datelines' places in lower case (a text without one comes back as
-    it is; lengths may change, so this is for tokens only, never for offsets).
-
-    >>> _unshout("HOW CHINA'S DECLINE AFFECTS THE WORLD\nWASHINGTON — The US and NATO said.")
-    "how china's decline affects the world\nwashington — The US and NATO said."
-    >>> _unshout("NEW YORK (AP) — FBI, CIA, NSA and NATO, the US, EU and UN.")
-    'new york (AP) — FBI, CIA, NSA and NATO, the US, EU and UN.'
-    >>> _unshout("ANKARA - The vote.\nМОСКВА, 12 июля. /ТАСС/. Text\nUS - EU talks")
-    'ankara - The vote.\nмосква, 12 июля. /ТАСС/. Text\nUS - EU talks'
-    """
-    doc = _lower_datelines(doc)
-    if _caps_run(_TOKEN_RE.findall(doc)):
-        doc = _SHOUT_RUN_RE.sub(_lower_run, doc)
-    return doc
-
-
 def _lower_datelines(doc: str) -> str:
-    """``doc`` with the place of a dateline that opens a line near the top in lower case."""
+    r"""``doc`` with the place of a dateline that opens a line near the top in lower case (a text without one
+    comes back as it is; lengths may change, so this is for tokens only, never for offsets).
+
+    >>> _lower_datelines("ANKARA - The vote.\nМОСКВА, 12 июля. /ТАСС/. Text\nUS - EU talks")
+    'ankara - The vote.\nмосква, 12 июля. /ТАСС/. Text\nUS - EU talks'
+    >>> _lower_datelines("NEW YORK (AP) — FBI, CIA, NSA and NATO, the US, EU and UN.")
+    'new york (AP) — FBI, CIA, NSA and NATO, the US, EU and UN.'
+    """
     starts, pos = [], 0
     while 0 <= pos < _DATELINE_WITHIN:
         starts.append(pos)
@@ -516,7 +515,7 @@ class NewsTokenizer:
         # a heading in capitals needs three tokens in capitals in a row: the tokens tell, cheaper than a regex
         # over the text; only then is the text rewritten (rare) and read again
         if unshout and _caps_run(chain.from_iterable(raw)):
-            lowered = _SHOUT_RUN_RE.sub(_lower_run, doc)
+            lowered = _lower_runs(doc)
             if lowered != doc:
                 segments = _BOUNDARY_RE.split(lowered) if self.boundaries else [lowered]
                 raw = [_TOKEN_RE.findall(segment) for segment in segments]
