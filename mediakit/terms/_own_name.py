@@ -157,11 +157,16 @@ def own_name_drops(terms: Sequence[str], counts: np.ndarray, groups: Sequence[st
     written = written or {}
     names = {g: [(name, inside.get(g))] + [(phrase, parts) for phrase, parts in written.get(g, ())]
              for g, name in enumerate(groups)}
-    words = sorted({w for pairs in names.values() for name, _ in pairs for w in name_words(name)}, key=len, reverse=True)
-    if not words or not len(terms):
+    forms = {w for pairs in names.values() for name, _ in pairs for w in name_words(name)}
+    forms |= {"".join(name_words(name)) for pairs in names.values() for name, _ in pairs}   # run together
+    forms.discard("")
+    if not forms or not len(terms):
         return out
-    # one pass over the vocabulary: only terms sharing a word with some outlet's name are looked at
-    any_word = re.compile("|".join(re.escape(w) for w in words))
+    # one pass over the vocabulary: only terms with a word (between non-letters, "-" and "_") that is a word of
+    # some outlet's name, or the name run together, are looked at (a substring test let every term with an "a"
+    # through for an outlet called "Outlet A")
+    alternation = "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True))
+    any_word = re.compile(rf"(?<![^\W_])(?:{alternation})(?![^\W_])")
     candidates = [i for i, t in enumerate(terms) if any_word.search(str(t).lower())]
     if not candidates:
         return out
