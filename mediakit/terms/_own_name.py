@@ -78,6 +78,9 @@ def name_part_counts(texts: Sequence[str] | pa.Array, codes: np.ndarray, groups:
     {0: Counter({'usa': 2, 'today': 1, "today's": 1})}
     """
     patterns = {g: _name_re(words) for g, name in enumerate(groups) if len(words := name_words(name)) > 1}
+    # an ASCII first word absent from the lower-cased text rules the name out without the case-blind regex
+    # (a text with "İ", which lower-cases to two characters, always takes the regex)
+    firsts = {g: w[0] for g, name in enumerate(groups) if g in patterns and (w := name_words(name))[0].isascii()}
     out: dict[int, Counter] = {}
     if not patterns:
         return out
@@ -88,6 +91,9 @@ def name_part_counts(texts: Sequence[str] | pa.Array, codes: np.ndarray, groups:
         for text, g in zip(chunk, codes[b:b + len(chunk)].tolist()):
             pattern = patterns.get(g)
             if pattern is None or not text:
+                continue
+            first = firsts.get(g)
+            if first is not None and first not in text.lower() and "İ" not in text:
                 continue
             k = len(name_words(groups[g]))
             for m in pattern.finditer(text):
