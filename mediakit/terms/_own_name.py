@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
+from .._counting import batches
 from ..text import TOKEN_PATTERN, tokenize
 
 __all__ = ["name_words", "name_part_counts", "own_name_mask", "own_name_drops", "term_words", "tokenizer_normalize",
@@ -34,7 +35,6 @@ _MAX_ID_LETTERS = 16       # longer ids are not abbreviations
 _CAP_RUN_RE = re.compile(r"[A-Z][\w'’.&]*[ \t]+(?:[A-Z][\w'’.&]*[ \t]+){0,3}[A-Z][\w'’&]*")  # no look-behind: fast
 _ID_RE = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")   # an outlet value written as an id: lower case, no spaces
 _POSSESSIVE_RE = re.compile(r"(?:'s|')$")
-_BATCH = 1000   # texts turned into Python strings at once (pyarrow arrays)
 
 
 def name_words(name: str) -> tuple[str, ...]:
@@ -67,6 +67,24 @@ def _name_re(words: Sequence[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)", re.IGNORECASE)
 
 
+def _texts_of(texts: Sequence[str] | pa.Array, codes: np.ndarray) -> Any:
+    """``(text, group code)`` of every text, the texts as Python strings one batch at a time."""
+    codes = np.asarray(codes)
+    at = 0
+    for chunk in batches(texts):
+        yield from zip(chunk, codes[at:at + len(chunk)].tolist())
+        at += len(chunk)
+
+
+def _count_parts(counter: Counter, toks: Sequence[str]) -> None:
+    """Count each proper part (a word or a run of words, not the whole) of a name's tokens."""
+    k = len(toks)
+    for i in range(k):
+        for j in range(i + 1, k + 1):
+            if j - i < k:
+                counter[" ".join(toks[i:j])] += 1
+
+
 def name_part_counts(texts: Sequence[str] | pa.Array, codes: np.ndarray, groups: Sequence[str],
                      normalize: Callable[[str], str]) -> dict[int, Counter]:
     """Per group (index into ``groups``) with a name of two or more words: how often each proper part of the
@@ -77,32 +95,25 @@ def name_part_counts(texts: Sequence[str] | pa.Array, codes: np.ndarray, groups:
     ...                  ["usa-today", "B"], str.lower)
     {0: Counter({'usa': 2, 'today': 1, "today's": 1})}
     """
-    patterns = {g: _name_re(words) for g, name in enumerate(groups) if len(words := name_words(name)) > 1}
+    names = {g: words for g, name in enumerate(groups) if len(words := name_words(name)) > 1}
+    patterns = {g: _name_re(words) for g, words in names.items()}
     # an ASCII first word absent from the lower-cased text rules the name out without the case-blind regex
     # (a text with "İ", which lower-cases to two characters, always takes the regex)
-    firsts = {g: w[0] for g, name in enumerate(groups) if g in patterns and (w := name_words(name))[0].isascii()}
+    firsts = {g: words[0] for g, words in names.items() if words[0].isascii()}
     out: dict[int, Counter] = {}
     if not patterns:
         return out
-    codes = np.asarray(codes)
-    for b in range(0, len(texts), _BATCH):
-        chunk = texts[b:b + _BATCH]
-        chunk = chunk.to_pylist() if isinstance(chunk, pa.Array | pa.ChunkedArray) else chunk
-        for text, g in zip(chunk, codes[b:b + len(chunk)].tolist()):
-            pattern = patterns.get(g)
-            if pattern is None or not text:
-                continue
-            first = firsts.get(g)
-            if first is not None and first not in text.lower() and "İ" not in text:
-                continue
-            k = len(name_words(groups[g]))
-            for m in pattern.finditer(text):
-                toks = [normalize(t) for t in _TOKEN_RE.findall(text, m.start(), m.end() + 40)[:k]]
-                counter = out.setdefault(g, Counter())
-                for i in range(k):
-                    for j in range(i + 1, k + 1):
-                        if j - i < k:
-                            counter[" ".join(toks[i:j])] += 1
+    for text, g in _texts_of(texts, codes):
+        pattern = patterns.get(g)
+        if pattern is None or not text:
+            continue
+        first = firsts.get(g)
+        if first is not None and first not in text.lower() and "İ" not in text:
+            continue
+        k = len(names[g])
+        for m in pattern.finditer(text):
+            toks = [normalize(t) for t in _TOKEN_RE.findall(text, m.start(), m.end() + 40)[:k]]
+            _count_parts(out.setdefault(g, Counter()), toks)
     return out
 
 
@@ -212,7 +223,11 @@ def abbreviates(name: str, words: Sequence[str]) -> bool:
     >>> abbreviates("usa-today", ["USA", "Today"]), abbreviates("usa-today", ["USA", "TODAY's"])
     (False, False)
     """
-    letters = "".join(name_words(name))
+    return _abbreviates("".join(name_words(name)), words)
+
+
+def _abbreviates(letters: str, words: Sequence[str]) -> bool:
+    """:func:`abbreviates` for an id already written as its letters."""
     low = ["".join(term_words(w)) for w in words]
     if len(low) < 2 or not letters or len(letters) > _MAX_ID_LETTERS or not all(low) or "".join(low) == letters:
         return False
@@ -240,46 +255,43 @@ def written_name_counts(texts: Sequence[str] | pa.Array, codes: np.ndarray, grou
     (2, 2, 2)
     """
     # only ids ("huff-post", "nyt") can abbreviate a written name; "The Ledger" is written as it is
-    firsts = {g: "".join(name_words(name))[:1].upper() for g, name in enumerate(groups) if _ID_RE.fullmatch(str(name))}
+    letters = {g: "".join(name_words(name)) for g, name in enumerate(groups) if _ID_RE.fullmatch(str(name))}
     out: dict[int, dict] = {}
     read: Counter = Counter()
-    codes = np.asarray(codes)
-    for b in range(0, len(texts), _BATCH):
-        chunk = texts[b:b + _BATCH]
-        chunk = chunk.to_pylist() if isinstance(chunk, pa.Array | pa.ChunkedArray) else chunk
-        for text, g in zip(chunk, codes[b:b + len(chunk)].tolist()):
-            if g < 0 or read[g] >= limit or not firsts.get(g) or not text:
+    for text, g in _texts_of(texts, codes):
+        if g < 0 or read[g] >= limit or not letters.get(g) or not text:
+            continue
+        read[g] += 1
+        seen: set[str] = set()
+        found = out.setdefault(g, {"": [0, Counter()]})
+        found[""][0] += 1
+        first = letters[g][:1].upper()
+        for m in _CAP_RUN_RE.finditer(text):
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_.'’-"):
+                continue   # inside a word ("eBay News")
+            words = m.group().split()
+            while words and words[0].lower() == "the":
+                words = words[1:]
+            run = _longest_abbreviated(letters[g], first, words)
+            if run is None:
                 continue
-            read[g] += 1
-            seen: set[str] = set()
-            found = out.setdefault(g, {"": [0, Counter()]})
-            found[""][0] += 1
-            first = firsts[g]
-            for m in _CAP_RUN_RE.finditer(text):
-                if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_.'’-"):
-                    continue   # inside a word ("eBay News")
-                words = m.group().split()
-                while words and words[0].lower() == "the":
-                    words = words[1:]
-                for k in range(len(words), 1, -1):   # the longest run from each word that the id abbreviates
-                    for i in range(len(words) - k + 1):
-                        run = words[i:i + k]
-                        if run[0][:1] == first and abbreviates(groups[g], run):
-                            phrase = " ".join(_POSSESSIVE_RE.sub("", w.replace("’", "'").rstrip(".")) for w in run)
-                            entry = found.setdefault(phrase, [0, Counter()])
-                            if phrase not in seen:
-                                seen.add(phrase)
-                                entry[0] += 1
-                            toks = [normalize(t) for t in _TOKEN_RE.findall(phrase)]
-                            for a in range(len(toks)):
-                                for z in range(a + 1, len(toks) + 1):
-                                    if z - a < len(toks):
-                                        entry[1][" ".join(toks[a:z])] += 1
-                            break
-                    else:
-                        continue
-                    break
+            phrase = " ".join(_POSSESSIVE_RE.sub("", w.replace("’", "'").rstrip(".")) for w in run)
+            entry = found.setdefault(phrase, [0, Counter()])
+            if phrase not in seen:
+                seen.add(phrase)
+                entry[0] += 1
+            _count_parts(entry[1], [normalize(t) for t in _TOKEN_RE.findall(phrase)])
     return out
+
+
+def _longest_abbreviated(letters: str, first: str, words: list[str]) -> list[str] | None:
+    """The longest run of ``words`` (the leftmost of that length) that the id ``letters`` abbreviates."""
+    for k in range(len(words), 1, -1):
+        for i in range(len(words) - k + 1):
+            run = words[i:i + k]
+            if run[0][:1] == first and _abbreviates(letters, run):
+                return run
+    return None
 
 
 def merge_written(parts: Sequence[dict[int, dict] | None]) -> dict[int, dict]:
