@@ -350,17 +350,29 @@ _DATELINE_RE = re.compile(   # matched at line starts only
 _DATELINE_WITHIN = 600   # characters from the top where a dateline is looked for
 
 
+@lru_cache(maxsize=16)
+def _stop_word_list(lang: str) -> frozenset[str]:
+    """The shipped stop words of one language (``mediakit/resources/stopwords/{lang}.txt``); the file must
+    exist (:func:`mediakit.vectorize.load_stop_words` checks the code and says which exist).
+
+    >>> "the" in _stop_word_list("en")
+    True
+    """
+    from importlib import resources
+
+    path = resources.files("mediakit.resources").joinpath("stopwords").joinpath(f"{lang}.txt")
+    words = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.append(line.replace("’", "'"))
+    return frozenset(words)
+
+
 @cache
 def _function_words() -> frozenset[str]:
     """The shipped stop words (en, ru, tr) of three letters or more: a run of capitals holding one is prose."""
-    from importlib import resources
-
-    folder = resources.files("mediakit.resources").joinpath("stopwords")
-    words: set[str] = set()
-    for lang in ("en", "ru", "tr"):
-        text = folder.joinpath(f"{lang}.txt").read_text(encoding="utf-8")
-        words.update(w.strip().lower() for w in text.splitlines() if len(w.strip()) >= 3 and not w.startswith("#"))
-    return frozenset(words)
+    return frozenset(w.lower() for lang in ("en", "ru", "tr") for w in _stop_word_list(lang) if len(w) >= 3)
 
 
 def _lower_runs(doc: str) -> str:

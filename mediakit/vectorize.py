@@ -43,7 +43,7 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
 from ._counting import count_part, count_unigrams, merge_parts, part_from_matrix
 from .spans import blank_texts, merge_spans
-from .text import BOUNDARY, NewsTokenizer
+from .text import BOUNDARY, NewsTokenizer, _stop_word_list
 
 __all__ = [
     "NewsTokenizer",
@@ -86,13 +86,7 @@ def _read_stop_words(lang: str) -> frozenset[str]:
     if lang not in stop_word_languages():
         raise ValueError(f"no stop-word list for language {lang!r}; available: {', '.join(stop_word_languages())} "
                          "(or pass extra_stop_words=[...])")
-    path = resources.files("mediakit.resources").joinpath("stopwords").joinpath(f"{lang}.txt")
-    words = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            words.append(line.replace("’", "'"))
-    return frozenset(words)
+    return _stop_word_list(lang)
 
 
 def load_stop_words(languages: str | Iterable[str] | None) -> frozenset[str]:
