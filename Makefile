@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.mediakit-installed
 CORPUS ?= data/s400
 EXTRAS ?= notebooks,dev,scale
 
-.PHONY: install report notebooks test test-embed lint bench clean
+.PHONY: install report notebooks test test-embed lint bench clean lemma-index
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,3 +46,8 @@ bench: install
 
 clean:
 	rm -rf $(VENV) reports/figures reports/tables reports/notebooks reports/report.html reports/explorer.html .pytest_cache
+
+# Rebuild the seek index of simplemma's en/ru/tr dictionaries shipped in mediakit/resources/lemma_index (after
+# upgrading simplemma; tests/test_framing_lemmas.py fails when it no longer matches the installed streams).
+lemma-index: install
+	$(BIN)/python -m mediakit.framing._lemma_index en ru tr

@@ -155,3 +155,52 @@ def test_words_looked_up_are_kept_across_runs_in_the_user_cache(tmp_path, monkey
     off("yaptırımları")
     off.save()
     assert not list(tmp_path.glob("lemmas-tr-*"))
+
+
+# ---- the seek index of simplemma's streams shipped in mediakit/resources/lemma_index
+@pytest.mark.parametrize("language", ["en", "ru", "tr"])
+def test_shipped_index_matches_the_installed_stream_and_gives_simplemmas_own_answers(language):
+    import random
+
+    from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamMap
+
+    from mediakit.framing._lemma_index import IndexedStreamFactory
+
+    seeded = IndexedStreamFactory().get_dictionary(language)
+    # a stale index (simplemma upgraded) would fall back to StreamMap: rebuild with `make lemma-index`
+    assert type(seeded).__name__ == "_SeededStreamMap"
+    own = StreamMap(language)
+    keys = list(own)
+    assert len(seeded) == len(own) == len(keys)
+    rng = random.Random(7)
+    sample = rng.sample(keys, 3000) + keys[:200] + keys[-200:] + keys[127:130] + keys[255:258]
+    probes = sample + [k + "q" for k in sample[:300]] + ["", "\uffff", "a"]
+    assert [seeded.get(k) for k in probes] == [own.get(k) for k in probes]
+    assert sum(seeded.get(k) is not None for k in sample) == len(sample)
+
+
+def test_index_files_are_what_the_builder_writes_today():
+    from mediakit.framing._lemma_index import build_index
+
+    folder = S400.parents[1] / "mediakit" / "resources" / "lemma_index"
+    assert sorted(p.name for p in folder.glob("*.idx")) == ["en.idx", "ru.idx", "tr.idx"]
+    assert (folder / "en.idx").read_bytes() == build_index("en")
+
+
+def test_a_missing_stale_or_damaged_index_falls_back_to_simplemmas_own(tmp_path):
+    from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamMap
+
+    from mediakit.framing._lemma_index import IndexedStreamFactory, build_index
+
+    good = build_index("en")
+    head, body = good.split(b"\n", 1)
+    (tmp_path / "en.idx").write_bytes(head.replace(b'"crc32": ', b'"crc32": 1') + b"\n" + body)  # stale
+    shipped = S400.parents[1] / "mediakit" / "resources" / "lemma_index" / "ru.idx"
+    (tmp_path / "ru.idx").write_bytes(shipped.read_bytes().split(b"\n", 1)[0] + b"\nnot lzma")     # damaged
+    factory = IndexedStreamFactory(tmp_path)
+    for language in ("en", "ru", "tr"):                                        # tr: no file at all
+        d = factory.get_dictionary(language)
+        assert type(d) is StreamMap
+    assert factory.get_dictionary("ru").get("санкций") == "санкция"
+    (tmp_path / "en.idx").write_bytes(good)
+    assert type(IndexedStreamFactory(tmp_path).get_dictionary("en")).__name__ == "_SeededStreamMap"

@@ -3,7 +3,8 @@
 simplemma (MIT licence, pure Python, about 19 MB with the dictionaries of some 50 languages, nothing
 downloaded at run time) maps a word form to its dictionary form by look-up, with rules for unknown forms;
 it knows Russian, Turkish, English, German, Arabic and more (:data:`LANGUAGES`). A language's dictionary
-is read on its first use (Russian about 1.2 s).
+is opened on its first use (0.1 s for Russian with the index mediakit ships for en, ru and tr; about 0.7 s
+for a language without one).
 
 >>> lemma = lemmatizer("ru")
 >>> lemma("санкций"), lemma("экономики")
@@ -29,15 +30,16 @@ class _Lemmatizer:
     """``word -> lemma`` for one language, cached per word; pickled by language (engines ship codebooks).
 
     The first :data:`_STREAM_WORDS` distinct words are looked up in simplemma's front-coded stream as it ships
-    (its ``low_memory`` backend: an index of the stream, about 1.2 s for Russian, then ~30 us a word); from
+    (its ``low_memory`` backend, entered by the index mediakit ships for en, ru and tr:
+    :mod:`mediakit.framing._lemma_index`; other languages build one, about 0.7 s; then ~40 us a word); from
     then on in the decoded dictionary (1.7 s for Russian, then ~7 us a word, some 300 MB). The same lemmas
     either way (simplemma's two backends of the same data); a report on a few hundred articles never needs
     the second.
 
     Words looked up are kept across runs in the user's cache folder (:mod:`mediakit._usercache`, one file
     per language and simplemma version, written when the process ends): a run whose words were all seen
-    before never reads simplemma's dictionaries (the first Russian or Turkish look-up of a run costs the
-    stream's index, about 1 s). Turn it off with ``MEDIAKIT_CACHE_DIR=off``.
+    before never reads simplemma's dictionaries (the first Russian or Turkish look-up of a run opens the
+    stream, about 0.1 s). Turn it off with ``MEDIAKIT_CACHE_DIR=off``.
     """
 
     def __init__(self, language: str):
@@ -109,7 +111,11 @@ def _simplemma(low_memory: bool) -> Any:
     import simplemma
     from simplemma.strategies.default import DefaultStrategy
 
-    return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(low_memory=low_memory))
+    if not low_memory:
+        return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy())
+    from ._lemma_index import IndexedStreamFactory
+
+    return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=IndexedStreamFactory()))
 
 
 @functools.cache
