@@ -26,8 +26,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import yaml
 
+from ._yaml import load_yaml
 from .analysis import Analysis, register, reject_dask, run_local
 from .corpus import ColumnError, validate_corpus
 from .dates import parse_date
@@ -71,7 +71,7 @@ def load_events(name: str | Path) -> pd.DataFrame:
     else:
         raise ValueError(f"no story pack with events named {name!r}; use one of {story_names()}, a story "
                          "pack folder or a path to an events YAML file")
-    doc = yaml.safe_load(raw) or {}
+    doc = load_yaml(raw) or {}
     items = doc.get("events") if isinstance(doc, dict) else doc
     if not isinstance(items, list):
         raise ValueError(f"{where}: expected a list under 'events:'; see mediakit/stories/s400/events.yaml")

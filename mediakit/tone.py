@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from ._yaml import load_yaml
 from .corpus import ColumnError, validate_corpus
 from .framing.scoring import reuse_spans
 from .matching import TermMatcher
@@ -108,7 +109,7 @@ def load_actors(actors: str | Path | Mapping[str, Sequence[str]] | pd.DataFrame 
 
 def _parse_actors(raw: str, where: str) -> dict[str, list[str]]:
     try:
-        data = yaml.safe_load(raw)
+        data = load_yaml(raw)
     except yaml.YAMLError as exc:
         raise ActorsError(f"{where}: not valid YAML ({exc}); check indentation") from None
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):

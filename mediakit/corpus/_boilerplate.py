@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from .._yaml import load_yaml
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class _Rules:
 
 @lru_cache(maxsize=1)
 def _boilerplate_rules() -> _Rules:
-    spec = yaml.safe_load(resources.files("mediakit.resources").joinpath("boilerplate.yaml").read_text("utf-8"))
+    spec = load_yaml(resources.files("mediakit.resources").joinpath("boilerplate.yaml").read_text("utf-8"))
     mk = spec["markup"]
 
     def names(key: str) -> str:

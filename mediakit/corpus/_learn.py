@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from .._yaml import load_yaml
 from ..text import _SENT_END_RE, sentence_spans
 from ._base import BOILERPLATE_FILE, CorpusError
 
@@ -238,7 +239,7 @@ def read_rules_file(folder: Path) -> list[str]:
     try:
         if path.stat().st_size > _MAX_RULES_BYTES:
             raise CorpusError(f"{path}: larger than {_MAX_RULES_BYTES:,} bytes; {hint}")
-        spec: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        spec: Any = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise CorpusError(f"{path}: cannot be read ({str(exc).splitlines()[0]}); {hint}") from exc
     patterns = spec.get("patterns") if isinstance(spec, dict) else None

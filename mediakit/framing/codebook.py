@@ -74,6 +74,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from .._yaml import load_yaml
 from ..matching import TermMatcher
 from ..packs import pack_file, story_names
 from ..text import fold
@@ -326,7 +327,7 @@ def _load_path(path: str, _mtime: float) -> Codebook:
 
 def _parse(text: str, where: str) -> Codebook:
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark is not None else ""

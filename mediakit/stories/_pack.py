@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from .._yaml import load_yaml
 from ..packs import PACK_FILES, story_dir, story_names
 
 __all__ = ["Story", "StoryError", "load_story", "story_for_corpus"]
@@ -78,7 +79,7 @@ def _one_line(exc: BaseException) -> str:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         first = str(exc).splitlines()[0] if str(exc) else "syntax error"
         raise StoryError(f"{path}: not valid YAML ({first}); fix the indentation or quoting") from None

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from .._yaml import load_yaml
 from ..corpus import ColumnError, validate_corpus
 from ..matching import TermMatcher
 from ..packs import pack_file
@@ -51,7 +52,7 @@ def load_lexicon(lexicon: str | Path | Mapping[str, Any]) -> dict[str, Any]:
     else:
         text, where = _read_lexicon(lexicon)
         try:
-            data = yaml.safe_load(text) or {}
+            data = load_yaml(text) or {}
         except yaml.YAMLError as exc:
             raise ValueError(f"{where} is not valid YAML ({str(exc).splitlines()[0]}); fix the file") from exc
         if not isinstance(data, Mapping):
