@@ -394,7 +394,7 @@ def speaker_table(quotes: pd.DataFrame, *, by: str = "outlet", min_count: int = 
     counts = q.groupby(["_speaker", "_group"]).size().rename("count").reset_index()
     totals = counts.groupby("_speaker")["count"].sum()
     counts = counts[counts["_speaker"].map(totals) >= min_count]
-    meta = q.groupby("_speaker").agg(speaker_type=("speaker_type", _mode), speaker_country=("speaker_country", _mode))
+    meta = pd.DataFrame({c: _modes(q["_speaker"], q[c]) for c in ("speaker_type", "speaker_country")})
     out = counts.join(meta, on="_speaker").rename(columns={"_speaker": "speaker", "_group": "group"})
     out["_total"] = out["speaker"].map(totals)
     out = out.sort_values(["_total", "speaker", "group"], ascending=[False, True, True], kind="stable")
@@ -403,11 +403,21 @@ def speaker_table(quotes: pd.DataFrame, *, by: str = "outlet", min_count: int = 
     return out
 
 
-def _mode(s: pd.Series) -> str:
-    """The most frequent non-empty value ("" when none)."""
-    s = s.dropna().astype(str)
-    s = s[s != ""]
-    return str(s.mode().iat[0]) if len(s) else ""
+def _modes(keys: pd.Series, values: pd.Series) -> pd.Series:
+    """Per key, its most frequent non-empty value, the first in sort order among ties ("" when none): what
+    ``Series.mode().iat[0]`` gives per group, counted once for all groups (one pandas call per speaker was
+    a fifth of the sources section on a few hundred quotes).
+
+    >>> _modes(pd.Series(["a", "a", "a", "b"]), pd.Series(["x", "y", "y", None])).to_dict()
+    {'a': 'y', 'b': ''}
+    """
+    v = values.astype("string").fillna("")
+    keep = (v != "").to_numpy()
+    counts = pd.DataFrame({"k": keys.to_numpy()[keep], "v": v.to_numpy()[keep]}).value_counts().rename("n")
+    best = (counts.reset_index().sort_values(["n", "v"], ascending=[False, True], kind="stable")
+            .drop_duplicates("k").set_index("k")["v"])
+    index = pd.Index(pd.unique(keys.to_numpy()))
+    return best.reindex(index).fillna("").astype(str)
 
 
 _PROFILE = {"group": "str", "measure": "str", "category": "str", "count": "int64", "share": "float64",
