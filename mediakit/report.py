@@ -305,9 +305,26 @@ def _run_stages(ctx: Context, labels: Iterable[str], bar: Any = None
 # once it has found reuse, the first from the back once its own sections are done (each claimed once, by
 # whichever process is free first), so the work splits evenly whatever the corpus and the caches make slow.
 # Similarity first: the second process has the sentence encoder loaded (translated reprints), the first would
-# load it again (about 1.5 s).
+# load it again (about 1.5 s) -- unless the second sends it every sentence's vector (_shares_vectors): then
+# the first process, which has imported scikit-learn for its own sections, takes similarity, and the second
+# never imports scikit-learn and SciPy's statistics (about 0.9 s of CPU saved).
 _SECOND_PROCESS = ("similarity", "reuse", "sources")
+_VECTORS_SHARED_ORDER = ("sources", "reuse", "similarity")
 _SENT_RESOURCES = ("gazetteer",)
+_SHARE_MAX_CHARS = 5_000_000  # text up to which the vectors are sent (~40,000 sentences, 80 MB of float32)
+
+
+def _shares_vectors(corpus: pd.DataFrame) -> bool:
+    """Whether the second process sends the first every sentence's vector: when the similarity section will
+    compare embeddings (more than one language) of a corpus small enough for the pipe and the sentence cache.
+
+    >>> _shares_vectors(pd.DataFrame({"language": ["en", "ru"], "text": ["One.", "Два."]}))
+    True
+    >>> _shares_vectors(pd.DataFrame({"language": ["en", "en"], "text": ["One.", "Two."]}))
+    False
+    """
+    return (len(language_counts(corpus)) > 1
+            and int(corpus["text"].astype(str).str.len().sum()) <= _SHARE_MAX_CHARS)
 
 
 def _find_reuse(corpus: pd.DataFrame) -> pd.DataFrame:
@@ -330,17 +347,20 @@ class _Helper:
     """
 
     def __init__(self, corpus: pd.DataFrame):
+        self.order = _VECTORS_SHARED_ORDER if _shares_vectors(corpus) else _SECOND_PROCESS
         mp = multiprocessing.get_context("fork")
         self._from_child, child_out = mp.Pipe(duplex=False)
         child_in, self._to_child = mp.Pipe(duplex=False)
         sys.stdout.flush()
         sys.stderr.flush()
         self._claims = mp.Array("b", len(_SECOND_PROCESS))  # 0 free, else the number of the process that took it
-        self._proc = mp.Process(target=_helper_main, args=(child_in, child_out, corpus, self._claims))
+        self._proc = mp.Process(target=_helper_main, args=(child_in, child_out, corpus, self._claims, self.order))
         self._proc.start()
         child_in.close()
         child_out.close()
         self._reuse: tuple[Any, ...] | BaseException = RuntimeError("no reuse table received")
+        self._vectors: tuple[Any, ...] | BaseException | None = None
+        self._reuse_ready = threading.Event()
         self._reader = threading.Thread(target=self._read_reuse, daemon=True)
         self._reader.start()
 
@@ -360,21 +380,40 @@ class _Helper:
             self._reuse = self._recv("the reuse table")
         except BaseException as exc:  # raised in the main thread by reuse()
             self._reuse = exc
+        self._reuse_ready.set()
+        if self.order == _VECTORS_SHARED_ORDER and not isinstance(self._reuse, BaseException):
+            try:
+                self._vectors = self._recv("the sentence vectors")
+            except BaseException as exc:  # raised in the main thread by take_vectors()
+                self._vectors = exc
 
     def reuse(self) -> tuple[pd.DataFrame, float]:
         """The reuse table and the seconds it took (waits for it)."""
-        self._reader.join()
+        self._reuse_ready.wait()
         if isinstance(self._reuse, BaseException):
             raise self._reuse
         return self._reuse[1], self._reuse[2]
+
+    def take_vectors(self) -> None:
+        """Put the sentence vectors the second process sent into this process's sentence cache (waits for
+        them; nothing to do when it sends none)."""
+        self._reader.join()
+        if isinstance(self._vectors, BaseException):
+            raise self._vectors
+        if self._vectors is not None:
+            from .embedding import _remember
+
+            _remember(*self._vectors[1:])
+            self._vectors = None
 
     def start_sections(self, ctx: Context) -> None:
         resources = {k: ctx.resources.get(k) for k in _SENT_RESOURCES}
         self._to_child.send(("go", ctx.out_dir, ctx.source, ctx.params, resources, ctx.labels, ctx.cache["formats"]))
 
     def claim(self) -> str | None:
-        """The last _SECOND_PROCESS section no process has started, now this process's; None when none is left."""
-        for name in reversed(_SECOND_PROCESS):
+        """The last movable section (in ``order``) no process has started, now this process's; None when none
+        is left."""
+        for name in reversed(self.order):
             if _claim(self._claims, 1, name):
                 return name
         return None
@@ -382,6 +421,7 @@ class _Helper:
     def sections(self) -> tuple[dict[str, Section], dict[str, list[str]], dict[str, float], pd.DataFrame | None]:
         """Its sections, their chart names and times, and the quotes its sources section extracted (or None)."""
         self.reuse()
+        self._reader.join()
         _, sections, figures, timings, quotes = self._recv("its sections")
         return sections, figures, timings, quotes
 
@@ -395,14 +435,19 @@ class _Helper:
         self._to_child.close()
 
 
-def _preload() -> None:
-    """Import what the movable sections use (plotting, the similarity map's scikit-learn and scipy parts,
-    the sources' quotes): the second process does it while it waits for the first to send the resources."""
+def _preload(first: str) -> None:
+    """Import what the movable sections use (plotting, the sources' quotes, and when the second process
+    starts with similarity, the map's scikit-learn and SciPy parts): it does so while it waits for the first
+    process to send the resources."""
     import matplotlib.pyplot  # noqa: F401
-    import scipy.cluster.hierarchy  # noqa: F401
-    import sklearn.manifold  # noqa: F401
 
-    from . import plotting, similarity, sources  # noqa: F401
+    from . import plotting, sources  # noqa: F401
+
+    if first == "similarity":
+        import scipy.cluster.hierarchy  # noqa: F401
+        import sklearn.manifold  # noqa: F401
+
+        from . import similarity  # noqa: F401
 
 
 def _claim(claims: Any, who: int, name: str) -> bool:
@@ -415,14 +460,20 @@ def _claim(claims: Any, who: int, name: str) -> bool:
         return True
 
 
-def _helper_main(conn_in: Any, conn_out: Any, corpus: pd.DataFrame, claims: Any) -> None:
+def _helper_main(conn_in: Any, conn_out: Any, corpus: pd.DataFrame, claims: Any,
+                 order: tuple[str, ...] = _SECOND_PROCESS) -> None:
     """What the second process runs (see :class:`_Helper`)."""
     try:
         t0 = time.perf_counter()
         reuse = _find_reuse(corpus)
         conn_out.send(("reuse", reuse, time.perf_counter() - t0))
+        if order == _VECTORS_SHARED_ORDER:
+            # the sentences the translation probe did not encode, then all of them to the first process
+            from .embedding import _sentence_vectors
+
+            conn_out.send(("vectors", *_sentence_vectors(corpus)))
         if not conn_in.poll():
-            _preload()  # while the first process still loads the story's resources
+            _preload(order[0])  # while the first process still loads the story's resources
         _, out_dir, source, params, resources, labels, formats = conn_in.recv()
         ctx = Context(corpus=corpus, out_dir=out_dir, source=source, params=params, resources=resources,
                       labels=labels, cache={"formats": formats, "reuse": reuse, "timings": {}})
@@ -434,7 +485,7 @@ def _helper_main(conn_in: Any, conn_out: Any, corpus: pd.DataFrame, claims: Any)
             warnings.simplefilter("ignore")
             done: dict[str, Section] = {}
             figures: dict[str, list[str]] = {}
-            for name in _SECOND_PROCESS:  # one at a time: the first process may take the later ones meanwhile
+            for name in order:  # one at a time: the first process may take the later ones meanwhile
                 if _claim(claims, 2, name):
                     more, more_figures, _ = _run_stages(ctx, [name])
                     done.update(more)
@@ -489,6 +540,8 @@ def _build(ctx: Context, label: str, pack: Any, title: str | None, progress: boo
             first = [name for name, _ in SECTIONS if name not in _SECOND_PROCESS]
             done, figs, times = _run_stages(ctx, first, bar)
             while (taken := helper.claim()) is not None:
+                if taken == "similarity":
+                    helper.take_vectors()
                 here, here_figs, times = _run_stages(ctx, [taken], bar)
                 done.update(here)
                 figs.update(here_figs)

