@@ -196,3 +196,30 @@ def test_inverted_cue_before_a_described_person():
     assert got["a"] == "one owner of a shop" and got["b"] == "the base chief"
     assert got.get("c") != "the candidate"          # the subject of the reported clause
     assert "d" not in got                            # "blast" does not invert: an object
+
+
+def test_another_and_one_as_the_subject_of_a_speech_verb():
+    # "another" and "one" stand alone as the subject: not a determiner of "said"
+    texts = ['Residents were angry. "We will win this," one said. "They cannot stop us," another said.',
+             'One man wrote that the plan failed. Another said he hoped the mayor wins: "That way I can laugh."',
+             'The report was long. Another report said the plan failed.']
+    corpus = pd.DataFrame({"article_id": list("abc"), "text": texts})
+    q = mk.extract_quotes(corpus)
+    direct = q[q.kind == "direct"]
+    got = [(r.article_id, texts["abc".index(r.article_id)][int(r.speaker_start):int(r.speaker_end)])
+           for r in direct.itertuples()]
+    assert got == [("a", "one"), ("a", "another"), ("b", "Another")]
+    assert direct.speaker_canonical.isna().all()                       # no name
+    c = q[q.article_id == "c"]
+    assert c.speaker.tolist() == ["Another report"]                    # a determiner before a noun stays one
+
+
+def test_a_clause_before_a_colon_gives_its_subject_not_the_clause():
+    texts = ["Tom Vance came to town. He visited San Bernardino: “We are praying for the families.”",
+             "Tom Vance came to town. Vance toured the hospital: “We are praying for the families.”",
+             "Tom Vance came to town. Trump on Twitter: “Sad!”"]
+    q = mk.extract_quotes(pd.DataFrame({"article_id": list("abc"), "text": texts}))
+    direct = q[q.kind == "direct"].set_index("article_id")
+    spk = {aid: texts["abc".index(aid)][int(r.speaker_start):int(r.speaker_end)] for aid, r in direct.iterrows()}
+    assert spk == {"a": "He", "b": "Vance", "c": "Trump on Twitter"}      # no verb: the phrase is kept
+    assert direct.loc["a", "speaker_canonical"] == "Tom Vance" == direct.loc["b", "speaker_canonical"]

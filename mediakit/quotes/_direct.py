@@ -219,6 +219,10 @@ class _Direct(_DirectSpeakers):
             # a colon with no verb: "Her answer: “...”", "Trump on Twitter: “...”"
             np_ = self._np_left(j, lo)
             if np_ is not None and np_[0] == lo:
+                subj = self._clause_subject(np_[0], np_[1])
+                if subj is not None:
+                    # "He visited the hospital: “...”": a clause before the colon; its subject speaks
+                    return _Frame(np_[1], np_[1], None, subj[0], subj[1])
                 return _Frame(np_[1], np_[1], None, np_[0], np_[1])
             if np_ is not None and np_[1] == j + 1 and _is_cap(t.text[j]):
                 # inside a sentence only a name ends the phrase before the colon: "... doesn't surprise
@@ -241,6 +245,23 @@ class _Direct(_DirectSpeakers):
             np_ = self._np_left(o - 2, lo)
             if np_ is not None:
                 return _Frame(-1, -1, None, np_[0], np_[1])
+        return None
+
+    def _clause_subject(self, s0: int, s1: int) -> tuple[int, int] | None:
+        """The subject of tokens s0..s1 when they read as a clause rather than a noun phrase: a subject pronoun
+        or a name followed by a lower-case verb ("He visited the hospital", "Vance toured Fresno on Monday")."""
+        t = self.t
+        if s1 - s0 < 2:
+            return None
+        if t.low[s0] in ("he", "she", "they", "we", "i") and t.text[s0 + 1][:1].islower():
+            return s0, s0 + 1
+        k = s0
+        while k < s1 and (_is_cap(t.text[k]) and t.low[k] not in _DET or t.low[k] == "." and k > s0):
+            k += 1
+        w = t.low[k] if k < s1 else ""
+        if k > s0 and t.text[k][:1].islower() and (w in self.lex.forms and self.lex.forms[w].form in ("past", "s")
+                                                   or w.endswith("ed") or w in _AUX):
+            return s0, k
         return None
 
     def _nominal_frame(self, o: int, lo: int) -> _Frame | None:
