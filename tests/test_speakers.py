@@ -223,3 +223,23 @@ def test_a_clause_before_a_colon_gives_its_subject_not_the_clause():
     spk = {aid: texts["abc".index(aid)][int(r.speaker_start):int(r.speaker_end)] for aid, r in direct.iterrows()}
     assert spk == {"a": "He", "b": "Vance", "c": "Trump on Twitter"}      # no verb: the phrase is kept
     assert direct.loc["a", "speaker_canonical"] == "Tom Vance" == direct.loc["b", "speaker_canonical"]
+
+
+def test_a_frame_opening_the_next_sentence_after_a_closed_quotation():
+    # the quotation ends its sentence inside the marks; the next sentence opens with its frame and a long
+    # participle clause, so the quotation is Tom Vance's, not the previous speaker's
+    text = ('"Grizzly Adams?" Ann Lee repeated.\n\n"I am not sure you know Leo is available, but we will see, '
+            'right?" Tom Vance remarked, alluding to the actor\'s latest turn as a rugged frontiersman in a film.\n\n'
+            '"Our jobs are gone," Ann Lee said. "That is my wheelhouse." She said, twice, that she would get up and go back to work on '
+            'Wednesday morning.\n\n'
+            'Ann Lee spoke. "We won!" He added, "And we will win again and again, in every state, in every town '
+            'and in every city of this great country of ours."')
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    direct = q[q.kind == "direct"]
+    got = [(text[r.start:r.end][:12], text[int(r.speaker_start):int(r.speaker_end)]) for r in direct.itertuples()]
+    assert got[:4] == [("Grizzly Adam", "Ann Lee"), ("I am not sur", "Tom Vance"), ("Our jobs are", "Ann Lee"),
+                       ("That is my w", "Ann Lee")]                 # not "She", whose verb reports a clause
+    assert ("We won!", "He") not in got                              # "He added," introduces the next one
+    assert not any("alluding" in text[r.start:r.end] for r in q.itertuples())    # the frame is no content
+    indirect = q[q.kind == "indirect"]
+    assert [(text[r.start:r.end][-17:], r.speaker) for r in indirect.itertuples()] == [("Wednesday morning", "She")]

@@ -386,6 +386,10 @@ class _Direct(_DirectSpeakers):
             if fr is None and starts_unit and n_q == len(qs) - 1:
                 # '“We are frustrated” by the shooting, Nefzi said.': the frame ends the sentence
                 fr = self._final_frame(z, b)
+            if fr is None and starts_unit and n_q == len(qs) - 1 and t.words(z, b) == 0:
+                # '“... right?” Lee remarked, alluding to the actor's latest role.': the sentence closed inside the
+                # marks, and the next one opens with the frame
+                fr = self._frame_opening_next(b)
             if fr is None and fragment or fragment and self.lang_rules.sov_reported_speech:
                 prev_end = z  # Turkish fragments come with the reported clause around them
                 continue
@@ -455,6 +459,29 @@ class _Direct(_DirectSpeakers):
             return False  # '“...?” he asked': a pronoun continues the sentence
         # the sentence's own cue; its subject may stand before an "and" ('Paul said ..., and called him “...”')
         return pre.cue is not None and pre.c0 >= 0 and (pre.s0 < 0 or self._speaking_subject(pre.s0, pre.s1))
+
+    def _frame_opening_next(self, b: int) -> _Frame | None:
+        """The frame that opens the sentence at token ``b`` in the same paragraph and is followed by a comma or
+        the sentence's end ('Lee remarked, alluding to ...', 'said Lee.'); not a subject and verb that go
+        on with their own clause ('Lee said the plan was dead')."""
+        t = self.t
+        n = len(t)
+        if b >= n or b < 1 or "\n" in self.text[t.end[b - 1]:t.start[b]] or t.quote[b] != -1:
+            return None
+        hi = b
+        while hi < n and t.quote[hi] == -1 and t.low[hi] not in (".", "!", "?", ";", ":") \
+                and "\n" not in self.text[t.end[hi - 1]:t.start[hi]]:
+            hi += 1
+        fr = self._post_frame(b, hi)
+        if fr is None or fr.cue is None or fr.s0 < 0 or fr.cue.lemma == "according to" \
+                or min(fr.s0, fr.c0) != b:
+            return None
+        tail = max(fr.c1, fr.s1, fr.a1)
+        if tail + 1 < n and t.quote[tail + 1] != -1:
+            return None  # 'He added, “...”': the frame introduces the next quotation
+        if any(t.low[k] in self.lex.complementizers for k in range(tail, min(hi, tail + _OUTER_FRAME_GAP + 1))):
+            return None  # 'He said, twice, that he ...': the frame reports a clause of its own
+        return fr if tail >= hi or t.low[tail] in (",", ".", "!", "?") else None
 
     def _final_frame(self, z: int, b: int) -> _Frame | None:
         """A frame closing the sentence after a comma: ', Smith said.', ', said Smith, a fellow at X.'."""
