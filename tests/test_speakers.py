@@ -243,3 +243,15 @@ def test_a_frame_opening_the_next_sentence_after_a_closed_quotation():
     assert not any("alluding" in text[r.start:r.end] for r in q.itertuples())    # the frame is no content
     indirect = q[q.kind == "indirect"]
     assert [(text[r.start:r.end][-17:], r.speaker) for r in indirect.itertuples()] == [("Wednesday morning", "She")]
+
+
+def test_a_name_with_a_long_apposition_and_an_abbreviated_place_before_the_verb():
+    texts = ['"I was never a spy," Mr. Daniloff, now 81 and retired in Cambridge, Mass., said in an interview.',
+             '"Perpetual motion!" Rep. Ann Lee, R-Pa., said of the convention.',
+             '"We stay," Ann Lee, 22, of Dayton, Ohio, said.']
+    q = mk.extract_quotes(pd.DataFrame({"article_id": list("abc"), "text": texts}))
+    direct = q[q.kind == "direct"].set_index("article_id")
+    spk = {aid: texts["abc".index(aid)][int(r.speaker_start):int(r.speaker_end)] for aid, r in direct.iterrows()}
+    assert spk == {"a": "Mr. Daniloff", "b": "Rep. Ann Lee", "c": "Ann Lee"}
+    assert [texts["abc".index(aid)][r.start:r.end] for aid, r in direct.iterrows()] == [
+        "I was never a spy,", "Perpetual motion!", "We stay,"]

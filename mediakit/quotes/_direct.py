@@ -54,6 +54,12 @@ _FRAME_TAIL_WORDS = 8
 # refactor
 _OUTER_FRAME_GAP = 3
 
+def _abbreviation_stop(t, m: int, hi: int) -> bool:
+    """True when the full stop at token ``m`` closes an abbreviation inside an apposition, not a sentence:
+    a capitalised word before it and a comma after it ("Cambridge, Mass., said")."""
+    return m > 0 and m + 1 < hi and t.low[m + 1] == "," and _is_cap(t.text[m - 1])
+
+
 class _Direct(_DirectSpeakers):
     """Direct quotations (mixed into the analyser of :mod:`._rules`)."""
 
@@ -115,7 +121,7 @@ class _Direct(_DirectSpeakers):
             cue = self._cue_at(m)
             if cue is None:
                 if t.low[m] == "." and m > k and (t.low[m - 1] in _TITLES_ABBR or len(t.text[m - 1]) == 1
-                                                  and t.text[m - 1].isupper()):
+                                                  and t.text[m - 1].isupper() or _abbreviation_stop(t, m, hi)):
                     continue
                 if t.low[m] == "(":
                     depth_end = m
@@ -125,8 +131,9 @@ class _Direct(_DirectSpeakers):
                     continue
                 if m <= skip_to:
                     continue
-                if t.low[m] in (".", ";", "!", "?") or (t.low[m] in _CLAUSE and t.low[m] not in ("and", "who")):
-                    break
+                if t.low[m] in (".", ";", "!", "?") or (t.low[m] in _CLAUSE and t.low[m] not in ("and", "who")
+                                                         and not (t.low[m] == "now" and t.low[m - 1] == ",")):
+                    break  # (", now 81 and retired, said": an apposition)
                 continue
             fr = self._subject_left(m, k) or self._name_with_appositions(k, m)
             if fr is None:
