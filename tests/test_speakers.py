@@ -196,3 +196,62 @@ def test_inverted_cue_before_a_described_person():
     assert got["a"] == "one owner of a shop" and got["b"] == "the base chief"
     assert got.get("c") != "the candidate"          # the subject of the reported clause
     assert "d" not in got                            # "blast" does not invert: an object
+
+
+def test_another_and_one_as_the_subject_of_a_speech_verb():
+    # "another" and "one" stand alone as the subject: not a determiner of "said"
+    texts = ['Residents were angry. "We will win this," one said. "They cannot stop us," another said.',
+             'One man wrote that the plan failed. Another said he hoped the mayor wins: "That way I can laugh."',
+             'The report was long. Another report said the plan failed.']
+    corpus = pd.DataFrame({"article_id": list("abc"), "text": texts})
+    q = mk.extract_quotes(corpus)
+    direct = q[q.kind == "direct"]
+    got = [(r.article_id, texts["abc".index(r.article_id)][int(r.speaker_start):int(r.speaker_end)])
+           for r in direct.itertuples()]
+    assert got == [("a", "one"), ("a", "another"), ("b", "Another")]
+    assert direct.speaker_canonical.isna().all()                       # no name
+    c = q[q.article_id == "c"]
+    assert c.speaker.tolist() == ["Another report"]                    # a determiner before a noun stays one
+
+
+def test_a_clause_before_a_colon_gives_its_subject_not_the_clause():
+    texts = ["Tom Vance came to town. He visited San Bernardino: “We are praying for the families.”",
+             "Tom Vance came to town. Vance toured the hospital: “We are praying for the families.”",
+             "Tom Vance came to town. Trump on Twitter: “Sad!”"]
+    q = mk.extract_quotes(pd.DataFrame({"article_id": list("abc"), "text": texts}))
+    direct = q[q.kind == "direct"].set_index("article_id")
+    spk = {aid: texts["abc".index(aid)][int(r.speaker_start):int(r.speaker_end)] for aid, r in direct.iterrows()}
+    assert spk == {"a": "He", "b": "Vance", "c": "Trump on Twitter"}      # no verb: the phrase is kept
+    assert direct.loc["a", "speaker_canonical"] == "Tom Vance" == direct.loc["b", "speaker_canonical"]
+
+
+def test_a_frame_opening_the_next_sentence_after_a_closed_quotation():
+    # the quotation ends its sentence inside the marks; the next sentence opens with its frame and a long
+    # participle clause, so the quotation is Tom Vance's, not the previous speaker's
+    text = ('"Grizzly Adams?" Ann Lee repeated.\n\n"I am not sure you know Leo is available, but we will see, '
+            'right?" Tom Vance remarked, alluding to the actor\'s latest turn as a rugged frontiersman in a film.\n\n'
+            '"Our jobs are gone," Ann Lee said. "That is my wheelhouse." She said, twice, that she would get up and go back to work on '
+            'Wednesday morning.\n\n'
+            'Ann Lee spoke. "We won!" He added, "And we will win again and again, in every state, in every town '
+            'and in every city of this great country of ours."')
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    direct = q[q.kind == "direct"]
+    got = [(text[r.start:r.end][:12], text[int(r.speaker_start):int(r.speaker_end)]) for r in direct.itertuples()]
+    assert got[:4] == [("Grizzly Adam", "Ann Lee"), ("I am not sur", "Tom Vance"), ("Our jobs are", "Ann Lee"),
+                       ("That is my w", "Ann Lee")]                 # not "She", whose verb reports a clause
+    assert ("We won!", "He") not in got                              # "He added," introduces the next one
+    assert not any("alluding" in text[r.start:r.end] for r in q.itertuples())    # the frame is no content
+    indirect = q[q.kind == "indirect"]
+    assert [(text[r.start:r.end][-17:], r.speaker) for r in indirect.itertuples()] == [("Wednesday morning", "She")]
+
+
+def test_a_name_with_a_long_apposition_and_an_abbreviated_place_before_the_verb():
+    texts = ['"I was never a spy," Mr. Daniloff, now 81 and retired in Cambridge, Mass., said in an interview.',
+             '"Perpetual motion!" Rep. Ann Lee, R-Pa., said of the convention.',
+             '"We stay," Ann Lee, 22, of Dayton, Ohio, said.']
+    q = mk.extract_quotes(pd.DataFrame({"article_id": list("abc"), "text": texts}))
+    direct = q[q.kind == "direct"].set_index("article_id")
+    spk = {aid: texts["abc".index(aid)][int(r.speaker_start):int(r.speaker_end)] for aid, r in direct.iterrows()}
+    assert spk == {"a": "Mr. Daniloff", "b": "Rep. Ann Lee", "c": "Ann Lee"}
+    assert [texts["abc".index(aid)][r.start:r.end] for aid, r in direct.iterrows()] == [
+        "I was never a spy,", "Perpetual motion!", "We stay,"]

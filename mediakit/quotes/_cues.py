@@ -127,6 +127,9 @@ class _Cues:
         if p in _QUANTIFIER_SUBJECTS and c.form == "past" and c.cls == "speech" \
                 and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS) and (i == 1 or t.low[i - 2] in _SENT_OPENERS or t.low[i - 2] in (",", ";")):
             return True  # a quantifier opening the clause: "Several said they would rather ..."
+        if p in ("another", "one") and c.form == "past" and c.cls == "speech" and (i == 1 or t.low[i - 2] in _SENT_OPENERS) \
+                and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS or not _is_word(nxt)):
+            return True  # "Another said he hoped ...", '“...,” another added.': the pronoun is the subject
         if (p in _DET or p.endswith(("'s", "’s", "s'", "s’"))) and not share:
             return False  # "the report", "Trump's claims", "Canada's continued participation"
         if c.form == "ing":

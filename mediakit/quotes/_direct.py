@@ -54,6 +54,12 @@ _FRAME_TAIL_WORDS = 8
 # refactor
 _OUTER_FRAME_GAP = 3
 
+def _abbreviation_stop(t, m: int, hi: int) -> bool:
+    """True when the full stop at token ``m`` closes an abbreviation inside an apposition, not a sentence:
+    a capitalised word before it and a comma after it ("Cambridge, Mass., said")."""
+    return m > 0 and m + 1 < hi and t.low[m + 1] == "," and _is_cap(t.text[m - 1])
+
+
 class _Direct(_DirectSpeakers):
     """Direct quotations (mixed into the analyser of :mod:`._rules`)."""
 
@@ -115,7 +121,7 @@ class _Direct(_DirectSpeakers):
             cue = self._cue_at(m)
             if cue is None:
                 if t.low[m] == "." and m > k and (t.low[m - 1] in _TITLES_ABBR or len(t.text[m - 1]) == 1
-                                                  and t.text[m - 1].isupper()):
+                                                  and t.text[m - 1].isupper() or _abbreviation_stop(t, m, hi)):
                     continue
                 if t.low[m] == "(":
                     depth_end = m
@@ -125,8 +131,9 @@ class _Direct(_DirectSpeakers):
                     continue
                 if m <= skip_to:
                     continue
-                if t.low[m] in (".", ";", "!", "?") or (t.low[m] in _CLAUSE and t.low[m] not in ("and", "who")):
-                    break
+                if t.low[m] in (".", ";", "!", "?") or (t.low[m] in _CLAUSE and t.low[m] not in ("and", "who")
+                                                         and not (t.low[m] == "now" and t.low[m - 1] == ",")):
+                    break  # (", now 81 and retired, said": an apposition)
                 continue
             fr = self._subject_left(m, k) or self._name_with_appositions(k, m)
             if fr is None:
@@ -219,6 +226,10 @@ class _Direct(_DirectSpeakers):
             # a colon with no verb: "Her answer: “...”", "Trump on Twitter: “...”"
             np_ = self._np_left(j, lo)
             if np_ is not None and np_[0] == lo:
+                subj = self._clause_subject(np_[0], np_[1])
+                if subj is not None:
+                    # "He visited the hospital: “...”": a clause before the colon; its subject speaks
+                    return _Frame(np_[1], np_[1], None, subj[0], subj[1])
                 return _Frame(np_[1], np_[1], None, np_[0], np_[1])
             if np_ is not None and np_[1] == j + 1 and _is_cap(t.text[j]):
                 # inside a sentence only a name ends the phrase before the colon: "... doesn't surprise
@@ -241,6 +252,23 @@ class _Direct(_DirectSpeakers):
             np_ = self._np_left(o - 2, lo)
             if np_ is not None:
                 return _Frame(-1, -1, None, np_[0], np_[1])
+        return None
+
+    def _clause_subject(self, s0: int, s1: int) -> tuple[int, int] | None:
+        """The subject of tokens s0..s1 when they read as a clause rather than a noun phrase: a subject pronoun
+        or a name followed by a lower-case verb ("He visited the hospital", "Vance toured Fresno on Monday")."""
+        t = self.t
+        if s1 - s0 < 2:
+            return None
+        if t.low[s0] in ("he", "she", "they", "we", "i") and t.text[s0 + 1][:1].islower():
+            return s0, s0 + 1
+        k = s0
+        while k < s1 and (_is_cap(t.text[k]) and t.low[k] not in _DET or t.low[k] == "." and k > s0):
+            k += 1
+        w = t.low[k] if k < s1 else ""
+        if k > s0 and t.text[k][:1].islower() and (w in self.lex.forms and self.lex.forms[w].form in ("past", "s")
+                                                   or w.endswith("ed") or w in _AUX):
+            return s0, k
         return None
 
     def _nominal_frame(self, o: int, lo: int) -> _Frame | None:
@@ -365,6 +393,10 @@ class _Direct(_DirectSpeakers):
             if fr is None and starts_unit and n_q == len(qs) - 1:
                 # '“We are frustrated” by the shooting, Nefzi said.': the frame ends the sentence
                 fr = self._final_frame(z, b)
+            if fr is None and starts_unit and n_q == len(qs) - 1 and t.words(z, b) == 0:
+                # '“... right?” Lee remarked, alluding to the actor's latest role.': the sentence closed inside the
+                # marks, and the next one opens with the frame
+                fr = self._frame_opening_next(b)
             if fr is None and fragment or fragment and self.lang_rules.sov_reported_speech:
                 prev_end = z  # Turkish fragments come with the reported clause around them
                 continue
@@ -434,6 +466,29 @@ class _Direct(_DirectSpeakers):
             return False  # '“...?” he asked': a pronoun continues the sentence
         # the sentence's own cue; its subject may stand before an "and" ('Paul said ..., and called him “...”')
         return pre.cue is not None and pre.c0 >= 0 and (pre.s0 < 0 or self._speaking_subject(pre.s0, pre.s1))
+
+    def _frame_opening_next(self, b: int) -> _Frame | None:
+        """The frame that opens the sentence at token ``b`` in the same paragraph and is followed by a comma or
+        the sentence's end ('Lee remarked, alluding to ...', 'said Lee.'); not a subject and verb that go
+        on with their own clause ('Lee said the plan was dead')."""
+        t = self.t
+        n = len(t)
+        if b >= n or b < 1 or "\n" in self.text[t.end[b - 1]:t.start[b]] or t.quote[b] != -1:
+            return None
+        hi = b
+        while hi < n and t.quote[hi] == -1 and t.low[hi] not in (".", "!", "?", ";", ":") \
+                and "\n" not in self.text[t.end[hi - 1]:t.start[hi]]:
+            hi += 1
+        fr = self._post_frame(b, hi)
+        if fr is None or fr.cue is None or fr.s0 < 0 or fr.cue.lemma == "according to" \
+                or min(fr.s0, fr.c0) != b:
+            return None
+        tail = max(fr.c1, fr.s1, fr.a1)
+        if tail + 1 < n and t.quote[tail + 1] != -1:
+            return None  # 'He added, “...”': the frame introduces the next quotation
+        if any(t.low[k] in self.lex.complementizers for k in range(tail, min(hi, tail + _OUTER_FRAME_GAP + 1))):
+            return None  # 'He said, twice, that he ...': the frame reports a clause of its own
+        return fr if tail >= hi or t.low[tail] in (",", ".", "!", "?") else None
 
     def _final_frame(self, z: int, b: int) -> _Frame | None:
         """A frame closing the sentence after a comma: ', Smith said.', ', said Smith, a fellow at X.'."""

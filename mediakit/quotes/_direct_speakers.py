@@ -123,6 +123,8 @@ class _DirectSpeakers:
             return None  # ', discussing ...': a participle has the sentence's subject
         part = np_[1] + 1
         for m in range(np_[1] + 1, c0):
+            if t.low[m] == "." and m + 1 < c0 and t.low[m + 1] == "," and _is_cap(t.text[m - 1]):
+                continue  # "of Cambridge, Mass., said": an abbreviation, not the sentence's end
             if t.quote[m] != -1 or t.low[m] in (".", ";", ":", "!", "?"):
                 return None
             if t.low[m] == ",":
