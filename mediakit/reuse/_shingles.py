@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
@@ -177,7 +177,7 @@ _LOW_DF = 4
 
 
 def fingerprint_pairs(fh: np.ndarray, fd: np.ndarray, n: int, max_df: int, min_shared: int = 1, *,
-                      low_df: int = _LOW_DF, bucket: int = 1 << 22,
+                      low_df: int = _LOW_DF, bucket: int = 1 << 22, chunk: int = _CHUNK,
                       stats: dict[str, int] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Article pairs sharing at least ``min_shared`` fingerprints: ``(codes, counts)``, ``code = a * n + b``.
 
@@ -217,28 +217,159 @@ def fingerprint_pairs(fh: np.ndarray, fd: np.ndarray, n: int, max_df: int, min_s
     empty = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     if len(fh) < 2 or n < 2:
         return empty
-    same = fh[1:] == fh[:-1]  # entry i + 1 has the fingerprint of entry i
-    gstart = np.flatnonzero(same & ~np.r_[False, same[:-1]])  # the groups of 2 or more texts
-    gend = np.flatnonzero(same & ~np.r_[same[1:], False]) + 2
-    del same
-    ok = gend - gstart <= max_df
-    gstart, gend = gstart[ok], gend[ok]
     fd = np.asarray(fd, dtype=np.int64)
-    high = gend - gstart > max(low_df, 1)
-    if min_shared <= 1 or not high.any():
-        return _pair_counts(gstart, gend, fd, n, min_shared, bucket, stats)
-    hstart, hsize = gstart[high], gend[high] - gstart[high]
-    big = _reprinted(fd, hstart, hsize, n, min_shared)
+    # groups of up to `paired` texts count pairwise; larger ones (up to max_df) are kept as posting lists
+    paired = max_df if min_shared <= 1 else max(low_df, 1)
+    low, hstart, hsize, htexts, hkey = _scan(fh, fd, n, max_df, paired, bucket, chunk)
+    last = min_shared if not len(hsize) else 1  # no posting lists: the pairs are all there is
+    if low is None:  # too many pairs for one array: counted in buckets of first texts
+        lstart, lsize = _low_groups(fh, paired, chunk)
+        all_codes, all_counts = _pair_counts(lstart, lstart + lsize, fd, n, last, bucket, stats)
+        del lstart, lsize
+    else:
+        stats["raw_pairs"] += len(low)
+        low.sort()
+        all_codes, all_counts = _runs(low, last)
+        del low
+    if not len(hsize):
+        return all_codes, all_counts
+    big = _reprinted(hkey, htexts, hsize, min_shared)
     stats["lists"] = len(big)
-    all_codes, all_counts = _pair_counts(gstart[~high], gend[~high], fd, n, 1, bucket, stats)
     low_codes = all_codes[all_counts >= min_shared - 1]
     big_codes, _ = _pair_counts(hstart[big], hstart[big] + hsize[big], fd, n, 1, bucket, stats)
     codes = np.union1d(low_codes, big_codes)
     at = np.minimum(np.searchsorted(all_codes, codes), max(len(all_codes) - 1, 0))
     counts = np.where(all_codes[at] == codes, all_counts[at], 0) if len(all_codes) else np.zeros(len(codes), np.int64)
-    counts += _shared(codes, n, fd, hstart, hsize, bucket, stats)
+    counts += _shared(codes, n, htexts, hsize, bucket, stats)
     keep = counts >= min_shared
     return codes[keep], counts[keep]
+
+
+class _Table(NamedTuple):
+    """The fingerprint table as :func:`fingerprint_pairs` uses it (see :func:`_scan`)."""
+
+    low: np.ndarray | None  # pair codes of the groups counted pairwise (unsorted), None past the budget
+    hstart: np.ndarray  # the posting lists: where each starts in fd,
+    hsize: np.ndarray  # how many texts each holds,
+    htexts: np.ndarray  # their texts, one list after the other,
+    hkey: np.ndarray  # and a hash of the first two and last two texts of each
+
+
+def _chunks(fh: np.ndarray, chunk: int):
+    """Ranges ``(c0, c1)`` of the sorted ``fh``, about ``chunk`` entries each, each ending at a group's end."""
+    total, c0 = len(fh), 0
+    while c0 < total:
+        c1 = min(c0 + max(chunk, 1), total)
+        if c1 < total:
+            c1 = int(np.searchsorted(fh, fh[c1 - 1], "right"))
+        yield c0, c1
+        c0 = c1
+
+
+def _groups(h: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Start and size of each run of 2 or more equal values of sorted ``h``.
+
+    >>> [x.tolist() for x in _groups(np.array([1, 1, 2, 3, 3, 3], dtype=np.uint64))]
+    [[0, 3], [2, 3]]
+    """
+    same = np.zeros(len(h) + 1, dtype=bool)  # same[i]: entry i has the value of entry i - 1
+    np.equal(h[1:], h[:-1], out=same[1: len(h)])
+    edge = np.flatnonzero(same[1:] != same[:-1])  # a run's first entry, its last, the next run's first...
+    return edge[0::2], edge[1::2] - edge[0::2] + 1
+
+
+def _low_groups(fh: np.ndarray, paired: int, chunk: int) -> tuple[np.ndarray, np.ndarray]:
+    """Start and size of each group of 2 to ``paired`` texts in the sorted fingerprint table."""
+    starts, sizes = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+    for c0, c1 in _chunks(fh, chunk):
+        gs, size = _groups(fh[c0: c1])
+        low = size <= paired
+        starts.append(gs[low] + c0)
+        sizes.append(size[low])
+    return np.concatenate(starts), np.concatenate(sizes)
+
+
+def _scan(fh: np.ndarray, fd: np.ndarray, n: int, max_df: int, paired: int, budget: int, chunk: int) -> _Table:
+    """One pass over the fingerprint table in cache-sized chunks (``chunk`` entries or so, each ending at
+    a group's end): the groups of 2 to ``paired`` texts as their pairs' codes ``a * n + b`` (unsorted;
+    None past ``budget`` codes), and the groups of ``paired + 1`` to ``max_df`` texts as posting lists
+    (see :class:`_Table`).
+
+    Every array of the whole table is read once, in order, and every temporary is the size of a chunk,
+    so the time per fingerprint does not grow with the corpus (passes over whole arrays of the table,
+    and gathers from them, slow down once it outgrows the CPU caches).
+
+    >>> fh = np.array([1, 1, 2, 3, 3, 3], dtype=np.uint64)
+    >>> t = _scan(fh, np.array([0, 2, 1, 0, 1, 2]), 3, 3, 2, 100, 2)
+    >>> t.low.tolist(), t.hstart.tolist(), t.htexts.tolist(), t.hsize.tolist()
+    ([2], [3], [0, 1, 2], [3])
+    """
+    nn = np.int64(n)
+    codes: list[np.ndarray] | None = []
+    made = 0
+    hstart: list[np.ndarray] = []
+    hsize: list[np.ndarray] = []
+    htexts: list[np.ndarray] = []
+    hkey: list[np.ndarray] = []
+    for c0, c1 in _chunks(fh, chunk):
+        d = fd[c0: c1]
+        gs, size = _groups(fh[c0: c1])
+        if not len(gs):
+            continue
+        if size.max() > paired:
+            high = size > paired
+            high &= size <= max_df
+            hs, hz = gs[high], size[high]
+            hstart.append(hs + c0)
+            hsize.append(hz)
+            htexts.append(d[_ranges(hs, hz)])
+            end = hs + hz - 1
+            with np.errstate(over="ignore"):  # the first two and last two texts, hashed together
+                hkey.append(splitmix64(splitmix64(splitmix64(d[hs].astype(np.uint64)) ^ d[hs + 1].astype(np.uint64))
+                                       ^ d[end - 1].astype(np.uint64)) ^ d[end].astype(np.uint64))
+        if codes is not None:
+            pairs = int((size * (size - 1) // 2)[size <= paired].sum())
+            if made + pairs > budget:
+                codes = None
+            elif pairs:
+                codes.append(_group_pairs(d, gs, size, nn, paired, pairs))
+                made += pairs
+    cat = (lambda parts, dt: np.concatenate(parts) if parts else np.zeros(0, dtype=dt))  # noqa: E731
+    return _Table(None if codes is None else cat(codes, np.int64), cat(hstart, np.int64), cat(hsize, np.int64),
+                  cat(htexts, np.int64), cat(hkey, np.uint64))
+
+
+def _group_pairs(d: np.ndarray, gs: np.ndarray, size: np.ndarray, n: np.int64, paired: int,
+                 total: int) -> np.ndarray:
+    """The codes ``a * n + b`` of every pair of texts in each group ``d[gs[i]: gs[i] + size[i]]`` (sorted
+    texts) of at most ``paired`` texts, ``total`` of them: groups of 2 to 4 texts a column at a time (no
+    index arrays), larger ones entry by entry (each entry pairs with the entries after it in its group).
+
+    >>> _group_pairs(np.array([1, 2, 0, 1, 3]), np.array([0, 2]), np.array([2, 3]), np.int64(10), 3, 4).tolist()
+    [12, 1, 3, 13]
+    """
+    out = np.empty(total, dtype=np.int64)
+    w = 0
+    for s in range(2, min(paired, 4) + 1):
+        at = gs[size == s]
+        if not len(at):
+            continue
+        cols = [d[at + j] for j in range(s)]
+        for i in range(s - 1):
+            first = cols[i] * n
+            for j in range(i + 1, s):
+                np.add(first, cols[j], out=out[w: w + len(at)])
+                w += len(at)
+    more = (size > 4) & (size <= paired)
+    if more.any():
+        gs, size = gs[more], size[more]
+        m = size - 1
+        pos = _ranges(gs, m)
+        later = np.repeat(gs + m, m) - pos
+        code = np.repeat(d[pos] * n, later)
+        code += d[_ranges(pos + 1, later)]
+        out[w:] = code
+    return out
 
 
 def _runs(x: np.ndarray, min_len: int) -> tuple[np.ndarray, np.ndarray]:
@@ -302,27 +433,26 @@ def _distinct_sets(texts: np.ndarray, size: np.ndarray) -> np.ndarray:
     return np.unique(rep)
 
 
-def _reprinted(fd: np.ndarray, start: np.ndarray, size: np.ndarray, n: int, min_shared: int) -> np.ndarray:
-    """The groups ``fd[start[i]: start[i] + size[i]]`` (sorted texts, 2 or more) to expand into pairs: one
-    of each distinct set of texts whose first two and last two texts are those of ``min_shared`` groups
-    or more.
+def _reprinted(key: np.ndarray, texts: np.ndarray, size: np.ndarray, min_shared: int) -> np.ndarray:
+    """Which of the groups ``texts`` holds (``size[i]`` sorted texts each, 2 or more, one group after the
+    other; ``key[i]`` a hash of each one's first two and last two texts) to expand into pairs: one of
+    each distinct set of texts whose first two and last two texts are those of ``min_shared`` groups or
+    more.
 
     Many fingerprints of a passage reprinted in many texts have the same texts at their ends (all of them
     when the copies are verbatim, most when some copies are edited and lose a fingerprint here and
     there); a stock phrase's texts are its own. Only four texts of each group are looked at, then the
     groups kept are compared in full, so that each set is expanded once.
     """
-    if not len(start):
-        return start[:0]
-    end = start + size - 1
-    with np.errstate(over="ignore"):  # the first two and last two texts, hashed together
-        key = splitmix64(splitmix64(splitmix64(fd[start].astype(np.uint64)) ^ fd[start + 1].astype(np.uint64))
-                         ^ fd[end - 1].astype(np.uint64)) ^ fd[end].astype(np.uint64)
-    _, which, times = np.unique(key, return_inverse=True, return_counts=True)
-    maybe = np.flatnonzero(times[which] >= min_shared)
-    if not len(maybe):
-        return maybe
-    return maybe[_distinct_sets(fd[_ranges(start[maybe], size[maybe])], size[maybe])]
+    # keys shared by min_shared groups or more: one vectorised sort of the keys (not np.unique's argsort and
+    # inverse), then a binary search of every key among the few frequent ones
+    frequent, _ = _runs(np.sort(key), min_shared)
+    if not len(frequent):
+        return np.zeros(0, dtype=np.int64)
+    at = np.minimum(np.searchsorted(frequent, key), len(frequent) - 1)
+    maybe = np.flatnonzero(frequent[at] == key)
+    start = np.cumsum(size) - size
+    return maybe[_distinct_sets(texts[_ranges(start[maybe], size[maybe])], size[maybe])]
 
 
 def _pair_counts(gstart: np.ndarray, gend: np.ndarray, fd: np.ndarray, n: int, min_shared: int, bucket: int,
@@ -379,20 +509,19 @@ def _pair_counts(gstart: np.ndarray, gend: np.ndarray, fd: np.ndarray, n: int, m
     return np.concatenate(codes), np.concatenate(counts)
 
 
-def _shared(codes: np.ndarray, n: int, fd: np.ndarray, start: np.ndarray, size: np.ndarray, bucket: int,
+def _shared(codes: np.ndarray, n: int, texts: np.ndarray, size: np.ndarray, bucket: int,
             stats: dict[str, int]) -> np.ndarray:
-    """For each pair ``code = a * n + b``, how many of the groups ``fd[start[i]: start[i] + size[i]]`` hold
-    both ``a`` and ``b``.
+    """For each pair ``code = a * n + b``, how many of the groups ``texts`` holds (``size[i]`` sorted texts
+    each, one group after the other) hold both ``a`` and ``b``.
 
-    Only the memberships of the texts in ``codes`` are kept, one row of groups per text (scipy's CSR,
-    built by a counting sort in C: linear in the memberships, where a sort of ``text * groups + group``
-    codes grows faster): the groups two texts share are the product of their rows (scipy, in C), in chunks
-    of pairs holding some ``bucket`` memberships.
+    Only the memberships of the texts in ``codes`` are kept, one row of groups per text (scipy's CSR, from
+    the group-ordered memberships as CSC, a transpose in C: linear in the memberships, where a sort of
+    ``text * groups + group`` codes grows faster): the groups two texts share are the product of their
+    rows (scipy, in C), in chunks of pairs holding some ``bucket`` memberships.
     """
     out = np.zeros(len(codes), dtype=np.int64)
-    if not len(codes) or not len(start):
+    if not len(codes) or not len(size):
         return out
-    texts = fd[_ranges(start, size)]
     a, b = codes // n, codes % n
     need = np.zeros(n, dtype=bool)
     need[a] = need[b] = True
@@ -401,13 +530,17 @@ def _shared(codes: np.ndarray, n: int, fd: np.ndarray, start: np.ndarray, size: 
     # groups of a large corpus hold one such text or none)
     held = np.add.reduceat(mine, np.cumsum(size) - size, dtype=np.int64)
     useful = held >= 2
+    if not useful.any():
+        return out
     mine &= np.repeat(useful, size)
-    n_sets = max(int(useful.sum()), 1)
     member = texts[mine]  # in group order: the useful groups' texts of the pairs, `held` of each
-    del mine, texts
-    group = np.repeat(np.arange(len(held[useful]), dtype=np.int64), held[useful])
-    rows = sp.csr_matrix((np.ones(len(member), dtype=np.int32), (member, group)), shape=(n, n_sets))
-    del member, group
+    del mine
+    # that is a group x text matrix in CSC form already (no COO triples): scipy turns it into text rows
+    col_ptr = np.zeros(int(useful.sum()) + 1, dtype=np.int64)
+    np.cumsum(held[useful], out=col_ptr[1:])
+    rows = sp.csc_matrix((np.ones(len(member), dtype=np.int32), member, col_ptr),
+                         shape=(n, len(col_ptr) - 1)).tocsr()
+    del member
     ptr = rows.indptr
     stats["lookups"] += int(np.minimum(np.diff(ptr)[a], np.diff(ptr)[b]).sum())
     step = max(bucket // 64, 1)  # pairs per chunk (texts hold some 10-100 sets each)
