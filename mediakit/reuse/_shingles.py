@@ -221,25 +221,33 @@ def fingerprint_pairs(fh: np.ndarray, fd: np.ndarray, n: int, max_df: int, min_s
     # groups of up to `paired` texts count pairwise; larger ones (up to max_df) are kept as posting lists
     paired = max_df if min_shared <= 1 else max(low_df, 1)
     low, hstart, hsize, htexts, hkey = _scan(fh, fd, n, max_df, paired, bucket, chunk)
-    last = min_shared if not len(hsize) else 1  # no posting lists: the pairs are all there is
     if low is None:  # too many pairs for one array: counted in buckets of first texts
         lstart, lsize = _low_groups(fh, paired, chunk)
-        all_codes, all_counts = _pair_counts(lstart, lstart + lsize, fd, n, last, bucket, stats)
+        if not len(hsize):
+            return _pair_counts(lstart, lstart + lsize, fd, n, min_shared, bucket, stats)
+        all_codes, all_counts = _pair_counts(lstart, lstart + lsize, fd, n, 1, bucket, stats)
         del lstart, lsize
+        rare = all_counts >= min_shared - 1
+        low_codes, low_counts = all_codes[rare], all_counts[rare]
     else:
         stats["raw_pairs"] += len(low)
         low.sort()
-        all_codes, all_counts = _runs(low, last)
-        del low
-    if not len(hsize):
-        return all_codes, all_counts
+        if not len(hsize):  # no posting lists: the pairs are all there is
+            return _runs(low, min_shared)
+        low_codes, low_counts = _runs(low, min_shared - 1)  # (only where a pair repeats: few places)
     big = _reprinted(hkey, htexts, hsize, min_shared)
     stats["lists"] = len(big)
-    low_codes = all_codes[all_counts >= min_shared - 1]
     big_codes, _ = _pair_counts(hstart[big], hstart[big] + hsize[big], fd, n, 1, bucket, stats)
     codes = np.union1d(low_codes, big_codes)
-    at = np.minimum(np.searchsorted(all_codes, codes), max(len(all_codes) - 1, 0))
-    counts = np.where(all_codes[at] == codes, all_counts[at], 0) if len(all_codes) else np.zeros(len(codes), np.int64)
+    at = np.minimum(np.searchsorted(low_codes, codes), max(len(low_codes) - 1, 0))
+    counts = np.where(low_codes[at] == codes, low_counts[at], 0) if len(low_codes) else np.zeros(len(codes), np.int64)
+    other = codes[counts == 0]  # pairs of a posting list with fewer rare fingerprints: their count
+    if low is None:
+        at = np.minimum(np.searchsorted(all_codes, other), max(len(all_codes) - 1, 0))
+        fewer = np.where(all_codes[at] == other, all_counts[at], 0) if len(all_codes) else np.zeros(len(other), np.int64)
+    else:  # the length of its run among the sorted codes
+        fewer = np.searchsorted(low, other, "right") - np.searchsorted(low, other, "left")
+    counts[counts == 0] = fewer
     counts += _shared(codes, n, htexts, hsize, bucket, stats)
     keep = counts >= min_shared
     return codes[keep], counts[keep]
@@ -305,6 +313,7 @@ def _scan(fh: np.ndarray, fd: np.ndarray, n: int, max_df: int, paired: int, budg
     ([2], [3], [0, 1, 2], [3])
     """
     nn = np.int64(n)
+    small = np.int32 if n <= np.iinfo(np.int32).max else np.int64  # the posting lists' texts
     codes: list[np.ndarray] | None = []
     made = 0
     hstart: list[np.ndarray] = []
@@ -322,7 +331,7 @@ def _scan(fh: np.ndarray, fd: np.ndarray, n: int, max_df: int, paired: int, budg
             hs, hz = gs[high], size[high]
             hstart.append(hs + c0)
             hsize.append(hz)
-            htexts.append(d[_ranges(hs, hz)])
+            htexts.append(d[_ranges(hs, hz)].astype(small))
             end = hs + hz - 1
             with np.errstate(over="ignore"):  # the first two and last two texts, hashed together
                 hkey.append(splitmix64(splitmix64(splitmix64(d[hs].astype(np.uint64)) ^ d[hs + 1].astype(np.uint64))
@@ -336,7 +345,7 @@ def _scan(fh: np.ndarray, fd: np.ndarray, n: int, max_df: int, paired: int, budg
                 made += pairs
     cat = (lambda parts, dt: np.concatenate(parts) if parts else np.zeros(0, dtype=dt))  # noqa: E731
     return _Table(None if codes is None else cat(codes, np.int64), cat(hstart, np.int64), cat(hsize, np.int64),
-                  cat(htexts, np.int64), cat(hkey, np.uint64))
+                  cat(htexts, small), cat(hkey, np.uint64))
 
 
 def _group_pairs(d: np.ndarray, gs: np.ndarray, size: np.ndarray, n: np.int64, paired: int,
@@ -376,11 +385,14 @@ def _runs(x: np.ndarray, min_len: int) -> tuple[np.ndarray, np.ndarray]:
     """Values of sorted ``x`` that occur at least ``min_len`` times, and how often."""
     if len(x) < min_len:
         return x[:0], np.zeros(0, dtype=np.int64)
-    if min_len > 1:  # only runs that long: look where x[i] == x[i + min_len - 1] (few places)
-        at = np.flatnonzero(x[min_len - 1:] == x[: len(x) - min_len + 1])
-        at = at[(at == 0) | (x[at - 1] != x[at])]
-        values = x[at]
-        return values, np.searchsorted(x, values, "right").astype(np.int64) - at
+    if min_len > 1:  # only runs that long: from the places where x[i] == x[i + 1] (few)
+        eq = np.flatnonzero(x[1:] == x[:-1])  # a run of k values gives k - 1 consecutive places
+        if not len(eq):
+            return x[:0], np.zeros(0, dtype=np.int64)
+        first = np.flatnonzero(np.r_[True, eq[1:] != eq[:-1] + 1])
+        size = np.diff(np.r_[first, len(eq)]) + 1
+        long = size >= min_len
+        return x[eq[first[long]]], size[long].astype(np.int64)
     run = np.flatnonzero(np.r_[True, x[1:] != x[:-1], True])
     return x[run[:-1]], np.diff(run).astype(np.int64)
 
@@ -525,21 +537,28 @@ def _shared(codes: np.ndarray, n: int, texts: np.ndarray, size: np.ndarray, buck
     a, b = codes // n, codes % n
     need = np.zeros(n, dtype=bool)
     need[a] = need[b] = True
-    mine = need[texts]
-    # only groups holding two texts of the pairs or more can hold a pair: the others are left out (most
-    # groups of a large corpus hold one such text or none)
-    held = np.add.reduceat(mine, np.cumsum(size) - size, dtype=np.int64)
-    useful = held >= 2
-    if not useful.any():
-        return out
-    mine &= np.repeat(useful, size)
-    member = texts[mine]  # in group order: the useful groups' texts of the pairs, `held` of each
-    del mine
+    # only the texts of the pairs are kept (a group's others can share it with no pair); in chunks of
+    # groups holding some _CHUNK texts, so that the temporaries stay in the CPU cache
+    end = np.cumsum(size)
+    members, helds = [], []
+    g0 = 0
+    while g0 < len(size):
+        t0 = int(end[g0] - size[g0])
+        g1 = max(int(np.searchsorted(end, t0 + _CHUNK, "right")), g0 + 1)
+        t = texts[t0: int(end[g1 - 1])]
+        mine = need[t]
+        members.append(t[mine])  # in group order, `held` of each group
+        seen = np.cumsum(mine, dtype=np.int64)[end[g0: g1] - t0 - 1]  # texts of the pairs up to each end
+        seen[1:] -= seen[:-1].copy()
+        helds.append(seen)
+        g0 = g1
+    member, held = np.concatenate(members), np.concatenate(helds)
+    del members, helds
     # that is a group x text matrix in CSC form already (no COO triples): scipy turns it into text rows
-    col_ptr = np.zeros(int(useful.sum()) + 1, dtype=np.int64)
-    np.cumsum(held[useful], out=col_ptr[1:])
+    col_ptr = np.zeros(len(held) + 1, dtype=member.dtype if len(member) < 2**31 else np.int64)
+    np.cumsum(held, out=col_ptr[1:])
     rows = sp.csc_matrix((np.ones(len(member), dtype=np.int32), member, col_ptr),
-                         shape=(n, len(col_ptr) - 1)).tocsr()
+                         shape=(n, len(held))).tocsr()
     del member
     ptr = rows.indptr
     stats["lookups"] += int(np.minimum(np.diff(ptr)[a], np.diff(ptr)[b]).sum())
