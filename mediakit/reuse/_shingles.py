@@ -204,7 +204,8 @@ def fingerprint_pairs(fh: np.ndarray, fd: np.ndarray, n: int, max_df: int, min_s
     posting lists of their own (stock phrases); ``low_df >= max_df`` or ``min_shared <= 1`` count every
     pair. ``stats``, when given, receives ``raw_pairs`` (pair codes made), ``lookups`` (fingerprints
     looked up to count the others a pair shares) and ``lists`` (posting lists expanded).
-    The result depends on ``fh, fd`` alone (not on how a corpus was partitioned before they were merged).
+    The result depends on ``fh, fd`` alone (not on how a corpus was partitioned before they were merged),
+    not on ``bucket`` nor on ``chunk`` (entries of the table read at a time, see :func:`_scan`).
 
     >>> fh = np.array([1, 1, 1, 2, 2, 3, 3, 3], dtype=np.uint64)
     >>> fd = np.array([0, 1, 2, 0, 1, 0, 1, 3])
