@@ -61,7 +61,8 @@ sys.path.insert(0, str(ROOT))
 
 from mediakit import load_corpus  # noqa: E402
 from mediakit.reuse import find_reuse  # noqa: E402
-from mediakit.reuse._shingles import ShingleIndex, fingerprint_pairs  # noqa: E402
+from mediakit.reuse._candidates import fingerprint_pairs  # noqa: E402
+from mediakit.reuse._shingles import ShingleIndex  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
 from terms import PeakRSS, token_floor  # noqa: E402

@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from mediakit.reuse import _shingles, find_reuse, original_share, reuse_edges, reused_spans
-from mediakit.reuse._shingles import _LOW_DF, fingerprint_pairs
+from mediakit.reuse import _candidates, _shingles, find_reuse, original_share, reuse_edges, reused_spans
+from mediakit.reuse._candidates import _LOW_DF, fingerprint_pairs
 
 from .conftest import S400
 
@@ -605,7 +605,7 @@ def test_distinct_posting_lists_survive_hash_collisions(monkeypatch):
     fh, fd = _sorted_table(groups)
     want = fingerprint_pairs(fh, fd, 60, 12, 3, low_df=3)
     # every set hashed alike: the lists are told apart entry by entry
-    monkeypatch.setattr(_shingles, "_set_hash", lambda texts, size: np.zeros(len(size), dtype=np.uint64))
+    monkeypatch.setattr(_candidates, "_set_hash", lambda texts, size: np.zeros(len(size), dtype=np.uint64))
     got = fingerprint_pairs(fh, fd, 60, 12, 3, low_df=3)
     assert [x.tolist() for x in got] == [x.tolist() for x in want] and len(want[0])
 
