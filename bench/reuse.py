@@ -35,7 +35,10 @@
    pairs and counts are exact ones. The exact pairs it leaves out are aligned (as find_reuse would) and
    those with a passage printed: none means find_reuse's output is unchanged by the grouping. CPU seconds
    and the extra peak memory of each printed. ``--no-count-check`` skips it (it tokenises the corpus once
-   more). The table's last line is each figure's growth from the smallest to the largest corpus.
+   more). Beside it, the linear control of the candidate stage: one plain numpy pass over the same
+   fingerprint table (neighbouring hashes compared, the texts where they tie gathered), whose growth is what
+   reading arrays of that size costs here (a row of the per-stage table). The table's last line is each
+   figure's growth from the smallest to the largest corpus.
 """
 
 from __future__ import annotations
@@ -58,7 +61,8 @@ sys.path.insert(0, str(ROOT))
 
 from mediakit import load_corpus  # noqa: E402
 from mediakit.reuse import find_reuse  # noqa: E402
-from mediakit.reuse._shingles import ShingleIndex, fingerprint_pairs  # noqa: E402
+from mediakit.reuse._candidates import fingerprint_pairs  # noqa: E402
+from mediakit.reuse._shingles import ShingleIndex  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
 from terms import PeakRSS, token_floor  # noqa: E402
@@ -412,6 +416,7 @@ def count_check(texts: list[str], max_df: int = 100, min_shared: int = 3, min_wo
             if index.align(int(x) // n, int(x) % n, max_gap=8, min_words=min_words, min_similarity=0.9)]
     return {"raw_pairs": raw, "pairs": len(b), "grouped_pairs": len(a), "grouped_raw": stats["raw_pairs"],
             "lookups": stats["lookups"], "lists": stats["lists"], "left_out": len(left), "lost": lost,
+            "fingerprints": len(fh), "table_pass_cpu": table_pass(fh, fd),
             **{f"{k}_{m}": v[i] for k, v in res.items() for i, m in enumerate(("wall", "cpu", "mem"))}}
 
 
@@ -455,7 +460,12 @@ def scale(sizes: list[int], seed: int, datasketch: str | None = None, ds_thresho
             cc = count_check(articles["text"].tolist())
             row.update(raw_pairs_M=round(cc["raw_pairs"] / 1e6, 2), new_raw_pairs_M=round(cc["grouped_raw"] / 1e6, 2),
                        count_cpu_s=round(cc["grouped_cpu"], 3), exact_cpu_s=round(cc["exact_cpu"], 3),
-                       unique_cpu_s=round(cc["one_unique_cpu"], 3))
+                       unique_cpu_s=round(cc["one_unique_cpu"], 3), table_pass_cpu_s=round(cc["table_pass_cpu"], 4),
+                       lookups_M=round(cc["lookups"] / 1e6, 2))
+            stage_rows[-1]["table_cpu"] = cc["table_pass_cpu"]
+            print(f"   linear control of the candidate stage (one pass over the {cc['fingerprints'] / 1e6:.1f} M "
+                  f"fingerprints it reads): {cc['table_pass_cpu']:.3f} s CPU; fingerprint_pairs "
+                  f"{cc['grouped_cpu'] / cc['table_pass_cpu']:.1f}x that")
             print(f"   candidate count (same fingerprints): fingerprint_pairs {cc['grouped_pairs']} pairs sharing >= 3 "
                   f"from {cc['grouped_raw'] / 1e6:.2f} M raw pair codes (+{cc['lookups'] / 1e6:.2f} M fingerprints "
                   f"looked up, {cc['lists']} posting lists expanded), {cc['grouped_wall']:.2f} s wall / "
@@ -490,8 +500,9 @@ def scale(sizes: list[int], seed: int, datasketch: str | None = None, ds_thresho
         a, b = table.iloc[0], table.iloc[-1]
         k = b.articles / a.articles
         growth = {s: float(round(b[s] / a[s], 1)) if a[s] else float("nan")
-                  for s in ("total_s", "peak_GB", "candidates",
-                            "raw_pairs_M", "new_raw_pairs_M", "count_cpu_s", "exact_cpu_s", "unique_cpu_s")
+                  for s in ("total_s", "peak_GB", "candidates", "passages",
+                            "raw_pairs_M", "new_raw_pairs_M", "lookups_M", "count_cpu_s", "table_pass_cpu_s",
+                            "exact_cpu_s", "unique_cpu_s")
                   if s in table}
         print(f"growth {int(a.articles):,} -> {int(b.articles):,} articles (x{k:.0f}): {growth} "
               f"(near-linear: about x{k:.0f})")
@@ -516,25 +527,41 @@ def memory_pass(words: int, reps: int = 3) -> float:
     return best
 
 
+def table_pass(fh: np.ndarray, fd: np.ndarray, reps: int = 3) -> float:
+    """CPU seconds of plain linear numpy work on the fingerprint table itself, the arrays the candidate stage
+    reads (hashes and texts, sorted by hash): neighbouring hashes compared, the places where they tie found,
+    the texts there gathered and summed (best of ``reps``). Its growth is the linear control of the
+    candidate stage: what reading arrays of that size costs at each corpus size on this machine, now."""
+    best = float("inf")
+    for _ in range(reps):
+        c0 = time.process_time()
+        tie = np.flatnonzero(fh[1:] == fh[:-1])
+        int(fd[tie].sum() + fd[tie + 1].sum())
+        best = min(best, time.process_time() - c0)
+    return best
+
+
 def print_stages(st: pd.DataFrame) -> None:
     """Per-stage table of find_reuse: wall and CPU seconds at each corpus size and their growth from the
     smallest to the largest, beside the growth of a plain linear pass (:func:`memory_pass`)."""
     a, b = st.iloc[0], st.iloc[-1]
     k = b.articles / a.articles
     lines = []
-    for stage in STAGES + ("pass",):
-        line = {"stage": stage if stage != "pass" else "(linear numpy pass)"}
+    controls = {"pass": "(linear numpy pass)", "table": "(linear pass over the fingerprints: control of candidates)"}
+    for stage in STAGES + tuple(c for c in controls if f"{c}_cpu" in st and st[f"{c}_cpu"].notna().all()):
+        line = {"stage": controls.get(stage, stage)}
         for _, r in st.iterrows():
-            if stage != "pass":
+            if stage not in controls:
                 line[f"wall_s@{int(r.articles)}"] = round(r[f"{stage}_s"], 3)
             line[f"cpu_s@{int(r.articles)}"] = round(r[f"{stage}_cpu"], 3)
-        if stage != "pass":
+        if stage not in controls:
             line["wall_growth"] = round(b[f"{stage}_s"] / a[f"{stage}_s"], 1) if a[f"{stage}_s"] else float("nan")
         line["cpu_growth"] = round(b[f"{stage}_cpu"] / a[f"{stage}_cpu"], 1) if a[f"{stage}_cpu"] else float("nan")
         lines.append(line)
     print(f"\nfind_reuse per stage, {int(a.articles):,} -> {int(b.articles):,} articles (x{k:.0f}); near-linear: "
-          f"growth <= ~{1.2 * k:.0f}; the last line is the growth of plain linear work on arrays of the corpus' "
-          f"size in the same run (cache and memory-bandwidth effects, other processes' load):")
+          f"growth <= ~{1.2 * k:.0f}; the last lines are the growth of plain linear work on arrays of the corpus' "
+          f"size and on the fingerprint table in the same run (cache and memory-bandwidth effects, other "
+          f"processes' load):")
     print(pd.DataFrame(lines).to_string(index=False))
 
 

@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from mediakit.reuse import _shingles, find_reuse, original_share, reuse_edges, reused_spans
-from mediakit.reuse._shingles import _LOW_DF, fingerprint_pairs
+from mediakit.reuse import _candidates, _shingles, find_reuse, original_share, reuse_edges, reused_spans
+from mediakit.reuse._candidates import _LOW_DF, fingerprint_pairs
 
 from .conftest import S400
 
@@ -521,6 +521,34 @@ def test_fingerprint_pairs_equal_the_exact_count_where_stock_phrases_decide_noth
     assert len(want[0]) > 500 and stats["lists"] == 12
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_fingerprint_pairs_in_chunks_equal_a_plain_count_at_the_df_edges(seed):
+    # groups of exactly low_df (counted pairwise), low_df + 1 (posting lists), max_df (kept) and max_df + 1
+    # (skipped) texts, reprinted lists among them, read in chunks of a few entries (a chunk always ends
+    # with a group) and with pair budgets that force the bucketed count: pairs and counts never change
+    rng = np.random.default_rng(200 + seed)
+    n, low_df, max_df = 90, 4, 9
+    groups = [list(rng.choice(n, size=size, replace=False))
+              for size in rng.choice([2, 3, low_df, low_df + 1, max_df, max_df + 1], size=300)]
+    family = list(rng.choice(n, size=low_df + 1, replace=False))
+    groups += [family] * 4 + [list(rng.choice(n, size=max_df, replace=False))] * 3
+    groups += [groups[int(i)] for i in rng.integers(0, 300, size=40)]  # pairs sharing many fingerprints
+    fh, fd = _sorted_table(groups)
+    for min_shared in (1, 2, 3, 4):
+        exact = _pairs_reference(fh, fd, n, max_df, min_shared)
+        want = _pairs_by_rule(groups, n, max_df, min_shared, low_df)
+        assert len(want[0]) >= 10
+        for chunk in (5, 64, 1 << 17):
+            for bucket in (10, 1 << 22):
+                got = fingerprint_pairs(fh, fd, n, max_df, min_shared, low_df=low_df, bucket=bucket, chunk=chunk)
+                assert (got[0].tolist(), got[1].tolist()) == want, (min_shared, chunk, bucket)
+                every = fingerprint_pairs(fh, fd, n, max_df, min_shared, low_df=max_df, bucket=bucket, chunk=chunk)
+                assert (every[0].tolist(), every[1].tolist()) == exact, (min_shared, chunk, bucket)
+        # every pair returned has the count of the plain reference
+        ref = dict(zip(*exact))
+        assert all(ref[c] == k for c, k in zip(*want))
+
+
 def test_a_stock_phrase_in_many_articles_makes_no_pairs():
     # three stock phrases, each in 60 of 100 texts (its own set): some 250 pairs of texts hold all three,
     # which the exact count keeps; none is a candidate, and no pair of the 1,770 of each phrase is made
@@ -529,10 +557,11 @@ def test_a_stock_phrase_in_many_articles_makes_no_pairs():
     fh, fd = _sorted_table(groups)
     exact, _ = fingerprint_pairs(fh, fd, 100, 100, 3, low_df=100)
     assert len(exact) > 200
-    stats: dict[str, int] = {}
-    codes, counts = fingerprint_pairs(fh, fd, 100, 100, 3, stats=stats)
-    assert len(codes) == len(counts) == 0
-    assert stats["raw_pairs"] == 0 and stats["lists"] == 0
+    for chunk in (7, 1 << 17):  # read in chunks or in one
+        stats: dict[str, int] = {}
+        codes, counts = fingerprint_pairs(fh, fd, 100, 100, 3, chunk=chunk, stats=stats)
+        assert len(codes) == len(counts) == 0
+        assert stats["raw_pairs"] == 0 and stats["lists"] == 0
 
 
 def test_a_passage_reprinted_in_more_than_low_df_articles_keeps_all_its_pairs():
@@ -576,7 +605,7 @@ def test_distinct_posting_lists_survive_hash_collisions(monkeypatch):
     fh, fd = _sorted_table(groups)
     want = fingerprint_pairs(fh, fd, 60, 12, 3, low_df=3)
     # every set hashed alike: the lists are told apart entry by entry
-    monkeypatch.setattr(_shingles, "_set_hash", lambda texts, size: np.zeros(len(size), dtype=np.uint64))
+    monkeypatch.setattr(_candidates, "_set_hash", lambda texts, size: np.zeros(len(size), dtype=np.uint64))
     got = fingerprint_pairs(fh, fd, 60, 12, 3, low_df=3)
     assert [x.tolist() for x in got] == [x.tolist() for x in want] and len(want[0])
 

@@ -57,10 +57,10 @@ the direction of a pair), ``_kinds`` (reprint, shared quote or boilerplate; agen
 
 from __future__ import annotations
 
+from ._candidates import fingerprint_pairs
 from ._direction import REUSE_COLUMNS, order_pair
 from ._find import FIND_REUSE, ReuseStats, aligned_passages, find_reuse
 from ._kinds import KINDS, agency_credit, quote_spans
-from ._shingles import fingerprint_pairs
 from ._tables import original_share, reuse_edges, reused_spans
 from ._translation import TRANSLATION_COLUMNS, find_translations
 

@@ -1,7 +1,8 @@
 """find_reuse: the analysis (partition -> merge -> finalize), the direction of each pair and the table.
 
-Candidate search and alignment are the shingle index's (:mod:`mediakit.reuse._shingles`); what a passage
-is (reprint, shared quote, boilerplate) is :mod:`mediakit.reuse._kinds`'.
+Candidate search is :mod:`mediakit.reuse._candidates`', alignment the shingle index's
+(:mod:`mediakit.reuse._shingles`); what a passage is (reprint, shared quote, boilerplate) is
+:mod:`mediakit.reuse._kinds`'.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ import pandas as pd
 
 from ..analysis import Analysis, register, reject_dask, run_local
 from ..corpus import validate_corpus
+from ._candidates import fingerprint_pairs
 from ._direction import REUSE_COLUMNS, order_pair
 from ._kinds import passage_kinds
-from ._shingles import ShingleIndex, Stages, fingerprint_pairs, token_spans
+from ._shingles import ShingleIndex, Stages, token_spans
 from ._translation import translation_passages
 
 __all__ = ["find_reuse", "aligned_passages", "ReuseStats"]

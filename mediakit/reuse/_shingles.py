@@ -2,7 +2,8 @@
 
 One job: turn texts into arrays of 64-bit shingle hashes (numpy, flat with per-text pointers), pick the
 winnowed fingerprints that make candidate pairs, and align two texts' shingles into shared passages (token
-spans). Offsets, direction and the output table are :mod:`mediakit.reuse._find`'s.
+spans). Counting the pairs that share fingerprints is :mod:`mediakit.reuse._candidates`'s; offsets,
+direction and the output table are :mod:`mediakit.reuse._find`'s.
 
 Tokens are those of :data:`mediakit.text.TOKEN_PATTERN` (the shared tokenizer's pattern) on the lower-cased
 text, so token boundaries, and every offset derived from them, are those of the parsed corpus.
@@ -20,12 +21,11 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-import scipy.sparse as sp
 
 from ..spans import union_length
 from ..text import TOKEN_PATTERN
 
-__all__ = ["ShingleIndex", "Stages", "fingerprint_pairs", "match_text", "token_spans"]
+__all__ = ["ShingleIndex", "Stages", "match_text", "token_spans"]
 
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
 _U64 = np.uint64
@@ -168,92 +168,6 @@ def token_hashes(tokens: list[str]) -> np.ndarray:
                         for t in tokens), dtype=np.uint64, count=len(tokens))
 
 
-# Fingerprints held by more texts than this are not expanded into pairs (see fingerprint_pairs). Measured on
-# bench/reuse.py's generated corpora (10k and 100k articles): pairs of texts in groups of 2..K texts grow
-# 11.4x from 10k to 100k at K=4, 13.2x at 6, 14.6x at 8, 16.5x at 12 (a fixed df band holds more of the
-# fingerprints as the corpus grows), and every pair that gives a passage shares at least 2 fingerprints
-# held by 4 texts or fewer (at least 5 of them in all), so K=4 keeps the output while its count stays linear.
-_LOW_DF = 4
-
-
-def fingerprint_pairs(fh: np.ndarray, fd: np.ndarray, n: int, max_df: int, min_shared: int = 1, *,
-                      low_df: int = _LOW_DF, bucket: int = 1 << 22,
-                      stats: dict[str, int] | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Article pairs sharing at least ``min_shared`` fingerprints: ``(codes, counts)``, ``code = a * n + b``.
-
-    ``fh, fd`` are fingerprint hashes and text numbers sorted by hash then text, unique (as
-    :meth:`ShingleIndex.fingerprints` returns them, or merged over partitions by find_reuse's hooks);
-    fingerprints in more than ``max_df`` texts are skipped. ``a < b``; ``codes`` ascending; ``counts`` is
-    the number of fingerprints the two texts share, exact for every pair returned.
-
-    Stock phrases are not expanded into pairs, so the work grows with the corpus, not with the square
-    of how many texts a phrase is in. A fingerprint held by at most ``low_df`` texts counts for each of
-    its pairs (as 64-bit codes, or, past ``bucket`` pairs, in buckets of first texts ``a``, each about
-    ``bucket`` pairs, as 32-bit codes local to the bucket). A fingerprint held by more (up to ``max_df``)
-    yields pairs only when it looks like part of a passage reprinted in many texts: when the first two
-    and last two of its texts (its posting list's ends) are those of ``min_shared`` fingerprints or more
-    (a verbatim reprint gives many fingerprints with one posting list; edited copies lose a fingerprint
-    here and there but rarely the ends of most lists). A stock phrase's texts are its own. So a pair is
-    a candidate when
-
-    - it shares ``min_shared - 1`` fingerprints of ``low_df`` texts or fewer (and with the others it
-      shares, ``min_shared`` in all), or
-    - it shares ``min_shared`` fingerprints and one of them is of a posting list like that.
-
-    It is missed only when its shared fingerprints are mostly in more than ``low_df`` texts with
-    posting lists of their own (stock phrases); ``low_df >= max_df`` or ``min_shared <= 1`` count every
-    pair. ``stats``, when given, receives ``raw_pairs`` (pair codes made), ``lookups`` (fingerprints
-    looked up to count the others a pair shares) and ``lists`` (posting lists expanded).
-    The result depends on ``fh, fd`` alone (not on how a corpus was partitioned before they were merged).
-
-    >>> fh = np.array([1, 1, 1, 2, 2, 3, 3, 3], dtype=np.uint64)
-    >>> fd = np.array([0, 1, 2, 0, 1, 0, 1, 3])
-    >>> codes, counts = fingerprint_pairs(fh, fd, 4, max_df=3, min_shared=2)
-    >>> [(int(c) // 4, int(c) % 4, int(k)) for c, k in zip(codes, counts)]
-    [(0, 1, 3)]
-    """
-    stats = {} if stats is None else stats
-    stats.update(raw_pairs=0, lookups=0, lists=0)
-    empty = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    if len(fh) < 2 or n < 2:
-        return empty
-    same = fh[1:] == fh[:-1]  # entry i + 1 has the fingerprint of entry i
-    gstart = np.flatnonzero(same & ~np.r_[False, same[:-1]])  # the groups of 2 or more texts
-    gend = np.flatnonzero(same & ~np.r_[same[1:], False]) + 2
-    del same
-    ok = gend - gstart <= max_df
-    gstart, gend = gstart[ok], gend[ok]
-    fd = np.asarray(fd, dtype=np.int64)
-    high = gend - gstart > max(low_df, 1)
-    if min_shared <= 1 or not high.any():
-        return _pair_counts(gstart, gend, fd, n, min_shared, bucket, stats)
-    hstart, hsize = gstart[high], gend[high] - gstart[high]
-    big = _reprinted(fd, hstart, hsize, n, min_shared)
-    stats["lists"] = len(big)
-    all_codes, all_counts = _pair_counts(gstart[~high], gend[~high], fd, n, 1, bucket, stats)
-    low_codes = all_codes[all_counts >= min_shared - 1]
-    big_codes, _ = _pair_counts(hstart[big], hstart[big] + hsize[big], fd, n, 1, bucket, stats)
-    codes = np.union1d(low_codes, big_codes)
-    at = np.minimum(np.searchsorted(all_codes, codes), max(len(all_codes) - 1, 0))
-    counts = np.where(all_codes[at] == codes, all_counts[at], 0) if len(all_codes) else np.zeros(len(codes), np.int64)
-    counts += _shared(codes, n, fd, hstart, hsize, bucket, stats)
-    keep = counts >= min_shared
-    return codes[keep], counts[keep]
-
-
-def _runs(x: np.ndarray, min_len: int) -> tuple[np.ndarray, np.ndarray]:
-    """Values of sorted ``x`` that occur at least ``min_len`` times, and how often."""
-    if len(x) < min_len:
-        return x[:0], np.zeros(0, dtype=np.int64)
-    if min_len > 1:  # only runs that long: look where x[i] == x[i + min_len - 1] (few places)
-        at = np.flatnonzero(x[min_len - 1:] == x[: len(x) - min_len + 1])
-        at = at[(at == 0) | (x[at - 1] != x[at])]
-        values = x[at]
-        return values, np.searchsorted(x, values, "right").astype(np.int64) - at
-    run = np.flatnonzero(np.r_[True, x[1:] != x[:-1], True])
-    return x[run[:-1]], np.diff(run).astype(np.int64)
-
-
 def _ranges(start: np.ndarray, size: np.ndarray) -> np.ndarray:
     """The positions ``start[i] .. start[i] + size[i] - 1`` of every range, concatenated (int64)."""
     if not (size > 0).all():
@@ -263,157 +177,6 @@ def _ranges(start: np.ndarray, size: np.ndarray) -> np.ndarray:
         out[0] = start[0]
         out[np.cumsum(size[:-1])] = start[1:] - start[:-1] - size[:-1] + 1
         np.cumsum(out, out=out)
-    return out
-
-
-def _set_hash(texts: np.ndarray, size: np.ndarray) -> np.ndarray:
-    """A 64-bit hash of each set of ``texts`` (``size[i]`` texts each, one set after the other): the sum of
-    its texts' numbers mixed by :func:`splitmix64`."""
-    x = splitmix64(texts.astype(np.uint64))
-    with np.errstate(over="ignore"):
-        return np.add.reduceat(x, np.cumsum(size) - size) if len(size) else x[:0]
-
-
-def _distinct_sets(texts: np.ndarray, size: np.ndarray) -> np.ndarray:
-    """The first of each distinct set among ``texts`` (``size[i]`` each, one after the other), ascending.
-
-    Sets are matched by size and hash, then checked entry by entry; a hash collision (never seen in
-    practice) is split exactly, in Python.
-    """
-    h = _set_hash(texts, size)
-    order = np.argsort(h, kind="stable")
-    hs, ss = h[order], size[order]
-    new = np.r_[True, (hs[1:] != hs[:-1]) | (ss[1:] != ss[:-1])]
-    first = order[new]  # the first set (in input order) of each run of equal hashes
-    run = np.cumsum(new) - 1
-    rep = np.empty(len(size), dtype=np.int64)
-    rep[order] = first[run]
-    check = np.flatnonzero(rep != np.arange(len(size)))  # sets that were matched to another one
-    if len(check):
-        start = np.cumsum(size) - size
-        differ = texts[_ranges(start[check], size[check])] != texts[_ranges(start[rep[check]], size[check])]
-        if differ.any():  # hash collision: split the runs involved by their exact sets
-            sets = lambda i: tuple(texts[start[i]: start[i] + size[i]].tolist())  # noqa: E731
-            bad = np.add.reduceat(differ, np.cumsum(size[check]) - size[check]) > 0
-            for r in np.unique(rep[check[bad]]).tolist():
-                seen: dict[tuple[int, ...], int] = {}
-                for i in np.flatnonzero(rep == r).tolist():
-                    rep[i] = seen.setdefault(sets(i), i)
-    return np.unique(rep)
-
-
-def _reprinted(fd: np.ndarray, start: np.ndarray, size: np.ndarray, n: int, min_shared: int) -> np.ndarray:
-    """The groups ``fd[start[i]: start[i] + size[i]]`` (sorted texts, 2 or more) to expand into pairs: one
-    of each distinct set of texts whose first two and last two texts are those of ``min_shared`` groups
-    or more.
-
-    Many fingerprints of a passage reprinted in many texts have the same texts at their ends (all of them
-    when the copies are verbatim, most when some copies are edited and lose a fingerprint here and
-    there); a stock phrase's texts are its own. Only four texts of each group are looked at, then the
-    groups kept are compared in full, so that each set is expanded once.
-    """
-    if not len(start):
-        return start[:0]
-    end = start + size - 1
-    with np.errstate(over="ignore"):  # the first two and last two texts, hashed together
-        key = splitmix64(splitmix64(splitmix64(fd[start].astype(np.uint64)) ^ fd[start + 1].astype(np.uint64))
-                         ^ fd[end - 1].astype(np.uint64)) ^ fd[end].astype(np.uint64)
-    _, which, times = np.unique(key, return_inverse=True, return_counts=True)
-    maybe = np.flatnonzero(times[which] >= min_shared)
-    if not len(maybe):
-        return maybe
-    return maybe[_distinct_sets(fd[_ranges(start[maybe], size[maybe])], size[maybe])]
-
-
-def _pair_counts(gstart: np.ndarray, gend: np.ndarray, fd: np.ndarray, n: int, min_shared: int, bucket: int,
-                 stats: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs of texts in ``min_shared`` or more of the groups ``fd[gstart[i]: gend[i]]`` (each sorted),
-    ``(codes, counts)`` as :func:`fingerprint_pairs` returns them: every pair code in one array, or past
-    ``bucket`` of them, in buckets of first texts."""
-    empty = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    if not len(gstart):
-        return empty
-    # each entry but the last of a group pairs with the `later` entries after it
-    m = gend - gstart - 1
-    pos = _ranges(gstart, m)
-    later = np.repeat(gend - 1, m) - pos
-    total = int(later.sum())
-    stats["raw_pairs"] += total
-    first = fd[pos]
-    if total <= bucket:  # few enough for one array of 64-bit codes
-        code = np.repeat(first * np.int64(n), later) + fd[_ranges(pos + 1, later)]
-        code.sort()
-        return _runs(code, min_shared)
-    # buckets: ranges of first texts, each with about `bucket` pairs and narrow enough for int32 codes
-    per_text = np.bincount(first, weights=later, minlength=n)
-    weight = np.cumsum(per_text) - per_text  # pairs whose first text comes before each text
-    width = max((2**31 - 1) // n, 1)
-    key = (weight // max(bucket, 1)).astype(np.int64) * (n // width + 1) + np.arange(n) // width
-    new = np.r_[True, key[1:] != key[:-1]]
-    starts = np.flatnonzero(new)  # first text of each bucket
-    if len(starts) == 1:  # one bucket: every entry in it, in order
-        order, cut = np.arange(len(pos)), np.array([0, len(pos)])
-    else:
-        which = (np.cumsum(new) - 1)[first]
-        order = np.argsort(which.astype(np.uint16) if len(starts) <= 1 << 16 else which, kind="stable")  # radix
-        cut = np.searchsorted(which[order], np.arange(len(starts) + 1))
-        del which
-    codes, counts = [], []
-    for k in range(len(starts)):
-        sel = order[cut[k]: cut[k + 1]]
-        if not len(sel):
-            continue
-        p, c = pos[sel], later[sel]
-        # the partners of entry e are the positions p[e] + 1 .. p[e] + c[e]
-        partner = _ranges(p + 1, c)
-        # a bucket spans at most `width` first texts, so (a - start) * n + b < 2**31
-        local = fd[partner].astype(np.int32)
-        del partner
-        local += np.repeat(((first[sel] - starts[k]) * n).astype(np.int32), c)
-        local.sort()
-        kept, size = _runs(local, min_shared)
-        codes.append(kept.astype(np.int64) + np.int64(starts[k]) * n)
-        counts.append(size)
-    if not codes:
-        return empty
-    return np.concatenate(codes), np.concatenate(counts)
-
-
-def _shared(codes: np.ndarray, n: int, fd: np.ndarray, start: np.ndarray, size: np.ndarray, bucket: int,
-            stats: dict[str, int]) -> np.ndarray:
-    """For each pair ``code = a * n + b``, how many of the groups ``fd[start[i]: start[i] + size[i]]`` hold
-    both ``a`` and ``b``.
-
-    Only the memberships of the texts in ``codes`` are kept, one row of groups per text (scipy's CSR,
-    built by a counting sort in C: linear in the memberships, where a sort of ``text * groups + group``
-    codes grows faster): the groups two texts share are the product of their rows (scipy, in C), in chunks
-    of pairs holding some ``bucket`` memberships.
-    """
-    out = np.zeros(len(codes), dtype=np.int64)
-    if not len(codes) or not len(start):
-        return out
-    texts = fd[_ranges(start, size)]
-    a, b = codes // n, codes % n
-    need = np.zeros(n, dtype=bool)
-    need[a] = need[b] = True
-    mine = need[texts]
-    # only groups holding two texts of the pairs or more can hold a pair: the others are left out (most
-    # groups of a large corpus hold one such text or none)
-    held = np.add.reduceat(mine, np.cumsum(size) - size, dtype=np.int64)
-    useful = held >= 2
-    mine &= np.repeat(useful, size)
-    n_sets = max(int(useful.sum()), 1)
-    member = texts[mine]  # in group order: the useful groups' texts of the pairs, `held` of each
-    del mine, texts
-    group = np.repeat(np.arange(len(held[useful]), dtype=np.int64), held[useful])
-    rows = sp.csr_matrix((np.ones(len(member), dtype=np.int32), (member, group)), shape=(n, n_sets))
-    del member, group
-    ptr = rows.indptr
-    stats["lookups"] += int(np.minimum(np.diff(ptr)[a], np.diff(ptr)[b]).sum())
-    step = max(bucket // 64, 1)  # pairs per chunk (texts hold some 10-100 sets each)
-    for i in range(0, len(codes), step):
-        both = rows[a[i: i + step]].multiply(rows[b[i: i + step]])
-        out[i: i + step] = np.asarray(both.sum(axis=1)).ravel()
     return out
 
 
@@ -533,13 +296,6 @@ class ShingleIndex:
         short = n_sh < window
         keep[_ranges(self.ptr[:-1][short], n_sh[short])] = True
         return _sorted_unique(h, self.ptr, keep)
-
-    def candidate_pairs(self, *, window: int, max_df: int, min_shared: int) -> np.ndarray:
-        """Pairs ``(a, b)``, ``a < b``, sharing at least ``min_shared`` fingerprints."""
-        fh, fd = self.fingerprints(window)
-        codes, _ = fingerprint_pairs(fh, fd, len(self.ptr) - 1, max_df, min_shared)
-        n = np.int64(len(self.ptr) - 1)
-        return np.stack([codes // n, codes % n], axis=1)
 
     def minhash_pairs(self, *, threshold: float, num_perm: int = 128) -> np.ndarray:
         """Pairs of whole texts whose shingle sets reach Jaccard ``threshold`` by datasketch MinHash LSH."""
