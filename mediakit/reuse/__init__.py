@@ -31,7 +31,7 @@ How it works, and why it grows about linearly with the corpus
    pairwise), or when one shared fingerprint belongs to a passage reprinted in many articles (the ends of its
    list of articles are those of ``min_shared`` other fingerprints): a stock phrase in 5-100 articles is never
    expanded into its pairs, so the count grows about linearly with the corpus (see
-   :func:`mediakit.reuse._shingles.fingerprint_pairs`; the counts of the pairs kept are exact).
+   :func:`mediakit.reuse._candidates.fingerprint_pairs`; the counts of the pairs kept are exact).
 3. Alignment (seed and extend): in each candidate pair, equal shingles are seeds; seeds on one diagonal
    form exact runs; runs are chained into a passage across small edits (gaps of at most ``max_gap`` words
    on either side). A passage is kept when both sides have ``min_words`` words and its similarity (the
@@ -50,7 +50,7 @@ multilingual sentence embeddings and a monotonic alignment; they join the same t
 ``discount_reuse=`` use them (see :mod:`mediakit.reuse._translation`).
 
 Modules, one job each: ``_shingles`` (tokens, shingle hashes, winnowed fingerprints, alignment),
-``_find`` (find_reuse as a registered analysis, the output table), ``_direction`` (the table's columns and
+``_candidates`` (candidate pairs from the fingerprints), ``_find`` (find_reuse as a registered analysis, the output table), ``_direction`` (the table's columns and
 the direction of a pair), ``_kinds`` (reprint, shared quote or boilerplate; agency credits), ``_translation``
 (translated reprints) and ``_tables`` (reused spans, original shares, reuse edges).
 """

@@ -268,10 +268,10 @@ def _reuse_finalize(partial: _Fingerprints, *, rows: pd.DataFrame, min_words: in
                           where.reindex(pairs[:, 1]).to_numpy(dtype=np.int64)], axis=1).reshape(-1, 2)
         arts = arts.reset_index(drop=True)
         index = None
+    clock.lap("candidates")  # the texts' list below is the alignment's (it was 0.16 s of "candidates" at 100k)
     texts = arts["text"].fillna("").astype(str).tolist()
     outlets = (arts["outlet"].fillna("").astype(str) if "outlet" in arts else pd.Series([""] * len(arts)))
     # pairs within one outlet are aligned even when same_outlet=False: they tell boilerplate from reprints
-    clock.lap("candidates")
     if index is None:
         index = ShingleIndex(texts, shingle)
         clock.add(index.clock)  # its tokens and shingles
