@@ -178,7 +178,6 @@ def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports
     ...
     ValueError: build_report: n_boot=-1 must be a whole number of at least 0; fix n_boot
     """
-    from .corpus import load_corpus
     from .export import HOUSE_STYLE, source_line
     from .stories import resolve_resources
     from .timeline import coverage_timeline
@@ -195,21 +194,20 @@ def build_report(path: str | Path | pd.DataFrame, out_dir: str | Path = "reports
     _writable(out)
     given = {"codebook": codebook, "lexicon": lexicon, "actors": actors, "events": events, "gazetteer": gazetteer}
 
-    if isinstance(path, pd.DataFrame):
-        corpus, label = path, "DataFrame"
-    else:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            corpus = load_corpus(path)
-        label = str(path)
-    if corpus.empty:
-        raise ValueError(f"{label}: no articles to report on; check the path with `mediakit info`")
-    # With two processes the second one starts finding reuse (the stage every other one waits for) now,
-    # while this one imports the analyses (scipy and scikit-learn, about 1.4 s: the second process imports
-    # what its sections need when it gets to them) and loads the story's resources; a bad resource file stops
-    # it before anything is written.
-    helper = _Helper(corpus) if processes == 2 else None
+    # With two processes the second one starts at once: it loads the corpus too (the same files give the same
+    # table: loading twice costs a core for the time one load takes, where one load before the fork left a core
+    # idle for it) and finds reuse (the stage every other one waits for), while this one loads the corpus,
+    # imports the analyses (scipy and scikit-learn, about 1 s: the second process imports what its sections
+    # need when it gets to them) and the story's resources; a bad resource file stops it before anything is
+    # written.
+    label = "DataFrame" if isinstance(path, pd.DataFrame) else str(path)
+    helper = _Helper(path) if processes == 2 else None
     try:
+        corpus = _load(path)
+        if corpus.empty:
+            raise ValueError(f"{label}: no articles to report on; check the path with `mediakit info`")
+        if helper is not None:
+            helper.order = _order(corpus)
         import matplotlib.pyplot as plt  # after the fork: the second process needs it only for its charts
 
         pack, resources, labels = resolve_resources(path, story, **given)
@@ -314,6 +312,23 @@ _SENT_RESOURCES = ("gazetteer",)
 _SHARE_MAX_CHARS = 5_000_000  # text up to which the vectors are sent (~40,000 sentences, 80 MB of float32)
 
 
+def _load(path: str | Path | pd.DataFrame) -> pd.DataFrame:
+    """The corpus of ``path`` (a loaded table is used as it is), load warnings silenced (the report lists
+    what it read)."""
+    if isinstance(path, pd.DataFrame):
+        return path
+    from .corpus import load_corpus
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load_corpus(path)
+
+
+def _order(corpus: pd.DataFrame) -> tuple[str, ...]:
+    """The order in which the second process takes the movable sections (the first takes them from the back)."""
+    return _VECTORS_SHARED_ORDER if _shares_vectors(corpus) else _SECOND_PROCESS
+
+
 def _shares_vectors(corpus: pd.DataFrame) -> bool:
     """Whether the second process sends the first every sentence's vector: when the similarity section will
     compare embeddings (more than one language) of a corpus small enough for the pipe and the sentence cache.
@@ -346,15 +361,15 @@ class _Helper:
     reading; an exception in the second process is raised here.
     """
 
-    def __init__(self, corpus: pd.DataFrame):
-        self.order = _VECTORS_SHARED_ORDER if _shares_vectors(corpus) else _SECOND_PROCESS
+    def __init__(self, source: str | Path | pd.DataFrame):
+        self.order = _SECOND_PROCESS  # build_report sets it from the corpus once loaded (the second one alike)
         mp = multiprocessing.get_context("fork")
         self._from_child, child_out = mp.Pipe(duplex=False)
         child_in, self._to_child = mp.Pipe(duplex=False)
         sys.stdout.flush()
         sys.stderr.flush()
         self._claims = mp.Array("b", len(_SECOND_PROCESS))  # 0 free, else the number of the process that took it
-        self._proc = mp.Process(target=_helper_main, args=(child_in, child_out, corpus, self._claims, self.order))
+        self._proc = mp.Process(target=_helper_main, args=(child_in, child_out, source, self._claims))
         self._proc.start()
         child_in.close()
         child_out.close()
@@ -381,7 +396,7 @@ class _Helper:
         except BaseException as exc:  # raised in the main thread by reuse()
             self._reuse = exc
         self._reuse_ready.set()
-        if self.order == _VECTORS_SHARED_ORDER and not isinstance(self._reuse, BaseException):
+        if not isinstance(self._reuse, BaseException):
             try:
                 self._vectors = self._recv("the sentence vectors")
             except BaseException as exc:  # raised in the main thread by take_vectors()
@@ -400,11 +415,11 @@ class _Helper:
         self._reader.join()
         if isinstance(self._vectors, BaseException):
             raise self._vectors
-        if self._vectors is not None:
+        if self._vectors is not None and len(self._vectors) > 1:
             from .embedding import _remember
 
             _remember(*self._vectors[1:])
-            self._vectors = None
+        self._vectors = None
 
     def start_sections(self, ctx: Context) -> None:
         resources = {k: ctx.resources.get(k) for k in _SENT_RESOURCES}
@@ -460,10 +475,11 @@ def _claim(claims: Any, who: int, name: str) -> bool:
         return True
 
 
-def _helper_main(conn_in: Any, conn_out: Any, corpus: pd.DataFrame, claims: Any,
-                 order: tuple[str, ...] = _SECOND_PROCESS) -> None:
+def _helper_main(conn_in: Any, conn_out: Any, source: str | Path | pd.DataFrame, claims: Any) -> None:
     """What the second process runs (see :class:`_Helper`)."""
     try:
+        corpus = _load(source)
+        order = _order(corpus)
         t0 = time.perf_counter()
         reuse = _find_reuse(corpus)
         conn_out.send(("reuse", reuse, time.perf_counter() - t0))
@@ -472,6 +488,8 @@ def _helper_main(conn_in: Any, conn_out: Any, corpus: pd.DataFrame, claims: Any,
             from .embedding import _sentence_vectors
 
             conn_out.send(("vectors", *_sentence_vectors(corpus)))
+        else:
+            conn_out.send(("vectors",))
         if not conn_in.poll():
             _preload(order[0])  # while the first process still loads the story's resources
         _, out_dir, source, params, resources, labels, formats = conn_in.recv()
