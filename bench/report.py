@@ -37,7 +37,9 @@ def run(corpus: str, out: Path, extra: list[str], pythonpath: Path, cache: str) 
     env = dict(os.environ, PYTHONPATH=str(pythonpath), MPLBACKEND="Agg", MEDIAKIT_CACHE_DIR=cache,
                PYTHONPYCACHEPREFIX=str(out.parent / "pycache"))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    code = "import sys; from mediakit.cli import main; sys.exit(main(sys.argv[1:]))"
+    # what the console script runs (mediakit.cli.console; a checkout from before it has only main)
+    code = ("import sys, mediakit.cli as c; run = getattr(c, 'console', None); "
+            "run() if run else sys.exit(c.main(sys.argv[1:]))")
     cmd = [sys.executable, "-c", code, "report", corpus, "--out", str(out), *extra]
     t, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     # run outside any checkout: ``python -c`` puts the working folder first on sys.path

@@ -559,5 +559,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def console() -> None:
+    """The ``mediakit`` console script: :func:`main`, then the process ends as soon as its work is done.
+
+    Every output is written and closed when :func:`main` returns, so the exit handlers run (the user cache,
+    logging, multiprocessing's children) and the process leaves without Python tearing down every module
+    and object one by one: about 0.3-0.5 s after a report, a tenth of a first run's time. Where the
+    interpreter has no ``atexit._run_exitfuncs`` the exit is the usual one.
+    """
+    import atexit
+    import os
+
+    code = main()
+    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
+    if run_exit_handlers is None:  # pragma: no cover (another interpreter)
+        sys.exit(code)
+    run_exit_handlers()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -93,3 +93,22 @@ def test_cli_raw_csv_flag_turns_neutralising_off(tmp_path, capsys):
     assert main(["info", str(corpus)]) == 0
     info = capsys.readouterr()
     assert "badname.md" in info.out and "\x1b" not in info.out + info.err and "\x07" not in info.out
+
+
+def test_console_script_exits_with_mains_code_after_running_the_exit_handlers(tmp_path):
+    """`mediakit` (mediakit.cli.console) ends the process without tearing down every object, but only after
+    the exit handlers ran (the user cache and logging rely on them) and with main's exit code."""
+    import subprocess
+    import sys
+
+    marker = tmp_path / "handler-ran"
+    code = ("import atexit, pathlib, sys; "
+            f"atexit.register(lambda: pathlib.Path({str(marker)!r}).write_text('yes')); "
+            "from mediakit.cli import console; console()")
+    ok = subprocess.run([sys.executable, "-c", code, "info", str(ROOT / "tests" / "data" / "harbour")],
+                        capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert ok.returncode == 0 and "articles" in ok.stdout and marker.read_text() == "yes"
+    marker.unlink()
+    bad = subprocess.run([sys.executable, "-c", code, "info", str(tmp_path / "missing")],
+                         capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert bad.returncode == 1 and bad.stderr.startswith("mediakit: error:") and marker.read_text() == "yes"

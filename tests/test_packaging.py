@@ -46,7 +46,7 @@ def test_dependencies_have_lower_bounds_and_torch_is_pinned():
     for req in p["dependencies"]:
         assert ">=" in req, req
     assert "torch==2.13.0" in p["optional-dependencies"]["embed"]
-    assert p["scripts"]["mediakit"] == "mediakit.cli:main"
+    assert p["scripts"]["mediakit"] == "mediakit.cli:console"
 
 
 def test_readme_quick_start_is_two_commands_and_ci_runs_it():
