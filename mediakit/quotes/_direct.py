@@ -486,7 +486,8 @@ class _Direct(_DirectSpeakers):
         tail = max(fr.c1, fr.s1, fr.a1)
         if tail + 1 < n and t.quote[tail + 1] != -1:
             return None  # 'He added, “...”': the frame introduces the next quotation
-        if any(t.low[k] in self.lex.complementizers for k in range(tail, min(hi, tail + _OUTER_FRAME_GAP + 1))):
+        if any(t.low[k] in self.lex.complementizers for k in range(tail, min(hi, tail + _OUTER_FRAME_GAP + 1))) \
+                or self._clause_follows(tail, hi):
             return None  # 'He said, twice, that he ...': the frame reports a clause of its own
         return fr if tail >= hi or t.low[tail] in (",", ".", "!", "?") else None
 
