@@ -140,3 +140,13 @@ def test_a_described_person_opening_a_sentence_is_what_a_later_pronoun_refers_to
     canon = q.speaker_canonical.where(q.speaker_canonical.notna(), None).tolist()
     assert canon == ["Tom Vance", None, "Ann Lee", None, "Tom Vance"]
     assert q.resolved.tolist() == [True, False, True, False, True]
+
+
+def test_a_possessive_before_a_speech_noun_and_a_colon_is_resolved_like_a_pronoun():
+    # "Her answer: “...”": the possessive is the speaker, and she is the woman named before (not the man
+    # named since); "His reply:" likewise
+    q = _direct("Ann Lee said the plan was dead. Tom Vance disagreed. Her answer: “No, never.”",
+                "Ann Lee spoke first. Tom Vance, the mayor, spoke next. His reply: “We will see.”")
+    assert q.speaker.tolist() == ["Her", "His"]
+    assert q.speaker_canonical.tolist() == ["Ann Lee", "Tom Vance"]
+    assert q.resolved.tolist() == [True, True]
