@@ -150,3 +150,13 @@ def test_a_possessive_before_a_speech_noun_and_a_colon_is_resolved_like_a_pronou
     assert q.speaker.tolist() == ["Her", "His"]
     assert q.speaker_canonical.tolist() == ["Ann Lee", "Tom Vance"]
     assert q.resolved.tolist() == [True, True]
+
+
+def test_a_pronoun_opening_the_first_conjunct_speaks_for_and_said():
+    # "..., she laughed and said, “...”": the pronoun is the subject of "said", not the mayor of the clause before
+    q = _direct("Tom Vance came in. When Ann Lee was asked if the mayor would speak, she laughed and said, “No way.”",
+                "Tom Vance started the row when he brought up the vote and later said, “That is true.”",
+                # the pronoun inside the outer speaker's reported clause leaves the quote to the outer speaker
+                "Ann Lee said she was tired and added, “We go home.”")
+    assert q.speaker.tolist() == ["she", "he", "Ann Lee"]
+    assert q.speaker_canonical.tolist()[1:] == ["Tom Vance", "Ann Lee"]
