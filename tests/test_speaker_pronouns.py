@@ -120,3 +120,43 @@ def test_headline_word_before_a_surname_names_no_second_person():
     assert q.speaker_canonical.tolist() == ["Thomas Perez", "Thomas Perez"]
     two = _direct("Ann Lee wins again.\n\nTom Lee spoke on Monday. “We will win,” Lee said.")
     assert two.speaker_canonical.isna().all()  # Ann Lee and Tom Lee: "Lee" is neither
+
+
+def test_a_described_person_opening_a_sentence_is_what_a_later_pronoun_refers_to():
+    texts = [
+        # "The senator" is Tom Vance described again: the later "he" is his, not Bill Hart's (named since)
+        "Tom Vance, the senator from Ohio, spoke on Monday. Gov. Bill Hart answered him on Tuesday. The senator "
+        "then voted against the bill. “It was a bad law,” he said.",
+        # someone's spokesman is someone new and unnamed: "he" is no one named
+        "Tom Vance spoke on Monday. His spokesman later flew to Ohio. “It is false,” he said.",
+        # the possessive tells the possessor's gender, not the spokesman's or the wife's
+        "Ann Lee spoke on Monday. Her spokesman later flew to Ohio. “It is false,” she said.",
+        "Tom Vance spoke on Monday. But his wife, Jane, later flew to Ohio. “It is false,” she said.",
+        # no person described ("The vote"): the pronoun keeps the person named before
+        "Tom Vance spoke on Monday. The vote was close. “It is false,” he said.",
+    ]
+    q = _direct(*texts)
+    assert q.speaker.tolist() == ["he", "he", "she", "she", "he"]
+    canon = q.speaker_canonical.where(q.speaker_canonical.notna(), None).tolist()
+    assert canon == ["Tom Vance", None, "Ann Lee", None, "Tom Vance"]
+    assert q.resolved.tolist() == [True, False, True, False, True]
+
+
+def test_a_possessive_before_a_speech_noun_and_a_colon_is_resolved_like_a_pronoun():
+    # "Her answer: “...”": the possessive is the speaker, and she is the woman named before (not the man
+    # named since); "His reply:" likewise
+    q = _direct("Ann Lee said the plan was dead. Tom Vance disagreed. Her answer: “No, never.”",
+                "Ann Lee spoke first. Tom Vance, the mayor, spoke next. His reply: “We will see.”")
+    assert q.speaker.tolist() == ["Her", "His"]
+    assert q.speaker_canonical.tolist() == ["Ann Lee", "Tom Vance"]
+    assert q.resolved.tolist() == [True, True]
+
+
+def test_a_pronoun_opening_the_first_conjunct_speaks_for_and_said():
+    # "..., she laughed and said, “...”": the pronoun is the subject of "said", not the mayor of the clause before
+    q = _direct("Tom Vance came in. When Ann Lee was asked if the mayor would speak, she laughed and said, “No way.”",
+                "Tom Vance started the row when he brought up the vote and later said, “That is true.”",
+                # the pronoun inside the outer speaker's reported clause leaves the quote to the outer speaker
+                "Ann Lee said she was tired and added, “We go home.”")
+    assert q.speaker.tolist() == ["she", "he", "Ann Lee"]
+    assert q.speaker_canonical.tolist()[1:] == ["Tom Vance", "Ann Lee"]

@@ -255,3 +255,22 @@ def test_a_name_with_a_long_apposition_and_an_abbreviated_place_before_the_verb(
     assert spk == {"a": "Mr. Daniloff", "b": "Rep. Ann Lee", "c": "Ann Lee"}
     assert [texts["abc".index(aid)][r.start:r.end] for aid, r in direct.iterrows()] == [
         "I was never a spy,", "Perpetual motion!", "We stay,"]
+
+
+def test_a_next_sentence_reporting_its_own_that_clause_is_no_frame_of_the_quotation():
+    # "She said, on Monday, that ...": the cue takes a clause of its own (after a short insertion between
+    # commas), so the lone quotation before it keeps the previous speaker; "She said that too." is a frame
+    texts = ["Ann Lee met Tom Vance. “It is over,” he said. “We go home.” She said, on Monday, that the ruling "
+             "was wrong.",
+             "Ann Lee met Tom Vance. “It is over,” he said. “We go home.” She said that too.",
+             "Tom Vance spoke on Monday. “We will fight this.” She said, twice, that the ruling was wrong."]
+    q = mk.extract_quotes(pd.DataFrame({"article_id": list("abc"), "text": texts}))
+    direct = [(r.article_id, texts["abc".index(r.article_id)][r.start:r.end], r.speaker)
+              for r in q[q.kind == "direct"].itertuples()]
+    assert direct == [("a", "It is over,", "he"), ("a", "We go home.", "he"),
+                      ("b", "It is over,", "he"), ("b", "We go home.", "She")]
+    # the clause is reported by its own sentence's subject
+    indirect = [(r.article_id, texts["abc".index(r.article_id)][r.start:r.end], r.speaker)
+                for r in q[q.kind == "indirect"].itertuples()]
+    assert [(a, c.endswith("the ruling was wrong"), s) for a, c, s in indirect] == [("a", True, "She"),
+                                                                                   ("c", True, "She")]

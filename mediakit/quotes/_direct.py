@@ -16,6 +16,7 @@ from ._words import (
     _MEDIUM_WORDS,
     _POSSESSIVE_DET,
     _PREPS,
+    _SUBORDINATORS,
     _TITLES_ABBR,
 )
 
@@ -53,6 +54,11 @@ _FRAME_TAIL_WORDS = 8
 # most tokens between an outer cue and an inner frame ("Trump said he wants"); origin unknown, predates this
 # refactor
 _OUTER_FRAME_GAP = 3
+# longest first conjunct before "and said" whose opening pronoun is the speaker ("he laughed and said"), in tokens;
+# set by hand (a verb and its object), checked on PolNeAR train (qdir12)
+_CONJUNCT_MAX_TOKENS = 12
+# pronouns that can be a clause's subject
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 def _abbreviation_stop(t, m: int, hi: int) -> bool:
     """True when the full stop at token ``m`` closes an abbreviation inside an apposition, not a sentence:
@@ -373,7 +379,13 @@ class _Direct(_DirectSpeakers):
                     # (not 'attacked a surrogate who said voters should “...”': the relative clause speaks)
                     # "Trump said he wants “...”": the outermost speaker of the sentence holds the quote
                     outer = self._outer_frame(pre_lo, fr.s0 if fr.s0 >= 0 else fr.c0, fr.s0 < 0)
-                    if outer is not None and fr.s0 < 0 and fr.cue is not None and fr.c0 > pre_lo \
+                    conj = self._conjunct_subject(fr, pre_lo) if fr.s0 < 0 and t.low[o - 1] in (",", ":") else None
+                    if conj is not None:
+                        # '..., he laughed and said, “...”': the pronoun opening the first conjunct speaks, not
+                        # the subject of a clause before it ("When Lee was asked if the mayor would speak")
+                        fr = _Frame(fr.c0, fr.c1, fr.cue, conj, conj + 1, -1, -1, None)
+                        from_pre = True
+                    elif outer is not None and fr.s0 < 0 and fr.cue is not None and fr.c0 > pre_lo \
                             and t.low[self._skip_adverbs_left(fr.c0 - 1, pre_lo)] in ("and", "but") \
                             and t.low[o - 1] in (",", ":"):
                         # 'X said the plan was dead and added, “...”': the coordinated verb introduces the
@@ -486,7 +498,8 @@ class _Direct(_DirectSpeakers):
         tail = max(fr.c1, fr.s1, fr.a1)
         if tail + 1 < n and t.quote[tail + 1] != -1:
             return None  # 'He added, “...”': the frame introduces the next quotation
-        if any(t.low[k] in self.lex.complementizers for k in range(tail, min(hi, tail + _OUTER_FRAME_GAP + 1))):
+        if any(t.low[k] in self.lex.complementizers for k in range(tail, min(hi, tail + _OUTER_FRAME_GAP + 1))) \
+                or self._clause_follows(tail, hi):
             return None  # 'He said, twice, that he ...': the frame reports a clause of its own
         return fr if tail >= hi or t.low[tail] in (",", ".", "!", "?") else None
 
@@ -529,6 +542,24 @@ class _Direct(_DirectSpeakers):
             return fr
         return None
 
+
+    def _conjunct_subject(self, fr: _Frame, lo: int) -> int | None:
+        """The subject pronoun opening the clause whose verb a subjectless cue is coordinated with ('...,
+        he laughed and said', 'when she thanked them and then boomed'): the pronoun's token, when it opens
+        its clause (after a comma or a subordinator, or at ``lo``) and no speech cue stands between it and
+        the "and"; None otherwise ('Lee said he was tired and added': the outer frame's case)."""
+        t = self.t
+        k = self._skip_adverbs_left(fr.c0 - 1, lo)
+        if k <= lo or t.low[k] not in ("and", "but"):
+            return None
+        for m in range(k - 1, max(lo - 1, k - 1 - _CONJUNCT_MAX_TOKENS), -1):
+            w = t.low[m]
+            if w in (",", ";", ":") or t.quote[m] != -1 or self._cue_at(m) is not None:
+                return None
+            if w in _SUBJECT_PRONOUNS:
+                opens = m == lo or t.low[m - 1] in (",", ";") or t.low[m - 1] in _SUBORDINATORS
+                return m if opens and m + 1 < k else None
+        return None
 
     def _that_clause_gap(self, i: int, s0: int) -> bool:
         """True when the inner frame starting at ``s0`` opens the that-clause of the cue ending at ``i``, past

@@ -55,7 +55,13 @@ from ._names import (
     _without_tail,
     _without_time,
 )
-from ._speakers_article import _ArticleNames, _full_names_in_text, _same_person
+from ._speakers_article import (
+    _PERSON_HEADS,
+    _ArticleNames,
+    _described_subjects,
+    _full_names_in_text,
+    _same_person,
+)
 from ._speakers_merge import clear_caches, merge_names
 from ._speakers_typing import (
     _KIN,
@@ -111,6 +117,9 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
               for i, r in enumerate(records)]
     taken = {(r["speaker_start"], r["speaker_end"]) for r in records if r.get("speaker_start") is not None}
     events += [(sp[0], 0, i, sp) for i, sp in enumerate(subjects or []) if (sp[0], sp[1]) not in taken]
+    # "The senator voted no. “...,” he said.": a person described at a sentence's start, no speaker
+    starts = {r["speaker_start"] for r in records if r.get("speaker_start") is not None} | {e[0] for e in events}
+    events += [(sp[0], 0, -1, sp) for sp in _described_subjects(text) if sp[0] not in starts]
     for _pos, is_record, _i, r in sorted(events, key=lambda x: (x[0], x[1], x[2])):
         if not is_record:
             _add_subject(text, r, ents, names, gz)
@@ -177,8 +186,19 @@ def _add_subject(text: str, span: tuple, ents: list[_Ent], names: dict[str, str]
         # "But his wife, Jane, offered a preview ... “...,” she said": someone new, described, whom a later
         # "she" refers to (no name: "Jane" alone names no one)
         ent = _Ent("", "person", *speaker_type_of(mention, appos), desc, span[0])
-        _gender_hint(ent, words)
+        # the possessive tells the possessor's gender, not theirs ("Her spokesman", "his wife")
+        ent.gender = _gender_of("", " ".join(words[1:]))
         ents.append(ent)
+        return
+    if words and words[0] == "the" and len(words) > 1 and words[-1] in _PERSON_HEADS:
+        # "The senator voted no.": the person described before, now the latest one named (a later "he" is
+        # them), or the one the gazetteer knows holds the role; no one new ("The candidate" is mostly the
+        # article's own person, described again)
+        ref = _description_antecedent(words, span[0], ents, _required_words(mention))
+        if ref is None and (e := gz.describe(f"{mention} {appos}")) is not None:
+            ref = _Ent(e.name, "person" if e.kind == "person" else "org", e.type, e.country, desc, span[0])
+        if ref is not None:
+            ents.append(_Ent(ref.canonical, ref.kind, ref.type, ref.country, ref.desc, span[0], ref.gender))
         return
     if _pronoun_led(mention) or _clause_like(mention):
         # "His Catholic faith is important", "I'm old enough", "That's the takeaway from ...": no one new is named

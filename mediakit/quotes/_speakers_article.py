@@ -1,7 +1,8 @@
 """The people an article names in full, found before its speakers are resolved: a bare surname ("Lynch said")
 is the one person the article names in full with it ("Rep. Stephen Lynch"), quoted or not; a surname the
 article gives two people ("Lamont Scott", "Rakeyia Scott") names neither, unless one is the article's main
-person. Resolution (:mod:`._speakers`) uses it so that no other article's namesake can claim a mention.
+person. Resolution (:mod:`._speakers`) uses it so that no other article's namesake can claim a mention; and
+the people an article describes at a sentence's start ("The senator voted no."), whom a later "he" may mean.
 
 >>> names = {}
 >>> _full_names_in_text("Rep. Stephen Lynch spoke. Lynch said no.", names), names["lynch"]
@@ -12,9 +13,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from importlib import resources
 
-from ..text import fold
+from .._yaml import load_yaml
+from ..text import fold, sentence_spans
 from ._gazetteer import (
+    _HUMAN_HEADS,
+    _ORG_WORDS,
     _TITLE_WORDS,
     _name_words,
     _norm,
@@ -33,6 +38,7 @@ from ._names import (
     _role_vocab,
     _same_given,
 )
+from ._speakers_typing import _KIN
 
 _CAPS_RUN_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+")
 
@@ -256,3 +262,52 @@ def _full_names_in_text(text: str, names: dict[str, str]) -> dict[str, list[str]
         elif key not in names or len(names[key].split()) < 2:
             names[key] = max(forms, key=lambda f: (len(f.split()), f))
     return ambiguous
+
+
+# ---------------------------------------------------------------- people described at a sentence's start
+def _singular_people() -> set[str]:
+    """The singular nouns for one person of resources/speaker_nouns.yaml ("candidate", "judge"; not its
+    collectives nor plurals)."""
+    raw = load_yaml(resources.files("mediakit.resources").joinpath("speaker_nouns.yaml").read_text("utf-8"))
+    en = raw.get("en") or {}
+    words = {str(w).lower() for key in ("roles", "people") for w in en.get(key) or ()}
+    return {w for w in words if not w.endswith("s") and (w + "s" in words or w + "es" in words)
+            or w in ("spokesman", "spokeswoman", "spokesperson", "chairman", "man", "woman")}
+
+
+# a sentence opening with a description of one person: a determiner, up to three lower-case modifiers and a
+# head ("The senator from Ohio voted ...", "Her spokesman denied ...", "But the retired general went on ...")
+_DESCRIBED = re.compile(r"[\s“‘\"'(]*(?:(?:But|And|Then|Yet|Still|So)\s+)?((?:The|His|Her|Their|the|his|her|their)"
+                        r"(?:\s+[a-z][a-z-]*){1,4})(?![\w’'-])(?!\s*[’']s)")
+_PERSON_HEADS = frozenset((_HUMAN_HEADS | set(_KIN) | _singular_people()) - _ORG_WORDS)
+
+
+def _described_subjects(text: str) -> list[tuple[int, int]]:
+    """Offsets of descriptions of one person opening a sentence, up to their head noun ("The senator" of "The
+    senator from Ohio voted against it.", "Her spokesman" of "Her spokesman denied it.").
+
+    >>> text = "Ann Lee won. The senator from Ohio voted no. The vote was close. Her spokesman denied it."
+    >>> [text[s:e] for s, e in _described_subjects(text)]
+    ['The senator', 'Her spokesman']
+    """
+    out = []
+    for s0, s1 in sentence_spans(text):
+        m = _DESCRIBED.match(text, s0, s1)
+        if m is None:
+            continue
+        words = m.group(1).split()
+        # the first person noun after the determiner ends the description ("The senator" of "The senator
+        # from Ohio"); a word that is no modifier before it ("The vote was") means no person is described
+        for k, w in enumerate(words[1:], 1):
+            if w in _PERSON_HEADS and not (k + 1 < len(words) and words[k + 1] in _PERSON_HEADS):
+                end = m.start(1) + len(" ".join(words[:k + 1]))
+                out.append((m.start(1), end))
+                break
+            if w in _AUX_LIKE:
+                break
+    return out
+
+
+# words that end the modifiers of a described subject: its verb has begun ("The vote was close")
+_AUX_LIKE = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can", "may",
+                       "did", "does", "do", "said", "says", "of", "in", "for", "to", "on", "at", "with", "from"})

@@ -41,6 +41,9 @@ _DASH_NAME_TOKENS = 8
 # a cue within this many tokens of a sentence start makes it a bare frame; origin unknown, predates this
 # refactor
 _FRAME_START_WINDOW = 7
+# longest comma-enclosed insertion between a cue and its "that" ("She said, twice, that ..."), in tokens; set by
+# hand for adverbs and short phrases ("on Monday", "in a statement"), checked on PolNeAR train (qdir12)
+_INSERTION_MAX_TOKENS = 6
 
 
 class _Units:
@@ -119,7 +122,8 @@ class _Units:
                 while last > pa and not _is_word(t.text[last]) and t.quote[last] == -1:
                     last -= 1
                 if (t.quote[last] != -1 and t.mark[last] and t.quote[a] == -1 and self._same_paragraph(pb - 1, a)
-                        and (b - a <= _SHORT_FRAME_UNIT_TOKENS and self._frame_starts_unit(a, b) or b - a <= _LEAD_FRAME_UNIT_TOKENS and self._leads_frame(a, b))):
+                        and (b - a <= _SHORT_FRAME_UNIT_TOKENS and self._frame_starts_unit(a, b) or b - a <= _LEAD_FRAME_UNIT_TOKENS and self._leads_frame(a, b))
+                        and not self._reports_own_clause(a, b)):
                     out[-1][1] = b
                     continue
             out.append([a, b])
@@ -175,6 +179,33 @@ class _Units:
         fr = self._post_frame(a, b)
         return fr is not None and fr.cue is not None and fr.s0 == a and fr.c0 < b and \
             self.t.words(max(fr.c1, fr.a1, fr.s1), b) <= _FRAME_TAIL_WORDS
+
+    def _reports_own_clause(self, a: int, b: int) -> bool:
+        """True when the sentence a..b opens with a frame whose cue takes a that-clause of its own ("She said,
+        twice, that the ruling was wrong."): it reports its own words, and is no frame of the quotation
+        before it."""
+        t = self.t
+        for k in range(a, min(b, a + _FRAME_START_WINDOW)):
+            if t.quote[k] != -1:
+                return False
+            cue = self._cue_at(k)
+            if cue is not None:
+                return self._clause_follows(cue[1], b)
+        return False
+
+    def _clause_follows(self, j: int, b: int) -> bool:
+        """True when a that-clause opens at token ``j`` (before ``b``), after at most one short insertion
+        between commas ("said, on Monday, that the ruling was wrong"); not a pronoun "that" ("said that
+        too", "said that.")."""
+        t = self.t
+        if j < b and t.low[j] == ",":
+            m = j + 1
+            while m < b and t.low[m] != "," and t.quote[m] == -1 and m - j <= _INSERTION_MAX_TOKENS:
+                m += 1
+            if m < b and t.low[m] == ",":
+                j = m + 1
+        return j + 2 < b and t.low[j] in self.lex.complementizers and t.quote[j] == -1 \
+            and _is_word(t.low[j + 1]) and _is_word(t.low[j + 2])
 
     def _same_paragraph(self, i: int, j: int) -> bool:
         return "\n" not in self.text[self.t.end[i]:self.t.start[j]]
