@@ -728,3 +728,28 @@ def test_what_follows_an_according_to_source_is_its_description_not_the_content(
     # "as X reported" with a phrase of time after it reports the clause on its left
     text = "The strike was put to a vote, as the Harbour Gazette reported last week."
     assert [r[1] for r in _rows(text)] == ["The strike was put to a vote"]
+
+
+def test_a_phrase_between_commas_after_that_keeps_the_clause():
+    # "add" reports only a clause; "that" before the phrase between commas makes the rest one
+    text = "Moreau added that, in the northern districts, the ferry carries most of the freight."
+    assert _rows(text) == [("indirect", "in the northern districts, the ferry carries most of the freight", "Moreau")]
+    # without "that" a noun phrase after "added" stays an event
+    assert _rows("The council added two ferries to the winter schedule.") == []
+
+
+def test_a_subject_pronoun_is_the_whole_subject_of_the_verb_after_it():
+    # "the warmth and respect [they] show": the nouns before "they" end the earlier phrase, so the reported
+    # clause of "say" runs on to its verb
+    text = "Aides say the warmth and respect they show their mother gives voters a kinder picture of him."
+    assert _rows(text) == [
+        ("indirect", "the warmth and respect they show their mother gives voters a kinder picture of him", "Aides")]
+
+
+def test_a_cue_whose_object_is_an_event_leaves_a_final_frame_its_clause():
+    # "added 160 guards" is an event: it neither holds the final frame nor cuts its content
+    text = "Organisers added 160 guards along the parade route, the Harbour Gazette reported."
+    assert _rows(text) == [("indirect", "Organisers added 160 guards along the parade route", "the Harbour Gazette")]
+    text = "In Lisbon, organisers added 40 guards along the route, up from 25 last year, a local radio station reported."
+    assert _rows(text) == [("indirect", "In Lisbon, organisers added 40 guards along the route, up from 25 last year",
+                            "a local radio station")]

@@ -494,7 +494,9 @@ class _Content:
             left_end = fr.c0
         s = a
         # start after a previous frame of this unit
-        for fr2, _k2 in frames[:n_f]:
+        for n2, (fr2, _k2) in enumerate(frames[:n_f]):
+            if n2 in self._silent:
+                continue  # "Organizers added 160 guards, the Sun-Times reported.": an event, reported whole
             end2 = max(fr2.c1, fr2.s1, fr2.a1)
             if fr2.cue is not None and fr2.cue.content_object and not fr2.inverted and fr2.s0 >= 0 \
                     and (fr2.s0 == s or t.low[fr2.s0 - 1] not in (",", ";", ":")):

@@ -165,26 +165,26 @@ class _Indirect:
         if not frames:
             return
         self._interrupting = set()  # frames between commas inside another frame's content (see _content)
-        spans = [self._content(fr, kind, a, b, frames, n_f) for n_f, (fr, kind) in enumerate(frames)]
-        nested = self._nested_frames(frames, spans, prior) | self._interrupting
+        # a frame whose content is an event reports nothing, so it holds no other frame and does not bound the
+        # content of a later one ("In Chicago, organizers added 160 security personnel ..., the Sun-Times
+        # reported.")
+        self._silent = set()
+        raw = []
+        for n_f, (fr, kind) in enumerate(frames):
+            raw.append(self._content(fr, kind, a, b, frames, n_f))
+            if raw[-1] is not None and self._no_report(fr, kind, raw[-1][0], raw[-1][1], a, b):
+                self._silent.add(n_f)
+        spans = [None if n_f in self._silent else span for n_f, span in enumerate(raw)]
+        # ... but an act on a noun phrase inside the event's object stays part of the event ("rejected
+        # Washington's criticism of the deal", "condemned the decision, and Lee criticised Ottawa")
+        nested = self._nested_frames(frames, spans, prior) | self._interrupting | {
+            n_f for n_f in self._nested_frames(frames, raw, prior)
+            if frames[n_f][0].cue is not None and frames[n_f][0].cue.content_object}
         for n_f, (fr, kind) in enumerate(frames):
             span = spans[n_f]
             if span is None or n_f in nested:
                 continue
             s, e = span
-            # "..., the Harbour Gazette reported.": a clause opening the sentence before a final frame is reported
-            left = e <= fr.c0 and fr.s0 >= 0 and e <= fr.s0 and t.low[fr.s0 - 1] == "," and s == a \
-                and t.words(s, e) >= _FINAL_FRAME_LEFT_WORDS and (self._opens_clause(a, e) or self._ends_unit(fr, b) and (
-                    self._is_clause(s, e, False) or any(_past_like(t.low[m]) for m in range(s, e))))
-            if fr.cue is not None and fr.cue.clause and kind == "indirect" and not left \
-                    and not self._is_clause(s, e, fr.cue.infinitive) \
-                    and not (fr.cue.content_object and self._content_object(fr, s, e)):
-                continue  # "condemned the move", "decided to side with": an event, not reported speech
-            if kind == "indirect" and fr.c0 > a and t.low[fr.c0 - 1] in _NEGATED_AUX and fr.cue is not None \
-                    and not fr.cue.clause and not self._is_clause(s, e, True):
-                continue  # "didn't mention his own impact", "couldn't find anyone": a negated act, no report
-            if kind == "indirect" and self._appearance(fr, s, e):
-                continue  # "has shown little daylight": how someone looks, not what a source reports
             inner = sorted({t.quote[k] for k in range(s, e) if t.quote[k] != -1})
             if inner:
                 # a direct quotation already attributed as a whole is not reported again
@@ -198,6 +198,24 @@ class _Indirect:
             cont = self._continuation(fr, kind, s, e, a, b, frames, n_f)
             if cont is not None:
                 self._emit(kind, t.start[cont[0]], t.end[cont[1] - 1], fr, a, b)
+
+    def _no_report(self, fr: _Frame, kind: str, s: int, e: int, a: int, b: int) -> bool:
+        """True when frame ``fr`` with content tokens s..e reports nothing: a verb that needs a clause with a
+        noun phrase after it ("condemned the move", "decided to side with"), a negated act ("didn't mention
+        his own impact") or an appearance ("has shown little daylight")."""
+        t = self.t
+        # "..., the Harbour Gazette reported.": a clause opening the sentence before a final frame is reported
+        left = e <= fr.c0 and fr.s0 >= 0 and e <= fr.s0 and t.low[fr.s0 - 1] == "," and s == a \
+            and t.words(s, e) >= _FINAL_FRAME_LEFT_WORDS and (self._opens_clause(a, e) or self._ends_unit(fr, b) and (
+                self._is_clause(s, e, False) or any(_past_like(t.low[m]) for m in range(s, e))))
+        if fr.cue is not None and fr.cue.clause and kind == "indirect" and not left \
+                and not self._is_clause(s, e, fr.cue.infinitive) \
+                and not (fr.cue.content_object and self._content_object(fr, s, e)):
+            return True  # "condemned the move", "decided to side with": an event, not reported speech
+        if kind == "indirect" and fr.c0 > a and t.low[fr.c0 - 1] in _NEGATED_AUX and fr.cue is not None \
+                and not fr.cue.clause and not self._is_clause(s, e, True):
+            return True  # "didn't mention his own impact", "couldn't find anyone": a negated act, no report
+        return kind == "indirect" and self._appearance(fr, s, e)  # "has shown little daylight"
 
     def _reportedly(self, a: int, b: int) -> None:
         """A sentence with no frame whose verb "reportedly" (or "allegedly") qualifies reports its clause for

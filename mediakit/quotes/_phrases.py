@@ -470,6 +470,10 @@ class _Phrases:
             # "On September 27 they published the results by announcing that", "He recently pitched himself
             # to voters by saying": the scan crossed a clause; its subject pronoun is the speaker
             np_ = (subj[-1], subj[-1] + 1)
+        elif np_[1] - np_[0] > 1 and t.low[np_[1] - 1] in _SUBJECT_PRONOUNS:
+            # "the affection and respect [they] express toward ...": a subject pronoun is a whole subject; the
+            # nouns before it end an earlier phrase
+            np_ = (np_[1] - 1, np_[1])
         fr.s0, fr.s1 = np_
         return fr
 
@@ -679,8 +683,11 @@ class _Phrases:
             return False
         if t.low[words[0]] == "to":
             return infinitive
+        p = s - 1
+        while p > 0 and t.low[p] == ",":
+            p -= 1  # "added that, in Wisconsin, the coalition ...": a phrase between commas after "that"
         if t.low[words[0]] in _CLAUSE_OPENERS or t.quote[words[0]] != -1 or s > 0 and (
-                t.low[s - 1] in self.lex.complementizers or t.low[s - 1] == ":"):
+                t.low[p] in self.lex.complementizers or t.low[s - 1] == ":"):
             return True
         if any(t.low[k] in _AUX or t.low[k] in _CONTRACTED for k in words):
             return True
