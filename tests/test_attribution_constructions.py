@@ -753,3 +753,39 @@ def test_a_cue_whose_object_is_an_event_leaves_a_final_frame_its_clause():
     text = "In Lisbon, organisers added 40 guards along the route, up from 25 last year, a local radio station reported."
     assert _rows(text) == [("indirect", "In Lisbon, organisers added 40 guards along the route, up from 25 last year",
                             "a local radio station")]
+
+
+def test_a_share_after_with_speaks_its_participle():
+    text = "The mayor kept a narrow lead, with 30 percent of residents saying they would back a rival."
+    assert _rows(text) == [("indirect", "they would back a rival", "30 percent of residents")]
+    # without a clause after it the participle is left to the other rules
+    text = "The mayor kept a narrow lead, with 30 percent of residents saying nothing at all."
+    assert all(r[2] != "30 percent of residents" for r in _rows(text))
+
+
+def test_a_subject_pronoun_after_a_fronted_phrase_is_the_speaker():
+    text = "Although in March she said the ferry contract was a mistake, she defended it on Tuesday."
+    rows = _rows(text)
+    assert rows[0][2] == "she"
+    assert rows[0][1].startswith("the ferry contract was a mistake")
+
+
+def test_a_report_inside_a_speakers_description_ends_with_the_description():
+    text = "Moreau, who had said the union would strike, argued on Monday that the deal was fair."
+    assert _rows(text) == [("indirect", "the union would strike", "who"), ("indirect", "the deal was fair", "Moreau")]
+    # what describes the speaker without a report stays part of the speaker
+    text = "Ana Silva, a lawyer who writes on labour law, argued that the contract was void."
+    assert _rows(text) == [("indirect", "the contract was void", "Ana Silva")]
+    text = "An official who asked not to be named told the radio that the port would reopen."
+    assert _rows(text) == [("indirect", "the port would reopen", "An official")]
+    # a negated report in the description is none
+    text = "Moreau, who did not say the union would strike, argued that the deal was fair."
+    assert _rows(text) == [("indirect", "the deal was fair", "Moreau")]
+
+
+def test_according_to_between_a_subordinate_clause_and_the_main_clause_reports_the_sentence():
+    text = "While most files were marked confidential, according to a ministry official, two were marked secret."
+    assert _rows(text) == [("according_to", text[:-1], "a ministry official")]
+    # a fronted phrase whose noun is also a cue's form ("the long term") is still a phrase
+    text = "Over the long term, according to the budget office, the rise in deficits is due to spending."
+    assert _rows(text) == [("according_to", text[:-1], "the budget office")]

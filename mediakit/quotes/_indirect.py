@@ -377,9 +377,25 @@ class _Indirect:
         the outer attribution holds that clause, as the annotators of PolNeAR and of the s400 gold do."""
         out: set[int] = set()
         appos = [(f.a0, f.a1) for f, _k in frames if f.a0 >= 0] + [(f.a0, f.a1) for f in prior if f.a0 >= 0]
+        t = self.t
         for n_f, (fr, _k) in enumerate(frames):
-            if any(a0 <= fr.c0 < a1 for a0, a1 in appos):
-                out.add(n_f)
+            inside = [(a0, a1) for a0, a1 in appos if a0 <= fr.c0 < a1]
+            if not inside:
+                continue
+            sp = spans[n_f]
+            if sp is not None and fr.s0 >= 0 and t.low[fr.s0] == "who" and fr.cue is not None \
+                    and fr.cue.cls == "speech" and not fr.cue.content_object and fr.c1 <= sp[0] < inside[0][1] \
+                    and not any(t.low[m] in ("not", "n't", "never") for m in range(fr.s0, fr.c0)):
+                # "Sanders, who had said he would debate, backed out": a report in the description, whose
+                # content ends with the description; not "who asked not to be named", "who writes on defence"
+                e = min(sp[1], inside[0][1])
+                while e > sp[0] and not _is_word(t.text[e - 1]):
+                    e -= 1
+                if t.low[sp[0]] not in ("not", "to") and t.words(sp[0], e) >= _ACCORDING_MIN_WORDS and (
+                        self._is_clause(sp[0], e, False) or any(_past_like(t.low[m]) for m in range(sp[0], e))):
+                    spans[n_f] = (sp[0], e)
+                    continue
+            out.add(n_f)
         for n_f, (fr, _k) in enumerate(frames):
             if n_f in out:
                 continue

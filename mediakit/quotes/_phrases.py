@@ -94,6 +94,10 @@ class _Phrases:
     def _np_left(self, j: int, lo: int) -> tuple[int, int] | None:
         """The noun phrase ending at token ``j`` (inclusive), not reaching below ``lo``."""
         t = self.t
+        if lo <= j < len(t) and t.low[j] in _SUBJECT_PRONOUNS:
+            # "the affection and respect [they] show", "Although in September [she] said": a subject pronoun is
+            # a whole noun phrase; the words before it end an earlier phrase
+            return (j, j + 1)
         k = j
         start = -1
         n_tok = 0
@@ -370,6 +374,22 @@ class _Phrases:
         if w == "," and t.low[c0] in self.lex.forms and self.lex.forms[t.low[c0]].form == "ing":
             return None  # "..., saying": a participle; its subject is the sentence's
         fr = _Frame(c0, c0, None)
+        ing = self.lex.forms.get(t.low[c0])
+        if ing is not None and ing.form == "ing" and ing.cls == "speech" and not ing.content_object \
+                and self.lang == "en":
+            # "..., with 30 percent of voters saying they ...": the noun phrase after "with" speaks
+            m = j
+            while m > lo and j - m < _NP_MAX_TOKENS and _is_word(t.text[m]) and t.quote[m] == -1 \
+                    and t.low[m] != "with":
+                m -= 1
+            end = next((x for x in range(c0 + 1, len(t)) if t.low[x] in (",", ";", ":", ".") or t.quote[x] != -1),
+                       len(t))
+            if m < j and t.low[m] == "with" and self._is_clause(c0 + 1, end, False):
+                np_ = self._np_left(j, m + 1)
+                if np_ is not None and np_[0] == m + 1 and not self._cannot_speak(*np_) and not all(
+                        t.low[x] in _TIME_WORDS or t.low[x].isdigit() or t.low[x] in _DET for x in range(*np_)):
+                    fr.s0, fr.s1 = np_
+                    return fr
         if w in ("who", "which", "that", "который", "которая", "которые"):
             fr.s0, fr.s1 = j, j + 1
             k = j - 1
@@ -470,10 +490,6 @@ class _Phrases:
             # "On September 27 they published the results by announcing that", "He recently pitched himself
             # to voters by saying": the scan crossed a clause; its subject pronoun is the speaker
             np_ = (subj[-1], subj[-1] + 1)
-        elif np_[1] - np_[0] > 1 and t.low[np_[1] - 1] in _SUBJECT_PRONOUNS:
-            # "the affection and respect [they] express toward ...": a subject pronoun is a whole subject; the
-            # nouns before it end an earlier phrase
-            np_ = (np_[1] - 1, np_[1])
         fr.s0, fr.s1 = np_
         return fr
 
