@@ -789,3 +789,20 @@ def test_according_to_between_a_subordinate_clause_and_the_main_clause_reports_t
     # a fronted phrase whose noun is also a cue's form ("the long term") is still a phrase
     text = "Over the long term, according to the budget office, the rise in deficits is due to spending."
     assert _rows(text) == [("according_to", text[:-1], "the budget office")]
+
+
+def test_a_poll_named_by_a_possessive_or_in_the_singular_is_the_source_of_the_clause_it_opens():
+    text = "In May's Harbour Gazette poll, the mayor led her rival on handling the budget."
+    assert _rows(text) == [("according_to", "the mayor led her rival on handling the budget",
+                            "May's Harbour Gazette poll")]
+    text = "In the survey, the mayor led her rival by eight points."
+    assert _rows(text) == [("according_to", "the mayor led her rival by eight points", "the survey")]
+    # polls in general are no source
+    assert _rows("In the polls, the mayor led her rival by eight points.") == []
+
+
+def test_the_subject_of_a_verb_before_to_say_is_the_speaker():
+    text = "Moreau continued to say he had never seen the contract."
+    assert _rows(text) == [("indirect", "he had never seen the contract", "Moreau")]
+    text = "Residents are generally more likely to say the ferry is too expensive."
+    assert _rows(text) == [("indirect", "the ferry is too expensive", "Residents")]

@@ -263,7 +263,8 @@ class _Indirect:
         if np_ is None or not any(t.low[m] in _POLL_NOUNS for m in range(*np_)):
             return None
         heads = [m for m in range(*np_) if t.low[m] in _POLL_NOUNS]
-        if t.low[np_[0]] not in _POLL_DETS or heads[0] - np_[0] < 2 and not t.low[heads[0]].endswith("l"):
+        det = t.low[np_[0]] in _POLL_DETS or t.low[np_[0]].endswith(("'s", "’s")) and heads[0] > np_[0]
+        if not det or heads[0] - np_[0] < 2 and t.low[heads[0]] in ("polls", "surveys"):
             return None  # "in polls", "in the polls", "in most surveys": the polls in general, no source
         h = heads[-1] + 1
         if h < b and _is_word(t.text[h]) and not _is_cap(t.text[h]) and not t.low[h][:1].isdigit() \

@@ -38,6 +38,10 @@ from ._words import (
 # tuning. Changing one changes results: rerun bench/quotes.py.
 # longest noun phrase read leftwards from a cue, in word tokens; origin unknown, predates this refactor
 _NP_MAX_TOKENS = 16
+# words before "to" whose subject is the speaker of the verb of saying after it ("continued to say", "are more
+# likely to say", "began to tell"); chosen on PolNeAR train false negatives (not "declined", "refused": no report)
+_TO_SAY_HEADS = frozenset({"continue", "continued", "continues", "continuing", "likely", "began", "begin", "begins",
+                           "begun", "started", "start", "starts", "tend", "tends", "tended", "used"})
 # longest parenthesis kept inside a name ("(Instituto Nacional de Estadística)"), in tokens; origin unknown,
 # predates this refactor
 _PAREN_MAX_TOKENS = 8
@@ -374,7 +378,16 @@ class _Phrases:
         if w == "," and t.low[c0] in self.lex.forms and self.lex.forms[t.low[c0]].form == "ing":
             return None  # "..., saying": a participle; its subject is the sentence's
         fr = _Frame(c0, c0, None)
-        ing = self.lex.forms.get(t.low[c0])
+        base = self.lex.forms.get(t.low[c0])
+        if w == "to" and j - 1 >= lo and base is not None and base.form == "base" and base.cls == "speech" \
+                and t.low[j - 1] in _TO_SAY_HEADS:
+            # "Lewandowski continued to say", "voters are more likely to say": the subject of the verb before "to"
+            m = j - 1
+            if t.low[m] == "likely":
+                while m - 1 >= lo and t.low[m - 1] in ("more", "less", "most", "least", "much", "far", "even"):
+                    m -= 1
+            return self._subject_left(m, lo)
+        ing = base
         if ing is not None and ing.form == "ing" and ing.cls == "speech" and not ing.content_object \
                 and self.lang == "en":
             # "..., with 30 percent of voters saying they ...": the noun phrase after "with" speaks
