@@ -806,3 +806,12 @@ def test_the_subject_of_a_verb_before_to_say_is_the_speaker():
     assert _rows(text) == [("indirect", "he had never seen the contract", "Moreau")]
     text = "Residents are generally more likely to say the ferry is too expensive."
     assert _rows(text) == [("indirect", "the ferry is too expensive", "Residents")]
+
+
+def test_reaffirm_and_brag_report_a_clause_only():
+    text = "The minister is reaffirming that the inquiry is free of outside influence."
+    assert _rows(text) == [("indirect", "the inquiry is free of outside influence", "The minister")]
+    text = "Moreau bragged that the ferry had never been late."
+    assert _rows(text) == [("indirect", "the ferry had never been late", "Moreau")]
+    # an object that is no clause reports nothing
+    assert _rows("The minister reaffirmed her commitment to the treaty.") == []
