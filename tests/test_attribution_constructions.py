@@ -815,3 +815,10 @@ def test_reaffirm_and_brag_report_a_clause_only():
     assert _rows(text) == [("indirect", "the ferry had never been late", "Moreau")]
     # an object that is no clause reports nothing
     assert _rows("The minister reaffirmed her commitment to the treaty.") == []
+
+
+def test_an_acronym_with_full_stops_and_an_aside_with_commas_end_the_speaker():
+    text = "The reviews came back clear, and the F.B.I. has said it had no record of the couple."
+    assert _rows(text) == [("indirect", "it had no record of the couple", "the F.B.I.")]
+    text = "Officials in three towns — Dover, Truro and Bude — said the ferry would stop in winter."
+    assert _rows(text) == [("indirect", "the ferry would stop in winter", "Officials in three towns")]

@@ -5,6 +5,8 @@ content (adverbs, time and medium phrases).
 
 from __future__ import annotations
 
+import re
+
 from ._gazetteer import _TITLE_WORDS
 from ._tokens import _Frame, _is_cap, _is_word
 from ._words import (
@@ -38,6 +40,8 @@ from ._words import (
 # tuning. Changing one changes results: rerun bench/quotes.py.
 # longest noun phrase read leftwards from a cue, in word tokens; origin unknown, predates this refactor
 _NP_MAX_TOKENS = 16
+# an acronym written with full stops, whose last stop is a token of its own ("F.B.I", ".")
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.)+[A-Z]\Z")
 # words before "to" whose subject is the speaker of the verb of saying after it ("continued to say", "are more
 # likely to say", "began to tell"); chosen on PolNeAR train false negatives (not "declined", "refused": no report)
 _TO_SAY_HEADS = frozenset({"continue", "continued", "continues", "continuing", "likely", "began", "begin", "begins",
@@ -111,8 +115,8 @@ class _Phrases:
                 break
             if not _is_word(w):
                 if w == "." and k - 1 >= lo and (t.low[k - 1] in _TITLES_ABBR or len(t.text[k - 1]) == 1
-                                                 and t.text[k - 1].isupper()):
-                    start = k  # "Mr.", "Benjamin J. Rhodes"
+                                                 and t.text[k - 1].isupper() or _DOTTED_ACRONYM.match(t.text[k - 1])):
+                    start = k  # "Mr.", "Benjamin J. Rhodes", "the F.B.I."
                     k -= 1
                     continue
                 if w == ")":
@@ -481,8 +485,8 @@ class _Phrases:
         if w in ("—", "–"):
             # an aside between dashes after the subject: "Insiders in two states — Nevada and Ohio — said"
             k = j - 1
-            while k >= lo and t.low[k] not in ("—", "–", ",", ";", ":") and t.quote[k] == -1 \
-                    and j - k < _APPOSITION_MAX_TOKENS:
+            while k >= lo and t.low[k] not in ("—", "–", ";", ":") and t.quote[k] == -1 \
+                    and j - k < _APPOSITION_MAX_TOKENS:  # (commas inside: "— including Muslims, Christians —")
                 k -= 1
             if k > lo and t.low[k] == t.low[j] and k + 1 < j:
                 head = self._np_left(k - 1, lo)
