@@ -822,3 +822,9 @@ def test_an_acronym_with_full_stops_and_an_aside_with_commas_end_the_speaker():
     assert _rows(text) == [("indirect", "it had no record of the couple", "the F.B.I.")]
     text = "Officials in three towns — Dover, Truro and Bude — said the ferry would stop in winter."
     assert _rows(text) == [("indirect", "the ferry would stop in winter", "Officials in three towns")]
+
+
+def test_a_semicolon_after_a_final_frame_closes_it_like_a_full_stop():
+    text = "To win the port vote, the mayor needs about 40 percent of the harbour wards, analysts say; in 2019 she won 31."
+    assert _rows(text) == [("indirect", "To win the port vote, the mayor needs about 40 percent of the harbour wards",
+                            "analysts")]

@@ -424,7 +424,9 @@ class _Content:
         # frame after a comma keeps the clause on its left
         frame_start = min(x for x in (fr.s0, fr.c0) if x >= 0) if fr.s0 >= 0 else fr.c0
         csq = (kind != "according_to" and not fr.inverted and frame_start > a and t.low[frame_start - 1] == ","
-               and left_words >= _FINAL_FRAME_LEFT_WORDS and k > right0 and t.low[k - 1] == "," and fr.s0 >= 0
+               and left_words >= _FINAL_FRAME_LEFT_WORDS and fr.s0 >= 0
+               # "..., analysts say; in 2012, ...": a semicolon after the frame closes it like a comma
+               and (k > right0 and t.low[k - 1] == "," or k == right0 and k < hi and t.low[k] == ";")
                # "And yet, her aides say, Syria remains a priority": a connective alone on the left reports nothing
                and t.words(a, frame_start) - sum(t.low[m] in _CONNECTIVES for m in range(a, frame_start))
                >= _MIN_CONTENT_WORDS and not self._fronted_phrase(a, frame_start))
