@@ -827,3 +827,8 @@ def test_an_acronym_with_full_stops_and_an_aside_with_commas_end_the_speaker():
 def test_a_semicolon_after_a_final_frame_closes_it_like_a_full_stop():
     text = "The mayor needs about 40 percent of the harbour wards to win, analysts say; in 2019 she won 31."
     assert _rows(text) == [("indirect", "The mayor needs about 40 percent of the harbour wards to win", "analysts")]
+
+
+def test_cannot_is_an_auxiliary_not_part_of_the_subject():
+    text = "The mayor cannot say that the ferry will run."
+    assert _rows(text) == [("indirect", "the ferry will run", "The mayor")]
