@@ -832,3 +832,15 @@ def test_a_semicolon_after_a_final_frame_closes_it_like_a_full_stop():
 def test_cannot_is_an_auxiliary_not_part_of_the_subject():
     text = "The mayor cannot say that the ferry will run."
     assert _rows(text) == [("indirect", "the ferry will run", "The mayor")]
+
+
+def test_a_comma_inside_a_closing_quotation_before_a_final_frame_with_a_tail():
+    text = 'The talks have soured and that will take time to "cool off," Moreau said in an interview with the radio.'
+    rows = _rows(text)
+    assert rows[0] == ("mixed", 'The talks have soured and that will take time to "cool off,"', "Moreau")
+    assert ("direct", "cool off,", "Moreau") in rows
+
+
+def test_a_parenthesis_inside_the_description_of_an_inverted_speaker():
+    text = "That will hold up to a point, said Moreau, a reporter whose zeal has driven others (like me) off the beat."
+    assert _rows(text) == [("indirect", "That will hold up to a point", "Moreau")]

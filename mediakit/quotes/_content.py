@@ -436,7 +436,10 @@ class _Content:
         # "..., Anne Richards said on the same call." / "..., Biden said, clutching the lectern": what follows
         # a sentence-final frame is a phrase about the telling (a preposition or a participle first, no
         # complementizer), so the content is on the left
-        tail = (kind != "according_to" and not acc_left and frame_start > a and t.low[frame_start - 1] == ","
+        # ('... time to "cool off," Kunin said in an interview.': the comma may stand inside a closing quotation)
+        comma = frame_start > a and (t.low[frame_start - 1] == "," or frame_start - 1 > a and t.low[frame_start - 2] == ","
+                                     and t.quote[frame_start - 1] != -1 and t.mark[frame_start - 1])
+        tail = (kind != "according_to" and not acc_left and comma
                 and left_words >= _FINAL_FRAME_LEFT_WORDS and fr.s0 >= 0 and k < hi
                 and fr.cue is not None and fr.cue.form != "phrase" and fr.antecedent is None
                 and t.low[fr.s0] not in ("who", "which", "that")

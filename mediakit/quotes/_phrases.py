@@ -668,7 +668,12 @@ class _Phrases:
         e = np_[1]
         if e < hi and t.low[e] == ",":
             f = e + 1
-            while f < hi and t.low[f] not in (",", ".", ";", ":", "(", ")") and t.quote[f] == -1 and f - e < _APPOSITION_MAX_TOKENS:
+            while f < hi and t.low[f] not in (",", ".", ";", ":", ")") and t.quote[f] == -1 and f - e < _APPOSITION_MAX_TOKENS:
+                if t.low[f] == "(":  # "a reporter whose zeal has driven others (like me) off the beat"
+                    g = next((x for x in range(f + 1, min(hi, f + _PAREN_MAX_TOKENS)) if t.low[x] == ")"), None)
+                    if g is None or f == e + 1:
+                        break
+                    f = g
                 f += 1
             if f > e + 1 and self._looks_like_np(e + 1, f):
                 fr.a0, fr.a1 = e + 1, f
