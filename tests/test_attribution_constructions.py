@@ -844,3 +844,11 @@ def test_a_comma_inside_a_closing_quotation_before_a_final_frame_with_a_tail():
 def test_a_parenthesis_inside_the_description_of_an_inverted_speaker():
     text = "That will hold up to a point, said Moreau, a reporter whose zeal has driven others (like me) off the beat."
     assert _rows(text) == [("indirect", "That will hold up to a point", "Moreau")]
+
+
+def test_according_to_with_a_long_source_opening_the_sentence_reports_a_past_tense_clause():
+    text = "According to the ledger and the minutes, the directors signed the contract twice."
+    assert _rows(text) == [("according_to", "the directors signed the contract twice", "the ledger")]
+    # a participle after the comma still describes the source
+    text = "According to the report by the ministry, released on Monday, costs rose."
+    assert all(r[1] != "released on Monday, costs rose" for r in _rows(text))

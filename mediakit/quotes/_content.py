@@ -477,7 +477,9 @@ class _Content:
                 while end > m and not _is_word(t.text[end - 1]):
                     end -= 1
                 if m < end and t.low[m] == "," and t.words(m + 1, end) >= _ACCORDING_MIN_WORDS \
-                        and (self._is_clause(m + 1, end, False) or t.low[k] in ("a", "an")):
+                        and (self._is_clause(m + 1, end, False) or t.low[k] in ("a", "an")
+                             # "..., the contractors assembled their weapons": a past tense after the subject
+                             or not _past_like(t.low[m + 1]) and any(_past_like(t.low[x]) for x in range(m + 2, end))):
                     return (m + 1, end)
                 return None
             acc_left = True
