@@ -852,3 +852,12 @@ def test_according_to_with_a_long_source_opening_the_sentence_reports_a_past_ten
     # a participle after the comma still describes the source
     text = "According to the report by the ministry, released on Monday, costs rose."
     assert all(r[1] != "released on Monday, costs rose" for r in _rows(text))
+
+
+def test_descriptions_between_commas_before_the_verb_leave_the_name_as_speaker():
+    text = "Sen. Ana Silva, D-N.Y., a long-shot candidate for governor, said the ferry subsidy had failed."
+    assert _rows(text) == [("indirect", "the ferry subsidy had failed", "Sen. Ana Silva")]
+    text = "Tom Baker, 24, who was visiting Halifax from Ottawa, told me that he had never seen the harbour."
+    assert _rows(text) == [("indirect", "he had never seen the harbour", "Tom Baker")]
+    text = "Delegate Mary Stone, clad in a red cape with lights that spelled his name, said the vote could fail."
+    assert _rows(text) == [("indirect", "the vote could fail", "Delegate Mary Stone")]

@@ -41,7 +41,11 @@ from ._words import (
 # longest noun phrase read leftwards from a cue, in word tokens; origin unknown, predates this refactor
 _NP_MAX_TOKENS = 16
 # an acronym written with full stops, whose last stop is a token of its own ("F.B.I", ".")
-_DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.)+[A-Z]\Z")
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Z][.-])+[A-Z]\Z")  # also a party tag: "R-S.C"
+# a party tag after a politician's name ("R-S.C", "D-N.Y", "I-Vt")
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.-]*\Z")
+# irregular participles that open a description of a speaker between commas ("Lee, clad in a red cape, said")
+_PARTICIPLE_DESCRIPTIONS = frozenset({"clad", "known", "seen", "born", "flanked", "dressed", "surrounded"})
 # words before "to" whose subject is the speaker of the verb of saying after it ("continued to say", "are more
 # likely to say", "began to tell"); chosen on PolNeAR train false negatives (not "declined", "refused": no report)
 _TO_SAY_HEADS = frozenset({"continue", "continued", "continues", "continuing", "likely", "began", "begin", "begins",
@@ -452,6 +456,11 @@ class _Phrases:
                         fr.s0, fr.s1 = head
                         return fr
                     return None
+                if head is not None and head[1] - head[0] == 1 and t.low[head[0]].isdigit() \
+                        and head[0] - 2 >= lo and t.low[head[0] - 1] == ",":
+                    head = self._np_left(head[0] - 2, lo)  # "Yin Myint May, 60, a doctor, said", "Kim, 24, who ..."
+                    if head is not None and not any(_is_cap(t.text[m]) for m in range(*head)):
+                        head = None
                 if head is not None and first in ("who", "which", "whose") and not self._adverbial(head):
                     # "Christie, who has campaigned for Trump, blasted ..."; "Hogan Gidley, a former party
                     # director, whose roots are in ..., said": the name is the first of the chain
@@ -460,12 +469,12 @@ class _Phrases:
                     fr.s0, fr.s1 = head
                     fr.a0, fr.a1 = head[1] + 1 if t.low[head[1]] == "," else inner[0], a_end
                     return fr
-                if head is not None and head[1] - head[0] == 1 and t.low[head[0]].isdigit() \
-                        and head[0] - 2 >= lo and t.low[head[0] - 1] == ",":
-                    head = self._np_left(head[0] - 2, lo)  # "Yin Myint May, 60, a doctor, said": an age
-                    if head is not None and not any(_is_cap(t.text[m]) for m in range(*head)):
-                        head = None
-                if head is not None and self._looks_like_np(*inner) and not self._adverbial(head):
+                # "Mary Susan, clad in a red cape with lights that spelled his name, said": a participle phrase
+                # describing a named speaker
+                part = (_past_like(first) or first in _PARTICIPLE_DESCRIPTIONS or first.endswith("ing")
+                        and first not in self.lex.forms) and head is not None and any(
+                    _is_cap(t.text[m]) for m in range(*head))
+                if head is not None and (self._looks_like_np(*inner) or part) and not self._adverbial(head):
                     # chained appositions: "Scott Pruitt, the attorney general of Oklahoma, one of the
                     # states suing the EPA, said" -- the name is the first of the chain
                     a_end = inner[1]
@@ -584,8 +593,9 @@ class _Phrases:
             if t.low[head[0]] in _POSSESSIVE_DET:
                 break  # "..., his top aide, Tad Devine, told": "his" points back to someone else, no apposition
             before = self._np_left(head[0] - 2, lo)
+            tag = head[1] - head[0] <= 2 and _PARTY_TAG.match(t.text[head[0]])  # "Lindsey Graham, R-S.C., ..."
             if before is None or self._adverbial(before) or not any(
-                    _is_cap(t.text[m]) for m in range(*before)) or _is_cap(t.text[head[0]]):
+                    _is_cap(t.text[m]) for m in range(*before)) or _is_cap(t.text[head[0]]) and not tag:
                 break
             head = before
         return head
