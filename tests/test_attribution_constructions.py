@@ -861,3 +861,14 @@ def test_descriptions_between_commas_before_the_verb_leave_the_name_as_speaker()
     assert _rows(text) == [("indirect", "he had never seen the harbour", "Tom Baker")]
     text = "Delegate Mary Stone, clad in a red cape with lights that spelled his name, said the vote could fail."
     assert _rows(text) == [("indirect", "the vote could fail", "Delegate Mary Stone")]
+
+
+def test_an_inverted_speaker_with_a_long_description_leaves_the_content_on_the_left():
+    text = "Tariffs will not bring these jobs back, said Ana Silva, a professor at M.I.T., who studies trade."
+    assert _rows(text) == [("indirect", "Tariffs will not bring these jobs back", "Ana Silva")]
+    text = "Fees drive the cost of college, said Tom Baker, an expert who has written books, papers and essays on it."
+    assert _rows(text) == [("indirect", "Fees drive the cost of college", "Tom Baker")]
+    # a left part that is no speaker: the name after the verb speaks
+    text = "Some claims are hard to prove, while others are not meaningful to the public, said Grant Hale, a former official."
+    assert _rows(text) == [("indirect", "Some claims are hard to prove, while others are not meaningful to the public",
+                            "Grant Hale")]

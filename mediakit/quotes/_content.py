@@ -181,6 +181,8 @@ class _Content:
         t = self.t
         if kind != "indirect" or fr.cue is None or fr.cue.cls != "speech" or fr.s0 < 0 or e > fr.c0:
             return None
+        if fr.inverted and fr.a0 >= 0 and any(t.low[m] in ("who", "whose", "which") for m in range(fr.a0, fr.a1)):
+            return None  # "..., said Kim, an expert who wrote books, papers and essays": the description goes on
         first = a
         while first < s and (not _is_word(t.text[first]) or t.low[first] in _LEADING_SKIP):
             first += 1
@@ -432,7 +434,10 @@ class _Content:
                >= _MIN_CONTENT_WORDS and not self._fronted_phrase(a, frame_start))
         # "..., said an official who spoke on condition of anonymity": a relative clause on the inverted
         # speaker describes the speaker; the content is on the left
-        rel = fr.inverted and k < hi and t.low[k] in ("who", "whose", "which") and left_words >= _MIN_CONTENT_WORDS
+        rel = fr.inverted and left_words >= _MIN_CONTENT_WORDS and (k < hi and t.low[k] in ("who", "whose", "which") or (
+            # "..., said Mark Kantrowitz, an expert who has written books, papers and essays on the topic."
+            fr.a0 >= 0 and any(t.low[m] in ("who", "whose", "which") for m in range(fr.a0, fr.a1))
+            and k == fr.a1 + 1 and t.low[fr.a1] == ","))
         # "..., Anne Richards said on the same call." / "..., Biden said, clutching the lectern": what follows
         # a sentence-final frame is a phrase about the telling (a preposition or a participle first, no
         # complementizer), so the content is on the left

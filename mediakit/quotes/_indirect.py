@@ -114,6 +114,11 @@ class _Indirect:
                 k = i1  # "expressed concern that ...", "expressed support for ...": the noun cue reports it
                 continue
             fr = self._subject_left(i0, a)
+            if fr is not None and fr.s0 >= 0 and i0 > a and t.low[i0 - 1] == "," and c.form in ("past", "s") \
+                    and not c.object and not self._human(fr.s0, fr.s1):
+                inv = self._subject_right(i1, b, c.lemma)  # "..., are difficult to prove, said Grant Green, ..."
+                if inv is not None and self._human(inv.s0, inv.s1) and _is_cap(t.text[inv.s0]):
+                    fr = inv
             if fr is None and (self.lang_rules.free_inversion or i0 > a and t.low[i0 - 1] in (",", "—", "–", "-")
                                and c.form in ("past", "s") and not c.object):
                 fr = self._subject_right(i1, b, c.lemma)

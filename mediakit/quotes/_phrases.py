@@ -678,7 +678,9 @@ class _Phrases:
         e = np_[1]
         if e < hi and t.low[e] == ",":
             f = e + 1
-            while f < hi and t.low[f] not in (",", ".", ";", ":", ")") and t.quote[f] == -1 and f - e < _APPOSITION_MAX_TOKENS:
+            while f < hi and t.low[f] not in (",", ".", ";", ":", ")") and t.quote[f] == -1 and f - e < _APPOSITION_MAX_TOKENS \
+                    or f < hi and t.low[f] == "." and f + 1 < hi and (_DOTTED_ACRONYM.match(t.text[f - 1]) or len(
+                        t.text[f - 1]) == 1 and t.text[f - 1].isupper()):  # "a professor at M.I.T.", "George W. Bush"
                 if t.low[f] == "(":  # "a reporter whose zeal has driven others (like me) off the beat"
                     g = next((x for x in range(f + 1, min(hi, f + _PAREN_MAX_TOKENS)) if t.low[x] == ")"), None)
                     if g is None or f == e + 1:
