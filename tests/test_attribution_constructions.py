@@ -872,3 +872,13 @@ def test_an_inverted_speaker_with_a_long_description_leaves_the_content_on_the_l
     text = "Some claims are hard to prove, while others are not meaningful to the public, said Grant Hale, a former official."
     assert _rows(text) == [("indirect", "Some claims are hard to prove, while others are not meaningful to the public",
                             "Grant Hale")]
+
+
+def test_easier_said_than_done_is_no_attribution():
+    assert _rows("Closing the ferry line is easier said than done in Halifax.") == []
+
+
+def test_as_a_source_said_after_a_closing_quotation_reports_the_clause_on_its_left():
+    text = 'Warnings come from "people on the left of the council," as the host Ana Silva said in April while on air.'
+    rows = _rows(text)
+    assert rows[0] == ("according_to", 'Warnings come from "people on the left of the council,"', "the host Ana Silva")

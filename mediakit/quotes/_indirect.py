@@ -156,8 +156,13 @@ class _Indirect:
                     or i0 > a and (t.low[i0 - 1] in ("not", "n't", "never") or t.low[i0 - 1] in _NEGATED_AUX)):
                 k = i1  # "the episode offers a chance", "did not offer details": no one said anything
                 continue
+            if c.lemma == "say" and i0 > a and t.low[i0 - 1] in ("easier", "sooner") and i1 < b and t.low[i1] == "than":
+                k = i1  # "easier said than done": an idiom, nobody said anything
+                continue
             kind = "indirect"
-            if fr.s0 > a and t.low[fr.s0 - 1] == "as" and (fr.s0 - 1 == a or t.low[fr.s0 - 2] in (",", ";")):
+            if fr.s0 > a and t.low[fr.s0 - 1] == "as" and (fr.s0 - 1 == a or t.low[fr.s0 - 2] in (",", ";") or (
+                    # '..., as the host said in April' after a closing quotation mark: '...,'' as the host said'
+                    fr.s0 - 2 > a and t.quote[fr.s0 - 2] != -1 and t.mark[fr.s0 - 2] and t.low[fr.s0 - 3] == ",")):
                 kind = "according_to"  # "As the Daily Ledger reported on Monday, the designations ..."
             frames.append((fr, kind))
             k = i1
