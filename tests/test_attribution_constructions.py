@@ -728,3 +728,157 @@ def test_what_follows_an_according_to_source_is_its_description_not_the_content(
     # "as X reported" with a phrase of time after it reports the clause on its left
     text = "The strike was put to a vote, as the Harbour Gazette reported last week."
     assert [r[1] for r in _rows(text)] == ["The strike was put to a vote"]
+
+
+def test_a_phrase_between_commas_after_that_keeps_the_clause():
+    # "add" reports only a clause; "that" before the phrase between commas makes the rest one
+    text = "Moreau added that, in the northern districts, the ferry carries most of the freight."
+    assert _rows(text) == [("indirect", "in the northern districts, the ferry carries most of the freight", "Moreau")]
+    # without "that" a noun phrase after "added" stays an event
+    assert _rows("The council added two ferries to the winter schedule.") == []
+
+
+def test_a_subject_pronoun_is_the_whole_subject_of_the_verb_after_it():
+    # "the warmth and respect [they] show": the nouns before "they" end the earlier phrase, so the reported
+    # clause of "say" runs on to its verb
+    text = "Aides say the warmth and respect they show their mother gives voters a kinder picture of him."
+    assert _rows(text) == [
+        ("indirect", "the warmth and respect they show their mother gives voters a kinder picture of him", "Aides")]
+
+
+def test_a_cue_whose_object_is_an_event_leaves_a_final_frame_its_clause():
+    # "added 160 guards" is an event: it neither holds the final frame nor cuts its content
+    text = "Organisers added 160 guards along the parade route, the Harbour Gazette reported."
+    assert _rows(text) == [("indirect", "Organisers added 160 guards along the parade route", "the Harbour Gazette")]
+    text = "In Lisbon, organisers added 40 guards along the route, up from 25 last year, a local radio station reported."
+    assert _rows(text) == [("indirect", "In Lisbon, organisers added 40 guards along the route, up from 25 last year",
+                            "a local radio station")]
+
+
+def test_a_share_after_with_speaks_its_participle():
+    text = "The mayor kept a narrow lead, with 30 percent of residents saying they would back a rival."
+    assert _rows(text) == [("indirect", "they would back a rival", "30 percent of residents")]
+    # without a clause after it the participle is left to the other rules
+    text = "The mayor kept a narrow lead, with 30 percent of residents saying nothing at all."
+    assert all(r[2] != "30 percent of residents" for r in _rows(text))
+
+
+def test_a_subject_pronoun_after_a_fronted_phrase_is_the_speaker():
+    text = "Although in March she said the ferry contract was a mistake, she defended it on Tuesday."
+    rows = _rows(text)
+    assert rows[0][2] == "she"
+    assert rows[0][1].startswith("the ferry contract was a mistake")
+
+
+def test_a_report_inside_a_speakers_description_ends_with_the_description():
+    text = "Moreau, who had said the union would strike, argued on Monday that the deal was fair."
+    assert _rows(text) == [("indirect", "the union would strike", "who"), ("indirect", "the deal was fair", "Moreau")]
+    # what describes the speaker without a report stays part of the speaker
+    text = "Ana Silva, a lawyer who writes on labour law, argued that the contract was void."
+    assert _rows(text) == [("indirect", "the contract was void", "Ana Silva")]
+    text = "An official who asked not to be named told the radio that the port would reopen."
+    assert _rows(text) == [("indirect", "the port would reopen", "An official")]
+    # a negated report in the description is none
+    text = "Moreau, who did not say the union would strike, argued that the deal was fair."
+    assert _rows(text) == [("indirect", "the deal was fair", "Moreau")]
+
+
+def test_according_to_between_a_subordinate_clause_and_the_main_clause_reports_the_sentence():
+    text = "While most files were marked confidential, according to a ministry official, two were marked secret."
+    assert _rows(text) == [("according_to", text[:-1], "a ministry official")]
+    # a fronted phrase whose noun is also a cue's form ("the long term") is still a phrase
+    text = "Over the long term, according to the budget office, the rise in deficits is due to spending."
+    assert _rows(text) == [("according_to", text[:-1], "the budget office")]
+
+
+def test_a_poll_named_by_a_possessive_or_in_the_singular_is_the_source_of_the_clause_it_opens():
+    text = "In May's Harbour Gazette poll, the mayor led her rival on handling the budget."
+    assert _rows(text) == [("according_to", "the mayor led her rival on handling the budget",
+                            "May's Harbour Gazette poll")]
+    text = "In the survey, the mayor led her rival by eight points."
+    assert _rows(text) == [("according_to", "the mayor led her rival by eight points", "the survey")]
+    # polls in general are no source
+    assert _rows("In the polls, the mayor led her rival by eight points.") == []
+
+
+def test_the_subject_of_a_verb_before_to_say_is_the_speaker():
+    text = "Moreau continued to say he had never seen the contract."
+    assert _rows(text) == [("indirect", "he had never seen the contract", "Moreau")]
+    text = "Residents are generally more likely to say the ferry is too expensive."
+    assert _rows(text) == [("indirect", "the ferry is too expensive", "Residents")]
+
+
+def test_reaffirm_and_brag_report_a_clause_only():
+    text = "The minister is reaffirming that the inquiry is free of outside influence."
+    assert _rows(text) == [("indirect", "the inquiry is free of outside influence", "The minister")]
+    text = "Moreau bragged that the ferry had never been late."
+    assert _rows(text) == [("indirect", "the ferry had never been late", "Moreau")]
+    # an object that is no clause reports nothing
+    assert _rows("The minister reaffirmed her commitment to the treaty.") == []
+
+
+def test_an_acronym_with_full_stops_and_an_aside_with_commas_end_the_speaker():
+    text = "The reviews came back clear, and the F.B.I. has said it had no record of the couple."
+    assert _rows(text) == [("indirect", "it had no record of the couple", "the F.B.I.")]
+    text = "Officials in three towns — Dover, Truro and Bude — said the ferry would stop in winter."
+    assert _rows(text) == [("indirect", "the ferry would stop in winter", "Officials in three towns")]
+
+
+def test_a_semicolon_after_a_final_frame_closes_it_like_a_full_stop():
+    text = "The mayor needs about 40 percent of the harbour wards to win, analysts say; in 2019 she won 31."
+    assert _rows(text) == [("indirect", "The mayor needs about 40 percent of the harbour wards to win", "analysts")]
+
+
+def test_cannot_is_an_auxiliary_not_part_of_the_subject():
+    text = "The mayor cannot say that the ferry will run."
+    assert _rows(text) == [("indirect", "the ferry will run", "The mayor")]
+
+
+def test_a_comma_inside_a_closing_quotation_before_a_final_frame_with_a_tail():
+    text = 'The talks have soured and that will take time to "cool off," Moreau said in an interview with the radio.'
+    rows = _rows(text)
+    assert rows[0] == ("mixed", 'The talks have soured and that will take time to "cool off,"', "Moreau")
+    assert ("direct", "cool off,", "Moreau") in rows
+
+
+def test_a_parenthesis_inside_the_description_of_an_inverted_speaker():
+    text = "That will hold up to a point, said Moreau, a reporter whose zeal has driven others (like me) off the beat."
+    assert _rows(text) == [("indirect", "That will hold up to a point", "Moreau")]
+
+
+def test_according_to_with_a_long_source_opening_the_sentence_reports_a_past_tense_clause():
+    text = "According to the ledger and the minutes, the directors signed the contract twice."
+    assert _rows(text) == [("according_to", "the directors signed the contract twice", "the ledger")]
+    # a participle after the comma still describes the source
+    text = "According to the report by the ministry, released on Monday, costs rose."
+    assert all(r[1] != "released on Monday, costs rose" for r in _rows(text))
+
+
+def test_descriptions_between_commas_before_the_verb_leave_the_name_as_speaker():
+    text = "Sen. Ana Silva, D-N.Y., a long-shot candidate for governor, said the ferry subsidy had failed."
+    assert _rows(text) == [("indirect", "the ferry subsidy had failed", "Sen. Ana Silva")]
+    text = "Tom Baker, 24, who was visiting Halifax from Ottawa, told me that he had never seen the harbour."
+    assert _rows(text) == [("indirect", "he had never seen the harbour", "Tom Baker")]
+    text = "Delegate Mary Stone, clad in a red cape with lights that spelled his name, said the vote could fail."
+    assert _rows(text) == [("indirect", "the vote could fail", "Delegate Mary Stone")]
+
+
+def test_an_inverted_speaker_with_a_long_description_leaves_the_content_on_the_left():
+    text = "Tariffs will not bring these jobs back, said Ana Silva, a professor at M.I.T., who studies trade."
+    assert _rows(text) == [("indirect", "Tariffs will not bring these jobs back", "Ana Silva")]
+    text = "Fees drive the cost of college, said Tom Baker, an expert who has written books, papers and essays on it."
+    assert _rows(text) == [("indirect", "Fees drive the cost of college", "Tom Baker")]
+    # a left part that is no speaker: the name after the verb speaks
+    text = "Some claims are hard to prove, while others are not meaningful to the public, said Grant Hale, a former official."
+    assert _rows(text) == [("indirect", "Some claims are hard to prove, while others are not meaningful to the public",
+                            "Grant Hale")]
+
+
+def test_easier_said_than_done_is_no_attribution():
+    assert _rows("Closing the ferry line is easier said than done in Halifax.") == []
+
+
+def test_as_a_source_said_after_a_closing_quotation_reports_the_clause_on_its_left():
+    text = 'Warnings come from "people on the left of the council," as the host Ana Silva said in April while on air.'
+    rows = _rows(text)
+    assert rows[0] == ("according_to", 'Warnings come from "people on the left of the council,"', "the host Ana Silva")

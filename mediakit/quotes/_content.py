@@ -81,6 +81,11 @@ _ADDRESSEE_ONLY_WORDS = 7
 # longest fronted adverbial before an "according to" phrase between commas that the reported clause after it
 # takes in ("Since last May, according to X, ..."), in words; chosen on PolNeAR train false negatives
 _AROUND_LEFT_WORDS = 5
+# subordinators that open a clause before an "according to" phrase between commas, whose sentence is then
+# reported whole ("While most were marked confidential, according to an official, two were marked secret");
+# chosen on PolNeAR train false negatives
+_AROUND_SUBORDINATORS = frozenset({"although", "though", "while", "whereas", "because", "when", "after", "before",
+                                   "if", "since", "unless", "once"})
 # one-word objects of a content-object verb that name a person ("endorsed him"); with a capitalised name
 # ("endorsed Clinton") the only one-word contents kept; chosen on PolNeAR train false negatives
 _PERSON_OBJECTS = frozenset({"him", "her", "them", "us", "me", "himself", "herself", "themselves"})
@@ -119,10 +124,16 @@ class _Content:
         while s < fr.c0 and (not _is_word(t.text[s]) or t.low[s] in ("but", "and", "so", "yet")):
             s += 1
         left = [m for m in range(s, fr.c0 - 1) if _is_word(t.text[m])]
-        if not left or len(left) > _AROUND_LEFT_WORDS or any(
-                t.low[m] in _AUX and t.low[m] not in _TIME_WORDS or _past_like(t.low[m]) or t.low[m] in self.lex.forms
+        # "While most were marked confidential, according to an official, two were marked secret": a clause
+        # under a subordinator leans on the main clause after the phrase; the sentence is reported whole
+        sub = bool(left) and t.low[left[0]] in _AROUND_SUBORDINATORS and len(left) >= _MIN_CONTENT_WORDS + 1 \
+            and not any(t.quote[m] != -1 or t.low[m] in (";", ":") for m in range(s, fr.c0 - 1))
+        pp = bool(left) and t.low[left[0]] in _PREPS  # "Over the long term": a cue's form in it is a noun
+        if not left or not sub and (len(left) > _AROUND_LEFT_WORDS or any(
+                t.low[m] in _AUX and t.low[m] not in _TIME_WORDS or _past_like(t.low[m])
+                or t.low[m] in self.lex.forms and not pp
                 or t.low[m] in self.pronouns or t.quote[m] != -1 or t.low[m] in (",", ";", ":")
-                for m in range(s, fr.c0 - 1)):
+                for m in range(s, fr.c0 - 1))):
             return None
         if t.low[k] in ("who", "which", "whose", "that", "a", "an") or t.quote[k] != -1 \
                 or not (self._is_clause(k, e, False) or any(_past_like(t.low[m]) for m in range(k, e))):
@@ -170,6 +181,8 @@ class _Content:
         t = self.t
         if kind != "indirect" or fr.cue is None or fr.cue.cls != "speech" or fr.s0 < 0 or e > fr.c0:
             return None
+        if fr.inverted and fr.a0 >= 0 and any(t.low[m] in ("who", "whose", "which") for m in range(fr.a0, fr.a1)):
+            return None  # "..., said Kim, an expert who wrote books, papers and essays": the description goes on
         first = a
         while first < s and (not _is_word(t.text[first]) or t.low[first] in _LEADING_SKIP):
             first += 1
@@ -413,17 +426,25 @@ class _Content:
         # frame after a comma keeps the clause on its left
         frame_start = min(x for x in (fr.s0, fr.c0) if x >= 0) if fr.s0 >= 0 else fr.c0
         csq = (kind != "according_to" and not fr.inverted and frame_start > a and t.low[frame_start - 1] == ","
-               and left_words >= _FINAL_FRAME_LEFT_WORDS and k > right0 and t.low[k - 1] == "," and fr.s0 >= 0
+               and left_words >= _FINAL_FRAME_LEFT_WORDS and fr.s0 >= 0
+               # "..., analysts say; in 2012, ...": a semicolon after the frame closes it like a comma
+               and (k > right0 and t.low[k - 1] == "," or k == right0 and k < hi and t.low[k] == ";")
                # "And yet, her aides say, Syria remains a priority": a connective alone on the left reports nothing
                and t.words(a, frame_start) - sum(t.low[m] in _CONNECTIVES for m in range(a, frame_start))
                >= _MIN_CONTENT_WORDS and not self._fronted_phrase(a, frame_start))
         # "..., said an official who spoke on condition of anonymity": a relative clause on the inverted
         # speaker describes the speaker; the content is on the left
-        rel = fr.inverted and k < hi and t.low[k] in ("who", "whose", "which") and left_words >= _MIN_CONTENT_WORDS
+        rel = fr.inverted and left_words >= _MIN_CONTENT_WORDS and (k < hi and t.low[k] in ("who", "whose", "which") or (
+            # "..., said Mark Kantrowitz, an expert who has written books, papers and essays on the topic."
+            fr.a0 >= 0 and any(t.low[m] in ("who", "whose", "which") for m in range(fr.a0, fr.a1))
+            and k == fr.a1 + 1 and t.low[fr.a1] == ","))
         # "..., Anne Richards said on the same call." / "..., Biden said, clutching the lectern": what follows
         # a sentence-final frame is a phrase about the telling (a preposition or a participle first, no
         # complementizer), so the content is on the left
-        tail = (kind != "according_to" and not acc_left and frame_start > a and t.low[frame_start - 1] == ","
+        # ('... time to "cool off," Kunin said in an interview.': the comma may stand inside a closing quotation)
+        comma = frame_start > a and (t.low[frame_start - 1] == "," or frame_start - 1 > a and t.low[frame_start - 2] == ","
+                                     and t.quote[frame_start - 1] != -1 and t.mark[frame_start - 1])
+        tail = (kind != "according_to" and not acc_left and comma
                 and left_words >= _FINAL_FRAME_LEFT_WORDS and fr.s0 >= 0 and k < hi
                 and fr.cue is not None and fr.cue.form != "phrase" and fr.antecedent is None
                 and t.low[fr.s0] not in ("who", "which", "that")
@@ -461,7 +482,9 @@ class _Content:
                 while end > m and not _is_word(t.text[end - 1]):
                     end -= 1
                 if m < end and t.low[m] == "," and t.words(m + 1, end) >= _ACCORDING_MIN_WORDS \
-                        and (self._is_clause(m + 1, end, False) or t.low[k] in ("a", "an")):
+                        and (self._is_clause(m + 1, end, False) or t.low[k] in ("a", "an")
+                             # "..., the contractors assembled their weapons": a past tense after the subject
+                             or not _past_like(t.low[m + 1]) and any(_past_like(t.low[x]) for x in range(m + 2, end))):
                     return (m + 1, end)
                 return None
             acc_left = True
@@ -494,7 +517,9 @@ class _Content:
             left_end = fr.c0
         s = a
         # start after a previous frame of this unit
-        for fr2, _k2 in frames[:n_f]:
+        for n2, (fr2, _k2) in enumerate(frames[:n_f]):
+            if n2 in self._silent:
+                continue  # "Organizers added 160 guards, the Sun-Times reported.": an event, reported whole
             end2 = max(fr2.c1, fr2.s1, fr2.a1)
             if fr2.cue is not None and fr2.cue.content_object and not fr2.inverted and fr2.s0 >= 0 \
                     and (fr2.s0 == s or t.low[fr2.s0 - 1] not in (",", ";", ":")):

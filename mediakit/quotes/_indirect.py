@@ -114,6 +114,11 @@ class _Indirect:
                 k = i1  # "expressed concern that ...", "expressed support for ...": the noun cue reports it
                 continue
             fr = self._subject_left(i0, a)
+            if fr is not None and fr.s0 >= 0 and i0 > a and t.low[i0 - 1] == "," and c.form in ("past", "s") \
+                    and not c.object and not self._human(fr.s0, fr.s1):
+                inv = self._subject_right(i1, b, c.lemma)  # "..., are difficult to prove, said Grant Green, ..."
+                if inv is not None and self._human(inv.s0, inv.s1) and _is_cap(t.text[inv.s0]):
+                    fr = inv
             if fr is None and (self.lang_rules.free_inversion or i0 > a and t.low[i0 - 1] in (",", "—", "–", "-")
                                and c.form in ("past", "s") and not c.object):
                 fr = self._subject_right(i1, b, c.lemma)
@@ -151,8 +156,13 @@ class _Indirect:
                     or i0 > a and (t.low[i0 - 1] in ("not", "n't", "never") or t.low[i0 - 1] in _NEGATED_AUX)):
                 k = i1  # "the episode offers a chance", "did not offer details": no one said anything
                 continue
+            if c.lemma == "say" and i0 > a and t.low[i0 - 1] in ("easier", "sooner") and i1 < b and t.low[i1] == "than":
+                k = i1  # "easier said than done": an idiom, nobody said anything
+                continue
             kind = "indirect"
-            if fr.s0 > a and t.low[fr.s0 - 1] == "as" and (fr.s0 - 1 == a or t.low[fr.s0 - 2] in (",", ";")):
+            if fr.s0 > a and t.low[fr.s0 - 1] == "as" and (fr.s0 - 1 == a or t.low[fr.s0 - 2] in (",", ";") or (
+                    # '..., as the host said in April' after a closing quotation mark: '...,'' as the host said'
+                    fr.s0 - 2 > a and t.quote[fr.s0 - 2] != -1 and t.mark[fr.s0 - 2] and t.low[fr.s0 - 3] == ",")):
                 kind = "according_to"  # "As the Daily Ledger reported on Monday, the designations ..."
             frames.append((fr, kind))
             k = i1
@@ -165,26 +175,26 @@ class _Indirect:
         if not frames:
             return
         self._interrupting = set()  # frames between commas inside another frame's content (see _content)
-        spans = [self._content(fr, kind, a, b, frames, n_f) for n_f, (fr, kind) in enumerate(frames)]
-        nested = self._nested_frames(frames, spans, prior) | self._interrupting
+        # a frame whose content is an event reports nothing, so it holds no other frame and does not bound the
+        # content of a later one ("In Chicago, organizers added 160 security personnel ..., the Sun-Times
+        # reported.")
+        self._silent = set()
+        raw = []
+        for n_f, (fr, kind) in enumerate(frames):
+            raw.append(self._content(fr, kind, a, b, frames, n_f))
+            if raw[-1] is not None and self._no_report(fr, kind, raw[-1][0], raw[-1][1], a, b):
+                self._silent.add(n_f)
+        spans = [None if n_f in self._silent else span for n_f, span in enumerate(raw)]
+        # ... but an act on a noun phrase inside the event's object stays part of the event ("rejected
+        # Washington's criticism of the deal", "condemned the decision, and Lee criticised Ottawa")
+        nested = self._nested_frames(frames, spans, prior) | self._interrupting | {
+            n_f for n_f in self._nested_frames(frames, raw, prior)
+            if frames[n_f][0].cue is not None and frames[n_f][0].cue.content_object}
         for n_f, (fr, kind) in enumerate(frames):
             span = spans[n_f]
             if span is None or n_f in nested:
                 continue
             s, e = span
-            # "..., the Harbour Gazette reported.": a clause opening the sentence before a final frame is reported
-            left = e <= fr.c0 and fr.s0 >= 0 and e <= fr.s0 and t.low[fr.s0 - 1] == "," and s == a \
-                and t.words(s, e) >= _FINAL_FRAME_LEFT_WORDS and (self._opens_clause(a, e) or self._ends_unit(fr, b) and (
-                    self._is_clause(s, e, False) or any(_past_like(t.low[m]) for m in range(s, e))))
-            if fr.cue is not None and fr.cue.clause and kind == "indirect" and not left \
-                    and not self._is_clause(s, e, fr.cue.infinitive) \
-                    and not (fr.cue.content_object and self._content_object(fr, s, e)):
-                continue  # "condemned the move", "decided to side with": an event, not reported speech
-            if kind == "indirect" and fr.c0 > a and t.low[fr.c0 - 1] in _NEGATED_AUX and fr.cue is not None \
-                    and not fr.cue.clause and not self._is_clause(s, e, True):
-                continue  # "didn't mention his own impact", "couldn't find anyone": a negated act, no report
-            if kind == "indirect" and self._appearance(fr, s, e):
-                continue  # "has shown little daylight": how someone looks, not what a source reports
             inner = sorted({t.quote[k] for k in range(s, e) if t.quote[k] != -1})
             if inner:
                 # a direct quotation already attributed as a whole is not reported again
@@ -198,6 +208,24 @@ class _Indirect:
             cont = self._continuation(fr, kind, s, e, a, b, frames, n_f)
             if cont is not None:
                 self._emit(kind, t.start[cont[0]], t.end[cont[1] - 1], fr, a, b)
+
+    def _no_report(self, fr: _Frame, kind: str, s: int, e: int, a: int, b: int) -> bool:
+        """True when frame ``fr`` with content tokens s..e reports nothing: a verb that needs a clause with a
+        noun phrase after it ("condemned the move", "decided to side with"), a negated act ("didn't mention
+        his own impact") or an appearance ("has shown little daylight")."""
+        t = self.t
+        # "..., the Harbour Gazette reported.": a clause opening the sentence before a final frame is reported
+        left = e <= fr.c0 and fr.s0 >= 0 and e <= fr.s0 and t.low[fr.s0 - 1] == "," and s == a \
+            and t.words(s, e) >= _FINAL_FRAME_LEFT_WORDS and (self._opens_clause(a, e) or self._ends_unit(fr, b) and (
+                self._is_clause(s, e, False) or any(_past_like(t.low[m]) for m in range(s, e))))
+        if fr.cue is not None and fr.cue.clause and kind == "indirect" and not left \
+                and not self._is_clause(s, e, fr.cue.infinitive) \
+                and not (fr.cue.content_object and self._content_object(fr, s, e)):
+            return True  # "condemned the move", "decided to side with": an event, not reported speech
+        if kind == "indirect" and fr.c0 > a and t.low[fr.c0 - 1] in _NEGATED_AUX and fr.cue is not None \
+                and not fr.cue.clause and not self._is_clause(s, e, True):
+            return True  # "didn't mention his own impact", "couldn't find anyone": a negated act, no report
+        return kind == "indirect" and self._appearance(fr, s, e)  # "has shown little daylight"
 
     def _reportedly(self, a: int, b: int) -> None:
         """A sentence with no frame whose verb "reportedly" (or "allegedly") qualifies reports its clause for
@@ -245,7 +273,8 @@ class _Indirect:
         if np_ is None or not any(t.low[m] in _POLL_NOUNS for m in range(*np_)):
             return None
         heads = [m for m in range(*np_) if t.low[m] in _POLL_NOUNS]
-        if t.low[np_[0]] not in _POLL_DETS or heads[0] - np_[0] < 2 and not t.low[heads[0]].endswith("l"):
+        det = t.low[np_[0]] in _POLL_DETS or t.low[np_[0]].endswith(("'s", "’s")) and heads[0] > np_[0]
+        if not det or heads[0] - np_[0] < 2 and t.low[heads[0]] in ("polls", "surveys"):
             return None  # "in polls", "in the polls", "in most surveys": the polls in general, no source
         h = heads[-1] + 1
         if h < b and _is_word(t.text[h]) and not _is_cap(t.text[h]) and not t.low[h][:1].isdigit() \
@@ -359,9 +388,25 @@ class _Indirect:
         the outer attribution holds that clause, as the annotators of PolNeAR and of the s400 gold do."""
         out: set[int] = set()
         appos = [(f.a0, f.a1) for f, _k in frames if f.a0 >= 0] + [(f.a0, f.a1) for f in prior if f.a0 >= 0]
+        t = self.t
         for n_f, (fr, _k) in enumerate(frames):
-            if any(a0 <= fr.c0 < a1 for a0, a1 in appos):
-                out.add(n_f)
+            inside = [(a0, a1) for a0, a1 in appos if a0 <= fr.c0 < a1]
+            if not inside:
+                continue
+            sp = spans[n_f]
+            if sp is not None and fr.s0 >= 0 and t.low[fr.s0] == "who" and fr.cue is not None \
+                    and fr.cue.cls == "speech" and not fr.cue.content_object and fr.c1 <= sp[0] < inside[0][1] \
+                    and not any(t.low[m] in ("not", "n't", "never") for m in range(fr.s0, fr.c0)):
+                # "Sanders, who had said he would debate, backed out": a report in the description, whose
+                # content ends with the description; not "who asked not to be named", "who writes on defence"
+                e = min(sp[1], inside[0][1])
+                while e > sp[0] and not _is_word(t.text[e - 1]):
+                    e -= 1
+                if t.low[sp[0]] not in ("not", "to") and t.words(sp[0], e) >= _ACCORDING_MIN_WORDS and (
+                        self._is_clause(sp[0], e, False) or any(_past_like(t.low[m]) for m in range(sp[0], e))):
+                    spans[n_f] = (sp[0], e)
+                    continue
+            out.add(n_f)
         for n_f, (fr, _k) in enumerate(frames):
             if n_f in out:
                 continue

@@ -5,6 +5,8 @@ content (adverbs, time and medium phrases).
 
 from __future__ import annotations
 
+import re
+
 from ._gazetteer import _TITLE_WORDS
 from ._tokens import _Frame, _is_cap, _is_word
 from ._words import (
@@ -38,6 +40,16 @@ from ._words import (
 # tuning. Changing one changes results: rerun bench/quotes.py.
 # longest noun phrase read leftwards from a cue, in word tokens; origin unknown, predates this refactor
 _NP_MAX_TOKENS = 16
+# an acronym written with full stops, whose last stop is a token of its own ("F.B.I", ".")
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Z][.-])+[A-Z]\Z")  # also a party tag: "R-S.C"
+# a party tag after a politician's name ("R-S.C", "D-N.Y", "I-Vt")
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.-]*\Z")
+# irregular participles that open a description of a speaker between commas ("Lee, clad in a red cape, said")
+_PARTICIPLE_DESCRIPTIONS = frozenset({"clad", "known", "seen", "born", "flanked", "dressed", "surrounded"})
+# words before "to" whose subject is the speaker of the verb of saying after it ("continued to say", "are more
+# likely to say", "began to tell"); chosen on PolNeAR train false negatives (not "declined", "refused": no report)
+_TO_SAY_HEADS = frozenset({"continue", "continued", "continues", "continuing", "likely", "began", "begin", "begins",
+                           "begun", "started", "start", "starts", "tend", "tends", "tended", "used"})
 # longest parenthesis kept inside a name ("(Instituto Nacional de Estadística)"), in tokens; origin unknown,
 # predates this refactor
 _PAREN_MAX_TOKENS = 8
@@ -94,6 +106,10 @@ class _Phrases:
     def _np_left(self, j: int, lo: int) -> tuple[int, int] | None:
         """The noun phrase ending at token ``j`` (inclusive), not reaching below ``lo``."""
         t = self.t
+        if lo <= j < len(t) and t.low[j] in _SUBJECT_PRONOUNS:
+            # "the affection and respect [they] show", "Although in September [she] said": a subject pronoun is
+            # a whole noun phrase; the words before it end an earlier phrase
+            return (j, j + 1)
         k = j
         start = -1
         n_tok = 0
@@ -103,8 +119,8 @@ class _Phrases:
                 break
             if not _is_word(w):
                 if w == "." and k - 1 >= lo and (t.low[k - 1] in _TITLES_ABBR or len(t.text[k - 1]) == 1
-                                                 and t.text[k - 1].isupper()):
-                    start = k  # "Mr.", "Benjamin J. Rhodes"
+                                                 and t.text[k - 1].isupper() or _DOTTED_ACRONYM.match(t.text[k - 1])):
+                    start = k  # "Mr.", "Benjamin J. Rhodes", "the F.B.I."
                     k -= 1
                     continue
                 if w == ")":
@@ -370,6 +386,31 @@ class _Phrases:
         if w == "," and t.low[c0] in self.lex.forms and self.lex.forms[t.low[c0]].form == "ing":
             return None  # "..., saying": a participle; its subject is the sentence's
         fr = _Frame(c0, c0, None)
+        base = self.lex.forms.get(t.low[c0])
+        if w == "to" and j - 1 >= lo and base is not None and base.form == "base" and base.cls == "speech" \
+                and t.low[j - 1] in _TO_SAY_HEADS:
+            # "Lewandowski continued to say", "voters are more likely to say": the subject of the verb before "to"
+            m = j - 1
+            if t.low[m] == "likely":
+                while m - 1 >= lo and t.low[m - 1] in ("more", "less", "most", "least", "much", "far", "even"):
+                    m -= 1
+            return self._subject_left(m, lo)
+        ing = base
+        if ing is not None and ing.form == "ing" and ing.cls == "speech" and not ing.content_object \
+                and self.lang == "en":
+            # "..., with 30 percent of voters saying they ...": the noun phrase after "with" speaks
+            m = j
+            while m > lo and j - m < _NP_MAX_TOKENS and _is_word(t.text[m]) and t.quote[m] == -1 \
+                    and t.low[m] != "with":
+                m -= 1
+            end = next((x for x in range(c0 + 1, len(t)) if t.low[x] in (",", ";", ":", ".") or t.quote[x] != -1),
+                       len(t))
+            if m < j and t.low[m] == "with" and self._is_clause(c0 + 1, end, False):
+                np_ = self._np_left(j, m + 1)
+                if np_ is not None and np_[0] == m + 1 and not self._cannot_speak(*np_) and not all(
+                        t.low[x] in _TIME_WORDS or t.low[x].isdigit() or t.low[x] in _DET for x in range(*np_)):
+                    fr.s0, fr.s1 = np_
+                    return fr
         if w in ("who", "which", "that", "который", "которая", "которые"):
             fr.s0, fr.s1 = j, j + 1
             k = j - 1
@@ -415,6 +456,11 @@ class _Phrases:
                         fr.s0, fr.s1 = head
                         return fr
                     return None
+                if head is not None and head[1] - head[0] == 1 and t.low[head[0]].isdigit() \
+                        and head[0] - 2 >= lo and t.low[head[0] - 1] == ",":
+                    head = self._np_left(head[0] - 2, lo)  # "Yin Myint May, 60, a doctor, said", "Kim, 24, who ..."
+                    if head is not None and not any(_is_cap(t.text[m]) for m in range(*head)):
+                        head = None
                 if head is not None and first in ("who", "which", "whose") and not self._adverbial(head):
                     # "Christie, who has campaigned for Trump, blasted ..."; "Hogan Gidley, a former party
                     # director, whose roots are in ..., said": the name is the first of the chain
@@ -423,12 +469,12 @@ class _Phrases:
                     fr.s0, fr.s1 = head
                     fr.a0, fr.a1 = head[1] + 1 if t.low[head[1]] == "," else inner[0], a_end
                     return fr
-                if head is not None and head[1] - head[0] == 1 and t.low[head[0]].isdigit() \
-                        and head[0] - 2 >= lo and t.low[head[0] - 1] == ",":
-                    head = self._np_left(head[0] - 2, lo)  # "Yin Myint May, 60, a doctor, said": an age
-                    if head is not None and not any(_is_cap(t.text[m]) for m in range(*head)):
-                        head = None
-                if head is not None and self._looks_like_np(*inner) and not self._adverbial(head):
+                # "Mary Susan, clad in a red cape with lights that spelled his name, said": a participle phrase
+                # describing a named speaker
+                part = (_past_like(first) or first in _PARTICIPLE_DESCRIPTIONS or first.endswith("ing")
+                        and first not in self.lex.forms) and head is not None and any(
+                    _is_cap(t.text[m]) for m in range(*head))
+                if head is not None and (self._looks_like_np(*inner) or part) and not self._adverbial(head):
                     # chained appositions: "Scott Pruitt, the attorney general of Oklahoma, one of the
                     # states suing the EPA, said" -- the name is the first of the chain
                     a_end = inner[1]
@@ -448,8 +494,8 @@ class _Phrases:
         if w in ("—", "–"):
             # an aside between dashes after the subject: "Insiders in two states — Nevada and Ohio — said"
             k = j - 1
-            while k >= lo and t.low[k] not in ("—", "–", ",", ";", ":") and t.quote[k] == -1 \
-                    and j - k < _APPOSITION_MAX_TOKENS:
+            while k >= lo and t.low[k] not in ("—", "–", ";", ":") and t.quote[k] == -1 \
+                    and j - k < _APPOSITION_MAX_TOKENS:  # (commas inside: "— including Muslims, Christians —")
                 k -= 1
             if k > lo and t.low[k] == t.low[j] and k + 1 < j:
                 head = self._np_left(k - 1, lo)
@@ -547,8 +593,9 @@ class _Phrases:
             if t.low[head[0]] in _POSSESSIVE_DET:
                 break  # "..., his top aide, Tad Devine, told": "his" points back to someone else, no apposition
             before = self._np_left(head[0] - 2, lo)
+            tag = head[1] - head[0] <= 2 and _PARTY_TAG.match(t.text[head[0]])  # "Lindsey Graham, R-S.C., ..."
             if before is None or self._adverbial(before) or not any(
-                    _is_cap(t.text[m]) for m in range(*before)) or _is_cap(t.text[head[0]]):
+                    _is_cap(t.text[m]) for m in range(*before)) or _is_cap(t.text[head[0]]) and not tag:
                 break
             head = before
         return head
@@ -631,7 +678,14 @@ class _Phrases:
         e = np_[1]
         if e < hi and t.low[e] == ",":
             f = e + 1
-            while f < hi and t.low[f] not in (",", ".", ";", ":", "(", ")") and t.quote[f] == -1 and f - e < _APPOSITION_MAX_TOKENS:
+            while f < hi and t.low[f] not in (",", ".", ";", ":", ")") and t.quote[f] == -1 and f - e < _APPOSITION_MAX_TOKENS \
+                    or f < hi and t.low[f] == "." and f + 1 < hi and (_DOTTED_ACRONYM.match(t.text[f - 1]) or len(
+                        t.text[f - 1]) == 1 and t.text[f - 1].isupper()):  # "a professor at M.I.T.", "George W. Bush"
+                if t.low[f] == "(":  # "a reporter whose zeal has driven others (like me) off the beat"
+                    g = next((x for x in range(f + 1, min(hi, f + _PAREN_MAX_TOKENS)) if t.low[x] == ")"), None)
+                    if g is None or f == e + 1:
+                        break
+                    f = g
                 f += 1
             if f > e + 1 and self._looks_like_np(e + 1, f):
                 fr.a0, fr.a1 = e + 1, f
@@ -679,8 +733,11 @@ class _Phrases:
             return False
         if t.low[words[0]] == "to":
             return infinitive
+        p = s - 1
+        while p > 0 and t.low[p] == ",":
+            p -= 1  # "added that, in Wisconsin, the coalition ...": a phrase between commas after "that"
         if t.low[words[0]] in _CLAUSE_OPENERS or t.quote[words[0]] != -1 or s > 0 and (
-                t.low[s - 1] in self.lex.complementizers or t.low[s - 1] == ":"):
+                t.low[p] in self.lex.complementizers or t.low[s - 1] == ":"):
             return True
         if any(t.low[k] in _AUX or t.low[k] in _CONTRACTED for k in words):
             return True

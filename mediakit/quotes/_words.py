@@ -57,6 +57,7 @@ _ADV_SKIP -= {"he", "she"}
 _NEGATED_AUX = {w.replace("'", q) for w in (
     "won't", "wouldn't", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "isn't", "wasn't",
     "aren't", "weren't", "can't", "couldn't", "shouldn't", "mustn't", "mightn't", "ain't") for q in ("'", "’")}
+_NEGATED_AUX.add("cannot")  # "The mayor cannot say ...": an auxiliary, no part of the subject
 _AUX |= _NEGATED_AUX
 _ADV_SKIP |= _NEGATED_AUX
 _NOT_ADVERBS_LY = {"ally", "rally", "family", "assembly", "supply", "reply", "anomaly", "daily", "weekly",
