@@ -9,15 +9,13 @@ from typing import Any
 
 import yaml
 
+from .._yaml import SAFE_LOADER
 from ..dates import _parse_with_reason
 from ._base import _Record, _shown, _Skip
 from ._filenames import _folder_outlet
 
 _FRONT_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ~10x faster; both are safe
-
-
-class _YAML_LOADER(_BASE_LOADER):  # type: ignore[misc,valid-type]
+class _YAML_LOADER(SAFE_LOADER):  # type: ignore[misc,valid-type]
     """Safe loader whose impossible dates (``2020-02-30``) stay strings instead of raising."""
 
 
@@ -96,7 +94,7 @@ def _load_front_matter(source: str) -> Any:
     """YAML front matter without aliases: ``*name`` can make a few hundred bytes expand to gigabytes."""
     if source and (meta := _simple_front_matter(source)) is not None:
         return meta
-    if "*" in source and any(isinstance(ev, yaml.AliasEvent) for ev in yaml.parse(source, Loader=_BASE_LOADER)):
+    if "*" in source and any(isinstance(ev, yaml.AliasEvent) for ev in yaml.parse(source, Loader=SAFE_LOADER)):
         raise _Skip("YAML aliases (*name) in the front matter are not allowed",
                     "write each value out in full instead of referring to an &anchor")
     return yaml.load(source, Loader=_YAML_LOADER)

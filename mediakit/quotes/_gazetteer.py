@@ -23,8 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from .._yaml import load_yaml
 from ..matching import TermMatcher
 from ..packs import pack_file
 from ..text import TOKEN_PATTERN, fold
@@ -322,7 +321,7 @@ class Gazetteer:
 def _read_yaml(name: str) -> dict:
     path = resources.files("mediakit.resources").joinpath(name)
     with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+        return load_yaml(fh) or {}
 
 
 def _day(value: object, where: str, key: str) -> _dt.date | None:
@@ -389,7 +388,7 @@ def load_gazetteer(story: str | None = None) -> Gazetteer:
                              "pack name (mediakit/stories/<name>), a pack folder or a path to a speakers.yaml")
         path = p
     with open(path, encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh) or {}
+        raw = load_yaml(fh) or {}
     return Gazetteer(_entries(raw, str(path)) + generic)
 
 

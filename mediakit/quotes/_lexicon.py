@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from .._yaml import load_yaml
 
 __all__ = ["Cue", "VerbLexicon", "load_verb_lexicon", "inflect", "verb_stances"]
 
@@ -92,7 +92,7 @@ def inflect(lemma: str, *, double: bool = False) -> dict[str, str]:
 def _raw() -> dict:
     path = resources.files("mediakit.resources").joinpath("attribution_verbs.yaml")
     with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+        return load_yaml(fh) or {}
 
 
 @lru_cache(maxsize=8)

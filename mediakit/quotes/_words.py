@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from importlib import resources
 
-import yaml
+from .._yaml import load_yaml
 
 # ---------------------------------------------------------------- closed word classes
 PRONOUNS = {
@@ -155,7 +155,7 @@ _SPEAKING_PRONOUNS = {"he", "she", "they", "we", "i", "you", "who", "он", "о�
 def _read_speaker_nouns() -> frozenset[str]:
     """The word lists of resources/speaker_nouns.yaml (English): role nouns, common nouns for people and
     bodies of people that can speak ("official", "union", "nurses")."""
-    raw = yaml.safe_load(resources.files("mediakit.resources").joinpath("speaker_nouns.yaml").read_text("utf-8"))
+    raw = load_yaml(resources.files("mediakit.resources").joinpath("speaker_nouns.yaml").read_text("utf-8"))
     return frozenset(str(w).lower() for words in (raw.get("en") or {}).values() for w in words or ())
 
 
