@@ -353,3 +353,35 @@ def test_the_two_processes_share_the_movable_sections_each_taken_once():
         taken.append(name)
     assert taken == list(reversed(report._SECOND_PROCESS[1:]))
     assert list(claims) == [2] + [1] * (len(report._SECOND_PROCESS) - 1)
+
+
+def test_what_the_second_process_runs_never_imports_scikit_learn(tmp_path):
+    """The second process of a multilingual report (reuse, sources, their charts) works without scikit-learn
+    and SciPy's statistics, whose import is about 1 s of a first run: a stray import (e.g. a quote module
+    reaching for vectorize's stop words) would put it back on the report's longest path."""
+    import subprocess
+    import sys
+
+    code = f"""
+import sys, warnings
+warnings.simplefilter("ignore")
+import matplotlib
+matplotlib.use("Agg")
+import mediakit as mk
+from mediakit import report
+corpus = mk.load_corpus({str(ROOT / "tests" / "data" / "harbour")!r})
+assert report._order(corpus) == report._VECTORS_SHARED_ORDER
+report._preload(report._VECTORS_SHARED_ORDER[0])
+reuse = report._find_reuse(corpus)
+from mediakit.embedding import _sentence_vectors
+_sentence_vectors(corpus)
+from mediakit._report_base import Context
+ctx = Context(corpus=corpus, out_dir=__import__("pathlib").Path({str(tmp_path)!r}), source="s", params={{"top": 5,
+              "n_boot": 5, "n_perm": 5}}, resources={{"gazetteer": None}}, labels={{"gazetteer": "generic"}}, cache={{"formats": ("svg",),
+              "reuse": reuse, "timings": {{}}}})
+report._run_stages(ctx, ["sources", "reuse"])
+print(sorted(m for m in ("sklearn", "scipy.stats") if m in sys.modules))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=600)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1] == "[]"

@@ -546,9 +546,10 @@ def _clean_description(mention: str) -> str:
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
     """Words that open a sentence but never a name (the project's stop words, time words, adverbs)."""
-    from ..vectorize import load_stop_words
+    from ..text import _stop_word_list  # not vectorize's loader: that module imports scikit-learn (~1 s)
 
-    return (load_stop_words(["en", "tr", "ru"]) | frozenset(_TIME_WORDS) | frozenset(_ADV_SKIP)
+    stop = _stop_word_list("en") | _stop_word_list("tr") | _stop_word_list("ru")
+    return (stop | frozenset(_TIME_WORDS) | frozenset(_ADV_SKIP)
             | frozenset(_LEADING_SKIP) | frozenset(_LEADING_ADVERBS))
 
 
