@@ -361,7 +361,7 @@ class _Helper:
     reading; an exception in the second process is raised here.
     """
 
-    def __init__(self, source: str | Path | pd.DataFrame):
+    def __init__(self, path: str | Path | pd.DataFrame):
         self.order = _SECOND_PROCESS  # build_report sets it from the corpus once loaded (the second one alike)
         mp = multiprocessing.get_context("fork")
         self._from_child, child_out = mp.Pipe(duplex=False)
@@ -369,7 +369,7 @@ class _Helper:
         sys.stdout.flush()
         sys.stderr.flush()
         self._claims = mp.Array("b", len(_SECOND_PROCESS))  # 0 free, else the number of the process that took it
-        self._proc = mp.Process(target=_helper_main, args=(child_in, child_out, source, self._claims))
+        self._proc = mp.Process(target=_helper_main, args=(child_in, child_out, path, self._claims))
         self._proc.start()
         child_in.close()
         child_out.close()
@@ -475,10 +475,10 @@ def _claim(claims: Any, who: int, name: str) -> bool:
         return True
 
 
-def _helper_main(conn_in: Any, conn_out: Any, source: str | Path | pd.DataFrame, claims: Any) -> None:
-    """What the second process runs (see :class:`_Helper`)."""
+def _helper_main(conn_in: Any, conn_out: Any, path: str | Path | pd.DataFrame, claims: Any) -> None:
+    """What the second process runs (see :class:`_Helper`): ``path`` is the corpus as build_report was given it."""
     try:
-        corpus = _load(source)
+        corpus = _load(path)
         order = _order(corpus)
         t0 = time.perf_counter()
         reuse = _find_reuse(corpus)

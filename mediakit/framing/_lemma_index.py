@@ -123,7 +123,7 @@ class IndexedStreamFactory(StreamDictionaryFactory):
     def _get_dictionary_uncached(self, lang: str) -> Mapping[str, str]:
         try:
             blob = self._index_file(lang).read_bytes()
-        except (FileNotFoundError, OSError):
+        except OSError:  # no index shipped for this language
             return StreamMap(lang)
         data = _read_decompressed(lang)
         try:
