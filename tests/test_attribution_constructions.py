@@ -927,3 +927,26 @@ def test_that_clause_report_keeps_its_cue_when_a_participle_phrase_holds_the_quo
     # with no "that", the quotation's frame still takes the cue (unchanged)
     text = "Moreau said the council rejected her budget, calling it an “insult to every taxpayer.”"
     assert _rows(text) == [("direct", "insult to every taxpayer.", "Moreau")]
+
+
+def test_plural_head_with_a_postnominal_adjective_and_a_final_frame():
+    text = "Officials familiar with the talks say the harbour deal is close."
+    assert _rows(text) == [("indirect", "the harbour deal is close", "Officials familiar with the talks")]
+    text = "The open question is whether the minister can win back the farmers, aides to the premier say."
+    assert _rows(text) == [("indirect", "The open question is whether the minister can win back the farmers",
+                            "aides to the premier")]
+    # other cue words end noun phrases: no frame at "vote." after a preposition's object
+    assert _rows("The motion failed after delegates from the north forced a procedural vote.") == []
+
+
+def test_ing_noun_after_an_article_stays_inside_the_speaker_phrase():
+    text = "A person familiar with the planning for Monday’s session says the talks will start with the budget."
+    assert _rows(text) == [("indirect", "the talks will start with the budget",
+                            "A person familiar with the planning for Monday’s session")]
+
+
+def test_here_between_a_plural_subject_and_its_cue():
+    text = "Farmers here say the river has never been this low."
+    assert _rows(text) == [("indirect", "the river has never been this low", "Farmers")]
+    text = "Opponents of the new dam here say the valley will flood."
+    assert _rows(text) == [("indirect", "the valley will flood", "Opponents of the new dam")]

@@ -56,9 +56,18 @@ _CONTRACTED_SUBJECTS = frozenset(f"{pron}{q}{aux}" for pron in ("he", "she", "th
 # the longest prepositional or participle phrase between a plural head and its base-form cue ("Critics of the
 # plan say"); chosen on PolNeAR train false negatives
 _PHRASE_AFTER_HEAD_MAX_TOKENS = 10
+# adjectives that follow the plural head with their prepositional phrase ("people close to the mayor")
+_POSTNOMINAL_ADJECTIVES = frozenset({"close", "familiar", "loyal", "opposed", "allied", "aligned", "sympathetic",
+                                     "friendly", "hostile", "connected", "tied", "linked", "critical", "involved"})
 # forms of "be" after which an -ing cue is an adjective when punctuation follows ("is worrying,"; "is telling
 # in its own right")
 _COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s"})
+
+
+def _plural_noun(w: str) -> bool:
+    """A lower-cased word that reads as a plural noun: "critics", "people", "police" (not "his", "was")."""
+    return _is_word(w) and (w in _PLURAL_WITHOUT_S or w == "people" or w.endswith("s") and not w.endswith(
+        ("ss", "'s", "’s")) and w not in _NOT_PLURAL and not w[:1].isdigit() and w not in _AUX)
 
 
 class _Cues:
@@ -118,16 +127,24 @@ class _Cues:
         participle phrase between them ("Critics of the plan say", "activists clamoring to block the nominee
         from the ballot say"): the phrase holds only words, no auxiliary, clause word or punctuation."""
         t = self.t
-        for k in range(i - 2, max(-1, i - 2 - _PHRASE_AFTER_HEAD_MAX_TOKENS), -1):
+        j = i - 1
+        if t.low[j] == "here" and j >= 1:
+            j -= 1  # "officials here say", "opponents of the law here say"
+            if _plural_noun(t.low[j]):
+                return True
+        for k in range(j - 1, max(-1, j - 1 - _PHRASE_AFTER_HEAD_MAX_TOKENS), -1):
             w = t.low[k]
             if not _is_word(w) or t.quote[k] != -1 or w in _AUX or w in _CLAUSE and w != "to" \
                     or w in self.lex.forms and self.lex.forms[w].form in ("past", "s"):
                 return False
-            opens = w in _PREPS and w != "to" or w.endswith("ing") and len(w) > 4 and not _is_cap(t.text[k])
+            # ("to" opens a phrase only before "say": "aides to the mayor say"; "the actions to an executive
+            # order and" is no frame)
+            opens = w in _PREPS and (w != "to" or t.low[i] == "say") or w.endswith("ing") and len(w) > 4 and not _is_cap(t.text[k])
             if opens and k >= 1:
                 h = t.low[k - 1]
-                if _is_word(h) and (h in _PLURAL_WITHOUT_S or h.endswith("s") and not h.endswith(("ss", "'s", "’s"))
-                                    and h not in _NOT_PLURAL and not h[:1].isdigit() and h not in _AUX):
+                if h in _POSTNOMINAL_ADJECTIVES and k >= 2:
+                    h = t.low[k - 2]  # "people close to the mayor say", "officials familiar with the talks say"
+                if _plural_noun(h):
                     return True
         return False
 
@@ -221,8 +238,10 @@ class _Cues:
                 return True
             # "Critics of the plan say", "activists clamoring to block the nominee say": a plural head before a
             # prepositional or participle phrase whose last noun is singular
-            return c.cls == "speech" and c.lemma not in _NOUNISH and _is_word(nxt) and nxt not in _PREPS \
-                and self._plural_head_before_phrase(i)
+            # ("..., people close to the mayor say.": a final frame, the content on its left; "say" only, as
+            # other cue words end noun phrases: "a procedural vote.", "the delegate list.")
+            return c.cls == "speech" and c.lemma not in _NOUNISH and (
+                _is_word(nxt) and nxt not in _PREPS and nxt not in ("and", "or", "but", "nor") or nxt in (".", ",") and c.lemma == "say") and self._plural_head_before_phrase(i)
 
         # -s form: a singular subject; plural nouns ("his top shows", "somber comments") are no verbs
         if c.lemma in _NOUNISH:
