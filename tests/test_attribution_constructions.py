@@ -882,3 +882,71 @@ def test_as_a_source_said_after_a_closing_quotation_reports_the_clause_on_its_le
     text = 'Warnings come from "people on the left of the council," as the host Ana Silva said in April while on air.'
     rows = _rows(text)
     assert rows[0] == ("according_to", 'Warnings come from "people on the left of the council,"', "the host Ana Silva")
+
+
+def test_base_form_after_a_plural_head_and_its_phrase():
+    text = "Critics of the new zoning plan say it will raise rents across the district."
+    assert _rows(text) == [("indirect", "it will raise rents across the district", "Critics of the new zoning plan")]
+    text = "Neighbours fighting to keep the old market from the developer say the deal was rushed."
+    assert _rows(text) == [("indirect", "the deal was rushed",
+                            "Neighbours fighting to keep the old market from the developer")]
+    # a singular head stays no subject of a base form
+    assert _rows("The head of the new zoning board say it was rushed.") == []
+
+
+def test_floating_both_one_says_and_contracted_auxiliaries():
+    text = "The two mayors have both argued that the bridge must be rebuilt."
+    assert _rows(text) == [("indirect", "the bridge must be rebuilt", "The two mayors")]
+    text = "One says the count was done twice."
+    assert _rows(text) == [("indirect", "the count was done twice", "One")]
+    # the speaker is the pronoun without its contracted auxiliary
+    text = "She's said the library will reopen in May."
+    assert _rows(text) == [("indirect", "the library will reopen in May", "She")]
+    text = "They’ve said the ferry will stop running next year."
+    assert _rows(text) == [("indirect", "the ferry will stop running next year", "They")]
+
+
+def test_ing_noun_after_a_preposition_and_an_adjective_is_no_cue():
+    text = "The city cannot fix its budget through careful planning in the way it once did, the treasurer said."
+    assert _rows(text) == [("indirect", "The city cannot fix its budget through careful planning in the way it once did",
+                            "the treasurer")]
+    # after "to" the -ing word is a participle of the verb before it
+    text = "She went to work seeking to win back the council seat."
+    assert _rows(text) == [("indirect", "to win back the council seat", "She")]
+
+
+def test_speakers_is_a_noun_for_people_that_can_speak():
+    text = "Many speakers at the vigil — including teachers, nurses, farmers — said the loss was hard to bear."
+    assert _rows(text) == [("indirect", "the loss was hard to bear", "Many speakers at the vigil")]
+
+
+def test_that_clause_report_keeps_its_cue_when_a_participle_phrase_holds_the_quotation():
+    text = "Moreau said Friday that the council rejected her budget, calling it an “insult to every taxpayer.”"
+    assert _rows(text) == [("indirect", "the council rejected her budget", "Moreau"),
+                           ("direct", "insult to every taxpayer.", "Moreau")]
+    # with no "that", the quotation's frame still takes the cue (unchanged)
+    text = "Moreau said the council rejected her budget, calling it an “insult to every taxpayer.”"
+    assert _rows(text) == [("direct", "insult to every taxpayer.", "Moreau")]
+
+
+def test_plural_head_with_a_postnominal_adjective_and_a_final_frame():
+    text = "Officials familiar with the talks say the harbour deal is close."
+    assert _rows(text) == [("indirect", "the harbour deal is close", "Officials familiar with the talks")]
+    text = "The open question is whether the minister can win back the farmers, aides to the premier say."
+    assert _rows(text) == [("indirect", "The open question is whether the minister can win back the farmers",
+                            "aides to the premier")]
+    # other cue words end noun phrases: no frame at "vote." after a preposition's object
+    assert _rows("The motion failed after delegates from the north forced a procedural vote.") == []
+
+
+def test_ing_noun_after_an_article_stays_inside_the_speaker_phrase():
+    text = "A person familiar with the planning for Monday’s session says the talks will start with the budget."
+    assert _rows(text) == [("indirect", "the talks will start with the budget",
+                            "A person familiar with the planning for Monday’s session")]
+
+
+def test_here_between_a_plural_subject_and_its_cue():
+    text = "Farmers here say the river has never been this low."
+    assert _rows(text) == [("indirect", "the river has never been this low", "Farmers")]
+    text = "Opponents of the new dam here say the valley will flood."
+    assert _rows(text) == [("indirect", "the valley will flood", "Opponents of the new dam")]

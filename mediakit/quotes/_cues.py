@@ -10,10 +10,12 @@ from ._tokens import _is_cap, _is_word
 from ._words import (
     _ADV_SKIP,
     _AUX,
+    _CLAUSE,
     _DET,
     _DOCUMENT_NOUNS,
     _NOT_PLURAL,
     _NOUNISH,
+    _OBJECT_PRONOUNS,
     _PASSIVE_BLOCKED,
     _PREPS,
     _RESTRICTED,
@@ -48,9 +50,24 @@ _PLURAL_WITHOUT_S = frozenset({"police", "women", "men", "children", "staff", "c
 # first words of a clause reported with no "that" after a quantifier's verb ("Several said [they] ...")
 _CLAUSE_STARTS = frozenset({"he", "she", "they", "it", "we", "i", "you", "there", "the", "a", "an", "his",
                             "their", "its", "our"})
+# a subject pronoun with its contracted auxiliary before a past form: "He's said", "They've said", "she'd told"
+_CONTRACTED_SUBJECTS = frozenset(f"{pron}{q}{aux}" for pron in ("he", "she", "they", "we", "i", "you")
+                                 for q in ("'", "’") for aux in ("s", "ve", "d"))
+# the longest prepositional or participle phrase between a plural head and its base-form cue ("Critics of the
+# plan say"); chosen on PolNeAR train false negatives
+_PHRASE_AFTER_HEAD_MAX_TOKENS = 10
+# adjectives that follow the plural head with their prepositional phrase ("people close to the mayor")
+_POSTNOMINAL_ADJECTIVES = frozenset({"close", "familiar", "loyal", "opposed", "allied", "aligned", "sympathetic",
+                                     "friendly", "hostile", "connected", "tied", "linked", "critical", "involved"})
 # forms of "be" after which an -ing cue is an adjective when punctuation follows ("is worrying,"; "is telling
 # in its own right")
 _COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s"})
+
+
+def _plural_noun(w: str) -> bool:
+    """A lower-cased word that reads as a plural noun: "critics", "people", "police" (not "his", "was")."""
+    return _is_word(w) and (w in _PLURAL_WITHOUT_S or w == "people" or w.endswith("s") and not w.endswith(
+        ("ss", "'s", "’s")) and w not in _NOT_PLURAL and not w[:1].isdigit() and w not in _AUX)
 
 
 class _Cues:
@@ -105,6 +122,32 @@ class _Cues:
             self._title_lines[key] = cached
         return cached
 
+    def _plural_head_before_phrase(self, i: int) -> bool:
+        """True when a plural noun heads the words before the base-form cue at ``i``, with a prepositional or
+        participle phrase between them ("Critics of the plan say", "activists clamoring to block the nominee
+        from the ballot say"): the phrase holds only words, no auxiliary, clause word or punctuation."""
+        t = self.t
+        j = i - 1
+        if t.low[j] == "here" and j >= 1:
+            j -= 1  # "officials here say", "opponents of the law here say"
+            if _plural_noun(t.low[j]):
+                return True
+        for k in range(j - 1, max(-1, j - 1 - _PHRASE_AFTER_HEAD_MAX_TOKENS), -1):
+            w = t.low[k]
+            if not _is_word(w) or t.quote[k] != -1 or w in _AUX or w in _CLAUSE and w != "to" \
+                    or w in self.lex.forms and self.lex.forms[w].form in ("past", "s"):
+                return False
+            # ("to" opens a phrase only before "say": "aides to the mayor say"; "the actions to an executive
+            # order and" is no frame)
+            opens = w in _PREPS and (w != "to" or t.low[i] == "say") or w.endswith("ing") and len(w) > 4 and not _is_cap(t.text[k])
+            if opens and k >= 1:
+                h = t.low[k - 1]
+                if h in _POSTNOMINAL_ADJECTIVES and k >= 2:
+                    h = t.low[k - 2]  # "people close to the mayor say", "officials familiar with the talks say"
+                if _plural_noun(h):
+                    return True
+        return False
+
     def _verb_context(self, i: int, c: Cue) -> bool:
         """Reject cue words used as nouns, adjectives or prepositions: "the report", "his top shows",
         "a neighboring state", "an option seen by", "states like Ohio"."""
@@ -130,6 +173,14 @@ class _Cues:
         if p in ("another", "one") and c.form == "past" and c.cls == "speech" and (i == 1 or t.low[i - 2] in _SENT_OPENERS) \
                 and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS or not _is_word(nxt)):
             return True  # "Another said he hoped ...", '“...,” another added.': the pronoun is the subject
+        if p == "both" and i >= 2 and c.form in ("past", "base") and (
+                t.low[i - 2] in _AUX or t.low[i - 2] in ("they", "we", "you")):
+            return True  # "have both argued", "they both said": "both" floats after the subject or auxiliary
+        if p in ("another", "one") and c.form == "s" and c.cls == "speech" and (i == 1 or t.low[i - 2] in _SENT_OPENERS) \
+                and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS):
+            return True  # "One says the vote was rigged": the pronoun is the subject
+        if c.form == "past" and p in _CONTRACTED_SUBJECTS:
+            return True  # "He's said", "They've said", "she'd told": a pronoun with its contracted auxiliary
         if (p in _DET or p.endswith(("'s", "’s", "s'", "s’"))) and not share:
             return False  # "the report", "Trump's claims", "Canada's continued participation"
         if c.form == "ing":
@@ -137,7 +188,13 @@ class _Cues:
                 return False  # "the plan is worrying, Cuban said", "was convincing.": an adjective
             # "a strong showing in Iowa", "a poor showing.": a gerund heading a noun phrase (followed by a
             # preposition or the end of the clause, not by reported content as in "a statement saying that")
-            return not (i >= 2 and t.low[i - 2] in _DET and t.text[i - 1][:1].islower() and p not in _AUX
+            # "control the economy through central planning in the way ...": after a preposition, an adjective
+            # and its -ing word are a noun phrase too (a plural noun there is the participle's subject: "with
+            # voters saying"; after "to", a verb: "went to work seeking to ...")
+            return not (i >= 2 and (t.low[i - 2] in _DET or t.low[i - 2] in _PREPS and t.low[i - 2] != "to" and _is_word(p)
+                                    and not p.endswith(("s", "ly")) and p not in _OBJECT_PRONOUNS
+                                    and p not in ("not", "never") and p not in self.lex.forms)
+                        and t.text[i - 1][:1].islower() and p not in _AUX
                         and p not in _ADV_SKIP and (nxt in _PREPS or nxt in (".", ";", "-", "—", "–")))
         if c.form == "past":
             if p[:1].isdigit() and nxt.isalpha() and nxt.endswith("s") and nxt not in _PREPS and nxt not in _AUX:
@@ -176,8 +233,16 @@ class _Cues:
                     and _is_word(nxt) and nxt not in _PREPS:
                 return True  # a share of those polled: "42% say", "one in five say", "all but two say"
             # a plural subject: "officials say", "Republicans want"
-            return p.endswith("s") and not p.endswith(("ss", "'s", "’s")) and p not in _NOT_PLURAL \
-                and not p[:1].isdigit()
+            if p.endswith("s") and not p.endswith(("ss", "'s", "’s")) and p not in _NOT_PLURAL \
+                    and not p[:1].isdigit():
+                return True
+            # "Critics of the plan say", "activists clamoring to block the nominee say": a plural head before a
+            # prepositional or participle phrase whose last noun is singular
+            # ("..., people close to the mayor say.": a final frame, the content on its left; "say" only, as
+            # other cue words end noun phrases: "a procedural vote.", "the delegate list.")
+            return c.cls == "speech" and c.lemma not in _NOUNISH and (
+                _is_word(nxt) and nxt not in _PREPS and nxt not in ("and", "or", "but", "nor") or nxt in (".", ",") and c.lemma == "say") and self._plural_head_before_phrase(i)
+
         # -s form: a singular subject; plural nouns ("his top shows", "somber comments") are no verbs
         if c.lemma in _NOUNISH:
             # "the poll shows that ...": an -s form before "that" and a clause is a verb; so is an evidence verb

@@ -65,6 +65,8 @@ _TIME_NOUNS = frozenset({"time", "moment", "point", "hour", "hours", "days", "we
                          "period", "weekend", "outset", "end", "start", "beginning"})
 # "said Sanders as he closed out": "as" and one of these opens a clause after an inverted speaker
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+# articles: an -ing word right after one is a noun inside a noun phrase ("a person familiar with the planning")
+_ARTICLES_PLAIN = frozenset({"the", "a", "an"})
 # most comma-separated parts read back from a cue for a name with details ("Kim Baker, 22, of Dayton, Ohio,
 # said" has four); general English, set by hand
 _DETAIL_MAX_PARTS = 5
@@ -154,8 +156,9 @@ class _Phrases:
             if w in _PREPS_INNER and (start == -1 or k - 1 < lo):
                 break
             if self.lex.forms.get(w) is not None and w not in _DET and not _is_cap(t.text[k]) and \
-                    self.lex.forms[w].form in ("past", "ing") and k != j:
-                break
+                    self.lex.forms[w].form in ("past", "ing") and k != j and not (
+                    self.lex.forms[w].form == "ing" and k - 1 >= lo and t.low[k - 1] in _ARTICLES_PLAIN):
+                break  # (not "the planning": an -ing word after an article is a noun inside the phrase)
             start = k
             n_tok += 1
             k -= 1
@@ -335,7 +338,8 @@ class _Phrases:
             if t.quote[j] != -1:
                 return j
             if w in _ADV_SKIP and not self._name_modal(j, self._lower_next(j) and t.low[j + 1] not in _ADV_SKIP) \
-                    or (w.endswith("ly") and not _is_cap(t.text[j]) and w not in _NOT_ADVERBS_LY):
+                    or (w.endswith("ly") and not _is_cap(t.text[j]) and w not in _NOT_ADVERBS_LY) \
+                    or w == "here" and j > lo and _is_word(t.low[j - 1]):  # "officials here say"
                 j -= 1  # (a capitalised "Will", "May" before the cue is a name: '“...,” Will wrote.')
                 continue
             if w == "ago":

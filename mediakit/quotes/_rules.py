@@ -49,6 +49,8 @@ _LEAD_IN_MAX_TOKENS = 16
 # unknown, predates this refactor
 _CONTEXT_MAX_NEWLINES = 2
 _BREAKS_RE = re.compile(r"\n[\s]*")
+# a subject pronoun with a contracted auxiliary in one token ("they've", "he’s"); group 1 is the pronoun
+_CONTRACTED_PRONOUN_RE = re.compile(r"(he|she|they|we|i|you)['’](?:s|ve|d|ll|re)")
 # ... and at most this many characters; origin unknown, predates this refactor
 _CONTEXT_MAX_GAP_CHARS = 600
 
@@ -93,6 +95,9 @@ class _Analyser(_Units, _Cues, _Phrases, _Subjects, _Direct, _According, _Mixed,
                 rec["speaker_start"], rec["speaker_end"] = t.start[fr.s0], t.end[fr.s1 - 1]
                 if self.text.endswith(("'s", "’s"), rec["speaker_start"], rec["speaker_end"]):
                     rec["speaker_end"] -= 2  # a possessor ("Trump's claim that ..."): the name without "'s"
+                elif fr.s1 - fr.s0 == 1 and _CONTRACTED_PRONOUN_RE.fullmatch(t.low[fr.s0]):
+                    # a pronoun with its contracted auxiliary ("They've said", "He's said"): the pronoun alone
+                    rec["speaker_end"] = t.start[fr.s0] + _CONTRACTED_PRONOUN_RE.fullmatch(t.low[fr.s0]).end(1)
             if fr.a0 >= 0:
                 rec["appos_start"], rec["appos_end"] = t.start[fr.a0], t.end[fr.a1 - 1]
             if fr.antecedent is not None:
