@@ -818,3 +818,6 @@ def test_canonical_name_rules_on_single_phrases():
     assert _canonical_name("Bernie Sanders'") == "Bernie Sanders"
     for kept in ("anonymous US official", "USA Today", "Theresa May", "Harbour Post", "super PAC"):
         assert _canonical_name(kept) == kept
+    assert _canonical_name("Harbour Times provides entrance poll results") == \
+        "Harbour Times provides entrance poll results"  # a poll's results are a document that speaks
+    assert _canonical_name("the results") is None

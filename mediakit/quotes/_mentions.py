@@ -317,8 +317,9 @@ def _canonical_name(name: str | None) -> str | None:
         agent = _agent_name(toks)
         if agent and any(w in _STATEMENT_HEADS or w in _EVENT_HEADS or w in _DOCUMENT_NOUNS for w in low):
             return agent
-        if head in _EVENT_HEADS:
-            return None
+        at = prep - 1 if prep is not None else len(low) - 1
+        if head in _EVENT_HEADS and not (at > 0 and low[at - 1] in _DOCUMENT_NOUNS):
+            return None  # "the rupture over ...", not "entrance poll results" (a document's findings)
         if prep is not None and toks[0].islower() and any(w[:1].isupper() for w in toks[prep:]):
             return None  # "government in Beijing", "critics in the United States": a description
     # lower-case modifiers before a proper name: "nonpartisan Congressional Budget Office"
