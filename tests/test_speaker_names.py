@@ -738,3 +738,86 @@ def test_a_headline_line_before_a_name_is_no_part_of_the_speaker():
     row = q[q.quote.str.startswith("the party would unite")]
     assert row.speaker.tolist() == ["John Kasich"] and row.speaker_canonical.tolist() == ["John Kasich"]
     assert text[int(row.speaker_start.iloc[0]):int(row.speaker_end.iloc[0])] == "John Kasich"
+
+
+# ---------------------------------------------------------------- canonical names a user can trust (3/7 Deliver 3)
+_CANON_TEXTS = {
+    "modifier": "The nonpartisan Harbour Budget Office said on Monday that the plan would add $2 billion to the "
+                "deficit.\n\nThe Harbour Budget Office also said that the costs would rise.",
+    "site": "The fact-checking site Truthmeter said that the claim was false.",
+    "event": "Director Ann Lee's news conference made clear that the inquiry was over.",
+    "results": "Monday night's results showed that the mayor had lost support.",
+    "time": "The Harbour City Council on Wednesday said that the tax would stay.",
+    "verb": "Tom Vance landed himself in hot water last week by saying that the judge was biased.",
+    "gerund": "Adopting the recommendations of a hearing officer who considered the matter last week, the board "
+              "said that the permit was void.",
+    "quality": "Lena Ortiz's inexperience showed that the campaign was in trouble.",
+}
+
+
+def _canon_quotes() -> pd.DataFrame:
+    corpus = pd.DataFrame({"article_id": list(_CANON_TEXTS), "outlet": "x", "text": list(_CANON_TEXTS.values())})
+    q = mk.extract_quotes(corpus)
+    for r in q.itertuples():  # offsets are sacred
+        text = _CANON_TEXTS[r.article_id]
+        assert text[r.start:r.end] == r.quote
+        assert text[r.speaker_start:r.speaker_end] == r.speaker
+    return q
+
+
+def _canon_of(q: pd.DataFrame, article: str, quote_start: str) -> pd.Series:
+    rows = q[(q.article_id == article) & q.quote.str.startswith(quote_start)]
+    assert len(rows) == 1, rows
+    return rows.iloc[0]
+
+
+def test_leading_lower_case_modifier_is_dropped_so_one_body_has_one_name():
+    q = _canon_quotes()
+    first, second = _canon_of(q, "modifier", "the plan"), _canon_of(q, "modifier", "the costs")
+    assert first.speaker == "The nonpartisan Harbour Budget Office"  # the span keeps what the text says
+    assert first.speaker_canonical == second.speaker_canonical == "Harbour Budget Office"
+    assert _canon_of(q, "site", "the claim").speaker_canonical == "Truthmeter"
+
+
+def test_canonical_never_ends_with_a_time_phrase_or_a_verb():
+    q = _canon_quotes()
+    assert _canon_of(q, "time", "the tax").speaker_canonical == "Harbour City Council"
+    verb = _canon_of(q, "verb", "the judge")
+    assert verb.speaker_canonical == "Tom Vance" and bool(verb.resolved)
+    for name in q.speaker_canonical.dropna():
+        last = name.split()[-1]
+        assert last not in ("Wednesday", "Monday", "week", "by", "landed", "spent"), name
+
+
+def test_a_persons_event_is_the_person_and_results_or_qualities_are_no_name():
+    q = _canon_quotes()
+    assert _canon_of(q, "event", "the inquiry").speaker_canonical == "Ann Lee"
+    for article, start in (("results", "the mayor"), ("quality", "the campaign")):
+        row = _canon_of(q, article, start)
+        assert row.speaker_canonical is None and not row.resolved, row
+        assert row.speaker  # the mention itself stays in `speaker`
+
+
+def test_gerund_phrase_is_no_speaker_name():
+    q = _canon_quotes()
+    canon = set(q[q.article_id == "gerund"].speaker_canonical.dropna())
+    assert not any(c.split()[0].endswith("ing") for c in canon), canon
+
+
+def test_canonical_name_rules_on_single_phrases():
+    from mediakit.quotes._mentions import _canonical_name
+
+    assert _canonical_name("Enter The Harbour Post") == "The Harbour Post"  # a headline word glued before it
+    assert _canonical_name("It’s The LAST Thing Some") == "It’s The LAST Thing Some"  # no headline word cut
+    assert _canonical_name("Chancellor Ann Lee's center-right Harbour Union") == "Harbour Union"
+    assert _canonical_name("a report issued by the Harbour Council") == "Harbour Council"
+    assert _canonical_name("the rupture over Mr. Lee") is None
+    assert _canonical_name("government in Harbourton") is None
+    # possessed people and bodies stay descriptions; names and anonymous sources are left as they are
+    assert _canonical_name("Lee's campaign manager") == "Lee's campaign manager"
+    assert _canonical_name("Bernie Sanders'") == "Bernie Sanders"
+    for kept in ("anonymous US official", "USA Today", "Theresa May", "Harbour Post", "super PAC"):
+        assert _canonical_name(kept) == kept
+    assert _canonical_name("Harbour Times provides entrance poll results") == \
+        "Harbour Times provides entrance poll results"  # a poll's results are a document that speaks
+    assert _canonical_name("the results") is None

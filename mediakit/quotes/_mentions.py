@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from ..text import fold
-from ._gazetteer import _DETS, _ORG_WORDS, _TITLE_WORDS, _name_words, _words, name_key
-from ._names import _head, _is_group, _is_org, _name_part, _place_words, _role_vocab
+from ._gazetteer import _DETS, _ORG_WORDS, _PRONOUNS, _TITLE_WORDS, _name_words, _words, name_key
+from ._names import _first_names, _head, _is_group, _is_org, _name_part, _place_words, _role_vocab
 from ._speakers_article import _same_person
-from ._words import _PREPS, _SPEAKER_NOUNS
+from ._words import _AUX, _DOCUMENT_NOUNS, _PREPS, _SPEAKER_NOUNS, _past_like
 
 
 def _complement_of_name(text: str, pos: int) -> bool:
@@ -174,3 +174,160 @@ def _proper_name(mention: str) -> bool:
     if raw and raw[0].lower() in _DETS:
         raw = raw[1:]
     return bool(raw) and raw[0][:1].isupper() and sum(w[:1].isupper() for w in raw) >= 2
+
+
+# ---------------------------------------------------------------- the canonical name a user sees
+# heads of what a person or body said or did in public: "Comey's news conference" is Comey speaking
+_STATEMENT_HEADS = frozenset({
+    "conference", "speech", "speeches", "statement", "statements", "remarks", "comment", "comments", "interview",
+    "announcement", "testimony", "op-ed", "tweet", "tweets", "post", "posts", "release", "letter", "memo",
+    "article", "column", "email", "e-mail", "emails", "e-mails", "account", "response", "words", "message",
+    "video", "ad", "address", "briefing", "call", "appearance", "rally", "report", "book", "blog", "essay"})
+# heads of an event, a result or a quality: no one speaks through them ("Monday night's results", "Trump's
+# inexperience", "the rupture over ...", "News footage from the scene")
+_EVENT_HEADS = frozenset({
+    "results", "result", "footage", "inexperience", "rupture", "victory", "defeat", "loss", "win", "plight",
+    "situation", "temperament", "ability", "role", "manner", "decision", "coverage", "integration", "language",
+    "stridency", "reaction", "response", "rhetoric", "attacks", "name", "debate", "primary", "caucus", "outcome",
+    "election", "race", "crisis", "scandal", "controversy", "incident", "scene", "move", "push", "failure",
+    "success", "performance", "experience", "record", "history", "career", "behavior", "behaviour", "style",
+    "tone", "approach", "strategy", "policy", "policies", "plan", "platform", "agenda", "fire-breathing"})
+_WEEKDAYS_MONTHS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                              "january", "february", "march", "april", "june", "july", "august", "september",
+                              "october", "november", "december"})
+_LOWER_TIME = frozenset({"week", "weekend", "month", "year", "night", "morning", "afternoon", "evening", "day",
+                         "today", "yesterday", "tonight"})
+_TIME_OPENERS = frozenset({"on", "at", "in", "last", "this", "late", "early", "earlier", "next", "a", "that"})
+_NAME_LINKS = frozenset({"of", "for", "and", "the", "on", "de", "van", "von", "al", "el", "bin", "la", "le", "da",
+                         "di", "du", "ter", "&"})
+# lower-case words before a name that count or place it, not describe it ("both the United States", "most ...")
+_LEAD_NOT_MODIFIER = frozenset({"both", "most", "all", "some", "many", "several", "few", "each", "every", "any",
+                                "no", "other", "another", "only", "even", "also", "just", "than", "and", "or"})
+_POSSESSIVE = re.compile(r"^(.*\w)(?:['’]s|s['’])$")
+
+
+def _owner(word: str) -> str:
+    """A possessor without its possessive ending: "Lee's" -> "Lee", "Sanders’" -> "Sanders"."""
+    return re.sub(r"(?<=s)['’]$|['’]s$", "", word)
+
+
+def _strip_time(toks: list[str]) -> list[str]:
+    """``toks`` without a closing time phrase ("St. Paul City Council on Wednesday", "Ann Lee last week")."""
+    k = len(toks)
+    while k > 1 and (fold(toks[k - 1]).lower().strip(".,") in _WEEKDAYS_MONTHS
+                     or toks[k - 1].islower() and toks[k - 1].strip(".,") in _LOWER_TIME):
+        k -= 1
+    if k < len(toks):
+        while k > 1 and toks[k - 1].islower() and toks[k - 1] in _TIME_OPENERS:
+            k -= 1
+    return toks[:k]
+
+
+def _agent_name(toks: list[str]) -> str:
+    """The name after "by" closing a description ("a report ... by the Harbour Council" -> "Harbour Council"),
+    or ""."""
+    at = max((i for i, w in enumerate(toks) if w == "by"), default=None)
+    if at is None:
+        return ""
+    rest = toks[at + 1:]
+    while rest and rest[0].lower() in _DETS:
+        rest = rest[1:]
+    if rest and rest[0][:1].isupper() and all(w[:1].isupper() or w in _NAME_LINKS for w in rest):
+        return " ".join(rest)
+    return ""
+
+
+def _canonical_name(name: str | None) -> str | None:
+    """The canonical speaker name a user sees, from the words resolution gave: no closing time phrase, verb or
+    preposition ("St. Paul City Council on Wednesday", "President Ann Lee spent", "Lee landed himself in hot
+    water last week by"), no lower-case modifier before a proper name ("nonpartisan Harbour Budget Office"), no
+    headline word glued before "The" ("Enter The Harbour Post"); a person's statement or event is the person
+    ("Director Ann Lee's news conference"), a body named after a possessor is the body; an event, result,
+    quality ("Monday night's results", "Lee's inexperience") or gerund phrase ("Adopting the recommendations of
+    a hearing officer") is no name (None). Anything else is returned as it is.
+
+    >>> _canonical_name("Harbour City Council on Wednesday"), _canonical_name("President Ann Lee spent")
+    ('Harbour City Council', 'President Ann Lee')
+    >>> _canonical_name("Lee landed himself in hot water last week by")
+    'Lee'
+    >>> _canonical_name("nonpartisan Harbour Budget Office"), _canonical_name("fact-checking site Truthmeter")
+    ('Harbour Budget Office', 'Truthmeter')
+    >>> _canonical_name("Enter The Harbour Post"), _canonical_name("Director Ann Lee's news conference")
+    ('The Harbour Post', 'Ann Lee')
+    >>> _canonical_name("Monday night’s results"), _canonical_name("Adopting the recommendations of a panel")
+    (None, None)
+    >>> _canonical_name("Chancellor Ann Lee's center-right Harbour Union"), _canonical_name("Lee's campaign")
+    ('Harbour Union', "Lee's campaign")
+    >>> _canonical_name("anonymous US official"), _canonical_name("USA Today"), _canonical_name("Theresa May")
+    ('anonymous US official', 'USA Today', 'Theresa May')
+    """
+    if not name:
+        return name
+    toks = name.split()
+    low0 = fold(toks[0]).lower()
+    if low0 in ("anonymous", "unnamed"):
+        return name
+    # a headline word glued before "The": "Enter The Washington Post"
+    the = next((i for i in range(1, len(toks) - 1) if toks[i] == "The"), None)
+    if the is not None and all(w[:1].isupper() and w.isalpha() and fold(w).lower() not in _PRONOUNS
+                               and fold(w).lower() not in _DETS for w in toks[:the]):
+        toks = toks[the:]
+    # a closing time phrase, preposition or verb: "... on Wednesday", "... last week by", "Ann Lee spent"
+    prev = None
+    while toks != prev:
+        prev = toks
+        toks = _strip_time(toks)
+        while len(toks) > 1 and toks[-1].islower() and toks[-1] in _PREPS:
+            toks = toks[:-1]
+    verb = next((i for i in range(1, len(toks)) if toks[i].islower() and toks[i].isalpha()
+                 and (_past_like(toks[i]) or toks[i] in _AUX) and not _POSSESSIVE.match(toks[i - 1])
+                 and all(w[:1].isupper() or w in _NAME_LINKS for w in toks[:i])), None)
+    if verb is not None:
+        toks = toks[:verb]
+        while toks and toks[-1] in _NAME_LINKS:
+            toks = toks[:-1]
+        if not toks:
+            return None
+    if len(toks) > 1 and toks[-1][:1].isupper() and _POSSESSIVE.match(toks[-1]):
+        toks = [*toks[:-1], _owner(toks[-1])]  # "Clinton's" (its noun cut as a verb)
+    low = [fold(w).lower().strip(".,;:") for w in toks]
+    if len(toks) > 1 and low[0].endswith("ing") and len(low[0]) > 5 and "-" not in low[0] and toks[1].islower() \
+            and low[0] not in _first_names():
+        return None  # "Adopting the recommendations of a hearing officer", "Holding signs"
+    # a possessor and what is theirs: "Ann Lee's news conference", "Ann Lee's center-right Harbour Union"
+    own = next((i for i in range(len(toks) - 1) if toks[i][:1].isupper() and _POSSESSIVE.match(toks[i])), None)
+    if own is not None:
+        rest = toks[own + 1:]
+        k = next((j for j, w in enumerate(rest) if w[:1].isupper()), None)
+        if k is not None and 0 < k <= 2 and len(rest) - k >= 2 and not any(w in _PREPS for w in rest[:k]) \
+                and all(w[:1].isupper() or w in _NAME_LINKS for w in rest[k:]):
+            return " ".join(rest[k:])  # the body the possessor leads
+        if k is None:
+            cut = next((j for j, w in enumerate(rest) if j > 0 and w in _PREPS), len(rest))
+            head = fold(rest[cut - 1]).lower().strip(".,;:")
+            if head in _STATEMENT_HEADS:
+                return _name_part(" ".join([*toks[:own], _owner(toks[own])])) or None
+            if head in _EVENT_HEADS:
+                return None
+        return " ".join(toks)
+    # a description led by a common noun: "the rupture over Mr. Obama", "a report ... by the Harbour Council"
+    prep = next((i for i in range(1, len(toks)) if toks[i].islower() and toks[i] in _PREPS), None)
+    head = low[prep - 1] if prep is not None else low[-1]
+    if (toks[prep - 1] if prep is not None else toks[-1]).islower():
+        agent = _agent_name(toks)
+        if agent and any(w in _STATEMENT_HEADS or w in _EVENT_HEADS or w in _DOCUMENT_NOUNS for w in low):
+            return agent
+        at = prep - 1 if prep is not None else len(low) - 1
+        if head in _EVENT_HEADS and not (at > 0 and low[at - 1] in _DOCUMENT_NOUNS):
+            return None  # "the rupture over ...", not "entrance poll results" (a document's findings)
+        if prep is not None and toks[0].islower() and any(w[:1].isupper() for w in toks[prep:]):
+            return None  # "government in Beijing", "critics in the United States": a description
+    # lower-case modifiers before a proper name: "nonpartisan Congressional Budget Office"
+    if toks[0].islower() and toks[0] not in _NAME_LINKS:
+        k = next((j for j, w in enumerate(toks) if w[:1].isupper()), None)
+        if k is not None and k <= 2 and not any(w in _PREPS or w in _DETS or w in _LEAD_NOT_MODIFIER
+                                                or not w.replace("-", "").isalpha() for w in toks[:k]) \
+                and (len(toks) - k >= 2 or not toks[k].isupper()) \
+                and all(w[:1].isupper() or w in _NAME_LINKS for w in toks[k:]):
+            return " ".join(toks[k:])
+    return " ".join(toks)

@@ -40,6 +40,7 @@ from ._gazetteer import (
 )
 from ._mentions import (
     _appositive_name,
+    _canonical_name,
     _complement_of_name,
     _full_form,
     _joint_names,
@@ -156,13 +157,16 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
                 r["speaker_type"] = "anonymous"
             # "Pro-government commentators spent the day": the clause's subject, never the clause
             subj = _clause_subject(mention)
-            r["speaker_canonical"] = None if _common(subj) or _pronoun_led(subj) else _clean_description(subj)
+            canon = None if _common(subj) or _pronoun_led(subj) else _canonical_name(_clean_description(subj))
+            r["speaker_canonical"] = None if _common(canon) or _pronoun_led(canon) else canon
             if _is_group(mention) and r["speaker_type"] != "anonymous":
                 r["speaker_type"] = "group"
             r["resolved"] = r["speaker_canonical"] is not None
             continue
         r.pop("_anon", None)
         canon = ent.canonical or None
+        if ent.kind != "anon":
+            canon = _canonical_name(canon)  # "Lee's news conference" -> "Lee", "Monday's results" -> None
         if ent.kind != "anon" and (_common(canon) or _pronoun_led(canon) or _clause_like(canon)):
             # "analysts", "a bank teller", "the official", "I'm": a description, not a name; "That's the
             # takeaway from ...", "Clinton released her medical records": a clause, not a name
