@@ -92,12 +92,14 @@ def main() -> int:
         med = {name: statistics.median(v) for name, v in table.items()}
         for name, _, _ in configs:
             print(f"median {what} {name}: {med[name]:.1f} s  ({med[name] / med[ref]:.2f}x the default's)")
+        # the target (issue 7/7: "at least 2x faster") is the user's wait, wall time; CPU is shown beside it
+        verdict = (lambda x: f" -> target >= 2x: {'MET' if x >= 2 else 'NOT MET'}") if what == "wall" else (lambda x: "")
         speedup = med[first] / med[ref]
-        print(f"{what} speed-up of the default over {first}: {speedup:.2f}x -> target >= 2x: "
-              f"{'MET' if speedup >= 2 else 'NOT MET'}")
+        print(f"{what} speed-up of the default over {first}: {speedup:.2f}x{verdict(speedup)}")
         cold = next((name for name, _, _ in configs if name.startswith("cache off")), None)
         if cold is not None and first != cold:
-            print(f"{what} speed-up of the first run (cache off) over {first}: {med[first] / med[cold]:.2f}x")
+            cold_speedup = med[first] / med[cold]
+            print(f"{what} speed-up of the first run (cache off) over {first}: {cold_speedup:.2f}x{verdict(cold_speedup)}")
     return 0
 
 

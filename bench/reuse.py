@@ -568,7 +568,7 @@ def print_stages(st: pd.DataFrame) -> None:
           "the growth of plain linear work on arrays of the corpus' size and on the fingerprint table in the same run "
           "(cache and memory-bandwidth effects, other processes' load). Near-linear: wall and CPU growth at most "
           f"1.2x the corpus' (~{1.2 * k:.0f}) or 1.2x the larger control's ({linear:.1f}): at most {limit:.1f}")
-    print(table.fillna("").to_string(index=False))
+    print(table.astype(object).where(table.notna(), "").to_string(index=False))
     print("every stage near-linear:", "MET" if (table.loc[stages, "near_linear"] == "yes").all() else "NOT MET")
 
 
