@@ -19,6 +19,7 @@ import re
 
 from ._according import _According
 from ._content import _Content
+from ._cue_subjects import _CueSubjects
 from ._cues import _Cues
 from ._direct import _Direct
 from ._indirect import _Indirect
@@ -60,7 +61,8 @@ def _paragraph_breaks(gap: str) -> int:
     return len(_BREAKS_RE.findall(gap))
 
 
-class _Analyser(_Units, _Cues, _Phrases, _Subjects, _Direct, _According, _Mixed, _Indirect, _Content, _Turkish):
+class _Analyser(_Units, _Cues, _Phrases, _CueSubjects, _Subjects, _Direct, _According, _Mixed, _Indirect, _Content,
+                _Turkish):
     """Finds the attributions of one article (call :meth:`run`)."""
 
     def __init__(self, text: str, lang: str):

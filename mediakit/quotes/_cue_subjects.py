@@ -1,0 +1,262 @@
+"""The speaker of a cue read from the sentence around it: the subject left of the cue ("Smith, a fellow at X,
+said"; "officials familiar with the talks say"), a relative subject ("Sanders, who had said ..."), an inverted
+subject right of it ("said Smith, a fellow at X"), and the subject a participle or "adding" inherits from the
+clause before it. A mixin of the quote analyser (:mod:`._rules`), on the noun phrases of :mod:`._phrases`.
+"""
+
+from __future__ import annotations
+
+from ._phrases import (
+    _APPOSITION_MAX_TOKENS,
+    _DOTTED_ACRONYM,
+    _NP_MAX_TOKENS,
+    _PAREN_MAX_TOKENS,
+    _PARTICIPLE_DESCRIPTIONS,
+    _RELATIVE_CLAUSE_MAX_TOKENS,
+    _SUBJECT_PRONOUNS,
+    _TO_SAY_HEADS,
+)
+from ._tokens import _Frame, _is_cap, _is_word
+from ._words import (
+    _AUX,
+    _CLAUSE,
+    _DET,
+    _INVERTIBLE,
+    _LEADING_ADVERBS,
+    _OBJECT_PRONOUNS,
+    _PREPS,
+    _SPEAKING_PRONOUNS,
+    _TIME_WORDS,
+    _past_like,
+)
+
+
+class _CueSubjects:
+    """Mixin: who a cue's subject is (uses the noun-phrase methods of :class:`._phrases._Phrases`)."""
+
+    def _subject_left(self, c0: int, lo: int) -> _Frame | None:
+        """Speaker left of the cue starting at ``c0``: "Smith said", "Smith, a fellow at X, said",
+        "officials in Ottawa have long said", ", who said"."""
+        t = self.t
+        j = self._skip_adverbs_left(c0 - 1, lo)
+        if j < lo:
+            return None
+        w = t.low[j]
+        if w == "," and t.low[c0] in self.lex.forms and self.lex.forms[t.low[c0]].form == "ing":
+            return None  # "..., saying": a participle; its subject is the sentence's
+        fr = _Frame(c0, c0, None)
+        base = self.lex.forms.get(t.low[c0])
+        if w == "to" and j - 1 >= lo and base is not None and base.form == "base" and base.cls == "speech" \
+                and t.low[j - 1] in _TO_SAY_HEADS:
+            # "Lewandowski continued to say", "voters are more likely to say": the subject of the verb before "to"
+            m = j - 1
+            if t.low[m] == "likely":
+                while m - 1 >= lo and t.low[m - 1] in ("more", "less", "most", "least", "much", "far", "even"):
+                    m -= 1
+            return self._subject_left(m, lo)
+        ing = base
+        if ing is not None and ing.form == "ing" and ing.cls == "speech" and not ing.content_object \
+                and self.lang == "en":
+            # "..., with 30 percent of voters saying they ...": the noun phrase after "with" speaks
+            m = j
+            while m > lo and j - m < _NP_MAX_TOKENS and _is_word(t.text[m]) and t.quote[m] == -1 \
+                    and t.low[m] != "with":
+                m -= 1
+            end = next((x for x in range(c0 + 1, len(t)) if t.low[x] in (",", ";", ":", ".") or t.quote[x] != -1),
+                       len(t))
+            if m < j and t.low[m] == "with" and self._is_clause(c0 + 1, end, False):
+                np_ = self._np_left(j, m + 1)
+                if np_ is not None and np_[0] == m + 1 and not self._cannot_speak(*np_) and not all(
+                        t.low[x] in _TIME_WORDS or t.low[x].isdigit() or t.low[x] in _DET for x in range(*np_)):
+                    fr.s0, fr.s1 = np_
+                    return fr
+        if w in ("who", "which", "that", "который", "которая", "которые"):
+            fr.s0, fr.s1 = j, j + 1
+            k = j - 1
+            if k >= lo and t.low[k] == ",":
+                k -= 1
+            if w == "that" and (k < lo or t.low[k] == "," or self._cue_at(k, backward=True) is not None
+                                or t.low[k] in _AUX or t.low[k] in _CLAUSE or t.low[k] in _PREPS):
+                return None  # "said that ...": a complementizer, not a relative pronoun
+            ante = self._np_left(k, lo) if k >= lo else None
+            if ante is not None:
+                ante = self._object_of_clause(ante)
+            if ante is not None:
+                fr.antecedent = ante
+                return fr
+            if w == "that":
+                return None
+            return fr
+        if w == ",":
+            detailed = self._name_with_details(j, lo)
+            if detailed is not None:
+                fr.s0, fr.s1, fr.a0, fr.a1 = detailed
+                return fr
+            # apposition or parenthetical between two commas: "Smith, head of X, said"
+            k = j - 1
+            while k >= lo and t.low[k] not in (",", ";", ":", "(") and t.quote[k] == -1 and j - k < _APPOSITION_MAX_TOKENS:
+                if t.low[k] == ")":  # "president of the INE (Instituto Nacional de Estadística), said"
+                    while k > lo and t.low[k] != "(" and t.quote[k] == -1:
+                        k -= 1
+                k -= 1
+            inner = (k + 1, j)
+            if inner[1] - inner[0] <= 0:
+                return None
+            first = t.low[inner[0]]
+            if k >= lo and t.low[k] == "," and k - 2 >= lo and t.low[k - 1] in _LEADING_ADVERBS \
+                    and t.low[k - 2] == ",":
+                k -= 2  # "Sanders, meanwhile, who sits at zero endorsements, said": skip the adverb
+            if k >= lo and t.low[k] == ",":
+                head = self._np_left(k - 1, lo) if k - 1 >= lo else None
+                if first in _PREPS or first in ("speaking", "asked", "when", "while", "meanwhile", "however",
+                                                 "though", "too", "in", "for", "according", "referring"):
+                    # parenthetical phrase: the subject is before it
+                    if head is not None:
+                        fr.s0, fr.s1 = head
+                        return fr
+                    return None
+                if head is not None and head[1] - head[0] == 1 and t.low[head[0]].isdigit() \
+                        and head[0] - 2 >= lo and t.low[head[0] - 1] == ",":
+                    head = self._np_left(head[0] - 2, lo)  # "Yin Myint May, 60, a doctor, said", "Kim, 24, who ..."
+                    if head is not None and not any(_is_cap(t.text[m]) for m in range(*head)):
+                        head = None
+                if head is not None and first in ("who", "which", "whose") and not self._adverbial(head):
+                    # "Christie, who has campaigned for Trump, blasted ..."; "Hogan Gidley, a former party
+                    # director, whose roots are in ..., said": the name is the first of the chain
+                    a_end = inner[1]
+                    head = self._chain_head(head, lo)
+                    fr.s0, fr.s1 = head
+                    fr.a0, fr.a1 = head[1] + 1 if t.low[head[1]] == "," else inner[0], a_end
+                    return fr
+                # "Mary Susan, clad in a red cape with lights that spelled his name, said": a participle phrase
+                # describing a named speaker
+                part = (_past_like(first) or first in _PARTICIPLE_DESCRIPTIONS or first.endswith("ing")
+                        and first not in self.lex.forms) and head is not None and any(
+                    _is_cap(t.text[m]) for m in range(*head))
+                if head is not None and (self._looks_like_np(*inner) or part) and not self._adverbial(head):
+                    # chained appositions: "Scott Pruitt, the attorney general of Oklahoma, one of the
+                    # states suing the EPA, said" -- the name is the first of the chain
+                    a_end = inner[1]
+                    head = self._chain_head(head, lo)
+                    fr.s0, fr.s1 = head
+                    fr.a0, fr.a1 = head[1] + 1, a_end
+                    return fr
+                return None
+            if t.low[j - 1] == ")" and k < lo:
+                # "Sen. Jack Reed (D-R.I.), said": a comma after a parenthesis closing the subject
+                np_ = self._np_left(j - 1, lo)
+                if np_ is not None and np_[0] == lo and any(_is_cap(t.text[m]) for m in range(*np_)):
+                    fr.s0, fr.s1 = np_
+                    return fr
+            # no comma before: "X, said" can only be an inversion; not a subject on the left
+            return None
+        if w in ("—", "–"):
+            # an aside between dashes after the subject: "Insiders in two states — Nevada and Ohio — said"
+            k = j - 1
+            while k >= lo and t.low[k] not in ("—", "–", ";", ":") and t.quote[k] == -1 \
+                    and j - k < _APPOSITION_MAX_TOKENS:  # (commas inside: "— including Muslims, Christians —")
+                k -= 1
+            if k > lo and t.low[k] == t.low[j] and k + 1 < j:
+                head = self._np_left(k - 1, lo)
+                if head is not None and not self._adverbial(head) and self._human(*head):
+                    fr.s0, fr.s1, fr.a0, fr.a1 = head[0], head[1], k + 1, j
+                    return fr
+            return None
+        rel = self._relative_subject(j, lo)
+        if rel is not None:
+            return rel
+        np_ = self._np_left(j, lo)
+        if np_ is None:
+            return None
+        np_ = self._participle_phrase(np_, c0)
+        subj = [k for k in range(np_[0], np_[1] - 1) if t.low[k] in _SPEAKING_PRONOUNS and t.low[k] != "who"]
+        if subj and not any(t.low[k] in _DET for k in range(np_[0], subj[-1])):
+            # ("all the experts I interviewed said": a reduced relative clause, left as it is)
+            # "On September 27 they published the results by announcing that", "He recently pitched himself
+            # to voters by saying": the scan crossed a clause; its subject pronoun is the speaker
+            np_ = (subj[-1], subj[-1] + 1)
+        fr.s0, fr.s1 = np_
+        return fr
+
+    def _relative_subject(self, j: int, lo: int) -> _Frame | None:
+        """"a US official who spoke on condition of anonymity said": the subject is the noun phrase before
+        a relative clause that ends right before the cue."""
+        t = self.t
+        for k in range(j, max(lo, j - _RELATIVE_CLAUSE_MAX_TOKENS) - 1, -1):
+            w = t.low[k]
+            if t.quote[k] != -1 or w in (",", ";", ":", ".", "(", ")"):
+                return None
+            if w in ("who", "whom", "whose"):
+                if k == j or k - 1 < lo:
+                    return None
+                if any(t.low[m] in self.lex.forms and self.lex.forms[t.low[m]].form in ("past", "s")
+                       for m in range(k + 2, j + 1)):
+                    return None  # a second verb: "who asked not to be named said the decision had been ..."
+
+                head = self._np_left(k - 1, lo)
+                if head is None or self._adverbial(head):
+                    return None
+                return _Frame(-1, -1, None, head[0], head[1], k, j + 1)
+        return None
+
+    def _subject_right(self, c1: int, hi: int, lemma: str | None = None) -> _Frame | None:
+        """Speaker right of an inverted cue: '“...,” said Smith, a fellow at X.' or '— сказал он'."""
+        t = self.t
+        k = c1
+        if self.lang_rules.strict_inversion and lemma is not None and lemma not in _INVERTIBLE:
+            return None
+        # skip an addressee in quotes (Russian: заявила «Волга Вайр» Юлия Кедрова)
+        if k < hi and t.quote[k] != -1 and t.mark[k]:
+            qi = t.quote[k]
+            z = self.q_tok[qi][3]
+            k = z
+        np_ = self._np_right(k, hi)
+        if np_ is None:
+            return None
+        nxt = t.low[np_[1]] if np_[1] < hi else "."
+        if self.lang_rules.strict_inversion and nxt not in (",", ".", "!", "?", ";", ":", "—", "–", "-", "in", "on", "at", "during",
+                                             "who", "after", "when", "before", "while", "of", "(", "last", "this",
+                                             "earlier", "recently", "later", "today", "yesterday", "whose", "whom",
+                                             "which") and not (nxt in _PREPS and nxt != "as") \
+                and not (nxt == "as" and np_[1] + 1 < hi and t.low[np_[1] + 1] in _SUBJECT_PRONOUNS) \
+                and not t.mark[np_[1]] and nxt not in _TIME_WORDS and not nxt.endswith("ing") \
+                and not (nxt.endswith("ed") and nxt not in self.lex.forms):
+            return None  # '“...” blasted Clinton as a disgrace': an object, not an inverted speaker
+        if self.lang_rules.strict_inversion and (t.low[np_[0]] in _OBJECT_PRONOUNS or all(
+                t.low[k] in _TIME_WORDS or t.low[k].isdigit() for k in range(*np_))) and not (
+                np_[1] - np_[0] == 1 and self._name_modal(np_[0], nxt in (".", ",", "!", "?", ";"))):
+            return None  # "said Sunday", "said May 5" name no speaker; "said May." does
+        fr = _Frame(c1, c1, None, np_[0], np_[1], inverted=True)
+        e = np_[1]
+        if e < hi and t.low[e] == ",":
+            f = e + 1
+            while f < hi and t.low[f] not in (",", ".", ";", ":", ")") and t.quote[f] == -1 and f - e < _APPOSITION_MAX_TOKENS \
+                    or f < hi and t.low[f] == "." and f + 1 < hi and (_DOTTED_ACRONYM.match(t.text[f - 1]) or len(
+                        t.text[f - 1]) == 1 and t.text[f - 1].isupper()):  # "a professor at M.I.T.", "George W. Bush"
+                if t.low[f] == "(":  # "a reporter whose zeal has driven others (like me) off the beat"
+                    g = next((x for x in range(f + 1, min(hi, f + _PAREN_MAX_TOKENS)) if t.low[x] == ")"), None)
+                    if g is None or f == e + 1:
+                        break
+                    f = g
+                f += 1
+            if f > e + 1 and self._looks_like_np(e + 1, f):
+                fr.a0, fr.a1 = e + 1, f
+        return fr
+
+    def _prior_subject(self, i: int, a: int) -> _Frame | None:
+        """The speaker of a cue with no subject of its own ("..., adding", "and called him"): the subject
+        of the nearest cue before it in the sentence, else the sentence's first noun phrase."""
+        t = self.t
+        for m in range(i - 1, a - 1, -1):
+            if t.quote[m] != -1 and not t.mark[m]:
+                continue
+            cue = self._cue_at(m)
+            if cue is None:
+                continue
+            fr = self._subject_left(m, a)
+            if fr is not None:
+                return fr
+        np_ = self._sentence_subject(a, i)
+        if np_ is None:
+            return None
+        return _Frame(-1, -1, None, np_[0], np_[1])
