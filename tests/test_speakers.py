@@ -274,3 +274,67 @@ def test_a_next_sentence_reporting_its_own_that_clause_is_no_frame_of_the_quotat
                 for r in q[q.kind == "indirect"].itertuples()]
     assert [(a, c.endswith("the ruling was wrong"), s) for a, c, s in indirect] == [("a", True, "She"),
                                                                                    ("c", True, "She")]
+
+
+# speaker types (issue 3/7, Deliver 3): from the article's own introductions, agencies, head nouns of unresolved
+# descriptions; transcript markers name no speaker
+def _typed(texts: list[str]) -> pd.DataFrame:
+    corpus = pd.DataFrame({"article_id": [f"t{i}" for i in range(len(texts))], "outlet": "x", "text": texts})
+    q = mk.extract_quotes(corpus)
+    by_id = corpus.set_index("article_id").text
+    for r in q.itertuples():
+        if pd.notna(r.speaker_start):
+            assert by_id[r.article_id][int(r.speaker_start):int(r.speaker_end)] == r.speaker
+    return q
+
+
+def test_a_media_introduction_anywhere_in_the_article_types_later_mentions():
+    q = _typed([
+        "Veteran columnist and radio contributor Dana Pell wrote about the race. "
+        "\"The field is wide open,\" Pell said on Monday.",
+        "Senator Jo Marsh sat down with MSNBC's Rina Okafor on Thursday. "
+        "\"Will you run again?\" Okafor asked. \"No,\" Marsh said.",
+        "Ban Ki-woo, the secretary general of the league, arrived on Monday. "
+        "\"We are ready,\" Ban said.",
+    ])
+    types = dict(zip(q.speaker, q.speaker_type))
+    assert types["Pell"] == "media"          # "columnist and radio contributor Dana Pell"
+    assert types["Okafor"] == "media"        # "MSNBC's Rina Okafor": a news organisation's person
+    assert types["Marsh"] == "official"
+    assert types["Ban"] == "official"        # "Ban Ki-woo, the secretary general": an office, not a rank
+
+
+def test_agencies_are_officials_and_plural_heads_type_unresolved_descriptions():
+    q = _typed([
+        "The FBI said in a statement that the review was complete.",
+        "Federal prosecutors said the suspect had fled.",
+        "His attorneys said he would appeal the ruling.",
+        "Attorney General Mara Voss said the law was clear.",
+    ])
+    got = dict(zip(q.speaker, zip(q.speaker_type, q.speaker_canonical)))
+    assert got["The FBI"][0] == "official"
+    assert got["Federal prosecutors"][0] == "official"
+    assert got["His attorneys"][0] == "expert" and got["His attorneys"][1] is None
+    assert got["Attorney General Mara Voss"] == ("official", "Mara Voss")   # not military ("general")
+    assert len(q) == 4
+
+
+def test_private_people_introduced_by_age_or_home_are_citizens():
+    q = _typed([
+        "Lena Ortiz, a 34-year-old shift manager from Dayton, waited in line. \"I want jobs,\" Ortiz said.",
+        "Carl Boone, who lives outside Fresno, watched the debate. \"It was a mess,\" Boone said.",
+    ])
+    assert q.speaker_type.tolist() == ["citizen", "citizen"]
+
+
+def test_transcript_markers_name_no_speaker():
+    q = _typed([
+        "Here is the edited transcript of the interview.\n\nQ: You have been talking about how the country is "
+        "on the upswing, but the candidates are talking doom and gloom.\n\nA: It is a big mistake.",
+        "The governor spoke to the host.\n\n(END VIDEO CLIP)\n\nHOST: Talk to them.\n\n"
+        "FALLIN: Well, I think people are scared. They want safe homes. They want safe streets.",
+    ])
+    assert len(q) == 6
+    assert "Q" not in q.speaker.tolist()                          # "Q:" marks the question, no one's name
+    assert q.loc[q.quote.str.startswith("You have been"), "speaker"].isna().all()
+    assert not q.speaker_canonical.isin(["Q", "END VIDEO CLIP"]).any()   # no later "They" refers to the marker

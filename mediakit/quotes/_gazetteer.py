@@ -443,6 +443,22 @@ def is_anonymous(text: str) -> bool:
     return any(p in t for p in load_roles().anonymity)
 
 
+@lru_cache(maxsize=1)
+def _not_speakers() -> frozenset[str]:
+    return frozenset(" ".join(_words(str(p))) for p in _read_yaml("speaker_roles.yaml").get("not_speakers") or [])
+
+
+def is_transcript_marker(mention: str) -> bool:
+    """True when ``mention`` is only a transcript marker ("Q", "END VIDEO CLIP", "(CROSSTALK)"), which names
+    no speaker (the ``not_speakers`` list of speaker_roles.yaml).
+
+    >>> is_transcript_marker("END VIDEO CLIP"), is_transcript_marker("(CROSSTALK)"), is_transcript_marker("Quinn")
+    (True, True, False)
+    """
+    words = _words(mention)
+    return bool(words) and " ".join(words) in _not_speakers()
+
+
 @lru_cache(maxsize=65536)
 def country_of(text: str) -> str:
     """The country the words of ``text`` point to ("a Turkish official" -> "TR"), or ""."""
@@ -490,6 +506,8 @@ def speaker_type_of(mention: str, description: str = "") -> tuple[str, str]:
     ('anonymous', 'TR')
     >>> speaker_type_of("Pavel Zhuravlev", "a senior research fellow at the Volkhov Centre")
     ('expert', '')
+    >>> speaker_type_of("Attorney General Jo Roe"), speaker_type_of("the prosecutors"), speaker_type_of("FBI")
+    (('official', ''), ('official', ''), ('official', ''))
     """
     text = f"{mention} {description}".strip()
     country = country_of(text)
@@ -497,8 +515,33 @@ def speaker_type_of(mention: str, description: str = "") -> tuple[str, str]:
         return "anonymous", country
     words = _words(text)
     joined = " " + " ".join(words) + " "
+    # "Attorney General Jo Roe", "the secretary general": a civilian office, not a military rank
+    # (the office's phrase in speaker_roles.yaml types it)
+    civil = {j for i, w in enumerate(words) if w == "general" and i and words[i - 1] in _CIVIL_GENERALS
+             for j in (i - 1, i)}
+    words = tuple("" if i in civil else w for i, w in enumerate(words))
+    # a mention whose head is the plural of a keyword types as the keyword ("prosecutors", "his attorneys")
+    head = _words(mention)[-1:]
+    singular = _singular(head[0]) if head else ""
     for t, ws, prefixes, phrases in load_roles().types:
         if any(w in ws for w in words) or any(f" {p} " in joined for p in phrases) or \
-                any(w.startswith(p) for w in words for p in prefixes):
+                any(w.startswith(p) for w in words for p in prefixes) or singular in ws:
             return t, country
     return "unknown", country
+
+
+# offices named "... general" that are no military rank
+_CIVIL_GENERALS = frozenset({"attorney", "secretary", "surgeon", "inspector", "solicitor", "consul", "auditor",
+                             "comptroller", "postmaster", "governor", "director", "procurator", "prosecutor"})
+
+
+def _singular(word: str) -> str:
+    """The singular of a regular English plural noun ("attorneys" -> "attorney", "deputies" -> "deputy"),
+    else "" (short words and words ending in "ss", "us", "is" are left alone: "press", "us", "analysis").
+
+    >>> _singular("prosecutors"), _singular("deputies"), _singular("press"), _singular("gas")
+    ('prosecutor', 'deputy', '', '')
+    """
+    if len(word) < 4 or not word.endswith("s") or word.endswith(("ss", "us", "is", "'s")):
+        return ""
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1]

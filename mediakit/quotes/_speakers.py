@@ -34,6 +34,7 @@ from ._gazetteer import (
     _words,
     country_of,
     is_anonymous,
+    is_transcript_marker,
     load_gazetteer,
     name_key,
     speaker_type_of,
@@ -134,6 +135,10 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
             _add_subject(text, r, ents, names, gz)
             continue
         s0 = r.get("speaker_start")
+        if s0 is not None and is_transcript_marker(text[s0:r["speaker_end"]]):
+            # "Q: ...", "END VIDEO CLIP": a transcript's marker, no speaker
+            r["speaker_start"] = r["speaker_end"] = s0 = None
+            r["speaker"] = None
         r.setdefault("speaker", None)
         r["speaker_canonical"], r["speaker_type"], r["speaker_country"] = None, "unknown", ""
         r["resolved"] = False
@@ -176,7 +181,7 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
         low = _words(mention)
         if low and low[0] in ("he", "she", "он", "она") and not ent.gender:
             ent.gender = "f" if low[0] in ("she", "она") else "m"
-    _type_from_introductions(text, records)
+    _type_from_introductions(text, records, gz)
     for r in records:
         if r.get("speaker_start") is not None:
             # the span names the speaker only, cut like the canonical name: "Local commentators spent the day"
@@ -190,6 +195,8 @@ def _add_subject(text: str, span: tuple, ents: list[_Ent], names: dict[str, str]
     """A name opening a sentence ("Lena Hart, a defence economist, was blunt.", "The Turkish Foreign
     Ministry condemned the move.") becomes a candidate antecedent for later pronouns and descriptions."""
     mention = text[span[0]:span[1]]
+    if is_transcript_marker(mention):
+        return  # "END VIDEO CLIP" opening a line: no one a later "they" can refer to
     appos = text[span[2]:span[3]] if len(span) > 3 and span[2] >= 0 else ""
     desc = " ".join(_words(f"{mention} {appos}"))
     words = _words(mention)

@@ -17,25 +17,29 @@ from functools import lru_cache
 from ..text import fold
 from ._gazetteer import (
     _WORD_RE,
+    Gazetteer,
     _article_country,
     _words,
     country_of,
+    load_gazetteer,
     speaker_type_of,
 )
 from ._names import _first_name_lists, _name_part, _role_vocab
 
 
-def _type_from_introductions(text: str, records: list[dict]) -> None:
+def _type_from_introductions(text: str, records: list[dict], gazetteer: Gazetteer | None = None) -> None:
     """Type named speakers left ``unknown`` from how the article introduces them anywhere, not only where
     they are quoted: the titles and roles before the name ("campaign chairman Paul Manafort", "former
-    Secretary of State Jane Roe") or an apposition after it ("Roe, the state's attorney general,")."""
+    Secretary of State Jane Roe", "MSNBC host Rachel Maddow"), a news organisation of ``gazetteer`` owning
+    the name ("NBC's Chuck Todd": media) or an apposition after it ("Roe, the state's attorney general,")."""
     todo: dict[str, list[dict]] = defaultdict(list)
     for r in records:
         c = r.get("speaker_canonical")
         if r.get("speaker_type") == "unknown" and c and not c.startswith("anonymous") and _name_part(c) == c:
             todo[c].append(r)
+    media = _media_possessive_re(tuple(f for f, _c in (gazetteer or load_gazetteer()).media_names())) if todo else None
     for name, recs in todo.items():
-        t, country = _introduced_as(text, name)
+        t, country = _introduced_as(text, name, media=media)
         if t == "unknown":
             continue
         for r in recs:
@@ -69,6 +73,8 @@ def _ambiguous_type(text: str, mention: str, appos: str, persons: list[str]) -> 
 
 
 _AGE_RE = re.compile(r", (\d{1,3}), ")
+_YEAR_OLD_RE = re.compile(r"\b\d{1,3}-year-old\b")
+_LIVES_RE = re.compile(r"(?:, \d{1,3})?, who (?:lives|lived|has lived|resides|grew up)\b")
 _WHO_RE = re.compile(r"who (?:is|was|has been|had been|served as|serves as|heads|headed|runs|ran|leads|led) ")
 
 
@@ -110,7 +116,26 @@ def _appositions(text: str, start: int, end: int, vocab: frozenset[str]) -> tupl
     return " ".join(parts), aged
 
 
-def _introduced_as(text: str, name: str, *, surname: bool = True) -> tuple[str, str]:
+@lru_cache(maxsize=16)
+def _media_possessive_re(forms: tuple[str, ...]) -> re.Pattern | None:
+    """A pattern for a news organisation's possessive closing the words before a name ("MSNBC's",
+    "Fox News'"), from the organisations' surface forms.
+
+    >>> bool(_media_possessive_re(("CNN", "Fox News")).search("Fox News’"))
+    True
+    """
+    if not forms:
+        return None
+    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(r"(?<![\w])(?:" + alts + r")(?:'s|’s|'|’)$", re.IGNORECASE)
+
+
+# a hyphenated given name after a surname, as in names that put the family name first ("Ban Ki-moon")
+_GIVEN_AFTER = r"(?:\s[A-Z][a-z]+-[a-z]+)?"
+
+
+def _introduced_as(text: str, name: str, *, surname: bool = True,
+                   media: re.Pattern | None = None) -> tuple[str, str]:
     """``(type, country)`` of a named person from the words around the name's mentions in ``text`` (with
     ``surname``, also around mentions of the surname alone): titles and roles before the name, an
     apposition after or before it; a person introduced with an age and nothing else ("Jim Bennett, 57,")
@@ -120,21 +145,37 @@ def _introduced_as(text: str, name: str, *, surname: bool = True) -> tuple[str, 
     ('citizen', '')
     >>> _introduced_as("Jim Bennett, 57, told a voter.", "Jim Bennett")
     ('citizen', '')
+    >>> _introduced_as("Ann Ray, who lives near Reno, said no.", "Ann Ray")
+    ('citizen', '')
+    >>> _introduced_as("Columnist and TV contributor Jo Marr wrote it. Marr said so.", "Jo Marr")
+    ('media', '')
+    >>> _introduced_as("Kim Ri-na, the finance minister, spoke.", "Kim")
+    ('official', '')
     """
     vocab = _role_vocab()
     last = name.split()[-1]
     keys = [name] + ([last] if last != name and surname else [])
     aged_anywhere = False
     for key in keys:
-        for m in re.finditer(r"(?<![\w])" + re.escape(key) + r"(?![\w])", text):
+        for m in re.finditer(r"(?<![\w])" + re.escape(key) + r"(?![\w])" + _GIVEN_AFTER, text):
             before = _tokens_before(text[max(0, m.start() - 120):m.start()])
+            if media is not None and before and media.search(before[-1]):
+                return "media", ""  # "NBC's Chuck Todd", "Fox News' Sean Hannity"
             words: list[str] = []
-            for tok in reversed(before):
+            for i in range(len(before) - 1, -1, -1):
+                tok = before[i]
                 low = fold(tok).lower().strip(".'’")
+                if low == "and" and i and before[i - 1].islower() and before[i - 1] in vocab \
+                        and any(w.islower() and w in vocab for w in words):
+                    words.append(tok)  # "columnist and Fox News contributor George Will": two roles
+                    continue
                 if len(words) >= 8 or not (tok[:1].isupper() or low in vocab or tok.endswith(("'s", "’s"))):
                     break
                 words.append(tok)
             appos, aged = _appositions(text, m.start(), m.end(), vocab)
+            # "Jo Roe, a 26-year-old nurse from Derry,", "Jo Roe, who lives outside Sacramento,": how news
+            # introduces private people
+            aged = aged or bool(_YEAR_OLD_RE.search(appos) or _LIVES_RE.match(text, m.end()))
             aged_anywhere = aged_anywhere or aged
             t, c = speaker_type_of(" ".join(reversed(words)), appos)
             if t not in ("unknown", "anonymous"):
