@@ -147,8 +147,12 @@ def _introduced_as(text: str, name: str, *, surname: bool = True,
     ('citizen', '')
     >>> _introduced_as("Ann Ray, who lives near Reno, said no.", "Ann Ray")
     ('citizen', '')
-    >>> _introduced_as("Columnist and TV contributor Jo Marr wrote it. Marr said so.", "Jo Marr")
+    >>> _introduced_as("The veteran columnist and senior fellow Jo Marr wrote it.", "Jo Marr")
+    ('expert', '')
+    >>> _introduced_as("Conservative columnist and Daily Post contributor Jo Marr wrote it.", "Jo Marr")
     ('media', '')
+    >>> _introduced_as("The economist and former Acme Jo Marr wrote it.", "Jo Marr")
+    ('expert', '')
     >>> _introduced_as("Kim Ri-na, the finance minister, spoke.", "Kim")
     ('official', '')
     """
@@ -162,12 +166,14 @@ def _introduced_as(text: str, name: str, *, surname: bool = True,
             if media is not None and before and media.search(before[-1]):
                 return "media", ""  # "NBC's Chuck Todd", "Fox News' Sean Hannity"
             words: list[str] = []
+            near = None  # with two roles joined by "and", how many words the one nearest the name has
             for i in range(len(before) - 1, -1, -1):
                 tok = before[i]
                 low = fold(tok).lower().strip(".'’")
-                if low == "and" and i and before[i - 1].islower() and before[i - 1] in vocab \
+                if low == "and" and near is None and i and before[i - 1].islower() and before[i - 1] in vocab \
                         and any(w.islower() and w in vocab for w in words):
-                    words.append(tok)  # "columnist and Fox News contributor George Will": two roles
+                    near = len(words)  # "columnist and Fox News contributor George Will": two roles
+                    words.append(tok)
                     continue
                 if len(words) >= 8 or not (tok[:1].isupper() or low in vocab or tok.endswith(("'s", "’s"))):
                     break
@@ -177,9 +183,12 @@ def _introduced_as(text: str, name: str, *, surname: bool = True,
             # introduces private people
             aged = aged or bool(_YEAR_OLD_RE.search(appos) or _LIVES_RE.match(text, m.end()))
             aged_anywhere = aged_anywhere or aged
-            t, c = speaker_type_of(" ".join(reversed(words)), appos)
-            if t not in ("unknown", "anonymous"):
-                return t, c
+            # the role nearest the name first ("lobbyist and campaign chairman Sam Cole": campaign), the
+            # other one when the nearest types nothing ("economist and former Acme Jo Marr")
+            for ws in ([words[:near], words] if near is not None else [words]):
+                t, c = speaker_type_of(" ".join(reversed(ws)), appos)
+                if t not in ("unknown", "anonymous"):
+                    return t, c
     return ("citizen", "") if aged_anywhere else ("unknown", "")
 
 
