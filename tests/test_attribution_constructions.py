@@ -950,3 +950,48 @@ def test_here_between_a_plural_subject_and_its_cue():
     assert _rows(text) == [("indirect", "the river has never been this low", "Farmers")]
     text = "Opponents of the new dam here say the valley will flood."
     assert _rows(text) == [("indirect", "the valley will flood", "Opponents of the new dam")]
+
+
+def _rows_flagged(text: str) -> list[tuple[str, str, str | None, bool]]:
+    return [(r["kind"], text[r["start"]:r["end"]],
+             text[r["speaker_start"]:r["speaker_end"]] if r["speaker_start"] is not None else None, r["fragment"])
+            for r in find_attributions(text)]
+
+
+def test_quoted_fragment_before_its_cue_is_reported_with_its_clause():
+    # issue 14: the words around the fragment up to the cue are the reported clause (kind mixed); the quoted
+    # words stay a direct row flagged fragment, counted once with their mixed quote
+    text = 'The new bridge will be a better route than the ferry "no matter what," one commuter wrote.'
+    assert _rows_flagged(text) == [
+        ("mixed", 'The new bridge will be a better route than the ferry "no matter what,"', "one commuter", False),
+        ("direct", "no matter what,", "one commuter", True)]
+    # the clause the final frame already gave is not reported twice
+    text = 'The talks have soured and that will take time to "cool off," Moreau said in an interview.'
+    assert _rows_flagged(text) == [
+        ("mixed", 'The talks have soured and that will take time to "cool off,"', "Moreau", False),
+        ("direct", "cool off,", "Moreau", True)]
+    text = "Farmers on the coast tried to sell early, and in doing so they “lost a whole season,” Ana Ruiz said."
+    rows = _rows_flagged(text)
+    assert ("mixed", "Farmers on the coast tried to sell early, and in doing so they “lost a whole season,”",
+            "Ana Ruiz", False) in rows
+    assert ("direct", "lost a whole season,", "Ana Ruiz", True) in rows
+
+
+def test_no_clause_for_a_quoted_title_or_the_speakers_own_phrase():
+    # a title-case name in marks is no fragment of the speaker's words
+    text = "In an interview with “Morning Harbour,” Lee Grant said the port would close."
+    assert [r for r in _rows_flagged(text) if r[0] == "mixed"] == []
+    # the quotation sits in the speaker's own noun phrase: no reported clause around it
+    text = "Lena Ortiz, the hacker known as “the nightjar,” told the radio station she had no regrets."
+    assert _rows_flagged(text) == [("direct", "the nightjar,", "Lena Ortiz", False)]
+    # a whole quoted sentence after a comma keeps its own row
+    text = "In a statement, “We will appeal the ruling,” the union said."
+    assert _rows_flagged(text) == [("direct", "We will appeal the ruling,", "the union", False)]
+
+
+def test_direct_row_inside_a_mixed_quote_of_its_cue_is_its_fragment():
+    # the quoted word was a direct row of its own; inside the mixed quote of the same cue it is a fragment
+    text = "Paul Mensah said he was “stunned” to hear about the closure, adding that it was avoidable."
+    rows = _rows_flagged(text)
+    assert ("mixed", "he was “stunned” to hear about the closure", "Paul Mensah", False) in rows
+    assert ("direct", "stunned", "Paul Mensah", True) in rows

@@ -456,7 +456,12 @@ class _Direct(_DirectSpeakers):
                     fr = _Frame(fr.c0, fr.c1, fr.cue, src.s0, src.s1, src.a0, src.a1, src.antecedent)
             raw = fr
             fr = self._refine_subject(fr, o, a)
-            self._emit_direct(qi, fr, a, b)
+            clause = self._post_clause(fr, post, pre_lo, o, c, z) if not starts_unit else None
+            self._emit_direct(qi, fr, a, b, fragment=clause is not None)
+            if clause is not None:
+                # 'He would be a better president “no matter what,” one user said.': the reported clause
+                # is the mixed quote; the quoted words are its fragment
+                self._emit("mixed", clause[0], clause[1], fr, a, b)
             if not fragment and not shared_cue:  # a fragment's cue still heads the mixed quote around it
                 for k in range(max(fr.c0, 0), max(fr.c1, 0)):
                     self.consumed.add(k)
@@ -587,6 +592,7 @@ class _Direct(_DirectSpeakers):
                 return False
         return True
 
-    def _emit_direct(self, qi: int, fr: _Frame, a: int, b: int, inherited: bool = False) -> None:
+    def _emit_direct(self, qi: int, fr: _Frame, a: int, b: int, inherited: bool = False,
+                     fragment: bool = False) -> None:
         q = self.quotes[qi]
-        self._emit("direct", q.start, q.end, fr, a, b, inherited=inherited)
+        self._emit("direct", q.start, q.end, fr, a, b, inherited=inherited, fragment=fragment)

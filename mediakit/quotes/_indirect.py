@@ -202,6 +202,8 @@ class _Indirect:
                     continue
                 if kind == "indirect":
                     kind = "mixed"
+            if kind == "mixed" and self._has_mixed(t.start[s], t.end[e - 1], t.start[a]):
+                continue  # the clause of a fragment before its cue, already emitted with its direct row
             self._emit(kind, t.start[s], t.end[e - 1], fr, a, b)
             if kind == "mixed":
                 self._emit_fragments(s, e, fr, a, b)
