@@ -338,3 +338,17 @@ def test_transcript_markers_name_no_speaker():
     assert "Q" not in q.speaker.tolist()                          # "Q:" marks the question, no one's name
     assert q.loc[q.quote.str.startswith("You have been"), "speaker"].isna().all()
     assert not q.speaker_canonical.isin(["Q", "END VIDEO CLIP"]).any()   # no later "They" refers to the marker
+
+
+def test_a_time_phrase_before_the_comma_is_no_speaker():
+    # 'a few days later' and 'two weeks ago' end in a time word; the speaker is the subject after the comma
+    texts = ["Tom Vance praised the plan on Monday. But a few days later, Vance reversed himself again, "
+             "telling CBS that the rules “are set and we have to leave them that way.”",
+             "Ann Ruiz spoke in Dallas. Two weeks ago, she changed course, telling reporters, "
+             "“We will not sign this bill.”"]
+    corpus = pd.DataFrame({"article_id": list("ab"), "text": texts})
+    q = mk.extract_quotes(corpus)
+    direct = q[q.kind == "direct"].set_index("article_id")
+    got = {aid: texts["ab".index(aid)][int(r.speaker_start):int(r.speaker_end)] for aid, r in direct.iterrows()}
+    assert got == {"a": "Vance", "b": "she"}  # not "a few days later", "Two weeks ago"
+    assert direct.loc["a", "speaker_canonical"] == "Tom Vance"

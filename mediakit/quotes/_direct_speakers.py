@@ -65,6 +65,20 @@ _AFTER_INVERTED_NAME = {",", ".", "!", "?", ";", ":", "(", "—", "–", "in", "
                         "when", "while", "before", "of", "from"}
 
 
+# a time phrase ending in one of these is no speaker ('A month later, he ...'); nor is 'at one point'
+_TIME_AFTER = frozenset({"later", "ago", "earlier"})
+_TIME_POINTS = frozenset({"point", "time", "moment", "stage"})
+
+
+def _time_phrase(low: list[str], s0: int, s1: int) -> bool:
+    """Whether the words s0..s1 (lower-cased tokens ``low``) are a time phrase, not a speaker: 'a few days
+    later', 'A month later', 'two years ago', '(at) one point'."""
+    last = low[s1 - 1]
+    if last in _TIME_AFTER and s1 - s0 >= 2:
+        return True
+    return last in _TIME_POINTS and s0 > 0 and low[s0 - 1] == "at"
+
+
 class _DirectSpeakers:
     """Speakers and titles of direct quotations (mixed into :class:`._direct._Direct`)."""
 
@@ -222,6 +236,10 @@ class _DirectSpeakers:
                 return _Frame(fr.c0, fr.c1, fr.cue, better[0], better[1], inverted=fr.inverted)
         if fr.s0 < 0:
             return self._after_fronted_phrase(fr, a)
+        if _time_phrase(t.low, fr.s0, fr.s1):
+            better = self._past_time_phrase(fr, o, a)
+            if better is not None:
+                return better
         p = fr.s1 - 1  # the pronoun: the whole subject, or the end of one that ran into a clause ("critics say he")
         if t.low[p] in _REPORTED_PRONOUNS and p > a and (fr.cue is None or fr.cue.lemma not in _UTTERANCE_VERBS) \
                 and (p == fr.s0 or any(self._cue_at(k) is not None for k in range(fr.s0, p))):
@@ -263,6 +281,22 @@ class _DirectSpeakers:
                 src = _Frame(-1, -1, None, np_[0], np_[1]) if np_ is not None else None
         if src is None or src.s0 < 0 or not self._speaking_subject(src.s0, src.s1):
             return fr
+        return _Frame(fr.c0, fr.c1, fr.cue, src.s0, src.s1, src.a0, src.a1, src.antecedent, fr.inverted)
+
+    def _past_time_phrase(self, fr: _Frame, o: int, a: int) -> _Frame | None:
+        """The speaker of a frame whose subject is a time phrase: the speaking subject after the phrase's
+        comma ('But a few days later, Trump reversed himself, telling CBS “...”'), else the subject of the
+        cue before it ('he has battled with the city, at one point calling the mayor a “...”')."""
+        t = self.t
+        end = min(x for x in (fr.c0, o) if x >= 0)
+        src = None
+        if fr.s1 < end and t.low[fr.s1] == ",":
+            np_ = self._sentence_subject(fr.s1 + 1, end)
+            src = _Frame(-1, -1, None, np_[0], np_[1]) if np_ is not None else None
+        elif fr.s0 > a and t.low[fr.s0 - 1] == "at":
+            src = self._prior_subject(fr.s0 - 1, a)
+        if src is None or src.s0 < 0 or not self._speaking_subject(src.s0, src.s1):
+            return None
         return _Frame(fr.c0, fr.c1, fr.cue, src.s0, src.s1, src.a0, src.a1, src.antecedent, fr.inverted)
 
     def _reporting_frame(self, p: int, a: int) -> _Frame | None:
