@@ -351,16 +351,17 @@ _DATELINE_WITHIN = 600   # characters from the top where a dateline is looked fo
 
 
 @lru_cache(maxsize=16)
-def _stop_word_list(lang: str) -> frozenset[str]:
-    """The shipped stop words of one language (``mediakit/resources/stopwords/{lang}.txt``); the file must
-    exist (:func:`mediakit.vectorize.load_stop_words` checks the code and says which exist).
+def _stop_word_list(lang: str, folder: str = "stopwords") -> frozenset[str]:
+    """The shipped stop words of one language (``mediakit/resources/{folder}/{lang}.txt``); the file must
+    exist (:func:`mediakit.vectorize.load_stop_words` checks the code and says which exist). ``folder``
+    "style_words" reads the house-style words (honorifics, initials) that terms drop but the quote rules keep.
 
-    >>> "the" in _stop_word_list("en")
-    True
+    >>> "the" in _stop_word_list("en"), "mr" in _stop_word_list("en"), "mr" in _stop_word_list("en", "style_words")
+    (True, False, True)
     """
     from importlib import resources
 
-    path = resources.files("mediakit.resources").joinpath("stopwords").joinpath(f"{lang}.txt")
+    path = resources.files("mediakit.resources").joinpath(folder).joinpath(f"{lang}.txt")
     words = []
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.strip()
@@ -450,6 +451,10 @@ def _drop_clock_times(doc: str) -> str:
     return "".join(out)
 
 
+# a possessive "'s" or a bare apostrophe that ends a word ("Sanders's", "workers'", "'no'"); not "Kaya'nın",
+# "O'Brien" or "rock'n'roll". It opens with the apostrophe so the engine only stops at apostrophes.
+_POSSESSIVE_RE = re.compile(r"'(?<=\w')s?(?![\w'])")
+
 BOUNDARY = "\x00"  # marker NewsTokenizer(boundaries=True) emits between sentences, for n-grams
 
 
@@ -457,7 +462,8 @@ class NewsTokenizer:
     """The project's tokenizer as a picklable callable: pass it as scikit-learn's ``tokenizer=``.
 
     Produces the same tokens as :func:`tokenize` with ``lower=lowercase``, except that curly apostrophes
-    become straight ones, plural acronyms keep their capitals (SAMs), Turkish İ lower-cases to plain i,
+    become straight ones, a possessive or closing apostrophe is dropped ("Sanders's", "Sanders'" and "'Sanders'"
+    are all "sanders": an outlet's house style for possessives is no term of its own), plural acronyms keep their capitals (SAMs), Turkish İ lower-cases to plain i,
     diacritic folding leaves Cyrillic letters other than ё alone (ё is written е), clock times
     ("10:30", "5 p.m.", "9am", "3:45 p.m. ET") give no tokens: they are never terms, and words in capitals
     that are not acronyms are lower-cased with the rest: a heading set in capitals (three or more such words
@@ -510,6 +516,8 @@ class NewsTokenizer:
         ("kaya'nın", 'NATO')
         """
         tok = tok.replace("’", "'")
+        if "'" in tok:
+            tok = _POSSESSIVE_RE.sub("", tok) or tok
         if self.fold_diacritics and not tok.isascii():
             tok = fold_token(tok)
         if self.lowercase and not (self.keep_acronyms and _is_news_acronym(tok)):
@@ -518,6 +526,8 @@ class NewsTokenizer:
 
     def __call__(self, doc: str) -> list[str]:
         doc = doc.replace("’", "'")
+        if "'" in doc:
+            doc = _POSSESSIVE_RE.sub("", doc)
         doc = _drop_clock_times(doc)
         unshout = self.unshout if self.unshout is not None else (self.lowercase and self.keep_acronyms)
         if unshout:
@@ -560,7 +570,7 @@ def news_tokenizer(*, lowercase: bool = True, keep_acronyms: bool = True, fold_d
     """The shared tokenizer, configured: a callable ``str -> list[str]`` for scikit-learn's ``tokenizer=``.
 
     >>> news_tokenizer(fold_diacritics=True)("Gündoğdu's G-20")
-    ["gundogdu's", 'g-20']
+    ['gundogdu', 'g-20']
     """
     return NewsTokenizer(lowercase=lowercase, keep_acronyms=keep_acronyms, fold_diacritics=fold_diacritics,
                          boundaries=boundaries)

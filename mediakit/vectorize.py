@@ -86,14 +86,19 @@ def _read_stop_words(lang: str) -> frozenset[str]:
     if lang not in stop_word_languages():
         raise ValueError(f"no stop-word list for language {lang!r}; available: {', '.join(stop_word_languages())} "
                          "(or pass extra_stop_words=[...])")
-    return _stop_word_list(lang)
+    return _stop_word_list(lang) | _stop_word_list(lang, "style_words")
 
 
 def load_stop_words(languages: str | Iterable[str] | None) -> frozenset[str]:
     """Stop words of one or several languages: ``"en"``, ``"en,tr"``, ``["en", "ru"]``, ``"all"``.
 
+    With each language's function words come its house-style words (``resources/style_words``): honorifics
+    and single letters, so that an outlet writing "Mr." and middle initials gets no terms from its style guide.
+
     >>> "the" in load_stop_words("en") and "için" in load_stop_words("en,tr")
     True
+    >>> sorted({"mr", "j", "trump"} & load_stop_words("en"))
+    ['j', 'mr']
     """
     if languages is None:
         return frozenset()
