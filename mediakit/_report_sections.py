@@ -38,7 +38,7 @@ def overview_section(ctx: Context) -> Section:
     dated = c.date.dropna()
     span = f"{dated.min():%d %B %Y} to {dated.max():%d %B %Y}" if len(dated) else "no dated articles"
     sec.body.append(f"<p><strong>{len(c)}</strong> articles from <strong>{c.outlet.nunique()}</strong> outlets, "
-                    f"{esc(span)}. Skipped inputs: {c.attrs.get('n_skipped', 0)}.</p>")
+                    f"{esc(span)}. Skipped inputs: {c.attrs.get('n_skipped', 0)}{_skip_reasons(c)}.</p>")
     sec.body.append(ctx.table(stats, "corpus_outlets"))
     ax = plot_articles_per_outlet(c)
     per = c.groupby("outlet").size().rename("articles").reset_index()
@@ -46,6 +46,18 @@ def overview_section(ctx: Context) -> Section:
     sec.methods.append("<b>Corpus</b>: articles loaded with <code>load_corpus</code>; boilerplate and credit lines "
                        "removed at load time; dates in UTC.")
     return sec
+
+
+def _skip_reasons(corpus: pd.DataFrame) -> str:
+    """" (1 duplicate; 2 empty file)" when the loader skipped inputs, else "" (the CLI printed each one).
+
+    >>> import pandas as pd
+    >>> c = pd.DataFrame(); c.attrs = {"n_skipped": 3, "skipped_reasons": "1 duplicate; 2 empty file"}
+    >>> _skip_reasons(c), _skip_reasons(pd.DataFrame())
+    (' (1 duplicate; 2 empty file)', '')
+    """
+    reasons = corpus.attrs.get("skipped_reasons")
+    return f" ({esc(str(reasons))})" if reasons else ""
 
 
 def timeline_section(ctx: Context) -> Section:

@@ -172,7 +172,12 @@ def test_every_bad_input_is_reported_and_the_rest_loads(tmp_path):
     with pytest.warns(UserWarning) as rec:
         df, report = load_corpus(tmp_path, return_report=True)
     assert list(df.title) == ["Council backs new bridge"]
-    assert df.attrs == {"n_skipped": 8, "n_notes": 0, "n_duplicates": 0}
+    assert {k: df.attrs[k] for k in ("n_skipped", "n_notes", "n_duplicates")} == {
+        "n_skipped": 8, "n_notes": 0, "n_duplicates": 0}
+    # the reasons counted, as the report's overview shows them beside the count; they add up to the count
+    reasons = df.attrs["skipped_reasons"].split("; ")
+    assert sum(int(r.split(" ", 1)[0]) for r in reasons) == 8 and "2 empty file" not in reasons
+    assert "1 empty file" in reasons and "1 binary file, not text" in reasons
     skipped = _skipped(report)
     assert skipped["empty.md"]["reason"] == "empty file"
     assert skipped["binary.txt"]["reason"] == "binary file, not text"

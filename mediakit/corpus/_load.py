@@ -127,7 +127,8 @@ def load_corpus(
     Returns
     -------
     DataFrame with the columns of :data:`COLUMNS` followed by any extra front-matter fields;
-    ``attrs`` holds only counts: ``n_skipped``, ``n_notes``, ``n_duplicates``. With ``return_report=True``,
+    ``attrs`` holds only counts: ``n_skipped``, ``n_notes``, ``n_duplicates`` (and ``skipped_reasons``, the
+    reasons counted, "1 duplicate; 2 empty file", when inputs were skipped). With ``return_report=True``,
     ``(df, report)``.
 
     Example
@@ -184,6 +185,8 @@ def load_corpus(
     if load.skipped or bad_dates:
         reasons = Counter(re.split(r"[:(]| at line", s["reason"])[0].strip() for s in load.skipped)
         summary = "; ".join(f"{n} {r}" for r, n in reasons.most_common())
+        if load.skipped:
+            df.attrs["skipped_reasons"] = summary   # what the report's overview says beside the count
         parts = [f"skipped {len(load.skipped)} input(s) ({summary}); see the LoadReport "
                  "(load_corpus(..., return_report=True)) for each file, reason and fix"] if load.skipped else []
         if bad_dates:
