@@ -120,6 +120,22 @@ def test_a_title_in_quotation_marks_is_no_quotation():
     assert issa.kind == "indirect" and texts[0][issa.start:issa.end] == "Clinton lied"
 
 
+def test_a_title_after_its_makers_noun_or_before_its_author_is_no_quotation():
+    texts = ["Dana Reyes, the co-host of “Evening Desk,” said the network would grow.",
+             "Lee, who starred in “Harbor Lights,” told fans the tour was over.",
+             "Her favourite read, “The Long Winter,” by Tom Ames, sold well.",
+             "“Keep the Harbor Open,” Lee said."]
+    corpus = pd.DataFrame({"article_id": list("abcd"), "text": texts})
+    q = mk.extract_quotes(corpus)
+    direct = q[q.kind == "direct"]
+    assert direct.article_id.tolist() == ["d"]          # a title-case slogan with its own frame stays a quotation
+    r = direct.iloc[0]
+    assert texts[3][r.start:r.end] == "Keep the Harbor Open," and r.speaker == "Lee"
+    # no row anywhere quotes a title as its speaker's words
+    titles = {"Evening Desk,", "Harbor Lights,", "The Long Winter,"}
+    assert not any(texts["abcd".index(r.article_id)][r.start:r.end] in titles for r in q.itertuples())
+
+
 def test_a_quotation_inside_a_sentence_with_its_own_speaking_subject_is_that_subjects():
     text = ('Rand Paul said the visas hurt workers. Former Arkansas Gov. Mike Huckabee called the program '
             '"a replacement program for American workers." Perhaps the program "is a fine thing for all."')

@@ -44,6 +44,13 @@ _TITLE_LEADS = {"on", "called", "titled", "entitled", "named", "show", "program"
                 "movie", "album", "song", "series", "column", "podcast", "ad", "spot", "documentary", "play"}
 # small words a title may keep in lower case ("Meet the Press", "Los Hijos de Trump")
 _TITLE_SMALL = {"of", "the", "and", "for", "a", "an", "in", "on", "to", "with", "at", "by", "de", "la", "los", "el"}
+# a quotation in title case after "of" following one of these nouns names a work: 'a co-author of “...”', 'the
+# host of “...”', 'in charge of “...”', 'to the tune of “...”'; chosen on PolNeAR train (qdir16)
+_TITLE_OF_HEADS = frozenset({"author", "authors", "co-author", "coauthor", "editor", "co-editor", "host", "hosts",
+                             "co-host", "creator", "producer", "star", "stars", "anchor", "charge", "tune",
+                             "episode", "edition", "season", "cast", "publisher", "writer", "director"})
+# ... or after "in" following one of these verbs: 'starred in “...”'
+_TITLE_IN_HEADS = frozenset({"starred", "starring", "stars", "appeared", "appears", "featured"})
 # most words of such a title; chosen on PolNeAR train (show and book titles there have at most six)
 _TITLE_MAX_WORDS = 6
 # pronouns that, inside the reported clause of a speech cue, leave a quotation to that cue's speaker
@@ -433,7 +440,9 @@ class _DirectSpeakers:
     def _is_title(self, o: int, c: int, e: int, a: int) -> bool:
         """A quoted title inside a sentence: title-case words (a comma or full stop may sit inside the marks)
         after a possessive or a word that introduces a name: 'on Fox News Channel's “Sunday Morning
-        Futures,” Issa said', 'appearance on “Meet the Press.”', 'a play called “Los Hijos de Trump,”'."""
+        Futures,” Issa said', 'appearance on “Meet the Press.”', 'a play called “Los Hijos de Trump,”', after
+        "of" or "in" following a noun or verb for a work's maker ('co-author of “...”', 'starred in “...”'),
+        or followed by its author ('“This Kind of War,” by T.R. Fehrenbach')."""
         t = self.t
         if o <= a:
             return False
@@ -449,7 +458,14 @@ class _DirectSpeakers:
         if t.low[prev] == "," and prev > a:
             prev -= 1
         w = t.low[prev]
-        return w in _TITLE_LEADS or w.endswith(("'s", "’s")) and len(w) > 2
+        if w in _TITLE_LEADS or w.endswith(("'s", "’s")) and len(w) > 2:
+            return True
+        head = t.low[prev - 1] if prev > a else ""
+        if w == "of" and head in _TITLE_OF_HEADS or w == "in" and head in _TITLE_IN_HEADS:
+            return True
+        # a work and its author: '“This Kind of War,” by T.R. Fehrenbach'
+        z = self.q_tok[t.quote[o]][3] if t.quote[o] != -1 else -1
+        return 0 <= z < len(t) - 1 and t.low[z] == "by" and _is_cap(t.text[z + 1])
 
     def _signature_line(self, z: int) -> _Frame | None:
         """A quotation standing alone, signed on the next line with a dash and the speaker's name (fact checks,
