@@ -368,3 +368,12 @@ def test_a_time_phrase_before_the_comma_is_no_speaker():
     got = {aid: texts["ab".index(aid)][int(r.speaker_start):int(r.speaker_end)] for aid, r in direct.iterrows()}
     assert got == {"a": "Vance", "b": "she"}  # not "a few days later", "Two weeks ago"
     assert direct.loc["a", "speaker_canonical"] == "Tom Vance"
+
+
+def test_a_frame_opening_with_a_conjunction_after_a_quotation_is_a_new_clause_not_its_speaker():
+    # "and Park, who says" begins a clause of its own: the quotation is Lee's, from the relative clause before it
+    text = "Contrast that with Lee, who has called the plan “a disaster,” and Park, who says it is fine."
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    r = q[q.kind == "direct"].iloc[0]
+    assert text[r.start:r.end] == "a disaster,"
+    assert int(r.speaker_start) == text.index("who") and r.speaker_canonical == "Lee"   # not Park's "who"
