@@ -377,3 +377,13 @@ def test_a_frame_opening_with_a_conjunction_after_a_quotation_is_a_new_clause_no
     r = q[q.kind == "direct"].iloc[0]
     assert text[r.start:r.end] == "a disaster,"
     assert int(r.speaker_start) == text.index("who") and r.speaker_canonical == "Lee"   # not Park's "who"
+
+
+def test_as_x_put_it_with_a_phrase_after_it_gives_the_speaker():
+    text = ("The deal closed on Monday. As the chief executive, Ana Ruiz, put it in a memo to staff explaining the "
+            "deal, “We are bigger now.”")
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    r = q[q.kind == "direct"].iloc[0]
+    assert text[r.start:r.end] == "We are bigger now."
+    assert text[int(r.speaker_start):int(r.speaker_end)] == "the chief executive"   # not "put it in a memo"
+    assert r.speaker_canonical == "Ana Ruiz"                                        # her name in apposition

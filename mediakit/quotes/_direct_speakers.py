@@ -34,6 +34,9 @@ _POST_FRAME_WINDOW = 28
 # ("said former Pennsylvania Gov. and party chairman Ed Rendell"); chosen on PolNeAR train (the longest
 # such speaker there has 10 tokens)
 _NAME_RIGHT_MAX_TOKENS = 12
+# most tokens of the phrase after "As X put it" before its comma ("in his memo to employees"); set by hand,
+# checked on PolNeAR train (qdir16)
+_PUT_IT_TAIL = 10
 # a signature line under a quotation: a line break, a dash, then the speaker's name ("\n\n- Bernie Sanders.")
 _SIGNATURE_RE = re.compile(r"[ \t]*\n+[ \t]*[-–—―][ \t]*(?=[A-Z])")
 # most characters searched after the quotation for that line
@@ -199,14 +202,26 @@ class _DirectSpeakers:
             if np_ is None or np_[1] != end:
                 return None
             return _Frame(k, a1, Cue("according to", "neutral", "speech", False, "phrase"), np_[0], np_[1])
-        # "As X put it," / "..., as X, a professor of law, put it:" (anywhere in the sentence)
-        if end - lo < 4 or t.low[end - 1] != "it" or t.low[end - 2] not in ("put", "puts"):
+        # "As X put it," / "..., as X, a professor of law, put it:" (anywhere in the sentence), also with a
+        # phrase after "it" ("As X put it in a memo to staff,")
+        p = end - 2
+        if end - lo < 4:
             return None
-        k = next((m for m in range(end - 3, max(lo, end - _POST_FRAME_WINDOW) - 1, -1) if t.low[m] == "as"), -1)
-        np_ = self._np_right(k + 1, end - 2) if k >= 0 else None
-        if np_ is None or np_[0] != k + 1 or t.quote[k + 1:end - 2].count(-1) != end - 3 - k:
+        if not (t.low[p + 1] == "it" and t.low[p] in ("put", "puts")):
+            p = next((m for m in range(end - 3, max(lo, end - _PUT_IT_TAIL) - 1, -1)
+                      if t.low[m] in ("put", "puts") and t.low[m + 1] == "it"), -1)
+            if p < 0 or t.low[p + 2] not in _PREPS or any(not _is_word(t.low[m]) or t.quote[m] != -1
+                                                           for m in range(p + 2, end)):
+                return None
+        k = next((m for m in range(p - 1, max(lo, p - _POST_FRAME_WINDOW + 2) - 1, -1) if t.low[m] == "as"), -1)
+        np_ = self._np_right(k + 1, p) if k >= 0 else None
+        if np_ is None or np_[0] != k + 1 or t.quote[k + 1:p].count(-1) != p - 1 - k:
             return None
-        return _Frame(end - 2, end - 1, Cue("put", "neutral", "speech", False, "past"), np_[0], np_[1])
+        fr = _Frame(p, p + 1, Cue("put", "neutral", "speech", False, "past"), np_[0], np_[1])
+        if np_[1] + 2 < p and t.low[np_[1]] == "," and t.low[p - 1] == "," and \
+                self._looks_like_np(np_[1] + 1, p - 1):
+            fr.a0, fr.a1 = np_[1] + 1, p - 1  # "As the chief executive, Ana Ruiz, put it"
+        return fr
 
     def _cue_frame_before(self, o: int, a: int) -> _Frame | None:
         """The first speech cue of the sentence a..o that has a speaking subject, with that subject."""
