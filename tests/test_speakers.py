@@ -387,3 +387,15 @@ def test_as_x_put_it_with_a_phrase_after_it_gives_the_speaker():
     assert text[r.start:r.end] == "We are bigger now."
     assert text[int(r.speaker_start):int(r.speaker_end)] == "the chief executive"   # not "put it in a memo"
     assert r.speaker_canonical == "Ana Ruiz"                                        # her name in apposition
+
+
+def test_from_x_colon_before_a_quotation_names_its_source():
+    texts = ["The poll was sound. From the report: “Samples with more weighting did better.”",
+             "Lee will back Park. More from Lee's Facebook post: “We must unite now.”",
+             "From Ann Ruiz writing at the Ledger: “The race is over.”"]
+    q = mk.extract_quotes(pd.DataFrame({"article_id": list("abc"), "text": texts})).set_index("article_id")
+    spans = {k: texts["abc".index(k)][int(r.speaker_start):int(r.speaker_end)] for k, r in q.iterrows()}
+    assert spans == {"a": "the report", "b": "Lee's Facebook post", "c": "Ann Ruiz"}   # not "More", nor "writing"
+    assert texts[0][q.loc["a", "start"]:q.loc["a", "end"]] == "Samples with more weighting did better."
+    assert (q.kind == "direct").all() and len(q) == 3
+    assert q.verb_lemma.tolist() == ["from", "from", "write"]     # a participle after the name stays the cue

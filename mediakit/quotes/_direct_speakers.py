@@ -37,6 +37,9 @@ _NAME_RIGHT_MAX_TOKENS = 12
 # most tokens of the phrase after "As X put it" before its comma ("in his memo to employees"); set by hand,
 # checked on PolNeAR train (qdir16)
 _PUT_IT_TAIL = 10
+# most tokens of the source in "From X: “...”" ("From Lee's Facebook post:"); set by hand, checked on PolNeAR
+# train (qdir16)
+_FROM_SOURCE_MAX_TOKENS = 6
 # a signature line under a quotation: a line break, a dash, then the speaker's name ("\n\n- Bernie Sanders.")
 _SIGNATURE_RE = re.compile(r"[ \t]*\n+[ \t]*[-–—―][ \t]*(?=[A-Z])")
 # most characters searched after the quotation for that line
@@ -190,12 +193,25 @@ class _DirectSpeakers:
     def _lead_in_source(self, o: int, lo: int) -> _Frame | None:
         """A source phrase opening the sentence and ending with a comma right before a quotation: "According
         to the newspaper, “...”", "As Vulture put it, “...”", "As The Post's Dana Milbank puts it, “...”". The
-        quotation is a direct quote of that source (not the according-to clause around it)."""
+        quotation is a direct quote of that source (not the according-to clause around it). So is "From X:" before
+        it: "From the report: “...”"."""
         t = self.t
         k = lo
         while k < o and (t.low[k] in _LEADING_SKIP or not _is_word(t.low[k]) and t.quote[k] == -1):
             k += 1
         end = o - 1  # the comma or colon
+        if k + 1 < end and t.low[k] == "more" and t.low[k + 1] == "from":
+            k += 1  # "More from the report:"
+        if k + 1 < end and t.low[k] == "from" and t.low[end] == ":":
+            # "From the report: “...”", "From Lee's Facebook post: “...”": the source is the quotation's speaker
+            # (the words up to the colon, not a noun-phrase reading: "report" and "post" are also cues)
+            if end - k - 1 > _FROM_SOURCE_MAX_TOKENS or any(
+                    not _is_word(t.low[m]) or t.low[m] in _AUX or t.low[m] in _CLAUSE or t.quote[m] != -1
+                    for m in range(k + 1, end)):
+                return None
+            if any(t.text[m].islower() and t.low[m].endswith("ing") for m in range(k + 2, end)):
+                return None  # "From Ann Lee writing at the Post:": the participle is the cue
+            return _Frame(k, k + 1, Cue("from", "neutral", "speech", False, "phrase"), k + 1, end)
         a1 = self._according_at(k) if k < end and t.low[end] == "," else None
         if a1 is not None:
             np_ = self._np_right(a1, end)
