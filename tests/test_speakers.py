@@ -399,3 +399,13 @@ def test_from_x_colon_before_a_quotation_names_its_source():
     assert texts[0][q.loc["a", "start"]:q.loc["a", "end"]] == "Samples with more weighting did better."
     assert (q.kind == "direct").all() and len(q) == 3
     assert q.verb_lemma.tolist() == ["from", "from", "write"]     # a participle after the name stays the cue
+
+
+def test_a_cue_without_its_own_subject_takes_the_nearest_speech_cues_subject():
+    # "called for" has no subject: it is She's (of "proposed"), not that of "reports" in the relative clause
+    text = ("She has proposed a “trade prosecutor” who reports to the president, and called for tripling "
+            "“the number of trade officers.”")
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    r = q[(q.kind == "direct") & (q.verb == "called for")].iloc[0]
+    assert text[r.start:r.end] == "the number of trade officers."
+    assert text[int(r.speaker_start):int(r.speaker_end)] == "She" and int(r.speaker_start) == 0
