@@ -120,6 +120,22 @@ def test_a_title_in_quotation_marks_is_no_quotation():
     assert issa.kind == "indirect" and texts[0][issa.start:issa.end] == "Clinton lied"
 
 
+def test_a_title_after_its_makers_noun_or_before_its_author_is_no_quotation():
+    texts = ["Dana Reyes, the co-host of “Evening Desk,” said the network would grow.",
+             "Lee, who starred in “Harbor Lights,” told fans the tour was over.",
+             "Her favourite read, “The Long Winter,” by Tom Ames, sold well.",
+             "“Keep the Harbor Open,” Lee said."]
+    corpus = pd.DataFrame({"article_id": list("abcd"), "text": texts})
+    q = mk.extract_quotes(corpus)
+    direct = q[q.kind == "direct"]
+    assert direct.article_id.tolist() == ["d"]          # a title-case slogan with its own frame stays a quotation
+    r = direct.iloc[0]
+    assert texts[3][r.start:r.end] == "Keep the Harbor Open," and r.speaker == "Lee"
+    # no row anywhere quotes a title as its speaker's words
+    titles = {"Evening Desk,", "Harbor Lights,", "The Long Winter,"}
+    assert not any(texts["abcd".index(r.article_id)][r.start:r.end] in titles for r in q.itertuples())
+
+
 def test_a_quotation_inside_a_sentence_with_its_own_speaking_subject_is_that_subjects():
     text = ('Rand Paul said the visas hurt workers. Former Arkansas Gov. Mike Huckabee called the program '
             '"a replacement program for American workers." Perhaps the program "is a fine thing for all."')
@@ -352,3 +368,44 @@ def test_a_time_phrase_before_the_comma_is_no_speaker():
     got = {aid: texts["ab".index(aid)][int(r.speaker_start):int(r.speaker_end)] for aid, r in direct.iterrows()}
     assert got == {"a": "Vance", "b": "she"}  # not "a few days later", "Two weeks ago"
     assert direct.loc["a", "speaker_canonical"] == "Tom Vance"
+
+
+def test_a_frame_opening_with_a_conjunction_after_a_quotation_is_a_new_clause_not_its_speaker():
+    # "and Park, who says" begins a clause of its own: the quotation is Lee's, from the relative clause before it
+    text = "Contrast that with Lee, who has called the plan “a disaster,” and Park, who says it is fine."
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    r = q[q.kind == "direct"].iloc[0]
+    assert text[r.start:r.end] == "a disaster,"
+    assert int(r.speaker_start) == text.index("who") and r.speaker_canonical == "Lee"   # not Park's "who"
+
+
+def test_as_x_put_it_with_a_phrase_after_it_gives_the_speaker():
+    text = ("The deal closed on Monday. As the chief executive, Ana Ruiz, put it in a memo to staff explaining the "
+            "deal, “We are bigger now.”")
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    r = q[q.kind == "direct"].iloc[0]
+    assert text[r.start:r.end] == "We are bigger now."
+    assert text[int(r.speaker_start):int(r.speaker_end)] == "the chief executive"   # not "put it in a memo"
+    assert r.speaker_canonical == "Ana Ruiz"                                        # her name in apposition
+
+
+def test_from_x_colon_before_a_quotation_names_its_source():
+    texts = ["The poll was sound. From the report: “Samples with more weighting did better.”",
+             "Lee will back Park. More from Lee's Facebook post: “We must unite now.”",
+             "From Ann Ruiz writing at the Ledger: “The race is over.”"]
+    q = mk.extract_quotes(pd.DataFrame({"article_id": list("abc"), "text": texts})).set_index("article_id")
+    spans = {k: texts["abc".index(k)][int(r.speaker_start):int(r.speaker_end)] for k, r in q.iterrows()}
+    assert spans == {"a": "the report", "b": "Lee's Facebook post", "c": "Ann Ruiz"}   # not "More", nor "writing"
+    assert texts[0][q.loc["a", "start"]:q.loc["a", "end"]] == "Samples with more weighting did better."
+    assert (q.kind == "direct").all() and len(q) == 3
+    assert q.verb_lemma.tolist() == ["from", "from", "write"]     # a participle after the name stays the cue
+
+
+def test_a_cue_without_its_own_subject_takes_the_nearest_speech_cues_subject():
+    # "called for" has no subject: it is She's (of "proposed"), not that of "reports" in the relative clause
+    text = ("She has proposed a “trade prosecutor” who reports to the president, and called for tripling "
+            "“the number of trade officers.”")
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    r = q[(q.kind == "direct") & (q.verb == "called for")].iloc[0]
+    assert text[r.start:r.end] == "the number of trade officers."
+    assert text[int(r.speaker_start):int(r.speaker_end)] == "She" and int(r.speaker_start) == 0

@@ -245,17 +245,19 @@ class _CueSubjects:
 
     def _prior_subject(self, i: int, a: int) -> _Frame | None:
         """The speaker of a cue with no subject of its own ("..., adding", "and called him"): the subject
-        of the nearest cue before it in the sentence, else the sentence's first noun phrase."""
+        of the nearest speech cue before it in the sentence (else of the nearest cue of any class), else the
+        sentence's first noun phrase."""
         t = self.t
-        for m in range(i - 1, a - 1, -1):
-            if t.quote[m] != -1 and not t.mark[m]:
-                continue
-            cue = self._cue_at(m)
-            if cue is None:
-                continue
-            fr = self._subject_left(m, a)
-            if fr is not None:
-                return fr
+        cues = [m for m in range(i - 1, a - 1, -1) if not (t.quote[m] != -1 and not t.mark[m])
+                and self._cue_at(m) is not None]
+        # a speech cue first: in 'X said there was no meeting planned, adding:' the speaker is the sayer's,
+        # not the subject of "planned" inside what was said
+        speech = [m for m in cues if self._cue_at(m)[2].cls == "speech"]
+        for group in (speech, cues) if speech else (cues,):
+            for m in group:
+                fr = self._subject_left(m, a)
+                if fr is not None:
+                    return fr
         np_ = self._sentence_subject(a, i)
         if np_ is None:
             return None

@@ -119,6 +119,10 @@ class _Direct(_DirectSpeakers):
                 return fr
             return _Frame(i0, i1, c)
         unknown = self._unknown_verb_frame(k, hi)
+        if t.low[k] in ("and", "but"):
+            # '... Trump, who has called the pact “insanity,” and Sanders, who says ...': a conjunction opens a
+            # new clause; its speaker is not the quotation's
+            return unknown
         # subject first: he said / Smith, a fellow at X, said / the official told reporters
         skip_to = -1
         for m in range(k, min(hi, k + _POST_FRAME_WINDOW)):

@@ -34,6 +34,12 @@ _POST_FRAME_WINDOW = 28
 # ("said former Pennsylvania Gov. and party chairman Ed Rendell"); chosen on PolNeAR train (the longest
 # such speaker there has 10 tokens)
 _NAME_RIGHT_MAX_TOKENS = 12
+# most tokens of the phrase after "As X put it" before its comma ("in his memo to employees"); set by hand,
+# checked on PolNeAR train (qdir16)
+_PUT_IT_TAIL = 10
+# most tokens of the source in "From X: “...”" ("From Lee's Facebook post:"); set by hand, checked on PolNeAR
+# train (qdir16)
+_FROM_SOURCE_MAX_TOKENS = 6
 # a signature line under a quotation: a line break, a dash, then the speaker's name ("\n\n- Bernie Sanders.")
 _SIGNATURE_RE = re.compile(r"[ \t]*\n+[ \t]*[-–—―][ \t]*(?=[A-Z])")
 # most characters searched after the quotation for that line
@@ -44,6 +50,13 @@ _TITLE_LEADS = {"on", "called", "titled", "entitled", "named", "show", "program"
                 "movie", "album", "song", "series", "column", "podcast", "ad", "spot", "documentary", "play"}
 # small words a title may keep in lower case ("Meet the Press", "Los Hijos de Trump")
 _TITLE_SMALL = {"of", "the", "and", "for", "a", "an", "in", "on", "to", "with", "at", "by", "de", "la", "los", "el"}
+# a quotation in title case after "of" following one of these nouns names a work: 'a co-author of “...”', 'the
+# host of “...”', 'in charge of “...”', 'to the tune of “...”'; chosen on PolNeAR train (qdir16)
+_TITLE_OF_HEADS = frozenset({"author", "authors", "co-author", "coauthor", "editor", "co-editor", "host", "hosts",
+                             "co-host", "creator", "producer", "star", "stars", "anchor", "charge", "tune",
+                             "episode", "edition", "season", "cast", "publisher", "writer", "director"})
+# ... or after "in" following one of these verbs: 'starred in “...”'
+_TITLE_IN_HEADS = frozenset({"starred", "starring", "stars", "appeared", "appears", "featured"})
 # most words of such a title; chosen on PolNeAR train (show and book titles there have at most six)
 _TITLE_MAX_WORDS = 6
 # pronouns that, inside the reported clause of a speech cue, leave a quotation to that cue's speaker
@@ -180,26 +193,51 @@ class _DirectSpeakers:
     def _lead_in_source(self, o: int, lo: int) -> _Frame | None:
         """A source phrase opening the sentence and ending with a comma right before a quotation: "According
         to the newspaper, “...”", "As Vulture put it, “...”", "As The Post's Dana Milbank puts it, “...”". The
-        quotation is a direct quote of that source (not the according-to clause around it)."""
+        quotation is a direct quote of that source (not the according-to clause around it). So is "From X:" before
+        it: "From the report: “...”"."""
         t = self.t
         k = lo
         while k < o and (t.low[k] in _LEADING_SKIP or not _is_word(t.low[k]) and t.quote[k] == -1):
             k += 1
         end = o - 1  # the comma or colon
+        if k + 1 < end and t.low[k] == "more" and t.low[k + 1] == "from":
+            k += 1  # "More from the report:"
+        if k + 1 < end and t.low[k] == "from" and t.low[end] == ":":
+            # "From the report: “...”", "From Lee's Facebook post: “...”": the source is the quotation's speaker
+            # (the words up to the colon, not a noun-phrase reading: "report" and "post" are also cues)
+            if end - k - 1 > _FROM_SOURCE_MAX_TOKENS or any(
+                    not _is_word(t.low[m]) or t.low[m] in _AUX or t.low[m] in _CLAUSE or t.quote[m] != -1
+                    for m in range(k + 1, end)):
+                return None
+            if any(t.text[m].islower() and t.low[m].endswith("ing") for m in range(k + 2, end)):
+                return None  # "From Ann Lee writing at the Post:": the participle is the cue
+            return _Frame(k, k + 1, Cue("from", "neutral", "speech", False, "phrase"), k + 1, end)
         a1 = self._according_at(k) if k < end and t.low[end] == "," else None
         if a1 is not None:
             np_ = self._np_right(a1, end)
             if np_ is None or np_[1] != end:
                 return None
             return _Frame(k, a1, Cue("according to", "neutral", "speech", False, "phrase"), np_[0], np_[1])
-        # "As X put it," / "..., as X, a professor of law, put it:" (anywhere in the sentence)
-        if end - lo < 4 or t.low[end - 1] != "it" or t.low[end - 2] not in ("put", "puts"):
+        # "As X put it," / "..., as X, a professor of law, put it:" (anywhere in the sentence), also with a
+        # phrase after "it" ("As X put it in a memo to staff,")
+        p = end - 2
+        if end - lo < 4:
             return None
-        k = next((m for m in range(end - 3, max(lo, end - _POST_FRAME_WINDOW) - 1, -1) if t.low[m] == "as"), -1)
-        np_ = self._np_right(k + 1, end - 2) if k >= 0 else None
-        if np_ is None or np_[0] != k + 1 or t.quote[k + 1:end - 2].count(-1) != end - 3 - k:
+        if not (t.low[p + 1] == "it" and t.low[p] in ("put", "puts")):
+            p = next((m for m in range(end - 3, max(lo, end - _PUT_IT_TAIL) - 1, -1)
+                      if t.low[m] in ("put", "puts") and t.low[m + 1] == "it"), -1)
+            if p < 0 or t.low[p + 2] not in _PREPS or any(not _is_word(t.low[m]) or t.quote[m] != -1
+                                                           for m in range(p + 2, end)):
+                return None
+        k = next((m for m in range(p - 1, max(lo, p - _POST_FRAME_WINDOW + 2) - 1, -1) if t.low[m] == "as"), -1)
+        np_ = self._np_right(k + 1, p) if k >= 0 else None
+        if np_ is None or np_[0] != k + 1 or t.quote[k + 1:p].count(-1) != p - 1 - k:
             return None
-        return _Frame(end - 2, end - 1, Cue("put", "neutral", "speech", False, "past"), np_[0], np_[1])
+        fr = _Frame(p, p + 1, Cue("put", "neutral", "speech", False, "past"), np_[0], np_[1])
+        if np_[1] + 2 < p and t.low[np_[1]] == "," and t.low[p - 1] == "," and \
+                self._looks_like_np(np_[1] + 1, p - 1):
+            fr.a0, fr.a1 = np_[1] + 1, p - 1  # "As the chief executive, Ana Ruiz, put it"
+        return fr
 
     def _cue_frame_before(self, o: int, a: int) -> _Frame | None:
         """The first speech cue of the sentence a..o that has a speaking subject, with that subject."""
@@ -433,7 +471,9 @@ class _DirectSpeakers:
     def _is_title(self, o: int, c: int, e: int, a: int) -> bool:
         """A quoted title inside a sentence: title-case words (a comma or full stop may sit inside the marks)
         after a possessive or a word that introduces a name: 'on Fox News Channel's “Sunday Morning
-        Futures,” Issa said', 'appearance on “Meet the Press.”', 'a play called “Los Hijos de Trump,”'."""
+        Futures,” Issa said', 'appearance on “Meet the Press.”', 'a play called “Los Hijos de Trump,”', after
+        "of" or "in" following a noun or verb for a work's maker ('co-author of “...”', 'starred in “...”'),
+        or followed by its author ('“This Kind of War,” by T.R. Fehrenbach')."""
         t = self.t
         if o <= a:
             return False
@@ -449,7 +489,14 @@ class _DirectSpeakers:
         if t.low[prev] == "," and prev > a:
             prev -= 1
         w = t.low[prev]
-        return w in _TITLE_LEADS or w.endswith(("'s", "’s")) and len(w) > 2
+        if w in _TITLE_LEADS or w.endswith(("'s", "’s")) and len(w) > 2:
+            return True
+        head = t.low[prev - 1] if prev > a else ""
+        if w == "of" and head in _TITLE_OF_HEADS or w == "in" and head in _TITLE_IN_HEADS:
+            return True
+        # a work and its author: '“This Kind of War,” by T.R. Fehrenbach'
+        z = self.q_tok[t.quote[o]][3] if t.quote[o] != -1 else -1
+        return 0 <= z < len(t) - 1 and t.low[z] == "by" and _is_cap(t.text[z + 1])
 
     def _signature_line(self, z: int) -> _Frame | None:
         """A quotation standing alone, signed on the next line with a dash and the speaker's name (fact checks,
