@@ -821,3 +821,24 @@ def test_canonical_name_rules_on_single_phrases():
     assert _canonical_name("Harbour Times provides entrance poll results") == \
         "Harbour Times provides entrance poll results"  # a poll's results are a document that speaks
     assert _canonical_name("the results") is None
+
+
+def _extract(text: str) -> pd.DataFrame:
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "outlet": ["x"], "text": [text]}))
+    for r in q.itertuples():       # offsets are sacred
+        assert text[r.speaker_start:r.speaker_end] == r.speaker
+        assert text[r.start:r.end] == r.quote
+    return q
+
+
+def test_a_bodys_short_name_is_not_the_person_whose_description_names_it():
+    # Ann Lee is described as working at the Herald and the ABC; "the Herald" and "The ABC" still speak for
+    # themselves, never for her
+    text = ("Ann Lee, a senior columnist at the Herald and a regular guest on the ABC, was dismissed on Friday.\n\n"
+            "\u201cWe do not comment on staff matters,\u201d the Herald said in a statement.\n\n"
+            "The ABC said that it had no plans to invite her again.\n\n"
+            "\u201cI was treated unfairly,\u201d Lee said.")
+    q = _extract(text).set_index("speaker")
+    assert q.loc["the Herald", "speaker_canonical"] == "Herald"
+    assert q.loc["The ABC", "speaker_canonical"] == "ABC"
+    assert q.loc["Lee", "speaker_canonical"] == "Ann Lee"
