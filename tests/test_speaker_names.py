@@ -826,19 +826,33 @@ def test_canonical_name_rules_on_single_phrases():
 def _extract(text: str) -> pd.DataFrame:
     q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "outlet": ["x"], "text": [text]}))
     for r in q.itertuples():       # offsets are sacred
-        assert text[r.speaker_start:r.speaker_end] == r.speaker
+        assert r.speaker is None or text[int(r.speaker_start):int(r.speaker_end)] == r.speaker
         assert text[r.start:r.end] == r.quote
     return q
 
 
 def test_a_bodys_short_name_is_not_the_person_whose_description_names_it():
-    # Ann Lee is described as working at the Herald and the ABC; "the Herald" and "The ABC" still speak for
-    # themselves, never for her
-    text = ("Ann Lee, a senior columnist at the Herald and a regular guest on the ABC, was dismissed on Friday.\n\n"
-            "\u201cWe do not comment on staff matters,\u201d the Herald said in a statement.\n\n"
+    # Ann Lee is described as working at the HPN and the ABC; "the HPN" and "The ABC" (acronyms) still speak
+    # for themselves, never for her
+    text = ("Ann Lee, a senior columnist at the HPN and a regular guest on the ABC, was dismissed on Friday.\n\n"
+            "\u201cWe do not comment on staff matters,\u201d the HPN said in a statement.\n\n"
             "The ABC said that it had no plans to invite her again.\n\n"
             "\u201cI was treated unfairly,\u201d Lee said.")
     q = _extract(text).set_index("speaker")
-    assert q.loc["the Herald", "speaker_canonical"] == "Herald"
+    assert q.loc["the HPN", "speaker_canonical"] == "HPN"
     assert q.loc["The ABC", "speaker_canonical"] == "ABC"
     assert q.loc["Lee", "speaker_canonical"] == "Ann Lee"
+
+
+def test_unnamed_source_keeps_its_own_role_not_official():
+    # a strategist or an adviser speaking unnamed is no official; a person "familiar with" something is a source
+    text = ("WASHINGTON \u2014 The senator met donors on Tuesday.\n\n"
+            "\u201cThe money is not there yet,\u201d said a Harbour Party strategist who asked not to be named.\n\n"
+            "One person familiar with her plans said that she would decide by June.\n\n"
+            "\u201cThe talks are over,\u201d said a senior administration official.")
+    q = _extract(text).set_index("speaker")
+    assert q.loc["a Harbour Party strategist", "speaker_canonical"].endswith(" strategist")
+    assert q.loc["One person familiar with her plans", "speaker_canonical"].endswith(" source")
+    assert q.loc["a senior administration official", "speaker_canonical"].endswith(" official")
+    assert all(q.loc[s, "speaker_canonical"].startswith("anonymous") for s in (
+        "a Harbour Party strategist", "One person familiar with her plans", "a senior administration official"))

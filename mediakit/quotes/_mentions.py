@@ -11,17 +11,7 @@ from __future__ import annotations
 import re
 
 from ..text import fold
-from ._gazetteer import (
-    _DETS,
-    _HUMAN_HEADS,
-    _ORG_WORDS,
-    _PRONOUNS,
-    _ROLE_WORDS,
-    _TITLE_WORDS,
-    _name_words,
-    _words,
-    name_key,
-)
+from ._gazetteer import _DETS, _ORG_WORDS, _PRONOUNS, _TITLE_WORDS, _name_words, _words, name_key
 from ._names import _first_names, _head, _is_group, _is_org, _name_part, _place_words, _role_vocab
 from ._speakers_article import _same_person
 from ._words import _AUX, _DOCUMENT_NOUNS, _PREPS, _SPEAKER_NOUNS, _past_like
@@ -179,13 +169,14 @@ def _appositive_name(mention: str, appos: str) -> str:
 def _proper_name(mention: str) -> bool:
     """ "The White House", "the Chicago Police Department": two capitalised words after the article make a
     name, never a description of an earlier speaker (unlike "the ministry", "the Turkish ministry" or "the head
-    of Turkey's Defense Industry Directorate"). So does one capitalised word that is no role, title or
-    party word ("the Herald", "the Fed", "The ABC"): a body's short name, never a person described by it
-    ("Ann Lee, an analyst at the Herald" does not make "the Herald" Ann Lee).
+    of Turkey's Defense Industry Directorate"). So does an acronym ("The ABC", "the DNC"), even one that roles
+    use ("DNC chair"): a body's short name, never a person described with it ("Ann Lee, a regular guest on
+    the ABC" does not make "The ABC" Ann Lee). One capitalised word is no name ("the Senator", "the
+    Republican", and "the Herald", which may stand for "The Harbour Herald" named before).
 
-    >>> _proper_name("The White House"), _proper_name("the Herald"), _proper_name("The ABC")
+    >>> _proper_name("The White House"), _proper_name("The ABC"), _proper_name("the DNC")
     (True, True, True)
-    >>> _proper_name("the Turkish ministry"), _proper_name("the Senator"), _proper_name("the Republican")
+    >>> _proper_name("the Turkish ministry"), _proper_name("the Senator"), _proper_name("the Herald")
     (False, False, False)
     """
     raw = _name_words(mention)
@@ -193,12 +184,7 @@ def _proper_name(mention: str) -> bool:
         raw = raw[1:]
     if len(raw) == 1 and len(_name_words(mention)) == 2:
         word = raw[0].strip(".,’'")
-        low = fold(word).lower()
-        # an acronym ("the ABC", "the DNC") even when roles use it ("DNC chair"), else a capitalised word
-        # that is no title, role or party word ("the Senator", "the Republican" describe a person)
-        return len(word) > 1 and (word.isupper() and word.isalpha() or word[:1].isupper() and low not in _TITLE_WORDS
-                                  and low not in _role_vocab() and low not in _HUMAN_HEADS and low not in _ROLE_WORDS
-                                  and low not in _place_words())
+        return len(word) > 1 and word.isupper() and word.isalpha()
     return bool(raw) and raw[0][:1].isupper() and sum(w[:1].isupper() for w in raw) >= 2
 
 
