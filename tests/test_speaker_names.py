@@ -856,3 +856,14 @@ def test_unnamed_source_keeps_its_own_role_not_official():
     assert q.loc["a senior administration official", "speaker_canonical"].endswith(" official")
     assert all(q.loc[s, "speaker_canonical"].startswith("anonymous") for s in (
         "a Harbour Party strategist", "One person familiar with her plans", "a senior administration official"))
+
+
+def test_name_cut_at_a_middle_initial_is_the_full_name_and_never_merges():
+    # the sentence opening with "Tom R. Vale II" is cut at the initial's full stop ("Tom R"): the later "he" is
+    # Tom R. Vale, and no cut name or dotted acronym joins another article's person
+    text = ("The judge ruled on Friday.\n\nTom R. Vale II, a former lawyer for the Harbour League, later left the "
+            "group. He married his partner in 2015.\n\n\u201cThe politics are just so blatant,\u201d he said.")
+    q = _extract(text)
+    assert list(q.speaker_canonical) == ["Tom R. Vale"]
+    merged = mk.quotes.merge_names(["Tom R", "Big Win R", "F.A.A", "Ann Lee", "Lee"])
+    assert merged == {"Ann Lee": "Ann Lee", "Lee": "Ann Lee"}

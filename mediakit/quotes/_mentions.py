@@ -36,7 +36,18 @@ def _full_form(name: str, names: dict[str, str]) -> str:
 
     >>> _full_form("Trump", {"trump": "Donald Trump"}), _full_form("Melania Trump", {"trump": "Donald Trump"})
     ('Donald Trump', 'Melania Trump')
+
+    A name cut at a middle initial's full stop ("Jo R" of "Jo R. Roe") is the one full name the article gives
+    that opens with it:
+
+    >>> _full_form("Jo R", {"roe": "Jo R. Roe", "lee": "Ann Lee"}), _full_form("Jo R", {"lee": "Ann Lee"})
+    ('Jo R. Roe', 'Jo R')
     """
+    words = name.split()
+    if len(words) > 1 and len(words[-1]) == 1 and words[-1].isupper():
+        opened = {v for v in names.values() if [w.strip(".") for w in v.split()[:len(words)]] == words
+                  and len(v.split()) > len(words)}
+        return opened.pop() if len(opened) == 1 else name
     best = names.get(name_key(name), name)
     if len(name.split()) > 1 and not _same_person(name, best):
         return name

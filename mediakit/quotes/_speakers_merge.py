@@ -70,6 +70,8 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
     'Debbie Wasserman Roe'
     >>> merge_names(["Jeb Roe", "Abortions Jeb Roe"]).get("Jeb Roe", "Jeb Roe")  # no given name before it
     'Jeb Roe'
+    >>> merge_names(["F.A.A", "Big Win A"])  # an acronym and a cut name are no person's names
+    {}
     >>> from mediakit.quotes import Entry
     >>> gz = Gazetteer([Entry("María José López", "person", "official")])
     >>> merge_names(["Lopez", "Maria Lopez"])["Lopez"], merge_names(["Lopez", "Maria Lopez"], gazetteer=gz)["Lopez"]
@@ -83,8 +85,11 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
     for name in list(counts):
         part = _name_part(name)
         if name.startswith("anonymous") or _is_org(name) or not part or " and " in name \
-                or all(w in _place_words() for w in _words(part)) or _is_group(name) or _common(name):
-            continue  # only persons' names merge: no groups, descriptions or places
+                or all(w in _place_words() for w in _words(part)) or _is_group(name) or _common(name) \
+                or "." in part and " " not in part and part == part.upper() or len(part.split()[-1].strip(".")) == 1:
+            # only persons' names merge: no groups, descriptions or places, no dotted acronym ("F.A.A"), no
+            # name cut at an initial ("Jo R", "Big Win A")
+            continue
         if _norm(part) != _norm(name):
             lead = name[:-len(part)].split() if name.endswith(" " + part) else []
             if len(part.split()) > 1 and lead and all(w[:1].isupper() for w in lead):
