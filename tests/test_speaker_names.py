@@ -867,3 +867,10 @@ def test_name_cut_at_a_middle_initial_is_the_full_name_and_never_merges():
     assert list(q.speaker_canonical) == ["Tom R. Vale"]
     merged = mk.quotes.merge_names(["Tom R", "Big Win R", "F.A.A", "Ann Lee", "Lee"])
     assert merged == {"Ann Lee": "Ann Lee", "Lee": "Ann Lee"}
+
+
+def test_long_title_before_a_name_with_an_initial_keeps_the_given_name():
+    # "The U.S. District Judge Ann B. Vale" is longer than one capitalised run: "Vale" is Ann B. Vale, not "B. Vale"
+    text = "The U.S. District Judge Ann B. Vale ruled on Friday.\n\n\u201cThe law is clear,\u201d Vale wrote."
+    q = _extract(text)
+    assert list(q.speaker_canonical) == ["Ann B. Vale"]
