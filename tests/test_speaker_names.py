@@ -874,3 +874,10 @@ def test_long_title_before_a_name_with_an_initial_keeps_the_given_name():
     text = "The U.S. District Judge Ann B. Vale ruled on Friday.\n\n\u201cThe law is clear,\u201d Vale wrote."
     q = _extract(text)
     assert list(q.speaker_canonical) == ["Ann B. Vale"]
+
+
+def test_surname_first_name_meets_its_bare_surname():
+    # "Park Ji-woo" (surname first): a bare "Park" is Park Ji-woo, not a name of its own
+    text = "Secretary General Park Ji-woo spoke in Geneva on Monday.\n\n\u201cWe must act now,\u201d Park said."
+    q = _extract(text)
+    assert list(q.speaker_canonical) == ["Park Ji-woo"]
