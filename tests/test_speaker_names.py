@@ -881,3 +881,12 @@ def test_surname_first_name_meets_its_bare_surname():
     text = "Secretary General Park Ji-woo spoke in Geneva on Monday.\n\n\u201cWe must act now,\u201d Park said."
     q = _extract(text)
     assert list(q.speaker_canonical) == ["Park Ji-woo"]
+
+
+def test_a_titled_surname_after_the_is_named_not_the_last_person_described_with_it():
+    # Ann Lee is described as "a longtime critic of Mr. Roe": "the younger Mr. Roe" names a Roe, never her
+    text = ("Tom Roe Jr. won the vote on Monday.\n\nSenator Ann Lee, a longtime critic of Mr. Roe, said the party had "
+            "lost its way.\n\n\u201cIt is a movement,\u201d said the younger Mr. Roe.")
+    q = _extract(text).set_index("speaker")
+    assert q.loc["Senator Ann Lee", "speaker_canonical"] == "Ann Lee"
+    assert q.loc["the younger Mr. Roe", "speaker_canonical"] == "Mr. Roe"

@@ -189,10 +189,14 @@ def _proper_name(mention: str) -> bool:
     (True, True, True)
     >>> _proper_name("the Turkish ministry"), _proper_name("the Senator"), _proper_name("the Herald")
     (False, False, False)
+    >>> _proper_name("the younger Mr. Roe")
+    True
     """
     raw = _name_words(mention)
     if raw and raw[0].lower() in _DETS:
         raw = raw[1:]
+    if any(fold(w).lower().strip(".") in ("mr", "mrs", "ms", "dr") and nxt[:1].isupper() for w, nxt in zip(raw, raw[1:])):
+        return True  # "the younger Mr. Roe": a person named, not described
     if len(raw) == 1 and len(_name_words(mention)) == 2:
         word = raw[0].strip(".,’'")
         return len(word) > 1 and word.isupper() and word.isalpha()
