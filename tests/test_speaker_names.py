@@ -821,3 +821,72 @@ def test_canonical_name_rules_on_single_phrases():
     assert _canonical_name("Harbour Times provides entrance poll results") == \
         "Harbour Times provides entrance poll results"  # a poll's results are a document that speaks
     assert _canonical_name("the results") is None
+
+
+def _extract(text: str) -> pd.DataFrame:
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "outlet": ["x"], "text": [text]}))
+    for r in q.itertuples():       # offsets are sacred
+        assert r.speaker is None or text[int(r.speaker_start):int(r.speaker_end)] == r.speaker
+        assert text[r.start:r.end] == r.quote
+    return q
+
+
+def test_a_bodys_short_name_is_not_the_person_whose_description_names_it():
+    # Ann Lee is described as working at the HPN and the ABC; "the HPN" and "The ABC" (acronyms) still speak
+    # for themselves, never for her
+    text = ("Ann Lee, a senior columnist at the HPN and a regular guest on the ABC, was dismissed on Friday.\n\n"
+            "\u201cWe do not comment on staff matters,\u201d the HPN said in a statement.\n\n"
+            "The ABC said that it had no plans to invite her again.\n\n"
+            "\u201cI was treated unfairly,\u201d Lee said.")
+    q = _extract(text).set_index("speaker")
+    assert q.loc["the HPN", "speaker_canonical"] == "HPN"
+    assert q.loc["The ABC", "speaker_canonical"] == "ABC"
+    assert q.loc["Lee", "speaker_canonical"] == "Ann Lee"
+
+
+def test_unnamed_source_keeps_its_own_role_not_official():
+    # a strategist or an adviser speaking unnamed is no official; a person "familiar with" something is a source
+    text = ("WASHINGTON \u2014 The senator met donors on Tuesday.\n\n"
+            "\u201cThe money is not there yet,\u201d said a Harbour Party strategist who asked not to be named.\n\n"
+            "One person familiar with her plans said that she would decide by June.\n\n"
+            "\u201cThe talks are over,\u201d said a senior administration official.")
+    q = _extract(text).set_index("speaker")
+    assert q.loc["a Harbour Party strategist", "speaker_canonical"].endswith(" strategist")
+    assert q.loc["One person familiar with her plans", "speaker_canonical"].endswith(" source")
+    assert q.loc["a senior administration official", "speaker_canonical"].endswith(" official")
+    assert all(q.loc[s, "speaker_canonical"].startswith("anonymous") for s in (
+        "a Harbour Party strategist", "One person familiar with her plans", "a senior administration official"))
+
+
+def test_name_cut_at_a_middle_initial_is_the_full_name_and_never_merges():
+    # the sentence opening with "Tom R. Vale II" is cut at the initial's full stop ("Tom R"): the later "he" is
+    # Tom R. Vale, and no cut name or dotted acronym joins another article's person
+    text = ("The judge ruled on Friday.\n\nTom R. Vale II, a former lawyer for the Harbour League, later left the "
+            "group. He married his partner in 2015.\n\n\u201cThe politics are just so blatant,\u201d he said.")
+    q = _extract(text)
+    assert list(q.speaker_canonical) == ["Tom R. Vale"]
+    merged = mk.quotes.merge_names(["Tom R", "Big Win R", "F.A.A", "Ann Lee", "Lee"])
+    assert merged == {"Ann Lee": "Ann Lee", "Lee": "Ann Lee"}
+
+
+def test_long_title_before_a_name_with_an_initial_keeps_the_given_name():
+    # "The U.S. District Judge Ann B. Vale" is longer than one capitalised run: "Vale" is Ann B. Vale, not "B. Vale"
+    text = "The U.S. District Judge Ann B. Vale ruled on Friday.\n\n\u201cThe law is clear,\u201d Vale wrote."
+    q = _extract(text)
+    assert list(q.speaker_canonical) == ["Ann B. Vale"]
+
+
+def test_surname_first_name_meets_its_bare_surname():
+    # "Park Ji-woo" (surname first): a bare "Park" is Park Ji-woo, not a name of its own
+    text = "Secretary General Park Ji-woo spoke in Geneva on Monday.\n\n\u201cWe must act now,\u201d Park said."
+    q = _extract(text)
+    assert list(q.speaker_canonical) == ["Park Ji-woo"]
+
+
+def test_a_titled_surname_after_the_is_named_not_the_last_person_described_with_it():
+    # Ann Lee is described as "a longtime critic of Mr. Roe": "the younger Mr. Roe" names a Roe, never her
+    text = ("Tom Roe Jr. won the vote on Monday.\n\nSenator Ann Lee, a longtime critic of Mr. Roe, said the party had "
+            "lost its way.\n\n\u201cIt is a movement,\u201d said the younger Mr. Roe.")
+    q = _extract(text).set_index("speaker")
+    assert q.loc["Senator Ann Lee", "speaker_canonical"] == "Ann Lee"
+    assert q.loc["the younger Mr. Roe", "speaker_canonical"] == "Mr. Roe"

@@ -173,7 +173,16 @@ def name_key(name: str) -> str:
 
     >>> name_key("Ивана Петрова"), name_key("John G. Roberts Jr.")
     ('petrov', 'roberts')
+
+    A short two-word name ending with a short hyphenated given name whose second part is in lower case ("Park Ji-woo",
+    East Asian order) has its surname first, so that a bare "Park" meets it:
+
+    >>> name_key("Park Ji-woo"), name_key("Park"), name_key("Ann Lee-Vale")
+    ('park', 'park', 'lee-val')
     """
+    raw = name.split()
+    if len(raw) == 2 and re.fullmatch(r"[A-Z][a-z]{1,3}-[a-z]{1,4}", raw[1]) and re.fullmatch(r"[A-Z][a-z]{1,4}", raw[0]):
+        return _stem(_norm(raw[0]))
     parts = _norm(name).split()
     if len(parts) > 1 and parts[-1] in _SUFFIXES:
         parts = parts[:-1]

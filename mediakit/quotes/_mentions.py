@@ -36,7 +36,18 @@ def _full_form(name: str, names: dict[str, str]) -> str:
 
     >>> _full_form("Trump", {"trump": "Donald Trump"}), _full_form("Melania Trump", {"trump": "Donald Trump"})
     ('Donald Trump', 'Melania Trump')
+
+    A name cut at a middle initial's full stop ("Jo R" of "Jo R. Roe") is the one full name the article gives
+    that opens with it:
+
+    >>> _full_form("Jo R", {"roe": "Jo R. Roe", "lee": "Ann Lee"}), _full_form("Jo R", {"lee": "Ann Lee"})
+    ('Jo R. Roe', 'Jo R')
     """
+    words = name.split()
+    if len(words) > 1 and len(words[-1]) == 1 and words[-1].isupper():
+        opened = {v for v in names.values() if [w.strip(".") for w in v.split()[:len(words)]] == words
+                  and len(v.split()) > len(words)}
+        return opened.pop() if len(opened) == 1 else name
     best = names.get(name_key(name), name)
     if len(name.split()) > 1 and not _same_person(name, best):
         return name
@@ -169,10 +180,26 @@ def _appositive_name(mention: str, appos: str) -> str:
 def _proper_name(mention: str) -> bool:
     """ "The White House", "the Chicago Police Department": two capitalised words after the article make a
     name, never a description of an earlier speaker (unlike "the ministry", "the Turkish ministry" or "the head
-    of Turkey's Defense Industry Directorate")."""
+    of Turkey's Defense Industry Directorate"). So does an acronym ("The ABC", "the DNC"), even one that roles
+    use ("DNC chair"): a body's short name, never a person described with it ("Ann Lee, a regular guest on
+    the ABC" does not make "The ABC" Ann Lee). One capitalised word is no name ("the Senator", "the
+    Republican", and "the Herald", which may stand for "The Harbour Herald" named before).
+
+    >>> _proper_name("The White House"), _proper_name("The ABC"), _proper_name("the DNC")
+    (True, True, True)
+    >>> _proper_name("the Turkish ministry"), _proper_name("the Senator"), _proper_name("the Herald")
+    (False, False, False)
+    >>> _proper_name("the younger Mr. Roe")
+    True
+    """
     raw = _name_words(mention)
     if raw and raw[0].lower() in _DETS:
         raw = raw[1:]
+    if any(fold(w).lower().strip(".") in ("mr", "mrs", "ms", "dr") and nxt[:1].isupper() for w, nxt in zip(raw, raw[1:])):
+        return True  # "the younger Mr. Roe": a person named, not described
+    if len(raw) == 1 and len(_name_words(mention)) == 2:
+        word = raw[0].strip(".,’'")
+        return len(word) > 1 and word.isupper() and word.isalpha()
     return bool(raw) and raw[0][:1].isupper() and sum(w[:1].isupper() for w in raw) >= 2
 
 

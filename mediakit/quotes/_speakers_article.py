@@ -63,13 +63,23 @@ def _caps_runs(text: str, with_offsets: bool = False) -> list:
 
     >>> _caps_runs("Defence Policy.\\n\\nKorkmaz Said no. Sen. John F. Kennedy")
     [['Defence', 'Policy.'], ['Korkmaz', 'Said'], ['Sen.', 'John', 'F.', 'Kennedy']]
+    >>> _caps_runs("The U.S. District Judge Carlton W. Reeves ruled.")[-1]
+    ['Carlton', 'W.', 'Reeves']
 
     With ``with_offsets``, each run comes with the offset of the match it was cut from.
     """
     runs = []
+    prev = None
     for m in _CAPS_RUN_RE.finditer(text):
         run: list[str] = []
         at = m.start()  # where the current line of the match starts
+        first = m.group(0).split(None, 1)[0]
+        if prev is not None and len(first) == 2 and first.endswith(".") and prev.end() < m.start() \
+                and text[prev.end():m.start()].isspace() and "\n" not in text[prev.end():m.start()]:
+            # "U.S. District Judge Carlton W. Reeves", longer than one match: the given name before the initial
+            # opens the next run ("Carlton W. Reeves", not "W. Reeves")
+            run.append(prev.group(0).split()[-1])
+        prev = m
         for line_no, line in enumerate(m.group(0).split("\n")):
             if line_no:
                 if run:

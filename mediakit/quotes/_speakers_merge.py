@@ -70,6 +70,10 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
     'Debbie Wasserman Roe'
     >>> merge_names(["Jeb Roe", "Abortions Jeb Roe"]).get("Jeb Roe", "Jeb Roe")  # no given name before it
     'Jeb Roe'
+    >>> merge_names(["F.A.A", "Big Win A"])  # an acronym and a cut name are no person's names
+    {}
+    >>> merge_names(["George W. Roe", "George W. Roe", "George P. Roe"])["George P. Roe"]  # another initial
+    'George P. Roe'
     >>> from mediakit.quotes import Entry
     >>> gz = Gazetteer([Entry("María José López", "person", "official")])
     >>> merge_names(["Lopez", "Maria Lopez"])["Lopez"], merge_names(["Lopez", "Maria Lopez"], gazetteer=gz)["Lopez"]
@@ -83,8 +87,11 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
     for name in list(counts):
         part = _name_part(name)
         if name.startswith("anonymous") or _is_org(name) or not part or " and " in name \
-                or all(w in _place_words() for w in _words(part)) or _is_group(name) or _common(name):
-            continue  # only persons' names merge: no groups, descriptions or places
+                or all(w in _place_words() for w in _words(part)) or _is_group(name) or _common(name) \
+                or "." in part and " " not in part and part == part.upper() or len(part.split()[-1].strip(".")) == 1:
+            # only persons' names merge: no groups, descriptions or places, no dotted acronym ("F.A.A"), no
+            # name cut at an initial ("Jo R", "Big Win A")
+            continue
         if _norm(part) != _norm(name):
             lead = name[:-len(part)].split() if name.endswith(" " + part) else []
             if len(part.split()) > 1 and lead and all(w[:1].isupper() for w in lead):
@@ -120,7 +127,7 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
                 out[m] = max(longer, key=lambda f: (counts[f], f))  # "Wasserman Roe": a two-word surname
                 continue
             compatible = [f for f in full if first is None or _same_given(_norm(f).split()[0], first)
-                          and name_suffix(f) == name_suffix(m)]
+                          and name_suffix(f) == name_suffix(m) and _same_initial(f, m)]
             if first is not None and len({_given_key(_norm(f).split()[0], firsts) for f in compatible}) > 1:
                 # "Chris Roe" where the corpus names Christopher Roe and Christine Roe: only the same name
                 compatible = [f for f in compatible if _norm(f).split()[0] == first]
@@ -142,6 +149,18 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
                 if v in forms:
                     out[m] = best
     return out
+
+
+def _same_initial(a: str, b: str) -> bool:
+    """False when two names give different middle initials ("George P. Roe" is not "George W. Roe"); a name
+    without one may be either.
+
+    >>> _same_initial("George W. Roe", "George P. Roe"), _same_initial("George W. Roe", "George Roe")
+    (False, True)
+    """
+    ia = {w.strip(".") for w in a.split()[1:-1] if len(w.strip(".")) == 1}
+    ib = {w.strip(".") for w in b.split()[1:-1] if len(w.strip(".")) == 1}
+    return not ia or not ib or ia == ib
 
 
 def _given_key(first: str, firsts: set[str]) -> str:

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ..text import fold
 from ._gazetteer import (
+    _HUMAN_HEADS,
     _WORD_RE,
     Gazetteer,
     _article_country,
@@ -192,11 +193,52 @@ def _introduced_as(text: str, name: str, *, surname: bool = True,
     return ("citizen", "") if aged_anywhere else ("unknown", "")
 
 
-def _canon_anonymous(text: str, country: str) -> str:
-    words = _words(text)
+# words after an unnamed source's head noun that start its post-modifier ("a Democrat familiar with ...")
+_AFTER_HEAD = frozenset({"familiar", "involved", "close", "closest", "knowledgeable", "briefed", "speaking", "who",
+                         "with", "in", "at", "of", "from", "on", "to", "for", "inside", "within", "that", "which"})
+_SOURCE_HEADS = frozenset({"person", "people", "someone", "somebody", "insider", "insiders"})
+
+
+def _anonymous_role(words: list[str]) -> str:
+    """The role an unnamed source is described with: an official, diplomat, source, aide, officer or executive
+    named anywhere in the mention, else its head noun when that is a person's role ("a Democratic strategist",
+    "a Warren adviser": no official), "source" for a bare person ("a person familiar with ..."), else
+    "official".
+
+    >>> _anonymous_role(["a", "senior", "administration", "official"]), _anonymous_role(["a", "party", "strategist"])
+    ('official', 'strategist')
+    >>> _anonymous_role(["one", "person", "familiar", "with", "the", "talks"]), _anonymous_role(["sources"])
+    ('source', 'sources')
+    """
     role = next((w for w in reversed(words) if w in ("official", "officials", "diplomat", "diplomats", "source",
                                                      "sources", "aide", "aides", "officer", "executive",
-                                                     "yetkili", "yetkilisi", "источник", "чиновник")), "official")
+                                                     "yetkili", "yetkilisi", "источник", "чиновник")), "")
+    if role:
+        return role
+    cut = next((i for i, w in enumerate(words) if i and w in _AFTER_HEAD), len(words))
+    head = words[cut - 1] if cut else ""
+    one = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+    if head in _SOURCE_HEADS or one in _SOURCE_HEADS:
+        return "source"
+    if head.isascii() and head.isalpha() and (one in _HUMAN_HEADS or one in _role_vocab()):
+        return one
+    return "official"
+
+
+def _canon_anonymous(text: str, country: str) -> str:
+    """The canonical label of an unnamed source: "anonymous", the country's adjective, a ministry or agency the
+    mention names, and its role (:func:`_anonymous_role`).
+
+    >>> _canon_anonymous("a Democratic strategist", "US"), _canon_anonymous("a Turkish official", "TR")
+    ('anonymous US strategist', 'anonymous Turkish official')
+    >>> _canon_anonymous("one Democrat familiar with the talks", "US")
+    'anonymous US Democrat'
+    """
+    words = _words(text)
+    role = _anonymous_role(words)
+    said = re.search(rf"\b{re.escape(role)}\b", text, re.IGNORECASE)
+    if said and said.group(0)[:1].isupper() and not said.group(0).isupper() and said.start():
+        role = said.group(0)  # "one Democrat familiar with ...": a party's member keeps its capital
     role = {"yetkili": "official", "yetkilisi": "official", "источник": "source", "чиновник": "official"}.get(role, role)
     org = ""
     for o in ("foreign ministry", "finance ministry", "defence ministry", "defense ministry", "treasury",
