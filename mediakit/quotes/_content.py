@@ -200,7 +200,7 @@ class _Content:
         if k >= hi:
             return None
         end = hi
-        while end > k and not _is_word(t.text[end - 1]):
+        while end > k and not _is_word(t.text[end - 1]) and not (t.quote[end - 1] != -1 and t.mark[end - 1]):
             end -= 1
         # "In any case, Mr. Lowe said, the market was over-supplied": after a speaker-first frame an article
         # opens the rest of the content when a finite clause follows (after "said Ann Lee," it opens her
@@ -213,7 +213,11 @@ class _Content:
         if t.quote[k] != -1 or telling or t.low[k] in _CONT_BLOCKED and not article \
                 or t.low[k] in _TIME_WORDS or t.low[k].endswith("ing"):
             return None
-        if t.words(k, end) < _CONTINUATION_MIN_WORDS or any(t.quote[m] != -1 for m in range(k, end)):
+        if t.words(k, end) < _CONTINUATION_MIN_WORDS:
+            return None
+        # a quoted fragment inside the rest is the speaker's words in it ('Biden, Rubio said, had been in the
+        # Senate for "a thousand years"'); a whole quotation there has its own direct row
+        if any(t.quote[m] != -1 for m in range(k, end)) and self._covered_by_direct(t.start[k], t.end[end - 1]):
             return None
         return (k, end)
 

@@ -209,7 +209,10 @@ class _Indirect:
                 self._emit_fragments(s, e, fr, a, b)
             cont = self._continuation(fr, kind, s, e, a, b, frames, n_f)
             if cont is not None:
-                self._emit(kind, t.start[cont[0]], t.end[cont[1] - 1], fr, a, b)
+                c_kind = "mixed" if any(t.quote[m] != -1 for m in range(*cont)) else kind
+                self._emit(c_kind, t.start[cont[0]], t.end[cont[1] - 1], fr, a, b)
+                if c_kind == "mixed":
+                    self._emit_fragments(cont[0], cont[1], fr, a, b)
 
     def _no_report(self, fr: _Frame, kind: str, s: int, e: int, a: int, b: int) -> bool:
         """True when frame ``fr`` with content tokens s..e reports nothing: a verb that needs a clause with a
