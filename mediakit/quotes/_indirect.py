@@ -5,6 +5,8 @@ frame is in :mod:`._content`.
 
 from __future__ import annotations
 
+import dataclasses
+
 from ._content import _ACCORDING_MIN_WORDS, _FINAL_FRAME_LEFT_WORDS
 from ._lexicon import Cue
 from ._tokens import _Frame, _is_cap, _is_word
@@ -48,6 +50,9 @@ _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "myself",
 # (a person, group, organisation or document; "the episode offers another chance" reports nothing) and not
 # negated ("did not offer details"); chosen with the verbs on PolNeAR train
 _SPEAKER_VERBS = frozenset({"offer", "list", "portray", "characterize", "liken", "express", "go after"})
+# noun cues of a pledge that report a to-infinitive as what was pledged ("his promise to build a wall",
+# "Trump's vow to deport ..."); chosen on PolNeAR train false negatives
+_INFINITIVE_NOUNS = frozenset({"promise", "promises", "pledge", "pledges", "vow", "vows"})
 # adverbs that attribute their clause to an unnamed source ("is reportedly considering a run"); chosen on PolNeAR
 # train false negatives
 _HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly"})
@@ -317,6 +322,12 @@ class _Indirect:
         allegations of nobody in particular are no attribution), or when "that" opens a relative clause
         ("a claim that was rejected")."""
         t = self.t
+        if k + 2 < b and t.low[k + 1] == "to" and t.low[k] in _INFINITIVE_NOUNS and t.quote[k + 2] == -1 \
+                and t.text[k + 2][:1].islower() and t.text[k + 2].isalpha() and t.low[k + 2] not in _DET \
+                and t.low[k + 2] not in _POSSESSIVE_DET and not t.low[k + 2].endswith(("ing", "ed")):
+            # "his promise to build a wall": a pledge with its to-infinitive reports what was promised
+            cue = dataclasses.replace(self.lex.clause_nouns[t.low[k]], infinitive=True)
+            return self._noun_speaker(_Frame(k, k + 1, cue), k, a)
         if k + 2 >= b or t.low[k + 1] != "that" or t.quote[k + 2] != -1:
             return None
         nxt = t.low[k + 2]
