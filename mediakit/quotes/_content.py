@@ -454,7 +454,10 @@ class _Content:
                 and t.low[fr.s0] not in ("who", "which", "that")
                 and (t.low[k] in _TAIL_PREPS or t.low[k].endswith("ing") and t.low[k - 1] == ","
                      and t.low[k] not in self.lex.forms)
-                and not any(t.low[m] in self.lex.complementizers or t.quote[m] != -1 for m in range(right0, hi)))
+                and not any(t.low[m] in self.lex.complementizers or t.quote[m] != -1 for m in range(right0, hi))
+                # "In the long run, many economists say, this effect could ...": a fronted phrase on the left
+                # is no clause, so the clause after the frame is the content
+                and not self._fronted_phrase(a, frame_start))
         # "..., Clinton leads by 271 delegates(,) according to a count by the AP": an according-to phrase after
         # a clause of its own reports that clause, unless a subordinator or "that" leads into it ("after,
         # according to him, Televisa censured his report")
