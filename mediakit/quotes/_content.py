@@ -369,6 +369,16 @@ class _Content:
                                     and t.low[s2 - 2] == ","):
                 hi = s2 - 1 if t.low[s2 - 1] in _CLAUSE_BREAKS else s2 - 2
                 break
+        if fr.cue is not None and fr.cue.lemma == "in view" and fr.c0 > a and t.words(a, fr.c0) >= _MIN_CONTENT_WORDS \
+                and t.words(right0, hi) >= _MIN_CONTENT_WORDS:
+            # "The only other action, in Lee's view, would be ...": the phrase between commas holds the whole
+            # sentence around it
+            s, e = a, hi
+            while s < fr.c0 and not _is_word(t.text[s]) and not (t.quote[s] != -1 and t.mark[s]):
+                s += 1
+            while e > right0 and not _is_word(t.text[e - 1]) and not (t.quote[e - 1] != -1 and t.mark[e - 1]):
+                e -= 1
+            return (s, e)
         k = right0
         if fr.cue is not None and fr.cue.form == "noun" and fr.cue.content_object:
             return self._noun_object(right0, hi)

@@ -53,6 +53,9 @@ _SPEAKER_VERBS = frozenset({"offer", "list", "portray", "characterize", "liken",
 # noun cues of a pledge that report a to-infinitive as what was pledged ("his promise to build a wall",
 # "Trump's vow to deport ..."); chosen on PolNeAR train false negatives
 _INFINITIVE_NOUNS = frozenset({"promise", "promises", "pledge", "pledges", "vow", "vows"})
+# nouns of opinion that "in" with a possessor makes a source phrase ("in his view", "in Lee's opinion"); chosen
+# on PolNeAR train false negatives
+_VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement", "assessment", "telling"})
 # adverbs that attribute their clause to an unnamed source ("is reportedly considering a run"); chosen on PolNeAR
 # train false negatives
 _HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly"})
@@ -79,6 +82,12 @@ class _Indirect:
             if w not in watch:
                 k += 1
                 continue
+            if w == "in" and t.quote[k] == -1 and self.lang == "en":
+                vf = self._view_frame(k, a, b)
+                if vf is not None:
+                    frames.append((vf, "according_to"))
+                    k = vf.c1
+                    continue
             if w == "in" and poll is None and t.quote[k] == -1 and self.lang == "en":
                 poll = self._poll_frame(k, a, b)
             if w in nouns and t.quote[k] == -1:
@@ -273,6 +282,38 @@ class _Indirect:
             if not _is_word(t.text[m]):
                 return False
         return False
+
+    def _view_frame(self, k: int, a: int, b: int) -> _Frame | None:
+        """"In his view, ...", "..., in Professor Lee's opinion.": "in" with a possessor and a noun of opinion
+        between commas (or opening the sentence) attributes the clause around it to the possessor, like
+        "according to". Returns the frame (the possessor as its speaker), else None."""
+        t = self.t
+        m = k + 1
+        if m >= b:
+            return None
+        if t.low[m] in _POSSESSIVE_DET and t.low[m] != "your":
+            s0, s1 = m, m + 1
+        else:
+            s0 = m
+            while m < b and _is_cap(t.text[m]) and not t.low[m].endswith(("'s", "’s")):
+                m += 1
+            if m >= b or not (_is_cap(t.text[m]) and t.low[m].endswith(("'s", "’s"))):
+                return None
+            s1 = m + 1
+        n = s1
+        while n < b and n - s1 < _NOUN_CUE_MODIFIERS and t.low[n] not in _VIEW_NOUNS and t.text[n][:1].islower() \
+                and t.text[n].isalpha():
+            n += 1  # "in his own view", "in their considered opinion"
+        if n >= b or t.low[n] not in _VIEW_NOUNS:
+            return None
+        first = a
+        while first < k and (not _is_word(t.text[first]) or t.low[first] in _LEADING_SKIP):
+            first += 1
+        before = t.low[k - 1] if k > a else ""
+        after = t.low[n + 1] if n + 1 < b else ""
+        if not (first == k or before in (",", "—", "–")) or not (after in (",", ".", ";", "—", "–") or n + 1 >= b):
+            return None  # "a shift in their view of the deal": a noun phrase, no attribution
+        return _Frame(k, n + 1, Cue("in view", "cognitive", "cognition", False, "phrase"), s0, s1)
 
     def _poll_frame(self, k: int, a: int, b: int):
         """ "Clinton led Sanders 2-1 in an NBC News/Marist poll", "In the new Post-ABC poll, Trump wins ...":
