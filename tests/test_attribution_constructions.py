@@ -995,3 +995,48 @@ def test_direct_row_inside_a_mixed_quote_of_its_cue_is_its_fragment():
     rows = _rows_flagged(text)
     assert ("mixed", "he was “stunned” to hear about the closure", "Paul Mensah", False) in rows
     assert ("direct", "stunned", "Paul Mensah", True) in rows
+
+
+def test_rest_of_an_interrupted_sentence_may_hold_quoted_fragments():
+    text = 'The new director, Park said, had spent "far too long" on the bill and missed "every deadline."'
+    rows = _rows_flagged(text)
+    assert ("indirect", "The new director", "Park", False) in rows
+    assert ("mixed", 'had spent "far too long" on the bill and missed "every deadline."', "Park", False) in rows
+    assert ("direct", "far too long", "Park", True) in rows
+    assert ("direct", "every deadline.", "Park", True) in rows
+
+
+def test_hopes_after_a_singular_subject_is_a_verb():
+    text = "The mayor hopes the council would drop the tax before the summer."
+    assert _rows(text) == [("indirect", "the council would drop the tax before the summer", "The mayor")]
+    # the plural noun with a possessor stays no cue
+    assert _rows("Her hopes were dashed by the vote in the council.") == []
+
+
+def test_pledge_noun_with_a_to_infinitive_reports_the_pledge():
+    text = "The senator has gained ground with his promise to cut the fuel tax for every farmer."
+    assert _rows(text) == [("indirect", "to cut the fuel tax for every farmer", "his")]
+    text = "Ruiz's vow to close the mine drew a crowd."
+    assert _rows(text)[0][1:] == ("to close the mine drew a crowd", "Ruiz")
+    # a promise to a person is no infinitive: nothing reported
+    assert _rows("He kept his promise to the voters of the district.") == []
+
+
+def test_fronted_phrase_before_a_mid_sentence_frame_leaves_the_content_on_the_right():
+    text = "In the long run, many analysts say, the levy could slow the growth of rents."
+    assert _rows(text) == [("indirect", "the levy could slow the growth of rents", "many analysts")]
+    # a clause on the left is still the content of a frame closing it with a phrase about the telling
+    text = "The levy will slow the growth of rents, many analysts say this week."
+    assert _rows(text)[0][:2] == ("indirect", "The levy will slow the growth of rents")
+
+
+def test_in_a_possessors_view_attributes_the_clause_around_it():
+    text = "In their view, the council could win back the northern districts next year."
+    assert _rows(text) == [("according_to", "the council could win back the northern districts next year", "their")]
+    text = "The only missing step, in Professor Lund's view, would be more money for research."
+    assert _rows(text) == [("according_to", text[:-1], "Professor Lund")]
+    text = "The plan would fail within a year, in her opinion."
+    assert _rows(text) == [("according_to", "The plan would fail within a year", "her")]
+    # "in their view of" is a noun phrase, no source phrase
+    assert [r for r in _rows("There was a shift in their view of the deal after the vote.")
+            if r[0] == "according_to"] == []
