@@ -1040,3 +1040,12 @@ def test_in_a_possessors_view_attributes_the_clause_around_it():
     # "in their view of" is a noun phrase, no source phrase
     assert [r for r in _rows("There was a shift in their view of the deal after the vote.")
             if r[0] == "according_to"] == []
+
+
+def test_say_before_its_plural_subject_closes_the_sentence():
+    text = "A quieter campaign may not be such a bad thing, say some party officials."
+    assert _rows(text) == [("indirect", "A quieter campaign may not be such a bad thing", "some party officials")]
+    text = "The tax will never pass, say analysts at the bank."
+    assert _rows(text) == [("indirect", "The tax will never pass", "analysts at the bank")]
+    # a singular noun after "say" is no inverted subject
+    assert _rows("The tax will never pass, say the word and I will leave.") == []

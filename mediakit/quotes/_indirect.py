@@ -136,6 +136,13 @@ class _Indirect:
             if fr is None and (self.lang_rules.free_inversion or i0 > a and t.low[i0 - 1] in (",", "—", "–", "-")
                                and c.form in ("past", "s") and not c.object):
                 fr = self._subject_right(i1, b, c.lemma)
+            if fr is None and self.lang == "en" and c.form == "base" and c.cls == "speech" and not c.object \
+                    and i0 > a and t.low[i0 - 1] == "," and t.words(a, i0) >= _FINAL_FRAME_LEFT_WORDS:
+                # "..., say some Democrats.", "..., say experts like Ann Lee, ...": a present-tense verb before
+                # its plural subject
+                inv = self._subject_right(i1, b, c.lemma)
+                if inv is not None and self._plural_subject(inv.s0, inv.s1):
+                    fr = inv
             jj = self._skip_adverbs_left(i0 - 1, a)
             coord = fr is None and jj > a and t.low[jj] in ("and", "but", "or") and c.form in ("past", "s")
             if fr is None and (coord or c.form == "ing" and i0 > a
@@ -409,6 +416,19 @@ class _Indirect:
                 fr.s0, fr.s1, fr.a0, fr.a1, fr.antecedent = sub.s0, sub.s1, sub.a0, sub.a1, sub.antecedent
                 return fr
         return None
+
+    def _plural_subject(self, s0: int, s1: int) -> bool:
+        """True when the noun phrase s0..s1 ends its head word (before "of", "like", "at", "in" or a comma) in a
+        plural: "some Democrats", "experts like Ann Lee", "analysts at the bank"."""
+        t = self.t
+        head = s0
+        for m in range(s0, s1):
+            if t.low[m] in _PREPS or t.low[m] in (",", "like", "such", "who"):
+                break
+            if _is_word(t.text[m]):
+                head = m
+        w = t.low[head]
+        return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "'s", "’s", "us", "is"))
 
     def _cannot_speak(self, s0: int, s1: int) -> bool:
         """True when the noun phrase s0..s1 names no possible source: its head is a price, an index, a
