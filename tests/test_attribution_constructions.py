@@ -1049,3 +1049,12 @@ def test_say_before_its_plural_subject_closes_the_sentence():
     assert _rows(text) == [("indirect", "The tax will never pass", "analysts at the bank")]
     # a singular noun after "say" is no inverted subject
     assert _rows("The tax will never pass, say the word and I will leave.") == []
+
+
+def test_noun_cue_with_its_speaker_after_by_or_from():
+    text = "The ministry pushed back against claims by two auditors that the books had been altered."
+    assert _rows(text) == [("indirect", "the books had been altered", "two auditors")]
+    text = "The mayor has faced criticism from neighbours that the new road cuts the village in two."
+    assert _rows(text) == [("indirect", "the new road cuts the village in two", "neighbours")]
+    # "that" opening a relative clause: no report
+    assert _rows("The claims by the company that were rejected by the court cost it dearly.") == []

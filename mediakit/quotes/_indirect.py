@@ -376,6 +376,16 @@ class _Indirect:
             # "his promise to build a wall": a pledge with its to-infinitive reports what was promised
             cue = dataclasses.replace(self.lex.clause_nouns[t.low[k]], infinitive=True)
             return self._noun_speaker(_Frame(k, k + 1, cue), k, a)
+        if k + 3 < b and t.low[k + 1] in ("by", "from") and t.quote[k + 1] == -1:
+            # "claims by intelligence agencies that ...", "criticism from rivals that ...": the speaker follows
+            np_ = self._np_right(k + 2, b)
+            if np_ is None or np_[1] + 1 >= b or t.low[np_[1]] != "that" or t.quote[np_[1] + 1] != -1 \
+                    or t.low[np_[1] + 1] in _AUX or t.low[np_[1] + 1] in self.lex.forms \
+                    or self._cannot_speak(*np_):
+                return None
+            fr = _Frame(k, k + 1, self.lex.clause_nouns[t.low[k]], np_[0], np_[1])
+            fr.inverted = True
+            return fr
         if k + 2 >= b or t.low[k + 1] != "that" or t.quote[k + 2] != -1:
             return None
         nxt = t.low[k + 2]
