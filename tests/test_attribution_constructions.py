@@ -1058,3 +1058,12 @@ def test_noun_cue_with_its_speaker_after_by_or_from():
     assert _rows(text) == [("indirect", "the new road cuts the village in two", "neighbours")]
     # "that" opening a relative clause: no report
     assert _rows("The claims by the company that were rejected by the court cost it dearly.") == []
+
+
+def test_phrase_about_the_telling_before_a_promised_infinitive():
+    text = "Ruiz promised Sunday at a rally in Leeds to end the waiting lists for hip surgery."
+    assert _rows(text) == [("indirect", "to end the waiting lists for hip surgery", "Ruiz")]
+    text = "The mayor promised on Tuesday to refrain from raising fares this year."
+    assert _rows(text) == [("indirect", "to refrain from raising fares this year", "The mayor")]
+    # "promised on Tuesday to the unions" has no infinitive: no report
+    assert _rows("The mayor promised on Tuesday to the unions a new contract.") == []

@@ -10,9 +10,11 @@ from ._words import (
     _AUX,
     _CLAUSE,
     _CLAUSE_BREAKS,
+    _DET,
     _DOCUMENT_NOUNS,
     _LEADING_SKIP,
     _MEDIUM_WORDS,
+    _POSSESSIVE_DET,
     _PREPS,
     _SUBORDINATORS,
     _TIME_WORDS,
@@ -75,6 +77,9 @@ _TAIL_PREPS = frozenset({"on", "in", "at", "during", "after", "before", "with", 
 # ends a noun-phrase content ("criticized Clinton [during a rally Friday]", "his attack on Carson [last night]");
 # chosen on PolNeAR train (rows right after a content-object cue that missed the annotated noun phrase)
 _OBJECT_TAIL_WINDOW = 5
+# longest phrase about the telling between a cue and its to-infinitive ("promised Sunday at a Las Vegas rally
+# to end ..."), in tokens; chosen on PolNeAR train false negatives
+_TELLING_BEFORE_TO_TOKENS = 8
 # longest addressee (with a time phrase) after a sentence-final "told" that leaves the content on the left
 # ("..., the minister told a Senate panel on Wednesday."), in words; chosen on PolNeAR train false negatives
 _ADDRESSEE_ONLY_WORDS = 7
@@ -220,6 +225,26 @@ class _Content:
         if any(t.quote[m] != -1 for m in range(k, end)) and self._covered_by_direct(t.start[k], t.end[end - 1]):
             return None
         return (k, end)
+
+    def _skip_telling_before_infinitive(self, k: int, hi: int) -> int:
+        """Where the content starts when a phrase about the telling stands between the cue and its
+        to-infinitive ("promised [Sunday at a Las Vegas rally] to end ...", "pledged [on Monday] to cut ..."):
+        at "to". ``k`` unchanged unless the phrase opens with a time word or a preposition of the telling and
+        holds only words."""
+        t = self.t
+        if k >= hi or not (t.low[k] in _TIME_WORDS or t.low[k] in _TAIL_PREPS) or t.quote[k] != -1:
+            return k
+        for m in range(k + 1, min(hi - 1, k + _TELLING_BEFORE_TO_TOKENS)):
+            w = t.low[m]
+            if not _is_word(t.text[m]) or t.quote[m] != -1 or w in self.lex.complementizers or w in self.lex.forms \
+                    or w.endswith("ing") and len(w) > 4:
+                return k  # ("agreed on creating a commission to examine ...": the gerund is what was agreed)
+            if w == "to":
+                nxt = t.text[m + 1]
+                verb = nxt[:1].islower() and nxt.isalpha() and t.low[m + 1] not in _DET \
+                    and t.low[m + 1] not in _POSSESSIVE_DET and not t.low[m + 1].endswith(("s", "ing"))
+                return m if verb else k
+        return k
 
     def _content_object(self, fr: _Frame, s: int, e: int) -> bool:
         """True when s..e is the noun-phrase object of a speech act whose object is what it says ("called
@@ -409,6 +434,8 @@ class _Content:
             k += 1  # "has said repeatedly that ...": an adverb before the complementizer
         while k < hi and (t.low[k] in self.lex.complementizers or t.low[k] in (",", ":", "—", "–")):
             k += 1
+        if fr.cue is not None and fr.cue.clause and fr.cue.infinitive and kind == "indirect":
+            k = self._skip_telling_before_infinitive(k, hi)
         e = hi
         for m in range(k + 1, hi):
             j = self._skip_adverbs_left(m - 1, k) if m in self.consumed and t.quote[m] == -1 else -1
