@@ -1067,3 +1067,11 @@ def test_phrase_about_the_telling_before_a_promised_infinitive():
     assert _rows(text) == [("indirect", "to refrain from raising fares this year", "The mayor")]
     # "promised on Tuesday to the unions" has no infinitive: no report
     assert _rows("The mayor promised on Tuesday to the unions a new contract.") == []
+
+
+def test_clause_split_by_a_frame_of_a_clause_verb_is_reported_on_both_sides():
+    text = "A new bridge, the mayor promised, would open within two years."
+    assert _rows(text) == [("indirect", "A new bridge", "the mayor"),
+                           ("indirect", "would open within two years", "the mayor")]
+    # a noun phrase after the frame's comma is no rest of the clause: the verb's own content stays
+    assert _rows("A new bridge, the mayor decided, the town would not build.") == []

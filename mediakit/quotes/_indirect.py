@@ -244,7 +244,11 @@ class _Indirect:
         left = e <= fr.c0 and fr.s0 >= 0 and e <= fr.s0 and t.low[fr.s0 - 1] == "," and s == a \
             and t.words(s, e) >= _FINAL_FRAME_LEFT_WORDS and (self._opens_clause(a, e) or self._ends_unit(fr, b) and (
                 self._is_clause(s, e, False) or any(_past_like(t.low[m]) for m in range(s, e))))
-        if fr.cue is not None and fr.cue.clause and kind == "indirect" and not left \
+        # "Freeing her husband, he promised, was one of his priorities": a subject before a frame between
+        # commas and its verb after it make one reported clause around the frame
+        split = e <= fr.c0 and s == a and fr.s0 >= 0 and fr.s0 > a and t.low[fr.s0 - 1] == "," and not fr.inverted \
+            and self._verb_after_frame(fr, b)
+        if fr.cue is not None and fr.cue.clause and kind == "indirect" and not left and not split \
                 and not self._is_clause(s, e, fr.cue.infinitive) \
                 and not (fr.cue.content_object and self._content_object(fr, s, e)):
             return True  # "condemned the move", "decided to side with": an event, not reported speech
@@ -252,6 +256,16 @@ class _Indirect:
                 and not fr.cue.clause and not self._is_clause(s, e, True):
             return True  # "didn't mention his own impact", "couldn't find anyone": a negated act, no report
         return kind == "indirect" and self._appearance(fr, s, e)  # "has shown little daylight"
+
+    def _verb_after_frame(self, fr: _Frame, b: int) -> bool:
+        """True when a comma closes the frame ``fr`` and an auxiliary or a past-tense verb follows it: the
+        rest of the clause the frame interrupts."""
+        t = self.t
+        fe = max(fr.c1, fr.s1, fr.a1)
+        if fe + 1 >= b or t.low[fe] != ",":
+            return False
+        w = t.low[fe + 1]
+        return w in _AUX or _past_like(w) and not _is_cap(t.text[fe + 1])
 
     def _reportedly(self, a: int, b: int) -> None:
         """A sentence with no frame whose verb "reportedly" (or "allegedly") qualifies reports its clause for
