@@ -1075,3 +1075,12 @@ def test_clause_split_by_a_frame_of_a_clause_verb_is_reported_on_both_sides():
                            ("indirect", "would open within two years", "the mayor")]
     # a noun phrase after the frame's comma is no rest of the clause: the verb's own content stays
     assert _rows("A new bridge, the mayor decided, the town would not build.") == []
+
+
+def test_threat_call_and_demand_nouns_with_a_to_infinitive_and_the_case_that():
+    text = "Ruiz's threat to sue the newspaper was reported widely."
+    assert _rows(text)[0][1:] == ("to sue the newspaper was reported widely", "Ruiz")
+    text = "Lee made the case that the deal would cost jobs in the north."
+    assert _rows(text) == [("indirect", "the deal would cost jobs in the north", "Lee")]
+    # "the case that" with a verb after "that" opens a relative clause: no report
+    assert _rows("Lee lost the case that was heard in the spring.") == []

@@ -52,7 +52,8 @@ _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "myself",
 _SPEAKER_VERBS = frozenset({"offer", "list", "portray", "characterize", "liken", "express", "go after"})
 # noun cues of a pledge that report a to-infinitive as what was pledged ("his promise to build a wall",
 # "Trump's vow to deport ..."); chosen on PolNeAR train false negatives
-_INFINITIVE_NOUNS = frozenset({"promise", "promises", "pledge", "pledges", "vow", "vows"})
+_INFINITIVE_NOUNS = frozenset({"promise", "promises", "pledge", "pledges", "vow", "vows", "threat", "threats",
+                               "call", "calls", "demand", "demands"})
 # nouns of opinion that "in" with a possessor makes a source phrase ("in his view", "in Lee's opinion"); chosen
 # on PolNeAR train false negatives
 _VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement", "assessment", "telling"})
