@@ -1087,3 +1087,10 @@ def test_threat_call_and_demand_nouns_with_a_to_infinitive_and_the_case_that():
     assert _rows(text) == [("indirect", "the deal would cost jobs in the north", "Lee")]
     # "the case that" with a verb after "that" opens a relative clause: no report
     assert _rows("Lee lost the case that was heard in the spring.") == []
+
+
+def test_asked_with_an_adverb_before_the_question():
+    text = "Asked specifically what should be done with the old harbour, most said it should be sold."
+    rows = _rows(text)
+    assert ("indirect", "what should be done with the old harbour", None) in rows
+    assert ("indirect", "it should be sold", "most") in rows
