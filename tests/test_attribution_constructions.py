@@ -995,3 +995,102 @@ def test_direct_row_inside_a_mixed_quote_of_its_cue_is_its_fragment():
     rows = _rows_flagged(text)
     assert ("mixed", "he was “stunned” to hear about the closure", "Paul Mensah", False) in rows
     assert ("direct", "stunned", "Paul Mensah", True) in rows
+
+
+def test_rest_of_an_interrupted_sentence_may_hold_quoted_fragments():
+    text = 'The new director, Park said, had spent "far too long" on the bill and missed "every deadline."'
+    rows = _rows_flagged(text)
+    assert ("indirect", "The new director", "Park", False) in rows
+    assert ("mixed", 'had spent "far too long" on the bill and missed "every deadline."', "Park", False) in rows
+    assert ("direct", "far too long", "Park", True) in rows
+    assert ("direct", "every deadline.", "Park", True) in rows
+
+
+def test_hopes_after_a_singular_subject_is_a_verb():
+    text = "The mayor hopes the council would drop the tax before the summer."
+    assert _rows(text) == [("indirect", "the council would drop the tax before the summer", "The mayor")]
+    # the plural noun with a possessor stays no cue
+    assert _rows("Her hopes were dashed by the vote in the council.") == []
+
+
+def test_pledge_noun_with_a_to_infinitive_reports_the_pledge():
+    text = "The senator has gained ground with his promise to cut the fuel tax for every farmer."
+    assert _rows(text) == [("indirect", "to cut the fuel tax for every farmer", "his")]
+    text = "Ruiz's vow to close the mine drew a crowd."
+    # the sentence's own verb after the infinitive is no part of the pledge
+    assert _rows(text) == [("indirect", "to close the mine", "Ruiz")]
+    # a promise to a person is no infinitive: nothing reported
+    assert _rows("He kept his promise to the voters of the district.") == []
+
+
+def test_fronted_phrase_before_a_mid_sentence_frame_leaves_the_content_on_the_right():
+    text = "In the long run, many analysts say, the levy could slow the growth of rents."
+    assert _rows(text) == [("indirect", "the levy could slow the growth of rents", "many analysts")]
+    # a clause on the left is still the content of a frame closing it with a phrase about the telling
+    text = "The levy will slow the growth of rents, many analysts say this week."
+    assert _rows(text)[0][:2] == ("indirect", "The levy will slow the growth of rents")
+
+
+def test_in_a_possessors_view_attributes_the_clause_around_it():
+    text = "In their view, the council could win back the northern districts next year."
+    assert _rows(text) == [("according_to", "the council could win back the northern districts next year", "their")]
+    text = "The only missing step, in Professor Lund's view, would be more money for research."
+    assert _rows(text) == [("according_to", text[:-1], "Professor Lund")]
+    text = "The plan would fail within a year, in her opinion."
+    assert _rows(text) == [("according_to", "The plan would fail within a year", "her")]
+    # "in their view of" is a noun phrase, no source phrase
+    assert [r for r in _rows("There was a shift in their view of the deal after the vote.")
+            if r[0] == "according_to"] == []
+
+
+def test_say_before_its_plural_subject_closes_the_sentence():
+    text = "A quieter campaign may not be such a bad thing, say some party officials."
+    assert _rows(text) == [("indirect", "A quieter campaign may not be such a bad thing", "some party officials")]
+    text = "The tax will never pass, say analysts at the bank."
+    assert _rows(text) == [("indirect", "The tax will never pass", "analysts at the bank")]
+    # a singular noun after "say" is no inverted subject
+    assert _rows("The tax will never pass, say the word and I will leave.") == []
+
+
+def test_noun_cue_with_its_speaker_after_by_or_from():
+    text = "The ministry pushed back against claims by two auditors that the books had been altered."
+    assert _rows(text) == [("indirect", "the books had been altered", "two auditors")]
+    text = "The mayor has faced criticism from neighbours that the new road cuts the village in two."
+    assert _rows(text) == [("indirect", "the new road cuts the village in two", "neighbours")]
+    # "that" opening a relative clause: no report
+    assert _rows("The claims by the company that were rejected by the court cost it dearly.") == []
+
+
+def test_phrase_about_the_telling_before_a_promised_infinitive():
+    text = "Ruiz promised Sunday at a rally in Leeds to end the waiting lists for hip surgery."
+    assert _rows(text) == [("indirect", "to end the waiting lists for hip surgery", "Ruiz")]
+    text = "The mayor promised on Tuesday to refrain from raising fares this year."
+    assert _rows(text) == [("indirect", "to refrain from raising fares this year", "The mayor")]
+    # "promised on Tuesday to the unions" has no infinitive: no report
+    assert _rows("The mayor promised on Tuesday to the unions a new contract.") == []
+
+
+def test_clause_split_by_a_frame_of_a_clause_verb_is_reported_on_both_sides():
+    text = "A new bridge, the mayor promised, would open within two years."
+    assert _rows(text) == [("indirect", "A new bridge", "the mayor"),
+                           ("indirect", "would open within two years", "the mayor")]
+    # a noun phrase after the frame's comma is no rest of the clause: the verb's own content stays
+    assert _rows("A new bridge, the mayor decided, the town would not build.") == []
+
+
+def test_threat_call_and_demand_nouns_with_a_to_infinitive_and_the_case_that():
+    text = "Ruiz's threat to sue the newspaper was reported widely."
+    assert _rows(text) == [("indirect", "to sue the newspaper", "Ruiz")]
+    text = "Her promises to cut taxes and build a new bridge were popular with undecided voters."
+    assert _rows(text) == [("indirect", "to cut taxes and build a new bridge", "Her")]
+    text = "Lee made the case that the deal would cost jobs in the north."
+    assert _rows(text) == [("indirect", "the deal would cost jobs in the north", "Lee")]
+    # "the case that" with a verb after "that" opens a relative clause: no report
+    assert _rows("Lee lost the case that was heard in the spring.") == []
+
+
+def test_asked_with_an_adverb_before_the_question():
+    text = "Asked specifically what should be done with the old harbour, most said it should be sold."
+    rows = _rows(text)
+    assert ("indirect", "what should be done with the old harbour", None) in rows
+    assert ("indirect", "it should be sold", "most") in rows

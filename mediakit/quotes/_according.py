@@ -90,6 +90,8 @@ class _According:
         if k >= b or t.quote[k] != -1:
             return False
         if asked:
+            while k + 1 < b and t.low[k].endswith("ly") and t.low[k + 1] in _QUESTION_OPENERS:
+                k += 1  # "Asked specifically what should be done ..."
             if t.low[k] == "by":  # "Asked by a reporter whether ...": the asker is the source of the question
                 np_ = self._np_right(k + 1, b)
                 if np_ is None or self._cannot_speak(*np_):

@@ -10,9 +10,11 @@ from ._words import (
     _AUX,
     _CLAUSE,
     _CLAUSE_BREAKS,
+    _DET,
     _DOCUMENT_NOUNS,
     _LEADING_SKIP,
     _MEDIUM_WORDS,
+    _POSSESSIVE_DET,
     _PREPS,
     _SUBORDINATORS,
     _TIME_WORDS,
@@ -75,6 +77,9 @@ _TAIL_PREPS = frozenset({"on", "in", "at", "during", "after", "before", "with", 
 # ends a noun-phrase content ("criticized Clinton [during a rally Friday]", "his attack on Carson [last night]");
 # chosen on PolNeAR train (rows right after a content-object cue that missed the annotated noun phrase)
 _OBJECT_TAIL_WINDOW = 5
+# longest phrase about the telling between a cue and its to-infinitive ("promised Sunday at a Las Vegas rally
+# to end ..."), in tokens; chosen on PolNeAR train false negatives
+_TELLING_BEFORE_TO_TOKENS = 8
 # longest addressee (with a time phrase) after a sentence-final "told" that leaves the content on the left
 # ("..., the minister told a Senate panel on Wednesday."), in words; chosen on PolNeAR train false negatives
 _ADDRESSEE_ONLY_WORDS = 7
@@ -200,7 +205,7 @@ class _Content:
         if k >= hi:
             return None
         end = hi
-        while end > k and not _is_word(t.text[end - 1]):
+        while end > k and not _is_word(t.text[end - 1]) and not (t.quote[end - 1] != -1 and t.mark[end - 1]):
             end -= 1
         # "In any case, Mr. Lowe said, the market was over-supplied": after a speaker-first frame an article
         # opens the rest of the content when a finite clause follows (after "said Ann Lee," it opens her
@@ -213,9 +218,33 @@ class _Content:
         if t.quote[k] != -1 or telling or t.low[k] in _CONT_BLOCKED and not article \
                 or t.low[k] in _TIME_WORDS or t.low[k].endswith("ing"):
             return None
-        if t.words(k, end) < _CONTINUATION_MIN_WORDS or any(t.quote[m] != -1 for m in range(k, end)):
+        if t.words(k, end) < _CONTINUATION_MIN_WORDS:
+            return None
+        # a quoted fragment inside the rest is the speaker's words in it ('Biden, Rubio said, had been in the
+        # Senate for "a thousand years"'); a whole quotation there has its own direct row
+        if any(t.quote[m] != -1 for m in range(k, end)) and self._covered_by_direct(t.start[k], t.end[end - 1]):
             return None
         return (k, end)
+
+    def _skip_telling_before_infinitive(self, k: int, hi: int) -> int:
+        """Where the content starts when a phrase about the telling stands between the cue and its
+        to-infinitive ("promised [Sunday at a Las Vegas rally] to end ...", "pledged [on Monday] to cut ..."):
+        at "to". ``k`` unchanged unless the phrase opens with a time word or a preposition of the telling and
+        holds only words."""
+        t = self.t
+        if k >= hi or not (t.low[k] in _TIME_WORDS or t.low[k] in _TAIL_PREPS) or t.quote[k] != -1:
+            return k
+        for m in range(k + 1, min(hi - 1, k + _TELLING_BEFORE_TO_TOKENS)):
+            w = t.low[m]
+            if not _is_word(t.text[m]) or t.quote[m] != -1 or w in self.lex.complementizers or w in self.lex.forms \
+                    or w.endswith("ing") and len(w) > 4:
+                return k  # ("agreed on creating a commission to examine ...": the gerund is what was agreed)
+            if w == "to":
+                nxt = t.text[m + 1]
+                verb = nxt[:1].islower() and nxt.isalpha() and t.low[m + 1] not in _DET \
+                    and t.low[m + 1] not in _POSSESSIVE_DET and not t.low[m + 1].endswith(("s", "ing"))
+                return m if verb else k
+        return k
 
     def _content_object(self, fr: _Frame, s: int, e: int) -> bool:
         """True when s..e is the noun-phrase object of a speech act whose object is what it says ("called
@@ -365,6 +394,16 @@ class _Content:
                                     and t.low[s2 - 2] == ","):
                 hi = s2 - 1 if t.low[s2 - 1] in _CLAUSE_BREAKS else s2 - 2
                 break
+        if fr.cue is not None and fr.cue.lemma == "in view" and fr.c0 > a and t.words(a, fr.c0) >= _MIN_CONTENT_WORDS \
+                and t.words(right0, hi) >= _MIN_CONTENT_WORDS:
+            # "The only other action, in Lee's view, would be ...": the phrase between commas holds the whole
+            # sentence around it
+            s, e = a, hi
+            while s < fr.c0 and not _is_word(t.text[s]) and not (t.quote[s] != -1 and t.mark[s]):
+                s += 1
+            while e > right0 and not _is_word(t.text[e - 1]) and not (t.quote[e - 1] != -1 and t.mark[e - 1]):
+                e -= 1
+            return (s, e)
         k = right0
         if fr.cue is not None and fr.cue.form == "noun" and fr.cue.content_object:
             return self._noun_object(right0, hi)
@@ -395,6 +434,8 @@ class _Content:
             k += 1  # "has said repeatedly that ...": an adverb before the complementizer
         while k < hi and (t.low[k] in self.lex.complementizers or t.low[k] in (",", ":", "—", "–")):
             k += 1
+        if fr.cue is not None and fr.cue.clause and fr.cue.infinitive and kind == "indirect":
+            k = self._skip_telling_before_infinitive(k, hi)
         e = hi
         for m in range(k + 1, hi):
             j = self._skip_adverbs_left(m - 1, k) if m in self.consumed and t.quote[m] == -1 else -1
@@ -415,6 +456,8 @@ class _Content:
                                                       and t.words(fr2.c1, e) <= _FINAL_FRAME_TAIL_WORDS)
                 for fr2, _k2 in frames[n_f + 1:]):
             return None
+        if fr.cue is not None and fr.cue.form == "noun" and k < e and t.low[k] == "to":
+            e = self._infinitive_end(k, e)
         words = t.words(k, e)
         around = self._according_around(fr, kind, a, k, e, right0, hi)
         if around is not None:
@@ -450,7 +493,10 @@ class _Content:
                 and t.low[fr.s0] not in ("who", "which", "that")
                 and (t.low[k] in _TAIL_PREPS or t.low[k].endswith("ing") and t.low[k - 1] == ","
                      and t.low[k] not in self.lex.forms)
-                and not any(t.low[m] in self.lex.complementizers or t.quote[m] != -1 for m in range(right0, hi)))
+                and not any(t.low[m] in self.lex.complementizers or t.quote[m] != -1 for m in range(right0, hi))
+                # "In the long run, many economists say, this effect could ...": a fronted phrase on the left
+                # is no clause, so the clause after the frame is the content
+                and not self._fronted_phrase(a, frame_start))
         # "..., Clinton leads by 271 delegates(,) according to a count by the AP": an according-to phrase after
         # a clause of its own reports that clause, unless a subordinator or "that" leads into it ("after,
         # according to him, Televisa censured his report")

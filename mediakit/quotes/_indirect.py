@@ -5,6 +5,8 @@ frame is in :mod:`._content`.
 
 from __future__ import annotations
 
+import dataclasses
+
 from ._content import _ACCORDING_MIN_WORDS, _FINAL_FRAME_LEFT_WORDS
 from ._lexicon import Cue
 from ._tokens import _Frame, _is_cap, _is_word
@@ -48,6 +50,13 @@ _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "myself",
 # (a person, group, organisation or document; "the episode offers another chance" reports nothing) and not
 # negated ("did not offer details"); chosen with the verbs on PolNeAR train
 _SPEAKER_VERBS = frozenset({"offer", "list", "portray", "characterize", "liken", "express", "go after"})
+# noun cues of a pledge that report a to-infinitive as what was pledged ("his promise to build a wall",
+# "Trump's vow to deport ..."); chosen on PolNeAR train false negatives
+_INFINITIVE_NOUNS = frozenset({"promise", "promises", "pledge", "pledges", "vow", "vows", "threat", "threats",
+                               "call", "calls", "demand", "demands"})
+# nouns of opinion that "in" with a possessor makes a source phrase ("in his view", "in Lee's opinion"); chosen
+# on PolNeAR train false negatives
+_VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement", "assessment", "telling"})
 # adverbs that attribute their clause to an unnamed source ("is reportedly considering a run"); chosen on PolNeAR
 # train false negatives
 _HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly"})
@@ -74,6 +83,12 @@ class _Indirect:
             if w not in watch:
                 k += 1
                 continue
+            if w == "in" and t.quote[k] == -1 and self.lang == "en":
+                vf = self._view_frame(k, a, b)
+                if vf is not None:
+                    frames.append((vf, "according_to"))
+                    k = vf.c1
+                    continue
             if w == "in" and poll is None and t.quote[k] == -1 and self.lang == "en":
                 poll = self._poll_frame(k, a, b)
             if w in nouns and t.quote[k] == -1:
@@ -122,6 +137,13 @@ class _Indirect:
             if fr is None and (self.lang_rules.free_inversion or i0 > a and t.low[i0 - 1] in (",", "—", "–", "-")
                                and c.form in ("past", "s") and not c.object):
                 fr = self._subject_right(i1, b, c.lemma)
+            if fr is None and self.lang == "en" and c.form == "base" and c.cls == "speech" and not c.object \
+                    and i0 > a and t.low[i0 - 1] == "," and t.words(a, i0) >= _FINAL_FRAME_LEFT_WORDS:
+                # "..., say some Democrats.", "..., say experts like Ann Lee, ...": a present-tense verb before
+                # its plural subject
+                inv = self._subject_right(i1, b, c.lemma)
+                if inv is not None and self._plural_subject(inv.s0, inv.s1):
+                    fr = inv
             jj = self._skip_adverbs_left(i0 - 1, a)
             coord = fr is None and jj > a and t.low[jj] in ("and", "but", "or") and c.form in ("past", "s")
             if fr is None and (coord or c.form == "ing" and i0 > a
@@ -209,7 +231,10 @@ class _Indirect:
                 self._emit_fragments(s, e, fr, a, b)
             cont = self._continuation(fr, kind, s, e, a, b, frames, n_f)
             if cont is not None:
-                self._emit(kind, t.start[cont[0]], t.end[cont[1] - 1], fr, a, b)
+                c_kind = "mixed" if any(t.quote[m] != -1 for m in range(*cont)) else kind
+                self._emit(c_kind, t.start[cont[0]], t.end[cont[1] - 1], fr, a, b)
+                if c_kind == "mixed":
+                    self._emit_fragments(cont[0], cont[1], fr, a, b)
 
     def _no_report(self, fr: _Frame, kind: str, s: int, e: int, a: int, b: int) -> bool:
         """True when frame ``fr`` with content tokens s..e reports nothing: a verb that needs a clause with a
@@ -220,7 +245,11 @@ class _Indirect:
         left = e <= fr.c0 and fr.s0 >= 0 and e <= fr.s0 and t.low[fr.s0 - 1] == "," and s == a \
             and t.words(s, e) >= _FINAL_FRAME_LEFT_WORDS and (self._opens_clause(a, e) or self._ends_unit(fr, b) and (
                 self._is_clause(s, e, False) or any(_past_like(t.low[m]) for m in range(s, e))))
-        if fr.cue is not None and fr.cue.clause and kind == "indirect" and not left \
+        # "Freeing her husband, he promised, was one of his priorities": a subject before a frame between
+        # commas and its verb after it make one reported clause around the frame
+        split = e <= fr.c0 and s == a and fr.s0 >= 0 and fr.s0 > a and t.low[fr.s0 - 1] == "," and not fr.inverted \
+            and self._verb_after_frame(fr, b)
+        if fr.cue is not None and fr.cue.clause and kind == "indirect" and not left and not split \
                 and not self._is_clause(s, e, fr.cue.infinitive) \
                 and not (fr.cue.content_object and self._content_object(fr, s, e)):
             return True  # "condemned the move", "decided to side with": an event, not reported speech
@@ -228,6 +257,16 @@ class _Indirect:
                 and not fr.cue.clause and not self._is_clause(s, e, True):
             return True  # "didn't mention his own impact", "couldn't find anyone": a negated act, no report
         return kind == "indirect" and self._appearance(fr, s, e)  # "has shown little daylight"
+
+    def _verb_after_frame(self, fr: _Frame, b: int) -> bool:
+        """True when a comma closes the frame ``fr`` and an auxiliary or a past-tense verb follows it: the
+        rest of the clause the frame interrupts."""
+        t = self.t
+        fe = max(fr.c1, fr.s1, fr.a1)
+        if fe + 1 >= b or t.low[fe] != ",":
+            return False
+        w = t.low[fe + 1]
+        return w in _AUX or _past_like(w) and not _is_cap(t.text[fe + 1])
 
     def _reportedly(self, a: int, b: int) -> None:
         """A sentence with no frame whose verb "reportedly" (or "allegedly") qualifies reports its clause for
@@ -265,6 +304,38 @@ class _Indirect:
             if not _is_word(t.text[m]):
                 return False
         return False
+
+    def _view_frame(self, k: int, a: int, b: int) -> _Frame | None:
+        """"In his view, ...", "..., in Professor Lee's opinion.": "in" with a possessor and a noun of opinion
+        between commas (or opening the sentence) attributes the clause around it to the possessor, like
+        "according to". Returns the frame (the possessor as its speaker), else None."""
+        t = self.t
+        m = k + 1
+        if m >= b:
+            return None
+        if t.low[m] in _POSSESSIVE_DET and t.low[m] != "your":
+            s0, s1 = m, m + 1
+        else:
+            s0 = m
+            while m < b and _is_cap(t.text[m]) and not t.low[m].endswith(("'s", "’s")):
+                m += 1
+            if m >= b or not (_is_cap(t.text[m]) and t.low[m].endswith(("'s", "’s"))):
+                return None
+            s1 = m + 1
+        n = s1
+        while n < b and n - s1 < _NOUN_CUE_MODIFIERS and t.low[n] not in _VIEW_NOUNS and t.text[n][:1].islower() \
+                and t.text[n].isalpha():
+            n += 1  # "in his own view", "in their considered opinion"
+        if n >= b or t.low[n] not in _VIEW_NOUNS:
+            return None
+        first = a
+        while first < k and (not _is_word(t.text[first]) or t.low[first] in _LEADING_SKIP):
+            first += 1
+        before = t.low[k - 1] if k > a else ""
+        after = t.low[n + 1] if n + 1 < b else ""
+        if not (first == k or before in (",", "—", "–")) or not (after in (",", ".", ";", "—", "–") or n + 1 >= b):
+            return None  # "a shift in their view of the deal": a noun phrase, no attribution
+        return _Frame(k, n + 1, Cue("in view", "cognitive", "cognition", False, "phrase"), s0, s1)
 
     def _poll_frame(self, k: int, a: int, b: int):
         """ "Clinton led Sanders 2-1 in an NBC News/Marist poll", "In the new Post-ABC poll, Trump wins ...":
@@ -314,6 +385,22 @@ class _Indirect:
         allegations of nobody in particular are no attribution), or when "that" opens a relative clause
         ("a claim that was rejected")."""
         t = self.t
+        if k + 2 < b and t.low[k + 1] == "to" and t.low[k] in _INFINITIVE_NOUNS and t.quote[k + 2] == -1 \
+                and t.text[k + 2][:1].islower() and t.text[k + 2].isalpha() and t.low[k + 2] not in _DET \
+                and t.low[k + 2] not in _POSSESSIVE_DET and not t.low[k + 2].endswith(("ing", "ed")):
+            # "his promise to build a wall": a pledge with its to-infinitive reports what was promised
+            cue = dataclasses.replace(self.lex.clause_nouns[t.low[k]], infinitive=True)
+            return self._noun_speaker(_Frame(k, k + 1, cue), k, a)
+        if k + 3 < b and t.low[k + 1] in ("by", "from") and t.quote[k + 1] == -1:
+            # "claims by intelligence agencies that ...", "criticism from rivals that ...": the speaker follows
+            np_ = self._np_right(k + 2, b)
+            if np_ is None or np_[1] + 1 >= b or t.low[np_[1]] != "that" or t.quote[np_[1] + 1] != -1 \
+                    or t.low[np_[1] + 1] in _AUX or t.low[np_[1] + 1] in self.lex.forms \
+                    or self._cannot_speak(*np_):
+                return None
+            fr = _Frame(k, k + 1, self.lex.clause_nouns[t.low[k]], np_[0], np_[1])
+            fr.inverted = True
+            return fr
         if k + 2 >= b or t.low[k + 1] != "that" or t.quote[k + 2] != -1:
             return None
         nxt = t.low[k + 2]
@@ -354,6 +441,19 @@ class _Indirect:
                 fr.s0, fr.s1, fr.a0, fr.a1, fr.antecedent = sub.s0, sub.s1, sub.a0, sub.a1, sub.antecedent
                 return fr
         return None
+
+    def _plural_subject(self, s0: int, s1: int) -> bool:
+        """True when the noun phrase s0..s1 ends its head word (before "of", "like", "at", "in" or a comma) in a
+        plural: "some Democrats", "experts like Ann Lee", "analysts at the bank"."""
+        t = self.t
+        head = s0
+        for m in range(s0, s1):
+            if t.low[m] in _PREPS or t.low[m] in (",", "like", "such", "who"):
+                break
+            if _is_word(t.text[m]):
+                head = m
+        w = t.low[head]
+        return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "'s", "’s", "us", "is"))
 
     def _cannot_speak(self, s0: int, s1: int) -> bool:
         """True when the noun phrase s0..s1 names no possible source: its head is a price, an index, a

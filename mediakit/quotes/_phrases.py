@@ -542,3 +542,21 @@ class _Phrases:
                 continue
             return k
         return k
+
+    def _infinitive_end(self, k: int, e: int) -> int:
+        """End of the to-infinitive k..e of a noun cue before the verb of the sentence it is the subject of
+        ("[his promise] to deport them and build a wall [were] popular"): the first auxiliary or past-tense
+        word, unless a clause word or a comma comes first (a clause of its own inside the infinitive)."""
+        t = self.t
+        for m in range(k + 2, e):
+            w = t.low[m]
+            if w in _CLAUSE and w not in ("and", "or", "nor") or w in (",", ";", ":", "—", "–") or t.quote[m] != -1:
+                return e
+            nxt = t.low[m + 1] if m + 1 < e else ""
+            if w in _AUX or _past_like(w) and not _is_cap(t.text[m]) and t.low[m - 1] not in _AUX and (
+                    nxt in _DET or nxt in _PREPS or not _is_word(nxt)):  # ("to deport undocumented immigrants")
+                end = m
+                while end > k + 1 and not _is_word(t.text[end - 1]):
+                    end -= 1
+                return end
+        return e

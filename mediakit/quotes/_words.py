@@ -167,7 +167,7 @@ _NOT_PLURAL = {"his", "this", "its", "was", "is", "has", "does", "us", "thus", "
                "perhaps", "whereas", "unless", "less", "across", "news", "politics", "series", "vs"}
 # -s forms that are mostly plural nouns ("TV shows", "his comments"): verbs only after a name or pronoun
 _NOUNISH = {"show", "comment", "note", "report", "claim", "call", "plan", "state", "brand", "detail",
-            "question", "charge", "demand", "hope", "fear", "doubt", "view", "support", "back", "quote", "post",
+            "question", "charge", "demand", "fear", "doubt", "view", "support", "back", "quote", "post",
             "tweet", "remark", "answer", "reply", "promise", "pledge", "attack", "challenge", "protest",
             "concern", "threat", "warning", "outline", "project", "estimate", "forecast", "label", "term",
             "object", "counter", "find", "like", "wish", "need", "respond", "thank"}
