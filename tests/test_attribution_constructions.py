@@ -1119,3 +1119,17 @@ def test_more_verbs_of_saying_demur_and_bemoan():
     assert _rows(text) == [("indirect", "the council's failure to act on housing", "He")]
     # a gerund after an adjective is no cue
     assert _rows("The stakes are too high to let mere grumbling suffice.") == []
+
+
+def test_legal_charges_and_charged_adjectives_are_no_cues():
+    assert _rows("The supporter was later charged with assault.") == []
+    assert _rows("It was a racially charged dispute over the judge.") == []
+    # the speech act stays a cue
+    text = "Critics charged that the hearing failed to provide new facts."
+    assert _rows(text) == [("indirect", "the hearing failed to provide new facts", "Critics")]
+
+
+def test_passive_echoed_by_is_no_report():
+    assert _rows("Her attacks were echoed by the campaign across the country.") == []
+    text = "Other Republicans echoed those comments."
+    assert _rows(text) == [("indirect", "those comments", "Other Republicans")]

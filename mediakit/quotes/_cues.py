@@ -206,6 +206,8 @@ class _Cues:
                 return False  # "contests known as Super Tuesday", "seen as a uniter": a description
             if p in ("is", "are", "was", "were", "be", "been", "being", "'s", "not") and c.lemma in _PASSIVE_BLOCKED:
                 return False  # passive: "is known as", "was asked", "were criticized"
+            if c.lemma == "charge" and (nxt == "with" or p.endswith("ly") and p not in _AUX):
+                return False  # "was charged with assault", "a racially charged dispute": a legal charge, an adjective
             if c.lemma in _OBJECT_ONLY and (nxt in _PREPS or not _is_word(nxt)) and p not in _AUX:
                 return False  # "the measures listed in Section 5", "the help offered.": a participle, no object
             # "an option seen by": a participle; "Mr. Trump said by telephone": a name or pronoun's verb
