@@ -1094,3 +1094,42 @@ def test_asked_with_an_adverb_before_the_question():
     rows = _rows(text)
     assert ("indirect", "what should be done with the old harbour", None) in rows
     assert ("indirect", "it should be sold", "most") in rows
+
+
+def test_cognition_verb_after_a_plural_head_with_its_phrase_before_a_clause():
+    text = "Supporters of the new law hope that the court will uphold it."
+    assert _rows(text) == [("indirect", "the court will uphold it", "Supporters of the new law")]
+    text = "But few on either side think the levy will ever take effect."
+    assert _rows(text) == [("indirect", "the levy will ever take effect", "few on either side")]
+    # an object pronoun before the verb, or a "to" in the phrase, is no subject
+    assert _rows("He fixed his eyes on audience members to make them feel that he was talking to them.") == []
+
+
+def test_plural_subject_with_there_before_a_base_form_cue():
+    text = "Polls there show that the mayor leads by five points."
+    assert _rows(text) == [("indirect", "the mayor leads by five points", "Polls")]
+    text = "Officials there say the bridge will reopen in May."
+    assert _rows(text) == [("indirect", "the bridge will reopen in May", "Officials")]
+
+
+def test_more_verbs_of_saying_demur_and_bemoan():
+    text = "The minister demurred that the vote was premature."
+    assert _rows(text) == [("indirect", "the vote was premature", "The minister")]
+    text = "He has bemoaned the council's failure to act on housing."
+    assert _rows(text) == [("indirect", "the council's failure to act on housing", "He")]
+    # a gerund after an adjective is no cue
+    assert _rows("The stakes are too high to let mere grumbling suffice.") == []
+
+
+def test_legal_charges_and_charged_adjectives_are_no_cues():
+    assert _rows("The supporter was later charged with assault.") == []
+    assert _rows("It was a racially charged dispute over the judge.") == []
+    # the speech act stays a cue
+    text = "Critics charged that the hearing failed to provide new facts."
+    assert _rows(text) == [("indirect", "the hearing failed to provide new facts", "Critics")]
+
+
+def test_passive_echoed_by_is_no_report():
+    assert _rows("Her attacks were echoed by the campaign across the country.") == []
+    text = "Other Republicans echoed those comments."
+    assert _rows(text) == [("indirect", "those comments", "Other Republicans")]

@@ -144,8 +144,8 @@ class _Cues:
                 h = t.low[k - 1]
                 if h in _POSTNOMINAL_ADJECTIVES and k >= 2:
                     h = t.low[k - 2]  # "people close to the mayor say", "officials familiar with the talks say"
-                if _plural_noun(h):
-                    return True
+                if _plural_noun(h) or h in _QUANTIFIER_SUBJECTS and (k < 2 or t.low[k - 2] not in _DET):
+                    return True  # ("few on either side think ...", "most in the party say ...")
         return False
 
     def _verb_context(self, i: int, c: Cue) -> bool:
@@ -157,6 +157,9 @@ class _Cues:
         starts = i == 0 or t.low[i - 1] in _SENT_OPENERS or "\n" in self.text[t.end[i - 1]:t.start[i]]
         p = "" if starts else t.low[i - 1]
         nxt = t.low[i + 1] if i + 1 < len(t) else ""
+        if p in ("here", "there") and c.form == "base" and i >= 2 and _plural_noun(t.low[i - 2]) \
+                and t.text[i - 1][:1].islower():
+            p = t.low[i - 2]  # "Polls there show ...", "officials here say ...": the plural noun before the adverb
         if c.lemma in _RESTRICTED and (c.form in ("base", "s") or c.lemma == "back"):
             # the forms that double as nouns ("a state", "the states"; "stated", "stating" are verbs), and
             # every form of "back" ("backed down", "super PACs backing Mr. Cruz")
@@ -203,6 +206,8 @@ class _Cues:
                 return False  # "contests known as Super Tuesday", "seen as a uniter": a description
             if p in ("is", "are", "was", "were", "be", "been", "being", "'s", "not") and c.lemma in _PASSIVE_BLOCKED:
                 return False  # passive: "is known as", "was asked", "were criticized"
+            if c.lemma == "charge" and (nxt == "with" or p.endswith("ly") and p not in _AUX):
+                return False  # "was charged with assault", "a racially charged dispute": a legal charge, an adjective
             if c.lemma in _OBJECT_ONLY and (nxt in _PREPS or not _is_word(nxt)) and p not in _AUX:
                 return False  # "the measures listed in Section 5", "the help offered.": a participle, no object
             # "an option seen by": a participle; "Mr. Trump said by telephone": a name or pronoun's verb
@@ -240,8 +245,13 @@ class _Cues:
             # prepositional or participle phrase whose last noun is singular
             # ("..., people close to the mayor say.": a final frame, the content on its left; "say" only, as
             # other cue words end noun phrases: "a procedural vote.", "the delegate list.")
-            return c.cls == "speech" and c.lemma not in _NOUNISH and (
-                _is_word(nxt) and nxt not in _PREPS and nxt not in ("and", "or", "but", "nor") or nxt in (".", ",") and c.lemma == "say") and self._plural_head_before_phrase(i)
+            # (a cognition verb only before its clause: "Supporters of the law hope that ...", "few on either
+            # side think the bill ...")
+            return c.lemma not in _NOUNISH and (c.cls == "speech" and (
+                _is_word(nxt) and nxt not in _PREPS and nxt not in ("and", "or", "but", "nor") or nxt in (".", ",") and c.lemma == "say")
+                or c.cls == "cognition" and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS)
+                and p not in _OBJECT_PRONOUNS and "to" not in t.low[max(0, i - _PHRASE_AFTER_HEAD_MAX_TOKENS):i]) \
+                and self._plural_head_before_phrase(i)  # (not "eyes on members to make them feel that ...")
 
         # -s form: a singular subject; plural nouns ("his top shows", "somber comments") are no verbs
         if c.lemma in _NOUNISH:

@@ -338,7 +338,9 @@ class _Phrases:
                 return j
             if w in _ADV_SKIP and not self._name_modal(j, self._lower_next(j) and t.low[j + 1] not in _ADV_SKIP) \
                     or (w.endswith("ly") and not _is_cap(t.text[j]) and w not in _NOT_ADVERBS_LY) \
-                    or w == "here" and j > lo and _is_word(t.low[j - 1]):  # "officials here say"
+                    or w == "here" and j > lo and _is_word(t.low[j - 1]) \
+                    or w == "there" and j > lo and t.low[j - 1].endswith("s") and _is_word(t.low[j - 1]) \
+                    and not t.low[j - 1].endswith(("'s", "’s")) and t.text[j][:1].islower():  # "officials here say", "polls there show"
                 j -= 1  # (a capitalised "Will", "May" before the cue is a name: '“...,” Will wrote.')
                 continue
             if w == "ago":

@@ -140,7 +140,7 @@ _PASSIVE_BLOCKED = {"know", "see", "consider", "view", "regard", "like", "love",
                     "find", "show", "read", "post", "report", "ask", "tell", "inform", "remind", "charge",
                     "accuse", "attack", "criticize", "criticise", "question", "challenge", "name", "thank",
                     "allow", "oppose", "reject", "endorse", "praise", "blame", "dismiss", "mock", "offer", "list",
-                    "portray", "characterize", "liken"}
+                    "portray", "characterize", "liken", "echo"}
 _LEADING_SKIP = {"and", "but", "then", "so", "yet", "also", "meanwhile", "still", "now", "later", "instead",
                  "however", "indeed", "again", "or", "nor", "plus", "thus", "even"}
 _TR_SUBJECT_NOUNS = {"bakanlık", "bakanlığı", "yetkili", "yetkilisi", "muhalefet", "hükümet",
