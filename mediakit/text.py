@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
-from functools import cache, lru_cache
+from collections.abc import Iterator
+from functools import lru_cache
 from itertools import chain
+
+from ._furniture import _POSSESSIVE_RE, _caps_run, _drop_clock_times, _lower_datelines, _lower_runs
+from ._stopwords import _function_words, _stop_word_list  # noqa: F401  (re-exported: text._stop_word_list)
 
 __all__ = [
     "normalize_text",
@@ -292,169 +295,6 @@ def word_count(text: str) -> int:
 # single letter ("U.S. sanctions", "J. Smith") is not a boundary.
 _BOUNDARY_RE = re.compile(r"(?<!\b\w)[.!?;:…]+[\"'”’»)\]]*(?=\s)|\n")
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
-# Clock times are furniture of live blogs and datelines, never terms: "10:30", "10:30:15", "5 p.m", "5pm",
-# "10 A.M", with a following time zone ("3:45 p.m ET"), and a bare lower-case "a.m"/"p.m" ("at five p.m").
-# A full stop after "p.m" is left in place, so it still ends the sentence for n-grams.
-_ZONE = r"(?:\.?\s(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|MSK|TRT)(?!\w))?"
-_MERIDIEM = r"\s?[AaPp]\.?[Mm](?!\w)"
-_CLOCK_RE = re.compile(r"(\d\d?)(?:(:[0-5]\d(?::[0-5]\d)?(?!:?\d))(?:" + _MERIDIEM + ")?|" + _MERIDIEM + ")" + _ZONE)
-# Scanning a whole text for _CLOCK_RE costs as much as tokenising it; these anchors start with a literal
-# character, which the regex engine finds fast, and _CLOCK_RE is tried only just before each of them.
-_CLOCK_ANCHORS = (
-    (":", re.compile(r":[0-5]\d")),
-    (".", re.compile(r"\.[mM](?!\w)")),
-    ("m", re.compile(r"m(?:(?<=\d[pPaA]m)|(?<=\d [pPaA]m))(?!\w)")),
-    ("M", re.compile(r"M(?:(?<=\d[pPaA]M)|(?<=\d [pPaA]M))(?!\w)")),
-)
-
-
-def _clock_spans(doc: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of the clock times in ``doc`` (see _CLOCK_RE); possibly overlapping."""
-    spans = []
-    for literal, anchor in _CLOCK_ANCHORS:
-        if literal not in doc:
-            continue
-        for m in anchor.finditer(doc):
-            at = m.start()
-            j = at - 1
-            while j >= 0 and j >= at - 8 and (doc[j].isdigit() or doc[j] in ": .aApP"):
-                j -= 1
-            for start in range(j + 1, at):              # the leftmost clock time reaching the anchor
-                before = doc[start - 1] if start else " "
-                if not doc[start].isdigit() or before.isalnum() or before in "_:.,/-":
-                    continue
-                c = _CLOCK_RE.match(doc, start)
-                if c and c.end() > at and int(c.group(1)) <= (23 if c.group(2) else 12):
-                    spans.append((start, c.end()))
-                    break
-            else:
-                if literal == "." and at and doc[at - 1] in "ap" and not (at > 1 and (
-                        doc[at - 2].isalnum() or doc[at - 2] == "_")):
-                    spans.append((at - 1, at + 2))     # a bare "a.m"/"p.m"
-    return spans
-
-
-# Words in capitals that are not acronyms: a heading or headline set in capitals ("HOW CHINA'S DECLINE AFFECTS
-# THE REST OF THE WORLD": three or more such words in a row, one of them a function word such as THE, or two of
-# six letters or more) and a dateline's place at the start of a line near the top ("WASHINGTON — ", "NEW YORK
-# (AP) — ", "ANKARA - ", "МОСКВА, 12 июля"). NewsTokenizer writes them in lower case, so that "THE" and
-# "WASHINGTON" are not terms of an outlet that shouts its headings or datelines; "FBI, CIA and NATO" stay.
-_UP = "A-ZÀ-ÖØ-ÞА-ЯЁİŞĞ"
-_CAPS_WORD = f"[{_UP}][{_UP}0-9'’.&-]*"
-_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-_SHOUT_RUN_RE = re.compile(rf"(?<![\w'’.-])(?:{_CAPS_WORD}[,:]?[ \t]+){{2,}}{_CAPS_WORD}(?![\w'’-])")
-_DATELINE_RE = re.compile(   # matched at line starts only
-    rf"[ \t]*(?:{_CAPS_WORD}[ \t]+){{0,2}}{_CAPS_WORD}"
-    rf"(?=(?:,[ \t]*[A-Z][a-z]+\.?)?[ \t]*(?:\([^)\n]{{1,30}}\)[ \t]*)?(?:[—–]|-[ \t])"
-    rf"|,[ \t]*(?:(?:{_MONTHS})[a-z]*\.?[ \t]+\d|\d{{1,2}}[ \t]+\w))")
-_DATELINE_WITHIN = 600   # characters from the top where a dateline is looked for
-
-
-@lru_cache(maxsize=16)
-def _stop_word_list(lang: str, folder: str = "stopwords") -> frozenset[str]:
-    """The shipped stop words of one language (``mediakit/resources/{folder}/{lang}.txt``); the file must
-    exist (:func:`mediakit.vectorize.load_stop_words` checks the code and says which exist). ``folder``
-    "style_words" reads the house-style words (honorifics, initials) that terms drop but the quote rules keep.
-
-    >>> "the" in _stop_word_list("en"), "mr" in _stop_word_list("en"), "mr" in _stop_word_list("en", "style_words")
-    (True, False, True)
-    """
-    from importlib import resources
-
-    path = resources.files("mediakit.resources").joinpath(folder).joinpath(f"{lang}.txt")
-    words = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            words.append(line.replace("’", "'"))
-    return frozenset(words)
-
-
-@cache
-def _function_words() -> frozenset[str]:
-    """The shipped stop words (en, ru, tr) of three letters or more: a run of capitals holding one is prose."""
-    return frozenset(w.lower() for lang in ("en", "ru", "tr") for w in _stop_word_list(lang) if len(w) >= 3)
-
-
-def _lower_runs(doc: str) -> str:
-    r"""``doc`` with headings in capitals in lower case (for tokens only, as :func:`_lower_datelines`).
-
-    >>> _lower_runs("HOW CHINA'S DECLINE AFFECTS THE WORLD\nThe US and NATO said. FBI, CIA, NSA and NATO.")
-    "how china's decline affects the world\nThe US and NATO said. FBI, CIA, NSA and NATO."
-    """
-    return _SHOUT_RUN_RE.sub(_lower_run, doc)
-
-
-def _lower_run(m: re.Match[str]) -> str:
-    run = m.group()
-    words = [w.strip(",:'’.-") for w in run.split()]
-    small = _function_words()
-    if any(w.lower() in small for w in words) or sum(len(w) >= 6 for w in words) >= 2:
-        return run.replace("İ", "i").lower()
-    return run
-
-
-def _lower_dateline(m: re.Match[str]) -> str:
-    return m.group().replace("İ", "i").lower() if sum(c.isalpha() for c in m.group()) > 3 else m.group()
-
-
-def _lower_datelines(doc: str) -> str:
-    r"""``doc`` with the place of a dateline that opens a line near the top in lower case (a text without one
-    comes back as it is; lengths may change, so this is for tokens only, never for offsets).
-
-    >>> _lower_datelines("ANKARA - The vote.\nМОСКВА, 12 июля. /ТАСС/. Text\nUS - EU talks")
-    'ankara - The vote.\nмосква, 12 июля. /ТАСС/. Text\nUS - EU talks'
-    >>> _lower_datelines("NEW YORK (AP) — FBI, CIA, NSA and NATO, the US, EU and UN.")
-    'new york (AP) — FBI, CIA, NSA and NATO, the US, EU and UN.'
-    """
-    starts, pos = [], 0
-    while 0 <= pos < _DATELINE_WITHIN:
-        starts.append(pos)
-        pos = doc.find("\n", pos, _DATELINE_WITHIN)
-        pos = pos + 1 if pos >= 0 else -1
-    found = [m for m in map(lambda at: _DATELINE_RE.match(doc, at), starts) if m is not None]
-    if not found:
-        return doc
-    parts, last = [], 0
-    for m in found:
-        parts += [doc[last:m.start()], _lower_dateline(m)]
-        last = m.end()
-    return "".join(parts) + doc[last:]
-
-
-def _caps_run(tokens: Iterable[str], k: int = 3) -> bool:
-    """True when ``k`` tokens in a row are in capitals (the only texts a heading in capitals can be in)."""
-    n = 0
-    for t in tokens:
-        if t.isupper():
-            n += 1
-            if n >= k:
-                return True
-        else:
-            n = 0
-    return False
-
-
-def _drop_clock_times(doc: str) -> str:
-    """``doc`` with every clock time replaced by a space (a text without one comes back as it is)."""
-    spans = _clock_spans(doc)
-    if not spans:
-        return doc
-    out, pos = [], 0
-    for start, end in sorted(spans):
-        if end <= pos:
-            continue
-        out.append(doc[pos:max(pos, start)])
-        out.append(" ")
-        pos = end
-    out.append(doc[pos:])
-    return "".join(out)
-
-
-# a possessive "'s" or a bare apostrophe that ends a word ("Sanders's", "workers'", "'no'"); not "Kaya'nın",
-# "O'Brien" or "rock'n'roll". It opens with the apostrophe so the engine only stops at apostrophes.
-_POSSESSIVE_RE = re.compile(r"'(?<=\w')s?(?![\w'])")
-
 BOUNDARY = "\x00"  # marker NewsTokenizer(boundaries=True) emits between sentences, for n-grams
 
 

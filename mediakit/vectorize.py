@@ -42,8 +42,9 @@ from sklearn.base import clone
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
 from ._counting import count_part, count_unigrams, merge_parts, part_from_matrix
+from ._stopwords import _stop_word_list
 from .spans import blank_texts, merge_spans
-from .text import BOUNDARY, NewsTokenizer, _stop_word_list
+from .text import BOUNDARY, NewsTokenizer
 
 __all__ = [
     "NewsTokenizer",

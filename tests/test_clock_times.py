@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from mediakit._furniture import _clock_spans
 from mediakit.terms import distinctive_terms
-from mediakit.text import NewsTokenizer, _clock_spans
+from mediakit.text import NewsTokenizer
 from mediakit.vectorize import group_term_matrix, make_vectorizer
 
 CLOCK_TOKENS = {"00", "30", "45", "10", "a.m", "p.m", "A.M", "P.M", "PM", "AM", "pm", "EST", "ET", "9pm", "6AM"}
