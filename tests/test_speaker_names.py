@@ -890,3 +890,43 @@ def test_a_titled_surname_after_the_is_named_not_the_last_person_described_with_
     q = _extract(text).set_index("speaker")
     assert q.loc["Senator Ann Lee", "speaker_canonical"] == "Ann Lee"
     assert q.loc["the younger Mr. Roe", "speaker_canonical"] == "Mr. Roe"
+
+
+def _quotes_of(texts: list[str]) -> pd.DataFrame:
+    corpus = pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "outlet": ["x"] * len(texts),
+                           "text": texts})
+    q = mk.extract_quotes(corpus)
+    for r in q.itertuples():       # offsets are sacred
+        text = texts[int(r.article_id[1:])]
+        assert text[r.speaker_start:r.speaker_end] == r.speaker
+        assert text[r.start:r.end] == r.quote
+    return q
+
+
+def test_an_organisation_named_in_a_persons_description_is_not_that_person():
+    # "KXTV", "the Reserve", "The Herald" name a body; the person described with it ("an analyst on KXTV")
+    # is never credited with its words, nor a person described as a campaign's spokeswoman with the campaign's
+    texts = ['Dana Ruiz, an analyst on KXTV, was fired on Tuesday. "KXTV is an open company," KXTV said.',
+             "Lena Hart, a spokeswoman for the Marsh campaign, spoke first. The Marsh campaign said that it "
+             "would appeal the ruling.",
+             "Omar Patel, a reporter for the Herald, wrote the story. The Herald reported that the mayor had "
+             "resigned.",
+             "Tom Reyes, a governor of the Reserve, spoke on Monday. As the Reserve raises rates, lenders may "
+             "raise costs, the Reserve said."]
+    q = _quotes_of(texts)
+    got = dict(zip(q.speaker, q.speaker_canonical))
+    assert got["KXTV"] == "KXTV"
+    assert got["The Marsh campaign"] == "Marsh campaign"
+    assert got["The Herald"] == "Herald"
+    assert got["the Reserve"] == "Reserve"
+    assert not {"Dana Ruiz", "Lena Hart", "Tom Reyes"} & set(q.speaker_canonical)
+    assert (q.speaker_canonical == "Omar Patel").sum() == 1  # only his own "wrote the story"
+
+
+def test_a_described_head_of_a_body_is_still_the_person_described():
+    # "the head of the Harbour Directorate" is the person described as its head, not the directorate
+    text = ("Ada Brun, the head of the Harbour Directorate, met the press. On Monday, the head of the Harbour "
+            "Directorate said that the port was ready.")
+    q = _quotes_of([text])
+    row = q[q.quote.str.startswith("the port was ready")]
+    assert row.speaker_canonical.tolist() == ["Ada Brun"]
