@@ -941,3 +941,14 @@ def test_a_titled_bare_surname_merges_with_the_one_full_name_of_that_gender():
     assert m["Mr. Roe"] == "Tom Roe" and m["Mrs. Roe"] == "Ann Roe"
     m = merge_names(["Tom Roe", "Bob Roe", "Mr. Roe", "Ms. Roe"])
     assert m["Mr. Roe"] == "Roe" and m["Ms. Roe"] == "Roe"
+
+
+def test_a_post_is_its_author_and_a_sentence_adverb_or_topic_is_no_name():
+    texts = ["From Roe\u2019s Facebook post: \u201cThe mill will stay open and every job with it.\u201d",
+             "Perhaps Harbourland said that the deal was dead.",
+             "Plus Democrats said that the bill was weak."]
+    q = _quotes_of(texts)
+    assert dict(zip(q.article_id, q.speaker_canonical)) == {"a0": "Roe", "a1": "Harbourland", "a2": "Democrats"}
+    from mediakit.quotes._mentions import _canonical_name
+    # "Harbour TV Chief On Roe": a headline's topic after a capitalised preposition, never its speaker
+    assert _canonical_name("On Roe") is None and _canonical_name("About 40 rabbis") == "About 40 rabbis"
