@@ -952,3 +952,13 @@ def test_a_post_is_its_author_and_a_sentence_adverb_or_topic_is_no_name():
     from mediakit.quotes._mentions import _canonical_name
     # "Harbour TV Chief On Roe": a headline's topic after a capitalised preposition, never its speaker
     assert _canonical_name("On Roe") is None and _canonical_name("About 40 rabbis") == "About 40 rabbis"
+
+
+def test_a_topic_after_a_titled_name_is_cut_and_the_title_merged():
+    # "Mr. Roe on Harbourland": a person and the topic of his words; the title meets the one Roe of the corpus
+    texts = ['"We will stay," Tom Roe said on Monday.',
+             "The shift was welcomed by Mr. Roe on Harbourland by noon, said aides. Mr. Roe on Harbourland by "
+             "noon said that the border would stay open."]
+    q = _quotes_of(texts)
+    row = q[q.quote.str.startswith("the border would stay open")]
+    assert row.speaker_canonical.tolist() == ["Tom Roe"]

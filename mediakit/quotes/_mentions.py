@@ -302,6 +302,8 @@ def _canonical_name(name: str | None) -> str | None:
     ('anonymous US official', 'USA Today', 'Theresa May')
     >>> _canonical_name("Ann Lee's Facebook post"), _canonical_name("On Lee"), _canonical_name("Perhaps Harbour City")
     ('Ann Lee', None, 'Harbour City')
+    >>> _canonical_name("Mr. Lee on Harbourland by"), _canonical_name("Council on Harbour Relations")
+    ('Mr. Lee', 'Council on Harbour Relations')
     """
     if not name:
         return name
@@ -342,6 +344,11 @@ def _canonical_name(name: str | None) -> str | None:
             return None
     if len(toks) > 1 and toks[-1][:1].isupper() and _POSSESSIVE.match(toks[-1]):
         toks = [*toks[:-1], _owner(toks[-1])]  # "Clinton's" (its noun cut as a verb)
+    # a person's name and a topic or place after it: "Mr. Roe on Harbourland", "Ann Lee in Paris"
+    at = next((i for i in range(2, min(len(toks) - 1, 4)) if toks[i] in ("on", "in", "at")), None)
+    if at is not None and all(w[:1].isupper() for w in toks[:at]) and not _POSSESSIVE.match(toks[at - 1]) \
+            and (fold(toks[0]).lower().strip(".") in ("mr", "mrs", "ms", "dr") or fold(toks[0]).lower() in _first_names()):
+        toks = toks[:at]
     low = [fold(w).lower().strip(".,;:") for w in toks]
     if len(toks) > 1 and low[0].endswith("ing") and len(low[0]) > 5 and "-" not in low[0] and toks[1].islower() \
             and low[0] not in _first_names():
