@@ -12,7 +12,15 @@ import re
 
 from ..text import fold
 from ._gazetteer import _DETS, _ORG_WORDS, _PRONOUNS, _TITLE_WORDS, _name_words, _words, name_key
-from ._names import _first_names, _head, _is_group, _is_org, _name_part, _place_words, _role_vocab
+from ._names import (
+    _first_names,
+    _head,
+    _is_group,
+    _is_org,
+    _name_part,
+    _place_words,
+    _role_vocab,
+)
 from ._speakers_article import _same_person
 from ._words import _AUX, _DOCUMENT_NOUNS, _PREPS, _SPEAKER_NOUNS, _past_like
 
@@ -227,6 +235,11 @@ _LOWER_TIME = frozenset({"week", "weekend", "month", "year", "night", "morning",
 _TIME_OPENERS = frozenset({"on", "at", "in", "last", "this", "late", "early", "earlier", "next", "a", "that"})
 _NAME_LINKS = frozenset({"of", "for", "and", "the", "on", "de", "van", "von", "al", "el", "bin", "la", "le", "da",
                          "di", "du", "ter", "&"})
+# adverbs and conjunctions opening a sentence, never a name's first word (not the stop-word lists: "Jan",
+# "April", "Most Democrats" must stay)
+_SENTENCE_ADVERBS = frozenset({"perhaps", "maybe", "possibly", "probably", "certainly", "surely", "clearly",
+                               "plus", "but", "and", "also", "meanwhile", "however", "yet", "indeed",
+                               "instead", "moreover", "furthermore", "finally", "still"})
 # lower-case words before a name that count or place it, not describe it ("both the United States", "most ...")
 _LEAD_NOT_MODIFIER = frozenset({"both", "most", "all", "some", "many", "several", "few", "each", "every", "any",
                                 "no", "other", "another", "only", "even", "also", "just", "than", "and", "or"})
@@ -287,6 +300,10 @@ def _canonical_name(name: str | None) -> str | None:
     ('Harbour Union', "Lee's campaign")
     >>> _canonical_name("anonymous US official"), _canonical_name("USA Today"), _canonical_name("Theresa May")
     ('anonymous US official', 'USA Today', 'Theresa May')
+    >>> _canonical_name("Ann Lee's Facebook post"), _canonical_name("On Lee"), _canonical_name("Perhaps Harbour City")
+    ('Ann Lee', None, 'Harbour City')
+    >>> _canonical_name("Mr. Lee on Harbourland by"), _canonical_name("Council on Harbour Relations")
+    ('Mr. Lee', 'Council on Harbour Relations')
     """
     if not name:
         return name
@@ -294,6 +311,16 @@ def _canonical_name(name: str | None) -> str | None:
     low0 = fold(toks[0]).lower()
     if low0 in ("anonymous", "unnamed"):
         return name
+    # a capitalised word opening the sentence that never opens a name: a preposition leads a topic ("On
+    # Trump", the rest of a headline "CNN President On Trump"), an adverb or conjunction is dropped ("Perhaps
+    # Russia", "Plus Democrats")
+    first = fold(toks[0]).lower().strip(".,;:")
+    if len(toks) > 1 and toks[0][:1].isupper() and not toks[0].isupper() and first not in _DETS \
+            and first not in _first_names():
+        if first in _PREPS and toks[1][:1].isupper() and first != "about":
+            return None  # not "About 40 rabbis" (a count)
+        if first in _SENTENCE_ADVERBS and toks[1][:1].isupper():
+            toks = toks[1:]
     # a headline word glued before "The": "Enter The Washington Post"
     the = next((i for i in range(1, len(toks) - 1) if toks[i] == "The"), None)
     if the is not None and all(w[:1].isupper() and w.isalpha() and fold(w).lower() not in _PRONOUNS
@@ -317,6 +344,11 @@ def _canonical_name(name: str | None) -> str | None:
             return None
     if len(toks) > 1 and toks[-1][:1].isupper() and _POSSESSIVE.match(toks[-1]):
         toks = [*toks[:-1], _owner(toks[-1])]  # "Clinton's" (its noun cut as a verb)
+    # a person's name and a topic or place after it: "Mr. Roe on Harbourland", "Ann Lee in Paris"
+    at = next((i for i in range(2, min(len(toks) - 1, 4)) if toks[i] in ("on", "in", "at")), None)
+    if at is not None and all(w[:1].isupper() for w in toks[:at]) and not _POSSESSIVE.match(toks[at - 1]) \
+            and (fold(toks[0]).lower().strip(".") in ("mr", "mrs", "ms", "dr") or fold(toks[0]).lower() in _first_names()):
+        toks = toks[:at]
     low = [fold(w).lower().strip(".,;:") for w in toks]
     if len(toks) > 1 and low[0].endswith("ing") and len(low[0]) > 5 and "-" not in low[0] and toks[1].islower() \
             and low[0] not in _first_names():
@@ -329,6 +361,9 @@ def _canonical_name(name: str | None) -> str | None:
         if k is not None and 0 < k <= 2 and len(rest) - k >= 2 and not any(w in _PREPS for w in rest[:k]) \
                 and all(w[:1].isupper() or w in _NAME_LINKS for w in rest[k:]):
             return " ".join(rest[k:])  # the body the possessor leads
+        if k == 0 and len(rest) > 1 and rest[-1] in _STATEMENT_HEADS and all(w[:1].isupper() for w in rest[:-1]):
+            # "Roe's Facebook post", "Roe's Senate testimony": the possessor speaks
+            return _name_part(" ".join([*toks[:own], _owner(toks[own])])) or None
         if k is None:
             cut = next((j for j, w in enumerate(rest) if j > 0 and w in _PREPS), len(rest))
             head = fold(rest[cut - 1]).lower().strip(".,;:")

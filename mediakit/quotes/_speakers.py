@@ -213,7 +213,7 @@ def _add_subject(text: str, span: tuple, ents: list[_Ent], names: dict[str, str]
         # "The senator voted no.": the person described before, now the latest one named (a later "he" is
         # them), or the one the gazetteer knows holds the role; no one new ("The candidate" is mostly the
         # article's own person, described again)
-        ref = _description_antecedent(words, span[0], ents, _required_words(mention))
+        ref = _description_antecedent(words, span[0], ents, _required_words(mention), mention)
         if ref is None and (e := gz.describe(f"{mention} {appos}")) is not None:
             ref = _Ent(e.name, "person" if e.kind == "person" else "org", e.type, e.country, desc, span[0])
         if ref is not None:
@@ -340,7 +340,7 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
         return ent
     if words and words[0] in ("the", "this", "that") and head in _HUMAN_HEADS or len(words) == 1 and head in _ROLE_WORDS:
         # "the defence chief", "the agency president", "the official", "Yetkili": a description of someone
-        ref = _description_antecedent(words, pos, ents, _required_words(mention))
+        ref = _description_antecedent(words, pos, ents, _required_words(mention), mention)
         if ref is None:
             e = gz.describe(full)
             if e is not None:
@@ -392,7 +392,7 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
         return ent
     if (words and words[0] in ("the", "this", "that") and not _proper_name(mention)) or (len(words) <= 3 and not any(
             w[:1].isupper() for w in _name_words(mention)[1:])):
-        ref = _description_antecedent(words, pos, ents, _required_words(mention))
+        ref = _description_antecedent(words, pos, ents, _required_words(mention), mention)
         if ref is not None:
             return ref
         e = gz.describe(full)
@@ -480,21 +480,36 @@ def _required_words(mention: str) -> frozenset[str]:
 
 
 def _description_antecedent(words: list[str], pos: int, ents: list[_Ent],
-                            required: frozenset[str] = frozenset()) -> _Ent | None:
+                            required: frozenset[str] = frozenset(), mention: str = "") -> _Ent | None:
     """"the defense chief", "the ministry", "the official", "эксперт": the latest entity whose
     description shares the head noun (or a synonym of it), and every ``required`` word (see
-    :func:`_required_words`); with required words and no such entity, none."""
+    :func:`_required_words`); with required words and no such entity, none. A head that is a name in
+    ``mention`` ("ESPN", "the Fed") matches only an entity whose canonical name has it; an organisation word
+    ("the campaign") only an organisation."""
     head = words[-1] if words else ""
-    if not head:
-        return None
+    if not head or head in _DETS or head in _FUNCTION_WORDS:
+        return None  # "the authors of the": a cut phrase, whose last word describes no one
     syn = _SYNONYMS.get(head, {head}) | {head}
     plural = head.endswith("s")
+    named = _named_head(mention, head)
+    # "the campaign", not "the head of the directorate" (a person described by a body)
+    org_only = head in _ORG_WORDS and not set(words[:-1]) & _COMMON_HEADS
     for e in reversed(ents):
         if e.pos >= pos or e.kind == "group" and not plural:
             continue  # "the official" is one person, not the officials named before
+        if named:
+            # "ESPN", "the Fed", "The Times": a name, which is the entity's own name, never a word elsewhere in
+            # a person's description ("analysts on ESPN", "a reporter for The Times")
+            if set(_words(e.canonical)) & syn and required <= set(e.desc.split()):
+                return e
+            continue
+        if org_only and e.kind != "org":
+            continue  # "the campaign" is a body, not the person described as its spokesman
         dwords = set(e.desc.split())
         if dwords & syn and required <= dwords:
             return e
+    if named:
+        return None
     if required:
         return None  # "the Florida senator" is not the last senator named, unless he was the Florida one
     org_head = head in _ORG_WORDS
@@ -509,5 +524,25 @@ def _description_antecedent(words: list[str], pos: int, ents: list[_Ent],
     return None
 
 
+# words that end a cut phrase ("the authors of the"), never a description's head
+_FUNCTION_WORDS = frozenset({"of", "for", "to", "in", "on", "at", "by", "with", "from", "and", "or", "as"})
 
 
+def _named_head(mention: str, head: str) -> bool:
+    """Whether a mention's last word is a name ("ESPN", "the Fed", "The Times", "G-III") rather than a common
+    noun, capitalised or not ("the senator", "Officials", "The Ministry"); every word of it is capitalised.
+
+    >>> _named_head("the Fed", "fed"), _named_head("ESPN", "espn"), _named_head("the senator", "senator")
+    (True, True, False)
+    >>> _named_head("Officials", "officials"), _named_head("the ministry", "ministry")
+    (False, False)
+    >>> _named_head("The Times", "times"), _named_head("the head of the Times", "times")
+    (True, False)
+    """
+    raw = [w for w in _name_words(mention) if w.lower() not in _DETS]
+    if not raw or not all(w[:1].isupper() for w in raw):
+        return False  # "the head of Turkey's Directorate": a description whose head is "head"
+    return head not in _COMMON_HEADS and head not in _SYNONYMS
+
+
+_COMMON_HEADS = frozenset(_HUMAN_HEADS | _ROLE_WORDS | _SPEAKER_NOUNS | _PERSON_HEADS)

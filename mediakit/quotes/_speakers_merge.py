@@ -8,6 +8,7 @@ gives one person; groups, descriptions and places never merge. Names are resolve
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from ..text import fold
@@ -35,6 +36,7 @@ from ._names import (
     _place_words,
     _same_given,
 )
+from ._speakers_typing import _gender_of
 
 __all__ = ["merge_names", "clear_caches"]
 
@@ -84,7 +86,12 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
     groups: dict[str, list[str]] = defaultdict(list)
     people = set()
     glued: dict[str, str] = {}
+    titled: dict[str, tuple[str, str]] = {}
     for name in list(counts):
+        t = _TITLED.fullmatch(name)
+        if t is not None:
+            titled[name] = ("m" if t.group(1) == "Mr" else "f", t.group(2))  # "Mr. Roe": after the full names
+            continue
         part = _name_part(name)
         if name.startswith("anonymous") or _is_org(name) or not part or " and " in name \
                 or all(w in _place_words() for w in _words(part)) or _is_group(name) or _common(name) \
@@ -138,6 +145,8 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
                                                                         if _norm(g) == _norm(f)), len(f)))
     for name, g in glued.items():
         out[name] = out.get(g, g)
+    for name, (gender, surname) in titled.items():
+        out[name] = _titled_person(gender, surname, groups.get(name_key(surname), []), counts, out)
     # spellings that differ only by diacritics meet on the most frequent one
     by_norm: dict[str, list[str]] = defaultdict(list)
     for m in set(out.values()):
@@ -149,6 +158,31 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
                 if v in forms:
                     out[m] = best
     return out
+
+
+# a bare surname after a gendered title ("Mr. Roe", "Mrs. Roe"), as resolution leaves it (._speakers)
+_TITLED = re.compile(r"(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)")
+
+
+def _titled_person(gender: str, surname: str, members: list[str], counts: Counter, out: dict[str, str]) -> str:
+    """"Mr. Roe": the one person of that surname in the corpus whose given name is not the other gender's
+    ("Tom Roe" beside "Ann Roe"); with none or several, the bare surname (merged as a bare surname is).
+
+    >>> c, both = Counter({"Tom Roe": 2, "Ann Roe": 1}), ["Tom Roe", "Ann Roe"]
+    >>> _titled_person("m", "Roe", both, c, {}), _titled_person("f", "Roe", both, c, {})
+    ('Tom Roe', 'Ann Roe')
+    >>> _titled_person("m", "Roe", ["Tom Roe", "Bob Roe"], c, {})
+    'Roe'
+    """
+    other = "f" if gender == "m" else "m"
+    people: dict[str, list[str]] = defaultdict(list)
+    for f in members:
+        if len(f.split()) > 1 and _gender_of(f) != other:
+            people[_norm(out.get(f, f))].append(out.get(f, f))
+    if len(people) != 1:
+        return out.get(surname, surname)
+    forms = next(iter(people.values()))
+    return max(forms, key=lambda f: (counts[f], f))
 
 
 def _same_initial(a: str, b: str) -> bool:
