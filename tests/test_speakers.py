@@ -409,3 +409,24 @@ def test_a_cue_without_its_own_subject_takes_the_nearest_speech_cues_subject():
     r = q[(q.kind == "direct") & (q.verb == "called for")].iloc[0]
     assert text[r.start:r.end] == "the number of trade officers."
     assert text[int(r.speaker_start):int(r.speaker_end)] == "She" and int(r.speaker_start) == 0
+
+
+def test_a_fragment_in_the_main_clause_is_the_speaker_of_its_own_cue_not_of_a_fronted_clause():
+    # the mixed quote opens in the fronted "Where ..." clause; the fragment's clause is "he said it still posed"
+    texts = ["The senator spoke on Monday. Where he used to claim that he had “beaten the flu,” on Tuesday night "
+             "he said it still posed “a direct risk” to people.",
+             "Ann Ruiz spoke on Monday. Although she once argued that taxes were too high, on Friday she said the "
+             "rate was “about right” for now."]
+    q = mk.extract_quotes(pd.DataFrame({"article_id": list("ab"), "text": texts}))
+    d = q[q.kind == "direct"].set_index("quote")
+    a, b = texts
+    assert a[d.loc["a direct risk", "start"]:d.loc["a direct risk", "end"]] == "a direct risk"
+    assert int(d.loc["a direct risk", "speaker_start"]) == a.index("he said")       # the second "he"
+    assert b[d.loc["about right", "start"]:d.loc["about right", "end"]] == "about right"
+    assert int(d.loc["about right", "speaker_start"]) == b.index("she said")
+    assert d.loc["about right", "speaker_canonical"] == "Ann Ruiz"
+    # a parenthetical frame heading the sentence keeps its speaker ('Nor, he said, did he say ...')
+    c = "Bob Lane spoke. Nor, he said, did he say anything that could be “read as an order” to stop."
+    r = mk.extract_quotes(pd.DataFrame({"article_id": ["c"], "text": [c]}))
+    r = r[r.kind == "direct"].iloc[0]
+    assert c[r.start:r.end] == "read as an order" and int(r.speaker_start) == c.index("he said")
