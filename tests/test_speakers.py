@@ -430,3 +430,13 @@ def test_a_fragment_in_the_main_clause_is_the_speaker_of_its_own_cue_not_of_a_fr
     r = mk.extract_quotes(pd.DataFrame({"article_id": ["c"], "text": [c]}))
     r = r[r.kind == "direct"].iloc[0]
     assert c[r.start:r.end] == "read as an order" and int(r.speaker_start) == c.index("he said")
+
+
+def test_a_relative_right_after_a_quoted_phrase_is_not_its_speaker():
+    # "who reports" describes the quoted "water commissioner": the phrase is the proposer's, She
+    text = "Mara Lind spoke in Ohio. She has proposed a “water commissioner” who reports to the governor."
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    r = q[q.kind == "direct"].iloc[0]
+    assert text[r.start:r.end] == "water commissioner"
+    assert text[int(r.speaker_start):int(r.speaker_end)] == "She" and int(r.speaker_start) == text.index("She")
+    assert r.speaker_canonical == "Mara Lind"

@@ -148,6 +148,8 @@ class _Direct(_DirectSpeakers):
             fr = self._subject_left(m, k) or self._name_with_appositions(k, m)
             if fr is None:
                 break
+            if k == z and fr.s0 == k and fr.s1 == k + 1 and t.low[k] in ("who", "which", "that"):
+                break  # 'a “trade prosecutor” who reports to ...': the relative's antecedent is the quoted phrase
             if fr.antecedent is None and fr.s0 != k and not (fr.s0 > k and self._only_skippable(k, fr.s0)) \
                     and (fr.a0 == -1 or not self._only_skippable(k, fr.s0)):
                 break  # the subject must start the frame
