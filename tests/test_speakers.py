@@ -440,3 +440,17 @@ def test_a_relative_right_after_a_quoted_phrase_is_not_its_speaker():
     assert text[r.start:r.end] == "water commissioner"
     assert text[int(r.speaker_start):int(r.speaker_end)] == "She" and int(r.speaker_start) == text.index("She")
     assert r.speaker_canonical == "Mara Lind"
+
+
+def test_a_quotation_running_into_the_writers_words_before_a_final_frame_is_a_mixed_quote():
+    text = "“We are tired” by the delays and the cost of the works, Omar Nefzi said on Sunday."
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    m = q[q.kind == "mixed"].iloc[0]
+    assert text[m.start:m.end] == "“We are tired” by the delays and the cost of the works"
+    assert text[int(m.speaker_start):int(m.speaker_end)] == "Omar Nefzi"
+    d = q[q.kind == "direct"].iloc[0]
+    assert text[d.start:d.end] == "We are tired" and d.speaker == "Omar Nefzi"
+    # a quotation closed by its own comma is the whole clause: no mixed quote
+    whole = "“We are tired,” Omar Nefzi said on Sunday."
+    q2 = mk.extract_quotes(pd.DataFrame({"article_id": ["b"], "text": [whole]}))
+    assert q2.kind.tolist() == ["direct"]

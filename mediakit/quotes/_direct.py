@@ -353,6 +353,7 @@ class _Direct(_DirectSpeakers):
             nxt_o = self.q_tok[qs[n_q + 1]][0] if n_q + 1 < len(qs) else b
             content_words = t.words(c, e)
             fr: _Frame | None = None
+            final_clause: tuple[int, int] | None = None
             from_pre = shared_cue = False
             pre_lo = prev_end
             starts_unit = t.words(a, o) == 0
@@ -412,6 +413,7 @@ class _Direct(_DirectSpeakers):
             if fr is None and starts_unit and n_q == len(qs) - 1:
                 # '“We are frustrated” by the shooting, Nefzi said.': the frame ends the sentence
                 fr = self._final_frame(z, b)
+                final_clause = self._final_clause(o, z, fr) if fr is not None else None
             if fr is None and starts_unit and n_q == len(qs) - 1 and t.words(z, b) == 0:
                 # '“... right?” Lee remarked, alluding to the actor's latest role.': the sentence closed inside the
                 # marks, and the next one opens with the frame
@@ -462,7 +464,7 @@ class _Direct(_DirectSpeakers):
                     fr = _Frame(fr.c0, fr.c1, fr.cue, src.s0, src.s1, src.a0, src.a1, src.antecedent)
             raw = fr
             fr = self._refine_subject(fr, o, a)
-            clause = self._post_clause(fr, post, pre_lo, o, c, z) if not starts_unit else None
+            clause = self._post_clause(fr, post, pre_lo, o, c, z) if not starts_unit else final_clause
             self._emit_direct(qi, fr, a, b, fragment=clause is not None)
             if clause is not None:
                 # 'He would be a better president “no matter what,” one user said.': the reported clause
@@ -531,6 +533,23 @@ class _Direct(_DirectSpeakers):
                 return None
             return fr
         return None
+
+    def _final_clause(self, o: int, z: int, fr: _Frame) -> tuple[int, int] | None:
+        """The clause a quotation opening the sentence (mark ``o``, closing mark ``z - 1``) begins when words of the
+        writer's follow it right after the closing mark, before the final frame ('“We are frustrated” by the shooting, Nefzi said.'): character
+        offsets from the opening mark to the last word before the frame's comma; None when no word stands
+        between the quotation and that comma."""
+        t = self.t
+        e = self.q_tok[t.quote[o]][2]
+        if self.lang_rules.sov_reported_speech:
+            return None  # (Turkish: '“...” diyen Korkmaz, ...': the verb after the quotation is its own frame)
+        if z >= len(t) or not _is_word(t.low[z]) or t.low[e - 1] in (",", ".", "!", "?", "…"):
+            return None  # ('“We won,” Lee, who ..., told reporters': the quotation is the whole clause)
+        f = min(x for x in (fr.c0, fr.s0) if x >= 0)
+        comma = next((m for m in range(f - 1, z - 1, -1) if t.low[m] == ","), -1)
+        if comma <= z or t.words(z, comma) == 0:
+            return None
+        return t.start[o], t.end[comma - 1]
 
     def _outer_frame(self, lo: int, s0: int, any_distance: bool) -> _Frame | None:
         """The speech cue with a subject whose reported clause holds the inner frame starting at ``s0``
