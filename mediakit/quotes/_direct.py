@@ -534,23 +534,6 @@ class _Direct(_DirectSpeakers):
             return fr
         return None
 
-    def _final_clause(self, o: int, z: int, fr: _Frame) -> tuple[int, int] | None:
-        """The clause a quotation opening the sentence (mark ``o``, closing mark ``z - 1``) begins when words of the
-        writer's follow it right after the closing mark, before the final frame ('“We are frustrated” by the shooting, Nefzi said.'): character
-        offsets from the opening mark to the last word before the frame's comma; None when no word stands
-        between the quotation and that comma."""
-        t = self.t
-        e = self.q_tok[t.quote[o]][2]
-        if self.lang_rules.sov_reported_speech:
-            return None  # (Turkish: '“...” diyen Korkmaz, ...': the verb after the quotation is its own frame)
-        if z >= len(t) or not _is_word(t.low[z]) or t.low[e - 1] in (",", ".", "!", "?", "…"):
-            return None  # ('“We won,” Lee, who ..., told reporters': the quotation is the whole clause)
-        f = min(x for x in (fr.c0, fr.s0) if x >= 0)
-        comma = next((m for m in range(f - 1, z - 1, -1) if t.low[m] == ","), -1)
-        if comma <= z or t.words(z, comma) == 0:
-            return None
-        return t.start[o], t.end[comma - 1]
-
     def _outer_frame(self, lo: int, s0: int, any_distance: bool) -> _Frame | None:
         """The speech cue with a subject whose reported clause holds the inner frame starting at ``s0``
         ("Trump said he wants", "told reporters that he viewed"): at most three tokens between them, or
