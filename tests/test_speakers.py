@@ -454,3 +454,14 @@ def test_a_quotation_running_into_the_writers_words_before_a_final_frame_is_a_mi
     whole = "“We are tired,” Omar Nefzi said on Sunday."
     q2 = mk.extract_quotes(pd.DataFrame({"article_id": ["b"], "text": [whole]}))
     assert q2.kind.tolist() == ["direct"]
+
+
+def test_an_inverted_speaker_before_and_others_or_familiar_with_is_found():
+    texts = ["“We will keep going,” said Paul Doyle and others at the meeting.",
+             "“She will run again,” said one person familiar with her plans.",
+             "“She will run again,” said one aide familiar with the talks."]
+    q = mk.extract_quotes(pd.DataFrame({"article_id": list("abc"), "text": texts})).set_index("article_id")
+    spans = {k: texts["abc".index(k)][int(r.speaker_start):int(r.speaker_end)] for k, r in q.iterrows()}
+    assert spans == {"a": "Paul Doyle", "b": "one person", "c": "one aide familiar with the talks"}
+    assert (q.kind == "direct").all()
+    assert texts[1][q.loc["b", "start"]:q.loc["b", "end"]] == "She will run again,"
