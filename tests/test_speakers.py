@@ -465,3 +465,16 @@ def test_an_inverted_speaker_before_and_others_or_familiar_with_is_found():
     assert spans == {"a": "Paul Doyle", "b": "one person", "c": "one aide familiar with the talks"}
     assert (q.kind == "direct").all()
     assert texts[1][q.loc["b", "start"]:q.loc["b", "end"]] == "She will run again,"
+
+
+def test_titles_in_a_list_with_digits_or_opening_the_sentence_before_their_author_are_no_quotes():
+    texts = ["Lee appeared on “Meet the Press” and “Face the Nation” on Sunday.",
+             "Lee has seen the film “Fahrenheit 9/11” and the show “Mamma Mia!” twice.",
+             "“The Long Winter,” by Tom Ames, sold well in the spring."]
+    q = mk.extract_quotes(pd.DataFrame({"article_id": list("abc"), "text": texts}))
+    assert not (q.kind == "direct").any()
+    # a quoted phrase after "and" that follows no title is still a quotation
+    text = "Lee said the plan was “a disaster” and “a joke” for the town."
+    d = mk.extract_quotes(pd.DataFrame({"article_id": ["d"], "text": [text]}))
+    d = d[d.kind == "direct"]
+    assert [text[s:e] for s, e in zip(d.start, d.end)] == ["a disaster", "a joke"]
