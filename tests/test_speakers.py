@@ -478,3 +478,12 @@ def test_titles_in_a_list_with_digits_or_opening_the_sentence_before_their_autho
     d = mk.extract_quotes(pd.DataFrame({"article_id": ["d"], "text": [text]}))
     d = d[d.kind == "direct"]
     assert [text[s:e] for s, e in zip(d.start, d.end)] == ["a disaster", "a joke"]
+
+
+def test_a_participle_before_a_colon_takes_its_clauses_subject_also_for_the_next_paragraph():
+    text = ("The Ledger confirmed that account on Monday, reporting:\n"
+            "“The mayor left the meeting early and did not return.”")
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    r = q[q.kind == "direct"].iloc[0]
+    assert text[r.start:r.end] == "The mayor left the meeting early and did not return."
+    assert text[int(r.speaker_start):int(r.speaker_end)] == "The Ledger" and r.verb == "reporting"

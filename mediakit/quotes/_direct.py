@@ -225,6 +225,11 @@ class _Direct(_DirectSpeakers):
                                    and c.form in ("past", "s") and not c.object):
                     # "said Smith:" / "— заявил Лавров: «...»"
                     fr = self._subject_right(i1, j + 1, c.lemma)
+                if fr is None and colon and c.form == "ing" and i1 == j + 1 and i0 - 1 > lo and t.low[i0 - 1] == ",":
+                    # 'The Ledger confirmed that account, reporting:' (also read from the next paragraph's
+                    # quotation): the participle's subject is the clause's
+                    fr = self._prior_subject(i0 - 1, lo)
+                    fr = fr if fr is not None and fr.s0 >= 0 and self._speaking_subject(fr.s0, fr.s1) else None
                 if fr is None:
                     fr = _Frame(i0, i1, c)
                 fr.c0, fr.c1, fr.cue = i0, i1, c
@@ -264,23 +269,6 @@ class _Direct(_DirectSpeakers):
             np_ = self._np_left(o - 2, lo)
             if np_ is not None:
                 return _Frame(-1, -1, None, np_[0], np_[1])
-        return None
-
-    def _clause_subject(self, s0: int, s1: int) -> tuple[int, int] | None:
-        """The subject of tokens s0..s1 when they read as a clause rather than a noun phrase: a subject pronoun
-        or a name followed by a lower-case verb ("He visited the hospital", "Vance toured Fresno on Monday")."""
-        t = self.t
-        if s1 - s0 < 2:
-            return None
-        if t.low[s0] in ("he", "she", "they", "we", "i") and t.text[s0 + 1][:1].islower():
-            return s0, s0 + 1
-        k = s0
-        while k < s1 and (_is_cap(t.text[k]) and t.low[k] not in _DET or t.low[k] == "." and k > s0):
-            k += 1
-        w = t.low[k] if k < s1 else ""
-        if k > s0 and t.text[k][:1].islower() and (w in self.lex.forms and self.lex.forms[w].form in ("past", "s")
-                                                   or w.endswith("ed") or w in _AUX):
-            return s0, k
         return None
 
     def _nominal_frame(self, o: int, lo: int) -> _Frame | None:

@@ -439,6 +439,23 @@ class _DirectSpeakers:
             return None
         return np_
 
+    def _clause_subject(self, s0: int, s1: int) -> tuple[int, int] | None:
+        """The subject of tokens s0..s1 when they read as a clause rather than a noun phrase: a subject pronoun
+        or a name followed by a lower-case verb ("He visited the hospital", "Vance toured Fresno on Monday")."""
+        t = self.t
+        if s1 - s0 < 2:
+            return None
+        if t.low[s0] in ("he", "she", "they", "we", "i") and t.text[s0 + 1][:1].islower():
+            return s0, s0 + 1
+        k = s0
+        while k < s1 and (_is_cap(t.text[k]) and t.low[k] not in _DET or t.low[k] == "." and k > s0):
+            k += 1
+        w = t.low[k] if k < s1 else ""
+        if k > s0 and t.text[k][:1].islower() and (w in self.lex.forms and self.lex.forms[w].form in ("past", "s")
+                                                   or w.endswith("ed") or w in _AUX):
+            return s0, k
+        return None
+
     def _in_full_name(self, word: str) -> bool:
         """True when the article writes ``word`` after another capitalised word on the same line ("Donald
         Trump" for "Trump"): a surname, not a word that opens sentences."""
