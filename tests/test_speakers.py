@@ -487,3 +487,11 @@ def test_a_participle_before_a_colon_takes_its_clauses_subject_also_for_the_next
     r = q[q.kind == "direct"].iloc[0]
     assert text[r.start:r.end] == "The mayor left the meeting early and did not return."
     assert text[int(r.speaker_start):int(r.speaker_end)] == "The Ledger" and r.verb == "reporting"
+
+
+def test_an_unknown_verb_with_its_subject_before_a_colon_is_the_frame_not_a_cue_further_back():
+    text = "Asked which county was her favorite, she demurred: “I love them all equally.”"
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    r = q[q.kind == "direct"].iloc[0]
+    assert text[r.start:r.end] == "I love them all equally."
+    assert int(r.speaker_start) == text.index("she") and r.speaker == "she" and r.verb == "demurred"

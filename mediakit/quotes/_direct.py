@@ -210,6 +210,11 @@ class _Direct(_DirectSpeakers):
         lead = self._lead_in_source(o, lo) if t.low[o - 1] in (",", ":") else None
         if lead is not None:
             return lead
+        if colon and j - 1 >= lo and t.low[j - 1] in _SUBJECT_PRONOUNS and t.text[j].islower() \
+                and t.low[j].endswith("ed") and self._cue_at(j, backward=True) is None:
+            # 'Asked which county he liked, he demurred: “...”': a verb the lexicon lacks, with its own subject,
+            # ends the clause before the colon (no cue further back, "Asked", stands for it)
+            return _Frame(j, j + 1, Cue(t.low[j], "neutral"), j - 1, j)
         # look back for the cue: at most a few light tokens between it and the quote
         for m in range(j, max(lo, j - _PRE_FRAME_WINDOW) - 1, -1):
             if t.quote[m] != -1:
