@@ -495,3 +495,13 @@ def test_an_unknown_verb_with_its_subject_before_a_colon_is_the_frame_not_a_cue_
     r = q[q.kind == "direct"].iloc[0]
     assert text[r.start:r.end] == "I love them all equally."
     assert int(r.speaker_start) == text.index("she") and r.speaker == "she" and r.verb == "demurred"
+
+
+def test_a_frame_introducing_the_next_quotation_is_not_the_speaker_of_a_fragment_before_it():
+    text = ("Lee's opponent, Ann Park, won in Ohio. He says he respects Park and calls her “a fine person.” "
+            "He adds, “Things get heated.”")
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    d = q[q.kind == "direct"].set_index("quote")
+    assert text[d.loc["a fine person.", "start"]:d.loc["a fine person.", "end"]] == "a fine person."
+    assert int(d.loc["a fine person.", "speaker_start"]) == text.index("He says")     # not "He adds"
+    assert int(d.loc["Things get heated.", "speaker_start"]) == text.index("He adds")

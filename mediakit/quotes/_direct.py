@@ -360,6 +360,9 @@ class _Direct(_DirectSpeakers):
                 (z < len(t) and t.low[z] == ",")
             if post is not None and pre is not None and self._next_sentence_frame(post, pre, e, z, ends_comma):
                 post = None  # 'Lee called Vance “reckless.” Ann Park said ...': Park's frame is the next sentence's
+            elif post is not None and pre is None and not starts_unit and not ends_comma \
+                    and t.low[e - 1] in (".", "!", "?") and not post.inverted and post.s0 >= z and self._opens_quote_after(post):
+                post = None  # 'calls her “a fine person.” He adds, “...”': the frame introduces the next quotation
             if post is not None and (ends_comma or starts_unit or pre is None or post.cue is not None and
                                      (post.s0 >= 0 or post.cue.lemma == "according to")):
                 fr = post
@@ -470,21 +473,6 @@ class _Direct(_DirectSpeakers):
             prev_frame = fr
             prev_end = max(z, fr.c1, fr.s1, fr.a1, raw.s1, raw.a1)
         units_info["last_frame"] = prev_frame
-
-    def _next_sentence_frame(self, post: _Frame, pre: _Frame, e: int, z: int, ends_comma: bool) -> bool:
-        """True when the frame after a quotation opens the next sentence: the quotation ends with its own
-        full stop inside the marks ('Lee called Vance “reckless.” Ann Park called him ...'), its sentence
-        already has a cue before it (with a speaking subject, or one found further back), and the frame after it is subject-first (the
-        tokenizer keeps both sentences in one unit because the stop sits inside the marks)."""
-        t = self.t
-        if ends_comma or e < 1 or t.low[e - 1] not in (".", "!", "?") or post.inverted or post.s0 < z:
-            return False
-        if post.cue is not None and post.cue.lemma == "according to":
-            return False
-        if not _is_cap(t.text[post.s0]):
-            return False  # '“...?” he asked': a pronoun continues the sentence
-        # the sentence's own cue; its subject may stand before an "and" ('Paul said ..., and called him “...”')
-        return pre.cue is not None and pre.c0 >= 0 and (pre.s0 < 0 or self._speaking_subject(pre.s0, pre.s1))
 
     def _frame_opening_next(self, b: int) -> _Frame | None:
         """The frame that opens the sentence at token ``b`` in the same paragraph and is followed by a comma or

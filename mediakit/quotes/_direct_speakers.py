@@ -456,6 +456,29 @@ class _DirectSpeakers:
             return s0, k
         return None
 
+    def _next_sentence_frame(self, post: _Frame, pre: _Frame, e: int, z: int, ends_comma: bool) -> bool:
+        """True when the frame after a quotation opens the next sentence: the quotation ends with its own
+        full stop inside the marks ('Lee called Vance “reckless.” Ann Park called him ...'), its sentence
+        already has a cue before it (with a speaking subject, or one found further back), and the frame after it is subject-first (the
+        tokenizer keeps both sentences in one unit because the stop sits inside the marks)."""
+        t = self.t
+        if ends_comma or e < 1 or t.low[e - 1] not in (".", "!", "?") or post.inverted or post.s0 < z:
+            return False
+        if post.cue is not None and post.cue.lemma == "according to":
+            return False
+        if not _is_cap(t.text[post.s0]):
+            return False  # '“...?” he asked': a pronoun continues the sentence
+        # the sentence's own cue; its subject may stand before an "and" ('Paul said ..., and called him “...”')
+        return pre.cue is not None and pre.c0 >= 0 and (pre.s0 < 0 or self._speaking_subject(pre.s0, pre.s1))
+
+    def _opens_quote_after(self, fr: _Frame) -> bool:
+        """True when a quotation opens right after the frame (past a comma or colon): 'He adds, “...”'."""
+        t = self.t
+        k = max(fr.c1, fr.s1, fr.a1)
+        if k < len(t) and t.low[k] in (",", ":"):
+            k += 1
+        return k < len(t) and t.quote[k] != -1 and self.q_tok[t.quote[k]][0] == k
+
     def _in_full_name(self, word: str) -> bool:
         """True when the article writes ``word`` after another capitalised word on the same line ("Donald
         Trump" for "Trump"): a surname, not a word that opens sentences."""
