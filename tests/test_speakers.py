@@ -505,3 +505,12 @@ def test_a_frame_introducing_the_next_quotation_is_not_the_speaker_of_a_fragment
     assert text[d.loc["a fine person.", "start"]:d.loc["a fine person.", "end"]] == "a fine person."
     assert int(d.loc["a fine person.", "speaker_start"]) == text.index("He says")     # not "He adds"
     assert int(d.loc["Things get heated.", "speaker_start"]) == text.index("He adds")
+
+
+def test_a_sentence_opening_with_a_participle_takes_the_previous_sentences_speaker():
+    text = ("Later in the show, Ann Ruiz stated of the scandal that the report “was weak.” "
+            "Adding, “It was bad for the whole party and for her.”")
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    r = q[(q.kind == "direct") & (q.verb == "Adding")].iloc[0]
+    assert text[r.start:r.end] == "It was bad for the whole party and for her."
+    assert text[int(r.speaker_start):int(r.speaker_end)] == "Ann Ruiz"

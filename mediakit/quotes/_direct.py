@@ -456,6 +456,9 @@ class _Direct(_DirectSpeakers):
                     # '“...,” said Ann Lee, adding that “...”': the participle's subject is the speaker of the
                     # sentence's previous quotation, inverted after it where the subject search cannot see it
                     src = prev_frame
+                if (src is None or src.s0 < 0) and fr.cue is not None and fr.cue.form == "ing" and fr.c0 >= a \
+                        and t.words(a, fr.c0) == 0:
+                    src = self._previous_sentence_speaker(a)  # 'Lee said ... . Adding, “...”'
                 if src is not None:
                     fr = _Frame(fr.c0, fr.c1, fr.cue, src.s0, src.s1, src.a0, src.a1, src.antecedent)
             raw = fr

@@ -479,6 +479,18 @@ class _DirectSpeakers:
             k += 1
         return k < len(t) and t.quote[k] != -1 and self.q_tok[t.quote[k]][0] == k
 
+    def _previous_sentence_speaker(self, a: int) -> _Frame | None:
+        """The speaker of a sentence opening with a participle ('Adding, “...”'): the subject of the first speech
+        cue with a speaking subject in the sentence before (in the same paragraph), else None."""
+        t = self.t
+        if a < 2 or "\n" in self.text[t.end[a - 1]:t.start[a]]:
+            return None
+        k = a - 2
+        while k >= 0 and not (t.low[k] in (".", "!", "?") and t.quote[k] == -1) \
+                and "\n" not in self.text[t.end[k]:t.start[k + 1]]:
+            k -= 1
+        return self._cue_frame_before(a - 1, k + 1)
+
     def _in_full_name(self, word: str) -> bool:
         """True when the article writes ``word`` after another capitalised word on the same line ("Donald
         Trump" for "Trump"): a surname, not a word that opens sentences."""
