@@ -514,3 +514,12 @@ def test_a_sentence_opening_with_a_participle_takes_the_previous_sentences_speak
     r = q[(q.kind == "direct") & (q.verb == "Adding")].iloc[0]
     assert text[r.start:r.end] == "It was bad for the whole party and for her."
     assert text[int(r.speaker_start):int(r.speaker_end)] == "Ann Ruiz"
+
+
+def test_a_fragment_of_a_mixed_quote_whose_subject_is_a_time_phrase_takes_the_clauses_speaker():
+    text = ("Mayor Ann Ruiz spoke on Monday. He has battled with the city over its budget, at one point calling "
+            "the mayor a “liar” who was not “honorable.”")
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    d = q[q.kind == "direct"]
+    assert [text[s:e] for s, e in zip(d.start, d.end)] == ["liar", "honorable."]
+    assert (d.speaker_start == text.index("He has")).all()      # not "one point"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 
-from ._direct_speakers import _TITLE_LEADS
+from ._direct_speakers import _TITLE_LEADS, _time_phrase
 from ._tokens import _Frame, _is_cap, _is_word
 
 # ---------------------------------------------------------------- thresholds
@@ -78,6 +78,9 @@ class _Mixed:
                 continue  # 'a play called “Los Hijos de Trump,”' names a play
             if q.start >= t.start[s] and q.end <= t.end[e - 1] + 1 and not self._has_direct(q.start, q.end):
                 own = self._clause_frame(fr, self.q_tok[qi][0])
+                if own is None and fr.s0 >= 0 and _time_phrase(t.low, fr.s0, fr.s1):
+                    # 'he has battled the city, at one point calling the mayor a “...”': not "one point"
+                    own = self._past_time_phrase(fr, self.q_tok[qi][0], a)
                 self._emit("direct", q.start, q.end, own or fr, a, b, fragment=True)
 
     def _clause_frame(self, fr: _Frame, o: int) -> _Frame | None:
