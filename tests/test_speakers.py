@@ -409,3 +409,117 @@ def test_a_cue_without_its_own_subject_takes_the_nearest_speech_cues_subject():
     r = q[(q.kind == "direct") & (q.verb == "called for")].iloc[0]
     assert text[r.start:r.end] == "the number of trade officers."
     assert text[int(r.speaker_start):int(r.speaker_end)] == "She" and int(r.speaker_start) == 0
+
+
+def test_a_fragment_in_the_main_clause_is_the_speaker_of_its_own_cue_not_of_a_fronted_clause():
+    # the mixed quote opens in the fronted "Where ..." clause; the fragment's clause is "he said it still posed"
+    texts = ["The senator spoke on Monday. Where he used to claim that he had “beaten the flu,” on Tuesday night "
+             "he said it still posed “a direct risk” to people.",
+             "Ann Ruiz spoke on Monday. Although she once argued that taxes were too high, on Friday she said the "
+             "rate was “about right” for now."]
+    q = mk.extract_quotes(pd.DataFrame({"article_id": list("ab"), "text": texts}))
+    d = q[q.kind == "direct"].set_index("quote")
+    a, b = texts
+    assert a[d.loc["a direct risk", "start"]:d.loc["a direct risk", "end"]] == "a direct risk"
+    assert int(d.loc["a direct risk", "speaker_start"]) == a.index("he said")       # the second "he"
+    assert b[d.loc["about right", "start"]:d.loc["about right", "end"]] == "about right"
+    assert int(d.loc["about right", "speaker_start"]) == b.index("she said")
+    assert d.loc["about right", "speaker_canonical"] == "Ann Ruiz"
+    # a parenthetical frame heading the sentence keeps its speaker ('Nor, he said, did he say ...')
+    c = "Bob Lane spoke. Nor, he said, did he say anything that could be “read as an order” to stop."
+    r = mk.extract_quotes(pd.DataFrame({"article_id": ["c"], "text": [c]}))
+    r = r[r.kind == "direct"].iloc[0]
+    assert c[r.start:r.end] == "read as an order" and int(r.speaker_start) == c.index("he said")
+
+
+def test_a_relative_right_after_a_quoted_phrase_is_not_its_speaker():
+    # "who reports" describes the quoted "water commissioner": the phrase is the proposer's, She
+    text = "Mara Lind spoke in Ohio. She has proposed a “water commissioner” who reports to the governor."
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    r = q[q.kind == "direct"].iloc[0]
+    assert text[r.start:r.end] == "water commissioner"
+    assert text[int(r.speaker_start):int(r.speaker_end)] == "She" and int(r.speaker_start) == text.index("She")
+    assert r.speaker_canonical == "Mara Lind"
+
+
+def test_a_quotation_running_into_the_writers_words_before_a_final_frame_is_a_mixed_quote():
+    text = "“We are tired” by the delays and the cost of the works, Omar Nefzi said on Sunday."
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    m = q[q.kind == "mixed"].iloc[0]
+    assert text[m.start:m.end] == "“We are tired” by the delays and the cost of the works"
+    assert text[int(m.speaker_start):int(m.speaker_end)] == "Omar Nefzi"
+    d = q[q.kind == "direct"].iloc[0]
+    assert text[d.start:d.end] == "We are tired" and d.speaker == "Omar Nefzi"
+    # a quotation closed by its own comma is the whole clause: no mixed quote
+    whole = "“We are tired,” Omar Nefzi said on Sunday."
+    q2 = mk.extract_quotes(pd.DataFrame({"article_id": ["b"], "text": [whole]}))
+    assert q2.kind.tolist() == ["direct"]
+
+
+def test_an_inverted_speaker_before_and_others_or_familiar_with_is_found():
+    texts = ["“We will keep going,” said Paul Doyle and others at the meeting.",
+             "“She will run again,” said one person familiar with her plans.",
+             "“She will run again,” said one aide familiar with the talks."]
+    q = mk.extract_quotes(pd.DataFrame({"article_id": list("abc"), "text": texts})).set_index("article_id")
+    spans = {k: texts["abc".index(k)][int(r.speaker_start):int(r.speaker_end)] for k, r in q.iterrows()}
+    assert spans == {"a": "Paul Doyle", "b": "one person", "c": "one aide familiar with the talks"}
+    assert (q.kind == "direct").all()
+    assert texts[1][q.loc["b", "start"]:q.loc["b", "end"]] == "She will run again,"
+
+
+def test_titles_in_a_list_with_digits_or_opening_the_sentence_before_their_author_are_no_quotes():
+    texts = ["Lee appeared on “Meet the Press” and “Face the Nation” on Sunday.",
+             "Lee has seen the film “Fahrenheit 9/11” and the show “Mamma Mia!” twice.",
+             "“The Long Winter,” by Tom Ames, sold well in the spring."]
+    q = mk.extract_quotes(pd.DataFrame({"article_id": list("abc"), "text": texts}))
+    assert not (q.kind == "direct").any()
+    # a quoted phrase after "and" that follows no title is still a quotation
+    text = "Lee said the plan was “a disaster” and “a joke” for the town."
+    d = mk.extract_quotes(pd.DataFrame({"article_id": ["d"], "text": [text]}))
+    d = d[d.kind == "direct"]
+    assert [text[s:e] for s, e in zip(d.start, d.end)] == ["a disaster", "a joke"]
+
+
+def test_a_participle_before_a_colon_takes_its_clauses_subject_also_for_the_next_paragraph():
+    text = ("The Ledger confirmed that account on Monday, reporting:\n"
+            "“The mayor left the meeting early and did not return.”")
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    r = q[q.kind == "direct"].iloc[0]
+    assert text[r.start:r.end] == "The mayor left the meeting early and did not return."
+    assert text[int(r.speaker_start):int(r.speaker_end)] == "The Ledger" and r.verb == "reporting"
+
+
+def test_an_unknown_verb_with_its_subject_before_a_colon_is_the_frame_not_a_cue_further_back():
+    text = "Asked which county was her favorite, she demurred: “I love them all equally.”"
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    r = q[q.kind == "direct"].iloc[0]
+    assert text[r.start:r.end] == "I love them all equally."
+    assert int(r.speaker_start) == text.index("she") and r.speaker == "she" and r.verb == "demurred"
+
+
+def test_a_frame_introducing_the_next_quotation_is_not_the_speaker_of_a_fragment_before_it():
+    text = ("Lee's opponent, Ann Park, won in Ohio. He says he respects Park and calls her “a fine person.” "
+            "He adds, “Things get heated.”")
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    d = q[q.kind == "direct"].set_index("quote")
+    assert text[d.loc["a fine person.", "start"]:d.loc["a fine person.", "end"]] == "a fine person."
+    assert int(d.loc["a fine person.", "speaker_start"]) == text.index("He says")     # not "He adds"
+    assert int(d.loc["Things get heated.", "speaker_start"]) == text.index("He adds")
+
+
+def test_a_sentence_opening_with_a_participle_takes_the_previous_sentences_speaker():
+    text = ("Later in the show, Ann Ruiz stated of the scandal that the report “was weak.” "
+            "Adding, “It was bad for the whole party and for her.”")
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    r = q[(q.kind == "direct") & (q.verb == "Adding")].iloc[0]
+    assert text[r.start:r.end] == "It was bad for the whole party and for her."
+    assert text[int(r.speaker_start):int(r.speaker_end)] == "Ann Ruiz"
+
+
+def test_a_fragment_of_a_mixed_quote_whose_subject_is_a_time_phrase_takes_the_clauses_speaker():
+    text = ("Mayor Ann Ruiz spoke on Monday. He has battled with the city over its budget, at one point calling "
+            "the mayor a “liar” who was not “honorable.”")
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    d = q[q.kind == "direct"]
+    assert [text[s:e] for s, e in zip(d.start, d.end)] == ["liar", "honorable."]
+    assert (d.speaker_start == text.index("He has")).all()      # not "one point"

@@ -213,6 +213,10 @@ class _CueSubjects:
         np_ = self._np_right(k, hi)
         if np_ is None:
             return None
+        fam = next((m for m in range(np_[0] + 1, np_[1] - 1) if t.low[m] == "familiar" and t.low[m + 1] == "with"), -1)
+        if fam > 0 and np_[1] < hi and _is_word(t.low[np_[1]]):
+            # 'said one person familiar with her plans' read as far as "her": the person, then what qualifies them
+            np_ = (np_[0], fam)
         nxt = t.low[np_[1]] if np_[1] < hi else "."
         if self.lang_rules.strict_inversion and nxt not in (",", ".", "!", "?", ";", ":", "—", "–", "-", "in", "on", "at", "during",
                                              "who", "after", "when", "before", "while", "of", "(", "last", "this",
@@ -220,7 +224,11 @@ class _CueSubjects:
                                              "which") and not (nxt in _PREPS and nxt != "as") \
                 and not (nxt == "as" and np_[1] + 1 < hi and t.low[np_[1] + 1] in _SUBJECT_PRONOUNS) \
                 and not t.mark[np_[1]] and nxt not in _TIME_WORDS and not nxt.endswith("ing") \
-                and not (nxt.endswith("ed") and nxt not in self.lex.forms):
+                and not (nxt.endswith("ed") and nxt not in self.lex.forms) \
+                and not (nxt == "familiar" and np_[1] + 1 < hi and t.low[np_[1] + 1] == "with") \
+                and not (nxt == "and" and np_[1] + 1 < hi and (t.low[np_[1] + 1] in ("others", "other") or _is_cap(
+                    t.text[np_[1] + 1]) and _is_cap(t.text[np_[0]]))):
+            # ('said one person familiar with her plans', 'said Will Doyle and others', 'said Lee and Park')
             return None  # '“...” blasted Clinton as a disgrace': an object, not an inverted speaker
         if self.lang_rules.strict_inversion and (t.low[np_[0]] in _OBJECT_PRONOUNS or all(
                 t.low[k] in _TIME_WORDS or t.low[k].isdigit() for k in range(*np_))) and not (

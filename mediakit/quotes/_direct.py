@@ -148,6 +148,8 @@ class _Direct(_DirectSpeakers):
             fr = self._subject_left(m, k) or self._name_with_appositions(k, m)
             if fr is None:
                 break
+            if k == z and fr.s0 == k and fr.s1 == k + 1 and t.low[k] in ("who", "which", "that"):
+                break  # 'a “trade prosecutor” who reports to ...': the relative's antecedent is the quoted phrase
             if fr.antecedent is None and fr.s0 != k and not (fr.s0 > k and self._only_skippable(k, fr.s0)) \
                     and (fr.a0 == -1 or not self._only_skippable(k, fr.s0)):
                 break  # the subject must start the frame
@@ -208,6 +210,11 @@ class _Direct(_DirectSpeakers):
         lead = self._lead_in_source(o, lo) if t.low[o - 1] in (",", ":") else None
         if lead is not None:
             return lead
+        if colon and j - 1 >= lo and t.low[j - 1] in _SUBJECT_PRONOUNS and t.text[j].islower() \
+                and t.low[j].endswith("ed") and self._cue_at(j, backward=True) is None:
+            # 'Asked which county he liked, he demurred: “...”': a verb the lexicon lacks, with its own subject,
+            # ends the clause before the colon (no cue further back, "Asked", stands for it)
+            return _Frame(j, j + 1, Cue(t.low[j], "neutral"), j - 1, j)
         # look back for the cue: at most a few light tokens between it and the quote
         for m in range(j, max(lo, j - _PRE_FRAME_WINDOW) - 1, -1):
             if t.quote[m] != -1:
@@ -223,6 +230,11 @@ class _Direct(_DirectSpeakers):
                                    and c.form in ("past", "s") and not c.object):
                     # "said Smith:" / "— заявил Лавров: «...»"
                     fr = self._subject_right(i1, j + 1, c.lemma)
+                if fr is None and colon and c.form == "ing" and i1 == j + 1 and i0 - 1 > lo and t.low[i0 - 1] == ",":
+                    # 'The Ledger confirmed that account, reporting:' (also read from the next paragraph's
+                    # quotation): the participle's subject is the clause's
+                    fr = self._prior_subject(i0 - 1, lo)
+                    fr = fr if fr is not None and fr.s0 >= 0 and self._speaking_subject(fr.s0, fr.s1) else None
                 if fr is None:
                     fr = _Frame(i0, i1, c)
                 fr.c0, fr.c1, fr.cue = i0, i1, c
@@ -262,23 +274,6 @@ class _Direct(_DirectSpeakers):
             np_ = self._np_left(o - 2, lo)
             if np_ is not None:
                 return _Frame(-1, -1, None, np_[0], np_[1])
-        return None
-
-    def _clause_subject(self, s0: int, s1: int) -> tuple[int, int] | None:
-        """The subject of tokens s0..s1 when they read as a clause rather than a noun phrase: a subject pronoun
-        or a name followed by a lower-case verb ("He visited the hospital", "Vance toured Fresno on Monday")."""
-        t = self.t
-        if s1 - s0 < 2:
-            return None
-        if t.low[s0] in ("he", "she", "they", "we", "i") and t.text[s0 + 1][:1].islower():
-            return s0, s0 + 1
-        k = s0
-        while k < s1 and (_is_cap(t.text[k]) and t.low[k] not in _DET or t.low[k] == "." and k > s0):
-            k += 1
-        w = t.low[k] if k < s1 else ""
-        if k > s0 and t.text[k][:1].islower() and (w in self.lex.forms and self.lex.forms[w].form in ("past", "s")
-                                                   or w.endswith("ed") or w in _AUX):
-            return s0, k
         return None
 
     def _nominal_frame(self, o: int, lo: int) -> _Frame | None:
@@ -351,6 +346,7 @@ class _Direct(_DirectSpeakers):
             nxt_o = self.q_tok[qs[n_q + 1]][0] if n_q + 1 < len(qs) else b
             content_words = t.words(c, e)
             fr: _Frame | None = None
+            final_clause: tuple[int, int] | None = None
             from_pre = shared_cue = False
             pre_lo = prev_end
             starts_unit = t.words(a, o) == 0
@@ -364,6 +360,9 @@ class _Direct(_DirectSpeakers):
                 (z < len(t) and t.low[z] == ",")
             if post is not None and pre is not None and self._next_sentence_frame(post, pre, e, z, ends_comma):
                 post = None  # 'Lee called Vance “reckless.” Ann Park said ...': Park's frame is the next sentence's
+            elif post is not None and pre is None and not starts_unit and not ends_comma \
+                    and t.low[e - 1] in (".", "!", "?") and not post.inverted and post.s0 >= z and self._opens_quote_after(post):
+                post = None  # 'calls her “a fine person.” He adds, “...”': the frame introduces the next quotation
             if post is not None and (ends_comma or starts_unit or pre is None or post.cue is not None and
                                      (post.s0 >= 0 or post.cue.lemma == "according to")):
                 fr = post
@@ -410,6 +409,7 @@ class _Direct(_DirectSpeakers):
             if fr is None and starts_unit and n_q == len(qs) - 1:
                 # '“We are frustrated” by the shooting, Nefzi said.': the frame ends the sentence
                 fr = self._final_frame(z, b)
+                final_clause = self._final_clause(o, z, fr) if fr is not None else None
             if fr is None and starts_unit and n_q == len(qs) - 1 and t.words(z, b) == 0:
                 # '“... right?” Lee remarked, alluding to the actor's latest role.': the sentence closed inside the
                 # marks, and the next one opens with the frame
@@ -456,11 +456,14 @@ class _Direct(_DirectSpeakers):
                     # '“...,” said Ann Lee, adding that “...”': the participle's subject is the speaker of the
                     # sentence's previous quotation, inverted after it where the subject search cannot see it
                     src = prev_frame
+                if (src is None or src.s0 < 0) and fr.cue is not None and fr.cue.form == "ing" and fr.c0 >= a \
+                        and t.words(a, fr.c0) == 0:
+                    src = self._previous_sentence_speaker(a)  # 'Lee said ... . Adding, “...”'
                 if src is not None:
                     fr = _Frame(fr.c0, fr.c1, fr.cue, src.s0, src.s1, src.a0, src.a1, src.antecedent)
             raw = fr
             fr = self._refine_subject(fr, o, a)
-            clause = self._post_clause(fr, post, pre_lo, o, c, z) if not starts_unit else None
+            clause = self._post_clause(fr, post, pre_lo, o, c, z) if not starts_unit else final_clause
             self._emit_direct(qi, fr, a, b, fragment=clause is not None)
             if clause is not None:
                 # 'He would be a better president “no matter what,” one user said.': the reported clause
@@ -473,21 +476,6 @@ class _Direct(_DirectSpeakers):
             prev_frame = fr
             prev_end = max(z, fr.c1, fr.s1, fr.a1, raw.s1, raw.a1)
         units_info["last_frame"] = prev_frame
-
-    def _next_sentence_frame(self, post: _Frame, pre: _Frame, e: int, z: int, ends_comma: bool) -> bool:
-        """True when the frame after a quotation opens the next sentence: the quotation ends with its own
-        full stop inside the marks ('Lee called Vance “reckless.” Ann Park called him ...'), its sentence
-        already has a cue before it (with a speaking subject, or one found further back), and the frame after it is subject-first (the
-        tokenizer keeps both sentences in one unit because the stop sits inside the marks)."""
-        t = self.t
-        if ends_comma or e < 1 or t.low[e - 1] not in (".", "!", "?") or post.inverted or post.s0 < z:
-            return False
-        if post.cue is not None and post.cue.lemma == "according to":
-            return False
-        if not _is_cap(t.text[post.s0]):
-            return False  # '“...?” he asked': a pronoun continues the sentence
-        # the sentence's own cue; its subject may stand before an "and" ('Paul said ..., and called him “...”')
-        return pre.cue is not None and pre.c0 >= 0 and (pre.s0 < 0 or self._speaking_subject(pre.s0, pre.s1))
 
     def _frame_opening_next(self, b: int) -> _Frame | None:
         """The frame that opens the sentence at token ``b`` in the same paragraph and is followed by a comma or

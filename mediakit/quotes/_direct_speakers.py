@@ -439,6 +439,58 @@ class _DirectSpeakers:
             return None
         return np_
 
+    def _clause_subject(self, s0: int, s1: int) -> tuple[int, int] | None:
+        """The subject of tokens s0..s1 when they read as a clause rather than a noun phrase: a subject pronoun
+        or a name followed by a lower-case verb ("He visited the hospital", "Vance toured Fresno on Monday")."""
+        t = self.t
+        if s1 - s0 < 2:
+            return None
+        if t.low[s0] in ("he", "she", "they", "we", "i") and t.text[s0 + 1][:1].islower():
+            return s0, s0 + 1
+        k = s0
+        while k < s1 and (_is_cap(t.text[k]) and t.low[k] not in _DET or t.low[k] == "." and k > s0):
+            k += 1
+        w = t.low[k] if k < s1 else ""
+        if k > s0 and t.text[k][:1].islower() and (w in self.lex.forms and self.lex.forms[w].form in ("past", "s")
+                                                   or w.endswith("ed") or w in _AUX):
+            return s0, k
+        return None
+
+    def _next_sentence_frame(self, post: _Frame, pre: _Frame, e: int, z: int, ends_comma: bool) -> bool:
+        """True when the frame after a quotation opens the next sentence: the quotation ends with its own
+        full stop inside the marks ('Lee called Vance “reckless.” Ann Park called him ...'), its sentence
+        already has a cue before it (with a speaking subject, or one found further back), and the frame after it is subject-first (the
+        tokenizer keeps both sentences in one unit because the stop sits inside the marks)."""
+        t = self.t
+        if ends_comma or e < 1 or t.low[e - 1] not in (".", "!", "?") or post.inverted or post.s0 < z:
+            return False
+        if post.cue is not None and post.cue.lemma == "according to":
+            return False
+        if not _is_cap(t.text[post.s0]):
+            return False  # '“...?” he asked': a pronoun continues the sentence
+        # the sentence's own cue; its subject may stand before an "and" ('Paul said ..., and called him “...”')
+        return pre.cue is not None and pre.c0 >= 0 and (pre.s0 < 0 or self._speaking_subject(pre.s0, pre.s1))
+
+    def _opens_quote_after(self, fr: _Frame) -> bool:
+        """True when a quotation opens right after the frame (past a comma or colon): 'He adds, “...”'."""
+        t = self.t
+        k = max(fr.c1, fr.s1, fr.a1)
+        if k < len(t) and t.low[k] in (",", ":"):
+            k += 1
+        return k < len(t) and t.quote[k] != -1 and self.q_tok[t.quote[k]][0] == k
+
+    def _previous_sentence_speaker(self, a: int) -> _Frame | None:
+        """The speaker of a sentence opening with a participle ('Adding, “...”'): the subject of the first speech
+        cue with a speaking subject in the sentence before (in the same paragraph), else None."""
+        t = self.t
+        if a < 2 or "\n" in self.text[t.end[a - 1]:t.start[a]]:
+            return None
+        k = a - 2
+        while k >= 0 and not (t.low[k] in (".", "!", "?") and t.quote[k] == -1) \
+                and "\n" not in self.text[t.end[k]:t.start[k + 1]]:
+            k -= 1
+        return self._cue_frame_before(a - 1, k + 1)
+
     def _in_full_name(self, word: str) -> bool:
         """True when the article writes ``word`` after another capitalised word on the same line ("Donald
         Trump" for "Trump"): a surname, not a word that opens sentences."""
@@ -473,30 +525,41 @@ class _DirectSpeakers:
         after a possessive or a word that introduces a name: 'on Fox News Channel's “Sunday Morning
         Futures,” Issa said', 'appearance on “Meet the Press.”', 'a play called “Los Hijos de Trump,”', after
         "of" or "in" following a noun or verb for a work's maker ('co-author of “...”', 'starred in “...”'),
-        or followed by its author ('“This Kind of War,” by T.R. Fehrenbach')."""
+        or followed by its author ('“This Kind of War,” by T.R. Fehrenbach', also opening the sentence), or the
+        second of a list of titles ('on “Meet the Press” and “Face the Nation”'); digits, "!" and "?" may be part of
+        a title ('“Fahrenheit 9/11”', '“Mamma Mia!”')."""
         t = self.t
-        if o <= a:
-            return False
         while e > c and t.low[e - 1] in (",", "."):
             e -= 1
         words = [t.text[k] for k in range(c, e)]
+        z = self.q_tok[t.quote[o]][3] if t.quote[o] != -1 else -1
+        by_author = 0 <= z < len(t) - 1 and t.low[z] == "by" and _is_cap(t.text[z + 1])
+        prev = o - 1
+        if prev >= a and t.low[prev] == "," and prev > a:
+            prev -= 1
+        w = t.low[prev] if prev >= a else ""
+        head = t.low[prev - 1] if prev > a else ""
+        # (not longer after "titled": PolNeAR train quotes 'a memo titled “The Facts on Where the Race Stands.”'
+        # as the memo writer's words, twice, against one longer article title; qdir17)
         if not words or len(words) > _TITLE_MAX_WORDS or not _is_cap(words[0]):
             return False
-        if not all(_is_cap(w) or w.lower() in _TITLE_SMALL for w in words if _is_word(w)) or \
-                any(not _is_word(w) and w not in ("-", "&", "'", "’", ":") for w in words):
-            return False
-        prev = o - 1
-        if t.low[prev] == "," and prev > a:
-            prev -= 1
-        w = t.low[prev]
+        if not all(_is_cap(w_) or w_.lower() in _TITLE_SMALL or w_[:1].isdigit() for w_ in words if _is_word(w_)) or \
+                any(not _is_word(w_) and w_ not in ("-", "&", "'", "’", ":", "!", "?") for w_ in words):
+            return False  # ('Fahrenheit 9/11', 'Mamma Mia!' are titles)
+        if o <= a:
+            # a title opening its sentence is known by its author: '“The Long Winter,” by Tom Ames, sold well'
+            return by_author
         if w in _TITLE_LEADS or w.endswith(("'s", "’s")) and len(w) > 2:
             return True
-        head = t.low[prev - 1] if prev > a else ""
         if w == "of" and head in _TITLE_OF_HEADS or w == "in" and head in _TITLE_IN_HEADS:
             return True
+        if w in ("and", "or") and prev > a and t.quote[prev - 1] != -1:
+            # the second of a list of titles: 'on “Meet the Press” and “Face the Nation”'
+            qi = t.quote[prev - 1]
+            if self.q_tok[qi][3] == prev and self._is_title(*self.q_tok[qi][:3], a):
+                return True
         # a work and its author: '“This Kind of War,” by T.R. Fehrenbach'
-        z = self.q_tok[t.quote[o]][3] if t.quote[o] != -1 else -1
-        return 0 <= z < len(t) - 1 and t.low[z] == "by" and _is_cap(t.text[z + 1])
+        return by_author
 
     def _signature_line(self, z: int) -> _Frame | None:
         """A quotation standing alone, signed on the next line with a dash and the speaker's name (fact checks,

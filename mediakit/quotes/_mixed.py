@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 
+from ._direct_speakers import _TITLE_LEADS, _time_phrase
 from ._tokens import _Frame, _is_cap, _is_word
 
 # ---------------------------------------------------------------- thresholds
@@ -76,7 +77,38 @@ class _Mixed:
             if self._is_title(*self.q_tok[qi][:3], a):
                 continue  # 'a play called “Los Hijos de Trump,”' names a play
             if q.start >= t.start[s] and q.end <= t.end[e - 1] + 1 and not self._has_direct(q.start, q.end):
-                self._emit("direct", q.start, q.end, fr, a, b, fragment=True)
+                own = self._clause_frame(fr, self.q_tok[qi][0])
+                if own is None and fr.s0 >= 0 and _time_phrase(t.low, fr.s0, fr.s1):
+                    # 'he has battled the city, at one point calling the mayor a “...”': not "one point"
+                    own = self._past_time_phrase(fr, self.q_tok[qi][0], a)
+                self._emit("direct", q.start, q.end, own or fr, a, b, fragment=True)
+
+    def _clause_frame(self, fr: _Frame, o: int) -> _Frame | None:
+        """The frame of the clause holding a quoted fragment that opens at token ``o`` when it is not the mixed
+        quote's ('Where he used to claim that ..., on Tuesday he said it posed “a risk”': the fragment is the
+        second "he"'s): the nearest speech cue before the fragment, after a comma that follows the mixed
+        quote's cue, with a speaking subject of its own and no break between the cue and the fragment; else
+        None."""
+        t = self.t
+        lo = max(fr.c1, fr.s1)
+        first = min(k for k in (fr.c0, fr.s0) if k >= 0)
+        if fr.c0 < 0 or lo >= o or first > 0 and t.low[first - 1] == ",":
+            return None  # ('Nor, he said, did he say anything “...”': a parenthetical frame heads the sentence)
+        for m in range(o - 1, lo - 1, -1):
+            if t.quote[m] != -1 or t.low[m] in (";", ":"):
+                return None
+            cue = self._cue_at(m)
+            if cue is None or cue[2].cls != "speech" or cue[1] > o or t.low[m] in _TITLE_LEADS:
+                continue
+            if any(w in (",", "—", "–", "-") for w in t.low[cue[1]:o]):
+                return None  # ('as Rubio has said - and he can “...”': the cue's clause ended)
+            inner = self._subject_left(m, lo)
+            if inner is None or inner.s0 < 0 or not self._speaking_subject(inner.s0, inner.s1) \
+                    or "," not in t.low[lo:inner.s0]:
+                return None
+            inner.c0, inner.c1, inner.cue = cue
+            return inner
+        return None
 
     def _flag_inner_directs(self, s: int, e: int, fr: _Frame, sent_start: int) -> None:
         """Direct rows of this sentence already emitted inside the mixed quote ``s..e`` (character offsets) with
@@ -116,6 +148,23 @@ class _Mixed:
         if t.low[o - 1] in (",", ":", "—", "–", "-") and _is_cap(t.text[c]):
             return None  # 'In a statement, “We will appeal,” Lee said.': a whole sentence, quoted
         return t.start[k], t.end[z - 1]
+
+    def _final_clause(self, o: int, z: int, fr: _Frame) -> tuple[int, int] | None:
+        """The clause a quotation opening the sentence (mark ``o``, closing mark ``z - 1``) begins when words of the
+        writer's follow it right after the closing mark, before the final frame ('“We are frustrated” by the shooting, Nefzi said.'): character
+        offsets from the opening mark to the last word before the frame's comma; None when no word stands
+        between the quotation and that comma."""
+        t = self.t
+        e = self.q_tok[t.quote[o]][2]
+        if self.lang_rules.sov_reported_speech:
+            return None  # (Turkish: '“...” diyen Korkmaz, ...': the verb after the quotation is its own frame)
+        if z >= len(t) or not _is_word(t.low[z]) or t.low[e - 1] in (",", ".", "!", "?", "…"):
+            return None  # ('“We won,” Lee, who ..., told reporters': the quotation is the whole clause)
+        f = min(x for x in (fr.c0, fr.s0) if x >= 0)
+        comma = next((m for m in range(f - 1, z - 1, -1) if t.low[m] == ","), -1)
+        if comma <= z or t.words(z, comma) == 0:
+            return None
+        return t.start[o], t.end[comma - 1]
 
     def _has_mixed(self, s: int, e: int, sent_start: int) -> bool:
         """True when a mixed quote with content ``s..e`` (character offsets) was already emitted in the
