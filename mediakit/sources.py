@@ -32,6 +32,7 @@ from ._sourcing import _gz_label, article_sourcing
 from .analysis import Analysis, register, reject_dask, run_local
 from .corpus import ColumnError, validate_corpus
 from .quotes import Gazetteer, as_gazetteer, find_attributions, merge_names, resolve_speakers, verb_stances
+from .quotes._speakers_merge import untitled_name
 from .spans import as_spans, mostly_inside
 from .text import sentence_spans
 
@@ -266,6 +267,8 @@ def _finalize(partial, *, merge_speakers: bool, gazetteer, discount_reuse, **_: 
         q["speaker_canonical"] = q["speaker_canonical"].map(
             lambda c: mapping.get(c, c) if isinstance(c, str) else c).astype(object)
         _apply_roles(q, _mode_of(_renamed(types, mapping)), _mode_of(_renamed(countries, mapping)))
+    if len(q):  # a title kept for the merge ("Mr. Roe") never stays in the table
+        q["speaker_canonical"] = q["speaker_canonical"].map(untitled_name).astype(object)
     if isinstance(discount_reuse, pd.DataFrame) and len(q):
         inside = mostly_inside(q["article_id"].astype(str).tolist(), q["start"].to_numpy(dtype="int64"),
                                q["end"].to_numpy(dtype="int64"), discount_reuse)

@@ -962,3 +962,19 @@ def test_a_topic_after_a_titled_name_is_cut_and_the_title_merged():
     q = _quotes_of(texts)
     row = q[q.quote.str.startswith("the border would stay open")]
     assert row.speaker_canonical.tolist() == ["Tom Roe"]
+
+
+def test_an_article_that_titles_a_bare_surname_credits_the_one_person_of_that_gender():
+    # "Mr. Roe" is all the third article writes: the corpus has a man and a woman of that surname
+    texts = ["Tom Roe, the mayor, said the port would open in May.",
+             "Ann Roe, a nurse, said the clinic was full.",
+             "“We will win the vote,” Mr. Roe said on Monday. Mr. Roe added that the port was ready."]
+    arts = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["X", "Y", "Z"], "text": texts})
+    q = mk.extract_quotes(arts)
+    third = q[q.article_id == "c"]
+    assert len(third) >= 1 and set(third.speaker_canonical) == {"Tom Roe"}
+    t = texts[2]
+    assert all(t[s:e] == quote for s, e, quote in zip(third.start, third.end, third.quote))
+    # without the corpus-wide merge the table shows the bare surname, never the title
+    unmerged = mk.extract_quotes(arts, merge_speakers=False)
+    assert set(unmerged[unmerged.article_id == "c"].speaker_canonical) == {"Roe"}

@@ -16,6 +16,7 @@ people an article names in full (:mod:`._speakers_article`), types and countries
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..text import fold
@@ -182,6 +183,7 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
         if low and low[0] in ("he", "she", "он", "она") and not ent.gender:
             ent.gender = "f" if low[0] in ("she", "она") else "m"
     _type_from_introductions(text, records, gz)
+    _titled_surnames(text, records)
     for r in records:
         if r.get("speaker_start") is not None:
             # the span names the speaker only, cut like the canonical name: "Local commentators spent the day"
@@ -412,6 +414,30 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
     ent = _Ent(canon, kind, t, c, " ".join(_words(full)), pos)
     ents.append(ent)
     return ent
+
+
+def _titled_surnames(text: str, records: list[dict]) -> None:
+    """A bare surname the article writes with a gendered title ("Mr. Roe", "Mrs. Roe") and never in full
+    keeps the title in its canonical name, so that names merged across articles can tell the man from the
+    woman of that surname (:func:`._speakers_merge.merge_names`); two genders given one surname keep it bare.
+
+    >>> recs = [{"speaker_canonical": "Roe"}, {"speaker_canonical": "Lee"}]
+    >>> _titled_surnames("Mr. Roe said so. Lee agreed, and Mr. Roe left.", recs)
+    >>> [r["speaker_canonical"] for r in recs]
+    ['Mr. Roe', 'Lee']
+    """
+    titled: dict[str, str | None] = {}
+    for r in records:
+        c = r.get("speaker_canonical")
+        if not isinstance(c, str) or c in titled or " " in c or not c[:1].isupper() or c.isupper():
+            continue
+        found = Counter(m.group(1) for m in re.finditer(rf"\b(Mr|Mrs|Ms|Miss)\.?\s+{re.escape(c)}\b", text))
+        genders = {"m" if t == "Mr" else "f" for t in found}
+        titled[c] = f"{found.most_common(1)[0][0]}. {c}" if len(genders) == 1 else None
+    for r in records:
+        c = r.get("speaker_canonical")
+        if isinstance(c, str) and titled.get(c):
+            r["speaker_canonical"] = titled[c]
 
 
 # heads of a described thing, never a person a later pronoun refers to ("a name suggesting ...", "a statement")

@@ -38,7 +38,7 @@ from ._names import (
 )
 from ._speakers_typing import _gender_of
 
-__all__ = ["merge_names", "clear_caches"]
+__all__ = ["merge_names", "clear_caches", "untitled_name"]
 
 
 def clear_caches() -> None:
@@ -162,6 +162,17 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
 
 # a bare surname after a gendered title ("Mr. Roe", "Mrs. Roe"), as resolution leaves it (._speakers)
 _TITLED = re.compile(r"(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)")
+
+
+def untitled_name(name: str | None) -> str | None:
+    """A canonical name without the gendered title that resolution keeps on a bare surname for the merge
+    ("Mr. Roe" -> "Roe"): what a table whose names are not merged across articles shows.
+
+    >>> untitled_name("Mr. Roe"), untitled_name("Ann Roe"), untitled_name(None)
+    ('Roe', 'Ann Roe', None)
+    """
+    t = _TITLED.fullmatch(name) if isinstance(name, str) else None
+    return t.group(2) if t else name
 
 
 def _titled_person(gender: str, surname: str, members: list[str], counts: Counter, out: dict[str, str]) -> str:
