@@ -1133,3 +1133,43 @@ def test_passive_echoed_by_is_no_report():
     assert _rows("Her attacks were echoed by the campaign across the country.") == []
     text = "Other Republicans echoed those comments."
     assert _rows(text) == [("indirect", "those comments", "Other Republicans")]
+
+
+def test_anonymity_phrases_describe_the_speaker_and_report_nothing():
+    text = "“It is over,” said a longtime adviser to the mayor, who declined to be identified and is not in the other camp."
+    assert _rows(text) == [("direct", "It is over,", "a longtime adviser to the mayor")]
+    text = "“It is over,” said a union member who backs the mayor, asking for anonymity to speak freely."
+    assert ("indirect", "for anonymity to speak freely", "a union member") not in _rows(text)
+    assert ("direct", "It is over,", "a union member") in _rows(text)
+    # the speaker's own report stays
+    text = "A senior aide, who declined to be identified, said the talks had stalled."
+    assert _rows(text) == [("indirect", "the talks had stalled", "A senior aide")]
+
+
+def test_declining_to_comment_or_not_answering_a_request_reports_nothing():
+    assert _rows("The company declined to comment.") == []
+    assert _rows("The mayor's office did not respond to a request for comment.") == []
+    assert _rows("A lawyer for the firm did not respond to the newspaper's repeated requests for comment.") == []
+    # "seeking" on the request is no cue with the request as its speaker
+    assert _rows("Lena Hart did not return messages seeking comment.") == []
+    # a response with content stays
+    text = "The mayor responded that the budget was balanced."
+    assert _rows(text) == [("indirect", "the budget was balanced", "The mayor")]
+
+
+def test_attacks_as_a_noun_are_no_cue_but_the_verb_with_an_object_is():
+    assert _rows("The Orlando attacks resonate abroad.") == []
+    assert _rows("The Paris attacks and growing concern about terrorism changed the race.") == []
+    text = "Trump attacks Clinton on trade every day."
+    assert _rows(text) == [("indirect", "Clinton on trade every day", "Trump")]
+    text = "In a speech, she attacks rival's foreign policy inexperience."
+    assert _rows(text) == [("indirect", "rival's foreign policy inexperience", "she")]
+
+
+def test_a_favourite_read_is_a_noun_but_a_statement_still_reads():
+    assert _rows("Her favourite read, “The Long Winter,” is a memoir of the prairie.") == []
+    text = "The statement read: “We will appeal.”"
+    assert _rows(text) == [("direct", "We will appeal.", "The statement")]
+    # "seeking" stays a cue after other nouns: "calls saying shots had been fired"
+    text = "Police received calls saying shots had been fired."
+    assert [r[1] for r in _rows(text)] == ["shots had been fired"]

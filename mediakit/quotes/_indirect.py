@@ -60,6 +60,19 @@ _VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement
 # adverbs that attribute their clause to an unnamed source ("is reportedly considering a run"); chosen on PolNeAR
 # train false negatives
 _HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly"})
+# the openings of a content that only describes the speaker's anonymity ("who declined to be identified", "asking
+# for anonymity", "who asked not to be named"): no reported words; chosen on PolNeAR train false positives
+_ANONYMITY_OPENINGS = (("to", "be", "identified"), ("to", "be", "named"), ("to", "be", "quoted"),
+                       ("not", "to", "be", "identified"), ("not", "to", "be", "named"), ("for", "anonymity"),
+                       ("anonymity",), ("to", "comment"))
+# the cues whose "to a request for comment" object reports nothing ("did not respond to a request for comment")
+_ANSWER_LEMMAS = frozenset({"respond", "reply", "return"})
+# the nouns of an unanswered request in such an object ("to requests for comment", "to messages seeking comment")
+_REQUEST_NOUNS = frozenset({"request", "requests", "message", "messages", "call", "calls", "email", "emails",
+                            "inquiry", "inquiries", "query", "queries"})
+# the most tokens between "to" and the request noun ("to The Washington Post's repeated requests"); chosen on
+# PolNeAR train
+_REQUEST_NOUN_MAX_OFFSET = 6
 
 
 class _Indirect:
@@ -256,7 +269,20 @@ class _Indirect:
         if kind == "indirect" and fr.c0 > a and t.low[fr.c0 - 1] in _NEGATED_AUX and fr.cue is not None \
                 and not fr.cue.clause and not self._is_clause(s, e, True):
             return True  # "didn't mention his own impact", "couldn't find anyone": a negated act, no report
+        if kind == "indirect" and self._no_words(fr, s, e):
+            return True  # "who declined to be identified", "did not respond to a request for comment"
         return kind == "indirect" and self._appearance(fr, s, e)  # "has shown little daylight"
+
+    def _no_words(self, fr: _Frame, s: int, e: int) -> bool:
+        """True when the content s..e of ``fr`` says nothing about the world: the speaker's anonymity or a
+        refusal to comment ("declined to be identified", "asked not to be named", "declined to comment"), or an
+        unanswered request ("did not respond to a request for comment", "did not return messages")."""
+        t = self.t
+        low = t.low[s:e]
+        if any(tuple(low[:len(o)]) == o for o in _ANONYMITY_OPENINGS):
+            return True
+        return fr.cue is not None and fr.cue.lemma in _ANSWER_LEMMAS and bool(low) and low[0] in ("to",) + tuple(
+            _REQUEST_NOUNS) and any(w in _REQUEST_NOUNS for w in low[:_REQUEST_NOUN_MAX_OFFSET + 1])
 
     def _verb_after_frame(self, fr: _Frame, b: int) -> bool:
         """True when a comma closes the frame ``fr`` and an auxiliary or a past-tense verb follows it: the
