@@ -392,7 +392,7 @@ def test_a_clause_is_never_a_canonical_name():
 def test_clause_shapes_are_refused_as_names():
     """Contractions, auxiliaries, verbs with an object, subject pronouns and title-case headlines make a
     would-be name a clause; names with a possessive, an organisation's 'To' or a participle phrase do not."""
-    from mediakit.quotes._names import _clause_like
+    from mediakit.quotes._clauses import _clause_like
 
     clauses = ["That’s the takeaway from freshly filed Northbridge Election Commission",
                "Northbridge Museum issued a report this month", "the council was", "the scholars I interviewed",
@@ -566,7 +566,7 @@ def test_trailing_phrases_are_no_part_of_the_name():
 
 
 def test_clauses_are_never_canonical_names():
-    from mediakit.quotes._names import _clause_like
+    from mediakit.quotes._clauses import _clause_like
 
     assert _clause_like("interviewed Harbour Post reporter Ben Terrance")
     assert _clause_like("sparked criticism from Democrats and Republicans in Congress")

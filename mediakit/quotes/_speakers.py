@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..text import fold
+from ._clauses import _clause_like, _clause_subject, _clause_tail
 from ._gazetteer import (
     _DETS,
     _FEMALE_TITLES,
@@ -53,9 +54,6 @@ from ._mentions import (
     _proper_name,
 )
 from ._names import (
-    _clause_like,
-    _clause_subject,
-    _clause_tail,
     _clean_description,
     _common,
     _indefinite_source,
