@@ -56,8 +56,14 @@ def _name_part(mention: str) -> str:
     ('Jane Roe', 'Donald Trump', 'Keith Lamont Scott')
     >>> _name_part("Harbour Tech CEO Ann Lee"), _name_part("Lena Maria Ortiz")
     ('Ann Lee', 'Lena Maria Ortiz')
+    >>> _name_part("Ann Lee Super PAC Chief")
+    ''
     """
     toks = _name_words(mention)
+    pac = next((i for i in range(2, len(toks)) if toks[i] == "PAC" and toks[i - 1].lower() == "super"), None)
+    if pac is not None and toks[pac - 2][:1].isupper() and all(
+            fold(w).lower().strip(".") in _TITLE_WORDS or fold(w).lower() in _role_vocab() for w in toks[pac + 1:]):
+        return ""  # "Ann Lee Super PAC Chief": a person's super PAC is an organisation, no person's name
     while len(toks) > 1 and _PARTY_TAG.match(toks[-1]):
         toks = toks[:-1]  # "Harry M. Reid (D-Nev.)", "Steve Israel (D-N.Y)": the party and state, no name
     if toks and toks[-1][:1].islower() and toks[-1].isalpha() and len(toks) > 1 and not _CYR_RE.search(toks[-1][:1]) \
@@ -187,6 +193,7 @@ def _glued_form(name: str, known) -> str:
 # "Tom Vance on Twitter", "Jane Roe of Harbour University")
 _PARTICLES = frozenset({"out", "up", "down", "off", "back"})
 _TAIL_PREPS = frozenset({"in", "on", "at", "during", "via", "of", "from", "with", "to"})
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 
 
 def _without_tail(mention: str) -> str:
@@ -205,8 +212,14 @@ def _without_tail(mention: str) -> str:
     ('Labor Secretary Ann Lee', 'Ann Lee')
     >>> _without_tail("The Harbour Museum issued a report")
     'The Harbour Museum issued a report'
+    >>> _without_tail("Mrs. Roe herself")
+    'Mrs. Roe'
     """
     raw = mention.split()
+    cut = next((i for i in range(1, len(raw)) if raw[i].lower().strip(",;:") in _REFLEXIVES
+                and raw[i - 1][:1].isupper()), None)
+    if cut is not None:
+        return " ".join(raw[:cut])  # "Mrs. Roe herself": the person
     if not raw or raw[0].lower() in _DETS:
         return mention  # "The first parts of the Harbour Line (HL-2) ...": no person's name
     for i in range(1, len(raw)):
