@@ -1011,3 +1011,14 @@ def test_a_span_of_years_before_a_name_is_no_part_of_it():
     q = _one("The party grew.\n\nFrom 2010 to 2013 the HVP led a series of cantonal referenda arguing against "
              "proposals to allow foreigners to vote.")
     assert list(q.speaker_canonical) == ["HVP"]
+
+
+def test_who_after_a_thing_and_a_name_is_the_name_and_a_date_in_a_place_is_no_one():
+    q = _one("Cases rose.\n\nLee\u2019s campaign is tying the House bill to Tom Vance, who supported the bill when it "
+             "came to the Senate for a vote.")
+    assert list(q.speaker_canonical) == ["Tom Vance"]
+    q = _one("Tom Vance spoke.\n\nRoe, a graduate of Harbour Law School who has said that the bill is weak, "
+             "voted no.")
+    assert list(q.speaker_canonical) == ["Roe"]  # the graduate, never the school
+    q = _one("Republican focus sharpened after the attacks Nov. 13 in Paris, which were claimed by the group.")
+    assert q.speaker_canonical.isna().all()

@@ -305,6 +305,8 @@ def _canonical_name(name: str | None) -> str | None:
     ('Ann Lee', None, 'Harbour City')
     >>> _canonical_name("Mr. Lee on Harbourland by"), _canonical_name("Council on Harbour Relations")
     ('Mr. Lee', 'Council on Harbour Relations')
+    >>> _canonical_name("13 in Lakeside"), _canonical_name("2010 to 2013 the Harbour Party")
+    (None, 'Harbour Party')
     """
     if not name:
         return name
@@ -361,6 +363,8 @@ def _canonical_name(name: str | None) -> str | None:
     if at is not None and all(w[:1].isupper() and not _POSSESSIVE.match(w) for w in toks[:at]) \
             and all(w[:1].isupper() for w in toks[at + 1:]) and fold(toks[0]).lower() not in _DETS:
         toks = toks[:at]
+    if len(toks) > 2 and toks[0].isdigit() and toks[1] in ("in", "on", "at"):
+        return None  # "Nov. 13 in Paris": a date and a place, no one
     # a span of years before the name: "From 2010 to 2013 the Harbour Party"
     the = next((i for i in range(1, len(toks) - 1) if toks[i].lower() == "the"), None)
     if the is not None and toks[0].isdigit() and all(w.isdigit() or w.islower() for w in toks[:the]):
