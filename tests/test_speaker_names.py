@@ -1022,3 +1022,11 @@ def test_who_after_a_thing_and_a_name_is_the_name_and_a_date_in_a_place_is_no_on
     assert list(q.speaker_canonical) == ["Roe"]  # the graduate, never the school
     q = _one("Republican focus sharpened after the attacks Nov. 13 in Paris, which were claimed by the group.")
     assert q.speaker_canonical.isna().all()
+
+
+def test_a_relative_named_in_passing_does_not_take_the_articles_person():
+    text = ("Ann Roe spoke in Lakeside. Ann Roe won.\n\nMs. Roe's father, Tom Roe, was a senator. Tom Roe's sister ran too, "
+            "and Tom Roe's son, Ed Roe, and Ann Roe's brother, Ed Roe, stayed home.\n\n"
+            "\u201cWe will win,\u201d Ms. Roe said.\n\n\u201cIt is time,\u201d Ms. Roe said.")
+    q = _one(text)
+    assert set(q.speaker_canonical) == {"Ann Roe"}  # counted, the relatives would leave "Ms. Roe" unresolved
