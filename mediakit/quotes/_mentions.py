@@ -217,7 +217,8 @@ _STATEMENT_HEADS = frozenset({
     "conference", "speech", "speeches", "statement", "statements", "remarks", "comment", "comments", "interview",
     "announcement", "testimony", "op-ed", "tweet", "tweets", "post", "posts", "release", "letter", "memo",
     "article", "column", "email", "e-mail", "emails", "e-mails", "account", "response", "words", "message",
-    "video", "ad", "address", "briefing", "call", "appearance", "rally", "report", "book", "blog", "essay"})
+    "video", "ad", "address", "briefing", "call", "appearance", "rally", "report", "book", "blog", "essay",
+    "reaction"})
 # heads of an event, a result or a quality: no one speaks through them ("Monday night's results", "Trump's
 # inexperience", "the rupture over ...", "News footage from the scene")
 _EVENT_HEADS = frozenset({
@@ -304,6 +305,8 @@ def _canonical_name(name: str | None) -> str | None:
     ('Ann Lee', None, 'Harbour City')
     >>> _canonical_name("Mr. Lee on Harbourland by"), _canonical_name("Council on Harbour Relations")
     ('Mr. Lee', 'Council on Harbour Relations')
+    >>> _canonical_name("13 in Lakeside"), _canonical_name("2010 to 2013 the Harbour Party")
+    (None, 'Harbour Party')
     """
     if not name:
         return name
@@ -320,6 +323,12 @@ def _canonical_name(name: str | None) -> str | None:
         if first in _PREPS and toks[1][:1].isupper() and first != "about":
             return None  # not "About 40 rabbis" (a count)
         if first in _SENTENCE_ADVERBS and toks[1][:1].isupper():
+            toks = toks[1:]
+    # a person's super PAC is the PAC, never the person: "Former Ann Lee Super PAC Chief" -> "Ann Lee Super PAC"
+    pac = next((i for i in range(1, len(toks)) if toks[i] == "PAC" and toks[i - 1].lower() == "super"), None)
+    if pac is not None and pac >= 2 and all(w[:1].isupper() for w in toks[:pac]):
+        toks = toks[:pac + 1]
+        while len(toks) > 4 and fold(toks[0]).lower().strip(".") in _TITLE_WORDS | {"former"}:
             toks = toks[1:]
     # a headline word glued before "The": "Enter The Washington Post"
     the = next((i for i in range(1, len(toks) - 1) if toks[i] == "The"), None)
@@ -349,6 +358,17 @@ def _canonical_name(name: str | None) -> str | None:
     if at is not None and all(w[:1].isupper() for w in toks[:at]) and not _POSSESSIVE.match(toks[at - 1]) \
             and (fold(toks[0]).lower().strip(".") in ("mr", "mrs", "ms", "dr") or fold(toks[0]).lower() in _first_names()):
         toks = toks[:at]
+    # a body "in" a place: "Harbour Memorial Museum in Lakeside" is the museum
+    at = next((i for i in range(2, len(toks) - 1) if toks[i] == "in"), None)
+    if at is not None and all(w[:1].isupper() and not _POSSESSIVE.match(w) for w in toks[:at]) \
+            and all(w[:1].isupper() for w in toks[at + 1:]) and fold(toks[0]).lower() not in _DETS:
+        toks = toks[:at]
+    if len(toks) > 2 and toks[0].isdigit() and toks[1] in ("in", "on", "at"):
+        return None  # "Nov. 13 in Paris": a date and a place, no one
+    # a span of years before the name: "From 2010 to 2013 the Harbour Party"
+    the = next((i for i in range(1, len(toks) - 1) if toks[i].lower() == "the"), None)
+    if the is not None and toks[0].isdigit() and all(w.isdigit() or w.islower() for w in toks[:the]):
+        toks = toks[the + 1:]
     low = [fold(w).lower().strip(".,;:") for w in toks]
     if len(toks) > 1 and low[0].endswith("ing") and len(low[0]) > 5 and "-" not in low[0] and toks[1].islower() \
             and low[0] not in _first_names():
@@ -364,7 +384,8 @@ def _canonical_name(name: str | None) -> str | None:
         if k == 0 and len(rest) > 1 and rest[-1] in _STATEMENT_HEADS and all(w[:1].isupper() for w in rest[:-1]):
             # "Roe's Facebook post", "Roe's Senate testimony": the possessor speaks
             return _name_part(" ".join([*toks[:own], _owner(toks[own])])) or None
-        if k is None:
+        if k is None or any(w in _PREPS for w in rest[:k]):
+            # "Mr. Roe's reaction to the attacks in Harbourland": what the possessor said, not a place's name
             cut = next((j for j, w in enumerate(rest) if j > 0 and w in _PREPS), len(rest))
             head = fold(rest[cut - 1]).lower().strip(".,;:")
             if head in _STATEMENT_HEADS:

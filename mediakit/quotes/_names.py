@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from ..text import fold
+from ._clauses import _clause_start, _clause_subject, _object_at
 from ._gazetteer import (
     _CYR_RE,
     _DETS,
@@ -55,8 +56,14 @@ def _name_part(mention: str) -> str:
     ('Jane Roe', 'Donald Trump', 'Keith Lamont Scott')
     >>> _name_part("Harbour Tech CEO Ann Lee"), _name_part("Lena Maria Ortiz")
     ('Ann Lee', 'Lena Maria Ortiz')
+    >>> _name_part("Ann Lee Super PAC Chief")
+    ''
     """
     toks = _name_words(mention)
+    pac = next((i for i in range(2, len(toks)) if toks[i] == "PAC" and toks[i - 1].lower() == "super"), None)
+    if pac is not None and toks[pac - 2][:1].isupper() and all(
+            fold(w).lower().strip(".") in _TITLE_WORDS or fold(w).lower() in _role_vocab() for w in toks[pac + 1:]):
+        return ""  # "Ann Lee Super PAC Chief": a person's super PAC is an organisation, no person's name
     while len(toks) > 1 and _PARTY_TAG.match(toks[-1]):
         toks = toks[:-1]  # "Harry M. Reid (D-Nev.)", "Steve Israel (D-N.Y)": the party and state, no name
     if toks and toks[-1][:1].islower() and toks[-1].isalpha() and len(toks) > 1 and not _CYR_RE.search(toks[-1][:1]) \
@@ -186,6 +193,7 @@ def _glued_form(name: str, known) -> str:
 # "Tom Vance on Twitter", "Jane Roe of Harbour University")
 _PARTICLES = frozenset({"out", "up", "down", "off", "back"})
 _TAIL_PREPS = frozenset({"in", "on", "at", "during", "via", "of", "from", "with", "to"})
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 
 
 def _without_tail(mention: str) -> str:
@@ -204,8 +212,14 @@ def _without_tail(mention: str) -> str:
     ('Labor Secretary Ann Lee', 'Ann Lee')
     >>> _without_tail("The Harbour Museum issued a report")
     'The Harbour Museum issued a report'
+    >>> _without_tail("Mrs. Roe herself")
+    'Mrs. Roe'
     """
     raw = mention.split()
+    cut = next((i for i in range(1, len(raw)) if raw[i].lower().strip(",;:") in _REFLEXIVES
+                and raw[i - 1][:1].isupper()), None)
+    if cut is not None:
+        return " ".join(raw[:cut])  # "Mrs. Roe herself": the person
     if not raw or raw[0].lower() in _DETS:
         return mention  # "The first parts of the Harbour Line (HL-2) ...": no person's name
     for i in range(1, len(raw)):
@@ -363,118 +377,6 @@ def _common(name: str | None) -> bool:
 # words opening a mention that counts people or describes someone new: no name follows them in one noun phrase
 _INDEFINITE_LEADS = frozenset({"a", "an", "some", "many", "several", "both", "few", "most", "others", "other",
                                "another", "all", "any"})
-# words a contraction's "'s" follows when it is "is" or "has", not a possessive ("That's", "It's", "There's")
-_IS_BASES = frozenset({"that", "it", "there", "here", "what", "who", "he", "she", "where", "how", "let", "this"})
-# words that open an object after a verb ("released her medical records", "published a report")
-_OBJECT_OPENERS = frozenset({"the", "a", "an", "her", "his", "its", "their", "our", "my", "your", "this", "these",
-                             "those", "him", "them", "us", "me"})
-_HEADLINE_WORDS = 9  # a run this long of capitalised words is a headline, not a name
-
-
-@lru_cache(maxsize=65536)
-def _clause_like(name: str | None) -> bool:
-    """True when a would-be canonical name is a clause or a sentence fragment, not a noun phrase: a
-    contraction ("That's the takeaway from ..."), an auxiliary or modal ("the report was"), a past or
-    present verb with its object ("Clinton released her medical records", "the committee published a
-    report"), a subject pronoun inside it ("the scholars I interviewed"), or a title-case headline of nine or
-    more words.
-
-    >>> _clause_like("That's the takeaway from freshly filed Federal Election Commission")
-    True
-    >>> _clause_like("Clinton released her medical records"), _clause_like("Video That Hillary Can’t Hide From")
-    (True, True)
-    >>> _clause_like("Trump's campaign"), _clause_like("Committee To Protect Journalists"), _clause_like("Ed Henry")
-    (False, False, False)
-    >>> _clause_like("the man accused of fraud"), _clause_like("Will Hurd"), _clause_like("retired officers")
-    (False, False, False)
-    >>> _clause_like("heads the Senate Banking Committee"), _clause_like("the scholars I interviewed")
-    (True, True)
-    >>> _clause_like("anonymous US official")
-    False
-    >>> _clause_like("interviewed Harbour Times reporter Ann Lee"), _clause_like("sparked anger from Democrats")
-    (True, True)
-    >>> _clause_like("unnamed US officials said"), _clause_like("elected officials")
-    (False, False)
-    """
-    return _clause_start(str(name or "")) is not None
-
-
-def _clause_start(name: str) -> int | None:
-    """Index of the word of ``name`` where a clause begins (its verb, contraction or subject pronoun), 0 for a
-    headline, None for a noun phrase.
-
-    >>> _clause_start("Pro-government commentators spent the day"), _clause_start("Ann Lee")
-    (2, None)
-    """
-    raw = name.split()
-    if len(raw) >= _HEADLINE_WORDS and all(w[:1].isupper() or not w[:1].isalpha() for w in raw):
-        return 0
-    low = [fold(w).lower().replace("’", "'").strip(".,;:!?\"“”()") for w in raw]
-    for i, w in enumerate(low):
-        if w.endswith("n't"):
-            return i
-        m = re.match(r"^([a-z]+)'(s|re|ve|ll|m|d)$", w)
-        if m and (m.group(2) != "s" or m.group(1) in _IS_BASES):
-            return i
-        if i > 0 and w in ("he", "she", "they", "we", "i"):
-            return i  # "the constitutional scholars I interviewed", "the tone of the campaign he"
-        if i == 0 and raw[i][:1].islower() and i + 1 < len(low) and _object_at(raw, low, i + 1) \
-                and (w.endswith("s") or _past_like(w)) and w not in _OBJECT_OPENERS:
-            return i  # "heads the Senate Banking Committee", "stars an Abraham Lincoln impersonator"
-        if i == 0 and raw[0][:1].islower() and w.endswith("ed") and len(low) >= 3 and w not in _OBJECT_OPENERS \
-                and (raw[1][:1].isupper() and raw[1][:2] != raw[1][:2].upper() or low[2] in _PREPS):
-            return i  # "interviewed Washington Post reporter Ben Terris", "sparked criticism from Democrats"
-        if i == 0 or not raw[i][:1].islower() or w in _PREPS:
-            continue
-        if w in _AUX:
-            return i  # "the report was", "the group has"
-        if i + 1 < len(low) and _object_at(raw, low, i + 1) and (_past_like(w) or w.endswith("s")) \
-                and w not in ("has", "was", "is", "as", "thus", "plus"):
-            return i  # "Clinton released her medical records", "Obama says the"
-    return None
-
-
-def _object_at(raw: list[str], low: list[str], i: int) -> bool:
-    """True when word ``i`` opens an object: a lower-case determiner or pronoun ("her", "a"), never an
-    abbreviation ("US" in "anonymous US official")."""
-    return low[i] in _OBJECT_OPENERS and raw[i][:1].islower()
-
-
-def _clause_subject(name: str) -> str:
-    """The noun phrase before the verb of a clause-like mention ("Pro-government commentators spent the day"
-    -> "Pro-government commentators"), or "" when the clause has none that can name a speaker.
-
-    >>> _clause_subject("Pro-government commentators spent the day"), _clause_subject("That's the takeaway")
-    ('Pro-government commentators', '')
-    >>> _clause_subject("Kasich (who has 25 delegates to date)")
-    'Kasich'
-    """
-    at = _clause_start(name)
-    if at is None:
-        return name
-    words = name.split()[:at]
-    while words and (words[-1][:1] in "(,;:–—-" or words[-1].lower() in ("who", "which", "that")):
-        words = words[:-1]  # "Kasich (who has 25 delegates)": "Kasich"
-    head = " ".join(words)
-    return "" if not head or _clause_like(head) else head
-
-
-def _clause_tail(name: str) -> str:
-    """The last noun phrase of a clause-like antecedent, after its last verb or preposition ("the ministry's
-    reaction followed a statement by the White House" -> "the White House"); "" when there is none.
-
-    >>> _clause_tail("the ministry's reaction followed a statement by the White House")
-    'the White House'
-    """
-    raw = name.split()
-    low = [fold(w).lower().strip(".,;:") for w in raw]
-    cut = max((i for i, w in enumerate(low) if raw[i][:1].islower() and (w in _PREPS or w in _AUX or _past_like(w)
-                                                                        or w.endswith("s") and w not in _DETS_PLAIN)),
-              default=None)
-    return " ".join(raw[cut + 1:]) if cut is not None else ""
-
-
-_DETS_PLAIN = frozenset({"this", "its", "his", "us"})
 
 
 # words of a time phrase that may close a speaker mention ("A poll released on Thursday"); no abbreviation

@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..text import fold
+from ._clauses import _clause_like, _clause_subject, _clause_tail
 from ._gazetteer import (
     _DETS,
     _FEMALE_TITLES,
@@ -53,9 +54,6 @@ from ._mentions import (
     _proper_name,
 )
 from ._names import (
-    _clause_like,
-    _clause_subject,
-    _clause_tail,
     _clean_description,
     _common,
     _indefinite_source,
@@ -82,7 +80,7 @@ from ._speakers_typing import (
     _type_from_introductions,
     _unnamed_source_country,
 )
-from ._words import _DOCUMENT_NOUNS, _NON_SPEAKER_HEADS, _SPEAKER_NOUNS, _TIME_WORDS
+from ._words import _DOCUMENT_NOUNS, _NON_SPEAKER_HEADS, _PREPS, _SPEAKER_NOUNS, _TIME_WORDS
 
 __all__ = ["resolve_speakers", "merge_names", "clear_caches"]
 
@@ -260,6 +258,27 @@ def _add_subject(text: str, span: tuple, ents: list[_Ent], names: dict[str, str]
         ents.append(ent)
 
 
+def _person_after_thing(phrase: str) -> int:
+    """Offset in ``phrase`` of the name closing it after a preposition when the noun before the preposition is
+    a thing, not a person ("the House bill to Ann Lee" -> the offset of "Ann Lee"; "the head of Harbour
+    Bank" keeps its head: 0); "who" refers to that name.
+
+    >>> _person_after_thing("the House bill to Ann Lee"), _person_after_thing("the head of Harbour Bank")
+    (18, 0)
+    """
+    spans = list(re.finditer(r"\S+", phrase))
+    raw = [m.group() for m in spans]
+    at = max((i for i, w in enumerate(raw) if w in _PREPS), default=None)
+    if at is None or at == 0 or at + 1 >= len(raw) or not all(w[:1].isupper() for w in raw[at + 1:]):
+        return 0
+    head = fold(raw[at - 1]).lower().strip(".,")
+    if not raw[at - 1].islower() or head in _PERSON_HEADS or head in _SPEAKER_NOUNS or head in _KIN \
+            or head.endswith("s") and (head[:-1] in _PERSON_HEADS or head[:-1] in _SPEAKER_NOUNS) \
+            or _is_org(" ".join(raw[at + 1:])) or not _name_part(" ".join(raw[at + 1:])):
+        return 0
+    return spans[at + 1].start()
+
+
 def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
     pos = r["speaker_start"]
     words = _words(mention)
@@ -280,6 +299,11 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
             if not tail or _pronoun_led(tail) or text.rfind(tail, a0, a1) < 0:
                 return None
             a0 = text.rfind(tail, a0, a1)
+        elif low == "who" and (at := _person_after_thing(text[a0:a1])) \
+                and not _APPOSED_TO.search(text, max(0, a0 - _APPOSED_MAX_CHARS), a0):
+            # "tying the House bill to Ann Lee, who supported it": the person, not the bill (not "Roe, a graduate
+            # of Harbour Law School who": a description in apposition to a name)
+            a0 += at
         sub = dict(r, speaker_start=a0, speaker_end=a1, antecedent=None)
         ent = _resolve_one(text, text[a0:a1], appos, sub, ents, names, gz)
         named = _APPOSED_TO.search(text, max(0, a0 - _APPOSED_MAX_CHARS), a0) if low == "who" else None

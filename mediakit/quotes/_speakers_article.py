@@ -231,7 +231,9 @@ def _full_names_in_text(text: str, names: dict[str, str]) -> dict[str, list[str]
         n = _name_part(" ".join(words))
         if n and len(n.split()) > 1 and not _is_org(n) and not _is_group(n) and not _common(n) \
                 and _looks_like_full_name(n, lower):
-            found[name_key(n)][n] += 1
+            # "Mr. Roe's father, Tom Roe", "Tom Roe's brother": a relative of the article's person, named only
+            # to say so; a person of that surname, but no vote for who the bare surname is
+            found[name_key(n)][n] += 0 if _kin_mention(text, pos, n) else 1
             if body_start is not None and pos >= body_start:
                 in_body.add(n)
     ambiguous: dict[str, list[str]] = {}
@@ -272,6 +274,25 @@ def _full_names_in_text(text: str, names: dict[str, str]) -> dict[str, list[str]
         elif key not in names or len(names[key].split()) < 2:
             names[key] = max(forms, key=lambda f: (len(f.split()), f))
     return ambiguous
+
+
+_KIN_WORDS = "|".join(_KIN)
+_KIN_BEFORE = re.compile(rf"\b(?:{_KIN_WORDS}),\s*$")
+_KIN_AFTER = re.compile(rf"['’]s\s+(?:{_KIN_WORDS})\b")
+
+
+def _kin_mention(text: str, pos: int, name: str) -> bool:
+    """True when the full name at ``pos`` is named as someone's relative: in apposition to a kin word ("his
+    father, Tom Roe") or as the possessor of one ("Tom Roe's brother").
+
+    >>> t = "Mr. Roe's father, Tom Roe, spoke. Ann Roe's son ran. Ann Roe won."
+    >>> _kin_mention(t, 18, "Tom Roe"), _kin_mention(t, 34, "Ann Roe"), _kin_mention(t, 52, "Ann Roe")
+    (True, True, False)
+    """
+    at = text.find(name, pos)
+    if at < 0:
+        return False
+    return bool(_KIN_BEFORE.search(text, max(0, at - 20), at) or _KIN_AFTER.match(text, at + len(name)))
 
 
 # ---------------------------------------------------------------- people described at a sentence's start
