@@ -88,7 +88,9 @@ def extract_quotes(articles: pd.DataFrame, *, merge_speakers: bool = True,
     Columns (the contract): ``article_id, outlet, kind, quote, start, end`` (offsets of the quoted content
     in ``text``), ``speaker, speaker_start, speaker_end`` (the mention; offsets ``<NA>`` when none),
     ``speaker_canonical`` (the resolved name: "he", "the port chief" -> "Ana Ruiz"; names merged across
-    articles with ``merge_speakers``), ``speaker_type`` (official, military, expert, industry, media,
+    articles with ``merge_speakers``: on the same full name, a bare surname unambiguous in the corpus, or a
+    surname an article writes only with a gendered title, "Mr. Ruiz", when the corpus has one full name of that
+    gender), ``speaker_type`` (official, military, expert, industry, media,
     anonymous, citizen, unknown), ``verb, verb_start, verb_end``, ``sentence`` (the 0-based index of the
     sentence of the attribution in the article, numbered as :func:`mediakit.parse_corpus` numbers them) and
     ``sentence_text`` (the text of the attribution's sentence: from the start of that sentence to the end
