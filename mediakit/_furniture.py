@@ -73,7 +73,6 @@ _DATELINE_RE = re.compile(   # matched at line starts only
 _DATELINE_WITHIN = 600   # characters from the top where a dateline is looked for
 
 
-
 def _lower_runs(doc: str) -> str:
     r"""``doc`` with headings in capitals in lower case (for tokens only, as :func:`_lower_datelines`).
 
