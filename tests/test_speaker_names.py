@@ -1030,3 +1030,37 @@ def test_a_relative_named_in_passing_does_not_take_the_articles_person():
             "\u201cWe will win,\u201d Ms. Roe said.\n\n\u201cIt is time,\u201d Ms. Roe said.")
     q = _one(text)
     assert set(q.speaker_canonical) == {"Ann Roe"}  # counted, the relatives would leave "Ms. Roe" unresolved
+
+
+def _speakers_of(text: str) -> pd.DataFrame:
+    q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "outlet": ["x"], "text": [text]}))
+    for r in q.itertuples():       # offsets are sacred
+        assert text[r.start:r.end] == r.quote
+        assert text[r.speaker_start:r.speaker_end] == r.speaker
+    return q
+
+
+def test_a_possessed_speech_act_is_its_possessor_never_the_person_it_is_about():
+    # "Lee's aggressive attack on Roe indicates ...": Lee speaks through the attack; Roe is only its target
+    text = ("Ann Lee and Tom Roe spoke in Harbour City on Monday.\n\n"
+            "Lee's aggressive attack on Roe indicates that she is pivoting to the general election.\n\n"
+            "Roe's criticism of Lee shows that the race has tightened.\n\n"
+            "Lee's lawyer for the Roe case said that the filing was late.")
+    q = _speakers_of(text)
+    by = dict(zip(q.speaker, q.speaker_canonical))
+    assert by["Lee's aggressive attack on Roe"] == "Ann Lee"
+    assert by["Roe's criticism of Lee"] == "Tom Roe"
+    # someone else's lawyer is neither the possessor nor the person the case is named after
+    lawyer = [c for s, c in by.items() if s.startswith("Lee's lawyer")]
+    assert lawyer and lawyer[0] not in ("Ann Lee", "Tom Roe")
+
+
+def test_a_given_name_alone_is_not_a_longer_surname():
+    # "Brad" is not "Brady" (a Latin-script name is not cut like a Russian case ending), nor "Conroy" "Conr"
+    text = ("Kevin Brady, the committee chairman, said the bill was fine.\n\n"
+            "At the rally, Jo Pelletier hoisted a sign. Her father, Brad, 39, said that too many voters "
+            "limit the news they read.")
+    q = _speakers_of(text)
+    brad = q[q.speaker == "Brad"]
+    assert len(brad) == 1 and brad.speaker_canonical.iloc[0] != "Kevin Brady"
+    assert set(q[q.speaker == "Kevin Brady"].speaker_canonical) == {"Kevin Brady"}

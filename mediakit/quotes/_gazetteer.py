@@ -149,10 +149,16 @@ def _bare(mention: str) -> str:
     return _EDGE_PUNCT_RE.sub("", _SUFFIX_RE.sub("", mention.strip()))
 
 
-def _stem(word: str) -> str:
-    """A surname stem that survives Russian case endings and Turkish suffixes: "demira" -> "demir"."""
+def _stem(word: str, cyrillic: bool = True) -> str:
+    """A surname stem that survives Russian case endings and Turkish suffixes: "demira" -> "demir". The endings
+    that only a transliterated Cyrillic name has ("ы", "й", "ого", "ом": "y", "oy", "ogo", "om") are cut only
+    from a name written in Cyrillic: "Brady" is not "Brad", nor "Conroy" "Conr".
+
+    >>> _stem("demira"), _stem("brady", cyrillic=False), _stem("petrova", cyrillic=False), _stem("conroy", cyrillic=False)
+    ('demir', 'brady', 'petrov', 'conroy')
+    """
     w = word
-    for suf in ("ogo", "oy", "oi", "om", "ym", "oj", "u", "a", "e", "y"):
+    for suf in ("ogo", "oy", "oi", "om", "ym", "oj", "u", "a", "e", "y") if cyrillic else ("u", "a", "e"):
         if len(w) > 4 and w.endswith(suf):
             return w[: -len(suf)]
     return w
@@ -182,11 +188,11 @@ def name_key(name: str) -> str:
     """
     raw = name.split()
     if len(raw) == 2 and re.fullmatch(r"[A-Z][a-z]{1,3}-[a-z]{1,4}", raw[1]) and re.fullmatch(r"[A-Z][a-z]{1,4}", raw[0]):
-        return _stem(_norm(raw[0]))
+        return _stem(_norm(raw[0]), cyrillic=False)
     parts = _norm(name).split()
     if len(parts) > 1 and parts[-1] in _SUFFIXES:
         parts = parts[:-1]
-    return _stem(parts[-1]) if parts else ""
+    return _stem(parts[-1], cyrillic=bool(_CYR_RE.search(name))) if parts else ""
 
 
 @dataclass

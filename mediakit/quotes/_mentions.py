@@ -22,7 +22,7 @@ from ._names import (
     _role_vocab,
 )
 from ._speakers_article import _same_person
-from ._words import _AUX, _DOCUMENT_NOUNS, _PREPS, _SPEAKER_NOUNS, _past_like
+from ._words import _AUX, _DOCUMENT_NOUNS, _PREPS, _SPEAKER_NOUNS, _STATEMENT_HEADS, _past_like
 
 
 def _complement_of_name(text: str, pos: int) -> bool:
@@ -212,13 +212,6 @@ def _proper_name(mention: str) -> bool:
 
 
 # ---------------------------------------------------------------- the canonical name a user sees
-# heads of what a person or body said or did in public: "Comey's news conference" is Comey speaking
-_STATEMENT_HEADS = frozenset({
-    "conference", "speech", "speeches", "statement", "statements", "remarks", "comment", "comments", "interview",
-    "announcement", "testimony", "op-ed", "tweet", "tweets", "post", "posts", "release", "letter", "memo",
-    "article", "column", "email", "e-mail", "emails", "e-mails", "account", "response", "words", "message",
-    "video", "ad", "address", "briefing", "call", "appearance", "rally", "report", "book", "blog", "essay",
-    "reaction"})
 # heads of an event, a result or a quality: no one speaks through them ("Monday night's results", "Trump's
 # inexperience", "the rupture over ...", "News footage from the scene")
 _EVENT_HEADS = frozenset({

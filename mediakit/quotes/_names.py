@@ -27,7 +27,16 @@ from ._gazetteer import (
     _words,
     load_roles,
 )
-from ._words import _ADV_SKIP, _AUX, _LEADING_ADVERBS, _LEADING_SKIP, _PREPS, _TIME_WORDS, _past_like
+from ._words import (
+    _ADV_SKIP,
+    _AUX,
+    _LEADING_ADVERBS,
+    _LEADING_SKIP,
+    _PREPS,
+    _STATEMENT_HEADS,
+    _TIME_WORDS,
+    _past_like,
+)
 
 # a US legislator's party and state after the name: "(D-Nev.)", "(R-N.Y)", "(I-Vt.)"
 _PARTY_TAG = re.compile(r"^\(?[DRI]-[A-Z][A-Za-z.]{0,5}\)?\.?$")
@@ -69,6 +78,9 @@ def _name_part(mention: str) -> str:
     if toks and toks[-1][:1].islower() and toks[-1].isalpha() and len(toks) > 1 and not _CYR_RE.search(toks[-1][:1]) \
             or toks and _CYR_RE.match(toks[-1]) and toks[-1][:1].islower():
         return ""  # "Turkish industry", "Российские эксперты": a description ending with its noun
+    owned = _owned_complement(toks)
+    if owned is not None:
+        return owned
     # "Fox News's Ed Henry": the name is what follows the possessor
     cut = max((i + 1 for i, w in enumerate(toks[:-1]) if re.search(r"['’]s$", w) and w[:1].isupper()), default=0)
     toks = [re.sub(r"['’](s|in|ın|un|ün|nin|nın|a|e|ya|ye|yı|yi|dan|den|nın|ın)$", "", w) for w in toks[cut:]]
@@ -92,6 +104,30 @@ def _name_part(mention: str) -> str:
     if role is not None:
         run = run[role + 1:]  # "Speaker Jane Roe", "Harbour Tech CEO Jane Roe": the name is what follows the role
     return " ".join(run).strip(".")
+
+
+def _owned_complement(toks: list[str]) -> str | None:
+    """The name in a possessed description with a complement ("Lee's aggressive attack on Roe", "Lee's lawyer for
+    Roe"): the person the complement names is what the description is about, never who it is. A speech act
+    ("attack", "letter", "response": :data:`._words._STATEMENT_HEADS`) is its possessor speaking; anything else
+    names no one (""). None when the mention is not so built.
+
+    >>> _owned_complement("Ann Lee's aggressive attack on Roe".split()), _owned_complement("Lee's lawyer for Roe".split())
+    ('Ann Lee', '')
+    >>> _owned_complement("Fox News's Ed Henry".split()) is None, _owned_complement("the head of Turkey's agency".split()) is None
+    (True, True)
+    """
+    own = next((i for i, w in enumerate(toks[:-2]) if w[:1].isupper() and re.search(r"['’]s$", w)), None)
+    if own is None or any(w.lower() in _PREPS for w in toks[:own]):
+        return None
+    rest = toks[own + 1:]
+    prep = next((j for j, w in enumerate(rest) if j > 0 and w in _PREPS), None)
+    if prep is None or not all(w.islower() and w.replace("-", "").isalpha() for w in rest[:prep]) \
+            or not any(w[:1].isupper() for w in rest[prep + 1:]):
+        return None
+    if fold(rest[prep - 1]).lower() not in _STATEMENT_HEADS:
+        return ""
+    return _name_part(" ".join([*toks[:own], re.sub(r"['’]s$", "", toks[own])]))
 
 
 def _lead_word(word: str, nxt: str, glued: bool = False) -> bool:

@@ -191,6 +191,18 @@ _NON_SPEAKER_HEADS = {
     "amount", "value", "weather", "temperature", "temperatures", "turnout", "margin", "lead", "gap", "deficit",
     "debt", "budget", "spending", "cost", "costs", "fee", "fees", "salary", "wages", "trading", "volume",
 }
+# heads of what a person or body said or did in public: "Comey's news conference" is Comey speaking, and so is
+# "Lee's aggressive attack on Roe" (a speech act named by its noun), never the person it is about
+_STATEMENT_HEADS = frozenset({
+    "conference", "speech", "speeches", "statement", "statements", "remarks", "comment", "comments", "interview",
+    "announcement", "testimony", "op-ed", "tweet", "tweets", "post", "posts", "release", "letter", "memo",
+    "article", "column", "email", "e-mail", "emails", "e-mails", "account", "response", "words", "message",
+    "video", "ad", "address", "briefing", "call", "appearance", "rally", "report", "book", "blog", "essay",
+    "reaction", "attack", "criticism", "critique", "missive", "rebuttal", "retort", "reply", "answer",
+    "praise", "warning", "plea", "accusation", "complaint", "assessment", "prediction",
+    "pledge", "promise", "vow", "admission", "apology", "denial", "endorsement", "rebuke",
+    "condemnation", "tribute", "argument", "claim", "assertion", "remark", "note", "request", "demand",
+    "proposal", "suggestion", "editorial", "broadside", "swipe", "jab"})
 # heads of noun phrases that report evidence: "the poll showed", "the study found"
 _DOCUMENT_NOUNS = {
     "poll", "polls", "polling", "survey", "surveys", "study", "studies", "report", "reports", "data",
