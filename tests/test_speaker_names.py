@@ -1064,3 +1064,24 @@ def test_a_given_name_alone_is_not_a_longer_surname():
     brad = q[q.speaker == "Brad"]
     assert len(brad) == 1 and brad.speaker_canonical.iloc[0] != "Kevin Brady"
     assert set(q[q.speaker == "Kevin Brady"].speaker_canonical) == {"Kevin Brady"}
+
+
+def test_a_person_of_or_for_a_body_is_the_person_typed_by_the_body():
+    text = ("Jo Lindqvist for Harbour Polling wrote that the race was close.\n\n"
+            "Ross Tamberg of the Harbour Policy Institute said that the rule was a big deal.")
+    q = _speakers_of(text)
+    by = {s: (c, t) for s, c, t in zip(q.speaker, q.speaker_canonical, q.speaker_type)}
+    assert by["Jo Lindqvist for Harbour Polling"][0] == "Jo Lindqvist"
+    assert by["Ross Tamberg of the Harbour Policy Institute"] == ("Ross Tamberg", "expert")
+
+
+def test_surnames_that_are_titles_or_months_stay_names():
+    text = ("Larry King and Ed Vance joined the station in 2012.\n\n"
+            "Both Mr. King and Mr. Vance say that the station never edited them.\n\n"
+            "Jo May, a doctor, said she was elated.\n\n"
+            "Tom March, a nurse, said that the ward was full.")
+    q = _speakers_of(text)
+    by = dict(zip(q.speaker, q.speaker_canonical))
+    assert by["Both Mr. King and Mr. Vance"] == "King and Vance"   # neither alone, and "King" is no title
+    assert by["Jo May"] == "Jo May"                                # "May" before the apposition is no modal
+    assert by["Tom March"] == "Tom March"                          # nor "March" a date

@@ -224,6 +224,8 @@ _EVENT_HEADS = frozenset({
 _WEEKDAYS_MONTHS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                               "january", "february", "march", "april", "june", "july", "august", "september",
                               "october", "november", "december"})
+_MONTHS = frozenset({"january", "february", "march", "april", "june", "july", "august", "september", "october",
+                     "november", "december"})
 _LOWER_TIME = frozenset({"week", "weekend", "month", "year", "night", "morning", "afternoon", "evening", "day",
                          "today", "yesterday", "tonight"})
 _TIME_OPENERS = frozenset({"on", "at", "in", "last", "this", "late", "early", "earlier", "next", "a", "that"})
@@ -246,9 +248,15 @@ def _owner(word: str) -> str:
 
 
 def _strip_time(toks: list[str]) -> list[str]:
-    """``toks`` without a closing time phrase ("St. Paul City Council on Wednesday", "Ann Lee last week")."""
+    """``toks`` without a closing time phrase ("St. Paul City Council on Wednesday", "Ann Lee last week"); a
+    month right after a capitalised word is a surname ("Tom March"), not a date.
+
+    >>> _strip_time("Ann Lee last week".split()), _strip_time("Tom March".split()), _strip_time("Lee in March".split())
+    (['Ann', 'Lee'], ['Tom', 'March'], ['Lee'])
+    """
     k = len(toks)
     while k > 1 and (fold(toks[k - 1]).lower().strip(".,") in _WEEKDAYS_MONTHS
+                     and not (fold(toks[k - 1]).lower().strip(".,") in _MONTHS and toks[k - 2][:1].isupper())
                      or toks[k - 1].islower() and toks[k - 1].strip(".,") in _LOWER_TIME):
         k -= 1
     if k < len(toks):

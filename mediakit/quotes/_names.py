@@ -42,6 +42,7 @@ from ._words import (
 _PARTY_TAG = re.compile(r"^\(?[DRI]-[A-Z][A-Za-z.]{0,5}\)?\.?$")
 
 
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mme", "m"})
 # words that count people and open a capitalised run without being a name ("One Republican", "Both Smiths")
 _QUANTIFIERS = frozenset({"one", "two", "three", "four", "five", "some", "many", "several", "both", "all", "each",
                           "every", "another", "other", "most", "few", "no"})
@@ -67,6 +68,8 @@ def _name_part(mention: str) -> str:
     ('Ann Lee', 'Lena Maria Ortiz')
     >>> _name_part("Ann Lee Super PAC Chief")
     ''
+    >>> _name_part("Mr. King"), _name_part("King Harald")
+    ('King', 'Harald')
     """
     toks = _name_words(mention)
     pac = next((i for i in range(2, len(toks)) if toks[i] == "PAC" and toks[i - 1].lower() == "super"), None)
@@ -85,8 +88,11 @@ def _name_part(mention: str) -> str:
     cut = max((i + 1 for i, w in enumerate(toks[:-1]) if re.search(r"['’]s$", w) and w[:1].isupper()), default=0)
     toks = [re.sub(r"['’](s|in|ın|un|ün|nin|nın|a|e|ya|ye|yı|yi|dan|den|nın|ın)$", "", w) for w in toks[cut:]]
     run: list[str] = []
-    for w in reversed(toks):
+    for at in range(len(toks) - 1, -1, -1):
+        w = toks[at]
         lw = fold(w).lower().strip(".")
+        if lw in _TITLE_WORDS and at > 0 and fold(toks[at - 1]).lower().strip(".") in _HONORIFICS and w[:1].isupper():
+            lw = ""  # "Mr. King", "Ms. Judge": a surname that is also a title
         if w[:1].isupper() and lw not in _TITLE_WORDS and lw not in _QUANTIFIERS \
                 and not (w.isupper() and len(w) > 1 and len(run) == 0 and len(w) <= 3) \
                 or w.lower() in ("van", "von", "de", "bin", "al", "el", "la", "le", "da", "di", "du", "ter") and run:
@@ -228,7 +234,7 @@ def _glued_form(name: str, known) -> str:
 # prepositions that open a phrase after a speaker's name and before how they spoke ("Ann Lee in a statement",
 # "Tom Vance on Twitter", "Jane Roe of Harbour University")
 _PARTICLES = frozenset({"out", "up", "down", "off", "back"})
-_TAIL_PREPS = frozenset({"in", "on", "at", "during", "via", "of", "from", "with", "to"})
+_TAIL_PREPS = frozenset({"in", "on", "at", "during", "via", "of", "from", "with", "to", "for"})
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 
 
@@ -250,6 +256,12 @@ def _without_tail(mention: str) -> str:
     'The Harbour Museum issued a report'
     >>> _without_tail("Mrs. Roe herself")
     'Mrs. Roe'
+    >>> _without_tail("Tom Vance for Harbour Polling"), _without_tail("Jo Roe of the Harbour Institute")
+    ('Tom Vance', 'Jo Roe')
+    >>> _without_tail("United States of the future"), _without_tail("Ann Lee-Vale for Harbour")
+    ('United States of the future', 'Ann Lee-Vale')
+    >>> _without_tail("Bank of the West"), _without_tail("Americans for Prosperity")
+    ('Bank of the West', 'Americans for Prosperity')
     """
     raw = mention.split()
     cut = next((i for i in range(1, len(raw)) if raw[i].lower().strip(",;:") in _REFLEXIVES
@@ -269,9 +281,17 @@ def _without_tail(mention: str) -> str:
         name = _name_part(before)
         if low in _TAIL_PREPS and i + 1 < len(raw) and not _is_org(name):
             nxt = raw[i + 1]
-            if len(name.split()) >= 2 and (nxt[:1].islower() and low != "of" and low != "to"
-                                           or nxt[:1].isupper() and name.split()[0].lower() in _first_names()):
-                return before  # "Ann Lee in a statement", "Angela Weber of Germany"
+            parts = name.split()
+            given = bool(parts) and parts[0].lower() in _first_names()
+            person = given or len(parts) <= 3 and all(re.fullmatch(r"[A-Z][a-z'’-]+", w) for w in parts) \
+                and not any(w.lower() in _place_words() for w in parts)
+            if len(parts) >= 2 and (nxt[:1].islower() and low not in ("of", "to", "for")
+                                    or nxt[:1].isupper() and given
+                                    or person and (nxt[:1].isupper() and low in ("for", "from", "with")
+                                                   or nxt.lower() == "the" and low in ("of", "for", "from", "with"))):
+                # "Ann Lee in a statement", "Angela Weber of Germany", "Tom Vance for Harbour Polling", "Jo Roe
+                # of the Harbour Institute": the person, whose body or outlet the phrase names
+                return before
             if low == "of" and nxt.lower() == "the" and _titled_run(before, name):
                 return before  # "Archbishop Aris Shirvanian of the Armenian Patriarchate": a titled person's body
         if w[:1].islower() and (_past_like(low) or low.endswith("s")) and low not in _PREPS and low not in _AUX \

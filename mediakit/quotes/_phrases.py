@@ -137,7 +137,8 @@ class _Phrases:
                     k -= 1
                     continue
                 break
-            if w in _AUX and not self._name_modal(k, k == j and self._lower_next(k)) or w in _CLAUSE and not (
+            if w in _AUX and not self._name_modal(k, k == j and (self._lower_next(k) or self._surname_before_comma(k))) \
+                    or w in _CLAUSE and not (
                     w == "and" and self._name_and(k, lo)):
                 break
             if w in _NAME_PARTICLES and start != -1 and _is_cap(t.text[k + 1]):
@@ -307,6 +308,16 @@ class _Phrases:
         prev_cap = k > 0 and _is_word(t.low[k - 1]) and _is_cap(t.text[k - 1]) \
             and t.low[k - 1].strip(".") not in _TITLE_WORDS and t.low[k - 1].strip(".") not in _TITLES_ABBR
         return k + 1 < len(t.low) and _is_cap(t.text[k + 1]) and _is_word(t.low[k + 1]) and not prev_cap
+
+    def _surname_before_comma(self, k: int) -> bool:
+        """True when token ``k`` closes a name before a comma, after a capitalised word that is no function or
+        time word: "Jo May, a doctor, said", not "Since May, officials said"."""
+        t = self.t
+        if k + 1 >= len(t.low) or t.low[k + 1] != "," or k == 0:
+            return False
+        prev = t.low[k - 1]
+        return _is_word(prev) and _is_cap(t.text[k - 1]) and prev not in _TIME_WORDS and prev not in _PREPS \
+            and prev not in _CLAUSE and prev not in _DET
 
     def _lower_next(self, k: int) -> bool:
         """True when a lower-case word follows token ``k`` (a cue in running text, not in a title-case

@@ -146,6 +146,7 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
         mention = text[s0:r["speaker_end"]]
         r["speaker"] = mention
         mention = _without_time(mention)  # "A poll released on Thursday": the time names no one
+        tailed = mention
         mention = _without_tail(mention)  # "Ann Lee in a statement", "Sen. Ron Lee (R-Wis.) kept": the name
         appos = text[r["appos_start"]:r["appos_end"]] if r.get("appos_start") is not None else ""
         # "..., said an official who spoke on condition of anonymity": the phrase may stand anywhere in the
@@ -175,6 +176,11 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
             # "analysts", "a bank teller", "the official", "I'm": a description, not a name; "That's the
             # takeaway from ...", "Clinton released her medical records": a clause, not a name
             canon = None
+        if ent.type == "unknown" and tailed != mention:
+            # "Jo Roe of the Harbour Policy Institute": the body cut off the name still types the person
+            t, c = speaker_type_of(tailed, appos)
+            if t != "unknown":
+                ent.type, ent.country = t, ent.country or c
         r["speaker_canonical"], r["speaker_type"], r["speaker_country"] = canon, ent.type, ent.country
         r["resolved"] = canon is not None
         low = _words(mention)
