@@ -1085,3 +1085,14 @@ def test_surnames_that_are_titles_or_months_stay_names():
     assert by["Both Mr. King and Mr. Vance"] == "King and Vance"   # neither alone, and "King" is no title
     assert by["Jo May"] == "Jo May"                                # "May" before the apposition is no modal
     assert by["Tom March"] == "Tom March"                          # nor "March" a date
+
+
+def test_the_agent_of_obtained_by_and_a_headlines_topic_are_not_the_speaker():
+    text = ("Harbour Legion wrote to the council in May.\n\n"
+            "A letter from the Harbour Legion obtained by The Harbour Post said that the vote was unfair.\n\n"
+            "Lindqvist on Roe's Speech Transcripts: \u201cRelease them all.\u201d")
+    q = _speakers_of(text)
+    letter = q[q.quote.str.contains("vote was unfair")]
+    assert len(letter) == 1 and letter.speaker_canonical.iloc[0] != "Harbour Post"
+    headline = q[q.quote.str.contains("Release them")]
+    assert list(headline.speaker_canonical) == ["Lindqvist"]

@@ -236,6 +236,9 @@ def _glued_form(name: str, known) -> str:
 _PARTICLES = frozenset({"out", "up", "down", "off", "back"})
 _TAIL_PREPS = frozenset({"in", "on", "at", "during", "via", "of", "from", "with", "to", "for"})
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
+# participles of what someone else did with a text; their agent ("obtained by the Harbour Post") is no author
+_HANDLED_BY = frozenset({"obtained", "seen", "reviewed", "viewed", "acquired", "cited", "quoted", "described",
+                         "provided", "shared", "leaked", "forwarded", "posted", "published"})
 
 
 def _without_tail(mention: str) -> str:
@@ -260,6 +263,8 @@ def _without_tail(mention: str) -> str:
     ('Tom Vance', 'Jo Roe')
     >>> _without_tail("United States of the future"), _without_tail("Ann Lee-Vale for Harbour")
     ('United States of the future', 'Ann Lee-Vale')
+    >>> _without_tail("A letter from Harbour Legion obtained by The Harbour Post"), _without_tail("Lee on Roe's Tapes")
+    ('A letter from Harbour Legion', 'Lee')
     >>> _without_tail("Bank of the West"), _without_tail("Americans for Prosperity")
     ('Bank of the West', 'Americans for Prosperity')
     """
@@ -268,6 +273,9 @@ def _without_tail(mention: str) -> str:
                 and raw[i - 1][:1].isupper()), None)
     if cut is not None:
         return " ".join(raw[:cut])  # "Mrs. Roe herself": the person
+    cut = next((i for i in range(1, len(raw) - 1) if raw[i] in _HANDLED_BY and raw[i + 1].lower() == "by"), None)
+    if cut is not None:
+        return " ".join(raw[:cut])  # "A letter from Harbour Legion obtained by the Harbour Post": the letter
     if not raw or raw[0].lower() in _DETS:
         return mention  # "The first parts of the Harbour Line (HL-2) ...": no person's name
     for i in range(1, len(raw)):
@@ -279,6 +287,9 @@ def _without_tail(mention: str) -> str:
             return before  # "Sen. Ron Johnson (R-Wis.) kept"
         low = w.lower()
         name = _name_part(before)
+        if i == 1 and low == "on" and i + 1 < len(raw) and re.fullmatch(r"[A-Z][a-z'’-]+", raw[0]) \
+                and not _is_org(raw[0]) and raw[0].lower() not in _place_words() and raw[0].lower() not in _TIME_WORDS:
+            return before  # "Lee on Roe's Transcripts: ...": a headline's speaker and topic
         if low in _TAIL_PREPS and i + 1 < len(raw) and not _is_org(name):
             nxt = raw[i + 1]
             parts = name.split()
