@@ -309,6 +309,18 @@ class _Direct(_DirectSpeakers):
                 return fr
         return None
 
+    def _crowd_noun(self, fr: _Frame) -> bool:
+        """True for a noun cue with no owner inside a prepositional phrase ("was greeted with chants of “...”",
+        "amid cries of “...”"): unnamed voices, never the sentence's subject."""
+        t = self.t
+        if fr.cue is None or fr.cue.form != "noun" or fr.c0 < 1:
+            return False
+        k = fr.c0 - 1
+        while k > 0 and _is_word(t.low[k]) and not _is_cap(t.text[k]) and t.low[k] not in _PREPS \
+                and t.low[k] not in _DET and t.low[k] not in _POSSESSIVE_DET and fr.c0 - k <= _NOUN_CUE_ADJ_WINDOW:
+            k -= 1  # adjectives: "with loud chants of"
+        return t.low[k] in _PREPS
+
     def _sentence_quote(self, o: int) -> bool:
         """A quotation opening at ``o`` after a comma that reads as a whole sentence (capital, 4+ words)."""
         t = self.t
@@ -448,7 +460,7 @@ class _Direct(_DirectSpeakers):
             if fragment and from_pre and not self._adjacent(pre, o):
                 prev_end = z
                 continue
-            if fr.s0 < 0:
+            if fr.s0 < 0 and not self._crowd_noun(fr):
                 anchor = fr.c0 if fr.c0 >= 0 else o
                 src = self._prior_subject(min(anchor, o), a)
                 if (src is None or src.s0 < 0) and prev_frame is not None and prev_frame.s0 >= 0 \

@@ -34,6 +34,9 @@ _ARTICLES = frozenset({"the", "a", "an"})
 # a dateline ends with a dash within this many tokens of the sentence's start ("WASHINGTON, Dec. 8 (UPI) —");
 # the longest on PolNeAR train has 9
 _DATELINE_MAX_TOKENS = 12
+# fronted phrases, each closed by a comma, skipped before a sentence's subject ("Chastened by the analyses, as well
+# as complaints, Lee revised"); a guess, not tuned
+_FRONTED_MAX = 3
 _DASHES = frozenset({"—", "–", "-", "--", "―"})
 _REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"})
 
@@ -53,17 +56,23 @@ class _Subjects:
         if k >= i:
             return None
         k = self._after_dateline(k, i)
-        first = t.low[k]
-        if first in _PREPS or first in _SUBORDINATORS or first in _CLAUSE or first.endswith("ing") or \
-                first in ("asked", "according"):
+        for n in range(_FRONTED_MAX):
+            first = t.low[k]
+            if n and _is_cap(t.text[k]):
+                break  # after a fronted phrase, a capitalised word is a name ("Like a friend, Ebeling said")
+            if not (first in _PREPS or first in _SUBORDINATORS or first in _CLAUSE or first.endswith("ing")
+                    or first in ("asked", "according") or _past_like(first) and k + 1 < i and t.low[k + 1] in _PREPS):
+                break
+            # "On Tuesday, Lee went", "Chastened by the analyses, as well as complaints, Lee revised": fronted
+            # phrases, then the subject
             m = k
             while m < i and t.low[m] != "," and t.quote[m] == -1:
                 m += 1
             if m >= i:
                 return None
             k = m + 1
-        if k >= i:
-            return None
+            if k >= i:
+                return None
         w = t.low[k]
         if w in self.pronouns and w not in ("that", "this", "which", "who"):
             return (k, k + 1)
