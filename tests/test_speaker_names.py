@@ -1110,3 +1110,12 @@ def test_a_fronted_participle_phrase_is_not_the_subject_and_a_crowds_chant_has_n
     assert list(promise.speaker_canonical) == ["Ann Lee"]           # not "Chastened"
     chant = q[q.quote.str.contains("Run, Tom")]
     assert len(chant) == 1 and chant.speaker.isna().all()           # the crowd, not "Pressure" nor Vance
+
+
+def test_a_fronted_adverb_is_no_speaker_and_a_present_verb_ends_the_subject():
+    text = ("Publicly, the nominee feuds with his party, telling crowds that he will win.\n\n"
+            "Ann Connolly spoke first. Connolly, a spokeswoman, said that the plan is dead.")
+    q = _speakers_of(text)
+    telling = q[q.quote == "he will win"]
+    assert list(telling.speaker) == ["the nominee"]                  # not "Publicly", nor "... feuds with his"
+    assert list(q[q.quote == "the plan is dead"].speaker_canonical) == ["Ann Connolly"]   # a name in -ly stays

@@ -61,7 +61,8 @@ class _Subjects:
             if n and _is_cap(t.text[k]):
                 break  # after a fronted phrase, a capitalised word is a name ("Like a friend, Ebeling said")
             if not (first in _PREPS or first in _SUBORDINATORS or first in _CLAUSE or first.endswith("ing")
-                    or first in ("asked", "according") or _past_like(first) and k + 1 < i and t.low[k + 1] in _PREPS):
+                    or first in ("asked", "according") or _past_like(first) and k + 1 < i and t.low[k + 1] in _PREPS
+                    or _adverb_before_comma(t, k, i) and not self._in_full_name(t.text[k])):
                 break
             # "On Tuesday, Lee went", "Chastened by the analyses, as well as complaints, Lee revised": fronted
             # phrases, then the subject
@@ -117,7 +118,8 @@ class _Subjects:
         if w in _DET:
             e = k + 1
             while e < i and e - k < _SUBJECT_NP_MAX_TOKENS and _is_word(t.low[e]) and t.low[e] not in _AUX and t.low[e] not in _CLAUSE \
-                    and t.low[e] not in self.lex.forms and not (_past_like(t.low[e]) and e > k + 1):
+                    and t.low[e] not in self.lex.forms and not (_past_like(t.low[e]) and e > k + 1) \
+                    and not _present_verb(t, e, k):
                 e += 1
             return (k, e) if e > k + 1 else None
         return None
@@ -164,6 +166,22 @@ class _Subjects:
         return w.endswith("ed") and len(w) > 4 and _is_word(prev) and prev not in _DET \
             and prev not in _POSSESSIVE_DET and prev not in _PREPS and prev not in _AUX \
             and not prev.endswith("ly") and not prev[:1].isdigit()
+
+
+def _present_verb(t, e: int, k: int) -> bool:
+    """True when token ``e``, inside a determiner's phrase opened at ``k``, reads as a present-tense verb: a word
+    in -s after a singular noun and before a preposition or determiner ("the nominee feuds with his party")."""
+    w, prev = t.low[e], t.low[e - 1]
+    return e > k + 1 and w.endswith("s") and not w.endswith(("ss", "'s", "’s")) and w.isalpha() \
+        and not prev.endswith("s") and prev.isalpha() and e + 1 < len(t.low) \
+        and (t.low[e + 1] in _PREPS or t.low[e + 1] in _DET or t.low[e + 1] in _POSSESSIVE_DET)
+
+
+def _adverb_before_comma(t, k: int, i: int) -> bool:
+    """True when token ``k`` is an adverb in -ly closing a fronted phrase ("Publicly, the nominee feuds";
+    not "Kelly, a spokeswoman, said": a stem of four letters or more)."""
+    w = t.low[k]
+    return w.endswith("ly") and len(w) >= 6 and w.isalpha() and k + 1 < i and t.low[k + 1] == ","
 
 
 def _acronym_in_compound(text: list[str], e: int, i: int) -> bool:
