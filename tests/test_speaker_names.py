@@ -1119,3 +1119,14 @@ def test_a_fronted_adverb_is_no_speaker_and_a_present_verb_ends_the_subject():
     telling = q[q.quote == "he will win"]
     assert list(telling.speaker) == ["the nominee"]                  # not "Publicly", nor "... feuds with his"
     assert list(q[q.quote == "the plan is dead"].speaker_canonical) == ["Ann Connolly"]   # a name in -ly stays
+
+
+def test_a_topic_label_before_a_colon_is_no_speaker_but_a_speakers_label_is():
+    text = ("Where the race stands.\n\n"
+            "Superdelegates: Lee is backed by 520 superdelegates compared with 39 who back Roe, by one count.\n\n"
+            "Campaign funding: Lee raised more money than Roe in every month of the year.\n\n"
+            "ANN LEE: Voters care most about the economy this year, and the rest is noise.")
+    q = _speakers_of(text)
+    assert not q.speaker.isin(["Superdelegates", "Campaign funding"]).any()
+    assert "ANN LEE" in set(q.speaker)             # a transcript's turn keeps its speaker
+    assert not q.verb.isin(["backed"]).any()       # "Lee is backed by 520 superdelegates": a passive, no claim

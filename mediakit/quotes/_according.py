@@ -10,7 +10,10 @@ import re
 
 from ._lexicon import Cue
 from ._tokens import _Frame, _is_cap, _is_word
-from ._words import _DET, _PREPS, _TIME_WORDS
+from ._words import _DET, _DOCUMENT_NOUNS, _PREPS, _SPEAKER_NOUNS, _TIME_WORDS
+
+# lower-case words inside a speakers' label: "Ann Lee and Bo Park: ...", "Jo de Vries: ..."
+_LABEL_LINKS = frozenset({"and", "&", "de", "van", "von", "der", "da", "di", "du", "la", "le", "bin", "al", "el"})
 
 # words that open a fronted question after "Asked" ("Asked whether ...", "Asked about ...", "Asked to ...")
 _QUESTION_OPENERS = frozenset({"if", "whether", "what", "how", "why", "who", "whom", "when", "where", "which",
@@ -145,6 +148,18 @@ class _According:
         for m in _DASH_LABEL.finditer(text):
             self._label_line(m.start("label"), False, m)
 
+    def _topic_label(self, label: str) -> bool:
+        """True for a label that names a topic, not a source: a lower-case word after its first ("Campaign
+        funding: ..."), or one word the article also writes in lower case ("Superdelegates: ..." beside
+        "superdelegates"), unless a document or a speaking noun ("Poll: ...")."""
+        words = label.split()
+        if any(w[:1].islower() and w not in _LABEL_LINKS for w in words[1:]):
+            return True  # (not "Ann Lee and Bo Park: ...", "Jo de Vries: ...")
+        low = words[0].lower()
+        if len(words) > 1 or low in _DOCUMENT_NOUNS or low in _SPEAKER_NOUNS or low.rstrip("s") in _SPEAKER_NOUNS:
+            return False
+        return re.search(r"(?<![\w.])" + re.escape(low) + r"\b", self.text) is not None
+
     def _label_line(self, s: int, first: bool, m: re.Match | None = None) -> None:
         """Emit the claim of the line starting at character ``s`` when it opens with a source's label and a
         colon (see :meth:`_headline_label`); ``m`` is a match of the label found elsewhere."""
@@ -156,6 +171,8 @@ class _According:
         words = [w.lower() for w in label.split()]
         if label.isupper() and first or words[0] in _KICKERS or words[-1] in _KICKER_TAILS \
                 or words[0] in _DET or any(w in _PREPS for w in words) or " ".join(words) in _LINE_KICKERS:
+            return
+        if not label.isupper() and self._topic_label(label):
             return
         s0, s1 = bisect.bisect_left(t.start, m.start("label")), bisect.bisect_left(t.start, m.end("label"))
         c, e = s1, bisect.bisect_left(t.start, m.end("body"))

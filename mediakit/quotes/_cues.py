@@ -31,6 +31,9 @@ _TITLE_LINE_MIN_WORDS = 3
 # ... and at least this share of them capitalised (Title Case); origin unknown, predates this refactor
 _TITLE_LINE_CAPS_SHARE = 0.6
 
+# forms of "be" before a participle: a passive ("is known as", "was backed by")
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s"})
+
 
 # verbs whose content is their object: the past form right before a preposition or a stop is a participle
 # ("the measures listed in the law", "the terms offered by the bank"); chosen with the verbs (PolNeAR train)
@@ -179,6 +182,8 @@ class _Cues:
         if c.lemma in _RESTRICTED and (c.form in ("base", "s") or c.lemma == "back"):
             # the forms that double as nouns ("a state", "the states"; "stated", "stating" are verbs), and
             # every form of "back" ("backed down", "super PACs backing Mr. Cruz")
+            if c.form == "past" and p in _BE_FORMS:
+                return False  # "Lee is backed by 520 delegates": the passive names the backers, not what Lee said
             return p in _RESTRICTED[c.lemma] or p in _AUX or p in ("not", "n't", "never")
         # a share of those polled: "two in three said", "all but two said" (a number on both sides of the word)
         share = (p in _QUANTITY_WORDS or p.isdigit()) and p != "a" and i >= 3 and t.low[i - 2] in ("in", "but") and (
@@ -220,7 +225,7 @@ class _Cues:
                 return False  # "270 pledged delegates", "20 reported cases": a participle before its noun
             if nxt == "as" and c.lemma in _PASSIVE_BLOCKED and p not in ("he", "she", "they", "we", "i", "you"):
                 return False  # "contests known as Super Tuesday", "seen as a uniter": a description
-            if p in ("is", "are", "was", "were", "be", "been", "being", "'s", "not") and c.lemma in _PASSIVE_BLOCKED:
+            if (p in _BE_FORMS or p == "not") and c.lemma in _PASSIVE_BLOCKED:
                 return False  # passive: "is known as", "was asked", "were criticized"
             if c.lemma == "charge" and (nxt == "with" or p.endswith("ly") and p not in _AUX):
                 return False  # "was charged with assault", "a racially charged dispute": a legal charge, an adjective

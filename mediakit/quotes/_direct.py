@@ -65,6 +65,10 @@ def _abbreviation_stop(t, m: int, hi: int) -> bool:
     a capitalised word before it and a comma after it ("Cambridge, Mass., said")."""
     return m > 0 and m + 1 < hi and t.low[m + 1] == "," and _is_cap(t.text[m - 1])
 
+# nouns for the voices of a crowd: "greeted with chants of “...”", "amid cries of “...”"
+_CROWD_NOUNS = frozenset({"chant", "chants", "cry", "cries", "shout", "shouts", "slogan", "slogans", "refrain",
+                          "chorus", "roar", "jeers", "boos", "cheers", "calls"})
+
 
 class _Direct(_DirectSpeakers):
     """Direct quotations (mixed into the analyser of :mod:`._rules`)."""
@@ -310,11 +314,11 @@ class _Direct(_DirectSpeakers):
         return None
 
     def _crowd_noun(self, fr: _Frame) -> bool:
-        """True for a noun cue with no owner inside a prepositional phrase ("was greeted with chants of “...”",
-        "amid cries of “...”"): unnamed voices, never the sentence's subject."""
+        """True for a noun for voices with no owner inside a prepositional phrase ("was greeted with chants of
+        “...”", "amid cries of “...”"): unnamed voices, never the sentence's subject."""
         t = self.t
-        if fr.cue is None or fr.cue.form != "noun" or fr.c0 < 1:
-            return False
+        if fr.cue is None or fr.cue.form != "noun" or fr.c0 < 1 or t.low[fr.c0] not in _CROWD_NOUNS:
+            return False  # (not "in hopes that “...”", "in order to “...”": the subject's own words)
         k = fr.c0 - 1
         while k > 0 and _is_word(t.low[k]) and not _is_cap(t.text[k]) and t.low[k] not in _PREPS \
                 and t.low[k] not in _DET and t.low[k] not in _POSSESSIVE_DET and fr.c0 - k <= _NOUN_CUE_ADJ_WINDOW:
