@@ -1130,3 +1130,12 @@ def test_a_topic_label_before_a_colon_is_no_speaker_but_a_speakers_label_is():
     assert not q.speaker.isin(["Superdelegates", "Campaign funding"]).any()
     assert "ANN LEE" in set(q.speaker)             # a transcript's turn keeps its speaker
     assert not q.verb.isin(["backed"]).any()       # "Lee is backed by 520 superdelegates": a passive, no claim
+
+
+def test_the_president_is_not_merely_the_last_person_named():
+    text = ("\u201cThat was a good speech,\u201d Representative Jo Roe told Mr. Lee at the party.\n\n"
+            "\u201cYou need to act now,\u201d Representative Ann Vance told Mr. Lee last year. The president told "
+            "her that it was not that simple.")
+    q = _speakers_of(text)
+    pres = q[q.speaker == "The president"]
+    assert len(pres) == 1 and pres.speaker_canonical.iloc[0] not in ("Ann Vance", "Jo Roe")

@@ -569,17 +569,24 @@ def _description_antecedent(words: list[str], pos: int, ents: list[_Ent],
     if required:
         return None  # "the Florida senator" is not the last senator named, unless he was the Florida one
     org_head = head in _ORG_WORDS
+    if head in _SOLE_PERSON_HEADS:
+        # "the president": the one person named so far, if only one was; never merely the last named ("...
+        # Representative Jo Roe told Mr. Lee ... The president told her": Roe is no president)
+        people = {e.canonical for e in ents if e.pos < pos and e.kind == "person"}
+        return next(e for e in reversed(ents) if e.pos < pos and e.kind == "person") if len(people) == 1 else None
     for e in reversed(ents):
         if e.pos >= pos:
             continue
         if org_head and e.kind == "org" or not org_head and e.kind in ("person", "anon") and head in (
-                "official", "president", "minister", "chief", "head", "analyst", "expert", "economist", "executive",
+                "official", "minister", "chief", "head", "analyst", "expert", "economist", "executive",
                 "senator", "diplomat", "эксперт", "yetkili"):
             # (not "spokesman": a spokesman speaks for someone, and is not the last person named)
             return e
     return None
 
 
+# heads of a description that names one office holder, whom the last person named need not be
+_SOLE_PERSON_HEADS = frozenset({"president"})
 # words that end a cut phrase ("the authors of the"), never a description's head
 _FUNCTION_WORDS = frozenset({"of", "for", "to", "in", "on", "at", "by", "with", "from", "and", "or", "as"})
 
