@@ -1139,3 +1139,14 @@ def test_the_president_is_not_merely_the_last_person_named():
     q = _speakers_of(text)
     pres = q[q.speaker == "The president"]
     assert len(pres) == 1 and pres.speaker_canonical.iloc[0] not in ("Ann Vance", "Jo Roe")
+
+
+def test_a_count_of_one_with_a_name_is_the_person_and_pronouns_follow_gender():
+    text = ("Another delegate, Jim Poolman, said he was only leaning toward Lee.\n\n"
+            "And a third, Daniel Traynor, said that while he was opposed to Roe, he was backing Lee.\n\n"
+            "Franklin Vance praised the pastor. \u201cWe will not yield,\u201d she said, according to Harriet Lowe.")
+    q = _speakers_of(text)
+    third = q[q.speaker == "a third"]
+    assert list(third.speaker_canonical) == ["Daniel Traynor"]
+    she = q[q.speaker == "she"]
+    assert len(she) == 1 and she.speaker_canonical.iloc[0] != "Franklin Vance"   # "Franklin" is a man's name

@@ -172,11 +172,13 @@ def _appositive_name(mention: str, appos: str) -> str:
     ''
     >>> _appositive_name("his campaign manager", "Ann Lee")  # an organisation's person, not the organisation
     'Ann Lee'
+    >>> _appositive_name("a third", "Jo Roe"), _appositive_name("critics", "Jo Roe")
+    ('Jo Roe', '')
     """
     appos = " ".join(appos.split()).strip(" ,")
     if not appos or _name_part(mention) and not _possessed(mention) or _head(mention) in _ORG_WORDS \
-            or _is_group(mention):
-        return ""
+            or _is_group(mention) and _plural_head(_head(mention)):
+        return ""  # (a count of one is a person: "And a third, Jo Roe, said")
     raw = _name_words(appos)
     name = _name_part(appos)
     if not name or len(name.split()) < 2 or len(raw) > 4 or not all(w[:1].isupper() for w in raw) \
