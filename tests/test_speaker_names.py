@@ -1150,3 +1150,13 @@ def test_a_count_of_one_with_a_name_is_the_person_and_pronouns_follow_gender():
     assert list(third.speaker_canonical) == ["Daniel Traynor"]
     she = q[q.speaker == "she"]
     assert len(she) == 1 and she.speaker_canonical.iloc[0] != "Franklin Vance"   # "Franklin" is a man's name
+
+
+def test_a_newspapers_name_is_an_organisation_that_no_she_refers_to():
+    text = ("Mayor Ann Lee spoke on Monday.\n\n"
+            "The Harbour Register reported that the council would meet. \u201cIt is time,\u201d she said.")
+    q = _speakers_of(text)
+    reg = q[q.speaker == "The Harbour Register"]
+    assert list(reg.speaker_type) == ["media"] or list(reg.speaker_canonical) == ["Harbour Register"]
+    she = q[q.speaker == "she"]
+    assert list(she.speaker_canonical) == ["Ann Lee"]

@@ -88,6 +88,9 @@ _ORG_WORDS = {
     "мид", "министерство", "ведомство", "ведомстве", "кремль", "правительство", "администрация", "госдепартамент",
     "statement", "report", "reports", "notice", "memo", "document", "poll", "survey", "study", "data", "letter",
     "ad", "video", "website", "announcement",
+    # a newspaper's or a channel's name ("The Des Moines Register", "The Boston Globe"), never a person's
+    "globe", "tribune", "register", "journal", "herald", "gazette", "chronicle", "examiner", "observer", "inquirer",
+    "dispatch", "courier", "bulletin", "magazine", "column", "daily", "weekly", "newspaper", "network", "channel",
 }
 # head nouns of descriptions that denote a person ("the defence chief", "the official", "эксперт")
 _HUMAN_HEADS = {
