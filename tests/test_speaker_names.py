@@ -1160,3 +1160,11 @@ def test_a_newspapers_name_is_an_organisation_that_no_she_refers_to():
     assert list(reg.speaker_type) == ["media"] or list(reg.speaker_canonical) == ["Harbour Register"]
     she = q[q.speaker == "she"]
     assert list(she.speaker_canonical) == ["Ann Lee"]
+
+
+def test_not_authorized_to_discuss_is_no_second_attribution():
+    text = ("The plan will be delayed until March, said an official who spoke on condition of anonymity because "
+            "he was not authorized to discuss it.")
+    q = _speakers_of(text)
+    assert list(q.quote) == ["The plan will be delayed until March"]
+    assert list(q.speaker_type) == ["anonymous"]

@@ -31,6 +31,8 @@ _TITLE_LINE_MIN_WORDS = 3
 # ... and at least this share of them capitalised (Title Case); origin unknown, predates this refactor
 _TITLE_LINE_CAPS_SHARE = 0.6
 
+# participles of permission before "to" and a verb of speaking: an anonymity phrase, no attribution
+_PERMISSION_WORDS = frozenset({"authorized", "authorised", "permitted", "allowed", "cleared", "empowered"})
 # forms of "be" before a participle: a passive ("is known as", "was backed by")
 _BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s"})
 
@@ -172,6 +174,8 @@ class _Cues:
                 nxt in _DET or nxt in _OBJECT_PRONOUNS or nxt.endswith(("'s", "’s")) or i + 1 < len(t)
                 and _is_cap(t.text[i + 1]) and t.low[i + 1] not in ("on", "against")):
             return False  # "the Paris attacks and ...", "attacks that killed 130": the noun; the verb has an object
+        if p == "to" and i >= 2 and t.low[i - 2] in _PERMISSION_WORDS:
+            return False  # "an official who was not authorized to discuss it": whom a rule forbids to speak
         if c.lemma == "read" and p in _READ_ADJECTIVES and i >= 2 and t.low[i - 2] in _DET:
             return False  # "Her favourite read, “The Long Winter,” ...", "a quick read.": the noun
         if c.lemma == "seek" and c.form == "ing" and p in _REQUEST_HEADS:
