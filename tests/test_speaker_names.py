@@ -1168,3 +1168,14 @@ def test_not_authorized_to_discuss_is_no_second_attribution():
     q = _speakers_of(text)
     assert list(q.quote) == ["The plan will be delayed until March"]
     assert list(q.speaker_type) == ["anonymous"]
+
+
+def test_a_quotation_framed_by_another_speaker_inside_a_content_is_not_the_subjects():
+    text = ("Nothing the president said \u201cwill assuage people's fears,\u201d the Harbour senator said.\n\n"
+            "Roe cannot say that \u201cfrom his perspective,\u201d Lee added, saying it should be up to the "
+            "prosecutor.")
+    q = _speakers_of(text)
+    fears = q[q.quote.str.contains("assuage")]
+    assert list(fears.speaker) == ["the Harbour senator"]          # not "Nothing the president"
+    persp = q[q.quote.str.contains("from his perspective")]
+    assert set(persp.speaker) == {"Lee"}                             # not Roe
