@@ -1,11 +1,13 @@
-"""What NewsTokenizer reads past or rewrites before it tokenises: clock times, headings and datelines set in
-capitals, and possessive apostrophes. Each function returns a new string for tokens only (lengths may change),
+"""What NewsTokenizer reads past or rewrites before it tokenises: clock times, a US legislator's party and state
+("(R-Fla.)"), headings and datelines set in capitals, and possessive apostrophes. Each function returns a new string for tokens only (lengths may change),
 never one to take offsets from.
 
 >>> _drop_clock_times("Updated 10:30 a.m. ET: the vote")
 'Updated  : the vote'
 >>> _lower_datelines("WASHINGTON — The vote")
 'washington — The vote'
+>>> _drop_party_tags("Sen. Jo Roe (I-Vt.) and Rep. Al Lee, R-Fla., met on D-Day; D-N.Y. and R-TX too")
+'Sen. Jo Roe ( ) and Rep. Al Lee,  , met on D-Day;   and   too'
 """
 
 from __future__ import annotations
@@ -151,3 +153,20 @@ def _drop_clock_times(doc: str) -> str:
 # a possessive "'s" or a bare apostrophe that ends a word ("Sanders's", "workers'", "'no'"); not "Kaya'nın",
 # "O'Brien" or "rock'n'roll". It opens with the apostrophe so the engine only stops at apostrophes.
 _POSSESSIVE_RE = re.compile(r"'(?<=\w')s?(?![\w'])")
+
+
+# A US legislator's party and state, written after the name by some outlets' style ("Sen. Jo Roe (I-Vt.)",
+# "Rep. Al Lee, R-Fla.,", "D-N.Y.", "R-TX") and not by others ("Republican of Florida"): the style makes the
+# term "r-fla" one outlet's, so NewsTokenizer reads past it. States as AP style abbreviates them, or postal
+# codes; "D-Day" and "I-95" are no tags.
+_STATES = ("Ala|Alaska|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Hawaii|Idaho|Ill|Ind|Iowa|Kan|Ky|La|Maine|Md|Mass|"
+           "Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\\.H|N\\.J|N\\.M|N\\.Y|N\\.C|N\\.D|Ohio|Okla|Ore|Pa|R\\.I|S\\.C|S\\.D|Tenn|"
+           "Texas|Tex|Utah|Vt|Va|Wash|W\\.Va|Wis|Wyo|P\\.R|D\\.C|[A-Z]{2}")
+_PARTY_TAG_RE = re.compile(rf"(?<![\w.-])[DRI]-(?:{_STATES})\.?(?![\w-])")
+
+
+def _drop_party_tags(doc: str) -> str:
+    """``doc`` with every party-and-state tag replaced by a space (a text without one comes back as it is)."""
+    if "-" not in doc:
+        return doc
+    return _PARTY_TAG_RE.sub(" ", doc)

@@ -17,7 +17,14 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import chain
 
-from ._furniture import _POSSESSIVE_RE, _caps_run, _drop_clock_times, _lower_datelines, _lower_runs
+from ._furniture import (
+    _POSSESSIVE_RE,
+    _caps_run,
+    _drop_clock_times,
+    _drop_party_tags,
+    _lower_datelines,
+    _lower_runs,
+)
 from ._stopwords import _function_words, _stop_word_list  # noqa: F401  (re-exported: text._stop_word_list)
 
 __all__ = [
@@ -352,8 +359,8 @@ class NewsTokenizer:
     def normalize(self, tok: str) -> str:
         """Case-fold and (optionally) diacritic-fold one token the way ``__call__`` does.
 
-        >>> NewsTokenizer().normalize("Kaya’nın"), NewsTokenizer().normalize("NATO")
-        ("kaya'nın", 'NATO')
+        >>> NewsTokenizer().normalize("Kaya’nın"), NewsTokenizer().normalize("NATO"), NewsTokenizer().normalize("U.S")
+        ("kaya'nın", 'NATO', 'US')
         """
         tok = tok.replace("’", "'")
         if "'" in tok:
@@ -362,13 +369,15 @@ class NewsTokenizer:
             tok = fold_token(tok)
         if self.lowercase and not (self.keep_acronyms and _is_news_acronym(tok)):
             tok = tok.replace("İ", "i").lower()
+        elif self.lowercase and "." in tok:
+            tok = tok.replace(".", "")  # "U.S" is "US"
         return tok
 
     def __call__(self, doc: str) -> list[str]:
         doc = doc.replace("’", "'")
         if "'" in doc:
             doc = _POSSESSIVE_RE.sub("", doc)
-        doc = _drop_clock_times(doc)
+        doc = _drop_party_tags(_drop_clock_times(doc))
         unshout = self.unshout if self.unshout is not None else (self.lowercase and self.keep_acronyms)
         if unshout:
             doc = _lower_datelines(doc)
@@ -400,7 +409,8 @@ class NewsTokenizer:
         if not self.lowercase:
             return toks
         if self.keep_acronyms:
-            return [t if (t.isupper() or t[-1] == "s") and _is_news_acronym(t)
+            # a dotted acronym is the same term as the undotted one ("U.S" and "US": a style guide's dots)
+            return [(t if "." not in t else t.replace(".", "")) if (t.isupper() or t[-1] == "s") and _is_news_acronym(t)
                     else (t.lower() if "İ" not in t else t.replace("İ", "i").lower()) for t in toks]
         return [t.replace("İ", "i").lower() for t in toks]
 
