@@ -11,8 +11,9 @@ outlet's articles lie in passages the current rule learns (an editor's note, a "
 correction line). Also counted, with the current loader: *furniture terms*, words of the outlet's own name as
 its articles write it (:data:`WRITTEN`, read off the texts for this bench; the library learns them) and words
 in capitals that the corpus otherwise writes in lower case (a heading or dateline set in capitals: "THE",
-"WASHINGTON"), and *house-style terms*: honorifics, lone letters (middle initials) and possessive forms
-("sanders's" beside "sanders"), which an outlet's style guide makes and its coverage does not. The learning thresholds were chosen by reading train's learned passages, so train figures are
+"WASHINGTON"), and *house-style terms*: honorifics, lone letters (middle initials), possessive forms
+("sanders's" beside "sanders"), legislators' party-and-state tags ("i-vt") and dotted acronyms ("U.S" beside
+"US"), which an outlet's style guide makes and its coverage does not. The learning thresholds were chosen by reading train's learned passages, so train figures are
 in-sample; dev was not used to choose anything.
 """
 
@@ -74,12 +75,17 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[\w'’-]+", text.lower())
 
 
+_PARTY_TAG = re.compile(r"^[dri]-[a-z.]{2,6}$", re.IGNORECASE)
+
+
 def _house_style(term: str) -> bool:
-    """A term an outlet's style guide makes: an honorific, a lone letter (a middle initial) or a possessive form
-    ("sanders's", "sanders'"), which is the same word as the bare one."""
+    """A term an outlet's style guide makes: an honorific, a lone letter (a middle initial), a possessive form
+    ("sanders's", "sanders'"), a legislator's party-and-state tag ("i-vt", "r-fla") or a dotted acronym ("U.S"
+    beside "US"), each the same word as another outlet's plain one."""
     words = term.split()
     return any(w in HONORIFICS or (len(w) == 1 and w.isalpha() and w not in "ai")
-               or w.endswith(("'s", "’s", "'", "’")) for w in words)
+               or w.endswith(("'s", "’s", "'", "’")) or _PARTY_TAG.match(w)
+               or "." in w and w.replace(".", "").isupper() for w in words)
 
 
 def run(split: str) -> None:
@@ -125,7 +131,7 @@ def run(split: str) -> None:
     print(f"furniture terms in the top {TOP} (own name as written, words in capitals): {len(found)}"
           + (": " + ", ".join(f"{g}:{t}" for g, t in found) if found else ""))
     style = [(g, t) for g, t in zip(terms["group"], terms["term"], strict=True) if _house_style(t)]
-    print(f"house-style terms in the top {TOP} (honorifics, initials, possessive forms): {len(style)}"
+    print(f"house-style terms in the top {TOP} (honorifics, initials, possessives, party tags, dotted acronyms): {len(style)}"
           + (": " + ", ".join(f"{g}:{t}" for g, t in style) if style else ""))
     learned = new.loc[new.boilerplate != "", ["outlet", "boilerplate"]]
     print("passages learned now (outlet, articles, first 90 characters):")
