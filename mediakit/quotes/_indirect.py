@@ -44,6 +44,8 @@ _LIGHT_VERBS = frozenset({
     "raises", "raising", "repeat", "repeated", "repeats", "repeating", "reiterate", "reiterated", "reiterates",
     "reiterating", "make", "made", "makes", "making", "echo", "echoed", "echoes", "echoing", "renew", "renewed",
     "renews", "renewing", "issue", "issued", "issues", "issuing", "share", "shared", "shares", "sharing"})
+# subjects that hold no belief before "is sure", "was certain" ("it is certain that", "this is sure to")
+_EXPLETIVES = frozenset({"it", "this", "that", "there", "what", "which"})
 # reflexive objects of an evidence verb: "has found itself at the center of", "saw himself as": a state, no report
 _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "myself", "ourselves", "yourself"})
 # verbs of offering, listing, naming and expressing: they report only with a subject that can speak
@@ -138,6 +140,9 @@ class _Indirect:
                 k += 1
                 continue
             i0, i1, c = cue
+            if c.adjective and not self._is_clause(self._skip_pp_right(i1, b), b, False):
+                k += 1  # "were worried about the vote", "are skeptical of free trade": the adjective's own cue
+                continue
             if t.low[i0] in _LIGHT_VERBS and self._voices_noun_cue(i1, b):
                 k = i1  # "expressed concern that ...", "expressed support for ...": the noun cue reports it
                 continue
@@ -190,6 +195,9 @@ class _Indirect:
                     t.low[m] in _DOCUMENT_NOUNS for m in range(fr.s0, fr.s1))
                     or i0 > a and (t.low[i0 - 1] in ("not", "n't", "never") or t.low[i0 - 1] in _NEGATED_AUX)):
                 k = i1  # "the episode offers a chance", "did not offer details": no one said anything
+                continue
+            if c.adjective and (fr.s0 < 0 or t.low[fr.s0] in _EXPLETIVES):
+                k = i1  # "it is certain that ...", "the outcome is sure": an adjective of belief needs a believer
                 continue
             if c.lemma == "say" and i0 > a and t.low[i0 - 1] in ("easier", "sooner") and i1 < b and t.low[i1] == "than":
                 k = i1  # "easier said than done": an idiom, nobody said anything

@@ -1,0 +1,37 @@
+"""Recall rules of session 19: attributions the project's rule admits (a speech, report or cognition cue, a
+subject that can speak, reported content) that the quote rules used to miss. Each test checks the reported
+content through the character offsets (text[start:end])."""
+
+from __future__ import annotations
+
+from mediakit.quotes import find_attributions
+
+
+def _contents(text: str) -> dict[str, str | None]:
+    """Reported content -> the speaker's text, for every non-direct attribution of ``text``."""
+    out = {}
+    for r in find_attributions(text):
+        if r["kind"] == "direct":
+            continue
+        spk = text[r["speaker_start"]:r["speaker_end"]] if r["speaker_start"] is not None else None
+        out[text[r["start"]:r["end"]]] = spk
+    return out
+
+
+def test_adjective_of_belief_after_be_reports_its_clause():
+    got = _contents("The mayor's advisers were optimistic that she would win the vote in March.")
+    assert got == {"she would win the vote in March": "The mayor's advisers"}
+    got = _contents("Some members remain hopeful they can still block the measure.")
+    assert got == {"they can still block the measure": "Some members"}
+    got = _contents("Harbour Council members are adamant that the park stays open.")
+    assert got == {"the park stays open": "Harbour Council members"}
+
+
+def test_adjective_of_belief_needs_a_clause_and_a_believer():
+    # no clause: nothing is reported; the adjective's own cue ("skeptical of") still reads its object
+    assert _contents("Ann Lee is hopeful about the talks.") == {}
+    assert _contents("These voters are skeptical of free trade.") == {"free trade": "These voters"}
+    # an expletive subject holds no belief
+    assert _contents("It is certain that the bill will pass.") == {}
+    # a to-infinitive after "certain" is a prediction about the subject, not its belief
+    assert _contents("The candidates are certain to be pressed on the court.") == {}
