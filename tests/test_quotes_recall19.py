@@ -35,3 +35,12 @@ def test_adjective_of_belief_needs_a_clause_and_a_believer():
     assert _contents("It is certain that the bill will pass.") == {}
     # a to-infinitive after "certain" is a prediction about the subject, not its belief
     assert _contents("The candidates are certain to be pressed on the court.") == {}
+
+
+def test_colon_after_the_frame_leaves_the_fronted_phrase_out():
+    text = "Ann Lee had no kind words for the plan. In a speech last July, she said:\n\nLet no one be mistaken."
+    assert not any(text[r["start"]:r["end"]] == "In a speech last July" for r in find_attributions(text))
+    text = "In the text that came with the video, Ann Lee wrote:\n\nThe council has failed us."
+    assert _contents(text) == {}
+    # a clause after the colon is still the content
+    assert _contents("The plan will fail, Ann Lee said: it has no money.") == {"it has no money": "Ann Lee"}

@@ -554,6 +554,11 @@ class _Content:
         if words == 1 and kind == "indirect" and not acc_left and fr.cue is not None and fr.cue.content_object \
                 and k == right0 and (_is_cap(t.text[k]) or t.low[k] in _PERSON_OBJECTS):
             return (k, e)  # "endorsed Clinton", "criticized him": a one-word object names who the act is about
+        # "In a speech last July, he said:" / "Ann Lee wrote in a post:": a colon after the frame announces
+        # what follows; the words on the left are no content
+        c_ = self._skip_pp_right(right0, len(t))
+        if kind == "indirect" and not acc_left and c_ < len(t) and t.low[c_] == ":" and t.quote[c_] == -1:
+            return None
         # the content is on the left: "..., Smith said." / "..., according to X."
         left_end = min(x for x in (fr.s0, fr.c0) if x >= 0) if fr.s0 >= 0 else fr.c0
         if kind == "according_to" and fr.cue is not None and fr.cue.lemma != "according to" and left_end > a \
