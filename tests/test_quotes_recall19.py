@@ -44,3 +44,10 @@ def test_colon_after_the_frame_leaves_the_fronted_phrase_out():
     assert _contents(text) == {}
     # a clause after the colon is still the content
     assert _contents("The plan will fail, Ann Lee said: it has no money.") == {"it has no money": "Ann Lee"}
+
+
+def test_speaker_before_an_apposition_whose_relative_clause_has_its_own_apposition():
+    text = "Ann Lee, a pollster who is working with Harbour Group, a local charity, said the primaries have hurt him."
+    got = [r for r in find_attributions(text) if r["kind"] == "indirect"]
+    assert [text[r["start"]:r["end"]] for r in got] == ["the primaries have hurt him"]
+    assert text[got[0]["speaker_start"]:got[0]["speaker_end"]] == "Ann Lee"

@@ -141,6 +141,10 @@ class _CueSubjects:
                     fr.s0, fr.s1 = head
                     fr.a0, fr.a1 = head[1] + 1, a_end
                     return fr
+                wide = self._relative_apposition(k, inner, lo)
+                if wide is not None:
+                    fr.s0, fr.s1, fr.a0, fr.a1 = wide
+                    return fr
                 return None
             if t.low[j - 1] == ")" and k < lo:
                 # "Sen. Jack Reed (D-R.I.), said": a comma after a parenthesis closing the subject
@@ -177,6 +181,30 @@ class _CueSubjects:
             np_ = (subj[-1], subj[-1] + 1)
         fr.s0, fr.s1 = np_
         return fr
+
+    def _relative_apposition(self, k: int, inner: tuple[int, int], lo: int) -> tuple[int, int, int, int] | None:
+        """"Ann Lee, a pollster who works with Harbour Group, a local charity, said": the last apposition
+        ("a local charity", ``inner``, after the comma at ``k``) describes a noun phrase inside the relative
+        clause of the apposition before it; the speaker is the name before that one. Returns the name's span
+        and the span of both appositions, or None."""
+        t = self.t
+        if not self._looks_like_np(*inner) or t.low[inner[0]] not in _DET:
+            return None
+        m = k - 1
+        while m >= lo and t.low[m] not in (",", ";", ":", "(", ")") and t.quote[m] == -1 \
+                and k - m < _APPOSITION_MAX_TOKENS:
+            m -= 1
+        seg = (m + 1, k)
+        if m - 1 < lo or t.low[m] != "," or seg[1] - seg[0] < 3 or t.low[seg[0]] not in _DET \
+                or not any(t.low[x] in ("who", "whose") for x in range(seg[0] + 1, seg[1])) \
+                or not self._looks_like_np(*seg):
+            return None
+        head = self._np_left(m - 1, lo)
+        if head is None or self._adverbial(head) or not all(_is_cap(t.text[x]) or not _is_word(t.text[x])
+                                                             for x in range(*head)):
+            return None
+        head = self._chain_head(head, lo)
+        return head[0], head[1], seg[0], inner[1]
 
     def _relative_subject(self, j: int, lo: int) -> _Frame | None:
         """"a US official who spoke on condition of anonymity said": the subject is the noun phrase before
