@@ -51,3 +51,19 @@ def test_speaker_before_an_apposition_whose_relative_clause_has_its_own_appositi
     got = [r for r in find_attributions(text) if r["kind"] == "indirect"]
     assert [text[r["start"]:r["end"]] for r in got] == ["the primaries have hurt him"]
     assert text[got[0]["speaker_start"]:got[0]["speaker_end"]] == "Ann Lee"
+
+
+def test_participle_coordinated_with_an_earlier_participle_shares_its_speaker():
+    text = "Ann Lee began by crediting the mayor for his instincts and urging him to keep following them."
+    assert _contents(text) == {"him to keep following them": "Ann Lee"}
+    text = "Ann Lee endorsed the mayor, trashing the rival as unqualified and accusing him of endangering the troops."
+    assert _contents(text)["him of endangering the troops"] == "Ann Lee"
+
+
+def test_coordinated_participle_needs_a_speaking_subject_and_no_object_content():
+    # the subject is no speaker: "suggesting ..." and "underscoring ..." report nothing new
+    text = "The lull has real downsides, suggesting higher interest on the other side and underscoring her problem."
+    assert "her problem" not in _contents(text)
+    # an act with a noun-phrase object after "and" stays part of the first participle's content
+    text = "Ann Lee spoke for an hour, praising the council and criticizing the mayor."
+    assert "the mayor" not in _contents(text)

@@ -164,7 +164,10 @@ class _Indirect:
                     fr = inv
             jj = self._skip_adverbs_left(i0 - 1, a)
             coord = fr is None and jj > a and t.low[jj] in ("and", "but", "or") and c.form in ("past", "s")
-            if fr is None and (coord or c.form == "ing" and i0 > a
+            # "..., calling them liars and vowing to ...": a participle coordinated with an earlier one
+            and_ing = fr is None and c.form == "ing" and jj > a and t.low[jj] == "and" and not c.content_object \
+                and t.low[i0 - 1] not in (",", "by", "while", "before", "after", "—") and self._participle_before(jj, a)
+            if fr is None and (coord or and_ing or c.form == "ing" and i0 > a
                                and t.low[i0 - 1] in (",", "by", "while", "before", "after", "—")):
                 # participle: "..., saying that ..." -- the speaker is the sentence's subject
                 fr = _Frame(i0, i1, c)
@@ -178,8 +181,8 @@ class _Indirect:
                     if src is not None:
                         fr.s0, fr.s1, fr.a0, fr.a1, fr.antecedent = src.s0, src.s1, src.a0, src.a1, src.antecedent
                 fr.coord = True
-                if fr.s0 < 0 and coord:
-                    fr = None
+                if fr.s0 < 0 and coord or and_ing and (fr.s0 < 0 or not self._human(fr.s0, fr.s1)):
+                    fr = None  # (a coordinated participle needs a speaking subject: not "the sense of a lull")
             if fr is None and self.lang_rules.sov_reported_speech:
                 fr = _Frame(i0, i1, c)
             if fr is None:
@@ -475,6 +478,20 @@ class _Indirect:
                 fr.s0, fr.s1, fr.a0, fr.a1, fr.antecedent = sub.s0, sub.s1, sub.a0, sub.a1, sub.antecedent
                 return fr
         return None
+
+    def _participle_before(self, j: int, a: int) -> bool:
+        """True when a participle phrase opens before the "and" at ``j`` in unit a..j ("..., calling them
+        liars and vowing to ...", "began by crediting Lee and urging him to ..."): a participle cue after that
+        "and" is coordinated with it and shares its subject."""
+        t = self.t
+        for m in range(j - 1, a, -1):
+            w = t.low[m]
+            if w in (";", ":", ".") or t.quote[m] != -1 and not t.mark[m]:
+                return False
+            if w.endswith("ing") and len(w) > 4 and not _is_cap(t.text[m]) and t.low[m - 1] in (
+                    ",", "by", "while", "—", "after", "before"):
+                return True
+        return False
 
     def _plural_subject(self, s0: int, s1: int) -> bool:
         """True when the noun phrase s0..s1 ends its head word (before "of", "like", "at", "in" or a comma) in a
