@@ -67,3 +67,14 @@ def test_coordinated_participle_needs_a_speaking_subject_and_no_object_content()
     # an act with a noun-phrase object after "and" stays part of the first participle's content
     text = "Ann Lee spoke for an hour, praising the council and criticizing the mayor."
     assert "the mayor" not in _contents(text)
+
+
+def test_quantifier_subjects_before_a_cue_with_a_clause_or_infinitive():
+    assert _contents("Both said that the vote was rigged.") == {"the vote was rigged": "Both"}
+    assert _contents("Both have promised to pursue the bill if elected.") == {"to pursue the bill if elected": "Both"}
+    got = _contents("In interviews, several threatened to disrupt the council's meeting in July.")
+    assert got == {"to disrupt the council's meeting in July": "several"}
+    got = _contents("The two mayors spoke. And both vowed to be tougher on crime.")
+    assert got == {"to be tougher on crime": "both"}
+    # "All told, ..." is a phrase, no one told anything
+    assert _contents("All told, five people were hurt in the storm.") == {}

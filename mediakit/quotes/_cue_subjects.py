@@ -39,6 +39,10 @@ class _CueSubjects:
         "officials in Ottawa have long said", ", who said"."""
         t = self.t
         j = self._skip_adverbs_left(c0 - 1, lo)
+        q = j + 1  # "Both said that ...", "and all vowed to ...": a floating quantifier opening the clause is its subject
+        if q < c0 and t.low[q] in ("both", "all") and (j < lo or t.low[j] in (",", ";", "and", "but", "—", "–")) \
+                and c0 + 1 < len(t) and _is_word(t.text[c0 + 1]):
+            return _Frame(c0, c0, None, q, q + 1)
         if j < lo:
             return None
         w = t.low[j]

@@ -187,12 +187,13 @@ class _Cues:
                 and nxt not in _PREPS and not (i >= 2 and t.low[i - 2] in _DET):  # ("the most elaborate")
             return True  # a quantifier as the subject: "few think the tax will pass", "most want to ..."
         if p in _QUANTIFIER_SUBJECTS and c.form == "past" and c.cls == "speech" \
-                and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS) and (i == 1 or t.low[i - 2] in _SENT_OPENERS or t.low[i - 2] in (",", ";")):
-            return True  # a quantifier opening the clause: "Several said they would rather ..."
+                and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS or nxt == "to" and c.lemma != "say") \
+                and (i == 1 or t.low[i - 2] in _SENT_OPENERS or t.low[i - 2] in (",", ";", "and", "but")):
+            return True  # a quantifier opening the clause: "Several said they would rather ...", "both vowed to"
         if p in ("another", "one") and c.form == "past" and c.cls == "speech" and (i == 1 or t.low[i - 2] in _SENT_OPENERS) \
                 and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS or not _is_word(nxt)):
             return True  # "Another said he hoped ...", '“...,” another added.': the pronoun is the subject
-        if p == "both" and i >= 2 and c.form in ("past", "base") and (
+        if p in ("both", "all") and i >= 2 and c.form in ("past", "base") and (
                 t.low[i - 2] in _AUX or t.low[i - 2] in ("they", "we", "you")):
             return True  # "have both argued", "they both said": "both" floats after the subject or auxiliary
         if p in ("another", "one") and c.form == "s" and c.cls == "speech" and (i == 1 or t.low[i - 2] in _SENT_OPENERS) \
