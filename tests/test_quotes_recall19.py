@@ -78,3 +78,13 @@ def test_quantifier_subjects_before_a_cue_with_a_clause_or_infinitive():
     assert got == {"to be tougher on crime": "both"}
     # "All told, ..." is a phrase, no one told anything
     assert _contents("All told, five people were hurt in the storm.") == {}
+
+
+def test_plans_to_after_a_speaker_noun_is_a_verb():
+    got = _contents("The Harbour Council candidate plans to be back in the city later Saturday.")
+    assert got == {"to be back in the city later Saturday": "The Harbour Council candidate"}
+    assert _contents("The union will not sue but plans to watch the case closely.") == {
+        "to watch the case closely": "The union"}
+    # the noun: an adjective, a verb or a conjunction before it
+    assert _contents("Officials are accelerating plans to deal with a contested vote.") == {}
+    assert _contents("The three candidates all have fairly expansive plans to address climate change.") == {}

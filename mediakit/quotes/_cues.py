@@ -20,6 +20,7 @@ from ._words import (
     _PREPS,
     _RESTRICTED,
     _SENT_OPENERS,
+    _SPEAKER_NOUNS,
 )
 
 # ---------------------------------------------------------------- thresholds
@@ -271,6 +272,16 @@ class _Cues:
                 and self._plural_head_before_phrase(i)  # (not "eyes on members to make them feel that ...")
 
         # -s form: a singular subject; plural nouns ("his top shows", "somber comments") are no verbs
+        if c.lemma in _NOUNISH and c.infinitive and nxt == "to" and i + 2 < len(t) and _is_word(t.text[i + 2]) \
+                and t.text[i + 2][:1].islower() and t.low[i + 2] not in _DET and t.low[i + 2] not in _OBJECT_PRONOUNS \
+                and not (t.low[i + 2].endswith("s") and not t.low[i + 2].endswith("ss")) and i >= 2 and (
+                    p == "but" and _is_word(t.low[i - 2])
+                    or (p in _SPEAKER_NOUNS or _is_cap(t.text[i - 1]) and p not in _DET) and not p.endswith("s")
+                    and t.low[i - 2] not in _PREPS and t.low[i - 2] not in ("and", "or")
+                    and not (t.low[i - 2].endswith(("ing", "ed")) and t.text[i - 2][:1].islower())):
+            # "the candidate plans to run", "The ACLU will not act but plans to watch": a speaker's verb before its
+            # infinitive (not the noun: "her own plans to", "accelerating plans to", "and government plans to")
+            return True
         if c.lemma in _NOUNISH:
             # "the poll shows that ...": an -s form before "that" and a clause is a verb; so is an evidence verb
             # after a document ("a new CNN poll shows Clinton ahead")
