@@ -88,3 +88,10 @@ def test_plans_to_after_a_speaker_noun_is_a_verb():
     # the noun: an adjective, a verb or a conjunction before it
     assert _contents("Officials are accelerating plans to deal with a contested vote.") == {}
     assert _contents("The three candidates all have fairly expansive plans to address climate change.") == {}
+
+
+def test_contracted_progressive_before_a_participle_cue():
+    assert _contents("He's suggesting that delegates should flip.") == {"delegates should flip": "He"}
+    assert _contents("They’re saying the vote was rigged.") == {"the vote was rigged": "They"}
+    # a possessive "'s" before an -ing noun is no progressive
+    assert _contents("Ann Lee's saying was odd.") == {}

@@ -54,6 +54,9 @@ _CLAUSE_STARTS = frozenset({"he", "she", "they", "it", "we", "i", "you", "there"
 # a subject pronoun with its contracted auxiliary before a past form: "He's said", "They've said", "she'd told"
 _CONTRACTED_SUBJECTS = frozenset(f"{pron}{q}{aux}" for pron in ("he", "she", "they", "we", "i", "you")
                                  for q in ("'", "’") for aux in ("s", "ve", "d"))
+# ... and before an -ing form: "He's suggesting", "they're saying", "I'm telling you"
+_CONTRACTED_PROGRESSIVE = frozenset(f"{pron}{q}{aux}" for pron, aux in (
+    ("he", "s"), ("she", "s"), ("they", "re"), ("we", "re"), ("you", "re"), ("i", "m")) for q in ("'", "’"))
 # the longest prepositional or participle phrase between a plural head and its base-form cue ("Critics of the
 # plan say"); chosen on PolNeAR train false negatives
 _PHRASE_AFTER_HEAD_MAX_TOKENS = 10
@@ -202,6 +205,8 @@ class _Cues:
             return True  # "One says the vote was rigged": the pronoun is the subject
         if c.form == "past" and p in _CONTRACTED_SUBJECTS:
             return True  # "He's said", "They've said", "she'd told": a pronoun with its contracted auxiliary
+        if c.form == "ing" and p in _CONTRACTED_PROGRESSIVE:
+            return True  # "He's suggesting that", "they're saying": a pronoun with "is"/"are"/"am", a verb
         if (p in _DET or p.endswith(("'s", "’s", "s'", "s’"))) and not share:
             return False  # "the report", "Trump's claims", "Canada's continued participation"
         if c.form == "ing":
