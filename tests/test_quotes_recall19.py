@@ -95,3 +95,16 @@ def test_contracted_progressive_before_a_participle_cue():
     assert _contents("They’re saying the vote was rigged.") == {"the vote was rigged": "They"}
     # a possessive "'s" before an -ing noun is no progressive
     assert _contents("Ann Lee's saying was odd.") == {}
+
+
+def test_voiced_noun_cue_with_an_addressee_or_a_day_before_its_clause():
+    got = _contents("Ann Lee will make the case to members gathered in the hall that the park is safe.")
+    assert got == {"the park is safe": "Ann Lee"}
+    got = _contents("Ann Lee has been making the case for weeks that the mayor is not ready.")
+    assert got == {"the mayor is not ready": "Ann Lee"}
+    assert _contents("Ann Lee also made the point that the fund was empty.") == {"the fund was empty": "Ann Lee"}
+    got = _contents("Ann Lee's assertion Monday that taxes must rise was rejected.")
+    assert list(got.values()) == ["Ann Lee"] and list(got)[0].startswith("taxes must rise")
+    # without a voicing verb the phrase after the noun is no addressee; "point" needs a speaker
+    assert _contents("His case to the court that was heard on Monday failed.") == {}
+    assert _contents("At the point that the vote came, the hall was empty.") == {}
