@@ -108,3 +108,13 @@ def test_voiced_noun_cue_with_an_addressee_or_a_day_before_its_clause():
     # without a voicing verb the phrase after the noun is no addressee; "point" needs a speaker
     assert _contents("His case to the court that was heard on Monday failed.") == {}
     assert _contents("At the point that the vote came, the hall was empty.") == {}
+
+
+def test_possessed_noun_cue_whose_predicate_is_a_that_clause():
+    assert _contents("Their fear is that the vote comes too late.") == {"the vote comes too late": "Their"}
+    got = _contents("But Ann Lee's most explosive claim is that the council is a sham.")
+    assert got == {"the council is a sham": "Ann Lee"}
+    got = _contents("Perhaps Mr. Lee's most surprising suggestion was that the email was sent abroad.")
+    assert got == {"the email was sent abroad": "Mr. Lee"}
+    # no possessor, no speaker
+    assert _contents("The point is that the tax was too high.") == {}

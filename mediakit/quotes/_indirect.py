@@ -56,6 +56,9 @@ _SPEAKER_VERBS = frozenset({"offer", "list", "portray", "characterize", "liken",
 # "Trump's vow to deport ..."); chosen on PolNeAR train false negatives
 _INFINITIVE_NOUNS = frozenset({"promise", "promises", "pledge", "pledges", "vow", "vows", "threat", "threats",
                                "call", "calls", "demand", "demands"})
+# capitalised adverbs that open a sentence before a possessor ("Perhaps Mr. Lee's most surprising suggestion")
+_SENTENCE_ADVERBS = frozenset({"perhaps", "maybe", "indeed", "still", "yet", "now", "instead", "meanwhile",
+                               "similarly", "likewise", "finally", "ultimately", "again", "then"})
 # the most tokens of an addressee or time phrase between a voiced noun cue and its that-clause ("made the case
 # to 23 progressive group leaders that"); chosen on PolNeAR train false negatives
 _NOUN_ADDRESSEE_TOKENS = 8
@@ -457,6 +460,22 @@ class _Indirect:
                 return None
             th = m
             cue = dataclasses.replace(cue, object=True)
+        pred = th
+        if pred < b and t.low[pred].endswith("ly") or pred < b and t.low[pred] in ("long", "always", "still"):
+            pred += 1  # "His message long has been that"
+        if pred + 1 < b and t.low[pred] in ("has", "had") and t.low[pred + 1] == "been":
+            pred += 1
+        if pred + 1 < b and t.low[pred] in ("is", "was", "been") and t.low[pred + 1] == "that":
+            # "Their fear is that ...", "Lee's most explosive claim was that ...": the predicate reports the
+            # possessor's words (a possessor is needed: "the point is that" has no speaker)
+            th = pred + 1
+            fr = self._noun_speaker(_Frame(k, k + 1, cue), k, a)
+            if fr is None or fr.s1 > k or not (t.low[fr.s0] in _POSSESSIVE_DET or t.low[fr.s1 - 1].endswith(("'s", "’s"))):
+                return None
+            if th + 1 < b and t.quote[th + 1] == -1 and _is_word(t.text[th + 1]) and t.low[th + 1] not in _AUX:
+                fr.c1 = th  # the content starts after "is that"
+                return fr
+            return None
         if th + 1 >= b or t.low[th] != "that" or t.quote[th + 1] != -1:
             return None
         nxt = t.low[th + 1]
@@ -485,10 +504,11 @@ class _Indirect:
         t = self.t
         m = k - 1
         while m >= a and m > k - 1 - _NOUN_CUE_MODIFIERS and t.text[m][:1].islower() and _is_word(t.text[m]) \
-                and t.low[m] not in _POSSESSIVE_DET and t.low[m] not in _DET and t.low[m] not in _PREPS \
+                and t.low[m] not in _POSSESSIVE_DET and t.low[m] not in _PREPS \
+                and (t.low[m] not in _DET or t.low[m] == "most" and m + 1 < k) \
                 and not (t.low[m] in _LIGHT_VERBS and m - 1 >= a and t.low[m - 1] not in _POSSESSIVE_DET
                          and not t.low[m - 1].endswith(("'s", "’s"))):
-            m -= 1  # adjectives: "his repeated claims that", "deep concern that"
+            m -= 1  # adjectives: "his repeated claims that", "deep concern that", "her most explosive claim"
         if m < a:
             return None
         w = t.low[m]
@@ -500,6 +520,8 @@ class _Indirect:
             while s0 - 1 >= a and (_is_cap(t.text[s0 - 1]) or t.low[s0 - 1] == "." and s0 - 2 >= a
                                    and _is_cap(t.text[s0 - 2])):
                 s0 -= 1
+            while s0 < m and (t.low[s0] in _LEADING_SKIP or t.low[s0] in _SENTENCE_ADVERBS):
+                s0 += 1  # "But Lee's claim", "Perhaps Mr. Lee's suggestion": the opener is no part of the name
             fr.s0, fr.s1 = s0, m + 1
             return fr
         if w in _DET and m - 1 >= a:
