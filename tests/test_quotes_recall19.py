@@ -118,3 +118,9 @@ def test_possessed_noun_cue_whose_predicate_is_a_that_clause():
     assert got == {"the email was sent abroad": "Mr. Lee"}
     # no possessor, no speaker
     assert _contents("The point is that the tax was too high.") == {}
+
+
+def test_participle_cue_keeps_its_coordinated_participle_in_its_content():
+    text = "The ministry responded, calling the removal unfair and saying that the decision was not legitimate."
+    got = _contents(text)  # one report, not two split at "and"
+    assert got == {"calling the removal unfair and saying that the decision was not legitimate": "The ministry"}

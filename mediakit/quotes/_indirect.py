@@ -536,9 +536,9 @@ class _Indirect:
         return None
 
     def _participle_before(self, j: int, a: int) -> bool:
-        """True when a participle phrase opens before the "and" at ``j`` in unit a..j ("..., calling them
-        liars and vowing to ...", "began by crediting Lee and urging him to ..."): a participle cue after that
-        "and" is coordinated with it and shares its subject."""
+        """True when a participle phrase that is no cue opens before the "and" at ``j`` in unit a..j ("...,
+        trashing the rival and accusing him of ...", "began by crediting Lee and urging him to ..."): a
+        participle cue after that "and" is coordinated with it and shares its subject."""
         t = self.t
         for m in range(j - 1, a, -1):
             w = t.low[m]
@@ -546,7 +546,9 @@ class _Indirect:
                 return False
             if w.endswith("ing") and len(w) > 4 and not _is_cap(t.text[m]) and t.low[m - 1] in (
                     ",", "by", "while", "—", "after", "before"):
-                return True
+                # (a participle cue reports the coordinated one with its own content: "..., calling the move
+                # unfair and saying that ..." is one report)
+                return self._cue_at(m) is None
         return False
 
     def _plural_subject(self, s0: int, s1: int) -> bool:
