@@ -124,3 +124,8 @@ def test_participle_cue_keeps_its_coordinated_participle_in_its_content():
     text = "The ministry responded, calling the removal unfair and saying that the decision was not legitimate."
     got = _contents(text)  # one report, not two split at "and"
     assert got == {"calling the removal unfair and saying that the decision was not legitimate": "The ministry"}
+
+
+def test_name_ending_in_a_modal_before_an_apposition():
+    got = _contents("Yin Myint May, 60, a doctor, said she was elated but still feared the army.")
+    assert got == {"she was elated but still feared the army": "Yin Myint May"}

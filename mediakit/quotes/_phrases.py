@@ -137,7 +137,10 @@ class _Phrases:
                     k -= 1
                     continue
                 break
-            if w in _AUX and not self._name_modal(k, k == j and self._lower_next(k)) or w in _CLAUSE and not (
+            # ("Yin Myint May, 60, said": a capitalised modal closing a name before a comma is the name)
+            edge = k == j and (self._lower_next(k) or k + 1 < len(t) and t.low[k + 1] == "," and k > lo
+                               and _is_cap(t.text[k - 1]) and _is_word(t.low[k - 1]))
+            if w in _AUX and not self._name_modal(k, edge) or w in _CLAUSE and not (
                     w == "and" and self._name_and(k, lo)):
                 break
             if w in _NAME_PARTICLES and start != -1 and _is_cap(t.text[k + 1]):
