@@ -129,3 +129,8 @@ def test_participle_cue_keeps_its_coordinated_participle_in_its_content():
 def test_name_ending_in_a_modal_before_an_apposition():
     got = _contents("Yin Myint May, 60, a doctor, said she was elated but still feared the army.")
     assert got == {"she was elated but still feared the army": "Yin Myint May"}
+
+
+def test_quantifier_subject_with_a_day_before_the_complementizer():
+    text = "Some members doubted the mayor, but many said Monday that the ruling helps him."
+    assert _contents(text)["the ruling helps him"] == "many"

@@ -54,6 +54,9 @@ _CLAUSE_STARTS = frozenset({"he", "she", "they", "it", "we", "i", "you", "there"
 # a subject pronoun with its contracted auxiliary before a past form: "He's said", "They've said", "she'd told"
 _CONTRACTED_SUBJECTS = frozenset(f"{pron}{q}{aux}" for pron in ("he", "she", "they", "we", "i", "you")
                                  for q in ("'", "’") for aux in ("s", "ve", "d"))
+# days that may stand between a cue and its complementizer ("many said Monday that")
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+                       "today"})
 # ... and before an -ing form: "He's suggesting", "they're saying", "I'm telling you"
 _CONTRACTED_PROGRESSIVE = frozenset(f"{pron}{q}{aux}" for pron, aux in (
     ("he", "s"), ("she", "s"), ("they", "re"), ("we", "re"), ("you", "re"), ("i", "m")) for q in ("'", "’"))
@@ -190,6 +193,8 @@ class _Cues:
         if p in _QUANTIFIER_SUBJECTS and c.form == "base" and c.lemma not in _NOUNISH and _is_word(nxt) \
                 and nxt not in _PREPS and not (i >= 2 and t.low[i - 2] in _DET):  # ("the most elaborate")
             return True  # a quantifier as the subject: "few think the tax will pass", "most want to ..."
+        if nxt in _WEEKDAYS and i + 2 < len(t) and t.low[i + 2] in self.lex.complementizers:
+            nxt = t.low[i + 2]  # "many said Monday that ...": the day before the complementizer
         if p in _QUANTIFIER_SUBJECTS and c.form == "past" and c.cls == "speech" \
                 and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS or nxt == "to" and c.lemma != "say") \
                 and (i == 1 or t.low[i - 2] in _SENT_OPENERS or t.low[i - 2] in (",", ";", "and", "but")):
