@@ -134,3 +134,11 @@ def test_name_ending_in_a_modal_before_an_apposition():
 def test_quantifier_subject_with_a_day_before_the_complementizer():
     text = "Some members doubted the mayor, but many said Monday that the ruling helps him."
     assert _contents(text)["the ruling helps him"] == "many"
+
+
+def test_adjective_before_to_and_a_phrase_cue_passes_the_subject_on():
+    got = _contents("The actors involved are all quick to point out that they are not the real family.")
+    assert got == {"they are not the real family": "The actors involved"}
+    assert _contents("Ann Lee was quick to add that the deal is not off.") == {"the deal is not off": "Ann Lee"}
+    # no that-clause: an offer of condolences reports no words
+    assert _contents("The leaders were quick to offer condolences on Monday.") == {}

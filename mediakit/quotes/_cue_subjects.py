@@ -30,6 +30,10 @@ from ._words import (
     _past_like,
 )
 
+# adjectives among the heads before "to": only with a that-clause after the cue ("quick to add that"; "quick to
+# offer condolences" reports no words)
+_TO_SAY_ADJECTIVES = frozenset({"quick", "careful", "eager", "keen"})
+
 
 class _CueSubjects:
     """Mixin: who a cue's subject is (uses the noun-phrase methods of :class:`._phrases._Phrases`)."""
@@ -50,9 +54,14 @@ class _CueSubjects:
             return None  # "..., saying": a participle; its subject is the sentence's
         fr = _Frame(c0, c0, None)
         base = self.lex.forms.get(t.low[c0])
-        if w == "to" and j - 1 >= lo and base is not None and base.form == "base" and base.cls == "speech" \
-                and t.low[j - 1] in _TO_SAY_HEADS:
-            # "Lewandowski continued to say", "voters are more likely to say": the subject of the verb before "to"
+        phrase = self.lex.phrases.get(tuple(t.low[c0:c0 + 2])) if base is None and w == "to" else None
+        if w == "to" and j - 1 >= lo and (base is not None and base.form == "base" and base.cls == "speech"
+                                          or phrase is not None and phrase.cls == "speech"
+                                          and phrase.lemma == " ".join(t.low[c0:c0 + 2])) \
+                and t.low[j - 1] in _TO_SAY_HEADS and (t.low[j - 1] not in _TO_SAY_ADJECTIVES or any(
+                    t.low[x] == "that" for x in range(c0 + 1, min(len(t), c0 + 3)))):
+            # "Lewandowski continued to say", "voters are more likely to say", "critics are quick to point out": the
+            # subject of the verb or adjective before "to"
             m = j - 1
             if t.low[m] == "likely":
                 while m - 1 >= lo and t.low[m - 1] in ("more", "less", "most", "least", "much", "far", "even"):
