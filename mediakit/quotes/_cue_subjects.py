@@ -56,7 +56,7 @@ class _CueSubjects:
         base = self.lex.forms.get(t.low[c0])
         phrase = self.lex.phrases.get(tuple(t.low[c0:c0 + 2])) if base is None and w == "to" else None
         if w == "to" and j - 1 >= lo and (base is not None and base.form == "base" and base.cls == "speech"
-                                          or phrase is not None and phrase.cls == "speech"
+                                          or phrase is not None and phrase.cls == "speech" and not phrase.content_object
                                           and phrase.lemma == " ".join(t.low[c0:c0 + 2])) \
                 and t.low[j - 1] in _TO_SAY_HEADS and (t.low[j - 1] not in _TO_SAY_ADJECTIVES or any(
                     t.low[x] == "that" for x in range(c0 + 1, min(len(t), c0 + 3)))):
