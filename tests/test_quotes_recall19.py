@@ -142,3 +142,11 @@ def test_adjective_before_to_and_a_phrase_cue_passes_the_subject_on():
     assert _contents("Ann Lee was quick to add that the deal is not off.") == {"the deal is not off": "Ann Lee"}
     # no that-clause: an offer of condolences reports no words
     assert _contents("The leaders were quick to offer condolences on Monday.") == {}
+
+
+def test_aside_between_double_hyphens_after_the_subject():
+    text = "The council judge -- who has clashed with the mayor over the past days -- said she regretted her remarks."
+    assert _contents(text) == {"she regretted her remarks": "The council judge"}
+    # a passive cue after the aside reports nothing
+    text = "The price of the Harbour resort -- now known as the Lee Club -- was not disclosed, although it grew."
+    assert _contents(text) == {}

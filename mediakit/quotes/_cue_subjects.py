@@ -179,6 +179,20 @@ class _CueSubjects:
                     fr.s0, fr.s1, fr.a0, fr.a1 = head[0], head[1], k + 1, j
                     return fr
             return None
+        if w == "-" and j - 1 > lo and t.low[j - 1] == "-" and t.end[j - 1] == t.start[j]:
+            # the same aside between double hyphens: "The justice -- who has clashed with the nominee -- said"
+            k = j - 2
+            while k > lo and not (t.low[k] == "-" and t.low[k - 1] == "-") and t.low[k] not in (";", ":") \
+                    and t.quote[k] == -1 and j - k < _APPOSITION_MAX_TOKENS:
+                k -= 1
+            passive = base is not None and base.form == "past" and any(
+                t.low[x] in ("is", "are", "was", "were", "be", "been") for x in range(j + 1, c0))
+            if k - 1 > lo and t.low[k] == "-" and t.low[k - 1] == "-" and k + 1 < j - 1 and not passive:
+                head = self._np_left(k - 2, lo)
+                if head is not None and not self._adverbial(head) and self._human(*head):
+                    fr.s0, fr.s1, fr.a0, fr.a1 = head[0], head[1], k + 1, j - 1
+                    return fr
+            return None
         rel = self._relative_subject(j, lo)
         if rel is not None:
             return rel
