@@ -150,3 +150,14 @@ def test_aside_between_double_hyphens_after_the_subject():
     # a passive cue after the aside reports nothing
     text = "The price of the Harbour resort -- now known as the Lee Club -- was not disclosed, although it grew."
     assert _contents(text) == {}
+
+
+def test_ruled_signaled_groused_with_that():
+    assert _contents("The judge ruled that the school misled its students.") == {
+        "the school misled its students": "The judge"}
+    assert _contents("Ann Lee has signaled that she may run again.") == {"she may run again": "Ann Lee"}
+    assert _contents("On Monday, Ann Lee groused that the paper treats her badly.") == {
+        "the paper treats her badly": "Ann Lee"}
+    # the nouns: "a signal that", "party rules that"
+    assert _contents("The new chief is a signal that the network is stable.") == {}
+    assert _contents("The council ruled the city for decades.") == {}
