@@ -161,3 +161,14 @@ def test_ruled_signaled_groused_with_that():
     # the nouns: "a signal that", "party rules that"
     assert _contents("The new chief is a signal that the network is stable.") == {}
     assert _contents("The council ruled the city for decades.") == {}
+
+
+def test_final_frame_reports_a_frame_inside_a_relative_clause_with_the_rest():
+    text = "The plan could carry him into March, which he's expected to win, Kim said."
+    assert _contents(text)["The plan could carry him into March, which he's expected to win"] == "Kim"
+    text = "People trust news because they trust those they know or are acquainted with, she said."
+    got = _contents(text)
+    assert got["People trust news because they trust those they know or are acquainted with"] == "she"
+    # a fronted subordinate clause is no main clause: the old start after the inner frame stays
+    text = "Ann Lee won the seat. After the mayor accused her of fraud, she said."
+    assert "After the mayor accused her of fraud" not in _contents(text)

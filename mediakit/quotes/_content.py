@@ -80,6 +80,9 @@ _OBJECT_TAIL_WINDOW = 5
 # longest phrase about the telling between a cue and its to-infinitive ("promised Sunday at a Las Vegas rally
 # to end ..."), in tokens; chosen on PolNeAR train false negatives
 _TELLING_BEFORE_TO_TOKENS = 8
+# words before a frame that open a clause of the sentence's own (a frame after them bounds what a later
+# sentence-final frame reports: "Lee said the plan failed, and Kim said ..., officials said")
+_FRAME_OPENERS = frozenset({"and", "but", "or", "so", "yet", "then", "also", "however"})
 # longest addressee (with a time phrase) after a sentence-final "told" that leaves the content on the left
 # ("..., the minister told a Senate panel on Wednesday."), in words; chosen on PolNeAR train false negatives
 _ADDRESSEE_ONLY_WORDS = 7
@@ -567,6 +570,12 @@ class _Content:
         elif kind == "according_to":
             left_end = fr.c0
         s = a
+        first = a
+        while first < left_end and (not _is_word(t.text[first]) or t.low[first] in ("and", "but", "so", "yet")):
+            first += 1
+        # ("After Lee accused him, ..., he said": a fronted subordinate clause is no main clause to report whole)
+        main_first = first < left_end and t.low[first] not in _AROUND_SUBORDINATORS and t.low[first] not in (
+            "if", "as", "since", "among", "whether", "even", "once", "unless", "until")
         # start after a previous frame of this unit
         for n2, (fr2, _k2) in enumerate(frames[:n_f]):
             if n2 in self._silent:
@@ -578,6 +587,11 @@ class _Content:
             if kind == "according_to" and fr.cue is not None and fr.cue.lemma == "according to" \
                     and fr2.s0 >= 0 and not fr2.inverted and (fr2.s0 == s or t.low[fr2.s0 - 1] not in (",", ";", ":")):
                 continue  # "He returned and said little, according to an attendee.": the clause is reported whole
+            st2 = min(x for x in (fr2.s0, fr2.c0) if x >= 0) if fr2.s0 >= 0 else fr2.c0
+            if st2 > s and _is_word(t.text[st2 - 1]) and t.low[st2 - 1] not in _FRAME_OPENERS and t.quote[st2 - 1] == -1 \
+                    and fr.s0 >= 0 and not fr.inverted and t.low[frame_start - 1] == "," and main_first:
+                continue  # "..., which he's expected to win, Jones said", "... trust those they know ..., she
+                # said": a frame inside a relative or subordinate clause is part of what the final frame reports
             if end2 <= left_end:
                 s = max(s, end2)
         e = left_end
