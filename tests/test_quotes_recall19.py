@@ -172,3 +172,10 @@ def test_final_frame_reports_a_frame_inside_a_relative_clause_with_the_rest():
     # a fronted subordinate clause is no main clause: the old start after the inner frame stays
     text = "Ann Lee won the seat. After the mayor accused her of fraud, she said."
     assert "After the mayor accused her of fraud" not in _contents(text)
+
+
+def test_participle_after_a_comma_heads_its_own_quotation():
+    text = "Ann Lee urged women to vote for her, saying, “There’s a special place in hell for them.”"
+    rows = {(r["kind"], text[r["start"]:r["end"]], r["verb"]) for r in find_attributions(text)}
+    assert ("indirect", "women to vote for her", "urged") in rows
+    assert ("direct", "There’s a special place in hell for them.", "saying") in rows

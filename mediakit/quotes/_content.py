@@ -445,6 +445,9 @@ class _Content:
             if j > k and t.low[j] in ("and", "but"):
                 e = j  # "said the plan was dead and added, “...”": the coordinated cue heads its own quotation
                 break
+            if j > k and t.low[j] == "," and t.low[m].endswith("ing") and m + 1 < hi and t.low[m + 1] in (",", ":"):
+                e = j  # "urged women to vote for her, saying, “...”": the participle heads its own quotation
+                break
         for m in range(k + 1, e - 1):
             if t.low[m] == "," and t.low[m + 1] == "according" and t.low[m + 2] == "to" and t.quote[m] == -1:
                 e = m  # "said the plan failed, according to two aides": the phrase is about the telling

@@ -395,6 +395,13 @@ class _Direct(_DirectSpeakers):
                         # quotation with the outer subject; the outer cue keeps its own clause
                         fr = _Frame(fr.c0, fr.c1, fr.cue, outer.s0, outer.s1, outer.a0, outer.a1, outer.antecedent)
                         from_pre = True
+                    elif outer is not None and fr.s0 < 0 and fr.cue is not None and fr.cue.form == "ing" \
+                            and fr.c0 - 1 > pre_lo and t.low[fr.c0 - 1] == "," and t.low[o - 1] in (",", ":") \
+                            and fr.c0 > outer.c1:
+                        # 'Lee urged women to vote for her, saying, “...”': the participle introduces the quotation
+                        # with the outer subject; the outer cue keeps its own clause
+                        fr = _Frame(fr.c0, fr.c1, fr.cue, outer.s0, outer.s1, outer.a0, outer.a1, outer.antecedent)
+                        from_pre = True
                     elif outer is not None:
                         # a that-clause beyond the near gap: the outer cue still heads its mixed quote
                         shared_cue = fr.s0 >= 0 and fr.s0 - outer.c1 > _OUTER_FRAME_GAP or self._participle_of_report(
