@@ -179,3 +179,10 @@ def test_participle_after_a_comma_heads_its_own_quotation():
     rows = {(r["kind"], text[r["start"]:r["end"]], r["verb"]) for r in find_attributions(text)}
     assert ("indirect", "women to vote for her", "urged") in rows
     assert ("direct", "There’s a special place in hell for them.", "saying") in rows
+
+
+def test_comma_inside_a_number_is_no_clause_break():
+    text = "The Harbour Gazette also reported that roughly 1,100 donor names were missing."
+    assert _contents(text) == {"roughly 1,100 donor names were missing": "The Harbour Gazette"}
+    text = "Since June, at least 21,000 said they would help."
+    assert _contents(text) == {"they would help": "at least 21,000"}

@@ -106,6 +106,13 @@ class _Phrases:
     """Speaker noun phrases (mixed into the analyser of :mod:`._rules`)."""
 
     # ------------------------------------------------------------ noun phrases
+    def _digit_comma(self, k: int) -> bool:
+        """True when token ``k`` is the comma inside a number ("1,100"; the tokenizer splits it), no clause
+        break."""
+        t = self.t
+        return 0 < k < len(t) - 1 and t.low[k] == "," and t.low[k - 1].isdigit() and t.low[k + 1].isdigit() \
+            and t.end[k - 1] == t.start[k] and t.end[k] == t.start[k + 1]
+
     def _np_left(self, j: int, lo: int) -> tuple[int, int] | None:
         """The noun phrase ending at token ``j`` (inclusive), not reaching below ``lo``."""
         t = self.t
@@ -134,8 +141,9 @@ class _Phrases:
                         start = o
                         k = o - 1
                         continue
-                if w in ("&",) or w == "%" and k == j and k - 1 >= lo and t.low[k - 1][:1].isdigit():
-                    start = k  # "AT&T", "42%"
+                if w in ("&",) or w == "%" and k == j and k - 1 >= lo and t.low[k - 1][:1].isdigit() \
+                        or self._digit_comma(k) and k > lo:
+                    start = k  # "AT&T", "42%", "21,000"
                     k -= 1
                     continue
                 break
@@ -177,7 +185,9 @@ class _Phrases:
         # trim leading prepositions, conjunctions and adverbs ("about 9 percent", "about half of voters" keep
         # their approximator)
         while start <= j and not (t.low[start] in _APPROXIMATORS and start < j and (
-                t.low[start + 1][:1].isdigit() or t.low[start + 1] in _QUANTITY_WORDS)) and (t.low[start] in _PREPS or t.low[start] in _CLAUSE or t.low[start] in _PREPS_INNER
+                t.low[start + 1][:1].isdigit() or t.low[start + 1] in _QUANTITY_WORDS)) and not (
+                t.low[start] == "at" and start + 2 <= j and t.low[start + 1] in ("least", "most")
+                and (t.low[start + 2][:1].isdigit() or t.low[start + 2] in _QUANTITY_WORDS)) and (t.low[start] in _PREPS or t.low[start] in _CLAUSE or t.low[start] in _PREPS_INNER
                               or t.low[start] in _LEADING_ADVERBS
                               or t.low[start].endswith("ly") and not _is_cap(t.text[start])
                               and t.low[start] not in _NOT_ADVERBS_LY) \
