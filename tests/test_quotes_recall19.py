@@ -186,3 +186,13 @@ def test_comma_inside_a_number_is_no_clause_break():
     assert _contents(text) == {"roughly 1,100 donor names were missing": "The Harbour Gazette"}
     text = "Since June, at least 21,000 said they would help."
     assert _contents(text) == {"they would help": "at least 21,000"}
+
+
+def test_noticed_anticipated_sniped_that():
+    assert _contents("Ann Lee noticed that none of the networks cut away.") == {
+        "none of the networks cut away": "Ann Lee"}
+    assert _contents("Mr. Lee, the senator, anticipated that the session would go well.") == {
+        "the session would go well": "Mr. Lee"}
+    # no clause: nothing reported
+    assert _contents("Ann Lee noticed the crowd.") == {}
+    assert _contents("Eagerly anticipated, the banter has become a staple of the season.") == {}
