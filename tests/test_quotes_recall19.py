@@ -196,3 +196,11 @@ def test_noticed_anticipated_sniped_that():
     # no clause: nothing reported
     assert _contents("Ann Lee noticed the crowd.") == {}
     assert _contents("Eagerly anticipated, the banter has become a staple of the season.") == {}
+
+
+def test_states_after_a_pronoun_is_the_verb():
+    assert _contents("It states that courts should not rule too close to the vote.") == {
+        "courts should not rule too close to the vote": "It"}
+    assert _contents("They state their goal is to expand the park.") == {"their goal is to expand the park": "They"}
+    # the noun
+    assert _contents("The 15 states that the mayor won are blue.") == {}

@@ -183,6 +183,12 @@ class _Cues:
         if p in ("here", "there") and c.form == "base" and i >= 2 and _plural_noun(t.low[i - 2]) \
                 and t.text[i - 1][:1].islower():
             p = t.low[i - 2]  # "Polls there show ...", "officials here say ...": the plural noun before the adverb
+        if c.lemma == "state" and c.form in ("base", "s") and (p in ("he", "she", "it", "they", "we", "i", "you")
+                                                              or p in ("—", "–") and i >= 2 and _is_word(t.low[i - 2])
+                                                              or _is_cap(t.text[i - 1]) and p not in _DET
+                                                              and nxt == "that" and i + 2 < len(t)
+                                                              and t.low[i + 2] not in _AUX):
+            return True  # "It states that ...", "They state their goal is ...", "Lee — who ... — states that"
         if c.lemma in _RESTRICTED and (c.form in ("base", "s") or c.lemma == "back"):
             # the forms that double as nouns ("a state", "the states"; "stated", "stating" are verbs), and
             # every form of "back" ("backed down", "super PACs backing Mr. Cruz")
