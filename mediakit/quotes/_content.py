@@ -86,6 +86,9 @@ _FRAME_OPENERS = frozenset({"and", "but", "or", "so", "yet", "then", "also", "ho
 # longest addressee (with a time phrase) after a sentence-final "told" that leaves the content on the left
 # ("..., the minister told a Senate panel on Wednesday."), in words; chosen on PolNeAR train false negatives
 _ADDRESSEE_ONLY_WORDS = 7
+# most tokens of a source's description after "according to X" before the comma where the interrupted clause
+# goes on ("according to members who spoke with reporters afterward, was ..."); chosen on PolNeAR train
+_SOURCE_TAIL_TOKENS = 12
 # longest fronted adverbial before an "according to" phrase between commas that the reported clause after it
 # takes in ("Since last May, according to X, ..."), in words; chosen on PolNeAR train false negatives
 _AROUND_LEFT_WORDS = 5
@@ -126,11 +129,23 @@ class _Content:
         unless the left part is a short phrase with no verb and the right part a clause."""
         t = self.t
         if kind != "according_to" or fr.cue is None or fr.cue.lemma != "according to" or fr.c0 <= a \
-                or t.low[fr.c0 - 1] != "," or right0 >= hi or t.low[right0] != "," or t.words(k, e) < _MIN_CONTENT_WORDS + 1:
+                or t.low[fr.c0 - 1] != ",":
             return None
         s = a
         while s < fr.c0 and (not _is_word(t.text[s]) or t.low[s] in ("but", "and", "so", "yet")):
             s += 1
+        cont = self._continues_after_source(right0, hi)
+        if cont is not None and t.words(s, fr.c0) >= _MIN_CONTENT_WORDS and not any(
+                t.low[m] in (";", ":") for m in range(s, fr.c0)):
+            # "At the heart of the trouble, according to Lee, was a decision ...", "Trump gave his blessing,
+            # according to court papers, becoming the owner": the clause goes on after the source (a verb, a
+            # subordinate clause or a participle), so the sentence around the phrase is reported whole
+            e2 = hi
+            while e2 > cont and not _is_word(t.text[e2 - 1]) and not (t.quote[e2 - 1] != -1 and t.mark[e2 - 1]):
+                e2 -= 1
+            return (s, e2)
+        if right0 >= hi or t.low[right0] != "," or t.words(k, e) < _MIN_CONTENT_WORDS + 1:
+            return None
         left = [m for m in range(s, fr.c0 - 1) if _is_word(t.text[m])]
         # "While most were marked confidential, according to an official, two were marked secret": a clause
         # under a subordinator leans on the main clause after the phrase; the sentence is reported whole
@@ -147,6 +162,31 @@ class _Content:
                 or not (self._is_clause(k, e, False) or any(_past_like(t.low[m]) for m in range(k, e))):
             return None  # "..., according to the union, a group that ...": an apposition, no clause
         return (s, e)
+
+    def _continues_after_source(self, right0: int, hi: int) -> int | None:
+        """After an "according to" source (and its description up to a comma), the token where the interrupted
+        clause goes on, when it opens with a finite verb ("..., according to Lee, was a decision"), a
+        subordinator ("..., although ...") or a participle ("..., becoming the owner"); else None."""
+        t = self.t
+        m = right0
+        for part in range(2):  # the source's description, then one apposition ("Lee, a former envoy, was ...")
+            if part:
+                m += 1
+                if m >= hi or t.low[m] not in _DET:
+                    return None
+            while m < hi and t.low[m] != "," and t.quote[m] == -1 and _is_word(t.text[m]) \
+                    and m - right0 <= _SOURCE_TAIL_TOKENS:
+                m += 1
+            if m + 1 >= hi or t.low[m] != "," or t.quote[m + 1] != -1:
+                return None
+            w = t.low[m + 1]
+            verb = w in ("is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
+                         "might")
+            sub = w in ("although", "though", "while", "whereas", "because")
+            ing = w.endswith("ing") and len(w) > 4 and t.text[m + 1].islower() and w not in self.lex.forms
+            if verb or sub or ing:
+                return m + 1
+        return None
 
     def _fronted_phrase(self, a: int, e: int) -> bool:
         """True when tokens a..e before a frame between commas are a fronted phrase of place or time with no
