@@ -216,3 +216,12 @@ def test_according_to_inside_a_clause_that_goes_on_after_the_source():
     # a relative clause on the source describes it: the clause on the left is the content
     text = "The plan was approved on Monday, according to officials, who spoke on condition of anonymity."
     assert _contents(text) == {"The plan was approved on Monday": "officials"}
+
+
+def test_participle_after_an_adverb_an_en_dash_or_a_quoted_comma():
+    text = "Mr. Lee, after initially saying he would not run, entered the race."
+    assert _contents(text)["he would not run, entered the race"] == "Mr. Lee"
+    text = "Ann Lee changed her mind on the spot – saying she would now back the mayor."
+    assert _contents(text) == {"she would now back the mayor": "Ann Lee"}
+    text = "Democrats sued over the “Golden Week,” saying that its loss burdened voters."
+    assert _contents(text)["its loss burdened voters"] == "Democrats"

@@ -173,7 +173,14 @@ class _Indirect:
             # "..., calling them liars and vowing to ...": a participle coordinated with an earlier one
             and_ing = fr is None and c.form == "ing" and jj > a and t.low[jj] == "and" and not c.content_object \
                 and t.low[i0 - 1] not in (",", "by", "while", "before", "after", "—") and self._participle_before(jj, a)
-            if fr is None and (coord or and_ing or c.form == "ing" and i0 > a
+            # "after initially saying", "– saying", '“Golden Week,” saying': an adverb, an en dash or a comma
+            # inside a closing quotation mark before the participle
+            ing_open = c.form == "ing" and i0 > a and (
+                jj >= a and t.low[jj] in ("after", "before", "while", "by") and jj < i0 - 1
+                and all(t.low[x].endswith("ly") for x in range(jj + 1, i0))
+                or t.low[i0 - 1] == "–"
+                or i0 - 2 >= a and t.quote[i0 - 1] != -1 and t.mark[i0 - 1] and t.low[i0 - 2] == ",")
+            if fr is None and (coord or and_ing or ing_open or c.form == "ing" and i0 > a
                                and t.low[i0 - 1] in (",", "by", "while", "before", "after", "—")):
                 # participle: "..., saying that ..." -- the speaker is the sentence's subject
                 fr = _Frame(i0, i1, c)
