@@ -225,3 +225,11 @@ def test_participle_after_an_adverb_an_en_dash_or_a_quoted_comma():
     assert _contents(text) == {"she would now back the mayor": "Ann Lee"}
     text = "Democrats sued over the “Golden Week,” saying that its loss burdened voters."
     assert _contents(text)["its loss burdened voters"] == "Democrats"
+
+
+def test_adjective_of_belief_with_an_adverb_after_be():
+    assert _contents("Her advisers are not convinced that the plan will work.") == {"the plan will work": "Her advisers"}
+    assert _contents("The voters were acutely aware that their man might be kept offstage.") == {
+        "their man might be kept offstage": "The voters"}
+    # a comparative is no belief about a clause
+    assert _contents("Voters are more optimistic about the economy than it may seem.") == {}

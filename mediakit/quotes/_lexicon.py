@@ -65,6 +65,10 @@ _VOWELS = set("aeiou")
 # forms of "be" and "remain" that make a phrase of a cognition adjective ("were hopeful", "remains confident")
 _COPULAS = ("is", "are", "was", "were", "am", "'m", "’m", "be", "been", "being", "remain", "remains",
             "remained")
+# ... with one adverb between ("are not convinced", "were acutely aware", "remain cautiously optimistic")
+_COPULA_ADVERBS = ("not", "also", "still", "very", "increasingly", "quite", "fairly", "deeply", "acutely", "now",
+                   "so", "all", "both", "equally", "particularly", "especially", "absolutely", "highly", "cautiously",
+                   "genuinely", "clearly")
 
 
 def inflect(lemma: str, *, double: bool = False) -> dict[str, str]:
@@ -143,6 +147,8 @@ def load_verb_lexicon(lang: str = "en") -> VerbLexicon:
                       adjective=True)
             for cop in _COPULAS:
                 lex.phrases.setdefault((cop, str(adj)), cue)
+                for adv in _COPULA_ADVERBS:  # "are not convinced that", "were acutely aware that"
+                    lex.phrases.setdefault((cop, adv, str(adj)), cue)
     lex.according_to = [tuple(str(p).lower().split()) for p in spec.get("according_to") or []]
     lex.complementizers = frozenset(str(w).lower() for w in spec.get("complementizers") or [])
     lex.max_phrase = max([len(p) for p in lex.phrases] + [len(p) for p in lex.according_to] + [1])
