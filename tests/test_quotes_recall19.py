@@ -233,3 +233,8 @@ def test_adjective_of_belief_with_an_adverb_after_be():
         "their man might be kept offstage": "The voters"}
     # a comparative is no belief about a clause
     assert _contents("Voters are more optimistic about the economy than it may seem.") == {}
+
+
+def test_report_by_a_source_that():
+    text = "On Friday, it was a report by the Harbour Gazette that he made up the story."
+    assert _contents(text) == {"he made up the story": "the Harbour Gazette"}
