@@ -238,3 +238,10 @@ def test_adjective_of_belief_with_an_adverb_after_be():
 def test_report_by_a_source_that():
     text = "On Friday, it was a report by the Harbour Gazette that he made up the story."
     assert _contents(text) == {"he made up the story": "the Harbour Gazette"}
+
+
+def test_frame_after_a_closed_quotation_keeps_its_own_clause():
+    text = 'His shows are the equivalent of "The Long Show." She says he is unqualified to be mayor.'
+    assert _contents(text)["he is unqualified to be mayor"] == "She"
+    text = "“We will win.” Ann Lee said as she launched the campaign."
+    assert "as she launched the campaign" not in _contents(text)

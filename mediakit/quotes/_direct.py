@@ -366,6 +366,11 @@ class _Direct(_DirectSpeakers):
             if post is not None and (ends_comma or starts_unit or pre is None or post.cue is not None and
                                      (post.s0 >= 0 or post.cue.lemma == "according to")):
                 fr = post
+                if not fr.inverted and fr.cue is not None and fr.s0 >= z and t.low[e - 1] in (".", "!", "?") \
+                        and self._clause_after_frame(fr):
+                    # '“...” She says he is unqualified.': the next sentence's frame also reports its own clause;
+                    # its cue stays free for that indirect attribution
+                    shared_cue = True
                 if fr.s0 < 0 and pre is not None and pre.s0 >= 0 and pre.cue is None:
                     fr.s0, fr.s1, fr.a0, fr.a1 = pre.s0, pre.s1, pre.a0, pre.a1
                 elif fr.s0 < 0 and self.lang_rules.subject_before_quote:
