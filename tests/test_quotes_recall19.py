@@ -245,3 +245,13 @@ def test_frame_after_a_closed_quotation_keeps_its_own_clause():
     assert _contents(text)["he is unqualified to be mayor"] == "She"
     text = "“We will win.” Ann Lee said as she launched the campaign."
     assert "as she launched the campaign" not in _contents(text)
+
+
+def test_belief_in_a_speakers_description_and_whos_apposition():
+    text = "Still, Ann Lee, who thinks the council made a power grab, said no."
+    assert _contents(text)["the council made a power grab"] == "who"
+    text = "But Ann Lee, who’s running to be an alternate, added that she, too, backs the mayor."
+    assert _contents(text) == {"she, too, backs the mayor": "Ann Lee"}
+    # an object that is no clause: "who wants the mayor removed" stays part of the description
+    text = "Ann Lee, a member who now wants the mayor removed from the group, said no."
+    assert not any(k.startswith("the mayor removed") for k in _contents(text))

@@ -133,7 +133,7 @@ class _CueSubjects:
                     head = self._np_left(head[0] - 2, lo)  # "Yin Myint May, 60, a doctor, said", "Kim, 24, who ..."
                     if head is not None and not any(_is_cap(t.text[m]) for m in range(*head)):
                         head = None
-                if head is not None and first in ("who", "which", "whose") and not self._adverbial(head):
+                if head is not None and first in ("who", "which", "whose", "who's", "who’s") and not self._adverbial(head):
                     # "Christie, who has campaigned for Trump, blasted ..."; "Hogan Gidley, a former party
                     # director, whose roots are in ..., said": the name is the first of the chain
                     a_end = inner[1]

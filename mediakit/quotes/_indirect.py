@@ -46,6 +46,9 @@ _LIGHT_VERBS = frozenset({
     "renews", "renewing", "issue", "issued", "issues", "issuing", "share", "shared", "shares", "sharing"})
 # subjects that hold no belief before "is sure", "was certain" ("it is certain that", "this is sure to")
 _EXPLETIVES = frozenset({"it", "this", "that", "there", "what", "which"})
+# verbs of belief whose object in a speaker's description is a clause ("Lee, who thinks the plan failed, said"),
+# unlike "who has seen the messages", "who wants Grayson removed"
+_BELIEF_LEMMAS = frozenset({"think", "believe", "fear", "doubt", "suspect", "expect", "hope"})
 # reflexive objects of an evidence verb: "has found itself at the center of", "saw himself as": a state, no report
 _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "myself", "ourselves", "yourself"})
 # verbs of offering, listing, naming and expressing: they report only with a subject that can speak
@@ -613,10 +616,12 @@ class _Indirect:
                 continue
             sp = spans[n_f]
             if sp is not None and fr.s0 >= 0 and t.low[fr.s0] == "who" and fr.cue is not None \
-                    and fr.cue.cls == "speech" and not fr.cue.content_object and fr.c1 <= sp[0] < inside[0][1] \
+                    and (fr.cue.cls == "speech" or fr.cue.lemma in _BELIEF_LEMMAS and t.low[sp[0]] not in _PREPS) \
+                    and not fr.cue.content_object and fr.c1 <= sp[0] < inside[0][1] \
                     and not any(t.low[m] in ("not", "n't", "never") for m in range(fr.s0, fr.c0)):
-                # "Sanders, who had said he would debate, backed out": a report in the description, whose
-                # content ends with the description; not "who asked not to be named", "who writes on defence"
+                # "Sanders, who had said he would debate, backed out", "Lee, who thinks the plan failed, said no":
+                # a report or belief in the description, whose content ends with the description; not "who asked
+                # not to be named", "who writes on defence"
                 e = min(sp[1], inside[0][1])
                 while e > sp[0] and not _is_word(t.text[e - 1]):
                     e -= 1
