@@ -255,3 +255,8 @@ def test_belief_in_a_speakers_description_and_whos_apposition():
     # an object that is no clause: "who wants the mayor removed" stays part of the description
     text = "Ann Lee, a member who now wants the mayor removed from the group, said no."
     assert not any(k.startswith("the mayor removed") for k in _contents(text))
+
+
+def test_name_after_a_description_that_is_no_noun_phrase_of_its_own():
+    text = "One delegate not on the council slate, Kelly Smith, told reporters she was leaning toward Lee."
+    assert _contents(text) == {"she was leaning toward Lee": "Kelly Smith"}

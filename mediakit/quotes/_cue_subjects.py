@@ -158,6 +158,11 @@ class _CueSubjects:
                 if wide is not None:
                     fr.s0, fr.s1, fr.a0, fr.a1 = wide
                     return fr
+                if inner[1] - inner[0] <= 4 and all(_is_cap(t.text[m]) or t.low[m] == "." for m in range(*inner)) \
+                        and t.low[inner[0]] not in _DET and first not in _PREPS and self._described_name(k, lo):
+                    # "One delegate not on the slate, Kelly Smith, told ...": the name after a description speaks
+                    fr.s0, fr.s1 = inner
+                    return fr
                 return None
             if t.low[j - 1] == ")" and k < lo:
                 # "Sen. Jack Reed (D-R.I.), said": a comma after a parenthesis closing the subject
@@ -208,6 +213,20 @@ class _CueSubjects:
             np_ = (subj[-1], subj[-1] + 1)
         fr.s0, fr.s1 = np_
         return fr
+
+    def _described_name(self, k: int, lo: int) -> bool:
+        """True when the words before the comma at ``k`` open the sentence with a description of a person ("One
+        delegate not on the slate", "A longtime aide to the mayor"): a determiner or number first, a noun for
+        people among them, no verb."""
+        t = self.t
+        s = lo
+        while s < k and (not _is_word(t.text[s]) or t.low[s] in ("but", "and", "still", "yet")):
+            s += 1
+        if s >= k or k - s > _APPOSITION_MAX_TOKENS or not (t.low[s] in _DET or t.low[s].isdigit()):
+            return False
+        if any(t.quote[m] != -1 or t.low[m] in (",", ";", ":") or t.low[m] in _AUX for m in range(s, k)):
+            return False
+        return self._human(s, k)
 
     def _relative_apposition(self, k: int, inner: tuple[int, int], lo: int) -> tuple[int, int, int, int] | None:
         """"Ann Lee, a pollster who works with Harbour Group, a local charity, said": the last apposition
