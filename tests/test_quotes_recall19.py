@@ -260,3 +260,11 @@ def test_belief_in_a_speakers_description_and_whos_apposition():
 def test_name_after_a_description_that_is_no_noun_phrase_of_its_own():
     text = "One delegate not on the council slate, Kelly Smith, told reporters she was leaning toward Lee."
     assert _contents(text) == {"she was leaning toward Lee": "Kelly Smith"}
+
+
+def test_final_told_with_an_addressee_and_a_clause_about_the_telling():
+    text = "This is not about me, Mayor Lee told her closest advisers as she worked on the speech."
+    assert _contents(text) == {"This is not about me": "Mayor Lee"}
+    # "telling them when to ..." reports the wh-clause
+    text = "Guests are given tickets telling them when to join the queue."
+    assert "when to join the queue" in _contents(text)

@@ -163,6 +163,19 @@ class _Content:
             return None  # "..., according to the union, a group that ...": an apposition, no clause
         return (s, e)
 
+    def _addressee_then_subordinate(self, k: int, hi: int) -> bool:
+        """True when tokens from ``k`` are a short noun phrase (an addressee) and then a subordinate clause about
+        the telling: '..., the president told his closest advisers as he labored over the speech.'"""
+        t = self.t
+        for m in range(k, min(hi, k + _ADDRESSEE_ONLY_WORDS + 1)):
+            w = t.low[m]
+            if w in ("as", "while", "after", "before", "during") and m > k:
+                return True
+            if not _is_word(t.text[m]) or t.quote[m] != -1 or w in _AUX or w in self.lex.complementizers \
+                    or w in ("he", "she", "they", "it", "we", "i", "you") or w in self.lex.forms:
+                return False
+        return False
+
     def _continues_after_source(self, right0: int, hi: int) -> int | None:
         """After an "according to" source (and its description up to a comma), the token where the interrupted
         clause goes on, when it opens with a finite verb ("..., according to Lee, was a decision"), a
@@ -585,8 +598,9 @@ class _Content:
         addressee = (kind == "indirect" and not fr.inverted and fr.cue is not None and fr.cue.lemma == "tell"
                      and fr.s0 >= 0 and self._opens_clause(a, frame_start)
                      and frame_start > a and t.low[frame_start - 1] == "," and left_words >= _FINAL_FRAME_LEFT_WORDS
-                     and right0 < hi and t.words(right0, hi) <= _ADDRESSEE_ONLY_WORDS
-                     and not self._is_clause(right0, hi, True)
+                     and right0 < hi and (t.words(right0, hi) <= _ADDRESSEE_ONLY_WORDS
+                                          and not self._is_clause(right0, hi, True)
+                                          or self._addressee_then_subordinate(right0, hi))
                      and not any(t.low[m] in self.lex.complementizers or t.quote[m] != -1 for m in range(right0, hi)))
         acc_left = acc_left or csq or rel or tail or addressee
         if kind == "indirect" and not acc_left and words >= _MIN_CONTENT_WORDS and fr.cue is not None \
