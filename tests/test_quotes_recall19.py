@@ -268,3 +268,9 @@ def test_final_told_with_an_addressee_and_a_clause_about_the_telling():
     # "telling them when to ..." reports the wh-clause
     text = "Guests are given tickets telling them when to join the queue."
     assert "when to join the queue" in _contents(text)
+
+
+def test_contracted_pronoun_opens_a_clause():
+    text = "The mayor is fair game, Lee said. But, the former head of the firm added, it's not the way to win."
+    assert _contents(text)["it's not the way to win"] == "the former head of the firm"
+    assert _contents("The mayor brags that's good news for the party.") == {"that's good news for the party": "The mayor"}

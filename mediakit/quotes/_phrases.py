@@ -66,6 +66,10 @@ _TIME_NOUNS = frozenset({"time", "moment", "point", "hour", "hours", "days", "we
                          "period", "weekend", "outset", "end", "start", "beginning"})
 # "said Sanders as he closed out": "as" and one of these opens a clause after an inverted speaker
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+# pronouns with a contracted verb, written as one token: a clause ("it's", "there's", "they're", "I'm")
+_CONTRACTED_CLAUSE_STARTS = frozenset(f"{p}{q}{v}" for p in ("he", "she", "it", "they", "we", "i", "you", "that",
+                                                              "there", "what", "who")
+                                      for q in ("'", "’") for v in ("s", "re", "ve", "ll", "d", "m"))
 # articles: an -ing word right after one is a noun inside a noun phrase ("a person familiar with the planning")
 _ARTICLES_PLAIN = frozenset({"the", "a", "an"})
 # most comma-separated parts read back from a cue for a name with details ("Kim Baker, 22, of Dayton, Ohio,
@@ -533,7 +537,9 @@ class _Phrases:
             return True
         if any(t.low[k] in _AUX or t.low[k] in _CONTRACTED for k in words):
             return True
-        return any(t.low[k] in ("he", "she", "they", "it", "we", "i", "you") for k in words[:3])
+        # ("it's not the way to win", "there's a simple explanation": a pronoun with its contracted verb)
+        return any(t.low[k] in ("he", "she", "they", "it", "we", "i", "you") or t.low[k] in _CONTRACTED_CLAUSE_STARTS
+                   for k in words[:3])
 
     def _skip_pp_right(self, k: int, hi: int) -> int:
         """Skip "on Wednesday", "in a statement", "in an interview with NTV", "last week" after a cue."""
