@@ -274,3 +274,8 @@ def test_contracted_pronoun_opens_a_clause():
     text = "The mayor is fair game, Lee said. But, the former head of the firm added, it's not the way to win."
     assert _contents(text)["it's not the way to win"] == "the former head of the firm"
     assert _contents("The mayor brags that's good news for the party.") == {"that's good news for the party": "The mayor"}
+
+
+def test_share_written_out_of():
+    text = "Nearly nine out of 10 say they will need new skills."
+    assert _contents(text) == {"they will need new skills": "Nearly nine out of 10"}

@@ -194,8 +194,11 @@ class _Cues:
             # every form of "back" ("backed down", "super PACs backing Mr. Cruz")
             return p in _RESTRICTED[c.lemma] or p in _AUX or p in ("not", "n't", "never")
         # a share of those polled: "two in three said", "all but two said" (a number on both sides of the word)
-        share = (p in _QUANTITY_WORDS or p.isdigit()) and p != "a" and i >= 3 and t.low[i - 2] in ("in", "but") and (
+        share = (p in _QUANTITY_WORDS or p.isdigit()) and p != "a" and (i >= 3 and t.low[i - 2] in ("in", "but") and (
             t.low[i - 3] in _QUANTITY_WORDS or t.low[i - 3].isdigit() or t.low[i - 3] == "all")
+            # "nine out of 10 say"
+            or i >= 4 and t.low[i - 2] == "of" and t.low[i - 3] == "out" and (
+                t.low[i - 4] in _QUANTITY_WORDS or t.low[i - 4].isdigit()))
         if p in _QUANTIFIER_SUBJECTS and c.form == "base" and c.lemma not in _NOUNISH and _is_word(nxt) \
                 and nxt not in _PREPS and not (i >= 2 and t.low[i - 2] in _DET):  # ("the most elaborate")
             return True  # a quantifier as the subject: "few think the tax will pass", "most want to ..."
