@@ -279,3 +279,10 @@ def test_contracted_pronoun_opens_a_clause():
 def test_share_written_out_of():
     text = "Nearly nine out of 10 say they will need new skills."
     assert _contents(text) == {"they will need new skills": "Nearly nine out of 10"}
+
+
+def test_participle_with_an_object_before_its_quotation_leaves_the_outer_clause():
+    text = "On taxes, he says he would release his returns on Friday, calling them “very boring returns.”"
+    rows = {(r["kind"], text[r["start"]:r["end"]]) for r in find_attributions(text)}
+    assert ("indirect", "he would release his returns on Friday") in rows
+    assert ("direct", "very boring returns.") in rows

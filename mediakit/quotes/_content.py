@@ -163,6 +163,13 @@ class _Content:
             return None  # "..., according to the union, a group that ...": an apposition, no clause
         return (s, e)
 
+    def _clause_before(self, s: int, e: int) -> bool:
+        """True when tokens s..e are a clause or a to-infinitive (not "to investors": a phrase)."""
+        t = self.t
+        if s < e and t.low[s] == "to":
+            return s + 1 < e and t.text[s + 1][:1].islower() and t.low[s + 1] not in _DET
+        return self._is_clause(s, e, False)
+
     def _addressee_then_subordinate(self, k: int, hi: int) -> bool:
         """True when tokens from ``k`` are a short noun phrase (an addressee) and then a subordinate clause about
         the telling: '..., the president told his closest advisers as he labored over the speech.'"""
@@ -449,6 +456,12 @@ class _Content:
             if s2 > right0 + _NEXT_FRAME_GAP and (t.low[s2 - 1] in _CLAUSE_BREAKS or t.low[s2 - 1] in _SUBORDINATORS
                                     and t.low[s2 - 2] == ",") and not self._digit_comma(s2 - 1):
                 hi = s2 - 1 if t.low[s2 - 1] in _CLAUSE_BREAKS else s2 - 2
+                break
+        for m in range(right0 + 1, hi):
+            if m in self.consumed and t.quote[m] == -1 and t.low[m].endswith("ing") and t.low[m - 1] == "," \
+                    and m + 1 < hi and t.low[m + 1] not in (",", ":") and fr.cue is not None \
+                    and not fr.cue.content_object and self._clause_before(self._skip_pp_right(right0, m - 1), m - 1):
+                hi = m - 1  # "..., calling them “very boring”": the participle heads its own quotation
                 break
         if fr.cue is not None and fr.cue.lemma == "in view" and fr.c0 > a and t.words(a, fr.c0) >= _MIN_CONTENT_WORDS \
                 and t.words(right0, hi) >= _MIN_CONTENT_WORDS:

@@ -401,8 +401,9 @@ class _Direct(_DirectSpeakers):
                         fr = _Frame(fr.c0, fr.c1, fr.cue, outer.s0, outer.s1, outer.a0, outer.a1, outer.antecedent)
                         from_pre = True
                     elif outer is not None and fr.s0 < 0 and fr.cue is not None and fr.cue.form == "ing" \
-                            and fr.c0 - 1 > pre_lo and t.low[fr.c0 - 1] == "," and t.low[o - 1] in (",", ":") \
-                            and fr.c0 > outer.c1:
+                            and fr.c0 - 1 > pre_lo and t.low[fr.c0 - 1] == "," and fr.c0 > outer.c1 \
+                            and (t.low[o - 1] in (",", ":") or outer.cue is not None and not outer.cue.content_object
+                                 and self._clause_before(self._skip_pp_right(outer.c1, fr.c0 - 1), fr.c0 - 1)):
                         # 'Lee urged women to vote for her, saying, “...”': the participle introduces the quotation
                         # with the outer subject; the outer cue keeps its own clause
                         fr = _Frame(fr.c0, fr.c1, fr.cue, outer.s0, outer.s1, outer.a0, outer.a1, outer.antecedent)
