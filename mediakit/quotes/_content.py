@@ -138,8 +138,8 @@ class _Content:
         if cont is not None and t.words(s, fr.c0) >= _MIN_CONTENT_WORDS and not any(
                 t.low[m] in (";", ":") for m in range(s, fr.c0)):
             # "At the heart of the trouble, according to Lee, was a decision ...", "Trump gave his blessing,
-            # according to court papers, becoming the owner": the clause goes on after the source (a verb, a
-            # subordinate clause or a participle), so the sentence around the phrase is reported whole
+            # according to court papers, becoming the owner": the clause goes on after the source (a verb or a
+            # participle), so the sentence around the phrase is reported whole
             e2 = hi
             while e2 > cont and not _is_word(t.text[e2 - 1]) and not (t.quote[e2 - 1] != -1 and t.mark[e2 - 1]):
                 e2 -= 1
@@ -185,8 +185,9 @@ class _Content:
 
     def _continues_after_source(self, right0: int, hi: int) -> int | None:
         """After an "according to" source (and its description up to a comma), the token where the interrupted
-        clause goes on, when it opens with a finite verb ("..., according to Lee, was a decision"), a
-        subordinator ("..., although ...") or a participle ("..., becoming the owner"); else None."""
+        clause goes on, when it opens with a finite verb ("..., according to Lee, was a decision") or a participle
+        ("..., becoming the owner"); else None (a subordinate clause after it, "..., although ...", is no part of
+        what the source reports: tests/test_attribution_constructions.py)."""
         t = self.t
         m = right0
         for part in range(2):  # the source's description, then one apposition ("Lee, a former envoy, was ...")
@@ -202,9 +203,8 @@ class _Content:
             w = t.low[m + 1]
             verb = w in ("is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
                          "might")
-            sub = w in ("although", "though", "while", "whereas", "because")
             ing = w.endswith("ing") and len(w) > 4 and t.text[m + 1].islower() and w not in self.lex.forms
-            if verb or sub or ing:
+            if verb or ing:
                 return m + 1
         return None
 
