@@ -284,3 +284,8 @@ def test_participle_with_an_object_before_its_quotation_leaves_the_outer_clause(
     rows = {(r["kind"], text[r["start"]:r["end"]]) for r in find_attributions(text)}
     assert ("indirect", "he would release his returns on Friday") in rows
     assert ("direct", "very boring returns.") in rows
+
+
+def test_approximator_before_a_written_fraction():
+    text = "Among likely voters, about two-thirds, 67 percent, say they will vote for Lee."
+    assert _contents(text) == {"they will vote for Lee": "about two-thirds"}

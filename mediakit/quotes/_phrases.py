@@ -186,10 +186,10 @@ class _Phrases:
                 t.low[start]) > 4 and (t.low[start + 1] in _PREPS or t.low[start + 1] in _PREPS_INNER
                                        or t.low[start + 1] in _DET):
             start += 1
-        # trim leading prepositions, conjunctions and adverbs ("about 9 percent", "about half of voters" keep
-        # their approximator)
+        # trim leading prepositions, conjunctions and adverbs ("about 9 percent", "about half of voters", "about
+        # two-thirds" keep their approximator)
         while start <= j and not (t.low[start] in _APPROXIMATORS and start < j and (
-                t.low[start + 1][:1].isdigit() or t.low[start + 1] in _QUANTITY_WORDS)) and not (
+                t.low[start + 1][:1].isdigit() or t.low[start + 1].split("-")[0] in _QUANTITY_WORDS)) and not (
                 t.low[start] == "at" and start + 2 <= j and t.low[start + 1] in ("least", "most")
                 and (t.low[start + 2][:1].isdigit() or t.low[start + 2] in _QUANTITY_WORDS)) and (t.low[start] in _PREPS or t.low[start] in _CLAUSE or t.low[start] in _PREPS_INNER
                               or t.low[start] in _LEADING_ADVERBS
