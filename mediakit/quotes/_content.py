@@ -80,9 +80,15 @@ _OBJECT_TAIL_WINDOW = 5
 # longest phrase about the telling between a cue and its to-infinitive ("promised Sunday at a Las Vegas rally
 # to end ..."), in tokens; chosen on PolNeAR train false negatives
 _TELLING_BEFORE_TO_TOKENS = 8
+# words before a frame that open a clause of the sentence's own (a frame after them bounds what a later
+# sentence-final frame reports: "Lee said the plan failed, and Kim said ..., officials said")
+_FRAME_OPENERS = frozenset({"and", "but", "or", "so", "yet", "then", "also", "however"})
 # longest addressee (with a time phrase) after a sentence-final "told" that leaves the content on the left
 # ("..., the minister told a Senate panel on Wednesday."), in words; chosen on PolNeAR train false negatives
 _ADDRESSEE_ONLY_WORDS = 7
+# most tokens of a source's description after "according to X" before the comma where the interrupted clause
+# goes on ("according to members who spoke with reporters afterward, was ..."); chosen on PolNeAR train
+_SOURCE_TAIL_TOKENS = 12
 # longest fronted adverbial before an "according to" phrase between commas that the reported clause after it
 # takes in ("Since last May, according to X, ..."), in words; chosen on PolNeAR train false negatives
 _AROUND_LEFT_WORDS = 5
@@ -123,11 +129,23 @@ class _Content:
         unless the left part is a short phrase with no verb and the right part a clause."""
         t = self.t
         if kind != "according_to" or fr.cue is None or fr.cue.lemma != "according to" or fr.c0 <= a \
-                or t.low[fr.c0 - 1] != "," or right0 >= hi or t.low[right0] != "," or t.words(k, e) < _MIN_CONTENT_WORDS + 1:
+                or t.low[fr.c0 - 1] != ",":
             return None
         s = a
         while s < fr.c0 and (not _is_word(t.text[s]) or t.low[s] in ("but", "and", "so", "yet")):
             s += 1
+        cont = self._continues_after_source(right0, hi)
+        if cont is not None and t.words(s, fr.c0) >= _MIN_CONTENT_WORDS and not any(
+                t.low[m] in (";", ":") for m in range(s, fr.c0)):
+            # "At the heart of the trouble, according to Lee, was a decision ...", "Trump gave his blessing,
+            # according to court papers, becoming the owner": the clause goes on after the source (a verb or a
+            # participle), so the sentence around the phrase is reported whole
+            e2 = hi
+            while e2 > cont and not _is_word(t.text[e2 - 1]) and not (t.quote[e2 - 1] != -1 and t.mark[e2 - 1]):
+                e2 -= 1
+            return (s, e2)
+        if right0 >= hi or t.low[right0] != "," or t.words(k, e) < _MIN_CONTENT_WORDS + 1:
+            return None
         left = [m for m in range(s, fr.c0 - 1) if _is_word(t.text[m])]
         # "While most were marked confidential, according to an official, two were marked secret": a clause
         # under a subordinator leans on the main clause after the phrase; the sentence is reported whole
@@ -144,6 +162,51 @@ class _Content:
                 or not (self._is_clause(k, e, False) or any(_past_like(t.low[m]) for m in range(k, e))):
             return None  # "..., according to the union, a group that ...": an apposition, no clause
         return (s, e)
+
+    def _clause_before(self, s: int, e: int) -> bool:
+        """True when tokens s..e are a clause or a to-infinitive (not "to investors": a phrase)."""
+        t = self.t
+        if s < e and t.low[s] == "to":
+            return s + 1 < e and t.text[s + 1][:1].islower() and t.low[s + 1] not in _DET
+        return self._is_clause(s, e, False)
+
+    def _addressee_then_subordinate(self, k: int, hi: int) -> bool:
+        """True when tokens from ``k`` are a short noun phrase (an addressee) and then a subordinate clause about
+        the telling: '..., the president told his closest advisers as he labored over the speech.'"""
+        t = self.t
+        for m in range(k, min(hi, k + _ADDRESSEE_ONLY_WORDS + 1)):
+            w = t.low[m]
+            if w in ("as", "while", "after", "before", "during") and m > k:
+                return True
+            if not _is_word(t.text[m]) or t.quote[m] != -1 or w in _AUX or w in self.lex.complementizers \
+                    or w in ("he", "she", "they", "it", "we", "i", "you") or w in self.lex.forms:
+                return False
+        return False
+
+    def _continues_after_source(self, right0: int, hi: int) -> int | None:
+        """After an "according to" source (and its description up to a comma), the token where the interrupted
+        clause goes on, when it opens with a finite verb ("..., according to Lee, was a decision") or a participle
+        ("..., becoming the owner"); else None (a subordinate clause after it, "..., although ...", is no part of
+        what the source reports: tests/test_attribution_constructions.py)."""
+        t = self.t
+        m = right0
+        for part in range(2):  # the source's description, then one apposition ("Lee, a former envoy, was ...")
+            if part:
+                m += 1
+                if m >= hi or t.low[m] not in _DET:
+                    return None
+            while m < hi and t.low[m] != "," and t.quote[m] == -1 and _is_word(t.text[m]) \
+                    and m - right0 <= _SOURCE_TAIL_TOKENS:
+                m += 1
+            if m + 1 >= hi or t.low[m] != "," or t.quote[m + 1] != -1:
+                return None
+            w = t.low[m + 1]
+            verb = w in ("is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
+                         "might")
+            ing = w.endswith("ing") and len(w) > 4 and t.text[m + 1].islower() and w not in self.lex.forms
+            if verb or ing:
+                return m + 1
+        return None
 
     def _fronted_phrase(self, a: int, e: int) -> bool:
         """True when tokens a..e before a frame between commas are a fronted phrase of place or time with no
@@ -391,8 +454,14 @@ class _Content:
         for fr2, _k in frames[n_f + 1:]:
             s2 = fr2.c0 if fr2.coord else min(x for x in (fr2.s0, fr2.c0) if x >= 0) if fr2.s0 >= 0 else fr2.c0
             if s2 > right0 + _NEXT_FRAME_GAP and (t.low[s2 - 1] in _CLAUSE_BREAKS or t.low[s2 - 1] in _SUBORDINATORS
-                                    and t.low[s2 - 2] == ","):
+                                    and t.low[s2 - 2] == ",") and not self._digit_comma(s2 - 1):
                 hi = s2 - 1 if t.low[s2 - 1] in _CLAUSE_BREAKS else s2 - 2
+                break
+        for m in range(right0 + 1, hi):
+            if m in self.consumed and t.quote[m] == -1 and t.low[m].endswith("ing") and t.low[m - 1] == "," \
+                    and m + 1 < hi and t.low[m + 1] not in (",", ":") and fr.cue is not None \
+                    and not fr.cue.content_object and self._clause_before(self._skip_pp_right(right0, m - 1), m - 1):
+                hi = m - 1  # "..., calling them “very boring”": the participle heads its own quotation
                 break
         if fr.cue is not None and fr.cue.lemma == "in view" and fr.c0 > a and t.words(a, fr.c0) >= _MIN_CONTENT_WORDS \
                 and t.words(right0, hi) >= _MIN_CONTENT_WORDS:
@@ -441,6 +510,9 @@ class _Content:
             j = self._skip_adverbs_left(m - 1, k) if m in self.consumed and t.quote[m] == -1 else -1
             if j > k and t.low[j] in ("and", "but"):
                 e = j  # "said the plan was dead and added, “...”": the coordinated cue heads its own quotation
+                break
+            if j > k and t.low[j] == "," and t.low[m].endswith("ing") and m + 1 < hi and t.low[m + 1] in (",", ":"):
+                e = j  # "urged women to vote for her, saying, “...”": the participle heads its own quotation
                 break
         for m in range(k + 1, e - 1):
             if t.low[m] == "," and t.low[m + 1] == "according" and t.low[m + 2] == "to" and t.quote[m] == -1:
@@ -539,8 +611,9 @@ class _Content:
         addressee = (kind == "indirect" and not fr.inverted and fr.cue is not None and fr.cue.lemma == "tell"
                      and fr.s0 >= 0 and self._opens_clause(a, frame_start)
                      and frame_start > a and t.low[frame_start - 1] == "," and left_words >= _FINAL_FRAME_LEFT_WORDS
-                     and right0 < hi and t.words(right0, hi) <= _ADDRESSEE_ONLY_WORDS
-                     and not self._is_clause(right0, hi, True)
+                     and right0 < hi and (t.words(right0, hi) <= _ADDRESSEE_ONLY_WORDS
+                                          and not self._is_clause(right0, hi, True)
+                                          or self._addressee_then_subordinate(right0, hi))
                      and not any(t.low[m] in self.lex.complementizers or t.quote[m] != -1 for m in range(right0, hi)))
         acc_left = acc_left or csq or rel or tail or addressee
         if kind == "indirect" and not acc_left and words >= _MIN_CONTENT_WORDS and fr.cue is not None \
@@ -554,6 +627,11 @@ class _Content:
         if words == 1 and kind == "indirect" and not acc_left and fr.cue is not None and fr.cue.content_object \
                 and k == right0 and (_is_cap(t.text[k]) or t.low[k] in _PERSON_OBJECTS):
             return (k, e)  # "endorsed Clinton", "criticized him": a one-word object names who the act is about
+        # "In a speech last July, he said:" / "Ann Lee wrote in a post:": a colon after the frame announces
+        # what follows; the words on the left are no content
+        c_ = self._skip_pp_right(right0, len(t))
+        if kind == "indirect" and not acc_left and c_ < len(t) and t.low[c_] == ":" and t.quote[c_] == -1:
+            return None
         # the content is on the left: "..., Smith said." / "..., according to X."
         left_end = min(x for x in (fr.s0, fr.c0) if x >= 0) if fr.s0 >= 0 else fr.c0
         if kind == "according_to" and fr.cue is not None and fr.cue.lemma != "according to" and left_end > a \
@@ -562,6 +640,12 @@ class _Content:
         elif kind == "according_to":
             left_end = fr.c0
         s = a
+        first = a
+        while first < left_end and (not _is_word(t.text[first]) or t.low[first] in ("and", "but", "so", "yet")):
+            first += 1
+        # ("After Lee accused him, ..., he said": a fronted subordinate clause is no main clause to report whole)
+        main_first = first < left_end and t.low[first] not in _AROUND_SUBORDINATORS and t.low[first] not in (
+            "if", "as", "since", "among", "whether", "even", "once", "unless", "until")
         # start after a previous frame of this unit
         for n2, (fr2, _k2) in enumerate(frames[:n_f]):
             if n2 in self._silent:
@@ -573,6 +657,11 @@ class _Content:
             if kind == "according_to" and fr.cue is not None and fr.cue.lemma == "according to" \
                     and fr2.s0 >= 0 and not fr2.inverted and (fr2.s0 == s or t.low[fr2.s0 - 1] not in (",", ";", ":")):
                 continue  # "He returned and said little, according to an attendee.": the clause is reported whole
+            st2 = min(x for x in (fr2.s0, fr2.c0) if x >= 0) if fr2.s0 >= 0 else fr2.c0
+            if st2 > s and _is_word(t.text[st2 - 1]) and t.low[st2 - 1] not in _FRAME_OPENERS and t.quote[st2 - 1] == -1 \
+                    and fr.s0 >= 0 and not fr.inverted and t.low[frame_start - 1] == "," and main_first:
+                continue  # "..., which he's expected to win, Jones said", "... trust those they know ..., she
+                # said": a frame inside a relative or subordinate clause is part of what the final frame reports
             if end2 <= left_end:
                 s = max(s, end2)
         e = left_end

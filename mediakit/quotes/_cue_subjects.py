@@ -30,6 +30,10 @@ from ._words import (
     _past_like,
 )
 
+# adjectives among the heads before "to": only with a that-clause after the cue ("quick to add that"; "quick to
+# offer condolences" reports no words)
+_TO_SAY_ADJECTIVES = frozenset({"quick", "careful", "eager", "keen"})
+
 
 class _CueSubjects:
     """Mixin: who a cue's subject is (uses the noun-phrase methods of :class:`._phrases._Phrases`)."""
@@ -39,6 +43,10 @@ class _CueSubjects:
         "officials in Ottawa have long said", ", who said"."""
         t = self.t
         j = self._skip_adverbs_left(c0 - 1, lo)
+        q = j + 1  # "Both said that ...", "and all vowed to ...": a floating quantifier opening the clause is its subject
+        if q < c0 and t.low[q] in ("both", "all") and (j < lo or t.low[j] in (",", ";", "and", "but", "—", "–")) \
+                and c0 + 1 < len(t) and _is_word(t.text[c0 + 1]):
+            return _Frame(c0, c0, None, q, q + 1)
         if j < lo:
             return None
         w = t.low[j]
@@ -46,9 +54,14 @@ class _CueSubjects:
             return None  # "..., saying": a participle; its subject is the sentence's
         fr = _Frame(c0, c0, None)
         base = self.lex.forms.get(t.low[c0])
-        if w == "to" and j - 1 >= lo and base is not None and base.form == "base" and base.cls == "speech" \
-                and t.low[j - 1] in _TO_SAY_HEADS:
-            # "Lewandowski continued to say", "voters are more likely to say": the subject of the verb before "to"
+        phrase = self.lex.phrases.get(tuple(t.low[c0:c0 + 2])) if base is None and w == "to" else None
+        if w == "to" and j - 1 >= lo and (base is not None and base.form == "base" and base.cls == "speech"
+                                          or phrase is not None and phrase.cls == "speech" and not phrase.content_object
+                                          and phrase.lemma == " ".join(t.low[c0:c0 + 2])) \
+                and t.low[j - 1] in _TO_SAY_HEADS and (t.low[j - 1] not in _TO_SAY_ADJECTIVES or any(
+                    t.low[x] == "that" for x in range(c0 + 1, min(len(t), c0 + 3)))):
+            # "Lewandowski continued to say", "voters are more likely to say", "critics are quick to point out": the
+            # subject of the verb or adjective before "to"
             m = j - 1
             if t.low[m] == "likely":
                 while m - 1 >= lo and t.low[m - 1] in ("more", "less", "most", "least", "much", "far", "even"):
@@ -120,7 +133,7 @@ class _CueSubjects:
                     head = self._np_left(head[0] - 2, lo)  # "Yin Myint May, 60, a doctor, said", "Kim, 24, who ..."
                     if head is not None and not any(_is_cap(t.text[m]) for m in range(*head)):
                         head = None
-                if head is not None and first in ("who", "which", "whose") and not self._adverbial(head):
+                if head is not None and first in ("who", "which", "whose", "who's", "who’s") and not self._adverbial(head):
                     # "Christie, who has campaigned for Trump, blasted ..."; "Hogan Gidley, a former party
                     # director, whose roots are in ..., said": the name is the first of the chain
                     a_end = inner[1]
@@ -140,6 +153,15 @@ class _CueSubjects:
                     head = self._chain_head(head, lo)
                     fr.s0, fr.s1 = head
                     fr.a0, fr.a1 = head[1] + 1, a_end
+                    return fr
+                wide = self._relative_apposition(k, inner, lo)
+                if wide is not None:
+                    fr.s0, fr.s1, fr.a0, fr.a1 = wide
+                    return fr
+                if inner[1] - inner[0] <= 4 and all(_is_cap(t.text[m]) or t.low[m] == "." for m in range(*inner)) \
+                        and t.low[inner[0]] not in _DET and first not in _PREPS and self._described_name(k, lo):
+                    # "One delegate not on the slate, Kelly Smith, told ...": the name after a description speaks
+                    fr.s0, fr.s1 = inner
                     return fr
                 return None
             if t.low[j - 1] == ")" and k < lo:
@@ -162,6 +184,20 @@ class _CueSubjects:
                     fr.s0, fr.s1, fr.a0, fr.a1 = head[0], head[1], k + 1, j
                     return fr
             return None
+        if w == "-" and j - 1 > lo and t.low[j - 1] == "-" and t.end[j - 1] == t.start[j]:
+            # the same aside between double hyphens: "The justice -- who has clashed with the nominee -- said"
+            k = j - 2
+            while k > lo and not (t.low[k] == "-" and t.low[k - 1] == "-") and t.low[k] not in (";", ":") \
+                    and t.quote[k] == -1 and j - k < _APPOSITION_MAX_TOKENS:
+                k -= 1
+            passive = base is not None and base.form == "past" and any(
+                t.low[x] in ("is", "are", "was", "were", "be", "been") for x in range(j + 1, c0))
+            if k - 1 > lo and t.low[k] == "-" and t.low[k - 1] == "-" and k + 1 < j - 1 and not passive:
+                head = self._np_left(k - 2, lo)
+                if head is not None and not self._adverbial(head) and self._human(*head):
+                    fr.s0, fr.s1, fr.a0, fr.a1 = head[0], head[1], k + 1, j - 1
+                    return fr
+            return None
         rel = self._relative_subject(j, lo)
         if rel is not None:
             return rel
@@ -177,6 +213,44 @@ class _CueSubjects:
             np_ = (subj[-1], subj[-1] + 1)
         fr.s0, fr.s1 = np_
         return fr
+
+    def _described_name(self, k: int, lo: int) -> bool:
+        """True when the words before the comma at ``k`` open the sentence with a description of a person ("One
+        delegate not on the slate", "A longtime aide to the mayor"): a determiner or number first, a noun for
+        people among them, no verb."""
+        t = self.t
+        s = lo
+        while s < k and (not _is_word(t.text[s]) or t.low[s] in ("but", "and", "still", "yet")):
+            s += 1
+        if s >= k or k - s > _APPOSITION_MAX_TOKENS or not (t.low[s] in _DET or t.low[s].isdigit()):
+            return False
+        if any(t.quote[m] != -1 or t.low[m] in (",", ";", ":") or t.low[m] in _AUX for m in range(s, k)):
+            return False
+        return self._human(s, k)
+
+    def _relative_apposition(self, k: int, inner: tuple[int, int], lo: int) -> tuple[int, int, int, int] | None:
+        """"Ann Lee, a pollster who works with Harbour Group, a local charity, said": the last apposition
+        ("a local charity", ``inner``, after the comma at ``k``) describes a noun phrase inside the relative
+        clause of the apposition before it; the speaker is the name before that one. Returns the name's span
+        and the span of both appositions, or None."""
+        t = self.t
+        if not self._looks_like_np(*inner) or t.low[inner[0]] not in _DET:
+            return None
+        m = k - 1
+        while m >= lo and t.low[m] not in (",", ";", ":", "(", ")") and t.quote[m] == -1 \
+                and k - m < _APPOSITION_MAX_TOKENS:
+            m -= 1
+        seg = (m + 1, k)
+        if m - 1 < lo or t.low[m] != "," or seg[1] - seg[0] < 3 or t.low[seg[0]] not in _DET \
+                or not any(t.low[x] in ("who", "whose") for x in range(seg[0] + 1, seg[1])) \
+                or not self._looks_like_np(*seg):
+            return None
+        head = self._np_left(m - 1, lo)
+        if head is None or self._adverbial(head) or not all(_is_cap(t.text[x]) or not _is_word(t.text[x])
+                                                             for x in range(*head)):
+            return None
+        head = self._chain_head(head, lo)
+        return head[0], head[1], seg[0], inner[1]
 
     def _relative_subject(self, j: int, lo: int) -> _Frame | None:
         """"a US official who spoke on condition of anonymity said": the subject is the noun phrase before

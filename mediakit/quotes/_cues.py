@@ -20,6 +20,7 @@ from ._words import (
     _PREPS,
     _RESTRICTED,
     _SENT_OPENERS,
+    _SPEAKER_NOUNS,
 )
 
 # ---------------------------------------------------------------- thresholds
@@ -58,6 +59,12 @@ _CLAUSE_STARTS = frozenset({"he", "she", "they", "it", "we", "i", "you", "there"
 # a subject pronoun with its contracted auxiliary before a past form: "He's said", "They've said", "she'd told"
 _CONTRACTED_SUBJECTS = frozenset(f"{pron}{q}{aux}" for pron in ("he", "she", "they", "we", "i", "you")
                                  for q in ("'", "’") for aux in ("s", "ve", "d"))
+# days that may stand between a cue and its complementizer ("many said Monday that")
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+                       "today"})
+# ... and before an -ing form: "He's suggesting", "they're saying", "I'm telling you"
+_CONTRACTED_PROGRESSIVE = frozenset(f"{pron}{q}{aux}" for pron, aux in (
+    ("he", "s"), ("she", "s"), ("they", "re"), ("we", "re"), ("you", "re"), ("i", "m")) for q in ("'", "’"))
 # the longest prepositional or participle phrase between a plural head and its base-form cue ("Critics of the
 # plan say"); chosen on PolNeAR train false negatives
 _PHRASE_AFTER_HEAD_MAX_TOKENS = 10
@@ -183,6 +190,12 @@ class _Cues:
         if p in ("here", "there") and c.form == "base" and i >= 2 and _plural_noun(t.low[i - 2]) \
                 and t.text[i - 1][:1].islower():
             p = t.low[i - 2]  # "Polls there show ...", "officials here say ...": the plural noun before the adverb
+        if c.lemma == "state" and c.form in ("base", "s") and (p in ("he", "she", "it", "they", "we", "i", "you")
+                                                              or p in ("—", "–") and i >= 2 and _is_word(t.low[i - 2])
+                                                              or _is_cap(t.text[i - 1]) and p not in _DET
+                                                              and nxt == "that" and i + 2 < len(t)
+                                                              and t.low[i + 2] not in _AUX):
+            return True  # "It states that ...", "They state their goal is ...", "Lee — who ... — states that"
         if c.lemma in _RESTRICTED and (c.form in ("base", "s") or c.lemma == "back"):
             # the forms that double as nouns ("a state", "the states"; "stated", "stating" are verbs), and
             # every form of "back" ("backed down", "super PACs backing Mr. Cruz")
@@ -190,18 +203,24 @@ class _Cues:
                 return False  # "Lee is backed by 520 delegates": the passive names the backers, not what Lee said
             return p in _RESTRICTED[c.lemma] or p in _AUX or p in ("not", "n't", "never")
         # a share of those polled: "two in three said", "all but two said" (a number on both sides of the word)
-        share = (p in _QUANTITY_WORDS or p.isdigit()) and p != "a" and i >= 3 and t.low[i - 2] in ("in", "but") and (
+        share = (p in _QUANTITY_WORDS or p.isdigit()) and p != "a" and (i >= 3 and t.low[i - 2] in ("in", "but") and (
             t.low[i - 3] in _QUANTITY_WORDS or t.low[i - 3].isdigit() or t.low[i - 3] == "all")
+            # "nine out of 10 say"
+            or i >= 4 and t.low[i - 2] == "of" and t.low[i - 3] == "out" and (
+                t.low[i - 4] in _QUANTITY_WORDS or t.low[i - 4].isdigit()))
         if p in _QUANTIFIER_SUBJECTS and c.form == "base" and c.lemma not in _NOUNISH and _is_word(nxt) \
                 and nxt not in _PREPS and not (i >= 2 and t.low[i - 2] in _DET):  # ("the most elaborate")
             return True  # a quantifier as the subject: "few think the tax will pass", "most want to ..."
+        if nxt in _WEEKDAYS and i + 2 < len(t) and t.low[i + 2] in self.lex.complementizers:
+            nxt = t.low[i + 2]  # "many said Monday that ...": the day before the complementizer
         if p in _QUANTIFIER_SUBJECTS and c.form == "past" and c.cls == "speech" \
-                and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS) and (i == 1 or t.low[i - 2] in _SENT_OPENERS or t.low[i - 2] in (",", ";")):
-            return True  # a quantifier opening the clause: "Several said they would rather ..."
+                and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS or nxt == "to" and c.lemma != "say") \
+                and (i == 1 or t.low[i - 2] in _SENT_OPENERS or t.low[i - 2] in (",", ";", "and", "but")):
+            return True  # a quantifier opening the clause: "Several said they would rather ...", "both vowed to"
         if p in ("another", "one") and c.form == "past" and c.cls == "speech" and (i == 1 or t.low[i - 2] in _SENT_OPENERS) \
                 and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS or not _is_word(nxt)):
             return True  # "Another said he hoped ...", '“...,” another added.': the pronoun is the subject
-        if p == "both" and i >= 2 and c.form in ("past", "base") and (
+        if p in ("both", "all") and i >= 2 and c.form in ("past", "base") and (
                 t.low[i - 2] in _AUX or t.low[i - 2] in ("they", "we", "you")):
             return True  # "have both argued", "they both said": "both" floats after the subject or auxiliary
         if p in ("another", "one") and c.form == "s" and c.cls == "speech" and (i == 1 or t.low[i - 2] in _SENT_OPENERS) \
@@ -209,6 +228,8 @@ class _Cues:
             return True  # "One says the vote was rigged": the pronoun is the subject
         if c.form == "past" and p in _CONTRACTED_SUBJECTS:
             return True  # "He's said", "They've said", "she'd told": a pronoun with its contracted auxiliary
+        if c.form == "ing" and p in _CONTRACTED_PROGRESSIVE:
+            return True  # "He's suggesting that", "they're saying": a pronoun with "is"/"are"/"am", a verb
         if (p in _DET or p.endswith(("'s", "’s", "s'", "s’"))) and not share:
             return False  # "the report", "Trump's claims", "Canada's continued participation"
         if c.form == "ing":
@@ -279,6 +300,16 @@ class _Cues:
                 and self._plural_head_before_phrase(i)  # (not "eyes on members to make them feel that ...")
 
         # -s form: a singular subject; plural nouns ("his top shows", "somber comments") are no verbs
+        if c.lemma in _NOUNISH and c.infinitive and nxt == "to" and i + 2 < len(t) and _is_word(t.text[i + 2]) \
+                and t.text[i + 2][:1].islower() and t.low[i + 2] not in _DET and t.low[i + 2] not in _OBJECT_PRONOUNS \
+                and not (t.low[i + 2].endswith("s") and not t.low[i + 2].endswith("ss")) and i >= 2 and (
+                    p == "but" and _is_word(t.low[i - 2])
+                    or (p in _SPEAKER_NOUNS or _is_cap(t.text[i - 1]) and p not in _DET) and not p.endswith("s")
+                    and t.low[i - 2] not in _PREPS and t.low[i - 2] not in ("and", "or")
+                    and not (t.low[i - 2].endswith(("ing", "ed")) and t.text[i - 2][:1].islower())):
+            # "the candidate plans to run", "The ACLU will not act but plans to watch": a speaker's verb before its
+            # infinitive (not the noun: "her own plans to", "accelerating plans to", "and government plans to")
+            return True
         if c.lemma in _NOUNISH:
             # "the poll shows that ...": an -s form before "that" and a clause is a verb; so is an evidence verb
             # after a document ("a new CNN poll shows Clinton ahead")

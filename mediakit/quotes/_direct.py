@@ -382,6 +382,11 @@ class _Direct(_DirectSpeakers):
             if post is not None and (ends_comma or starts_unit or pre is None or post.cue is not None and
                                      (post.s0 >= 0 or post.cue.lemma == "according to")):
                 fr = post
+                if not fr.inverted and fr.cue is not None and fr.s0 >= z and t.low[e - 1] in (".", "!", "?") \
+                        and self._clause_after_frame(fr):
+                    # '“...” She says he is unqualified.': the next sentence's frame also reports its own clause;
+                    # its cue stays free for that indirect attribution
+                    shared_cue = True
                 if fr.s0 < 0 and pre is not None and pre.s0 >= 0 and pre.cue is None:
                     fr.s0, fr.s1, fr.a0, fr.a1 = pre.s0, pre.s1, pre.a0, pre.a1
                 elif fr.s0 < 0 and self.lang_rules.subject_before_quote:
@@ -409,6 +414,14 @@ class _Direct(_DirectSpeakers):
                             and t.low[o - 1] in (",", ":"):
                         # 'X said the plan was dead and added, “...”': the coordinated verb introduces the
                         # quotation with the outer subject; the outer cue keeps its own clause
+                        fr = _Frame(fr.c0, fr.c1, fr.cue, outer.s0, outer.s1, outer.a0, outer.a1, outer.antecedent)
+                        from_pre = True
+                    elif outer is not None and fr.s0 < 0 and fr.cue is not None and fr.cue.form == "ing" \
+                            and fr.c0 - 1 > pre_lo and t.low[fr.c0 - 1] == "," and fr.c0 > outer.c1 \
+                            and (t.low[o - 1] in (",", ":") or outer.cue is not None and not outer.cue.content_object
+                                 and self._clause_before(self._skip_pp_right(outer.c1, fr.c0 - 1), fr.c0 - 1)):
+                        # 'Lee urged women to vote for her, saying, “...”': the participle introduces the quotation
+                        # with the outer subject; the outer cue keeps its own clause
                         fr = _Frame(fr.c0, fr.c1, fr.cue, outer.s0, outer.s1, outer.a0, outer.a1, outer.antecedent)
                         from_pre = True
                     elif outer is not None:

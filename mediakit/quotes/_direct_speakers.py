@@ -471,6 +471,21 @@ class _DirectSpeakers:
         # the sentence's own cue; its subject may stand before an "and" ('Paul said ..., and called him “...”')
         return pre.cue is not None and pre.c0 >= 0 and (pre.s0 < 0 or self._speaking_subject(pre.s0, pre.s1))
 
+    def _clause_after_frame(self, fr: _Frame) -> bool:
+        """True when a clause of its own (at least three words, no quotation first) follows the frame, past time
+        or medium phrases and "that": 'She says he is unqualified.'"""
+        t = self.t
+        k = self._skip_pp_right(max(fr.c1, fr.s1, fr.a1), len(t))
+        if k < len(t) and t.low[k] in self.lex.complementizers:
+            k += 1
+        if k >= len(t) or t.quote[k] != -1 or not _is_word(t.text[k]) or t.low[k] in (
+                "as", "when", "while", "after", "before", "because", "since", "if", "in", "on", "at", "with", "to"):
+            return False  # '“...” Lee said as he launched the process.': a clause about the telling
+        e = k
+        while e < len(t) and t.low[e] not in (".", "!", "?", ";", ":") and t.quote[e] == -1:
+            e += 1
+        return t.words(k, e) >= 3 and self._is_clause(k, e, False)
+
     def _opens_quote_after(self, fr: _Frame) -> bool:
         """True when a quotation opens right after the frame (past a comma or colon): 'He adds, “...”'."""
         t = self.t

@@ -36,6 +36,9 @@ class Cue:
     # for accepting donations", "called for talks"), unless it names an event by a determiner and one noun
     # ("condemned the move")
     content_object: bool = False
+    # an adjective of belief after a form of "be" ("were hopeful that"): it needs a subject that can hold a
+    # belief and a clause after it
+    adjective: bool = False
 
 
 @dataclass
@@ -59,6 +62,13 @@ class VerbLexicon:
 
 
 _VOWELS = set("aeiou")
+# forms of "be" and "remain" that make a phrase of a cognition adjective ("were hopeful", "remains confident")
+_COPULAS = ("is", "are", "was", "were", "am", "'m", "’m", "be", "been", "being", "remain", "remains",
+            "remained")
+# ... with one adverb between ("are not convinced", "were acutely aware", "remain cautiously optimistic")
+_COPULA_ADVERBS = ("not", "also", "still", "very", "increasingly", "quite", "fairly", "deeply", "acutely", "now",
+                   "so", "all", "both", "equally", "particularly", "especially", "absolutely", "highly", "cautiously",
+                   "genuinely", "clearly")
 
 
 def inflect(lemma: str, *, double: bool = False) -> dict[str, str]:
@@ -130,6 +140,15 @@ def load_verb_lexicon(lang: str = "en") -> VerbLexicon:
                                  str(info.get("class", "speech")), bool(info.get("object", False)), form,
                                  bool(info.get("indirect", True)), bool(info.get("clause", False)),
                                  bool(info.get("infinitive", False)), bool(info.get("content_object", False)))
+    if is_en:
+        for adj, info in ((raw.get("cognition_adjectives") or {}).get("en") or {}).items():
+            info = info or {}
+            cue = Cue(f"be {adj}", str(info.get("stance", "cognitive")), "cognition", False, "phrase", True, True,
+                      adjective=True)
+            for cop in _COPULAS:
+                lex.phrases.setdefault((cop, str(adj)), cue)
+                for adv in _COPULA_ADVERBS:  # "are not convinced that", "were acutely aware that"
+                    lex.phrases.setdefault((cop, adv, str(adj)), cue)
     lex.according_to = [tuple(str(p).lower().split()) for p in spec.get("according_to") or []]
     lex.complementizers = frozenset(str(w).lower() for w in spec.get("complementizers") or [])
     lex.max_phrase = max([len(p) for p in lex.phrases] + [len(p) for p in lex.according_to] + [1])

@@ -46,9 +46,11 @@ _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.-]*\Z")
 # irregular participles that open a description of a speaker between commas ("Lee, clad in a red cape, said")
 _PARTICIPLE_DESCRIPTIONS = frozenset({"clad", "known", "seen", "born", "flanked", "dressed", "surrounded"})
 # words before "to" whose subject is the speaker of the verb of saying after it ("continued to say", "are more
-# likely to say", "began to tell"); chosen on PolNeAR train false negatives (not "declined", "refused": no report)
+# likely to say", "began to tell", "quick to point out"); chosen on PolNeAR train false negatives (not "declined",
+# "refused": no report)
 _TO_SAY_HEADS = frozenset({"continue", "continued", "continues", "continuing", "likely", "began", "begin", "begins",
-                           "begun", "started", "start", "starts", "tend", "tends", "tended", "used"})
+                           "begun", "started", "start", "starts", "tend", "tends", "tended", "used", "quick",
+                           "careful", "eager", "keen"})
 # longest parenthesis kept inside a name ("(Instituto Nacional de Estadística)"), in tokens; origin unknown,
 # predates this refactor
 _PAREN_MAX_TOKENS = 8
@@ -64,6 +66,10 @@ _TIME_NOUNS = frozenset({"time", "moment", "point", "hour", "hours", "days", "we
                          "period", "weekend", "outset", "end", "start", "beginning"})
 # "said Sanders as he closed out": "as" and one of these opens a clause after an inverted speaker
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+# pronouns with a contracted verb, written as one token: a clause ("it's", "there's", "they're", "I'm")
+_CONTRACTED_CLAUSE_STARTS = frozenset(f"{p}{q}{v}" for p in ("he", "she", "it", "they", "we", "i", "you", "that",
+                                                              "there", "what", "who")
+                                      for q in ("'", "’") for v in ("s", "re", "ve", "ll", "d", "m"))
 # articles: an -ing word right after one is a noun inside a noun phrase ("a person familiar with the planning")
 _ARTICLES_PLAIN = frozenset({"the", "a", "an"})
 # most comma-separated parts read back from a cue for a name with details ("Kim Baker, 22, of Dayton, Ohio,
@@ -104,6 +110,13 @@ class _Phrases:
     """Speaker noun phrases (mixed into the analyser of :mod:`._rules`)."""
 
     # ------------------------------------------------------------ noun phrases
+    def _digit_comma(self, k: int) -> bool:
+        """True when token ``k`` is the comma inside a number ("1,100"; the tokenizer splits it), no clause
+        break."""
+        t = self.t
+        return 0 < k < len(t) - 1 and t.low[k] == "," and t.low[k - 1].isdigit() and t.low[k + 1].isdigit() \
+            and t.end[k - 1] == t.start[k] and t.end[k] == t.start[k + 1]
+
     def _np_left(self, j: int, lo: int) -> tuple[int, int] | None:
         """The noun phrase ending at token ``j`` (inclusive), not reaching below ``lo``."""
         t = self.t
@@ -132,8 +145,9 @@ class _Phrases:
                         start = o
                         k = o - 1
                         continue
-                if w in ("&",) or w == "%" and k == j and k - 1 >= lo and t.low[k - 1][:1].isdigit():
-                    start = k  # "AT&T", "42%"
+                if w in ("&",) or w == "%" and k == j and k - 1 >= lo and t.low[k - 1][:1].isdigit() \
+                        or self._digit_comma(k) and k > lo:
+                    start = k  # "AT&T", "42%", "21,000"
                     k -= 1
                     continue
                 break
@@ -170,10 +184,12 @@ class _Phrases:
                 t.low[start]) > 4 and (t.low[start + 1] in _PREPS or t.low[start + 1] in _PREPS_INNER
                                        or t.low[start + 1] in _DET):
             start += 1
-        # trim leading prepositions, conjunctions and adverbs ("about 9 percent", "about half of voters" keep
-        # their approximator)
+        # trim leading prepositions, conjunctions and adverbs ("about 9 percent", "about half of voters", "about
+        # two-thirds" keep their approximator)
         while start <= j and not (t.low[start] in _APPROXIMATORS and start < j and (
-                t.low[start + 1][:1].isdigit() or t.low[start + 1] in _QUANTITY_WORDS)) and (t.low[start] in _PREPS or t.low[start] in _CLAUSE or t.low[start] in _PREPS_INNER
+                t.low[start + 1][:1].isdigit() or t.low[start + 1].split("-")[0] in _QUANTITY_WORDS)) and not (
+                t.low[start] == "at" and start + 2 <= j and t.low[start + 1] in ("least", "most")
+                and (t.low[start + 2][:1].isdigit() or t.low[start + 2] in _QUANTITY_WORDS)) and (t.low[start] in _PREPS or t.low[start] in _CLAUSE or t.low[start] in _PREPS_INNER
                               or t.low[start] in _LEADING_ADVERBS
                               or t.low[start].endswith("ly") and not _is_cap(t.text[start])
                               and t.low[start] not in _NOT_ADVERBS_LY) \
@@ -529,7 +545,9 @@ class _Phrases:
             return True
         if any(t.low[k] in _AUX or t.low[k] in _CONTRACTED for k in words):
             return True
-        return any(t.low[k] in ("he", "she", "they", "it", "we", "i", "you") for k in words[:3])
+        # ("it's not the way to win", "there's a simple explanation": a pronoun with its contracted verb)
+        return any(t.low[k] in ("he", "she", "they", "it", "we", "i", "you") or t.low[k] in _CONTRACTED_CLAUSE_STARTS
+                   for k in words[:3])
 
     def _skip_pp_right(self, k: int, hi: int) -> int:
         """Skip "on Wednesday", "in a statement", "in an interview with NTV", "last week" after a cue."""
