@@ -1179,3 +1179,14 @@ def test_a_quotation_framed_by_another_speaker_inside_a_content_is_not_the_subje
     assert list(fears.speaker) == ["the Harbour senator"]          # not "Nothing the president"
     persp = q[q.quote.str.contains("from his perspective")]
     assert set(persp.speaker) == {"Lee"}                             # not Roe
+
+
+def test_a_persons_campaign_is_one_name_however_the_possessive_is_written():
+    text = ("Lee\u2019s campaign said that the rally would go ahead.\n\n"
+            "Ann Lee's campaign said that the debate was unfair.")
+    q = _speakers_of(text)
+    by = dict(zip(q.speaker, q.speaker_canonical))
+    assert by["Lee\u2019s campaign"] == "Lee campaign" and by["Ann Lee's campaign"] == "Ann Lee campaign"
+    from mediakit.quotes._mentions import _canonical_name
+    # a clause's words stay no body's name
+    assert _canonical_name("Roe put her finger on one facet of Lee's campaign") != "Lee campaign"

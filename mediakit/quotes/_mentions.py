@@ -282,6 +282,30 @@ def _agent_name(toks: list[str]) -> str:
 
 
 def _canonical_name(name: str | None) -> str | None:
+    """The canonical speaker name a user sees (see :func:`_canonical_words`), a body a person leads written one
+    way however the possessive is spelled: "Lee's campaign", "Lee’s campaign" and "Lee campaign" are all "Lee
+    campaign", "Rep. Jo Roe's office" is "Jo Roe office".
+
+    >>> _canonical_name("Lee’s campaign"), _canonical_name("Sanders' campaign"), _canonical_name("Rep. Jo Roe's office")
+    ('Lee campaign', 'Sanders campaign', 'Jo Roe office')
+    >>> _canonical_name("Lee's chief of staff"), _canonical_name("much of Ann Lee's team")
+    ("Lee's chief of staff", "much of Ann Lee's team")
+    """
+    out = _canonical_words(name)
+    m = _OWNED_BODY.match(out) if out else None
+    if m and all(w[:1].isupper() or fold(w).lower().strip(".,") in _role_vocab() for w in m.group(1).split()):
+        # (not "much of Donald Trump's team", "Roe put her finger on one facet of Lee's campaign": a clause)
+        owner = _name_part(m.group(1))
+        if owner:
+            return f"{owner} {m.group(2)}"
+    return out
+
+
+# a body a person leads, named with the person's possessive
+_OWNED_BODY = re.compile(r"^(.*\w)(?:['’]s|(?<=s)['’]) (campaign|office|administration|staff|team)$")
+
+
+def _canonical_words(name: str | None) -> str | None:
     """The canonical speaker name a user sees, from the words resolution gave: no closing time phrase, verb or
     preposition ("St. Paul City Council on Wednesday", "President Ann Lee spent", "Lee landed himself in hot
     water last week by"), no lower-case modifier before a proper name ("nonpartisan Harbour Budget Office"), no
@@ -301,7 +325,7 @@ def _canonical_name(name: str | None) -> str | None:
     >>> _canonical_name("Monday night’s results"), _canonical_name("Adopting the recommendations of a panel")
     (None, None)
     >>> _canonical_name("Chancellor Ann Lee's center-right Harbour Union"), _canonical_name("Lee's campaign")
-    ('Harbour Union', "Lee's campaign")
+    ('Harbour Union', 'Lee campaign')
     >>> _canonical_name("anonymous US official"), _canonical_name("USA Today"), _canonical_name("Theresa May")
     ('anonymous US official', 'USA Today', 'Theresa May')
     >>> _canonical_name("Ann Lee's Facebook post"), _canonical_name("On Lee"), _canonical_name("Perhaps Harbour City")
