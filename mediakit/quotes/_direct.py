@@ -425,9 +425,10 @@ class _Direct(_DirectSpeakers):
                         fr = _Frame(fr.c0, fr.c1, fr.cue, outer.s0, outer.s1, outer.a0, outer.a1, outer.antecedent)
                         from_pre = True
                     elif outer is not None:
-                        # a that-clause beyond the near gap: the outer cue still heads its mixed quote
-                        shared_cue = fr.s0 >= 0 and fr.s0 - outer.c1 > _OUTER_FRAME_GAP or self._participle_of_report(
-                            fr, outer)
+                        # the outer cue still heads the clause it reports ("Over the years, she said, email has
+                        # helped ... and admitted “...”", "X is sickening, Lee said, noting ... “...”"): the
+                        # quotation takes its speaker, not its cue
+                        shared_cue = True
                         fr = outer
                         from_pre = True
             elif prev_frame is not None and o - prev_end <= _SPLIT_QUOTE_GAP:
@@ -587,15 +588,6 @@ class _Direct(_DirectSpeakers):
                 opens = m == lo or t.low[m - 1] in (",", ";") or t.low[m - 1] in _SUBORDINATORS
                 return m if opens and m + 1 < k else None
         return None
-
-    def _participle_of_report(self, inner: _Frame, outer: _Frame) -> bool:
-        """True when the subjectless inner frame is a participle phrase after a comma inside the reported
-        clause of the outer cue ('Lee said Monday that the deal was dead, calling it “a mistake.”'): the
-        outer cue's clause is reported too, so the quotation does not consume its cue."""
-        t = self.t
-        if inner.s0 >= 0 or inner.cue is None or inner.cue.form != "ing" or inner.c0 < 1 or t.low[inner.c0 - 1] != ",":
-            return False
-        return any(t.low[k] in self.lex.complementizers for k in range(outer.c1, min(inner.c0, outer.c1 + _LIGHT_MAX_TOKENS)))
 
     def _that_clause_gap(self, i: int, s0: int) -> bool:
         """True when the inner frame starting at ``s0`` opens the that-clause of the cue ending at ``i``, past

@@ -1,0 +1,23 @@
+"""Rules of helper qrec20a: content on the left of its frame, direct and mixed quotes."""
+
+from mediakit.quotes import find_attributions
+
+
+def _rows(text):
+    return [(r["kind"], text[r["start"]:r["end"]], r["verb"]) for r in find_attributions(text)]
+
+
+def test_outer_cue_keeps_its_clause_when_a_quotation_inside_takes_its_speaker():
+    text = ("Over the years, she said, the letters have kept Ann Lee close to the council, and she laughed and "
+            "admitted “letters can be a curse.”")
+    rows = _rows(text)
+    assert ("direct", "letters can be a curse.", "said") in rows
+    assert any(k in ("indirect", "mixed") and c.startswith("the letters have kept Ann Lee") and v == "said"
+               for k, c, v in rows)
+
+
+def test_final_frame_cue_reports_the_left_clause_despite_a_quotation_after_it():
+    text = ("The Harbour Council’s plan is reckless, Ann Lee said Tuesday in Dover, noting the mayor “wants to "
+            "build on sand.”")
+    rows = _rows(text)
+    assert ("indirect", "The Harbour Council’s plan is reckless", "said") in rows
