@@ -21,3 +21,11 @@ def test_final_frame_cue_reports_the_left_clause_despite_a_quotation_after_it():
             "build on sand.”")
     rows = _rows(text)
     assert ("indirect", "The Harbour Council’s plan is reckless", "said") in rows
+
+
+def test_inverted_frame_with_a_comma_inside_the_description_reports_the_left_clause():
+    text = ("The council has a strong case and support from all major groups in the city, said Ann Lee, director of "
+            "the Harbour Institute at the University of Kent, Canterbury, Centre for Regional Change.")
+    rows = _rows(text)
+    assert ("indirect", "The council has a strong case and support from all major groups in the city", "said") in rows
+    assert not any("Canterbury" in c for _k, c, _v in rows)

@@ -283,6 +283,9 @@ class _Content:
             return None
         if t.words(k, end) < _CONTINUATION_MIN_WORDS:
             return None
+        if fr.inverted and fr.a0 >= 0 and not self._is_clause(k, end, False) and not any(
+                _past_like(t.low[m]) or t.low[m] in self.lex.forms for m in range(k, end)):
+            return None  # "..., said Ann Lee, director of the institute at the University of Kent, Canterbury."
         # a quoted fragment inside the rest is the speaker's words in it ('Biden, Rubio said, had been in the
         # Senate for "a thousand years"'); a whole quotation there has its own direct row
         if any(t.quote[m] != -1 for m in range(k, end)) and self._covered_by_direct(t.start[k], t.end[end - 1]):
@@ -552,7 +555,13 @@ class _Content:
         rel = fr.inverted and left_words >= _MIN_CONTENT_WORDS and (k < hi and t.low[k] in ("who", "whose", "which") or (
             # "..., said Mark Kantrowitz, an expert who has written books, papers and essays on the topic."
             fr.a0 >= 0 and any(t.low[m] in ("who", "whose", "which") for m in range(fr.a0, fr.a1))
-            and k == fr.a1 + 1 and t.low[fr.a1] == ","))
+            and k == fr.a1 + 1 and t.low[fr.a1] == ","
+            # "..., said Ann Lee, director of the institute at the University of Kent, Canterbury.": the rest after
+            # a comma in the description is more of it (no verb, no clause), not what was said
+            or fr.a0 >= 0 and k == fr.a1 + 1 and t.low[fr.a1] == "," and frame_start > a
+            and t.low[frame_start - 1] == "," and left_words >= _FINAL_FRAME_LEFT_WORDS
+            and not self._is_clause(k, e, False) and not any(
+                _past_like(t.low[m]) or t.low[m] in self.lex.forms or t.quote[m] != -1 for m in range(k, e))))
         # "..., Anne Richards said on the same call." / "..., Biden said, clutching the lectern": what follows
         # a sentence-final frame is a phrase about the telling (a preposition or a participle first, no
         # complementizer), so the content is on the left
