@@ -29,3 +29,10 @@ def test_inverted_frame_with_a_comma_inside_the_description_reports_the_left_cla
     rows = _rows(text)
     assert ("indirect", "The council has a strong case and support from all major groups in the city", "said") in rows
     assert not any("Canterbury" in c for _k, c, _v in rows)
+
+
+def test_a_quoted_title_in_the_phrase_after_a_final_frame_leaves_the_content_on_the_left():
+    text = "The Harbour Council was split over the plan while the vote was open, Ann Lee said Monday on WXYZ’s “Morning Talk.”"
+    rows = _rows(text)
+    assert ("indirect", "The Harbour Council was split over the plan while the vote was open", "said") in rows
+    assert not any("Morning Talk" in c for _k, c, _v in rows)

@@ -574,7 +574,9 @@ class _Content:
                 and t.low[fr.s0] not in ("who", "which", "that")
                 and (t.low[k] in _TAIL_PREPS or t.low[k].endswith("ing") and t.low[k - 1] == ","
                      and t.low[k] not in self.lex.forms)
-                and not any(t.low[m] in self.lex.complementizers or t.quote[m] != -1 for m in range(right0, hi))
+                # (a quoted title is no quotation: "..., he said on MSNBC’s “Morning Joe.”")
+                and not any(t.low[m] in self.lex.complementizers or t.quote[m] != -1
+                            and not self._is_title(*self.q_tok[t.quote[m]][:3], a) for m in range(right0, hi))
                 # "In the long run, many economists say, this effect could ...": a fronted phrase on the left
                 # is no clause, so the clause after the frame is the content
                 and not self._fronted_phrase(a, frame_start))
