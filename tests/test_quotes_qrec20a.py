@@ -36,3 +36,19 @@ def test_a_quoted_title_in_the_phrase_after_a_final_frame_leaves_the_content_on_
     rows = _rows(text)
     assert ("indirect", "The Harbour Council was split over the plan while the vote was open", "said") in rows
     assert not any("Morning Talk" in c for _k, c, _v in rows)
+
+
+def test_the_unquoted_rest_of_a_speakers_sentence_after_a_quotation_and_its_frame():
+    text = "“Only the council,” Ann Lee said, would use the harbour fund to rebuild the old pier. The vote is Monday."
+    rows = _rows(text)
+    assert ("direct", "Only the council,", "said") in rows
+    assert ("indirect", "would use the harbour fund to rebuild the old pier", "said") in rows
+    text = "“It is bad luck,” she said, that both ships were moored at the Harbour Council’s pier."
+    assert ("indirect", "that both ships were moored at the Harbour Council’s pier", "said") in _rows(text)
+
+
+def test_no_rest_after_a_quotation_frame_when_the_narrator_goes_on():
+    for text in ("“We will win,” Ann Lee said, and the crowd in the Harbour Council hall cheered.",
+                 "“You will have to ask the mayor,” Ann Lee said, another reference to the long harbour dispute.",
+                 "“We will win,” Ann Lee said, adding that the Harbour Council would vote."):
+        assert not any(k == "indirect" and c.startswith(("and the crowd", "another", "adding")) for k, c, _v in _rows(text))

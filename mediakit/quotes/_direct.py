@@ -499,6 +499,12 @@ class _Direct(_DirectSpeakers):
                 # 'He would be a better president “no matter what,” one user said.': the reported clause
                 # is the mixed quote; the quoted words are its fragment
                 self._emit("mixed", clause[0], clause[1], fr, a, b)
+            if raw is post and not fragment and ends_comma:
+                rest = self._quote_continuation(fr, z, nxt_o)
+                if rest is not None:
+                    # '“Only you,” she said, would use the occasion to ...': the speaker's sentence goes on
+                    # unquoted after the frame; the rest is reported too
+                    self._emit("indirect", t.start[rest[0]], t.end[rest[1] - 1], fr, a, b)
             if not fragment and not shared_cue:  # a fragment's cue still heads the mixed quote around it
                 for k in range(max(fr.c0, 0), max(fr.c1, 0)):
                     self.consumed.add(k)
