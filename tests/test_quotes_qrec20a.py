@@ -52,3 +52,12 @@ def test_no_rest_after_a_quotation_frame_when_the_narrator_goes_on():
                  "“You will have to ask the mayor,” Ann Lee said, another reference to the long harbour dispute.",
                  "“We will win,” Ann Lee said, adding that the Harbour Council would vote."):
         assert not any(k == "indirect" and c.startswith(("and the crowd", "another", "adding")) for k, c, _v in _rows(text))
+
+
+def test_a_quotation_after_a_sentence_ending_with_a_frame_takes_its_speaker():
+    text = ("Or maybe the Harbour Council, digital consultant Ann Lee says. “Several surveys suggest a second look "
+            "is occurring in Dover.”")
+    recs = find_attributions(text)
+    direct = [r for r in recs if r["kind"] == "direct"]
+    assert [text[r["start"]:r["end"]] for r in direct] == ["Several surveys suggest a second look is occurring in Dover."]
+    assert text[direct[0]["speaker_start"]:direct[0]["speaker_end"]].endswith("Ann Lee")

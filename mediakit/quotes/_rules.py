@@ -193,6 +193,13 @@ class _Analyser(_Units, _Cues, _Phrases, _CueSubjects, _Subjects, _Direct, _Acco
                 fr = self._pre_frame(pb, pa)
                 if fr is not None and (fr.s0 >= 0 or fr.cue is not None):
                     return fr
+            if t.low[pb - 1] == "." and pb - 1 > pa and t.quote[pb - 1] == -1 and "\n" not in self.text[t.end[pb - 1]:t.start[a]]:
+                # 'Or maybe Lee, digital consultant Ann Park says. “...”': the sentence before, in the same
+                # paragraph, ends with a frame whose speaker goes on in the quotation
+                fr = self._final_frame(pa, pb - 1)
+                if fr is not None and fr.cue is not None and fr.cue.cls == "speech" and not fr.inverted \
+                        and self._speaking_subject(fr.s0, fr.s1):
+                    return fr
         best = None
         o = self.q_tok[qi][0]
         for r in sorted(self.out, key=lambda r: r["start"], reverse=True):
