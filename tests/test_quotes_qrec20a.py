@@ -61,3 +61,11 @@ def test_a_quotation_after_a_sentence_ending_with_a_frame_takes_its_speaker():
     direct = [r for r in recs if r["kind"] == "direct"]
     assert [text[r["start"]:r["end"]] for r in direct] == ["Several surveys suggest a second look is occurring in Dover."]
     assert text[direct[0]["speaker_start"]:direct[0]["speaker_end"]].endswith("Ann Lee")
+
+
+def test_a_quotation_opening_the_sentence_after_a_reported_clause_takes_its_speaker():
+    text = "Ann Lee touted her record on the Harbour Council. “We need to find ways to support the workers of this port.”"
+    recs = find_attributions(text)
+    direct = [r for r in recs if r["kind"] == "direct"]
+    assert [text[r["start"]:r["end"]] for r in direct] == ["We need to find ways to support the workers of this port."]
+    assert text[direct[0]["speaker_start"]:direct[0]["speaker_end"]] == "Ann Lee"

@@ -200,6 +200,10 @@ class _Analyser(_Units, _Cues, _Phrases, _CueSubjects, _Subjects, _Direct, _Acco
                 if fr is not None and fr.cue is not None and fr.cue.cls == "speech" and not fr.inverted \
                         and self._speaking_subject(fr.s0, fr.s1):
                     return fr
+                if all(t.quote[k] == -1 for k in range(pa, pb)) and t.quote[a] != -1:
+                    fr = self._cue_frame_before(pb, pa)
+                    if fr is not None and not fr.inverted:
+                        return fr  # 'Lee said the plan had failed. “We are done.”'
         best = None
         o = self.q_tok[qi][0]
         for r in sorted(self.out, key=lambda r: r["start"], reverse=True):
