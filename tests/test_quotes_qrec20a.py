@@ -69,3 +69,10 @@ def test_a_quotation_opening_the_sentence_after_a_reported_clause_takes_its_spea
     direct = [r for r in recs if r["kind"] == "direct"]
     assert [text[r["start"]:r["end"]] for r in direct] == ["We need to find ways to support the workers of this port."]
     assert text[direct[0]["speaker_start"]:direct[0]["speaker_end"]] == "Ann Lee"
+
+
+def test_a_sentence_opening_with_said_and_its_speaker_before_the_quotation():
+    text = "The pier was rebuilt last year. Said Ann Lee, who grew up near the harbour, “We were all so proud of it.”"
+    direct = [r for r in find_attributions(text) if r["kind"] == "direct"]
+    assert [text[r["start"]:r["end"]] for r in direct] == ["We were all so proud of it."]
+    assert text[direct[0]["speaker_start"]:direct[0]["speaker_end"]] == "Ann Lee"

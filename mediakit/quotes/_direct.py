@@ -214,6 +214,9 @@ class _Direct(_DirectSpeakers):
         lead = self._lead_in_source(o, lo) if t.low[o - 1] in (",", ":") else None
         if lead is not None:
             return lead
+        opening = self._opening_inverted_frame(o, lo)
+        if opening is not None:
+            return opening
         if colon and j - 1 >= lo and t.low[j - 1] in _SUBJECT_PRONOUNS and t.text[j].islower() \
                 and t.low[j].endswith("ed") and self._cue_at(j, backward=True) is None:
             # 'Asked which county he liked, he demurred: “...”': a verb the lexicon lacks, with its own subject,
@@ -279,6 +282,28 @@ class _Direct(_DirectSpeakers):
             if np_ is not None:
                 return _Frame(-1, -1, None, np_[0], np_[1])
         return None
+
+    def _opening_inverted_frame(self, o: int, lo: int) -> _Frame | None:
+        """'Said Ann Lee, who grew up with him in the neighborhood, “...”': a sentence opening with a capitalised
+        past-tense speech verb and its speaker (with a description between commas), then a comma and the
+        quotation. None unless the speaker's noun phrase follows the verb right away."""
+        t = self.t
+        if o - 1 <= lo or t.low[o - 1] not in (",", ":"):
+            return None
+        k = lo
+        while k < o and not _is_word(t.text[k]):
+            k += 1
+        if k >= o or not _is_cap(t.text[k]) or t.quote[k] != -1:
+            return None
+        cue = self._cue_at(k)
+        if cue is None or cue[0] != k or cue[2].cls != "speech" or cue[2].form not in ("past", "s") or cue[2].object:
+            return None
+        fr = self._subject_right(cue[1], o - 1, cue[2].lemma) or self._name_right(cue[1], o - 1)
+        if fr is None or fr.s0 != cue[1] or any(t.quote[m] != -1 for m in range(k, o)):
+            return None
+        fr.c0, fr.c1, fr.cue = cue
+        fr.inverted = True
+        return fr
 
     def _nominal_frame(self, o: int, lo: int) -> _Frame | None:
         """A noun cue just before a quotation: "his call for “...”", "chants of “...”", "Trump's remarks:
