@@ -76,3 +76,9 @@ def test_a_sentence_opening_with_said_and_its_speaker_before_the_quotation():
     direct = [r for r in find_attributions(text) if r["kind"] == "direct"]
     assert [text[r["start"]:r["end"]] for r in direct] == ["We were all so proud of it."]
     assert text[direct[0]["speaker_start"]:direct[0]["speaker_end"]] == "Ann Lee"
+
+
+def test_a_verb_missing_from_the_lexicon_after_a_quotation_before_and():
+    text = "“Go back to the harbour,” Ann Lee barked and a guard escorted the reporter out."
+    direct = [r for r in find_attributions(text) if r["kind"] == "direct"]
+    assert [(text[r["start"]:r["end"]], r["verb"]) for r in direct] == [("Go back to the harbour,", "barked")]

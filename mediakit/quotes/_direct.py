@@ -185,10 +185,11 @@ class _Direct(_DirectSpeakers):
                 if np_ is None or np_[0] != k:
                     return None
                 nxt = t.low[m + 1] if m + 1 < hi else "."
-                if nxt in (".", ",", "!", "?", ";", ":") or nxt in _PREPS or nxt.endswith("ly"):
+                # ('“Go home,” Lee barked and a guard ...': "and" after a name or a pronoun and the verb)
+                if nxt in (".", ",", "!", "?", ";", ":") or nxt in _PREPS or nxt.endswith("ly") or nxt == "and":
                     pron = t.low[np_[0]] in self.pronouns and np_[1] - np_[0] == 1
                     named = all(_is_cap(t.text[x]) or t.low[x] in (".", "-") for x in range(*np_))
-                    if not (pron or named or t.low[np_[0]] in _DET and v.endswith("ed")):
+                    if not (pron or named or nxt != "and" and t.low[np_[0]] in _DET and v.endswith("ed")):
                         return None  # '“impossible” alongside the new missiles.' has no verb
                     return _Frame(m, m + 1, Cue(v, "neutral"), np_[0], np_[1])
                 return None
