@@ -82,3 +82,12 @@ def test_a_verb_missing_from_the_lexicon_after_a_quotation_before_and():
     text = "“Go back to the harbour,” Ann Lee barked and a guard escorted the reporter out."
     direct = [r for r in find_attributions(text) if r["kind"] == "direct"]
     assert [(text[r["start"]:r["end"]], r["verb"]) for r in direct] == [("Go back to the harbour,", "barked")]
+
+
+def test_a_question_quoted_before_told_and_a_long_addressee_phrase():
+    text = ("The mayor criticised her plan. “It looks like we will not get along, who knows?” Ann Lee told the Harbour "
+            "Gazette in an interview aired on Monday when asked how ties with the council would fare if she won the vote.")
+    direct = [r for r in find_attributions(text) if r["kind"] == "direct"]
+    assert [(text[r["start"]:r["end"]], r["verb"]) for r in direct] == [
+        ("It looks like we will not get along, who knows?", "told")]
+    assert text[direct[0]["speaker_start"]:direct[0]["speaker_end"]] == "Ann Lee"

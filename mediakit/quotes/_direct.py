@@ -561,6 +561,10 @@ class _Direct(_DirectSpeakers):
         if any(t.low[k] in self.lex.complementizers for k in range(tail, min(hi, tail + _OUTER_FRAME_GAP + 1))) \
                 or self._clause_follows(tail, hi):
             return None  # 'He said, twice, that he ...': the frame reports a clause of its own
+        if tail < hi and t.low[tail] not in (",", ".", "!", "?") and fr.cue.object and not fr.inverted \
+                and (_is_cap(t.text[tail]) or t.low[tail] in ("the", "a", "an") and tail + 1 < hi and _is_cap(t.text[tail + 1])) \
+                and self._after_addressee(fr, tail, hi) == tail:
+            return fr  # '“...?” Trump told Britain’s ITV in an interview when asked ...': an addressee, no clause
         return fr if tail >= hi or t.low[tail] in (",", ".", "!", "?") else None
 
     def _final_frame(self, z: int, b: int) -> _Frame | None:
