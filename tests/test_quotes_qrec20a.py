@@ -91,3 +91,9 @@ def test_a_question_quoted_before_told_and_a_long_addressee_phrase():
     assert [(text[r["start"]:r["end"]], r["verb"]) for r in direct] == [
         ("It looks like we will not get along, who knows?", "told")]
     assert text[direct[0]["speaker_start"]:direct[0]["speaker_end"]] == "Ann Lee"
+
+
+def test_a_belief_inside_the_clause_a_final_frame_reports_does_not_cut_it():
+    text = "The harbour work gives her a purpose, and she finds that in public service, Ann Lee said."
+    rows = _rows(text)
+    assert ("indirect", "The harbour work gives her a purpose, and she finds that in public service", "said") in rows

@@ -668,6 +668,10 @@ class _Content:
             if kind == "according_to" and fr.cue is not None and fr.cue.lemma == "according to" \
                     and fr2.s0 >= 0 and not fr2.inverted and (fr2.s0 == s or t.low[fr2.s0 - 1] not in (",", ";", ":")):
                 continue  # "He returned and said little, according to an attendee.": the clause is reported whole
+            if fr2.cue is not None and fr2.cue.cls in ("cognition", "evidence") and fr.s0 >= 0 and not fr.inverted \
+                    and fr.cue is not None and fr.cue.cls == "speech" and frame_start > a \
+                    and t.low[frame_start - 1] == "," and main_first:
+                continue  # "..., and he finds that in government work, he said": the belief is part of what was said
             st2 = min(x for x in (fr2.s0, fr2.c0) if x >= 0) if fr2.s0 >= 0 else fr2.c0
             if st2 > s and _is_word(t.text[st2 - 1]) and t.low[st2 - 1] not in _FRAME_OPENERS and t.quote[st2 - 1] == -1 \
                     and fr.s0 >= 0 and not fr.inverted and t.low[frame_start - 1] == "," and main_first:
