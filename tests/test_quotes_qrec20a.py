@@ -97,3 +97,11 @@ def test_a_belief_inside_the_clause_a_final_frame_reports_does_not_cut_it():
     text = "The harbour work gives her a purpose, and she finds that in public service, Ann Lee said."
     rows = _rows(text)
     assert ("indirect", "The harbour work gives her a purpose, and she finds that in public service", "said") in rows
+
+
+def test_told_closing_a_sentence_with_a_fronted_phrase_reports_the_sentence():
+    text = ("Despite a series of costly defeats on Tuesday night, Ann Lee remains committed to the harbour plan, her "
+            "top aide, Tom Reed, told the Harbour Gazette.")
+    rows = _rows(text)
+    assert ("indirect", "Despite a series of costly defeats on Tuesday night, Ann Lee remains committed to the harbour "
+            "plan", "told") in rows

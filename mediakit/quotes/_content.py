@@ -241,6 +241,20 @@ class _Content:
         end = e - 1 if t.low[e - 1] == "," else e
         return not any(t.low[m] in (",", ";", ":") or t.quote[m] != -1 for m in range(k, end))
 
+    def _fronted_then_clause(self, a: int, e: int) -> bool:
+        """True when the words a..e open with a fronted phrase up to a comma ("Despite a series of defeats on
+        Tuesday,", "After the vote,") and a clause follows it that could be reported (see :meth:`_opens_clause`)."""
+        t = self.t
+        k = a
+        while k < e and (not _is_word(t.text[k]) or t.low[k] in _LEADING_SKIP):
+            k += 1
+        if k >= e or not (t.low[k] in _PREPS or t.low[k] in _SUBORDINATORS):
+            return False
+        m = next((x for x in range(k, e) if t.low[x] in (",", ";", ":") or t.quote[x] != -1), e)
+        return m + 1 < e and t.low[m] == "," and t.words(m + 1, e) >= _FINAL_FRAME_LEFT_WORDS \
+            and self._opens_clause(m + 1, e) and (self._is_clause(m + 1, e, False)
+                                                  or any(_past_like(t.low[x]) for x in range(m + 2, e)))
+
     def _continuation(self, fr: _Frame, kind: str, s: int, e: int, a: int, b: int, frames, n_f: int):
         """Token span of the rest of a sentence that a frame interrupts: "It was impossible, Gabuyev said,
         so the leaders divided the labor" reports both sides; the left one is the content found, this is
@@ -620,7 +634,7 @@ class _Content:
         # "..., Defense Secretary Lee Park told a Senate panel Wednesday.": a sentence-final frame whose verb takes
         # an addressee and no clause after it reports the clause on its left
         addressee = (kind == "indirect" and not fr.inverted and fr.cue is not None and fr.cue.lemma == "tell"
-                     and fr.s0 >= 0 and self._opens_clause(a, frame_start)
+                     and fr.s0 >= 0 and (self._opens_clause(a, frame_start) or self._fronted_then_clause(a, frame_start))
                      and frame_start > a and t.low[frame_start - 1] == "," and left_words >= _FINAL_FRAME_LEFT_WORDS
                      and right0 < hi and (t.words(right0, hi) <= _ADDRESSEE_ONLY_WORDS
                                           and not self._is_clause(right0, hi, True)
