@@ -105,3 +105,11 @@ def test_told_closing_a_sentence_with_a_fronted_phrase_reports_the_sentence():
     rows = _rows(text)
     assert ("indirect", "Despite a series of costly defeats on Tuesday night, Ann Lee remains committed to the harbour "
             "plan", "told") in rows
+
+
+def test_a_second_description_with_a_relative_clause_after_an_inverted_speaker():
+    text = ("“We are extremely happy” about the vote, said Ann Lee, director of the Harbour Union, a union that has "
+            "broken away from many other groups.")
+    rows = _rows(text)
+    assert ("mixed", "“We are extremely happy” about the vote", "said") in rows
+    assert not any(c.startswith("a union") for _k, c, _v in rows)

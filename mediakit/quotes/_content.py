@@ -102,6 +102,9 @@ _AROUND_SUBORDINATORS = frozenset({"although", "though", "while", "whereas", "be
 _PERSON_OBJECTS = frozenset({"him", "her", "them", "us", "me", "himself", "herself", "themselves"})
 
 
+# tokens after the article of a second description of an inverted speaker searched for its relative pronoun
+# ("said Ann Lee, director of the union, a group [that] has ..."); chosen by hand, checked on PolNeAR train
+_APPOSITION_RELATIVE_WINDOW = 6
 # subject pronouns that open a reported clause after an addressee ("told CNN [he] would run")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 # possessives that open a clause's subject after an addressee ("told reporters [his] plan was ready"); "her" is
@@ -574,8 +577,12 @@ class _Content:
             # a comma in the description is more of it (no verb, no clause), not what was said
             or fr.a0 >= 0 and k == fr.a1 + 1 and t.low[fr.a1] == "," and frame_start > a
             and t.low[frame_start - 1] == "," and left_words >= _FINAL_FRAME_LEFT_WORDS
-            and not self._is_clause(k, e, False) and not any(
-                _past_like(t.low[m]) or t.low[m] in self.lex.forms or t.quote[m] != -1 for m in range(k, e))))
+            and (not self._is_clause(k, e, False) and not any(
+                _past_like(t.low[m]) or t.low[m] in self.lex.forms or t.quote[m] != -1 for m in range(k, e))
+                 # "..., said Ann Lee, director of the union, a group that has broken away from ...": a second
+                 # description with its relative clause
+                 or t.low[k] in ("a", "an") and any(t.low[m] in ("that", "who", "which", "whose")
+                                                    for m in range(k + 2, min(e, k + _APPOSITION_RELATIVE_WINDOW))))))
         # "..., Anne Richards said on the same call." / "..., Biden said, clutching the lectern": what follows
         # a sentence-final frame is a phrase about the telling (a preposition or a participle first, no
         # complementizer), so the content is on the left
