@@ -113,3 +113,11 @@ def test_a_second_description_with_a_relative_clause_after_an_inverted_speaker()
     rows = _rows(text)
     assert ("mixed", "“We are extremely happy” about the vote", "said") in rows
     assert not any(c.startswith("a union") for _k, c, _v in rows)
+
+
+def test_an_unquoted_paragraph_after_a_frame_ending_with_a_colon():
+    text = ("Ann Lee did not spare the council. In a speech last July, she said:\n\nLet no one be mistaken, the harbour "
+            "plan is a failure.\nIt cannot be ignored.\n\nThe council did not answer.")
+    rows = _rows(text)
+    assert ("indirect", "Let no one be mistaken, the harbour plan is a failure.\nIt cannot be ignored", "said") in rows
+    assert not any("did not answer" in c for _k, c, _v in rows)

@@ -105,6 +105,9 @@ _PERSON_OBJECTS = frozenset({"him", "her", "them", "us", "me", "himself", "herse
 # tokens after the article of a second description of an inverted speaker searched for its relative pronoun
 # ("said Ann Lee, director of the union, a group [that] has ..."); chosen by hand, checked on PolNeAR train
 _APPOSITION_RELATIVE_WINDOW = 6
+# longest unquoted paragraph taken as what a frame ending with a colon announces ("he said:\n\nLet no one ..."),
+# in tokens; a longer run with no blank line is the rest of an article, not a block quotation; chosen by hand
+_BLOCK_MAX_TOKENS = 200
 # subject pronouns that open a reported clause after an addressee ("told CNN [he] would run")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 # possessives that open a clause's subject after an addressee ("told reporters [his] plan was ready"); "her" is
@@ -243,6 +246,28 @@ class _Content:
             return False
         end = e - 1 if t.low[e - 1] == "," else e
         return not any(t.low[m] in (",", ";", ":") or t.quote[m] != -1 for m in range(k, end))
+
+    def _block_after_colon(self, fr: _Frame, c_: int) -> tuple[int, int] | None:
+        """Token span of the unquoted paragraph a frame ending with a colon announces ("In a speech last July, he
+        said:" and then, on the next lines, his words without quotation marks): from the paragraph's first word to
+        the next blank line (at most :data:`_BLOCK_MAX_TOKENS` tokens). None unless a line break follows the
+        colon, the frame has a subject that speaks and a speech cue, and the paragraph opens with no quotation
+        mark (a quoted one is a direct quotation)."""
+        t = self.t
+        n = len(t)
+        k = c_ + 1
+        if fr.s0 < 0 or fr.cue is None or fr.cue.cls != "speech" or fr.cue.form == "noun" or k >= n \
+                or "\n" not in self.text[t.end[c_]:t.start[k]] or t.quote[k] != -1 or not _is_word(t.text[k]) \
+                or not self._speaking_subject(fr.s0, fr.s1):
+            return None
+        e = k + 1
+        while e < n and e - k < _BLOCK_MAX_TOKENS and self.text.count("\n", t.end[e - 1], t.start[e]) < 2:
+            e += 1
+        if e - k >= _BLOCK_MAX_TOKENS:
+            return None
+        while e > k and not _is_word(t.text[e - 1]) and not (t.quote[e - 1] != -1 and t.mark[e - 1]):
+            e -= 1
+        return (k, e) if t.words(k, e) >= _FINAL_FRAME_LEFT_WORDS else None
 
     def _fronted_then_clause(self, a: int, e: int) -> bool:
         """True when the words a..e open with a fronted phrase up to a comma ("Despite a series of defeats on
@@ -663,7 +688,7 @@ class _Content:
         # what follows; the words on the left are no content
         c_ = self._skip_pp_right(right0, len(t))
         if kind == "indirect" and not acc_left and c_ < len(t) and t.low[c_] == ":" and t.quote[c_] == -1:
-            return None
+            return self._block_after_colon(fr, c_)
         # the content is on the left: "..., Smith said." / "..., according to X."
         left_end = min(x for x in (fr.s0, fr.c0) if x >= 0) if fr.s0 >= 0 else fr.c0
         if kind == "according_to" and fr.cue is not None and fr.cue.lemma != "according to" and left_end > a \
