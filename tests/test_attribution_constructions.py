@@ -924,9 +924,10 @@ def test_that_clause_report_keeps_its_cue_when_a_participle_phrase_holds_the_quo
     text = "Moreau said Friday that the council rejected her budget, calling it an “insult to every taxpayer.”"
     assert _rows(text) == [("indirect", "the council rejected her budget", "Moreau"),
                            ("direct", "insult to every taxpayer.", "Moreau")]
-    # with no "that", the quotation's frame still takes the cue (unchanged)
+    # with no "that" too: the quotation takes the outer speaker, and the outer cue still reports its clause (qrec20a)
     text = "Moreau said the council rejected her budget, calling it an “insult to every taxpayer.”"
-    assert _rows(text) == [("direct", "insult to every taxpayer.", "Moreau")]
+    assert _rows(text) == [("indirect", "the council rejected her budget", "Moreau"),
+                           ("direct", "insult to every taxpayer.", "Moreau")]
 
 
 def test_plural_head_with_a_postnominal_adjective_and_a_final_frame():

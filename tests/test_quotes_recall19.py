@@ -41,7 +41,8 @@ def test_colon_after_the_frame_leaves_the_fronted_phrase_out():
     text = "Ann Lee had no kind words for the plan. In a speech last July, she said:\n\nLet no one be mistaken."
     assert not any(text[r["start"]:r["end"]] == "In a speech last July" for r in find_attributions(text))
     text = "In the text that came with the video, Ann Lee wrote:\n\nThe council has failed us."
-    assert _contents(text) == {}
+    # the unquoted paragraph after the colon is what she wrote (qrec20a); the fronted phrase stays out
+    assert _contents(text) == {"The council has failed us": "Ann Lee"}
     # a clause after the colon is still the content
     assert _contents("The plan will fail, Ann Lee said: it has no money.") == {"it has no money": "Ann Lee"}
 

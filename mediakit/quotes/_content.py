@@ -102,6 +102,12 @@ _AROUND_SUBORDINATORS = frozenset({"although", "though", "while", "whereas", "be
 _PERSON_OBJECTS = frozenset({"him", "her", "them", "us", "me", "himself", "herself", "themselves"})
 
 
+# tokens after the article of a second description of an inverted speaker searched for its relative pronoun
+# ("said Ann Lee, director of the union, a group [that] has ..."); chosen by hand, checked on PolNeAR train
+_APPOSITION_RELATIVE_WINDOW = 6
+# longest unquoted paragraph taken as what a frame ending with a colon announces ("he said:\n\nLet no one ..."),
+# in tokens; a longer run with no blank line is the rest of an article, not a block quotation; chosen by hand
+_BLOCK_MAX_TOKENS = 200
 # subject pronouns that open a reported clause after an addressee ("told CNN [he] would run")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 # possessives that open a clause's subject after an addressee ("told reporters [his] plan was ready"); "her" is
@@ -241,6 +247,42 @@ class _Content:
         end = e - 1 if t.low[e - 1] == "," else e
         return not any(t.low[m] in (",", ";", ":") or t.quote[m] != -1 for m in range(k, end))
 
+    def _block_after_colon(self, fr: _Frame, c_: int) -> tuple[int, int] | None:
+        """Token span of the unquoted paragraph a frame ending with a colon announces ("In a speech last July, he
+        said:" and then, on the next lines, his words without quotation marks): from the paragraph's first word to
+        the next blank line (at most :data:`_BLOCK_MAX_TOKENS` tokens). None unless a line break follows the
+        colon, the frame has a subject that speaks and a speech cue, and the paragraph opens with no quotation
+        mark (a quoted one is a direct quotation)."""
+        t = self.t
+        n = len(t)
+        k = c_ + 1
+        if fr.s0 < 0 or fr.cue is None or fr.cue.cls != "speech" or fr.cue.form == "noun" or k >= n \
+                or "\n" not in self.text[t.end[c_]:t.start[k]] or t.quote[k] != -1 or not _is_word(t.text[k]) \
+                or not self._speaking_subject(fr.s0, fr.s1):
+            return None
+        e = k + 1
+        while e < n and e - k < _BLOCK_MAX_TOKENS and self.text.count("\n", t.end[e - 1], t.start[e]) < 2:
+            e += 1
+        if e - k >= _BLOCK_MAX_TOKENS:
+            return None
+        while e > k and not _is_word(t.text[e - 1]) and not (t.quote[e - 1] != -1 and t.mark[e - 1]):
+            e -= 1
+        return (k, e) if t.words(k, e) >= _FINAL_FRAME_LEFT_WORDS else None
+
+    def _fronted_then_clause(self, a: int, e: int) -> bool:
+        """True when the words a..e open with a fronted phrase up to a comma ("Despite a series of defeats on
+        Tuesday,", "After the vote,") and a clause follows it that could be reported (see :meth:`_opens_clause`)."""
+        t = self.t
+        k = a
+        while k < e and (not _is_word(t.text[k]) or t.low[k] in _LEADING_SKIP):
+            k += 1
+        if k >= e or not (t.low[k] in _PREPS or t.low[k] in _SUBORDINATORS):
+            return False
+        m = next((x for x in range(k, e) if t.low[x] in (",", ";", ":") or t.quote[x] != -1), e)
+        return m + 1 < e and t.low[m] == "," and t.words(m + 1, e) >= _FINAL_FRAME_LEFT_WORDS \
+            and self._opens_clause(m + 1, e) and (self._is_clause(m + 1, e, False)
+                                                  or any(_past_like(t.low[x]) for x in range(m + 2, e)))
+
     def _continuation(self, fr: _Frame, kind: str, s: int, e: int, a: int, b: int, frames, n_f: int):
         """Token span of the rest of a sentence that a frame interrupts: "It was impossible, Gabuyev said,
         so the leaders divided the labor" reports both sides; the left one is the content found, this is
@@ -283,6 +325,9 @@ class _Content:
             return None
         if t.words(k, end) < _CONTINUATION_MIN_WORDS:
             return None
+        if fr.inverted and fr.a0 >= 0 and not self._is_clause(k, end, False) and not any(
+                _past_like(t.low[m]) or t.low[m] in self.lex.forms for m in range(k, end)):
+            return None  # "..., said Ann Lee, director of the institute at the University of Kent, Canterbury."
         # a quoted fragment inside the rest is the speaker's words in it ('Biden, Rubio said, had been in the
         # Senate for "a thousand years"'); a whole quotation there has its own direct row
         if any(t.quote[m] != -1 for m in range(k, end)) and self._covered_by_direct(t.start[k], t.end[end - 1]):
@@ -552,7 +597,17 @@ class _Content:
         rel = fr.inverted and left_words >= _MIN_CONTENT_WORDS and (k < hi and t.low[k] in ("who", "whose", "which") or (
             # "..., said Mark Kantrowitz, an expert who has written books, papers and essays on the topic."
             fr.a0 >= 0 and any(t.low[m] in ("who", "whose", "which") for m in range(fr.a0, fr.a1))
-            and k == fr.a1 + 1 and t.low[fr.a1] == ","))
+            and k == fr.a1 + 1 and t.low[fr.a1] == ","
+            # "..., said Ann Lee, director of the institute at the University of Kent, Canterbury.": the rest after
+            # a comma in the description is more of it (no verb, no clause), not what was said
+            or fr.a0 >= 0 and k == fr.a1 + 1 and t.low[fr.a1] == "," and frame_start > a
+            and t.low[frame_start - 1] == "," and left_words >= _FINAL_FRAME_LEFT_WORDS
+            and (not self._is_clause(k, e, False) and not any(
+                _past_like(t.low[m]) or t.low[m] in self.lex.forms or t.quote[m] != -1 for m in range(k, e))
+                 # "..., said Ann Lee, director of the union, a group that has broken away from ...": a second
+                 # description with its relative clause
+                 or t.low[k] in ("a", "an") and any(t.low[m] in ("that", "who", "which", "whose")
+                                                    for m in range(k + 2, min(e, k + _APPOSITION_RELATIVE_WINDOW))))))
         # "..., Anne Richards said on the same call." / "..., Biden said, clutching the lectern": what follows
         # a sentence-final frame is a phrase about the telling (a preposition or a participle first, no
         # complementizer), so the content is on the left
@@ -565,7 +620,9 @@ class _Content:
                 and t.low[fr.s0] not in ("who", "which", "that")
                 and (t.low[k] in _TAIL_PREPS or t.low[k].endswith("ing") and t.low[k - 1] == ","
                      and t.low[k] not in self.lex.forms)
-                and not any(t.low[m] in self.lex.complementizers or t.quote[m] != -1 for m in range(right0, hi))
+                # (a quoted title is no quotation: "..., he said on MSNBC’s “Morning Joe.”")
+                and not any(t.low[m] in self.lex.complementizers or t.quote[m] != -1
+                            and not self._is_title(*self.q_tok[t.quote[m]][:3], a) for m in range(right0, hi))
                 # "In the long run, many economists say, this effect could ...": a fronted phrase on the left
                 # is no clause, so the clause after the frame is the content
                 and not self._fronted_phrase(a, frame_start))
@@ -609,7 +666,7 @@ class _Content:
         # "..., Defense Secretary Lee Park told a Senate panel Wednesday.": a sentence-final frame whose verb takes
         # an addressee and no clause after it reports the clause on its left
         addressee = (kind == "indirect" and not fr.inverted and fr.cue is not None and fr.cue.lemma == "tell"
-                     and fr.s0 >= 0 and self._opens_clause(a, frame_start)
+                     and fr.s0 >= 0 and (self._opens_clause(a, frame_start) or self._fronted_then_clause(a, frame_start))
                      and frame_start > a and t.low[frame_start - 1] == "," and left_words >= _FINAL_FRAME_LEFT_WORDS
                      and right0 < hi and (t.words(right0, hi) <= _ADDRESSEE_ONLY_WORDS
                                           and not self._is_clause(right0, hi, True)
@@ -631,7 +688,7 @@ class _Content:
         # what follows; the words on the left are no content
         c_ = self._skip_pp_right(right0, len(t))
         if kind == "indirect" and not acc_left and c_ < len(t) and t.low[c_] == ":" and t.quote[c_] == -1:
-            return None
+            return self._block_after_colon(fr, c_)
         # the content is on the left: "..., Smith said." / "..., according to X."
         left_end = min(x for x in (fr.s0, fr.c0) if x >= 0) if fr.s0 >= 0 else fr.c0
         if kind == "according_to" and fr.cue is not None and fr.cue.lemma != "according to" and left_end > a \
@@ -657,6 +714,10 @@ class _Content:
             if kind == "according_to" and fr.cue is not None and fr.cue.lemma == "according to" \
                     and fr2.s0 >= 0 and not fr2.inverted and (fr2.s0 == s or t.low[fr2.s0 - 1] not in (",", ";", ":")):
                 continue  # "He returned and said little, according to an attendee.": the clause is reported whole
+            if fr2.cue is not None and fr2.cue.cls in ("cognition", "evidence") and fr.s0 >= 0 and not fr.inverted \
+                    and fr.cue is not None and fr.cue.cls == "speech" and frame_start > a \
+                    and t.low[frame_start - 1] == "," and main_first:
+                continue  # "..., and he finds that in government work, he said": the belief is part of what was said
             st2 = min(x for x in (fr2.s0, fr2.c0) if x >= 0) if fr2.s0 >= 0 else fr2.c0
             if st2 > s and _is_word(t.text[st2 - 1]) and t.low[st2 - 1] not in _FRAME_OPENERS and t.quote[st2 - 1] == -1 \
                     and fr.s0 >= 0 and not fr.inverted and t.low[frame_start - 1] == "," and main_first:

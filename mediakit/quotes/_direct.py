@@ -185,10 +185,11 @@ class _Direct(_DirectSpeakers):
                 if np_ is None or np_[0] != k:
                     return None
                 nxt = t.low[m + 1] if m + 1 < hi else "."
-                if nxt in (".", ",", "!", "?", ";", ":") or nxt in _PREPS or nxt.endswith("ly"):
+                # ('“Go home,” Lee barked and a guard ...': "and" after a name or a pronoun and the verb)
+                if nxt in (".", ",", "!", "?", ";", ":") or nxt in _PREPS or nxt.endswith("ly") or nxt == "and":
                     pron = t.low[np_[0]] in self.pronouns and np_[1] - np_[0] == 1
                     named = all(_is_cap(t.text[x]) or t.low[x] in (".", "-") for x in range(*np_))
-                    if not (pron or named or t.low[np_[0]] in _DET and v.endswith("ed")):
+                    if not (pron or named or nxt != "and" and t.low[np_[0]] in _DET and v.endswith("ed")):
                         return None  # '“impossible” alongside the new missiles.' has no verb
                     return _Frame(m, m + 1, Cue(v, "neutral"), np_[0], np_[1])
                 return None
@@ -214,6 +215,9 @@ class _Direct(_DirectSpeakers):
         lead = self._lead_in_source(o, lo) if t.low[o - 1] in (",", ":") else None
         if lead is not None:
             return lead
+        opening = self._opening_inverted_frame(o, lo)
+        if opening is not None:
+            return opening
         if colon and j - 1 >= lo and t.low[j - 1] in _SUBJECT_PRONOUNS and t.text[j].islower() \
                 and t.low[j].endswith("ed") and self._cue_at(j, backward=True) is None:
             # 'Asked which county he liked, he demurred: “...”': a verb the lexicon lacks, with its own subject,
@@ -279,6 +283,28 @@ class _Direct(_DirectSpeakers):
             if np_ is not None:
                 return _Frame(-1, -1, None, np_[0], np_[1])
         return None
+
+    def _opening_inverted_frame(self, o: int, lo: int) -> _Frame | None:
+        """'Said Ann Lee, who grew up with him in the neighborhood, “...”': a sentence opening with a capitalised
+        past-tense speech verb and its speaker (with a description between commas), then a comma and the
+        quotation. None unless the speaker's noun phrase follows the verb right away."""
+        t = self.t
+        if o - 1 <= lo or t.low[o - 1] not in (",", ":"):
+            return None
+        k = lo
+        while k < o and not _is_word(t.text[k]):
+            k += 1
+        if k >= o or not _is_cap(t.text[k]) or t.quote[k] != -1:
+            return None
+        cue = self._cue_at(k)
+        if cue is None or cue[0] != k or cue[2].cls != "speech" or cue[2].form not in ("past", "s") or cue[2].object:
+            return None
+        fr = self._subject_right(cue[1], o - 1, cue[2].lemma) or self._name_right(cue[1], o - 1)
+        if fr is None or fr.s0 != cue[1] or any(t.quote[m] != -1 for m in range(k, o)):
+            return None
+        fr.c0, fr.c1, fr.cue = cue
+        fr.inverted = True
+        return fr
 
     def _nominal_frame(self, o: int, lo: int) -> _Frame | None:
         """A noun cue just before a quotation: "his call for “...”", "chants of “...”", "Trump's remarks:
@@ -425,9 +451,10 @@ class _Direct(_DirectSpeakers):
                         fr = _Frame(fr.c0, fr.c1, fr.cue, outer.s0, outer.s1, outer.a0, outer.a1, outer.antecedent)
                         from_pre = True
                     elif outer is not None:
-                        # a that-clause beyond the near gap: the outer cue still heads its mixed quote
-                        shared_cue = fr.s0 >= 0 and fr.s0 - outer.c1 > _OUTER_FRAME_GAP or self._participle_of_report(
-                            fr, outer)
+                        # the outer cue still heads the clause it reports ("Over the years, she said, email has
+                        # helped ... and admitted “...”", "X is sickening, Lee said, noting ... “...”"): the
+                        # quotation takes its speaker, not its cue
+                        shared_cue = True
                         fr = outer
                         from_pre = True
             elif prev_frame is not None and o - prev_end <= _SPLIT_QUOTE_GAP:
@@ -498,6 +525,12 @@ class _Direct(_DirectSpeakers):
                 # 'He would be a better president “no matter what,” one user said.': the reported clause
                 # is the mixed quote; the quoted words are its fragment
                 self._emit("mixed", clause[0], clause[1], fr, a, b)
+            if raw is post and not fragment and ends_comma:
+                rest = self._quote_continuation(fr, z, nxt_o)
+                if rest is not None:
+                    # '“Only you,” she said, would use the occasion to ...': the speaker's sentence goes on
+                    # unquoted after the frame; the rest is reported too
+                    self._emit("indirect", t.start[rest[0]], t.end[rest[1] - 1], fr, a, b)
             if not fragment and not shared_cue:  # a fragment's cue still heads the mixed quote around it
                 for k in range(max(fr.c0, 0), max(fr.c1, 0)):
                     self.consumed.add(k)
@@ -528,6 +561,10 @@ class _Direct(_DirectSpeakers):
         if any(t.low[k] in self.lex.complementizers for k in range(tail, min(hi, tail + _OUTER_FRAME_GAP + 1))) \
                 or self._clause_follows(tail, hi):
             return None  # 'He said, twice, that he ...': the frame reports a clause of its own
+        if tail < hi and t.low[tail] not in (",", ".", "!", "?") and fr.cue.object and not fr.inverted \
+                and (_is_cap(t.text[tail]) or t.low[tail] in ("the", "a", "an") and tail + 1 < hi and _is_cap(t.text[tail + 1])) \
+                and self._after_addressee(fr, tail, hi) == tail:
+            return fr  # '“...?” Trump told Britain’s ITV in an interview when asked ...': an addressee, no clause
         return fr if tail >= hi or t.low[tail] in (",", ".", "!", "?") else None
 
     def _final_frame(self, z: int, b: int) -> _Frame | None:
@@ -587,15 +624,6 @@ class _Direct(_DirectSpeakers):
                 opens = m == lo or t.low[m - 1] in (",", ";") or t.low[m - 1] in _SUBORDINATORS
                 return m if opens and m + 1 < k else None
         return None
-
-    def _participle_of_report(self, inner: _Frame, outer: _Frame) -> bool:
-        """True when the subjectless inner frame is a participle phrase after a comma inside the reported
-        clause of the outer cue ('Lee said Monday that the deal was dead, calling it “a mistake.”'): the
-        outer cue's clause is reported too, so the quotation does not consume its cue."""
-        t = self.t
-        if inner.s0 >= 0 or inner.cue is None or inner.cue.form != "ing" or inner.c0 < 1 or t.low[inner.c0 - 1] != ",":
-            return False
-        return any(t.low[k] in self.lex.complementizers for k in range(outer.c1, min(inner.c0, outer.c1 + _LIGHT_MAX_TOKENS)))
 
     def _that_clause_gap(self, i: int, s0: int) -> bool:
         """True when the inner frame starting at ``s0`` opens the that-clause of the cue ending at ``i``, past

@@ -8,6 +8,7 @@ import bisect
 
 from ._direct_speakers import _TITLE_LEADS, _time_phrase
 from ._tokens import _Frame, _is_cap, _is_word
+from ._words import _DET, _PREPS
 
 # ---------------------------------------------------------------- thresholds
 # Each value: what it bounds, then where it was tuned. "Origin unknown": set by hand in commit 11686a3, while
@@ -34,6 +35,14 @@ _COVERED_OUTSIDE = 0.35
 # ('He would be a better president “no matter what,” Lee said.'); tuned on PolNeAR train (issue 14): 3 dropped
 # 48 right rows ("But “the more interesting issue,”") for 5 wrong ones, so any word will do
 _CLAUSE_MIN_WORDS = 1
+# shortest unquoted rest of a speaker's sentence after a quotation and its frame, in words; chosen on PolNeAR train
+_REST_MIN_WORDS = 3
+# first words of a rest after a quotation's frame that is no part of the speaker's sentence: the narrator's next
+# clause, the speaker's description, a time phrase about the telling
+_REST_BLOCKED = frozenset({"and", "but", "who", "which", "whose", "according", "as", "a", "an", "the", "while",
+                           "when", "after", "before", "because", "though", "although", "then", "so", "yet", "now",
+                           "less", "more", "just", "only", "shortly", "soon", "even", "this", "last", "earlier",
+                           "later", "today", "yesterday", "tonight", "where"})
 # lower-case words a title-case name may hold ("Guardians of the Galaxy")
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with"})
 
@@ -148,6 +157,34 @@ class _Mixed:
         if t.low[o - 1] in (",", ":", "—", "–", "-") and _is_cap(t.text[c]):
             return None  # 'In a statement, “We will appeal,” Lee said.': a whole sentence, quoted
         return t.start[k], t.end[z - 1]
+
+    def _quote_continuation(self, fr: _Frame, z: int, hi: int) -> tuple[int, int] | None:
+        """Token span of the unquoted rest of a speaker's sentence after a quotation ending with a comma (closing
+        mark before token ``z``) and its subject-first frame between commas: '“Only you,” she said, [would use
+        the occasion to ...]', "''It is a better use of capital,'' he added, [to pursue a hybrid system]",
+        '“It's our bad luck,” he said, [that both men had ties to the mosque]'. None when the rest is no part of
+        the sentence: another quotation, a phrase about the telling ("in an interview"), a participle ("adding"),
+        the narrator's next clause ("and", "but") or the speaker's description ("who")."""
+        t = self.t
+        if fr.cue is None or fr.cue.cls != "speech" or fr.inverted or fr.s0 < z or fr.c0 < z \
+                or self.lang_rules.sov_reported_speech:
+            return None
+        fe = self._skip_pp_right(max(fr.c1, fr.s1, fr.a1), hi)
+        if fe + 1 >= hi or t.low[fe] != ",":
+            return None
+        k = fe + 1
+        end = hi
+        while end > k and not _is_word(t.text[end - 1]):
+            end -= 1
+        w = t.low[k]
+        if any(t.quote[m] != -1 for m in range(k, end)) or not t.text[k][:1].islower() or w in _REST_BLOCKED \
+                or w in _DET \
+                or w.endswith("ing") or w in _PREPS and not (w == "to" and k + 1 < end and t.text[k + 1].isalpha()
+                                                               and t.low[k + 1] not in _DET):
+            return None
+        if t.words(k, end) < _REST_MIN_WORDS or any(self._cue_at(m) is not None for m in range(k, min(end, k + 3))):
+            return None
+        return k, end
 
     def _final_clause(self, o: int, z: int, fr: _Frame) -> tuple[int, int] | None:
         """The clause a quotation opening the sentence (mark ``o``, closing mark ``z - 1``) begins when words of the

@@ -182,6 +182,23 @@ class _Analyser(_Units, _Cues, _Phrases, _CueSubjects, _Subjects, _Direct, _Acco
                 r["verb_start"] == v and s0 <= r["start"] and r["end"] <= e0 and (r["fragment"] or r["start"] == s0)
                 for v, s0, e0 in dropped)]
 
+    def _frame_opens_next(self, n_u: int, units) -> bool:
+        """True when the sentence after unit ``n_u``, in the same paragraph, opens with a subject and a cue that
+        report no clause of their own ('“...?” Ann Lee told the Gazette ...'): the quotation's own frame, however
+        long."""
+        t = self.t
+        if n_u + 1 >= len(units):
+            return False
+        na, nb = units[n_u + 1]
+        if "\n" in self.text[t.end[na - 1]:t.start[na]]:
+            return False
+        fr = self._post_frame(na, nb)
+        if fr is None or fr.cue is None or fr.s0 < 0 or min(fr.s0, fr.c0) != na:
+            return False
+        tail = max(fr.c1, fr.s1, fr.a1)
+        # (not 'She further announced that the agency ...': a frame with a clause of its own)
+        return not self._clause_follows(tail, nb) and not self._clause_after_frame(fr)
+
     def _context_frame(self, n_u: int, units, infos, qi: int) -> _Frame | None:
         """Frame for an unattributed quotation: a colon-ended lead-in just before it, else the speaker of
         the latest attribution in this or the previous two sentences (same or previous paragraph)."""
@@ -193,6 +210,18 @@ class _Analyser(_Units, _Cues, _Phrases, _CueSubjects, _Subjects, _Direct, _Acco
                 fr = self._pre_frame(pb, pa)
                 if fr is not None and (fr.s0 >= 0 or fr.cue is not None):
                     return fr
+            if t.low[pb - 1] == "." and pb - 1 > pa and t.quote[pb - 1] == -1 and "\n" not in self.text[t.end[pb - 1]:t.start[a]] \
+                    and not self._frame_opens_next(n_u, units):
+                # 'Or maybe Lee, digital consultant Ann Park says. “...”': the sentence before, in the same
+                # paragraph, ends with a frame whose speaker goes on in the quotation
+                fr = self._final_frame(pa, pb - 1)
+                if fr is not None and fr.cue is not None and fr.cue.cls == "speech" and not fr.inverted \
+                        and self._speaking_subject(fr.s0, fr.s1):
+                    return fr
+                if all(t.quote[k] == -1 for k in range(pa, pb)) and t.quote[a] != -1:
+                    fr = self._cue_frame_before(pb, pa)
+                    if fr is not None and not fr.inverted:
+                        return fr  # 'Lee said the plan had failed. “We are done.”'
         best = None
         o = self.q_tok[qi][0]
         for r in sorted(self.out, key=lambda r: r["start"], reverse=True):
