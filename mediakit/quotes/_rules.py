@@ -96,7 +96,9 @@ class _Analyser(_Units, _Cues, _Phrases, _CueSubjects, _Subjects, _Direct, _Acco
             "speaker_start": None, "speaker_end": None, "verb_start": None, "verb_end": None,
             "verb": None, "lemma": None, "stance": None, "cls": None,
             "appos_start": None, "appos_end": None, "antecedent": None,
-            "sent_start": t.start[a], "sent_end": t.end[b - 1], "inherited": inherited, "fragment": fragment,
+            # the sentence holds its quote, even one read past the sentence ("He added:\n\nThe plan ...")
+            "sent_start": min(t.start[a], start), "sent_end": max(t.end[b - 1], end),
+            "inherited": inherited, "fragment": fragment,
         }
         if fr is not None:
             if fr.s0 >= 0:
