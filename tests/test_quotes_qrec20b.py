@@ -1,0 +1,51 @@
+"""Cue rules of session 20 (qrec20b): speech, report and cognition verbs that report a clause, and the
+grammatical tests that keep a cue lemma from reading a noun phrase or an idiom as reported content. Each test
+checks the reported content through the character offsets (text[start:end])."""
+
+from __future__ import annotations
+
+from mediakit.quotes import find_attributions
+
+
+def _contents(text: str) -> dict[str, str | None]:
+    """Reported content -> the speaker's text, for every non-direct attribution of ``text``."""
+    out = {}
+    for r in find_attributions(text):
+        if r["kind"] == "direct":
+            continue
+        spk = text[r["speaker_start"]:r["speaker_end"]] if r["speaker_start"] is not None else None
+        out[text[r["start"]:r["end"]]] = spk
+    return out
+
+
+def test_convince_and_persuade_report_the_clause_after_the_addressee():
+    got = _contents("Ann Lee has persuaded wealthy donors that she can win the district.")
+    assert got == {"she can win the district": "Ann Lee"}
+    got = _contents("The Harbour Council convinced many residents that the park would stay open.")
+    assert got == {"the park would stay open": "The Harbour Council"}
+
+
+def test_convince_without_a_clause_reports_nothing():
+    assert _contents("Ann Lee convinced him to run for the seat.") == {}
+    assert _contents("The Harbour Council won a convincing victory on Tuesday.") == {}
+
+
+def test_confide_guess_and_resent_report_only_a_clause():
+    got = _contents("Ann Lee confided to a friend that she would leave the council.")
+    assert got == {"she would leave the council": "Ann Lee"}
+    assert _contents("Ann Lee guessed that the family was from Ohio.") == {"the family was from Ohio": "Ann Lee"}
+    got = _contents("Harbour Council members resent that the state has cut their budget.")
+    assert got == {"the state has cut their budget": "Harbour Council members"}
+    assert _contents("Ann Lee guessed right.") == {}
+    assert _contents("Ann Lee has long resented the mayor's easy path.") == {}
+
+
+def test_demonstrate_reports_only_with_that():
+    got = _contents("Ann Lee has demonstrated that critics of the plan pay a price.")
+    assert got == {"critics of the plan pay a price": "Ann Lee"}
+    assert _contents("A spokesman for Ann Lee demonstrated just how easily the seat could be won.") == {}
+
+
+def test_complain_reports_the_clause_after_its_addressee():
+    got = _contents("On Thursday, Ann Lee complained to a local radio host that the vote was unfair.")
+    assert got == {"the vote was unfair": "Ann Lee"}
