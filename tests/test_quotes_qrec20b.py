@@ -49,3 +49,15 @@ def test_demonstrate_reports_only_with_that():
 def test_complain_reports_the_clause_after_its_addressee():
     got = _contents("On Thursday, Ann Lee complained to a local radio host that the vote was unfair.")
     assert got == {"the vote was unfair": "Ann Lee"}
+
+
+def test_give_voices_a_noun_cue():
+    got = _contents("Ann Lee gave firm assurances that she would work with the Harbour Council.")
+    assert got == {"she would work with the Harbour Council": "Ann Lee"}
+
+
+def test_a_common_noun_with_its_determiner_possesses_a_noun_cue():
+    got = _contents("The ruling rested on the nonprofit's assurances that none of its funds came from abroad.")
+    assert got == {"none of its funds came from abroad": "the nonprofit"}
+    got = _contents("The decision was based on the campaign's claim that the donors were local.")
+    assert got == {"the donors were local": "the campaign"}
