@@ -61,3 +61,12 @@ def test_a_common_noun_with_its_determiner_possesses_a_noun_cue():
     assert got == {"none of its funds came from abroad": "the nonprofit"}
     got = _contents("The decision was based on the campaign's claim that the donors were local.")
     assert got == {"the donors were local": "the campaign"}
+
+
+def test_a_yes_no_question_reports_nothing():
+    assert _contents("Do you support Ann Lee?") == {}
+    assert _contents("Would you say the Harbour Council failed?") == {}
+    # a question inside a report, or a statement with the same verb, still reports
+    assert _contents("You support Ann Lee.") == {"Ann Lee": "You"}
+    got = _contents("Ann Lee asked whether voters support the plan?")
+    assert got == {"whether voters support the plan": "Ann Lee"}

@@ -60,6 +60,8 @@ _SPEAKER_VERBS = frozenset({"offer", "list", "portray", "characterize", "liken",
 # "Trump's vow to deport ..."); chosen on PolNeAR train false negatives
 _INFINITIVE_NOUNS = frozenset({"promise", "promises", "pledge", "pledges", "vow", "vows", "threat", "threats",
                                "call", "calls", "demand", "demands"})
+# auxiliaries that open a yes-no question before its subject ("Do you support ...?", "Would you say ...?")
+_QUESTION_AUX = frozenset({"do", "does", "did", "would", "will", "can", "could", "should", "shall", "must"})
 # determiners before a common noun that possesses a noun cue ("the campaign's claim that", "the nonprofit's
 # assurances that"); chosen on PolNeAR train false negatives
 _POSSESSOR_DETS = frozenset({"the", "this", "that", "his", "her", "its", "their"})
@@ -300,9 +302,31 @@ class _Indirect:
         if kind == "indirect" and fr.c0 > a and t.low[fr.c0 - 1] in _NEGATED_AUX and fr.cue is not None \
                 and not fr.cue.clause and not self._is_clause(s, e, True):
             return True  # "didn't mention his own impact", "couldn't find anyone": a negated act, no report
+        if kind == "indirect" and self._asks(fr, a, b):
+            return True  # "Do you support Ann Lee?", "Would you say the plan failed?": a question, no report
         if kind == "indirect" and self._no_words(fr, s, e):
             return True  # "who declined to be identified", "did not respond to a request for comment"
         return kind == "indirect" and self._appearance(fr, s, e)  # "has shown little daylight"
+
+    def _asks(self, fr: _Frame, a: int, b: int) -> bool:
+        """True when the frame ``fr`` is the inverted verb of a yes-no question: its sentence opens with an
+        auxiliary, its subject follows and a question mark closes it ("Do you support Ann Lee?", "Can he keep
+        the voters?"): the question asks whether the subject holds the content and reports nothing.
+
+        >>> from mediakit.quotes import find_attributions
+        >>> find_attributions("Do you support Ann Lee?")
+        []
+        """
+        t = self.t
+        if fr.s0 < 0 or fr.inverted or fr.s0 - 1 < a or fr.s1 > fr.c0 or t.low[fr.s0 - 1] not in _QUESTION_AUX:
+            return False
+        m = fr.s0 - 2
+        while m >= a and not _is_word(t.text[m]):
+            m -= 1
+        if m >= a:
+            return False  # the auxiliary opens no sentence: "..., as do most voters"
+        q = next((m for m in range(fr.c1, b) if t.low[m] in ("?", ".", "!", ";")), None)
+        return q is not None and t.low[q] == "?" and all(t.quote[m] == -1 for m in range(fr.s0 - 1, q))
 
     def _no_words(self, fr: _Frame, s: int, e: int) -> bool:
         """True when the content s..e of ``fr`` says nothing about the world: the speaker's anonymity or a
