@@ -70,3 +70,16 @@ def test_a_yes_no_question_reports_nothing():
     assert _contents("You support Ann Lee.") == {"Ann Lee": "You"}
     got = _contents("Ann Lee asked whether voters support the plan?")
     assert got == {"whether voters support the plan": "Ann Lee"}
+
+
+def test_the_object_of_a_verb_of_causing_speaks_the_infinitive_cue():
+    got = _contents("The abrupt announcement led some members to speculate that the club had money troubles.")
+    assert got == {"the club had money troubles": "some members"}
+    got = _contents("The delay has caused many residents to wonder whether the Harbour Council will act.")
+    assert got == {"whether the Harbour Council will act": "many residents"}
+    got = _contents("The vote left Ann Lee to wonder what went wrong.")
+    assert got == {"what went wrong": "Ann Lee"}
+
+
+def test_a_verb_of_causing_with_no_speaker_before_to_reports_nothing():
+    assert _contents("The storm left it to others to wonder what went wrong.") == {}
