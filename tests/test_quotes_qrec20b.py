@@ -83,3 +83,17 @@ def test_the_object_of_a_verb_of_causing_speaks_the_infinitive_cue():
 
 def test_a_verb_of_causing_with_no_speaker_before_to_reports_nothing():
     assert _contents("The storm left it to others to wonder what went wrong.") == {}
+
+
+def test_a_dispute_over_a_question_reports_the_question():
+    got = _contents("Harbour Council members are split on whether the park should stay open.")
+    assert got == {"whether the park should stay open": "Harbour Council members"}
+    got = _contents("Two council members clashed over how to release the files.")
+    assert got == {"how to release the files": "Two council members"}
+    # no clause: a dispute over a noun phrase reports nothing
+    assert _contents("Ann Lee and the mayor disagree on taxes.") == {}
+
+
+def test_force_and_drive_make_their_object_the_speaker():
+    got = _contents("The vote forced Ann Lee to admit that the plan had failed.")
+    assert got == {"the plan had failed": "Ann Lee"}

@@ -38,7 +38,10 @@ _TO_SAY_ADJECTIVES = frozenset({"quick", "careful", "eager", "keen"})
 # verbs of causing whose object is the subject of the infinitive cue after it ("led some to speculate that",
 # "caused many to wonder whether", "left voters to ask"); chosen on PolNeAR train false negatives
 _CAUSATIVE_VERBS = frozenset({"lead", "leads", "led", "leading", "cause", "causes", "caused", "causing", "leave",
-                              "leaves", "left", "leaving", "prompt", "prompts", "prompted", "prompting"})
+                              "leaves", "left", "leaving", "prompt", "prompts", "prompted", "prompting",
+                              "force", "forces", "forced", "forcing", "drive", "drives", "drove", "driven",
+                              "driving", "spur", "spurs", "spurred", "spurring", "inspire", "inspires", "inspired",
+                              "inspiring"})
 # the most tokens of that object ("led a number of senior party officials to ...")
 _CAUSEE_MAX_TOKENS = 8
 
