@@ -97,3 +97,13 @@ def test_a_dispute_over_a_question_reports_the_question():
 def test_force_and_drive_make_their_object_the_speaker():
     got = _contents("The vote forced Ann Lee to admit that the plan had failed.")
     assert got == {"the plan had failed": "Ann Lee"}
+
+
+def test_adjectives_of_not_knowing_and_an_adverb_before_the_adjective():
+    got = _contents("Many residents were unaware that the permits had expired.")
+    assert got == {"the permits had expired": "Many residents"}
+    got = _contents("Ann Lee was unsure why the vote had been delayed.")
+    assert got == {"why the vote had been delayed": "Ann Lee"}
+    got = _contents("Harbour Council members are well aware that the budget is short.")
+    assert got == {"the budget is short": "Harbour Council members"}
+    assert _contents("Ann Lee is unsure.") == {}
