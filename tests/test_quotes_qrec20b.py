@@ -107,3 +107,15 @@ def test_adjectives_of_not_knowing_and_an_adverb_before_the_adjective():
     got = _contents("Harbour Council members are well aware that the budget is short.")
     assert got == {"the budget is short": "Harbour Council members"}
     assert _contents("Ann Lee is unsure.") == {}
+
+
+def test_a_plan_reports_its_to_infinitive_only():
+    got = _contents("Voters liked Ann Lee's plan to rebuild the harbour.")
+    assert got == {"to rebuild the harbour": "Ann Lee"}
+    assert _contents("Ann Lee fought plans by the company that owns the pier to close it.") == {}
+    assert _contents("The plan that Ann Lee had drafted failed in March.") == {}
+
+
+def test_a_plan_opening_the_sentence_is_a_subject_not_a_report():
+    assert _contents("HARBOUR CITY — The council's plan to sell the pier, outlined on Monday, would cost jobs.") == {}
+    assert _contents("Ann Lee is making plans to visit the harbour.") == {}

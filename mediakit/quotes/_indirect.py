@@ -59,7 +59,7 @@ _SPEAKER_VERBS = frozenset({"offer", "list", "portray", "characterize", "liken",
 # noun cues of a pledge that report a to-infinitive as what was pledged ("his promise to build a wall",
 # "Trump's vow to deport ..."); chosen on PolNeAR train false negatives
 _INFINITIVE_NOUNS = frozenset({"promise", "promises", "pledge", "pledges", "vow", "vows", "threat", "threats",
-                               "call", "calls", "demand", "demands"})
+                               "call", "calls", "demand", "demands", "plan", "plans"})
 # auxiliaries that open a yes-no question before its subject ("Do you support ...?", "Would you say ...?")
 _QUESTION_AUX = frozenset({"do", "does", "did", "would", "will", "can", "could", "should", "shall", "must"})
 # determiners before a common noun that possesses a noun cue ("the campaign's claim that", "the nonprofit's
@@ -471,7 +471,18 @@ class _Indirect:
                 and t.low[k + 2] not in _POSSESSIVE_DET and not t.low[k + 2].endswith(("ing", "ed")):
             # "his promise to build a wall": a pledge with its to-infinitive reports what was promised
             cue = dataclasses.replace(self.lex.clause_nouns[t.low[k]], infinitive=True)
-            return self._noun_speaker(_Frame(k, k + 1, cue), k, a)
+            fr = self._noun_speaker(_Frame(k, k + 1, cue), k, a)
+            if fr is not None and t.low[k] in ("plan", "plans") and (not (
+                    t.low[fr.s0] in _POSSESSIVE_DET or t.low[fr.s1 - 1].endswith(("'s", "’s")))
+                    or not (fr.s0 - 1 >= a and t.text[fr.s0 - 1].isalpha() and t.text[fr.s0 - 1].islower())):
+                # "is making plans to question ...": only a possessor's plan is a proposal, and only after a verb or
+                # preposition ("critics attacked Lee's plan to ...", "on his plan to ..."); opening the sentence
+                # (after a dateline too) it is the subject of another predicate ("WASHINGTON — The ministry's plan
+                # to ..., outlined on Monday, would ...")
+                return None
+            return fr
+        if t.low[k] in ("plan", "plans"):
+            return None  # "plans by the company that owns ...", "the plan that passed": a plan reports only "to ..."
         if k + 3 < b and t.low[k + 1] in ("by", "from") and t.quote[k + 1] == -1:
             # "claims by intelligence agencies that ...", "criticism from rivals that ...": the speaker follows
             np_ = self._np_right(k + 2, b)
