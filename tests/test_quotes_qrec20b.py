@@ -119,3 +119,11 @@ def test_a_plan_reports_its_to_infinitive_only():
 def test_a_plan_opening_the_sentence_is_a_subject_not_a_report():
     assert _contents("HARBOUR CITY — The council's plan to sell the pier, outlined on Monday, would cost jobs.") == {}
     assert _contents("Ann Lee is making plans to visit the harbour.") == {}
+
+
+def test_the_manner_of_a_response_is_no_report():
+    assert _contents("Ann Lee did not respond in kind.") == {}
+    assert _contents("The Harbour Council responded enthusiastically by cutting the fees.") == {}
+    assert _contents("Ann Lee responded as if she had been insulted.") == {}
+    got = _contents("Ann Lee responded that the fees would stay.")
+    assert got == {"the fees would stay": "Ann Lee"}

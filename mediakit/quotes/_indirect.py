@@ -336,6 +336,11 @@ class _Indirect:
         low = t.low[s:e]
         if any(tuple(low[:len(o)]) == o for o in _ANONYMITY_OPENINGS):
             return True
+        if fr.cue is not None and fr.cue.lemma in _ANSWER_LEMMAS and low and (
+                tuple(low[:2]) in (("in", "kind"), ("as", "if"), ("as", "though"))
+                or low[0].endswith("ly") and len(low[0]) > 4 and low[0] not in ("early", "only", "family")
+                or low[0] in ("more", "less") and len(low) > 1 and low[1].endswith("ly")):
+            return True  # "did not respond in kind", "responded enthusiastically by ...": the manner, no words
         return fr.cue is not None and fr.cue.lemma in _ANSWER_LEMMAS and bool(low) and low[0] in ("to",) + tuple(
             _REQUEST_NOUNS) and any(w in _REQUEST_NOUNS for w in low[:_REQUEST_NOUN_MAX_OFFSET + 1])
 
