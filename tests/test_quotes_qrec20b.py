@@ -127,3 +127,10 @@ def test_the_manner_of_a_response_is_no_report():
     assert _contents("Ann Lee responded as if she had been insulted.") == {}
     got = _contents("Ann Lee responded that the fees would stay.")
     assert got == {"the fees would stay": "Ann Lee"}
+
+
+def test_feel_with_a_noun_phrase_object_reports_no_belief():
+    assert _contents("Local shops could feel a budget pinch next year.") == {}
+    assert _contents("Ann Lee does not feel the same way about the mayor.") == {}
+    got = _contents("Ann Lee feels the council has lost its way.")
+    assert got == {"the council has lost its way": "Ann Lee"}

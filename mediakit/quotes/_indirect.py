@@ -60,6 +60,8 @@ _SPEAKER_VERBS = frozenset({"offer", "list", "portray", "characterize", "liken",
 # "Trump's vow to deport ..."); chosen on PolNeAR train false negatives
 _INFINITIVE_NOUNS = frozenset({"promise", "promises", "pledge", "pledges", "vow", "vows", "threat", "threats",
                                "call", "calls", "demand", "demands", "plan", "plans"})
+# words that open a noun-phrase object of "feel" (a sensation, not a belief: "feel the pinch", "felt this way")
+_FELT_OBJECT_OPENERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "it", "no", "any"})
 # auxiliaries that open a yes-no question before its subject ("Do you support ...?", "Would you say ...?")
 _QUESTION_AUX = frozenset({"do", "does", "did", "would", "will", "can", "could", "should", "shall", "must"})
 # determiners before a common noun that possesses a noun cue ("the campaign's claim that", "the nonprofit's
@@ -302,6 +304,10 @@ class _Indirect:
         if kind == "indirect" and fr.c0 > a and t.low[fr.c0 - 1] in _NEGATED_AUX and fr.cue is not None \
                 and not fr.cue.clause and not self._is_clause(s, e, True):
             return True  # "didn't mention his own impact", "couldn't find anyone": a negated act, no report
+        if kind == "indirect" and fr.cue is not None and fr.cue.lemma == "feel" and s < e \
+                and t.low[s] in _FELT_OBJECT_OPENERS and not self._is_clause(s, e, False) \
+                and not (t.low[s] == "a" and s + 1 < e and t.low[s + 1] in ("little", "bit", "lot")):
+            return True  # "feel this way", "feels the spotlight": a sensation, no belief ("feel a little better" is a state)
         if kind == "indirect" and self._asks(fr, a, b):
             return True  # "Do you support Ann Lee?", "Would you say the plan failed?": a question, no report
         if kind == "indirect" and self._no_words(fr, s, e):
