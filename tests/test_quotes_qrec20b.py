@@ -134,3 +134,9 @@ def test_feel_with_a_noun_phrase_object_reports_no_belief():
     assert _contents("Ann Lee does not feel the same way about the mayor.") == {}
     got = _contents("Ann Lee feels the council has lost its way.")
     assert got == {"the council has lost its way": "Ann Lee"}
+
+
+def test_back_down_is_a_retreat_not_an_endorsement():
+    assert _contents("Ann Lee did not back down on Tuesday.") == {}
+    assert _contents("Ann Lee was backing away from the plan.") == {}
+    assert _contents("Ann Lee is backing Harbour Council candidates.") == {"Harbour Council candidates": "Ann Lee"}

@@ -308,6 +308,9 @@ class _Indirect:
                 and t.low[s] in _FELT_OBJECT_OPENERS and not self._is_clause(s, e, False) \
                 and not (t.low[s] == "a" and s + 1 < e and t.low[s + 1] in ("little", "bit", "lot")):
             return True  # "feel this way", "feels the spotlight": a sensation, no belief ("feel a little better" is a state)
+        if kind == "indirect" and fr.cue is not None and fr.cue.lemma == "back" and s < e \
+                and t.low[s] in ("down", "away", "off", "out") and s == fr.c1:
+            return True  # "did not back down", "was backing away from": a retreat, not an endorsement
         if kind == "indirect" and self._asks(fr, a, b):
             return True  # "Do you support Ann Lee?", "Would you say the plan failed?": a question, no report
         if kind == "indirect" and self._no_words(fr, s, e):
