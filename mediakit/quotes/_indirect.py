@@ -64,9 +64,6 @@ _INFINITIVE_NOUNS = frozenset({"promise", "promises", "pledge", "pledges", "vow"
 _FELT_OBJECT_OPENERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "it", "no", "any"})
 # auxiliaries that open a yes-no question before its subject ("Do you support ...?", "Would you say ...?")
 _QUESTION_AUX = frozenset({"do", "does", "did", "would", "will", "can", "could", "should", "shall", "must"})
-# determiners before a common noun that possesses a noun cue ("the campaign's claim that", "the nonprofit's
-# assurances that"); chosen on PolNeAR train false negatives
-_POSSESSOR_DETS = frozenset({"the", "this", "that", "his", "her", "its", "their"})
 # capitalised adverbs that open a sentence before a possessor ("Perhaps Mr. Lee's most surprising suggestion")
 _SENTENCE_ADVERBS = frozenset({"perhaps", "maybe", "indeed", "still", "yet", "now", "instead", "meanwhile",
                                "similarly", "likewise", "finally", "ultimately", "again", "then"})
@@ -486,10 +483,11 @@ class _Indirect:
             # "his promise to build a wall": a pledge with its to-infinitive reports what was promised
             cue = dataclasses.replace(self.lex.clause_nouns[t.low[k]], infinitive=True)
             fr = self._noun_speaker(_Frame(k, k + 1, cue), k, a)
-            if fr is not None and t.low[k] in ("plan", "plans") and (not (
-                    t.low[fr.s0] in _POSSESSIVE_DET or t.low[fr.s1 - 1].endswith(("'s", "’s")))
+            if fr is not None and t.low[k] in ("plan", "plans") and (not _is_cap(t.text[fr.s0])
+                    or not t.low[fr.s1 - 1].endswith(("'s", "’s"))
                     or not (fr.s0 - 1 >= a and t.text[fr.s0 - 1].isalpha() and t.text[fr.s0 - 1].islower())):
-                # "is making plans to question ...": only a possessor's plan is a proposal, and only after a verb or
+                # "is making plans to question ...": only a named possessor's plan is a proposal ("his plan" leaves
+                # the planner to a pronoun's antecedent, too often another person's), and only after a verb or
                 # preposition ("critics attacked Lee's plan to ...", "on his plan to ..."); opening the sentence
                 # (after a dateline too) it is the subject of another predicate ("WASHINGTON — The ministry's plan
                 # to ..., outlined on Monday, would ...")
@@ -569,7 +567,6 @@ class _Indirect:
         while m >= a and m > k - 1 - _NOUN_CUE_MODIFIERS and t.text[m][:1].islower() and _is_word(t.text[m]) \
                 and t.low[m] not in _POSSESSIVE_DET and t.low[m] not in _PREPS \
                 and (t.low[m] not in _DET or t.low[m] == "most" and m + 1 < k) \
-                and not t.low[m].endswith(("'s", "’s")) \
                 and not (t.low[m] in _LIGHT_VERBS and m - 1 >= a and t.low[m - 1] not in _POSSESSIVE_DET
                          and not t.low[m - 1].endswith(("'s", "’s"))):
             m -= 1  # adjectives: "his repeated claims that", "deep concern that", "her most explosive claim"
@@ -587,10 +584,6 @@ class _Indirect:
             while s0 < m and (t.low[s0] in _LEADING_SKIP or t.low[s0] in _SENTENCE_ADVERBS):
                 s0 += 1  # "But Lee's claim", "Perhaps Mr. Lee's suggestion": the opener is no part of the name
             fr.s0, fr.s1 = s0, m + 1
-            return fr
-        if w.endswith(("'s", "’s")) and m - 1 >= a and t.low[m - 1] in _POSSESSOR_DETS and w[:-2].isalpha():
-            # "the nonprofit's assurances that", "the campaign's claim that": a common noun with its determiner
-            fr.s0, fr.s1 = m - 1, m + 1
             return fr
         if w in _DET and m - 1 >= a:
             m -= 1  # "raised the concern that"
