@@ -43,7 +43,8 @@ _LIGHT_VERBS = frozenset({
     "express", "expressed", "expresses", "expressing", "voice", "voiced", "voices", "voicing", "raise", "raised",
     "raises", "raising", "repeat", "repeated", "repeats", "repeating", "reiterate", "reiterated", "reiterates",
     "reiterating", "make", "made", "makes", "making", "echo", "echoed", "echoes", "echoing", "renew", "renewed",
-    "renews", "renewing", "issue", "issued", "issues", "issuing", "share", "shared", "shares", "sharing"})
+    "renews", "renewing", "issue", "issued", "issues", "issuing", "share", "shared", "shares", "sharing",
+    "give", "gave", "given", "gives", "giving"})
 # subjects that hold no belief before "is sure", "was certain" ("it is certain that", "this is sure to")
 _EXPLETIVES = frozenset({"it", "this", "that", "there", "what", "which"})
 # verbs of belief whose object in a speaker's description is a clause ("Lee, who thinks the plan failed, said"),
@@ -58,7 +59,11 @@ _SPEAKER_VERBS = frozenset({"offer", "list", "portray", "characterize", "liken",
 # noun cues of a pledge that report a to-infinitive as what was pledged ("his promise to build a wall",
 # "Trump's vow to deport ..."); chosen on PolNeAR train false negatives
 _INFINITIVE_NOUNS = frozenset({"promise", "promises", "pledge", "pledges", "vow", "vows", "threat", "threats",
-                               "call", "calls", "demand", "demands"})
+                               "call", "calls", "demand", "demands", "plan", "plans"})
+# words that open a noun-phrase object of "feel" (a sensation, not a belief: "feel the pinch", "felt this way")
+_FELT_OBJECT_OPENERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "it", "no", "any"})
+# auxiliaries that open a yes-no question before its subject ("Do you support ...?", "Would you say ...?")
+_QUESTION_AUX = frozenset({"do", "does", "did", "would", "will", "can", "could", "should", "shall", "must"})
 # capitalised adverbs that open a sentence before a possessor ("Perhaps Mr. Lee's most surprising suggestion")
 _SENTENCE_ADVERBS = frozenset({"perhaps", "maybe", "indeed", "still", "yet", "now", "instead", "meanwhile",
                                "similarly", "likewise", "finally", "ultimately", "again", "then"})
@@ -296,9 +301,38 @@ class _Indirect:
         if kind == "indirect" and fr.c0 > a and t.low[fr.c0 - 1] in _NEGATED_AUX and fr.cue is not None \
                 and not fr.cue.clause and not self._is_clause(s, e, True):
             return True  # "didn't mention his own impact", "couldn't find anyone": a negated act, no report
+        if kind == "indirect" and fr.cue is not None and fr.cue.lemma == "feel" and s < e \
+                and t.low[s] in _FELT_OBJECT_OPENERS and not self._is_clause(s, e, False) \
+                and not (t.low[s] == "a" and s + 1 < e and t.low[s + 1] in ("little", "bit", "lot")):
+            return True  # "feel this way", "feels the spotlight": a sensation, no belief ("feel a little better" is a state)
+        if kind == "indirect" and fr.cue is not None and fr.cue.lemma == "back" and s < e \
+                and t.low[s] in ("down", "away", "off", "out") and s == fr.c1:
+            return True  # "did not back down", "was backing away from": a retreat, not an endorsement
+        if kind == "indirect" and self._asks(fr, a, b):
+            return True  # "Do you support Ann Lee?", "Would you say the plan failed?": a question, no report
         if kind == "indirect" and self._no_words(fr, s, e):
             return True  # "who declined to be identified", "did not respond to a request for comment"
         return kind == "indirect" and self._appearance(fr, s, e)  # "has shown little daylight"
+
+    def _asks(self, fr: _Frame, a: int, b: int) -> bool:
+        """True when the frame ``fr`` is the inverted verb of a yes-no question: its sentence opens with an
+        auxiliary, its subject follows and a question mark closes it ("Do you support Ann Lee?", "Can he keep
+        the voters?"): the question asks whether the subject holds the content and reports nothing.
+
+        >>> from mediakit.quotes import find_attributions
+        >>> find_attributions("Do you support Ann Lee?")
+        []
+        """
+        t = self.t
+        if fr.s0 < 0 or fr.inverted or fr.s0 - 1 < a or fr.s1 > fr.c0 or t.low[fr.s0 - 1] not in _QUESTION_AUX:
+            return False
+        m = fr.s0 - 2
+        while m >= a and not _is_word(t.text[m]):
+            m -= 1
+        if m >= a:
+            return False  # the auxiliary opens no sentence: "..., as do most voters"
+        q = next((m for m in range(fr.c1, b) if t.low[m] in ("?", ".", "!", ";")), None)
+        return q is not None and t.low[q] == "?" and all(t.quote[m] == -1 for m in range(fr.s0 - 1, q))
 
     def _no_words(self, fr: _Frame, s: int, e: int) -> bool:
         """True when the content s..e of ``fr`` says nothing about the world: the speaker's anonymity or a
@@ -308,6 +342,11 @@ class _Indirect:
         low = t.low[s:e]
         if any(tuple(low[:len(o)]) == o for o in _ANONYMITY_OPENINGS):
             return True
+        if fr.cue is not None and fr.cue.lemma in _ANSWER_LEMMAS and low and (
+                tuple(low[:2]) in (("in", "kind"), ("as", "if"), ("as", "though"))
+                or low[0].endswith("ly") and len(low[0]) > 4 and low[0] not in ("early", "only", "family")
+                or low[0] in ("more", "less") and len(low) > 1 and low[1].endswith("ly")):
+            return True  # "did not respond in kind", "responded enthusiastically by ...": the manner, no words
         return fr.cue is not None and fr.cue.lemma in _ANSWER_LEMMAS and bool(low) and low[0] in ("to",) + tuple(
             _REQUEST_NOUNS) and any(w in _REQUEST_NOUNS for w in low[:_REQUEST_NOUN_MAX_OFFSET + 1])
 
@@ -443,7 +482,19 @@ class _Indirect:
                 and t.low[k + 2] not in _POSSESSIVE_DET and not t.low[k + 2].endswith(("ing", "ed")):
             # "his promise to build a wall": a pledge with its to-infinitive reports what was promised
             cue = dataclasses.replace(self.lex.clause_nouns[t.low[k]], infinitive=True)
-            return self._noun_speaker(_Frame(k, k + 1, cue), k, a)
+            fr = self._noun_speaker(_Frame(k, k + 1, cue), k, a)
+            if fr is not None and t.low[k] in ("plan", "plans") and (not _is_cap(t.text[fr.s0])
+                    or not t.low[fr.s1 - 1].endswith(("'s", "’s"))
+                    or not (fr.s0 - 1 >= a and t.text[fr.s0 - 1].isalpha() and t.text[fr.s0 - 1].islower())):
+                # "is making plans to question ...": only a named possessor's plan is a proposal ("his plan" leaves
+                # the planner to a pronoun's antecedent, too often another person's), and only after a verb or
+                # preposition ("critics attacked Lee's plan to ...", "on his plan to ..."); opening the sentence
+                # (after a dateline too) it is the subject of another predicate ("WASHINGTON — The ministry's plan
+                # to ..., outlined on Monday, would ...")
+                return None
+            return fr
+        if t.low[k] in ("plan", "plans"):
+            return None  # "plans by the company that owns ...", "the plan that passed": a plan reports only "to ..."
         if k + 3 < b and t.low[k + 1] in ("by", "from") and t.quote[k + 1] == -1:
             # "claims by intelligence agencies that ...", "criticism from rivals that ...": the speaker follows
             np_ = self._np_right(k + 2, b)

@@ -65,10 +65,11 @@ _VOWELS = set("aeiou")
 # forms of "be" and "remain" that make a phrase of a cognition adjective ("were hopeful", "remains confident")
 _COPULAS = ("is", "are", "was", "were", "am", "'m", "’m", "be", "been", "being", "remain", "remains",
             "remained")
-# ... with one adverb between ("are not convinced", "were acutely aware", "remain cautiously optimistic")
+# ... with one adverb between ("are not convinced", "were acutely aware", "remain cautiously optimistic", "are
+# well aware", "am fully aware"; not "more": "are more optimistic about the economy than ..." compares)
 _COPULA_ADVERBS = ("not", "also", "still", "very", "increasingly", "quite", "fairly", "deeply", "acutely", "now",
                    "so", "all", "both", "equally", "particularly", "especially", "absolutely", "highly", "cautiously",
-                   "genuinely", "clearly")
+                   "genuinely", "clearly", "keenly", "fully", "well", "apparently", "firmly")
 
 
 def inflect(lemma: str, *, double: bool = False) -> dict[str, str]:
