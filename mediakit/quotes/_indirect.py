@@ -90,6 +90,11 @@ _REQUEST_NOUNS = frozenset({"request", "requests", "message", "messages", "call"
 # PolNeAR train
 _REQUEST_NOUN_MAX_OFFSET = 6
 
+# disputes over a question (attribution_verbs.yaml): they report only the question ("split on whether ...")
+_DISPUTE_LEMMAS = frozenset({"disagree on", "disagree over", "clash on", "clash over", "battle on", "battle over",
+                             "bicker on", "bicker over", "split on", "split over"})
+_QUESTION_WORDS = frozenset({"whether", "if", "how", "what", "who", "whom", "why", "when", "where", "which"})
+
 
 class _Indirect:
     """Reported speech (mixed into the analyser of :mod:`._rules`)."""
@@ -305,6 +310,9 @@ class _Indirect:
                 and t.low[s] in _FELT_OBJECT_OPENERS and not self._is_clause(s, e, False) \
                 and not (t.low[s] == "a" and s + 1 < e and t.low[s + 1] in ("little", "bit", "lot")):
             return True  # "feel this way", "feels the spotlight": a sensation, no belief ("feel a little better" is a state)
+        if kind == "indirect" and fr.cue is not None and fr.cue.lemma in _DISPUTE_LEMMAS and s < e \
+                and t.low[s] not in _QUESTION_WORDS:
+            return True  # "was split over the plan while the vote was open": a dispute reports only a question
         if kind == "indirect" and fr.cue is not None and fr.cue.lemma == "back" and s < e \
                 and t.low[s] in ("down", "away", "off", "out") and s == fr.c1:
             return True  # "did not back down", "was backing away from": a retreat, not an endorsement
