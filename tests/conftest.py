@@ -102,3 +102,17 @@ def shared_dir() -> Path:
     if not SHARED.exists():
         pytest.skip("../shared is not present on this machine")
     return SHARED
+
+
+def attribution_contents(text: str) -> dict[str, str | None]:
+    """Reported content -> the speaker's text, for every non-direct attribution that the quote rules find in
+    ``text`` (offsets taken as ``text[start:end]``)."""
+    from mediakit.quotes import find_attributions
+
+    out = {}
+    for r in find_attributions(text):
+        if r["kind"] == "direct":
+            continue
+        spk = text[r["speaker_start"]:r["speaker_end"]] if r["speaker_start"] is not None else None
+        out[text[r["start"]:r["end"]]] = spk
+    return out

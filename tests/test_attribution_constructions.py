@@ -924,7 +924,7 @@ def test_that_clause_report_keeps_its_cue_when_a_participle_phrase_holds_the_quo
     text = "Moreau said Friday that the council rejected her budget, calling it an “insult to every taxpayer.”"
     assert _rows(text) == [("indirect", "the council rejected her budget", "Moreau"),
                            ("direct", "insult to every taxpayer.", "Moreau")]
-    # with no "that" too: the quotation takes the outer speaker, and the outer cue still reports its clause (qrec20a)
+    # with no "that" too: the quotation takes the outer speaker, and the outer cue still reports its clause
     text = "Moreau said the council rejected her budget, calling it an “insult to every taxpayer.”"
     assert _rows(text) == [("indirect", "the council rejected her budget", "Moreau"),
                            ("direct", "insult to every taxpayer.", "Moreau")]

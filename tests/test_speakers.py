@@ -285,7 +285,7 @@ def test_a_next_sentence_reporting_its_own_that_clause_is_no_frame_of_the_quotat
               for r in q[q.kind == "direct"].itertuples()]
     assert direct == [("a", "It is over,", "he"), ("a", "We go home.", "he"),
                       ("b", "It is over,", "he"), ("b", "We go home.", "She"),
-                      # the quote-free sentence before the lone quotation has a speaker of its own (qrec20a)
+                      # the quote-free sentence before the lone quotation has a speaker of its own
                       ("c", "We will fight this.", "Tom Vance")]
     # the clause is reported by its own sentence's subject
     indirect = [(r.article_id, texts["abc".index(r.article_id)][r.start:r.end], r.speaker)

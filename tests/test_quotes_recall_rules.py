@@ -1,4 +1,4 @@
-"""Recall rules of session 19: attributions the project's rule admits (a speech, report or cognition cue, a
+"""Recall rules (issue 3/7, Deliver 4): attributions the project's rule admits (a speech, report or cognition cue, a
 subject that can speak, reported content) that the quote rules used to miss. Each test checks the reported
 content through the character offsets (text[start:end])."""
 
@@ -6,16 +6,9 @@ from __future__ import annotations
 
 from mediakit.quotes import find_attributions
 
+from .conftest import attribution_contents
 
-def _contents(text: str) -> dict[str, str | None]:
-    """Reported content -> the speaker's text, for every non-direct attribution of ``text``."""
-    out = {}
-    for r in find_attributions(text):
-        if r["kind"] == "direct":
-            continue
-        spk = text[r["speaker_start"]:r["speaker_end"]] if r["speaker_start"] is not None else None
-        out[text[r["start"]:r["end"]]] = spk
-    return out
+_contents = attribution_contents
 
 
 def test_adjective_of_belief_after_be_reports_its_clause():
@@ -41,7 +34,7 @@ def test_colon_after_the_frame_leaves_the_fronted_phrase_out():
     text = "Ann Lee had no kind words for the plan. In a speech last July, she said:\n\nLet no one be mistaken."
     assert not any(text[r["start"]:r["end"]] == "In a speech last July" for r in find_attributions(text))
     text = "In the text that came with the video, Ann Lee wrote:\n\nThe council has failed us."
-    # the unquoted paragraph after the colon is what she wrote (qrec20a); the fronted phrase stays out
+    # the unquoted paragraph after the colon is what she wrote; the fronted phrase stays out
     assert _contents(text) == {"The council has failed us": "Ann Lee"}
     # a clause after the colon is still the content
     assert _contents("The plan will fail, Ann Lee said: it has no money.") == {"it has no money": "Ann Lee"}

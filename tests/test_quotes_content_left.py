@@ -1,4 +1,4 @@
-"""Rules of helper qrec20a: content on the left of its frame, direct and mixed quotes."""
+"""Quote rules for content on the left of its frame, and for direct and mixed quotes (issue 3/7)."""
 
 from mediakit.quotes import find_attributions
 

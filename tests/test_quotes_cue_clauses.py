@@ -1,21 +1,12 @@
-"""Cue rules of session 20 (qrec20b): speech, report and cognition verbs that report a clause, and the
+"""Cue rules (issue 3/7, Deliver 4): speech, report and cognition verbs that report a clause, and the
 grammatical tests that keep a cue lemma from reading a noun phrase or an idiom as reported content. Each test
 checks the reported content through the character offsets (text[start:end])."""
 
 from __future__ import annotations
 
-from mediakit.quotes import find_attributions
+from .conftest import attribution_contents
 
-
-def _contents(text: str) -> dict[str, str | None]:
-    """Reported content -> the speaker's text, for every non-direct attribution of ``text``."""
-    out = {}
-    for r in find_attributions(text):
-        if r["kind"] == "direct":
-            continue
-        spk = text[r["speaker_start"]:r["speaker_end"]] if r["speaker_start"] is not None else None
-        out[text[r["start"]:r["end"]]] = spk
-    return out
+_contents = attribution_contents
 
 
 def test_convince_and_persuade_report_the_clause_after_the_addressee():
