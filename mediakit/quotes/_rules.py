@@ -32,7 +32,7 @@ from ._subjects import _Subjects
 from ._tokens import _Frame, _is_cap, _tokenize
 from ._turkish import _Turkish
 from ._units import _Units
-from ._words import _DET, PRONOUNS
+from ._words import _DET, _QUOTE_CHARS, PRONOUNS
 
 __all__ = ["find_attributions"]
 
@@ -54,8 +54,6 @@ _BREAKS_RE = re.compile(r"\n[\s]*")
 _CONTRACTED_PRONOUN_RE = re.compile(r"(he|she|they|we|i|you)['’](?:s|ve|d|ll|re)")
 # ... and at most this many characters; origin unknown, predates this refactor
 _CONTEXT_MAX_GAP_CHARS = 600
-# quotation marks that open a quotation
-_OPENING_MARKS = "\"“«„‘'"
 _WORD_RE = re.compile(r"\w{2,}")
 # a content with fewer characters than this before a quotation another speaker frames is nothing of its own; a
 # guess, not tuned
@@ -175,7 +173,7 @@ class _Analyser(_Units, _Cues, _Phrases, _CueSubjects, _Subjects, _Direct, _Acco
             if not inner:
                 continue
             cut = min(inner)
-            while cut > r["start"] and (self.text[cut - 1] in _OPENING_MARKS or self.text[cut - 1] in " :,—–-"):
+            while cut > r["start"] and (self.text[cut - 1] in _QUOTE_CHARS or self.text[cut - 1] in " :,—–-"):
                 cut -= 1
             if cut - r["start"] < _MIN_CONTENT_CHARS or not _WORD_RE.search(self.text, r["start"], cut):
                 dropped.add((r["verb_start"], r["start"], r["end"]))
