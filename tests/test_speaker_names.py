@@ -1190,3 +1190,14 @@ def test_a_persons_campaign_is_one_name_however_the_possessive_is_written():
     from mediakit.quotes._mentions import _canonical_name
     # a clause's words stay no body's name
     assert _canonical_name("Roe put her finger on one facet of Lee's campaign") != "Lee campaign"
+
+
+def test_a_state_description_refers_back_to_the_tagged_or_titled_legislator():
+    text = ("Sen. Jo Roe (R-Fla.) said on Monday that the bill was dead.\n\n"
+            "Ann Lee, a lobbyist, said that it could pass.\n\n"
+            "The Florida senator said that she would vote against it.")
+    q = _speakers_of(text)
+    assert list(q[q.speaker == "The Florida senator"].speaker_canonical) == ["Jo Roe"]
+    text = "Florida Sen. Ann Lee said that the plan was good. The Florida senator also said that it would pass."
+    q = _speakers_of(text)
+    assert list(q[q.speaker == "The Florida senator"].speaker_canonical) == ["Ann Lee"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text import fold
 from ._clauses import _clause_like, _clause_subject, _clause_tail
@@ -33,6 +34,7 @@ from ._gazetteer import (
     _SYNONYMS,
     Gazetteer,
     _name_words,
+    _read_yaml,
     _words,
     country_of,
     is_anonymous,
@@ -95,6 +97,39 @@ class _Ent:
     desc: str  # mention + apposition words, for matching descriptions
     pos: int
     gender: str = ""
+
+    def __post_init__(self) -> None:
+        # "Sen. Jo Roe (R-Fla.)": the tag tells the party and the state, so that "the Florida senator" and "the
+        # Republican senator" can refer back to her
+        extra = [w for tok in self.desc.split() if _PARTY_TAG_WORD.match(tok) for w in _party_tag_words(tok)]
+        if extra:
+            self.desc = " ".join([self.desc, *extra])
+
+
+_PARTY_TAG_WORD = re.compile(r"^[dri]-[a-z.]{2,6}$")
+_PARTIES = {"d": "democrat democratic", "r": "republican", "i": "independent"}
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> dict[str, str]:
+    """AP abbreviation or postal code (lower case, no full stops) -> state name (resources/us_states.yaml)."""
+    out: dict[str, str] = {}
+    for name, ap, postal in _read_yaml("us_states.yaml").get("states", []):
+        out.setdefault(str(postal), str(name))
+        out[str(ap)] = str(name)
+    out.setdefault("tex", "texas")
+    return out
+
+
+def _party_tag_words(tag: str) -> list[str]:
+    """The words a legislator's party-and-state tag stands for.
+
+    >>> _party_tag_words("r-fla"), _party_tag_words("d-n.y"), _party_tag_words("d-day")
+    (['republican', 'florida'], ['democrat', 'democratic', 'new', 'york'], [])
+    """
+    party, _, state = tag.partition("-")
+    name = _us_states().get(state.replace(".", ""))
+    return [*_PARTIES[party].split(), *name.split()] if name and party in _PARTIES else []
 
 
 def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | None = None,
@@ -176,6 +211,12 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
             # "analysts", "a bank teller", "the official", "I'm": a description, not a name; "That's the
             # takeaway from ...", "Clinton released her medical records": a clause, not a name
             canon = None
+        if tailed != mention:
+            # "Sen. Jo Roe (R-Fla.)": the tag cut off the name still describes her ("the Florida senator")
+            extra = [w for tok in _words(tailed) if _PARTY_TAG_WORD.match(tok) for w in _party_tag_words(tok)
+                     if w not in ent.desc.split()]
+            if extra:
+                ent.desc = " ".join([ent.desc, *extra])
         if ent.type == "unknown" and tailed != mention:
             # "Jo Roe of the Harbour Policy Institute": the body cut off the name still types the person
             t, c = speaker_type_of(tailed, appos)
@@ -546,6 +587,10 @@ def _description_antecedent(words: list[str], pos: int, ents: list[_Ent],
     if not head or head in _DETS or head in _FUNCTION_WORDS:
         return None  # "the authors of the": a cut phrase, whose last word describes no one
     syn = _SYNONYMS.get(head, {head}) | {head}
+    if required:
+        # "the Florida senator" is "Sen. Jo Roe (R-Fla.)": a title's abbreviation, once the state or party says
+        # which one (a bare "the senator" keeps to the latest person, whom news means more often)
+        syn |= _ABBREVIATED_TITLES.get(head, set())
     plural = head.endswith("s")
     named = _named_head(mention, head)
     # "the campaign", not "the head of the directorate" (a person described by a body)
@@ -587,6 +632,9 @@ def _description_antecedent(words: list[str], pos: int, ents: list[_Ent],
 
 # heads of a description that names one office holder, whom the last person named need not be
 _SOLE_PERSON_HEADS = frozenset({"president"})
+# a title and the abbreviations a name's introduction writes for it ("Sen. Jo Roe", "Gov. Al Lee")
+_ABBREVIATED_TITLES = {"senator": {"sen"}, "governor": {"gov"}, "congressman": {"rep"}, "congresswoman": {"rep"},
+                       "representative": {"rep"}, "lawmaker": {"sen", "rep"}}
 # words that end a cut phrase ("the authors of the"), never a description's head
 _FUNCTION_WORDS = frozenset({"of", "for", "to", "in", "on", "at", "by", "with", "from", "and", "or", "as"})
 
