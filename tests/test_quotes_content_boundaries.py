@@ -26,3 +26,15 @@ def test_that_after_a_noun_that_takes_a_clause_stays_with_the_noun():
 def test_relative_that_after_the_phrase_is_no_content_start():
     text = "Ann Lee spoke to residents that had lost their homes in the flood."
     assert "had lost their homes in the flood" not in _contents(text)
+
+
+def test_said_by_telephone_after_an_apposition_is_a_verb():
+    text = "“We never gave up on the harbour,” Mr. Roe, now 81, said by telephone this week."
+    rows = [(r["kind"], text[r["start"]:r["end"]], text[r["speaker_start"]:r["speaker_end"]])
+            for r in find_attributions(text)]
+    assert ("direct", "We never gave up on the harbour,", "Mr. Roe") in rows
+
+
+def test_a_participle_with_by_and_its_agent_is_no_cue():
+    text = "The harbour plan, reported by the Harbour Council last year, failed badly after the storm."
+    assert find_attributions(text) == []
