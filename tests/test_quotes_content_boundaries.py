@@ -38,3 +38,10 @@ def test_said_by_telephone_after_an_apposition_is_a_verb():
 def test_a_participle_with_by_and_its_agent_is_no_cue():
     text = "The harbour plan, reported by the Harbour Council last year, failed badly after the storm."
     assert find_attributions(text) == []
+
+
+def test_addressee_and_adverb_before_a_quotation_are_left_out():
+    text = 'Ann Lee, its acting chairman, told the Harbour News agency simply, "We lost the vote."'
+    contents = _contents(text)
+    assert not any("Harbour News" in c for c in contents)
+    assert all(c.strip('"') == "We lost the vote." for c in contents)

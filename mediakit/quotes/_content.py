@@ -520,6 +520,27 @@ class _Content:
                 return k
         return k
 
+    def _addressee_before_quotation(self, fr: _Frame, k: int, hi: int) -> int:
+        """Start of a quotation after the addressee of a verb that takes one and a comma ("told [the Harbour
+        News agency simply], “We lost.”"): the addressee is whom, the quotation is what. ``k`` otherwise.
+
+        >>> from mediakit.quotes import find_attributions
+        >>> text = 'Ann Lee told the Harbour News agency simply, "We lost the vote."'
+        >>> [(r["kind"], text[r["start"]:r["end"]]) for r in find_attributions(text)]
+        [('direct', 'We lost the vote.')]
+        """
+        t = self.t
+        if not fr.cue.object or k >= hi or not _is_word(t.text[k]) or t.low[k] in self.lex.complementizers:
+            return k
+        for m in range(k + 1, min(hi - 1, k + _ADDRESSEE_WINDOW)):
+            w = t.low[m]
+            if w == "," and t.quote[m] == -1 and t.quote[m + 1] != -1 and t.mark[m + 1]:
+                return m + 1
+            if not _is_word(t.text[m]) or t.quote[m] != -1 or w in _CLAUSE or w in _AUX or w in self.lex.forms \
+                    or _past_like(w):
+                return k
+        return k
+
     def _finite_clause(self, s: int, hi: int) -> bool:
         """True when a clause with its subject starts at ``s``: an auxiliary or a finite verb form within the
         first few words after a pronoun or a short noun phrase ("the port should reopen", "he wants")."""
@@ -589,6 +610,7 @@ class _Content:
         k = self._skip_phrase_before_that(fr, kind, k, hi)
         if k == right0 and fr.cue is not None and kind == "indirect" and fr.cue.cls == "speech":
             k = self._after_addressee(fr, k, hi)
+            k = self._addressee_before_quotation(fr, k, hi)
         k = self._skip_interrupting_frame(fr, kind, k, hi, frames, n_f)
         if k + 1 < hi and t.low[k].endswith("ly") and t.low[k + 1] in self.lex.complementizers:
             k += 1  # "has said repeatedly that ...": an adverb before the complementizer
