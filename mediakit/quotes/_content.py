@@ -51,6 +51,21 @@ _CONT_BLOCKED = frozenset({"and", "but", "who", "which", "whose", "adding", "acc
                            # a time phrase about the telling: "said on Wednesday, less than three months after"
                            "less", "more", "just", "only", "shortly", "soon", "hours", "days", "weeks", "months",
                            "years", "minutes", "moments", "long", "even"})
+# tokens after a preposition searched for the "that" that ends a phrase about the telling ("said to a friend
+# that", "replied in an even voice that"); chosen by hand, not tuned
+_PHRASE_BEFORE_THAT_WINDOW = 7
+# words that end the search for that "that": a clause or coordination starts before it
+_PHRASE_STOPS = frozenset(_CLAUSE) - {"even", "just", "only", "also", "now", "then", "here", "there", "that"}
+# nouns that take a "that" clause of their own ("responded to the claims that ...": the clause belongs to the
+# noun); general English
+_CLAUSE_NOUNS = frozenset({
+    "fact", "claim", "claims", "accusation", "accusations", "allegation", "allegations", "assertion",
+    "assertions", "idea", "notion", "belief", "charge", "charges", "condition", "news", "evidence", "suggestion",
+    "suggestions", "argument", "arguments", "hope", "hopes", "fear", "fears", "concern", "concerns", "promise",
+    "chance", "possibility", "sense", "impression", "feeling", "view", "theory", "rumor", "rumors", "reports",
+    "assurance", "assurances", "warning", "warnings",
+    "question", "insistence", "assumption", "conclusion", "proposition", "expectation", "expectations",
+    "speculation", "hint", "sign", "signs", "indication", "indications", "proof", "reminder"})
 _ARTICLES = frozenset({"the", "a", "an"})
 # words that open a sentence without being part of its content ("And yet, ..., Syria remains ...")
 _CONNECTIVES = frozenset({"and", "but", "yet", "so", "still", "now", "then", "also", "however", "indeed", "instead",
@@ -475,6 +490,57 @@ class _Content:
                 return m
         return k
 
+    def _skip_phrase_before_that(self, fr: _Frame, kind: str, k: int, hi: int) -> int:
+        """Start of the "that" clause after a prepositional phrase between the cue and "that" ("said [to a
+        friend] that ...", "replied [in an even voice] that ...", "wrote [on his blog] that"): the phrase is
+        about the telling, not what was said. The phrase is a preposition and a noun phrase (no verb, no
+        infinitive, no noun that takes a clause of its own: "responded to the claims that"), and "that" opens a
+        clause, not a relative ("to cities that have mourned") or a time phrase ("that day"); ``k`` when there
+        is no such phrase.
+
+        >>> from mediakit.quotes import find_attributions
+        >>> text = "Ann Lee replied in an even voice that the harbour plan had failed."
+        >>> [text[r["start"]:r["end"]] for r in find_attributions(text)]
+        ['the harbour plan had failed']
+        """
+        t = self.t
+        if kind == "according_to" or fr.cue is None or k + 2 >= hi or t.low[k] not in _PREPS or t.low[k] == "of":
+            return k
+        first = t.low[k + 1]
+        if t.low[k] == "to" and not (first in _DET or first in _PERSON_OBJECTS or _is_cap(t.text[k + 1])):
+            return k  # "urged him to name cities that ...": an infinitive, not a phrase about the telling
+        for m in range(k + 1, min(hi - 1, k + _PHRASE_BEFORE_THAT_WINDOW)):
+            w = t.low[m]
+            if w == "that" and m - 1 > k and t.low[m - 1] not in _PREPS and t.low[m - 1] not in _DET \
+                    and t.low[m - 1] not in _CLAUSE_NOUNS and t.low[m + 1] not in _TIME_WORDS \
+                    and t.low[m + 1] not in _AUX and not _past_like(t.low[m + 1]) and t.low[m + 1] not in self.lex.forms:
+                return m
+            if not _is_word(t.text[m]) or t.quote[m] != -1 or w in _PHRASE_STOPS or w in _AUX or w in self.lex.forms \
+                    or _past_like(w) or w == "to" or w.endswith("ing") and m == k + 1:
+                return k
+        return k
+
+    def _addressee_before_quotation(self, fr: _Frame, k: int, hi: int) -> int:
+        """Start of a quotation after the addressee of a verb that takes one and a comma ("told [the Harbour
+        News agency simply], “We lost.”"): the addressee is whom, the quotation is what. ``k`` otherwise.
+
+        >>> from mediakit.quotes import find_attributions
+        >>> text = 'Ann Lee told the Harbour News agency simply, "We lost the vote."'
+        >>> [(r["kind"], text[r["start"]:r["end"]]) for r in find_attributions(text)]
+        [('direct', 'We lost the vote.')]
+        """
+        t = self.t
+        if not fr.cue.object or k >= hi or not _is_word(t.text[k]) or t.low[k] in self.lex.complementizers:
+            return k
+        for m in range(k + 1, min(hi - 1, k + _ADDRESSEE_WINDOW)):
+            w = t.low[m]
+            if w == "," and t.quote[m] == -1 and t.quote[m + 1] != -1 and t.mark[m + 1]:
+                return m + 1
+            if not _is_word(t.text[m]) or t.quote[m] != -1 or w in _CLAUSE or w in _AUX or w in self.lex.forms \
+                    or _past_like(w):
+                return k
+        return k
+
     def _finite_clause(self, s: int, hi: int) -> bool:
         """True when a clause with its subject starts at ``s``: an auxiliary or a finite verb form within the
         first few words after a pronoun or a short noun phrase ("the port should reopen", "he wants")."""
@@ -541,8 +607,10 @@ class _Content:
             else:
                 pass
         k = self._skip_pp_right(k, hi)
+        k = self._skip_phrase_before_that(fr, kind, k, hi)
         if k == right0 and fr.cue is not None and kind == "indirect" and fr.cue.cls == "speech":
             k = self._after_addressee(fr, k, hi)
+            k = self._addressee_before_quotation(fr, k, hi)
         k = self._skip_interrupting_frame(fr, kind, k, hi, frames, n_f)
         if k + 1 < hi and t.low[k].endswith("ly") and t.low[k + 1] in self.lex.complementizers:
             k += 1  # "has said repeatedly that ...": an adverb before the complementizer

@@ -13,6 +13,7 @@ from ._words import (
     _CLAUSE,
     _DET,
     _DOCUMENT_NOUNS,
+    _MEDIUM_WORDS,
     _NOT_PLURAL,
     _NOUNISH,
     _OBJECT_PRONOUNS,
@@ -258,6 +259,9 @@ class _Cues:
                 return False  # "the measures listed in Section 5", "the help offered.": a participle, no object
             # "an option seen by": a participle; "Mr. Trump said by telephone": a name or pronoun's verb
             # ("Beijing responded by sidestepping Moscow" is an act)
+            if nxt == "by" and c.cls == "speech" and i + 2 < len(t) and t.low[i + 2] in _MEDIUM_WORDS \
+                    and not (i + 3 < len(t) and t.low[i + 3] in ("of", "from")):
+                return True  # "Mr. Roe, now 81, said by telephone": the means of the telling, so a verb
             return not (nxt == "by" and (p not in _AUX and not _is_cap(t.text[i - 1])
                                          and p not in ("he", "she", "they", "we", "i")
                                          or i + 2 < len(t) and t.low[i + 2].endswith("ing")))
