@@ -14,6 +14,7 @@ from ._phrases import (
     _PARTICIPLE_DESCRIPTIONS,
     _RELATIVE_CLAUSE_MAX_TOKENS,
     _SUBJECT_PRONOUNS,
+    _TIME_NOUNS,
     _TO_SAY_HEADS,
 )
 from ._tokens import _Frame, _is_cap, _is_word
@@ -42,6 +43,8 @@ _CAUSATIVE_VERBS = frozenset({"lead", "leads", "led", "leading", "cause", "cause
                               "force", "forces", "forced", "forcing", "drive", "drives", "drove", "driven",
                               "driving", "spur", "spurs", "spurred", "spurring", "inspire", "inspires", "inspired",
                               "inspiring"})
+# verbs of spending time before an -ing cue ("spent the week arguing that"): their subject speaks
+_SPEND_VERBS = frozenset({"spent", "spend", "spends"})
 # the most tokens of that object ("led a number of senior party officials to ...")
 _CAUSEE_MAX_TOKENS = 8
 
@@ -238,6 +241,34 @@ class _CueSubjects:
         if np_ is None:
             return None
         np_ = self._participle_phrase(np_, c0)
+        if all(t.low[k] in _TIME_WORDS or t.low[k] in _DET or t.low[k].isdigit() for k in range(*np_)) \
+                and any(t.low[k] in _TIME_WORDS and t.low[k] not in _DET for k in range(*np_)) \
+                and not (np_[1] - np_[0] == 1 and _is_cap(t.text[np_[0]])):
+            # "spending the past week bickering over who ...": a time phrase, not a speaker (but "..., Day said")
+            m = np_[0] - 1
+            if m - 1 >= lo and t.low[m] in _AUX:
+                sub = self._np_left(m - 1, lo)  # "Police had last month charged ...": the subject before the aux
+                if sub is not None and not self._adverbial(sub):
+                    fr.s0, fr.s1 = sub
+                    return fr
+            if m >= lo and t.low[m] in ("who", "which"):
+                rel = self._subject_left(np_[0], lo)  # "Ann Lee, who last year threatened to ...": the relative
+                if rel is not None:
+                    rel.c0 = rel.c1 = c0
+                return rel
+            return None
+        v = next((k for k in range(np_[1] - 1, np_[0] - 1, -1) if t.low[k] in _SPEND_VERBS), None)
+        if v is not None and all(t.low[k] in _TIME_WORDS or t.low[k] in _TIME_NOUNS or t.low[k] in _DET
+                                 or t.low[k].isdigit() for k in range(v + 1, np_[1])):
+            # "The senators spent the past week bickering over who ...", "Lee has spent months insisting that":
+            # the subject of "spent", not the time it took
+            m = v - 1
+            while m >= lo and t.low[m] in _AUX:
+                m -= 1
+            sub = self._np_left(m, lo) if m >= lo else None
+            if sub is None or self._adverbial(sub) or any(t.low[k] in _SPEND_VERBS for k in range(*sub)):
+                return None
+            np_ = sub
         subj = [k for k in range(np_[0], np_[1] - 1) if t.low[k] in _SPEAKING_PRONOUNS and t.low[k] != "who"]
         if subj and not any(t.low[k] in _DET for k in range(np_[0], subj[-1])):
             # ("all the experts I interviewed said": a reduced relative clause, left as it is)

@@ -22,6 +22,7 @@ from ._words import (
     _POSSESSIVE_PRON,
     _PREPS,
     _SUBORDINATORS,
+    _TIME_WORDS,
     _past_like,
 )
 
@@ -192,6 +193,7 @@ class _Indirect:
                 jj >= a and t.low[jj] in ("after", "before", "while", "by") and jj < i0 - 1
                 and all(t.low[x].endswith("ly") for x in range(jj + 1, i0))
                 or t.low[i0 - 1] == "–"
+                or jj >= a and t.low[jj] in _TIME_WORDS and fr is None  # "spending the past week bickering over"
                 or i0 - 2 >= a and t.quote[i0 - 1] != -1 and t.mark[i0 - 1] and t.low[i0 - 2] == ",")
             if fr is None and (coord or and_ing or ing_open or c.form == "ing" and i0 > a
                                and t.low[i0 - 1] in (",", "by", "while", "before", "after", "—")):

@@ -1,0 +1,51 @@
+"""Who speaks for a cue (issue 3/7, Deliver 4): the subject left of the cue is a noun phrase that can speak, not a
+time phrase ("the past week"), a preposition ("aside from") or half of a coordinated subject. Each test checks
+the speaker and the reported content through the character offsets (text[start:end])."""
+
+from __future__ import annotations
+
+from .conftest import attribution_contents
+
+_contents = attribution_contents
+
+
+def test_a_name_and_a_noun_for_a_person_speak_together():
+    got = _contents("Ann Lee and the mayor clashed over whether the bridge should be rebuilt.")
+    assert got == {"whether the bridge should be rebuilt": "Ann Lee and the mayor"}
+    got = _contents("The mayor and Ann Lee said that the bridge would be rebuilt.")
+    assert got == {"the bridge would be rebuilt": "The mayor and Ann Lee"}
+    got = _contents("Ann Lee and her lawyer said that the bridge would be rebuilt.")
+    assert got == {"the bridge would be rebuilt": "Ann Lee and her lawyer"}
+
+
+def test_a_coordination_after_a_verb_is_not_joined():
+    got = _contents("Officials met Ann Lee and the mayor said that the bridge would be rebuilt.")
+    assert got == {"the bridge would be rebuilt": "the mayor"}
+
+
+def test_a_pronoun_and_a_noun_keep_the_noun():
+    got = _contents("She and her aides said that the bridge would be rebuilt.")
+    assert list(got) == ["the bridge would be rebuilt"]
+    assert got["the bridge would be rebuilt"] != "She"
+
+
+def test_aside_from_is_not_part_of_the_speaker():
+    got = _contents("The rally was quiet, aside from the candidates debating whether taxes should rise.")
+    assert set(got.values()) == {"the candidates"}
+
+
+def test_time_spent_is_not_the_speaker():
+    got = _contents("The two senators spent the past week bickering over who should lead the committee.")
+    assert got == {"who should lead the committee": "The two senators"}
+    assert _contents("Ann Lee spent Monday arguing that taxes should rise.") == {"taxes should rise": "Ann Lee"}
+    got = _contents("The mayor has spent months insisting that the bridge is safe.")
+    assert got == {"the bridge is safe": "The mayor"}
+
+
+def test_a_time_phrase_before_the_cue_is_skipped_to_the_subject():
+    got = _contents("Harbour Council members, spending the past week bickering over who should lead, met.")
+    assert "the past week" not in got.values()
+    got = _contents("Police had last month charged Ann Lee with battery.")
+    assert set(got.values()) == {"Police"}
+    got = _contents("Ann Lee, who last year threatened to shut down the council, is running.")
+    assert set(got.values()) == {"who"}
