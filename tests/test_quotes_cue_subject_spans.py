@@ -49,3 +49,10 @@ def test_a_time_phrase_before_the_cue_is_skipped_to_the_subject():
     assert set(got.values()) == {"Police"}
     got = _contents("Ann Lee, who last year threatened to shut down the council, is running.")
     assert set(got.values()) == {"who"}
+
+
+def test_an_aside_between_spaced_hyphens_is_skipped_to_the_speaker():
+    text = "Ann Lee - the mayor's sister and co-host of his radio show - told the Daily Ledger that the bridge was unsafe."
+    assert _contents(text) == {"the bridge was unsafe": "Ann Lee"}
+    assert _contents("The well-known co-host told the paper that it was unsafe.") == {
+        "it was unsafe": "The well-known co-host"}

@@ -208,12 +208,15 @@ class _CueSubjects:
                     return fr
             # no comma before: "X, said" can only be an inversion; not a subject on the left
             return None
-        if w in ("—", "–"):
+        spaced = w == "-" and j - 1 >= lo and t.end[j - 1] < t.start[j] and j + 1 < len(t) \
+            and t.end[j] < t.start[j + 1]  # "Ann Lee - the mayor's sister - told": a hyphen typed for a dash
+        if w in ("—", "–") or spaced:
             # an aside between dashes after the subject: "Insiders in two states — Nevada and Ohio — said"
             k = j - 1
             while k >= lo and t.low[k] not in ("—", "–", ";", ":") and t.quote[k] == -1 \
-                    and j - k < _APPOSITION_MAX_TOKENS:  # (commas inside: "— including Muslims, Christians —")
-                k -= 1
+                    and j - k < _APPOSITION_MAX_TOKENS and not (spaced and t.low[k] == "-" and k > lo
+                                                                and t.end[k - 1] < t.start[k] < t.end[k] < t.start[k + 1]):
+                k -= 1  # (commas inside: "— including Muslims, Christians —")
             if k > lo and t.low[k] == t.low[j] and k + 1 < j:
                 head = self._np_left(k - 1, lo)
                 if head is not None and not self._adverbial(head) and self._human(*head):
