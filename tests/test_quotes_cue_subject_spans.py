@@ -56,3 +56,10 @@ def test_an_aside_between_spaced_hyphens_is_skipped_to_the_speaker():
     assert _contents(text) == {"the bridge was unsafe": "Ann Lee"}
     assert _contents("The well-known co-host told the paper that it was unsafe.") == {
         "it was unsafe": "The well-known co-host"}
+
+
+def test_a_time_phrase_before_a_name_is_not_part_of_the_speaker():
+    text = "The Daily Ledger reported that night Ann Lee testified that the bridge was unsafe."
+    assert _contents(text)["the bridge was unsafe"] == "Ann Lee"
+    assert _contents("This week Ann Lee said that the bridge was unsafe.") == {"the bridge was unsafe": "Ann Lee"}
+    assert _contents("June Carter said that the bridge was unsafe.") == {"the bridge was unsafe": "June Carter"}

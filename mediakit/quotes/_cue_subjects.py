@@ -260,6 +260,14 @@ class _CueSubjects:
                     rel.c0 = rel.c1 = c0
                 return rel
             return None
+        r = np_[0]
+        while r < np_[1] - 1 and (not _is_cap(t.text[r]) or t.low[r] in _DET or t.low[r] in ("last", "next", "earlier",
+                                                                                          "later")) \
+                and (t.low[r] in _TIME_WORDS or t.low[r] in _DET):
+            r += 1
+        if r > np_[0] and _is_cap(t.text[r]) and any(t.low[k] in _TIME_WORDS and t.low[k] not in _DET
+                                                     for k in range(np_[0], r)):
+            np_ = (r, np_[1])  # "reported last month Cameron had ordered": the time goes with the verb before
         v = next((k for k in range(np_[1] - 1, np_[0] - 1, -1) if t.low[k] in _SPEND_VERBS), None)
         if v is not None and all(t.low[k] in _TIME_WORDS or t.low[k] in _TIME_NOUNS or t.low[k] in _DET
                                  or t.low[k].isdigit() for k in range(v + 1, np_[1])):
