@@ -183,7 +183,9 @@ class _Indirect:
                 if inv is not None and self._plural_subject(inv.s0, inv.s1):
                     fr = inv
             jj = self._skip_adverbs_left(i0 - 1, a)
-            coord = fr is None and jj > a and t.low[jj] in ("and", "but", "or") and c.form in ("past", "s")
+            coord = fr is None and jj > a and t.low[jj] in ("and", "but", "or") and (c.form in ("past", "s") or (
+                # "... gave no reasons and did not say how ...": a base form after "did", "does" or "do"
+                c.form == "base" and any(t.low[x] in ("did", "does", "do") for x in range(jj + 1, i0))))
             # "..., calling them liars and vowing to ...": a participle coordinated with an earlier one
             and_ing = fr is None and c.form == "ing" and jj > a and t.low[jj] == "and" and not c.content_object \
                 and t.low[i0 - 1] not in (",", "by", "while", "before", "after", "—") and self._participle_before(jj, a)
