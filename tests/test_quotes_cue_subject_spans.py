@@ -63,3 +63,19 @@ def test_a_time_phrase_before_a_name_is_not_part_of_the_speaker():
     assert _contents(text)["the bridge was unsafe"] == "Ann Lee"
     assert _contents("This week Ann Lee said that the bridge was unsafe.") == {"the bridge was unsafe": "Ann Lee"}
     assert _contents("June Carter said that the bridge was unsafe.") == {"the bridge was unsafe": "June Carter"}
+
+
+def test_a_participle_after_by_takes_the_sentence_subject():
+    text = "Ann Lee has gone further than the mayor on housing by proposing that the council build more homes."
+    assert _contents(text) == {"the council build more homes": "Ann Lee"}
+    text = "Ann Lee surprised the mayor by suggesting that the council build more homes."
+    assert _contents(text) == {"the council build more homes": "Ann Lee"}
+
+
+def test_the_sentence_subject_skips_a_fronted_time_phrase_and_a_state_abbreviation():
+    text = "A few minutes later, Ann Lee followed up by lamenting that the job was dull."
+    assert _contents(text) == {"the job was dull": "Ann Lee"}
+    text = "At a conference that month in Aspen, Colo., the retired judge ended her speech by saying that the bridge was safe."
+    assert _contents(text) == {"the bridge was safe": "the retired judge"}
+    text = "The day before, at a rally in Beaumont, Tex., Ann Lee was just as blunt, claiming that the bridge was safe."
+    assert _contents(text) == {"the bridge was safe": "Ann Lee"}

@@ -167,6 +167,9 @@ class _Indirect:
                 k = i1  # "expressed concern that ...", "expressed support for ...": the noun cue reports it
                 continue
             fr = self._subject_left(i0, a)
+            if fr is not None and c.form == "ing" and i0 > a and t.low[i0 - 1] in ("by", "while", "before", "after") \
+                    and fr.s1 == i0:
+                fr = None  # "Lee surprised the mayor by suggesting that": the participle's subject is the sentence's
             if fr is not None and fr.s0 >= 0 and i0 > a and t.low[i0 - 1] == "," and c.form in ("past", "s") \
                     and not c.object and not self._human(fr.s0, fr.s1):
                 inv = self._subject_right(i1, b, c.lemma)  # "..., are difficult to prove, said Grant Green, ..."
