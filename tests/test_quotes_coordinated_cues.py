@@ -17,7 +17,7 @@ def test_a_negated_cue_with_do_support_after_and_reports_its_clause():
 
 
 
-def test_the_coordinated_cue_needs_do_support():
-    # "and say": a base form with no "did" or "does" is no second verb of the subject
+def test_only_the_coordinated_cue_reports():
+    # the clause after the reported one ("and the council met") reports nothing
     got = _contents("Ann Lee left early and did not say whether she would return, and the council met.")
     assert list(got.values()) == ["Ann Lee"]
