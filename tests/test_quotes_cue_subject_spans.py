@@ -79,3 +79,11 @@ def test_the_sentence_subject_skips_a_fronted_time_phrase_and_a_state_abbreviati
     assert _contents(text) == {"the bridge was safe": "the retired judge"}
     text = "The day before, at a rally in Beaumont, Tex., Ann Lee was just as blunt, claiming that the bridge was safe."
     assert _contents(text) == {"the bridge was safe": "Ann Lee"}
+
+
+def test_a_time_phrase_after_the_speaker_is_not_part_of_it():
+    assert _contents("A study released last year found that the bridge was unsafe.") == {
+        "the bridge was unsafe": "A study"}
+    assert _contents("The council this week said that the bridge was unsafe.") == {
+        "the bridge was unsafe": "The council"}
+    assert _contents("Kristen Day said that the bridge was unsafe.") == {"the bridge was unsafe": "Kristen Day"}

@@ -268,6 +268,16 @@ class _CueSubjects:
         if r > np_[0] and _is_cap(t.text[r]) and any(t.low[k] in _TIME_WORDS and t.low[k] not in _DET
                                                      for k in range(np_[0], r)):
             np_ = (r, np_[1])  # "reported last month Cameron had ordered": the time goes with the verb before
+        r = np_[1]
+        while r > np_[0] + 1 and not _is_cap(t.text[r - 1]) and (t.low[r - 1] in _TIME_WORDS or t.low[r - 1] in _DET):
+            r -= 1
+        if np_[1] - r >= 2 and t.low[r] in ("last", "this", "next", "earlier", "later", "a", "that") \
+                and any(t.low[k] in _TIME_WORDS and t.low[k] not in _DET for k in range(r, np_[1])) \
+                and t.low[r - 1] not in _DET and t.low[r - 1] not in _TIME_WORDS \
+                and not any(t.low[k] in _SUBJECT_PRONOUNS for k in range(np_[0], r)):
+            if r - 1 > np_[0] and _past_like(t.low[r - 1]) and not _is_cap(t.text[r - 1]):
+                r -= 1  # "a poll released last week": the participle goes with its time
+            np_ = (np_[0], r)  # "a study last year found": the time goes with the verb after
         v = next((k for k in range(np_[1] - 1, np_[0] - 1, -1) if t.low[k] in _SPEND_VERBS), None)
         if v is not None and all(t.low[k] in _TIME_WORDS or t.low[k] in _TIME_NOUNS or t.low[k] in _DET
                                  or t.low[k].isdigit() for k in range(v + 1, np_[1])):
