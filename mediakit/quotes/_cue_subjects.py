@@ -14,6 +14,7 @@ from ._phrases import (
     _PARTICIPLE_DESCRIPTIONS,
     _RELATIVE_CLAUSE_MAX_TOKENS,
     _SUBJECT_PRONOUNS,
+    _TIME_NOUNS,
     _TO_SAY_HEADS,
 )
 from ._tokens import _Frame, _is_cap, _is_word
@@ -42,6 +43,8 @@ _CAUSATIVE_VERBS = frozenset({"lead", "leads", "led", "leading", "cause", "cause
                               "force", "forces", "forced", "forcing", "drive", "drives", "drove", "driven",
                               "driving", "spur", "spurs", "spurred", "spurring", "inspire", "inspires", "inspired",
                               "inspiring"})
+# verbs of spending time before an -ing cue ("spent the week arguing that"): their subject speaks
+_SPEND_VERBS = frozenset({"spent", "spend", "spends"})
 # the most tokens of that object ("led a number of senior party officials to ...")
 _CAUSEE_MAX_TOKENS = 8
 
@@ -205,12 +208,15 @@ class _CueSubjects:
                     return fr
             # no comma before: "X, said" can only be an inversion; not a subject on the left
             return None
-        if w in ("—", "–"):
+        spaced = w == "-" and j - 1 >= lo and t.end[j - 1] < t.start[j] and j + 1 < len(t) \
+            and t.end[j] < t.start[j + 1]  # "Ann Lee - the mayor's sister - told": a hyphen typed for a dash
+        if w in ("—", "–") or spaced:
             # an aside between dashes after the subject: "Insiders in two states — Nevada and Ohio — said"
             k = j - 1
             while k >= lo and t.low[k] not in ("—", "–", ";", ":") and t.quote[k] == -1 \
-                    and j - k < _APPOSITION_MAX_TOKENS:  # (commas inside: "— including Muslims, Christians —")
-                k -= 1
+                    and j - k < _APPOSITION_MAX_TOKENS and not (spaced and t.low[k] == "-" and k > lo
+                                                                and t.end[k - 1] < t.start[k] < t.end[k] < t.start[k + 1]):
+                k -= 1  # (commas inside: "— including Muslims, Christians —")
             if k > lo and t.low[k] == t.low[j] and k + 1 < j:
                 head = self._np_left(k - 1, lo)
                 if head is not None and not self._adverbial(head) and self._human(*head):
@@ -238,6 +244,52 @@ class _CueSubjects:
         if np_ is None:
             return None
         np_ = self._participle_phrase(np_, c0)
+        if all(t.low[k] in _TIME_WORDS or t.low[k] in _DET or t.low[k].isdigit() for k in range(*np_)) \
+                and any(t.low[k] in _TIME_WORDS and t.low[k] not in _DET for k in range(*np_)) \
+                and not (np_[1] - np_[0] == 1 and _is_cap(t.text[np_[0]])):
+            # "spending the past week bickering over who ...": a time phrase, not a speaker (but "..., Day said")
+            m = np_[0] - 1
+            if m - 1 >= lo and t.low[m] in _AUX:
+                sub = self._np_left(m - 1, lo)  # "Police had last month charged ...": the subject before the aux
+                if sub is not None and not self._adverbial(sub):
+                    fr.s0, fr.s1 = sub
+                    return fr
+            if m >= lo and t.low[m] in ("who", "which"):
+                rel = self._subject_left(np_[0], lo)  # "Ann Lee, who last year threatened to ...": the relative
+                if rel is not None:
+                    rel.c0 = rel.c1 = c0
+                return rel
+            return None
+        r = np_[0]
+        while r < np_[1] - 1 and (not _is_cap(t.text[r]) or t.low[r] in _DET or t.low[r] in ("last", "next", "earlier",
+                                                                                          "later")) \
+                and (t.low[r] in _TIME_WORDS or t.low[r] in _DET):
+            r += 1
+        if r > np_[0] and _is_cap(t.text[r]) and any(t.low[k] in _TIME_WORDS and t.low[k] not in _DET
+                                                     for k in range(np_[0], r)):
+            np_ = (r, np_[1])  # "reported last month Cameron had ordered": the time goes with the verb before
+        r = np_[1]
+        while r > np_[0] + 1 and not _is_cap(t.text[r - 1]) and (t.low[r - 1] in _TIME_WORDS or t.low[r - 1] in _DET):
+            r -= 1
+        if np_[1] - r >= 2 and t.low[r] in ("last", "this", "next", "earlier", "later", "a", "that") \
+                and any(t.low[k] in _TIME_WORDS and t.low[k] not in _DET for k in range(r, np_[1])) \
+                and t.low[r - 1] not in _DET and t.low[r - 1] not in _TIME_WORDS \
+                and not any(t.low[k] in _SUBJECT_PRONOUNS for k in range(np_[0], r)):
+            if r - 1 > np_[0] and _past_like(t.low[r - 1]) and not _is_cap(t.text[r - 1]):
+                r -= 1  # "a poll released last week": the participle goes with its time
+            np_ = (np_[0], r)  # "a study last year found": the time goes with the verb after
+        v = next((k for k in range(np_[1] - 1, np_[0] - 1, -1) if t.low[k] in _SPEND_VERBS), None)
+        if v is not None and all(t.low[k] in _TIME_WORDS or t.low[k] in _TIME_NOUNS or t.low[k] in _DET
+                                 or t.low[k].isdigit() for k in range(v + 1, np_[1])):
+            # "The senators spent the past week bickering over who ...", "Lee has spent months insisting that":
+            # the subject of "spent", not the time it took
+            m = v - 1
+            while m >= lo and t.low[m] in _AUX:
+                m -= 1
+            sub = self._np_left(m, lo) if m >= lo else None
+            if sub is None or self._adverbial(sub) or any(t.low[k] in _SPEND_VERBS for k in range(*sub)):
+                return None
+            np_ = sub
         subj = [k for k in range(np_[0], np_[1] - 1) if t.low[k] in _SPEAKING_PRONOUNS and t.low[k] != "who"]
         if subj and not any(t.low[k] in _DET for k in range(np_[0], subj[-1])):
             # ("all the experts I interviewed said": a reduced relative clause, left as it is)

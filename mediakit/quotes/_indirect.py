@@ -22,6 +22,7 @@ from ._words import (
     _POSSESSIVE_PRON,
     _PREPS,
     _SUBORDINATORS,
+    _TIME_WORDS,
     _past_like,
 )
 
@@ -166,6 +167,9 @@ class _Indirect:
                 k = i1  # "expressed concern that ...", "expressed support for ...": the noun cue reports it
                 continue
             fr = self._subject_left(i0, a)
+            if fr is not None and c.form == "ing" and i0 > a and t.low[i0 - 1] in ("by", "while", "before", "after") \
+                    and fr.s1 == i0:
+                fr = None  # "Lee surprised the mayor by suggesting that": the participle's subject is the sentence's
             if fr is not None and fr.s0 >= 0 and i0 > a and t.low[i0 - 1] == "," and c.form in ("past", "s") \
                     and not c.object and not self._human(fr.s0, fr.s1):
                 inv = self._subject_right(i1, b, c.lemma)  # "..., are difficult to prove, said Grant Green, ..."
@@ -182,7 +186,9 @@ class _Indirect:
                 if inv is not None and self._plural_subject(inv.s0, inv.s1):
                     fr = inv
             jj = self._skip_adverbs_left(i0 - 1, a)
-            coord = fr is None and jj > a and t.low[jj] in ("and", "but", "or") and c.form in ("past", "s")
+            coord = fr is None and jj > a and t.low[jj] in ("and", "but", "or") and (c.form in ("past", "s") or (
+                # "... gave no reasons and did not say how ...": a base form after "did", "does" or "do"
+                c.form == "base" and any(t.low[x] in ("did", "does", "do") for x in range(jj + 1, i0))))
             # "..., calling them liars and vowing to ...": a participle coordinated with an earlier one
             and_ing = fr is None and c.form == "ing" and jj > a and t.low[jj] == "and" and not c.content_object \
                 and t.low[i0 - 1] not in (",", "by", "while", "before", "after", "—") and self._participle_before(jj, a)
@@ -192,6 +198,7 @@ class _Indirect:
                 jj >= a and t.low[jj] in ("after", "before", "while", "by") and jj < i0 - 1
                 and all(t.low[x].endswith("ly") for x in range(jj + 1, i0))
                 or t.low[i0 - 1] == "–"
+                or jj >= a and t.low[jj] in _TIME_WORDS and fr is None  # "spending the past week bickering over"
                 or i0 - 2 >= a and t.quote[i0 - 1] != -1 and t.mark[i0 - 1] and t.low[i0 - 2] == ",")
             if fr is None and (coord or and_ing or ing_open or c.form == "ing" and i0 > a
                                and t.low[i0 - 1] in (",", "by", "while", "before", "after", "—")):

@@ -186,6 +186,8 @@ class _Phrases:
             start += 1
         # trim leading prepositions, conjunctions and adverbs ("about 9 percent", "about half of voters", "about
         # two-thirds" keep their approximator)
+        while start <= j and t.low[start] in ("aside", "apart") and start < j and t.low[start + 1] == "from":
+            start += 1  # "aside from the candidates", "apart from the mayor": a preposition of two words
         while start <= j and not (t.low[start] in _APPROXIMATORS and start < j and (
                 t.low[start + 1][:1].isdigit() or t.low[start + 1].split("-")[0] in _QUANTITY_WORDS)) and not (
                 t.low[start] == "at" and start + 2 <= j and t.low[start + 1] in ("least", "most")
@@ -256,7 +258,25 @@ class _Phrases:
     def _name_and(self, k: int, lo: int) -> bool:
         """ "Trump and Clinton said": an "and" between two capitalised words is inside the subject."""
         t = self.t
-        return k - 1 >= lo and k + 1 < len(t) and _is_cap(t.text[k - 1]) and _is_cap(t.text[k + 1])
+        if k - 1 < lo or k + 1 >= len(t):
+            return False
+        if _is_cap(t.text[k - 1]) and _is_cap(t.text[k + 1]):
+            return True
+        # "Ann Lee and the mayor clashed over whether", "The mayor and Ann Lee said": a name and a noun for a
+        # person, the first conjunct opening the clause
+        s = k - 1
+        while s - 1 >= lo and k - s < 4 and _is_word(t.text[s - 1]) and t.quote[s - 1] == -1 \
+                and (_is_cap(t.text[s - 1]) or t.low[s - 1] in _ARTICLES_PLAIN) and t.low[s - 1] not in _CLAUSE:
+            s -= 1
+        if s != lo and t.low[s - 1] not in (",", ";", ":"):
+            return False
+        if _is_cap(t.text[k - 1]) and t.low[s] not in _DET and not any(t.low[m] in _SUBJECT_PRONOUNS
+                                                                           for m in range(s, k)):
+            e = k + 2  # "the mayor", "her lawyer"
+            return e < len(t) and t.low[k + 1] in ("the", "his", "her", "their", "its") \
+                and t.low[k + 2] in _SPEAKER_NOUNS and (e + 1 >= len(t) or not _is_word(t.text[e + 1])
+                                                        or t.low[e + 1] not in _SPEAKER_NOUNS and not _is_cap(t.text[e + 1]))
+        return t.low[s] in ("the",) and k - s == 2 and t.low[k - 1] in _SPEAKER_NOUNS and _is_cap(t.text[k + 1])
 
     def _np_right(self, i: int, hi: int, allow_cues: bool = False) -> tuple[int, int] | None:
         """The noun phrase starting at token ``i`` (after an inverted cue: "said Smith, a ...")."""

@@ -37,6 +37,13 @@ _DATELINE_MAX_TOKENS = 12
 # fronted phrases, each closed by a comma, skipped before a sentence's subject ("Chastened by the analyses, as well
 # as complaints, Lee revised"); a guess, not tuned
 _FRONTED_MAX = 3
+# the most tokens of a fronted time phrase before its comma ("Two weeks after Justice Lee died,"); origin: PolNeAR
+# train speakers
+_FRONTED_TIME_MAX_TOKENS = 8
+_COUNT_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few",
+                          "several", "many"})
+_TIME_UNITS = frozenset({"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+                         "year", "years", "decade", "decades"})
 _DASHES = frozenset({"—", "–", "-", "--", "―"})
 _REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"})
 
@@ -58,10 +65,15 @@ class _Subjects:
         k = self._after_dateline(k, i)
         for n in range(_FRONTED_MAX):
             first = t.low[k]
-            if n and _is_cap(t.text[k]):
+            if n and k + 3 < i and _is_cap(t.text[k]) and t.low[k + 1] == "." and t.low[k + 2] == "," \
+                    and len(t.text[k]) <= 5:
+                k += 3  # the abbreviated state closing a place: "At a rally in Aspen, Colo., the senator said"
+                first = t.low[k]
+            elif n and _is_cap(t.text[k]):
                 break  # after a fronted phrase, a capitalised word is a name ("Like a friend, Ebeling said")
             if not (first in _PREPS or first in _SUBORDINATORS or first in _CLAUSE or first.endswith("ing")
                     or first in ("asked", "according") or _past_like(first) and k + 1 < i and t.low[k + 1] in _PREPS
+                    or self._time_opening(k, i)
                     or _adverb_before_comma(t, k, i) and not self._in_full_name(t.text[k])):
                 break
             # "On Tuesday, Lee went", "Chastened by the analyses, as well as complaints, Lee revised": fronted
@@ -123,6 +135,19 @@ class _Subjects:
                 e += 1
             return (k, e) if e > k + 1 else None
         return None
+
+    def _time_opening(self, k: int, i: int) -> bool:
+        """True when the words from ``k`` to the next comma are a time phrase ("Two weeks earlier,", "A few
+        minutes later,", "Two weeks after Justice Lee died,"): a number, determiner or time word first, a unit
+        of time among the next two words."""
+        t = self.t
+        m = k
+        while m < i and t.low[m] != "," and t.quote[m] == -1 and m - k <= _FRONTED_TIME_MAX_TOKENS:
+            m += 1
+        if m >= i or t.low[m] != "," or not (t.low[k] in _DET or t.low[k].isdigit() or t.low[k] in _TIME_WORDS
+                                              or t.low[k] in _COUNT_WORDS):
+            return False
+        return any(t.low[x] in _TIME_UNITS for x in range(k + 1, min(m, k + 3)))
 
     def _after_dateline(self, k: int, i: int) -> int:
         """The first token after a dateline opening the sentence at ``k`` ("WASHINGTON, Dec. 8 (UPI) —",
