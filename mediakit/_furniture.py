@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ._stopwords import _function_words
 
@@ -157,16 +158,39 @@ _POSSESSIVE_RE = re.compile(r"'(?<=\w')s?(?![\w'])")
 
 # A US legislator's party and state, written after the name by some outlets' style ("Sen. Jo Roe (I-Vt.)",
 # "Rep. Al Lee, R-Fla.,", "D-N.Y.", "R-TX") and not by others ("Republican of Florida"): the style makes the
-# term "r-fla" one outlet's, so NewsTokenizer reads past it. States as AP style abbreviates them, or postal
-# codes; "D-Day" and "I-95" are no tags.
-_STATES = ("Ala|Alaska|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Hawaii|Idaho|Ill|Ind|Iowa|Kan|Ky|La|Maine|Md|Mass|"
-           "Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\\.H|N\\.J|N\\.M|N\\.Y|N\\.C|N\\.D|Ohio|Okla|Ore|Pa|R\\.I|S\\.C|S\\.D|Tenn|"
-           "Texas|Tex|Utah|Vt|Va|Wash|W\\.Va|Wis|Wyo|P\\.R|D\\.C|[A-Z]{2}")
-_PARTY_TAG_RE = re.compile(rf"(?<![\w.-])[DRI]-(?:{_STATES})\.?(?![\w-])")
+# term "r-fla" one outlet's, so NewsTokenizer reads past it. The states' forms are resources/us_states.yaml's
+# (the quote rules read the same list); "D-Day" and "I-95" are no tags.
+@lru_cache(maxsize=1)
+def _us_state_rows() -> tuple[tuple[str, ...], ...]:
+    """resources/us_states.yaml's rows: a state's name, then the forms a tag writes for it."""
+    from importlib import resources
+
+    from ._yaml import load_yaml
+
+    with resources.files("mediakit.resources").joinpath("us_states.yaml").open(encoding="utf-8") as fh:
+        rows = (load_yaml(fh) or {}).get("states", [])
+    return tuple(tuple(str(x) for x in row) for row in rows)
+
+
+@lru_cache(maxsize=1)
+def _us_state_forms() -> dict[str, str]:
+    """Every form a party-and-state tag writes for a state, in lower case without full stops -> the state's
+    name (resources/us_states.yaml).
+
+    >>> _us_state_forms()["fla"], _us_state_forms()["ny"], _us_state_forms()["tex"]
+    ('florida', 'new york', 'texas')
+    """
+    return {form.lower().replace(".", ""): name for name, *forms in _us_state_rows() for form in forms}
+
+
+@lru_cache(maxsize=1)
+def _party_tag_re() -> re.Pattern[str]:
+    written = sorted({f.rstrip(".") for _name, *forms in _us_state_rows() for f in forms}, key=len, reverse=True)
+    return re.compile(rf"(?<![\w.-])[DRI]-(?:{'|'.join(map(re.escape, written))})\.?(?![\w-])")
 
 
 def _drop_party_tags(doc: str) -> str:
     """``doc`` with every party-and-state tag replaced by a space (a text without one comes back as it is)."""
     if "-" not in doc:
         return doc
-    return _PARTY_TAG_RE.sub(" ", doc)
+    return _party_tag_re().sub(" ", doc)

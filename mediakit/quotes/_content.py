@@ -16,6 +16,7 @@ from ._words import (
     _MEDIUM_WORDS,
     _POSSESSIVE_DET,
     _PREPS,
+    _QUESTION_WORDS,
     _SUBORDINATORS,
     _TIME_WORDS,
     _past_like,
@@ -132,7 +133,6 @@ _POSSESSIVE_OBJECTS = frozenset({"his", "their", "its", "our", "my"})
 # ("according to a document filed [by] ...", "according to an official [who] spoke ...")
 _SOURCE_TAILS = frozenset({"by", "and", "who", "whose", "which", "that", "for", "from", "of", "with"})
 # words that open an indirect question after an addressee ("asked Clinton [whether] she would ...")
-_QUESTION_WORDS = frozenset({"whether", "if", "how", "why", "what", "who", "when", "where", "which"})
 # prepositions of a phrase about the telling between a verb and its clause ("said in a statement the ...")
 _TELLING_PREPS = frozenset({"in", "on", "during", "at", "via", "through"})
 # tokens after the start of a clause searched for its auxiliary or finite verb ("the port should", "the new

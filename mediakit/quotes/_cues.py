@@ -35,8 +35,6 @@ _TITLE_LINE_CAPS_SHARE = 0.6
 
 # participles of permission before "to" and a verb of speaking: an anonymity phrase, no attribution
 _PERMISSION_WORDS = frozenset({"authorized", "authorised", "permitted", "allowed", "cleared", "empowered"})
-# forms of "be" before a participle: a passive ("is known as", "was backed by")
-_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s"})
 
 
 # verbs whose content is their object: the past form right before a preposition or a stop is a participle
@@ -200,7 +198,7 @@ class _Cues:
         if c.lemma in _RESTRICTED and (c.form in ("base", "s") or c.lemma == "back"):
             # the forms that double as nouns ("a state", "the states"; "stated", "stating" are verbs), and
             # every form of "back" ("backed down", "super PACs backing Mr. Cruz")
-            if c.form == "past" and p in _BE_FORMS:
+            if c.form == "past" and p in _COPULAS:
                 return False  # "Lee is backed by 520 delegates": the passive names the backers, not what Lee said
             return p in _RESTRICTED[c.lemma] or p in _AUX or p in ("not", "n't", "never")
         # a share of those polled: "two in three said", "all but two said" (a number on both sides of the word)
@@ -251,7 +249,7 @@ class _Cues:
                 return False  # "270 pledged delegates", "20 reported cases": a participle before its noun
             if nxt == "as" and c.lemma in _PASSIVE_BLOCKED and p not in ("he", "she", "they", "we", "i", "you"):
                 return False  # "contests known as Super Tuesday", "seen as a uniter": a description
-            if (p in _BE_FORMS or p == "not") and c.lemma in _PASSIVE_BLOCKED:
+            if (p in _COPULAS or p == "not") and c.lemma in _PASSIVE_BLOCKED:
                 return False  # passive: "is known as", "was asked", "were criticized"
             if c.lemma == "charge" and (nxt == "with" or p.endswith("ly") and p not in _AUX):
                 return False  # "was charged with assault", "a racially charged dispute": a legal charge, an adjective

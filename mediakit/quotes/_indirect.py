@@ -21,6 +21,7 @@ from ._words import (
     _POSSESSIVE_DET,
     _POSSESSIVE_PRON,
     _PREPS,
+    _QUESTION_WORDS,
     _SUBORDINATORS,
     _TIME_WORDS,
     _past_like,
@@ -94,7 +95,6 @@ _REQUEST_NOUN_MAX_OFFSET = 6
 # disputes over a question (attribution_verbs.yaml): they report only the question ("split on whether ...")
 _DISPUTE_LEMMAS = frozenset({"disagree on", "disagree over", "clash on", "clash over", "battle on", "battle over",
                              "bicker on", "bicker over", "split on", "split over"})
-_QUESTION_WORDS = frozenset({"whether", "if", "how", "what", "who", "whom", "why", "when", "where", "which"})
 
 
 class _Indirect:

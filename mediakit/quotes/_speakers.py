@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
+from .._furniture import _us_state_forms
 from ..text import fold
 from ._clauses import _clause_like, _clause_subject, _clause_tail
 from ._gazetteer import (
@@ -34,7 +34,6 @@ from ._gazetteer import (
     _SYNONYMS,
     Gazetteer,
     _name_words,
-    _read_yaml,
     _words,
     country_of,
     is_anonymous,
@@ -99,26 +98,19 @@ class _Ent:
     gender: str = ""
 
     def __post_init__(self) -> None:
-        # "Sen. Jo Roe (R-Fla.)": the tag tells the party and the state, so that "the Florida senator" and "the
-        # Republican senator" can refer back to her
-        extra = [w for tok in self.desc.split() if _PARTY_TAG_WORD.match(tok) for w in _party_tag_words(tok)]
+        self.describe_with(self.desc.split())
+
+    def describe_with(self, words: list[str]) -> None:
+        """Add what a legislator's party-and-state tag among ``words`` stands for to the description ("Sen. Jo
+        Roe (R-Fla.)": republican, florida), so that "the Florida senator" can refer back to her."""
+        have = set(self.desc.split())
+        extra = [w for tok in words if _PARTY_TAG_WORD.match(tok) for w in _party_tag_words(tok) if w not in have]
         if extra:
-            self.desc = " ".join([self.desc, *extra])
+            self.desc = " ".join([self.desc, *dict.fromkeys(extra)])
 
 
 _PARTY_TAG_WORD = re.compile(r"^[dri]-[a-z.]{2,6}$")
 _PARTIES = {"d": "democrat democratic", "r": "republican", "i": "independent"}
-
-
-@lru_cache(maxsize=1)
-def _us_states() -> dict[str, str]:
-    """AP abbreviation or postal code (lower case, no full stops) -> state name (resources/us_states.yaml)."""
-    out: dict[str, str] = {}
-    for name, ap, postal in _read_yaml("us_states.yaml").get("states", []):
-        out.setdefault(str(postal), str(name))
-        out[str(ap)] = str(name)
-    out.setdefault("tex", "texas")
-    return out
 
 
 def _party_tag_words(tag: str) -> list[str]:
@@ -128,7 +120,7 @@ def _party_tag_words(tag: str) -> list[str]:
     (['republican', 'florida'], ['democrat', 'democratic', 'new', 'york'], [])
     """
     party, _, state = tag.partition("-")
-    name = _us_states().get(state.replace(".", ""))
+    name = _us_state_forms().get(state.replace(".", ""))
     return [*_PARTIES[party].split(), *name.split()] if name and party in _PARTIES else []
 
 
@@ -212,11 +204,7 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
             # takeaway from ...", "Clinton released her medical records": a clause, not a name
             canon = None
         if tailed != mention:
-            # "Sen. Jo Roe (R-Fla.)": the tag cut off the name still describes her ("the Florida senator")
-            extra = [w for tok in _words(tailed) if _PARTY_TAG_WORD.match(tok) for w in _party_tag_words(tok)
-                     if w not in ent.desc.split()]
-            if extra:
-                ent.desc = " ".join([ent.desc, *extra])
+            ent.describe_with(_words(tailed))  # "Sen. Jo Roe (R-Fla.)": the tag cut off the name still describes her
         if ent.type == "unknown" and tailed != mention:
             # "Jo Roe of the Harbour Policy Institute": the body cut off the name still types the person
             t, c = speaker_type_of(tailed, appos)

@@ -203,6 +203,8 @@ _STATEMENT_HEADS = frozenset({
     "pledge", "promise", "vow", "admission", "apology", "denial", "endorsement", "rebuke",
     "condemnation", "tribute", "argument", "claim", "assertion", "remark", "note", "request", "demand",
     "proposal", "suggestion", "editorial", "broadside", "swipe", "jab"})
+# words opening an indirect question ("asked whether ...", "split on how ...")
+_QUESTION_WORDS = frozenset({"whether", "if", "how", "what", "who", "whom", "why", "when", "where", "which"})
 # heads of noun phrases that report evidence: "the poll showed", "the study found"
 _DOCUMENT_NOUNS = {
     "poll", "polls", "polling", "survey", "surveys", "study", "studies", "report", "reports", "data",
