@@ -19,6 +19,7 @@ import re
 
 from ._according import _According
 from ._content import _Content
+from ._content_frames import _ContentFrames
 from ._cue_subjects import _CueSubjects
 from ._cues import _Cues
 from ._direct import _Direct
@@ -27,6 +28,7 @@ from ._languages import LANGUAGE_RULES, language_rules
 from ._lexicon import Cue, VerbLexicon, load_verb_lexicon
 from ._marks import QuoteSpan
 from ._mixed import _Mixed
+from ._noun_cues import _NounCues
 from ._phrases import _Phrases
 from ._subjects import _Subjects
 from ._tokens import _Frame, _is_cap, _tokenize
@@ -65,8 +67,8 @@ def _paragraph_breaks(gap: str) -> int:
     return len(_BREAKS_RE.findall(gap))
 
 
-class _Analyser(_Units, _Cues, _Phrases, _CueSubjects, _Subjects, _Direct, _According, _Mixed, _Indirect, _Content,
-                _Turkish):
+class _Analyser(_Units, _Cues, _Phrases, _CueSubjects, _Subjects, _Direct, _According, _Mixed, _Indirect, _NounCues,
+                _Content, _ContentFrames, _Turkish):
     """Finds the attributions of one article (call :meth:`run`)."""
 
     def __init__(self, text: str, lang: str):
