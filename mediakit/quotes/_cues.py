@@ -42,6 +42,10 @@ _PERMISSION_WORDS = frozenset({"authorized", "authorised", "permitted", "allowed
 _OBJECT_ONLY = frozenset({"offer", "list", "portray", "characterize", "liken", "express"})
 
 
+# words that count "points" ("gained 85.3 points to", "shed several points to"): a noun, no "points to" cue
+_POINT_COUNTS = _QUANTITY_WORDS | {"several", "few", "many", "more", "fewer", "percentage", "basis"}
+
+
 # quantifiers that stand alone as a plural subject before a base-form cue ("Few think ...", "many believe ...",
 # "most in the party want ..."); chosen on PolNeAR train false negatives
 _QUANTIFIER_SUBJECTS = frozenset({"few", "many", "most", "some", "all", "both", "several", "others", "fewer",
@@ -117,8 +121,9 @@ class _Cues:
             for L in range(min(lex.max_phrase, n - i), 1, -1):
                 key = tuple(t.low[i:i + L])
                 c = lex.phrases.get(key)
-                if c is not None and all(t.quote[k] == -1 for k in range(i, i + L)):
-                    return (i, i + L, c)
+                if c is not None and all(t.quote[k] == -1 for k in range(i, i + L)) and not (
+                        w in ("point", "points") and i > 0 and (t.low[i - 1][:1].isdigit() or t.low[i - 1] in _POINT_COUNTS)):
+                    return (i, i + L, c)  # (not "gained 85.3 points to 17,950": a count of points)
         c = lex.forms.get(w)
         if c is None:
             return None

@@ -298,6 +298,8 @@ class _Indirect:
             return True  # "Do you support Ann Lee?", "Would you say the plan failed?": a question, no report
         if kind == "indirect" and self._no_words(fr, s, e):
             return True  # "who declined to be identified", "did not respond to a request for comment"
+        if self._not_a_report(fr, kind, s, e):
+            return True  # "called off the talks", "posted a loss" (._non_reports)
         return kind == "indirect" and self._appearance(fr, s, e)  # "has shown little daylight"
 
     def _asks(self, fr: _Frame, a: int, b: int) -> bool:

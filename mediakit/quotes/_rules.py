@@ -28,6 +28,7 @@ from ._languages import LANGUAGE_RULES, language_rules
 from ._lexicon import Cue, VerbLexicon, load_verb_lexicon
 from ._marks import QuoteSpan
 from ._mixed import _Mixed
+from ._non_reports import _NonReports
 from ._noun_cues import _NounCues
 from ._phrases import _Phrases
 from ._subjects import _Subjects
@@ -68,7 +69,7 @@ def _paragraph_breaks(gap: str) -> int:
 
 
 class _Analyser(_Units, _Cues, _Phrases, _CueSubjects, _Subjects, _Direct, _According, _Mixed, _Indirect, _NounCues,
-                _Content, _ContentFrames, _Turkish):
+                _NonReports, _Content, _ContentFrames, _Turkish):
     """Finds the attributions of one article (call :meth:`run`)."""
 
     def __init__(self, text: str, lang: str):
@@ -142,6 +143,7 @@ class _Analyser(_Units, _Cues, _Phrases, _CueSubjects, _Subjects, _Direct, _Acco
             self._headline_label()
         self.out.sort(key=lambda r: (r["start"], r["end"]))
         self._drop_framed_quotations()
+        self._drop_link_lines()
         t = self.t
         for a, b in units:
             np_ = self._sentence_subject(a, b)

@@ -1,0 +1,107 @@
+"""Frames that look like attributions but report nothing: a cue word in a phrasal verb ("called off the
+march"), a business result ("posted a loss of $12 million", "declined to $281 million"), a question whose
+only words before its subject are a question word and an auxiliary ("So what do we see?"), and the link
+lines of a web page ("READ MORE: ..."), which name other articles rather than report anything.
+
+Each check is general English news grammar; the analyser of :mod:`._rules` calls them from
+:meth:`._indirect._Indirect._no_report` and after all rows are found.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._tokens import _Frame, _is_word
+from ._words import _AUX, _DOCUMENT_NOUNS, _PREPS, _QUESTION_WORDS
+
+# verb particles after which a cue word is part of another verb: "called off the talks", "wrote off the
+# loss", "laid off", "showed off": the cue's object is no reported content
+_PARTICLES = frozenset({"off"})
+# prepositions that take an amount after a verb of change ("declined to $281 million", "fell by 3 percent",
+# not "from": "has support from 52 percent of voters" reports a poll): the amount is a result, no reported words
+_AMOUNT_PREPS = frozenset({"to", "by"})
+# an amount: a number, a currency sign or a number word ("$281 million", "1.2 per cent", "3%")
+_AMOUNT_RE = re.compile(r"[$€£¥]|\d")
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                           "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand",
+                           "million", "billion", "trillion", "about", "nearly", "almost", "around", "roughly"})
+# verbs that report a result rather than words when their object is a result ("posted a loss", "showed a
+# sharp rise"); "report" is left out: a company that reports its profit speaks
+_RESULT_LEMMAS = frozenset({"post", "show"})
+# heads of a result noun phrase: a gain or a loss, a win, a figure of business or a race
+_RESULT_NOUNS = frozenset({
+    "loss", "losses", "profit", "profits", "gain", "gains", "deficit", "deficits", "surplus", "surpluses",
+    "decline", "declines", "rise", "rises", "increase", "increases", "drop", "drops", "fall", "falls", "jump",
+    "jumps", "growth", "revenue", "revenues", "earnings", "income", "sales", "rebound", "slump", "slowdown",
+    "contraction", "expansion", "advance", "advances", "dip", "surge", "plunge", "win", "wins", "victory",
+    "victories", "defeat", "defeats", "lead", "record", "margin", "return", "returns", "turnover", "output",
+})
+# words a line opens with when it links to another page ("READ MORE:", "Related:", "WATCH:", "See also:")
+_LINK_LABEL_RE = re.compile(
+    r"[ \t]*(?:read more|related(?: stories| articles| coverage)?|watch|see also|also read|also see|more"
+            r"|more on this|listen|click here)[ \t]*:", re.IGNORECASE)
+
+
+class _NonReports:
+    """Frames that report nothing (mixed into the analyser of :mod:`._rules`)."""
+
+    def _not_a_report(self, fr: _Frame, kind: str, s: int, e: int) -> bool:
+        """True when frame ``fr`` with content tokens s..e reports nothing: a cue in a phrasal verb ("called
+        off the march"), an amount after a verb of change ("declined to $281 million"), a result posted or
+        shown ("posted a loss", "showed a sharp rise"), or a wh-question ("So what do we see?")."""
+        if fr.cue is None or s >= e or kind != "indirect":
+            return False
+        t = self.t
+        if s == fr.c1 and t.low[s] in _PARTICLES:
+            return True  # "called off the talks", "has written off the debt"
+        if s == fr.c1 and t.low[s] in _AMOUNT_PREPS and s + 1 < e and self._amount_at(s + 1):
+            return True  # "declined to $281 million", "fell by 3 percent to ...": a figure, not words
+        if e <= fr.c0 and self._wh_question_only(s, e):
+            return True  # "So what do we see?", "How has the city responded?"
+        return fr.cue.lemma in _RESULT_LEMMAS and s == fr.c1 and self._result_object(s, e) and not (
+            fr.s0 >= 0 and any(t.low[k] in _DOCUMENT_NOUNS for k in range(fr.s0, fr.s1)))
+
+    def _amount_at(self, k: int) -> bool:
+        """True when an amount opens at token ``k``: "$281 million", "3 percent", "about 2 points"."""
+        t = self.t
+        for m in range(k, min(k + 3, len(t))):
+            if _AMOUNT_RE.match(t.text[m]):
+                return True
+            if t.low[m] not in _NUMBER_WORDS:
+                return False
+        return False
+
+    def _wh_question_only(self, s: int, e: int) -> bool:
+        """True when the words s..e are a question word and an auxiliary and nothing else ("what do", "how
+        has"): the fronted part of a direct question, whose subject and verb follow."""
+        t = self.t
+        words = [k for k in range(s, e) if _is_word(t.text[k])]
+        return len(words) == 2 and t.low[words[0]] in _QUESTION_WORDS and t.low[words[1]] in _AUX
+
+    def _result_object(self, s: int, e: int) -> bool:
+        """True when the noun phrase opening at ``s`` has a result as its head ("a loss of $12 million", "an
+        overwhelming victory in ...", "a 4 percent rise"): the words before its first preposition or
+        punctuation, the head being the last of them."""
+        t = self.t
+        head = None
+        for k in range(s, e):
+            w = t.low[k]
+            if not _is_word(t.text[k]) and not _AMOUNT_RE.match(t.text[k]) or w in _PREPS or w in (
+                    "that", "which", "who", "and", "but", "as"):
+                break
+            head = w
+            if k - s > 6:
+                return False
+        return head in _RESULT_NOUNS
+
+    def _drop_link_lines(self) -> None:
+        """Drop rows whose content opens in a line that links to another page ("READ MORE: Senator says
+        ...", "Related: ..."): such a line names another article, it reports nothing in this one."""
+        text = self.text
+        keep = []
+        for r in self.out:
+            line_start = text.rfind("\n", 0, r["start"]) + 1
+            if _LINK_LABEL_RE.match(text, line_start) is None:
+                keep.append(r)
+        if len(keep) != len(self.out):
+            self.out[:] = keep

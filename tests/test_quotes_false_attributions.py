@@ -1,0 +1,97 @@
+"""Sentences of real-news kinds that look like attributions but report nothing (the precision half of the
+PolNeAR issue): market reports, results of business, phrasal verbs, wh-questions and link lines give no row,
+while the attributions beside them keep theirs. All sentences are invented; spans are checked as
+text[start:end]."""
+
+from mediakit.quotes import find_attributions
+
+
+def _rows(text):
+    return [(r["kind"], text[r["start"]:r["end"]],
+             None if r["speaker_start"] is None else text[r["speaker_start"]:r["speaker_end"]])
+            for r in find_attributions(text)]
+
+
+# ---------------------------------------------------------------- market reports
+def test_points_gained_to_a_level_is_no_cue():
+    assert _rows("The Harbour index gained 85.3 points to 17,950 in afternoon trading.") == []
+
+
+def test_points_lost_to_a_level_is_no_cue():
+    assert _rows("The Dalton composite shed several points to 2,114 by the close.") == []
+
+
+def test_pointing_to_evidence_still_reports():
+    text = "Ann Lee pointed to the falling rents as proof that the plan had worked."
+    rows = _rows(text)
+    assert rows and rows[0][2] == "Ann Lee"
+
+
+def test_amount_after_to_is_a_result():
+    assert _rows("Fees from advising clients declined to $412 million in 2019 from $455 million.") == []
+
+
+def test_amount_after_by_is_a_result():
+    assert _rows("The company's lending declined by 4 percent to $3.1 billion last year.") == []
+
+
+def test_declined_to_comment_is_unchanged_by_the_amount_rule():
+    text = "The ministry declined to say how much the bridge would cost."
+    assert _rows(text) == [("indirect", "to say how much the bridge would cost", "The ministry")]
+
+
+def test_support_from_a_share_of_voters_is_kept():
+    # "from" before a share reports a poll, it is no amount of change
+    text = "Ann Lee has support from 48 percent of likely voters, the Tidewater poll found."
+    assert any(r[2] == "the Tidewater poll" for r in _rows(text))
+
+
+# ---------------------------------------------------------------- results of business
+def test_posted_a_loss_is_no_post():
+    assert _rows("The brewer posted a loss of $12 million in the third quarter.") == []
+
+
+def test_posted_a_victory_is_no_post():
+    assert _rows("Ann Lee posted an easy victory in the county primary on Tuesday.") == []
+
+
+def test_posted_a_message_still_reports():
+    text = "Ann Lee posted a message on her blog about the closing of the harbour."
+    assert _rows(text)[0][2] == "Ann Lee"
+
+
+def test_showed_a_rise_with_a_company_subject_is_no_report():
+    assert _rows("The Marlow carmaker showed a sharp rise in orders during the spring.") == []
+
+
+def test_a_survey_that_shows_a_rise_still_reports():
+    text = "The Tidewater survey showed a sharp rise in support for the harbour plan."
+    assert _rows(text) == [("indirect", "a sharp rise in support for the harbour plan", "The Tidewater survey")]
+
+
+# ---------------------------------------------------------------- phrasal verbs with "off"
+def test_called_off_is_no_call():
+    assert _rows("The organisers called off the march after the storm.") == []
+
+
+def test_written_off_is_no_writing():
+    assert _rows("The county has written off the debt of the old ferry company.") == []
+
+
+# ---------------------------------------------------------------- questions
+def test_wh_question_word_and_auxiliary_alone_are_no_content():
+    assert _rows("So what do we see? A town divided over its harbour.") == []
+
+
+def test_how_has_the_council_responded_is_no_report():
+    assert _rows("How has the council responded? It has hired more inspectors.") == []
+
+
+# ---------------------------------------------------------------- link lines
+def test_read_more_line_gives_no_row():
+    assert _rows("The vote is on Friday.\n\nREAD MORE: Mayor says harbour deal is near\n\nThe council met.") == []
+
+
+def test_related_line_gives_no_row_but_the_article_keeps_its_own():
+    text = "Related: Senator says the ferry will stay\n\nAnn Lee said the ferry would be sold."
+    assert _rows(text) == [("indirect", "the ferry would be sold", "Ann Lee")]
