@@ -95,3 +95,17 @@ def test_read_more_line_gives_no_row():
 def test_related_line_gives_no_row_but_the_article_keeps_its_own():
     text = "Related: Senator says the ferry will stay\n\nAnn Lee said the ferry would be sold."
     assert _rows(text) == [("indirect", "the ferry would be sold", "Ann Lee")]
+
+
+# ---------------------------------------------------------------- passives with their agent
+def test_passive_cue_with_its_agent_reports_nothing():
+    assert _rows("The attack on the depot was claimed by a little-known militant group.") == []
+
+
+def test_interrupted_by_a_protester_reports_nothing():
+    assert _rows("The mayor's speech was interrupted by a protester in a yellow coat.") == []
+
+
+def test_active_cue_with_by_keeps_its_row():
+    text = "Ann Lee said by phone that the ferry would be sold."
+    assert _rows(text) == [("indirect", "the ferry would be sold", "Ann Lee")]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ._tokens import _Frame, _is_word
-from ._words import _AUX, _DOCUMENT_NOUNS, _PREPS, _QUESTION_WORDS
+from ._words import _AUX, _DOCUMENT_NOUNS, _IRREGULAR_PAST, _PREPS, _QUESTION_WORDS
 
 # verb particles after which a cue word is part of another verb: "called off the talks", "wrote off the
 # loss", "laid off", "showed off": the cue's object is no reported content
@@ -25,6 +25,8 @@ _AMOUNT_RE = re.compile(r"[$€£¥]|\d")
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                            "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand",
                            "million", "billion", "trillion", "about", "nearly", "almost", "around", "roughly"})
+# forms of "be" before a passive participle
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s"})
 # verbs that report a result rather than words when their object is a result ("posted a loss", "showed a
 # sharp rise"); "report" is left out: a company that reports its profit speaks
 _RESULT_LEMMAS = frozenset({"post", "show"})
@@ -56,10 +58,23 @@ class _NonReports:
             return True  # "called off the talks", "has written off the debt"
         if s == fr.c1 and t.low[s] in _AMOUNT_PREPS and s + 1 < e and self._amount_at(s + 1):
             return True  # "declined to $281 million", "fell by 3 percent to ...": a figure, not words
+        if s >= fr.c1 and t.low[s] == "by" and self._passive(fr):
+            return True  # "was claimed by the group", "were interrupted by a protester": the agent, no words
         if e <= fr.c0 and self._wh_question_only(s, e):
             return True  # "So what do we see?", "How has the city responded?"
         return fr.cue.lemma in _RESULT_LEMMAS and s == fr.c1 and self._result_object(s, e) and not (
             fr.s0 >= 0 and any(t.low[k] in _DOCUMENT_NOUNS for k in range(fr.s0, fr.s1)))
+
+    def _passive(self, fr: _Frame) -> bool:
+        """True when the cue of ``fr`` is a past participle after a form of "be" ("was claimed", "has been
+        widely reported"), with at most one adverb between."""
+        t = self.t
+        if fr.cue.form != "past" or not t.low[fr.c0].endswith(("ed", "en", "wn")) and t.low[fr.c0] not in _IRREGULAR_PAST:
+            return False
+        k = fr.c0 - 1
+        if k >= 0 and (t.low[k].endswith("ly") or t.low[k] in ("not", "also", "never", "already", "long")):
+            k -= 1
+        return k >= 0 and t.low[k] in _BE
 
     def _amount_at(self, k: int) -> bool:
         """True when an amount opens at token ``k``: "$281 million", "3 percent", "about 2 points"."""
