@@ -109,3 +109,36 @@ def test_interrupted_by_a_protester_reports_nothing():
 def test_active_cue_with_by_keeps_its_row():
     text = "Ann Lee said by phone that the ferry would be sold."
     assert _rows(text) == [("indirect", "the ferry would be sold", "Ann Lee")]
+
+
+def test_read_also_and_watch_lines_give_no_row():
+    text = ("READ ALSO: Minister says ferry talks will resume\n"
+            "WATCH: Mayor explains why the harbour bridge closed\n"
+            "Ann Lee said the bridge would reopen in May.")
+    assert _rows(text) == [("indirect", "the bridge would reopen in May", "Ann Lee")]
+
+
+def test_a_line_that_merely_mentions_reading_keeps_its_row():
+    text = "More voters said they would read the plan before the vote."
+    assert _rows(text)[0][2] == "More voters"
+
+
+# ---------------------------------------------------------------- the kinds, already handled
+def test_market_index_decline_gives_no_row():
+    assert _rows("The benchmark index declined 1.2 per cent to 4,512 points on Tuesday.") == []
+
+
+def test_thanked_him_for_gives_no_row():
+    assert _rows("The mayor thanked him for his years of service to the harbour board.") == []
+
+
+def test_decided_to_side_with_gives_no_row():
+    assert _rows("The senator decided to side with the governor on the budget.") == []
+
+
+def test_shown_little_daylight_gives_no_row():
+    assert _rows("The governor has shown little daylight between himself and the party.") == []
+
+
+def test_known_for_after_is_gives_no_row():
+    assert _rows("She is known for her blunt style in council meetings.") == []

@@ -40,8 +40,8 @@ _RESULT_NOUNS = frozenset({
 })
 # words a line opens with when it links to another page ("READ MORE:", "Related:", "WATCH:", "See also:")
 _LINK_LABEL_RE = re.compile(
-    r"[ \t]*(?:read more|related(?: stories| articles| coverage)?|watch|see also|also read|also see|more"
-            r"|more on this|listen|click here)[ \t]*:", re.IGNORECASE)
+    r"[ \t]*(?:read more|read also|also read|read next|related(?: stories| articles| coverage| news)?|watch|"
+    r"see also|also see|see more|more|more on this|listen|must read|recommended)[ \t]*:", re.IGNORECASE)
 
 
 class _NonReports:

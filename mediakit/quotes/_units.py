@@ -13,6 +13,7 @@ import bisect
 
 from ..text import sentence_spans
 from ._marks import QuoteSpan, find_quotes
+from ._non_reports import _LINK_LABEL_RE
 from ._tokens import _is_cap, _is_word
 from ._words import _NAME_QUOTE_MAX, _NEWLINE_RE
 
@@ -167,7 +168,8 @@ class _Units:
             for m in _NEWLINE_RE.finditer(text, s, e):
                 before = text[k:m.start()].rstrip()
                 after = text[m.end():e].lstrip()
-                if before and after and (before[-1] in ".?!\"”’»:" or after[0] in "“\"«„‘―—–"):
+                if before and after and (before[-1] in ".?!\"”’»:" or after[0] in "“\"«„‘―—–"
+                                         or _LINK_LABEL_RE.match(text, text.rfind("\n", 0, m.start()) + 1) is not None):  # "READ MORE: ..."
                     out.append((k, m.start()))
                     k = m.end()
             out.append((k, e))
