@@ -142,3 +142,17 @@ def test_shown_little_daylight_gives_no_row():
 
 def test_known_for_after_is_gives_no_row():
     assert _rows("She is known for her blunt style in council meetings.") == []
+
+
+# ---------------------------------------------------------------- running for office
+def test_seeking_the_presidency_is_no_report():
+    assert _rows("Ann Lee, who is seeking the presidency, toured the harbour on Monday.") == []
+
+
+def test_not_seeking_another_term_is_no_report():
+    assert _rows("The mayor of Dalton was not seeking a third term.") == []
+
+
+def test_seeking_to_reassure_still_reports():
+    text = "The mayor sought to reassure residents that the ferry would keep running."
+    assert _rows(text)[0][2] == "The mayor"

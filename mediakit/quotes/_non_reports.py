@@ -38,6 +38,8 @@ _RESULT_NOUNS = frozenset({
     "contraction", "expansion", "advance", "advances", "dip", "surge", "plunge", "win", "wins", "victory",
     "victories", "defeat", "defeats", "lead", "record", "margin", "return", "returns", "turnover", "output",
 })
+# what a candidate runs for: "seek" with one of these as its object's head reports no words
+_OFFICES = frozenset({"presidency", "nomination", "house", "term", "office", "seat", "governorship", "mayoralty"})
 # words a line opens with when it links to another page ("READ MORE:", "Related:", "WATCH:", "See also:")
 _LINK_LABEL_RE = re.compile(
     r"[ \t]*(?:read more|read also|also read|read next|related(?: stories| articles| coverage| news)?|watch|"
@@ -62,7 +64,9 @@ class _NonReports:
             return True  # "was claimed by the group", "were interrupted by a protester": the agent, no words
         if e <= fr.c0 and self._wh_question_only(s, e):
             return True  # "So what do we see?", "How has the city responded?"
-        return fr.cue.lemma in _RESULT_LEMMAS and s == fr.c1 and self._result_object(s, e) and not (
+        if fr.cue.lemma == "seek" and s == fr.c1 and self._object_head(s, e) in _OFFICES:
+            return True  # "seeking the presidency", "was not seeking a fifth term": running for office, no words
+        return fr.cue.lemma in _RESULT_LEMMAS and s == fr.c1 and self._object_head(s, e) in _RESULT_NOUNS and not (
             fr.s0 >= 0 and any(t.low[k] in _DOCUMENT_NOUNS for k in range(fr.s0, fr.s1)))
 
     def _passive(self, fr: _Frame) -> bool:
@@ -93,10 +97,10 @@ class _NonReports:
         words = [k for k in range(s, e) if _is_word(t.text[k])]
         return len(words) == 2 and t.low[words[0]] in _QUESTION_WORDS and t.low[words[1]] in _AUX
 
-    def _result_object(self, s: int, e: int) -> bool:
-        """True when the noun phrase opening at ``s`` has a result as its head ("a loss of $12 million", "an
-        overwhelming victory in ...", "a 4 percent rise"): the words before its first preposition or
-        punctuation, the head being the last of them."""
+    def _object_head(self, s: int, e: int) -> str | None:
+        """The head of the noun phrase opening at ``s`` ("a loss of $12 million" -> "loss", "an overwhelming
+        victory in ..." -> "victory", "the White House" -> "house"): the last of the words before its first
+        preposition, clause word or punctuation, lower-cased; None when it runs longer than a noun phrase."""
         t = self.t
         head = None
         for k in range(s, e):
@@ -106,8 +110,8 @@ class _NonReports:
                 break
             head = w
             if k - s > 6:
-                return False
-        return head in _RESULT_NOUNS
+                return None
+        return head
 
     def _drop_link_lines(self) -> None:
         """Drop rows whose content opens in a line that links to another page ("READ MORE: Senator says
