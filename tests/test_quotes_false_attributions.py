@@ -156,3 +156,12 @@ def test_not_seeking_another_term_is_no_report():
 def test_seeking_to_reassure_still_reports():
     text = "The mayor sought to reassure residents that the ferry would keep running."
     assert _rows(text)[0][2] == "The mayor"
+
+
+# ---------------------------------------------------------------- "known" as an adjective
+def test_fronted_well_known_gives_no_row():
+    assert _rows("Well known for its beaches, the region draws millions of visitors a year.") == []
+
+
+def test_noun_well_known_for_gives_no_row():
+    assert _rows("Ann Lee, a surgeon well known for her work in rural clinics, joined the board.") == []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ._tokens import _Frame, _is_word
-from ._words import _AUX, _DOCUMENT_NOUNS, _IRREGULAR_PAST, _PREPS, _QUESTION_WORDS
+from ._words import _ADV_SKIP, _AUX, _DOCUMENT_NOUNS, _IRREGULAR_PAST, _PREPS, _QUESTION_WORDS
 
 # verb particles after which a cue word is part of another verb: "called off the talks", "wrote off the
 # loss", "laid off", "showed off": the cue's object is no reported content
@@ -38,6 +38,9 @@ _RESULT_NOUNS = frozenset({
     "contraction", "expansion", "advance", "advances", "dip", "surge", "plunge", "win", "wins", "victory",
     "victories", "defeat", "defeats", "lead", "record", "margin", "return", "returns", "turnover", "output",
 })
+# adverbs of degree that make "known" an adjective when no "be" comes before them ("a physician well known for")
+_DEGREE_ADVERBS = frozenset({"well", "best", "widely", "better", "little", "lesser", "most", "largely", "relatively",
+                             "barely", "hardly", "less", "internationally", "nationally", "locally", "long"})
 # what a candidate runs for: "seek" with one of these as its object's head reports no words
 _OFFICES = frozenset({"presidency", "nomination", "house", "term", "office", "seat", "governorship", "mayoralty"})
 # words a line opens with when it links to another page ("READ MORE:", "Related:", "WATCH:", "See also:")
@@ -64,6 +67,8 @@ class _NonReports:
             return True  # "was claimed by the group", "were interrupted by a protester": the agent, no words
         if e <= fr.c0 and self._wh_question_only(s, e):
             return True  # "So what do we see?", "How has the city responded?"
+        if t.low[fr.c0] == "known" and self._reduced_known(fr.c0):
+            return True  # "a physician well known for his work", "Well known for its beaches, the region ...""
         if fr.cue.lemma == "seek" and s == fr.c1 and self._object_head(s, e) in _OFFICES:
             return True  # "seeking the presidency", "was not seeking a fifth term": running for office, no words
         return fr.cue.lemma in _RESULT_LEMMAS and s == fr.c1 and self._object_head(s, e) in _RESULT_NOUNS and not (
@@ -79,6 +84,20 @@ class _NonReports:
         if k >= 0 and (t.low[k].endswith("ly") or t.low[k] in ("not", "also", "never", "already", "long")):
             k -= 1
         return k >= 0 and t.low[k] in _BE
+
+    def _reduced_known(self, c0: int) -> bool:
+        """True when "known" at ``c0`` follows a degree adverb ("well", "best", "widely") with no form of "be"
+        or "become" before it: an adjective describing a noun ("a physician well known for ...", "Well known for
+        its beaches, the region ..."), not a cue with a subject."""
+        t = self.t
+        if c0 < 1 or t.low[c0 - 1] not in _DEGREE_ADVERBS:
+            return False
+        k = c0 - 2
+        while k >= 0 and t.low[k] not in _AUX and (t.low[k] in _ADV_SKIP or t.low[k].endswith("ly")
+                                                   or t.low[k] in ("perhaps", "so", "as")):
+            k -= 1  # "is perhaps best known", "is already widely known"
+        return k < 0 or t.low[k] not in _BE and t.low[k] not in _AUX and t.low[k] not in (
+            "become", "became", "becomes", "becoming", "remain", "remains", "remained")
 
     def _amount_at(self, k: int) -> bool:
         """True when an amount opens at token ``k``: "$281 million", "3 percent", "about 2 points"."""
