@@ -165,3 +165,17 @@ def test_fronted_well_known_gives_no_row():
 
 def test_noun_well_known_for_gives_no_row():
     assert _rows("Ann Lee, a surgeon well known for her work in rural clinics, joined the board.") == []
+
+
+# ---------------------------------------------------------------- cue words as nouns
+def test_the_only_question_is_a_noun():
+    assert _rows("The only question is whether the ferry will run on Sunday.") == []
+
+
+def test_her_only_hope_is_a_noun():
+    assert _rows("Her only hope is a late surge among rural voters.") == []
+
+
+def test_this_only_explains_is_still_a_verb():
+    text = "But this only explains why the council delayed the harbour vote."
+    assert _rows(text) == [("indirect", "why the council delayed the harbour vote", "this")]

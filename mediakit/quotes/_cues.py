@@ -181,6 +181,9 @@ class _Cues:
         starts = i == 0 or t.low[i - 1] in _SENT_OPENERS or "\n" in self.text[t.end[i - 1]:t.start[i]]
         p = "" if starts else t.low[i - 1]
         nxt = t.low[i + 1] if i + 1 < len(t) else ""
+        if p in ("only", "first", "last", "next", "same", "main") and i >= 2 and c.form in ("base", "s") and t.low[i - 2] in (
+                "the", "a", "an", "his", "her", "their", "its", "our", "my", "your"):
+            return False  # "the only question", "the only answer is", "the first show": a noun after its determiner
         if c.lemma == "attack" and c.form in ("s", "base") and not (
                 nxt in _DET or nxt in _OBJECT_PRONOUNS or nxt.endswith(("'s", "’s")) or i + 1 < len(t)
                 and _is_cap(t.text[i + 1]) and t.low[i + 1] not in ("on", "against")):
