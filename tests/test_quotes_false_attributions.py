@@ -179,3 +179,7 @@ def test_her_only_hope_is_a_noun():
 def test_this_only_explains_is_still_a_verb():
     text = "But this only explains why the council delayed the harbour vote."
     assert _rows(text) == [("indirect", "why the council delayed the harbour vote", "this")]
+
+
+def test_told_him_off_is_no_telling():
+    assert _rows("The coach told him off for arriving late to training.") == []

@@ -12,7 +12,15 @@ from __future__ import annotations
 import re
 
 from ._tokens import _Frame, _is_word
-from ._words import _ADV_SKIP, _AUX, _DOCUMENT_NOUNS, _IRREGULAR_PAST, _PREPS, _QUESTION_WORDS
+from ._words import (
+    _ADV_SKIP,
+    _AUX,
+    _DOCUMENT_NOUNS,
+    _IRREGULAR_PAST,
+    _OBJECT_PRONOUNS,
+    _PREPS,
+    _QUESTION_WORDS,
+)
 
 # verb particles after which a cue word is part of another verb: "called off the talks", "wrote off the
 # loss", "laid off", "showed off": the cue's object is no reported content
@@ -59,8 +67,9 @@ class _NonReports:
         if fr.cue is None or s >= e or kind != "indirect":
             return False
         t = self.t
-        if s == fr.c1 and t.low[s] in _PARTICLES:
-            return True  # "called off the talks", "has written off the debt"
+        if s == fr.c1 and (t.low[s] in _PARTICLES or t.low[s] in _OBJECT_PRONOUNS and s + 1 < e
+                           and t.low[s + 1] in _PARTICLES):
+            return True  # "called off the talks", "has written off the debt", "told him off"
         if s == fr.c1 and t.low[s] in _AMOUNT_PREPS and s + 1 < e and self._amount_at(s + 1):
             return True  # "declined to $281 million", "fell by 3 percent to ...": a figure, not words
         if s >= fr.c1 and t.low[s] == "by" and self._passive(fr):
