@@ -183,3 +183,9 @@ def test_this_only_explains_is_still_a_verb():
 
 def test_told_him_off_is_no_telling():
     assert _rows("The coach told him off for arriving late to training.") == []
+
+
+def test_said_off_the_record_that_keeps_its_row():
+    text = "The official said off the record that the ferry plan had failed."
+    rows = _rows(text)
+    assert len(rows) == 1 and rows[0][2] == "The official" and rows[0][1].endswith("the ferry plan had failed")

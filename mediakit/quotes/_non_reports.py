@@ -1,7 +1,9 @@
 """Frames that look like attributions but report nothing: a cue word in a phrasal verb ("called off the
-march"), a business result ("posted a loss of $12 million", "declined to $281 million"), a question whose
-only words before its subject are a question word and an auxiliary ("So what do we see?"), and the link
-lines of a web page ("READ MORE: ..."), which name other articles rather than report anything.
+march"), a business result ("posted a loss of $12 million", "declined to $281 million"), a passive cue whose
+content is its agent ("was claimed by the group"), a question whose only words before its subject are a
+question word and an auxiliary ("So what do we see?"), "known" as an adjective ("a physician well known for"),
+running for office ("seeking the presidency"), and the link lines of a web page ("READ MORE: ..."), which
+name other articles rather than report anything.
 
 Each check is general English news grammar; the analyser of :mod:`._rules` calls them from
 :meth:`._indirect._Indirect._no_report` and after all rows are found.
@@ -68,8 +70,10 @@ class _NonReports:
             return False
         t = self.t
         if s == fr.c1 and (t.low[s] in _PARTICLES or t.low[s] in _OBJECT_PRONOUNS and s + 1 < e
-                           and t.low[s + 1] in _PARTICLES):
-            return True  # "called off the talks", "has written off the debt", "told him off"
+                           and t.low[s + 1] in _PARTICLES) \
+                and not any(t.low[m] in self.lex.complementizers for m in range(s, e)):
+            # "called off the talks", "has written off the debt", "told him off" (not "said off the record that")
+            return True
         if s == fr.c1 and t.low[s] in _AMOUNT_PREPS and s + 1 < e and self._amount_at(s + 1):
             return True  # "declined to $281 million", "fell by 3 percent to ...": a figure, not words
         if s >= fr.c1 and t.low[s] == "by" and self._passive(fr):
@@ -77,7 +81,7 @@ class _NonReports:
         if e <= fr.c0 and self._wh_question_only(s, e):
             return True  # "So what do we see?", "How has the city responded?"
         if t.low[fr.c0] == "known" and self._reduced_known(fr.c0):
-            return True  # "a physician well known for his work", "Well known for its beaches, the region ...""
+            return True  # "a physician well known for his work", "Well known for its beaches, the region ..."
         if fr.cue.lemma == "seek" and s == fr.c1 and self._object_head(s, e) in _OFFICES:
             return True  # "seeking the presidency", "was not seeking a fifth term": running for office, no words
         return fr.cue.lemma in _RESULT_LEMMAS and s == fr.c1 and self._object_head(s, e) in _RESULT_NOUNS and not (
