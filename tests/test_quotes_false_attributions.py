@@ -189,3 +189,4 @@ def test_said_off_the_record_that_keeps_its_row():
     text = "The official said off the record that the ferry plan had failed."
     rows = _rows(text)
     assert len(rows) == 1 and rows[0][2] == "The official" and rows[0][1].endswith("the ferry plan had failed")
+

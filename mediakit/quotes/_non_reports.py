@@ -74,8 +74,11 @@ class _NonReports:
                 and not any(t.low[m] in self.lex.complementizers for m in range(s, e)):
             # "called off the talks", "has written off the debt", "told him off" (not "said off the record that")
             return True
-        if s == fr.c1 and t.low[s] in _AMOUNT_PREPS and s + 1 < e and self._amount_at(s + 1):
-            return True  # "declined to $281 million", "fell by 3 percent to ...": a figure, not words
+        if s == fr.c1 and t.low[s] in _AMOUNT_PREPS and s + 1 < e and self._amount_at(s + 1) \
+                and not any(t.low[m] in _AUX or t.low[m] in self.lex.complementizers for m in range(s, e)):
+            # "declined to $281 million", "fell by 3 percent to ...": a figure, not words (not "said by 2030 the
+            # city would have ...", a clause after a fronted time)
+            return True
         if s >= fr.c1 and t.low[s] == "by" and self._passive(fr):
             return True  # "was claimed by the group", "were interrupted by a protester": the agent, no words
         if e <= fr.c0 and self._wh_question_only(s, e):
