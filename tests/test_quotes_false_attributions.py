@@ -190,3 +190,13 @@ def test_said_off_the_record_that_keeps_its_row():
     rows = _rows(text)
     assert len(rows) == 1 and rows[0][2] == "The official" and rows[0][1].endswith("the ferry plan had failed")
 
+
+
+# ---------------------------------------------------------------- "went on to" an outcome
+def test_went_on_to_win_is_no_report():
+    assert _rows("Ann Lee lost the first round but went on to win the county by six points.") == []
+
+
+def test_went_on_to_say_still_reports():
+    text = "Ann Lee went on to say that the ferry would be sold."
+    assert _rows(text)[0][2] == "Ann Lee"

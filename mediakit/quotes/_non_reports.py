@@ -53,6 +53,9 @@ _DEGREE_ADVERBS = frozenset({"well", "best", "widely", "better", "little", "less
                              "barely", "hardly", "less", "internationally", "nationally", "locally", "long"})
 # what a candidate runs for: "seek" with one of these as its object's head reports no words
 _OFFICES = frozenset({"presidency", "nomination", "house", "term", "office", "seat", "governorship", "mayoralty"})
+# verbs of what happened to someone next: "went on to win", "went on to become" report no words
+_OUTCOME_VERBS = frozenset({"win", "lose", "become", "finish", "beat", "defeat", "serve", "capture", "carry",
+                            "earn", "found", "marry", "die", "graduate", "star", "succeed", "join"})
 # words a line opens with when it links to another page ("READ MORE:", "Related:", "WATCH:", "See also:")
 _LINK_LABEL_RE = re.compile(
     r"[ \t]*(?:read more|read also|also read|read next|related(?: stories| articles| coverage| news)?|watch|"
@@ -85,6 +88,8 @@ class _NonReports:
             return True  # "So what do we see?", "How has the city responded?"
         if t.low[fr.c0] == "known" and self._reduced_known(fr.c0):
             return True  # "a physician well known for his work", "Well known for its beaches, the region ..."
+        if fr.cue.lemma == "go on" and s + 1 < e and t.low[s] == "to" and t.low[s + 1] in _OUTCOME_VERBS:
+            return True  # "went on to win the state", "went on to become governor": what happened next, no words
         if fr.cue.lemma == "seek" and s == fr.c1 and self._object_head(s, e) in _OFFICES:
             return True  # "seeking the presidency", "was not seeking a fifth term": running for office, no words
         return fr.cue.lemma in _RESULT_LEMMAS and s == fr.c1 and self._object_head(s, e) in _RESULT_NOUNS and not (
