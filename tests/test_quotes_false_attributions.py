@@ -200,3 +200,20 @@ def test_went_on_to_win_is_no_report():
 def test_went_on_to_say_still_reports():
     text = "Ann Lee went on to say that the ferry would be sold."
     assert _rows(text)[0][2] == "Ann Lee"
+
+
+def test_maintains_a_lead_is_no_report():
+    assert _rows("Ann Lee still maintains a comfortable lead over her rivals in the county.") == []
+
+
+def test_maintained_that_still_reports():
+    text = "Ann Lee has long maintained that the ferry was safe."
+    assert _rows(text) == [("indirect", "the ferry was safe", "Ann Lee")]
+
+
+def test_a_first_name_in_a_list_of_names_is_no_cue():
+    assert _rows("Ann Lee, Tom Baker, Grant Young, Mia Soto.\n\nThe ferry sails at noon.") == []
+
+
+def test_a_credit_line_gives_no_row():
+    assert _rows("The ferry sails at noon.\n\nContributing: Ann Lee, Tom Baker, Grant Young.") == []

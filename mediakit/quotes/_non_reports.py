@@ -38,8 +38,8 @@ _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven"
 # forms of "be" before a passive participle
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s"})
 # verbs that report a result rather than words when their object is a result ("posted a loss", "showed a
-# sharp rise"); "report" is left out: a company that reports its profit speaks
-_RESULT_LEMMAS = frozenset({"post", "show"})
+# sharp rise", "maintains a large lead"); "report" is left out: a company that reports its profit speaks
+_RESULT_LEMMAS = frozenset({"post", "show", "maintain"})
 # heads of a result noun phrase: a gain or a loss, a win, a figure of business or a race
 _RESULT_NOUNS = frozenset({
     "loss", "losses", "profit", "profits", "gain", "gains", "deficit", "deficits", "surplus", "surpluses",
@@ -56,10 +56,12 @@ _OFFICES = frozenset({"presidency", "nomination", "house", "term", "office", "se
 # verbs of what happened to someone next: "went on to win", "went on to become" report no words
 _OUTCOME_VERBS = frozenset({"win", "lose", "become", "finish", "beat", "defeat", "serve", "capture", "carry",
                             "earn", "found", "marry", "die", "graduate", "star", "succeed", "join"})
-# words a line opens with when it links to another page ("READ MORE:", "Related:", "WATCH:", "See also:")
+# words a line opens with when it links to another page ("READ MORE:", "Related:", "WATCH:", "See also:") or
+# credits the reporters ("Contributing: ...")
 _LINK_LABEL_RE = re.compile(
     r"[ \t]*(?:read more|read also|also read|read next|related(?: stories| articles| coverage| news)?|watch|"
-    r"see also|also see|see more|more|more on this|listen|must read|recommended)[ \t]*:", re.IGNORECASE)
+    r"see also|also see|see more|more|more on this|listen|must read|recommended|contributing|contributors|"
+    r"additional reporting|reporting by)[ \t]*:", re.IGNORECASE)
 
 
 class _NonReports:
