@@ -117,6 +117,9 @@ _SOURCE_TAILS = frozenset({"by", "and", "who", "whose", "which", "that", "for", 
 # words that open an indirect question after an addressee ("asked Clinton [whether] she would ...")
 # prepositions of a phrase about the telling between a verb and its clause ("said in a statement the ...")
 _TELLING_PREPS = frozenset({"in", "on", "during", "at", "via", "through"})
+# longest quotation inside the noun phrase after an object noun's preposition ('his call for a "revolution"'),
+# in words; a longer one is a quotation of its own; chosen by hand
+_NOUN_QUOTE_WORDS = 4
 # tokens after the start of a clause searched for its auxiliary or finite verb ("the port should", "the new
 # plan would")
 _CLAUSE_VERB_WINDOW = 5
@@ -256,10 +259,10 @@ class _Content:
         np_ = self._np_right(s, hi, allow_cues=True)
         if np_ is None:
             return None
-        e = np_[1]
+        e = self._noun_object_more(s, np_[1], hi)
         for m in range(s + 1, e):
-            if _past_like(t.low[m]) and not _is_cap(t.text[m]):
-                e = m
+            if _past_like(t.low[m]) and not _is_cap(t.text[m]) and t.low[m - 1] not in _DET:
+                e = m  # (not "the closed primary system": a participle after a determiner modifies the noun)
                 break
             if _is_cap(t.text[m - 1]) and _is_cap(t.text[s]) and not _is_cap(t.text[m]) and (
                     t.low[m] in _AUX or t.low[m] in self.lex.forms
@@ -268,6 +271,35 @@ class _Content:
                 break
         e = self._object_end(s, e)
         return (s, e) if e > s else None
+
+    def _noun_object_more(self, s: int, e: int, hi: int) -> int:
+        """End of the noun phrase s..e after an object noun's preposition taken on over what the phrase finder
+        stops at: a short quotation inside it ('his call for a "revolution"') and a second noun phrase
+        coordinated with "and"/"or" ("concerns about [racism and job security]"), not a verb ("his call for
+        talks and said ...") nor a phrase under a possessive, which names an act of its own ("praise of the
+        mayor's response and [his] refusal to ...")."""
+        t = self.t
+        while e < hi:
+            if t.quote[e] != -1 and t.mark[e] and e > s:
+                q = t.quote[e]
+                c = e + 1
+                while c < hi and t.quote[c] == q and not t.mark[c]:
+                    c += 1
+                if c >= hi or t.quote[c] != q or t.words(e, c) > _NOUN_QUOTE_WORDS:
+                    return e
+                e = c + 1  # ('his call for a "revolution"': the quoted word is the phrase's noun)
+                continue
+            if t.low[e] in ("and", "or") and e + 1 < hi and t.quote[e] == -1 and t.quote[e + 1] == -1 \
+                    and not self._finite_clause(e + 1, hi) and t.low[e + 1] not in _SUBJECT_PRONOUNS \
+                    and t.low[e + 1] not in _POSSESSIVE_DET:
+                nxt = self._np_right(e + 1, hi, allow_cues=True)
+                if nxt is None or any(_past_like(t.low[m]) or t.low[m] in self.lex.forms
+                                      for m in range(e + 1, nxt[1])):
+                    return e
+                e = nxt[1]
+                continue
+            return e
+        return e
 
     def _after_addressee(self, fr: _Frame, k: int, hi: int) -> int:
         """Start of a reported clause with no "that" after the addressee of a verb that takes one ("told
