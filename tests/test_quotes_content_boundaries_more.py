@@ -44,3 +44,16 @@ def test_a_short_quotation_is_the_noun_of_the_object():
     start = text.index("a \"harbour")
     row = next(r for r in find_attributions(text) if r["kind"] == "mixed")
     assert (row["start"], row["end"]) == (start, start + len('a "harbour revolution"'))
+
+
+def test_a_relative_clause_stays_with_the_noun_object():
+    text = "Ann Lee renewed her call for a levy that would rise with earnings, the paper said."
+    rows = _rows(text)
+    assert ("indirect", "a levy that would rise with earnings", "call for") in rows
+
+
+def test_an_article_after_an_inverted_speaker_opens_the_description():
+    text = "The harbour plan had failed, said Ann Lee, the head of the dockers union."
+    rows = _rows(text)
+    assert ("indirect", "The harbour plan had failed", "said") in rows
+    assert not any(content.startswith("the head of") for _kind, content, _verb in rows)

@@ -270,7 +270,26 @@ class _Content:
                 e = m  # "his attacks on Curiel are unusual": a name and then the main clause's verb
                 break
         e = self._object_end(s, e)
+        e = self._relative_after_object(s, e, hi)
         return (s, e) if e > s else None
+
+    def _relative_after_object(self, s: int, e: int, hi: int) -> int:
+        """End of the noun object s..e taken on over a relative clause right after it ("his call for [rates that
+        rise with earnings]"): to the next comma, semicolon, colon or dash, or the end of the unit. ``e`` when no
+        relative pronoun with its verb follows."""
+        t = self.t
+        if e + 1 >= hi or t.low[e] not in ("that", "which", "who", "whose") or t.quote[e] != -1:
+            return e
+        nxt = t.low[e + 1]
+        if not (nxt in _AUX or _past_like(nxt) or nxt in self.lex.forms or nxt.endswith("s") and len(nxt) > 3
+                or nxt.endswith("ly") and e + 2 < hi and (t.low[e + 2] in _AUX or _past_like(t.low[e + 2]))):
+            return e
+        m = e + 1
+        while m < hi and not (t.low[m] in (",", ";", ":", "—", "–", "(") and t.quote[m] == -1):
+            m += 1
+        while m > e + 1 and not _is_word(t.text[m - 1]) and not (t.quote[m - 1] != -1 and t.mark[m - 1]):
+            m -= 1
+        return m
 
     def _noun_object_more(self, s: int, e: int, hi: int) -> int:
         """End of the noun phrase s..e after an object noun's preposition taken on over what the phrase finder
