@@ -57,3 +57,16 @@ def test_an_article_after_an_inverted_speaker_opens_the_description():
     rows = _rows(text)
     assert ("indirect", "The harbour plan had failed", "said") in rows
     assert not any(content.startswith("the head of") for _kind, content, _verb in rows)
+
+
+def test_a_relative_clause_on_the_noun_object_ends_before_the_main_verb():
+    text = ("Her attacks on the harbour board and the bankers who had backed the sale quickly won over the "
+            "dockers.")
+    rows = _rows(text)
+    assert ("indirect", "the harbour board and the bankers who had backed the sale", "attacks on") in rows
+
+
+def test_a_relative_clause_with_a_plain_verb_stays_with_the_noun_object():
+    text = "His plan calls for fees that rise with tonnage and includes rebates for small boats."
+    rows = _rows(text)
+    assert ("indirect", "fees that rise with tonnage and includes rebates for small boats", "calls for") in rows

@@ -281,15 +281,31 @@ class _Content:
         if e + 1 >= hi or t.low[e] not in ("that", "which", "who", "whose") or t.quote[e] != -1:
             return e
         nxt = t.low[e + 1]
-        if not (nxt in _AUX or _past_like(nxt) or nxt in self.lex.forms or nxt.endswith("s") and len(nxt) > 3
-                or nxt.endswith("ly") and e + 2 < hi and (t.low[e + 2] in _AUX or _past_like(t.low[e + 2]))):
+        # the relative pronoun is the subject of a verb right after it ("that [rise]", "who [had]", "that
+        # [essentially] protected"), not a complementizer before a subject ("that [the] plan ...")
+        if not (t.text[e + 1].isalpha() and t.text[e + 1].islower()) or nxt in _DET or nxt in _PREPS \
+                or nxt in _SUBJECT_PRONOUNS or nxt in _POSSESSIVE_DET or nxt in _CLAUSE:
             return e
         m = e + 1
+        chain = True  # still in the relative clause's own verb group ("that [would rise]", "who [had escaped]")
         while m < hi and not (t.low[m] in (",", ";", ":", "—", "–", "(") and t.quote[m] == -1):
+            verb = t.low[m] in _AUX or _past_like(t.low[m]) and not _is_cap(t.text[m])
+            if verb and not chain and t.low[m - 1] not in ("and", "or", "to") and t.low[m - 1] not in _AUX \
+                    and t.low[m - 1] not in _DET:
+                while m > e + 2 and t.low[m - 1].endswith("ly"):
+                    m -= 1  # "... after the collapse [instantly resonated]": the main clause's verb
+                break
+            chain = chain and (m == e + 1 or verb or t.low[m].endswith("ly"))
             m += 1
         while m > e + 1 and not _is_word(t.text[m - 1]) and not (t.quote[m - 1] != -1 and t.mark[m - 1]):
             m -= 1
         return m
+
+    def _relative_at(self, s: int, hi: int) -> int:
+        """The first relative pronoun after token ``s`` ("Wall Street executives [who] had ..."), or ``hi``: a
+        verb after it is the relative clause's, not the noun phrase's."""
+        t = self.t
+        return next((m for m in range(s + 1, hi) if t.low[m] in ("who", "which", "whose", "that")), hi)
 
     def _noun_object_more(self, s: int, e: int, hi: int) -> int:
         """End of the noun phrase s..e after an object noun's preposition taken on over what the phrase finder
@@ -309,7 +325,8 @@ class _Content:
                 e = c + 1  # ('his call for a "revolution"': the quoted word is the phrase's noun)
                 continue
             if t.low[e] in ("and", "or") and e + 1 < hi and t.quote[e] == -1 and t.quote[e + 1] == -1 \
-                    and not self._finite_clause(e + 1, hi) and t.low[e + 1] not in _SUBJECT_PRONOUNS \
+                    and not self._finite_clause(e + 1, self._relative_at(e + 1, hi)) \
+                    and t.low[e + 1] not in _SUBJECT_PRONOUNS \
                     and t.low[e + 1] not in _POSSESSIVE_DET:
                 nxt = self._np_right(e + 1, hi, allow_cues=True)
                 if nxt is None or any(_past_like(t.low[m]) or t.low[m] in self.lex.forms
