@@ -70,3 +70,8 @@ def test_a_relative_clause_with_a_plain_verb_stays_with_the_noun_object():
     text = "His plan calls for fees that rise with tonnage and includes rebates for small boats."
     rows = _rows(text)
     assert ("indirect", "fees that rise with tonnage and includes rebates for small boats", "calls for") in rows
+
+
+def test_a_description_with_a_relative_clause_after_an_inverted_speaker_is_no_content():
+    text = "The harbour plan had failed, said Ann Lee, the head of a union that has fought the plan for years."
+    assert _rows(text) == [("indirect", "The harbour plan had failed", "said")]

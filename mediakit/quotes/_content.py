@@ -218,6 +218,19 @@ class _Content(_ContentObjects):
         return n > 2 or t.low[s] not in _EVENT_DETS or fr.cue.lemma in _NAMING_LEMMAS and any(
             t.low[k] in ("as", "to") for k in range(s, e))
 
+    def _description_then_relative(self, k: int, e: int) -> bool:
+        """True when tokens k..e are a noun phrase whose first verb stands after a relative pronoun ("the head of
+        a union [that has] fought ..."): a description, not a clause."""
+        t = self.t
+        for m in range(k + 1, e):
+            w = t.low[m]
+            if w in ("that", "who", "which", "whose") and m > k + 1:
+                return True
+            if w in _AUX or _past_like(w) and not _is_cap(t.text[m]) or w in self.lex.forms or t.quote[m] != -1 \
+                    or w in (",", ";", ":"):
+                return False
+        return False
+
     def _after_addressee(self, fr: _Frame, k: int, hi: int) -> int:
         """Start of a reported clause with no "that" after the addressee of a verb that takes one ("told
         reporters [the port would reopen]", "told CNN on Monday [he would run]") or after a phrase about the
@@ -435,7 +448,12 @@ class _Content(_ContentObjects):
                  # "..., said Ann Lee, director of the union, a group that has broken away from ...": a second
                  # description with its relative clause
                  or t.low[k] in ("a", "an") and any(t.low[m] in ("that", "who", "which", "whose")
-                                                    for m in range(k + 2, min(e, k + _APPOSITION_RELATIVE_WINDOW))))))
+                                                    for m in range(k + 2, min(e, k + _APPOSITION_RELATIVE_WINDOW)))))
+            # "..., said Ann Lee, the head of a union that has fought the plan": a description the speaker finder
+            # left out, whose only verbs stand in its relative clause
+            or fr.a0 < 0 and fr.s1 >= 0 and k == fr.s1 + 1 and t.low[fr.s1] == "," and t.low[k] in _ARTICLES
+            and frame_start > a and t.low[frame_start - 1] == "," and left_words >= _FINAL_FRAME_LEFT_WORDS
+            and self._description_then_relative(k, e))
         # "..., Anne Richards said on the same call." / "..., Biden said, clutching the lectern": what follows
         # a sentence-final frame is a phrase about the telling (a preposition or a participle first, no
         # complementizer), so the content is on the left
