@@ -1,11 +1,12 @@
 """The content span of a reported-speech frame: the clause on the right of the cue or on its left (a
 sentence-final frame), an addressee or phrase skipped before the clause, and a noun-phrase object that is what
-was said. Content a frame shapes beyond one clause (around "according to", continuing after an interrupting
-frame, a block after a colon) is in :mod:`._content_frames`.
+was said (its ends: :mod:`._content_objects`). Content a frame shapes beyond one clause (around "according to",
+continuing after an interrupting frame, a block after a colon) is in :mod:`._content_frames`.
 """
 
 from __future__ import annotations
 
+from ._content_objects import _SUBJECT_PRONOUNS, _TAIL_PREPS, _ContentObjects
 from ._tokens import _Frame, _is_cap, _is_word
 from ._words import (
     _AUX,
@@ -76,14 +77,6 @@ _EVENT_NOUNS = frozenset({"decision", "decisions", "move", "moves", "sanction", 
 # verbs of naming, whose object with its "as" complement is what was said ("described the sanctions as an
 # attack"): the measure nouns above do not make their object an event
 _NAMING_LEMMAS = frozenset({"call", "describe", "refer to", "portray", "characterize", "liken"})
-# first words of a phrase about the telling after a sentence-final frame ("said on the same call", "said with a
-# laugh", "said after meeting aides"); chosen on PolNeAR train false negatives
-_TAIL_PREPS = frozenset({"on", "in", "at", "during", "after", "before", "with", "from", "outside", "inside", "via",
-                         "through", "last", "this", "earlier", "later", "today", "yesterday", "tonight"})
-# tokens after a preposition searched for a time or medium word that makes it a phrase about the telling, which
-# ends a noun-phrase content ("criticized Clinton [during a rally Friday]", "his attack on Carson [last night]");
-# chosen on PolNeAR train (rows right after a content-object cue that missed the annotated noun phrase)
-_OBJECT_TAIL_WINDOW = 5
 # longest phrase about the telling between a cue and its to-infinitive ("promised Sunday at a Las Vegas rally
 # to end ..."), in tokens; chosen on PolNeAR train false negatives
 _TELLING_BEFORE_TO_TOKENS = 8
@@ -106,8 +99,6 @@ _PERSON_OBJECTS = frozenset({"him", "her", "them", "us", "me", "himself", "herse
 # tokens after the article of a second description of an inverted speaker searched for its relative pronoun
 # ("said Ann Lee, director of the union, a group [that] has ..."); chosen by hand, checked on PolNeAR train
 _APPOSITION_RELATIVE_WINDOW = 6
-# subject pronouns that open a reported clause after an addressee ("told CNN [he] would run")
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 # possessives that open a clause's subject after an addressee ("told reporters [his] plan was ready"); "her" is
 # left out: after "told" it is the addressee ("told her the plan ...")
 _POSSESSIVE_OBJECTS = frozenset({"his", "their", "its", "our", "my"})
@@ -122,7 +113,7 @@ _TELLING_PREPS = frozenset({"in", "on", "during", "at", "via", "through"})
 _CLAUSE_VERB_WINDOW = 5
 
 
-class _Content:
+class _Content(_ContentObjects):
     """Content spans of indirect frames (mixed into the analyser of :mod:`._rules`)."""
 
     def _clause_before(self, s: int, e: int) -> bool:
@@ -227,47 +218,18 @@ class _Content:
         return n > 2 or t.low[s] not in _EVENT_DETS or fr.cue.lemma in _NAMING_LEMMAS and any(
             t.low[k] in ("as", "to") for k in range(s, e))
 
-    def _object_end(self, s: int, e: int) -> int:
-        """End of the noun-phrase content s..e of a content-object cue without the phrase about the telling
-        that follows it: a time word ("Carson last night"), or a preposition with a time or medium word
-        close after it ("Clinton during a rally Friday", "the plan in a speech on Monday")."""
+    def _description_then_relative(self, k: int, e: int) -> bool:
+        """True when tokens k..e are a noun phrase whose first verb stands after a relative pronoun ("the head of
+        a union [that has] fought ..."): a description, not a clause."""
         t = self.t
-        for m in range(s + 1, e):
+        for m in range(k + 1, e):
             w = t.low[m]
-            if w in _TIME_WORDS and w not in ("may", "march", "fall", "past") or w in (";", ":", "(") \
-                    and t.quote[m] == -1:
-                break
-            if w in _TAIL_PREPS and w not in _TIME_WORDS and any(
-                    t.low[x] in _TIME_WORDS and t.low[x] not in ("may", "march", "fall", "this", "past")
-                    or t.low[x] in _MEDIUM_WORDS or t.low[x][:1].isdigit()
-                    for x in range(m + 1, min(e, m + 1 + _OBJECT_TAIL_WINDOW))):
-                break
-        else:
-            return e
-        while m > s + 1 and not _is_word(t.text[m - 1]):
-            m -= 1
-        return m
-
-    def _noun_object(self, s: int, hi: int) -> tuple[int, int] | None:
-        """Token span of the noun phrase after an object noun's preposition ("his call for [a special
-        prosecutor]"), cut before a past-tense word, the likely verb of the main clause ("his endorsement of
-        [Cruz] surprised ...")."""
-        t = self.t
-        np_ = self._np_right(s, hi, allow_cues=True)
-        if np_ is None:
-            return None
-        e = np_[1]
-        for m in range(s + 1, e):
-            if _past_like(t.low[m]) and not _is_cap(t.text[m]):
-                e = m
-                break
-            if _is_cap(t.text[m - 1]) and _is_cap(t.text[s]) and not _is_cap(t.text[m]) and (
-                    t.low[m] in _AUX or t.low[m] in self.lex.forms
-                    or t.low[m].endswith("s") and not t.low[m].endswith("ss")):
-                e = m  # "his attacks on Curiel are unusual": a name and then the main clause's verb
-                break
-        e = self._object_end(s, e)
-        return (s, e) if e > s else None
+            if w in ("that", "who", "which", "whose") and m > k + 1:
+                return True
+            if w in _AUX or _past_like(w) and not _is_cap(t.text[m]) or w in self.lex.forms or t.quote[m] != -1 \
+                    or w in (",", ";", ":"):
+                return False
+        return False
 
     def _after_addressee(self, fr: _Frame, k: int, hi: int) -> int:
         """Start of a reported clause with no "that" after the addressee of a verb that takes one ("told
@@ -486,7 +448,12 @@ class _Content:
                  # "..., said Ann Lee, director of the union, a group that has broken away from ...": a second
                  # description with its relative clause
                  or t.low[k] in ("a", "an") and any(t.low[m] in ("that", "who", "which", "whose")
-                                                    for m in range(k + 2, min(e, k + _APPOSITION_RELATIVE_WINDOW))))))
+                                                    for m in range(k + 2, min(e, k + _APPOSITION_RELATIVE_WINDOW)))))
+            # "..., said Ann Lee, the head of a union that has fought the plan": a description the speaker finder
+            # left out, whose only verbs stand in its relative clause
+            or fr.a0 < 0 and fr.s1 >= 0 and k == fr.s1 + 1 and t.low[fr.s1] == "," and t.low[k] in _ARTICLES
+            and frame_start > a and t.low[frame_start - 1] == "," and left_words >= _FINAL_FRAME_LEFT_WORDS
+            and self._description_then_relative(k, e))
         # "..., Anne Richards said on the same call." / "..., Biden said, clutching the lectern": what follows
         # a sentence-final frame is a phrase about the telling (a preposition or a participle first, no
         # complementizer), so the content is on the left

@@ -10,9 +10,8 @@ from ._content import (
     _ARTICLES,
     _FINAL_FRAME_LEFT_WORDS,
     _MIN_CONTENT_WORDS,
-    _OBJECT_TAIL_WINDOW,
-    _TAIL_PREPS,
 )
+from ._content_objects import _OBJECT_TAIL_WINDOW, _TAIL_PREPS
 from ._tokens import _Frame, _is_word
 from ._words import (
     _AUX,
