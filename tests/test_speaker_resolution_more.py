@@ -81,3 +81,13 @@ def test_transcript_label_is_the_person_named_in_full_earlier():
             "FALLIN: I think the plan will fail and we must act.\n")
     r = _one(_quotes(text), "I think the plan will fail and we must act")
     assert (r.speaker, r.speaker_canonical) == ("FALLIN", "Mary Fallin")
+
+
+def test_first_person_inside_a_transcript_turn_is_the_labelled_person():
+    # "FALLIN: Well, I think ...": the "I" who thinks is the one the turn's label names
+    text = ("Gov. Mary Fallin spoke to the host on Monday.\n\nHOST: What comes next?\n\n"
+            "FALLIN: Well, I think the plan will fail and we must act.\n")
+    q = _quotes(text)
+    r = _one(q, "the plan will fail and we must act")
+    assert (r.speaker, r.speaker_canonical) == ("FALLIN", "Mary Fallin")
+    assert text[int(r.speaker_start):int(r.speaker_end)] == "FALLIN"

@@ -97,6 +97,9 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
             # no preposition opening the sentence ("Despite George Will"); a pronoun closing the span speaks
             s, e = _speaker_extent(text[r["speaker_start"]:r["speaker_end"]], clause=False)
             r["speaker_start"], r["speaker_end"] = r["speaker_start"] + s, r["speaker_start"] + e
+            label = _turn_label(text, r["speaker_start"], r["speaker_end"])
+            if label is not None:
+                r["speaker_start"], r["speaker_end"] = label
     ents: list[_Ent] = []
     names = _ArticleNames()  # surname key -> longest full name in this article
     # first pass: every named mention, so that "López" meets "María López" wherever it appears
@@ -185,6 +188,27 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
             s, e = _speaker_extent(text[r["speaker_start"]:r["speaker_end"]])
             r["speaker_start"], r["speaker_end"] = r["speaker_start"] + s, r["speaker_start"] + e
             r["speaker"] = text[r["speaker_start"]:r["speaker_end"]]
+
+
+# a transcript's turn: a line opening with a name in capitals and a colon ("FALLIN: I think ...")
+_TURN_LABEL = re.compile(r"(?:^|\n)[ \t]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):[ \t]")
+
+
+def _turn_label(text: str, s0: int, s1: int) -> tuple[int, int] | None:
+    """Offsets of the label of the transcript turn in which the speaker mention ``text[s0:s1]`` is "I" or "we"
+    (in "FALLIN: I think we must act", the first person is the one labelled), or None.
+
+    >>> t = "HOST: Why?\\nFALLIN: I think we must act."
+    >>> _turn_label(t, t.index("I think"), t.index("I think") + 1), _turn_label(t, 0, 4)
+    ((11, 17), None)
+    """
+    if text[s0:s1].lower() not in ("i", "we"):
+        return None
+    line = text.rfind("\n", 0, s0) + 1
+    m = _TURN_LABEL.match(text, max(0, line - 1))
+    if m is None or m.end() > s0 or is_transcript_marker(m.group(1)):
+        return None
+    return m.start(1), m.end(1)
 
 
 def _add_subject(text: str, span: tuple, ents: list[_Ent], names: dict[str, str], gz: Gazetteer) -> None:
