@@ -91,3 +91,15 @@ def test_first_person_inside_a_transcript_turn_is_the_labelled_person():
     r = _one(q, "the plan will fail and we must act")
     assert (r.speaker, r.speaker_canonical) == ("FALLIN", "Mary Fallin")
     assert text[int(r.speaker_start):int(r.speaker_end)] == "FALLIN"
+
+
+def test_trailing_speaker_of_a_sentence_wins_over_a_subject_inside_it():
+    # "Tom Vance plans to ..., Ann Lee said.": the report is Ann Lee's, not the plan's subject's
+    text = ("Ann Lee ran the campaign for a year. After two decades in the Senate, Tom Vance plans to remain an "
+            "independent and would not join either party, Ann Lee said.")
+    q = _quotes(text)
+    rows = q[q.quote.str.contains("remain an independent")]
+    assert len(rows) >= 1
+    for r in rows.itertuples():
+        assert (r.speaker, r.speaker_canonical) == ("Ann Lee", "Ann Lee")
+        assert int(r.speaker_start) == text.rindex("Ann Lee")
