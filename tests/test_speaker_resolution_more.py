@@ -103,3 +103,13 @@ def test_trailing_speaker_of_a_sentence_wins_over_a_subject_inside_it():
     for r in rows.itertuples():
         assert (r.speaker, r.speaker_canonical) == ("Ann Lee", "Ann Lee")
         assert int(r.speaker_start) == text.rindex("Ann Lee")
+
+
+def test_according_to_closing_the_sentence_names_the_source_of_an_inner_report():
+    # "voters ... think X, according to a poll": the poll reports what voters think
+    text = ("The vast majority of voters in the state think the plan to rebuild the harbour is too costly, "
+            "according to a new Harbour Times poll. Tom Vance has said nothing.")
+    q = _quotes(text)
+    r = _one(q, "the plan to rebuild the harbour is too costly")
+    assert (r.kind, r.speaker) == ("indirect", "a new Harbour Times poll")
+    assert int(r.speaker_start) == text.index("a new Harbour Times poll")

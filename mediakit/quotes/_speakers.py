@@ -71,6 +71,7 @@ from ._speakers_article import (
 )
 from ._speakers_entities import _Ent, _gender_hint, _pronoun_antecedent
 from ._speakers_merge import clear_caches, merge_names
+from ._speakers_trailing import trailing_speaker
 from ._speakers_typing import (
     _KIN,
     _ambiguous_type,
@@ -100,11 +101,11 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
             label = _turn_label(text, r["speaker_start"], r["speaker_end"])
             if label is not None:
                 r["speaker_start"], r["speaker_end"] = label
-        if r.get("kind") != "direct" and (m := _TRAILING_CUE.match(text, r["end"])) is not None \
+        if r.get("kind") in ("indirect", "mixed") and (m := trailing_speaker(text, r["end"])) is not None \
                 and (r.get("speaker_start") is None or r["speaker_start"] < r["start"]):
             # "Sanders plans to remain a Democrat, Devine said.": the sentence closing with its own speaker is
             # that speaker's report, not the words of the subject inside it
-            r["speaker_start"], r["speaker_end"] = m.start(1), m.end(1)
+            r["speaker_start"], r["speaker_end"] = m
     ents: list[_Ent] = []
     names = _ArticleNames()  # surname key -> longest full name in this article
     # first pass: every named mention, so that "López" meets "María López" wherever it appears
@@ -195,10 +196,6 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
             r["speaker"] = text[r["speaker_start"]:r["speaker_end"]]
 
 
-# a report's speaker and verb closing the sentence after its content (", Devine said.", ", she added.")
-_TRAILING_CUE = re.compile(r"[”\"'’]?,[”\"'’]?\s+((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+|he|she|they)\s+"
-                           r"(?:said|says|added|adds|argued|argues|wrote|writes|explained|noted|insisted|contended)"
-                           r"\.(?:\s|$)")
 # a transcript's turn: a line opening with a name in capitals and a colon ("FALLIN: I think ...")
 _TURN_LABEL = re.compile(r"(?:^|\n)[ \t]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):[ \t]")
 
