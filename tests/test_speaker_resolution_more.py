@@ -113,3 +113,13 @@ def test_according_to_closing_the_sentence_names_the_source_of_an_inner_report()
     r = _one(q, "the plan to rebuild the harbour is too costly")
     assert (r.kind, r.speaker) == ("indirect", "a new Harbour Times poll")
     assert int(r.speaker_start) == text.index("a new Harbour Times poll")
+
+
+def test_speaker_closing_the_sentence_after_a_quoted_phrase():
+    # "Lee's remarks about [a judge] were “...,” Tom Vance said.": the sentence is Tom Vance's
+    text = ("Ann Lee's remarks about a federal judge were “the plainest kind of insult,” Tom Vance said. "
+            "Ann Lee did not reply.")
+    q = _quotes(text)
+    for r in q[~q.quote.str.contains("plainest")].itertuples():
+        assert r.speaker == "Tom Vance"
+        assert int(r.speaker_start) == text.index("Tom Vance")

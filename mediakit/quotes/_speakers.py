@@ -71,7 +71,7 @@ from ._speakers_article import (
 )
 from ._speakers_entities import _Ent, _gender_hint, _pronoun_antecedent
 from ._speakers_merge import clear_caches, merge_names
-from ._speakers_trailing import trailing_speaker
+from ._speakers_trailing import closing_speaker
 from ._speakers_typing import (
     _KIN,
     _ambiguous_type,
@@ -101,7 +101,7 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
             label = _turn_label(text, r["speaker_start"], r["speaker_end"])
             if label is not None:
                 r["speaker_start"], r["speaker_end"] = label
-        if r.get("kind") in ("indirect", "mixed") and (m := trailing_speaker(text, r["end"])) is not None \
+        if r.get("kind") in ("indirect", "mixed") and (m := closing_speaker(text, r["end"])) is not None \
                 and (r.get("speaker_start") is None or r["speaker_start"] < r["start"]):
             # "Sanders plans to remain a Democrat, Devine said.": the sentence closing with its own speaker is
             # that speaker's report, not the words of the subject inside it

@@ -139,8 +139,9 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
                 # "Chris Roe" where the corpus names Christopher Roe and Christine Roe: only the same name
                 compatible = [f for f in compatible if _norm(f).split()[0] == first]
             if compatible:
-                # the most frequent full form, Latin script first (reports are read in a Latin script)
-                out[m] = max(compatible, key=lambda f: (f.isascii() or fold(f).isascii(),
+                # the most frequent full form, Latin script first (reports are read in a Latin script), one in
+                # capitals last (a transcript's label)
+                out[m] = max(compatible, key=lambda f: (f.isascii() or fold(f).isascii(), not f.isupper(),
                                                         counts[f] + sum(counts[g] for g in compatible
                                                                         if _norm(g) == _norm(f)), len(f)))
     for name, g in glued.items():

@@ -32,7 +32,7 @@ _CLOSE = "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"\.(?:[”\"'’]?\s
 # the words of a source's phrase, up to the sentence's end: no clause punctuation, a title's full stop kept
 _PHRASE = r"(?:[^,.;“”\"]|\b(?:" + "|".join(_ABBREVIATIONS) + r")\.)"
 _SUBJECT_CUE = re.compile(rf"{_OPEN}(?P<s>{_SUBJECT})(?:\s+recently)?\s+{_VERBS}{_TAIL}{_CLOSE}")
-_INVERTED_CUE = re.compile(rf"{_OPEN}(?:said|says|reported|wrote){_TAIL}\s+(?P<s>{_NAME}|(?:the|an?)\s+{_PHRASE}{{2,60}}?)"
+_INVERTED_CUE = re.compile(rf"{_OPEN}(?:said|says|reported){_TAIL}\s+(?P<s>{_NAME}|(?:the|an?)\s+{_PHRASE}{{2,60}}?)"
                            rf"{_CLOSE}")
 _ACCORDING = re.compile(rf"{_OPEN}according\s+to\s+(?P<s>{_PHRASE}{{2,80}}?){_CLOSE}")
 
@@ -45,3 +45,32 @@ def trailing_speaker(text: str, end: int) -> tuple[int, int] | None:
         if m is not None:
             return m.start("s"), m.end("s")
     return None
+
+
+# the farthest a sentence's closing cue may stand after the end of a report inside it
+_SENTENCE_REST_MAX_CHARS = 160
+_SENTENCE_END = re.compile("".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.!?](?:[”\"'’]?\s|$)|\n")
+
+
+def closing_speaker(text: str, end: int) -> tuple[int, int] | None:
+    """Offsets of the speaker of the cue closing the sentence in which a report ends at ``end`` ("Lee's remarks
+    about [[a judge]] were “a racist comment,” Mr. Ryan said."), the cue right after the report included, or
+    None.
+
+    >>> t = "Lee's remarks about a judge were wrong, Mr. Ryan said. Roe agreed. It was over, he said."
+    >>> t[slice(*closing_speaker(t, t.index(" were")))], closing_speaker(t, t.index(" agreed"))
+    ('Mr. Ryan', None)
+    """
+    found = trailing_speaker(text, end)
+    if found is not None:
+        return found
+    stop = _SENTENCE_END.search(text, end, end + _SENTENCE_REST_MAX_CHARS)
+    if stop is None:
+        return None
+    comma = text.rfind(",", end, stop.start())
+    if comma < 0:
+        return None
+    while comma > end and text[comma - 1] in "”\"'’":
+        comma -= 1
+    found = trailing_speaker(text, comma)
+    return found if found is not None and found[1] <= stop.end() else None
