@@ -123,3 +123,12 @@ def test_speaker_closing_the_sentence_after_a_quoted_phrase():
     for r in q[~q.quote.str.contains("plainest")].itertuples():
         assert r.speaker == "Tom Vance"
         assert int(r.speaker_start) == text.index("Tom Vance")
+
+
+def test_state_after_a_fronted_place_is_no_subject():
+    # "At a campaign event in Ames, Iowa, on Sunday, Ms. Lee ..., saying ...": Iowa belongs to the place
+    text = ("At a campaign event in Ames, Iowa, on Sunday, Ms. Lee tried to expand on her remarks, saying that "
+            "the state should lead the region again.")
+    r = _one(_quotes(text), "the state should lead the region again")
+    assert (r.speaker, r.speaker_canonical) == ("Ms. Lee", "Lee")
+    assert int(r.speaker_start) == text.index("Ms. Lee")
