@@ -132,3 +132,13 @@ def test_state_after_a_fronted_place_is_no_subject():
     r = _one(_quotes(text), "the state should lead the region again")
     assert (r.speaker, r.speaker_canonical) == ("Ms. Lee", "Lee")
     assert int(r.speaker_start) == text.index("Ms. Lee")
+
+
+def test_plural_source_closing_the_sentence():
+    # "six protesters ... refusing to leave [...], police said.": the police report it, not the protesters
+    text = ("A day earlier, six protesters were arrested after refusing to leave the lobby of the hotel as part of "
+            "another protest at the plant, police said. Tom Vance disagrees.")
+    q = _quotes(text)
+    r = _one(q, "to leave the lobby of the hotel as part of another protest at the plant")
+    assert r.speaker == "police"
+    assert int(r.speaker_start) == text.index("police")

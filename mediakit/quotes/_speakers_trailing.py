@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-_VERBS = r"(?:said|says|added|adds|argued|argues|wrote|writes|explained|noted|insisted|contended|reported|reports" \
+_VERBS = r"(?:said|says|say|added|adds|argued|argues|wrote|writes|explained|noted|insisted|contended|reported|reports" \
          r"|show|shows|found|finds|estimated|estimates|concluded|told\s+(?:reporters|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*))"
 # a time or manner closing the cue ("said Tuesday", "said in a statement", "reported last week")
 _TAIL = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently" \
@@ -23,8 +23,12 @@ _TAIL = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|S
 _NAME = r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+"
 # the subject of a closing cue: a pronoun for people, a noun for sources, a description opened by a determiner,
 # or a name
-_SUBJECT = (r"he|she|they|officials|sources|analysts|experts|aides|critics|polls|surveys|records|data"
-            r"|(?:the|a|an|his|her|their)\s+(?:[\w’'/-]+\s+){0,3}[\w’'/-]+|" + _NAME)
+# (a plural noun phrase in lower case: "analysts", "political scientists", "people familiar with the session",
+# never a clause's conjunction: ", but others said")
+_PLURAL = (r"(?!(?:and|but|or|as|which|that|while|because|if|so|then|when|where|though|although|yet|who)\b)"
+           r"(?:[a-z][\w’'-]*\s+){0,4}(?:[a-z][\w’'-]*[^s’'\W]s|police|people)")
+_SUBJECT = (r"he|she|they|data|(?:the|a|an|his|her|their)\s+(?:[\w’'/-]+\s+){0,3}[\w’'/-]+|" + _PLURAL + "|"
+            + _NAME)
 _OPEN = r"[”\"'’]?,[”\"'’]?\s+"
 # a title's abbreviation, whose full stop ends no sentence ("according to former Sen. Jo Roe")
 _ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Gov", "Rep", "Gen", "Lt", "Col", "St", "Jr", "Sr")
