@@ -2,7 +2,8 @@
 "María López"), each to the person, organisation or group introduced before it. The parts it uses: the
 gazetteer and word-level typing (:mod:`._gazetteer`), what a mention's words are (:mod:`._names`) and what
 they make it (a pronoun phrase, a possessed description, joined names: :mod:`._mentions`), the
-people an article names in full (:mod:`._speakers_article`), types and countries read from the article
+people an article names in full (:mod:`._speakers_article`), the entities mentions resolve to and what a
+pronoun refers to (:mod:`._speakers_entities`), types, countries and genders read from the article
 (:mod:`._speakers_typing`); names are merged across articles afterwards (:mod:`._speakers_merge`).
 
 >>> recs = [{"start": 40, "end": 51, "speaker_start": 0, "speaker_end": 11},
@@ -17,18 +18,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
-from .._furniture import _us_state_forms
 from ..text import fold
 from ._clauses import _clause_like, _clause_subject, _clause_tail
 from ._gazetteer import (
     _DETS,
-    _FEMALE_TITLES,
     _HUMAN_HEADS,
-    _MALE_TITLES,
     _ORG_WORDS,
-    _PERSON_PRONOUNS,
     _PRONOUNS,
     _ROLE_WORDS,
     _SYNONYMS,
@@ -71,8 +67,11 @@ from ._speakers_article import (
     _ArticleNames,
     _described_subjects,
     _full_names_in_text,
+    _thing_name,
 )
+from ._speakers_entities import _Ent, _gender_hint, _pronoun_antecedent
 from ._speakers_merge import clear_caches, merge_names
+from ._speakers_trailing import closing_speaker
 from ._speakers_typing import (
     _KIN,
     _ambiguous_type,
@@ -87,43 +86,6 @@ __all__ = ["resolve_speakers", "merge_names", "clear_caches"]
 
 
 # ---------------------------------------------------------------- resolution inside an article
-@dataclass
-class _Ent:
-    canonical: str
-    kind: str  # person, org, anon, group
-    type: str
-    country: str
-    desc: str  # mention + apposition words, for matching descriptions
-    pos: int
-    gender: str = ""
-
-    def __post_init__(self) -> None:
-        self.describe_with(self.desc.split())
-
-    def describe_with(self, words: list[str]) -> None:
-        """Add what a legislator's party-and-state tag among ``words`` stands for to the description ("Sen. Jo
-        Roe (R-Fla.)": republican, florida), so that "the Florida senator" can refer back to her."""
-        have = set(self.desc.split())
-        extra = [w for tok in words if _PARTY_TAG_WORD.match(tok) for w in _party_tag_words(tok) if w not in have]
-        if extra:
-            self.desc = " ".join([self.desc, *dict.fromkeys(extra)])
-
-
-_PARTY_TAG_WORD = re.compile(r"^[dri]-[a-z.]{2,6}$")
-_PARTIES = {"d": "democrat democratic", "r": "republican", "i": "independent"}
-
-
-def _party_tag_words(tag: str) -> list[str]:
-    """The words a legislator's party-and-state tag stands for.
-
-    >>> _party_tag_words("r-fla"), _party_tag_words("d-n.y"), _party_tag_words("d-day")
-    (['republican', 'florida'], ['democrat', 'democratic', 'new', 'york'], [])
-    """
-    party, _, state = tag.partition("-")
-    name = _us_state_forms().get(state.replace(".", ""))
-    return [*_PARTIES[party].split(), *name.split()] if name and party in _PARTIES else []
-
-
 def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | None = None,
                      subjects: list[tuple[int, int]] | None = None) -> None:
     """Fill ``speaker``, ``speaker_canonical``, ``speaker_type`` and ``speaker_country`` of the records of
@@ -136,6 +98,14 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
             # no preposition opening the sentence ("Despite George Will"); a pronoun closing the span speaks
             s, e = _speaker_extent(text[r["speaker_start"]:r["speaker_end"]], clause=False)
             r["speaker_start"], r["speaker_end"] = r["speaker_start"] + s, r["speaker_start"] + e
+            label = _turn_label(text, r["speaker_start"], r["speaker_end"])
+            if label is not None:
+                r["speaker_start"], r["speaker_end"] = label
+        if r.get("kind") in ("indirect", "mixed") and (m := closing_speaker(text, r["end"])) is not None \
+                and (r.get("speaker_start") is None or r["speaker_start"] < r["start"]):
+            # "Sanders plans to remain a Democrat, Devine said.": the sentence closing with its own speaker is
+            # that speaker's report, not the words of the subject inside it
+            r["speaker_start"], r["speaker_end"] = m
     ents: list[_Ent] = []
     names = _ArticleNames()  # surname key -> longest full name in this article
     # first pass: every named mention, so that "López" meets "María López" wherever it appears
@@ -226,6 +196,27 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
             r["speaker"] = text[r["speaker_start"]:r["speaker_end"]]
 
 
+# a transcript's turn: a line opening with a name in capitals and a colon ("FALLIN: I think ...")
+_TURN_LABEL = re.compile(r"(?:^|\n)[ \t]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):[ \t]")
+
+
+def _turn_label(text: str, s0: int, s1: int) -> tuple[int, int] | None:
+    """Offsets of the label of the transcript turn in which the speaker mention ``text[s0:s1]`` is "I" or "we"
+    (in "FALLIN: I think we must act", the first person is the one labelled), or None.
+
+    >>> t = "HOST: Why?\\nFALLIN: I think we must act."
+    >>> _turn_label(t, t.index("I think"), t.index("I think") + 1), _turn_label(t, 0, 4)
+    ((11, 17), None)
+    """
+    if text[s0:s1].lower() not in ("i", "we"):
+        return None
+    line = text.rfind("\n", 0, s0) + 1
+    m = _TURN_LABEL.match(text, max(0, line - 1))
+    if m is None or m.end() > s0 or is_transcript_marker(m.group(1)):
+        return None
+    return m.start(1), m.end(1)
+
+
 def _add_subject(text: str, span: tuple, ents: list[_Ent], names: dict[str, str], gz: Gazetteer) -> None:
     """A name opening a sentence ("Lena Hart, a defence economist, was blunt.", "The Turkish Foreign
     Ministry condemned the move.") becomes a candidate antecedent for later pronouns and descriptions."""
@@ -288,6 +279,12 @@ def _add_subject(text: str, span: tuple, ents: list[_Ent], names: dict[str, str]
         ents.append(ent)
     elif k in names or len(name.split()) >= 2:
         t, c = speaker_type_of(mention, appos)
+        thing = _thing_name(best, text)
+        if thing:
+            # "Grand Central agreed" (of "Grand Central Publishing"), "Exclusive Excerpt": no person, whom no
+            # later "he" or "she" refers to
+            ents.append(_Ent(best, thing, t, c, desc, span[0]))
+            return
         ent = _Ent(best, "person", t, c, desc, span[0])
         _gender_hint(ent, words)
         ents.append(ent)
@@ -351,7 +348,7 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
             return _resolve_one(text, named.group(1), text[a0:a1], sub, ents, names, gz) or ent
         return ent
     if low in _PRONOUNS:
-        return _antecedent(low, pos, ents)
+        return _pronoun_antecedent(text, low, pos, ents, names, gz, r.get("sent_start", -1))
     named = _appositive_name(mention, appos)
     if named:
         # "his top aide, Tad Devine, told ...", "The city's mayor, Ann Lee, said": the description's apposition
@@ -440,7 +437,8 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
             prior = next((x for x in reversed(ents) if x.kind == "person" and name_key(x.canonical) == k), None)
             if prior is not None and t == "unknown":
                 t, c = prior.type, c or prior.country
-            ent = _Ent(best, "person", t, c, " ".join(_words(full)), pos)
+            # "Grand Central agreed" (of "Grand Central Publishing"): a body, whom no later "she" refers to
+            ent = _Ent(best, _thing_name(best, text) or "person", t, c, " ".join(_words(full)), pos)
         _gender_hint(ent, words)
         ents.append(ent)
         return ent
@@ -508,42 +506,6 @@ _BY_AGENT = re.compile(r"\bby\s+(?=(?:an?|the)\s+\w|[A-Z])")
 # a capitalised name and a comma right before a description ("Cruz, a graduate of ..."), to the text's position
 _APPOSED_MAX_CHARS = 60
 _APPOSED_TO = re.compile(r"(?<![\w’'])((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+),\s+$")
-
-
-def _gender_hint(ent: _Ent, words: list[str]) -> None:
-    """Set ``ent.gender`` from a title ("Mrs."), a gendered role word in its description ("congresswoman"),
-    its first name or a Russian surname ending (resources/first_names.yaml); left empty when none tells."""
-    if words and words[0] in _FEMALE_TITLES:
-        ent.gender = "f"
-    elif words and words[0] in _MALE_TITLES:
-        ent.gender = "m"
-    else:
-        ent.gender = ent.gender or _gender_of(ent.canonical, ent.desc)
-
-
-def _antecedent(pron: str, pos: int, ents: list[_Ent]) -> _Ent | None:
-    """The entity a pronoun refers to: the latest person (he, she) or organisation/group (it, they)."""
-    if pron in ("i", "we"):
-        return None
-    person = pron in _PERSON_PRONOUNS
-    want = "f" if pron in ("she", "her", "она", "ее", "её") else "m" if pron in ("he", "him", "his", "он", "его") else ""
-    for e in reversed(ents):
-        if e.pos >= pos:
-            continue
-        if person and e.kind in ("person", "anon") and (not want or not e.gender or e.gender == want):
-            return e
-        if not person and pron in ("it", "its", "оно") and e.kind == "org":
-            return e
-        if not person and pron in ("they", "their", "them", "они", "их", "onlar") and e.kind in ("org", "group", "anon"):
-            return e
-    if not person:
-        # "they" never stands for one person: resolved to "Hillary Clinton" it would credit her with a crowd's or
-        # a poll's words (a relative "who"/"which" without antecedent takes the latest entity of any kind)
-        plural = pron in ("they", "their", "them", "они", "их", "onlar")
-        for e in reversed(ents):
-            if e.pos < pos and not (plural and e.kind == "person"):
-                return e
-    return None
 
 
 def _required_words(mention: str) -> frozenset[str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from importlib import resources
 
 from .._yaml import load_yaml
@@ -176,6 +177,56 @@ def _looks_like_full_name(name: str, lower_words: set[str] | frozenset[str]) -> 
 def _lower_words(text: str) -> set[str]:
     """The words ``text`` writes in lower case."""
     return {w.rstrip(".") for w in _name_words(text) if w[:1].islower()}
+
+
+# last words of a firm's or body's name beyond the organisation words ("Grand Central Publishing", "Harbour Press")
+_ORG_TAILS = frozenset({"publishing", "publishers", "press", "books", "media", "partners", "holdings", "capital",
+                        "entertainment", "records", "studios", "pictures", "airlines", "industries", "enterprises",
+                        "communications", "systems", "technologies", "labs", "co", "llc", "ltd", "plc"})
+
+
+# particles of surnames, written in lower case inside a name ("de Blasio", "van Buren")
+_PARTICLES = frozenset({"de", "del", "della", "di", "da", "van", "von", "der", "den", "la", "le", "du", "al", "el",
+                        "bin", "ibn", "ter", "st", "st."})
+
+
+# prepositions, pronouns and auxiliaries, never inside a person's name ("Photo From Debate", "Words On Them",
+# "Was Lee"); not the modals, which are names too ("Yin Myint May")
+_HEADLINE_WORDS = frozenset({"on", "from", "to", "in", "at", "with", "for", "by", "about", "over", "after", "before",
+                             "them", "him", "her", "us", "it", "is", "was", "are", "were", "has", "have", "does",
+                             "did", "the", "a", "an"})
+
+
+@lru_cache(maxsize=64)
+def _lower_words_of(text: str) -> frozenset[str]:
+    return frozenset(_lower_words(text))
+
+
+def _thing_name(name: str, text: str) -> str:
+    """"org" or "thing" for a capitalised name that is no person's, "" for one that may be: a name opening a
+    longer organisation's name in the text ("Grand Central" of "Grand Central Publishing") is that
+    organisation; a name whose first word is no given name and one the text writes in lower case is
+    capitalised common words ("Exclusive Excerpt" over an "exclusive excerpt", "Was Lee" in a headline; not
+    "Marty Small" over "small firms").
+
+    >>> text = "Grand Central Publishing agreed. Grand Central won. An exclusive excerpt. Exclusive Excerpt."
+    >>> _thing_name("Grand Central", text), _thing_name("Exclusive Excerpt", text), _thing_name("Ann Lee", text)
+    ('org', 'thing', '')
+    """
+    words = name.split()
+    if len(words) < 2 or _given_first(name) or fold(words[0]).lower().strip(".") in _TITLE_WORDS \
+            or fold(words[0]).lower().strip(".") in _role_vocab():
+        return ""  # "Admiral Harris": a titled person
+    longer = re.search(rf"(?<![\w’'-]){re.escape(name)}((?:\s+[A-Z][\w&’'-]*){{1,3}})", text)
+    if longer and (_is_org(longer.group(1)) or any(w.lower() in _ORG_TAILS for w in longer.group(1).split())):
+        return "org"
+    lower = _lower_words_of(text)
+    first = words[0]
+    if first.lower() in _PARTICLES:
+        return ""  # "De Blasio"
+    if any(w.lower() in _HEADLINE_WORDS for w in words[1:]):
+        return "thing"  # "Photo From Debate Surfaces", "Words On Them": a headline's words
+    return "thing" if fold(first).lower().strip(".,") in lower or first.lower() in lower else ""
 
 
 class _Known(set):

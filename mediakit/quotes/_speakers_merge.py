@@ -139,21 +139,23 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
                 # "Chris Roe" where the corpus names Christopher Roe and Christine Roe: only the same name
                 compatible = [f for f in compatible if _norm(f).split()[0] == first]
             if compatible:
-                # the most frequent full form, Latin script first (reports are read in a Latin script)
-                out[m] = max(compatible, key=lambda f: (f.isascii() or fold(f).isascii(),
+                # the most frequent full form, Latin script first (reports are read in a Latin script), one in
+                # capitals last (a transcript's label)
+                out[m] = max(compatible, key=lambda f: (f.isascii() or fold(f).isascii(), not f.isupper(),
                                                         counts[f] + sum(counts[g] for g in compatible
                                                                         if _norm(g) == _norm(f)), len(f)))
     for name, g in glued.items():
         out[name] = out.get(g, g)
     for name, (gender, surname) in titled.items():
         out[name] = _titled_person(gender, surname, groups.get(name_key(surname), []), counts, out)
-    # spellings that differ only by diacritics meet on the most frequent one
+    # spellings that differ only by diacritics meet on the most frequent one; by case, on the one not in capitals
+    # (a transcript's label "JOEL BENENSON" is "Joel Benenson")
     by_norm: dict[str, list[str]] = defaultdict(list)
     for m in set(out.values()):
         by_norm[_norm(m)].append(m)
     for forms in by_norm.values():
         if len(forms) > 1:
-            best = max(forms, key=lambda f: (counts[f], f))
+            best = max(forms, key=lambda f: (not f.isupper(), counts[f], f))
             for m, v in list(out.items()):
                 if v in forms:
                     out[m] = best

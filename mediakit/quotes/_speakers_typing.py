@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text import fold
@@ -23,9 +24,10 @@ from ._gazetteer import (
     _words,
     country_of,
     load_gazetteer,
+    name_key,
     speaker_type_of,
 )
-from ._names import _first_name_lists, _name_part, _role_vocab
+from ._names import _first_name_lists, _function_words, _is_org, _name_part, _role_vocab
 
 
 def _type_from_introductions(text: str, records: list[dict], gazetteer: Gazetteer | None = None) -> None:
@@ -352,3 +354,107 @@ def _gender_of(name: str, desc: str = "") -> str:
 _KIN = {"wife": "f", "mother": "f", "daughter": "f", "sister": "f", "widow": "f", "girlfriend": "f",
         "grandmother": "f", "aunt": "f", "niece": "f", "husband": "m", "father": "m", "son": "m", "brother": "m",
         "widower": "m", "boyfriend": "m", "grandfather": "m", "uncle": "m", "nephew": "m"}
+
+
+# ---------------------------------------------------------------- people named anywhere, for "he", "she", "they"
+# how far before a pronoun a person named outside any speaker's mention may be what it refers to; a guess (a
+# paragraph's sentence or two), checked on PolNeAR train
+PRONOUN_REACH_CHARS = 300
+_NAME_WORD = r"[A-Z][\w’'-]*[a-z][\w’'-]*"
+# "Mrs. Lee", "Ms. Ann Lee"; "Ann Lee", "Tom R. Vance" (a given name the name lists know opens it)
+_TITLED_NAME = re.compile(rf"\b(Mr|Mrs|Ms|Miss)\.?\s+((?:{_NAME_WORD}\s+)?{_NAME_WORD})(?![\w’'-])")
+_GIVEN_NAME = re.compile(rf"(?<![\w’'.-])({_NAME_WORD})\s+((?:[A-Z]\.\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})?)(?![\w’'-])")
+
+
+_CAP_START = re.compile(r"(?<![\w’'.-])[A-Z]")
+
+
+@dataclass(frozen=True)
+class Named:
+    """A person the text names outside a quotation, with the gender the title or given name tells."""
+
+    start: int
+    end: int
+    name: str
+    gender: str
+
+
+def _outside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return not any(s <= pos < e for s, e in spans)
+
+
+@lru_cache(maxsize=64)
+def named_people(text: str) -> tuple[Named, ...]:
+    """People named outside quotations with a gendered title or a given name of the name lists, in text order.
+
+    >>> [(p.name, p.gender) for p in named_people("Ann Lee dressed down Mr. Roe. “Tom Vance knew,” she said.")]
+    [('Ann Lee', 'f'), ('Roe', 'm')]
+    """
+    from ._marks import find_quotes
+
+    quoted = [(int(q.start), int(q.end)) for q in find_quotes(text)]
+    g = _gender_words()
+    found: dict[int, Named] = {}
+    for m in _TITLED_NAME.finditer(text):
+        if _outside(quoted, m.start()):
+            found[m.start()] = Named(m.start(), m.end(), m.group(2), "m" if m.group(1) == "Mr" else "f")
+    # every capitalised word may open a name ("For Ann Lee": not "For Ann", then "Ann Lee")
+    for m in filter(None, (_GIVEN_NAME.match(text, c.start()) for c in _CAP_START.finditer(text))):
+        first = fold(m.group(1)).lower()
+        gender = "f" if first in g["female"] and first not in g["male"] else \
+            "m" if first in g["male"] and first not in g["female"] else ""
+        rest = m.group(2).split()
+        if len(rest) > 1 and (_is_org(rest[-1]) or fold(rest[-1]).lower() in _function_words()
+                              or re.search(r"['’]s$", rest[0]) or rest[-1].lower() in _text_lower(text)):
+            # "Ann Lee Foundation", "Ann Lee On", "Ann Lee's Iraq", "Ann Lee Age": the name without the word after it
+            rest = rest[:-1]
+        name = re.sub(r"['’]s$", "", " ".join([m.group(1), *rest]))  # "Ann Lee's": the name
+        if gender and _outside(quoted, m.start()) and not any(p.start <= m.start() < p.end for p in found.values()):
+            found[m.start()] = Named(m.start(), m.start() + len(name), name, gender)
+    return tuple(found[k] for k in sorted(found))
+
+
+@lru_cache(maxsize=64)
+def _text_lower(text: str) -> frozenset[str]:
+    """The words ``text`` writes in lower case."""
+    return frozenset(re.findall(r"\b[a-z][a-z'’-]*\b", text))
+
+
+def article_genders(text: str) -> dict[str, str]:
+    """Full name or surname key -> the one gender the article's titles and given names give it ("Mr. Roe" and
+    "Bill Roe": "m"); a name or surname given both genders is left out.
+
+    >>> sorted(article_genders("Ann Lee met Mr. Roe and Ms. Roe. Bill Vance came.").items())
+    [('Ann Lee', 'f'), ('Bill Vance', 'm'), ('lee', 'f'), ('vanc', 'm')]
+    """
+    seen: dict[str, set[str]] = defaultdict(set)
+    for p in named_people(text):
+        seen[name_key(p.name)].add(p.gender)
+        if " " in p.name:
+            seen[p.name].add(p.gender)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+def named_before(text: str, pos: int, gender: str) -> Named | None:
+    """The latest person of ``gender`` named outside quotations within :data:`PRONOUN_REACH_CHARS` before
+    ``pos`` ("Ann Lee dressed down Bill Roe for his remarks. She": Ann Lee), or None."""
+    return next((p for p in reversed(named_people(text)) if p.end <= pos and p.start >= pos - PRONOUN_REACH_CHARS
+                 and p.gender == gender), None)
+
+
+# two people named and joined by "and" ("Ann Lee and Tom Vance", "Mr. Lee and Ms. Roe"), whom "they" may mean
+_PERSON_REF = rf"(?:(?:Mr|Mrs|Ms|Miss)\.?\s+)?{_NAME_WORD}(?:\s+(?:[A-Z]\.\s+)?{_NAME_WORD})?"
+_JOINED = re.compile(rf"(?<![\w’'.-])({_PERSON_REF})\s+and\s+({_PERSON_REF})(?![\w’'-])")
+
+
+@lru_cache(maxsize=64)
+def joined_people(text: str) -> tuple[tuple[int, str], ...]:
+    """Offsets and names of two people named and joined by "and" outside quotations, both known as people by a
+    gendered title or a given name.
+
+    >>> joined_people("Ann Lee and Tom Vance met. Harbour Bank and Tom Vance did not.")
+    ((0, 'Ann Lee and Tom Vance'),)
+    """
+    people = {p.start for p in named_people(text)}
+    return tuple((m.start(), f"{m.group(1)} and {m.group(2)}") for m in _JOINED.finditer(text)
+                 if m.start(1) in people and m.start(2) in people)

@@ -5,6 +5,8 @@ collect an article's named subjects; and the end of a determiner's phrase ("The 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ._tokens import _is_cap, _is_word
 from ._words import (
     _AUX,
@@ -69,6 +71,9 @@ class _Subjects:
                     and len(t.text[k]) <= 5:
                 k += 3  # the abbreviated state closing a place: "At a rally in Aspen, Colo., the senator said"
                 first = t.low[k]
+            elif n and (m := _state_after_place(t, k, i)) > k:
+                k = m  # the state closing a place: "At an event in Ames, Iowa, on Monday, Mrs. Lee said"
+                continue
             elif n and _is_cap(t.text[k]):
                 break  # after a fronted phrase, a capitalised word is a name ("Like a friend, Ebeling said")
             if not (first in _PREPS or first in _SUBORDINATORS or first in _CLAUSE or first.endswith("ing")
@@ -191,6 +196,27 @@ class _Subjects:
         return w.endswith("ed") and len(w) > 4 and _is_word(prev) and prev not in _DET \
             and prev not in _POSSESSIVE_DET and prev not in _PREPS and prev not in _AUX \
             and not prev.endswith("ly") and not prev[:1].isdigit()
+
+
+def _state_after_place(t, k: int, i: int) -> int:
+    """The token after the comma closing a US state's name at ``k`` that follows a capitalised place and its
+    comma ("Ames, Iowa, on Monday"; "Concord, New Hampshire,"), else ``k`` itself: the state is part of the
+    fronted place, not the sentence's subject ("After the vote, Ohio, ..." keeps Ohio: no place before it)."""
+    if k < 2 or t.low[k - 1] != "," or not _is_cap(t.text[k - 2]):
+        return k
+    for n in (1, 2):
+        if k + n < i and t.low[k + n] == "," and all(_is_cap(t.text[x]) for x in range(k, k + n)) \
+                and " ".join(t.low[k:k + n]) in _state_names():
+            return k + n + 1
+    return k
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> frozenset[str]:
+    """The names of the US states, in lower case ("iowa", "new hampshire")."""
+    from .._furniture import _us_state_forms
+
+    return frozenset(_us_state_forms().values())
 
 
 def _present_verb(t, e: int, k: int) -> bool:
