@@ -118,6 +118,14 @@ class _Indirect:
                 pron = [m for m in range(k, acc) if t.low[m] in self.pronouns or t.low[m] in _POSSESSIVE_PRON]
                 if np_ is None and pron:
                     np_ = (pron[0], pron[0] + 1)  # "по его словам", "in his words"
+                if np_ is not None and not self._cannot_speak(*np_) and self.lang == "en" \
+                        and self._pronoun_content(a, k) is not None:
+                    # "... it raised $21 million. That's according to its filings.": the sentence reports the
+                    # pronoun that stands for the previous sentence, which annotators mark as the content
+                    fr = _Frame(k, acc, Cue("according to", "neutral", "speech", False, "phrase"), np_[0], np_[1])
+                    self._emit("according_to", t.start[a], self._pronoun_content(a, k), fr, a, b)
+                    k = np_[1]
+                    continue
                 if np_ is not None and not self._cannot_speak(*np_):
                     frames.append((_Frame(k, acc, Cue("according to", "neutral", "speech", False, "phrase"),
                                           np_[0], np_[1]), "according_to"))
@@ -319,6 +327,17 @@ class _Indirect:
             return False  # the auxiliary opens no sentence: "..., as do most voters"
         q = next((m for m in range(fr.c1, b) if t.low[m] in ("?", ".", "!", ";")), None)
         return q is not None and t.low[q] == "?" and all(t.quote[m] == -1 for m in range(fr.s0 - 1, q))
+
+    def _pronoun_content(self, a: int, k: int) -> int | None:
+        """End character of "That"/"This" when the sentence a.. is only the pronoun and "is" before the
+        "according to" at ``k`` ("That's according to ...", "This is according to ..."), else None."""
+        t = self.t
+        w = t.low[a]
+        if k == a + 1 and w[:4] in ("that", "this") and w[4:] in ("'s", "’s"):
+            return t.start[a] + 4
+        if k == a + 2 and w in ("that", "this") and t.low[a + 1] in ("is", "was"):
+            return t.end[a]
+        return None
 
     def _no_words(self, fr: _Frame, s: int, e: int) -> bool:
         """True when the content s..e of ``fr`` says nothing about the world: the speaker's anonymity or a

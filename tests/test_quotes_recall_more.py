@@ -1,0 +1,34 @@
+"""More recall rules (session 13, helper qrec): attributions of common news constructions that the quote rules
+used to miss. Each test checks the reported content and its speaker through the character offsets
+(text[start:end]) of invented sentences."""
+
+from __future__ import annotations
+
+from mediakit.quotes import find_attributions
+
+
+def _rows(text: str) -> list[tuple[str, str, str | None]]:
+    """(kind, content, speaker) of every attribution found in ``text``, read through the offsets."""
+    out = []
+    for r in find_attributions(text):
+        spk = text[r["speaker_start"]:r["speaker_end"]] if r["speaker_start"] is not None else None
+        out.append((r["kind"], text[r["start"]:r["end"]], spk))
+    return out
+
+
+def test_invisible_format_character_before_a_quote_mark_still_opens_it():
+    # a zero-width space, a byte-order mark or a soft hyphen glued to the mark does not hide the quotation
+    for mark in ("\u200b", "\ufeff", "\u00ad"):
+        text = f"The mayor spoke last. {mark}\"We are done here,\" she said."
+        assert _rows(text) == [("direct", "We are done here,", "she")]
+    text = "Ann Lee said \u200b\u201cthe plan is dead.\u201d"
+    assert _rows(text) == [("direct", "the plan is dead.", "Ann Lee")]
+
+
+def test_thats_according_to_reports_the_pronoun_for_the_previous_sentence():
+    text = "The campaign raised $21 million in January. That’s according to campaign finance reports."
+    rows = _rows(text)
+    assert ("according_to", "That", "campaign finance reports") in rows
+    assert not any(kind == "according_to" and content != "That" for kind, content, _ in rows)
+    text = "Lee will carry the state. This is according to members of the panel."
+    assert _rows(text) == [("according_to", "This", "members of the panel")]
