@@ -32,3 +32,11 @@ def test_thats_according_to_reports_the_pronoun_for_the_previous_sentence():
     assert not any(kind == "according_to" and content != "That" for kind, content, _ in rows)
     text = "Lee will carry the state. This is according to members of the panel."
     assert _rows(text) == [("according_to", "This", "members of the panel")]
+
+
+def test_participle_after_a_comma_and_an_adverb_continues_the_sentence_subject():
+    text = "The senator defended the budget for weeks, eventually saying the plan was dead."
+    assert ("indirect", "the plan was dead", "The senator") in _rows(text)
+    assert ("indirect", "the budget for weeks", "The senator") in _rows(text)
+    text = "The mayor spoke for an hour, later telling reporters the plan was dead."
+    assert _rows(text) == [("indirect", "the plan was dead", "The mayor")]

@@ -63,6 +63,11 @@ _REQUEST_NOUNS = frozenset({"request", "requests", "message", "messages", "call"
 # PolNeAR train
 _REQUEST_NOUN_MAX_OFFSET = 6
 
+# adverbs of sequence between a comma and a participle cue ("..., eventually saying", "..., then telling"); set
+# by hand
+_SEQUENCE_ADVERBS = frozenset({"then", "later", "again", "also", "once", "first", "still", "even", "finally",
+                               "eventually", "ultimately", "subsequently", "initially", "repeatedly", "further"})
+
 # disputes over a question (attribution_verbs.yaml): they report only the question ("split on whether ...")
 _DISPUTE_LEMMAS = frozenset({"disagree on", "disagree over", "clash on", "clash over", "battle on", "battle over",
                              "bicker on", "bicker over", "split on", "split over"})
@@ -177,6 +182,10 @@ class _Indirect:
                 jj >= a and t.low[jj] in ("after", "before", "while", "by") and jj < i0 - 1
                 and all(t.low[x].endswith("ly") for x in range(jj + 1, i0))
                 or t.low[i0 - 1] == "–"
+                # "..., eventually saying", "..., then telling reporters": a comma and adverbs of time or manner
+                or jj >= a and t.low[jj] == "," and jj < i0 - 1 and all(
+                    t.low[x] in _SEQUENCE_ADVERBS or t.low[x].endswith("ly") and len(t.low[x]) > 4
+                    and not _is_cap(t.text[x]) for x in range(jj + 1, i0))
                 or jj >= a and t.low[jj] in _TIME_WORDS and fr is None  # "spending the past week bickering over"
                 or i0 - 2 >= a and t.quote[i0 - 1] != -1 and t.mark[i0 - 1] and t.low[i0 - 2] == ",")
             if fr is None and (coord or and_ing or ing_open or c.form == "ing" and i0 > a
