@@ -40,3 +40,10 @@ def test_participle_after_a_comma_and_an_adverb_continues_the_sentence_subject()
     assert ("indirect", "the budget for weeks", "The senator") in _rows(text)
     text = "The mayor spoke for an hour, later telling reporters the plan was dead."
     assert _rows(text) == [("indirect", "the plan was dead", "The mayor")]
+
+
+def test_verb_of_appearance_before_a_speech_verb_keeps_the_subject_as_speaker():
+    text = "Ann Lee appeared to imply that the council could fail without the grant."
+    assert _rows(text) == [("indirect", "the council could fail without the grant", "Ann Lee")]
+    text = "The mayor seemed to suggest the plan was dead."
+    assert _rows(text) == [("indirect", "the plan was dead", "The mayor")]
