@@ -47,3 +47,13 @@ def test_verb_of_appearance_before_a_speech_verb_keeps_the_subject_as_speaker():
     assert _rows(text) == [("indirect", "the council could fail without the grant", "Ann Lee")]
     text = "The mayor seemed to suggest the plan was dead."
     assert _rows(text) == [("indirect", "the plan was dead", "The mayor")]
+
+
+def test_speech_participle_after_in_reports_for_the_sentence_subject():
+    text = 'Ann Lee clearly erred in saying that the "90 percent" figure came from the agency.'
+    rows = _rows(text)
+    assert ("mixed", 'the "90 percent" figure came from the agency', "Ann Lee") in rows
+    assert ("direct", "90 percent", "Ann Lee") in rows
+    # no speaking subject, or no speech act: nothing is reported
+    assert _rows("There is nothing wrong in saying so.") == []
+    assert _rows("The results are the first step in determining delegates who will vote.") == []

@@ -68,6 +68,10 @@ _REQUEST_NOUN_MAX_OFFSET = 6
 _SEQUENCE_ADVERBS = frozenset({"then", "later", "again", "also", "once", "first", "still", "even", "finally",
                                "eventually", "ultimately", "subsequently", "initially", "repeatedly", "further"})
 
+# prepositions and conjunctions before a participle cue whose subject is the sentence's ("surprised the mayor by
+# suggesting that", "erred in saying that")
+_GERUND_PREPS = frozenset({"by", "while", "before", "after", "in"})
+
 # disputes over a question (attribution_verbs.yaml): they report only the question ("split on whether ...")
 _DISPUTE_LEMMAS = frozenset({"disagree on", "disagree over", "clash on", "clash over", "battle on", "battle over",
                              "bicker on", "bicker over", "split on", "split over"})
@@ -151,7 +155,7 @@ class _Indirect:
                 k = i1  # "expressed concern that ...", "expressed support for ...": the noun cue reports it
                 continue
             fr = self._subject_left(i0, a)
-            if fr is not None and c.form == "ing" and i0 > a and t.low[i0 - 1] in ("by", "while", "before", "after") \
+            if fr is not None and c.form == "ing" and i0 > a and t.low[i0 - 1] in _GERUND_PREPS \
                     and fr.s1 == i0:
                 fr = None  # "Lee surprised the mayor by suggesting that": the participle's subject is the sentence's
             if fr is not None and fr.s0 >= 0 and i0 > a and t.low[i0 - 1] == "," and c.form in ("past", "s") \
@@ -175,7 +179,8 @@ class _Indirect:
                 c.form == "base" and any(t.low[x] in ("did", "does", "do") for x in range(jj + 1, i0))))
             # "..., calling them liars and vowing to ...": a participle coordinated with an earlier one
             and_ing = fr is None and c.form == "ing" and jj > a and t.low[jj] == "and" and not c.content_object \
-                and t.low[i0 - 1] not in (",", "by", "while", "before", "after", "—") and self._participle_before(jj, a)
+                and t.low[i0 - 1] not in (",", "—") and t.low[i0 - 1] not in _GERUND_PREPS \
+                and self._participle_before(jj, a)
             # "after initially saying", "– saying", '“Golden Week,” saying': an adverb, an en dash or a comma
             # inside a closing quotation mark before the participle
             ing_open = c.form == "ing" and i0 > a and (
@@ -189,7 +194,7 @@ class _Indirect:
                 or jj >= a and t.low[jj] in _TIME_WORDS and fr is None  # "spending the past week bickering over"
                 or i0 - 2 >= a and t.quote[i0 - 1] != -1 and t.mark[i0 - 1] and t.low[i0 - 2] == ",")
             if fr is None and (coord or and_ing or ing_open or c.form == "ing" and i0 > a
-                               and t.low[i0 - 1] in (",", "by", "while", "before", "after", "—")):
+                               and (t.low[i0 - 1] in (",", "—") or t.low[i0 - 1] in _GERUND_PREPS)):
                 # participle: "..., saying that ..." -- the speaker is the sentence's subject
                 fr = _Frame(i0, i1, c)
                 before = [f for f, _k in frames if f.s0 >= 0 and self._human(f.s0, f.s1)] + \
@@ -204,6 +209,8 @@ class _Indirect:
                 fr.coord = True
                 if fr.s0 < 0 and coord or and_ing and (fr.s0 < 0 or not self._human(fr.s0, fr.s1)):
                     fr = None  # (a coordinated participle needs a speaking subject: not "the sense of a lull")
+                elif t.low[i0 - 1] == "in" and (c.cls != "speech" or fr.s0 < 0 or not self._human(fr.s0, fr.s1)):
+                    fr = None  # "erred in saying that": a speech act of a speaking subject (not "a step in determining")
             if fr is None and self.lang_rules.sov_reported_speech:
                 fr = _Frame(i0, i1, c)
             if fr is None:
