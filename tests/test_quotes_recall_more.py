@@ -57,3 +57,11 @@ def test_speech_participle_after_in_reports_for_the_sentence_subject():
     # no speaking subject, or no speech act: nothing is reported
     assert _rows("There is nothing wrong in saying so.") == []
     assert _rows("The results are the first step in determining delegates who will vote.") == []
+
+
+def test_present_tense_states_after_a_quotation_is_a_frame():
+    text = "“They know the mayor is strong,” a voice-over in the ad states. “She will stand up.”"
+    assert _rows(text) == [("direct", "They know the mayor is strong,", "a voice-over in the ad"),
+                           ("direct", "She will stand up.", "a voice-over in the ad")]
+    # the plural noun stays a noun
+    assert _rows("He won in all the states.") == []
