@@ -65,3 +65,22 @@ def test_present_tense_states_after_a_quotation_is_a_frame():
                            ("direct", "She will stand up.", "a voice-over in the ad")]
     # the plural noun stays a noun
     assert _rows("He won in all the states.") == []
+
+
+def test_verb_of_appearance_reports_a_hedged_clause_with_no_speaker():
+    text = "Enthusiasm for the mayor appears to have plummeted since 2008, when she won."
+    assert _rows(text) == [("indirect", "Enthusiasm for the mayor appears to have plummeted since 2008", None)]
+    text = "The figures, gathered by a bureau this year, appear to be fabricated."
+    assert _rows(text) == [("indirect", "The figures, gathered by a bureau this year, appear to be fabricated", None)]
+    text = "But Ann Lee is widely seen as the strongest candidate in the race."
+    assert _rows(text) == [("indirect", "Ann Lee is widely seen as the strongest candidate in the race", None)]
+
+
+def test_verb_of_appearance_stays_silent_without_a_hedged_claim():
+    # a person's own act, a fronted perceiver, an expletive, a cue after "to" with its own speaker
+    assert _rows("He appeared to make a joke about his old house.") == []
+    assert _rows("To one professor, the stare seemed to reflect sadness.") == []
+    assert _rows("It seems to me a bad idea.") == []
+    # (the cue after "to" reports for its own subject or not at all, never as a hedged claim)
+    assert not any(kind == "indirect" and spk is None
+                   for kind, _c, spk in _rows("The report seems to show that the plan failed."))
