@@ -84,3 +84,8 @@ def test_verb_of_appearance_stays_silent_without_a_hedged_claim():
     # (the cue after "to" reports for its own subject or not at all, never as a hedged claim)
     assert not any(kind == "indirect" and spk is None
                    for kind, _c, spk in _rows("The report seems to show that the plan failed."))
+
+
+def test_verb_of_appearance_with_an_adjective_of_likelihood_is_hedged_too():
+    text = "The group, which has lost many fighters, seems unlikely to take on the city again."
+    assert _rows(text) == [("indirect", text[:-1], None)]

@@ -75,6 +75,11 @@ _GERUND_PREPS = frozenset({"by", "while", "before", "after", "in"})
 # verbs of appearance that hedge the clause of their to-infinitive for an unnamed source ("appears to have
 # carried out", "seemed to gain"); PolNeAR annotates them as attributions with no source
 _APPEARANCE_VERBS = frozenset({"appear", "appears", "appeared", "seem", "seems", "seemed"})
+# adjectives of likelihood or readiness after such a verb ("seems unlikely to", "appeared poised to", "seemed more
+# consequential"); set by hand
+_HEDGED_ADJECTIVES = frozenset({"likely", "unlikely", "certain", "poised", "set", "ready", "destined", "headed",
+                                "sure", "bound", "more", "less", "increasingly", "determined", "willing", "eager",
+                                "intent", "reluctant", "inclined"})
 # the shortest infinitive phrase after such a verb, in words ("appears to be fabricated" has three)
 _EVIDENTIAL_MIN_WORDS = 2
 # passive participles of perception before "as" ("is seen as the favourite"), and the forms of "be" before them
@@ -423,7 +428,7 @@ class _Indirect:
         (a comma before a subordinate or relative clause, or the end of the sentence), with no speaker."""
         t = self.t
         v = next((m for m in range(a + 1, b - 1) if t.quote[m] == -1 and (
-            t.low[m] in _APPEARANCE_VERBS and t.low[m + 1] == "to"
+            t.low[m] in _APPEARANCE_VERBS and (t.low[m + 1] == "to" or t.low[m + 1] in _HEDGED_ADJECTIVES)
             # "is widely seen as", "was viewed as": a passive of perception with no perceiver
             or t.low[m] in _PERCEIVED and t.low[m + 1] == "as" and t.low[m - 1] in _COPULAS_PAST)), None)
         if v is None and self.lang == "en":
