@@ -89,3 +89,8 @@ def test_verb_of_appearance_stays_silent_without_a_hedged_claim():
 def test_verb_of_appearance_with_an_adjective_of_likelihood_is_hedged_too():
     text = "The group, which has lost many fighters, seems unlikely to take on the city again."
     assert _rows(text) == [("indirect", text[:-1], None)]
+
+
+def test_hedged_claim_keeps_a_coordinated_subject_whole():
+    text = "Both Lee and Ross appear to have gotten the memo about the trench warfare."
+    assert _rows(text) == [("indirect", text[:-1], None)]

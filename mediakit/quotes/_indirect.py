@@ -84,7 +84,7 @@ _HEDGED_ADJECTIVES = frozenset({"likely", "unlikely", "certain", "poised", "set"
 _EVIDENTIAL_MIN_WORDS = 2
 # passive participles of perception before "as" ("is seen as the favourite"), and the forms of "be" before them
 _PERCEIVED = frozenset({"seen", "viewed", "regarded", "considered"})
-_COPULAS_PAST = frozenset({"is", "are", "was", "were", "been", "be"})
+_COPULAS_PAST = frozenset({"is", "are", "was", "were", "been"})
 # relative and clause words that put such a verb inside another clause ("a party that appears to ...")
 _EVIDENTIAL_CLAUSE_WORDS = frozenset({"that", "who", "which", "what", "whom", "whose", "where", "when", "if"})
 
@@ -443,7 +443,9 @@ class _Indirect:
                              or t.low[g - 1].endswith("ly") and len(t.low[g - 1]) > 4):
             g -= 1
         # the clause the verb is in: after a fronted phrase or an earlier clause
-        breaks = [m for m in range(a, g) if t.low[m] in (",", ";", ":", "—", "–") or t.low[m] in _SUBORDINATORS]
+        # ("and" joins two subjects unless a comma comes before it: "Both Lee and Ross appear to ...")
+        breaks = [m for m in range(a, g) if t.low[m] in (",", ";", ":", "—", "–") or t.low[m] in _SUBORDINATORS
+                  and (t.low[m] != "and" or m > a and t.low[m - 1] == ",")]
         s, head_end = (breaks[-1] + 1 if breaks else a), g
         if s == g and len(breaks) >= 2 and t.low[breaks[-1]] in (",", "—", "–") \
                 and t.low[breaks[-2]] == t.low[breaks[-1]]:
