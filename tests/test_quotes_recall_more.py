@@ -94,3 +94,12 @@ def test_verb_of_appearance_with_an_adjective_of_likelihood_is_hedged_too():
 def test_hedged_claim_keeps_a_coordinated_subject_whole():
     text = "Both Lee and Ross appear to have gotten the memo about the trench warfare."
     assert _rows(text) == [("indirect", text[:-1], None)]
+
+
+def test_speech_verb_in_a_purpose_infinitive_after_a_verb_of_motion():
+    text = "Ann Lee took to Twitter to say the plan was dead."
+    assert _rows(text) == [("indirect", "the plan was dead", "Ann Lee")]
+    text = "Recently, Tom Reed of Laconia stood at a rally here to say he was leaning toward the mayor."
+    assert _rows(text) == [("indirect", "he was leaning toward the mayor", "Tom Reed of Laconia")]
+    # a subject that cannot speak gets nothing
+    assert _rows("The index rose sharply to say the least.") == []

@@ -88,6 +88,15 @@ _COPULAS_PAST = frozenset({"is", "are", "was", "were", "been"})
 # relative and clause words that put such a verb inside another clause ("a party that appears to ...")
 _EVIDENTIAL_CLAUSE_WORDS = frozenset({"that", "who", "which", "what", "whom", "whose", "where", "when", "if"})
 
+# past and present forms of verbs of motion or appearance whose subject speaks in a to-infinitive of purpose after
+# them ("took to Twitter to say", "stood up to say", "called a news conference to announce"); set by hand
+_MOTION_VERBS = frozenset({"took", "takes", "stood", "stands", "rose", "rises", "went", "goes", "came", "comes",
+                           "stepped", "steps", "returned", "returns", "appeared", "appears", "turned", "turns",
+                           "flew", "flies", "traveled", "travelled", "travels", "walked", "arrived", "arrives",
+                           "called", "calls", "held", "holds", "convened", "convenes", "showed", "shows"})
+# the most tokens between such a verb and the "to" of the speech verb ("stood at a Bush event here to say")
+_PURPOSE_MAX_TOKENS = 8
+
 # disputes over a question (attribution_verbs.yaml): they report only the question ("split on whether ...")
 _DISPUTE_LEMMAS = frozenset({"disagree on", "disagree over", "clash on", "clash over", "battle on", "battle over",
                              "bicker on", "bicker over", "split on", "split over"})
@@ -227,6 +236,9 @@ class _Indirect:
                     fr = None  # (a coordinated participle needs a speaking subject: not "the sense of a lull")
                 elif t.low[i0 - 1] == "in" and (c.cls != "speech" or fr.s0 < 0 or not self._human(fr.s0, fr.s1)):
                     fr = None  # "erred in saying that": a speech act of a speaking subject (not "a step in determining")
+            if fr is None and self.lang == "en" and c.form == "base" and c.cls == "speech" and i0 - 1 > a \
+                    and t.low[i0 - 1] == "to":
+                fr = self._purpose_subject(i0 - 1, a)  # "took to Twitter to say", "stood at a rally to say"
             if fr is None and self.lang_rules.sov_reported_speech:
                 fr = _Frame(i0, i1, c)
             if fr is None:
@@ -360,6 +372,22 @@ class _Indirect:
             return False  # the auxiliary opens no sentence: "..., as do most voters"
         q = next((m for m in range(fr.c1, b) if t.low[m] in ("?", ".", "!", ";")), None)
         return q is not None and t.low[q] == "?" and all(t.quote[m] == -1 for m in range(fr.s0 - 1, q))
+
+    def _purpose_subject(self, j: int, a: int) -> _Frame | None:
+        """Speaker of a speech verb in a to-infinitive of purpose after a verb of motion or appearance ("Lee took
+        to Twitter to say ...", "Lee stood at a rally here to say ...", "Lee called a news conference to
+        announce ..."): the subject of that verb, when it can speak; ``j`` is the "to" before the speech verb."""
+        t = self.t
+        m = j - 1
+        while m > a and j - m <= _PURPOSE_MAX_TOKENS and _is_word(t.text[m]) and t.quote[m] == -1 \
+                and t.low[m] not in _MOTION_VERBS:
+            m -= 1
+        if m <= a or t.low[m] not in _MOTION_VERBS or m == j - 1:
+            return None
+        fr = self._subject_left(m, a)
+        if fr is None or fr.s0 < 0 or not self._human(fr.s0, fr.s1):
+            return None
+        return fr
 
     def _pronoun_content(self, a: int, k: int) -> int | None:
         """End character of "That"/"This" when the sentence a.. is only the pronoun and "is" before the
