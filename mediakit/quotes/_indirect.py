@@ -93,7 +93,8 @@ _EVIDENTIAL_CLAUSE_WORDS = frozenset({"that", "who", "which", "what", "whom", "w
 _MOTION_VERBS = frozenset({"took", "takes", "stood", "stands", "rose", "rises", "went", "goes", "came", "comes",
                            "stepped", "steps", "returned", "returns", "appeared", "appears", "turned", "turns",
                            "flew", "flies", "traveled", "travelled", "travels", "walked", "arrived", "arrives",
-                           "called", "calls", "held", "holds", "convened", "convenes", "showed", "shows"})
+                           "called", "calls", "held", "holds", "convened", "convenes", "showed", "shows", "sat", "sits",
+                           "met", "meets"})
 # the most tokens between such a verb and the "to" of the speech verb ("stood at a Bush event here to say")
 _PURPOSE_MAX_TOKENS = 8
 
