@@ -103,3 +103,14 @@ def test_speech_verb_in_a_purpose_infinitive_after_a_verb_of_motion():
     assert _rows(text) == [("indirect", "he was leaning toward the mayor", "Tom Reed of Laconia")]
     # a subject that cannot speak gets nothing
     assert _rows("The index rose sharply to say the least.") == []
+
+
+def test_pro_form_after_a_cue_is_the_reported_content():
+    assert _rows("Ann Lee never thought so.") == [("indirect", "so", "Ann Lee")]
+    assert _rows("Ann Lee said yes, but Bo Park said no.") == [("indirect", "yes", "Ann Lee"),
+                                                                ("indirect", "no", "Bo Park")]
+    # the frame still ends the content of an earlier one
+    text = "Still, Ann Lee, who thinks the council made a power grab, said no."
+    assert _rows(text) == [("indirect", "the council made a power grab", "who"), ("indirect", "no", "Ann Lee")]
+    # "said no to the plan" is no pro-form: the content goes on
+    assert _rows("Ann Lee said no to the plan.") == [("indirect", "no to the plan", "Ann Lee")]

@@ -98,6 +98,9 @@ _MOTION_VERBS = frozenset({"took", "takes", "stood", "stands", "rose", "rises", 
 # the most tokens between such a verb and the "to" of the speech verb ("stood at a Bush event here to say")
 _PURPOSE_MAX_TOKENS = 8
 
+# words that stand for a whole reported clause after a cue ("I think so", "she said no", "hope not")
+_PRO_FORMS = frozenset({"so", "no", "yes", "not"})
+
 # disputes over a question (attribution_verbs.yaml): they report only the question ("split on whether ...")
 _DISPUTE_LEMMAS = frozenset({"disagree on", "disagree over", "clash on", "clash over", "battle on", "battle over",
                              "bicker on", "bicker over", "split on", "split over"})
@@ -113,6 +116,7 @@ class _Indirect:
         t = self.t
         k = a
         frames: list[tuple[_Frame, str]] = []
+        pro_forms: set[int] = set()  # cue tokens of frames whose content is a pro-form, emitted already
         cand = self.lex.candidates
         low = t.low
         nouns = self.lex.clause_nouns
@@ -262,6 +266,14 @@ class _Indirect:
             if c.lemma == "say" and i0 > a and t.low[i0 - 1] in ("easier", "sooner") and i1 < b and t.low[i1] == "than":
                 k = i1  # "easier said than done": an idiom, nobody said anything
                 continue
+            if fr.s0 >= 0 and not fr.inverted and i1 < b and t.low[i1] in _PRO_FORMS and t.quote[i1] == -1 \
+                    and (i1 + 1 >= b or t.low[i1 + 1] in (".", ",", ";", "!", "?")):
+                # "I think so.", "the candidate said no.", "most said yes, but ...": a pro-form stands for the clause
+                self._emit("indirect", t.start[i1], t.end[i1], fr, a, b)
+                pro_forms.add(i0)  # (the frame still bounds the content of an earlier one: "Lee, who thinks ...,
+                frames.append((fr, "indirect"))  # said no.")
+                k = i1 + 1
+                continue
             kind = "indirect"
             if fr.s0 > a and t.low[fr.s0 - 1] == "as" and (fr.s0 - 1 == a or t.low[fr.s0 - 2] in (",", ";") or (
                     # '..., as the host said in April' after a closing quotation mark: '...,'' as the host said'
@@ -296,7 +308,7 @@ class _Indirect:
             if frames[n_f][0].cue is not None and frames[n_f][0].cue.content_object}
         for n_f, (fr, kind) in enumerate(frames):
             span = spans[n_f]
-            if span is None or n_f in nested:
+            if span is None or n_f in nested or fr.c0 in pro_forms:
                 continue
             s, e = span
             inner = sorted({t.quote[k] for k in range(s, e) if t.quote[k] != -1})
