@@ -337,6 +337,8 @@ class _Content(_ContentObjects):
         hi = b
         for fr2, _k in frames[n_f + 1:]:
             s2 = fr2.c0 if fr2.coord else min(x for x in (fr2.s0, fr2.c0) if x >= 0) if fr2.s0 >= 0 else fr2.c0
+            while fr2.coord and s2 - 1 > right0 and t.low[s2 - 1].endswith("ly") and t.low[s2 - 2] == ",":
+                s2 -= 1  # "..., eventually saying": the adverb opens the participle's clause
             if s2 > right0 + _NEXT_FRAME_GAP and (t.low[s2 - 1] in _CLAUSE_BREAKS or t.low[s2 - 1] in _SUBORDINATORS
                                     and t.low[s2 - 2] == ",") and not self._digit_comma(s2 - 1):
                 hi = s2 - 1 if t.low[s2 - 1] in _CLAUSE_BREAKS else s2 - 2

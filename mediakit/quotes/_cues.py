@@ -206,6 +206,10 @@ class _Cues:
                                                               and nxt == "that" and i + 2 < len(t)
                                                               and t.low[i + 2] not in _AUX):
             return True  # "It states that ...", "They state their goal is ...", "Lee — who ... — states that"
+        if c.lemma == "state" and c.form == "s" and nxt in (",", ".") and i >= 3 and t.text[i - 1][:1].islower() \
+                and _is_word(p) and p not in _DET and p not in _PREPS and any(
+                    t.quote[k] != -1 and t.mark[k] for k in range(max(0, i - 6), i - 1)):
+            return True  # '“...,” the document states.': a present-tense frame after a quotation
         if c.lemma in _RESTRICTED and (c.form in ("base", "s") or c.lemma == "back"):
             # the forms that double as nouns ("a state", "the states"; "stated", "stating" are verbs), and
             # every form of "back" ("backed down", "super PACs backing Mr. Cruz")

@@ -63,6 +63,44 @@ _REQUEST_NOUNS = frozenset({"request", "requests", "message", "messages", "call"
 # PolNeAR train
 _REQUEST_NOUN_MAX_OFFSET = 6
 
+# adverbs of sequence between a comma and a participle cue ("..., eventually saying", "..., then telling"); set
+# by hand
+_SEQUENCE_ADVERBS = frozenset({"then", "later", "again", "also", "once", "first", "still", "even", "finally",
+                               "eventually", "ultimately", "subsequently", "initially", "repeatedly", "further"})
+
+# prepositions and conjunctions before a participle cue whose subject is the sentence's ("surprised the mayor by
+# suggesting that", "erred in saying that")
+_GERUND_PREPS = frozenset({"by", "while", "before", "after", "in"})
+
+# verbs of appearance that hedge the clause of their to-infinitive for an unnamed source ("appears to have
+# carried out", "seemed to gain"); PolNeAR annotates them as attributions with no source
+_APPEARANCE_VERBS = frozenset({"appear", "appears", "appeared", "seem", "seems", "seemed"})
+# adjectives of likelihood or readiness after such a verb ("seems unlikely to", "appeared poised to", "seemed more
+# consequential"); set by hand
+_HEDGED_ADJECTIVES = frozenset({"likely", "unlikely", "certain", "poised", "set", "ready", "destined", "headed",
+                                "sure", "bound", "more", "less", "increasingly", "determined", "willing", "eager",
+                                "intent", "reluctant", "inclined"})
+# the shortest infinitive phrase after such a verb, in words ("appears to be fabricated" has three)
+_EVIDENTIAL_MIN_WORDS = 2
+# passive participles of perception before "as" ("is seen as the favourite"), and the forms of "be" before them
+_PERCEIVED = frozenset({"seen", "viewed", "regarded", "considered"})
+_COPULAS_PAST = frozenset({"is", "are", "was", "were", "been"})
+# relative and clause words that put such a verb inside another clause ("a party that appears to ...")
+_EVIDENTIAL_CLAUSE_WORDS = frozenset({"that", "who", "which", "what", "whom", "whose", "where", "when", "if"})
+
+# past and present forms of verbs of motion or appearance whose subject speaks in a to-infinitive of purpose after
+# them ("took to Twitter to say", "stood up to say", "called a news conference to announce"); set by hand
+_MOTION_VERBS = frozenset({"took", "takes", "stood", "stands", "rose", "rises", "went", "goes", "came", "comes",
+                           "stepped", "steps", "returned", "returns", "appeared", "appears", "turned", "turns",
+                           "flew", "flies", "traveled", "travelled", "travels", "walked", "arrived", "arrives",
+                           "called", "calls", "held", "holds", "convened", "convenes", "showed", "shows", "sat", "sits",
+                           "met", "meets"})
+# the most tokens between such a verb and the "to" of the speech verb ("stood at a Bush event here to say")
+_PURPOSE_MAX_TOKENS = 8
+
+# words that stand for a whole reported clause after a cue ("I think so", "she said no", "hope not")
+_PRO_FORMS = frozenset({"so", "no", "yes", "not"})
+
 # disputes over a question (attribution_verbs.yaml): they report only the question ("split on whether ...")
 _DISPUTE_LEMMAS = frozenset({"disagree on", "disagree over", "clash on", "clash over", "battle on", "battle over",
                              "bicker on", "bicker over", "split on", "split over"})
@@ -78,6 +116,7 @@ class _Indirect:
         t = self.t
         k = a
         frames: list[tuple[_Frame, str]] = []
+        pro_forms: set[int] = set()  # cue tokens of frames whose content is a pro-form, emitted already
         cand = self.lex.candidates
         low = t.low
         nouns = self.lex.clause_nouns
@@ -118,6 +157,14 @@ class _Indirect:
                 pron = [m for m in range(k, acc) if t.low[m] in self.pronouns or t.low[m] in _POSSESSIVE_PRON]
                 if np_ is None and pron:
                     np_ = (pron[0], pron[0] + 1)  # "по его словам", "in his words"
+                if np_ is not None and not self._cannot_speak(*np_) and self.lang == "en" \
+                        and self._pronoun_content(a, k) is not None:
+                    # "... it raised $21 million. That's according to its filings.": the sentence reports the
+                    # pronoun that stands for the previous sentence, which annotators mark as the content
+                    fr = _Frame(k, acc, Cue("according to", "neutral", "speech", False, "phrase"), np_[0], np_[1])
+                    self._emit("according_to", t.start[a], self._pronoun_content(a, k), fr, a, b)
+                    k = np_[1]
+                    continue
                 if np_ is not None and not self._cannot_speak(*np_):
                     frames.append((_Frame(k, acc, Cue("according to", "neutral", "speech", False, "phrase"),
                                           np_[0], np_[1]), "according_to"))
@@ -138,7 +185,7 @@ class _Indirect:
                 k = i1  # "expressed concern that ...", "expressed support for ...": the noun cue reports it
                 continue
             fr = self._subject_left(i0, a)
-            if fr is not None and c.form == "ing" and i0 > a and t.low[i0 - 1] in ("by", "while", "before", "after") \
+            if fr is not None and c.form == "ing" and i0 > a and t.low[i0 - 1] in _GERUND_PREPS \
                     and fr.s1 == i0:
                 fr = None  # "Lee surprised the mayor by suggesting that": the participle's subject is the sentence's
             if fr is not None and fr.s0 >= 0 and i0 > a and t.low[i0 - 1] == "," and c.form in ("past", "s") \
@@ -162,17 +209,22 @@ class _Indirect:
                 c.form == "base" and any(t.low[x] in ("did", "does", "do") for x in range(jj + 1, i0))))
             # "..., calling them liars and vowing to ...": a participle coordinated with an earlier one
             and_ing = fr is None and c.form == "ing" and jj > a and t.low[jj] == "and" and not c.content_object \
-                and t.low[i0 - 1] not in (",", "by", "while", "before", "after", "—") and self._participle_before(jj, a)
+                and t.low[i0 - 1] not in (",", "—") and t.low[i0 - 1] not in _GERUND_PREPS \
+                and self._participle_before(jj, a)
             # "after initially saying", "– saying", '“Golden Week,” saying': an adverb, an en dash or a comma
             # inside a closing quotation mark before the participle
             ing_open = c.form == "ing" and i0 > a and (
                 jj >= a and t.low[jj] in ("after", "before", "while", "by") and jj < i0 - 1
                 and all(t.low[x].endswith("ly") for x in range(jj + 1, i0))
                 or t.low[i0 - 1] == "–"
+                # "..., eventually saying", "..., then telling reporters": a comma and adverbs of time or manner
+                or jj >= a and t.low[jj] == "," and jj < i0 - 1 and all(
+                    t.low[x] in _SEQUENCE_ADVERBS or t.low[x].endswith("ly") and len(t.low[x]) > 4
+                    and not _is_cap(t.text[x]) for x in range(jj + 1, i0))
                 or jj >= a and t.low[jj] in _TIME_WORDS and fr is None  # "spending the past week bickering over"
                 or i0 - 2 >= a and t.quote[i0 - 1] != -1 and t.mark[i0 - 1] and t.low[i0 - 2] == ",")
             if fr is None and (coord or and_ing or ing_open or c.form == "ing" and i0 > a
-                               and t.low[i0 - 1] in (",", "by", "while", "before", "after", "—")):
+                               and (t.low[i0 - 1] in (",", "—") or t.low[i0 - 1] in _GERUND_PREPS)):
                 # participle: "..., saying that ..." -- the speaker is the sentence's subject
                 fr = _Frame(i0, i1, c)
                 before = [f for f, _k in frames if f.s0 >= 0 and self._human(f.s0, f.s1)] + \
@@ -187,6 +239,11 @@ class _Indirect:
                 fr.coord = True
                 if fr.s0 < 0 and coord or and_ing and (fr.s0 < 0 or not self._human(fr.s0, fr.s1)):
                     fr = None  # (a coordinated participle needs a speaking subject: not "the sense of a lull")
+                elif t.low[i0 - 1] == "in" and (c.cls != "speech" or fr.s0 < 0 or not self._human(fr.s0, fr.s1)):
+                    fr = None  # "erred in saying that": a speech act of a speaking subject (not "a step in determining")
+            if fr is None and self.lang == "en" and c.form == "base" and c.cls == "speech" and i0 - 1 > a \
+                    and t.low[i0 - 1] == "to":
+                fr = self._purpose_subject(i0 - 1, a)  # "took to Twitter to say", "stood at a rally to say"
             if fr is None and self.lang_rules.sov_reported_speech:
                 fr = _Frame(i0, i1, c)
             if fr is None:
@@ -209,6 +266,14 @@ class _Indirect:
             if c.lemma == "say" and i0 > a and t.low[i0 - 1] in ("easier", "sooner") and i1 < b and t.low[i1] == "than":
                 k = i1  # "easier said than done": an idiom, nobody said anything
                 continue
+            if fr.s0 >= 0 and not fr.inverted and i1 < b and t.low[i1] in _PRO_FORMS and t.quote[i1] == -1 \
+                    and (i1 + 1 >= b or t.low[i1 + 1] in (".", ",", ";", "!", "?")):
+                # "I think so.", "the candidate said no.", "most said yes, but ...": a pro-form stands for the clause
+                self._emit("indirect", t.start[i1], t.end[i1], fr, a, b)
+                pro_forms.add(i0)  # (the frame still bounds the content of an earlier one: "Lee, who thinks ...,
+                frames.append((fr, "indirect"))  # said no.")
+                k = i1 + 1
+                continue
             kind = "indirect"
             if fr.s0 > a and t.low[fr.s0 - 1] == "as" and (fr.s0 - 1 == a or t.low[fr.s0 - 2] in (",", ";") or (
                     # '..., as the host said in April' after a closing quotation mark: '...,'' as the host said'
@@ -222,6 +287,7 @@ class _Indirect:
                 self._emit("according_to", t.start[s], t.end[e - 1], fr, a, b)
         if not frames and not prior and self.lang == "en":
             self._reportedly(a, b)
+            self._evidential(a, b)
         if not frames:
             return
         self._interrupting = set()  # frames between commas inside another frame's content (see _content)
@@ -242,7 +308,7 @@ class _Indirect:
             if frames[n_f][0].cue is not None and frames[n_f][0].cue.content_object}
         for n_f, (fr, kind) in enumerate(frames):
             span = spans[n_f]
-            if span is None or n_f in nested:
+            if span is None or n_f in nested or fr.c0 in pro_forms:
                 continue
             s, e = span
             inner = sorted({t.quote[k] for k in range(s, e) if t.quote[k] != -1})
@@ -322,6 +388,33 @@ class _Indirect:
         q = next((m for m in range(fr.c1, b) if t.low[m] in ("?", ".", "!", ";")), None)
         return q is not None and t.low[q] == "?" and all(t.quote[m] == -1 for m in range(fr.s0 - 1, q))
 
+    def _purpose_subject(self, j: int, a: int) -> _Frame | None:
+        """Speaker of a speech verb in a to-infinitive of purpose after a verb of motion or appearance ("Lee took
+        to Twitter to say ...", "Lee stood at a rally here to say ...", "Lee called a news conference to
+        announce ..."): the subject of that verb, when it can speak; ``j`` is the "to" before the speech verb."""
+        t = self.t
+        m = j - 1
+        while m > a and j - m <= _PURPOSE_MAX_TOKENS and _is_word(t.text[m]) and t.quote[m] == -1 \
+                and t.low[m] not in _MOTION_VERBS:
+            m -= 1
+        if m <= a or t.low[m] not in _MOTION_VERBS or m == j - 1:
+            return None
+        fr = self._subject_left(m, a)
+        if fr is None or fr.s0 < 0 or not self._human(fr.s0, fr.s1):
+            return None
+        return fr
+
+    def _pronoun_content(self, a: int, k: int) -> int | None:
+        """End character of "That"/"This" when the sentence a.. is only the pronoun and "is" before the
+        "according to" at ``k`` ("That's according to ...", "This is according to ..."), else None."""
+        t = self.t
+        w = t.low[a]
+        if k == a + 1 and w[:4] in ("that", "this") and w[4:] in ("'s", "’s"):
+            return t.start[a] + 4
+        if k == a + 2 and w in ("that", "this") and t.low[a + 1] in ("is", "was"):
+            return t.end[a]
+        return None
+
     def _no_words(self, fr: _Frame, s: int, e: int) -> bool:
         """True when the content s..e of ``fr`` says nothing about the world: the speaker's anonymity or a
         refusal to comment ("declined to be identified", "asked not to be named", "declined to comment"), or an
@@ -369,6 +462,61 @@ class _Indirect:
                 or adv > a and t.low[adv - 1] in _PREPS:
             return  # "..., reportedly winning over ...", "for allegedly violating": no clause of its own
         fr = _Frame(adv, adv + 1, Cue(t.low[adv], "evidential", "evidence", False, "phrase"))
+        self._emit("indirect", t.start[s], t.end[e - 1], fr, a, b)
+
+    def _evidential(self, a: int, b: int) -> None:
+        """A sentence with no frame whose verb is a verb of appearance before a to-infinitive ("The senator
+        appeared to gain ground", "Enthusiasm seems to have faded") reports a hedged claim for an unnamed
+        source, as "reportedly" does: the clause from its subject through the verb to the end of the clause
+        (a comma before a subordinate or relative clause, or the end of the sentence), with no speaker."""
+        t = self.t
+        v = next((m for m in range(a + 1, b - 1) if t.quote[m] == -1 and (
+            t.low[m] in _APPEARANCE_VERBS and (t.low[m + 1] == "to" or t.low[m + 1] in _HEDGED_ADJECTIVES)
+            # "is widely seen as", "was viewed as": a passive of perception with no perceiver
+            or t.low[m] in _PERCEIVED and t.low[m + 1] == "as" and t.low[m - 1] in _COPULAS_PAST)), None)
+        if v is None and self.lang == "en":
+            v = next((m for m in range(a + 2, b - 1) if t.quote[m] == -1 and t.low[m] in _PERCEIVED
+                      and t.low[m + 1] == "as" and t.low[m - 1].endswith("ly") and t.low[m - 2] in _COPULAS_PAST),
+                     None)
+        if v is None or any(t.quote[m] != -1 for m in range(a, b)) or t.low[v - 1] in _PREPS \
+                or v + 2 < b and t.low[v + 2] in self.lex.forms:
+            return  # ("appeared to imply that ...", "seem to show": the cue after "to" has a speaker of its own)
+        g = v  # the verb group: "did not appear", "may also seem"
+        while g - 1 > a and (t.low[g - 1] in _AUX or t.low[g - 1] in ("not", "n't", "also", "still", "even", "now")
+                             or t.low[g - 1].endswith("ly") and len(t.low[g - 1]) > 4):
+            g -= 1
+        # the clause the verb is in: after a fronted phrase or an earlier clause
+        # ("and" joins two subjects unless a comma comes before it: "Both Lee and Ross appear to ...")
+        breaks = [m for m in range(a, g) if t.low[m] in (",", ";", ":", "—", "–") or t.low[m] in _SUBORDINATORS
+                  and (t.low[m] != "and" or m > a and t.low[m - 1] == ",")]
+        s, head_end = (breaks[-1] + 1 if breaks else a), g
+        if s == g and len(breaks) >= 2 and t.low[breaks[-1]] in (",", "—", "–") \
+                and t.low[breaks[-2]] == t.low[breaks[-1]]:
+            # "The statistics, purported to be gathered by ..., appear to be": the subject before a phrase
+            # between commas
+            s, head_end = (breaks[-3] + 1 if len(breaks) >= 3 else a), breaks[-2]
+        while s < head_end and (not _is_word(t.text[s]) or t.low[s] in _LEADING_SKIP):
+            s += 1
+        if s >= head_end or t.low[s] in ("it", "he", "she", "they", "i", "we", "you") \
+                or t.low[a] in ("to", "among") and breaks and t.low[breaks[0]] == "," or any(
+                t.low[m] in _AUX or t.low[m] in _EVIDENTIAL_CLAUSE_WORDS for m in range(s, head_end)):
+            # no subject of its own ("..., appearing to"), an expletive ("it seems to me"), a person's pronoun (the
+            # person's own act: "He appeared to make a joke"), a perceiver fronted ("To Lee, the plan seemed to
+            # ...", "Among voters, ..."), or a verb or a relative pronoun before it: the clause is inside another
+            # ("The poll asks a question Lee seemed to")
+            return
+        if t.low[v + 2] == "be" and v + 3 < b and t.low[v + 3] in self.lex.forms:
+            return  # "seem to be hoping for": the cue has its own speaker
+        e = v + 2
+        while e < b and t.low[e] not in (";", ":") and not (
+                t.low[e] == "," and e + 1 < b and (t.low[e + 1] in _SUBORDINATORS or t.low[e + 1] in (
+                    "which", "who", "where", "whose", "according"))):
+            e += 1
+        while e > v + 2 and not _is_word(t.text[e - 1]):
+            e -= 1
+        if t.words(v + 2, e) < _EVIDENTIAL_MIN_WORDS:
+            return
+        fr = _Frame(v, v + 1, Cue(t.low[v], "evidential", "evidence", False, "phrase"))
         self._emit("indirect", t.start[s], t.end[e - 1], fr, a, b)
 
     def _participle_before(self, j: int, a: int) -> bool:

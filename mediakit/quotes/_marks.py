@@ -35,6 +35,9 @@ _CLOSERS = {
     "»": "«",  # Danish/German style »...«
 }
 _MARK_RE = re.compile(r"''|``|[\"“”«»„‘’‹›']")
+# format characters with no width (zero-width space and joiners, word joiner, byte-order mark, soft hyphen):
+# a mark after one is read by the character before it ("said \u200b“We ...”")
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _PARA_RE = re.compile(r"[^\n]+")
 
 
@@ -71,7 +74,10 @@ def _is_word(ch: str) -> bool:
 def _can_open(text: str, i: int, n: int, mark: str) -> bool:
     """A mark opens when it follows a space, an opening bracket, a dash, a colon or another mark, and a
     non-space follows it."""
-    prev = text[i - 1] if i > 0 else " "
+    p = i - 1
+    while p >= 0 and text[p] in _INVISIBLE:
+        p -= 1
+    prev = text[p] if p >= 0 else " "
     nxt = text[i + len(mark)] if i + len(mark) < n else " "
     if nxt.isspace():
         return False

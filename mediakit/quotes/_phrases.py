@@ -46,11 +46,11 @@ _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.-]*\Z")
 # irregular participles that open a description of a speaker between commas ("Lee, clad in a red cape, said")
 _PARTICIPLE_DESCRIPTIONS = frozenset({"clad", "known", "seen", "born", "flanked", "dressed", "surrounded"})
 # words before "to" whose subject is the speaker of the verb of saying after it ("continued to say", "are more
-# likely to say", "began to tell", "quick to point out"); chosen on PolNeAR train false negatives (not "declined",
+# likely to say", "began to tell", "quick to point out", "appeared to imply"); chosen on PolNeAR train false negatives (not "declined",
 # "refused": no report)
 _TO_SAY_HEADS = frozenset({"continue", "continued", "continues", "continuing", "likely", "began", "begin", "begins",
                            "begun", "started", "start", "starts", "tend", "tends", "tended", "used", "quick",
-                           "careful", "eager", "keen"})
+                           "careful", "eager", "keen", "appear", "appears", "appeared", "seem", "seems", "seemed"})
 # longest parenthesis kept inside a name ("(Instituto Nacional de Estadística)"), in tokens; origin unknown,
 # predates this refactor
 _PAREN_MAX_TOKENS = 8
