@@ -67,33 +67,14 @@ def test_present_tense_states_after_a_quotation_is_a_frame():
     assert _rows("He won in all the states.") == []
 
 
-def test_verb_of_appearance_reports_a_hedged_clause_with_no_speaker():
-    text = "Enthusiasm for the mayor appears to have plummeted since 2008, when she won."
-    assert _rows(text) == [("indirect", "Enthusiasm for the mayor appears to have plummeted since 2008", None)]
-    text = "The figures, gathered by a bureau this year, appear to be fabricated."
-    assert _rows(text) == [("indirect", "The figures, gathered by a bureau this year, appear to be fabricated", None)]
-    text = "But Ann Lee is widely seen as the strongest candidate in the race."
-    assert _rows(text) == [("indirect", "Ann Lee is widely seen as the strongest candidate in the race", None)]
-
-
-def test_verb_of_appearance_stays_silent_without_a_hedged_claim():
-    # a person's own act, a fronted perceiver, an expletive, a cue after "to" with its own speaker
+def test_a_hedge_with_no_one_speaking_is_no_attribution():
+    # "appears to", "seems unlikely to", "is widely seen as" hedge the writer's own claim: no verb of speech or
+    # thought, no subject that speaks, so no row (PolNeAR annotates some of these with no source; Deliver 4 of
+    # issue 3/7 asks for a speaking subject, and a sources table of unattributed hedges helps no reader)
+    assert _rows("Enthusiasm for the mayor appears to have plummeted since 2008, when she won.") == []
+    assert _rows("The group, which has lost many fighters, seems unlikely to take on the city again.") == []
+    assert _rows("But Ann Lee is widely seen as the strongest candidate in the race.") == []
     assert _rows("He appeared to make a joke about his old house.") == []
-    assert _rows("To one professor, the stare seemed to reflect sadness.") == []
-    assert _rows("It seems to me a bad idea.") == []
-    # (the cue after "to" reports for its own subject or not at all, never as a hedged claim)
-    assert not any(kind == "indirect" and spk is None
-                   for kind, _c, spk in _rows("The report seems to show that the plan failed."))
-
-
-def test_verb_of_appearance_with_an_adjective_of_likelihood_is_hedged_too():
-    text = "The group, which has lost many fighters, seems unlikely to take on the city again."
-    assert _rows(text) == [("indirect", text[:-1], None)]
-
-
-def test_hedged_claim_keeps_a_coordinated_subject_whole():
-    text = "Both Lee and Ross appear to have gotten the memo about the trench warfare."
-    assert _rows(text) == [("indirect", text[:-1], None)]
 
 
 def test_speech_verb_in_a_purpose_infinitive_after_a_verb_of_motion():

@@ -72,22 +72,6 @@ _SEQUENCE_ADVERBS = frozenset({"then", "later", "again", "also", "once", "first"
 # suggesting that", "erred in saying that")
 _GERUND_PREPS = frozenset({"by", "while", "before", "after", "in"})
 
-# verbs of appearance that hedge the clause of their to-infinitive for an unnamed source ("appears to have
-# carried out", "seemed to gain"); PolNeAR annotates them as attributions with no source
-_APPEARANCE_VERBS = frozenset({"appear", "appears", "appeared", "seem", "seems", "seemed"})
-# adjectives of likelihood or readiness after such a verb ("seems unlikely to", "appeared poised to", "seemed more
-# consequential"); set by hand
-_HEDGED_ADJECTIVES = frozenset({"likely", "unlikely", "certain", "poised", "set", "ready", "destined", "headed",
-                                "sure", "bound", "more", "less", "increasingly", "determined", "willing", "eager",
-                                "intent", "reluctant", "inclined"})
-# the shortest infinitive phrase after such a verb, in words ("appears to be fabricated" has three)
-_EVIDENTIAL_MIN_WORDS = 2
-# passive participles of perception before "as" ("is seen as the favourite"), and the forms of "be" before them
-_PERCEIVED = frozenset({"seen", "viewed", "regarded", "considered"})
-_COPULAS_PAST = frozenset({"is", "are", "was", "were", "been"})
-# relative and clause words that put such a verb inside another clause ("a party that appears to ...")
-_EVIDENTIAL_CLAUSE_WORDS = frozenset({"that", "who", "which", "what", "whom", "whose", "where", "when", "if"})
-
 # past and present forms of verbs of motion or appearance whose subject speaks in a to-infinitive of purpose after
 # them ("took to Twitter to say", "stood up to say", "called a news conference to announce"); set by hand
 _MOTION_VERBS = frozenset({"took", "takes", "stood", "stands", "rose", "rises", "went", "goes", "came", "comes",
@@ -287,7 +271,6 @@ class _Indirect:
                 self._emit("according_to", t.start[s], t.end[e - 1], fr, a, b)
         if not frames and not prior and self.lang == "en":
             self._reportedly(a, b)
-            self._evidential(a, b)
         if not frames:
             return
         self._interrupting = set()  # frames between commas inside another frame's content (see _content)
@@ -462,61 +445,6 @@ class _Indirect:
                 or adv > a and t.low[adv - 1] in _PREPS:
             return  # "..., reportedly winning over ...", "for allegedly violating": no clause of its own
         fr = _Frame(adv, adv + 1, Cue(t.low[adv], "evidential", "evidence", False, "phrase"))
-        self._emit("indirect", t.start[s], t.end[e - 1], fr, a, b)
-
-    def _evidential(self, a: int, b: int) -> None:
-        """A sentence with no frame whose verb is a verb of appearance before a to-infinitive ("The senator
-        appeared to gain ground", "Enthusiasm seems to have faded") reports a hedged claim for an unnamed
-        source, as "reportedly" does: the clause from its subject through the verb to the end of the clause
-        (a comma before a subordinate or relative clause, or the end of the sentence), with no speaker."""
-        t = self.t
-        v = next((m for m in range(a + 1, b - 1) if t.quote[m] == -1 and (
-            t.low[m] in _APPEARANCE_VERBS and (t.low[m + 1] == "to" or t.low[m + 1] in _HEDGED_ADJECTIVES)
-            # "is widely seen as", "was viewed as": a passive of perception with no perceiver
-            or t.low[m] in _PERCEIVED and t.low[m + 1] == "as" and t.low[m - 1] in _COPULAS_PAST)), None)
-        if v is None and self.lang == "en":
-            v = next((m for m in range(a + 2, b - 1) if t.quote[m] == -1 and t.low[m] in _PERCEIVED
-                      and t.low[m + 1] == "as" and t.low[m - 1].endswith("ly") and t.low[m - 2] in _COPULAS_PAST),
-                     None)
-        if v is None or any(t.quote[m] != -1 for m in range(a, b)) or t.low[v - 1] in _PREPS \
-                or v + 2 < b and t.low[v + 2] in self.lex.forms:
-            return  # ("appeared to imply that ...", "seem to show": the cue after "to" has a speaker of its own)
-        g = v  # the verb group: "did not appear", "may also seem"
-        while g - 1 > a and (t.low[g - 1] in _AUX or t.low[g - 1] in ("not", "n't", "also", "still", "even", "now")
-                             or t.low[g - 1].endswith("ly") and len(t.low[g - 1]) > 4):
-            g -= 1
-        # the clause the verb is in: after a fronted phrase or an earlier clause
-        # ("and" joins two subjects unless a comma comes before it: "Both Lee and Ross appear to ...")
-        breaks = [m for m in range(a, g) if t.low[m] in (",", ";", ":", "—", "–") or t.low[m] in _SUBORDINATORS
-                  and (t.low[m] != "and" or m > a and t.low[m - 1] == ",")]
-        s, head_end = (breaks[-1] + 1 if breaks else a), g
-        if s == g and len(breaks) >= 2 and t.low[breaks[-1]] in (",", "—", "–") \
-                and t.low[breaks[-2]] == t.low[breaks[-1]]:
-            # "The statistics, purported to be gathered by ..., appear to be": the subject before a phrase
-            # between commas
-            s, head_end = (breaks[-3] + 1 if len(breaks) >= 3 else a), breaks[-2]
-        while s < head_end and (not _is_word(t.text[s]) or t.low[s] in _LEADING_SKIP):
-            s += 1
-        if s >= head_end or t.low[s] in ("it", "he", "she", "they", "i", "we", "you") \
-                or t.low[a] in ("to", "among") and breaks and t.low[breaks[0]] == "," or any(
-                t.low[m] in _AUX or t.low[m] in _EVIDENTIAL_CLAUSE_WORDS for m in range(s, head_end)):
-            # no subject of its own ("..., appearing to"), an expletive ("it seems to me"), a person's pronoun (the
-            # person's own act: "He appeared to make a joke"), a perceiver fronted ("To Lee, the plan seemed to
-            # ...", "Among voters, ..."), or a verb or a relative pronoun before it: the clause is inside another
-            # ("The poll asks a question Lee seemed to")
-            return
-        if t.low[v + 2] == "be" and v + 3 < b and t.low[v + 3] in self.lex.forms:
-            return  # "seem to be hoping for": the cue has its own speaker
-        e = v + 2
-        while e < b and t.low[e] not in (";", ":") and not (
-                t.low[e] == "," and e + 1 < b and (t.low[e + 1] in _SUBORDINATORS or t.low[e + 1] in (
-                    "which", "who", "where", "whose", "according"))):
-            e += 1
-        while e > v + 2 and not _is_word(t.text[e - 1]):
-            e -= 1
-        if t.words(v + 2, e) < _EVIDENTIAL_MIN_WORDS:
-            return
-        fr = _Frame(v, v + 1, Cue(t.low[v], "evidential", "evidence", False, "phrase"))
         self._emit("indirect", t.start[s], t.end[e - 1], fr, a, b)
 
     def _participle_before(self, j: int, a: int) -> bool:
