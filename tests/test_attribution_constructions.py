@@ -5,13 +5,7 @@ from __future__ import annotations
 
 from mediakit.quotes import find_attributions
 
-
-def _rows(text: str) -> list[tuple[str, str, str | None]]:
-    out = []
-    for r in find_attributions(text):
-        spk = text[r["speaker_start"]:r["speaker_end"]] if r["speaker_start"] is not None else None
-        out.append((r["kind"], text[r["start"]:r["end"]], spk))
-    return out
+from .quote_rows import rows as _rows
 
 
 def test_stated_and_stating_are_verbs_though_state_is_a_noun():

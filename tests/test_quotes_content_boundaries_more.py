@@ -4,9 +4,7 @@ coordinated noun phrase stay in it. Offsets are checked as text[start:end]."""
 
 from mediakit.quotes import find_attributions
 
-
-def _rows(text):
-    return [(r["kind"], text[r["start"]:r["end"]], r["verb"]) for r in find_attributions(text)]
+from .quote_rows import rows_by_verb as _rows
 
 
 def test_participle_after_a_determiner_stays_in_the_noun_object():

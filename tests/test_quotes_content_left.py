@@ -2,9 +2,7 @@
 
 from mediakit.quotes import find_attributions
 
-
-def _rows(text):
-    return [(r["kind"], text[r["start"]:r["end"]], r["verb"]) for r in find_attributions(text)]
+from .quote_rows import rows_by_verb as _rows
 
 
 def test_outer_cue_keeps_its_clause_when_a_quotation_inside_takes_its_speaker():

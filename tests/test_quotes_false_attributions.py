@@ -3,13 +3,8 @@ PolNeAR issue): market reports, results of business, phrasal verbs, wh-questions
 while the attributions beside them keep theirs. All sentences are invented; spans are checked as
 text[start:end]."""
 
-from mediakit.quotes import find_attributions
 
-
-def _rows(text):
-    return [(r["kind"], text[r["start"]:r["end"]],
-             None if r["speaker_start"] is None else text[r["speaker_start"]:r["speaker_end"]])
-            for r in find_attributions(text)]
+from .quote_rows import rows as _rows
 
 
 # ---------------------------------------------------------------- market reports
