@@ -28,6 +28,7 @@ from ._words import (
     _PREPS,
     _SPEAKING_PRONOUNS,
     _TIME_WORDS,
+    _TITLES_ABBR,
     _past_like,
 )
 
@@ -47,6 +48,11 @@ _CAUSATIVE_VERBS = frozenset({"lead", "leads", "led", "leading", "cause", "cause
 _SPEND_VERBS = frozenset({"spent", "spend", "spends"})
 # the most tokens of that object ("led a number of senior party officials to ...")
 _CAUSEE_MAX_TOKENS = 8
+
+
+# verbs linking a subject to "likely to say", "quick to point out" (no speaker's words themselves)
+_LINKING_VERBS = frozenset({"appear", "appears", "appeared", "seem", "seems", "seemed", "look", "looks", "looked",
+                            "become", "becomes", "became", "remain", "remains", "remained", "grew", "grow", "grows"})
 
 
 class _CueSubjects:
@@ -97,6 +103,8 @@ class _CueSubjects:
             if t.low[m] == "likely":
                 while m - 1 >= lo and t.low[m - 1] in ("more", "less", "most", "least", "much", "far", "even"):
                     m -= 1
+            if m - 1 >= lo and t.low[m - 1] in _LINKING_VERBS:
+                m -= 1  # "Minority voters appeared more likely to describe": the verb of the subject's clause
             return self._subject_left(m, lo)
         if w == "to" and base is not None and base.form == "base" and j - 2 >= lo and self.lang == "en":
             sub = self._causee(j, lo)
@@ -312,6 +320,28 @@ class _CueSubjects:
         if any(t.quote[m] != -1 or t.low[m] in (",", ";", ":") or t.low[m] in _AUX for m in range(s, k)):
             return False
         return self._human(s, k)
+
+    def _fronted_clause_subject(self, c0: int, lo: int) -> tuple[int, int] | None:
+        """The subject of the main clause for a cue opening the sentence in a fronted participle clause
+        ("After saying he was nervous, the senator asked ...", "While discussing the budget, Ms. Lee said"):
+        the participle has no subject of its own; the main clause's subject, after the clause's comma, is its
+        speaker. Used for the speaker only, once the report's extent is fixed. Not a fronted "asked"
+        ("Asked whether ..., Ms. Lee said"): the question is someone else's."""
+        t = self.t
+        j = self._skip_adverbs_left(c0 - 1, lo)
+        form = self.lex.forms.get(t.low[c0])
+        if form is None or form.form != "ing" or t.quote[c0] != -1:
+            return None
+        if not (j < lo or j == lo and t.low[j] in ("after", "while", "before", "when", "since", "upon", "by")):
+            return None
+        hi = c0 + 1
+        while hi < len(t) and t.low[hi] not in ("!", "?", ";") and t.quote[hi] == -1 \
+                and not (t.low[hi] == "." and t.low[hi - 1] not in _TITLES_ABBR):
+            hi += 1
+        np_ = self._sentence_subject(lo, hi)
+        if np_ is None or np_[0] <= c0 or t.low[np_[0] - 1] != "," or self._cannot_speak(*np_):
+            return None
+        return np_
 
     def _relative_apposition(self, k: int, inner: tuple[int, int], lo: int) -> tuple[int, int, int, int] | None:
         """"Ann Lee, a pollster who works with Harbour Group, a local charity, said": the last apposition

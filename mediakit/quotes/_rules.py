@@ -101,6 +101,9 @@ class _Analyser(_Units, _Cues, _Phrases, _CueSubjects, _Subjects, _Direct, _Acco
             "sent_start": min(t.start[a], start), "sent_end": max(t.end[b - 1], end),
             "inherited": inherited, "fragment": fragment,
         }
+        if fr is not None and fr.s0 < 0 and fr.cue is not None and fr.c0 >= max(a, 0) \
+                and (np_ := self._fronted_clause_subject(fr.c0, a)) is not None:
+            fr = _Frame(fr.c0, fr.c1, fr.cue, np_[0], np_[1])  # "After saying ..., the senator asked": his words
         if fr is not None:
             if fr.s0 >= 0:
                 rec["speaker_start"], rec["speaker_end"] = t.start[fr.s0], t.end[fr.s1 - 1]

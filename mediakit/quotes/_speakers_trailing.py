@@ -26,7 +26,10 @@ _NAME = r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+"
 # (a plural noun phrase in lower case: "analysts", "political scientists", "people familiar with the session",
 # never a clause's conjunction: ", but others said")
 _PLURAL = (r"(?!(?:and|but|or|as|which|that|while|because|if|so|then|when|where|though|although|yet|who)\b)"
-           r"(?:[a-z][\w’'-]*\s+){0,4}(?:[a-z][\w’'-]*[^s’'\W]s|police|people)")
+           r"(?:[a-z][\w’'-]*\s+){0,4}(?:[a-z][\w’'-]*[^s’'\W]s|police|people)"
+           # a source's standard postmodifier: "people familiar with the session", "officials close to the talks"
+           r"(?:\s+(?:familiar\s+with|close\s+to|involved\s+in|briefed\s+on|knowledgeable\s+about"
+           r"|with\s+knowledge\s+of)\s+(?:[\w’'-]+\s+){0,5}[\w’'-]+)?")
 _SUBJECT = (r"he|she|they|data|(?:the|a|an|his|her|their)\s+(?:[\w’'/-]+\s+){0,3}[\w’'/-]+|" + _PLURAL + "|"
             + _NAME)
 _OPEN = r"[”\"'’]?,[”\"'’]?\s+"
