@@ -275,6 +275,9 @@ class _Cues:
             if nxt == "by" and c.cls == "speech" and i + 2 < len(t) and t.low[i + 2] in _MEDIUM_WORDS \
                     and not (i + 3 < len(t) and t.low[i + 3] in ("of", "from")):
                 return True  # "Mr. Roe, now 81, said by telephone": the means of the telling, so a verb
+            if nxt == "by" and c.cls in ("speech", "thought") and i + 2 < len(t) and (
+                    t.low[i + 2][:1].isdigit() or t.low[i + 2] in _WEEKDAYS):
+                return True  # "The mayor said by 2030 the city would ...": a deadline, not the agent of a passive
             return not (nxt == "by" and (p not in _AUX and not _is_cap(t.text[i - 1])
                                          and p not in ("he", "she", "they", "we", "i")
                                          or i + 2 < len(t) and t.low[i + 2].endswith("ing")))
