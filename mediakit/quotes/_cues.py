@@ -62,6 +62,8 @@ _CLAUSE_STARTS = frozenset({"he", "she", "they", "it", "we", "i", "you", "there"
 # a subject pronoun with its contracted auxiliary before a past form: "He's said", "They've said", "she'd told"
 _CONTRACTED_SUBJECTS = frozenset(f"{pron}{q}{aux}" for pron in ("he", "she", "they", "we", "i", "you")
                                  for q in ("'", "’") for aux in ("s", "ve", "d"))
+# what may join a clause opened by "another"/"one" as its subject ("..., but another says ...")
+_CLAUSE_JOINS = frozenset({",", ";", "and", "but", "while", "whereas"})
 # days that may stand between a cue and its complementizer ("many said Monday that")
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
                        "today"})
@@ -231,13 +233,15 @@ class _Cues:
                 and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS or nxt == "to" and c.lemma != "say") \
                 and (i == 1 or t.low[i - 2] in _SENT_OPENERS or t.low[i - 2] in (",", ";", "and", "but")):
             return True  # a quantifier opening the clause: "Several said they would rather ...", "both vowed to"
-        if p in ("another", "one") and c.form == "past" and c.cls == "speech" and (i == 1 or t.low[i - 2] in _SENT_OPENERS) \
+        if p in ("another", "one") and c.form == "past" and c.cls == "speech" and (i == 1 or t.low[i - 2] in _SENT_OPENERS
+                                                                                   or t.low[i - 2] in _CLAUSE_JOINS) \
                 and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS or not _is_word(nxt)):
             return True  # "Another said he hoped ...", '“...,” another added.': the pronoun is the subject
         if p in ("both", "all") and i >= 2 and c.form in ("past", "base") and (
                 t.low[i - 2] in _AUX or t.low[i - 2] in ("they", "we", "you")):
             return True  # "have both argued", "they both said": "both" floats after the subject or auxiliary
-        if p in ("another", "one") and c.form == "s" and c.cls == "speech" and (i == 1 or t.low[i - 2] in _SENT_OPENERS) \
+        if p in ("another", "one") and c.form == "s" and c.cls == "speech" and (i == 1 or t.low[i - 2] in _SENT_OPENERS
+                                                                                or t.low[i - 2] in _CLAUSE_JOINS) \
                 and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS):
             return True  # "One says the vote was rigged": the pronoun is the subject
         if c.form == "past" and p in _CONTRACTED_SUBJECTS:
