@@ -561,6 +561,9 @@ class _Content(_ContentObjects):
         c_ = self._skip_pp_right(right0, len(t))
         if kind == "indirect" and not acc_left and c_ < len(t) and t.low[c_] == ":" and t.quote[c_] == -1:
             return self._block_after_colon(fr, c_)
+        if kind == "indirect" and not acc_left and fr.s0 >= 0 and not fr.inverted and fr.c0 > a \
+                and t.low[fr.c0 - 1] == "to":
+            return None  # "..., and Ann Lee took to Twitter to say thanks.": a purpose infinitive reports no clause
         # the content is on the left: "..., Smith said." / "..., according to X."
         left_end = min(x for x in (fr.s0, fr.c0) if x >= 0) if fr.s0 >= 0 else fr.c0
         if kind == "according_to" and fr.cue is not None and fr.cue.lemma != "according to" and left_end > a \
