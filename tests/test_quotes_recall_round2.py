@@ -65,3 +65,10 @@ def test_purpose_infinitive_with_a_short_object_reports_nothing_on_its_left():
     assert _rows(text) == []
     text = "Ann Lee took to Twitter to say the bill was a disgrace."
     assert _rows(text) == [("indirect", "the bill was a disgrace", "Ann Lee")]
+
+
+def test_frame_after_a_pro_form_answer_is_not_swallowed_by_it():
+    text = "Lee said yes; Kim said the server was improper."
+    assert _rows(text) == [("indirect", "yes", "Lee"), ("indirect", "the server was improper", "Kim")]
+    text = "Some 46 percent said yes, compared with 23 percent who said the server was improper."
+    assert [(k, c) for k, c, _ in _rows(text)] == [("indirect", "yes"), ("indirect", "the server was improper")]
