@@ -113,6 +113,10 @@ _TELLING_PREPS = frozenset({"in", "on", "during", "at", "via", "through"})
 _CLAUSE_VERB_WINDOW = 5
 
 
+# a finite auxiliary or copula that opens the main clause's predicate after a relative clause
+_MAIN_AUX = frozenset({"is", "was", "has", "had", "will", "would", "can", "could", "did", "does"})
+
+
 class _Content(_ContentObjects):
     """Content spans of indirect frames (mixed into the analyser of :mod:`._rules`)."""
 
@@ -328,6 +332,25 @@ class _Content(_ContentObjects):
                 return True
         return False
 
+    def _relative_main_verb(self, fr: _Frame, k: int, e: int) -> int:
+        """End of the content of a cue in a relative clause between commas ("Lee, who said the plan was dead,
+        left the room"): the comma before the main clause's past-tense verb closes it, when the content before
+        it is a clause and no frame of speech follows."""
+        t = self.t
+        if fr.s0 < 1 or t.low[fr.s0] != "who" or t.low[fr.s0 - 1] != "," or fr.antecedent is None:
+            return e
+        for m in range(k + 2, e - 1):
+            if t.low[m] != "," or t.quote[m] != -1:
+                continue
+            w = t.low[m + 1]
+            if "," in t.low[k + 1:m]:
+                return e  # "who said the plan, which failed, was dead": only the first comma may close it
+            if t.text[m + 1][:1].islower() and (_past_like(w) or w in _MAIN_AUX) and w not in self.lex.forms \
+                    and m + 1 not in self.consumed and self._is_clause(k, m, False) \
+                    and not any(x in self.consumed for x in range(m + 1, e)):
+                return m
+        return e
+
     def _content(self, fr: _Frame, kind: str, a: int, b: int, frames, n_f) -> tuple[int, int] | None:
         """Token span of the reported clause of frame ``fr`` in unit a..b."""
         t = self.t
@@ -406,6 +429,7 @@ class _Content(_ContentObjects):
             if t.low[m] == "," and t.low[m + 1] == "according" and t.low[m + 2] == "to" and t.quote[m] == -1:
                 e = m  # "said the plan failed, according to two aides": the phrase is about the telling
                 break
+        e = self._relative_main_verb(fr, k, e)
         while e > k and not _is_word(t.text[e - 1]) and not (t.quote[e - 1] != -1 and t.mark[e - 1]):
             e -= 1
         # "Most economists agree, the report said.": what follows is a later frame closing the sentence (its
@@ -537,6 +561,9 @@ class _Content(_ContentObjects):
         c_ = self._skip_pp_right(right0, len(t))
         if kind == "indirect" and not acc_left and c_ < len(t) and t.low[c_] == ":" and t.quote[c_] == -1:
             return self._block_after_colon(fr, c_)
+        if kind == "indirect" and not acc_left and fr.s0 >= 0 and not fr.inverted and fr.c0 > a \
+                and t.low[fr.c0 - 1] == "to":
+            return None  # "..., and Ann Lee took to Twitter to say thanks.": a purpose infinitive reports no clause
         # the content is on the left: "..., Smith said." / "..., according to X."
         left_end = min(x for x in (fr.s0, fr.c0) if x >= 0) if fr.s0 >= 0 else fr.c0
         if kind == "according_to" and fr.cue is not None and fr.cue.lemma != "according to" and left_end > a \

@@ -32,6 +32,8 @@ from ._words import (
     _past_like,
 )
 
+# verbs that raise the subject of their infinitive ("The report seems to show", "she appeared to believe")
+_RAISING_VERBS = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared"})
 # adjectives among the heads before "to": only with a that-clause after the cue ("quick to add that"; "quick to
 # offer condolences" reports no words)
 _TO_SAY_ADJECTIVES = frozenset({"quick", "careful", "eager", "keen"})
@@ -106,6 +108,9 @@ class _CueSubjects:
             if m - 1 >= lo and t.low[m - 1] in _LINKING_VERBS:
                 m -= 1  # "Minority voters appeared more likely to describe": the verb of the subject's clause
             return self._subject_left(m, lo)
+        if w == "to" and base is not None and base.form == "base" and base.cls in ("evidence", "cognition") \
+                and j - 1 >= lo and t.low[j - 1] in _RAISING_VERBS:
+            return self._subject_left(j - 1, lo)  # "The report seems to show that ...": the report shows it
         if w == "to" and base is not None and base.form == "base" and j - 2 >= lo and self.lang == "en":
             sub = self._causee(j, lo)
             if sub is not None:

@@ -62,6 +62,8 @@ _CLAUSE_STARTS = frozenset({"he", "she", "they", "it", "we", "i", "you", "there"
 # a subject pronoun with its contracted auxiliary before a past form: "He's said", "They've said", "she'd told"
 _CONTRACTED_SUBJECTS = frozenset(f"{pron}{q}{aux}" for pron in ("he", "she", "they", "we", "i", "you")
                                  for q in ("'", "’") for aux in ("s", "ve", "d"))
+# what may join a clause opened by "another"/"one" as its subject ("..., but another says ...")
+_CLAUSE_JOINS = frozenset({",", ";", "and", "but", "while", "whereas"})
 # days that may stand between a cue and its complementizer ("many said Monday that")
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
                        "today"})
@@ -231,13 +233,15 @@ class _Cues:
                 and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS or nxt == "to" and c.lemma != "say") \
                 and (i == 1 or t.low[i - 2] in _SENT_OPENERS or t.low[i - 2] in (",", ";", "and", "but")):
             return True  # a quantifier opening the clause: "Several said they would rather ...", "both vowed to"
-        if p in ("another", "one") and c.form == "past" and c.cls == "speech" and (i == 1 or t.low[i - 2] in _SENT_OPENERS) \
+        if p in ("another", "one") and c.form == "past" and c.cls == "speech" and (i == 1 or t.low[i - 2] in _SENT_OPENERS
+                                                                                   or t.low[i - 2] in _CLAUSE_JOINS) \
                 and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS or not _is_word(nxt)):
             return True  # "Another said he hoped ...", '“...,” another added.': the pronoun is the subject
         if p in ("both", "all") and i >= 2 and c.form in ("past", "base") and (
                 t.low[i - 2] in _AUX or t.low[i - 2] in ("they", "we", "you")):
             return True  # "have both argued", "they both said": "both" floats after the subject or auxiliary
-        if p in ("another", "one") and c.form == "s" and c.cls == "speech" and (i == 1 or t.low[i - 2] in _SENT_OPENERS) \
+        if p in ("another", "one") and c.form == "s" and c.cls == "speech" and (i == 1 or t.low[i - 2] in _SENT_OPENERS
+                                                                                or t.low[i - 2] in _CLAUSE_JOINS) \
                 and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS):
             return True  # "One says the vote was rigged": the pronoun is the subject
         if c.form == "past" and p in _CONTRACTED_SUBJECTS:
@@ -275,6 +279,9 @@ class _Cues:
             if nxt == "by" and c.cls == "speech" and i + 2 < len(t) and t.low[i + 2] in _MEDIUM_WORDS \
                     and not (i + 3 < len(t) and t.low[i + 3] in ("of", "from")):
                 return True  # "Mr. Roe, now 81, said by telephone": the means of the telling, so a verb
+            if nxt == "by" and c.cls in ("speech", "thought") and i + 2 < len(t) and (
+                    t.low[i + 2][:1].isdigit() or t.low[i + 2] in _WEEKDAYS):
+                return True  # "The mayor said by 2030 the city would ...": a deadline, not the agent of a passive
             return not (nxt == "by" and (p not in _AUX and not _is_cap(t.text[i - 1])
                                          and p not in ("he", "she", "they", "we", "i")
                                          or i + 2 < len(t) and t.low[i + 2].endswith("ing")))

@@ -4,7 +4,8 @@ noun cues ("his call for “...”"), split quotes and frames closing the senten
 
 from __future__ import annotations
 
-from ._direct_speakers import _POST_FRAME_WINDOW, _TITLE_LEADS, _DirectSpeakers
+from ._direct_interrupted import _InterruptedSubject
+from ._direct_speakers import _POST_FRAME_WINDOW, _TITLE_LEADS
 from ._lexicon import Cue
 from ._tokens import _Frame, _is_cap, _is_word
 from ._words import (
@@ -70,7 +71,7 @@ _CROWD_NOUNS = frozenset({"chant", "chants", "cry", "cries", "shout", "shouts", 
                           "chorus", "roar", "jeers", "boos", "cheers", "calls"})
 
 
-class _Direct(_DirectSpeakers):
+class _Direct(_InterruptedSubject):
     """Direct quotations (mixed into the analyser of :mod:`._rules`)."""
 
     # ------------------------------------------------------------ direct quotations
@@ -127,6 +128,9 @@ class _Direct(_DirectSpeakers):
             # '... Trump, who has called the pact “insanity,” and Sanders, who says ...': a conjunction opens a
             # new clause; its speaker is not the quotation's
             return unknown
+        interrupted = self._subject_phrase_cue(k, hi)
+        if interrupted is not None:
+            return interrupted
         # subject first: he said / Smith, a fellow at X, said / the official told reporters
         skip_to = -1
         for m in range(k, min(hi, k + _POST_FRAME_WINDOW)):

@@ -283,6 +283,9 @@ class _Indirect:
             raw.append(self._content(fr, kind, a, b, frames, n_f))
             if raw[-1] is not None and self._no_report(fr, kind, raw[-1][0], raw[-1][1], a, b):
                 self._silent.add(n_f)
+        # (a pro-form frame reports its pro-form, emitted already, so it holds no later frame: "Lee said yes;
+        # Kim said the server was improper")
+        raw = [None if fr.c0 in pro_forms else span for span, (fr, _kind) in zip(raw, frames)]
         spans = [None if n_f in self._silent else span for n_f, span in enumerate(raw)]
         # ... but an act on a noun phrase inside the event's object stays part of the event ("rejected
         # Washington's criticism of the deal", "condemned the decision, and Lee criticised Ottawa")

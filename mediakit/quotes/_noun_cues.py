@@ -17,6 +17,7 @@ from ._words import (
     _POSSESSIVE_DET,
     _PREPS,
     _SUBORDINATORS,
+    _past_like,
 )
 
 # Each value: what it bounds, then where it was tuned (the thresholds of the content spans are in _content.py).
@@ -35,6 +36,9 @@ _NOUN_CUE_MODIFIERS = 3
 # "Trump's vow to deport ..."); chosen on PolNeAR train false negatives
 _INFINITIVE_NOUNS = frozenset({"promise", "promises", "pledge", "pledges", "vow", "vows", "threat", "threats",
                                "call", "calls", "demand", "demands", "plan", "plans"})
+# the most tokens between a past-tense verb and the "with" of its noun cue ("stirred controversy with an
+# assertion that"); a verb's object is short
+_WITH_VERB_TOKENS = 3
 # capitalised adverbs that open a sentence before a possessor ("Perhaps Mr. Lee's most surprising suggestion")
 _SENTENCE_ADVERBS = frozenset({"perhaps", "maybe", "indeed", "still", "yet", "now", "instead", "meanwhile",
                                "similarly", "likewise", "finally", "ultimately", "again", "then"})
@@ -223,6 +227,17 @@ class _NounCues:
             m -= 1
         return m >= a and t.low[m] in _LIGHT_VERBS
 
+    def _verb_before_with(self, m: int, a: int) -> int:
+        """The past-tense verb a few words before "with" at ``m`` whose act the noun cue after it names
+        ("stirred controversy with an assertion that", "answered with the claim that"), or -1."""
+        t = self.t
+        for v in range(m - 1, max(a, m - 1 - _WITH_VERB_TOKENS) - 1, -1):
+            if t.quote[v] != -1 or not _is_word(t.text[v]) or t.low[v] in _PREPS:
+                return -1
+            if _past_like(t.low[v]) and t.text[v][:1].islower() and (v == a or t.low[v - 1] not in _AUX):
+                return v
+        return -1
+
     def _noun_speaker(self, fr: _Frame, k: int, a: int) -> _Frame | None:
         """Frame ``fr`` of the noun cue at ``k`` with its speaker: the possessor ("his", "Sen. Ted Cruz's")
         or the subject of a verb that voices it ("expressed concern"); None without one."""
@@ -252,7 +267,11 @@ class _NounCues:
         if w in _DET and m - 1 >= a:
             m -= 1  # "raised the concern that"
             w = t.low[m]
-        if w in _LIGHT_VERBS:
+        with_verb = w == "with" and t.low[m + 1] in ("a", "an", "the")
+        if with_verb:
+            m = self._verb_before_with(m, a)  # "Trump stirred controversy with an assertion that ..."
+            w = t.low[m] if m >= a else ""
+        if w in _LIGHT_VERBS or with_verb and m >= a:
             sub = self._subject_left(m, a)
             if sub is not None and sub.s0 >= 0 and not self._cannot_speak(sub.s0, sub.s1) \
                     and self._human(sub.s0, sub.s1):
