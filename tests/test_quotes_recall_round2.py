@@ -4,16 +4,7 @@ mis-bound. Each test checks the reported content and its speaker through the cha
 
 from __future__ import annotations
 
-from mediakit.quotes import find_attributions
-
-
-def _rows(text: str) -> list[tuple[str, str, str | None]]:
-    """(kind, content, speaker) of every attribution found in ``text``, read through the offsets."""
-    out = []
-    for r in find_attributions(text):
-        spk = text[r["speaker_start"]:r["speaker_end"]] if r["speaker_start"] is not None else None
-        out.append((r["kind"], text[r["start"]:r["end"]], spk))
-    return out
+from .quote_rows import rows as _rows
 
 
 def test_said_by_a_year_or_day_is_a_deadline_not_a_passive_agent():
