@@ -12,6 +12,7 @@ outside any speaker's mention (used by :mod:`._speakers`).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .._furniture import _us_state_forms
@@ -121,7 +122,7 @@ _SAME_GENDER = {"f": re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]erself)\b"),
                 "m": re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b")}
 
 
-def _antecedent(pron: str, pos: int, ents: list[_Ent], genders: dict[str, str] | None = None) -> _Ent | None:
+def _antecedent(pron: str, pos: int, ents: list[_Ent], genders: Mapping[str, str] | None = None) -> _Ent | None:
     """The entity a pronoun refers to: the latest person (he, she) or organisation/group (it, they); a person
     whose gender the entity does not tell may have it from ``genders`` (surname key -> the gender the
     article's titles and given names give it: "Mr. Roe" is no "she")."""

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from ..text import fold
 from ._gazetteer import (
@@ -420,9 +422,11 @@ def _text_lower(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"\b[a-z][a-z'’-]*\b", text))
 
 
-def article_genders(text: str) -> dict[str, str]:
+@lru_cache(maxsize=64)
+def article_genders(text: str) -> Mapping[str, str]:
     """Full name or surname key -> the one gender the article's titles and given names give it ("Mr. Roe" and
-    "Bill Roe": "m"); a name or surname given both genders is left out.
+    "Bill Roe": "m"); a name or surname given both genders is left out. Read-only and memoised: every
+    pronoun of an article asks for it.
 
     >>> sorted(article_genders("Ann Lee met Mr. Roe and Ms. Roe. Bill Vance came.").items())
     [('Ann Lee', 'f'), ('Bill Vance', 'm'), ('lee', 'f'), ('vanc', 'm')]
@@ -432,7 +436,7 @@ def article_genders(text: str) -> dict[str, str]:
         seen[name_key(p.name)].add(p.gender)
         if " " in p.name:
             seen[p.name].add(p.gender)
-    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+    return MappingProxyType({k: next(iter(v)) for k, v in seen.items() if len(v) == 1})
 
 
 def named_before(text: str, pos: int, gender: str) -> Named | None:
