@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from ._words import _TITLES_ABBR
+
 _VERBS = r"(?:said|says|say|added|adds|argued|argues|wrote|writes|explained|noted|insisted|contended|reported|reports" \
          r"|show|shows|found|finds|estimated|estimates|concluded|told\s+(?:reporters|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*))"
 # a time or manner closing the cue ("said Tuesday", "said in a statement", "reported last week")
@@ -33,9 +35,11 @@ _PLURAL = (r"(?!(?:and|but|or|as|which|that|while|because|if|so|then|when|where|
 _SUBJECT = (r"he|she|they|data|(?:the|a|an|his|her|their)\s+(?:[\w’'/-]+\s+){0,3}[\w’'/-]+|" + _PLURAL + "|"
             + _NAME)
 _OPEN = r"[”\"'’]?,[”\"'’]?\s+"
-# a title's abbreviation, whose full stop ends no sentence ("according to former Sen. Jo Roe")
-_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Gov", "Rep", "Gen", "Lt", "Col", "St", "Jr", "Sr")
-_CLOSE = "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"\.(?:[”\"'’]?\s|$)"
+# a title's abbreviation, whose full stop ends no sentence ("according to former Sen. Jo Roe"): the quote rules'
+# one list of them (_words._TITLES_ABBR), written as the text capitalises them
+_ABBREVIATIONS = tuple(sorted(re.escape(a.capitalize()) for a in _TITLES_ABBR))
+_NOT_AFTER_ABBREVIATION = "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS)
+_CLOSE = _NOT_AFTER_ABBREVIATION + r"\.(?:[”\"'’]?\s|$)"
 # the words of a source's phrase, up to the sentence's end: no clause punctuation, a title's full stop kept
 _PHRASE = r"(?:[^,.;“”\"]|\b(?:" + "|".join(_ABBREVIATIONS) + r")\.)"
 _SUBJECT_CUE = re.compile(rf"{_OPEN}(?P<s>{_SUBJECT})(?:\s+recently)?\s+{_VERBS}{_TAIL}{_CLOSE}")
@@ -56,7 +60,7 @@ def trailing_speaker(text: str, end: int) -> tuple[int, int] | None:
 
 # the farthest a sentence's closing cue may stand after the end of a report inside it
 _SENTENCE_REST_MAX_CHARS = 160
-_SENTENCE_END = re.compile("".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.!?](?:[”\"'’]?\s|$)|\n")
+_SENTENCE_END = re.compile(_NOT_AFTER_ABBREVIATION + r"[.!?](?:[”\"'’]?\s|$)|\n")
 
 
 def closing_speaker(text: str, end: int) -> tuple[int, int] | None:
