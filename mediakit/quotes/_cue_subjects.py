@@ -28,7 +28,6 @@ from ._words import (
     _PREPS,
     _SPEAKING_PRONOUNS,
     _TIME_WORDS,
-    _TITLES_ABBR,
     _past_like,
 )
 
@@ -326,11 +325,11 @@ class _CueSubjects:
             return False
         return self._human(s, k)
 
-    def _fronted_clause_subject(self, c0: int, lo: int) -> tuple[int, int] | None:
+    def _fronted_clause_subject(self, c0: int, lo: int, hi: int) -> tuple[int, int] | None:
         """The subject of the main clause for a cue opening the sentence in a fronted participle clause
         ("After saying he was nervous, the senator asked ...", "While discussing the budget, Ms. Lee said"):
-        the participle has no subject of its own; the main clause's subject, after the clause's comma, is its
-        speaker. Used for the speaker only, once the report's extent is fixed. Not a fronted "asked"
+        the participle has no subject of its own; the main clause's subject (in unit lo..hi), after the clause's
+        comma, is its speaker. Used for the speaker only, once the report's extent is fixed. Not a fronted "asked"
         ("Asked whether ..., Ms. Lee said"): the question is someone else's."""
         t = self.t
         j = self._skip_adverbs_left(c0 - 1, lo)
@@ -339,10 +338,6 @@ class _CueSubjects:
             return None
         if not (j < lo or j == lo and t.low[j] in ("after", "while", "before", "when", "since", "upon", "by")):
             return None
-        hi = c0 + 1
-        while hi < len(t) and t.low[hi] not in ("!", "?", ";") and t.quote[hi] == -1 \
-                and not (t.low[hi] == "." and t.low[hi - 1] not in _TITLES_ABBR):
-            hi += 1
         np_ = self._sentence_subject(lo, hi)
         if np_ is None or np_[0] <= c0 or t.low[np_[0] - 1] != "," or self._cannot_speak(*np_):
             return None

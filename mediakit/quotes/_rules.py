@@ -102,7 +102,7 @@ class _Analyser(_Units, _Cues, _Phrases, _CueSubjects, _Subjects, _Direct, _Acco
             "inherited": inherited, "fragment": fragment,
         }
         if fr is not None and fr.s0 < 0 and fr.cue is not None and fr.c0 >= max(a, 0) \
-                and (np_ := self._fronted_clause_subject(fr.c0, a)) is not None:
+                and (np_ := self._fronted_clause_subject(fr.c0, a, b)) is not None:
             fr = _Frame(fr.c0, fr.c1, fr.cue, np_[0], np_[1])  # "After saying ..., the senator asked": his words
         if fr is not None:
             if fr.s0 >= 0:
