@@ -46,6 +46,10 @@ _OBJECT_ONLY = frozenset({"offer", "list", "portray", "characterize", "liken", "
 _POINT_COUNTS = _QUANTITY_WORDS | {"several", "few", "many", "more", "fewer", "percentage", "basis"}
 
 
+# speech verbs that documents use as well as people ("research by two economists suggests that"); set by hand
+_EVIDENCE_SPEECH = frozenset({"suggest", "indicate", "reveal", "confirm", "conclude"})
+
+
 # quantifiers that stand alone as a plural subject before a base-form cue ("Few think ...", "many believe ...",
 # "most in the party want ..."); chosen on PolNeAR train false negatives
 _QUANTIFIER_SUBJECTS = frozenset({"few", "many", "most", "some", "all", "both", "several", "others", "fewer",
@@ -177,6 +181,25 @@ class _Cues:
                     return True  # ("few on either side think ...", "most in the party say ...")
         return False
 
+    def _document_head_before(self, i: int, plural: bool) -> bool:
+        """True when a document, poll or record (plural with ``plural``, else singular) heads the words before the
+        cue at ``i``, alone or before a prepositional phrase ("Data show", "Polls in Ohio show", "Records from the
+        2008 cycle show", "A video of the rally shows")."""
+        t = self.t
+
+        def head(w: str) -> bool:
+            return w in _DOCUMENT_NOUNS and (w == "data" or _plural_noun(w)) == plural
+
+        if head(t.low[i - 1]):
+            return True
+        for k in range(i - 2, max(0, i - 1 - _PHRASE_AFTER_HEAD_MAX_TOKENS), -1):
+            w = t.low[k]
+            if not _is_word(w) or t.quote[k] != -1 or w in _AUX or w in _CLAUSE or w in self.lex.forms:
+                return False
+            if w in _PREPS and w != "to" and head(t.low[k - 1]):
+                return True
+        return False
+
     def _verb_context(self, i: int, c: Cue) -> bool:
         """Reject cue words used as nouns, adjectives or prepositions: "the report", "his top shows",
         "a neighboring state", "an option seen by", "states like Ohio"."""
@@ -298,6 +321,11 @@ class _Cues:
             return c.form == "base" or p not in ("i", "we", "you", "they", "people", "to") and p not in _AUX \
                 or p in ("does", "doesn't")
         cap = _is_cap(t.text[i - 1])
+        if c.form in ("base", "s") and (c.cls == "evidence" or c.lemma in _EVIDENCE_SPEECH) \
+                and self._document_head_before(i, c.form == "base"):
+            # "Data show ...", "Polls in Ohio show ...", "A video of the rally shows ...", "research by two
+            # economists suggests ...": a document, poll or record reports
+            return True
         if c.form == "base":
             if nxt in self.lex.complementizers and c.lemma not in _NOUNISH and c.cls == "speech":
                 return True  # "some who advocate free speech argue that ...": a verb before "that"
