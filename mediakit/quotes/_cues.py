@@ -14,6 +14,8 @@ from ._words import (
     _DET,
     _DOCUMENT_NOUNS,
     _MEDIUM_WORDS,
+    _NEGATED_AUX,
+    _NOT_ADVERBS_LY,
     _NOT_PLURAL,
     _NOUNISH,
     _OBJECT_PRONOUNS,
@@ -48,6 +50,11 @@ _POINT_COUNTS = _QUANTITY_WORDS | {"several", "few", "many", "more", "fewer", "p
 
 # speech verbs that documents use as well as people ("research by two economists suggests that"); set by hand
 _EVIDENCE_SPEECH = frozenset({"suggest", "indicate", "reveal", "confirm", "conclude"})
+
+
+# auxiliaries before a base form ("can barely believe", "would hardly say")
+_MODALS = frozenset({"will", "would", "can", "could", "may", "might", "must", "should", "shall", "do", "does", "did",
+                     "not", "cannot"})
 
 
 # quantifiers that stand alone as a plural subject before a base-form cue ("Few think ...", "many believe ...",
@@ -209,6 +216,9 @@ class _Cues:
         starts = i == 0 or t.low[i - 1] in _SENT_OPENERS or "\n" in self.text[t.end[i - 1]:t.start[i]]
         p = "" if starts else t.low[i - 1]
         nxt = t.low[i + 1] if i + 1 < len(t) else ""
+        if c.form == "base" and i >= 2 and p.endswith("ly") and len(p) > 4 and t.text[i - 1][:1].islower() \
+                and p not in _NOT_ADVERBS_LY and (t.low[i - 2] in _MODALS or t.low[i - 2] in _NEGATED_AUX):
+            return True  # "can barely believe", "would hardly say", "did not really think": an adverb after a modal
         if p in ("only", "first", "last", "next", "same", "main") and i >= 2 and c.form in ("base", "s") and t.low[i - 2] in (
                 "the", "a", "an", "his", "her", "their", "its", "our", "my", "your"):
             return False  # "the only question", "the only answer is", "the first show": a noun after its determiner
