@@ -513,10 +513,13 @@ class _Indirect:
         speaker is reported to have said ("Trump said he wants ...", "said the notice tells banks ...") --
         the outer attribution holds that clause, as the annotators of PolNeAR and of the s400 gold do."""
         out: set[int] = set()
-        appos = [(f.a0, f.a1) for f, _k in frames if f.a0 >= 0] + [(f.a0, f.a1) for f in prior if f.a0 >= 0]
+        appos = [(f.a0, f.a1, f.c0) for f, _k in frames if f.a0 >= 0] + [(f.a0, f.a1, f.c0) for f in prior if f.a0 >= 0]
         t = self.t
         for n_f, (fr, _k) in enumerate(frames):
-            inside = [(a0, a1) for a0, a1 in appos if a0 <= fr.c0 < a1]
+            # (a participle cue opening the words after the comma of a speaker whose verb came first heads a
+            # clause of its own, not a description of the speaker: '"...," said Lee, explaining he had worked hard')
+            inside = [(a0, a1) for a0, a1, c0 in appos if a0 <= fr.c0 < a1 and c0 != fr.c0
+                      and not (fr.c0 == a0 and 0 <= c0 < a0 and fr.cue is not None and fr.cue.form == "ing")]
             if not inside:
                 continue
             sp = spans[n_f]
