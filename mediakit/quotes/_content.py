@@ -288,13 +288,16 @@ class _Content(_ContentObjects):
             return k  # "urged him to name cities that ...": an infinitive, not a phrase about the telling
         for m in range(k + 1, min(hi - 1, k + _PHRASE_BEFORE_THAT_WINDOW)):
             w = t.low[m]
+            # ("responded to the claims that ...": the clause belongs to the noun, someone else's; "answered with
+            # the claim that ...": the speaker's own)
             if w == "that" and m - 1 > k and t.low[m - 1] not in _PREPS and t.low[m - 1] not in _DET \
-                    and t.low[m - 1] not in _CLAUSE_NOUNS and t.low[m + 1] not in _TIME_WORDS \
+                    and (t.low[m - 1] not in _CLAUSE_NOUNS or t.low[k] == "with") and t.low[m + 1] not in _TIME_WORDS \
                     and t.low[m + 1] not in _AUX and not _past_like(t.low[m + 1]) and t.low[m + 1] not in self.lex.forms:
                 return m
-            if not _is_word(t.text[m]) or t.quote[m] != -1 or w in _PHRASE_STOPS or w in _AUX or w in self.lex.forms \
-                    or _past_like(w) or w == "to" or w.endswith("ing") and m == k + 1:
-                return k
+            noun = t.low[k] == "with" and w in _CLAUSE_NOUNS and (t.low[m - 1] in _DET or t.low[m - 1] in _POSSESSIVE_DET)
+            if not _is_word(t.text[m]) or t.quote[m] != -1 or w in _PHRASE_STOPS or w in _AUX \
+                    or w in self.lex.forms and not noun or _past_like(w) or w == "to" or w.endswith("ing") and m == k + 1:
+                return k  # (but "answered with the claim that": the speaker's own claim, a noun after its determiner)
         return k
 
     def _addressee_before_quotation(self, fr: _Frame, k: int, hi: int) -> int:

@@ -292,11 +292,15 @@ class _Indirect:
         nested = self._nested_frames(frames, spans, prior) | self._interrupting | {
             n_f for n_f in self._nested_frames(frames, raw, prior)
             if frames[n_f][0].cue is not None and frames[n_f][0].cue.content_object}
+        emitted: set[tuple[int, int, int]] = set()
         for n_f, (fr, kind) in enumerate(frames):
             span = spans[n_f]
             if span is None or n_f in nested or fr.c0 in pro_forms:
                 continue
             s, e = span
+            if (s, e, fr.s0) in emitted and fr.cue is not None and fr.cue.form == "noun":
+                continue  # "Lee answered with the claim that ...": the noun cue reports what the verb does
+            emitted.add((s, e, fr.s0))
             inner = sorted({t.quote[k] for k in range(s, e) if t.quote[k] != -1})
             if inner:
                 # a direct quotation already attributed as a whole is not reported again
