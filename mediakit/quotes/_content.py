@@ -458,7 +458,9 @@ class _Content(_ContentObjects):
         csq = (kind != "according_to" and not fr.inverted and frame_start > a and t.low[frame_start - 1] == ","
                and left_words >= _FINAL_FRAME_LEFT_WORDS and fr.s0 >= 0
                # "..., analysts say; in 2012, ...": a semicolon after the frame closes it like a comma
-               and (k > right0 and t.low[k - 1] == "," or k == right0 and k < hi and t.low[k] == ";")
+               # (not "asserted that, taxes aside, ...": a comma after the complementizer opens an interjection)
+               and (k > right0 and t.low[k - 1] == "," and not (k - 2 == right0 and t.low[right0] in self.lex.complementizers)
+                    or k == right0 and k < hi and t.low[k] == ";")
                # "And yet, her aides say, Syria remains a priority": a connective alone on the left reports nothing
                and t.words(a, frame_start) - sum(t.low[m] in _CONNECTIVES for m in range(a, frame_start))
                >= _MIN_CONTENT_WORDS and not self._fronted_phrase(a, frame_start))
