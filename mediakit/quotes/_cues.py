@@ -322,6 +322,10 @@ class _Cues:
             return True  # "He is comparing the actions to ... and says Obama is flouting the process"
         if p in _PREPS and p != "to" or p in ("and", "or", "nor"):
             return False
+        if starts and i >= 3 and t.low[i - 1] in ("-", "—", "–") and c.form in ("base", "s", "past") and any(
+                t.low[k] == t.low[i - 1] for k in range(max(0, i - _PHRASE_AFTER_HEAD_MAX_TOKENS - 2), i - 2)) \
+                and "\n" not in self.text[t.start[max(0, i - _PHRASE_AFTER_HEAD_MAX_TOKENS - 2)]:t.start[i]]:
+            return True  # "Some economists - including two on the board - warn that": a parenthesis between dashes
         if starts:
             return c.form == "s" or c.lemma == "say"
         if p in (",", ")"):
