@@ -207,6 +207,16 @@ class _Cues:
                 return True
         return False
 
+    def _coordinated_names_before(self, i: int) -> bool:
+        """True when two capitalised names joined by "and" end right before token ``i`` ("Lee and Kim", "Ann Lee
+        and Tom Kim"), each of at most three words."""
+        t = self.t
+        k = i - 1
+        while k >= 0 and i - k <= 3 and _is_cap(t.text[k]) and _is_word(t.low[k]) and t.low[k] not in _DET:
+            k -= 1
+        return k < i - 1 and k >= 1 and t.low[k] == "and" and _is_cap(t.text[k - 1]) and _is_word(t.low[k - 1]) \
+            and t.low[k - 1] not in _DET
+
     def _verb_context(self, i: int, c: Cue) -> bool:
         """Reject cue words used as nouns, adjectives or prepositions: "the report", "his top shows",
         "a neighboring state", "an option seen by", "states like Ohio"."""
@@ -340,6 +350,9 @@ class _Cues:
             # "Data show ...", "Polls in Ohio show ...", "A video of the rally shows ...", "research by two
             # economists suggests ...": a document, poll or record reports
             return True
+        if c.form == "base" and cap and c.lemma not in _NOUNISH and _is_word(nxt) and nxt not in _PREPS \
+                and self._coordinated_names_before(i):
+            return True  # "Professors Lee and Kim suggest ...", "Ann Lee and Tom Kim believe ...": a plural subject
         if c.form == "base":
             if nxt in self.lex.complementizers and c.lemma not in _NOUNISH and c.cls == "speech":
                 return True  # "some who advocate free speech argue that ...": a verb before "that"
