@@ -70,6 +70,10 @@ _PLURAL_WITHOUT_S = frozenset({"police", "women", "men", "children", "staff", "c
 # first words of a clause reported with no "that" after a quantifier's verb ("Several said [they] ...")
 _CLAUSE_STARTS = frozenset({"he", "she", "they", "it", "we", "i", "you", "there", "the", "a", "an", "his",
                             "their", "its", "our"})
+# determiners and quantifiers that open the subject of a clause after a verb of belief or wish ("Supporters of the
+# law hope [this] is ...", "voters in each state want [all] migrants to ..."); set by hand
+_QUANTIFIER_STARTS = frozenset({"this", "these", "those", "all", "some", "most", "many", "no", "every", "each",
+                                "our", "her"})
 # a subject pronoun with its contracted auxiliary before a past form: "He's said", "They've said", "she'd told"
 _CONTRACTED_SUBJECTS = frozenset(f"{pron}{q}{aux}" for pron in ("he", "she", "they", "we", "i", "you")
                                  for q in ("'", "’") for aux in ("s", "ve", "d"))
@@ -374,7 +378,8 @@ class _Cues:
             # side think the bill ...")
             return c.lemma not in _NOUNISH and (c.cls == "speech" and (
                 _is_word(nxt) and nxt not in _PREPS and nxt not in ("and", "or", "but", "nor") or nxt in (".", ",") and c.lemma == "say")
-                or c.cls == "cognition" and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS)
+                or c.cls == "cognition" and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS
+                                             or nxt in _QUANTIFIER_STARTS)
                 and p not in _OBJECT_PRONOUNS and "to" not in t.low[max(0, i - _PHRASE_AFTER_HEAD_MAX_TOKENS):i]) \
                 and self._plural_head_before_phrase(i)  # (not "eyes on members to make them feel that ...")
 
