@@ -82,6 +82,11 @@ _MOTION_VERBS = frozenset({"took", "takes", "stood", "stands", "rose", "rises", 
 # the most tokens between such a verb and the "to" of the speech verb ("stood at a Bush event here to say")
 _PURPOSE_MAX_TOKENS = 8
 
+# verbs of aspect before "to" and a verb of belief, whose subject holds the belief ("continues to believe that",
+# "began to think that"); set by hand
+_ASPECT_VERBS = frozenset({"continue", "continues", "continued", "continuing", "began", "begin", "begins", "begun",
+                           "started", "start", "starts", "tend", "tends", "tended"})
+
 # words that stand for a whole reported clause after a cue ("I think so", "she said no", "hope not")
 _PRO_FORMS = frozenset({"so", "no", "yes", "not"})
 
@@ -169,6 +174,10 @@ class _Indirect:
                 k = i1  # "expressed concern that ...", "expressed support for ...": the noun cue reports it
                 continue
             fr = self._subject_left(i0, a)
+            if fr is None and c.form == "base" and c.cls == "cognition" and i0 - 2 >= a and t.low[i0 - 1] == "to" \
+                    and t.low[i0 - 2] in _ASPECT_VERBS and i1 < b and (t.low[i1] in self.lex.complementizers
+                                                                       or self._finite_clause(i1, b)):
+                fr = self._subject_left(i0 - 2, a)  # "Ann Lee continues to believe that ...": the subject of "continues"
             if fr is not None and c.form == "ing" and i0 > a and t.low[i0 - 1] in _GERUND_PREPS \
                     and fr.s1 == i0:
                 fr = None  # "Lee surprised the mayor by suggesting that": the participle's subject is the sentence's
