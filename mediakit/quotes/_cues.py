@@ -88,6 +88,9 @@ _CONTRACTED_PROGRESSIVE = frozenset(f"{pron}{q}{aux}" for pron, aux in (
 # the longest prepositional or participle phrase between a plural head and its base-form cue ("Critics of the
 # plan say"); chosen on PolNeAR train false negatives
 _PHRASE_AFTER_HEAD_MAX_TOKENS = 10
+# the longest parenthesis between dashes before a cue, in tokens ("Ann Lee — who worked at the door of the office
+# for three years — states that"); set by hand
+_DASH_PARENTHESIS_MAX_TOKENS = 20
 # adjectives that follow the plural head with their prepositional phrase ("people close to the mayor")
 _POSTNOMINAL_ADJECTIVES = frozenset({"close", "familiar", "loyal", "opposed", "allied", "aligned", "sympathetic",
                                      "friendly", "hostile", "connected", "tied", "linked", "critical", "involved"})
@@ -221,6 +224,17 @@ class _Cues:
         return k < i - 1 and k >= 1 and t.low[k] == "and" and _is_cap(t.text[k - 1]) and _is_word(t.low[k - 1]) \
             and t.low[k - 1] not in _DET
 
+    def _dash_opens_before(self, d: int) -> bool:
+        """True when the dash at token ``d`` closes a parenthesis that the same dash opened a few tokens before, in
+        the same line, with words between ("Ann Lee — who worked at the door for years — states")."""
+        t = self.t
+        for k in range(d - 2, max(-1, d - _DASH_PARENTHESIS_MAX_TOKENS), -1):
+            if "\n" in self.text[t.end[k]:t.start[k + 1]] or t.low[k] in (".", "!", "?", ";"):
+                return False
+            if t.low[k] == t.low[d]:
+                return k > 0 and _is_word(t.text[k - 1])
+        return False
+
     def _verb_context(self, i: int, c: Cue) -> bool:
         """Reject cue words used as nouns, adjectives or prepositions: "the report", "his top shows",
         "a neighboring state", "an option seen by", "states like Ohio"."""
@@ -236,6 +250,9 @@ class _Cues:
         if p in ("only", "first", "last", "next", "same", "main") and i >= 2 and c.form in ("base", "s") and t.low[i - 2] in (
                 "the", "a", "an", "his", "her", "their", "its", "our", "my", "your"):
             return False  # "the only question", "the only answer is", "the first show": a noun after its determiner
+        if starts and i >= 3 and t.low[i - 1] in ("-", "—", "–") and c.form in ("base", "s", "past") and _is_word(nxt) \
+                and self._dash_opens_before(i - 1):
+            return True  # "Some economists - including two on the board - warn that": a parenthesis between dashes
         if c.lemma == "attack" and c.form in ("s", "base") and not (
                 nxt in _DET or nxt in _OBJECT_PRONOUNS or nxt.endswith(("'s", "’s")) or i + 1 < len(t)
                 and _is_cap(t.text[i + 1]) and t.low[i + 1] not in ("on", "against")):
@@ -336,10 +353,6 @@ class _Cues:
             return True  # "He is comparing the actions to ... and says Obama is flouting the process"
         if p in _PREPS and p != "to" or p in ("and", "or", "nor"):
             return False
-        if starts and i >= 3 and t.low[i - 1] in ("-", "—", "–") and c.form in ("base", "s", "past") and any(
-                t.low[k] == t.low[i - 1] for k in range(max(0, i - _PHRASE_AFTER_HEAD_MAX_TOKENS - 2), i - 2)) \
-                and "\n" not in self.text[t.start[max(0, i - _PHRASE_AFTER_HEAD_MAX_TOKENS - 2)]:t.start[i]]:
-            return True  # "Some economists - including two on the board - warn that": a parenthesis between dashes
         if starts:
             return c.form == "s" or c.lemma == "say"
         if p in (",", ")"):
