@@ -118,3 +118,11 @@ def test_adjective_of_belief_after_negated_copula_seem_or_two_adverbs():
     assert _rows(text) == [("indirect", "the plan will work", "Voters")]
     text = "Ann Lee seemed hopeful that the talks would resume."
     assert _rows(text) == [("indirect", "the talks would resume", "Ann Lee")]
+
+
+def test_final_frame_closed_by_a_dash_reports_the_clause_on_its_left():
+    # train: +1 right net, +2 found, wrong rows unchanged (3 new, 3 gone)
+    text = "Such a move could alienate his backers, Lee's allies believe — backers she will need in the fall."
+    assert _rows(text) == [("indirect", "Such a move could alienate his backers", "Lee's allies")]
+    text = "The question is not whether he quits — that will not happen, they believe — but how he campaigns."
+    assert _rows(text) == [("indirect", "that will not happen", "they")]

@@ -459,7 +459,9 @@ class _Content(_ContentObjects):
                and left_words >= _FINAL_FRAME_LEFT_WORDS and fr.s0 >= 0
                # "..., analysts say; in 2012, ...": a semicolon after the frame closes it like a comma
                # (not "asserted that, taxes aside, ...": a comma after the complementizer opens an interjection)
-               and (k > right0 and t.low[k - 1] == "," and not (k - 2 == right0 and t.low[right0] in self.lex.complementizers)
+               # ("..., Lee's allies believe — backers she will need ...": a dash after the frame closes it too)
+               and (k > right0 and (t.low[k - 1] == "," and not (k - 2 == right0 and t.low[right0] in self.lex.complementizers)
+                                    or t.low[k - 1] in ("—", "–") and k - 1 == right0)
                     or k == right0 and k < hi and t.low[k] == ";")
                # "And yet, her aides say, Syria remains a priority": a connective alone on the left reports nothing
                and t.words(a, frame_start) - sum(t.low[m] in _CONNECTIVES for m in range(a, frame_start))
@@ -605,6 +607,10 @@ class _Content(_ContentObjects):
                 # said": a frame inside a relative or subordinate clause is part of what the final frame reports
             if end2 <= left_end:
                 s = max(s, end2)
+        if csq and t.low[right0] in ("—", "–"):
+            # "... is not whether he quits — that will not happen, they believe — but how ...": a frame closed by a
+            # dash reports the clause after the dash that opens it
+            s = max([s] + [m + 1 for m in range(s, left_end) if t.low[m] == t.low[right0]])
         e = left_end
         while e > s and not _is_word(t.text[e - 1]) and not (t.quote[e - 1] != -1 and t.mark[e - 1]):
             e -= 1
