@@ -106,6 +106,11 @@ def test_aspect_verb_before_a_verb_of_belief():
     assert _rows(text) == [("indirect", "the plan had failed", "Ann Lee")]
     text = "Ann Lee continues to believe in the plan."
     assert _rows(text) == []
+    # an evidence verb only with "that" (train: +1 right, +1 found, 0 wrong)
+    text = "Polls continue to show that Lee voters are more likely to vote."
+    assert _rows(text) == [("indirect", "Lee voters are more likely to vote", "Polls")]
+    text = "In recent years, adoptees have begun to find one another and are uniting."
+    assert _rows(text) == []
 
 
 def test_adjective_of_belief_after_negated_copula_seem_or_two_adverbs():

@@ -174,10 +174,11 @@ class _Indirect:
                 k = i1  # "expressed concern that ...", "expressed support for ...": the noun cue reports it
                 continue
             fr = self._subject_left(i0, a)
-            if fr is None and c.form == "base" and c.cls == "cognition" and i0 - 2 >= a and t.low[i0 - 1] == "to" \
+            if fr is None and c.form == "base" and c.cls in ("cognition", "evidence") and i0 - 2 >= a and t.low[i0 - 1] == "to" \
                     and t.low[i0 - 2] in _ASPECT_VERBS and i1 < b and (t.low[i1] in self.lex.complementizers
-                                                                       or self._finite_clause(i1, b)):
-                fr = self._subject_left(i0 - 2, a)  # "Ann Lee continues to believe that ...": the subject of "continues"
+                                                                       or c.cls == "cognition" and self._finite_clause(i1, b)):
+                # "Ann Lee continues to believe that ...", "polls continue to show that ...": the subject of "continues"
+                fr = self._subject_left(i0 - 2, a)
             if fr is not None and c.form == "ing" and i0 > a and t.low[i0 - 1] in _GERUND_PREPS \
                     and fr.s1 == i0:
                 fr = None  # "Lee surprised the mayor by suggesting that": the participle's subject is the sentence's
