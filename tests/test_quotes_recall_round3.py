@@ -131,3 +131,14 @@ def test_final_frame_closed_by_a_dash_reports_the_clause_on_its_left():
     assert _rows(text) == [("indirect", "Such a move could alienate his backers", "Lee's allies")]
     text = "The question is not whether he quits — that will not happen, they believe — but how he campaigns."
     assert _rows(text) == [("indirect", "that will not happen", "they")]
+
+
+def test_base_form_cue_coordinated_after_a_modal_and_a_verb():
+    # train: +2 right, +2 found, 0 wrong
+    text = "Average voters may listen and conclude that his programs failed."
+    assert _rows(text) == [("indirect", "his programs failed", "Average voters")]
+    text = "At the time, Lee didn’t come out and say Kim should be replaced."
+    assert _rows(text) == [("indirect", "Kim should be replaced", "Lee")]
+    # not an evidence verb inside another clause, nor a verb without a clause after it
+    text = "Lee hoped the two sides could come together and find a solution."
+    assert _rows(text) == [("indirect", "the two sides could come together and find a solution", "Lee")]

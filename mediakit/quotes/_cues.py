@@ -235,6 +235,16 @@ class _Cues:
                 return k > 0 and _is_word(t.text[k - 1])
         return False
 
+    def _modal_verb_before(self, j: int, a: int) -> bool:
+        """True when a modal or negated auxiliary and one or two lower-case words (a verb and its particle)
+        stand right before the "and" at ``j`` ("may listen and", "didn't come out and")."""
+        t = self.t
+        for m in (j - 2, j - 3):
+            if m >= a and (t.low[m] in _MODALS and t.low[m] not in ("not", "cannot") or t.low[m] in _NEGATED_AUX) and all(
+                    t.text[x].isalpha() and t.text[x].islower() and t.low[x] not in _AUX for x in range(m + 1, j)):
+                return True
+        return False
+
     def _verb_context(self, i: int, c: Cue) -> bool:
         """Reject cue words used as nouns, adjectives or prepositions: "the report", "his top shows",
         "a neighboring state", "an option seen by", "states like Ohio"."""
@@ -351,6 +361,9 @@ class _Cues:
                                          or i + 2 < len(t) and t.low[i + 2].endswith("ing")))
         if p == "and" and c.form == "s" and c.lemma not in _NOUNISH and nxt not in _PREPS and _is_word(nxt):
             return True  # "He is comparing the actions to ... and says Obama is flouting the process"
+        if p == "and" and c.form == "base" and c.cls in ("speech", "cognition") and self._modal_verb_before(i - 1, 0) \
+                and (nxt in self.lex.complementizers or i + 1 < len(t) and self._finite_clause(i + 1, len(t))):
+            return True  # "voters may listen and conclude that", "Lee didn't come out and say"
         if p in _PREPS and p != "to" or p in ("and", "or", "nor"):
             return False
         if starts:

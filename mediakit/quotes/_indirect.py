@@ -200,7 +200,10 @@ class _Indirect:
             jj = self._skip_adverbs_left(i0 - 1, a)
             coord = fr is None and jj > a and t.low[jj] in ("and", "but", "or") and (c.form in ("past", "s") or (
                 # "... gave no reasons and did not say how ...": a base form after "did", "does" or "do"
-                c.form == "base" and any(t.low[x] in ("did", "does", "do") for x in range(jj + 1, i0))))
+                c.form == "base" and any(t.low[x] in ("did", "does", "do") for x in range(jj + 1, i0))
+                # "voters may listen and conclude that", "Lee didn't come out and say": a base form coordinated
+                # with another after a modal
+                or c.form == "base" and jj == i0 - 1 and t.low[jj] == "and" and self._modal_verb_before(jj, a)))
             # "..., calling them liars and vowing to ...": a participle coordinated with an earlier one
             and_ing = fr is None and c.form == "ing" and jj > a and t.low[jj] == "and" and not c.content_object \
                 and t.low[i0 - 1] not in (",", "—") and t.low[i0 - 1] not in _GERUND_PREPS \
