@@ -602,9 +602,12 @@ class _Content(_ContentObjects):
                 continue  # "..., and he finds that in government work, he said": the belief is part of what was said
             st2 = min(x for x in (fr2.s0, fr2.c0) if x >= 0) if fr2.s0 >= 0 else fr2.c0
             if st2 > s and _is_word(t.text[st2 - 1]) and t.low[st2 - 1] not in _FRAME_OPENERS and t.quote[st2 - 1] == -1 \
-                    and fr.s0 >= 0 and not fr.inverted and t.low[frame_start - 1] == "," and main_first:
+                    and fr.s0 >= 0 and t.low[frame_start - 1] == "," and main_first:
                 continue  # "..., which he's expected to win, Jones said", "... trust those they know ..., she
                 # said": a frame inside a relative or subordinate clause is part of what the final frame reports
+            if st2 == s and fr2.s0 >= 0 and not fr2.inverted and fr.s0 >= 0 and frame_start > a \
+                    and t.low[frame_start - 1] == "," and main_first and (self._ends_unit(fr, b) or fr.inverted):
+                continue  # "Lee warned Kim not to move, an official said.": the whole clause is what was said
             if end2 <= left_end:
                 s = max(s, end2)
         if csq and t.low[right0] in ("—", "–"):
