@@ -255,7 +255,7 @@ class _Cues:
         p = "" if starts else t.low[i - 1]
         nxt = t.low[i + 1] if i + 1 < len(t) else ""
         if c.form == "base" and i >= 2 and p.endswith("ly") and len(p) > 4 and t.text[i - 1][:1].islower() \
-                and p not in _NOT_ADVERBS_LY and (t.low[i - 2] in _MODALS or t.low[i - 2] in _NEGATED_AUX):
+                and p not in _NOT_ADVERBS_LY and (t.low[i - 2] in _MODALS or t.low[i - 2] in _NEGATED_AUX) and _is_word(nxt):
             return True  # "can barely believe", "would hardly say", "did not really think": an adverb after a modal
         if p in ("only", "first", "last", "next", "same", "main") and i >= 2 and c.form in ("base", "s") and t.low[i - 2] in (
                 "the", "a", "an", "his", "her", "their", "its", "our", "my", "your"):
