@@ -159,3 +159,11 @@ def test_adverb_after_a_modal_needs_words_after_the_cue():
     # "did not actually agree." reports nothing on its left (train: 2 wrong rows gone, 1 lucky right row gone)
     text = "The deal is only a draft because some members did not actually agree."
     assert _rows(text) == []
+
+
+def test_according_to_an_index_or_an_average_is_a_source():
+    # train: +2 right, +2 found, 0 wrong
+    text = "Lisbon was the best port of the region in 2015, according to one global index."
+    assert _rows(text) == [("according_to", "Lisbon was the best port of the region in 2015", "one global index")]
+    text = "According to the Harbour Times average, Lee is up 15.6 points in Ohio."
+    assert _rows(text) == [("according_to", "Lee is up 15.6 points in Ohio", "the Harbour Times average")]

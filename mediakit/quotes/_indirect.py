@@ -87,6 +87,10 @@ _PURPOSE_MAX_TOKENS = 8
 _ASPECT_VERBS = frozenset({"continue", "continues", "continued", "continuing", "began", "begin", "begins", "begun",
                            "started", "start", "starts", "tend", "tends", "tended"})
 
+# heads of a source after "according to" that are otherwise no speakers ("according to one global index",
+# "according to the polling average"); set by hand
+_RANKING_HEADS = frozenset({"index", "indices", "indexes", "average", "averages", "ranking", "rankings", "tally"})
+
 # words that stand for a whole reported clause after a cue ("I think so", "she said no", "hope not")
 _PRO_FORMS = frozenset({"so", "no", "yes", "not"})
 
@@ -154,7 +158,7 @@ class _Indirect:
                     self._emit("according_to", t.start[a], self._pronoun_content(a, k), fr, a, b)
                     k = np_[1]
                     continue
-                if np_ is not None and not self._cannot_speak(*np_):
+                if np_ is not None and (not self._cannot_speak(*np_) or self._ranking_source(*np_)):
                     frames.append((_Frame(k, acc, Cue("according to", "neutral", "speech", False, "phrase"),
                                           np_[0], np_[1]), "according_to"))
                     k = np_[1]
@@ -509,6 +513,15 @@ class _Indirect:
         # "the polling average", "a survey index" report what polls found
         return head in _NON_SPEAKER_HEADS and not any(t.low[k] == "of" or t.low[k].startswith(("poll", "survey"))
                                                       for k in words)
+
+    def _ranking_source(self, s0: int, s1: int) -> bool:
+        """True when the noun phrase s0..s1 after "according to" is an index or an average that ranks or sums up
+        ("according to one global index", "according to the Real Clear Politics average"), with a determiner: a
+        source, unlike the market index that moves."""
+        t = self.t
+        words = [k for k in range(s0, s1) if _is_word(t.text[k])]
+        return len(words) >= 2 and t.low[words[-1]] in _RANKING_HEADS and t.low[words[0]] in (
+            "the", "a", "an", "one", "its", "their", "this")
 
     def _appearance(self, fr: _Frame, s: int, e: int) -> bool:
         """An evidence verb ("show", "find") with a noun-phrase object and a subject that is no document:
