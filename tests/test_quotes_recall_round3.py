@@ -167,3 +167,20 @@ def test_according_to_an_index_or_an_average_is_a_source():
     assert _rows(text) == [("according_to", "Lisbon was the best port of the region in 2015", "one global index")]
     text = "According to the Harbour Times average, Lee is up 15.6 points in Ohio."
     assert _rows(text) == [("according_to", "Lee is up 15.6 points in Ohio", "the Harbour Times average")]
+
+
+def test_judged_speech_act_after_be_and_an_adjective():
+    # train: +2 right, +2 found, 0 wrong (with the next rule)
+    text = "But he is correct to note that the law was an effort to reach a goal."
+    assert _rows(text) == [("indirect", "the law was an effort to reach a goal", "he")]
+    text = "Lee was quick to point out that the plan failed."
+    assert _rows(text) == [("indirect", "the plan failed", "Lee")]
+
+
+def test_connective_between_commas_before_that_is_no_part_of_the_content():
+    text = "The panel is right to note, however, that the plan would fall on small investors."
+    assert _rows(text) == [("indirect", "the plan would fall on small investors", "The panel")]
+    text = "Lee added, though, that the plan failed."
+    assert _rows(text) == [("indirect", "the plan failed", "Lee")]
+    (row,) = find_attributions(text)
+    assert (row["start"], row["end"]) == (24, 39)

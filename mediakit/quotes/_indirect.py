@@ -91,6 +91,12 @@ _ASPECT_VERBS = frozenset({"continue", "continues", "continued", "continuing", "
 # "according to the polling average"); set by hand
 _RANKING_HEADS = frozenset({"index", "indices", "indexes", "average", "averages", "ranking", "rankings", "tally"})
 
+# adjectives that judge a speech act between a form of "be" and its to-infinitive ("is right to note that", "was
+# quick to point out that"); set by hand
+_JUDGED_ADJECTIVES = frozenset({"right", "correct", "wrong", "quick", "careful", "eager", "keen", "fair", "wise",
+                                "accurate", "mistaken"})
+_COPULA_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "am"})
+
 # words that stand for a whole reported clause after a cue ("I think so", "she said no", "hope not")
 _PRO_FORMS = frozenset({"so", "no", "yes", "not"})
 
@@ -183,6 +189,10 @@ class _Indirect:
                                                                        or c.cls == "cognition" and self._finite_clause(i1, b)):
                 # "Ann Lee continues to believe that ...", "polls continue to show that ...": the subject of "continues"
                 fr = self._subject_left(i0 - 2, a)
+            if fr is None and c.form == "base" and c.cls == "speech" and i0 - 3 >= a and t.low[i0 - 1] == "to" \
+                    and t.low[i0 - 2] in _JUDGED_ADJECTIVES and t.low[i0 - 3] in _COPULA_FORMS \
+                    and any(t.low[m] in self.lex.complementizers for m in range(i1, min(b, i1 + 4))):
+                fr = self._subject_left(i0 - 3, a)  # "he is correct to note that ...": the subject of "is"
             if fr is not None and c.form == "ing" and i0 > a and t.low[i0 - 1] in _GERUND_PREPS \
                     and fr.s1 == i0:
                 fr = None  # "Lee surprised the mayor by suggesting that": the participle's subject is the sentence's
