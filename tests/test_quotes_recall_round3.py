@@ -80,6 +80,8 @@ def test_speaker_before_a_parenthesis_between_dashes():
     assert _rows(text) == [("indirect", "the bank could hurt growth", "Some economists")]
     text = "In the book, Ann Lee — who worked at the door for three years — states that the job was a punishment."
     assert _rows(text) == [("indirect", "the job was a punishment", "Ann Lee")]
+    text = "Critics -- including two on the board -- warn that the bank could hurt growth."
+    assert _rows(text) == [("indirect", "the bank could hurt growth", "Critics")]
 
 
 def test_two_names_joined_by_and_before_a_base_form_cue():

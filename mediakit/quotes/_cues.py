@@ -232,6 +232,8 @@ class _Cues:
             if "\n" in self.text[t.end[k]:t.start[k + 1]] or t.low[k] in (".", "!", "?", ";"):
                 return False
             if t.low[k] == t.low[d]:
+                if k > 1 and t.low[k - 1] == t.low[d] and t.low[d - 1] == t.low[d]:
+                    k -= 1  # "Critics -- including two on the board -- warn": double hyphens
                 return k > 0 and _is_word(t.text[k - 1])
         return False
 
