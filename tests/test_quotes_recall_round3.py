@@ -186,3 +186,9 @@ def test_connective_between_commas_before_that_is_no_part_of_the_content():
     assert _rows(text) == [("indirect", "the plan failed", "Lee")]
     (row,) = find_attributions(text)
     assert (row["start"], row["end"]) == (24, 39)
+
+
+def test_one_or_another_says_before_a_name_and_its_verb():
+    # train: +1 right, +1 found, 0 wrong
+    text = "One says Lisbon has the most, while another says Porto has more."
+    assert _rows(text) == [("indirect", "Lisbon has the most", "One"), ("indirect", "Porto has more", "another")]

@@ -318,8 +318,9 @@ class _Cues:
             return True  # "have both argued", "they both said": "both" floats after the subject or auxiliary
         if p in ("another", "one") and c.form == "s" and c.cls == "speech" and (i == 1 or t.low[i - 2] in _SENT_OPENERS
                                                                                 or t.low[i - 2] in _CLAUSE_JOINS) \
-                and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS):
-            return True  # "One says the vote was rigged": the pronoun is the subject
+                and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS
+                     or i + 1 < len(t) and _is_cap(t.text[i + 1]) and self._finite_clause(i + 1, len(t))):
+            return True  # "One says the vote was rigged", "another says Ohio has more": the pronoun is the subject
         if c.form == "past" and p in _CONTRACTED_SUBJECTS:
             return True  # "He's said", "They've said", "she'd told": a pronoun with its contracted auxiliary
         if c.form == "ing" and p in _CONTRACTED_PROGRESSIVE:
