@@ -192,3 +192,13 @@ def test_one_or_another_says_before_a_name_and_its_verb():
     # train: +1 right, +1 found, 0 wrong
     text = "One says Lisbon has the most, while another says Porto has more."
     assert _rows(text) == [("indirect", "Lisbon has the most", "One"), ("indirect", "Porto has more", "another")]
+
+
+def test_speech_gerund_after_a_verb_of_turning_or_made_a_point_of():
+    # train: +6 right, +5 found, 0 wrong
+    text = "Lee pivoted to arguing that the epidemic was one more reason to close the border."
+    assert _rows(text) == [("indirect", "the epidemic was one more reason to close the border", "Lee")]
+    text = "Ann Lee has taken to urging voters to slow down."
+    assert _rows(text) == [("indirect", "voters to slow down", "Ann Lee")]
+    text = "And he made a point of saying the club was a place of solidarity."
+    assert _rows(text) == [("indirect", "the club was a place of solidarity", "he")]

@@ -97,6 +97,11 @@ _JUDGED_ADJECTIVES = frozenset({"right", "correct", "wrong", "quick", "careful",
                                 "accurate", "mistaken"})
 _COPULA_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "am"})
 
+# verbs of turning to an act before "to" and a speech gerund ("pivoted to arguing", "has taken to saying"); set by
+# hand
+_TURN_VERBS = frozenset({"pivoted", "pivots", "turned", "turns", "took", "taken", "takes", "resorted", "resorts",
+                         "switched", "shifted", "moved", "returned"})
+
 # words that stand for a whole reported clause after a cue ("I think so", "she said no", "hope not")
 _PRO_FORMS = frozenset({"so", "no", "yes", "not"})
 
@@ -189,6 +194,16 @@ class _Indirect:
                                                                        or c.cls == "cognition" and self._finite_clause(i1, b)):
                 # "Ann Lee continues to believe that ...", "polls continue to show that ...": the subject of "continues"
                 fr = self._subject_left(i0 - 2, a)
+            if fr is None and c.form == "ing" and c.cls == "speech" and i0 - 2 >= a and (
+                    t.low[i0 - 1] == "to" and t.low[i0 - 2] in _TURN_VERBS
+                    or t.low[i0 - 1] == "of" and i0 - 4 >= a and t.low[i0 - 2] == "point" and t.low[i0 - 3] == "a"
+                    and t.low[i0 - 4] in ("made", "make", "makes", "making")):
+                # "Lee pivoted to arguing that ...", "has taken to saying", "made a point of saying": the subject of
+                # the verb before the gerund
+                v = i0 - 2 if t.low[i0 - 1] == "to" else i0 - 4
+                fr = self._subject_left(v, a)
+                if fr is not None and (fr.s0 < 0 or not self._human(fr.s0, fr.s1)):
+                    fr = None
             if fr is None and c.form == "base" and c.cls == "speech" and i0 - 3 >= a and t.low[i0 - 1] == "to" \
                     and t.low[i0 - 2] in _JUDGED_ADJECTIVES and t.low[i0 - 3] in _COPULA_FORMS \
                     and any(t.low[m] in self.lex.complementizers for m in range(i1, min(b, i1 + 4))):
