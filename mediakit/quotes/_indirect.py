@@ -102,6 +102,14 @@ _COPULA_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "am"})
 _TURN_VERBS = frozenset({"pivoted", "pivots", "turned", "turns", "took", "taken", "takes", "resorted", "resorts",
                          "switched", "shifted", "moved", "returned"})
 
+# verbs of trying and adjectives of readiness before "to" and a speech verb, whose subject speaks ("tried to argue
+# that", "is poised to argue", "were able to convince"); set by hand
+_TRYING_VERBS = frozenset({"try", "tries", "tried", "trying", "attempt", "attempts", "attempted", "attempting",
+                           "struggle", "struggles", "struggled", "struggling", "managed", "manages", "rushed",
+                           "hastened", "sought", "seeks", "seeking", "moved", "moves"})
+_READY_ADJECTIVES = frozenset({"poised", "ready", "able", "unable", "set", "prepared", "going", "about", "likely",
+                               "unlikely", "expected", "due"})
+
 # words that stand for a whole reported clause after a cue ("I think so", "she said no", "hope not")
 _PRO_FORMS = frozenset({"so", "no", "yes", "not"})
 
@@ -202,6 +210,19 @@ class _Indirect:
                 # the verb before the gerund
                 v = i0 - 2 if t.low[i0 - 1] == "to" else i0 - 4
                 fr = self._subject_left(v, a)
+                if fr is not None and (fr.s0 < 0 or not self._human(fr.s0, fr.s1)):
+                    fr = None
+            if fr is None and c.form == "base" and i0 - 2 >= a and t.low[i0 - 1] == "to" and (
+                    c.cls == "speech" or c.cls == "evidence" and i1 < b and (
+                        t.low[i1] in self.lex.complementizers or self._finite_clause(i1, b))) \
+                    and (t.low[i0 - 2] in _TRYING_VERBS and (not t.low[i0 - 2].endswith("ing") or i0 - 3 >= a and (
+                        t.low[i0 - 3] in _COPULA_FORMS or t.low[i0 - 3] in (",", "and", "been") or t.low[i0 - 3] in _TIME_WORDS
+                        or t.low[i0 - 3].endswith("ly") and len(t.low[i0 - 3]) > 4))
+                         or t.low[i0 - 2] in _READY_ADJECTIVES and i0 - 3 >= a and t.low[i0 - 3] in _COPULA_FORMS):
+                # (a participle of trying after a noun describes it: "a heckler trying to ask her")
+                # "Lee tried to argue that ...", "Lee is poised to argue ...", "have been able to convince judges
+                # that ...": the subject of the verb of trying speaks, when it can
+                fr = self._subject_left(i0 - 2 if t.low[i0 - 2] in _TRYING_VERBS else i0 - 3, a)
                 if fr is not None and (fr.s0 < 0 or not self._human(fr.s0, fr.s1)):
                     fr = None
             if fr is None and c.form == "base" and c.cls == "speech" and i0 - 3 >= a and t.low[i0 - 1] == "to" \
