@@ -219,3 +219,9 @@ def test_speech_verb_after_a_verb_of_trying_or_an_adjective_of_readiness():
     assert _rows(text) == []
     text = "The agency has been trying to find the right balance between safety and ease."
     assert _rows(text) == []
+
+
+def test_plan_to_after_a_plural_head_and_its_phrase():
+    # train: +1 right, +1 found, 0 wrong
+    text = "Democrats on the House committee plan to release a slew of transcripts."
+    assert _rows(text) == [("indirect", "to release a slew of transcripts", "Democrats on the House committee")]

@@ -386,6 +386,10 @@ class _Cues:
         if c.form == "base" and cap and c.lemma not in _NOUNISH and _is_word(nxt) and nxt not in _PREPS \
                 and self._coordinated_names_before(i):
             return True  # "Professors Lee and Kim suggest ...", "Ann Lee and Tom Kim believe ...": a plural subject
+        if c.form == "base" and c.lemma in _NOUNISH and c.infinitive and nxt == "to" and i + 2 < len(t) \
+                and t.text[i + 2][:1].islower() and t.text[i + 2].isalpha() and t.low[i + 2] not in _DET \
+                and t.low[i + 2] not in _OBJECT_PRONOUNS and self._plural_head_before_phrase(i):
+            return True  # "Democrats on the committee plan to release ...": a plural head with its phrase
         if c.form == "base":
             if nxt in self.lex.complementizers and c.lemma not in _NOUNISH and c.cls == "speech":
                 return True  # "some who advocate free speech argue that ...": a verb before "that"
