@@ -415,9 +415,6 @@ class _Content(_ContentObjects):
         k = self._skip_interrupting_frame(fr, kind, k, hi, frames, n_f)
         if k + 1 < hi and t.low[k].endswith("ly") and t.low[k + 1] in self.lex.complementizers:
             k += 1  # "has said repeatedly that ...": an adverb before the complementizer
-        if k + 3 < hi and t.low[k] == "," and t.low[k + 1] in _CONNECTIVES | {"however", "though", "too"} \
-                and t.low[k + 2] == "," and t.low[k + 3] in self.lex.complementizers:
-            k += 3  # "is right to note, however, that ...": a connective between commas before the complementizer
         while k < hi and (t.low[k] in self.lex.complementizers or t.low[k] in (",", ":", "—", "–")):
             k += 1
         if fr.cue is not None and fr.cue.clause and fr.cue.infinitive and kind == "indirect":

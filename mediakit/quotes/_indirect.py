@@ -567,7 +567,9 @@ class _Indirect:
         t = self.t
         words = [k for k in range(s0, s1) if _is_word(t.text[k])]
         return len(words) >= 2 and t.low[words[-1]] in _RANKING_HEADS and t.low[words[0]] in (
-            "the", "a", "an", "one", "its", "their", "this")
+            "the", "a", "an", "one", "its", "their", "this") and not any(
+            t.low[k] in _NON_SPEAKER_HEADS or t.low[k] in ("stock", "industrial") for k in words[:-1])
+        # (not "according to the market average": a market's number)
 
     def _appearance(self, fr: _Frame, s: int, e: int) -> bool:
         """An evidence verb ("show", "find") with a noun-phrase object and a subject that is no document:
