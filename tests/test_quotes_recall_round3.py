@@ -216,3 +216,11 @@ def test_plan_to_after_a_plural_head_and_its_phrase():
     # train: +1 right, +1 found, 0 wrong
     text = "Democrats on the House committee plan to release a slew of transcripts."
     assert _rows(text) == [("indirect", "to release a slew of transcripts", "Democrats on the House committee")]
+
+
+def test_longer_phrase_about_the_telling_before_that():
+    # train: counts unchanged; 2 contents lose their phrase about the telling
+    text = "Lee elaborated in an editorial piece for The Harbour Journal that delegates may reconsider."
+    assert _rows(text) == [("indirect", "delegates may reconsider", "Lee")]
+    text = "Ann Lee testified in one of the class action suits that the teachers were picked by the owner."
+    assert _rows(text) == [("indirect", "the teachers were picked by the owner", "Ann Lee")]

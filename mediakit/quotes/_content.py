@@ -45,8 +45,9 @@ _FINAL_FRAME_TAIL_WORDS = 3
 # predates this refactor
 _FINAL_FRAME_LEFT_WORDS = 4
 # tokens after a preposition searched for the "that" that ends a phrase about the telling ("said to a friend
-# that", "replied in an even voice that"); chosen by hand, not tuned
-_PHRASE_BEFORE_THAT_WINDOW = 7
+# that", "replied in an even voice that", "elaborated in an editorial piece for The Harbour Journal that"); chosen by
+# hand (7 until session 14; 10 changed no PolNeAR train count and bounded two contents better)
+_PHRASE_BEFORE_THAT_WINDOW = 10
 # words that end the search for that "that": a clause or coordination starts before it
 _PHRASE_STOPS = frozenset(_CLAUSE) - {"even", "just", "only", "also", "now", "then", "here", "there", "that"}
 # nouns that take a "that" clause of their own ("responded to the claims that ...": the clause belongs to the
