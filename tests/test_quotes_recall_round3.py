@@ -224,3 +224,12 @@ def test_longer_phrase_about_the_telling_before_that():
     assert _rows(text) == [("indirect", "delegates may reconsider", "Lee")]
     text = "Ann Lee testified in one of the class action suits that the teachers were picked by the owner."
     assert _rows(text) == [("indirect", "the teachers were picked by the owner", "Ann Lee")]
+
+
+def test_participle_cue_coordinated_with_a_progressive():
+    # train: +2 right, +1 found, 0 wrong
+    text = "Lee himself has been making this argument and boldly claiming that the nomination is his to lose."
+    assert _rows(text) == [("indirect", "the nomination is his to lose", "Lee")]
+    # inside what another cue reports, the progressive stays part of that content
+    text = "Ann Kim says Lee is acting unlawfully and showing disregard for the law."
+    assert _rows(text) == [("indirect", "Lee is acting unlawfully and showing disregard for the law", "Ann Kim")]

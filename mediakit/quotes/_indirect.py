@@ -526,8 +526,11 @@ class _Indirect:
             w = t.low[m]
             if w in (";", ":", ".") or t.quote[m] != -1 and not t.mark[m]:
                 return False
-            if w.endswith("ing") and len(w) > 4 and not _is_cap(t.text[m]) and t.low[m - 1] in (
-                    ",", "by", "while", "—", "after", "before"):
+            if w.endswith("ing") and len(w) > 4 and not _is_cap(t.text[m]) and (t.low[m - 1] in (
+                    ",", "by", "while", "—", "after", "before")
+                    # "has been making this argument and boldly claiming that": a progressive with its auxiliary
+                    or t.low[m - 1] in ("is", "are", "was", "were", "been", "am")
+                    and not any(self._cue_at(x) is not None for x in range(a, m - 1))):  # (not inside a report)
                 # (a participle cue reports the coordinated one with its own content: "..., calling the move
                 # unfair and saying that ..." is one report)
                 return self._cue_at(m) is None
