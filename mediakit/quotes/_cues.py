@@ -14,6 +14,8 @@ from ._words import (
     _DET,
     _DOCUMENT_NOUNS,
     _MEDIUM_WORDS,
+    _NEGATED_AUX,
+    _NOT_ADVERBS_LY,
     _NOT_PLURAL,
     _NOUNISH,
     _OBJECT_PRONOUNS,
@@ -46,6 +48,15 @@ _OBJECT_ONLY = frozenset({"offer", "list", "portray", "characterize", "liken", "
 _POINT_COUNTS = _QUANTITY_WORDS | {"several", "few", "many", "more", "fewer", "percentage", "basis"}
 
 
+# speech verbs that documents use as well as people ("research by two economists suggests that"); set by hand
+_EVIDENCE_SPEECH = frozenset({"suggest", "indicate", "reveal", "confirm", "conclude"})
+
+
+# auxiliaries before a base form ("can barely believe", "would hardly say")
+_MODALS = frozenset({"will", "would", "can", "could", "may", "might", "must", "should", "shall", "do", "does", "did",
+                     "not", "cannot"})
+
+
 # quantifiers that stand alone as a plural subject before a base-form cue ("Few think ...", "many believe ...",
 # "most in the party want ..."); chosen on PolNeAR train false negatives
 _QUANTIFIER_SUBJECTS = frozenset({"few", "many", "most", "some", "all", "both", "several", "others", "fewer",
@@ -59,6 +70,10 @@ _PLURAL_WITHOUT_S = frozenset({"police", "women", "men", "children", "staff", "c
 # first words of a clause reported with no "that" after a quantifier's verb ("Several said [they] ...")
 _CLAUSE_STARTS = frozenset({"he", "she", "they", "it", "we", "i", "you", "there", "the", "a", "an", "his",
                             "their", "its", "our"})
+# determiners and quantifiers that open the subject of a clause after a verb of belief or wish ("Supporters of the
+# law hope [this] is ...", "voters in each state want [all] migrants to ..."); set by hand
+_QUANTIFIER_STARTS = frozenset({"this", "these", "those", "all", "some", "most", "many", "no", "every", "each",
+                                "our", "her"})
 # a subject pronoun with its contracted auxiliary before a past form: "He's said", "They've said", "she'd told"
 _CONTRACTED_SUBJECTS = frozenset(f"{pron}{q}{aux}" for pron in ("he", "she", "they", "we", "i", "you")
                                  for q in ("'", "’") for aux in ("s", "ve", "d"))
@@ -73,6 +88,9 @@ _CONTRACTED_PROGRESSIVE = frozenset(f"{pron}{q}{aux}" for pron, aux in (
 # the longest prepositional or participle phrase between a plural head and its base-form cue ("Critics of the
 # plan say"); chosen on PolNeAR train false negatives
 _PHRASE_AFTER_HEAD_MAX_TOKENS = 10
+# the longest parenthesis between dashes before a cue, in tokens ("Ann Lee — who worked at the door of the office
+# for three years — states that"); set by hand
+_DASH_PARENTHESIS_MAX_TOKENS = 20
 # adjectives that follow the plural head with their prepositional phrase ("people close to the mayor")
 _POSTNOMINAL_ADJECTIVES = frozenset({"close", "familiar", "loyal", "opposed", "allied", "aligned", "sympathetic",
                                      "friendly", "hostile", "connected", "tied", "linked", "critical", "involved"})
@@ -177,6 +195,58 @@ class _Cues:
                     return True  # ("few on either side think ...", "most in the party say ...")
         return False
 
+    def _document_head_before(self, i: int, plural: bool) -> bool:
+        """True when a document, poll or record (plural with ``plural``, else singular) heads the words before the
+        cue at ``i``, alone or before a prepositional phrase ("Data show", "Polls in Ohio show", "Records from the
+        2008 cycle show", "A video of the rally shows")."""
+        t = self.t
+
+        def head(w: str) -> bool:
+            return w in _DOCUMENT_NOUNS and (w == "data" or _plural_noun(w)) == plural
+
+        if head(t.low[i - 1]):
+            return True
+        for k in range(i - 2, max(0, i - 1 - _PHRASE_AFTER_HEAD_MAX_TOKENS), -1):
+            w = t.low[k]
+            if not _is_word(w) or t.quote[k] != -1 or w in _AUX or w in _CLAUSE or w in self.lex.forms:
+                return False
+            if w in _PREPS and w != "to" and head(t.low[k - 1]):
+                return True
+        return False
+
+    def _coordinated_names_before(self, i: int) -> bool:
+        """True when two capitalised names joined by "and" end right before token ``i`` ("Lee and Kim", "Ann Lee
+        and Tom Kim"), each of at most three words."""
+        t = self.t
+        k = i - 1
+        while k >= 0 and i - k <= 3 and _is_cap(t.text[k]) and _is_word(t.low[k]) and t.low[k] not in _DET:
+            k -= 1
+        return k < i - 1 and k >= 1 and t.low[k] == "and" and _is_cap(t.text[k - 1]) and _is_word(t.low[k - 1]) \
+            and t.low[k - 1] not in _DET
+
+    def _dash_opens_before(self, d: int) -> bool:
+        """True when the dash at token ``d`` closes a parenthesis that the same dash opened a few tokens before, in
+        the same line, with words between ("Ann Lee — who worked at the door for years — states")."""
+        t = self.t
+        for k in range(d - 2, max(-1, d - _DASH_PARENTHESIS_MAX_TOKENS), -1):
+            if "\n" in self.text[t.end[k]:t.start[k + 1]] or t.low[k] in (".", "!", "?", ";"):
+                return False
+            if t.low[k] == t.low[d]:
+                if k > 1 and t.low[k - 1] == t.low[d] and t.low[d - 1] == t.low[d]:
+                    k -= 1  # "Critics -- including two on the board -- warn": double hyphens
+                return k > 0 and _is_word(t.text[k - 1])
+        return False
+
+    def _modal_verb_before(self, j: int, a: int) -> bool:
+        """True when a modal or negated auxiliary and one or two lower-case words (a verb and its particle)
+        stand right before the "and" at ``j`` ("may listen and", "didn't come out and")."""
+        t = self.t
+        for m in (j - 2, j - 3):
+            if m >= a and (t.low[m] in _MODALS and t.low[m] not in ("not", "cannot") or t.low[m] in _NEGATED_AUX) and all(
+                    t.text[x].isalpha() and t.text[x].islower() and t.low[x] not in _AUX for x in range(m + 1, j)):
+                return True
+        return False
+
     def _verb_context(self, i: int, c: Cue) -> bool:
         """Reject cue words used as nouns, adjectives or prepositions: "the report", "his top shows",
         "a neighboring state", "an option seen by", "states like Ohio"."""
@@ -186,9 +256,15 @@ class _Cues:
         starts = i == 0 or t.low[i - 1] in _SENT_OPENERS or "\n" in self.text[t.end[i - 1]:t.start[i]]
         p = "" if starts else t.low[i - 1]
         nxt = t.low[i + 1] if i + 1 < len(t) else ""
+        if c.form == "base" and i >= 2 and p.endswith("ly") and len(p) > 4 and t.text[i - 1][:1].islower() \
+                and p not in _NOT_ADVERBS_LY and (t.low[i - 2] in _MODALS or t.low[i - 2] in _NEGATED_AUX) and _is_word(nxt):
+            return True  # "can barely believe", "would hardly say", "did not really think": an adverb after a modal
         if p in ("only", "first", "last", "next", "same", "main") and i >= 2 and c.form in ("base", "s") and t.low[i - 2] in (
                 "the", "a", "an", "his", "her", "their", "its", "our", "my", "your"):
             return False  # "the only question", "the only answer is", "the first show": a noun after its determiner
+        if starts and i >= 3 and t.low[i - 1] in ("-", "—", "–") and c.form in ("base", "s", "past") and _is_word(nxt) \
+                and self._dash_opens_before(i - 1):
+            return True  # "Some economists - including two on the board - warn that": a parenthesis between dashes
         if c.lemma == "attack" and c.form in ("s", "base") and not (
                 nxt in _DET or nxt in _OBJECT_PRONOUNS or nxt.endswith(("'s", "’s")) or i + 1 < len(t)
                 and _is_cap(t.text[i + 1]) and t.low[i + 1] not in ("on", "against")):
@@ -242,8 +318,9 @@ class _Cues:
             return True  # "have both argued", "they both said": "both" floats after the subject or auxiliary
         if p in ("another", "one") and c.form == "s" and c.cls == "speech" and (i == 1 or t.low[i - 2] in _SENT_OPENERS
                                                                                 or t.low[i - 2] in _CLAUSE_JOINS) \
-                and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS):
-            return True  # "One says the vote was rigged": the pronoun is the subject
+                and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS
+                     or i + 1 < len(t) and _is_cap(t.text[i + 1]) and self._finite_clause(i + 1, len(t))):
+            return True  # "One says the vote was rigged", "another says Ohio has more": the pronoun is the subject
         if c.form == "past" and p in _CONTRACTED_SUBJECTS:
             return True  # "He's said", "They've said", "she'd told": a pronoun with its contracted auxiliary
         if c.form == "ing" and p in _CONTRACTED_PROGRESSIVE:
@@ -287,6 +364,9 @@ class _Cues:
                                          or i + 2 < len(t) and t.low[i + 2].endswith("ing")))
         if p == "and" and c.form == "s" and c.lemma not in _NOUNISH and nxt not in _PREPS and _is_word(nxt):
             return True  # "He is comparing the actions to ... and says Obama is flouting the process"
+        if p == "and" and c.form == "base" and c.cls in ("speech", "cognition") and self._modal_verb_before(i - 1, 0) \
+                and (nxt in self.lex.complementizers or i + 1 < len(t) and self._finite_clause(i + 1, len(t))):
+            return True  # "voters may listen and conclude that", "Lee didn't come out and say"
         if p in _PREPS and p != "to" or p in ("and", "or", "nor"):
             return False
         if starts:
@@ -298,6 +378,18 @@ class _Cues:
             return c.form == "base" or p not in ("i", "we", "you", "they", "people", "to") and p not in _AUX \
                 or p in ("does", "doesn't")
         cap = _is_cap(t.text[i - 1])
+        if c.form in ("base", "s") and (c.cls == "evidence" or c.lemma in _EVIDENCE_SPEECH) \
+                and self._document_head_before(i, c.form == "base"):
+            # "Data show ...", "Polls in Ohio show ...", "A video of the rally shows ...", "research by two
+            # economists suggests ...": a document, poll or record reports
+            return True
+        if c.form == "base" and cap and c.lemma not in _NOUNISH and _is_word(nxt) and nxt not in _PREPS \
+                and self._coordinated_names_before(i):
+            return True  # "Professors Lee and Kim suggest ...", "Ann Lee and Tom Kim believe ...": a plural subject
+        if c.form == "base" and c.lemma in _NOUNISH and c.infinitive and nxt == "to" and i + 2 < len(t) \
+                and t.text[i + 2][:1].islower() and t.text[i + 2].isalpha() and t.low[i + 2] not in _DET \
+                and t.low[i + 2] not in _OBJECT_PRONOUNS and self._plural_head_before_phrase(i):
+            return True  # "Democrats on the committee plan to release ...": a plural head with its phrase
         if c.form == "base":
             if nxt in self.lex.complementizers and c.lemma not in _NOUNISH and c.cls == "speech":
                 return True  # "some who advocate free speech argue that ...": a verb before "that"
@@ -319,7 +411,8 @@ class _Cues:
             # side think the bill ...")
             return c.lemma not in _NOUNISH and (c.cls == "speech" and (
                 _is_word(nxt) and nxt not in _PREPS and nxt not in ("and", "or", "but", "nor") or nxt in (".", ",") and c.lemma == "say")
-                or c.cls == "cognition" and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS)
+                or c.cls == "cognition" and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS
+                                             or nxt in _QUANTIFIER_STARTS)
                 and p not in _OBJECT_PRONOUNS and "to" not in t.low[max(0, i - _PHRASE_AFTER_HEAD_MAX_TOKENS):i]) \
                 and self._plural_head_before_phrase(i)  # (not "eyes on members to make them feel that ...")
 

@@ -82,6 +82,34 @@ _MOTION_VERBS = frozenset({"took", "takes", "stood", "stands", "rose", "rises", 
 # the most tokens between such a verb and the "to" of the speech verb ("stood at a Bush event here to say")
 _PURPOSE_MAX_TOKENS = 8
 
+# verbs of aspect before "to" and a verb of belief, whose subject holds the belief ("continues to believe that",
+# "began to think that"); set by hand
+_ASPECT_VERBS = frozenset({"continue", "continues", "continued", "continuing", "began", "begin", "begins", "begun",
+                           "started", "start", "starts", "tend", "tends", "tended"})
+
+# heads of a source after "according to" that are otherwise no speakers ("according to one global index",
+# "according to the polling average"); set by hand
+_RANKING_HEADS = frozenset({"index", "indices", "indexes", "average", "averages", "ranking", "rankings", "tally"})
+
+# adjectives that judge a speech act between a form of "be" and its to-infinitive ("is right to note that", "was
+# quick to point out that"); set by hand
+_JUDGED_ADJECTIVES = frozenset({"right", "correct", "wrong", "quick", "careful", "eager", "keen", "fair", "wise",
+                                "accurate", "mistaken"})
+_COPULA_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "am"})
+
+# verbs of turning to an act before "to" and a speech gerund ("pivoted to arguing", "has taken to saying"); set by
+# hand
+_TURN_VERBS = frozenset({"pivoted", "pivots", "turned", "turns", "took", "taken", "takes", "resorted", "resorts",
+                         "switched", "shifted", "moved", "returned"})
+
+# verbs of trying and adjectives of readiness before "to" and a speech verb, whose subject speaks ("tried to argue
+# that", "is poised to argue", "were able to convince"); set by hand
+_TRYING_VERBS = frozenset({"try", "tries", "tried", "trying", "attempt", "attempts", "attempted", "attempting",
+                           "struggle", "struggles", "struggled", "struggling", "managed", "manages", "rushed",
+                           "hastened", "sought", "seeks", "seeking", "moved", "moves"})
+_READY_ADJECTIVES = frozenset({"poised", "ready", "able", "unable", "set", "prepared", "going", "about", "likely",
+                               "unlikely", "expected", "due"})
+
 # words that stand for a whole reported clause after a cue ("I think so", "she said no", "hope not")
 _PRO_FORMS = frozenset({"so", "no", "yes", "not"})
 
@@ -149,7 +177,7 @@ class _Indirect:
                     self._emit("according_to", t.start[a], self._pronoun_content(a, k), fr, a, b)
                     k = np_[1]
                     continue
-                if np_ is not None and not self._cannot_speak(*np_):
+                if np_ is not None and (not self._cannot_speak(*np_) or self._ranking_source(*np_)):
                     frames.append((_Frame(k, acc, Cue("according to", "neutral", "speech", False, "phrase"),
                                           np_[0], np_[1]), "according_to"))
                     k = np_[1]
@@ -169,6 +197,38 @@ class _Indirect:
                 k = i1  # "expressed concern that ...", "expressed support for ...": the noun cue reports it
                 continue
             fr = self._subject_left(i0, a)
+            if fr is None and c.form == "base" and c.cls in ("cognition", "evidence") and i0 - 2 >= a and t.low[i0 - 1] == "to" \
+                    and t.low[i0 - 2] in _ASPECT_VERBS and i1 < b and (t.low[i1] in self.lex.complementizers
+                                                                       or c.cls == "cognition" and self._finite_clause(i1, b)):
+                # "Ann Lee continues to believe that ...", "polls continue to show that ...": the subject of "continues"
+                fr = self._subject_left(i0 - 2, a)
+            if fr is None and c.form == "ing" and c.cls == "speech" and i0 - 2 >= a and (
+                    t.low[i0 - 1] == "to" and t.low[i0 - 2] in _TURN_VERBS
+                    or t.low[i0 - 1] == "of" and i0 - 4 >= a and t.low[i0 - 2] == "point" and t.low[i0 - 3] == "a"
+                    and t.low[i0 - 4] in ("made", "make", "makes", "making")):
+                # "Lee pivoted to arguing that ...", "has taken to saying", "made a point of saying": the subject of
+                # the verb before the gerund
+                v = i0 - 2 if t.low[i0 - 1] == "to" else i0 - 4
+                fr = self._subject_left(v, a)
+                if fr is not None and (fr.s0 < 0 or not self._human(fr.s0, fr.s1)):
+                    fr = None
+            if fr is None and c.form == "base" and i0 - 2 >= a and t.low[i0 - 1] == "to" and (
+                    c.cls == "speech" or c.cls == "evidence" and i1 < b and (
+                        t.low[i1] in self.lex.complementizers or self._finite_clause(i1, b))) \
+                    and (t.low[i0 - 2] in _TRYING_VERBS and (not t.low[i0 - 2].endswith("ing") or i0 - 3 >= a and (
+                        t.low[i0 - 3] in _COPULA_FORMS or t.low[i0 - 3] in (",", "and", "been") or t.low[i0 - 3] in _TIME_WORDS
+                        or t.low[i0 - 3].endswith("ly") and len(t.low[i0 - 3]) > 4))
+                         or t.low[i0 - 2] in _READY_ADJECTIVES and i0 - 3 >= a and t.low[i0 - 3] in _COPULA_FORMS):
+                # (a participle of trying after a noun describes it: "a heckler trying to ask her")
+                # "Lee tried to argue that ...", "Lee is poised to argue ...", "have been able to convince judges
+                # that ...": the subject of the verb of trying speaks, when it can
+                fr = self._subject_left(i0 - 2 if t.low[i0 - 2] in _TRYING_VERBS else i0 - 3, a)
+                if fr is not None and (fr.s0 < 0 or not self._human(fr.s0, fr.s1)):
+                    fr = None
+            if fr is None and c.form == "base" and c.cls == "speech" and i0 - 3 >= a and t.low[i0 - 1] == "to" \
+                    and t.low[i0 - 2] in _JUDGED_ADJECTIVES and t.low[i0 - 3] in _COPULA_FORMS \
+                    and any(t.low[m] in self.lex.complementizers for m in range(i1, min(b, i1 + 4))):
+                fr = self._subject_left(i0 - 3, a)  # "he is correct to note that ...": the subject of "is"
             if fr is not None and c.form == "ing" and i0 > a and t.low[i0 - 1] in _GERUND_PREPS \
                     and fr.s1 == i0:
                 fr = None  # "Lee surprised the mayor by suggesting that": the participle's subject is the sentence's
@@ -190,7 +250,10 @@ class _Indirect:
             jj = self._skip_adverbs_left(i0 - 1, a)
             coord = fr is None and jj > a and t.low[jj] in ("and", "but", "or") and (c.form in ("past", "s") or (
                 # "... gave no reasons and did not say how ...": a base form after "did", "does" or "do"
-                c.form == "base" and any(t.low[x] in ("did", "does", "do") for x in range(jj + 1, i0))))
+                c.form == "base" and any(t.low[x] in ("did", "does", "do") for x in range(jj + 1, i0))
+                # "voters may listen and conclude that", "Lee didn't come out and say": a base form coordinated
+                # with another after a modal
+                or c.form == "base" and jj == i0 - 1 and t.low[jj] == "and" and self._modal_verb_before(jj, a)))
             # "..., calling them liars and vowing to ...": a participle coordinated with an earlier one
             and_ing = fr is None and c.form == "ing" and jj > a and t.low[jj] == "and" and not c.content_object \
                 and t.low[i0 - 1] not in (",", "—") and t.low[i0 - 1] not in _GERUND_PREPS \
@@ -292,11 +355,15 @@ class _Indirect:
         nested = self._nested_frames(frames, spans, prior) | self._interrupting | {
             n_f for n_f in self._nested_frames(frames, raw, prior)
             if frames[n_f][0].cue is not None and frames[n_f][0].cue.content_object}
+        emitted: set[tuple[int, int, int]] = set()
         for n_f, (fr, kind) in enumerate(frames):
             span = spans[n_f]
             if span is None or n_f in nested or fr.c0 in pro_forms:
                 continue
             s, e = span
+            if (s, e, fr.s0) in emitted and fr.cue is not None and fr.cue.form == "noun":
+                continue  # "Lee answered with the claim that ...": the noun cue reports what the verb does
+            emitted.add((s, e, fr.s0))
             inner = sorted({t.quote[k] for k in range(s, e) if t.quote[k] != -1})
             if inner:
                 # a direct quotation already attributed as a whole is not reported again
@@ -459,8 +526,11 @@ class _Indirect:
             w = t.low[m]
             if w in (";", ":", ".") or t.quote[m] != -1 and not t.mark[m]:
                 return False
-            if w.endswith("ing") and len(w) > 4 and not _is_cap(t.text[m]) and t.low[m - 1] in (
-                    ",", "by", "while", "—", "after", "before"):
+            if w.endswith("ing") and len(w) > 4 and not _is_cap(t.text[m]) and (t.low[m - 1] in (
+                    ",", "by", "while", "—", "after", "before")
+                    # "has been making this argument and boldly claiming that": a progressive with its auxiliary
+                    or t.low[m - 1] in ("is", "are", "was", "were", "been", "am")
+                    and not any(self._cue_at(x) is not None for x in range(a, m - 1))):  # (not inside a report)
                 # (a participle cue reports the coordinated one with its own content: "..., calling the move
                 # unfair and saying that ..." is one report)
                 return self._cue_at(m) is None
@@ -493,6 +563,17 @@ class _Indirect:
         return head in _NON_SPEAKER_HEADS and not any(t.low[k] == "of" or t.low[k].startswith(("poll", "survey"))
                                                       for k in words)
 
+    def _ranking_source(self, s0: int, s1: int) -> bool:
+        """True when the noun phrase s0..s1 after "according to" is an index or an average that ranks or sums up
+        ("according to one global index", "according to the Real Clear Politics average"), with a determiner: a
+        source, unlike the market index that moves."""
+        t = self.t
+        words = [k for k in range(s0, s1) if _is_word(t.text[k])]
+        return len(words) >= 2 and t.low[words[-1]] in _RANKING_HEADS and t.low[words[0]] in (
+            "the", "a", "an", "one", "its", "their", "this") and not any(
+            t.low[k] in _NON_SPEAKER_HEADS or t.low[k] in ("stock", "industrial") for k in words[:-1])
+        # (not "according to the market average": a market's number)
+
     def _appearance(self, fr: _Frame, s: int, e: int) -> bool:
         """An evidence verb ("show", "find") with a noun-phrase object and a subject that is no document:
         an appearance or a discovery ("Trump has shown little daylight", "showed signs of"), not a report.
@@ -513,10 +594,13 @@ class _Indirect:
         speaker is reported to have said ("Trump said he wants ...", "said the notice tells banks ...") --
         the outer attribution holds that clause, as the annotators of PolNeAR and of the s400 gold do."""
         out: set[int] = set()
-        appos = [(f.a0, f.a1) for f, _k in frames if f.a0 >= 0] + [(f.a0, f.a1) for f in prior if f.a0 >= 0]
+        appos = [(f.a0, f.a1, f.c0) for f, _k in frames if f.a0 >= 0] + [(f.a0, f.a1, f.c0) for f in prior if f.a0 >= 0]
         t = self.t
         for n_f, (fr, _k) in enumerate(frames):
-            inside = [(a0, a1) for a0, a1 in appos if a0 <= fr.c0 < a1]
+            # (a participle cue opening the words after the comma of a speaker whose verb came first heads a
+            # clause of its own, not a description of the speaker: '"...," said Lee, explaining he had worked hard')
+            inside = [(a0, a1) for a0, a1, c0 in appos if a0 <= fr.c0 < a1 and c0 != fr.c0
+                      and not (fr.c0 == a0 and 0 <= c0 < a0 and fr.cue is not None and fr.cue.form == "ing")]
             if not inside:
                 continue
             sp = spans[n_f]

@@ -64,12 +64,17 @@ class VerbLexicon:
 _VOWELS = set("aeiou")
 # forms of "be" and "remain" that make a phrase of a cognition adjective ("were hopeful", "remains confident")
 _COPULAS = ("is", "are", "was", "were", "am", "'m", "’m", "be", "been", "being", "remain", "remains",
-            "remained")
+            "remained", "isn't", "isn’t", "aren't", "aren’t", "wasn't", "wasn’t", "weren't", "weren’t", "'re", "’re",
+            "seem", "seems", "seemed")
 # ... with one adverb between ("are not convinced", "were acutely aware", "remain cautiously optimistic", "are
 # well aware", "am fully aware"; not "more": "are more optimistic about the economy than ..." compares)
 _COPULA_ADVERBS = ("not", "also", "still", "very", "increasingly", "quite", "fairly", "deeply", "acutely", "now",
                    "so", "all", "both", "equally", "particularly", "especially", "absolutely", "highly", "cautiously",
                    "genuinely", "clearly", "keenly", "fully", "well", "apparently", "firmly")
+# ... or two ("are now more convinced", "are apparently so worried", "is far less sure", "was also keenly aware"): a
+# first adverb of these and a second of degree; set by hand
+_COPULA_FIRST_ADVERBS = ("not", "now", "apparently", "also", "still", "far", "so", "all", "much", "even")
+_DEGREE_ADVERBS = ("more", "less", "so", "very", "keenly", "fully", "acutely", "deeply", "increasingly")
 
 
 def inflect(lemma: str, *, double: bool = False) -> dict[str, str]:
@@ -150,6 +155,9 @@ def load_verb_lexicon(lang: str = "en") -> VerbLexicon:
                 lex.phrases.setdefault((cop, str(adj)), cue)
                 for adv in _COPULA_ADVERBS:  # "are not convinced that", "were acutely aware that"
                     lex.phrases.setdefault((cop, adv, str(adj)), cue)
+                for adv in _COPULA_FIRST_ADVERBS:
+                    for deg in _DEGREE_ADVERBS:  # "are now more convinced that"
+                        lex.phrases.setdefault((cop, adv, deg, str(adj)), cue)
     lex.according_to = [tuple(str(p).lower().split()) for p in spec.get("according_to") or []]
     lex.complementizers = frozenset(str(w).lower() for w in spec.get("complementizers") or [])
     lex.max_phrase = max([len(p) for p in lex.phrases] + [len(p) for p in lex.according_to] + [1])

@@ -81,6 +81,10 @@ _IRREGULAR_PAST = frozenset({
     "chose", "drove", "fell", "flew", "grew", "knew", "rode", "rose", "sold", "struck", "threw", "wore",
     "hung", "shot", "beat", "dealt", "fled", "froze", "hid", "meant", "sought", "shook", "stole", "swept",
     "taught", "tore", "withdrew", "became", "drew", "got", "forgot", "overcame", "undertook",
+    "left", "sat", "laid", "slept", "heard", "bore", "woke", "ate", "drank", "sang", "rang", "sank", "swam", "bent",
+    "lent", "bled", "sped", "wept", "crept", "knelt", "dug", "clung", "slid", "spun", "stuck", "stung", "swung",
+    "strove", "forgave", "forbade", "overtook", "overthrew", "mistook", "misled", "upheld", "withheld", "withstood",
+    "oversaw", "arose", "awoke", "shone", "sprang", "underwent", "foresaw",
 })
 
 
