@@ -6,6 +6,7 @@ clause before it. A mixin of the quote analyser (:mod:`._rules`), on the noun ph
 
 from __future__ import annotations
 
+from ._clauses import _name_verb_at
 from ._phrases import (
     _APPOSITION_MAX_TOKENS,
     _DOTTED_ACRONYM,
@@ -24,6 +25,7 @@ from ._words import (
     _DET,
     _INVERTIBLE,
     _LEADING_ADVERBS,
+    _NOUNISH,
     _OBJECT_PRONOUNS,
     _PREPS,
     _SPEAKING_PRONOUNS,
@@ -49,6 +51,10 @@ _CAUSATIVE_VERBS = frozenset({"lead", "leads", "led", "leading", "cause", "cause
 _SPEND_VERBS = frozenset({"spent", "spend", "spends"})
 # the most tokens of that object ("led a number of senior party officials to ...")
 _CAUSEE_MAX_TOKENS = 8
+
+
+# the most tokens of a noun phrase between a relative "whom" and its verb ("whom the senior senator backed")
+_VERBLESS_NP_MAX_TOKENS = 5
 
 
 # verbs linking a subject to "likely to say", "quick to point out" (no speaker's words themselves)
@@ -252,9 +258,27 @@ class _CueSubjects:
         rel = self._relative_subject(j, lo)
         if rel is not None:
             return rel
+        m = next((x for x in range(j, max(lo - 1, j - _VERBLESS_NP_MAX_TOKENS - 1), -1) if t.low[x] == "whom"), None)
+        if m is not None and self._verbless_np(m + 1, j + 1) and (c0 + 1 >= len(t) or not _is_word(t.text[c0 + 1])):
+            # "asked whom she supported, Lee smiled": "whom" is the cue's whole object; it reports nothing (but
+            # "whom he called a liar", "whom she described as ...")
+            return None
         np_ = self._np_left(j, lo)
         if np_ is None:
             return None
+        if base is not None and base.form == "s" and base.lemma in _NOUNISH and j > lo and _is_cap(t.text[j]) \
+                and t.low[j] not in _DET and t.low[j - 1] in _PREPS and t.text[j - 1].islower() \
+                and (c0 + 1 >= len(t) or not _is_word(t.text[c0 + 1]) or t.low[c0 + 1] in _PREPS):
+            # "Lee apologizes for Roe comments;", "amid Lee claims of fraud": a plural noun after a name in a
+            # prepositional phrase, no verb ("after Lee calls Roe a liar" is one)
+            return None
+        verb = next((x for x in range(np_[0] + 1, np_[1] - 1)
+                     if _name_verb_at(t.text[np_[0]:np_[1]], t.low[np_[0]:np_[1]], x - np_[0])), None)
+        if verb is not None and (verb - np_[0] > 1 or self._in_full_name(t.text[np_[0]])):
+            # "Manafort comes with the right calling card": a name and its verb, a clause; no subject of the cue
+            # (a capitalised word opening the sentence is a name only when the article writes it in full: not
+            # "Exit polls from the primary showed")
+            return None  # "Lee apologizes for Roe comments": a clause with its own verb, no subject of the cue
         np_ = self._participle_phrase(np_, c0)
         if all(t.low[k] in _TIME_WORDS or t.low[k] in _DET or t.low[k].isdigit() for k in range(*np_)) \
                 and any(t.low[k] in _TIME_WORDS and t.low[k] not in _DET for k in range(*np_)) \
@@ -378,6 +402,8 @@ class _CueSubjects:
             if w in ("who", "whom", "whose"):
                 if k == j or k - 1 < lo:
                     return None
+                if w in ("who", "whom") and self._verbless_np(k + 1, j + 1):
+                    return None  # "asked whom she supported": the cue is the relative clause's verb, "she" its subject
                 if any(t.low[m] in self.lex.forms and self.lex.forms[t.low[m]].form in ("past", "s")
                        for m in range(k + 2, j + 1)):
                     return None  # a second verb: "who asked not to be named said the decision had been ..."
@@ -387,6 +413,21 @@ class _CueSubjects:
                     return None
                 return _Frame(-1, -1, None, head[0], head[1], k, j + 1)
         return None
+
+    def _verbless_np(self, s: int, e: int) -> bool:
+        """True when tokens s..e are a short noun phrase with no verb of its own: a subject pronoun ("she"), a
+        name ("Lee") or a determiner and its words ("the senator"), as between a relative "whom" and its verb
+        ("whom she supported", "whom the senator backed"); not "whom the paper interviewed"."""
+        t = self.t
+        if not 0 < e - s <= _VERBLESS_NP_MAX_TOKENS or any(not _is_word(t.text[x]) or t.quote[x] != -1
+                                                           for x in range(s, e)):
+            return False
+        if t.low[s] in _SUBJECT_PRONOUNS:
+            return e - s == 1
+        if not (t.low[s] in _DET or _is_cap(t.text[s])):
+            return False
+        return not any(t.low[x] in _AUX or t.low[x] in _CLAUSE or t.low[x] in _PREPS or _past_like(t.low[x])
+                       or t.low[x] in self.lex.forms for x in range(s, e))  # (not "Who Endorsed Lee": a headline)
 
     def _subject_right(self, c1: int, hi: int, lemma: str | None = None) -> _Frame | None:
         """Speaker right of an inverted cue: '“...,” said Smith, a fellow at X.' or '— сказал он'."""

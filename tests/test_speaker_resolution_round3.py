@@ -1,0 +1,64 @@
+"""Who a quote is credited to (speaker resolution, round 3): a name and its verb before a plural noun cue, a
+relative "whom" clause, whose-relatives, coordinated subjects, "at which point" and interview transcripts.
+Invented sentences only; every field is read through the text's offsets (tests/quote_rows.py)."""
+
+from __future__ import annotations
+
+from mediakit.quotes import find_attributions
+from tests.quote_rows import rows
+
+
+def _speaker_span(text: str, content: str) -> tuple[int, int] | None:
+    """(start, end) of the speaker of the row whose content is ``content``."""
+    r = next(r for r in find_attributions(text) if text[r["start"]:r["end"]] == content)
+    return None if r["speaker_start"] is None else (r["speaker_start"], r["speaker_end"])
+
+
+# ---------------------------------------------------------------- a name and its verb is no subject
+def test_plural_noun_cue_after_name_in_a_prepositional_phrase_is_no_verb():
+    text = "Lee apologizes for Roe comments; the senator said the remarks were wrong."
+    assert rows(text) == [("indirect", "the remarks were wrong", "the senator")]
+    assert _speaker_span(text, "the remarks were wrong") == (33, 44)
+
+
+def test_name_and_its_present_verb_before_a_preposition_is_a_clause_not_a_subject():
+    text = ("Ann Lee ran the harbour board for years. Lee comes with the right calling card: she ran the port. "
+            "Tom Vance said the port was busy.")
+    assert ("indirect", "the port was busy", "Tom Vance") in rows(text)
+    assert not any(speaker and speaker.startswith("Lee comes") for _k, _c, speaker in rows(text))
+
+
+def test_plural_noun_for_people_after_a_name_stays_a_subject():
+    text = "Lee supporters at the rally said the count was fair."
+    assert rows(text) == [("indirect", "the count was fair", "Lee supporters")]
+
+
+def test_verb_after_name_in_a_prepositional_phrase_keeps_its_subject():
+    text = "Tensions rose after Lee calls Roe a liar in a speech."
+    assert [r[2] for r in rows(text)] == ["Lee"]
+    assert _speaker_span(text, rows(text)[0][1]) == (20, 23)
+
+
+# ---------------------------------------------------------------- relative "whom"
+def test_fronted_when_asked_whom_is_no_speaker_of_the_main_clause():
+    text = "When asked whom she supported, Ms. Young smiled and said she had not decided."
+    assert rows(text) == [("indirect", "whom she supported", None),
+                          ("indirect", "she had not decided", "Ms. Young")]
+    assert _speaker_span(text, "she had not decided") == (31, 40)
+
+
+def test_subject_inside_a_whom_clause_speaks_its_verb():
+    text = "Ann Lee backed the mayor, whom she called a tireless reformer."
+    assert ("indirect", "a tireless reformer", "she") in rows(text)
+    assert _speaker_span(text, "a tireless reformer") == (31, 34)
+
+
+def test_subject_inside_a_who_clause_speaks_its_verb():
+    text = "Voters were asked who they thought was the best candidate."
+    assert ("indirect", "was the best candidate", "they") in rows(text)
+    assert _speaker_span(text, "was the best candidate") == (22, 26)
+
+
+def test_relative_whom_with_a_verb_of_its_own_keeps_the_antecedent():
+    text = "The clerk whom the paper interviewed said the ballots were safe."
+    assert rows(text) == [("indirect", "the ballots were safe", "The clerk")]
