@@ -62,3 +62,20 @@ def test_subject_inside_a_who_clause_speaks_its_verb():
 def test_relative_whom_with_a_verb_of_its_own_keeps_the_antecedent():
     text = "The clerk whom the paper interviewed said the ballots were safe."
     assert rows(text) == [("indirect", "the ballots were safe", "The clerk")]
+
+
+# ---------------------------------------------------------------- relative clauses split by commas
+def test_whose_relative_split_by_an_apposition_is_skipped_like_a_who_relative():
+    text = "Ann Lee, whose company, Bluefin, sells boats, said the tax would hurt sales."
+    assert rows(text) == [("indirect", "the tax would hurt sales", "Ann Lee")]
+    assert _speaker_span(text, "the tax would hurt sales") == (0, 7)
+
+
+def test_who_relative_split_by_a_phrase_is_skipped():
+    text = "Ann Lee, who, as mayor, cut taxes, told reporters that the plan worked."
+    assert rows(text) == [("indirect", "the plan worked", "Ann Lee")]
+
+
+def test_relative_clause_ending_before_a_second_verb_is_no_speaker_chain():
+    text = "The mayor, whose plan failed, resigned, said Ann Lee."
+    assert [r[2] for r in rows(text)] == ["Ann Lee"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ._clauses import _name_verb_at
 from ._phrases import (
     _APPOSITION_MAX_TOKENS,
+    _DETAIL_MAX_PARTS,
     _DOTTED_ACRONYM,
     _NP_MAX_TOKENS,
     _PAREN_MAX_TOKENS,
@@ -170,6 +171,10 @@ class _CueSubjects:
             if inner[1] - inner[0] <= 0:
                 return None
             first = t.low[inner[0]]
+            split = self._split_relative(j, lo)
+            if split is not None:
+                fr.s0, fr.s1, fr.a0, fr.a1 = split
+                return fr
             if k >= lo and t.low[k] == "," and k - 2 >= lo and t.low[k - 1] in _LEADING_ADVERBS \
                     and t.low[k - 2] == ",":
                 k -= 2  # "Sanders, meanwhile, who sits at zero endorsements, said": skip the adverb
@@ -334,6 +339,39 @@ class _CueSubjects:
             np_ = (subj[-1], subj[-1] + 1)
         fr.s0, fr.s1 = np_
         return fr
+
+    def _split_relative(self, j: int, lo: int) -> tuple[int, int, int, int] | None:
+        """"Ann Lee, whose company, Bluefin, sells boats, said"; "Ann Lee, who, as mayor, cut taxes, said": a
+        relative clause after a name, split by commas around an apposition or a phrase, ending at the comma ``j``
+        before the cue. The parts between commas after the one opening with "who" or "whose" have no verb but the
+        last. Returns the name's span and the relative clause's span, or None."""
+        t = self.t
+        parts: list[tuple[int, int]] = []
+        end = j
+        while len(parts) < _DETAIL_MAX_PARTS:
+            m = end - 1
+            while m >= lo and t.low[m] not in (",", ";", ":", "(", ")", "—", "–") and t.quote[m] == -1 \
+                    and end - m < _APPOSITION_MAX_TOKENS:
+                m -= 1
+            if m < lo or t.low[m] != "," or m + 1 >= end:
+                return None
+            parts.append((m + 1, end))
+            if t.low[m + 1] in ("who", "whose"):
+                break
+            end = m
+        else:
+            return None
+        if len(parts) < 3 or any(
+                _is_word(t.text[x]) and not _is_cap(t.text[x]) and (
+                    t.low[x] in _AUX or _past_like(t.low[x]) or t.low[x] in self.lex.forms
+                    and self.lex.forms[t.low[x]].form in ("past", "s"))
+                for a, b in parts[1:] for x in range(a, b)):
+            return None  # (not "Lee, whose plan failed, resigned, said": the relative clause ends earlier)
+        s0 = parts[-1][0] - 1  # the comma before "who"
+        head = self._np_left(s0 - 1, lo) if s0 - 1 >= lo else None
+        if head is None or head[1] != s0 or self._adverbial(head) or not any(_is_cap(t.text[x]) for x in range(*head)):
+            return None
+        return head[0], head[1], parts[-1][0], j
 
     def _described_name(self, k: int, lo: int) -> bool:
         """True when the words before the comma at ``k`` open the sentence with a description of a person ("One
