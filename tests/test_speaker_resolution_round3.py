@@ -79,3 +79,23 @@ def test_who_relative_split_by_a_phrase_is_skipped():
 def test_relative_clause_ending_before_a_second_verb_is_no_speaker_chain():
     text = "The mayor, whose plan failed, resigned, said Ann Lee."
     assert [r[2] for r in rows(text)] == ["Ann Lee"]
+
+
+# ---------------------------------------------------------------- coordinated subjects
+def test_name_and_a_relative_are_one_coordinated_subject():
+    text = "Ann Lee and her husband told reporters that they would move."
+    assert rows(text) == [("indirect", "they would move", "Ann Lee and her husband")]
+    assert _speaker_span(text, "they would move") == (0, 23)
+
+
+def test_role_and_its_aides_are_one_coordinated_subject_like_two_names():
+    assert rows("The mayor and her aides said the vote was fair.") == [
+        ("indirect", "the vote was fair", "The mayor and her aides")]
+    assert rows("Ann Lee and Tom Vance said the vote was fair.") == [
+        ("indirect", "the vote was fair", "Ann Lee and Tom Vance")]
+
+
+def test_possessive_phrase_naming_no_person_is_not_coordinated():
+    text = "In the debate, Tom Vance and his plans drew criticism. Ann Lee said the plans would fail."
+    assert ("indirect", "the plans would fail", "Ann Lee") in rows(text)
+    assert all(speaker != "Tom Vance and his plans" for _k, _c, speaker in rows(text))

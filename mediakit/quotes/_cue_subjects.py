@@ -26,9 +26,12 @@ from ._words import (
     _DET,
     _INVERTIBLE,
     _LEADING_ADVERBS,
+    _LEADING_SKIP,
     _NOUNISH,
     _OBJECT_PRONOUNS,
+    _POSSESSIVE_DET,
     _PREPS,
+    _SPEAKER_NOUNS,
     _SPEAKING_PRONOUNS,
     _TIME_WORDS,
     _past_like,
@@ -56,6 +59,15 @@ _CAUSEE_MAX_TOKENS = 8
 
 # the most tokens of a noun phrase between a relative "whom" and its verb ("whom the senior senator backed")
 _VERBLESS_NP_MAX_TOKENS = 5
+
+
+# the most tokens of a name or role before "and" in a coordinated subject ("Sen. Ann B. Lee and her husband")
+_COORDINATED_MAX_TOKENS = 6
+# nouns for relatives, the head of the second half of a coordinated subject ("Ann Lee and her husband")
+_KIN_NOUNS = frozenset({"husband", "wife", "son", "sons", "daughter", "daughters", "brother", "brothers", "sister",
+                        "sisters", "partner", "spouse", "family", "children", "parents", "mother", "father"})
+# number words opening the second half of a coordinated subject ("Ann Lee and two aides")
+_COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"})
 
 
 # verbs linking a subject to "likely to say", "quick to point out" (no speaker's words themselves)
@@ -285,6 +297,7 @@ class _CueSubjects:
             # "Exit polls from the primary showed")
             return None  # "Lee apologizes for Roe comments": a clause with its own verb, no subject of the cue
         np_ = self._participle_phrase(np_, c0)
+        np_ = self._coordinated_subject(np_, lo)
         if all(t.low[k] in _TIME_WORDS or t.low[k] in _DET or t.low[k].isdigit() for k in range(*np_)) \
                 and any(t.low[k] in _TIME_WORDS and t.low[k] not in _DET for k in range(*np_)) \
                 and not (np_[1] - np_[0] == 1 and _is_cap(t.text[np_[0]])):
@@ -339,6 +352,29 @@ class _CueSubjects:
             np_ = (subj[-1], subj[-1] + 1)
         fr.s0, fr.s1 = np_
         return fr
+
+    def _coordinated_subject(self, np_: tuple[int, int], lo: int) -> tuple[int, int]:
+        """"Ann Lee and her husband told": a noun phrase opened by a possessive, "the" or a number after "and" and
+        a name (or "the" and a noun for a person) opening the clause is the second half of one subject, read as a
+        whole like "Ann Lee and Tom Vance"; else ``np_`` itself."""
+        t = self.t
+        s0, s1 = np_
+        if s0 - 2 < lo or t.low[s0 - 1] != "and" or not (t.low[s0] in _POSSESSIVE_DET or t.low[s0] == "the"
+                                                         or t.low[s0].isdigit() or t.low[s0] in _COUNT_WORDS):
+            return np_
+        left = self._np_left(s0 - 2, lo)
+        if left is None or left[1] != s0 - 1 or left[1] - left[0] > _COORDINATED_MAX_TOKENS or self._adverbial(left):
+            return np_
+        if not (left[0] == lo or t.low[left[0] - 1] in (",", ";", ":") or t.low[left[0] - 1] in _LEADING_SKIP):
+            return np_  # ("Police arrested Lee and his son": an object)
+        head = t.low[s1 - 1]
+        if not (head in _SPEAKER_NOUNS or head in _KIN_NOUNS or _is_cap(t.text[s1 - 1]) and t.low[s0] == "the"):
+            return np_  # ("Lee and his remarks loomed large": no person; "Lee and the State Department" is a body)
+        words = [x for x in range(*left) if _is_word(t.text[x])]
+        name = words and all(_is_cap(t.text[x]) for x in words) and t.low[words[0]] not in _DET \
+            and (len(words) > 1 or left[0] > lo or self._in_full_name(t.text[words[0]]))
+        role = len(words) == 2 and t.low[words[0]] == "the" and t.low[words[1]] in _SPEAKER_NOUNS
+        return (left[0], s1) if name or role else np_
 
     def _split_relative(self, j: int, lo: int) -> tuple[int, int, int, int] | None:
         """"Ann Lee, whose company, Bluefin, sells boats, said"; "Ann Lee, who, as mayor, cut taxes, said": a
