@@ -99,3 +99,15 @@ def test_possessive_phrase_naming_no_person_is_not_coordinated():
     text = "In the debate, Tom Vance and his plans drew criticism. Ann Lee said the plans would fail."
     assert ("indirect", "the plans would fail", "Ann Lee") in rows(text)
     assert all(speaker != "Tom Vance and his plans" for _k, _c, speaker in rows(text))
+
+
+# ---------------------------------------------------------------- the noun of a fronted adverbial
+def test_at_which_point_is_no_part_of_the_subject():
+    text = "The mayor spoke for an hour, at which point the crowd chanted that he should resign."
+    assert rows(text) == [("indirect", "he should resign", "the crowd")]
+    assert _speaker_span(text, "he should resign") == (44, 53)
+
+
+def test_by_which_time_is_no_part_of_the_subject():
+    text = "The vote was late, by which time the senators had said the bill was dead."
+    assert rows(text) == [("indirect", "the bill was dead", "the senators")]

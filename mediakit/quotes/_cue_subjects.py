@@ -66,6 +66,10 @@ _COORDINATED_MAX_TOKENS = 6
 # nouns for relatives, the head of the second half of a coordinated subject ("Ann Lee and her husband")
 _KIN_NOUNS = frozenset({"husband", "wife", "son", "sons", "daughter", "daughters", "brother", "brothers", "sister",
                         "sisters", "partner", "spouse", "family", "children", "parents", "mother", "father"})
+# determiners of a noun closing an adverbial before a subject ("at which point the crowd", "that way the public",
+# "each time the mayor")
+_ADVERBIAL_DETS = frozenset({"which", "whose", "what", "that", "this", "each", "every", "next", "last", "any"})
+_ARTICLES = frozenset({"the", "a", "an"})
 # number words opening the second half of a coordinated subject ("Ann Lee and two aides")
 _COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"})
 
@@ -297,6 +301,12 @@ class _CueSubjects:
             # "Exit polls from the primary showed")
             return None  # "Lee apologizes for Roe comments": a clause with its own verb, no subject of the cue
         np_ = self._participle_phrase(np_, c0)
+        if np_[1] - np_[0] > 2 and np_[0] > lo and t.low[np_[0] - 1] in _ADVERBIAL_DETS \
+                and t.text[np_[0]][:1].islower() and t.low[np_[0]] not in _DET \
+                and (t.low[np_[0] + 1] in _ARTICLES or t.low[np_[0] + 1] in _POSSESSIVE_DET):
+            # "at which point the crowd chanted", "that way the public knows", "each time the mayor said": the
+            # noun closing an adverbial before the subject's determiner is no part of it
+            np_ = (np_[0] + 1, np_[1])
         np_ = self._coordinated_subject(np_, lo)
         if all(t.low[k] in _TIME_WORDS or t.low[k] in _DET or t.low[k].isdigit() for k in range(*np_)) \
                 and any(t.low[k] in _TIME_WORDS and t.low[k] not in _DET for k in range(*np_)) \
