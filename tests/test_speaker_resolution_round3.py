@@ -111,3 +111,37 @@ def test_at_which_point_is_no_part_of_the_subject():
 def test_by_which_time_is_no_part_of_the_subject():
     text = "The vote was late, by which time the senators had said the bill was dead."
     assert rows(text) == [("indirect", "the bill was dead", "the senators")]
+
+
+# ---------------------------------------------------------------- interview turns
+_INTERVIEW = ("Ann Lee, a nurse from Ohio, spoke to us.\n\nQ: How did you feel?\n\n"
+              "A: I felt hopeless, because nobody listened.")
+
+
+def test_question_turn_marker_is_neither_content_nor_speaker():
+    got = rows(_INTERVIEW)
+    assert all(not content.startswith("Q:") and speaker not in ("Q", "you") for _k, content, speaker in got)
+    assert ("indirect", "How did you feel", None) in got
+    assert _INTERVIEW.index("How did you feel") == 45
+
+
+def test_answer_turn_marker_is_no_part_of_the_content():
+    text = "Ann Lee spoke to us.\n\nQ: Why did you stay?\n\nA: Because they needed help, I think."
+    assert rows(text) == [("indirect", "Why did you stay", None), ("indirect", "Because they needed help", "I")]
+    r = [r for r in find_attributions(text) if r["verb"] == "think"][0]
+    assert (r["start"], r["end"], r["speaker_start"]) == (47, 71, 73)
+
+
+# ---------------------------------------------------------------- verbs coordinated in a later clause
+def test_coordinated_verb_takes_the_subject_of_its_own_clause():
+    text = "I came home from school, and a neighbor came in and told me they had been taken away."
+    assert rows(text) == [("indirect", "they had been taken away", "a neighbor")]
+    assert _speaker_span(text, "they had been taken away") == (29, 39)
+
+
+def test_verb_of_aspect_before_an_ing_cue_is_no_part_of_the_subject():
+    assert rows("Ann Lee began arguing that the plan would fail.") == [
+        ("indirect", "the plan would fail", "Ann Lee")]
+    text = "Ann Lee, a former budget director, moved to a bank and began writing that the plan would fail."
+    assert rows(text) == [("indirect", "the plan would fail", "Ann Lee")]
+    assert _speaker_span(text, "the plan would fail") == (0, 7)

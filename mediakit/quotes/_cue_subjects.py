@@ -61,6 +61,9 @@ _CAUSEE_MAX_TOKENS = 8
 _VERBLESS_NP_MAX_TOKENS = 5
 
 
+# verbs of aspect before an -ing cue whose subject speaks ("began arguing", "kept insisting", "started saying")
+_ASPECT_VERBS = frozenset({"began", "begin", "begins", "started", "start", "starts", "kept", "keep", "keeps",
+                           "continued", "continue", "continues", "resumed", "resume", "resumes"})
 # the most tokens of a name or role before "and" in a coordinated subject ("Sen. Ann B. Lee and her husband")
 _COORDINATED_MAX_TOKENS = 6
 # nouns for relatives, the head of the second half of a coordinated subject ("Ann Lee and her husband")
@@ -115,6 +118,16 @@ class _CueSubjects:
             return None  # "..., saying": a participle; its subject is the sentence's
         fr = _Frame(c0, c0, None)
         base = self.lex.forms.get(t.low[c0])
+        if base is not None and base.form == "ing" and w in _ASPECT_VERBS and j - 1 >= lo and self.lang == "en":
+            # "Ann Lee began arguing that", "moved to a bank and began writing that": the subject of the verb
+            # of aspect, or of the verb it is coordinated with
+            sub = self._subject_left(j, lo)
+            m = self._skip_adverbs_left(j - 1, lo)
+            if sub is None and m > lo and t.low[m] in ("and", "but"):
+                sub = self._prior_subject(j, lo)
+            if sub is not None:
+                sub.c0 = sub.c1 = c0
+            return sub
         phrase = self.lex.phrases.get(tuple(t.low[c0:c0 + 2])) if base is None and w == "to" else None
         if w == "to" and j - 1 >= lo and (base is not None and base.form == "base" and base.cls == "speech"
                                           or phrase is not None and phrase.cls == "speech" and not phrase.content_object
@@ -580,6 +593,16 @@ class _CueSubjects:
                 fr = self._subject_left(m, a)
                 if fr is not None:
                     return fr
+        j = self._skip_adverbs_left(i - 1, a)
+        if j > a and t.low[j] in ("and", "but", "or"):
+            # "I came home, and a neighbor came in and told me ...": a verb coordinated inside a later clause of
+            # the sentence has that clause's subject, after its ", and" or ";"
+            k = next((m for m in range(j - 1, a, -1) if t.quote[m] != -1 or t.low[m] == ";"
+                      or t.low[m] == "," and t.low[m + 1] in ("and", "but")), None)
+            if k is not None and t.quote[k] == -1:
+                np_ = self._sentence_subject(k + 1, j)
+                if np_ is not None and not self._cannot_speak(*np_):
+                    return _Frame(-1, -1, None, np_[0], np_[1])
         np_ = self._sentence_subject(a, i)
         if np_ is None:
             return None
