@@ -145,3 +145,10 @@ def test_verb_of_aspect_before_an_ing_cue_is_no_part_of_the_subject():
     text = "Ann Lee, a former budget director, moved to a bank and began writing that the plan would fail."
     assert rows(text) == [("indirect", "the plan would fail", "Ann Lee")]
     assert _speaker_span(text, "the plan would fail") == (0, 7)
+
+
+# ---------------------------------------------------------------- a semicolon bounds the subject search
+def test_participle_after_a_semicolon_takes_the_subject_of_its_own_clause():
+    text = "Ann Lee lost the vote; the winner, Tom Vance, thanked voters, saying the count was fair."
+    assert rows(text) == [("indirect", "the count was fair", "the winner")]
+    assert _speaker_span(text, "the count was fair") == (23, 33)

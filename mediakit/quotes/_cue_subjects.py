@@ -603,6 +603,13 @@ class _CueSubjects:
                 np_ = self._sentence_subject(k + 1, j)
                 if np_ is not None and not self._cannot_speak(*np_):
                     return _Frame(-1, -1, None, np_[0], np_[1])
+        semi = next((m for m in range(i - 2, a, -1) if t.low[m] == ";" and t.quote[m] == -1), None)
+        if semi is not None:
+            # "Lee lost the vote; the winner, Tom Vance, thanked voters, saying ...": the clause after the
+            # semicolon has a subject of its own
+            np_ = self._sentence_subject(semi + 1, i)
+            if np_ is not None and not self._cannot_speak(*np_):
+                return _Frame(-1, -1, None, np_[0], np_[1])
         np_ = self._sentence_subject(a, i)
         if np_ is None:
             return None
