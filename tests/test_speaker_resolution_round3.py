@@ -152,3 +152,14 @@ def test_participle_after_a_semicolon_takes_the_subject_of_its_own_clause():
     text = "Ann Lee lost the vote; the winner, Tom Vance, thanked voters, saying the count was fair."
     assert rows(text) == [("indirect", "the count was fair", "the winner")]
     assert _speaker_span(text, "the count was fair") == (23, 33)
+
+
+def test_who_relative_closed_by_a_place_is_skipped():
+    text = "Ann Lee, who is a pastor in Dover, Ohio, slammed the plan as reckless."
+    assert [r[2] for r in rows(text)] == ["Ann Lee"]
+    assert _speaker_span(text, rows(text)[0][1]) == (0, 7)
+
+
+def test_who_relative_closed_by_an_apposition_is_skipped():
+    text = "Ann Lee, who runs a firm, Bluefin, said the tax would hurt sales."
+    assert rows(text) == [("indirect", "the tax would hurt sales", "Ann Lee")]

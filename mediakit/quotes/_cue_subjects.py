@@ -402,8 +402,8 @@ class _CueSubjects:
     def _split_relative(self, j: int, lo: int) -> tuple[int, int, int, int] | None:
         """"Ann Lee, whose company, Bluefin, sells boats, said"; "Ann Lee, who, as mayor, cut taxes, said": a
         relative clause after a name, split by commas around an apposition or a phrase, ending at the comma ``j``
-        before the cue. The parts between commas after the one opening with "who" or "whose" have no verb but the
-        last. Returns the name's span and the relative clause's span, or None."""
+        before the cue ("Ann Lee, who is a pastor in Dover, Ohio, said"). One part at most has a verb. Returns the
+        name's span and the relative clause's span, or None."""
         t = self.t
         parts: list[tuple[int, int]] = []
         end = j
@@ -420,12 +420,15 @@ class _CueSubjects:
             end = m
         else:
             return None
-        if len(parts) < 3 or any(
-                _is_word(t.text[x]) and not _is_cap(t.text[x]) and (
-                    t.low[x] in _AUX or _past_like(t.low[x]) or t.low[x] in self.lex.forms
-                    and self.lex.forms[t.low[x]].form in ("past", "s"))
-                for a, b in parts[1:] for x in range(a, b)):
-            return None  # (not "Lee, whose plan failed, resigned, said": the relative clause ends earlier)
+        verbs = [n for n, (a, b) in enumerate(parts) if any(
+            _is_word(t.text[x]) and not _is_cap(t.text[x]) and (
+                t.low[x] in _AUX or _past_like(t.low[x]) or t.low[x] in self.lex.forms
+                and self.lex.forms[t.low[x]].form in ("past", "s")) for x in range(a, b))
+            or n == len(parts) - 1 and t.low[a] == "who" and b - a > 1]  # "who runs a firm"
+        if len(parts) < 2 or len(verbs) > 1 or len(parts) == 2 and verbs != [1]:
+            # (not "Lee, whose plan failed, resigned, said": the relative clause ends earlier; two parts only when
+            # the relative has its verb and a place or a name closes it: "Lee, who is a pastor in Dover, Ohio,")
+            return None
         s0 = parts[-1][0] - 1  # the comma before "who"
         head = self._np_left(s0 - 1, lo) if s0 - 1 >= lo else None
         if head is None or head[1] != s0 or self._adverbial(head) or not any(_is_cap(t.text[x]) for x in range(*head)):
