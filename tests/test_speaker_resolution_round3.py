@@ -163,3 +163,15 @@ def test_who_relative_closed_by_a_place_is_skipped():
 def test_who_relative_closed_by_an_apposition_is_skipped():
     text = "Ann Lee, who runs a firm, Bluefin, said the tax would hurt sales."
     assert rows(text) == [("indirect", "the tax would hurt sales", "Ann Lee")]
+
+
+# ---------------------------------------------------------------- a verb and its object before a participle
+def test_verb_and_object_before_a_participle_cue_is_no_speaker():
+    text = "Ann Lee also sent a letter saying the plan would fail."
+    assert rows(text) == [("indirect", "the plan would fail", "Ann Lee")]
+    assert _speaker_span(text, "the plan would fail") == (0, 7)
+
+
+def test_base_verb_and_object_after_a_modal_before_a_participle_cue_is_no_speaker():
+    text = "The council will send a letter urging the mayor to resign."
+    assert rows(text) == [("indirect", "the mayor to resign", "The council")]

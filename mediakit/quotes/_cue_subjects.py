@@ -25,6 +25,7 @@ from ._words import (
     _CLAUSE,
     _DET,
     _INVERTIBLE,
+    _IRREGULAR_PAST,
     _LEADING_ADVERBS,
     _LEADING_SKIP,
     _NOUNISH,
@@ -321,6 +322,13 @@ class _CueSubjects:
             # noun closing an adverbial before the subject's determiner is no part of it
             np_ = (np_[0] + 1, np_[1])
         np_ = self._coordinated_subject(np_, lo)
+        if (base is None or base.form == "ing") and self._verb_object(np_, lo):
+            # "She also sent a tweet saying ...", "levels don't offer a surefire forecast of ...": a verb and its
+            # object read as the noun phrase before a participle or a noun cue; the verb's subject speaks
+            sub = self._subject_left(np_[0], lo)
+            if sub is not None and sub.s0 >= 0 and sub.s1 <= np_[0]:
+                sub.c0 = sub.c1 = c0
+                return sub
         if all(t.low[k] in _TIME_WORDS or t.low[k] in _DET or t.low[k].isdigit() for k in range(*np_)) \
                 and any(t.low[k] in _TIME_WORDS and t.low[k] not in _DET for k in range(*np_)) \
                 and not (np_[1] - np_[0] == 1 and _is_cap(t.text[np_[0]])):
@@ -375,6 +383,20 @@ class _CueSubjects:
             np_ = (subj[-1], subj[-1] + 1)
         fr.s0, fr.s1 = np_
         return fr
+
+    def _verb_object(self, np_: tuple[int, int], lo: int) -> bool:
+        """True when the noun phrase ``np_`` opens with a verb and its object ("sent a letter", "offer a surefire",
+        "has taken the lead"): a lower-case past form, or a base form after an auxiliary, a modal or "to",
+        before an article or a possessive."""
+        t = self.t
+        s0, s1 = np_
+        if s1 - s0 < 3 or not t.text[s0][:1].islower() or t.low[s0] in _DET or t.low[s0] in _PREPS \
+                or not (t.low[s0 + 1] in _ARTICLES or t.low[s0 + 1] in _POSSESSIVE_DET):
+            return False
+        if _past_like(t.low[s0]) or t.low[s0] in _IRREGULAR_PAST:
+            return True
+        m = self._skip_adverbs_left(s0 - 1, lo)
+        return any(x >= lo and (t.low[x] in _AUX or t.low[x] == "to") for x in (s0 - 1, m))
 
     def _coordinated_subject(self, np_: tuple[int, int], lo: int) -> tuple[int, int]:
         """"Ann Lee and her husband told": a noun phrase opened by a possessive, "the" or a number after "and" and
