@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ._gazetteer import is_transcript_marker
 from ._lexicon import Cue
 from ._tokens import _Frame, _is_cap, _is_word
 from ._words import _DET, _DOCUMENT_NOUNS, _PREPS, _SPEAKER_NOUNS, _TIME_WORDS
@@ -187,6 +188,8 @@ class _According:
         start, end = t.start[k], t.end[e - 1]
         if self._covered_by_direct(start, end):
             return  # "Lee: 'We Will Win.'": the quotation is attributed already
+        if is_transcript_marker(label):
+            s0 = s1 = -1  # "Q: How did you feel?": the interviewer's turn, no one named
         fr = _Frame(c, c + 1, Cue(":", "neutral", "speech", False, "phrase"), s0, s1)
         kind = "mixed" if any(t.quote[x] != -1 for x in range(k, e)) else "indirect"
         self._emit(kind, start, end, fr, 0, len(t))

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from ..text import fold
-from ._words import _AUX, _PREPS, _past_like
+from ._words import _AUX, _NOT_PLURAL, _PREPS, _SPEAKER_NOUNS, _past_like
 
 # words a contraction's "'s" follows when it is "is" or "has", not a possessive ("That's", "It's", "There's")
 _IS_BASES = frozenset({"that", "it", "there", "here", "what", "who", "he", "she", "where", "how", "let", "this"})
@@ -84,6 +84,24 @@ def _clause_start(name: str) -> int | None:
                 and w not in ("has", "was", "is", "as", "thus", "plus"):
             return i  # "Clinton released her medical records", "Obama says the"
     return None
+
+
+def _name_verb_at(raw: list[str], low: list[str], i: int) -> bool:
+    """True when word ``i`` is a present verb in -s after a name opening the phrase and before a preposition
+    ("Lee apologizes for Roe", "Ann Lee comes with ..."), not a plural noun for people after a name or a
+    capitalised modifier ("Trump supporters at the rally", "Democratic insiders in Ohio"). ``raw`` are the
+    words as written, ``low`` their lower-case forms (tokens or words).
+
+    >>> _name_verb_at("Lee apologizes for Roe".split(), "lee apologizes for roe".split(), 1)
+    True
+    >>> _name_verb_at("Lee supporters in Ohio".split(), "lee supporters in ohio".split(), 1)
+    False
+    """
+    w = low[i]
+    return 0 < i < len(low) - 1 and raw[i][:1].islower() and w.isalpha() and w.endswith("s") \
+        and not w.endswith(("ss", "us", "is")) and w not in _NOT_PLURAL and w not in _SPEAKER_NOUNS \
+        and low[i + 1] in _PREPS and raw[i + 1][:1].islower() \
+        and all(raw[x][:1].isupper() and raw[x][1:2].islower() or raw[x] == "." for x in range(i))
 
 
 def _object_at(raw: list[str], low: list[str], i: int) -> bool:

@@ -6,8 +6,10 @@ clause before it. A mixin of the quote analyser (:mod:`._rules`), on the noun ph
 
 from __future__ import annotations
 
+from ._clauses import _name_verb_at
 from ._phrases import (
     _APPOSITION_MAX_TOKENS,
+    _DETAIL_MAX_PARTS,
     _DOTTED_ACRONYM,
     _NP_MAX_TOKENS,
     _PAREN_MAX_TOKENS,
@@ -23,9 +25,14 @@ from ._words import (
     _CLAUSE,
     _DET,
     _INVERTIBLE,
+    _IRREGULAR_PAST,
     _LEADING_ADVERBS,
+    _LEADING_SKIP,
+    _NOUNISH,
     _OBJECT_PRONOUNS,
+    _POSSESSIVE_DET,
     _PREPS,
+    _SPEAKER_NOUNS,
     _SPEAKING_PRONOUNS,
     _TIME_WORDS,
     _past_like,
@@ -49,6 +56,26 @@ _CAUSATIVE_VERBS = frozenset({"lead", "leads", "led", "leading", "cause", "cause
 _SPEND_VERBS = frozenset({"spent", "spend", "spends"})
 # the most tokens of that object ("led a number of senior party officials to ...")
 _CAUSEE_MAX_TOKENS = 8
+
+
+# the most tokens of a noun phrase between a relative "whom" and its verb ("whom the senior senator backed")
+_VERBLESS_NP_MAX_TOKENS = 5
+
+
+# verbs of aspect before an -ing cue whose subject speaks ("began arguing", "kept insisting", "started saying")
+_ASPECT_VERBS = frozenset({"began", "begin", "begins", "started", "start", "starts", "kept", "keep", "keeps",
+                           "continued", "continue", "continues", "resumed", "resume", "resumes"})
+# the most tokens of a name or role before "and" in a coordinated subject ("Sen. Ann B. Lee and her husband")
+_COORDINATED_MAX_TOKENS = 6
+# nouns for relatives, the head of the second half of a coordinated subject ("Ann Lee and her husband")
+_KIN_NOUNS = frozenset({"husband", "wife", "son", "sons", "daughter", "daughters", "brother", "brothers", "sister",
+                        "sisters", "partner", "spouse", "family", "children", "parents", "mother", "father"})
+# determiners of a noun closing an adverbial before a subject ("at which point the crowd", "that way the public",
+# "each time the mayor")
+_ADVERBIAL_DETS = frozenset({"which", "whose", "what", "that", "this", "each", "every", "next", "last", "any"})
+_ARTICLES = frozenset({"the", "a", "an"})
+# number words opening the second half of a coordinated subject ("Ann Lee and two aides")
+_COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"})
 
 
 # verbs linking a subject to "likely to say", "quick to point out" (no speaker's words themselves)
@@ -92,6 +119,16 @@ class _CueSubjects:
             return None  # "..., saying": a participle; its subject is the sentence's
         fr = _Frame(c0, c0, None)
         base = self.lex.forms.get(t.low[c0])
+        if base is not None and base.form == "ing" and w in _ASPECT_VERBS and j - 1 >= lo and self.lang == "en":
+            # "Ann Lee began arguing that", "moved to a bank and began writing that": the subject of the verb
+            # of aspect, or of the verb it is coordinated with
+            sub = self._subject_left(j, lo)
+            m = self._skip_adverbs_left(j - 1, lo)
+            if sub is None and m > lo and t.low[m] in ("and", "but"):
+                sub = self._prior_subject(j, lo)
+            if sub is not None:
+                sub.c0 = sub.c1 = c0
+            return sub
         phrase = self.lex.phrases.get(tuple(t.low[c0:c0 + 2])) if base is None and w == "to" else None
         if w == "to" and j - 1 >= lo and (base is not None and base.form == "base" and base.cls == "speech"
                                           or phrase is not None and phrase.cls == "speech" and not phrase.content_object
@@ -164,6 +201,10 @@ class _CueSubjects:
             if inner[1] - inner[0] <= 0:
                 return None
             first = t.low[inner[0]]
+            split = self._split_relative(j, lo)
+            if split is not None:
+                fr.s0, fr.s1, fr.a0, fr.a1 = split
+                return fr
             if k >= lo and t.low[k] == "," and k - 2 >= lo and t.low[k - 1] in _LEADING_ADVERBS \
                     and t.low[k - 2] == ",":
                 k -= 2  # "Sanders, meanwhile, who sits at zero endorsements, said": skip the adverb
@@ -252,10 +293,42 @@ class _CueSubjects:
         rel = self._relative_subject(j, lo)
         if rel is not None:
             return rel
+        m = next((x for x in range(j, max(lo - 1, j - _VERBLESS_NP_MAX_TOKENS - 1), -1) if t.low[x] == "whom"), None)
+        if m is not None and self._verbless_np(m + 1, j + 1) and (c0 + 1 >= len(t) or not _is_word(t.text[c0 + 1])):
+            # "asked whom she supported, Lee smiled": "whom" is the cue's whole object; it reports nothing (but
+            # "whom he called a liar", "whom she described as ...")
+            return None
         np_ = self._np_left(j, lo)
         if np_ is None:
             return None
+        if base is not None and base.form == "s" and base.lemma in _NOUNISH and j > lo and _is_cap(t.text[j]) \
+                and t.low[j] not in _DET and t.low[j - 1] in _PREPS and t.text[j - 1].islower() \
+                and (c0 + 1 >= len(t) or not _is_word(t.text[c0 + 1]) or t.low[c0 + 1] in _PREPS):
+            # "Lee apologizes for Roe comments;", "amid Lee claims of fraud": a plural noun after a name in a
+            # prepositional phrase, no verb ("after Lee calls Roe a liar" is one)
+            return None
+        verb = next((x for x in range(np_[0] + 1, np_[1] - 1)
+                     if _name_verb_at(t.text[np_[0]:np_[1]], t.low[np_[0]:np_[1]], x - np_[0])), None)
+        if verb is not None and (verb - np_[0] > 1 or self._in_full_name(t.text[np_[0]])):
+            # "Manafort comes with the right calling card": a name and its verb, a clause; no subject of the cue
+            # (a capitalised word opening the sentence is a name only when the article writes it in full: not
+            # "Exit polls from the primary showed")
+            return None  # "Lee apologizes for Roe comments": a clause with its own verb, no subject of the cue
         np_ = self._participle_phrase(np_, c0)
+        if np_[1] - np_[0] > 2 and np_[0] > lo and t.low[np_[0] - 1] in _ADVERBIAL_DETS \
+                and t.text[np_[0]][:1].islower() and t.low[np_[0]] not in _DET \
+                and (t.low[np_[0] + 1] in _ARTICLES or t.low[np_[0] + 1] in _POSSESSIVE_DET):
+            # "at which point the crowd chanted", "that way the public knows", "each time the mayor said": the
+            # noun closing an adverbial before the subject's determiner is no part of it
+            np_ = (np_[0] + 1, np_[1])
+        np_ = self._coordinated_subject(np_, lo)
+        if (base is None or base.form == "ing") and self._verb_object(np_, lo):
+            # "She also sent a tweet saying ...", "levels don't offer a surefire forecast of ...": a verb and its
+            # object read as the noun phrase before a participle or a noun cue; the verb's subject speaks
+            sub = self._subject_left(np_[0], lo)
+            if sub is not None and sub.s0 >= 0 and sub.s1 <= np_[0]:
+                sub.c0 = sub.c1 = c0
+                return sub
         if all(t.low[k] in _TIME_WORDS or t.low[k] in _DET or t.low[k].isdigit() for k in range(*np_)) \
                 and any(t.low[k] in _TIME_WORDS and t.low[k] not in _DET for k in range(*np_)) \
                 and not (np_[1] - np_[0] == 1 and _is_cap(t.text[np_[0]])):
@@ -310,6 +383,79 @@ class _CueSubjects:
             np_ = (subj[-1], subj[-1] + 1)
         fr.s0, fr.s1 = np_
         return fr
+
+    def _verb_object(self, np_: tuple[int, int], lo: int) -> bool:
+        """True when the noun phrase ``np_`` opens with a verb and its object ("sent a letter", "offer a surefire",
+        "has taken the lead"): a lower-case past form, or a base form after an auxiliary, a modal or "to",
+        before an article or a possessive."""
+        t = self.t
+        s0, s1 = np_
+        if s1 - s0 < 3 or not t.text[s0][:1].islower() or t.low[s0] in _DET or t.low[s0] in _PREPS \
+                or not (t.low[s0 + 1] in _ARTICLES or t.low[s0 + 1] in _POSSESSIVE_DET):
+            return False
+        if _past_like(t.low[s0]) or t.low[s0] in _IRREGULAR_PAST:
+            return True
+        m = self._skip_adverbs_left(s0 - 1, lo)
+        return any(x >= lo and (t.low[x] in _AUX or t.low[x] == "to") for x in (s0 - 1, m))
+
+    def _coordinated_subject(self, np_: tuple[int, int], lo: int) -> tuple[int, int]:
+        """"Ann Lee and her husband told": a noun phrase opened by a possessive, "the" or a number after "and" and
+        a name (or "the" and a noun for a person) opening the clause is the second half of one subject, read as a
+        whole like "Ann Lee and Tom Vance"; else ``np_`` itself."""
+        t = self.t
+        s0, s1 = np_
+        if s0 - 2 < lo or t.low[s0 - 1] != "and" or not (t.low[s0] in _POSSESSIVE_DET or t.low[s0] == "the"
+                                                         or t.low[s0].isdigit() or t.low[s0] in _COUNT_WORDS):
+            return np_
+        left = self._np_left(s0 - 2, lo)
+        if left is None or left[1] != s0 - 1 or left[1] - left[0] > _COORDINATED_MAX_TOKENS or self._adverbial(left):
+            return np_
+        if not (left[0] == lo or t.low[left[0] - 1] in (",", ";", ":") or t.low[left[0] - 1] in _LEADING_SKIP):
+            return np_  # ("Police arrested Lee and his son": an object)
+        head = t.low[s1 - 1]
+        if not (head in _SPEAKER_NOUNS or head in _KIN_NOUNS or _is_cap(t.text[s1 - 1]) and t.low[s0] == "the"):
+            return np_  # ("Lee and his remarks loomed large": no person; "Lee and the State Department" is a body)
+        words = [x for x in range(*left) if _is_word(t.text[x])]
+        name = words and all(_is_cap(t.text[x]) for x in words) and t.low[words[0]] not in _DET \
+            and (len(words) > 1 or left[0] > lo or self._in_full_name(t.text[words[0]]))
+        role = len(words) == 2 and t.low[words[0]] == "the" and t.low[words[1]] in _SPEAKER_NOUNS
+        return (left[0], s1) if name or role else np_
+
+    def _split_relative(self, j: int, lo: int) -> tuple[int, int, int, int] | None:
+        """"Ann Lee, whose company, Bluefin, sells boats, said"; "Ann Lee, who, as mayor, cut taxes, said": a
+        relative clause after a name, split by commas around an apposition or a phrase, ending at the comma ``j``
+        before the cue ("Ann Lee, who is a pastor in Dover, Ohio, said"). One part at most has a verb. Returns the
+        name's span and the relative clause's span, or None."""
+        t = self.t
+        parts: list[tuple[int, int]] = []
+        end = j
+        while len(parts) < _DETAIL_MAX_PARTS:
+            m = end - 1
+            while m >= lo and t.low[m] not in (",", ";", ":", "(", ")", "—", "–") and t.quote[m] == -1 \
+                    and end - m < _APPOSITION_MAX_TOKENS:
+                m -= 1
+            if m < lo or t.low[m] != "," or m + 1 >= end:
+                return None
+            parts.append((m + 1, end))
+            if t.low[m + 1] in ("who", "whose"):
+                break
+            end = m
+        else:
+            return None
+        verbs = [n for n, (a, b) in enumerate(parts) if any(
+            _is_word(t.text[x]) and not _is_cap(t.text[x]) and (
+                t.low[x] in _AUX or _past_like(t.low[x]) or t.low[x] in self.lex.forms
+                and self.lex.forms[t.low[x]].form in ("past", "s")) for x in range(a, b))
+            or n == len(parts) - 1 and t.low[a] == "who" and b - a > 1]  # "who runs a firm"
+        if len(parts) < 2 or len(verbs) > 1 or len(parts) == 2 and verbs != [1]:
+            # (not "Lee, whose plan failed, resigned, said": the relative clause ends earlier; two parts only when
+            # the relative has its verb and a place or a name closes it: "Lee, who is a pastor in Dover, Ohio,")
+            return None
+        s0 = parts[-1][0] - 1  # the comma before "who"
+        head = self._np_left(s0 - 1, lo) if s0 - 1 >= lo else None
+        if head is None or head[1] != s0 or self._adverbial(head) or not any(_is_cap(t.text[x]) for x in range(*head)):
+            return None
+        return head[0], head[1], parts[-1][0], j
 
     def _described_name(self, k: int, lo: int) -> bool:
         """True when the words before the comma at ``k`` open the sentence with a description of a person ("One
@@ -378,6 +524,8 @@ class _CueSubjects:
             if w in ("who", "whom", "whose"):
                 if k == j or k - 1 < lo:
                     return None
+                if w in ("who", "whom") and self._verbless_np(k + 1, j + 1):
+                    return None  # "asked whom she supported": the cue is the relative clause's verb, "she" its subject
                 if any(t.low[m] in self.lex.forms and self.lex.forms[t.low[m]].form in ("past", "s")
                        for m in range(k + 2, j + 1)):
                     return None  # a second verb: "who asked not to be named said the decision had been ..."
@@ -387,6 +535,21 @@ class _CueSubjects:
                     return None
                 return _Frame(-1, -1, None, head[0], head[1], k, j + 1)
         return None
+
+    def _verbless_np(self, s: int, e: int) -> bool:
+        """True when tokens s..e are a short noun phrase with no verb of its own: a subject pronoun ("she"), a
+        name ("Lee") or a determiner and its words ("the senator"), as between a relative "whom" and its verb
+        ("whom she supported", "whom the senator backed"); not "whom the paper interviewed"."""
+        t = self.t
+        if not 0 < e - s <= _VERBLESS_NP_MAX_TOKENS or any(not _is_word(t.text[x]) or t.quote[x] != -1
+                                                           for x in range(s, e)):
+            return False
+        if t.low[s] in _SUBJECT_PRONOUNS:
+            return e - s == 1
+        if not (t.low[s] in _DET or _is_cap(t.text[s])):
+            return False
+        return not any(t.low[x] in _AUX or t.low[x] in _CLAUSE or t.low[x] in _PREPS or _past_like(t.low[x])
+                       or t.low[x] in self.lex.forms for x in range(s, e))  # (not "Who Endorsed Lee": a headline)
 
     def _subject_right(self, c1: int, hi: int, lemma: str | None = None) -> _Frame | None:
         """Speaker right of an inverted cue: '“...,” said Smith, a fellow at X.' or '— сказал он'."""
@@ -455,6 +618,23 @@ class _CueSubjects:
                 fr = self._subject_left(m, a)
                 if fr is not None:
                     return fr
+        j = self._skip_adverbs_left(i - 1, a)
+        if j > a and t.low[j] in ("and", "but", "or"):
+            # "I came home, and a neighbor came in and told me ...": a verb coordinated inside a later clause of
+            # the sentence has that clause's subject, after its ", and" or ";"
+            k = next((m for m in range(j - 1, a, -1) if t.quote[m] != -1 or t.low[m] == ";"
+                      or t.low[m] == "," and t.low[m + 1] in ("and", "but")), None)
+            if k is not None and t.quote[k] == -1:
+                np_ = self._sentence_subject(k + 1, j)
+                if np_ is not None and not self._cannot_speak(*np_):
+                    return _Frame(-1, -1, None, np_[0], np_[1])
+        semi = next((m for m in range(i - 2, a, -1) if t.low[m] == ";" and t.quote[m] == -1), None)
+        if semi is not None:
+            # "Lee lost the vote; the winner, Tom Vance, thanked voters, saying ...": the clause after the
+            # semicolon has a subject of its own
+            np_ = self._sentence_subject(semi + 1, i)
+            if np_ is not None and not self._cannot_speak(*np_):
+                return _Frame(-1, -1, None, np_[0], np_[1])
         np_ = self._sentence_subject(a, i)
         if np_ is None:
             return None

@@ -24,6 +24,8 @@ MAX_UNIT_TOKENS = 2000
 # A cut is looked for in the last half of the window, so pieces have at least this share of the cap.
 _MIN_PIECE_SHARE = 0.5
 _CUT_AFTER = frozenset({",", ";", ":", "—", "–"})
+# the markers of an interview's turns, each opening a line before a colon ("Q: ...", "A: ...")
+_TURN_MARKERS = frozenset({"Q", "A", "QUESTION", "ANSWER"})
 
 # ---------------------------------------------------------------- thresholds
 # Each value: what it bounds, then where it was tuned. "Origin unknown": set by hand in commit 11686a3, while
@@ -102,6 +104,9 @@ class _Units:
         for s, e in self._line_spans():
             a = bisect.bisect_left(starts, s)
             b = bisect.bisect_left(starts, e)
+            if b - 2 > a and t.text[a] in _TURN_MARKERS and t.low[a + 1] == ":" and t.quote[a] == -1 \
+                    and (a == 0 or "\n" in self.text[t.end[a - 1]:t.start[a]]):
+                a += 2  # "Q: How did you feel?", "A: I felt ...": an interview's turn opens after its marker
             if b > a:
                 bounds.append([a, b])
         if not bounds:
