@@ -153,6 +153,8 @@ def fold(text: str) -> str:
     >>> fold("İsmail Çavuşoğlu"), fold("Łódź"), fold("йод")
     ('Ismail Cavusoglu', 'Lodz', 'йод')
     """
+    if text.isascii():
+        return text  # no diacritics and nothing _FOLD_EXTRA maps: the loop below would return it unchanged
     text = text.translate(_FOLD_EXTRA)
     decomposed = unicodedata.normalize("NFKD", text)
     out: list[str] = []

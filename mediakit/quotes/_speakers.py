@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ..text import fold
 from ._clauses import _clause_like, _clause_subject, _clause_tail
@@ -86,6 +87,26 @@ __all__ = ["resolve_speakers", "merge_names", "clear_caches"]
 
 
 # ---------------------------------------------------------------- resolution inside an article
+@lru_cache(maxsize=64)
+def _thing_names(text: str) -> dict[str, str]:
+    """The memo of :func:`_thing_name_memo` for one article (filled as it is asked)."""
+    return {}
+
+
+def _thing_name_memo(name: str, text: str) -> str:
+    """:func:`._speakers_article._thing_name`, memoised per article: every mention of a name asks again, and
+    each answer searches the text with a pattern made for that name.
+
+    >>> text = "Grand Central Publishing agreed. Grand Central won."
+    >>> _thing_name_memo("Grand Central", text), _thing_name_memo("Grand Central", text)
+    ('org', 'org')
+    """
+    memo = _thing_names(text)
+    if name not in memo:
+        memo[name] = _thing_name(name, text)
+    return memo[name]
+
+
 def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | None = None,
                      subjects: list[tuple[int, int]] | None = None) -> None:
     """Fill ``speaker``, ``speaker_canonical``, ``speaker_type`` and ``speaker_country`` of the records of
@@ -279,7 +300,7 @@ def _add_subject(text: str, span: tuple, ents: list[_Ent], names: dict[str, str]
         ents.append(ent)
     elif k in names or len(name.split()) >= 2:
         t, c = speaker_type_of(mention, appos)
-        thing = _thing_name(best, text)
+        thing = _thing_name_memo(best, text)
         if thing:
             # "Grand Central agreed" (of "Grand Central Publishing"), "Exclusive Excerpt": no person, whom no
             # later "he" or "she" refers to
@@ -438,7 +459,7 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
             if prior is not None and t == "unknown":
                 t, c = prior.type, c or prior.country
             # "Grand Central agreed" (of "Grand Central Publishing"): a body, whom no later "she" refers to
-            ent = _Ent(best, _thing_name(best, text) or "person", t, c, " ".join(_words(full)), pos)
+            ent = _Ent(best, _thing_name_memo(best, text) or "person", t, c, " ".join(_words(full)), pos)
         _gender_hint(ent, words)
         ents.append(ent)
         return ent

@@ -137,6 +137,56 @@ def _media_possessive_re(forms: tuple[str, ...]) -> re.Pattern | None:
 
 # a hyphenated given name after a surname, as in names that put the family name first ("Ban Ki-moon")
 _GIVEN_AFTER = r"(?:\s[A-Z][a-z]+-[a-z]+)?"
+_GIVEN_AFTER_RE = re.compile(_GIVEN_AFTER)
+
+
+def _mentions_of(text: str, key: str) -> list[tuple[int, int]]:
+    r"""``(start, end)`` of each mention of ``key`` in ``text`` as ``re.finditer(r"(?<![\w])" + re.escape(key) +
+    r"(?![\w])" + _GIVEN_AFTER, text)`` gives them (a hyphenated given name after it included), found with
+    ``str.find`` instead of compiling a pattern for every name (the compiling was most of the time here).
+
+    >>> _mentions_of("Ban Ki-moon met Ban. Bank of Ban", "Ban")
+    [(0, 11), (16, 19), (29, 32)]
+    """
+    if not key:
+        return [m.span() for m in re.finditer(r"(?<![\w])(?![\w])" + _GIVEN_AFTER, text)]
+    out = []
+    n, size = len(key), len(text)
+    i = text.find(key)
+    while i != -1:
+        e = i + n
+        if (i == 0 or not _is_word_char(text[i - 1])) and (e == size or not _is_word_char(text[e])):
+            e = _GIVEN_AFTER_RE.match(text, e).end()
+            out.append((i, e))
+            i = text.find(key, e)
+        else:
+            i = text.find(key, i + 1)
+    return out
+
+
+def _after_literal(text: str, literal: str, then: re.Pattern, *, not_before: str = "") -> re.Match | None:
+    r"""The match of ``then`` right after the first ``literal`` in ``text`` that no word character (nor a
+    character of ``not_before``) precedes and ``then`` matches after; what ``re.search(rf"(?<![\w{not_before}])"
+    + re.escape(literal) + then.pattern, text)`` finds, without compiling a pattern for every literal.
+
+    >>> _after_literal("Ann Lees. Ann Lee Bank", "Ann Lee", re.compile(r"\s+([A-Z]\w*)")).group(1)
+    'Bank'
+    """
+    if not literal:
+        return re.search(r"(?<![\w" + re.escape(not_before) + "])" + then.pattern, text)
+    i = text.find(literal)
+    while i != -1:
+        if i == 0 or not (_is_word_char(text[i - 1]) or text[i - 1] in not_before):
+            m = then.match(text, i + len(literal))
+            if m:
+                return m
+        i = text.find(literal, i + 1)
+    return None
+
+
+def _is_word_char(c: str) -> bool:
+    r"""True for a character ``\w`` matches (``re``'s Unicode rule: alphanumeric or the underscore)."""
+    return c.isalnum() or c == "_"
 
 
 def _introduced_as(text: str, name: str, *, surname: bool = True,
@@ -166,8 +216,8 @@ def _introduced_as(text: str, name: str, *, surname: bool = True,
     keys = [name] + ([last] if last != name and surname else [])
     aged_anywhere = False
     for key in keys:
-        for m in re.finditer(r"(?<![\w])" + re.escape(key) + r"(?![\w])" + _GIVEN_AFTER, text):
-            before = _tokens_before(text[max(0, m.start() - 120):m.start()])
+        for m_start, m_end in _mentions_of(text, key):
+            before = _tokens_before(text[max(0, m_start - 120):m_start])
             if media is not None and before and media.search(before[-1]):
                 return "media", ""  # "NBC's Chuck Todd", "Fox News' Sean Hannity"
             words: list[str] = []
@@ -183,10 +233,10 @@ def _introduced_as(text: str, name: str, *, surname: bool = True,
                 if len(words) >= 8 or not (tok[:1].isupper() or low in vocab or tok.endswith(("'s", "’s"))):
                     break
                 words.append(tok)
-            appos, aged = _appositions(text, m.start(), m.end(), vocab)
+            appos, aged = _appositions(text, m_start, m_end, vocab)
             # "Jo Roe, a 26-year-old nurse from Derry,", "Jo Roe, who lives outside Sacramento,": how news
             # introduces private people
-            aged = aged or bool(_YEAR_OLD_RE.search(appos) or _LIVES_RE.match(text, m.end()))
+            aged = aged or bool(_YEAR_OLD_RE.search(appos) or _LIVES_RE.match(text, m_end))
             aged_anywhere = aged_anywhere or aged
             # the role nearest the name first ("lobbyist and campaign chairman Sam Cole": campaign), the
             # other one when the nearest types nothing ("economist and former Acme Jo Marr")
