@@ -388,11 +388,9 @@ def _gender_of(name: str, desc: str = "") -> str:
     words = [w for w in name.split() if w[:1].isalpha()]
     if not words:
         return ""
-    first = fold(words[0]).lower().strip(".")
-    if first in g["female"] or words[0].lower() in g["female"]:
-        return "f"
-    if first in g["male"] or words[0].lower() in g["male"]:
-        return "m"
+    given = given_name_gender(words[0])
+    if given:
+        return given
     if len(words) > 1:
         last = words[-1].lower()
         if any(last.endswith(e) for e in g["female_surname_endings"]):
@@ -400,6 +398,21 @@ def _gender_of(name: str, desc: str = "") -> str:
         if any(last.endswith(e) for e in g["male_surname_endings"]):
             return "m"
     return ""
+
+
+def given_name_gender(word: str) -> str:
+    """"f" or "m" for a given name the female or the male name list holds (folded or as written, a closing
+    full stop aside), "" for any other word and for a name both lists would hold (they hold none now):
+    the one rule for :func:`_gender_of` and :func:`named_people`.
+
+    >>> given_name_gender("Ann"), given_name_gender("Tom"), given_name_gender("Lee"), given_name_gender("Irina")
+    ('f', 'm', '', 'f')
+    """
+    g = _gender_words()
+    first, low = fold(word).lower().strip("."), word.lower()
+    female = first in g["female"] or low in g["female"]
+    male = first in g["male"] or low in g["male"]
+    return "f" if female and not male else "m" if male and not female else ""
 
 
 # family words, with the gender they tell ("his wife, Jane," is a woman)
@@ -445,23 +458,22 @@ def named_people(text: str) -> tuple[Named, ...]:
     from ._marks import find_quotes
 
     quoted = [(int(q.start), int(q.end)) for q in find_quotes(text)]
-    g = _gender_words()
     found: dict[int, Named] = {}
     for m in _TITLED_NAME.finditer(text):
         if _outside(quoted, m.start()):
             found[m.start()] = Named(m.start(), m.end(), m.group(2), "m" if m.group(1) == "Mr" else "f")
     # every capitalised word may open a name ("For Ann Lee": not "For Ann", then "Ann Lee")
     for m in filter(None, (_GIVEN_NAME.match(text, c.start()) for c in _CAP_START.finditer(text))):
-        first = fold(m.group(1)).lower()
-        gender = "f" if first in g["female"] and first not in g["male"] else \
-            "m" if first in g["male"] and first not in g["female"] else ""
+        gender = given_name_gender(m.group(1))
+        if not gender:
+            continue  # no given name of one gender: no person found here (most capitalised words)
         rest = m.group(2).split()
         if len(rest) > 1 and (_is_org(rest[-1]) or fold(rest[-1]).lower() in _function_words()
                               or re.search(r"['’]s$", rest[0]) or rest[-1].lower() in _text_lower(text)):
             # "Ann Lee Foundation", "Ann Lee On", "Ann Lee's Iraq", "Ann Lee Age": the name without the word after it
             rest = rest[:-1]
         name = re.sub(r"['’]s$", "", " ".join([m.group(1), *rest]))  # "Ann Lee's": the name
-        if gender and _outside(quoted, m.start()) and not any(p.start <= m.start() < p.end for p in found.values()):
+        if _outside(quoted, m.start()) and not any(p.start <= m.start() < p.end for p in found.values()):
             found[m.start()] = Named(m.start(), m.start() + len(name), name, gender)
     return tuple(found[k] for k in sorted(found))
 
