@@ -204,7 +204,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
     >>> sentence_spans("Mr. Kaya spoke. Then he left.")
     [(0, 15), (16, 29)]
+
+    Memoised for the last 64 texts (the quote rules ask for an article's sentences three times); each call
+    returns a new list.
     """
+    return list(_sentence_spans(text))
+
+
+@lru_cache(maxsize=64)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     n = len(text)
@@ -224,7 +232,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         _append_span(text, start, end, spans)
         start = m.end()
     _append_span(text, start, n, spans)
-    return spans
+    return tuple(spans)
 
 
 def _append_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -541,11 +541,19 @@ def speaker_type_of(mention: str, description: str = "") -> tuple[str, str]:
     # a mention whose head is the plural of a keyword types as the keyword ("prosecutors", "his attorneys")
     head = _words(mention)[-1:]
     singular = _singular(head[0]) if head else ""
-    for t, ws, prefixes, phrases in load_roles().types:
-        if any(w in ws for w in words) or any(f" {p} " in joined for p in phrases) or \
-                any(w.startswith(p) for w in words for p in prefixes) or singular in ws:
+    for t, ws, prefixes, phrases in _type_rules():
+        if not ws.isdisjoint(words) or any(p in joined for p in phrases) or \
+                prefixes and any(w.startswith(prefixes) for w in words) or singular in ws:
             return t, country
     return "unknown", country
+
+
+@lru_cache(maxsize=1)
+def _type_rules() -> tuple[tuple[str, set[str], tuple[str, ...], tuple[str, ...]], ...]:
+    """``load_roles().types`` as :func:`speaker_type_of` reads them: the prefixes as one tuple for
+    ``str.startswith`` and each phrase padded with spaces (the rules are unchanged)."""
+    return tuple((t, ws, tuple(prefixes), tuple(f" {p} " for p in phrases))
+                 for t, ws, prefixes, phrases in load_roles().types)
 
 
 # offices named "... general" that are no military rank

@@ -275,7 +275,7 @@ def _full_names_in_text(text: str, names: dict[str, str]) -> dict[str, list[str]
     found: dict[str, Counter] = defaultdict(Counter)
     skip = _function_words()
     roles = _role_vocab()
-    lower = _lower_words(text)
+    lower = _lower_words_of(text)  # the memo _thing_name reads too
     head, _sep, _body = text.partition("\n")
     body_start = len(head) + 1 if _sep and len(head) <= _HEADLINE_MAX_CHARS else None
     in_body: set[str] = set()  # full forms written below the headline

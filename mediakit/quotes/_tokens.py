@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..text import TOKEN_PATTERN
 from ._lexicon import Cue
@@ -61,11 +62,9 @@ def _tokenize(text: str) -> Tokens:
     else:
         lows = [w.lower() for w in toks]
     n = len(toks)
-    n_words = [0] * (n + 1)
-    n_and_but = [0] * (n + 1)
-    for k, w in enumerate(toks):
-        n_words[k + 1] = n_words[k] + (1 if _is_word(w) else 0)
-        n_and_but[k + 1] = n_and_but[k] + (1 if lows[k] in ("and", "but") else 0)
+    # running counts (_is_word inlined: this runs on every token of every article)
+    n_words = list(accumulate([1 if w[:1].isalnum() else 0 for w in toks], initial=0))
+    n_and_but = list(accumulate([1 if w in ("and", "but") else 0 for w in lows], initial=0))
     return Tokens(toks, lows, st, en, [-1] * n, [False] * n, n_words, n_and_but)
 
 
