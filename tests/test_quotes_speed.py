@@ -179,3 +179,35 @@ def test_extract_quotes_same_twice():
     pd.testing.assert_frame_equal(q1, q2)
     assert q1["speaker_canonical"].tolist()[2:] == ["Mara Quell", "Mara Quell", "Ban Ki-soo"]
     assert int(q1.loc[q1.quote == "We tried,", "start"].iloc[0]) == 212
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Mr. Quell and Mrs Quell met Ms. Quells. Mr.  Quell left.", "Quell"),
+    ("Miss Vane, Mr Vane_ and Ms.\nVane", "Vane"),
+    ("Mr. Ms Ms. Ms", "Ms"),  # a name that is itself a title: matches do not overlap
+    ("Dr. Quell", "Quell"),
+])
+def test_titled_counts_is_the_pattern_it_replaced(text, name):
+    from collections import Counter
+
+    from mediakit.quotes._speakers import _titled_counts
+
+    old = Counter(m.group(1) for m in re.finditer(rf"\b(Mr|Mrs|Ms|Miss)\.?\s+{re.escape(name)}\b", text))
+    assert _titled_counts(text, name) == old
+
+
+def test_titled_surname_keeps_its_title():
+    from mediakit.quotes._speakers import _titled_counts
+
+    assert _titled_counts("Mr. Quell and Mrs Quell met Ms. Quells. Mr.  Quell left.", "Quell") == {"Mr": 2, "Mrs": 1}
+
+
+@pytest.mark.parametrize("mention", [
+    "a senior official who asked not to be named", "officials speaking on condition of anonymity",
+    "a person familiar with the talks", "Mara Quell", "the harbour master", "sources",
+])
+def test_is_anonymous_is_the_phrase_loop(mention):
+    from mediakit.quotes._gazetteer import _words, is_anonymous
+
+    t = " ".join(_words(mention))
+    assert is_anonymous(mention) == any(p in t for p in load_roles().anonymity)

@@ -458,7 +458,14 @@ def _words(text: str) -> tuple[str, ...]:
 def is_anonymous(text: str) -> bool:
     """True when ``text`` (a mention with its apposition) says the speaker is not named."""
     t = " ".join(_words(text))
-    return any(p in t for p in load_roles().anonymity)
+    return _anonymity_re().search(t) is not None
+
+
+@lru_cache(maxsize=1)
+def _anonymity_re() -> re.Pattern:
+    """One pattern for the anonymity phrases: it matches a text that holds any of them (what ``any(p in t for p in
+    load_roles().anonymity)`` tested phrase by phrase)."""
+    return re.compile("|".join(re.escape(p) for p in load_roles().anonymity) or "(?!)")
 
 
 @lru_cache(maxsize=1)
@@ -542,17 +549,19 @@ def speaker_type_of(mention: str, description: str = "") -> tuple[str, str]:
     head = _words(mention)[-1:]
     singular = _singular(head[0]) if head else ""
     for t, ws, prefixes, phrases in _type_rules():
-        if not ws.isdisjoint(words) or any(p in joined for p in phrases) or \
+        if not ws.isdisjoint(words) or phrases is not None and phrases.search(joined) or \
                 prefixes and any(w.startswith(prefixes) for w in words) or singular in ws:
             return t, country
     return "unknown", country
 
 
 @lru_cache(maxsize=1)
-def _type_rules() -> tuple[tuple[str, set[str], tuple[str, ...], tuple[str, ...]], ...]:
+def _type_rules() -> tuple[tuple[str, set[str], tuple[str, ...], re.Pattern | None], ...]:
     """``load_roles().types`` as :func:`speaker_type_of` reads them: the prefixes as one tuple for
-    ``str.startswith`` and each phrase padded with spaces (the rules are unchanged)."""
-    return tuple((t, ws, tuple(prefixes), tuple(f" {p} " for p in phrases))
+    ``str.startswith`` and the phrases, each padded with spaces, as one pattern that matches where any of them
+    stands (None without phrases); the rules are unchanged."""
+    return tuple((t, ws, tuple(prefixes),
+                  re.compile("|".join(re.escape(f" {p} ") for p in phrases)) if phrases else None)
                  for t, ws, prefixes, phrases in load_roles().types)
 
 
