@@ -211,3 +211,21 @@ def test_is_anonymous_is_the_phrase_loop(mention):
 
     t = " ".join(_words(mention))
     assert is_anonymous(mention) == any(p in t for p in load_roles().anonymity)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Later, Ann Roe left. Roe said no.", "Roe"), ("Roe left. then Roe", "Roe"), ("O'Brien-Lee\u00a0Roe", "Roe"),
+    ("x_Ann Roe", "Roe"), ("Ann\nRoe", "Roe"), ("Ann Roes", "Roe"), ("ANN  Roe.", "Roe"), ("éAnn Roe", "Roe"),
+])
+def test_after_cap_word_is_the_search_it_replaced(text, word):
+    from mediakit.quotes._tokens import _after_cap_word
+
+    old = re.search(r"\b[A-Z][\w'’-]*[ \u00a0]+" + re.escape(word) + r"\b", text) is not None
+    assert _after_cap_word(text, word) == old
+
+
+def test_after_cap_word_reads_a_surname():
+    from mediakit.quotes._tokens import _after_cap_word
+
+    assert [_after_cap_word(t, "Roe") for t in ("Later, Ann Roe left.", "Roe left. then Roe", "Ann\nRoe")] == \
+        [True, False, False]

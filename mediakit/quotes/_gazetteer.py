@@ -132,13 +132,18 @@ def _translit(s: str) -> str:
     return "".join(_CYR.get(ch, ch) for ch in s)
 
 
+# _norm's patterns: an apostrophe's suffix (English possessive, Turkish case endings) and punctuation
+_NORM_SUFFIX_RE = re.compile(r"['’](s|in|ın|un|ün|nin|nın|a|e|ya|ye|da|de|dan|den|ta|te|tan|ten|la|le|yla|yle)\b")
+_NORM_PUNCT_RE = re.compile(r"[^\w\s-]")
+
+
 @lru_cache(maxsize=65536)
 def _norm(s: str) -> str:
     """Folded, lower-case, transliterated form used to compare names: "İlker Aydın" -> "ilker aydin"."""
     s = fold(str(s)).lower()
-    s = re.sub(r"['’](s|in|ın|un|ün|nin|nın|a|e|ya|ye|da|de|dan|den|ta|te|tan|ten|la|le|yla|yle)\b", "", s)
+    s = _NORM_SUFFIX_RE.sub("", s)
     s = _translit(s)
-    return " ".join(re.sub(r"[^\w\s-]", " ", s).split())
+    return " ".join(_NORM_PUNCT_RE.sub(" ", s).split())
 
 
 _SUFFIX_RE = re.compile(r"['’](s|in|ın|un|ün|nin|nın|a|e|ya|ye|da|de|dan|den|ta|te|tan|ten|la|le|yla|yle)\b",

@@ -434,6 +434,9 @@ _GIVEN_NAME = re.compile(rf"(?<![\w’'.-])({_NAME_WORD})\s+((?:[A-Z]\.\s+)?{_NA
 _CAP_START = re.compile(r"(?<![\w’'.-])[A-Z]")
 
 
+_POSSESSIVE_END_RE = re.compile(r"['’]s$")
+
+
 @dataclass(frozen=True)
 class Named:
     """A person the text names outside a quotation, with the gender the title or given name tells."""
@@ -469,10 +472,10 @@ def named_people(text: str) -> tuple[Named, ...]:
             continue  # no given name of one gender: no person found here (most capitalised words)
         rest = m.group(2).split()
         if len(rest) > 1 and (_is_org(rest[-1]) or fold(rest[-1]).lower() in _function_words()
-                              or re.search(r"['’]s$", rest[0]) or rest[-1].lower() in _text_lower(text)):
+                              or _POSSESSIVE_END_RE.search(rest[0]) or rest[-1].lower() in _text_lower(text)):
             # "Ann Lee Foundation", "Ann Lee On", "Ann Lee's Iraq", "Ann Lee Age": the name without the word after it
             rest = rest[:-1]
-        name = re.sub(r"['’]s$", "", " ".join([m.group(1), *rest]))  # "Ann Lee's": the name
+        name = _POSSESSIVE_END_RE.sub("", " ".join([m.group(1), *rest]))  # "Ann Lee's": the name
         if _outside(quoted, m.start()) and not any(p.start <= m.start() < p.end for p in found.values()):
             found[m.start()] = Named(m.start(), m.start() + len(name), name, gender)
     return tuple(found[k] for k in sorted(found))

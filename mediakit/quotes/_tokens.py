@@ -68,6 +68,41 @@ def _tokenize(text: str) -> Tokens:
     return Tokens(toks, lows, st, en, [-1] * n, [False] * n, n_words, n_and_but)
 
 
+_NAME_WORD_CHARS = frozenset("'’-")
+
+
+def _after_cap_word(text: str, word: str) -> bool:
+    r"""True when ``text`` writes ``word`` after a capitalised word and spaces on the same line: what
+    ``re.search(r"\b[A-Z][\w'’-]*[ \u00a0]+" + re.escape(word) + r"\b", text)`` finds, read around each
+    occurrence of ``word`` instead of compiling a pattern for every word.
+
+    >>> _after_cap_word("Later, Ann Roe left.", "Roe"), _after_cap_word("Roe left. then Roe", "Roe")
+    (True, False)
+    """
+    if not word or word[0] in " \u00a0":
+        return re.search(r"\b[A-Z][\w'’-]*[ \u00a0]+" + re.escape(word) + r"\b", text) is not None
+    size = len(text)
+    i = text.find(word)
+    while i != -1:
+        e = i + len(word)
+        j = i
+        while j > 0 and text[j - 1] in " \u00a0":
+            j -= 1
+        if j < i and (e > 0 and _word_char(text[e - 1])) != (e < size and _word_char(text[e])):
+            q = j - 1  # back over the capitalised word: a capital A-Z at a word boundary opens it
+            while q >= 0 and (_word_char(text[q]) or text[q] in _NAME_WORD_CHARS):
+                if "A" <= text[q] <= "Z" and (q == 0 or not _word_char(text[q - 1])):
+                    return True
+                q -= 1
+        i = text.find(word, i + 1)
+    return False
+
+
+def _word_char(c: str) -> bool:
+    r"""A character ``\w`` matches (alphanumeric or the underscore)."""
+    return c.isalnum() or c == "_"
+
+
 def _is_cap(w: str) -> bool:
     return w[:1].isupper()
 
