@@ -229,3 +229,20 @@ def test_after_cap_word_reads_a_surname():
 
     assert [_after_cap_word(t, "Roe") for t in ("Later, Ann Roe left.", "Roe left. then Roe", "Ann\nRoe")] == \
         [True, False, False]
+
+
+def test_dated_views_share_the_matcher_and_look_up_as_a_fresh_gazetteer():
+    import datetime as dt
+
+    from mediakit.quotes import Entry, Gazetteer
+
+    g = Gazetteer([Entry("Mara Quell", "person", "official", "XX", "harbour minister",
+                         start=dt.date(2020, 1, 1), end=dt.date(2021, 1, 1), aliases=["M. Quell"]),
+                   Entry("Tom Vane", "person", "expert", "XX", "economist"),
+                   Entry("Harbour Daily", "media", "media", "XX", "")])
+    view = g.on(dt.date(2019, 5, 1))
+    assert view is not g and view._matcher is g._matcher
+    fresh = Gazetteer(list(view.entries))
+    for name in ("Mara Quell", "M. Quell", "Quell", "Minister Mara Quell", "Tom Vane", "Vane", "Harbour Daily", "Ann Roe"):
+        assert view.lookup(name) == fresh.lookup(name)
+    assert (view.lookup("Mara Quell").type, g.lookup("Mara Quell").type) == ("unknown", "official")

@@ -265,13 +265,17 @@ class Gazetteer:
         """The first entry one of whose names or aliases is the whole of ``text``, through the package's one
         token matcher (:class:`mediakit.matching.TermMatcher`: case and diacritics ignored); a mention in
         another script than the entry's spelling meets it transliterated (``by_name``)."""
-        if self._matcher is None:
-            self._matcher = TermMatcher({i: [_bare(n) for n in [e.name, *e.aliases] if _bare(n)]
-                                         for i, e in enumerate(self.entries)}, case=False)
-        ids = self._matcher.fullmatch(text) if text.strip() else []
+        ids = self._term_matcher().fullmatch(text) if text.strip() else []
         if ids:
             return self.entries[ids[0]]
         return self.by_name.get(_norm(text)) if _CYR_RE.search(text) else None
+
+    def _term_matcher(self) -> TermMatcher:
+        """The token matcher of the entries' names and aliases (by entry index), built on first use."""
+        if self._matcher is None:
+            self._matcher = TermMatcher({i: [_bare(n) for n in [e.name, *e.aliases] if _bare(n)]
+                                         for i, e in enumerate(self.entries)}, case=False)
+        return self._matcher
 
     def _lookup(self, name: str, surname: bool) -> Entry | None:
         n = _norm(name)
@@ -328,8 +332,11 @@ class Gazetteer:
             return self
         if off not in self._views:
             drop = set(off)
-            self._views[off] = Gazetteer([replace(e, type="unknown", role="", describes=[]) if i in drop else e
-                                          for i, e in enumerate(self.entries)])
+            view = Gazetteer([replace(e, type="unknown", role="", describes=[]) if i in drop else e
+                              for i, e in enumerate(self.entries)])
+            # a view keeps every entry's names and aliases at the same index: the one matcher serves all views
+            view._matcher = self._term_matcher()
+            self._views[off] = view
         return self._views[off]
 
     def off_roles(self, day: _dt.date | None) -> set[str]:
