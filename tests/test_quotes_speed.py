@@ -246,3 +246,16 @@ def test_dated_views_share_the_matcher_and_look_up_as_a_fresh_gazetteer():
     for name in ("Mara Quell", "M. Quell", "Quell", "Minister Mara Quell", "Tom Vane", "Vane", "Harbour Daily", "Ann Roe"):
         assert view.lookup(name) == fresh.lookup(name)
     assert (view.lookup("Mara Quell").type, g.lookup("Mara Quell").type) == ("unknown", "official")
+
+
+def test_merge_names_same_under_every_hash_seed():
+    """Two spellings of one name differing only by diacritics, as often each: one answer, whatever the set order."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from mediakit.quotes import merge_names; "
+            "print(sorted(merge_names(['Ana Şahin', 'Ana Sahin', 'Şahin', 'Ana Sahin', 'Ana Şahin']).items()))")
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env=dict(os.environ, PYTHONHASHSEED=str(seed))).stdout for seed in (0, 1, 2, 3)}
+    assert outs == {"[('Ana Sahin', 'Ana Şahin'), ('Ana Şahin', 'Ana Şahin'), ('Şahin', 'Ana Şahin')]\n"}

@@ -140,10 +140,11 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
                 compatible = [f for f in compatible if _norm(f).split()[0] == first]
             if compatible:
                 # the most frequent full form, Latin script first (reports are read in a Latin script), one in
-                # capitals last (a transcript's label)
+                # capitals last (a transcript's label); on a tie the form itself decides, as below (two spellings
+                # differing only by diacritics tie, and the set order of `people` varied with the hash seed)
                 out[m] = max(compatible, key=lambda f: (f.isascii() or fold(f).isascii(), not f.isupper(),
                                                         counts[f] + sum(counts[g] for g in compatible
-                                                                        if _norm(g) == _norm(f)), len(f)))
+                                                                        if _norm(g) == _norm(f)), len(f), f))
     for name, g in glued.items():
         out[name] = out.get(g, g)
     for name, (gender, surname) in titled.items():
