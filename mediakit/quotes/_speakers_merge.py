@@ -36,7 +36,7 @@ from ._names import (
     _place_words,
     _same_given,
 )
-from ._speakers_typing import _gender_of
+from ._speakers_typing import _gender_of, given_name_gender
 
 __all__ = ["merge_names", "clear_caches", "untitled_name"]
 
@@ -44,7 +44,7 @@ __all__ = ["merge_names", "clear_caches", "untitled_name"]
 def clear_caches() -> None:
     """Empty the memo caches of name normalisation and typing (for cold-start timing)."""
     for fn in (_norm, name_key, _words, is_anonymous, country_of, speaker_type_of, _name_part, _is_org,
-               _article_country):
+               _article_country, given_name_gender):
         fn.cache_clear()
     gz = load_gazetteer()
     gz._described.clear()

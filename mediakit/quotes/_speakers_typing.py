@@ -400,6 +400,7 @@ def _gender_of(name: str, desc: str = "") -> str:
     return ""
 
 
+@lru_cache(maxsize=65536)
 def given_name_gender(word: str) -> str:
     """"f" or "m" for a given name the female or the male name list holds (folded or as written, a closing
     full stop aside), "" for any other word and for a name both lists would hold (they hold none now):
