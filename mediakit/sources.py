@@ -63,7 +63,9 @@ def guess_language(text: str) -> str:
     ('tr', 'ru')
     """
     sample = text[:3000]
-    if len(_CYRILLIC.findall(sample)) > 0.2 * max(1, sum(c.isalpha() for c in sample)):
+    cyrillic = len(_CYRILLIC.findall(sample))
+    # the letters are counted only when there is Cyrillic: no Cyrillic is never a fifth of at least one letter
+    if cyrillic and cyrillic > 0.2 * max(1, sum(c.isalpha() for c in sample)):
         return "ru"
     if len(_TR_CHARS.findall(sample)) >= 3:
         return "tr"

@@ -153,6 +153,8 @@ def fold(text: str) -> str:
     >>> fold("İsmail Çavuşoğlu"), fold("Łódź"), fold("йод")
     ('Ismail Cavusoglu', 'Lodz', 'йод')
     """
+    if text.isascii():
+        return text  # no diacritics and nothing _FOLD_EXTRA maps: the loop below would return it unchanged
     text = text.translate(_FOLD_EXTRA)
     decomposed = unicodedata.normalize("NFKD", text)
     out: list[str] = []
@@ -202,7 +204,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
     >>> sentence_spans("Mr. Kaya spoke. Then he left.")
     [(0, 15), (16, 29)]
+
+    Memoised for the last 64 texts (the quote rules ask for an article's sentences three times); each call
+    returns a new list.
     """
+    return list(_sentence_spans(text))
+
+
+@lru_cache(maxsize=64)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     n = len(text)
@@ -222,7 +232,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         _append_span(text, start, end, spans)
         start = m.end()
     _append_span(text, start, n, spans)
-    return spans
+    return tuple(spans)
 
 
 def _append_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

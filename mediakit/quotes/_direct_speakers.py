@@ -12,7 +12,7 @@ import bisect
 import re
 
 from ._lexicon import Cue
-from ._tokens import _Frame, _is_cap, _is_word
+from ._tokens import _after_cap_word, _Frame, _is_cap, _is_word
 from ._words import (
     _ADV_SKIP,
     _AUX,
@@ -509,7 +509,7 @@ class _DirectSpeakers:
     def _in_full_name(self, word: str) -> bool:
         """True when the article writes ``word`` after another capitalised word on the same line ("Donald
         Trump" for "Trump"): a surname, not a word that opens sentences."""
-        return re.search(r"\b[A-Z][\w'’-]*[ \u00a0]+" + re.escape(word) + r"\b", self.text) is not None
+        return _after_cap_word(self.text, word)
 
     def _speaking_subject(self, s0: int, s1: int) -> bool:
         """A sentence subject that surely names a speaker: a personal pronoun, a full name (two capitalised

@@ -132,13 +132,18 @@ def _translit(s: str) -> str:
     return "".join(_CYR.get(ch, ch) for ch in s)
 
 
+# _norm's patterns: an apostrophe's suffix (English possessive, Turkish case endings) and punctuation
+_NORM_SUFFIX_RE = re.compile(r"['’](s|in|ın|un|ün|nin|nın|a|e|ya|ye|da|de|dan|den|ta|te|tan|ten|la|le|yla|yle)\b")
+_NORM_PUNCT_RE = re.compile(r"[^\w\s-]")
+
+
 @lru_cache(maxsize=65536)
 def _norm(s: str) -> str:
     """Folded, lower-case, transliterated form used to compare names: "İlker Aydın" -> "ilker aydin"."""
     s = fold(str(s)).lower()
-    s = re.sub(r"['’](s|in|ın|un|ün|nin|nın|a|e|ya|ye|da|de|dan|den|ta|te|tan|ten|la|le|yla|yle)\b", "", s)
+    s = _NORM_SUFFIX_RE.sub("", s)
     s = _translit(s)
-    return " ".join(re.sub(r"[^\w\s-]", " ", s).split())
+    return " ".join(_NORM_PUNCT_RE.sub(" ", s).split())
 
 
 _SUFFIX_RE = re.compile(r"['’](s|in|ın|un|ün|nin|nın|a|e|ya|ye|da|de|dan|den|ta|te|tan|ten|la|le|yla|yle)\b",
@@ -260,13 +265,17 @@ class Gazetteer:
         """The first entry one of whose names or aliases is the whole of ``text``, through the package's one
         token matcher (:class:`mediakit.matching.TermMatcher`: case and diacritics ignored); a mention in
         another script than the entry's spelling meets it transliterated (``by_name``)."""
-        if self._matcher is None:
-            self._matcher = TermMatcher({i: [_bare(n) for n in [e.name, *e.aliases] if _bare(n)]
-                                         for i, e in enumerate(self.entries)}, case=False)
-        ids = self._matcher.fullmatch(text) if text.strip() else []
+        ids = self._term_matcher().fullmatch(text) if text.strip() else []
         if ids:
             return self.entries[ids[0]]
         return self.by_name.get(_norm(text)) if _CYR_RE.search(text) else None
+
+    def _term_matcher(self) -> TermMatcher:
+        """The token matcher of the entries' names and aliases (by entry index), built on first use."""
+        if self._matcher is None:
+            self._matcher = TermMatcher({i: [_bare(n) for n in [e.name, *e.aliases] if _bare(n)]
+                                         for i, e in enumerate(self.entries)}, case=False)
+        return self._matcher
 
     def _lookup(self, name: str, surname: bool) -> Entry | None:
         n = _norm(name)
@@ -323,8 +332,11 @@ class Gazetteer:
             return self
         if off not in self._views:
             drop = set(off)
-            self._views[off] = Gazetteer([replace(e, type="unknown", role="", describes=[]) if i in drop else e
-                                          for i, e in enumerate(self.entries)])
+            view = Gazetteer([replace(e, type="unknown", role="", describes=[]) if i in drop else e
+                              for i, e in enumerate(self.entries)])
+            # a view keeps every entry's names and aliases at the same index: the one matcher serves all views
+            view._matcher = self._term_matcher()
+            self._views[off] = view
         return self._views[off]
 
     def off_roles(self, day: _dt.date | None) -> set[str]:
@@ -458,7 +470,14 @@ def _words(text: str) -> tuple[str, ...]:
 def is_anonymous(text: str) -> bool:
     """True when ``text`` (a mention with its apposition) says the speaker is not named."""
     t = " ".join(_words(text))
-    return any(p in t for p in load_roles().anonymity)
+    return _anonymity_re().search(t) is not None
+
+
+@lru_cache(maxsize=1)
+def _anonymity_re() -> re.Pattern:
+    """One pattern for the anonymity phrases: it matches a text that holds any of them (what ``any(p in t for p in
+    load_roles().anonymity)`` tested phrase by phrase)."""
+    return re.compile("|".join(re.escape(p) for p in load_roles().anonymity) or "(?!)")
 
 
 @lru_cache(maxsize=1)
@@ -541,11 +560,21 @@ def speaker_type_of(mention: str, description: str = "") -> tuple[str, str]:
     # a mention whose head is the plural of a keyword types as the keyword ("prosecutors", "his attorneys")
     head = _words(mention)[-1:]
     singular = _singular(head[0]) if head else ""
-    for t, ws, prefixes, phrases in load_roles().types:
-        if any(w in ws for w in words) or any(f" {p} " in joined for p in phrases) or \
-                any(w.startswith(p) for w in words for p in prefixes) or singular in ws:
+    for t, ws, prefixes, phrases in _type_rules():
+        if not ws.isdisjoint(words) or phrases is not None and phrases.search(joined) or \
+                prefixes and any(w.startswith(prefixes) for w in words) or singular in ws:
             return t, country
     return "unknown", country
+
+
+@lru_cache(maxsize=1)
+def _type_rules() -> tuple[tuple[str, set[str], tuple[str, ...], re.Pattern | None], ...]:
+    """``load_roles().types`` as :func:`speaker_type_of` reads them: the prefixes as one tuple for
+    ``str.startswith`` and the phrases, each padded with spaces, as one pattern that matches where any of them
+    stands (None without phrases); the rules are unchanged."""
+    return tuple((t, ws, tuple(prefixes),
+                  re.compile("|".join(re.escape(f" {p} ") for p in phrases)) if phrases else None)
+                 for t, ws, prefixes, phrases in load_roles().types)
 
 
 # offices named "... general" that are no military rank

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["QuoteSpan", "find_quotes", "OPEN_MARKS", "CLOSE_MARKS"]
 
@@ -192,11 +193,23 @@ def find_quotes(text: str) -> list[QuoteSpan]:
 
     A quote left open at a paragraph's end continues when the next paragraph opens with a quote mark
     (the print convention for multi-paragraph quotes); the returned span then covers both paragraphs.
+    Memoised per text (the analyser and the speakers' typing both ask for an article's quotes); each call
+    returns a new list of the (frozen) spans.
 
     >>> t = "«Мы продолжим», — сказал он. He said, ''It's \\"fine\\" now.''"
     >>> [t[q.start:q.end] for q in find_quotes(t)]
     ['Мы продолжим', 'It\\'s "fine" now.']
     """
+    return list(_quotes_of(text))
+
+
+@lru_cache(maxsize=64)
+def _quotes_of(text: str) -> tuple[QuoteSpan, ...]:
+    return tuple(_find_quotes(text))
+
+
+def _find_quotes(text: str) -> list[QuoteSpan]:
+    """:func:`find_quotes` computed."""
     out: list[QuoteSpan] = []
     pending: list | None = None  # an open multi-paragraph quote: [open_start, start, end, mark, n_paragraphs]
     for pm in _PARA_RE.finditer(text):

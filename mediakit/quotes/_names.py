@@ -48,6 +48,12 @@ _QUANTIFIERS = frozenset({"one", "two", "three", "four", "five", "some", "many",
                           "every", "another", "other", "most", "few", "no"})
 
 
+# a word's possessive ending; the apostrophe's suffix a name loses (English possessive, Turkish case endings)
+_POSSESSIVE_END_RE = re.compile(r"['’]s$")
+_NAME_SUFFIX_RE = re.compile(r"['’](s|in|ın|un|ün|nin|nın|a|e|ya|ye|yı|yi|dan|den|nın|ın)$")
+_NON_SPACE_RE = re.compile(r"\S+")
+
+
 @lru_cache(maxsize=65536)
 def _name_part(mention: str) -> str:
     """The name in a mention: the last run of capitalised words that are not titles.
@@ -85,8 +91,8 @@ def _name_part(mention: str) -> str:
     if owned is not None:
         return owned
     # "Fox News's Ed Henry": the name is what follows the possessor
-    cut = max((i + 1 for i, w in enumerate(toks[:-1]) if re.search(r"['’]s$", w) and w[:1].isupper()), default=0)
-    toks = [re.sub(r"['’](s|in|ın|un|ün|nin|nın|a|e|ya|ye|yı|yi|dan|den|nın|ın)$", "", w) for w in toks[cut:]]
+    cut = max((i + 1 for i, w in enumerate(toks[:-1]) if _POSSESSIVE_END_RE.search(w) and w[:1].isupper()), default=0)
+    toks = [_NAME_SUFFIX_RE.sub("", w) for w in toks[cut:]]
     run: list[str] = []
     for at in range(len(toks) - 1, -1, -1):
         w = toks[at]
@@ -560,7 +566,7 @@ def _speaker_extent(mention: str, clause: bool = True) -> tuple[int, int]:
     >>> _speaker_extent("Ann Lee"), _speaker_extent("Theresa May")
     ((0, 7), (0, 11))
     """
-    toks = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", mention)]
+    toks = [(m.start(), m.end(), m.group()) for m in _NON_SPACE_RE.finditer(mention)]
     if not toks:
         return 0, len(mention)
     first = fold(toks[0][2]).lower()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ..text import fold
 from ._clauses import _clause_like, _clause_subject, _clause_tail
@@ -77,6 +78,7 @@ from ._speakers_typing import (
     _ambiguous_type,
     _canon_anonymous,
     _gender_of,
+    _is_word_char,
     _type_from_introductions,
     _unnamed_source_country,
 )
@@ -86,6 +88,26 @@ __all__ = ["resolve_speakers", "merge_names", "clear_caches"]
 
 
 # ---------------------------------------------------------------- resolution inside an article
+@lru_cache(maxsize=64)
+def _thing_names(text: str) -> dict[str, str]:
+    """The memo of :func:`_thing_name_memo` for one article (filled as it is asked)."""
+    return {}
+
+
+def _thing_name_memo(name: str, text: str) -> str:
+    """:func:`._speakers_article._thing_name`, memoised per article: every mention of a name asks again, and
+    each answer searches the text with a pattern made for that name.
+
+    >>> text = "Grand Central Publishing agreed. Grand Central won."
+    >>> _thing_name_memo("Grand Central", text), _thing_name_memo("Grand Central", text)
+    ('org', 'org')
+    """
+    memo = _thing_names(text)
+    if name not in memo:
+        memo[name] = _thing_name(name, text)
+    return memo[name]
+
+
 def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | None = None,
                      subjects: list[tuple[int, int]] | None = None) -> None:
     """Fill ``speaker``, ``speaker_canonical``, ``speaker_type`` and ``speaker_country`` of the records of
@@ -279,7 +301,7 @@ def _add_subject(text: str, span: tuple, ents: list[_Ent], names: dict[str, str]
         ents.append(ent)
     elif k in names or len(name.split()) >= 2:
         t, c = speaker_type_of(mention, appos)
-        thing = _thing_name(best, text)
+        thing = _thing_name_memo(best, text)
         if thing:
             # "Grand Central agreed" (of "Grand Central Publishing"), "Exclusive Excerpt": no person, whom no
             # later "he" or "she" refers to
@@ -438,7 +460,7 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
             if prior is not None and t == "unknown":
                 t, c = prior.type, c or prior.country
             # "Grand Central agreed" (of "Grand Central Publishing"): a body, whom no later "she" refers to
-            ent = _Ent(best, _thing_name(best, text) or "person", t, c, " ".join(_words(full)), pos)
+            ent = _Ent(best, _thing_name_memo(best, text) or "person", t, c, " ".join(_words(full)), pos)
         _gender_hint(ent, words)
         ents.append(ent)
         return ent
@@ -488,13 +510,45 @@ def _titled_surnames(text: str, records: list[dict]) -> None:
         c = r.get("speaker_canonical")
         if not isinstance(c, str) or c in titled or " " in c or not c[:1].isupper() or c.isupper():
             continue
-        found = Counter(m.group(1) for m in re.finditer(rf"\b(Mr|Mrs|Ms|Miss)\.?\s+{re.escape(c)}\b", text))
+        found = _titled_counts(text, c)
         genders = {"m" if t == "Mr" else "f" for t in found}
         titled[c] = f"{found.most_common(1)[0][0]}. {c}" if len(genders) == 1 else None
     for r in records:
         c = r.get("speaker_canonical")
         if isinstance(c, str) and titled.get(c):
             r["speaker_canonical"] = titled[c]
+
+
+# a gendered title before a name ("Mr. ", "Mrs ")
+_TITLE_PREFIX = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+")
+
+
+@lru_cache(maxsize=64)
+def _title_prefixes(text: str) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, title)`` of every gendered title (with its full stop and spaces) in ``text``."""
+    return tuple((m.start(), m.end(), m.group(1)) for m in _TITLE_PREFIX.finditer(text))
+
+
+def _titled_counts(text: str, name: str) -> Counter:
+    r"""How often each gendered title stands right before ``name`` in ``text``: what
+    ``Counter(m.group(1) for m in re.finditer(rf"\b(Mr|Mrs|Ms|Miss)\.?\s+{re.escape(name)}\b", text))`` counts
+    (matches do not overlap), from the article's titles found once instead of a pattern compiled per name.
+
+    >>> _titled_counts("Mr. Roe and Mrs Roe met Ms. Roes. Mr. Roe left.", "Roe")
+    Counter({'Mr': 2, 'Mrs': 1})
+    """
+    found: Counter = Counter()
+    last, n, size = 0, len(name), len(text)
+    for start, end, title in _title_prefixes(text):
+        if start < last or not text.startswith(name, end):
+            continue
+        p = end + n
+        # \b after the name: a word character on one side only
+        if (p > 0 and _is_word_char(text[p - 1])) == (p < size and _is_word_char(text[p])):
+            continue
+        found[title] += 1
+        last = p
+    return found
 
 
 # heads of a described thing, never a person a later pronoun refers to ("a name suggesting ...", "a statement")

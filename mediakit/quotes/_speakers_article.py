@@ -39,7 +39,7 @@ from ._names import (
     _role_vocab,
     _same_given,
 )
-from ._speakers_typing import _KIN
+from ._speakers_typing import _KIN, _after_literal
 
 _CAPS_RUN_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+")
 
@@ -197,6 +197,10 @@ _HEADLINE_WORDS = frozenset({"on", "from", "to", "in", "at", "with", "for", "by"
                              "did", "the", "a", "an"})
 
 
+# up to three capitalised words after a name ("Grand Central" + " Publishing")
+_CAPS_AFTER_RE = re.compile(r"((?:\s+[A-Z][\w&’'-]*){1,3})")
+
+
 @lru_cache(maxsize=64)
 def _lower_words_of(text: str) -> frozenset[str]:
     return frozenset(_lower_words(text))
@@ -217,7 +221,7 @@ def _thing_name(name: str, text: str) -> str:
     if len(words) < 2 or _given_first(name) or fold(words[0]).lower().strip(".") in _TITLE_WORDS \
             or fold(words[0]).lower().strip(".") in _role_vocab():
         return ""  # "Admiral Harris": a titled person
-    longer = re.search(rf"(?<![\w’'-]){re.escape(name)}((?:\s+[A-Z][\w&’'-]*){{1,3}})", text)
+    longer = _after_literal(text, name, _CAPS_AFTER_RE, not_before="’'-")
     if longer and (_is_org(longer.group(1)) or any(w.lower() in _ORG_TAILS for w in longer.group(1).split())):
         return "org"
     lower = _lower_words_of(text)
@@ -271,7 +275,7 @@ def _full_names_in_text(text: str, names: dict[str, str]) -> dict[str, list[str]
     found: dict[str, Counter] = defaultdict(Counter)
     skip = _function_words()
     roles = _role_vocab()
-    lower = _lower_words(text)
+    lower = _lower_words_of(text)  # the memo _thing_name reads too
     head, _sep, _body = text.partition("\n")
     body_start = len(head) + 1 if _sep and len(head) <= _HEADLINE_MAX_CHARS else None
     in_body: set[str] = set()  # full forms written below the headline

@@ -36,7 +36,7 @@ from ._names import (
     _place_words,
     _same_given,
 )
-from ._speakers_typing import _gender_of
+from ._speakers_typing import _gender_of, given_name_gender
 
 __all__ = ["merge_names", "clear_caches", "untitled_name"]
 
@@ -44,7 +44,7 @@ __all__ = ["merge_names", "clear_caches", "untitled_name"]
 def clear_caches() -> None:
     """Empty the memo caches of name normalisation and typing (for cold-start timing)."""
     for fn in (_norm, name_key, _words, is_anonymous, country_of, speaker_type_of, _name_part, _is_org,
-               _article_country):
+               _article_country, given_name_gender):
         fn.cache_clear()
     gz = load_gazetteer()
     gz._described.clear()
@@ -140,10 +140,11 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
                 compatible = [f for f in compatible if _norm(f).split()[0] == first]
             if compatible:
                 # the most frequent full form, Latin script first (reports are read in a Latin script), one in
-                # capitals last (a transcript's label)
+                # capitals last (a transcript's label); on a tie the form itself decides, as below (two spellings
+                # differing only by diacritics tie, and the set order of `people` varied with the hash seed)
                 out[m] = max(compatible, key=lambda f: (f.isascii() or fold(f).isascii(), not f.isupper(),
                                                         counts[f] + sum(counts[g] for g in compatible
-                                                                        if _norm(g) == _norm(f)), len(f)))
+                                                                        if _norm(g) == _norm(f)), len(f), f))
     for name, g in glued.items():
         out[name] = out.get(g, g)
     for name, (gender, surname) in titled.items():

@@ -137,6 +137,56 @@ def _media_possessive_re(forms: tuple[str, ...]) -> re.Pattern | None:
 
 # a hyphenated given name after a surname, as in names that put the family name first ("Ban Ki-moon")
 _GIVEN_AFTER = r"(?:\s[A-Z][a-z]+-[a-z]+)?"
+_GIVEN_AFTER_RE = re.compile(_GIVEN_AFTER)
+
+
+def _mentions_of(text: str, key: str) -> list[tuple[int, int]]:
+    r"""``(start, end)`` of each mention of ``key`` in ``text`` as ``re.finditer(r"(?<![\w])" + re.escape(key) +
+    r"(?![\w])" + _GIVEN_AFTER, text)`` gives them (a hyphenated given name after it included), found with
+    ``str.find`` instead of compiling a pattern for every name (the compiling was most of the time here).
+
+    >>> _mentions_of("Ban Ki-moon met Ban. Bank of Ban", "Ban")
+    [(0, 11), (16, 19), (29, 32)]
+    """
+    if not key:
+        return [m.span() for m in re.finditer(r"(?<![\w])(?![\w])" + _GIVEN_AFTER, text)]
+    out = []
+    n, size = len(key), len(text)
+    i = text.find(key)
+    while i != -1:
+        e = i + n
+        if (i == 0 or not _is_word_char(text[i - 1])) and (e == size or not _is_word_char(text[e])):
+            e = _GIVEN_AFTER_RE.match(text, e).end()
+            out.append((i, e))
+            i = text.find(key, e)
+        else:
+            i = text.find(key, i + 1)
+    return out
+
+
+def _after_literal(text: str, literal: str, then: re.Pattern, *, not_before: str = "") -> re.Match | None:
+    r"""The match of ``then`` right after the first ``literal`` in ``text`` that no word character (nor a
+    character of ``not_before``) precedes and ``then`` matches after; what ``re.search(rf"(?<![\w{not_before}])"
+    + re.escape(literal) + then.pattern, text)`` finds, without compiling a pattern for every literal.
+
+    >>> _after_literal("Ann Lees. Ann Lee Bank", "Ann Lee", re.compile(r"\s+([A-Z]\w*)")).group(1)
+    'Bank'
+    """
+    if not literal:
+        return re.search(r"(?<![\w" + re.escape(not_before) + "])" + then.pattern, text)
+    i = text.find(literal)
+    while i != -1:
+        if i == 0 or not (_is_word_char(text[i - 1]) or text[i - 1] in not_before):
+            m = then.match(text, i + len(literal))
+            if m:
+                return m
+        i = text.find(literal, i + 1)
+    return None
+
+
+def _is_word_char(c: str) -> bool:
+    r"""True for a character ``\w`` matches (``re``'s Unicode rule: alphanumeric or the underscore)."""
+    return c.isalnum() or c == "_"
 
 
 def _introduced_as(text: str, name: str, *, surname: bool = True,
@@ -166,8 +216,8 @@ def _introduced_as(text: str, name: str, *, surname: bool = True,
     keys = [name] + ([last] if last != name and surname else [])
     aged_anywhere = False
     for key in keys:
-        for m in re.finditer(r"(?<![\w])" + re.escape(key) + r"(?![\w])" + _GIVEN_AFTER, text):
-            before = _tokens_before(text[max(0, m.start() - 120):m.start()])
+        for m_start, m_end in _mentions_of(text, key):
+            before = _tokens_before(text[max(0, m_start - 120):m_start])
             if media is not None and before and media.search(before[-1]):
                 return "media", ""  # "NBC's Chuck Todd", "Fox News' Sean Hannity"
             words: list[str] = []
@@ -183,10 +233,10 @@ def _introduced_as(text: str, name: str, *, surname: bool = True,
                 if len(words) >= 8 or not (tok[:1].isupper() or low in vocab or tok.endswith(("'s", "’s"))):
                     break
                 words.append(tok)
-            appos, aged = _appositions(text, m.start(), m.end(), vocab)
+            appos, aged = _appositions(text, m_start, m_end, vocab)
             # "Jo Roe, a 26-year-old nurse from Derry,", "Jo Roe, who lives outside Sacramento,": how news
             # introduces private people
-            aged = aged or bool(_YEAR_OLD_RE.search(appos) or _LIVES_RE.match(text, m.end()))
+            aged = aged or bool(_YEAR_OLD_RE.search(appos) or _LIVES_RE.match(text, m_end))
             aged_anywhere = aged_anywhere or aged
             # the role nearest the name first ("lobbyist and campaign chairman Sam Cole": campaign), the
             # other one when the nearest types nothing ("economist and former Acme Jo Marr")
@@ -338,11 +388,9 @@ def _gender_of(name: str, desc: str = "") -> str:
     words = [w for w in name.split() if w[:1].isalpha()]
     if not words:
         return ""
-    first = fold(words[0]).lower().strip(".")
-    if first in g["female"] or words[0].lower() in g["female"]:
-        return "f"
-    if first in g["male"] or words[0].lower() in g["male"]:
-        return "m"
+    given = given_name_gender(words[0])
+    if given:
+        return given
     if len(words) > 1:
         last = words[-1].lower()
         if any(last.endswith(e) for e in g["female_surname_endings"]):
@@ -350,6 +398,22 @@ def _gender_of(name: str, desc: str = "") -> str:
         if any(last.endswith(e) for e in g["male_surname_endings"]):
             return "m"
     return ""
+
+
+@lru_cache(maxsize=65536)
+def given_name_gender(word: str) -> str:
+    """"f" or "m" for a given name the female or the male name list holds (folded or as written, a closing
+    full stop aside), "" for any other word and for a name both lists would hold (they hold none now):
+    the one rule for :func:`_gender_of` and :func:`named_people`.
+
+    >>> given_name_gender("Ann"), given_name_gender("Tom"), given_name_gender("Lee"), given_name_gender("Irina")
+    ('f', 'm', '', 'f')
+    """
+    g = _gender_words()
+    first, low = fold(word).lower().strip("."), word.lower()
+    female = first in g["female"] or low in g["female"]
+    male = first in g["male"] or low in g["male"]
+    return "f" if female and not male else "m" if male and not female else ""
 
 
 # family words, with the gender they tell ("his wife, Jane," is a woman)
@@ -369,6 +433,9 @@ _GIVEN_NAME = re.compile(rf"(?<![\w’'.-])({_NAME_WORD})\s+((?:[A-Z]\.\s+)?{_NA
 
 
 _CAP_START = re.compile(r"(?<![\w’'.-])[A-Z]")
+
+
+_POSSESSIVE_END_RE = re.compile(r"['’]s$")
 
 
 @dataclass(frozen=True)
@@ -395,23 +462,22 @@ def named_people(text: str) -> tuple[Named, ...]:
     from ._marks import find_quotes
 
     quoted = [(int(q.start), int(q.end)) for q in find_quotes(text)]
-    g = _gender_words()
     found: dict[int, Named] = {}
     for m in _TITLED_NAME.finditer(text):
         if _outside(quoted, m.start()):
             found[m.start()] = Named(m.start(), m.end(), m.group(2), "m" if m.group(1) == "Mr" else "f")
     # every capitalised word may open a name ("For Ann Lee": not "For Ann", then "Ann Lee")
     for m in filter(None, (_GIVEN_NAME.match(text, c.start()) for c in _CAP_START.finditer(text))):
-        first = fold(m.group(1)).lower()
-        gender = "f" if first in g["female"] and first not in g["male"] else \
-            "m" if first in g["male"] and first not in g["female"] else ""
+        gender = given_name_gender(m.group(1))
+        if not gender:
+            continue  # no given name of one gender: no person found here (most capitalised words)
         rest = m.group(2).split()
         if len(rest) > 1 and (_is_org(rest[-1]) or fold(rest[-1]).lower() in _function_words()
-                              or re.search(r"['’]s$", rest[0]) or rest[-1].lower() in _text_lower(text)):
+                              or _POSSESSIVE_END_RE.search(rest[0]) or rest[-1].lower() in _text_lower(text)):
             # "Ann Lee Foundation", "Ann Lee On", "Ann Lee's Iraq", "Ann Lee Age": the name without the word after it
             rest = rest[:-1]
-        name = re.sub(r"['’]s$", "", " ".join([m.group(1), *rest]))  # "Ann Lee's": the name
-        if gender and _outside(quoted, m.start()) and not any(p.start <= m.start() < p.end for p in found.values()):
+        name = _POSSESSIVE_END_RE.sub("", " ".join([m.group(1), *rest]))  # "Ann Lee's": the name
+        if _outside(quoted, m.start()) and not any(p.start <= m.start() < p.end for p in found.values()):
             found[m.start()] = Named(m.start(), m.start() + len(name), name, gender)
     return tuple(found[k] for k in sorted(found))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..text import TOKEN_PATTERN
 from ._lexicon import Cue
@@ -61,12 +62,45 @@ def _tokenize(text: str) -> Tokens:
     else:
         lows = [w.lower() for w in toks]
     n = len(toks)
-    n_words = [0] * (n + 1)
-    n_and_but = [0] * (n + 1)
-    for k, w in enumerate(toks):
-        n_words[k + 1] = n_words[k] + (1 if _is_word(w) else 0)
-        n_and_but[k + 1] = n_and_but[k] + (1 if lows[k] in ("and", "but") else 0)
+    # running counts (_is_word inlined: this runs on every token of every article)
+    n_words = list(accumulate([1 if w[:1].isalnum() else 0 for w in toks], initial=0))
+    n_and_but = list(accumulate([1 if w in ("and", "but") else 0 for w in lows], initial=0))
     return Tokens(toks, lows, st, en, [-1] * n, [False] * n, n_words, n_and_but)
+
+
+_NAME_WORD_CHARS = frozenset("'’-")
+
+
+def _after_cap_word(text: str, word: str) -> bool:
+    r"""True when ``text`` writes ``word`` after a capitalised word and spaces on the same line: what
+    ``re.search(r"\b[A-Z][\w'’-]*[ \u00a0]+" + re.escape(word) + r"\b", text)`` finds, read around each
+    occurrence of ``word`` instead of compiling a pattern for every word.
+
+    >>> _after_cap_word("Later, Ann Roe left.", "Roe"), _after_cap_word("Roe left. then Roe", "Roe")
+    (True, False)
+    """
+    if not word or word[0] in " \u00a0":
+        return re.search(r"\b[A-Z][\w'’-]*[ \u00a0]+" + re.escape(word) + r"\b", text) is not None
+    size = len(text)
+    i = text.find(word)
+    while i != -1:
+        e = i + len(word)
+        j = i
+        while j > 0 and text[j - 1] in " \u00a0":
+            j -= 1
+        if j < i and (e > 0 and _word_char(text[e - 1])) != (e < size and _word_char(text[e])):
+            q = j - 1  # back over the capitalised word: a capital A-Z at a word boundary opens it
+            while q >= 0 and (_word_char(text[q]) or text[q] in _NAME_WORD_CHARS):
+                if "A" <= text[q] <= "Z" and (q == 0 or not _word_char(text[q - 1])):
+                    return True
+                q -= 1
+        i = text.find(word, i + 1)
+    return False
+
+
+def _word_char(c: str) -> bool:
+    r"""A character ``\w`` matches (alphanumeric or the underscore)."""
+    return c.isalnum() or c == "_"
 
 
 def _is_cap(w: str) -> bool:
