@@ -107,6 +107,11 @@ _REQUEST_HEADS = frozenset({"request", "requests", "message", "messages", "call"
                             "inquiry", "inquiries", "letter", "letters"})
 
 
+# determiners of a singular noun phrase: a cue word that doubles as a noun after one of them and a modifier, with
+# no object or clause after it ("a surefire forecast of", "its economic forecast and"), is the noun
+_SINGULAR_DETS = frozenset({"a", "an", "its", "his", "her", "their", "our", "my", "your"})
+
+
 def _plural_noun(w: str) -> bool:
     """A lower-cased word that reads as a plural noun: "critics", "people", "police" (not "his", "was")."""
     return _is_word(w) and (w in _PLURAL_WITHOUT_S or w == "people" or w.endswith("s") and not w.endswith(
@@ -265,6 +270,10 @@ class _Cues:
         if starts and i >= 3 and t.low[i - 1] in ("-", "—", "–") and c.form in ("base", "s", "past") and _is_word(nxt) \
                 and self._dash_opens_before(i - 1):
             return True  # "Some economists - including two on the board - warn that": a parenthesis between dashes
+        if c.lemma in _NOUNISH and i >= 2 and t.low[i - 2] in _SINGULAR_DETS and _is_word(p) and t.text[i - 1].islower() \
+                and p not in _AUX and p not in _MODALS and p not in ("not", "never", "n't") \
+                and not t.low[i].endswith(("ed", "ing")) and (nxt in _PREPS and nxt != "to" or not _is_word(nxt) or nxt in ("and", "or")):
+            return False  # "a surefire forecast of results", "its economic forecast and": a noun after its modifier
         if c.lemma == "attack" and c.form in ("s", "base") and not (
                 nxt in _DET or nxt in _OBJECT_PRONOUNS or nxt.endswith(("'s", "’s")) or i + 1 < len(t)
                 and _is_cap(t.text[i + 1]) and t.low[i + 1] not in ("on", "against")):
