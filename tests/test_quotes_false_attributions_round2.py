@@ -1,0 +1,59 @@
+"""Rows that must not exist, round 2 (issue 14, Deliver 4): a cue word read as a noun, a scare quote read as
+speech, and a dash written as the horizontal bar (U+2015). Invented sentences only."""
+
+from __future__ import annotations
+
+from tests.quote_rows import rows, rows_by_verb
+
+
+def test_horizontal_bar_is_a_dash_around_a_parenthesis():
+    text = "Other Republicans \u2015 three officials \u2015 have also said the plan failed."
+    assert rows(text) == [("indirect", "the plan failed", "Other Republicans")]
+
+
+def test_horizontal_bar_reads_like_the_em_dash():
+    bar = "Ann Lee \u2015 an aide to the mayor \u2015 said the bridge would close."
+    dash = bar.replace("\u2015", "\u2014")
+    assert rows(bar) == rows(dash) == [("indirect", "the bridge would close", "Ann Lee")]
+
+
+def test_scare_quote_in_the_subject_is_no_speech():
+    text = 'Just 3 percent of self-described "moderates" said they would back Roe.'
+    assert rows(text) == [("indirect", "they would back Roe", '3 percent of self-described "moderates"')]
+
+
+def test_scare_quote_subject_keeps_its_own_verb():
+    text = 'Only a few so-called "centrists" said the levy was fair.'
+    got = rows_by_verb(text)
+    assert got == [("indirect", "the levy was fair", "said")]
+    assert all(kind != "direct" for kind, _, _ in rows(text))
+
+
+def test_quotation_before_an_inverted_frame_stays_direct():
+    text = '"Never again," said Ann Lee.'
+    assert rows(text) == [("direct", "Never again,", "Ann Lee")]
+
+
+def test_noun_after_a_modifier_is_no_verb():
+    text = "Turnout figures do not offer a surefire forecast of results."
+    assert rows(text) == []
+
+
+def test_noun_after_a_possessive_and_modifier_is_no_verb():
+    text = "The rest is due to changes in its economic forecast and other assumptions."
+    assert rows(text) == []
+
+
+def test_past_form_after_an_apposition_is_still_a_verb():
+    text = "Ann Lee, a banker, forecast that rates would rise."
+    assert rows(text) == [("indirect", "rates would rise", "Ann Lee")]
+
+
+def test_agreeing_with_a_clause_is_an_attribution():
+    text = "Harbour Lane agreed that the plan failed."
+    assert rows(text) == [("indirect", "the plan failed", "Harbour Lane")]
+
+
+def test_deciding_and_offering_to_act_are_no_attribution():
+    assert rows("Harbour Lane decided to pay.") == []
+    assert rows("Harbour Lane offered to pay.") == []
