@@ -57,3 +57,16 @@ def test_agreeing_with_a_clause_is_an_attribution():
 def test_deciding_and_offering_to_act_are_no_attribution():
     assert rows("Harbour Lane decided to pay.") == []
     assert rows("Harbour Lane offered to pay.") == []
+
+
+def test_scare_quote_and_approximator_after_a_semicolon_open_their_own_row():
+    text = ('Just 8 percent of voters said they would back Lee; just 3 percent of self-described "moderates" '
+            'said they would back Roe.')
+    assert rows(text) == [("indirect", "they would back Lee", "8 percent of voters"),
+                          ("indirect", "they would back Roe", '3 percent of self-described "moderates"')]
+
+
+def test_approximator_after_a_semicolon_opens_the_next_subject():
+    text = "Voters said they would back Lee; only three moderates said they would back Roe."
+    assert rows(text) == [("indirect", "they would back Lee", "Voters"),
+                          ("indirect", "they would back Roe", "three moderates")]
