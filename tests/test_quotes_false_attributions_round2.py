@@ -70,3 +70,33 @@ def test_approximator_after_a_semicolon_opens_the_next_subject():
     text = "Voters said they would back Lee; only three moderates said they would back Roe."
     assert rows(text) == [("indirect", "they would back Lee", "Voters"),
                           ("indirect", "they would back Roe", "three moderates")]
+
+
+def test_pledged_before_delegates_is_a_participle():
+    assert rows("The tally counts pledged delegates and party leaders.") == []
+    assert rows("Ann Roe keeps a large pledged delegate lead over Kim.") == []
+
+
+def test_telling_delegates_is_still_a_report():
+    text = "Ann Roe told delegates that the vote was fixed."
+    assert rows(text) == [("indirect", "the vote was fixed", "Ann Roe")]
+
+
+def test_thinking_after_a_modifier_is_the_noun():
+    assert rows("That may be wishful thinking, given the tally.") == []
+    assert rows("Schools aim to teach critical thinking and arithmetic.") == []
+
+
+def test_thinking_with_its_clause_is_a_verb():
+    text = "Ann Roe left the hall thinking that the vote was lost."
+    assert [kind for kind, _, _ in rows(text)] == ["indirect"]
+    assert rows_by_verb(text)[0][1:] == ("the vote was lost", "thinking")
+
+
+def test_disputes_after_a_modifier_is_the_noun():
+    assert rows("The town awaits the end of legal and zoning disputes.") == []
+    assert rows("Ann Roe disputes that the vote was fixed.") == [("indirect", "the vote was fixed", "Ann Roe")]
+
+
+def test_interrupting_a_speech_is_no_report():
+    assert rows("Protesters interrupted her speech on Sunday.") == []

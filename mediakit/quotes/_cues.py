@@ -112,6 +112,12 @@ _REQUEST_HEADS = frozenset({"request", "requests", "message", "messages", "call"
 _SINGULAR_DETS = frozenset({"a", "an", "its", "his", "her", "their", "our", "my", "your"})
 
 
+# nouns a past participle modifies right before them ("pledged delegates"): no verb and no speaker
+_PARTICIPLE_HEADS = frozenset({"delegate", "delegates"})
+# subject pronouns before an -ing cue ("they thinking"): the verb, not a noun
+_SUBJECT_WORDS = frozenset({"i", "we", "you", "they", "he", "she", "it", "who", "which", "that", "people"})
+
+
 def _plural_noun(w: str) -> bool:
     """A lower-cased word that reads as a plural noun: "critics", "people", "police" (not "his", "was")."""
     return _is_word(w) and (w in _PLURAL_WITHOUT_S or w == "people" or w.endswith("s") and not w.endswith(
@@ -337,6 +343,13 @@ class _Cues:
         if (p in _DET or p.endswith(("'s", "’s", "s'", "s’"))) and not share:
             return False  # "the report", "Trump's claims", "Canada's continued participation"
         if c.form == "ing":
+            if c.lemma == "think" and _is_word(p) and t.text[i - 1].islower() and p not in _AUX and p not in _ADV_SKIP \
+                    and p not in _PREPS and p not in _OBJECT_PRONOUNS and p not in _SUBJECT_WORDS \
+                    and not p.endswith("ly") and p not in ("not", "never", "keep", "kept", "keeps", "start", "started",
+                                                          "begin", "began", "stop", "stopped") \
+                    and nxt not in self.lex.complementizers and nxt not in ("about", "of", "through", "over", "so") \
+                    and nxt not in _CLAUSE_STARTS:
+                return False  # "critical thinking,", "wishful thinking", "the new thinking in the party": the noun
             if p in _COPULAS and (nxt in (",", ".", ";", ":", "") or c.lemma == "tell" and nxt in _PREPS):
                 return False  # "the plan is worrying, Cuban said", "was convincing.": an adjective
             # "a strong showing in Iowa", "a poor showing.": a gerund heading a noun phrase (followed by a
@@ -352,6 +365,9 @@ class _Cues:
         if c.form == "past":
             if p[:1].isdigit() and nxt.isalpha() and nxt.endswith("s") and nxt not in _PREPS and nxt not in _AUX:
                 return False  # "270 pledged delegates", "20 reported cases": a participle before its noun
+            if nxt in _PARTICIPLE_HEADS and i + 1 < len(t) and t.text[i + 1].islower() and not c.object \
+                    and not _is_cap(t.text[i - 1]) and p not in _SUBJECT_WORDS:
+                return False  # "among pledged delegates", "a large pledged delegate lead": a participle on the noun
             if nxt == "as" and c.lemma in _PASSIVE_BLOCKED and p not in ("he", "she", "they", "we", "i", "you"):
                 return False  # "contests known as Super Tuesday", "seen as a uniter": a description
             if (p in _COPULAS or p == "not") and c.lemma in _PASSIVE_BLOCKED:
