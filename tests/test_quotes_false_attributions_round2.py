@@ -100,3 +100,9 @@ def test_disputes_after_a_modifier_is_the_noun():
 
 def test_interrupting_a_speech_is_no_report():
     assert rows("Protesters interrupted her speech on Sunday.") == []
+
+
+def test_making_views_known_is_no_report_of_knowing():
+    assert rows("Ann Roe made her views known to the council.") == []
+    assert rows("Voters will make their voice known on Tuesday.") == []
+    assert rows("Ann Roe will make her views known.") == []

@@ -112,6 +112,8 @@ _REQUEST_HEADS = frozenset({"request", "requests", "message", "messages", "call"
 _SINGULAR_DETS = frozenset({"a", "an", "its", "his", "her", "their", "our", "my", "your"})
 
 
+# forms of "make" before "known" ("made their views known"): the idiom, not a report of what someone knows
+_MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
 # nouns a past participle modifies right before them ("pledged delegates"): no verb and no speaker
 _PARTICIPLE_HEADS = frozenset({"delegate", "delegates"})
 # subject pronouns before an -ing cue ("they thinking"): the verb, not a noun
@@ -363,6 +365,10 @@ class _Cues:
                         and t.text[i - 1][:1].islower() and p not in _AUX
                         and p not in _ADV_SKIP and (nxt in _PREPS or nxt in (".", ";", "-", "—", "–")))
         if c.form == "past":
+            if t.low[i] == "known" and any(t.low[m] in _MAKE_FORMS for m in range(max(0, i - 5), i - 1)) \
+                    and not _is_word(nxt) or t.low[i] == "known" and nxt in ("to", "on") and any(
+                    t.low[m] in _MAKE_FORMS for m in range(max(0, i - 5), i - 1)):
+                return False  # "made her views known", "make their voice known on Tuesday": an idiom of making public
             if p[:1].isdigit() and nxt.isalpha() and nxt.endswith("s") and nxt not in _PREPS and nxt not in _AUX:
                 return False  # "270 pledged delegates", "20 reported cases": a participle before its noun
             if nxt in _PARTICIPLE_HEADS and i + 1 < len(t) and t.text[i + 1].islower() and not c.object \
