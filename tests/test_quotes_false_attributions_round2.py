@@ -106,3 +106,8 @@ def test_making_views_known_is_no_report_of_knowing():
     assert rows("Ann Roe made her views known to the council.") == []
     assert rows("Voters will make their voice known on Tuesday.") == []
     assert rows("Ann Roe will make her views known.") == []
+
+
+def test_scare_quote_after_a_sentence_opening_determiner():
+    assert rows('Most "moderates" said they would back Roe.') == [
+        ("indirect", "they would back Roe", 'Most "moderates"')]

@@ -209,7 +209,8 @@ class _Direct(_InterruptedSubject):
         if o <= a or z >= len(t) or t.words(c, e) > _SCARE_QUOTE_MAX_WORDS or t.words(c, e) != e - c:
             return False
         p = t.low[o - 1]
-        if not _is_word(p) or p in self.lex.forms or p in self.lex.complementizers or _is_cap(t.text[o - 1]):
+        if not _is_word(p) or p in self.lex.forms or p in self.lex.complementizers \
+                or _is_cap(t.text[o - 1]) and p not in _DET:  # ('Most “moderates” said': a determiner opens it)
             return False
         cue = self._cue_at(z)
         return cue is not None and cue[0] == z and cue[2].form in ("past", "s", "base")
