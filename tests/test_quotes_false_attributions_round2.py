@@ -111,3 +111,9 @@ def test_making_views_known_is_no_report_of_knowing():
 def test_scare_quote_after_a_sentence_opening_determiner():
     assert rows('Most "moderates" said they would back Roe.') == [
         ("indirect", "they would back Roe", 'Most "moderates"')]
+
+
+def test_horizontal_bar_before_an_opening_mark_reads_like_the_em_dash():
+    bar = "The mayor was blunt \u2015\u201cWe will close the bridge,\u201d she said."
+    dash = bar.replace("\u2015", "\u2014")
+    assert rows(bar) == rows(dash) == [("direct", "We will close the bridge,", "she")]
