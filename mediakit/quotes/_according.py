@@ -50,7 +50,7 @@ _LINE_KICKERS = frozenset({"contributing", "editor's note", "editor’s note", "
 # on PolNeAR train false positives
 _TURN_MIN_WORDS = 4
 # a label after a dash inside a line, names joined by "and" allowed ("... - Ann Lee and Bo Park: “...”")
-_DASH_LABEL = re.compile(r"[ \t][-–—][ \t](?P<label>[A-Z][\w.'’&-]*(?: (?:and )?[A-Z][\w.'’&-]*){0,5}):[ \t]+"
+_DASH_LABEL = re.compile(r"[ \t][-–—―][ \t](?P<label>[A-Z][\w.'’&-]*(?: (?:and )?[A-Z][\w.'’&-]*){0,5}):[ \t]+"
                          r"(?P<body>\S[^\n]*)")
 # the start of every line after the first
 _LINE_START = re.compile(r"\n[ \t]*(?=\S)")

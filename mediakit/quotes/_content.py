@@ -24,6 +24,9 @@ from ._words import (
     _past_like,
 )
 
+# approximators that open a subject the next frame's subject search leaves out ("...; just 3 percent of ... said")
+_SUBJECT_APPROXIMATORS = frozenset({"just", "only", "about", "nearly", "almost", "roughly", "some", "over", "under"})
+
 # ---------------------------------------------------------------- thresholds
 # Each value: what it bounds, then where it was tuned. "Origin unknown": set by hand in commit 11686a3, while
 # the rules were developed on PolNeAR train and checked on the s400 gold (bench/README.md); no record of
@@ -366,6 +369,9 @@ class _Content(_ContentObjects):
             s2 = fr2.c0 if fr2.coord else min(x for x in (fr2.s0, fr2.c0) if x >= 0) if fr2.s0 >= 0 else fr2.c0
             while fr2.coord and s2 - 1 > right0 and t.low[s2 - 1].endswith("ly") and t.low[s2 - 2] == ",":
                 s2 -= 1  # "..., eventually saying": the adverb opens the participle's clause
+            while not fr2.coord and s2 - 1 > right0 + 1 and t.low[s2 - 1] in _SUBJECT_APPROXIMATORS \
+                    and t.text[s2 - 1].islower() and t.low[s2 - 2] in (";", "—", "–"):
+                s2 -= 1  # "...; just 3 percent of moderates said ...": an approximator opens the next subject
             if s2 > right0 + _NEXT_FRAME_GAP and (t.low[s2 - 1] in _CLAUSE_BREAKS or t.low[s2 - 1] in _SUBORDINATORS
                                     and t.low[s2 - 2] == ",") and not self._digit_comma(s2 - 1):
                 hi = s2 - 1 if t.low[s2 - 1] in _CLAUSE_BREAKS else s2 - 2

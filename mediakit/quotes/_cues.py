@@ -107,6 +107,19 @@ _REQUEST_HEADS = frozenset({"request", "requests", "message", "messages", "call"
                             "inquiry", "inquiries", "letter", "letters"})
 
 
+# determiners of a singular noun phrase: a cue word that doubles as a noun after one of them and a modifier, with
+# no object or clause after it ("a surefire forecast of", "its economic forecast and"), is the noun
+_SINGULAR_DETS = frozenset({"a", "an", "its", "his", "her", "their", "our", "my", "your"})
+
+
+# forms of "make" before "known" ("made their views known"): the idiom, not a report of what someone knows
+_MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
+# nouns a past participle modifies right before them ("pledged delegates"): no verb and no speaker
+_PARTICIPLE_HEADS = frozenset({"delegate", "delegates"})
+# subject pronouns before an -ing cue ("they thinking"): the verb, not a noun
+_SUBJECT_WORDS = frozenset({"i", "we", "you", "they", "he", "she", "it", "who", "which", "that", "people"})
+
+
 def _plural_noun(w: str) -> bool:
     """A lower-cased word that reads as a plural noun: "critics", "people", "police" (not "his", "was")."""
     return _is_word(w) and (w in _PLURAL_WITHOUT_S or w == "people" or w.endswith("s") and not w.endswith(
@@ -265,6 +278,10 @@ class _Cues:
         if starts and i >= 3 and t.low[i - 1] in ("-", "—", "–") and c.form in ("base", "s", "past") and _is_word(nxt) \
                 and self._dash_opens_before(i - 1):
             return True  # "Some economists - including two on the board - warn that": a parenthesis between dashes
+        if c.lemma in _NOUNISH and i >= 2 and t.low[i - 2] in _SINGULAR_DETS and _is_word(p) and t.text[i - 1].islower() \
+                and p not in _AUX and p not in _MODALS and p not in ("not", "never", "n't") \
+                and not t.low[i].endswith(("ed", "ing")) and (nxt in _PREPS and nxt != "to" or not _is_word(nxt) or nxt in ("and", "or")):
+            return False  # "a surefire forecast of results", "its economic forecast and": a noun after its modifier
         if c.lemma == "attack" and c.form in ("s", "base") and not (
                 nxt in _DET or nxt in _OBJECT_PRONOUNS or nxt.endswith(("'s", "’s")) or i + 1 < len(t)
                 and _is_cap(t.text[i + 1]) and t.low[i + 1] not in ("on", "against")):
@@ -328,6 +345,13 @@ class _Cues:
         if (p in _DET or p.endswith(("'s", "’s", "s'", "s’"))) and not share:
             return False  # "the report", "Trump's claims", "Canada's continued participation"
         if c.form == "ing":
+            if c.lemma == "think" and _is_word(p) and t.text[i - 1].islower() and p not in _AUX and p not in _ADV_SKIP \
+                    and p not in _PREPS and p not in _OBJECT_PRONOUNS and p not in _SUBJECT_WORDS \
+                    and not p.endswith("ly") and p not in ("not", "never", "keep", "kept", "keeps", "start", "started",
+                                                          "begin", "began", "stop", "stopped") \
+                    and nxt not in self.lex.complementizers and nxt not in ("about", "of", "through", "over", "so") \
+                    and nxt not in _CLAUSE_STARTS:
+                return False  # "critical thinking,", "wishful thinking", "the new thinking in the party": the noun
             if p in _COPULAS and (nxt in (",", ".", ";", ":", "") or c.lemma == "tell" and nxt in _PREPS):
                 return False  # "the plan is worrying, Cuban said", "was convincing.": an adjective
             # "a strong showing in Iowa", "a poor showing.": a gerund heading a noun phrase (followed by a
@@ -341,8 +365,15 @@ class _Cues:
                         and t.text[i - 1][:1].islower() and p not in _AUX
                         and p not in _ADV_SKIP and (nxt in _PREPS or nxt in (".", ";", "-", "—", "–")))
         if c.form == "past":
+            if t.low[i] == "known" and any(t.low[m] in _MAKE_FORMS for m in range(max(0, i - 5), i - 1)) \
+                    and not _is_word(nxt) or t.low[i] == "known" and nxt in ("to", "on") and any(
+                    t.low[m] in _MAKE_FORMS for m in range(max(0, i - 5), i - 1)):
+                return False  # "made her views known", "make their voice known on Tuesday": an idiom of making public
             if p[:1].isdigit() and nxt.isalpha() and nxt.endswith("s") and nxt not in _PREPS and nxt not in _AUX:
                 return False  # "270 pledged delegates", "20 reported cases": a participle before its noun
+            if nxt in _PARTICIPLE_HEADS and i + 1 < len(t) and t.text[i + 1].islower() and not c.object \
+                    and not _is_cap(t.text[i - 1]) and p not in _SUBJECT_WORDS:
+                return False  # "among pledged delegates", "a large pledged delegate lead": a participle on the noun
             if nxt == "as" and c.lemma in _PASSIVE_BLOCKED and p not in ("he", "she", "they", "we", "i", "you"):
                 return False  # "contests known as Super Tuesday", "seen as a uniter": a description
             if (p in _COPULAS or p == "not") and c.lemma in _PASSIVE_BLOCKED:

@@ -60,6 +60,8 @@ _OUTER_FRAME_GAP = 3
 _CONJUNCT_MAX_TOKENS = 12
 # pronouns that can be a clause's subject
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+# most words of a scare quote inside a subject noun phrase ('self-described “moderates” said'); set by hand
+_SCARE_QUOTE_MAX_WORDS = 2
 
 def _abbreviation_stop(t, m: int, hi: int) -> bool:
     """True when the full stop at token ``m`` closes an abbreviation inside an apposition, not a sentence:
@@ -198,6 +200,20 @@ class _Direct(_InterruptedSubject):
                     return _Frame(m, m + 1, Cue(v, "neutral"), np_[0], np_[1])
                 return None
         return None
+
+    def _scare_quote_subject(self, o: int, c: int, e: int, z: int, a: int) -> bool:
+        """A scare quote of one or two words inside a subject noun phrase, right before the subject's verb
+        ('3 percent of self-described “moderates” said they ...'): a word of the phrase before it (no comma, colon
+        or cue), the verb right after it, no punctuation inside; the writer's distance, nobody's speech."""
+        t = self.t
+        if o <= a or z >= len(t) or t.words(c, e) > _SCARE_QUOTE_MAX_WORDS or t.words(c, e) != e - c:
+            return False
+        p = t.low[o - 1]
+        if not _is_word(p) or p in self.lex.forms or p in self.lex.complementizers \
+                or _is_cap(t.text[o - 1]) and p not in _DET:  # ('Most “moderates” said': a determiner opens it)
+            return False
+        cue = self._cue_at(z)
+        return cue is not None and cue[0] == z and cue[2].form in ("past", "s", "base")
 
     def _only_skippable(self, a: int, b: int) -> bool:
         t = self.t
@@ -396,7 +412,7 @@ class _Direct(_InterruptedSubject):
             from_pre = shared_cue = False
             pre_lo = prev_end
             starts_unit = t.words(a, o) == 0
-            if self._is_title(o, c, e, a):
+            if self._is_title(o, c, e, a) or self._scare_quote_subject(o, c, e, z, a):
                 prev_end = z
                 continue
             fragment = self._is_fragment(qi, a, b)

@@ -82,7 +82,7 @@ def _can_open(text: str, i: int, n: int, mark: str) -> bool:
     nxt = text[i + len(mark)] if i + len(mark) < n else " "
     if nxt.isspace():
         return False
-    return prev.isspace() or prev in "([{—–-:/" or prev in OPEN_MARKS
+    return prev.isspace() or prev in "([{—–―-:/" or prev in OPEN_MARKS
 
 
 def _can_close(text: str, i: int, n: int, mark: str) -> bool:

@@ -130,6 +130,10 @@ class _Phrases:
         while k >= lo and n_tok < _NP_MAX_TOKENS:
             w = t.low[k]
             if t.quote[k] != -1:
+                o, c, e, z = self.q_tok[t.quote[k]]
+                if k == z - 1 and o > lo and self._scare_quote_subject(o, c, e, z, lo):
+                    start, n_tok, k = o, n_tok + 1, o - 1  # 'self-described “moderates” said': a word of the phrase
+                    continue
                 break
             if not _is_word(w):
                 if w == "." and k - 1 >= lo and (t.low[k - 1] in _TITLES_ABBR or len(t.text[k - 1]) == 1

@@ -180,7 +180,7 @@ class _Analyser(_Units, _Cues, _Phrases, _CueSubjects, _Subjects, _Direct, _Acco
             if not inner:
                 continue
             cut = min(inner)
-            while cut > r["start"] and (self.text[cut - 1] in _QUOTE_CHARS or self.text[cut - 1] in " :,—–-"):
+            while cut > r["start"] and (self.text[cut - 1] in _QUOTE_CHARS or self.text[cut - 1] in " :,—–―-"):
                 cut -= 1
             if cut - r["start"] < _MIN_CONTENT_CHARS or not _WORD_RE.search(self.text, r["start"], cut):
                 dropped.add((r["verb_start"], r["start"], r["end"]))

@@ -56,11 +56,12 @@ def _tokenize(text: str) -> Tokens:
     st = [s for s, _ in spans]
     en = [e for _, e in spans]
     toks = [text[s:e] for s, e in spans]
-    low = text.lower()
+    # the horizontal bar (U+2015) is read as the em dash it stands for ("Republicans ― three officials ― said")
+    low = text.lower().replace("\u2015", "\u2014")
     if len(low) == len(text):  # lower() kept the length: slice it ("İ" is the exception)
         lows = [low[s:e] for s, e in spans]
     else:
-        lows = [w.lower() for w in toks]
+        lows = [w.lower().replace("\u2015", "\u2014") for w in toks]
     n = len(toks)
     # running counts (_is_word inlined: this runs on every token of every article)
     n_words = list(accumulate([1 if w[:1].isalnum() else 0 for w in toks], initial=0))

@@ -174,7 +174,7 @@ _NOUNISH = {"show", "comment", "note", "report", "claim", "call", "plan", "state
             "question", "charge", "demand", "fear", "doubt", "view", "support", "back", "quote", "post",
             "tweet", "remark", "answer", "reply", "promise", "pledge", "attack", "challenge", "protest",
             "concern", "threat", "warning", "outline", "project", "estimate", "forecast", "label", "term",
-            "object", "counter", "find", "like", "wish", "need", "respond", "thank"}
+            "object", "counter", "find", "like", "wish", "need", "respond", "thank", "dispute"}
 # lemmas that are verbs only after these words (or an auxiliary/negation)
 _RESTRICTED = {
     "like": {"i", "we", "you", "they", "who", "would", "'d", "to"},
