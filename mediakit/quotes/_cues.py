@@ -181,6 +181,8 @@ class _Cues:
                 return True
         for k in range(j - 1, max(-1, j - 1 - _PHRASE_AFTER_HEAD_MAX_TOKENS), -1):
             w = t.low[k]
+            if w == "who" and k >= 1 and _plural_noun(t.low[k - 1]) and t.quote[k] == -1:
+                return True  # "Supporters who came to the city say": a relative clause after the plural head
             if not _is_word(w) or t.quote[k] != -1 or w in _AUX or w in _CLAUSE and w != "to" \
                     or w in self.lex.forms and self.lex.forms[w].form in ("past", "s"):
                 return False
