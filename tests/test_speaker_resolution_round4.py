@@ -157,3 +157,9 @@ def test_infinitive_inside_the_relative_does_not_end_it():
 def test_singular_head_with_a_who_relative_does_not_agree_with_say():
     text = "The man who came to the city say they will back Kim."
     assert not any(c == "they will back Kim" for _k, c, _s in rows(text))
+
+
+def test_lower_case_contracted_pronoun_after_an_adverb_speaks():
+    text = "Now he’s poised to argue that the state is his."
+    assert rows(text) == [("indirect", "the state is his", "he")]
+    assert _speaker_span(text, "the state is his") == (4, 6)
