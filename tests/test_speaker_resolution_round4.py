@@ -163,3 +163,23 @@ def test_lower_case_contracted_pronoun_after_an_adverb_speaks():
     text = "Now he’s poised to argue that the state is his."
     assert rows(text) == [("indirect", "the state is his", "he")]
     assert _speaker_span(text, "the state is his") == (4, 6)
+
+
+# ---------------------------------------------------------------- participles after a frame or a fronted clause
+def test_participle_after_a_final_frame_takes_that_frames_speaker():
+    text = "Kim intends to give a speech this month, Mr. Lee said, adding that it would be short."
+    assert ("indirect", "it would be short", "Mr. Lee") in rows(text)
+    assert _speaker_span(text, "it would be short") == (41, 48)
+
+
+def test_participle_after_a_fronted_clause_with_a_quoted_comma_takes_the_main_subject():
+    text = 'When Roe pointed out that Kim calls it "Medicare for all," Ann Lee seized upon the reference, repeating that it was wrong.'
+    assert ("indirect", "it was wrong", "Ann Lee") in rows(text)
+    assert _speaker_span(text, "it was wrong") == (59, 66)
+
+
+def test_adverb_phrase_opening_the_sentence_is_no_subject():
+    text = "Shortly after the merger, the families had mobilized, warning that jobs would go."
+    assert rows(text) == [("indirect", "jobs would go", "the families")]
+    text = "More recently, she has spoken out against the law, citing the cost."
+    assert rows(text) == [("indirect", "the cost", "she")]

@@ -431,25 +431,48 @@ class _CueSubjects:
         fr.s0, fr.s1 = np_
         return fr
 
-    def _main_clause_frames(self, frames: list[_Frame], a: int) -> list[_Frame]:
-        """The frames of ``frames`` outside a fronted subordinate clause opening the sentence at ``a`` ("While
-        the donor did not disclose his backing, he did say he found Lee charming and called ..."): the subject of a
-        verb joined on later or of a participle is the main clause's, not the subordinate clause's. All of
-        ``frames`` when the sentence opens with no such clause or no frame stands after it."""
+    def _main_clause_start(self, a: int, i0: int) -> int:
+        """The first token of the main clause when the sentence at ``a`` opens with a fronted subordinate clause
+        ("While the donor did not disclose his backing, he did say ...", 'When Lee said it was "Medicare for
+        all," Kim seized on it, repeating ...'): the token after the clause's comma (a comma inside a closing
+        quotation mark counts), when it stands before the cue at ``i0``; else ``a``."""
         t = self.t
         k = a
-        while k < len(t) and (not _is_word(t.text[k]) and t.quote[k] == -1 or t.low[k] in ("and", "but", "yet")):
+        while k < i0 and (not _is_word(t.text[k]) and t.quote[k] == -1 or t.low[k] in ("and", "but", "yet")):
             k += 1
-        if k >= len(t) or t.low[k] not in _FRONTED_SUBORDINATORS:
-            return frames
-        if t.low[k] == "even" and (k + 1 >= len(t) or t.low[k + 1] not in ("though", "if", "as")):
-            return frames
-        comma = next((m for m in range(k + 1, len(t)) if t.quote[m] == -1 and t.low[m] in (",", ";", ".", "!", "?")),
-                     None)
-        if comma is None or t.low[comma] != ",":
-            return frames
-        main = [f for f in frames if f.c0 > comma]
-        return main or frames
+        if k >= i0 or t.low[k] not in _FRONTED_SUBORDINATORS or t.quote[k] != -1:
+            return a
+        if t.low[k] == "even" and (k + 1 >= i0 or t.low[k + 1] not in ("though", "if", "as")):
+            return a
+        for m in range(k + 1, i0):
+            if t.low[m] in (";", ".", "!", "?") and t.quote[m] == -1:
+                return a
+            if t.low[m] == ",":
+                if t.quote[m] == -1:
+                    return m + 1
+                if m + 1 < i0 and t.mark[m + 1] and t.quote[m + 1] == t.quote[m] \
+                        and self.q_tok[t.quote[m]][3] == m + 2:
+                    return m + 2  # 'When Lee called it "Medicare for all," Kim ...': the comma inside the marks
+        return a
+
+    def _participle_frame(self, before: list[_Frame], i0: int, a: int) -> _Frame | None:
+        """The frame whose subject a participle or joined verb at ``i0`` takes, among the frames ``before`` it
+        in the sentence at ``a``: the frame that ends right at the comma before the participle ("..., Mr. Lee
+        said, adding that"; "..., said Ann Lee, adding"), else the first frame of the main clause, past a
+        fronted subordinate clause ("While the donor did not disclose it, he did say ... and called"). None when
+        every frame is in the fronted clause: the main clause's subject is found otherwise."""
+        t = self.t
+        j = self._skip_adverbs_left(i0 - 1, a)
+        if j > a and t.low[j] == "," and t.quote[j] == -1:
+            near = [f for f in before if f.c0 >= a and f.cue is not None and f.cue.form in ("past", "s")
+                    and max(f.c1, f.s1, f.a1) == j and (f.inverted or f.c1 == j) and f.s0 >= 0]
+            if near:
+                return near[-1]
+        start = self._main_clause_start(a, i0)
+        main = [f for f in before if f.c0 >= start]
+        if main:
+            return min(main, key=lambda f: f.c0)
+        return None if start > a else min(before, key=lambda f: f.c0) if before else None
 
     def _contracted_copula(self, k: int) -> bool:
         """True when token ``k`` is a subject pronoun with its contracted form of "be" ("He's poised to argue",

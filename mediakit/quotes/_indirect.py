@@ -276,13 +276,14 @@ class _Indirect:
                                and (t.low[i0 - 1] in (",", "—") or t.low[i0 - 1] in _GERUND_PREPS)):
                 # participle: "..., saying that ..." -- the speaker is the sentence's subject
                 fr = _Frame(i0, i1, c)
-                before = self._main_clause_frames([f for f, _k in frames if f.s0 >= 0 and self._human(f.s0, f.s1)]
-                                                  + [f for f in prior if 0 <= f.s0 < i0], a)
-                if before:
-                    pf = min(before, key=lambda f: f.c0)  # the sentence's main speaker, not a nested one
+                before = [f for f, _k in frames if f.s0 >= 0 and self._human(f.s0, f.s1)] + \
+                    [f for f in prior if 0 <= f.s0 < i0]
+                # the sentence's main speaker, not a nested one nor one of a fronted subordinate clause
+                pf = self._participle_frame(before, i0, a)
+                if pf is not None:
                     fr.s0, fr.s1, fr.a0, fr.a1, fr.antecedent = pf.s0, pf.s1, pf.a0, pf.a1, pf.antecedent
                 else:
-                    src = self._prior_subject(i0, a)
+                    src = self._prior_subject(i0, self._main_clause_start(a, i0))
                     if src is not None:
                         fr.s0, fr.s1, fr.a0, fr.a1, fr.antecedent = src.s0, src.s1, src.a0, src.a1, src.antecedent
                 fr.coord = True

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ._phrases import _CONTRACTED_SPEAKER
 from ._tokens import _is_cap, _is_word
 from ._words import (
     _AUX,
@@ -50,6 +51,8 @@ _TIME_UNITS = frozenset({"minute", "minutes", "hour", "hours", "day", "days", "w
 _OPENING_ADVERBS = frozenset({"afterwards", "afterward", "later", "then", "earlier", "meanwhile", "instead",
                               "still", "finally", "eventually", "first", "again", "yesterday", "today", "soon",
                               "thereafter", "subsequently", "previously", "recently", "separately", "now"})
+# prepositions of time after an adverb opening a sentence ("Shortly after the vote,"); set by hand
+_TIME_PREPS = frozenset({"after", "before", "since", "following", "afterward", "afterwards", "ahead"})
 _DASHES = frozenset({"—", "–", "-", "--", "―"})
 _REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"})
 
@@ -87,7 +90,11 @@ class _Subjects:
                     or first in ("asked", "according") or _past_like(first) and k + 1 < i and t.low[k + 1] in _PREPS
                     or self._time_opening(k, i)
                     or _adverb_before_comma(t, k, i) and not self._in_full_name(t.text[k])
-                    or first in _OPENING_ADVERBS and k + 1 < i and t.low[k + 1] == ","):
+                    or first in _OPENING_ADVERBS and k + 1 < i and t.low[k + 1] == ","
+                    # "Shortly after the merger, the families ...", "More recently, he ...": an adverb phrase
+                    or first.endswith("ly") and len(first) > 5 and k + 1 < i and t.low[k + 1] in _TIME_PREPS
+                    or first in ("more", "most", "very") and k + 2 < i and t.low[k + 1].endswith("ly")
+                    and t.low[k + 2] == ","):
                 break
             # "On Tuesday, Lee went", "Chastened by the analyses, as well as complaints, Lee revised": fronted
             # phrases, then the subject
@@ -100,8 +107,8 @@ class _Subjects:
             if k >= i:
                 return None
         w = t.low[k]
-        if w in self.pronouns and w not in ("that", "this", "which", "who"):
-            return (k, k + 1)
+        if w in self.pronouns and w not in ("that", "this", "which", "who") or _CONTRACTED_SPEAKER.fullmatch(w):
+            return (k, k + 1)  # ("she's tacked to the left": the pronoun with its contracted verb)
         if _is_cap(t.text[k]) and not (w in _DET and k + 1 < i and not _is_cap(t.text[k + 1])):
             e = k
             while e < i and (_is_cap(t.text[e]) or t.low[e] in (".", "-", "'s", "’s") and e > k
