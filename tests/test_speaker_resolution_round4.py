@@ -183,3 +183,9 @@ def test_adverb_phrase_opening_the_sentence_is_no_subject():
     assert rows(text) == [("indirect", "jobs would go", "the families")]
     text = "More recently, she has spoken out against the law, citing the cost."
     assert rows(text) == [("indirect", "the cost", "she")]
+
+
+def test_helped_before_a_bare_infinitive_of_persuasion_is_a_cue_with_the_helpers_subject():
+    text = "Ann Lee helped convince voters that the plan failed."
+    assert rows(text) == [("indirect", "the plan failed", "Ann Lee")]
+    assert _speaker_span(text, "the plan failed") == (0, 7)

@@ -375,6 +375,9 @@ class _Cues:
             return c.form == "s" or c.lemma == "say"
         if p in (",", ")"):
             return True  # "The reports, which X could not verify, describe ..." (the subject rules decide)
+        if p in ("help", "helps", "helped") and c.form == "base" and c.cls == "speech" and _is_word(nxt) \
+                and self.lang == "en":
+            return True  # "Ann Lee helped convince voters that ...": a bare infinitive after "help"
         if p in _AUX or p in _ADV_SKIP or p in ("to", "not", "n't", "never", "i", "we", "you", "they", "who",
                                                  "which", "that", "people", "he", "she", "it"):
             return c.form == "base" or p not in ("i", "we", "you", "they", "people", "to") and p not in _AUX \
