@@ -78,6 +78,24 @@ _ARTICLES = frozenset({"the", "a", "an"})
 _COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"})
 
 
+# subordinators opening a fronted clause before the main one ("While the donor did not disclose it, he said ...");
+# its frames are no speakers of the main clause's joined verbs and participles; set by hand
+_FRONTED_SUBORDINATORS = frozenset({"while", "although", "though", "whereas", "because", "if", "when", "since",
+                                    "after", "before", "once", "unless", "even"})
+
+
+# adverbs of sequence and time that may open a sentence before a fronted participle ("Afterwards, calling the count
+# unfair, her aides said"), and the most tokens of such an opening; set by hand
+_SEQUENCE_ADVERBS = frozenset({"afterwards", "afterward", "later", "then", "earlier", "first", "finally", "next",
+                               "again", "instead", "still", "eventually", "subsequently", "thereafter", "soon"})
+_FRONTED_ADVERB_MAX_TOKENS = 3
+
+
+# a subject pronoun with its contracted copula, one token ("He's poised to", "they're trying to", "I'm able to")
+_CONTRACTED_COPULAS = frozenset(f"{pron}{q}{aux}" for pron, aux in (
+    ("he", "s"), ("she", "s"), ("they", "re"), ("we", "re"), ("you", "re"), ("i", "m")) for q in ("'", "’"))
+
+
 # verbs linking a subject to "likely to say", "quick to point out" (no speaker's words themselves)
 _LINKING_VERBS = frozenset({"appear", "appears", "appeared", "seem", "seems", "seemed", "look", "looks", "looked",
                             "become", "becomes", "became", "remain", "remains", "remained", "grew", "grow", "grows"})
@@ -114,7 +132,26 @@ class _CueSubjects:
             return _Frame(c0, c0, None, q, q + 1)
         if j < lo:
             return None
+        if self._contracted_copula(j):
+            return _Frame(c0, c0, None, j, j + 1)  # "He's poised to argue", "they're saying": the pronoun
         w = t.low[j]
+        if t.quote[j] != -1 and t.mark[j] and j - 1 > lo and t.low[j - 1] == "," and self.lang == "en":
+            # 'Ann Lee, star of “The Show,” stated': a quoted title closing the apposition, the comma inside its
+            # marks; the name before the apposition speaks
+            qo, qc, qe, qz = self.q_tok[t.quote[j]]
+            form = self.lex.forms.get(t.low[c0])
+            if qz == j + 1 and (form is None or form.form != "ing") and self._is_title(qo, qc, qe, lo):
+                k = qo - 1
+                while k >= lo and t.low[k] not in (",", ";", ":", "(") and t.quote[k] == -1 \
+                        and j - k < _APPOSITION_MAX_TOKENS:
+                    k -= 1
+                head = self._np_left(k - 1, lo) if k - 1 >= lo and t.low[k] == "," and k + 1 < qo and not any(
+                    t.low[m] in _AUX or _past_like(t.low[m]) and t.low[m - 1] not in _DET or t.low[m] in self.lex.forms
+                    and self.lex.forms[t.low[m]].form in ("past", "s") for m in range(k + 1, qo)) \
+                    else None  # (not 'Lee, who backs Kim, trashed Roe on “The Show,” calling': a clause)
+                if head is not None and head[1] == k and not self._adverbial(head) and self._human(*head):
+                    head = self._chain_head(head, lo)
+                    return _Frame(c0, c0, None, head[0], head[1], k + 1, j + 1)
         if w == "," and t.low[c0] in self.lex.forms and self.lex.forms[t.low[c0]].form == "ing":
             return None  # "..., saying": a participle; its subject is the sentence's
         fr = _Frame(c0, c0, None)
@@ -126,6 +163,13 @@ class _CueSubjects:
             m = self._skip_adverbs_left(j - 1, lo)
             if sub is None and m > lo and t.low[m] in ("and", "but"):
                 sub = self._prior_subject(j, lo)
+            if sub is not None:
+                sub.c0 = sub.c1 = c0
+            return sub
+        if base is not None and base.form == "base" and w in ("help", "helps", "helped") and j - 1 >= lo \
+                and self.lang == "en":
+            # "Ann Lee helped explain that ...": the subject of "helped", which takes a bare infinitive
+            sub = self._subject_left(j, lo)
             if sub is not None:
                 sub.c0 = sub.c1 = c0
             return sub
@@ -353,6 +397,9 @@ class _CueSubjects:
         if r > np_[0] and _is_cap(t.text[r]) and any(t.low[k] in _TIME_WORDS and t.low[k] not in _DET
                                                      for k in range(np_[0], r)):
             np_ = (r, np_[1])  # "reported last month Cameron had ordered": the time goes with the verb before
+        r = self._bare_time_phrase_end(np_[0], np_[1])
+        if r > np_[0]:
+            np_ = (r, np_[1])  # "Two days ago the mayor said", "Hours later Ann Lee said": the time is no speaker
         r = np_[1]
         while r > np_[0] + 1 and not _is_cap(t.text[r - 1]) and (t.low[r - 1] in _TIME_WORDS or t.low[r - 1] in _DET):
             r -= 1
@@ -383,6 +430,54 @@ class _CueSubjects:
             np_ = (subj[-1], subj[-1] + 1)
         fr.s0, fr.s1 = np_
         return fr
+
+    def _main_clause_start(self, a: int, i0: int) -> int:
+        """The first token of the main clause when the sentence at ``a`` opens with a fronted subordinate clause
+        ("While the donor did not disclose his backing, he did say ...", 'When Lee said it was "Medicare for
+        all," Kim seized on it, repeating ...'): the token after the clause's comma (a comma inside a closing
+        quotation mark counts), when it stands before the cue at ``i0``; else ``a``."""
+        t = self.t
+        k = a
+        while k < i0 and (not _is_word(t.text[k]) and t.quote[k] == -1 or t.low[k] in ("and", "but", "yet")):
+            k += 1
+        if k >= i0 or t.low[k] not in _FRONTED_SUBORDINATORS or t.quote[k] != -1:
+            return a
+        if t.low[k] == "even" and (k + 1 >= i0 or t.low[k + 1] not in ("though", "if", "as")):
+            return a
+        for m in range(k + 1, i0):
+            if t.low[m] in (";", ".", "!", "?") and t.quote[m] == -1:
+                return a
+            if t.low[m] == ",":
+                if t.quote[m] == -1:
+                    return m + 1
+                if m + 1 < i0 and t.mark[m + 1] and t.quote[m + 1] == t.quote[m] \
+                        and self.q_tok[t.quote[m]][3] == m + 2:
+                    return m + 2  # 'When Lee called it "Medicare for all," Kim ...': the comma inside the marks
+        return a
+
+    def _participle_frame(self, before: list[_Frame], i0: int, a: int) -> _Frame | None:
+        """The frame whose subject a participle or joined verb at ``i0`` takes, among the frames ``before`` it
+        in the sentence at ``a``: the frame that ends right at the comma before the participle ("..., Mr. Lee
+        said, adding that"; "..., said Ann Lee, adding"), else the first frame of the main clause, past a
+        fronted subordinate clause ("While the donor did not disclose it, he did say ... and called"). None when
+        every frame is in the fronted clause: the main clause's subject is found otherwise."""
+        t = self.t
+        j = self._skip_adverbs_left(i0 - 1, a)
+        if j > a and t.low[j] == "," and t.quote[j] == -1:
+            near = [f for f in before if f.c0 >= a and f.cue is not None and f.cue.form in ("past", "s")
+                    and max(f.c1, f.s1, f.a1) == j and (f.inverted or f.c1 == j) and f.s0 >= 0]
+            if near:
+                return near[-1]
+        start = self._main_clause_start(a, i0)
+        main = [f for f in before if f.c0 >= start]
+        if main:
+            return min(main, key=lambda f: f.c0)
+        return None if start > a else min(before, key=lambda f: f.c0) if before else None
+
+    def _contracted_copula(self, k: int) -> bool:
+        """True when token ``k`` is a subject pronoun with its contracted form of "be" ("He's poised to argue",
+        "they're trying to claim"): the copula and the speaker in one token."""
+        return 0 <= k < len(self.t) and self.t.low[k] in _CONTRACTED_COPULAS and self.t.quote[k] == -1
 
     def _verb_object(self, np_: tuple[int, int], lo: int) -> bool:
         """True when the noun phrase ``np_`` opens with a verb and its object ("sent a letter", "offer a surefire",
@@ -482,6 +577,10 @@ class _CueSubjects:
         form = self.lex.forms.get(t.low[c0])
         if form is None or form.form != "ing" or t.quote[c0] != -1:
             return None
+        if j >= lo and t.low[j] == "," and t.quote[j] == -1 and 0 < j - lo <= _FRONTED_ADVERB_MAX_TOKENS and (
+                all(t.low[m] in _SEQUENCE_ADVERBS or t.low[m] in _LEADING_ADVERBS for m in range(lo, j))
+                or self._time_opening(lo, c0)):
+            j = lo - 1  # "Afterwards, calling the count unfair, her aides said": an adverb or time phrase first
         if not (j < lo or j == lo and t.low[j] in ("after", "while", "before", "when", "since", "upon", "by")):
             return None
         np_ = self._sentence_subject(lo, hi)
@@ -526,9 +625,16 @@ class _CueSubjects:
                     return None
                 if w in ("who", "whom") and self._verbless_np(k + 1, j + 1):
                     return None  # "asked whom she supported": the cue is the relative clause's verb, "she" its subject
-                if any(t.low[m] in self.lex.forms and self.lex.forms[t.low[m]].form in ("past", "s")
+                # (a base-form cue counts after the relative's own verb, not after "to", nor where a subject
+                # opens the relative: "who many believe betrayed")
+                own_verb = k + 1 < j and t.text[k + 1][:1].islower() and t.low[k + 1] not in _DET \
+                    and t.low[k + 1] not in _SUBJECT_PRONOUNS
+                if any(t.low[m] in self.lex.forms and (self.lex.forms[t.low[m]].form in ("past", "s") or own_verb
+                                                        and t.low[m - 1] != "to" and self._cue_at(m) is not None)
                        for m in range(k + 2, j + 1)):
-                    return None  # a second verb: "who asked not to be named said the decision had been ..."
+                    # a second verb: "who asked not to be named said the decision had been ...", "Supporters who
+                    # came to the city say they will back": the relative clause ended before it
+                    return None
 
                 head = self._np_left(k - 1, lo)
                 if head is None or self._adverbial(head):
@@ -635,6 +741,17 @@ class _CueSubjects:
             np_ = self._sentence_subject(semi + 1, i)
             if np_ is not None and not self._cannot_speak(*np_):
                 return _Frame(-1, -1, None, np_[0], np_[1])
+            q = semi + 1
+            while q < i and (t.low[q] == "," or t.low[q] in _SEQUENCE_ADVERBS or t.low[q] in _LEADING_ADVERBS):
+                q += 1
+            if np_ is None and q == i:
+                # "Lee lost the vote; afterwards, calling the count unfair, her aides said ...": a participle
+                # opening the clause after the semicolon has that clause's subject, after the participle's
+                # phrase (else none: not the subject of the clause before the semicolon)
+                end = next((m for m in range(i, len(t)) if t.quote[m] == -1 and t.low[m] in (";", ".", "!", "?")),
+                           len(t))
+                np_ = self._fronted_clause_subject(i, semi + 1, end)
+                return None if np_ is None else _Frame(-1, -1, None, np_[0], np_[1])
         np_ = self._sentence_subject(a, i)
         if np_ is None:
             return None

@@ -194,6 +194,8 @@ class _Cues:
                 return True
         for k in range(j - 1, max(-1, j - 1 - _PHRASE_AFTER_HEAD_MAX_TOKENS), -1):
             w = t.low[k]
+            if w == "who" and k >= 1 and _plural_noun(t.low[k - 1]) and t.quote[k] == -1:
+                return True  # "Supporters who came to the city say": a relative clause after the plural head
             if not _is_word(w) or t.quote[k] != -1 or w in _AUX or w in _CLAUSE and w != "to" \
                     or w in self.lex.forms and self.lex.forms[w].form in ("past", "s"):
                 return False
@@ -404,6 +406,9 @@ class _Cues:
             return c.form == "s" or c.lemma == "say"
         if p in (",", ")"):
             return True  # "The reports, which X could not verify, describe ..." (the subject rules decide)
+        if p in ("help", "helps", "helped") and c.form == "base" and c.cls == "speech" and _is_word(nxt) \
+                and self.lang == "en":
+            return True  # "Ann Lee helped convince voters that ...": a bare infinitive after "help"
         if p in _AUX or p in _ADV_SKIP or p in ("to", "not", "n't", "never", "i", "we", "you", "they", "who",
                                                  "which", "that", "people", "he", "she", "it"):
             return c.form == "base" or p not in ("i", "we", "you", "they", "people", "to") and p not in _AUX \

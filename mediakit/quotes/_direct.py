@@ -501,7 +501,7 @@ class _Direct(_InterruptedSubject):
                 src = self._prior_subject(o, a)
                 if src is not None and src.s0 >= 0 and self._speaking_subject(src.s0, src.s1):
                     fr = src
-            if cue_before and t.low[o - 1] in (":", ","):
+            if cue_before and t.low[o - 1] in (":", ",") and not self._clause_goes_on(o, pre_lo):
                 # 'Trump took a risk, telling the crowd, “...”': the quotation the sentence's own cue
                 # introduces is its subject's, not the previous sentence's speaker's
                 fr = self._cue_frame_before(o, pre_lo)

@@ -251,6 +251,20 @@ class _DirectSpeakers:
                 return fr
         return None
 
+    def _clause_goes_on(self, o: int, a: int) -> bool:
+        """True when the quotation opening at token ``o`` after a comma goes on with the clause that the
+        sentence's first speech cue (of a speaking subject, in a..o) reports ('He said the turmoil was the fault
+        of banks, “not by a long shot.”'): the quotation is part of a mixed quote that the cue's own report
+        holds, not a quotation the cue introduces ('Lee took a risk, telling the crowd, “...”')."""
+        t = self.t
+        if o >= len(t) or o - 1 <= a or t.low[o - 1] != "," or t.quote[o] == -1:
+            return False
+        fr = self._cue_frame_before(o, a)
+        if fr is None or fr.cue is None or not fr.cue.indirect or fr.cue.content_object or fr.c0 <= a:
+            return False
+        return self._is_clause(fr.c1, o - 1, False) \
+            and not any(t.quote[k] != -1 or self._cue_at(k) is not None for k in range(fr.c1, o - 1))
+
     def _refine_subject(self, fr: _Frame, o: int, a: int) -> _Frame:
         """The speaker of a frame whose subject names nobody: a relative "that"/"which" ('a voice that said
         “...”', 'a sign which read “...”') or a word of a fronted adverbial ('Hours later, Trump told

@@ -217,12 +217,14 @@ class _Indirect:
                         t.low[i1] in self.lex.complementizers or self._finite_clause(i1, b))) \
                     and (t.low[i0 - 2] in _TRYING_VERBS and (not t.low[i0 - 2].endswith("ing") or i0 - 3 >= a and (
                         t.low[i0 - 3] in _COPULA_FORMS or t.low[i0 - 3] in (",", "and", "been") or t.low[i0 - 3] in _TIME_WORDS
-                        or t.low[i0 - 3].endswith("ly") and len(t.low[i0 - 3]) > 4))
-                         or t.low[i0 - 2] in _READY_ADJECTIVES and i0 - 3 >= a and t.low[i0 - 3] in _COPULA_FORMS):
+                        or t.low[i0 - 3].endswith("ly") and len(t.low[i0 - 3]) > 4 or self._contracted_copula(i0 - 3)))
+                         or t.low[i0 - 2] in _READY_ADJECTIVES and i0 - 3 >= a and (
+                             t.low[i0 - 3] in _COPULA_FORMS or self._contracted_copula(i0 - 3))):
                 # (a participle of trying after a noun describes it: "a heckler trying to ask her")
                 # "Lee tried to argue that ...", "Lee is poised to argue ...", "have been able to convince judges
-                # that ...": the subject of the verb of trying speaks, when it can
-                fr = self._subject_left(i0 - 2 if t.low[i0 - 2] in _TRYING_VERBS else i0 - 3, a)
+                # that ...", "He's poised to argue": the subject of the verb of trying speaks, when it can
+                fr = self._subject_left(i0 - 2 if t.low[i0 - 2] in _TRYING_VERBS or self._contracted_copula(i0 - 3)
+                                        else i0 - 3, a)
                 if fr is not None and (fr.s0 < 0 or not self._human(fr.s0, fr.s1)):
                     fr = None
             if fr is None and c.form == "base" and c.cls == "speech" and i0 - 3 >= a and t.low[i0 - 1] == "to" \
@@ -276,11 +278,12 @@ class _Indirect:
                 fr = _Frame(i0, i1, c)
                 before = [f for f, _k in frames if f.s0 >= 0 and self._human(f.s0, f.s1)] + \
                     [f for f in prior if 0 <= f.s0 < i0]
-                if before:
-                    pf = min(before, key=lambda f: f.c0)  # the sentence's main speaker, not a nested one
+                # the sentence's main speaker, not a nested one nor one of a fronted subordinate clause
+                pf = self._participle_frame(before, i0, a)
+                if pf is not None:
                     fr.s0, fr.s1, fr.a0, fr.a1, fr.antecedent = pf.s0, pf.s1, pf.a0, pf.a1, pf.antecedent
                 else:
-                    src = self._prior_subject(i0, a)
+                    src = self._prior_subject(i0, self._main_clause_start(a, i0))
                     if src is not None:
                         fr.s0, fr.s1, fr.a0, fr.a1, fr.antecedent = src.s0, src.s1, src.a0, src.a1, src.antecedent
                 fr.coord = True

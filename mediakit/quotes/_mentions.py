@@ -63,6 +63,13 @@ def _full_form(name: str, names: dict[str, str]) -> str:
 
 
 _AND_WORDS = {"and", "&", "ve", "и"}
+# the openers and heads of the people named with a person in one subject ("Ann Lee and her husband", "Tom Vance and
+# two aides"); set by hand
+_COMPANION_OPENERS = frozenset({"his", "her", "their", "two", "three", "four", "several"})
+_COMPANION_HEADS = frozenset({"husband", "wife", "son", "sons", "daughter", "daughters", "brother", "brothers",
+                              "sister", "sisters", "partner", "spouse", "family", "children", "parents", "mother",
+                              "father", "aides", "aide", "lawyers", "lawyer", "attorneys", "attorney", "advisers",
+                              "staff", "colleagues", "colleague", "allies", "supporters"})
 
 
 def _joint_names(mention: str) -> str:
@@ -74,12 +81,20 @@ def _joint_names(mention: str) -> str:
     ('Ortiz and Vance', '', '')
     >>> _joint_names("Presidents Lena Maria Ortiz and Tom Vance")
     'Lena Maria Ortiz and Tom Vance'
+    >>> _joint_names("Ann Lee and her husband"), _joint_names("Lee and her remarks")
+    ('Ann Lee and her husband', '')
     """
     raw = _name_words(mention)
     cut = next((i for i, w in enumerate(raw) if w.lower() in _AND_WORDS), None)
     if cut is None or cut == 0 or cut == len(raw) - 1 or _is_org(mention):
         return ""
     left, right = _name_part(" ".join(raw[:cut])), _name_part(" ".join(raw[cut + 1:]))
+    companion = raw[cut + 1:]
+    if left and not right and 2 <= len(companion) <= 3 and companion[0].lower() in _COMPANION_OPENERS \
+            and companion[-1].lower().strip(".,") in _COMPANION_HEADS | _SPEAKER_NOUNS \
+            and all(w[:1].isupper() for w in raw[:cut]) and left.split()[-1] == raw[cut - 1].strip(".,"):
+        # "Ann Lee and her husband", "Tom Vance and two aides": a name and the people with them, both speak
+        return f"{left} and {' '.join(companion)}"
     if not left or not right or not raw[cut - 1][:1].isupper() or not raw[-1][:1].isupper() \
             or left.split()[-1] != raw[cut - 1].strip(".,"):
         return ""  # "Secretary Ellen Lord and David Trachtenberg": "Lord" read as a title; not sure

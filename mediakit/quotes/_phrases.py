@@ -106,6 +106,9 @@ _QUANTITY_WORDS = frozenset({"half", "a", "one", "two", "three", "four", "five",
                              "ten", "third", "quarter", "dozen", "hundred", "hundreds", "thousands"})
 
 
+# a speaking pronoun with its contracted verb, one token ("he's", "they’re", "I'm")
+_CONTRACTED_SPEAKER = re.compile(r"(?:he|she|they|we|i|you)['’](?:s|ve|d|ll|re|m)")
+
 class _Phrases:
     """Speaker noun phrases (mixed into the analyser of :mod:`._rules`)."""
 
@@ -545,8 +548,8 @@ class _Phrases:
         words = [k for k in range(s0, s1) if _is_word(t.text[k])]
         if not words:
             return False
-        if any(t.low[k] in _SPEAKING_PRONOUNS for k in words):
-            return True
+        if any(t.low[k] in _SPEAKING_PRONOUNS or _CONTRACTED_SPEAKER.fullmatch(t.low[k]) for k in words):
+            return True  # ("he's poised to argue": a pronoun with its contracted verb)
         if any(_is_cap(t.text[k]) for k in words[1:]) or _is_cap(t.text[words[0]]) and t.low[words[0]] not in _DET:
             return True
         return any(t.low[k] in _SPEAKER_NOUNS for k in words)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ._phrases import _CONTRACTED_SPEAKER
 from ._tokens import _is_cap, _is_word
 from ._words import (
     _AUX,
@@ -46,6 +47,12 @@ _COUNT_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven",
                           "several", "many"})
 _TIME_UNITS = frozenset({"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
                          "year", "years", "decade", "decades"})
+# adverbs of time or sequence that open a sentence before a comma ("Afterwards, her aides said"); set by hand
+_OPENING_ADVERBS = frozenset({"afterwards", "afterward", "later", "then", "earlier", "meanwhile", "instead",
+                              "still", "finally", "eventually", "first", "again", "yesterday", "today", "soon",
+                              "thereafter", "subsequently", "previously", "recently", "separately", "now"})
+# prepositions of time after an adverb opening a sentence ("Shortly after the vote,"); set by hand
+_TIME_PREPS = frozenset({"after", "before", "since", "following", "afterward", "afterwards", "ahead"})
 _DASHES = frozenset({"—", "–", "-", "--", "―"})
 _REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"})
 
@@ -76,10 +83,18 @@ class _Subjects:
                 continue
             elif n and _is_cap(t.text[k]):
                 break  # after a fronted phrase, a capitalised word is a name ("Like a friend, Ebeling said")
+            if (m := self._bare_time_phrase_end(k, i)) > k:
+                k = m  # "A few minutes later they reversed course": a time phrase with no comma, then the subject
+                continue
             if not (first in _PREPS or first in _SUBORDINATORS or first in _CLAUSE or first.endswith("ing")
                     or first in ("asked", "according") or _past_like(first) and k + 1 < i and t.low[k + 1] in _PREPS
                     or self._time_opening(k, i)
-                    or _adverb_before_comma(t, k, i) and not self._in_full_name(t.text[k])):
+                    or _adverb_before_comma(t, k, i) and not self._in_full_name(t.text[k])
+                    or first in _OPENING_ADVERBS and k + 1 < i and t.low[k + 1] == ","
+                    # "Shortly after the merger, the families ...", "More recently, he ...": an adverb phrase
+                    or first.endswith("ly") and len(first) > 5 and k + 1 < i and t.low[k + 1] in _TIME_PREPS
+                    or first in ("more", "most", "very") and k + 2 < i and t.low[k + 1].endswith("ly")
+                    and t.low[k + 2] == ","):
                 break
             # "On Tuesday, Lee went", "Chastened by the analyses, as well as complaints, Lee revised": fronted
             # phrases, then the subject
@@ -92,8 +107,8 @@ class _Subjects:
             if k >= i:
                 return None
         w = t.low[k]
-        if w in self.pronouns and w not in ("that", "this", "which", "who"):
-            return (k, k + 1)
+        if w in self.pronouns and w not in ("that", "this", "which", "who") or _CONTRACTED_SPEAKER.fullmatch(w):
+            return (k, k + 1)  # ("she's tacked to the left": the pronoun with its contracted verb)
         if _is_cap(t.text[k]) and not (w in _DET and k + 1 < i and not _is_cap(t.text[k + 1])):
             e = k
             while e < i and (_is_cap(t.text[e]) or t.low[e] in (".", "-", "'s", "’s") and e > k
@@ -153,6 +168,24 @@ class _Subjects:
                                               or t.low[k] in _COUNT_WORDS):
             return False
         return any(t.low[x] in _TIME_UNITS for x in range(k + 1, min(m, k + 3)))
+
+    def _bare_time_phrase_end(self, k: int, i: int) -> int:
+        """The token after a time phrase opening a clause at ``k`` with no comma after it, before a pronoun, a
+        name or a determiner ("A few minutes later they", "Two days ago the mayor", "Hours later Ann Lee"): a
+        count and a unit of time, then "later", "earlier" or "ago". ``k`` itself when there is none."""
+        t = self.t
+        m = k
+        while m < i and m - k < 3 and (t.low[m] in _ARTICLES or t.low[m] in _COUNT_WORDS or t.low[m].isdigit()):
+            m += 1
+        if m + 2 >= i or t.low[m] not in _TIME_UNITS or t.low[m + 1] not in ("later", "earlier", "ago", "afterward",
+                                                                              "afterwards"):
+            return k
+        nxt = m + 2
+        w = t.low[nxt]
+        if w in self.pronouns and w not in ("that", "this", "which", "who", "it") or _is_cap(t.text[nxt]) \
+                or w in _DET or w in _POSSESSIVE_DET:
+            return nxt
+        return k
 
     def _after_dateline(self, k: int, i: int) -> int:
         """The first token after a dateline opening the sentence at ``k`` ("WASHINGTON, Dec. 8 (UPI) —",
