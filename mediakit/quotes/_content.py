@@ -493,7 +493,12 @@ class _Content(_ContentObjects):
             # left out, whose only verbs stand in its relative clause
             or fr.a0 < 0 and fr.s1 >= 0 and k == fr.s1 + 1 and t.low[fr.s1] == "," and t.low[k] in _ARTICLES
             and frame_start > a and t.low[frame_start - 1] == "," and left_words >= _FINAL_FRAME_LEFT_WORDS
-            and self._description_then_relative(k, e))
+            and self._description_then_relative(k, e)
+            # "The plan failed, said Ann Lee, adding that ...": a participle cue after the inverted speaker's
+            # comma heads a report of its own; the inverted verb reports the clause on its left
+            or frame_start > a and t.low[frame_start - 1] == "," and k < hi and k - 1 == right0
+            and t.low[right0] == "," and any(fr2.c0 == k and fr2.coord and fr2.cue is not None
+                                             and fr2.cue.form == "ing" for fr2, _k2 in frames[n_f + 1:]))
         # "..., Anne Richards said on the same call." / "..., Biden said, clutching the lectern": what follows
         # a sentence-final frame is a phrase about the telling (a preposition or a participle first, no
         # complementizer), so the content is on the left
