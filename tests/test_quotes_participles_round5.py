@@ -22,3 +22,35 @@ def test_inverted_speaker_with_a_clause_after_it_keeps_the_right_content():
     # no participle after the speaker's comma: the content on the right stays
     text = "Ann Lee said on Monday that the plan failed."
     assert rows(text) == [("indirect", "the plan failed", "Ann Lee")]
+
+
+def test_participle_opening_the_sentence_speaks_for_the_main_subject():
+    text = "Calling the count unfair, her aides said they would appeal."
+    assert rows(text) == [("indirect", "the count unfair", "her aides"), ("indirect", "they would appeal", "her aides")]
+
+
+def test_participle_with_a_bare_clause_opening_the_sentence():
+    text = "Saying the count was unfair, her aides said they would appeal."
+    assert rows(text) == [("indirect", "the count was unfair", "her aides"),
+                          ("indirect", "they would appeal", "her aides")]
+
+
+def test_participle_after_an_adverb_speaks_for_the_main_subject():
+    text = "Afterwards, calling the count unfair, her aides said they would appeal."
+    assert rows(text) == [("indirect", "the count unfair", "her aides"), ("indirect", "they would appeal", "her aides")]
+
+
+def test_participle_after_a_fronted_phrase_speaks_for_the_main_subject():
+    text = "After the vote, saying the count was unfair, her aides said they would appeal."
+    assert rows(text) == [("indirect", "the count was unfair", "her aides"),
+                          ("indirect", "they would appeal", "her aides")]
+
+
+def test_fronted_participle_content_ends_at_the_subject():
+    text = "After saying he was tired of the delays, the mayor left the hall early."
+    assert rows(text) == [("indirect", "he was tired of the delays", "the mayor")]
+
+
+def test_fronted_participle_with_no_words_reports_nothing():
+    assert rows("Reading from a prepared text, Ann Lee mispronounced the name of the ward.") == []
+    assert rows("Recalling the storms of last winter, the council began repairs early.") == []

@@ -376,6 +376,8 @@ class _Content(_ContentObjects):
                                     and t.low[s2 - 2] == ",") and not self._digit_comma(s2 - 1):
                 hi = s2 - 1 if t.low[s2 - 1] in _CLAUSE_BREAKS else s2 - 2
                 break
+        if fr.coord and not fr.inverted and fr.c1 < fr.s0 - 1 < hi and t.low[fr.s0 - 1] == ",":
+            hi = fr.s0 - 1  # "Calling the count unfair, her aides said": the participle's phrase ends at its subject
         for m in range(right0 + 1, hi):
             if m in self.consumed and t.quote[m] == -1 and t.low[m].endswith("ing") and t.low[m - 1] == "," \
                     and m + 1 < hi and t.low[m + 1] not in (",", ":") and fr.cue is not None \

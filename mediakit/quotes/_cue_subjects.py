@@ -89,6 +89,9 @@ _FRONTED_SUBORDINATORS = frozenset({"while", "although", "though", "whereas", "b
 _SEQUENCE_ADVERBS = frozenset({"afterwards", "afterward", "later", "then", "earlier", "first", "finally", "next",
                                "again", "instead", "still", "eventually", "subsequently", "thereafter", "soon"})
 _FRONTED_ADVERB_MAX_TOKENS = 3
+# the most tokens of a phrase of place or time opening a sentence before a fronted participle ("After the vote,
+# saying ...", "At a rally in Dover, calling ..."); set by hand
+_FRONTED_PHRASE_MAX_TOKENS = 6
 
 
 # a subject pronoun with its contracted copula, one token ("He's poised to", "they're trying to", "I'm able to")
@@ -577,10 +580,14 @@ class _CueSubjects:
         form = self.lex.forms.get(t.low[c0])
         if form is None or form.form != "ing" or t.quote[c0] != -1:
             return None
-        if j >= lo and t.low[j] == "," and t.quote[j] == -1 and 0 < j - lo <= _FRONTED_ADVERB_MAX_TOKENS and (
+        if j >= lo and t.low[j] == "," and t.quote[j] == -1 and (0 < j - lo <= _FRONTED_ADVERB_MAX_TOKENS and (
                 all(t.low[m] in _SEQUENCE_ADVERBS or t.low[m] in _LEADING_ADVERBS for m in range(lo, j))
-                or self._time_opening(lo, c0)):
-            j = lo - 1  # "Afterwards, calling the count unfair, her aides said": an adverb or time phrase first
+                or self._time_opening(lo, c0))
+                or 0 < j - lo <= _FRONTED_PHRASE_MAX_TOKENS and t.low[lo] in _PREPS
+                and all(t.low[m] != "," for m in range(lo, j)) and self._fronted_phrase(lo, j)):
+            # "Afterwards, calling the count unfair, her aides said": an adverb, a time phrase or a phrase of place
+            # or time ("After the vote, saying ...") first
+            j = lo - 1
         if not (j < lo or j == lo and t.low[j] in ("after", "while", "before", "when", "since", "upon", "by")):
             return None
         np_ = self._sentence_subject(lo, hi)
