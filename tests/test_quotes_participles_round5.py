@@ -54,3 +54,19 @@ def test_fronted_participle_content_ends_at_the_subject():
 def test_fronted_participle_with_no_words_reports_nothing():
     assert rows("Reading from a prepared text, Ann Lee mispronounced the name of the ward.") == []
     assert rows("Recalling the storms of last winter, the council began repairs early.") == []
+
+
+def test_plural_subject_counted_in_an_aside_between_dashes():
+    text = "Two aldermen — both from the east ward — said the bridge would close."
+    assert rows(text) == [("indirect", "the bridge would close", "Two aldermen")]
+    text = "The aldermen — three of them — said the bridge would close."
+    assert rows(text) == [("indirect", "the bridge would close", "The aldermen")]
+
+
+def test_aside_naming_people_after_a_plural_subject():
+    text = "Two aldermen -- three officials -- said the bridge would close."
+    assert rows(text) == [("indirect", "the bridge would close", "Two aldermen")]
+
+
+def test_uncounted_aside_after_a_subject_that_is_no_speaker_stays_silent():
+    assert rows("The storm — a slow one — said the bridge would close.") == []

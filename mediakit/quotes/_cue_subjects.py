@@ -76,6 +76,9 @@ _ADVERBIAL_DETS = frozenset({"which", "whose", "what", "that", "this", "each", "
 _ARTICLES = frozenset({"the", "a", "an"})
 # number words opening the second half of a coordinated subject ("Ann Lee and two aides")
 _COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"})
+# quantifiers opening an aside between dashes that counts the plural subject before it ("— both from the east
+# ward —", "— all of them veterans —"); set by hand
+_ASIDE_QUANTIFIERS = frozenset({"both", "all", "each", "most", "many", "some", "half", "none", "one"})
 
 
 # subordinators opening a fronted clause before the main one ("While the donor did not disclose it, he said ...");
@@ -319,7 +322,7 @@ class _CueSubjects:
                 k -= 1  # (commas inside: "— including Muslims, Christians —")
             if k > lo and t.low[k] == t.low[j] and k + 1 < j:
                 head = self._np_left(k - 1, lo)
-                if head is not None and not self._adverbial(head) and self._human(*head):
+                if head is not None and not self._adverbial(head) and self._counted_aside(head, k + 1, j):
                     fr.s0, fr.s1, fr.a0, fr.a1 = head[0], head[1], k + 1, j
                     return fr
             return None
@@ -333,7 +336,7 @@ class _CueSubjects:
                 t.low[x] in ("is", "are", "was", "were", "be", "been") for x in range(j + 1, c0))
             if k - 1 > lo and t.low[k] == "-" and t.low[k - 1] == "-" and k + 1 < j - 1 and not passive:
                 head = self._np_left(k - 2, lo)
-                if head is not None and not self._adverbial(head) and self._human(*head):
+                if head is not None and not self._adverbial(head) and self._counted_aside(head, k + 1, j - 1):
                     fr.s0, fr.s1, fr.a0, fr.a1 = head[0], head[1], k + 1, j - 1
                     return fr
             return None
@@ -433,6 +436,19 @@ class _CueSubjects:
             np_ = (subj[-1], subj[-1] + 1)
         fr.s0, fr.s1 = np_
         return fr
+
+    def _counted_aside(self, head: tuple[int, int], s: int, e: int) -> bool:
+        """True when the noun phrase ``head`` before an aside s..e between dashes can speak: a person, group or
+        organisation, or a plural the aside counts or describes as people ("Two aldermen — both from the east
+        ward — said", "The aldermen — three of them — said", "Two aldermen — three officials — said")."""
+        t = self.t
+        if self._human(*head):
+            return True
+        words = [x for x in range(s, e) if _is_word(t.text[x])]
+        plural = self._plural_subject(*head) or t.low[head[1] - 1].endswith(("men", "people", "folk"))
+        return bool(words) and not self._cannot_speak(*head) and plural and (
+            t.low[words[0]] in _ASIDE_QUANTIFIERS or t.low[words[0]] in _COUNT_WORDS or t.low[words[0]].isdigit()
+            or self._human(s, e))
 
     def _main_clause_start(self, a: int, i0: int) -> int:
         """The first token of the main clause when the sentence at ``a`` opens with a fronted subordinate clause
