@@ -70,3 +70,13 @@ def test_aside_naming_people_after_a_plural_subject():
 
 def test_uncounted_aside_after_a_subject_that_is_no_speaker_stays_silent():
     assert rows("The storm — a slow one — said the bridge would close.") == []
+
+
+def test_subject_before_a_verb_and_its_object_speaks_for_a_participle():
+    text = "The mayor left the hall thinking that the vote was lost."
+    assert rows(text) == [("indirect", "the vote was lost", "The mayor")]
+
+
+def test_subject_before_a_verb_and_its_object_with_a_bare_clause():
+    text = "The senator signed the bill saying it was fair."
+    assert rows(text) == [("indirect", "it was fair", "The senator")]

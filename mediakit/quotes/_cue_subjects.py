@@ -24,6 +24,7 @@ from ._words import (
     _AUX,
     _CLAUSE,
     _DET,
+    _DOCUMENT_NOUNS,
     _INVERTIBLE,
     _IRREGULAR_PAST,
     _LEADING_ADVERBS,
@@ -379,6 +380,16 @@ class _CueSubjects:
             if sub is not None and sub.s0 >= 0 and sub.s1 <= np_[0]:
                 sub.c0 = sub.c1 = c0
                 return sub
+        if base is not None and base.form == "ing" and self.lang == "en":
+            # "The mayor left the hall thinking that ...": a subject, its past-tense verb and that verb's object
+            # read as one noun phrase before a participle; the subject speaks
+            v = next((x for x in range(np_[0] + 1, np_[1] - 2) if (_past_like(t.low[x]) or t.low[x] in _IRREGULAR_PAST)
+                      and t.low[x - 1] not in _DET and t.low[x - 1] not in _PREPS and t.low[x - 1] not in _AUX
+                      and self._verb_object((x, np_[1]), lo)), None)
+            if v is not None and not self._adverbial((np_[0], v)) and self._human(np_[0], v) \
+                    and not any(t.low[x] in _DOCUMENT_NOUNS for x in range(v, np_[1])):
+                # (not "issued a report saying": the speaker stays with the document, named after its issuer)
+                np_ = (np_[0], v)
         if all(t.low[k] in _TIME_WORDS or t.low[k] in _DET or t.low[k].isdigit() for k in range(*np_)) \
                 and any(t.low[k] in _TIME_WORDS and t.low[k] not in _DET for k in range(*np_)) \
                 and not (np_[1] - np_[0] == 1 and _is_cap(t.text[np_[0]])):
