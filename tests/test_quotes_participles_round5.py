@@ -80,3 +80,10 @@ def test_subject_before_a_verb_and_its_object_speaks_for_a_participle():
 def test_subject_before_a_verb_and_its_object_with_a_bare_clause():
     text = "The senator signed the bill saying it was fair."
     assert rows(text) == [("indirect", "it was fair", "The senator")]
+
+
+def test_participle_with_a_quotation_after_an_inverted_speaker():
+    text = 'The plan failed, said Ann Lee, adding: "It was a shame."'
+    assert rows(text) == [("indirect", "The plan failed", "Ann Lee"), ("direct", "It was a shame.", "Ann Lee")]
+    text = 'The plan failed, said Ann Lee, the mayor, adding: "It was a shame."'
+    assert rows(text) == [("indirect", "The plan failed", "Ann Lee"), ("direct", "It was a shame.", "Ann Lee")]

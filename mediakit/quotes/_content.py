@@ -498,9 +498,13 @@ class _Content(_ContentObjects):
             and self._description_then_relative(k, e)
             # "The plan failed, said Ann Lee, adding that ...": a participle cue after the inverted speaker's
             # comma heads a report of its own; the inverted verb reports the clause on its left
-            or frame_start > a and t.low[frame_start - 1] == "," and k < hi and k - 1 == right0
-            and t.low[right0] == "," and any(fr2.c0 == k and fr2.coord and fr2.cue is not None
-                                             and fr2.cue.form == "ing" for fr2, _k2 in frames[n_f + 1:]))
+            or frame_start > a and t.low[frame_start - 1] == "," and right0 + 1 < hi and k > right0
+            and t.low[right0] == "," and (any(fr2.c0 == right0 + 1 and fr2.coord and fr2.cue is not None
+                                              and fr2.cue.form == "ing" for fr2, _k2 in frames[n_f + 1:])
+                                          # ('..., adding: "..."': the participle of a quotation's frame)
+                                          or right0 + 1 in self.consumed and t.quote[right0 + 1] == -1
+                                          and (cue_k := self._cue_at(right0 + 1)) is not None
+                                          and cue_k[2].form == "ing"))
         # "..., Anne Richards said on the same call." / "..., Biden said, clutching the lectern": what follows
         # a sentence-final frame is a phrase about the telling (a preposition or a participle first, no
         # complementizer), so the content is on the left

@@ -739,8 +739,10 @@ class _CueSubjects:
                         break
                     f = g
                 f += 1
-            if f > e + 1 and self._looks_like_np(e + 1, f):
-                fr.a0, fr.a1 = e + 1, f
+            ing = self.lex.forms.get(t.low[e + 1]) if e + 2 < hi and (
+                t.low[e + 2] in (":", ",") or t.low[e + 2] in self.lex.complementizers) else None
+            if f > e + 1 and self._looks_like_np(e + 1, f) and (ing is None or ing.form != "ing"):
+                fr.a0, fr.a1 = e + 1, f  # (not '..., said Ann Lee, adding: "..."': a participle cue)
         return fr
 
     def _prior_subject(self, i: int, a: int) -> _Frame | None:
@@ -756,6 +758,14 @@ class _CueSubjects:
         for group in (speech, cues) if speech else (cues,):
             for m in group:
                 fr = self._subject_left(m, a)
+                if fr is None and group is speech and m > a and t.low[m - 1] == "," and t.low[i - 1] == "," \
+                        and self.lang == "en":
+                    # "The plan failed, said Ann Lee, adding: ...": the inverted speaker of the verb before, when
+                    # that speaker (and its description) ends at the participle's comma
+                    c = self._cue_at(m)
+                    fr = self._subject_right(c[1], i, c[2].lemma) if c[2].form in ("past", "s") else None
+                    if fr is not None and max(fr.s1, fr.a1) != i - 1:
+                        fr = None
                 if fr is not None:
                     return fr
         j = self._skip_adverbs_left(i - 1, a)
