@@ -87,3 +87,8 @@ def test_participle_with_a_quotation_after_an_inverted_speaker():
     assert rows(text) == [("indirect", "The plan failed", "Ann Lee"), ("direct", "It was a shame.", "Ann Lee")]
     text = 'The plan failed, said Ann Lee, the mayor, adding: "It was a shame."'
     assert rows(text) == [("indirect", "The plan failed", "Ann Lee"), ("direct", "It was a shame.", "Ann Lee")]
+
+
+def test_participle_after_a_manner_adverb_speaks_for_the_main_subject():
+    text = "Slowly, calling the count unfair, her aides said they would appeal."
+    assert rows(text) == [("indirect", "the count unfair", "her aides"), ("indirect", "they would appeal", "her aides")]

@@ -608,7 +608,8 @@ class _CueSubjects:
         if form is None or form.form != "ing" or t.quote[c0] != -1:
             return None
         if j >= lo and t.low[j] == "," and t.quote[j] == -1 and (0 < j - lo <= _FRONTED_ADVERB_MAX_TOKENS and (
-                all(t.low[m] in _SEQUENCE_ADVERBS or t.low[m] in _LEADING_ADVERBS for m in range(lo, j))
+                all(t.low[m] in _SEQUENCE_ADVERBS or t.low[m] in _LEADING_ADVERBS
+                    or t.low[m].endswith("ly") and len(t.low[m]) > 4 for m in range(lo, j))
                 or self._time_opening(lo, c0))
                 or 0 < j - lo <= _FRONTED_PHRASE_MAX_TOKENS and t.low[lo] in _PREPS
                 and all(t.low[m] != "," for m in range(lo, j)) and self._fronted_phrase(lo, j)):
