@@ -376,6 +376,8 @@ class _Content(_ContentObjects):
                                     and t.low[s2 - 2] == ",") and not self._digit_comma(s2 - 1):
                 hi = s2 - 1 if t.low[s2 - 1] in _CLAUSE_BREAKS else s2 - 2
                 break
+        if fr.coord and not fr.inverted and fr.c1 < fr.s0 - 1 < hi and t.low[fr.s0 - 1] == ",":
+            hi = fr.s0 - 1  # "Calling the count unfair, her aides said": the participle's phrase ends at its subject
         for m in range(right0 + 1, hi):
             if m in self.consumed and t.quote[m] == -1 and t.low[m].endswith("ing") and t.low[m - 1] == "," \
                     and m + 1 < hi and t.low[m + 1] not in (",", ":") and fr.cue is not None \
@@ -493,7 +495,16 @@ class _Content(_ContentObjects):
             # left out, whose only verbs stand in its relative clause
             or fr.a0 < 0 and fr.s1 >= 0 and k == fr.s1 + 1 and t.low[fr.s1] == "," and t.low[k] in _ARTICLES
             and frame_start > a and t.low[frame_start - 1] == "," and left_words >= _FINAL_FRAME_LEFT_WORDS
-            and self._description_then_relative(k, e))
+            and self._description_then_relative(k, e)
+            # "The plan failed, said Ann Lee, adding that ...": a participle cue after the inverted speaker's
+            # comma heads a report of its own; the inverted verb reports the clause on its left
+            or frame_start > a and t.low[frame_start - 1] == "," and right0 + 1 < hi and k > right0
+            and t.low[right0] == "," and (any(fr2.c0 == right0 + 1 and fr2.coord and fr2.cue is not None
+                                              and fr2.cue.form == "ing" for fr2, _k2 in frames[n_f + 1:])
+                                          # ('..., adding: "..."': the participle of a quotation's frame)
+                                          or right0 + 1 in self.consumed and t.quote[right0 + 1] == -1
+                                          and (cue_k := self._cue_at(right0 + 1)) is not None
+                                          and cue_k[2].form == "ing"))
         # "..., Anne Richards said on the same call." / "..., Biden said, clutching the lectern": what follows
         # a sentence-final frame is a phrase about the telling (a preposition or a participle first, no
         # complementizer), so the content is on the left

@@ -24,6 +24,7 @@ from ._words import (
     _AUX,
     _CLAUSE,
     _DET,
+    _DOCUMENT_NOUNS,
     _INVERTIBLE,
     _IRREGULAR_PAST,
     _LEADING_ADVERBS,
@@ -76,6 +77,9 @@ _ADVERBIAL_DETS = frozenset({"which", "whose", "what", "that", "this", "each", "
 _ARTICLES = frozenset({"the", "a", "an"})
 # number words opening the second half of a coordinated subject ("Ann Lee and two aides")
 _COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"})
+# quantifiers opening an aside between dashes that counts the plural subject before it ("— both from the east
+# ward —", "— all of them veterans —"); set by hand
+_ASIDE_QUANTIFIERS = frozenset({"both", "all", "each", "most", "many", "some", "half", "none", "one"})
 
 
 # subordinators opening a fronted clause before the main one ("While the donor did not disclose it, he said ...");
@@ -89,6 +93,9 @@ _FRONTED_SUBORDINATORS = frozenset({"while", "although", "though", "whereas", "b
 _SEQUENCE_ADVERBS = frozenset({"afterwards", "afterward", "later", "then", "earlier", "first", "finally", "next",
                                "again", "instead", "still", "eventually", "subsequently", "thereafter", "soon"})
 _FRONTED_ADVERB_MAX_TOKENS = 3
+# the most tokens of a phrase of place or time opening a sentence before a fronted participle ("After the vote,
+# saying ...", "At a rally in Dover, calling ..."); set by hand
+_FRONTED_PHRASE_MAX_TOKENS = 6
 
 
 # a subject pronoun with its contracted copula, one token ("He's poised to", "they're trying to", "I'm able to")
@@ -316,7 +323,7 @@ class _CueSubjects:
                 k -= 1  # (commas inside: "— including Muslims, Christians —")
             if k > lo and t.low[k] == t.low[j] and k + 1 < j:
                 head = self._np_left(k - 1, lo)
-                if head is not None and not self._adverbial(head) and self._human(*head):
+                if head is not None and not self._adverbial(head) and self._counted_aside(head, k + 1, j):
                     fr.s0, fr.s1, fr.a0, fr.a1 = head[0], head[1], k + 1, j
                     return fr
             return None
@@ -330,7 +337,7 @@ class _CueSubjects:
                 t.low[x] in ("is", "are", "was", "were", "be", "been") for x in range(j + 1, c0))
             if k - 1 > lo and t.low[k] == "-" and t.low[k - 1] == "-" and k + 1 < j - 1 and not passive:
                 head = self._np_left(k - 2, lo)
-                if head is not None and not self._adverbial(head) and self._human(*head):
+                if head is not None and not self._adverbial(head) and self._counted_aside(head, k + 1, j - 1):
                     fr.s0, fr.s1, fr.a0, fr.a1 = head[0], head[1], k + 1, j - 1
                     return fr
             return None
@@ -373,6 +380,16 @@ class _CueSubjects:
             if sub is not None and sub.s0 >= 0 and sub.s1 <= np_[0]:
                 sub.c0 = sub.c1 = c0
                 return sub
+        if base is not None and base.form == "ing" and self.lang == "en":
+            # "The mayor left the hall thinking that ...": a subject, its past-tense verb and that verb's object
+            # read as one noun phrase before a participle; the subject speaks
+            v = next((x for x in range(np_[0] + 1, np_[1] - 2) if (_past_like(t.low[x]) or t.low[x] in _IRREGULAR_PAST)
+                      and t.low[x - 1] not in _DET and t.low[x - 1] not in _PREPS and t.low[x - 1] not in _AUX
+                      and self._verb_object((x, np_[1]), lo)), None)
+            if v is not None and not self._adverbial((np_[0], v)) and self._human(np_[0], v) \
+                    and not any(t.low[x] in _DOCUMENT_NOUNS for x in range(v, np_[1])):
+                # (not "issued a report saying": the speaker stays with the document, named after its issuer)
+                np_ = (np_[0], v)
         if all(t.low[k] in _TIME_WORDS or t.low[k] in _DET or t.low[k].isdigit() for k in range(*np_)) \
                 and any(t.low[k] in _TIME_WORDS and t.low[k] not in _DET for k in range(*np_)) \
                 and not (np_[1] - np_[0] == 1 and _is_cap(t.text[np_[0]])):
@@ -430,6 +447,19 @@ class _CueSubjects:
             np_ = (subj[-1], subj[-1] + 1)
         fr.s0, fr.s1 = np_
         return fr
+
+    def _counted_aside(self, head: tuple[int, int], s: int, e: int) -> bool:
+        """True when the noun phrase ``head`` before an aside s..e between dashes can speak: a person, group or
+        organisation, or a plural the aside counts or describes as people ("Two aldermen — both from the east
+        ward — said", "The aldermen — three of them — said", "Two aldermen — three officials — said")."""
+        t = self.t
+        if self._human(*head):
+            return True
+        words = [x for x in range(s, e) if _is_word(t.text[x])]
+        plural = self._plural_subject(*head) or t.low[head[1] - 1].endswith(("men", "people", "folk"))
+        return bool(words) and not self._cannot_speak(*head) and plural and (
+            t.low[words[0]] in _ASIDE_QUANTIFIERS or t.low[words[0]] in _COUNT_WORDS or t.low[words[0]].isdigit()
+            or self._human(s, e))
 
     def _main_clause_start(self, a: int, i0: int) -> int:
         """The first token of the main clause when the sentence at ``a`` opens with a fronted subordinate clause
@@ -577,10 +607,15 @@ class _CueSubjects:
         form = self.lex.forms.get(t.low[c0])
         if form is None or form.form != "ing" or t.quote[c0] != -1:
             return None
-        if j >= lo and t.low[j] == "," and t.quote[j] == -1 and 0 < j - lo <= _FRONTED_ADVERB_MAX_TOKENS and (
-                all(t.low[m] in _SEQUENCE_ADVERBS or t.low[m] in _LEADING_ADVERBS for m in range(lo, j))
-                or self._time_opening(lo, c0)):
-            j = lo - 1  # "Afterwards, calling the count unfair, her aides said": an adverb or time phrase first
+        if j >= lo and t.low[j] == "," and t.quote[j] == -1 and (0 < j - lo <= _FRONTED_ADVERB_MAX_TOKENS and (
+                all(t.low[m] in _SEQUENCE_ADVERBS or t.low[m] in _LEADING_ADVERBS
+                    or t.low[m].endswith("ly") and len(t.low[m]) > 4 for m in range(lo, j))
+                or self._time_opening(lo, c0))
+                or 0 < j - lo <= _FRONTED_PHRASE_MAX_TOKENS and t.low[lo] in _PREPS
+                and all(t.low[m] != "," for m in range(lo, j)) and self._fronted_phrase(lo, j)):
+            # "Afterwards, calling the count unfair, her aides said": an adverb, a time phrase or a phrase of place
+            # or time ("After the vote, saying ...") first
+            j = lo - 1
         if not (j < lo or j == lo and t.low[j] in ("after", "while", "before", "when", "since", "upon", "by")):
             return None
         np_ = self._sentence_subject(lo, hi)
@@ -705,8 +740,10 @@ class _CueSubjects:
                         break
                     f = g
                 f += 1
-            if f > e + 1 and self._looks_like_np(e + 1, f):
-                fr.a0, fr.a1 = e + 1, f
+            ing = self.lex.forms.get(t.low[e + 1]) if e + 2 < hi and (
+                t.low[e + 2] in (":", ",") or t.low[e + 2] in self.lex.complementizers) else None
+            if f > e + 1 and self._looks_like_np(e + 1, f) and (ing is None or ing.form != "ing"):
+                fr.a0, fr.a1 = e + 1, f  # (not '..., said Ann Lee, adding: "..."': a participle cue)
         return fr
 
     def _prior_subject(self, i: int, a: int) -> _Frame | None:
@@ -722,6 +759,14 @@ class _CueSubjects:
         for group in (speech, cues) if speech else (cues,):
             for m in group:
                 fr = self._subject_left(m, a)
+                if fr is None and group is speech and m > a and t.low[m - 1] == "," and t.low[i - 1] == "," \
+                        and self.lang == "en":
+                    # "The plan failed, said Ann Lee, adding: ...": the inverted speaker of the verb before, when
+                    # that speaker (and its description) ends at the participle's comma
+                    c = self._cue_at(m)
+                    fr = self._subject_right(c[1], i, c[2].lemma) if c[2].form in ("past", "s") else None
+                    if fr is not None and max(fr.s1, fr.a1) != i - 1:
+                        fr = None
                 if fr is not None:
                     return fr
         j = self._skip_adverbs_left(i - 1, a)

@@ -284,6 +284,10 @@ class _Indirect:
                     fr.s0, fr.s1, fr.a0, fr.a1, fr.antecedent = pf.s0, pf.s1, pf.a0, pf.a1, pf.antecedent
                 else:
                     src = self._prior_subject(i0, self._main_clause_start(a, i0))
+                    if src is None and self.lang == "en" and c.form == "ing" \
+                            and (np_ := self._fronted_clause_subject(i0, a, b)) is not None:
+                        # "Afterwards, calling the count unfair, her aides said": the main clause's subject
+                        src = _Frame(-1, -1, None, np_[0], np_[1])
                     if src is not None:
                         fr.s0, fr.s1, fr.a0, fr.a1, fr.antecedent = src.s0, src.s1, src.a0, src.a1, src.antecedent
                 fr.coord = True
@@ -296,6 +300,20 @@ class _Indirect:
                 fr = self._purpose_subject(i0 - 1, a)  # "took to Twitter to say", "stood at a rally to say"
             if fr is None and self.lang_rules.sov_reported_speech:
                 fr = _Frame(i0, i1, c)
+            if fr is None and self.lang == "en" and c.form == "ing" and i0 == a and t.quote[i0] == -1:
+                # "Calling the count unfair, her aides said ...": a participle opening the sentence, with no
+                # that-clause (._according._fronted takes those), reports for the main clause's subject
+                if self._fronted(i0, i1, c, a, b):
+                    k = i1
+                    continue
+                # a speech verb only, its phrase up to the comma before that subject a clause or the object of a
+                # verb whose object is what it says, with no other cue inside (not "Reading from a prepared text,
+                # Lee ...", "Recalling the pitfalls, the party ...", "Listing ... she added, ...")
+                np_ = self._fronted_clause_subject(i0, a, b) if c.cls == "speech" else None
+                if np_ is not None and all(self._cue_at(m) is None for m in range(i1, np_[0] - 1)) and (
+                        c.content_object or self._is_clause(i1, np_[0] - 1, False)):
+                    fr = _Frame(i0, i1, c, np_[0], np_[1])
+                    fr.coord = True
             if fr is None:
                 if self.lang == "en":
                     self._fronted(i0, i1, c, a, b)  # "Asked whether ..., X said": frames inside still count
