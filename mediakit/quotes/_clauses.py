@@ -89,7 +89,7 @@ def _clause_start(name: str) -> int | None:
 def _name_verb_at(raw: list[str], low: list[str], i: int) -> bool:
     """True when word ``i`` is a present verb in -s after a name opening the phrase and before a preposition
     ("Lee apologizes for Roe", "Ann Lee comes with ..."), not a plural noun for people after a name or a
-    capitalised modifier ("Trump supporters at the rally", "Democratic insiders in Ohio"). ``raw`` are the
+    capitalised modifier ("Vance supporters at the rally", "Democratic insiders in Ohio"). ``raw`` are the
     words as written, ``low`` their lower-case forms (tokens or words).
 
     >>> _name_verb_at("Lee apologizes for Roe".split(), "lee apologizes for roe".split(), 1)
