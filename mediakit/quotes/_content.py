@@ -9,6 +9,7 @@ from __future__ import annotations
 from ._content_objects import _SUBJECT_PRONOUNS, _TAIL_PREPS, _ContentObjects
 from ._tokens import _Frame, _is_cap, _is_word
 from ._words import (
+    _ARTICLES,
     _AUX,
     _CLAUSE,
     _CLAUSE_BREAKS,
@@ -63,7 +64,6 @@ _CLAUSE_NOUNS = frozenset({
     "assurance", "assurances", "warning", "warnings",
     "question", "insistence", "assumption", "conclusion", "proposition", "expectation", "expectations",
     "speculation", "hint", "sign", "signs", "indication", "indications", "proof", "reminder"})
-_ARTICLES = frozenset({"the", "a", "an"})
 # words that open a sentence without being part of its content ("And yet, ..., Syria remains ...")
 _CONNECTIVES = frozenset({"and", "but", "yet", "so", "still", "now", "then", "also", "however", "indeed", "instead",
                           "meanwhile", "rather", "thus", "nor", "or"})

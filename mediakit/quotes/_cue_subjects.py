@@ -21,12 +21,15 @@ from ._phrases import (
 )
 from ._tokens import _Frame, _is_cap, _is_word
 from ._words import (
+    _ARTICLES,
     _AUX,
     _CLAUSE,
+    _CONTRACTED_BE,
     _DET,
     _DOCUMENT_NOUNS,
     _INVERTIBLE,
     _IRREGULAR_PAST,
+    _KIN_NOUNS,
     _LEADING_ADVERBS,
     _LEADING_SKIP,
     _NOUNISH,
@@ -68,13 +71,9 @@ _ASPECT_VERBS = frozenset({"began", "begin", "begins", "started", "start", "star
                            "continued", "continue", "continues", "resumed", "resume", "resumes"})
 # the most tokens of a name or role before "and" in a coordinated subject ("Sen. Ann B. Lee and her husband")
 _COORDINATED_MAX_TOKENS = 6
-# nouns for relatives, the head of the second half of a coordinated subject ("Ann Lee and her husband")
-_KIN_NOUNS = frozenset({"husband", "wife", "son", "sons", "daughter", "daughters", "brother", "brothers", "sister",
-                        "sisters", "partner", "spouse", "family", "children", "parents", "mother", "father"})
 # determiners of a noun closing an adverbial before a subject ("at which point the crowd", "that way the public",
 # "each time the mayor")
 _ADVERBIAL_DETS = frozenset({"which", "whose", "what", "that", "this", "each", "every", "next", "last", "any"})
-_ARTICLES = frozenset({"the", "a", "an"})
 # number words opening the second half of a coordinated subject ("Ann Lee and two aides")
 _COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"})
 # quantifiers opening an aside between dashes that counts the plural subject before it ("— both from the east
@@ -98,9 +97,6 @@ _FRONTED_ADVERB_MAX_TOKENS = 3
 _FRONTED_PHRASE_MAX_TOKENS = 6
 
 
-# a subject pronoun with its contracted copula, one token ("He's poised to", "they're trying to", "I'm able to")
-_CONTRACTED_COPULAS = frozenset(f"{pron}{q}{aux}" for pron, aux in (
-    ("he", "s"), ("she", "s"), ("they", "re"), ("we", "re"), ("you", "re"), ("i", "m")) for q in ("'", "’"))
 
 
 # verbs linking a subject to "likely to say", "quick to point out" (no speaker's words themselves)
@@ -507,7 +503,7 @@ class _CueSubjects:
     def _contracted_copula(self, k: int) -> bool:
         """True when token ``k`` is a subject pronoun with its contracted form of "be" ("He's poised to argue",
         "they're trying to claim"): the copula and the speaker in one token."""
-        return 0 <= k < len(self.t) and self.t.low[k] in _CONTRACTED_COPULAS and self.t.quote[k] == -1
+        return 0 <= k < len(self.t) and self.t.low[k] in _CONTRACTED_BE and self.t.quote[k] == -1
 
     def _verb_object(self, np_: tuple[int, int], lo: int) -> bool:
         """True when the noun phrase ``np_`` opens with a verb and its object ("sent a letter", "offer a surefire",

@@ -9,8 +9,10 @@ from ._phrases import _QUANTITY_WORDS
 from ._tokens import _is_cap, _is_word
 from ._words import (
     _ADV_SKIP,
+    _ARTICLES,
     _AUX,
     _CLAUSE,
+    _CONTRACTED_BE,
     _DET,
     _DOCUMENT_NOUNS,
     _MEDIUM_WORDS,
@@ -20,6 +22,7 @@ from ._words import (
     _NOUNISH,
     _OBJECT_PRONOUNS,
     _PASSIVE_BLOCKED,
+    _POSSESSIVE_DET,
     _PREPS,
     _RESTRICTED,
     _SENT_OPENERS,
@@ -82,9 +85,6 @@ _CLAUSE_JOINS = frozenset({",", ";", "and", "but", "while", "whereas"})
 # days that may stand between a cue and its complementizer ("many said Monday that")
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
                        "today"})
-# ... and before an -ing form: "He's suggesting", "they're saying", "I'm telling you"
-_CONTRACTED_PROGRESSIVE = frozenset(f"{pron}{q}{aux}" for pron, aux in (
-    ("he", "s"), ("she", "s"), ("they", "re"), ("we", "re"), ("you", "re"), ("i", "m")) for q in ("'", "’"))
 # the longest prepositional or participle phrase between a plural head and its base-form cue ("Critics of the
 # plan say"); chosen on PolNeAR train false negatives
 _PHRASE_AFTER_HEAD_MAX_TOKENS = 10
@@ -109,7 +109,7 @@ _REQUEST_HEADS = frozenset({"request", "requests", "message", "messages", "call"
 
 # determiners of a singular noun phrase: a cue word that doubles as a noun after one of them and a modifier, with
 # no object or clause after it ("a surefire forecast of", "its economic forecast and"), is the noun
-_SINGULAR_DETS = frozenset({"a", "an", "its", "his", "her", "their", "our", "my", "your"})
+_SINGULAR_DETS = frozenset(_ARTICLES - {"the"} | _POSSESSIVE_DET)
 
 
 # forms of "make" before "known" ("made their views known"): the idiom, not a report of what someone knows
@@ -342,7 +342,7 @@ class _Cues:
             return True  # "One says the vote was rigged", "another says Ohio has more": the pronoun is the subject
         if c.form == "past" and p in _CONTRACTED_SUBJECTS:
             return True  # "He's said", "They've said", "she'd told": a pronoun with its contracted auxiliary
-        if c.form == "ing" and p in _CONTRACTED_PROGRESSIVE:
+        if c.form == "ing" and p in _CONTRACTED_BE:
             return True  # "He's suggesting that", "they're saying": a pronoun with "is"/"are"/"am", a verb
         if (p in _DET or p.endswith(("'s", "’s", "s'", "s’"))) and not share:
             return False  # "the report", "Trump's claims", "Canada's continued participation"

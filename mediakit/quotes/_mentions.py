@@ -22,7 +22,7 @@ from ._names import (
     _role_vocab,
 )
 from ._speakers_article import _same_person
-from ._words import _AUX, _DOCUMENT_NOUNS, _PREPS, _SPEAKER_NOUNS, _STATEMENT_HEADS, _past_like
+from ._words import _AUX, _DOCUMENT_NOUNS, _KIN_NOUNS, _PREPS, _SPEAKER_NOUNS, _STATEMENT_HEADS, _past_like
 
 
 def _complement_of_name(text: str, pos: int) -> bool:
@@ -64,12 +64,10 @@ def _full_form(name: str, names: dict[str, str]) -> str:
 
 _AND_WORDS = {"and", "&", "ve", "и"}
 # the openers and heads of the people named with a person in one subject ("Ann Lee and her husband", "Tom Vance and
-# two aides"); set by hand
+# two aides"): relatives, nouns for speakers and a few entourage nouns (set by hand)
 _COMPANION_OPENERS = frozenset({"his", "her", "their", "two", "three", "four", "several"})
-_COMPANION_HEADS = frozenset({"husband", "wife", "son", "sons", "daughter", "daughters", "brother", "brothers",
-                              "sister", "sisters", "partner", "spouse", "family", "children", "parents", "mother",
-                              "father", "aides", "aide", "lawyers", "lawyer", "attorneys", "attorney", "advisers",
-                              "staff", "colleagues", "colleague", "allies", "supporters"})
+_COMPANION_HEADS = _KIN_NOUNS | _SPEAKER_NOUNS | {"aides", "aide", "lawyers", "lawyer", "attorneys", "attorney",
+                                                  "advisers", "staff", "colleagues", "colleague", "allies", "supporters"}
 
 
 def _joint_names(mention: str) -> str:
@@ -91,7 +89,7 @@ def _joint_names(mention: str) -> str:
     left, right = _name_part(" ".join(raw[:cut])), _name_part(" ".join(raw[cut + 1:]))
     companion = raw[cut + 1:]
     if left and not right and 2 <= len(companion) <= 3 and companion[0].lower() in _COMPANION_OPENERS \
-            and companion[-1].lower().strip(".,") in _COMPANION_HEADS | _SPEAKER_NOUNS \
+            and companion[-1].lower().strip(".,") in _COMPANION_HEADS \
             and all(w[:1].isupper() for w in raw[:cut]) and left.split()[-1] == raw[cut - 1].strip(".,"):
         # "Ann Lee and her husband", "Tom Vance and two aides": a name and the people with them, both speak
         return f"{left} and {' '.join(companion)}"

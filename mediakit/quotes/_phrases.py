@@ -12,6 +12,7 @@ from ._gazetteer import _TITLE_WORDS
 from ._tokens import _is_cap, _is_word
 from ._words import (
     _ADV_SKIP,
+    _ARTICLES,
     _AUX,
     _CLAUSE,
     _CLAUSE_OPENERS,
@@ -70,8 +71,6 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 _CONTRACTED_CLAUSE_STARTS = frozenset(f"{p}{q}{v}" for p in ("he", "she", "it", "they", "we", "i", "you", "that",
                                                               "there", "what", "who")
                                       for q in ("'", "’") for v in ("s", "re", "ve", "ll", "d", "m"))
-# articles: an -ing word right after one is a noun inside a noun phrase ("a person familiar with the planning")
-_ARTICLES_PLAIN = frozenset({"the", "a", "an"})
 # most comma-separated parts read back from a cue for a name with details ("Kim Baker, 22, of Dayton, Ohio,
 # said" has four); general English, set by hand
 _DETAIL_MAX_PARTS = 5
@@ -178,7 +177,7 @@ class _Phrases:
                 break
             if self.lex.forms.get(w) is not None and w not in _DET and not _is_cap(t.text[k]) and \
                     self.lex.forms[w].form in ("past", "ing") and k != j and not (
-                    self.lex.forms[w].form == "ing" and k - 1 >= lo and t.low[k - 1] in _ARTICLES_PLAIN):
+                    self.lex.forms[w].form == "ing" and k - 1 >= lo and t.low[k - 1] in _ARTICLES):  # an -ing word after an article is a noun
                 break  # (not "the planning": an -ing word after an article is a noun inside the phrase)
             start = k
             n_tok += 1
@@ -273,7 +272,7 @@ class _Phrases:
         # person, the first conjunct opening the clause
         s = k - 1
         while s - 1 >= lo and k - s < 4 and _is_word(t.text[s - 1]) and t.quote[s - 1] == -1 \
-                and (_is_cap(t.text[s - 1]) or t.low[s - 1] in _ARTICLES_PLAIN) and t.low[s - 1] not in _CLAUSE:
+                and (_is_cap(t.text[s - 1]) or t.low[s - 1] in _ARTICLES) and t.low[s - 1] not in _CLAUSE:
             s -= 1
         if s != lo and t.low[s - 1] not in (",", ";", ":"):
             return False

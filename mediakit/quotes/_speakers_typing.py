@@ -29,7 +29,7 @@ from ._gazetteer import (
     name_key,
     speaker_type_of,
 )
-from ._names import _first_name_lists, _function_words, _is_org, _name_part, _role_vocab
+from ._names import _POSSESSIVE_END_RE, _first_name_lists, _function_words, _is_org, _name_part, _role_vocab
 
 
 def _type_from_introductions(text: str, records: list[dict], gazetteer: Gazetteer | None = None) -> None:
@@ -433,9 +433,6 @@ _GIVEN_NAME = re.compile(rf"(?<![\w’'.-])({_NAME_WORD})\s+((?:[A-Z]\.\s+)?{_NA
 
 
 _CAP_START = re.compile(r"(?<![\w’'.-])[A-Z]")
-
-
-_POSSESSIVE_END_RE = re.compile(r"['’]s$")
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from functools import lru_cache
 from ._phrases import _CONTRACTED_SPEAKER
 from ._tokens import _is_cap, _is_word
 from ._words import (
+    _ARTICLES,
     _AUX,
     _CLAUSE,
     _DET,
@@ -31,9 +32,8 @@ _ROLE_GAP_TOKENS = 3
 # longest determiner phrase taken as a sentence's subject ("the defence chief"), in tokens; origin unknown,
 # predates this refactor
 _SUBJECT_NP_MAX_TOKENS = 5
-# articles, which never stand alone as a subject; and reflexives, which end a noun phrase ("The candidate
-# herself")
-_ARTICLES = frozenset({"the", "a", "an"})
+# reflexives end a noun phrase ("The candidate herself"); articles (_words._ARTICLES) never stand alone as a
+# subject
 # a dateline ends with a dash within this many tokens of the sentence's start ("WASHINGTON, Dec. 8 (UPI) —");
 # the longest on PolNeAR train has 9
 _DATELINE_MAX_TOKENS = 12

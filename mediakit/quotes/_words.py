@@ -24,6 +24,13 @@ _DET = {
     "numerous", "various", "certain",
 }
 _POSSESSIVE_DET = {"his", "her", "its", "their", "our", "my", "your"}
+_ARTICLES = frozenset({"the", "a", "an"})
+# a subject pronoun with its contracted "be", one token ("He's poised to", "they're saying", "I'm trying to")
+_CONTRACTED_BE = frozenset(f"{pron}{q}{aux}" for pron, aux in (
+    ("he", "s"), ("she", "s"), ("they", "re"), ("we", "re"), ("you", "re"), ("i", "m")) for q in ("'", "’"))
+# nouns for relatives: the head of the second half of a coordinated subject ("Ann Lee and her husband")
+_KIN_NOUNS = frozenset({"husband", "wife", "son", "sons", "daughter", "daughters", "brother", "brothers", "sister",
+                        "sisters", "partner", "spouse", "family", "children", "parents", "mother", "father"})
 _CLAUSE = {
     "and", "but", "or", "nor", "that", "which", "who", "whom", "whose", "when", "while", "where", "as",
     "because", "since", "if", "unless", "although", "though", "after", "before", "until", "so", "than",
