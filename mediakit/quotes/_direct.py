@@ -90,7 +90,7 @@ class _Direct(_InterruptedSubject):
         if k >= hi:
             return None
         if z < hi and t.low[z] in ("―", "—", "–", "-", "--") and _is_cap(t.text[k]):
-            # '“...” ― Adriana Rodarte': a dash and a name under a quotation
+            # '“...” ― Adriana Rojas': a dash and a name under a quotation
             np_ = self._np_right(k, hi)
             if np_ is not None and (np_[1] >= hi or t.low[np_[1]] in (".", ",", "\n", "―", "—")
                                     or t.quote[np_[1]] != -1):
@@ -256,7 +256,7 @@ class _Direct(_InterruptedSubject):
                 fr = self._subject_left(i0, lo)
                 if fr is None and (self.lang_rules.free_inversion or (i0 == lo or t.low[i0 - 1] in (",", "—", "–", "-"))
                                    and c.form in ("past", "s") and not c.object):
-                    # "said Smith:" / "— заявил Лавров: «...»"
+                    # "said Smith:" / "— заявил Петров: «...»"
                     fr = self._subject_right(i1, j + 1, c.lemma)
                 if fr is None and colon and c.form == "ing" and i1 == j + 1 and i0 - 1 > lo and t.low[i0 - 1] == ",":
                     # 'The Ledger confirmed that account, reporting:' (also read from the next paragraph's

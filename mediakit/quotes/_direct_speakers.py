@@ -31,7 +31,7 @@ from ._words import (
 # tokens after a quotation searched for "Smith, a fellow at X, said"; origin unknown, predates this refactor
 _POST_FRAME_WINDOW = 28
 # most tokens of a speaker named right after an inverted cue when the general noun-phrase reading fails
-# ("said former Pennsylvania Gov. and party chairman Ed Rendell"); chosen on PolNeAR train (the longest
+# ("said former Pennsylvania Gov. and party chairman Ed Rundle"); chosen on PolNeAR train (the longest
 # such speaker there has 10 tokens)
 _NAME_RIGHT_MAX_TOKENS = 12
 # most tokens of the phrase after "As X put it" before its comma ("in his memo to employees"); set by hand,
@@ -73,7 +73,7 @@ _SPEAKING_QUANTIFIERS = {"another", "one", "others", "some", "many", "several", 
 # words before such a pronoun that open a clause of its own ('Lee met Park, and she said “...”')
 _NEW_CLAUSE_WORDS = {"and", "but", "or", "so", "yet", "then", ";", ".", "!", "?"}
 # words that may follow such a speaker: the sentence goes on with an apposition, a time or place
-# ("said Sean Spicer in a tweet", "scoffed Arianna Gil, 22, who ...")
+# ("said Sean Pryce in a tweet", "scoffed Ariana Gale, 22, who ...")
 _AFTER_INVERTED_NAME = {",", ".", "!", "?", ";", ":", "(", "—", "–", "in", "on", "at", "during", "who", "after",
                         "when", "while", "before", "of", "from"}
 
@@ -97,8 +97,8 @@ class _DirectSpeakers:
 
     def _name_right(self, i: int, hi: int) -> _Frame | None:
         """A person's full name right after an inverted past-tense speech cue, with the capitalised titles and
-        lower-case role words before it: '“...,” said RNC spokesman Sean Spicer in a tweet', '“...,” scoffed
-        Arianna Gil, 22, who ...', '“...,” said Will Doyle, a professor'. Used where the general noun-phrase
+        lower-case role words before it: '“...,” said RNC spokesman Sean Pryce in a tweet', '“...,” scoffed
+        Ariana Gale, 22, who ...', '“...,” said Will Doyle, a professor'. Used where the general noun-phrase
         reading stops early (a name word that is also an auxiliary, "and" between two titles, a cue word
         later in the sentence) or the verb is not one that usually inverts: the name must end in two
         capitalised words and be followed by the sentence's end, a comma or a time or place phrase, so that
@@ -192,7 +192,7 @@ class _DirectSpeakers:
 
     def _lead_in_source(self, o: int, lo: int) -> _Frame | None:
         """A source phrase opening the sentence and ending with a comma right before a quotation: "According
-        to the newspaper, “...”", "As Vulture put it, “...”", "As The Post's Dana Milbank puts it, “...”". The
+        to the newspaper, “...”", "As Newsline put it, “...”", "As The Ledger's Dana Mills puts it, “...”". The
         quotation is a direct quote of that source (not the according-to clause around it). So is "From X:" before
         it: "From the report: “...”"."""
         t = self.t
@@ -303,7 +303,7 @@ class _DirectSpeakers:
                 and not self._speaking_subject(fr.s0, fr.s1):
             outer = self._cue_right_before(fr.s0, a)
             if outer is not None:
-                # 'Hemsley said the days when the nation had “...” are gone', 'Reeves wrote that the text of
+                # 'Hemsley said the days when the nation had “...” are gone', 'Rivers wrote that the text of
                 # the law showed it to be “...”': the subject of the reported clause says nothing
                 return _Frame(fr.c0, fr.c1, fr.cue, outer.s0, outer.s1, outer.a0, outer.a1, outer.antecedent,
                               fr.inverted)

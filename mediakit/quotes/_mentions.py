@@ -157,9 +157,9 @@ def _org_mention(mention: str, name: str) -> bool:
 
 def _titled_name(mention: str, name: str) -> bool:
     """True when a person's full name follows a title in the mention, whatever organisation the title belongs
-    to ("Senate Minority Leader Harry Reid", "House Judiciary Committee Chairman Bob Goodlatte").
+    to ("Senate Minority Leader Harry Rand", "House Judiciary Committee Chairman Bob Gaddis").
 
-    >>> _titled_name("Senate Minority Leader Harry Reid", "Harry Reid"), _titled_name("Senate Democrats", "")
+    >>> _titled_name("Senate Minority Leader Harry Rand", "Harry Rand"), _titled_name("Senate Democrats", "")
     (True, False)
     >>> _titled_name("Lee campaign manager Tom Vance", "Tom Vance"), _titled_name("Harbour Party donor Ann Lee", "Ann Lee")
     (True, True)
@@ -339,8 +339,8 @@ def _canonical_words(name: str | None) -> str | None:
     (None, None)
     >>> _canonical_name("Chancellor Ann Lee's center-right Harbour Union"), _canonical_name("Lee's campaign")
     ('Harbour Union', 'Lee campaign')
-    >>> _canonical_name("anonymous US official"), _canonical_name("USA Today"), _canonical_name("Theresa May")
-    ('anonymous US official', 'USA Today', 'Theresa May')
+    >>> _canonical_name("anonymous US official"), _canonical_name("USA Ledger"), _canonical_name("Carol May")
+    ('anonymous US official', 'USA Ledger', 'Carol May')
     >>> _canonical_name("Ann Lee's Facebook post"), _canonical_name("On Lee"), _canonical_name("Perhaps Harbour City")
     ('Ann Lee', None, 'Harbour City')
     >>> _canonical_name("Mr. Lee on Harbourland by"), _canonical_name("Council on Harbour Relations")

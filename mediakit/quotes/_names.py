@@ -74,8 +74,8 @@ def _name_part(mention: str) -> str:
     ('Ann Lee', 'Lena Maria Ortiz')
     >>> _name_part("Ann Lee Super PAC Chief")
     ''
-    >>> _name_part("Mr. King"), _name_part("King Harald")
-    ('King', 'Harald')
+    >>> _name_part("Mr. King"), _name_part("King Arvid")
+    ('King', 'Arvid')
     """
     toks = _name_words(mention)
     pac = next((i for i in range(2, len(toks)) if toks[i] == "PAC" and toks[i - 1].lower() == "super"), None)
@@ -310,7 +310,7 @@ def _without_tail(mention: str) -> str:
                 # of the Harbour Institute": the person, whose body or outlet the phrase names
                 return before
             if low == "of" and nxt.lower() == "the" and _titled_run(before, name):
-                return before  # "Archbishop Aris Shirvanian of the Armenian Patriarchate": a titled person's body
+                return before  # "Archbishop Aris Vartanian of the Armenian Patriarchate": a titled person's body
         if w[:1].islower() and (_past_like(low) or low.endswith("s")) and low not in _PREPS and low not in _AUX \
                 and name and not _is_org(name) and i + 1 < len(raw) and (
                     raw[i + 1].lower() == "to" or _object_at(raw, [x.lower() for x in raw], i + 1)
@@ -325,7 +325,7 @@ def _without_tail(mention: str) -> str:
 
 def _titled_run(before: str, name: str) -> bool:
     """True when ``before`` ends with a person's full ``name`` right after a title or role word ("Archbishop
-    Aris Shirvanian", "Bishop Ann Lee"), so that an "of the ..." after it names the person's body, not more
+    Aris Vartanian", "Bishop Ann Lee"), so that an "of the ..." after it names the person's body, not more
     of the name ("Bank of the West" has no title)."""
     raw = before.split()
     n = len(name.split())

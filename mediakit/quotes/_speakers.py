@@ -585,7 +585,7 @@ def _description_antecedent(words: list[str], pos: int, ents: list[_Ent],
     """"the defense chief", "the ministry", "the official", "эксперт": the latest entity whose
     description shares the head noun (or a synonym of it), and every ``required`` word (see
     :func:`_required_words`); with required words and no such entity, none. A head that is a name in
-    ``mention`` ("ESPN", "the Fed") matches only an entity whose canonical name has it; an organisation word
+    ``mention`` ("HBC", "the Fed") matches only an entity whose canonical name has it; an organisation word
     ("the campaign") only an organisation."""
     head = words[-1] if words else ""
     if not head or head in _DETS or head in _FUNCTION_WORDS:
@@ -603,8 +603,8 @@ def _description_antecedent(words: list[str], pos: int, ents: list[_Ent],
         if e.pos >= pos or e.kind == "group" and not plural:
             continue  # "the official" is one person, not the officials named before
         if named:
-            # "ESPN", "the Fed", "The Times": a name, which is the entity's own name, never a word elsewhere in
-            # a person's description ("analysts on ESPN", "a reporter for The Times")
+            # "HBC", "the Fed", "The Times": a name, which is the entity's own name, never a word elsewhere in
+            # a person's description ("analysts on HBC", "a reporter for The Times")
             if set(_words(e.canonical)) & syn and required <= set(e.desc.split()):
                 return e
             continue
@@ -644,10 +644,10 @@ _FUNCTION_WORDS = frozenset({"of", "for", "to", "in", "on", "at", "by", "with", 
 
 
 def _named_head(mention: str, head: str) -> bool:
-    """Whether a mention's last word is a name ("ESPN", "the Fed", "The Times", "G-III") rather than a common
+    """Whether a mention's last word is a name ("HBC", "the Fed", "The Times", "G-III") rather than a common
     noun, capitalised or not ("the senator", "Officials", "The Ministry"); every word of it is capitalised.
 
-    >>> _named_head("the Fed", "fed"), _named_head("ESPN", "espn"), _named_head("the senator", "senator")
+    >>> _named_head("the Fed", "fed"), _named_head("HBC", "hbc"), _named_head("the senator", "senator")
     (True, True, False)
     >>> _named_head("Officials", "officials"), _named_head("the ministry", "ministry")
     (False, False)

@@ -64,8 +64,8 @@ def _caps_runs(text: str, with_offsets: bool = False) -> list:
 
     >>> _caps_runs("Defence Policy.\\n\\nKorkmaz Said no. Sen. John F. Kerrigan")
     [['Defence', 'Policy.'], ['Korkmaz', 'Said'], ['Sen.', 'John', 'F.', 'Kerrigan']]
-    >>> _caps_runs("The U.S. District Judge Carlton W. Reeves ruled.")[-1]
-    ['Carlton', 'W.', 'Reeves']
+    >>> _caps_runs("The U.S. District Judge Carlton W. Rivers ruled.")[-1]
+    ['Carlton', 'W.', 'Rivers']
 
     With ``with_offsets``, each run comes with the offset of the match it was cut from.
     """
@@ -77,8 +77,8 @@ def _caps_runs(text: str, with_offsets: bool = False) -> list:
         first = m.group(0).split(None, 1)[0]
         if prev is not None and len(first) == 2 and first.endswith(".") and prev.end() < m.start() \
                 and text[prev.end():m.start()].isspace() and "\n" not in text[prev.end():m.start()]:
-            # "U.S. District Judge Carlton W. Reeves", longer than one match: the given name before the initial
-            # opens the next run ("Carlton W. Reeves", not "W. Reeves")
+            # "U.S. District Judge Carlton W. Rivers", longer than one match: the given name before the initial
+            # opens the next run ("Carlton W. Rivers", not "W. Rivers")
             run.append(prev.group(0).split()[-1])
         prev = m
         for line_no, line in enumerate(m.group(0).split("\n")):
@@ -185,7 +185,7 @@ _ORG_TAILS = frozenset({"publishing", "publishers", "press", "books", "media", "
                         "communications", "systems", "technologies", "labs", "co", "llc", "ltd", "plc"})
 
 
-# particles of surnames, written in lower case inside a name ("de Blasio", "van Buren")
+# particles of surnames, written in lower case inside a name ("de Luca", "van Buren")
 _PARTICLES = frozenset({"de", "del", "della", "di", "da", "van", "von", "der", "den", "la", "le", "du", "al", "el",
                         "bin", "ibn", "ter", "st", "st."})
 
@@ -211,7 +211,7 @@ def _thing_name(name: str, text: str) -> str:
     longer organisation's name in the text ("Grand Central" of "Grand Central Publishing") is that
     organisation; a name whose first word is no given name and one the text writes in lower case is
     capitalised common words ("Exclusive Excerpt" over an "exclusive excerpt", "Was Lee" in a headline; not
-    "Marty Small" over "small firms").
+    "Tina Small" over "small firms").
 
     >>> text = "Grand Central Publishing agreed. Grand Central won. An exclusive excerpt. Exclusive Excerpt."
     >>> _thing_name("Grand Central", text), _thing_name("Exclusive Excerpt", text), _thing_name("Ann Lee", text)
@@ -227,7 +227,7 @@ def _thing_name(name: str, text: str) -> str:
     lower = _lower_words_of(text)
     first = words[0]
     if first.lower() in _PARTICLES:
-        return ""  # "De Blasio"
+        return ""  # "De Luca"
     if any(w.lower() in _HEADLINE_WORDS for w in words[1:]):
         return "thing"  # "Photo From Debate Surfaces", "Words On Them": a headline's words
     return "thing" if fold(first).lower().strip(".,") in lower or first.lower() in lower else ""

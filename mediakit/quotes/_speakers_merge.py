@@ -128,10 +128,10 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
             first = _norm(m).split()[0] if len(m.split()) > 1 else None
             if first is None and len(persons) != 1:
                 continue
-            # "Wasserman Roe" of "Debbie Wasserman Roe": a two-word surname after a given name
+            # "Vega Roe" of "Linda Vega Roe": a two-word surname after a given name
             longer = {f for f in full if f.endswith(" " + m) and _norm(f).split()[0] in _first_names()}
             if first is not None and first not in _first_names() and len({_norm(f) for f in longer}) == 1:
-                out[m] = max(longer, key=lambda f: (counts[f], f))  # "Wasserman Roe": a two-word surname
+                out[m] = max(longer, key=lambda f: (counts[f], f))  # "Vega Roe": a two-word surname
                 continue
             compatible = [f for f in full if first is None or _same_given(_norm(f).split()[0], first)
                           and name_suffix(f) == name_suffix(m) and _same_initial(f, m)]
@@ -150,7 +150,7 @@ def merge_names(canonicals: list[str | None], kinds: list[str] | None = None, *,
     for name, (gender, surname) in titled.items():
         out[name] = _titled_person(gender, surname, groups.get(name_key(surname), []), counts, out)
     # spellings that differ only by diacritics meet on the most frequent one; by case, on the one not in capitals
-    # (a transcript's label "JOEL BENENSON" is "Joel Benenson")
+    # (a transcript's label "JOEL BENSON" is "Joel Benson")
     by_norm: dict[str, list[str]] = defaultdict(list)
     for m in set(out.values()):
         by_norm[_norm(m)].append(m)

@@ -135,7 +135,7 @@ def _media_possessive_re(forms: tuple[str, ...]) -> re.Pattern | None:
     return re.compile(r"(?<![\w])(?:" + alts + r")(?:'s|’s|'|’)$", re.IGNORECASE)
 
 
-# a hyphenated given name after a surname, as in names that put the family name first ("Ban Ki-moon")
+# a hyphenated given name after a surname, as in names that put the family name first ("Ban Ji-hoon")
 _GIVEN_AFTER = r"(?:\s[A-Z][a-z]+-[a-z]+)?"
 _GIVEN_AFTER_RE = re.compile(_GIVEN_AFTER)
 
@@ -145,7 +145,7 @@ def _mentions_of(text: str, key: str) -> list[tuple[int, int]]:
     r"(?![\w])" + _GIVEN_AFTER, text)`` gives them (a hyphenated given name after it included), found with
     ``str.find`` instead of compiling a pattern for every name (the compiling was most of the time here).
 
-    >>> _mentions_of("Ban Ki-moon met Ban. Bank of Ban", "Ban")
+    >>> _mentions_of("Ban Ji-hoon met Ban. Bank of Ban", "Ban")
     [(0, 11), (16, 19), (29, 32)]
     """
     if not key:
