@@ -300,7 +300,7 @@ class Gazetteer:
         return None
 
     def describe(self, text: str) -> Entry | None:
-        """The person a description identifies ("the head of Turkey's SSB"), if exactly one matches."""
+        """The person a description identifies ("the head of Chile's procurement agency"), if exactly one matches."""
         n = _norm(text)
         if n not in self._described:
             hits = [e for e in self.entries if any(p.search(n) for p in e.describes)]

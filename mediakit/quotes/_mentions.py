@@ -165,7 +165,7 @@ def _titled_name(mention: str, name: str) -> bool:
     (True, True)
     """
     if not name or len(name.split()) < 2 or _is_org(name):
-        return False  # "the head of Turkey's Defense Industry Directorate": the organisation itself
+        return False  # "the head of Chile's Procurement Directorate": the organisation itself
     raw = _name_words(mention)
     first = name.split()[0]
     at = max((i for i, w in enumerate(raw) if w.strip(".") == first.strip(".")), default=-1)
@@ -203,7 +203,7 @@ def _appositive_name(mention: str, appos: str) -> str:
 def _proper_name(mention: str) -> bool:
     """ "The White House", "the Chicago Police Department": two capitalised words after the article make a
     name, never a description of an earlier speaker (unlike "the ministry", "the Turkish ministry" or "the head
-    of Turkey's Defense Industry Directorate"). So does an acronym ("The HBC", "the DNC"), even one that roles
+    of Chile's Procurement Directorate"). So does an acronym ("The HBC", "the DNC"), even one that roles
     use ("DNC chair"): a body's short name, never a person described with it ("Ann Lee, a regular guest on
     the HBC" does not make "The HBC" Ann Lee). One capitalised word is no name ("the Senator", "the
     Republican", and "the Herald", which may stand for "The Harbour Herald" named before).

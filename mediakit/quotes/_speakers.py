@@ -656,7 +656,7 @@ def _named_head(mention: str, head: str) -> bool:
     """
     raw = [w for w in _name_words(mention) if w.lower() not in _DETS]
     if not raw or not all(w[:1].isupper() for w in raw):
-        return False  # "the head of Turkey's Directorate": a description whose head is "head"
+        return False  # "the head of Chile's Directorate": a description whose head is "head"
     return head not in _COMMON_HEADS and head not in _SYNONYMS
 
 
