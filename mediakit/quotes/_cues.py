@@ -152,7 +152,7 @@ class _Cues:
             return None  # "United States", "State Department" are no cues; a headline's "Says" is
         if _is_cap(t.text[i]) and i > 0 and t.low[i - 1] == "," and i + 1 < n and _is_cap(t.text[i + 1]) \
                 and i + 2 < n and t.low[i + 2] in (",", ".", "and", ";") and self.lang_rules.caps_block_cues:
-            return None  # "Eric Wolcott, Grant Young, ...": a first name in a list of names
+            return None  # "Eric Wolcott, Grant Yates, ...": a first name in a list of names
         if w in lex.phrase_first:
             for L in range(min(lex.max_phrase, n - i), 1, -1):
                 key = tuple(t.low[i:i + L])

@@ -170,7 +170,7 @@ def _looks_like_full_name(name: str, lower_words: set[str] | frozenset[str]) -> 
         return False
     low = fold(words[0]).lower().strip(".")
     if low in _role_vocab() or low in _function_words() or low in _NAME_LEAD_WORDS:
-        return False  # "Despite Santilli's insistence": a preposition opens no name
+        return False  # "Despite Vasari's insistence": a preposition opens no name
     return words[0].lower() not in lower_words
 
 
