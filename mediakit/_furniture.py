@@ -151,7 +151,7 @@ def _drop_clock_times(doc: str) -> str:
     return "".join(out)
 
 
-# a possessive "'s" or a bare apostrophe that ends a word ("Sanders's", "workers'", "'no'"); not "Kaya'nın",
+# a possessive "'s" or a bare apostrophe that ends a word ("Voss's", "workers'", "'no'"); not "Kaya'nın",
 # "O'Brien" or "rock'n'roll". It opens with the apostrophe so the engine only stops at apostrophes.
 _POSSESSIVE_RE = re.compile(r"'(?<=\w')s?(?![\w'])")
 

@@ -335,7 +335,7 @@ def _terms_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--seed", type=int, default=0, help="random seed of the bootstrap")
     p.add_argument("--discount-reuse", action="store_true", help="ignore text reused from an earlier article")
     p.add_argument("--keep-own-name", action="store_true",
-                   help="keep an outlet's own name among its terms (left out by default: 'told POLITICO')")
+                   help="keep an outlet's own name among its terms (left out by default: 'told NEWSLINE')")
     add_output_args(p)
 
 

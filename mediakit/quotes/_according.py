@@ -46,7 +46,7 @@ _KICKER_TAILS = frozenset({"update", "email", "briefing", "digest", "notice", "r
 _LINE_KICKERS = frozenset({"contributing", "editor's note", "editor’s note", "editors' note", "correction",
                            "clarification", "note", "update", "source", "sources", "related", "see also",
                            "stat of the week", "credit", "photo credit", "disclosure", "caption"})
-# shortest turn after a speaker's label on a later line, in words ("Kasich: Now or never" is a heading); chosen
+# shortest turn after a speaker's label on a later line, in words ("Brandt: Now or never" is a heading); chosen
 # on PolNeAR train false positives
 _TURN_MIN_WORDS = 4
 # a label after a dash inside a line, names joined by "and" allowed ("... - Ann Lee and Bo Park: “...”")
@@ -54,7 +54,7 @@ _DASH_LABEL = re.compile(r"[ \t][-–—―][ \t](?P<label>[A-Z][\w.'’&-]*(?: 
                          r"(?P<body>\S[^\n]*)")
 # the start of every line after the first
 _LINE_START = re.compile(r"\n[ \t]*(?=\S)")
-# shortest claim after a headline label, in words; chosen on PolNeAR train ("Carson: A miracle." is a heading)
+# shortest claim after a headline label, in words; chosen on PolNeAR train ("Pike: A miracle." is a heading)
 _HEADLINE_MIN_WORDS = 3
 
 
@@ -184,7 +184,7 @@ class _According:
             return
         words = [x for x in range(k, e) if _is_word(t.text[x])]
         if not first and 2 * sum(_is_cap(t.text[x]) for x in words) > len(words):
-            return  # "Iowa: Ann Lee, Bob Smith, ...", "Trump: MOVE PAST Iowa": a list or a heading, not a turn
+            return  # "Iowa: Ann Lee, Bob Smith, ...", "Hale: MOVE PAST Iowa": a list or a heading, not a turn
         start, end = t.start[k], t.end[e - 1]
         if self._covered_by_direct(start, end):
             return  # "Lee: 'We Will Win.'": the quotation is attributed already

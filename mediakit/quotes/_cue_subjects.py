@@ -1,5 +1,5 @@
 """The speaker of a cue read from the sentence around it: the subject left of the cue ("Smith, a fellow at X,
-said"; "officials familiar with the talks say"), a relative subject ("Sanders, who had said ..."), an inverted
+said"; "officials familiar with the talks say"), a relative subject ("Voss, who had said ..."), an inverted
 subject right of it ("said Smith, a fellow at X"), and the subject a participle or "adding" inherits from the
 clause before it. A mixin of the quote analyser (:mod:`._rules`), on the noun phrases of :mod:`._phrases`.
 """
@@ -254,7 +254,7 @@ class _CueSubjects:
                 return fr
             if k >= lo and t.low[k] == "," and k - 2 >= lo and t.low[k - 1] in _LEADING_ADVERBS \
                     and t.low[k - 2] == ",":
-                k -= 2  # "Sanders, meanwhile, who sits at zero endorsements, said": skip the adverb
+                k -= 2  # "Voss, meanwhile, who sits at zero endorsements, said": skip the adverb
             if k >= lo and t.low[k] == ",":
                 head = self._np_left(k - 1, lo) if k - 1 >= lo else None
                 if first in _PREPS or first in ("speaking", "asked", "when", "while", "meanwhile", "however",
@@ -270,7 +270,7 @@ class _CueSubjects:
                     if head is not None and not any(_is_cap(t.text[m]) for m in range(*head)):
                         head = None
                 if head is not None and first in ("who", "which", "whose", "who's", "who’s") and not self._adverbial(head):
-                    # "Christie, who has campaigned for Trump, blasted ..."; "Hogan Gidley, a former party
+                    # "Quinn, who has campaigned for Hale, blasted ..."; "Hal Grady, a former party
                     # director, whose roots are in ..., said": the name is the first of the chain
                     a_end = inner[1]
                     head = self._chain_head(head, lo)
@@ -283,7 +283,7 @@ class _CueSubjects:
                         and first not in self.lex.forms) and head is not None and any(
                     _is_cap(t.text[m]) for m in range(*head))
                 if head is not None and (self._looks_like_np(*inner) or part) and not self._adverbial(head):
-                    # chained appositions: "Scott Pruitt, the attorney general of Oklahoma, one of the
+                    # chained appositions: "Glen Rourke, the attorney general of Oklahoma, one of the
                     # states suing the EPA, said" -- the name is the first of the chain
                     a_end = inner[1]
                     head = self._chain_head(head, lo)
@@ -301,7 +301,7 @@ class _CueSubjects:
                     return fr
                 return None
             if t.low[j - 1] == ")" and k < lo:
-                # "Sen. Jack Reed (D-R.I.), said": a comma after a parenthesis closing the subject
+                # "Sen. Jack Ruddy (D-R.I.), said": a comma after a parenthesis closing the subject
                 np_ = self._np_left(j - 1, lo)
                 if np_ is not None and np_[0] == lo and any(_is_cap(t.text[m]) for m in range(*np_)):
                     fr.s0, fr.s1 = np_
@@ -357,7 +357,7 @@ class _CueSubjects:
         verb = next((x for x in range(np_[0] + 1, np_[1] - 1)
                      if _name_verb_at(t.text[np_[0]:np_[1]], t.low[np_[0]:np_[1]], x - np_[0])), None)
         if verb is not None and (verb - np_[0] > 1 or self._in_full_name(t.text[np_[0]])):
-            # "Manafort comes with the right calling card": a name and its verb, a clause; no subject of the cue
+            # "Strand comes with the right calling card": a name and its verb, a clause; no subject of the cue
             # (a capitalised word opening the sentence is a name only when the article writes it in full: not
             # "Exit polls from the primary showed")
             return None  # "Lee apologizes for Roe comments": a clause with its own verb, no subject of the cue
@@ -409,7 +409,7 @@ class _CueSubjects:
             r += 1
         if r > np_[0] and _is_cap(t.text[r]) and any(t.low[k] in _TIME_WORDS and t.low[k] not in _DET
                                                      for k in range(np_[0], r)):
-            np_ = (r, np_[1])  # "reported last month Cameron had ordered": the time goes with the verb before
+            np_ = (r, np_[1])  # "reported last month Ashby had ordered": the time goes with the verb before
         r = self._bare_time_phrase_end(np_[0], np_[1])
         if r > np_[0]:
             np_ = (r, np_[1])  # "Two days ago the mayor said", "Hours later Ann Lee said": the time is no speaker
@@ -718,7 +718,7 @@ class _CueSubjects:
                 and not (nxt == "and" and np_[1] + 1 < hi and (t.low[np_[1] + 1] in ("others", "other") or _is_cap(
                     t.text[np_[1] + 1]) and _is_cap(t.text[np_[0]]))):
             # ('said one person familiar with her plans', 'said Will Doyle and others', 'said Lee and Park')
-            return None  # '“...” blasted Clinton as a disgrace': an object, not an inverted speaker
+            return None  # '“...” blasted Lee as a disgrace': an object, not an inverted speaker
         if self.lang_rules.strict_inversion and (t.low[np_[0]] in _OBJECT_PRONOUNS or all(
                 t.low[k] in _TIME_WORDS or t.low[k].isdigit() for k in range(*np_))) and not (
                 np_[1] - np_[0] == 1 and self._name_modal(np_[0], nxt in (".", ",", "!", "?", ";"))):
@@ -729,7 +729,7 @@ class _CueSubjects:
             f = e + 1
             while f < hi and t.low[f] not in (",", ".", ";", ":", ")") and t.quote[f] == -1 and f - e < _APPOSITION_MAX_TOKENS \
                     or f < hi and t.low[f] == "." and f + 1 < hi and (_DOTTED_ACRONYM.match(t.text[f - 1]) or len(
-                        t.text[f - 1]) == 1 and t.text[f - 1].isupper()):  # "a professor at M.I.T.", "George W. Bush"
+                        t.text[f - 1]) == 1 and t.text[f - 1].isupper()):  # "a professor at M.I.T.", "Ann B. Lee"
                 if t.low[f] == "(":  # "a reporter whose zeal has driven others (like me) off the beat"
                     g = next((x for x in range(f + 1, min(hi, f + _PAREN_MAX_TOKENS)) if t.low[x] == ")"), None)
                     if g is None or f == e + 1:

@@ -1,4 +1,4 @@
-"""Indirect (reported) speech: the frames of a sentence ("X said that ...", "X told NTV ...", participles
+"""Indirect (reported) speech: the frames of a sentence ("X said that ...", "X told HBC ...", participles
 ("..., saying"), noun cues, polls, "reportedly") and which of them are attributions; the content span of each
 frame is in :mod:`._content`; noun cues ("his claim that") are in :mod:`._noun_cues`.
 """
@@ -34,7 +34,7 @@ _LIGHT_VERBS = frozenset({
 # subjects that hold no belief before "is sure", "was certain" ("it is certain that", "this is sure to")
 _EXPLETIVES = frozenset({"it", "this", "that", "there", "what", "which"})
 # verbs of belief whose object in a speaker's description is a clause ("Lee, who thinks the plan failed, said"),
-# unlike "who has seen the messages", "who wants Grayson removed"
+# unlike "who has seen the messages", "who wants Gantt removed"
 _BELIEF_LEMMAS = frozenset({"think", "believe", "fear", "doubt", "suspect", "expect", "hope"})
 # reflexive objects of an evidence verb: "has found itself at the center of", "saw himself as": a state, no report
 _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "myself", "ourselves", "yourself"})
@@ -59,7 +59,7 @@ _ANSWER_LEMMAS = frozenset({"respond", "reply", "return"})
 # the nouns of an unanswered request in such an object ("to requests for comment", "to messages seeking comment")
 _REQUEST_NOUNS = frozenset({"request", "requests", "message", "messages", "call", "calls", "email", "emails",
                             "inquiry", "inquiries", "query", "queries"})
-# the most tokens between "to" and the request noun ("to The Washington Post's repeated requests"); chosen on
+# the most tokens between "to" and the request noun ("to The Harbour Herald's repeated requests"); chosen on
 # PolNeAR train
 _REQUEST_NOUN_MAX_OFFSET = 6
 
@@ -79,7 +79,7 @@ _MOTION_VERBS = frozenset({"took", "takes", "stood", "stands", "rose", "rises", 
                            "flew", "flies", "traveled", "travelled", "travels", "walked", "arrived", "arrives",
                            "called", "calls", "held", "holds", "convened", "convenes", "showed", "shows", "sat", "sits",
                            "met", "meets"})
-# the most tokens between such a verb and the "to" of the speech verb ("stood at a Bush event here to say")
+# the most tokens between such a verb and the "to" of the speech verb ("stood at a Bell event here to say")
 _PURPOSE_MAX_TOKENS = 8
 
 # verbs of aspect before "to" and a verb of belief, whose subject holds the belief ("continues to believe that",
@@ -359,7 +359,7 @@ class _Indirect:
             return
         self._interrupting = set()  # frames between commas inside another frame's content (see _content)
         # a frame whose content is an event reports nothing, so it holds no other frame and does not bound the
-        # content of a later one ("In Chicago, organizers added 160 security personnel ..., the Sun-Times
+        # content of a later one ("In Chicago, organizers added 160 security personnel ..., the Ledger-Times
         # reported.")
         self._silent = set()
         raw = []
@@ -586,7 +586,7 @@ class _Indirect:
 
     def _ranking_source(self, s0: int, s1: int) -> bool:
         """True when the noun phrase s0..s1 after "according to" is an index or an average that ranks or sums up
-        ("according to one global index", "according to the Real Clear Politics average"), with a determiner: a
+        ("according to one global index", "according to the Harbour Polling average"), with a determiner: a
         source, unlike the market index that moves."""
         t = self.t
         words = [k for k in range(s0, s1) if _is_word(t.text[k])]
@@ -597,8 +597,8 @@ class _Indirect:
 
     def _appearance(self, fr: _Frame, s: int, e: int) -> bool:
         """An evidence verb ("show", "find") with a noun-phrase object and a subject that is no document:
-        an appearance or a discovery ("Trump has shown little daylight", "showed signs of"), not a report.
-        Polls, studies, records and the like report what they show ("the poll showed Trump leading")."""
+        an appearance or a discovery ("Hale has shown little daylight", "showed signs of"), not a report.
+        Polls, studies, records and the like report what they show ("the poll showed Hale leading")."""
         if fr.cue is None or fr.cue.cls != "evidence" or s >= e:
             return False
         t = self.t
@@ -612,7 +612,7 @@ class _Indirect:
     def _nested_frames(self, frames, spans, prior: list[_Frame]) -> set[int]:
         """Indices of frames that are no attribution of their own: a cue inside the description of a
         speaker ("Tom Baker, a colonel who writes on defence, argued"), or inside the words another
-        speaker is reported to have said ("Trump said he wants ...", "said the notice tells banks ...") --
+        speaker is reported to have said ("Hale said he wants ...", "said the notice tells banks ...") --
         the outer attribution holds that clause, as the annotators of PolNeAR and of the s400 gold do."""
         out: set[int] = set()
         appos = [(f.a0, f.a1, f.c0) for f, _k in frames if f.a0 >= 0] + [(f.a0, f.a1, f.c0) for f in prior if f.a0 >= 0]
@@ -629,7 +629,7 @@ class _Indirect:
                     and (fr.cue.cls == "speech" or fr.cue.lemma in _BELIEF_LEMMAS and t.low[sp[0]] not in _PREPS) \
                     and not fr.cue.content_object and fr.c1 <= sp[0] < inside[0][1] \
                     and not any(t.low[m] in ("not", "n't", "never") for m in range(fr.s0, fr.c0)):
-                # "Sanders, who had said he would debate, backed out", "Lee, who thinks the plan failed, said no":
+                # "Voss, who had said he would debate, backed out", "Lee, who thinks the plan failed, said no":
                 # a report or belief in the description, whose content ends with the description; not "who asked
                 # not to be named", "who writes on defence"
                 e = min(sp[1], inside[0][1])
