@@ -1,0 +1,46 @@
+"""Wrong attributions noticed in review, each with an invented sentence: the whole coordinated subject of a
+trailing or inverted verb ("current and former officials said"). Rows are read through ``rows`` (offsets of
+the text); each test states the whole list of rows it expects."""
+
+from mediakit.quotes import find_attributions
+
+from .quote_rows import rows
+
+
+def test_coordinated_modifiers_before_a_trailing_verb_make_one_speaker():
+    text = ("As the survey nears its end, inspectors are likely to interview the crew about the delay, "
+            "current and former officials said.")
+    assert rows(text) == [("indirect", "As the survey nears its end, inspectors are likely to interview the crew about "
+                                       "the delay", "current and former officials")]
+    (row,) = find_attributions(text)
+    assert (row["end"], row["speaker_start"], row["speaker_end"]) == (88, 90, 118)
+
+
+def test_other_coordinated_subjects_of_a_trailing_verb():
+    assert rows("The ferry will cost more than planned, past and present aides said.") == [
+        ("indirect", "The ferry will cost more than planned", "past and present aides")]
+    assert rows("The ring road will close in May, local and state officials said.") == [
+        ("indirect", "The ring road will close in May", "local and state officials")]
+    assert rows("The pier failed the test, several current and former engineers said.") == [
+        ("indirect", "The pier failed the test", "several current and former engineers")]
+    assert rows("The pier failed the test, inspectors and engineers told reporters.") == [
+        ("indirect", "The pier failed the test", "inspectors and engineers")]
+
+
+def test_coordinated_modifiers_opening_the_sentence():
+    assert rows("Current and former officials said the ferry plan failed.") == [
+        ("indirect", "the ferry plan failed", "Current and former officials")]
+
+
+def test_coordinated_modifiers_after_an_inverted_verb_and_according_to():
+    assert rows("The ferry plan failed, said current and former officials.") == [
+        ("indirect", "The ferry plan failed", "current and former officials")]
+    assert rows("The ferry plan failed, according to local and state officials.") == [
+        ("according_to", "The ferry plan failed", "local and state officials")]
+
+
+def test_a_clause_before_and_is_no_first_half_of_the_subject():
+    assert rows("Prices fell and analysts said the ferry plan failed.") == [
+        ("indirect", "the ferry plan failed", "analysts")]
+    assert rows("Ann Lee told reporters and officials that the ferry plan failed.") == [
+        ("indirect", "the ferry plan failed", "Ann Lee")]
