@@ -44,3 +44,21 @@ def test_a_clause_before_and_is_no_first_half_of_the_subject():
         ("indirect", "the ferry plan failed", "analysts")]
     assert rows("Ann Lee told reporters and officials that the ferry plan failed.") == [
         ("indirect", "the ferry plan failed", "Ann Lee")]
+
+
+def test_an_amount_said_is_no_inverted_speaker():
+    # the dash before "said" invites an inverted subject, but "little" is what was said, not who said it
+    assert rows("The storm — a slow one — said little about the bridge closing soon.") == []
+    assert rows("The storm — a slow one — said nothing.") == []
+    assert rows("The ferry plan failed — said Ann Lee.") == [("indirect", "The ferry plan failed", "Ann Lee")]
+
+
+def test_saying_little_about_a_topic_reports_the_topic_only():
+    assert rows("Ann Lee said little about the bridge.") == [("indirect", "the bridge", "Ann Lee")]
+    assert rows("Ann Lee has said almost nothing publicly about the bridge.") == [
+        ("indirect", "the bridge", "Ann Lee")]
+    # a clause after the amount is what was said
+    assert rows("Ann Lee said much of the bridge was lost.") == [
+        ("indirect", "much of the bridge was lost", "Ann Lee")]
+    assert rows("Ann Lee said nothing on the bridge had changed.") == [
+        ("indirect", "nothing on the bridge had changed", "Ann Lee")]

@@ -99,6 +99,11 @@ _FRONTED_PHRASE_MAX_TOKENS = 6
 
 
 
+# pronouns of amount that are the object of a cue, never its inverted subject ("— said little about", "said
+# nothing"); set by hand
+_AMOUNT_PRONOUNS = frozenset({"little", "nothing", "much", "anything", "something", "everything", "plenty"})
+
+
 # verbs linking a subject to "likely to say", "quick to point out" (no speaker's words themselves)
 _LINKING_VERBS = frozenset({"appear", "appears", "appeared", "seem", "seems", "seemed", "look", "looks", "looked",
                             "become", "becomes", "became", "remain", "remains", "remained", "grew", "grow", "grows"})
@@ -752,6 +757,8 @@ class _CueSubjects:
                 t.low[k] in _TIME_WORDS or t.low[k].isdigit() for k in range(*np_))) and not (
                 np_[1] - np_[0] == 1 and self._name_modal(np_[0], nxt in (".", ",", "!", "?", ";"))):
             return None  # "said Sunday", "said May 5" name no speaker; "said May." does
+        if t.low[np_[0]] in _AMOUNT_PRONOUNS and (np_[1] - np_[0] == 1 or t.low[np_[0]] != "much"):
+            return None  # "— said little about the bridge", "said nothing": what was said, no speaker
         fr = _Frame(c1, c1, None, np_[0], np_[1], inverted=True)
         e = np_[1]
         if e < hi and t.low[e] == ",":

@@ -365,6 +365,8 @@ class _Indirect:
         raw = []
         for n_f, (fr, kind) in enumerate(frames):
             raw.append(self._content(fr, kind, a, b, frames, n_f))
+            if raw[-1] is not None and (topic := self._amount_topic(fr, *raw[-1])) is not None:
+                raw[-1] = (topic, raw[-1][1])  # "said little about the bridge": the topic (._non_reports)
             if raw[-1] is not None and self._no_report(fr, kind, raw[-1][0], raw[-1][1], a, b):
                 self._silent.add(n_f)
         # (a pro-form frame reports its pro-form, emitted already, so it holds no later frame: "Lee said yes;

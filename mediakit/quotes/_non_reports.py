@@ -53,6 +53,11 @@ _DEGREE_ADVERBS = frozenset({"well", "best", "widely", "better", "little", "less
                              "barely", "hardly", "less", "internationally", "nationally", "locally", "long"})
 # what a candidate runs for: "seek" with one of these as its object's head reports no words
 _OFFICES = frozenset({"presidency", "nomination", "house", "term", "office", "seat", "governorship", "mayoralty"})
+# pronouns of amount as a cue's object before its topic ("said little about", "revealed nothing new about"),
+# a degree word before them and the prepositions of the topic; set by hand
+_AMOUNT_OBJECTS = frozenset({"little", "nothing", "much", "anything"})
+_AMOUNT_DEGREE = frozenset({"very", "almost", "not", "so", "too", "relatively", "comparatively", "next"})
+_TOPIC_PREPS = frozenset({"about", "on", "regarding", "concerning"})
 # verbs of what happened to someone next: "went on to win", "went on to become" report no words
 _OUTCOME_VERBS = frozenset({"win", "lose", "become", "finish", "beat", "defeat", "serve", "capture", "carry",
                             "earn", "found", "marry", "die", "graduate", "star", "succeed", "join"})
@@ -96,6 +101,24 @@ class _NonReports:
             return True  # "seeking the presidency", "was not seeking a fifth term": running for office, no words
         return fr.cue.lemma in _RESULT_LEMMAS and s == fr.c1 and self._object_head(s, e) in _RESULT_NOUNS and not (
             fr.s0 >= 0 and any(t.low[k] in _DOCUMENT_NOUNS for k in range(fr.s0, fr.s1)))
+
+    def _amount_topic(self, fr: _Frame, s: int, e: int) -> int | None:
+        """The first token of the topic when the content s..e of a speech cue opens with a pronoun of amount and
+        a preposition of topic ("said little about the bridge", "revealed almost nothing new about it",
+        "has said nothing publicly on the vote"): how much was said on a topic, not what, so the content is the
+        topic alone, as annotators mark it; else None ("said much of it was lost" is a clause)."""
+        t = self.t
+        if fr.cue is None or s != fr.c1 or not (fr.cue.cls == "speech" or fr.cue.lemma in ("reveal", "disclose")):
+            return None
+        k = s + 1 if t.low[s] in _AMOUNT_DEGREE and s + 1 < e else s
+        if t.low[k] not in _AMOUNT_OBJECTS:
+            return None
+        k += 1
+        while k < e and (t.low[k] in ("new", "else", "further") or t.low[k].endswith("ly") and len(t.low[k]) > 4):
+            k += 1  # "nothing new about", "little publicly about"
+        if k + 1 >= e or t.low[k] not in _TOPIC_PREPS or self._is_clause(s, e, False):
+            return None
+        return k + 1
 
     def _passive(self, fr: _Frame) -> bool:
         """True when the cue of ``fr`` is a past participle after a form of "be" ("was claimed", "has been
