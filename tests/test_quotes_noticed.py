@@ -62,3 +62,14 @@ def test_saying_little_about_a_topic_reports_the_topic_only():
         ("indirect", "much of the bridge was lost", "Ann Lee")]
     assert rows("Ann Lee said nothing on the bridge had changed.") == [
         ("indirect", "nothing on the bridge had changed", "Ann Lee")]
+
+
+def test_seeing_an_object_after_a_time_preposition_is_no_attribution():
+    assert rows("After seeing the sign, the two visitors took the next exit.") == []
+    assert rows("Ann Lee quit after seeing the plan fail.") == []
+    assert rows("Before seeing the report, Ann Lee said the ferry plan failed.") == [
+        ("indirect", "the ferry plan failed", "Ann Lee")]
+    # what was seen as a fact or a view stays a report
+    assert rows("After seeing that the bridge was closed, the two visitors took the next exit.") == [
+        ("indirect", "the bridge was closed", "the two visitors")]
+    assert rows("After seeing how the vote went, Ann Lee quit.") == [("indirect", "how the vote went", "Ann Lee")]

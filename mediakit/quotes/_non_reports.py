@@ -58,6 +58,10 @@ _OFFICES = frozenset({"presidency", "nomination", "house", "term", "office", "se
 _AMOUNT_OBJECTS = frozenset({"little", "nothing", "much", "anything"})
 _AMOUNT_DEGREE = frozenset({"very", "almost", "not", "so", "too", "relatively", "comparatively", "next"})
 _TOPIC_PREPS = frozenset({"about", "on", "regarding", "concerning"})
+# verbs of perception, and the prepositions of time before their gerund: seeing an object or an event then
+# ("after seeing the sign") is no belief; set by hand
+_PERCEPTION_LEMMAS = frozenset({"see"})
+_TIME_PREPS = frozenset({"after", "before", "upon", "on", "since", "without"})
 # verbs of what happened to someone next: "went on to win", "went on to become" report no words
 _OUTCOME_VERBS = frozenset({"win", "lose", "become", "finish", "beat", "defeat", "serve", "capture", "carry",
                             "earn", "found", "marry", "die", "graduate", "star", "succeed", "join"})
@@ -95,6 +99,10 @@ class _NonReports:
             return True  # "So what do we see?", "How has the city responded?"
         if t.low[fr.c0] == "known" and self._reduced_known(fr.c0):
             return True  # "a physician well known for his work", "Well known for its beaches, the region ..."
+        if fr.cue.lemma in _PERCEPTION_LEMMAS and fr.cue.form == "ing" and fr.c0 > 0 \
+                and t.low[fr.c0 - 1] in _TIME_PREPS and s == fr.c1 and t.low[s] not in _QUESTION_WORDS \
+                and not any(t.low[m] == "as" or t.low[m] in self.lex.complementizers for m in range(s, e)):
+            return True  # "After seeing the sign, the visitors ...", "quit after seeing the plan fail": a sight
         if fr.cue.lemma == "go on" and s + 1 < e and t.low[s] == "to" and t.low[s + 1] in _OUTCOME_VERBS:
             return True  # "went on to win the state", "went on to become governor": what happened next, no words
         if fr.cue.lemma == "seek" and s == fr.c1 and self._object_head(s, e) in _OFFICES:
