@@ -73,3 +73,21 @@ def test_seeing_an_object_after_a_time_preposition_is_no_attribution():
     assert rows("After seeing that the bridge was closed, the two visitors took the next exit.") == [
         ("indirect", "the bridge was closed", "the two visitors")]
     assert rows("After seeing how the vote went, Ann Lee quit.") == [("indirect", "how the vote went", "Ann Lee")]
+
+
+def test_the_quoted_words_after_an_inverted_speaker_and_urging_stay_with_the_speaker():
+    text = '"We will wait," said Ann Lee, urging those calling for a delay to "wait a week."'
+    assert rows(text) == [("direct", "We will wait,", "Ann Lee"),
+                          ("mixed", 'those calling for a delay to "wait a week."', "Ann Lee"),
+                          ("direct", "wait a week.", "Ann Lee")]
+
+
+def test_thinking_about_a_thing_is_no_attribution():
+    assert rows("Ann Roe is thinking about a run.") == []
+    assert rows("Ann Roe was thinking of a run for mayor.") == []
+    # a gerund, a question word or an "as" complement is what is thought
+    assert rows("Ann Roe is thinking about running for mayor.") == [
+        ("indirect", "about running for mayor", "Ann Roe")]
+    assert rows("Ann Roe is thinking about what comes next.") == [("indirect", "about what comes next", "Ann Roe")]
+    assert rows("Ann Roe has been thinking about the plan as a way out.") == [
+        ("indirect", "about the plan as a way out", "Ann Roe")]

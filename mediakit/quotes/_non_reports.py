@@ -103,6 +103,8 @@ class _NonReports:
                 and t.low[fr.c0 - 1] in _TIME_PREPS and s == fr.c1 and t.low[s] not in _QUESTION_WORDS \
                 and not any(t.low[m] == "as" or t.low[m] in self.lex.complementizers for m in range(s, e)):
             return True  # "After seeing the sign, the visitors ...", "quit after seeing the plan fail": a sight
+        if fr.cue.lemma == "think" and s == fr.c1 and self._thought_of_thing(fr, s, e):
+            return True  # "Ann Roe is thinking about a run": a thing thought of, no thought reported
         if fr.cue.lemma == "go on" and s + 1 < e and t.low[s] == "to" and t.low[s + 1] in _OUTCOME_VERBS:
             return True  # "went on to win the state", "went on to become governor": what happened next, no words
         if fr.cue.lemma == "seek" and s == fr.c1 and self._object_head(s, e) in _OFFICES:
@@ -127,6 +129,18 @@ class _NonReports:
         if k + 1 >= e or t.low[k] not in _TOPIC_PREPS or self._is_clause(s, e, False):
             return None
         return k + 1
+
+    def _thought_of_thing(self, fr: _Frame, s: int, e: int) -> bool:
+        """True when the content s..e of a progressive "thinking" is "about" or "of" and a noun phrase, with no
+        clause, gerund, question word or "as" complement ("is thinking about a run", "was thinking of the
+        bridge"; not "is thinking about running", "about what comes next", "of the plan as a way out")."""
+        t = self.t
+        if t.low[s] not in ("about", "of") or s + 1 >= e or fr.cue.form != "ing" or fr.c0 < 1 \
+                or t.low[fr.c0 - 1] not in _BE:
+            return False
+        w = t.low[s + 1]
+        return not (w in _QUESTION_WORDS or w in self.lex.complementizers or w.endswith("ing") or any(
+            t.low[m] == "as" or t.quote[m] != -1 for m in range(s, e)) or self._is_clause(s + 1, e, False))
 
     def _passive(self, fr: _Frame) -> bool:
         """True when the cue of ``fr`` is a past participle after a form of "be" ("was claimed", "has been
