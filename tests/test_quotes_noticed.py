@@ -91,3 +91,23 @@ def test_thinking_about_a_thing_is_no_attribution():
     assert rows("Ann Roe is thinking about what comes next.") == [("indirect", "about what comes next", "Ann Roe")]
     assert rows("Ann Roe has been thinking about the plan as a way out.") == [
         ("indirect", "about the plan as a way out", "Ann Roe")]
+
+
+def test_an_as_clause_of_time_before_the_speaker():
+    assert rows("As the crowd began to chant, Ann Lee joked that the band was late.") == [
+        ("indirect", "the band was late", "Ann Lee")]
+    assert rows("As the crowd began chanting, Ann Lee joked that the band was late.") == [
+        ("indirect", "the band was late", "Ann Lee")]
+    assert rows("As the crowd chanted, Ann Lee joked that the band was late.") == [
+        ("indirect", "the band was late", "Ann Lee")]
+    assert rows("As the crowd began to chant, the band played.") == []
+    # a cue with a clause of its own in the "as" clause still reports it
+    assert rows("As critics continue to warn that the bridge is weak, Ann Lee said it was safe.") == [
+        ("indirect", "the bridge is weak", "critics"), ("indirect", "it was safe", "Ann Lee")]
+
+
+def test_as_x_said_still_reports_the_main_clause():
+    assert rows("As Lee said, the ferry plan failed.") == [("according_to", "the ferry plan failed", "Lee")]
+    assert rows("As Lee has said, the ferry plan failed.") == [("according_to", "the ferry plan failed", "Lee")]
+    assert rows("The ferry plan failed, as critics have taken to saying.") == [
+        ("according_to", "The ferry plan failed", "critics")]
