@@ -2,7 +2,10 @@
 trailing or inverted verb ("current and former officials said"). Rows are read through ``rows`` (offsets of
 the text); each test states the whole list of rows it expects."""
 
+import pandas as pd
+
 from mediakit.quotes import find_attributions
+from mediakit.sources import extract_quotes
 
 from .quote_rows import rows
 
@@ -111,3 +114,27 @@ def test_as_x_said_still_reports_the_main_clause():
     assert rows("As Lee has said, the ferry plan failed.") == [("according_to", "the ferry plan failed", "Lee")]
     assert rows("The ferry plan failed, as critics have taken to saying.") == [
         ("according_to", "The ferry plan failed", "critics")]
+
+
+def _speakers(text):
+    return [(text[r["start"]:r["end"]], r["speaker"], r["speaker_canonical"])
+            for r in extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]})).to_dict("records")]
+
+
+def test_an_interview_answer_is_the_interviewees():
+    text = "We spoke with Ann Lee, the mayor.\n\nQ: What comes next?\n\nA: We rebuild the bridge."
+    assert rows(text) == [("indirect", "We rebuild the bridge", "A")]
+    (row,) = find_attributions(text)
+    assert (row["start"], row["end"], row["speaker_start"], row["speaker_end"]) == (59, 80, 56, 57)
+    assert _speakers(text) == [("We rebuild the bridge", "A", "Ann Lee")]
+
+
+def test_an_interview_answer_after_an_introduction_of_two_people_names_no_one():
+    text = ("We spoke with Ann Lee, the mayor, and Tom Park, her aide.\n\nQ: What comes next for the town?\n\n"
+            "A: We rebuild the bridge first and fast.")
+    assert _speakers(text) == [("What comes next for the town", None, None),
+                               ("We rebuild the bridge first and fast", "A", None)]
+
+
+def test_a_line_opening_with_the_article_a_is_no_answer():
+    assert rows("The town voted on Monday.\n\nA crowd gathered: many people came to see the bridge.") == []
