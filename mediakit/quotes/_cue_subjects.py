@@ -99,6 +99,11 @@ _FRONTED_PHRASE_MAX_TOKENS = 6
 
 
 
+# pronouns of amount that are the object of a cue, never its inverted subject ("— said little about", "said
+# nothing"); set by hand
+_AMOUNT_PRONOUNS = frozenset({"little", "nothing", "much", "anything", "something", "everything", "plenty"})
+
+
 # verbs linking a subject to "likely to say", "quick to point out" (no speaker's words themselves)
 _LINKING_VERBS = frozenset({"appear", "appears", "appeared", "seem", "seems", "seemed", "look", "looks", "looked",
                             "become", "becomes", "became", "remain", "remains", "remained", "grew", "grow", "grows"})
@@ -525,6 +530,9 @@ class _CueSubjects:
         whole like "Ann Lee and Tom Vance"; else ``np_`` itself."""
         t = self.t
         s0, s1 = np_
+        paired = self._paired_modifier(np_, lo)
+        if paired is not None:
+            return (paired, s1)
         if s0 - 2 < lo or t.low[s0 - 1] != "and" or not (t.low[s0] in _POSSESSIVE_DET or t.low[s0] == "the"
                                                          or t.low[s0].isdigit() or t.low[s0] in _COUNT_WORDS):
             return np_
@@ -541,6 +549,32 @@ class _CueSubjects:
             and (len(words) > 1 or left[0] > lo or self._in_full_name(t.text[words[0]]))
         role = len(words) == 2 and t.low[words[0]] == "the" and t.low[words[1]] in _SPEAKER_NOUNS
         return (left[0], s1) if name or role else np_
+
+    def _paired_modifier(self, np_: tuple[int, int], lo: int) -> int | None:
+        """"..., current and former officials said", "past and present aides said", "officials and aides said": a
+        single word (after an optional determiner) and "and" opening the clause before the noun phrase ``np_`` of
+        a person or group is the first half of one subject; the start of that word, else None."""
+        t = self.t
+        s0, s1 = np_
+        x = s0 - 2
+        if self.lang != "en" or x < lo or t.low[s0 - 1] != "and" or t.quote[x] != -1 or t.quote[s0 - 1] != -1 \
+                or t.low[s0] in _POSSESSIVE_DET or t.low[s0] == "the":
+            return None  # ("Lee and her husband": the names and roles below)
+        w = t.low[x]
+        if w == "." and (left := self._np_left(x, lo)) is not None and left[1] == x + 1 and left[1] - left[0] <= 4 \
+                and all(_is_cap(t.text[m]) or t.low[m] == "." for m in range(*left)):
+            x = left[0]  # "U.S. and European officials": a dotted acronym
+        elif not _is_word(t.text[x]) or w in _DET or w in _CLAUSE or w in _PREPS or w in _AUX or w in self.lex.forms \
+                or w in _SUBJECT_PRONOUNS or w in _OBJECT_PRONOUNS:
+            return None
+        start = x - 1 if x - 1 >= lo and (t.low[x - 1] in _DET or t.low[x - 1].isdigit()) else x
+        if not (start == lo or t.low[start - 1] in (",", ";", ":", "—", "–")
+                or t.low[start - 1] in _LEADING_SKIP and t.low[start - 1] not in ("and", "or", "nor")):
+            return None  # (not "felt helpless and I felt": a clause before "and")
+        if t.low[s1 - 1] in _SPEAKER_NOUNS:
+            return start
+        # ("Lee and his remarks loomed large": a determiner opens no person's noun phrase)
+        return start if t.low[s0] not in _DET and t.low[s0] not in _SUBJECT_PRONOUNS and self._human(s0, s1) else None
 
     def _split_relative(self, j: int, lo: int) -> tuple[int, int, int, int] | None:
         """"Ann Lee, whose company, Bluefin, sells boats, said"; "Ann Lee, who, as mayor, cut taxes, said": a
@@ -723,6 +757,8 @@ class _CueSubjects:
                 t.low[k] in _TIME_WORDS or t.low[k].isdigit() for k in range(*np_))) and not (
                 np_[1] - np_[0] == 1 and self._name_modal(np_[0], nxt in (".", ",", "!", "?", ";"))):
             return None  # "said Sunday", "said May 5" name no speaker; "said May." does
+        if t.low[np_[0]] in _AMOUNT_PRONOUNS and (np_[1] - np_[0] == 1 or t.low[np_[0]] != "much"):
+            return None  # "— said little about the bridge", "said nothing": what was said, no speaker
         fr = _Frame(c1, c1, None, np_[0], np_[1], inverted=True)
         e = np_[1]
         if e < hi and t.low[e] == ",":

@@ -343,12 +343,20 @@ class _Indirect:
                 k = i1 + 1
                 continue
             kind = "indirect"
-            if fr.s0 > a and t.low[fr.s0 - 1] == "as" and (fr.s0 - 1 == a or t.low[fr.s0 - 2] in (",", ";") or (
+            # "As the crowd began to chant, Lee joked ...": a cue after "to" or a verb of aspect in an "as" clause is
+            # no "As X said" but a time; it reports only its own object ("As critics continue to warn that ...")
+            nonfinite = (c.form == "base" and t.low[i0 - 1] == "to" or c.form == "ing" and t.low[i0 - 1] not in _AUX) \
+                and any(t.low[m] == "," for m in range(i1, b))  # (a main clause follows: not "..., as they took to saying.")
+            if nonfinite and fr.s0 > a and t.low[fr.s0 - 1] == "as" and (i1 >= b or t.low[i1] in (",", ";", "—", "–")):
+                k = i1
+                continue
+            if fr.s0 > a and t.low[fr.s0 - 1] == "as" and not nonfinite and (fr.s0 - 1 == a or t.low[fr.s0 - 2] in (",", ";") or (
                     # '..., as the host said in April' after a closing quotation mark: '...,'' as the host said'
                     fr.s0 - 2 > a and t.quote[fr.s0 - 2] != -1 and t.mark[fr.s0 - 2] and t.low[fr.s0 - 3] == ",")):
                 kind = "according_to"  # "As the Daily Ledger reported on Monday, the designations ..."
             frames.append((fr, kind))
             k = i1
+        frames = [(fr, kind) for fr, kind in frames if not self._as_time(fr, kind, frames, a)]
         if not frames and not prior and poll is not None:
             (fr, (s, e)) = poll
             if not any(t.quote[m] != -1 for m in range(s, e)):
@@ -365,6 +373,8 @@ class _Indirect:
         raw = []
         for n_f, (fr, kind) in enumerate(frames):
             raw.append(self._content(fr, kind, a, b, frames, n_f))
+            if raw[-1] is not None and (topic := self._amount_topic(fr, *raw[-1])) is not None:
+                raw[-1] = (topic, raw[-1][1])  # "said little about the bridge": the topic (._non_reports)
             if raw[-1] is not None and self._no_report(fr, kind, raw[-1][0], raw[-1][1], a, b):
                 self._silent.add(n_f)
         # (a pro-form frame reports its pro-form, emitted already, so it holds no later frame: "Lee said yes;
@@ -441,6 +451,17 @@ class _Indirect:
         if self._not_a_report(fr, kind, s, e):
             return True  # "called off the talks", "posted a loss" (._non_reports)
         return kind == "indirect" and self._appearance(fr, s, e)  # "has shown little daylight"
+
+    def _as_time(self, fr: _Frame, kind: str, frames, a: int) -> bool:
+        """True when the "As X <cue>," frame ``fr`` opening the sentence with nothing after its cue is a time,
+        because the main clause after it reports with a cue and "that" of its own ("As the crowd chanted, Ann Lee
+        joked that the band was late"): the main clause's frame reports, not the "as" clause's subject."""
+        t = self.t
+        if kind != "according_to" or fr.cue is None or fr.cue.lemma == "according to" or fr.s0 - 1 != a \
+                or fr.c1 >= len(t) or t.low[fr.c1] != ",":
+            return False
+        return any(f2.s0 > fr.c1 and not f2.inverted and k2 == "indirect" and f2.c1 < len(t)
+                   and t.low[f2.c1] in self.lex.complementizers for f2, k2 in frames)
 
     def _asks(self, fr: _Frame, a: int, b: int) -> bool:
         """True when the frame ``fr`` is the inverted verb of a yes-no question: its sentence opens with an

@@ -318,7 +318,7 @@ class _Phrases:
                 break
             aux = w in _AUX and not (_is_cap(t.text[k]) and k + 1 < hi and _is_cap(t.text[k + 1])) \
                 and not self._name_modal(k, k + 1 >= hi or not _is_word(t.low[k + 1]))
-            if aux or (w in _CLAUSE and not (w == "and" and self._name_and(k, i))) or \
+            if aux or (w in _CLAUSE and not (w == "and" and (self._name_and(k, i) or self._paired_and(k, i, hi)))) or \
                     (self.lex.forms.get(w) is not None and k > i and not _is_cap(t.text[k])
                      and not (allow_cues and self.lex.forms[w].form in ("s", "base"))):
                 break
@@ -333,6 +333,26 @@ class _Phrases:
         while end - 1 > i and t.low[end - 1] in _PREPS_INNER:
             end -= 1
         return (i, self._time_tail(i, end))
+
+    def _paired_and(self, k: int, i: int, hi: int) -> bool:
+        """True when the "and" at ``k`` joins one word opening the noun phrase at ``i`` (after an optional
+        determiner) to the rest of a phrase for persons ("said current and former officials", "according to
+        local and state officials"): one phrase, not two clauses."""
+        t = self.t
+        x = k - 1
+        if self.lang != "en" or not (x == i or x == i + 1 and (t.low[i] in _DET or t.low[i].isdigit())):
+            return False
+        w = t.low[x]
+        if not _is_word(t.text[x]) or w in _DET or w in _CLAUSE or w in _PREPS or w in _AUX or w in self.lex.forms \
+                or w in _SPEAKING_PRONOUNS:
+            return False
+        m = k + 1
+        while m < hi and m <= k + 3 and _is_word(t.text[m]) and t.quote[m] == -1 and t.low[m] not in _CLAUSE \
+                and t.low[m] not in _PREPS and t.low[m] not in _POSSESSIVE_DET and t.low[m] != "the":
+            if t.low[m] in _SPEAKER_NOUNS:
+                return True
+            m += 1
+        return False
 
     def _name_modal(self, k: int, at_edge: bool) -> bool:
         """True when token ``k`` is a capitalised modal that is a name ("Will", "May", "Can") inside a name

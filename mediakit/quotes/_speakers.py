@@ -369,6 +369,14 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
             sub = dict(r, speaker_start=named.start(1), speaker_end=named.end(1), antecedent=None)
             return _resolve_one(text, named.group(1), text[a0:a1], sub, ents, names, gz) or ent
         return ent
+    if mention in ("A", "ANSWER") and text[pos + len(mention):pos + len(mention) + 1] == ":":
+        # "A: We rebuild the bridge.": an interview's answer marker stands for the interviewee (._according),
+        # when the introduction names one
+        if not r.get("antecedent"):
+            return None
+        a0, a1 = r["antecedent"]
+        return _resolve_one(text, text[a0:a1], appos, dict(r, speaker_start=a0, speaker_end=a1, antecedent=None),
+                            ents, names, gz)
     if low in _PRONOUNS:
         return _pronoun_antecedent(text, low, pos, ents, names, gz, r.get("sent_start", -1))
     named = _appositive_name(mention, appos)
