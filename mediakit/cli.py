@@ -441,7 +441,7 @@ def _quotes_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--profile", action="store_true",
                    help="print the per-outlet source profile (shares with bootstrap CIs) instead of the quotes")
     p.add_argument("--speakers", action="store_true", help="print the speaker x outlet table instead")
-    p.add_argument("--sourcing", action="store_true", help="print each article's sources (credits, told NTV, ...)")
+    p.add_argument("--sourcing", action="store_true", help="print each article's sources (credits, told the BBC, ...)")
     add_story_arg(p)
     p.add_argument("--gazetteer", metavar="PATH|none",
                    help="speaker gazetteer YAML (default: the story pack's speakers.yaml, else the generic one)")

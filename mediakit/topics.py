@@ -93,7 +93,7 @@ def topic_model(
     sentence vectors, labelled per language) or ``"auto"`` (embedding when the articles, after
     ``language``, hold more than one language).
     ``language`` keeps only articles in that language.
-    ``drop_group_names`` adds the words of the group names themselves ("Volga", "Wire") to the stop words:
+    ``drop_group_names`` adds the words of the group names themselves ("Harbour", "Times") to the stop words:
     wire credits and self-references otherwise make topics (or labels) of their own.
 
     NMF only: ``max_df`` drops words in more than that share of articles (story-wide words such as the name

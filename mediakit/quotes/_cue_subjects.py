@@ -728,7 +728,7 @@ class _CueSubjects:
         k = c1
         if self.lang_rules.strict_inversion and lemma is not None and lemma not in _INVERTIBLE:
             return None
-        # skip an addressee in quotes (Russian: заявила «Волга Вайр» Юлия Кедрова)
+        # skip an addressee in quotes (Russian: заявила «Речной Вестник» Анна Соколова)
         if k < hi and t.quote[k] != -1 and t.mark[k]:
             qi = t.quote[k]
             z = self.q_tok[qi][3]

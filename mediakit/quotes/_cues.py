@@ -385,7 +385,7 @@ class _Cues:
             if c.lemma in _OBJECT_ONLY and (nxt in _PREPS or not _is_word(nxt)) and p not in _AUX:
                 return False  # "the measures listed in Section 5", "the help offered.": a participle, no object
             # "an option seen by": a participle; "Mr. Hale said by telephone": a name or pronoun's verb
-            # ("Beijing responded by sidestepping Moscow" is an act)
+            # ("Beijing responded by sidestepping Berlin" is an act)
             if nxt == "by" and c.cls == "speech" and i + 2 < len(t) and t.low[i + 2] in _MEDIUM_WORDS \
                     and not (i + 3 < len(t) and t.low[i + 3] in ("of", "from")):
                 return True  # "Mr. Roe, now 81, said by telephone": the means of the telling, so a verb

@@ -79,7 +79,7 @@ class _Direct(_InterruptedSubject):
     # ------------------------------------------------------------ direct quotations
     def _post_frame(self, z: int, hi: int) -> _Frame | None:
         """Attribution after a quotation closing at token ``z``: ', he said', ' said Smith',
-        ', according to X', ' — сказал он', ' dedi Ergüven'."""
+        ', according to X', ' — сказал он', ' dedi Aksoy'."""
         t = self.t
         k = z
         while k < hi and t.low[k] in (",", "—", "–", "-", "--", ".", "?", "!", "…", "―"):
@@ -104,7 +104,7 @@ class _Direct(_InterruptedSubject):
                 return None
             fr = _Frame(k, a1, Cue("according to", "neutral", "speech", False, "phrase"), np_[0], np_[1])
             return fr
-        # cue first (inverted): said Smith / — сказал он / dedi Ergüven
+        # cue first (inverted): said Smith / — сказал он / dedi Aksoy
         k2 = k
         while k2 < hi and (t.low[k2] in _ADV_SKIP and t.low[k2] not in ("is", "was")
                            and not (k2 == k and self._name_modal(k2, True)) or

@@ -10,8 +10,8 @@ with the dates each held its role; :func:`load_gazetteer` adds it) and ``resourc
 >>> g = load_gazetteer()
 >>> g.lookup("Reuters").name, g.lookup("Reuters").type
 ('Reuters', 'media')
->>> speaker_type_of("Selin Aydar", "a defence economist at the Istanbul Policy Forum")
-('expert', 'TR')
+>>> speaker_type_of("Selin Aydar", "a defence economist at the Berlin Policy Forum")
+('expert', 'DE')
 """
 
 from __future__ import annotations
@@ -158,12 +158,12 @@ def _bare(mention: str) -> str:
 
 
 def _stem(word: str, cyrillic: bool = True) -> str:
-    """A surname stem that survives Russian case endings and Turkish suffixes: "demira" -> "demir". The endings
+    """A surname stem that survives Russian case endings and Turkish suffixes: "kaplana" -> "kaplan". The endings
     that only a transliterated Cyrillic name has ("ы", "й", "ого", "ом": "y", "oy", "ogo", "om") are cut only
     from a name written in Cyrillic: "Brady" is not "Brad", nor "Conroy" "Conr".
 
-    >>> _stem("demira"), _stem("brady", cyrillic=False), _stem("petrova", cyrillic=False), _stem("conroy", cyrillic=False)
-    ('demir', 'brady', 'petrov', 'conroy')
+    >>> _stem("kaplana"), _stem("brady", cyrillic=False), _stem("petrova", cyrillic=False), _stem("conroy", cyrillic=False)
+    ('kaplan', 'brady', 'petrov', 'conroy')
     """
     w = word
     for suf in ("ogo", "oy", "oi", "om", "ym", "oj", "u", "a", "e", "y") if cyrillic else ("u", "a", "e"):
@@ -498,7 +498,7 @@ def is_transcript_marker(mention: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def country_of(text: str) -> str:
-    """The country the words of ``text`` point to ("a Turkish official" -> "TR"), or ""."""
+    """The country the words of ``text`` point to ("a German official" -> "DE"), or ""."""
     words = _words(text)
     if ("us" in words or "u.s" in words) and not _US_RE.search(text):
         words = tuple(w for w in words if w not in ("us", "u.s"))  # "told us" is no country
@@ -539,8 +539,8 @@ def _article_country(text: str) -> str:
 def speaker_type_of(mention: str, description: str = "") -> tuple[str, str]:
     """``(type, country)`` of a speaker from its mention and description, by the role rules.
 
-    >>> speaker_type_of("a Turkish official who asked not to be named")
-    ('anonymous', 'TR')
+    >>> speaker_type_of("a German official who asked not to be named")
+    ('anonymous', 'DE')
     >>> speaker_type_of("Pavel Zhuravlev", "a senior research fellow at the Volkhov Centre")
     ('expert', '')
     >>> speaker_type_of("Attorney General Jo Roe"), speaker_type_of("the prosecutors"), speaker_type_of("FBI")

@@ -75,7 +75,7 @@ def _joint_names(mention: str) -> str:
 
     >>> _joint_names("Republican hopefuls Ned Bell and Chris Quinn"), _joint_names("Johnson & Johnson")
     ('Ned Bell and Chris Quinn', '')
-    >>> _joint_names("Ortiz and Vance"), _joint_names("the mayor and Ted Marsh"), _joint_names("Russia and Ted Marsh")
+    >>> _joint_names("Ortiz and Vance"), _joint_names("the mayor and Ted Marsh"), _joint_names("Poland and Ted Marsh")
     ('Ortiz and Vance', '', '')
     >>> _joint_names("Presidents Lena Maria Ortiz and Tom Vance")
     'Lena Maria Ortiz and Tom Vance'
@@ -136,12 +136,12 @@ def _plural_head(head: str) -> bool:
 
 def _possessed(mention: str) -> bool:
     """True for a description owned by a possessor: "Ashby's spokesman", "the prime minister's spokesman",
-    "Hale's campaign" (not "Daily Ledger's Ed Hollis", a name after the possessor, nor "the head of Turkey's
+    "Hale's campaign" (not "Daily Ledger's Ed Hollis", a name after the possessor, nor "the head of Chile's
     agency", whose possessive only qualifies the head's complement).
 
     >>> _possessed("Ashby’s spokesman"), _possessed("the prime minister's spokesman")
     (True, True)
-    >>> _possessed("Daily Ledger's Ed Hollis"), _possessed("the spokesman"), _possessed("the head of Turkey's agency")
+    >>> _possessed("Daily Ledger's Ed Hollis"), _possessed("the spokesman"), _possessed("the head of Chile's agency")
     (False, False, False)
     """
     raw = _name_words(mention)
@@ -202,7 +202,7 @@ def _appositive_name(mention: str, appos: str) -> str:
 
 def _proper_name(mention: str) -> bool:
     """ "The White House", "the Chicago Police Department": two capitalised words after the article make a
-    name, never a description of an earlier speaker (unlike "the ministry", "the Turkish ministry" or "the head
+    name, never a description of an earlier speaker (unlike "the ministry", "the German ministry" or "the head
     of Chile's Procurement Directorate"). So does an acronym ("The HBC", "the DNC"), even one that roles
     use ("DNC chair"): a body's short name, never a person described with it ("Ann Lee, a regular guest on
     the HBC" does not make "The HBC" Ann Lee). One capitalised word is no name ("the Senator", "the
@@ -210,7 +210,7 @@ def _proper_name(mention: str) -> bool:
 
     >>> _proper_name("The White House"), _proper_name("The HBC"), _proper_name("the DNC")
     (True, True, True)
-    >>> _proper_name("the Turkish ministry"), _proper_name("the Senator"), _proper_name("the Herald")
+    >>> _proper_name("the German ministry"), _proper_name("the Senator"), _proper_name("the Herald")
     (False, False, False)
     >>> _proper_name("the younger Mr. Roe")
     True
@@ -356,7 +356,7 @@ def _canonical_words(name: str | None) -> str | None:
         return name
     # a capitalised word opening the sentence that never opens a name: a preposition leads a topic ("On
     # Hale", the rest of a headline "HBC President On Hale"), an adverb or conjunction is dropped ("Perhaps
-    # Russia", "Plus Democrats")
+    # Poland", "Plus Democrats")
     first = fold(toks[0]).lower().strip(".,;:")
     if len(toks) > 1 and toks[0][:1].isupper() and not toks[0].isupper() and first not in _DETS \
             and first not in _first_names():

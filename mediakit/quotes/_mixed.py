@@ -194,7 +194,7 @@ class _Mixed:
         t = self.t
         e = self.q_tok[t.quote[o]][2]
         if self.lang_rules.sov_reported_speech:
-            return None  # (Turkish: '“...” diyen Korkmaz, ...': the verb after the quotation is its own frame)
+            return None  # (Turkish: '“...” diyen Kaplan, ...': the verb after the quotation is its own frame)
         if z >= len(t) or not _is_word(t.low[z]) or t.low[e - 1] in (",", ".", "!", "?", "…"):
             return None  # ('“We won,” Lee, who ..., told reporters': the quotation is the whole clause)
         f = min(x for x in (fr.c0, fr.s0) if x >= 0)

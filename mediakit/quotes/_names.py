@@ -86,7 +86,7 @@ def _name_part(mention: str) -> str:
         toks = toks[:-1]  # "Harry M. Rand (D-Nev.)", "Steve Ansel (D-N.Y)": the party and state, no name
     if toks and toks[-1][:1].islower() and toks[-1].isalpha() and len(toks) > 1 and not _CYR_RE.search(toks[-1][:1]) \
             or toks and _CYR_RE.match(toks[-1]) and toks[-1][:1].islower():
-        return ""  # "Turkish industry", "Российские эксперты": a description ending with its noun
+        return ""  # "German industry", "Немецкие эксперты": a description ending with its noun
     owned = _owned_complement(toks)
     if owned is not None:
         return owned
@@ -126,7 +126,7 @@ def _owned_complement(toks: list[str]) -> str | None:
 
     >>> _owned_complement("Ann Lee's aggressive attack on Roe".split()), _owned_complement("Lee's lawyer for Roe".split())
     ('Ann Lee', '')
-    >>> _owned_complement("Daily Ledger's Ed Hollis".split()) is None, _owned_complement("the head of Turkey's agency".split()) is None
+    >>> _owned_complement("Daily Ledger's Ed Hollis".split()) is None, _owned_complement("the head of Chile's agency".split()) is None
     (True, True)
     """
     own = next((i for i, w in enumerate(toks[:-2]) if w[:1].isupper() and re.search(r"['’]s$", w)), None)
@@ -355,7 +355,7 @@ def _roles_extra() -> dict:
 @lru_cache(maxsize=1)
 def _place_words() -> frozenset[str]:
     """Words that name a government by its place: the capitals of speaker_roles.yaml ("Paris said") and
-    the names of countries there that are no adjectives or people ("Russia", not "Russian" or "Americans")."""
+    the names of countries there that are no adjectives or people ("Poland", not "Polish" or "Americans")."""
     words = {w for _c, ws, _p in load_roles().countries for w in ws
              if not w.endswith(("ish", "ian", "ans", "ese", "ch", "ий", "ая", "ие", "'s")) and w not in _ORG_WORDS
              and w not in ("american", "european", "administration", "alliance", "amerikan", "alman", "ingiliz",
@@ -388,10 +388,10 @@ def _is_group(mention: str) -> bool:
         return True
     if head in groups or head.endswith("ans") and (head in _common_nouns() or head.split("-")[-1] in groups
                                                     or head in _nationality_plurals()):
-        return True  # "Republicans", "African-Americans", "Russians"
+        return True  # "Republicans", "African-Americans", "Germans"
     if head.endswith("s") and head[:-1] in _HUMAN_HEADS or head in _common_nouns() and head.endswith("s"):
         raw = _name_words(mention)
-        # "Turkish economists", "Aides" (a sentence's first word): no name
+        # "Polish economists", "Aides" (a sentence's first word): no name
         return bool(raw) and (raw[-1][:1].islower() or len(raw) == 1) and not _is_org(mention)
     return False
 

@@ -288,7 +288,7 @@ class _Phrases:
         """The noun phrase starting at token ``i`` (after an inverted cue: "said Smith, a ...")."""
         t = self.t
         k = i
-        # skip an addressee named in quotes («Волга Вайр») before the speaker
+        # skip an addressee named in quotes («Речной Вестник») before the speaker
         if k < hi and t.quote[k] != -1 and t.mark[k]:
             return None
         end = -1

@@ -240,7 +240,7 @@ def _turn_label(text: str, s0: int, s1: int) -> tuple[int, int] | None:
 
 
 def _add_subject(text: str, span: tuple, ents: list[_Ent], names: dict[str, str], gz: Gazetteer) -> None:
-    """A name opening a sentence ("Lena Hart, a defence economist, was blunt.", "The Turkish Foreign
+    """A name opening a sentence ("Lena Hart, a defence economist, was blunt.", "The German Foreign
     Ministry condemned the move.") becomes a candidate antecedent for later pronouns and descriptions."""
     mention = text[span[0]:span[1]]
     if is_transcript_marker(mention):
@@ -438,14 +438,14 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
         if ref is not None:
             return ref
     if words and all(w in _place_words() for w in words if w not in _DETS):
-        # "Paris", "Ottawa", "Russia": a government named by its capital or country
+        # "Paris", "Ottawa", "Germany": a government named by its capital or country
         ent = _Ent(_clean_description(mention), "org", "official", country_of(mention), " ".join(_words(full)), pos)
         ents.append(ent)
         return ent
     name = _name_part(mention)
     if name and (all(w in _place_words() for w in _words(name)) or name.isupper() and len(name) <= 8
                  or any(ch.isdigit() for ch in name)):
-        name = ""  # "the head of Turkey's agency", "NAFTA", "F-16": no person's name
+        name = ""  # "the head of Chile's agency", "NAFTA", "F-16": no person's name
     org = _org_mention(mention, name)
     if name and not org and words and words[0] not in ("the", "a", "an") or name and len(name.split()) > 1 \
             and not org:

@@ -58,12 +58,12 @@ def _given_first(form: str) -> bool:
 
 
 def _caps_runs(text: str, with_offsets: bool = False) -> list:
-    """Runs of capitalised words that may be names, cut at sentence ends ("... Policy." and "Korkmaz" on
+    """Runs of capitalised words that may be names, cut at sentence ends ("... Policy." and "Kaplan" on
     the next line are two runs): after a line break or a word ending with a full stop that is neither an initial ("J.") nor a
     title ("Sen.", "Jr.").
 
-    >>> _caps_runs("Defence Policy.\\n\\nKorkmaz Said no. Sen. John F. Kerrigan")
-    [['Defence', 'Policy.'], ['Korkmaz', 'Said'], ['Sen.', 'John', 'F.', 'Kerrigan']]
+    >>> _caps_runs("Defence Policy.\\n\\nKaplan Said no. Sen. John F. Kerrigan")
+    [['Defence', 'Policy.'], ['Kaplan', 'Said'], ['Sen.', 'John', 'F.', 'Kerrigan']]
     >>> _caps_runs("The U.S. District Judge Carlton W. Rivers ruled.")[-1]
     ['Carlton', 'W.', 'Rivers']
 

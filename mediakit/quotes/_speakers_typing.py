@@ -283,8 +283,8 @@ def _canon_anonymous(text: str, country: str) -> str:
     """The canonical label of an unnamed source: "anonymous", the country's adjective, a ministry or agency the
     mention names, and its role (:func:`_anonymous_role`).
 
-    >>> _canon_anonymous("a Democratic strategist", "US"), _canon_anonymous("a Turkish official", "TR")
-    ('anonymous US strategist', 'anonymous Turkish official')
+    >>> _canon_anonymous("a Democratic strategist", "US"), _canon_anonymous("a German official", "DE")
+    ('anonymous US strategist', 'anonymous German official')
     >>> _canon_anonymous("one Democrat familiar with the talks", "US")
     'anonymous US Democrat'
     """
@@ -320,7 +320,7 @@ def _unnamed_source_country(text: str, r: dict, words: tuple[str, ...]) -> str:
     Hale administration"), else the article's home country (:func:`_home_country`); "" when the text
     names no country.
 
-    >>> text = "ANKARA - Turkey tested it. In Washington, an administration official said it was bad."
+    >>> text = "WARSAW - Poland tested it. In Washington, an administration official said it was bad."
     >>> r = {"sent_start": 28, "sent_end": 86, "speaker_start": 43, "speaker_end": 69, "start": 75, "end": 85}
     >>> _unnamed_source_country(text, r, ("an", "administration", "official"))
     'US'
@@ -346,12 +346,12 @@ def _unnamed_source_country(text: str, r: dict, words: tuple[str, ...]) -> str:
 
 
 def _home_country(text: str) -> str:
-    """The country of an article: the place of its dateline ("ISTANBUL (Reuters) -", "PARIS —"), where
+    """The country of an article: the place of its dateline ("HAMBURG (Reuters) -", "PARIS —"), where
     unnamed local sources speak from, else the country it mentions most.
 
     >>> _home_country("PARIS — A ministry official said ... in Washington and Washington.")
     'FR'
-    >>> _home_country("WASHINGTON / ANKARA — A ministry official in Ankara said ... in Ankara.")
+    >>> _home_country("WASHINGTON / BERLIN — A ministry official in Berlin said ... in Berlin.")
     'US'
     """
     m = _DATELINE_RE.match(text)

@@ -76,7 +76,7 @@ class _Units:
                 t.mark[k] = k < c or k >= e
 
     def _is_name_quote(self, q: QuoteSpan, c: int, e: int, o: int) -> bool:
-        """«Волга Вайр», “Sunday Night Revue”: a short run of capitalised words with no punctuation is a
+        """«Речной Вестник», “Sunday Night Revue”: a short run of capitalised words with no punctuation is a
         name in quotes, not a quotation (unless a cue verb or a colon introduces it)."""
         t = self.t
         words = t.text[c:e]
@@ -92,7 +92,7 @@ class _Units:
             prev -= 1
         z = bisect.bisect_left(t.start, q.close_end)
         if z < len(t) and _is_cap(t.text[z]) and _is_word(t.text[z]):
-            return True  # «Волга Вайр» Марина Тюрина: the addressee before the speaker's name
+            return True  # «Речной Вестник» Ольга Зайцева: the addressee before the speaker's name
         return not (prev >= 0 and (t.low[prev] == ":" or self._cue_at(prev, backward=True) is not None))
 
     def _units(self) -> list[tuple[int, int]]:
