@@ -262,6 +262,24 @@ class _Cues:
                 return True
         return False
 
+    def _verb_before_modifier(self, j: int) -> bool:
+        """True when the capitalised word at ``j`` (one word, no name before it) follows a verb after "to" or a
+        modal, with at most one lower-case adjective between ("to calm European", "would ease growing Asian"):
+        the word is an adjective on the noun after it, the verb's object, not the subject of a cue."""
+        t = self.t
+        if j < 2 or _is_cap(t.text[j - 1]) or not t.text[j].isalpha():
+            return False
+        for m in (j - 1, j - 2):
+            if m < 1 or not t.text[m].isalpha() or not t.text[m].islower():
+                return False
+            w = t.low[m]
+            if w in _DET or w in _PREPS or w in _AUX or w in _CLAUSE or w in _ADV_SKIP or w in _MODALS \
+                    or w in _SUBJECT_WORDS or w in _OBJECT_PRONOUNS or w in self.lex.forms or w.endswith("ly"):
+                return False
+            if t.low[m - 1] == "to" or t.low[m - 1] in _MODALS and t.low[m - 1] not in ("not", "do", "does", "did"):
+                return True
+        return False
+
     def _verb_context(self, i: int, c: Cue) -> bool:
         """Reject cue words used as nouns, adjectives or prepositions: "the report", "his top shows",
         "a neighboring state", "an option seen by", "states like Ohio"."""
@@ -284,6 +302,8 @@ class _Cues:
                 and p not in _AUX and p not in _MODALS and p not in ("not", "never", "n't") \
                 and not t.low[i].endswith(("ed", "ing")) and (nxt in _PREPS and nxt != "to" or not _is_word(nxt) or nxt in ("and", "or")):
             return False  # "a surefire forecast of results", "its economic forecast and": a noun after its modifier
+        if c.form == "s" and i >= 3 and _is_cap(t.text[i - 1]) and self._verb_before_modifier(i - 1):
+            return False  # "tried to calm European fears that", "to ease growing Asian worries": the plural noun
         if c.lemma == "attack" and c.form in ("s", "base") and not (
                 nxt in _DET or nxt in _OBJECT_PRONOUNS or nxt.endswith(("'s", "’s")) or i + 1 < len(t)
                 and _is_cap(t.text[i + 1]) and t.low[i + 1] not in ("on", "against")):

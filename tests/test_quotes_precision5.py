@@ -1,0 +1,22 @@
+"""Rows that are no attributions in the sense of issue 14 (Deliver 4): a cue word that is a noun after a verb
+and an adjective, a speaker that is a clause, a time phrase read as content. Invented sentences; every field
+is read through the offsets (tests/quote_rows.py)."""
+
+from .quote_rows import rows
+
+
+def test_plural_noun_after_a_verb_and_a_demonym_reports_nothing():
+    # "fears" after "to calm European" is the verb's object, not "European" fearing anything
+    text = "The minister tried to calm European fears that the currency would collapse."
+    assert rows(text) == []
+
+
+def test_plural_noun_after_a_verb_an_adjective_and_a_demonym_reports_nothing():
+    text = "The president sought to ease growing Asian worries about the campaign."
+    assert rows(text) == [("indirect", "to ease growing Asian worries about the campaign", "The president")]
+
+
+def test_name_after_a_speech_verb_still_speaks():
+    # a capitalised subject after a verb of saying with no "that" stays the subject of its own cue
+    assert rows("Aides said Lee fears the vote will fail.") == [("indirect", "Lee fears the vote will fail", "Aides")]
+    assert rows("In the letter, Lee fears that the vote will fail.") == [("indirect", "the vote will fail", "Lee")]
