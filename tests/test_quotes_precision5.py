@@ -20,3 +20,11 @@ def test_name_after_a_speech_verb_still_speaks():
     # a capitalised subject after a verb of saying with no "that" stays the subject of its own cue
     assert rows("Aides said Lee fears the vote will fail.") == [("indirect", "Lee fears the vote will fail", "Aides")]
     assert rows("In the letter, Lee fears that the vote will fail.") == [("indirect", "the vote will fail", "Lee")]
+
+
+def test_the_before_a_dotted_acronym_and_a_demonym_opens_one_subject():
+    # "the U.S. and European officials" is one speaker; "the U.S. and" is no part of the content
+    text = "The pier failed, the U.S. and European officials said."
+    assert rows(text) == [("indirect", "The pier failed", "the U.S. and European officials")]
+    assert rows("The pier failed, U.S. and European officials said.") == [
+        ("indirect", "The pier failed", "U.S. and European officials")]

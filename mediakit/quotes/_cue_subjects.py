@@ -562,8 +562,9 @@ class _CueSubjects:
             return None  # ("Lee and her husband": the names and roles below)
         w = t.low[x]
         if w == "." and (left := self._np_left(x, lo)) is not None and left[1] == x + 1 and left[1] - left[0] <= 4 \
-                and all(_is_cap(t.text[m]) or t.low[m] == "." for m in range(*left)):
-            x = left[0]  # "U.S. and European officials": a dotted acronym
+                and all(_is_cap(t.text[m]) or t.low[m] == "." for m in range(left[0] + (t.low[left[0]] == "the"), left[1])):
+            # "U.S. and European officials", "the U.S. and European officials": a dotted acronym
+            x = left[0] + (t.low[left[0]] == "the")
         elif not _is_word(t.text[x]) or w in _DET or w in _CLAUSE or w in _PREPS or w in _AUX or w in self.lex.forms \
                 or w in _SUBJECT_PRONOUNS or w in _OBJECT_PRONOUNS:
             return None
