@@ -28,3 +28,13 @@ def test_the_before_a_dotted_acronym_and_a_demonym_opens_one_subject():
     assert rows(text) == [("indirect", "The pier failed", "the U.S. and European officials")]
     assert rows("The pier failed, U.S. and European officials said.") == [
         ("indirect", "The pier failed", "U.S. and European officials")]
+
+
+def test_time_phrase_between_a_verb_and_its_infinitive_is_no_content():
+    text = "The president sought on Wednesday to ease worries."
+    assert rows(text) == [("indirect", "to ease worries", "The president")]
+    assert rows("The mayor vowed last month to rebuild the old pier.") == [
+        ("indirect", "to rebuild the old pier", "The mayor")]
+    # a "that" after the time phrase still opens the content
+    assert rows("The mayor said on Monday to reporters that the pier had failed.") == [
+        ("indirect", "the pier had failed", "The mayor")]

@@ -23,6 +23,7 @@ from ._words import (
     _MEDIUM_WORDS,
     _NAME_PARTICLES,
     _NOT_ADVERBS_LY,
+    _OBJECT_PRONOUNS,
     _POSSESSIVE_DET,
     _PREPS,
     _PREPS_INNER,
@@ -606,13 +607,20 @@ class _Phrases:
                      "over", "to", "while", "when", "after", "before"):
                 m = k + 1
                 ok = False
+                to_at = -1  # "sought on Wednesday to ease worries": the "to" of an infinitive after the time phrase
                 while m < hi and m - k < _PP_MAX_TOKENS and t.low[m] not in (",", "that", ":", ".", ";") and t.quote[m] == -1:
                     if t.low[m] in _TIME_WORDS or t.low[m] in _MEDIUM_WORDS or t.low[m].isdigit():
                         ok = True
+                    elif ok and to_at < 0 and t.low[m] == "to" and m + 1 < hi and t.text[m + 1].isalpha() \
+                            and t.text[m + 1].islower() and t.low[m + 1] not in _DET and t.low[m + 1] not in _OBJECT_PRONOUNS:
+                        to_at = m
                     m += 1
                 if ok and m < hi and t.low[m] in (",", "that", ":") or (ok and m - k <= _SHORT_PP_TOKENS):
                     k = m
                     continue
+                if to_at > k + 1 and (t.low[k + 1] in _TIME_WORDS or t.low[k + 1] in _DET or _is_cap(t.text[k + 1])) \
+                        and all(t.low[x] in _TIME_WORDS or t.low[x] in _DET or t.low[x].isdigit() for x in range(k + 1, to_at)):
+                    return to_at
                 return k
             if w in _TIME_WORDS and w not in ("may", "march", "this", "last"):
                 k += 1
