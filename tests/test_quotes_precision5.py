@@ -38,3 +38,15 @@ def test_time_phrase_between_a_verb_and_its_infinitive_is_no_content():
     # a "that" after the time phrase still opens the content
     assert rows("The mayor said on Monday to reporters that the pier had failed.") == [
         ("indirect", "the pier had failed", "The mayor")]
+
+
+def test_a_phrase_of_time_medium_or_addressee_alone_is_no_content():
+    assert rows("The senator said at the time.") == []
+    assert rows("Ann Lee said in a statement provided to the Ledger.") == []
+    assert rows("The mayor wrote to investors.") == []
+    assert rows("Ann Lee was writing at the Daily Ledger.") == []
+    # a clause after the phrase is still reported, and verbs whose object is what they report keep it
+    assert rows("Ann Lee said at the rally.") == []
+    assert rows("Ann Lee said at the rally that the plan failed.") == [("indirect", "the plan failed", "Ann Lee")]
+    assert rows("Ann Lee vowed to focus on the budget.") == [("indirect", "to focus on the budget", "Ann Lee")]
+    assert rows("Ann Lee wrote to the board that the plan failed.") == [("indirect", "the plan failed", "Ann Lee")]

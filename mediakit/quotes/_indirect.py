@@ -11,8 +11,10 @@ from ._tokens import _Frame, _is_cap, _is_word
 from ._words import (
     _APPEARANCE_OBJECTS,
     _AUX,
+    _DET,
     _DOCUMENT_NOUNS,
     _LEADING_SKIP,
+    _MEDIUM_WORDS,
     _NEGATED_AUX,
     _NON_SPEAKER_HEADS,
     _POSSESSIVE_PRON,
@@ -112,6 +114,16 @@ _READY_ADJECTIVES = frozenset({"poised", "ready", "able", "unable", "set", "prep
 
 # words that stand for a whole reported clause after a cue ("I think so", "she said no", "hope not")
 _PRO_FORMS = frozenset({"so", "no", "yes", "not"})
+
+# prepositions that open a phrase of the telling's time, medium, place or addressee after a speech cue ("said at the
+# time", "wrote to investors"); set by hand
+_CIRCUMSTANCE_PREPS = frozenset({"at", "in", "on", "via", "during", "through", "to"})
+# verbs of saying and writing whose content such a phrase cannot be (not "respond to", "admit to", "vow to",
+# "complain to", "relate to": their object is what they report); set by hand
+_TELLING_LEMMAS = frozenset({"say", "write", "tell", "add", "post", "proclaim", "declare", "state", "imply",
+                             "acknowledge", "claim", "explain", "announce"})
+# the most words of such a phrase of place or outlet ("at the party's state convention in Ohio"); set by hand
+_CIRCUMSTANCE_MAX_WORDS = 8
 
 # disputes over a question (attribution_verbs.yaml): they report only the question ("split on whether ...")
 _DISPUTE_LEMMAS = frozenset({"disagree on", "disagree over", "clash on", "clash over", "battle on", "battle over",
@@ -450,7 +462,29 @@ class _Indirect:
             return True  # "who declined to be identified", "did not respond to a request for comment"
         if self._not_a_report(fr, kind, s, e):
             return True  # "called off the talks", "posted a loss" (._non_reports)
+        if kind == "indirect" and self._only_circumstance(fr, s, e, b):
+            return True  # "said at the time", "wrote to investors": where or to whom, no reported words
         return kind == "indirect" and self._appearance(fr, s, e)  # "has shown little daylight"
+
+    def _only_circumstance(self, fr: _Frame, s: int, e: int, b: int) -> bool:
+        """True when the content s..e of a verb of saying or writing is only a short phrase of the telling's time,
+        medium or place ("said at the time", "said in a statement provided to the Ledger", "writing at the Daily
+        Ledger") or its addressee ("wrote to investors"): a preposition first, no verb, nothing reported. The
+        phrase ends the sentence (unit ..``b``): not 'wrote to the bank's chief, threatening “a lawsuit,” ...'."""
+        t = self.t
+        if any(_is_word(t.text[m]) or t.quote[m] != -1 for m in range(e, b)):
+            return False
+        if fr.cue is None or fr.cue.lemma not in _TELLING_LEMMAS or s + 1 >= e or t.low[s] not in _CIRCUMSTANCE_PREPS \
+                or t.words(s, e) > _CIRCUMSTANCE_MAX_WORDS or self._is_clause(s, e, False) or any(
+                    t.quote[m] != -1 or t.low[m] in (",", ";", ":", "—", "–") for m in range(s, e)):
+            return False
+        nxt = t.low[s + 1]
+        if not (nxt in _DET or _is_cap(t.text[s + 1]) or t.low[s] == "to" and nxt.endswith("s") and nxt not in self.lex.forms):
+            return False  # ("said to be careful", "said in part"): no noun phrase after the preposition
+        # (every word after the preposition a noun phrase's, but the participle of a medium: "in a statement provided
+        # to the Ledger")
+        return not any(t.low[m] in self.lex.forms or t.low[m].endswith("ing") or _past_like(t.low[m])
+                       and not (m > s + 1 and t.low[m - 1] in _MEDIUM_WORDS) for m in range(s + 1, e))
 
     def _as_time(self, fr: _Frame, kind: str, frames, a: int) -> bool:
         """True when the "As X <cue>," frame ``fr`` opening the sentence with nothing after its cue is a time,
