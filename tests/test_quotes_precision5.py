@@ -50,3 +50,10 @@ def test_a_phrase_of_time_medium_or_addressee_alone_is_no_content():
     assert rows("Ann Lee said at the rally that the plan failed.") == [("indirect", "the plan failed", "Ann Lee")]
     assert rows("Ann Lee vowed to focus on the budget.") == [("indirect", "to focus on the budget", "Ann Lee")]
     assert rows("Ann Lee wrote to the board that the plan failed.") == [("indirect", "the plan failed", "Ann Lee")]
+
+
+def test_a_time_phrase_after_an_as_frame_leaves_the_content_on_the_left():
+    text = "The senator fell ill, as the Ledger reported a few days later."
+    assert rows(text) == [("according_to", "The senator fell ill", "the Ledger")]
+    assert rows("As the Ledger reported on Friday, the mayor was still in Ohio.") == [
+        ("according_to", "the mayor was still in Ohio", "the Ledger")]

@@ -121,6 +121,16 @@ _CLAUSE_VERB_WINDOW = 5
 _MAIN_AUX = frozenset({"is", "was", "has", "had", "will", "would", "can", "could", "did", "does"})
 
 
+# adverbs before a time phrase after a frame ("as Newsline reported, even on Friday morning, ..."); set by hand
+_TAIL_ADVERBS = frozenset({"even", "just", "again", "also", "only", "first"})
+# units of time and the counts and words around them in a time phrase ("a few days later", "two weeks ago")
+_TIME_UNITS = frozenset({"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+                         "year", "years", "decade", "decades"})
+_TIME_COUNTS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few",
+                          "several", "many", "couple", "of", "later", "earlier", "ago", "afterward", "afterwards",
+                          "before", "after", "last", "next", "that", "this", "same"})
+
+
 class _Content(_ContentObjects):
     """Content spans of indirect frames (mixed into the analyser of :mod:`._rules`)."""
 
@@ -358,6 +368,24 @@ class _Content(_ContentObjects):
                 return m
         return e
 
+    def _time_phrase_only(self, k: int, hi: int) -> bool:
+        """True when the words from ``k`` to the next comma or the end are a time ("a few days later", "even on
+        Friday morning", "two weeks ago"): an adverb of degree, then a count and a unit of time or a time phrase."""
+        t = self.t
+        while k < hi and t.low[k] in _TAIL_ADVERBS:
+            k += 1
+        m = next((x for x in range(k, hi) if t.low[x] in (",", ";", "—", "–") or t.quote[x] != -1), hi)
+        while m > k and not _is_word(t.text[m - 1]):
+            m -= 1
+        if m <= k:
+            return False
+        if t.low[k] in _PREPS and t.low[k] != "to":
+            return self._skip_pp_right(k, m) >= m
+        words = [x for x in range(k, m) if _is_word(t.text[x])]
+        return any(t.low[x] in _TIME_UNITS or t.low[x] in _TIME_WORDS for x in words) and all(
+            t.low[x] in _ARTICLES or t.low[x] in _TIME_UNITS or t.low[x] in _TIME_WORDS or t.low[x].isdigit()
+            or t.low[x] in _TIME_COUNTS for x in words)
+
     def _content(self, fr: _Frame, kind: str, a: int, b: int, frames, n_f) -> tuple[int, int] | None:
         """Token span of the reported clause of frame ``fr`` in unit a..b."""
         t = self.t
@@ -542,7 +570,7 @@ class _Content(_ContentObjects):
                 and not self._is_clause(k, next((x for x in range(k, hi) if t.low[x] == ","), k), False)
                 and any(t.low[x] == "," for x in range(k, hi))
                 or fr.cue is not None and fr.cue.lemma != "according to" and k == right0
-                and (t.low[k] in _PREPS and t.low[k] != "to" or t.low[k] in _TIME_WORDS)
+                and (t.low[k] in _PREPS and t.low[k] != "to" or t.low[k] in _TIME_WORDS or self._time_phrase_only(k, hi))
                 and not self._is_clause(k, e, False)):
             lead = frame_start - 1 if frame_start > a and t.low[frame_start - 1] == "as" else frame_start
             lead = fr.c0 if fr.cue is not None and fr.cue.lemma == "according to" else lead
