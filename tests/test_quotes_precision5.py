@@ -57,3 +57,14 @@ def test_a_time_phrase_after_an_as_frame_leaves_the_content_on_the_left():
     assert rows(text) == [("according_to", "The senator fell ill", "the Ledger")]
     assert rows("As the Ledger reported on Friday, the mayor was still in Ohio.") == [
         ("according_to", "the mayor was still in Ohio", "the Ledger")]
+
+
+def test_quoted_titles_of_shows_and_songs_are_no_quotations():
+    text = "Ann Lee, who has starred in “Harbour Lights” and “Nights of the River,” posted the clip online on Monday."
+    assert rows(text) == []
+    assert rows('His rallies are the political equivalent of "The Long Show." She says he is unfit.') == [
+        ("indirect", "he is unfit", "She")]
+    assert rows('Lee addressed the crowd in another interview with "The Morning Hour," remarking that the vote '
+                'was close.') == [("indirect", "the vote was close", "Lee")]
+    assert rows('Lee took the stage to "Eye of the Storm." "We will win," she said.') == [
+        ("direct", "We will win,", "she")]

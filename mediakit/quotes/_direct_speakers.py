@@ -52,11 +52,16 @@ _TITLE_LEADS = {"on", "called", "titled", "entitled", "named", "show", "program"
 _TITLE_SMALL = {"of", "the", "and", "for", "a", "an", "in", "on", "to", "with", "at", "by", "de", "la", "los", "el"}
 # a quotation in title case after "of" following one of these nouns names a work: 'a co-author of “...”', 'the
 # host of “...”', 'in charge of “...”', 'to the tune of “...”'; chosen on PolNeAR train (qdir16)
-_TITLE_OF_HEADS = frozenset({"author", "authors", "co-author", "coauthor", "editor", "co-editor", "host", "hosts",
+_TITLE_OF_HEADS = frozenset({"equivalent", "version", "author", "authors", "co-author", "coauthor", "editor", "co-editor", "host", "hosts",
                              "co-host", "creator", "producer", "star", "stars", "anchor", "charge", "tune",
                              "episode", "edition", "season", "cast", "publisher", "writer", "director"})
 # ... or after "in" following one of these verbs: 'starred in “...”'
 _TITLE_IN_HEADS = frozenset({"starred", "starring", "stars", "appeared", "appears", "featured"})
+# ... or after "with" following one of these nouns: 'in an interview with “The Morning Hour”'
+_TITLE_WITH_HEADS = frozenset({"interview", "interviews", "appearance", "appearances"})
+# quotation marks that close or open a title the mark scanner may leave unpaired
+_CLOSING_MARKS = frozenset({"”", "\"", "’", "''"})
+_OPENING_MARKS = frozenset({"“", "\"", "‘", "''"})
 # most words of such a title; chosen on PolNeAR train (show and book titles there have at most six)
 _TITLE_MAX_WORDS = 6
 # pronouns that, inside the reported clause of a speech cue, leave a quotation to that cue's speaker
@@ -582,6 +587,20 @@ class _DirectSpeakers:
             return True
         if w == "of" and head in _TITLE_OF_HEADS or w == "in" and head in _TITLE_IN_HEADS:
             return True
+        if w == "with" and head in _TITLE_WITH_HEADS or w == "to" and head == "stage":
+            return True  # 'in an interview with “The Morning Hour,”', 'took the stage to “Eye of the Storm.”'
+        if w in ("and", "or") and prev - 1 > a and t.quote[prev - 1] == -1 and t.text[prev - 1] in _CLOSING_MARKS:
+            # the second of a list whose first title the mark scanner left unpaired: 'starred in “Harbour
+            # Lights” and “Nights of the River,”'
+            m = prev - 2
+            while m > a and prev - 1 - m <= _TITLE_MAX_WORDS and t.text[m] not in _OPENING_MARKS \
+                    and (_is_cap(t.text[m]) or t.low[m] in _TITLE_SMALL):
+                m -= 1
+            if m > a and m < prev - 2 and t.text[m] in _OPENING_MARKS and _is_cap(t.text[m + 1]) and (
+                    t.low[m - 1] in _TITLE_LEADS or m - 2 >= a and (
+                        t.low[m - 1] == "of" and t.low[m - 2] in _TITLE_OF_HEADS
+                        or t.low[m - 1] == "in" and t.low[m - 2] in _TITLE_IN_HEADS)):
+                return True
         if w in ("and", "or") and prev > a and t.quote[prev - 1] != -1:
             # the second of a list of titles: 'on “Meet the Voters” and “Face the Week”'
             qi = t.quote[prev - 1]
