@@ -436,7 +436,7 @@ class _CueSubjects:
                 return None
             np_ = sub
         subj = [k for k in range(np_[0], np_[1] - 1) if t.low[k] in _SPEAKING_PRONOUNS and t.low[k] != "who"]
-        if subj and not any(t.low[k] in _DET for k in range(np_[0], subj[-1])):
+        if subj and not any(t.low[k] in _DET for k in range(np_[0], subj[-1])) and t.low[subj[-1] + 1] != "and":
             # ("all the experts I interviewed said": a reduced relative clause, left as it is)
             # "On September 27 they published the results by announcing that", "He recently pitched himself
             # to voters by saying": the scan crossed a clause; its subject pronoun is the speaker
@@ -525,6 +525,15 @@ class _CueSubjects:
         whole like "Ann Lee and Tom Vance"; else ``np_`` itself."""
         t = self.t
         s0, s1 = np_
+        x = s0 - 2
+        if x >= lo and t.low[s0 - 1] == "and" and (x == lo or t.low[x - 1] in (",", ";", ":")) \
+                and t.text[x][:1].isalpha() and t.quote[x] == -1 and (t.low[x] in _SUBJECT_PRONOUNS or (
+                    s1 - s0 >= 2 and t.text[x].islower() and t.low[x] not in _DET and t.low[x] not in _AUX
+                    and t.low[x] not in _CLAUSE and t.low[x] not in self.lex.forms
+                    and all(t.text[m].islower() for m in range(s0, s1)))):
+            # "..., she and another aide said", "..., current and former officials said": a pronoun, or a
+            # modifier of the same noun, alone between the comma and "and" is the first half of the subject
+            return (x, s1)
         if s0 - 2 < lo or t.low[s0 - 1] != "and" or not (t.low[s0] in _POSSESSIVE_DET or t.low[s0] == "the"
                                                          or t.low[s0].isdigit() or t.low[s0] in _COUNT_WORDS):
             return np_

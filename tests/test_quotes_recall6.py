@@ -1,0 +1,29 @@
+"""Recall rules, round 6 (session 15, helper rec6): attributions that Deliver 4 allows (a speech, report or
+cognition verb, a subject that can speak, reported content) but the quote rules used to cut short or miss.
+Each test checks the reported content and its speaker through the character offsets (text[start:end]) of
+invented sentences; the comments give the PolNeAR train counts each rule changed."""
+
+from __future__ import annotations
+
+from mediakit.quotes import find_attributions
+
+from .quote_rows import rows as _rows
+
+
+def test_trailing_subject_coordinated_after_a_pronoun_or_a_shared_modifier():
+    # train: found +1, speaker right +1; 17 right rows lose a stray "..., current and" from their content
+    text = "The mayor has pushed the council to fund new parks across the city, current and former aides said."
+    assert _rows(text) == [("indirect", "The mayor has pushed the council to fund new parks across the city",
+                            "current and former aides")]
+    text = "It is not only about selling tickets, he and Ms. Grant said."
+    assert _rows(text) == [("indirect", "It is not only about selling tickets", "he and Ms. Grant")]
+    text = "Support for the plan is strong among younger members, teachers and union leaders told reporters."
+    (row,) = find_attributions(text)
+    assert (row["start"], row["end"]) == (0, 52)
+    assert text[row["speaker_start"]:row["speaker_end"]] == "teachers and union leaders"
+
+
+def test_coordination_inside_the_content_stays_there():
+    # a noun phrase after "and" with no comma before its first half is no coordinated subject
+    text = "Prices rose for bread and other goods, officials said."
+    assert _rows(text) == [("indirect", "Prices rose for bread and other goods", "officials")]
