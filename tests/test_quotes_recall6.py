@@ -27,3 +27,21 @@ def test_coordination_inside_the_content_stays_there():
     # a noun phrase after "and" with no comma before its first half is no coordinated subject
     text = "Prices rose for bread and other goods, officials said."
     assert _rows(text) == [("indirect", "Prices rose for bread and other goods", "officials")]
+
+
+def test_passive_asked_reports_the_question_with_the_agent_or_no_one_as_asker():
+    # train: right +8, found +5, wrong +0, speaker right +3
+    text = "In an interview that year, he was asked what happened to the rural vote."
+    assert _rows(text) == [("indirect", "what happened to the rural vote", None)]
+    text = "Last month, Lee was asked by a caller why young men are moving to the city."
+    assert _rows(text) == [("indirect", "why young men are moving to the city", "a caller")]
+    text = "When voters were asked who would bring change to the city, Lee beat Cole easily."
+    (row,) = find_attributions(text)
+    assert (row["start"], row["end"], row["speaker_start"]) == (23, 57, None)
+
+
+def test_passive_asked_without_a_question_reports_nothing():
+    # a request ("asked to") and a topic ("asked about" has its own phrase cue) are no question put
+    assert _rows("Lee was asked to resign.") == []
+    assert [c for _k, c, _s in _rows("The actress was asked if she had been treated unfairly.")] == [
+        "if she had been treated unfairly"]

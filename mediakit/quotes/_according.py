@@ -74,12 +74,15 @@ class _According:
                 return k + L
         return None
 
-    def _fronted(self, i0: int, i1: int, cue, a: int, b: int) -> bool:
+    def _fronted(self, i0: int, i1: int, cue, a: int, b: int, passive: bool = False) -> bool:
         """Emit the content of a fronted frame with no subject of its own and return True: a
         participle opening the sentence reports a that-clause for the sentence's subject ("Noting that only
         one senator voted with them, the group vowed ..."); "Asked" (at the start, or after "when") reports
         the question put to the subject, with no speaker: the asker is not named ("Asked whether ..., Lee
-        said ..."; "asked by" is no cue). False when the shape does not hold."""
+        said ..."; "asked by" is no cue). With ``passive``, "asked" follows a form of "be" anywhere in the
+        sentence ("he was asked what happened", "was asked by a caller why ..."): the same question, put by the
+        agent after "by" or by no one named; only a question word, "if" or "whether" opens it there. False when
+        the shape does not hold."""
         t = self.t
         asked = t.low[i0] == "asked"
         if not (asked or cue.form == "ing"):
@@ -87,7 +90,7 @@ class _According:
         f = a
         while f < i0 and (not _is_word(t.text[f]) or t.low[f] in _FRONT_SKIP):
             f += 1
-        if f != i0 and not (asked and t.low[i0 - 1] in ("when", "after")):
+        if f != i0 and not (asked and t.low[i0 - 1] in ("when", "after")) and not (asked and passive):
             return False
         # a phrase cue ("asked about") keeps its preposition in the question
         k, s0, s1 = (i0 + 1 if asked else i1), -1, -1
@@ -109,7 +112,7 @@ class _According:
                         and _is_word(t.text[m]) and t.quote[m] == -1:
                     m += 1
                 k = m
-            if k >= b or t.low[k] not in _QUESTION_OPENERS:
+            if k >= b or t.low[k] not in _QUESTION_OPENERS or passive and t.low[k] in ("about", "to"):
                 return False
         elif t.low[k] not in self.lex.complementizers and t.low[k] not in _QUESTION_OPENERS - {"about", "to"}:
             return False

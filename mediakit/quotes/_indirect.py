@@ -183,9 +183,11 @@ class _Indirect:
                     k = np_[1]
                     continue
             cue = self._cue_at(k) if t.quote[k] == -1 else None
+            passive = k > a and t.low[k - 1] in ("was", "were", "is", "are", "been", "being")
             if cue is None and w == "asked" and self.lang == "en" and t.quote[k] == -1 and k not in self.consumed \
-                    and k + 1 < b and t.low[k + 1] == "by":
-                self._fronted(k, k + 1, self.lex.forms[w], a, b)  # "Asked by a reporter whether ..., Lee said"
+                    and (k + 1 < b and t.low[k + 1] == "by" or passive):
+                # "Asked by a reporter whether ..., Lee said"; "he was asked (by a caller) whether ..."
+                self._fronted(k, k + 1, self.lex.forms[w], a, b, passive=passive)
             if cue is None or k in self.consumed or not cue[2].indirect:
                 k += 1
                 continue
