@@ -45,3 +45,11 @@ def test_passive_asked_without_a_question_reports_nothing():
     assert _rows("Lee was asked to resign.") == []
     assert [c for _k, c, _s in _rows("The actress was asked if she had been treated unfairly.")] == [
         "if she had been treated unfairly"]
+
+
+def test_opening_according_to_with_a_description_reports_the_clause_after_it():
+    # train: right +1, found +1, wrong -1 (the description "a close friend of ..." was the content)
+    text = "According to papers from Ann Cole, a friend of the mayor who died in 2001, the mayor called the plan a disaster."
+    assert _rows(text) == [("according_to", "the mayor called the plan a disaster", "papers from Ann Cole")]
+    text = "According to Ann Cole, a friend of the mayor, the plan was a disaster."
+    assert _rows(text) == [("according_to", "the plan was a disaster", "Ann Cole")]

@@ -536,11 +536,15 @@ class _Content(_ContentObjects):
         # "according to a court document filed [by the attorney]", "according to an official [who spoke on ...]",
         # "according to documents from Ann Blair, [a close friend of ...]", "as Breitbart reported [a few days
         # later]": what follows the source is the rest of its description or a phrase about the telling
+        # ("According to Ann Blair, a friend of the mayor, the mayor called ...": the next frame's subject after
+        # the description's comma ends ``hi`` there; the content goes on to the unit's end)
+        hi_d = b if hi < b and t.low[hi] == "," and fr.c0 == a + sum(not _is_word(t.text[x]) for x in range(a, fr.c0)) \
+            and t.low[k] in ("a", "an") else hi
         if kind == "according_to" and not acc_left and k < hi and k >= right0 and (
                 k == right0 and t.low[k] in _SOURCE_TAILS
                 or t.low[k] in ("a", "an") and t.low[k - 1] == "," and fr.a1 < 0
-                and not self._is_clause(k, next((x for x in range(k, hi) if t.low[x] == ","), k), False)
-                and any(t.low[x] == "," for x in range(k, hi))
+                and not self._is_clause(k, next((x for x in range(k, hi_d) if t.low[x] == ","), k), False)
+                and any(t.low[x] == "," for x in range(k, hi_d))
                 or fr.cue is not None and fr.cue.lemma != "according to" and k == right0
                 and (t.low[k] in _PREPS and t.low[k] != "to" or t.low[k] in _TIME_WORDS)
                 and not self._is_clause(k, e, False)):
@@ -549,8 +553,8 @@ class _Content(_ContentObjects):
             if left_words < _ACCORDING_MIN_WORDS or lead <= a or t.low[lead - 1] not in (",", "—", "–") \
                     and not (t.quote[lead - 1] != -1 and t.mark[lead - 1]):
                 # nothing reported on the left: the content is the clause after the description's comma
-                m = next((x for x in range(k, hi) if t.low[x] == "," or t.quote[x] != -1), hi)
-                end = hi
+                m = next((x for x in range(k, hi_d) if t.low[x] == "," or t.quote[x] != -1), hi_d)
+                end = hi_d
                 while end > m and not _is_word(t.text[end - 1]):
                     end -= 1
                 if m < end and t.low[m] == "," and t.words(m + 1, end) >= _ACCORDING_MIN_WORDS \
