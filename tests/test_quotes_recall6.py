@@ -53,3 +53,13 @@ def test_opening_according_to_with_a_description_reports_the_clause_after_it():
     assert _rows(text) == [("according_to", "the mayor called the plan a disaster", "papers from Ann Cole")]
     text = "According to Ann Cole, a friend of the mayor, the plan was a disaster."
     assert _rows(text) == [("according_to", "the plan was a disaster", "Ann Cole")]
+
+
+def test_according_to_after_a_capitalised_abbreviation_reports_the_clause_on_its_left():
+    # train: right +1, found +1, wrong -1 (the source's description after it was the content)
+    text = ("The contract covers 100 workers in Dover and one store in Salem, Mass., according to the Union of "
+            "Clerks, one of the unions representing the staff.")
+    (row,) = find_attributions(text)
+    assert row["kind"] == "according_to"
+    assert text[row["start"]:row["end"]].startswith("The contract covers 100 workers in Dover")
+    assert text[row["speaker_start"]:row["speaker_end"]] == "the Union of Clerks"

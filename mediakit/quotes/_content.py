@@ -529,8 +529,9 @@ class _Content(_ContentObjects):
         if kind == "according_to" and fr.cue is not None and fr.cue.lemma == "according to" \
                 and left_words >= _ACCORDING_MIN_WORDS:
             p = fr.c0 - 1
-            while p > a and t.low[p] == ",":
-                p -= 1
+            while p > a and (t.low[p] == "," or t.low[p] == "." and p + 1 < fr.c0 and t.low[p + 1] == ","
+                             and t.end[p - 1] == t.start[p] and t.text[p - 1][:1].isupper()):
+                p -= 1  # ("... in Salem, Mass., according to": a capitalised abbreviation's period; not "10 p.m.")
             acc_left = t.low[p] not in _SUBORDINATORS and t.low[p] not in self.lex.complementizers \
                 and t.low[p] not in _PREPS and _is_word(t.text[p])
         # "according to a court document filed [by the attorney]", "according to an official [who spoke on ...]",
