@@ -63,3 +63,23 @@ def test_according_to_after_a_capitalised_abbreviation_reports_the_clause_on_its
     assert row["kind"] == "according_to"
     assert text[row["start"]:row["end"]].startswith("The contract covers 100 workers in Dover")
     assert text[row["speaker_start"]:row["speaker_end"]] == "the Union of Clerks"
+
+
+def test_a_frame_between_commas_after_the_subject_reports_the_whole_clause():
+    # train: found +1, right and wrong unchanged; 25 right rows now start at the sentence's first word
+    text = "The mayor, Lee said, never forgets a slight."
+    assert _rows(text) == [("indirect", "The mayor, Lee said, never forgets a slight", "Lee")]
+    text = "And Lee, said Ann Cole, who knows him well, never forgets a slight."
+    (row,) = find_attributions(text)
+    assert (row["start"], row["end"]) == (0, 66)
+    assert text[row["speaker_start"]:row["speaker_end"]] == "Ann Cole"
+    # a present tense in -s after a short noun phrase with a determiner ("exists thanks to ...")
+    text = "The nickname, she explained, exists thanks to a former governor."
+    assert _rows(text) == [("indirect", "The nickname, she explained, exists thanks to a former governor", "she")]
+
+
+def test_a_frame_between_commas_before_a_clause_with_its_own_subject_keeps_its_right_part():
+    text = "In the long run, many analysts say, the levy could slow the growth of rents."
+    assert _rows(text) == [("indirect", "the levy could slow the growth of rents", "many analysts")]
+    text = "The mayor, he said, buildings are old."
+    assert _rows(text) == [("indirect", "buildings are old", "he")]

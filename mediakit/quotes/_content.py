@@ -65,6 +65,11 @@ _CLAUSE_NOUNS = frozenset({
     "question", "insistence", "assumption", "conclusion", "proposition", "expectation", "expectations",
     "speculation", "hint", "sign", "signs", "indication", "indications", "proof", "reminder"})
 # words that open a sentence without being part of its content ("And yet, ..., Syria remains ...")
+# adverbs between a frame and the predicate it interrupts ("The mayor, Lee said, never forgets ..."); set by hand
+_PREDICATE_ADVERBS = frozenset({"never", "also", "still", "only", "often", "always", "already", "rarely", "seldom",
+                                "usually", "now", "just", "really", "clearly", "simply", "largely", "no", "not"})
+# most tokens of a noun phrase opened by a determiner before such a frame ("The nickname, she explained, exists")
+_SUBJECT_FRAGMENT_TOKENS = 4
 _CONNECTIVES = frozenset({"and", "but", "yet", "so", "still", "now", "then", "also", "however", "indeed", "instead",
                           "meanwhile", "rather", "thus", "nor", "or"})
 # determiners that, with one noun, name an event as the object of a speech act ("condemned the move") rather
@@ -130,6 +135,21 @@ class _Content(_ContentObjects):
         if s < e and t.low[s] == "to":
             return s + 1 < e and t.text[s + 1][:1].islower() and t.low[s + 1] not in _DET
         return self._is_clause(s, e, False)
+
+    def _predicate_at(self, k: int, e: int, subject: bool = False) -> bool:
+        """True when tokens from ``k`` open a predicate with no subject of its own: an auxiliary or a past tense,
+        after at most one adverb ("was dead", "never forgets", "made him question"; not "the levy could ...");
+        a present tense in -s counts after an adverb or, with ``subject`` (a short noun phrase before the frame),
+        alone ("The nickname, she explained, exists ...")."""
+        t = self.t
+        if k < e - 1 and t.low[k] in _PREDICATE_ADVERBS:
+            k += 1
+            subject = True
+        w = t.low[k]
+        if subject and w.endswith("s") and not w.endswith(("ss", "us", "is")) and w.isalpha() and t.text[k].islower() \
+                and w not in _PREPS and k + 1 < e and t.low[k + 1] not in _AUX:
+            return True
+        return w in _AUX or _past_like(w) and t.text[k].islower()
 
     def _fronted_phrase(self, a: int, e: int) -> bool:
         """True when tokens a..e before a frame between commas are a fronted phrase of place or time with no
@@ -581,6 +601,20 @@ class _Content(_ContentObjects):
                 and t.words(right0, hi) <= _ADDRESSEE_ONLY_WORDS and not self._is_clause(right0, hi, True) \
                 and not any(t.low[m] in self.lex.complementizers or t.quote[m] != -1 for m in range(right0, hi)):
             return None  # "..., his aide told The Huffington Post.": the name after "told" is whom, not what
+        if kind == "indirect" and not acc_left and words >= _MIN_CONTENT_WORDS and n_f == 0 and fr.s0 >= 0 \
+                and fr.cue is not None and fr.cue.cls in ("speech", "cognition") and frame_start > a and t.low[frame_start - 1] == "," and k > right0 and t.low[k - 1] == "," \
+                and self._skip_pp_right(max(fr.c1, fr.s1, fr.a1), hi) == k - 1 and t.quote[k] == -1 \
+                and self._predicate_at(k, e, frame_start - 1 - a <= _SUBJECT_FRAGMENT_TOKENS and t.low[a] in _DET):
+            # "The mayor, Lee said, never forgets a slight", "And the plan, said Ann Lee, who ..., was dead": a
+            # frame between commas after the subject, before its verb, interrupts one clause; the content runs
+            # from the sentence's first word (a fronted phrase or a connective before a frame whose right part
+            # has a subject of its own stays out: "In the long run, analysts say, the levy could ...")
+            s_ = a
+            while s_ < frame_start and not _is_word(t.text[s_]):
+                s_ += 1
+            if s_ < frame_start - 1 and not any(t.quote[m] != -1 or t.low[m] in (";", ":", "—", "–")
+                                                for m in range(s_, frame_start)):
+                return (s_, e)
         if (words >= _MIN_CONTENT_WORDS and kind != "according_to" or words >= _ACCORDING_MIN_WORDS) and not acc_left:
             return (k, e)
         if words == 1 and kind == "indirect" and not acc_left and fr.cue is not None and fr.cue.content_object \

@@ -419,9 +419,14 @@ class _Indirect:
         # commas and its verb after it make one reported clause around the frame
         split = e <= fr.c0 and s == a and fr.s0 >= 0 and fr.s0 > a and t.low[fr.s0 - 1] == "," and not fr.inverted \
             and self._verb_after_frame(fr, b)
+        s_c = s
+        if s < fr.c0 and fr.c1 < e:
+            # "But, the director added, it's not the way": a content around its own frame is a clause after it
+            m = self._skip_pp_right(max(fr.c1, fr.s1, fr.a1), e)
+            s_c = m + 1 if m + 1 < e and t.low[m] == "," else s
         if fr.cue is not None and fr.cue.clause and kind == "indirect" and not left and not split \
-                and not self._is_clause(s, e, fr.cue.infinitive) \
-                and not (fr.cue.content_object and self._content_object(fr, s, e)):
+                and not self._is_clause(s_c, e, fr.cue.infinitive) \
+                and not (fr.cue.content_object and self._content_object(fr, s_c, e)):
             return True  # "condemned the move", "decided to side with": an event, not reported speech
         if kind == "indirect" and fr.c0 > a and t.low[fr.c0 - 1] in _NEGATED_AUX and fr.cue is not None \
                 and not fr.cue.clause and not self._is_clause(s, e, True):
