@@ -639,9 +639,12 @@ class _Content(_ContentObjects):
         first = a
         while first < left_end and (not _is_word(t.text[first]) or t.low[first] in ("and", "but", "so", "yet")):
             first += 1
-        # ("After Lee accused him, ..., he said": a fronted subordinate clause is no main clause to report whole)
-        main_first = first < left_end and t.low[first] not in _AROUND_SUBORDINATORS and t.low[first] not in (
-            "if", "as", "since", "among", "whether", "even", "once", "unless", "until")
+        # ("After Lee accused him, he said": a fronted subordinate clause is no main clause to report whole, unless
+        # a main clause follows it before a frame that closes the sentence: "As the inquiry winds down, agents
+        # will ask whether her aides knew ..., officials said" reports the whole sentence)
+        main_first = first < left_end and (t.low[first] not in _AROUND_SUBORDINATORS and t.low[first] not in (
+            "if", "as", "since", "among", "whether", "even", "once", "unless", "until") or self._ends_unit(fr, b)
+            and any(t.low[m] == "," and t.quote[m] == -1 for m in range(first + 1, left_end - 2)))
         # start after a previous frame of this unit
         for n2, (fr2, _k2) in enumerate(frames[:n_f]):
             if n2 in self._silent:
