@@ -92,3 +92,12 @@ def test_sentence_final_frame_after_a_fronted_subordinate_clause_reports_the_who
     by_speaker = {s: c for _k, c, s in _rows(text)}
     assert by_speaker["current and former officials"] == text[:text.index(", current")]
     assert by_speaker["any of her aides"] == "they were breaking the rules"
+
+
+def test_capitalised_name_particle_opens_the_trailing_speaker():
+    # train: found +1, right +2, speaker right +1; the quotation no longer spills into a mixed row ending "De"
+    assert _rows("“We will win the town,” De Vries told reporters.") == [
+        ("direct", "We will win the town,", "De Vries")]
+    assert _rows("“We will win the town,” Al Moreno said.") == [("direct", "We will win the town,", "Al Moreno")]
+    assert _rows("Le Roux said the town would vote for her.") == [
+        ("indirect", "the town would vote for her", "Le Roux")]
