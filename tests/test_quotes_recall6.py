@@ -101,3 +101,14 @@ def test_capitalised_name_particle_opens_the_trailing_speaker():
     assert _rows("“We will win the town,” Al Moreno said.") == [("direct", "We will win the town,", "Al Moreno")]
     assert _rows("Le Roux said the town would vote for her.") == [
         ("indirect", "the town would vote for her", "Le Roux")]
+
+
+def test_a_frame_right_after_a_relative_pronoun_reports_the_relative_clause():
+    # train: found +2 (-1 gold of another cue that the old wrong span happened to cover), speaker right +2
+    text = "Lee is counting on his supporters to win the town, which, his advisers believe, would lead to a surge in donations."
+    assert ("indirect", "which, his advisers believe, would lead to a surge in donations", "his advisers") in _rows(text)
+    text = "He tells voters she may be charged over her server (the existence of which, many critics say, represents a strange lapse)."
+    assert ("indirect", "the existence of which, many critics say, represents a strange lapse", "many critics") in _rows(text)
+    # the main clause's verb after the relative clause ends it
+    assert _rows("The mayor, who, aides said, was tired, left early.") == [
+        ("indirect", "who, aides said, was tired", "aides")]

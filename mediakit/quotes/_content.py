@@ -68,6 +68,8 @@ _CLAUSE_NOUNS = frozenset({
 # adverbs between a frame and the predicate it interrupts ("The mayor, Lee said, never forgets ..."); set by hand
 _PREDICATE_ADVERBS = frozenset({"never", "also", "still", "only", "often", "always", "already", "rarely", "seldom",
                                 "usually", "now", "just", "really", "clearly", "simply", "largely", "no", "not"})
+# most tokens of a relative phrase before a frame that interrupts it ("the existence of which, many say, ...")
+_RELATIVE_PHRASE_TOKENS = 6
 # most tokens of a noun phrase opened by a determiner before such a frame ("The nickname, she explained, exists")
 _SUBJECT_FRAGMENT_TOKENS = 4
 _CONNECTIVES = frozenset({"and", "but", "yet", "so", "still", "now", "then", "also", "however", "indeed", "instead",
@@ -135,6 +137,31 @@ class _Content(_ContentObjects):
         if s < e and t.low[s] == "to":
             return s + 1 < e and t.text[s + 1][:1].islower() and t.low[s + 1] not in _DET
         return self._is_clause(s, e, False)
+
+    def _relative_around(self, fr: _Frame, kind: str, a: int, k: int, e: int, right0: int, hi: int):
+        """Token span of a relative clause that a frame between commas interrupts right after its pronoun
+        ("..., which, his advisers believe, would lead to ...", "(the existence of which, many say, represents
+        ...)"): from the relative phrase to the end of the clause. None unless the frame has a subject and a
+        speech or cognition cue and the rest opens with a predicate."""
+        t = self.t
+        if kind != "indirect" or fr.s0 < 0 or fr.cue is None or fr.cue.cls not in ("speech", "cognition") \
+                or fr.inverted or k >= e:
+            return None
+        fs = min(fr.s0, fr.c0)
+        if fs - 2 < a or t.low[fs - 1] != "," or t.low[fs - 2] not in ("which", "who", "whom") \
+                or k <= right0 or t.low[k - 1] != "," or self._skip_pp_right(max(fr.c1, fr.s1), hi) != k - 1 \
+                or not self._predicate_at(k, e, True):
+            return None
+        for m in range(k + 1, e - 1):
+            if t.low[m] == "," and t.quote[m] == -1 and t.text[m + 1].islower() and (
+                    t.low[m + 1] in _AUX or _past_like(t.low[m + 1])):
+                e = m  # "The mayor, who, aides said, was tired, left early": the main clause's verb ends it
+                break
+        s_ = fs - 2
+        while s_ - 1 >= a and t.low[s_ - 1] not in (",", "(", ";", ":", "—", "–") and t.quote[s_ - 1] == -1 \
+                and fs - s_ < _RELATIVE_PHRASE_TOKENS:
+            s_ -= 1
+        return (s_, e) if s_ == a or t.low[s_ - 1] in (",", "(", ";", ":", "—", "–") else None
 
     def _predicate_at(self, k: int, e: int, subject: bool = False) -> bool:
         """True when tokens from ``k`` open a predicate with no subject of its own: an auxiliary or a past tense,
@@ -475,6 +502,9 @@ class _Content(_ContentObjects):
         if fr.cue is not None and fr.cue.form == "noun" and k < e and t.low[k] == "to":
             e = self._infinitive_end(k, e)
         words = t.words(k, e)
+        rel = self._relative_around(fr, kind, a, k, e, right0, hi)
+        if rel is not None:
+            return rel
         around = self._according_around(fr, kind, a, k, e, right0, hi)
         if around is not None:
             return around
