@@ -121,3 +121,10 @@ def test_subordinate_clause_with_a_quoted_term_before_according_to_is_reported_w
     (row,) = [r for r in find_attributions(text) if r["kind"] == "according_to"]
     assert text[row["start"]:row["end"]] == text[:-1]
     assert text[row["speaker_start"]:row["speaker_end"]] == "an official"
+
+
+def test_final_frame_with_a_phrase_about_the_telling_before_a_semicolon_reports_the_left_clause():
+    # train: found +1, right +1, wrong -1 ("in interviews this week; rather, ..." was the content)
+    text = ("It was never just about him, his aides argued in interviews this week; rather, it was his gift for "
+            "giving voice to hopes that drew voters.")
+    assert _rows(text) == [("indirect", "It was never just about him", "his aides")]

@@ -568,8 +568,10 @@ class _Content(_ContentObjects):
                 and (t.low[k] in _TAIL_PREPS or t.low[k].endswith("ing") and t.low[k - 1] == ","
                      and t.low[k] not in self.lex.forms)
                 # (a quoted title is no quotation: "..., he said on MSNBC’s “Morning Joe.”")
+                # (only up to a semicolon: "..., his aides argued in interviews; rather, it was ... that ...")
                 and not any(t.low[m] in self.lex.complementizers or t.quote[m] != -1
-                            and not self._is_title(*self.q_tok[t.quote[m]][:3], a) for m in range(right0, hi))
+                            and not self._is_title(*self.q_tok[t.quote[m]][:3], a)
+                            for m in range(right0, next((x for x in range(right0, hi) if t.low[x] == ";"), hi)))
                 # "In the long run, many economists say, this effect could ...": a fronted phrase on the left
                 # is no clause, so the clause after the frame is the content
                 and not self._fronted_phrase(a, frame_start))
