@@ -128,3 +128,11 @@ def test_final_frame_with_a_phrase_about_the_telling_before_a_semicolon_reports_
     text = ("It was never just about him, his aides argued in interviews this week; rather, it was his gift for "
             "giving voice to hopes that drew voters.")
     assert _rows(text) == [("indirect", "It was never just about him", "his aides")]
+
+
+def test_a_quantifier_subject_in_a_frame_between_commas_speaks():
+    # train: found +2, right +2, wrong +0
+    text = "That attitude, many argue, could carry legal weight if the mayor wins."
+    assert _rows(text) == [("indirect", "That attitude, many argue, could carry legal weight if the mayor wins", "many")]
+    text = "The vote, some say, will be close."
+    assert _rows(text) == [("indirect", "The vote, some say, will be close", "some")]

@@ -322,6 +322,9 @@ class _Cues:
         if p in _QUANTIFIER_SUBJECTS and c.form == "base" and c.lemma not in _NOUNISH and _is_word(nxt) \
                 and nxt not in _PREPS and not (i >= 2 and t.low[i - 2] in _DET):  # ("the most elaborate")
             return True  # a quantifier as the subject: "few think the tax will pass", "most want to ..."
+        if p in _QUANTIFIER_SUBJECTS and c.form == "base" and c.lemma not in _NOUNISH and c.cls in ("speech", "cognition") \
+                and nxt == "," and i >= 2 and t.low[i - 2] == ",":
+            return True  # a frame between commas: "That attitude, many argue, could ...", "..., many think, is ..."
         if nxt in _WEEKDAYS and i + 2 < len(t) and t.low[i + 2] in self.lex.complementizers:
             nxt = t.low[i + 2]  # "many said Monday that ...": the day before the complementizer
         if p in _QUANTIFIER_SUBJECTS and c.form == "past" and c.cls == "speech" \
