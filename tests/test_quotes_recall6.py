@@ -136,3 +136,12 @@ def test_a_quantifier_subject_in_a_frame_between_commas_speaks():
     assert _rows(text) == [("indirect", "That attitude, many argue, could carry legal weight if the mayor wins", "many")]
     text = "The vote, some say, will be close."
     assert _rows(text) == [("indirect", "The vote, some say, will be close", "some")]
+
+
+def test_short_sentence_with_a_frame_between_commas_after_a_quotation_is_a_sentence_of_its_own():
+    # train: found +1; the sentence was joined to the quotation before it as its frame
+    text = 'She was firm, telling Kim they would not "have to make the first move." Compaq, she predicted, would come to them.'
+    assert ("indirect", "Compaq, she predicted, would come to them", "she") in _rows(text)
+    assert all("Compaq" not in c for k, c, _s in _rows(text) if k != "indirect")
+    # a bare frame after a quotation still joins it
+    assert _rows('"We won." Later, Smith added.') == [("direct", "We won.", "Smith")]
