@@ -145,3 +145,11 @@ def test_short_sentence_with_a_frame_between_commas_after_a_quotation_is_a_sente
     assert all("Compaq" not in c for k, c, _s in _rows(text) if k != "indirect")
     # a bare frame after a quotation still joins it
     assert _rows('"We won." Later, Smith added.') == [("direct", "We won.", "Smith")]
+
+
+def test_reported_clause_with_a_plural_subject_and_a_past_tense_after_at_least():
+    # train: found +1, right +1, wrong +0; "at least" is no phrase about the telling
+    text = "On Friday, as the parade rolled through the town, the station reported at least six planes filled the skies."
+    assert _rows(text) == [("indirect", "at least six planes filled the skies", "the station")]
+    # a participle after its noun ("the results released by ...") is no clause
+    assert _rows("The station reported the results released by the board.") == []

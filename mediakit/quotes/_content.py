@@ -565,8 +565,8 @@ class _Content(_ContentObjects):
                 and left_words >= _FINAL_FRAME_LEFT_WORDS and fr.s0 >= 0 and k < hi
                 and fr.cue is not None and fr.cue.form != "phrase" and fr.antecedent is None
                 and t.low[fr.s0] not in ("who", "which", "that")
-                and (t.low[k] in _TAIL_PREPS or t.low[k].endswith("ing") and t.low[k - 1] == ","
-                     and t.low[k] not in self.lex.forms)
+                and (t.low[k] in _TAIL_PREPS and not (k + 1 < hi and t.low[k] == "at" and t.low[k + 1] in ("least", "most"))
+                     or t.low[k].endswith("ing") and t.low[k - 1] == "," and t.low[k] not in self.lex.forms)
                 # (a quoted title is no quotation: "..., he said on MSNBC’s “Morning Joe.”")
                 # (only up to a semicolon: "..., his aides argued in interviews; rather, it was ... that ...")
                 and not any(t.low[m] in self.lex.complementizers or t.quote[m] != -1

@@ -23,6 +23,9 @@ from ._words import (
     _past_like,
 )
 
+# most tokens from the start of a content to the past tense of its plural subject ("at least six planes filled")
+_PAST_CLAUSE_WINDOW = 6
+
 # verbs whose subject voices a noun cue ("expressed concern that", "raised the fear that"), as lower-case forms;
 # chosen on PolNeAR train false negatives
 _LIGHT_VERBS = frozenset({
@@ -426,6 +429,8 @@ class _Indirect:
             s_c = m + 1 if m + 1 < e and t.low[m] == "," else s
         if fr.cue is not None and fr.cue.clause and kind == "indirect" and not left and not split \
                 and not self._is_clause(s_c, e, fr.cue.infinitive) \
+                and not (fr.cue.cls in ("speech", "evidence") and fr.cue.stance != "critical"
+                         and self._plural_past_clause(s_c, e)) \
                 and not (fr.cue.content_object and self._content_object(fr, s_c, e)):
             return True  # "condemned the move", "decided to side with": an event, not reported speech
         if kind == "indirect" and fr.c0 > a and t.low[fr.c0 - 1] in _NEGATED_AUX and fr.cue is not None \
@@ -448,6 +453,21 @@ class _Indirect:
         if self._not_a_report(fr, kind, s, e):
             return True  # "called off the talks", "posted a loss" (._non_reports)
         return kind == "indirect" and self._appearance(fr, s, e)  # "has shown little daylight"
+
+    def _plural_past_clause(self, s: int, e: int) -> bool:
+        """True when tokens s..e read as a clause whose subject is a plural noun and whose verb is a past tense
+        right after it ("at least six planes filled the skies", "sales rose sharply"): no auxiliary or pronoun
+        shows it, but a noun phrase is no subject of a past tense followed by more words."""
+        t = self.t
+        for m in range(s + 1, min(e - 1, s + _PAST_CLAUSE_WINDOW)):
+            p, w = t.low[m - 1], t.low[m]
+            if t.quote[m] != -1 or not _is_word(t.text[m]) or w in _PREPS:
+                return False
+            if _past_like(w) and t.text[m].islower() and p.endswith("s") and not p.endswith(("ss", "'s", "’s")) \
+                    and t.text[m - 1].islower() and p not in _PREPS and p not in _AUX and _is_word(t.text[m + 1]) \
+                    and t.low[m + 1] not in ("by", "in", "on", "at", "for", "to", "from", "with"):
+                return True
+        return False
 
     def _asks(self, fr: _Frame, a: int, b: int) -> bool:
         """True when the frame ``fr`` is the inverted verb of a yes-no question: its sentence opens with an
