@@ -153,3 +153,11 @@ def test_reported_clause_with_a_plural_subject_and_a_past_tense_after_at_least()
     assert _rows(text) == [("indirect", "at least six planes filled the skies", "the station")]
     # a participle after its noun ("the results released by ...") is no clause
     assert _rows("The station reported the results released by the board.") == []
+
+
+def test_addressee_after_to_before_an_indirect_question():
+    # train: found +1, right +1, wrong +0
+    assert _rows("Jacobs explained to reporters why the mayor was selected above all the others.") == [
+        ("indirect", "why the mayor was selected above all the others", "Jacobs")]
+    assert _rows("Jacobs explained to the board how the plan would work.") == [
+        ("indirect", "how the plan would work", "Jacobs")]

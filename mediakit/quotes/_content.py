@@ -68,6 +68,8 @@ _CLAUSE_NOUNS = frozenset({
 # adverbs between a frame and the predicate it interrupts ("The mayor, Lee said, never forgets ..."); set by hand
 _PREDICATE_ADVERBS = frozenset({"never", "also", "still", "only", "often", "always", "already", "rarely", "seldom",
                                 "usually", "now", "just", "really", "clearly", "simply", "largely", "no", "not"})
+# words opening an indirect question after an addressee ("explained to reporters why ..."); set by hand
+_ASKED_QUESTION_WORDS = frozenset({"why", "how", "whether", "if"})  # (not "who", "when": relatives)
 # most tokens of a relative phrase before a frame that interrupts it ("the existence of which, many say, ...")
 _RELATIVE_PHRASE_TOKENS = 6
 # most tokens of a noun phrase opened by a determiner before such a frame ("The nickname, she explained, exists")
@@ -335,10 +337,15 @@ class _Content(_ContentObjects):
         if kind == "according_to" or fr.cue is None or k + 2 >= hi or t.low[k] not in _PREPS or t.low[k] == "of":
             return k
         first = t.low[k + 1]
-        if t.low[k] == "to" and not (first in _DET or first in _PERSON_OBJECTS or _is_cap(t.text[k + 1])):
+        # ("explained to reporters why ...": a plural noun after "to" is an addressee too)
+        plural = first.isalpha() and first.endswith("s") and not first.endswith("ss") and first not in self.lex.forms
+        if t.low[k] == "to" and not (first in _DET or first in _PERSON_OBJECTS or _is_cap(t.text[k + 1]) or plural):
             return k  # "urged him to name cities that ...": an infinitive, not a phrase about the telling
         for m in range(k + 1, min(hi - 1, k + _PHRASE_BEFORE_THAT_WINDOW)):
             w = t.low[m]
+            if t.low[k] == "to" and w in _ASKED_QUESTION_WORDS and m - 1 > k and fr.cue.cls == "speech" \
+                    and t.low[m - 1] not in _PREPS and t.low[m - 1] not in _DET and _is_word(t.text[m + 1]):
+                return m  # "explained to reporters why the mayor was chosen": the addressee, then the question
             # ("responded to the claims that ...": the clause belongs to the noun, someone else's; "answered with
             # the claim that ...": the speaker's own)
             if w == "that" and m - 1 > k and t.low[m - 1] not in _PREPS and t.low[m - 1] not in _DET \
