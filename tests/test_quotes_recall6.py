@@ -161,3 +161,11 @@ def test_addressee_after_to_before_an_indirect_question():
         ("indirect", "why the mayor was selected above all the others", "Jacobs")]
     assert _rows("Jacobs explained to the board how the plan would work.") == [
         ("indirect", "how the plan would work", "Jacobs")]
+
+
+def test_base_form_cue_after_a_relative_clause_with_an_auxiliary_on_a_plural_head():
+    # train: found +1, right +1, wrong +0
+    text = "Supporters who have heard directly from the campaign say their first priority is to finish ahead."
+    assert _rows(text) == [("indirect", "their first priority is to finish ahead", "Supporters")]
+    # a singular head before "who" gives the base form no subject
+    assert _rows("The man who has heard from the campaign say the plan.") == []

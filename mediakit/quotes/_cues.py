@@ -193,6 +193,13 @@ class _Cues:
             if _plural_noun(t.low[j]):
                 return True
         for k in range(j - 1, max(-1, j - 1 - _PHRASE_AFTER_HEAD_MAX_TOKENS), -1):
+            # "Supporters who have heard from the campaign say": a relative clause, auxiliaries and all, after the
+            # plural head
+            if not _is_word(t.low[k]) or t.quote[k] != -1 or t.low[k] in ("and", "but", "or", "that", "which"):
+                break
+            if t.low[k] == "who" and k >= 1 and _plural_noun(t.low[k - 1]) and (k < 2 or t.low[k - 2] not in _PREPS):
+                return True
+        for k in range(j - 1, max(-1, j - 1 - _PHRASE_AFTER_HEAD_MAX_TOKENS), -1):
             w = t.low[k]
             if w == "who" and k >= 1 and _plural_noun(t.low[k - 1]) and t.quote[k] == -1:
                 return True  # "Supporters who came to the city say": a relative clause after the plural head
