@@ -169,3 +169,10 @@ def test_base_form_cue_after_a_relative_clause_with_an_auxiliary_on_a_plural_hea
     assert _rows(text) == [("indirect", "their first priority is to finish ahead", "Supporters")]
     # a singular head before "who" gives the base form no subject
     assert _rows("The man who has heard from the campaign say the plan.") == []
+
+
+def test_s_form_of_a_noun_like_cue_after_a_speaker_noun_before_a_clause():
+    # train: found +1, right +1, wrong +0
+    assert _rows("The candidate claims his net worth is in excess of $10 billion.") == [
+        ("indirect", "his net worth is in excess of $10 billion", "The candidate")]
+    assert _rows("The candidate claims his prize.") == []

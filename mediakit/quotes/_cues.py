@@ -476,6 +476,9 @@ class _Cues:
         if c.lemma in _NOUNISH:
             # "the poll shows that ...": an -s form before "that" and a clause is a verb; so is an evidence verb
             # after a document ("a new CNN poll shows Clinton ahead")
+            if p in _SPEAKER_NOUNS and i >= 2 and t.low[i - 2] in _DET and c.form == "s" \
+                    and (nxt in _SUBJECT_WORDS or nxt in ("his", "her", "their", "its")) and self._finite_clause(i + 1, len(t)):
+                return True  # "The candidate claims his net worth is ...": a speaker noun's verb before a clause
             return cap or c.cls == "evidence" and p in _DOCUMENT_NOUNS or nxt in self.lex.complementizers and i + 2 < len(t) and t.low[i + 2] not in _AUX \
                 and _is_word(t.text[i + 2]) and p not in _NOT_PLURAL
         return cap or not p.endswith("s") or p.endswith("ss")
