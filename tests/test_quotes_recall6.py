@@ -176,3 +176,13 @@ def test_s_form_of_a_noun_like_cue_after_a_speaker_noun_before_a_clause():
     assert _rows("The candidate claims his net worth is in excess of $10 billion.") == [
         ("indirect", "his net worth is in excess of $10 billion", "The candidate")]
     assert _rows("The candidate claims his prize.") == []
+
+
+def test_fronted_asked_question_with_a_short_quotation_inside():
+    # train: found +3, right +4, wrong +0
+    assert _rows("Asked by a host if the mayor “gets” race, Lee avoided a clear answer.") == [
+        ("indirect", "if the mayor “gets” race", "a host")]
+    text = 'Asked why he had not endorsed the mayor during an appearance on "Morning Talk," Lee said he needed time.'
+    assert ("indirect", 'why he had not endorsed the mayor during an appearance on "Morning Talk,"', None) in _rows(text)
+    text = 'Asked how she would define the "elite" - a term used by her rival - Lee fought back.'
+    assert [r for r in _rows(text) if r[0] == "indirect"] == [("indirect", 'how she would define the "elite"', None)]

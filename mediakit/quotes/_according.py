@@ -23,6 +23,8 @@ _QUESTION_OPENERS = frozenset({"if", "whether", "what", "how", "why", "who", "wh
 _FRONT_SKIP = frozenset({"when", "while", "after", "before", "once", "but", "and", "also", "later", "then"})
 # the fronted content is at least this many words; chosen on PolNeAR train false negatives ("Asked about it")
 _FRONTED_MIN_WORDS = 2
+# most words of a quotation inside a fronted question ('Asked if the mayor “gets” it'); set by hand
+_ASKED_QUOTED_WORDS = 4
 # longest phrase about the asking between "Asked" and the question ("Asked at a briefing Monday in Washington
 # about ..."), in tokens; chosen by hand on PolNeAR train false negatives
 _ASKED_PP_TOKENS = 8
@@ -117,12 +119,23 @@ class _According:
         elif t.low[k] not in self.lex.complementizers and t.low[k] not in _QUESTION_OPENERS - {"about", "to"}:
             return False
         e = k
-        while e < b and t.low[e] not in (",", ";", ":", "—", "–") and t.quote[e] == -1:
+        while e < b and t.low[e] not in (",", ";", ":", "—", "–") and not (
+                t.low[e] == "-" and e > k and t.end[e - 1] < t.start[e]):  # (a hyphen typed for a dash)
+            if t.quote[e] != -1:
+                qo, qc, qe, qz = self.q_tok[t.quote[e]]
+                if not asked or qo != e or t.words(qc, qe) > _ASKED_QUOTED_WORDS or qz >= b:
+                    break
+                # 'Asked if the mayor “gets” it, ...', 'Asked why ... on "Morning Talk," Lee said': a short
+                # quotation inside the question (a comma inside its marks closes the question there)
+                e = qz
+                if t.low[qe - 1] == ",":
+                    break
+                continue
             e += 1
         if t.words(k, e) < _FRONTED_MIN_WORDS or e < b and t.quote[e] != -1:
             return False
         stop = e
-        while e > k and not _is_word(t.text[e - 1]):
+        while e > k and not _is_word(t.text[e - 1]) and not (t.quote[e - 1] != -1 and t.mark[e - 1]):
             e -= 1  # the sentence's final stop
         if not asked:
             if stop >= b or t.low[stop] != ",":
