@@ -186,3 +186,11 @@ def test_fronted_asked_question_with_a_short_quotation_inside():
     assert ("indirect", 'why he had not endorsed the mayor during an appearance on "Morning Talk,"', None) in _rows(text)
     text = 'Asked how she would define the "elite" - a term used by her rival - Lee fought back.'
     assert [r for r in _rows(text) if r[0] == "indirect"] == [("indirect", 'how she would define the "elite"', None)]
+
+
+def test_a_number_after_the_stands_for_people_before_a_past_speech_verb():
+    # train: found +1, right +1, wrong +0
+    assert _rows("The two said they would meet again.") == [("indirect", "they would meet again", "The two")]
+    assert _rows("The statement by the two suggested both are ready to end the feud.") == [
+        ("indirect", "both are ready to end the feud", "The statement by the two")]
+    assert _rows("She counted the two reported cases.") == []

@@ -354,6 +354,10 @@ class _Cues:
             return True  # "He's said", "They've said", "she'd told": a pronoun with its contracted auxiliary
         if c.form == "ing" and p in _CONTRACTED_BE:
             return True  # "He's suggesting that", "they're saying": a pronoun with "is"/"are"/"am", a verb
+        if p in ("two", "three", "four", "five", "six") and i >= 2 and t.low[i - 2] == "the" and c.form == "past" \
+                and c.cls == "speech" and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS
+                                           or nxt in _QUANTIFIER_STARTS or nxt == "both"):
+            return True  # "The statement by the two suggested both are ...": a number standing for people
         if (p in _DET or p.endswith(("'s", "’s", "s'", "s’"))) and not share:
             return False  # "the report", "Trump's claims", "Canada's continued participation"
         if c.form == "ing":
