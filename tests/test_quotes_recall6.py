@@ -194,3 +194,11 @@ def test_a_number_after_the_stands_for_people_before_a_past_speech_verb():
     assert _rows("The statement by the two suggested both are ready to end the feud.") == [
         ("indirect", "both are ready to end the feud", "The statement by the two")]
     assert _rows("She counted the two reported cases.") == []
+
+
+def test_s_form_cue_before_that_after_a_singular_head_and_a_plural_in_its_phrase():
+    # train: found +1, right +1, wrong +0
+    text = "A report by two senators argues that the damage to factory jobs has deepened the divide."
+    assert _rows(text) == [("indirect", "the damage to factory jobs has deepened the divide", "A report by two senators")]
+    # a plural noun alone before the -s form is still no subject of it
+    assert _rows("The senators argues that the plan failed.") == []

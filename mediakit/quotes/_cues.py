@@ -217,6 +217,21 @@ class _Cues:
                     return True  # ("few on either side think ...", "most in the party say ...")
         return False
 
+    def _singular_head_before_phrase(self, i: int) -> bool:
+        """True when a singular noun heads the words before the -s form cue at ``i``, with a prepositional phrase
+        ending in a plural between them ("A report by two senators argues", "One of the lawyers contends"): the
+        phrase holds only words, no auxiliary or clause word."""
+        t = self.t
+        for k in range(i - 2, max(0, i - 1 - _PHRASE_AFTER_HEAD_MAX_TOKENS), -1):
+            w = t.low[k]
+            if not _is_word(w) or t.quote[k] != -1 or w in _AUX or w in _CLAUSE and w != "to" or w in self.lex.forms:
+                return False
+            if w in _PREPS and w != "to":
+                h = t.low[k - 1]
+                return h.isalpha() and not (h.endswith("s") and not h.endswith("ss")) and h not in _DET \
+                    and h not in _PREPS and h not in _AUX and not h.endswith("ed")
+        return False
+
     def _document_head_before(self, i: int, plural: bool) -> bool:
         """True when a document, poll or record (plural with ``plural``, else singular) heads the words before the
         cue at ``i``, alone or before a prepositional phrase ("Data show", "Polls in Ohio show", "Records from the
@@ -485,4 +500,6 @@ class _Cues:
                 return True  # "The candidate claims his net worth is ...": a speaker noun's verb before a clause
             return cap or c.cls == "evidence" and p in _DOCUMENT_NOUNS or nxt in self.lex.complementizers and i + 2 < len(t) and t.low[i + 2] not in _AUX \
                 and _is_word(t.text[i + 2]) and p not in _NOT_PLURAL
+        if nxt == "that" and c.form == "s" and self._singular_head_before_phrase(i):
+            return True  # "A report by two senators argues that ...": a singular head before its phrase
         return cap or not p.endswith("s") or p.endswith("ss")
