@@ -63,7 +63,7 @@ def _clock_spans(doc: str) -> list[tuple[int, int]]:
 # Words in capitals that are not acronyms: a heading or headline set in capitals ("HOW CHINA'S DECLINE AFFECTS
 # THE REST OF THE WORLD": three or more such words in a row, one of them a function word such as THE, or two of
 # six letters or more) and a dateline's place at the start of a line near the top ("WASHINGTON — ", "NEW YORK
-# (AP) — ", "ANKARA - ", "МОСКВА, 12 июля"). NewsTokenizer writes them in lower case, so that "THE" and
+# (AP) — ", "BERLIN - ", "ПАРИЖ, 12 июля"). NewsTokenizer writes them in lower case, so that "THE" and
 # "WASHINGTON" are not terms of an outlet that shouts its headings or datelines; "FBI, CIA and NATO" stay.
 _UP = "A-ZÀ-ÖØ-ÞА-ЯЁİŞĞ"
 _CAPS_WORD = f"[{_UP}][{_UP}0-9'’.&-]*"
@@ -102,8 +102,8 @@ def _lower_datelines(doc: str) -> str:
     r"""``doc`` with the place of a dateline that opens a line near the top in lower case (a text without one
     comes back as it is; lengths may change, so this is for tokens only, never for offsets).
 
-    >>> _lower_datelines("ANKARA - The vote.\nМОСКВА, 12 июля. /ТАСС/. Text\nUS - EU talks")
-    'ankara - The vote.\nмосква, 12 июля. /ТАСС/. Text\nUS - EU talks'
+    >>> _lower_datelines("BERLIN - The vote.\nПАРИЖ, 12 июля. /ИА Гавань/. Text\nUS - EU talks")
+    'berlin - The vote.\nпариж, 12 июля. /ИА Гавань/. Text\nUS - EU talks'
     >>> _lower_datelines("NEW YORK (AP) — FBI, CIA, NSA and NATO, the US, EU and UN.")
     'new york (AP) — FBI, CIA, NSA and NATO, the US, EU and UN.'
     """
@@ -151,7 +151,7 @@ def _drop_clock_times(doc: str) -> str:
     return "".join(out)
 
 
-# a possessive "'s" or a bare apostrophe that ends a word ("Sanders's", "workers'", "'no'"); not "Kaya'nın",
+# a possessive "'s" or a bare apostrophe that ends a word ("Voss's", "workers'", "'no'"); not "Kaya'nın",
 # "O'Brien" or "rock'n'roll". It opens with the apostrophe so the engine only stops at apostrophes.
 _POSSESSIVE_RE = re.compile(r"'(?<=\w')s?(?![\w'])")
 

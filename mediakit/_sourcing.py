@@ -68,7 +68,7 @@ _RIGHT_CUES = [
 def article_sourcing(articles: pd.DataFrame, quotes: pd.DataFrame | None = None, *,
                      gazetteer: str | Path | Gazetteer | None = None) -> pd.DataFrame:
     """Where each article's information comes from: the loader's credit lines (``wire``, ``credits``)
-    and attributions in the text to other media ("told NTV", "according to TASS", "Reuters reported"),
+    and attributions in the text to other media ("told the BBC", "according to AFP", "Reuters reported"),
     plus quotes whose speaker is a news organisation.
 
     One row per source mention: ``article_id, outlet, source, how, evidence, start, end`` with ``how`` one
@@ -78,9 +78,9 @@ def article_sourcing(articles: pd.DataFrame, quotes: pd.DataFrame | None = None,
     news organisations, plus a story's (``gazetteer=``, as in :func:`mediakit.extract_quotes`).
 
     >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "wire": [""], "credits": [""],
-    ...     "text": ["The minister told NTV the work went on, according to TASS."]})
+    ...     "text": ["The minister told the BBC the work went on, according to AFP."]})
     >>> article_sourcing(arts)[["source", "how", "evidence"]].values.tolist()
-    [['NTV', 'interview', 'NTV'], ['TASS', 'according_to', 'TASS']]
+    [['BBC', 'interview', 'BBC'], ['AFP', 'according_to', 'AFP']]
     """
     validate_corpus(articles, ["article_id", "text"], where="article_sourcing")
     gz = as_gazetteer(gazetteer)

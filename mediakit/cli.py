@@ -335,7 +335,7 @@ def _terms_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--seed", type=int, default=0, help="random seed of the bootstrap")
     p.add_argument("--discount-reuse", action="store_true", help="ignore text reused from an earlier article")
     p.add_argument("--keep-own-name", action="store_true",
-                   help="keep an outlet's own name among its terms (left out by default: 'told POLITICO')")
+                   help="keep an outlet's own name among its terms (left out by default: 'told NEWSLINE')")
     add_output_args(p)
 
 
@@ -441,7 +441,7 @@ def _quotes_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--profile", action="store_true",
                    help="print the per-outlet source profile (shares with bootstrap CIs) instead of the quotes")
     p.add_argument("--speakers", action="store_true", help="print the speaker x outlet table instead")
-    p.add_argument("--sourcing", action="store_true", help="print each article's sources (credits, told NTV, ...)")
+    p.add_argument("--sourcing", action="store_true", help="print each article's sources (credits, told the BBC, ...)")
     add_story_arg(p)
     p.add_argument("--gazetteer", metavar="PATH|none",
                    help="speaker gazetteer YAML (default: the story pack's speakers.yaml, else the generic one)")

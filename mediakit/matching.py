@@ -9,8 +9,8 @@ Pattern syntax
   runs across a paragraph); punctuation written inside a pattern must be there in the text
   (``T-90``, ``U.S.``, ``Grade A+``), and punctuation in the text never matches a space in the pattern,
   so a phrase never runs across a sentence end;
-- a word is matched whole: ``Russian`` finds "Russian" in "Russian-made" and "Russian's" but not in
-  "Russians"; ``*`` in a word matches any letters or digits (``sanction*``), ``?`` exactly one;
+- a word is matched whole: ``German`` finds "German" in "German-made" and "German's" but not in
+  "Germans"; ``*`` in a word matches any letters or digits (``sanction*``), ``?`` exactly one;
 - case: with ``case=None`` (the default) case is ignored except in words written in capitals, so ``US``
   does not find "us"; ``case=True`` respects case everywhere, ``case=False`` ignores it everywhere
   (Turkish İ/ı and I/i meet when diacritics are folded);
@@ -85,7 +85,7 @@ class TermMatcher:
     case : None (ignore case except in words written in capitals), True (respect), False (ignore).
     fold_diacritics : Muller finds Müller (default True).
     exclude : patterns that block matches: text they match is not reported and no match overlapping it is
-        (e.g. "Patriot Act" kept away from a "Patriot" missile cue, a naming lexicon's exclusions).
+        (e.g. "Washington Post" kept away from a "Washington" place cue, a naming lexicon's exclusions).
     overlapping : False (default) keeps the leftmost-longest match and skips matches overlapping it (what a
         regex alternation does); True reports every match of every pattern (codebook counting).
     scope : ``pattern_id -> key``: resolve matches (exclusions, leftmost-longest) within each key separately,
@@ -101,7 +101,7 @@ class TermMatcher:
     ...                    exclude=["cost of living"], overlapping=True)
     >>> cues.find("The price tag and air defense costs; the cost of living.")
     [(4, 13, 'economic'), (18, 29, 'security'), (30, 35, 'economic')]
-    >>> TermMatcher(["Kremlin"], case=True).find("the Kremlin's view; kremlin")
+    >>> TermMatcher(["Capitol"], case=True).find("the Capitol's view; capitol")
     [(4, 11, 0)]
     >>> names = TermMatcher([(("place", "capital"), "Paris"), (("team", "club"), "Paris Saint-Germain")],
     ...                     scope=lambda pid: pid[0])
@@ -268,9 +268,9 @@ class TermMatcher:
     def find(self, text: str) -> list[tuple[int, int, Any]]:
         """``(start, end, pattern_id)`` of each match in ``text``, in text order.
 
-        >>> TermMatcher({"ru": ["Россия", "Москва"]}).find("Москва и россия")
-        [(0, 6, 'ru'), (9, 15, 'ru')]
-        >>> TermMatcher(["U.S.", "Hisar A+"]).find("The U.S. and Hisar A+ units; the US")
+        >>> TermMatcher({"ru": ["Германия", "Берлин"]}).find("Берлин и германия")
+        [(0, 6, 'ru'), (9, 17, 'ru')]
+        >>> TermMatcher(["U.S.", "Grade A+"]).find("The U.S. and Grade A+ units; the US")
         [(4, 8, 0), (13, 21, 1)]
         """
         hits = self._raw_hits(text)
@@ -313,9 +313,9 @@ class TermMatcher:
 
         ``articles`` is the corpus DataFrame or a :class:`mediakit.parsed.ParsedCorpus`.
 
-        >>> arts = pd.DataFrame({"article_id": ["a", "b"], "text": ["Ankara and Moscow.", "Moskova'da"]})
-        >>> TermMatcher({"RU": ["Moscow", "Moskova"], "TR": ["Ankara"]}).find_all(arts).values.tolist()
-        [['a', 0, 6, 'TR', 'Ankara'], ['a', 11, 17, 'RU', 'Moscow'], ['b', 0, 7, 'RU', 'Moskova']]
+        >>> arts = pd.DataFrame({"article_id": ["a", "b"], "text": ["Paris and Germany.", "Almanya'da"]})
+        >>> TermMatcher({"DE": ["Germany", "Almanya"], "FR": ["Paris"]}).find_all(arts).values.tolist()
+        [['a', 0, 5, 'FR', 'Paris'], ['a', 10, 17, 'DE', 'Germany'], ['b', 0, 7, 'DE', 'Almanya']]
         """
         if hasattr(articles, "texts") and hasattr(articles, "article_ids"):
             ids, texts = list(articles.article_ids), list(articles.texts)

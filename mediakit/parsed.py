@@ -5,10 +5,10 @@ with the shared splitter and tokenizer of :mod:`mediakit.text` and caches the re
 the ``(article_id, text)`` pairs, so the second analysis of a corpus gets them for free, and any change to
 any text (or id) gives a new hash and a fresh parse.
 
->>> arts = pd.DataFrame({"article_id": ["a", "b"], "text": ["The US refused. Ankara waited.", "Москва ответила."]})
+>>> arts = pd.DataFrame({"article_id": ["a", "b"], "text": ["The US refused. Berlin waited.", "Берлин ответил."]})
 >>> pc = parse_corpus(arts)
 >>> pc.sentences.values.tolist()
-[['a', 0, 0, 15], ['a', 1, 16, 30], ['b', 0, 0, 16]]
+[['a', 0, 0, 15], ['a', 1, 16, 30], ['b', 0, 0, 15]]
 >>> pc.tokens[["token", "norm", "folded"]].values.tolist()[:3]
 [['The', 'the', 'the'], ['US', 'US', 'us'], ['refused', 'refused', 'refused']]
 >>> parse_corpus(arts) is pc

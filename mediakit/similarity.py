@@ -123,7 +123,7 @@ def similarity_matrix(articles: pd.DataFrame, *, method: str = "auto",
     (articles per language).
 
     >>> arts = pd.DataFrame({"article_id": ["a", "b", "c"],
-    ...                      "text": ["sanctions on Turkey", "sanctions on Turkey again", "a football match"]})
+    ...                      "text": ["sanctions on Chile", "sanctions on Chile again", "a football match"]})
     >>> sim = similarity_matrix(arts)
     >>> bool(sim.loc["a", "b"] > sim.loc["a", "c"]), float(sim.loc["a", "a"]), sim.attrs["method"]
     (True, 1.0, 'tfidf')
@@ -161,12 +161,12 @@ def outlet_similarity(articles: pd.DataFrame, *, by: str = "outlet", method: str
     (:func:`similarity_sentence` puts that in words).
 
     >>> arts = pd.DataFrame({"article_id": list("abcd"), "outlet": ["X", "X", "Y", "Z"],
-    ...                      "text": ["sanctions on Turkey", "sanctions on Ankara", "sanctions on Turkey", "football"]})
+    ...                      "text": ["sanctions on Chile", "sanctions on Santiago", "sanctions on Chile", "football"]})
     >>> sim = outlet_similarity(arts)
     >>> bool(sim.loc["X", "Y"] > sim.loc["X", "Z"]), sim.attrs["method"]
     (True, 'tfidf')
     >>> arts["language"] = ["en", "en", "en", "tr"]
-    >>> arts.loc[3, "text"] = "Türkiye'ye yaptırımlar"          # Turkish: "sanctions on Turkey"
+    >>> arts.loc[3, "text"] = "Şili'ye yaptırımlar"             # Turkish: "sanctions on Chile"
     >>> sim = outlet_similarity(arts)
     >>> sim.attrs["method"], sim.attrs["languages"], bool(sim.loc["Y", "Z"] > 0.5)
     ('embedding', {'en': 3, 'tr': 1}, True)

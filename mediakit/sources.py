@@ -1,5 +1,5 @@
 """Sources: who is quoted, how, and by whom -- quotes with speakers, speaker types, attribution verbs,
-per-outlet source profiles and the sourcing of each article (wire credits, "told NTV", "according to TASS").
+per-outlet source profiles and the sourcing of each article (wire credits, "told the BBC", "according to AFP").
 
 >>> import pandas as pd
 >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": [
@@ -85,7 +85,7 @@ def extract_quotes(articles: pd.DataFrame, *, merge_speakers: bool = True,
                    gazetteer: str | Path | Gazetteer | None = None,
                    discount_reuse: bool | pd.DataFrame = False) -> pd.DataFrame:
     """One row per quote: direct (every quote-mark style, split and multi-paragraph quotes), indirect
-    ("X said that ...", "X told NTV ..."), mixed (indirect with a quoted fragment) and "according to X".
+    ("X said that ...", "X told the BBC ..."), mixed (indirect with a quoted fragment) and "according to X".
 
     Columns (the contract): ``article_id, outlet, kind, quote, start, end`` (offsets of the quoted content
     in ``text``), ``speaker, speaker_start, speaker_end`` (the mention; offsets ``<NA>`` when none),

@@ -8,7 +8,7 @@
 ([['X', 'Union', 1], ['Y', 'Union', 1]], 'outlet')
 
 Tone here is the sentiment of the whole sentence that mentions the actor (VADER's compound score, -1 to
-+1), not sentiment aimed at the actor: "Moscow welcomed the deal" is positive and counts for Moscow. A
++1), not sentiment aimed at the actor: "Berlin welcomed the deal" is positive and counts for Berlin. A
 sentence naming two actors counts for both. VADER is an English lexicon: **only English articles**
 (``language`` "en" or empty) are scored, and the others are left out, not guessed at; the number left out
 is ``attrs["n_skipped_articles"]`` (per language: ``attrs["skipped_languages"]``, out of

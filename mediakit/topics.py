@@ -93,13 +93,13 @@ def topic_model(
     sentence vectors, labelled per language) or ``"auto"`` (embedding when the articles, after
     ``language``, hold more than one language).
     ``language`` keeps only articles in that language.
-    ``drop_group_names`` adds the words of the group names themselves ("Volga", "Wire") to the stop words:
+    ``drop_group_names`` adds the words of the group names themselves ("Harbour", "Times") to the stop words:
     wire credits and self-references otherwise make topics (or labels) of their own.
 
     NMF only: ``max_df`` drops words in more than that share of articles (story-wide words such as the name
     of the story's subject); ``min_groups`` keeps only words used by at least that many ``by`` groups, so
     that topics gather themes rather than one outlet's house vocabulary (1 turns this off); ``min_df``.
-    Texts are tokenised by the news tokenizer (:func:`mediakit.vectorize.make_vectorizer`): F-35 stays one
+    Texts are tokenised by the news tokenizer (:func:`mediakit.vectorize.make_vectorizer`): B-52 stays one
     term and words written in capitals keep them, so "US" (the country) is a term while "us" is a stop word.
     ``stop_words`` is a language code of the project's lists ("en", "en,tr", "all"; see
     :func:`mediakit.vectorize.load_stop_words`), a list of your own words, or None. The embedding method

@@ -322,10 +322,10 @@ def vectorise(
     merges their vocabularies (:func:`fit_counts`): the same matrix and vocabulary as ``n_jobs=1``, for
     count vectorisers.
 
-    >>> X, vec = vectorise(["Russian SAMs", "Russian missiles"])
+    >>> X, vec = vectorise(["Swedish SAMs", "Swedish missiles"])
     >>> X.toarray().tolist(), vec.get_feature_names_out().tolist()
-    ([[1, 0, 1], [0, 1, 1]], ['SAMs', 'missiles', 'russian'])
-    >>> X2, _ = vectorise(["Russian SAMs", "Russian missiles"], n_jobs=2)
+    ([[1, 0, 1], [0, 1, 1]], ['SAMs', 'missiles', 'swedish'])
+    >>> X2, _ = vectorise(["Swedish SAMs", "Swedish missiles"], n_jobs=2)
     >>> (X2 != X).nnz
     0
     """

@@ -6,6 +6,7 @@ speaker's noun phrase. Made-up sentences modelled on errors found on real news (
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 import mediakit as mk
 from mediakit.quotes import merge_names
@@ -1201,3 +1202,12 @@ def test_a_state_description_refers_back_to_the_tagged_or_titled_legislator():
     text = "Florida Sen. Ann Lee said that the plan was good. The Florida senator also said that it would pass."
     q = _speakers_of(text)
     assert list(q[q.speaker == "The Florida senator"].speaker_canonical) == ["Ann Lee"]
+
+
+@pytest.mark.parametrize("mention,expected", [
+    ("the city council", "official"), ("The Harbourtown Town Council", "official"),
+    ("the Security Council", "official"), ("the Business Council of Harbourtown", "unknown"),
+])
+def test_governing_councils_are_official_but_not_every_council(mention, expected):
+    from mediakit.quotes._gazetteer import speaker_type_of
+    assert speaker_type_of(mention, "")[0] == expected

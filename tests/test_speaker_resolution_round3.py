@@ -127,7 +127,9 @@ def test_question_turn_marker_is_neither_content_nor_speaker():
 
 def test_answer_turn_marker_is_no_part_of_the_content():
     text = "Ann Lee spoke to us.\n\nQ: Why did you stay?\n\nA: Because they needed help, I think."
-    assert rows(text) == [("indirect", "Why did you stay", None), ("indirect", "Because they needed help", "I")]
+    # (the answer as a whole is the interviewee's turn, its "A" marker the speaker: tests/test_quotes_noticed.py)
+    assert rows(text) == [("indirect", "Why did you stay", None), ("indirect", "Because they needed help", "I"),
+                          ("indirect", "Because they needed help, I think", "A")]
     r = [r for r in find_attributions(text) if r["verb"] == "think"][0]
     assert (r["start"], r["end"], r["speaker_start"]) == (47, 71, 73)
 

@@ -352,7 +352,7 @@ def test_transcript_markers_name_no_speaker():
         "The governor spoke to the host.\n\n(END VIDEO CLIP)\n\nHOST: Talk to them.\n\n"
         "FALLIN: Well, I think people are scared. They want safe homes. They want safe streets.",
     ])
-    assert len(q) == 6
+    assert len(q) == 7  # (with the answer "It is a big mistake.", its "A" standing for an interviewee not named)
     assert "Q" not in q.speaker.tolist()                          # "Q:" marks the question, no one's name
     assert q.loc[q.quote.str.startswith("You have been"), "speaker"].isna().all()
     assert not q.speaker_canonical.isin(["Q", "END VIDEO CLIP"]).any()   # no later "They" refers to the marker

@@ -184,8 +184,8 @@ def strip_boilerplate(text: str) -> tuple[str, str, list[str]]:
     credit to ``wire``; markup, share buttons and database markers ("ABSTRACT.", "FULL TEXT.", "Copyright
     ... All rights reserved.") are dropped. The rules are language data in ``resources/boilerplate.yaml``.
 
-    >>> strip_boilerplate("ANKARA (Reuters) - Turkey said no.\\n\\nPhoto: A. B. / TASS\\n\\nShare this article")
-    ('Turkey said no.', 'Reuters', ['ANKARA (Reuters) -', 'Photo: A. B. / TASS'])
+    >>> strip_boilerplate("BERLIN (Reuters) - Germany said no.\\n\\nPhoto: A. B. / dpa\\n\\nShare this article")
+    ('Germany said no.', 'Reuters', ['BERLIN (Reuters) -', 'Photo: A. B. / dpa'])
     >>> strip_boilerplate("FULL TEXT. Rates rose. (Additional reporting by A. Li; Editing by B. Ode)")
     ('Rates rose.', '', ['(Additional reporting by A. Li; Editing by B. Ode)'])
     >>> strip_boilerplate("Mayor wins.\\n\\nNEW YORK, Nov. 19 (UPI) — The mayor won.")

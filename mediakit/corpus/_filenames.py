@@ -29,8 +29,8 @@ def _date_from_name(record: _Record, path: Path) -> None:
 def _folder_note(folders: list[str]) -> str:
     """One line saying how many articles took their outlet from the name of their folder.
 
-    >>> _folder_note(["River Post", "River Post", "Hill Times"])
-    "outlet from the folder name for 3 article(s) (2 folders: 'Hill Times', 'River Post'); \
+    >>> _folder_note(["River Post", "River Post", "Hill Gazette"])
+    "outlet from the folder name for 3 article(s) (2 folders: 'Hill Gazette', 'River Post'); \
 pass load_corpus(..., outlet=...) or give each file an outlet field if that is wrong"
     """
     names = sorted(set(folders))

@@ -29,8 +29,8 @@ Matching rules (the same for cues, negative cues and ``ignore``; words and phras
 - words and phrases ignore case and diacritics (``yaptırım*`` matches "Yaptırımlar"), except words written
   in capitals (``NATO``, ``MP``, ``US``), which match capitals only, so "US" never matches "us";
 - a trailing ``*`` matches any ending: ``sanction*`` matches sanction, sanctions, sanctioned;
-- a word is matched whole, and an apostrophe ending does not stop it: ``Russia`` matches "Russia's" and
-  ``Türkiye`` matches "Türkiye'nin"; hyphens separate words, so ``interoperab*`` matches inside
+- a word is matched whole, and an apostrophe ending does not stop it: ``Germany`` matches "Germany's" and
+  ``Almanya`` matches "Almanya'nın"; hyphens separate words, so ``interoperab*`` matches inside
   "NATO-interoperable";
 - the words of a phrase must be separated by white space (not a blank line) or one hyphen in the text,
   and a hyphen in a cue is the same as a space: ``price cap`` matches "price cap", "price\\ncap" and

@@ -8,8 +8,10 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..text import fold
 from ._gazetteer import is_transcript_marker
 from ._lexicon import Cue
+from ._names import _given_names
 from ._tokens import _Frame, _is_cap, _is_word
 from ._words import _DET, _DOCUMENT_NOUNS, _PREPS, _SPEAKER_NOUNS, _TIME_WORDS
 
@@ -48,15 +50,18 @@ _KICKER_TAILS = frozenset({"update", "email", "briefing", "digest", "notice", "r
 _LINE_KICKERS = frozenset({"contributing", "editor's note", "editor’s note", "editors' note", "correction",
                            "clarification", "note", "update", "source", "sources", "related", "see also",
                            "stat of the week", "credit", "photo credit", "disclosure", "caption"})
-# shortest turn after a speaker's label on a later line, in words ("Kasich: Now or never" is a heading); chosen
+# shortest turn after a speaker's label on a later line, in words ("Brandt: Now or never" is a heading); chosen
 # on PolNeAR train false positives
 _TURN_MIN_WORDS = 4
 # a label after a dash inside a line, names joined by "and" allowed ("... - Ann Lee and Bo Park: “...”")
 _DASH_LABEL = re.compile(r"[ \t][-–—―][ \t](?P<label>[A-Z][\w.'’&-]*(?: (?:and )?[A-Z][\w.'’&-]*){0,5}):[ \t]+"
                          r"(?P<body>\S[^\n]*)")
+# the markers of an interview's answer and the line of its question ("A: ...", "Q: ..."); set by hand
+_ANSWER_MARKERS = frozenset({"A", "ANSWER"})
+_QUESTION_LINE = re.compile(r"(?m)^[ \t]*(?P<q>Q|QUESTION):[ \t]+\S")
 # the start of every line after the first
 _LINE_START = re.compile(r"\n[ \t]*(?=\S)")
-# shortest claim after a headline label, in words; chosen on PolNeAR train ("Carson: A miracle." is a heading)
+# shortest claim after a headline label, in words; chosen on PolNeAR train ("Pike: A miracle." is a heading)
 _HEADLINE_MIN_WORDS = 3
 
 
@@ -165,6 +170,37 @@ class _According:
         for m in _DASH_LABEL.finditer(text):
             self._label_line(m.start("label"), False, m)
 
+    def _question_before(self, s: int) -> int | None:
+        """Start of the first "Q:" line of the interview whose answer line starts at character ``s``: the first
+        such line before it, else None."""
+        m = _QUESTION_LINE.search(self.text, 0, s)
+        return None if m is None else m.start("q")
+
+    def _interviewee(self, q: int) -> tuple[int, int]:
+        """Token span of the one person named in the paragraph before the interview's first question at
+        character ``q`` ("We spoke with Ann Lee, the mayor."): a capitalised given name of
+        resources/first_names.yaml and the capitalised words after it; (-1, -1) when it names no one or more
+        than one person (by surname)."""
+        text, t = self.text, self.t
+        end = q
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        start = text.rfind("\n", 0, end) + 1
+        a, b = bisect.bisect_left(t.start, start), bisect.bisect_left(t.start, end)
+        found: dict[str, tuple[int, int]] = {}
+        k = a
+        while k < b:
+            if _is_cap(t.text[k]) and fold(t.text[k]).lower() in _given_names():
+                e = k + 1
+                while e < b and _is_cap(t.text[e]) and _is_word(t.text[e]) and t.low[e] not in _DET:
+                    e += 1
+                if e - k >= 2:
+                    found.setdefault(t.low[e - 1], (k, e))
+                    k = e
+                    continue
+            k += 1
+        return next(iter(found.values())) if len(found) == 1 else (-1, -1)
+
     def _topic_label(self, label: str) -> bool:
         """True for a label that names a topic, not a source: a lower-case word after its first ("Campaign
         funding: ..."), or one word the article also writes in lower case ("Superdelegates: ..." beside
@@ -186,7 +222,10 @@ class _According:
             return
         label = m.group("label")
         words = [w.lower() for w in label.split()]
-        if label.isupper() and first or words[0] in _KICKERS or words[-1] in _KICKER_TAILS \
+        answer = not first and label in _ANSWER_MARKERS and self._question_before(s) is not None
+        if answer:
+            pass  # "A: We rebuild the bridge.": an interview's answer (its "A" is no article)
+        elif label.isupper() and first or words[0] in _KICKERS or words[-1] in _KICKER_TAILS \
                 or words[0] in _DET or any(w in _PREPS for w in words) or " ".join(words) in _LINE_KICKERS:
             return
         if not label.isupper() and self._topic_label(label):
@@ -200,13 +239,18 @@ class _According:
             return
         words = [x for x in range(k, e) if _is_word(t.text[x])]
         if not first and 2 * sum(_is_cap(t.text[x]) for x in words) > len(words):
-            return  # "Iowa: Ann Lee, Bob Smith, ...", "Trump: MOVE PAST Iowa": a list or a heading, not a turn
+            return  # "Iowa: Ann Lee, Bob Smith, ...", "Hale: MOVE PAST Iowa": a list or a heading, not a turn
         start, end = t.start[k], t.end[e - 1]
         if self._covered_by_direct(start, end):
             return  # "Lee: 'We Will Win.'": the quotation is attributed already
         if is_transcript_marker(label):
             s0 = s1 = -1  # "Q: How did you feel?": the interviewer's turn, no one named
         fr = _Frame(c, c + 1, Cue(":", "neutral", "speech", False, "phrase"), s0, s1)
+        if answer:
+            # "A" stands for the interviewee, as a pronoun does: the one person the paragraph before the
+            # questions names ("We spoke with Ann Lee, the mayor."), when it names one (._speakers resolves it)
+            i0, i1 = self._interviewee(self._question_before(s))
+            fr.antecedent = None if i0 < 0 else (i0, i1)
         kind = "mixed" if any(t.quote[x] != -1 for x in range(k, e)) else "indirect"
         self._emit(kind, start, end, fr, 0, len(t))
         if kind == "mixed":

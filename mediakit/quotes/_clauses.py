@@ -1,4 +1,4 @@
-"""Whether a would-be speaker mention is a clause or a sentence fragment rather than a noun phrase ("Clinton
+"""Whether a would-be speaker mention is a clause or a sentence fragment rather than a noun phrase ("Lee
 released her medical records", "That's the takeaway from ..."), where that clause begins, and the noun
 phrases around it (its subject, its last noun phrase). Used by the name rules of :mod:`._names` and by
 resolution inside an article (:mod:`._speakers`).
@@ -27,17 +27,17 @@ _HEADLINE_WORDS = 9  # a run this long of capitalised words is a headline, not a
 def _clause_like(name: str | None) -> bool:
     """True when a would-be canonical name is a clause or a sentence fragment, not a noun phrase: a
     contraction ("That's the takeaway from ..."), an auxiliary or modal ("the report was"), a past or
-    present verb with its object ("Clinton released her medical records", "the committee published a
+    present verb with its object ("Lee released her medical records", "the committee published a
     report"), a subject pronoun inside it ("the scholars I interviewed"), or a title-case headline of nine or
     more words.
 
     >>> _clause_like("That's the takeaway from freshly filed Federal Election Commission")
     True
-    >>> _clause_like("Clinton released her medical records"), _clause_like("Video That Hillary Can’t Hide From")
+    >>> _clause_like("Lee released her medical records"), _clause_like("Video That Lee Can’t Hide From")
     (True, True)
-    >>> _clause_like("Trump's campaign"), _clause_like("Committee To Protect Journalists"), _clause_like("Ed Henry")
+    >>> _clause_like("Hale's campaign"), _clause_like("Committee To Protect Journalists"), _clause_like("Ed Hollis")
     (False, False, False)
-    >>> _clause_like("the man accused of fraud"), _clause_like("Will Hurd"), _clause_like("retired officers")
+    >>> _clause_like("the man accused of fraud"), _clause_like("Will Denton"), _clause_like("retired officers")
     (False, False, False)
     >>> _clause_like("heads the Senate Banking Committee"), _clause_like("the scholars I interviewed")
     (True, True)
@@ -72,17 +72,17 @@ def _clause_start(name: str) -> int | None:
             return i  # "the constitutional scholars I interviewed", "the tone of the campaign he"
         if i == 0 and raw[i][:1].islower() and i + 1 < len(low) and _object_at(raw, low, i + 1) \
                 and (w.endswith("s") or _past_like(w)) and w not in _OBJECT_OPENERS:
-            return i  # "heads the Senate Banking Committee", "stars an Abraham Lincoln impersonator"
+            return i  # "heads the Senate Banking Committee", "stars a Santa Claus impersonator"
         if i == 0 and raw[0][:1].islower() and w.endswith("ed") and len(low) >= 3 and w not in _OBJECT_OPENERS \
                 and (raw[1][:1].isupper() and raw[1][:2] != raw[1][:2].upper() or low[2] in _PREPS):
-            return i  # "interviewed Washington Post reporter Ben Terris", "sparked criticism from Democrats"
+            return i  # "interviewed Daily Ledger reporter Ben Tully", "sparked criticism from Democrats"
         if i == 0 or not raw[i][:1].islower() or w in _PREPS:
             continue
         if w in _AUX:
             return i  # "the report was", "the group has"
         if i + 1 < len(low) and _object_at(raw, low, i + 1) and (_past_like(w) or w.endswith("s")) \
                 and w not in ("has", "was", "is", "as", "thus", "plus"):
-            return i  # "Clinton released her medical records", "Obama says the"
+            return i  # "Lee released her medical records", "Mercer says the"
     return None
 
 
@@ -116,15 +116,15 @@ def _clause_subject(name: str) -> str:
 
     >>> _clause_subject("Pro-government commentators spent the day"), _clause_subject("That's the takeaway")
     ('Pro-government commentators', '')
-    >>> _clause_subject("Kasich (who has 25 delegates to date)")
-    'Kasich'
+    >>> _clause_subject("Brandt (who has 25 delegates to date)")
+    'Brandt'
     """
     at = _clause_start(name)
     if at is None:
         return name
     words = name.split()[:at]
     while words and (words[-1][:1] in "(,;:–—-" or words[-1].lower() in ("who", "which", "that")):
-        words = words[:-1]  # "Kasich (who has 25 delegates)": "Kasich"
+        words = words[:-1]  # "Brandt (who has 25 delegates)": "Brandt"
     head = " ".join(words)
     return "" if not head or _clause_like(head) else head
 

@@ -105,7 +105,7 @@ _ADDRESSEE_ONLY_WORDS = 7
 _AROUND_SUBORDINATORS = frozenset({"although", "though", "while", "whereas", "because", "when", "after", "before",
                                    "if", "since", "unless", "once"})
 # one-word objects of a content-object verb that name a person ("endorsed him"); with a capitalised name
-# ("endorsed Clinton") the only one-word contents kept; chosen on PolNeAR train false negatives
+# ("endorsed Lee") the only one-word contents kept; chosen on PolNeAR train false negatives
 _PERSON_OBJECTS = frozenset({"him", "her", "them", "us", "me", "himself", "herself", "themselves"})
 
 
@@ -118,7 +118,7 @@ _POSSESSIVE_OBJECTS = frozenset({"his", "their", "its", "our", "my"})
 # first words after an according-to source that continue its description rather than open the content
 # ("according to a document filed [by] ...", "according to an official [who] spoke ...")
 _SOURCE_TAILS = frozenset({"by", "and", "who", "whose", "which", "that", "for", "from", "of", "with"})
-# words that open an indirect question after an addressee ("asked Clinton [whether] she would ...")
+# words that open an indirect question after an addressee ("asked Lee [whether] she would ...")
 # prepositions of a phrase about the telling between a verb and its clause ("said in a statement the ...")
 _TELLING_PREPS = frozenset({"in", "on", "during", "at", "via", "through"})
 # tokens after the start of a clause searched for its auxiliary or finite verb ("the port should", "the new
@@ -189,7 +189,7 @@ class _Content(_ContentObjects):
             k += 1
         if k >= e or not (t.low[k] in _PREPS or t.low[k] in _TIME_WORDS) \
                 or t.low[k] in ("this", "that", "these", "those", "may", "march"):
-            return False  # "This sort of opining, CNN claimed, violates ...": a subject, not a fronted phrase
+            return False  # "This sort of opining, HBC claimed, violates ...": a subject, not a fronted phrase
         return not any(t.low[m] in _AUX or _past_like(t.low[m]) or t.low[m] in self.lex.forms or t.quote[m] != -1
                        for m in range(k, e))
 
@@ -249,7 +249,7 @@ class _Content(_ContentObjects):
 
     def _content_object(self, fr: _Frame, s: int, e: int) -> bool:
         """True when s..e is the noun-phrase object of a speech act whose object is what it says ("called
-        Trump unhinged", "called for a special prosecutor", "described the field as good"): right after the
+        Hale unhinged", "called for a special prosecutor", "described the field as good"): right after the
         cue, with a subject that can speak (a person, group or organisation, or a document), and more than an
         event named by a determiner and one noun ("condemned the move"), which names what happened, not what
         was said. A phrase of time or place first ("the penalties announced on Monday") is no object."""
@@ -290,7 +290,7 @@ class _Content(_ContentObjects):
 
     def _after_addressee(self, fr: _Frame, k: int, hi: int) -> int:
         """Start of a reported clause with no "that" after the addressee of a verb that takes one ("told
-        reporters [the port would reopen]", "told CNN on Monday [he would run]") or after a phrase about the
+        reporters [the port would reopen]", "told HBC on Monday [he would run]") or after a phrase about the
         telling ("said in a statement [the port would reopen]"): the first subject pronoun, or determiner
         after a noun, that opens a clause within a few words. ``k`` when there is none."""
         t = self.t
@@ -308,7 +308,7 @@ class _Content(_ContentObjects):
             if w in _QUESTION_WORDS and fr.cue.object and not medium and m - k <= _ADDRESSEE_ONLY_WORDS \
                     and all(_is_word(t.text[x]) and (t.low[x] not in _PREPS or t.low[x + 1] in _TIME_WORDS)
                             for x in range(k, m)):
-                return m  # "asked Trump how high the wall would be": the question after the addressee
+                return m  # "asked Hale how high the wall would be": the question after the addressee
             if not _is_word(t.text[m]) or t.quote[m] != -1 or w in self.lex.complementizers or w in _CLAUSE \
                     or w in self.lex.forms or w.endswith("ing") or w == "to":
                 return k
@@ -535,7 +535,7 @@ class _Content(_ContentObjects):
         # "..., said an official who spoke on condition of anonymity": a relative clause on the inverted
         # speaker describes the speaker; the content is on the left
         rel = fr.inverted and left_words >= _MIN_CONTENT_WORDS and (k < hi and t.low[k] in ("who", "whose", "which") or (
-            # "..., said Mark Kantrowitz, an expert who has written books, papers and essays on the topic."
+            # "..., said Mark Kessler, an expert who has written books, papers and essays on the topic."
             fr.a0 >= 0 and any(t.low[m] in ("who", "whose", "which") for m in range(fr.a0, fr.a1))
             and k == fr.a1 + 1 and t.low[fr.a1] == ","
             # "..., said Ann Lee, director of the institute at the University of Kent, Canterbury.": the rest after
@@ -562,7 +562,7 @@ class _Content(_ContentObjects):
                                           or right0 + 1 in self.consumed and t.quote[right0 + 1] == -1
                                           and (cue_k := self._cue_at(right0 + 1)) is not None
                                           and cue_k[2].form == "ing"))
-        # "..., Anne Richards said on the same call." / "..., Biden said, clutching the lectern": what follows
+        # "..., Anne Prior said on the same call." / "..., Hollis said, clutching the lectern": what follows
         # a sentence-final frame is a phrase about the telling (a preposition or a participle first, no
         # complementizer), so the content is on the left
         # ('... time to "cool off," Kunin said in an interview.': the comma may stand inside a closing quotation)
@@ -574,7 +574,7 @@ class _Content(_ContentObjects):
                 and t.low[fr.s0] not in ("who", "which", "that")
                 and (t.low[k] in _TAIL_PREPS and not (k + 1 < hi and t.low[k] == "at" and t.low[k + 1] in ("least", "most"))
                      or t.low[k].endswith("ing") and t.low[k - 1] == "," and t.low[k] not in self.lex.forms)
-                # (a quoted title is no quotation: "..., he said on MSNBC’s “Morning Joe.”")
+                # (a quoted title is no quotation: "..., he said on HBC’s “Morning Ledger.”")
                 # (only up to a semicolon: "..., his aides argued in interviews; rather, it was ... that ...")
                 and not any(t.low[m] in self.lex.complementizers or t.quote[m] != -1
                             and not self._is_title(*self.q_tok[t.quote[m]][:3], a)
@@ -582,9 +582,9 @@ class _Content(_ContentObjects):
                 # "In the long run, many economists say, this effect could ...": a fronted phrase on the left
                 # is no clause, so the clause after the frame is the content
                 and not self._fronted_phrase(a, frame_start))
-        # "..., Clinton leads by 271 delegates(,) according to a count by the AP": an according-to phrase after
+        # "..., Lee leads by 271 delegates(,) according to a count by the Ledger": an according-to phrase after
         # a clause of its own reports that clause, unless a subordinator or "that" leads into it ("after,
-        # according to him, Televisa censured his report")
+        # according to him, HBC censured his report")
         if kind == "according_to" and fr.cue is not None and fr.cue.lemma == "according to" \
                 and left_words >= _ACCORDING_MIN_WORDS:
             p = fr.c0 - 1
@@ -594,9 +594,9 @@ class _Content(_ContentObjects):
             acc_left = t.low[p] not in _SUBORDINATORS and t.low[p] not in self.lex.complementizers \
                 and t.low[p] not in _PREPS and _is_word(t.text[p])
         # "according to a court document filed [by the attorney]", "according to an official [who spoke on ...]",
-        # "according to documents from Ann Blair, [a close friend of ...]", "as Breitbart reported [a few days
+        # "according to documents from Ann Blair, [a close friend of ...]", "as Newsline reported [a few days
         # later]": what follows the source is the rest of its description or a phrase about the telling
-        # ("According to Ann Blair, a friend of the mayor, the mayor called ...": the next frame's subject after
+        # ("According to Ann Cole, a friend of the mayor, the mayor called ...": the next frame's subject after
         # the description's comma ends ``hi`` there; the content goes on to the unit's end)
         hi_d = b if hi < b and t.low[hi] == "," and fr.c0 == a + sum(not _is_word(t.text[x]) for x in range(a, fr.c0)) \
             and t.low[k] in ("a", "an") else hi
@@ -639,7 +639,7 @@ class _Content(_ContentObjects):
                 and t.low[frame_start - 1] == "," and k == right0 and right0 < hi and _is_cap(t.text[right0]) \
                 and t.words(right0, hi) <= _ADDRESSEE_ONLY_WORDS and not self._is_clause(right0, hi, True) \
                 and not any(t.low[m] in self.lex.complementizers or t.quote[m] != -1 for m in range(right0, hi)):
-            return None  # "..., his aide told The Huffington Post.": the name after "told" is whom, not what
+            return None  # "..., his aide told The Harbour Herald.": the name after "told" is whom, not what
         if kind == "indirect" and not acc_left and words >= _MIN_CONTENT_WORDS and n_f == 0 and fr.s0 >= 0 \
                 and fr.cue is not None and fr.cue.cls in ("speech", "cognition") and frame_start > a and t.low[frame_start - 1] == "," and k > right0 and t.low[k - 1] == "," \
                 and self._skip_pp_right(max(fr.c1, fr.s1, fr.a1), hi) == k - 1 and t.quote[k] == -1 \
@@ -658,7 +658,7 @@ class _Content(_ContentObjects):
             return (k, e)
         if words == 1 and kind == "indirect" and not acc_left and fr.cue is not None and fr.cue.content_object \
                 and k == right0 and (_is_cap(t.text[k]) or t.low[k] in _PERSON_OBJECTS):
-            return (k, e)  # "endorsed Clinton", "criticized him": a one-word object names who the act is about
+            return (k, e)  # "endorsed Lee", "criticized him": a one-word object names who the act is about
         # "In a speech last July, he said:" / "Ann Lee wrote in a post:": a colon after the frame announces
         # what follows; the words on the left are no content
         c_ = self._skip_pp_right(right0, len(t))
@@ -671,7 +671,7 @@ class _Content(_ContentObjects):
         left_end = min(x for x in (fr.s0, fr.c0) if x >= 0) if fr.s0 >= 0 else fr.c0
         if kind == "according_to" and fr.cue is not None and fr.cue.lemma != "according to" and left_end > a \
                 and t.low[left_end - 1] == "as":
-            left_end -= 1  # "..., as Breitbart reported a few days later."
+            left_end -= 1  # "..., as Newsline reported a few days later."
         elif kind == "according_to":
             left_end = fr.c0
         s = a
@@ -687,7 +687,7 @@ class _Content(_ContentObjects):
         # start after a previous frame of this unit
         for n2, (fr2, _k2) in enumerate(frames[:n_f]):
             if n2 in self._silent:
-                continue  # "Organizers added 160 guards, the Sun-Times reported.": an event, reported whole
+                continue  # "Organizers added 160 guards, the Ledger-Times reported.": an event, reported whole
             end2 = max(fr2.c1, fr2.s1, fr2.a1)
             if fr2.cue is not None and fr2.cue.content_object and not fr2.inverted and fr2.s0 >= 0 \
                     and (fr2.s0 == s or t.low[fr2.s0 - 1] not in (",", ";", ":")):

@@ -63,7 +63,7 @@ class _ContentFrames:
         cont = self._continues_after_source(right0, hi)
         if cont is not None and t.words(s, fr.c0) >= _MIN_CONTENT_WORDS and not any(
                 t.low[m] in (";", ":") for m in range(s, fr.c0)):
-            # "At the heart of the trouble, according to Lee, was a decision ...", "Trump gave his blessing,
+            # "At the heart of the trouble, according to Lee, was a decision ...", "Hale gave his blessing,
             # according to court papers, becoming the owner": the clause goes on after the source (a verb or a
             # participle), so the sentence around the phrase is reported whole
             e2 = hi
@@ -202,7 +202,7 @@ class _ContentFrames:
         if fr.inverted and fr.a0 >= 0 and not self._is_clause(k, end, False) and not any(
                 _past_like(t.low[m]) or t.low[m] in self.lex.forms for m in range(k, end)):
             return None  # "..., said Ann Lee, director of the institute at the University of Kent, Canterbury."
-        # a quoted fragment inside the rest is the speaker's words in it ('Biden, Rubio said, had been in the
+        # a quoted fragment inside the rest is the speaker's words in it ('Hollis, Ibarra said, had been in the
         # Senate for "a thousand years"'); a whole quotation there has its own direct row
         if any(t.quote[m] != -1 for m in range(k, end)) and self._covered_by_direct(t.start[k], t.end[end - 1]):
             return None

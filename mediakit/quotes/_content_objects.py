@@ -13,10 +13,10 @@ from ._words import _AUX, _CLAUSE, _DET, _MEDIUM_WORDS, _POSSESSIVE_DET, _PREPS,
 _TAIL_PREPS = frozenset({"on", "in", "at", "during", "after", "before", "with", "from", "outside", "inside", "via",
                          "through", "last", "this", "earlier", "later", "today", "yesterday", "tonight"})
 # tokens after a preposition searched for a time or medium word that makes it a phrase about the telling, which
-# ends a noun-phrase content ("criticized Clinton [during a rally Friday]", "his attack on Carson [last night]");
+# ends a noun-phrase content ("criticized Lee [during a rally Friday]", "his attack on Pike [last night]");
 # chosen on PolNeAR train (rows right after a content-object cue that missed the annotated noun phrase)
 _OBJECT_TAIL_WINDOW = 5
-# subject pronouns that open a reported clause after an addressee ("told CNN [he] would run")
+# subject pronouns that open a reported clause after an addressee ("told HBC [he] would run")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 # longest quotation inside the noun phrase after an object noun's preposition ('his call for a "revolution"'),
 # in words; a longer one is a quotation of its own; chosen by hand
@@ -28,8 +28,8 @@ class _ContentObjects:
 
     def _object_end(self, s: int, e: int) -> int:
         """End of the noun-phrase content s..e of a content-object cue without the phrase about the telling
-        that follows it: a time word ("Carson last night"), or a preposition with a time or medium word
-        close after it ("Clinton during a rally Friday", "the plan in a speech on Monday")."""
+        that follows it: a time word ("Pike last night"), or a preposition with a time or medium word
+        close after it ("Lee during a rally Friday", "the plan in a speech on Monday")."""
         t = self.t
         for m in range(s + 1, e):
             w = t.low[m]
@@ -50,7 +50,7 @@ class _ContentObjects:
     def _noun_object(self, s: int, hi: int) -> tuple[int, int] | None:
         """Token span of the noun phrase after an object noun's preposition ("his call for [a special
         prosecutor]"), cut before a past-tense word, the likely verb of the main clause ("his endorsement of
-        [Cruz] surprised ...")."""
+        [Marsh] surprised ...")."""
         t = self.t
         np_ = self._np_right(s, hi, allow_cues=True)
         if np_ is None:

@@ -1,5 +1,5 @@
 """The speaker of a cue read from the sentence around it: the subject left of the cue ("Smith, a fellow at X,
-said"; "officials familiar with the talks say"), a relative subject ("Sanders, who had said ..."), an inverted
+said"; "officials familiar with the talks say"), a relative subject ("Voss, who had said ..."), an inverted
 subject right of it ("said Smith, a fellow at X"), and the subject a participle or "adding" inherits from the
 clause before it. A mixin of the quote analyser (:mod:`._rules`), on the noun phrases of :mod:`._phrases`.
 """
@@ -97,6 +97,11 @@ _FRONTED_ADVERB_MAX_TOKENS = 3
 _FRONTED_PHRASE_MAX_TOKENS = 6
 
 
+
+
+# pronouns of amount that are the object of a cue, never its inverted subject ("— said little about", "said
+# nothing"); set by hand
+_AMOUNT_PRONOUNS = frozenset({"little", "nothing", "much", "anything", "something", "everything", "plenty"})
 
 
 # verbs linking a subject to "likely to say", "quick to point out" (no speaker's words themselves)
@@ -254,7 +259,7 @@ class _CueSubjects:
                 return fr
             if k >= lo and t.low[k] == "," and k - 2 >= lo and t.low[k - 1] in _LEADING_ADVERBS \
                     and t.low[k - 2] == ",":
-                k -= 2  # "Sanders, meanwhile, who sits at zero endorsements, said": skip the adverb
+                k -= 2  # "Voss, meanwhile, who sits at zero endorsements, said": skip the adverb
             if k >= lo and t.low[k] == ",":
                 head = self._np_left(k - 1, lo) if k - 1 >= lo else None
                 if first in _PREPS or first in ("speaking", "asked", "when", "while", "meanwhile", "however",
@@ -270,7 +275,7 @@ class _CueSubjects:
                     if head is not None and not any(_is_cap(t.text[m]) for m in range(*head)):
                         head = None
                 if head is not None and first in ("who", "which", "whose", "who's", "who’s") and not self._adverbial(head):
-                    # "Christie, who has campaigned for Trump, blasted ..."; "Hogan Gidley, a former party
+                    # "Quinn, who has campaigned for Hale, blasted ..."; "Hal Grady, a former party
                     # director, whose roots are in ..., said": the name is the first of the chain
                     a_end = inner[1]
                     head = self._chain_head(head, lo)
@@ -283,7 +288,7 @@ class _CueSubjects:
                         and first not in self.lex.forms) and head is not None and any(
                     _is_cap(t.text[m]) for m in range(*head))
                 if head is not None and (self._looks_like_np(*inner) or part) and not self._adverbial(head):
-                    # chained appositions: "Scott Pruitt, the attorney general of Oklahoma, one of the
+                    # chained appositions: "Glen Rourke, the attorney general of Oklahoma, one of the
                     # states suing the EPA, said" -- the name is the first of the chain
                     a_end = inner[1]
                     head = self._chain_head(head, lo)
@@ -301,7 +306,7 @@ class _CueSubjects:
                     return fr
                 return None
             if t.low[j - 1] == ")" and k < lo:
-                # "Sen. Jack Reed (D-R.I.), said": a comma after a parenthesis closing the subject
+                # "Sen. Jack Ruddy (D-R.I.), said": a comma after a parenthesis closing the subject
                 np_ = self._np_left(j - 1, lo)
                 if np_ is not None and np_[0] == lo and any(_is_cap(t.text[m]) for m in range(*np_)):
                     fr.s0, fr.s1 = np_
@@ -357,7 +362,7 @@ class _CueSubjects:
         verb = next((x for x in range(np_[0] + 1, np_[1] - 1)
                      if _name_verb_at(t.text[np_[0]:np_[1]], t.low[np_[0]:np_[1]], x - np_[0])), None)
         if verb is not None and (verb - np_[0] > 1 or self._in_full_name(t.text[np_[0]])):
-            # "Manafort comes with the right calling card": a name and its verb, a clause; no subject of the cue
+            # "Strand comes with the right calling card": a name and its verb, a clause; no subject of the cue
             # (a capitalised word opening the sentence is a name only when the article writes it in full: not
             # "Exit polls from the primary showed")
             return None  # "Lee apologizes for Roe comments": a clause with its own verb, no subject of the cue
@@ -409,7 +414,7 @@ class _CueSubjects:
             r += 1
         if r > np_[0] and _is_cap(t.text[r]) and any(t.low[k] in _TIME_WORDS and t.low[k] not in _DET
                                                      for k in range(np_[0], r)):
-            np_ = (r, np_[1])  # "reported last month Cameron had ordered": the time goes with the verb before
+            np_ = (r, np_[1])  # "reported last month Ashby had ordered": the time goes with the verb before
         r = self._bare_time_phrase_end(np_[0], np_[1])
         if r > np_[0]:
             np_ = (r, np_[1])  # "Two days ago the mayor said", "Hours later Ann Lee said": the time is no speaker
@@ -525,15 +530,13 @@ class _CueSubjects:
         whole like "Ann Lee and Tom Vance"; else ``np_`` itself."""
         t = self.t
         s0, s1 = np_
+        paired = self._paired_modifier(np_, lo)
+        if paired is not None:
+            return (paired, s1)
         x = s0 - 2
         if x >= lo and t.low[s0 - 1] == "and" and (x == lo or t.low[x - 1] in (",", ";", ":")) \
-                and t.text[x][:1].isalpha() and t.quote[x] == -1 and (t.low[x] in _SUBJECT_PRONOUNS or (
-                    s1 - s0 >= 2 and t.text[x].islower() and t.low[x] not in _DET and t.low[x] not in _AUX
-                    and t.low[x] not in _CLAUSE and t.low[x] not in self.lex.forms
-                    and all(t.text[m].islower() for m in range(s0, s1)))):
-            # "..., she and another aide said", "..., current and former officials said": a pronoun, or a
-            # modifier of the same noun, alone between the comma and "and" is the first half of the subject
-            return (x, s1)
+                and t.text[x][:1].isalpha() and t.quote[x] == -1 and t.low[x] in _SUBJECT_PRONOUNS:
+            return (x, s1)  # "..., she and another aide said": a pronoun alone before "and" opens the subject
         if s0 - 2 < lo or t.low[s0 - 1] != "and" or not (t.low[s0] in _POSSESSIVE_DET or t.low[s0] == "the"
                                                          or t.low[s0].isdigit() or t.low[s0] in _COUNT_WORDS):
             return np_
@@ -550,6 +553,32 @@ class _CueSubjects:
             and (len(words) > 1 or left[0] > lo or self._in_full_name(t.text[words[0]]))
         role = len(words) == 2 and t.low[words[0]] == "the" and t.low[words[1]] in _SPEAKER_NOUNS
         return (left[0], s1) if name or role else np_
+
+    def _paired_modifier(self, np_: tuple[int, int], lo: int) -> int | None:
+        """"..., current and former officials said", "past and present aides said", "officials and aides said": a
+        single word (after an optional determiner) and "and" opening the clause before the noun phrase ``np_`` of
+        a person or group is the first half of one subject; the start of that word, else None."""
+        t = self.t
+        s0, s1 = np_
+        x = s0 - 2
+        if self.lang != "en" or x < lo or t.low[s0 - 1] != "and" or t.quote[x] != -1 or t.quote[s0 - 1] != -1 \
+                or t.low[s0] in _POSSESSIVE_DET or t.low[s0] == "the":
+            return None  # ("Lee and her husband": the names and roles below)
+        w = t.low[x]
+        if w == "." and (left := self._np_left(x, lo)) is not None and left[1] == x + 1 and left[1] - left[0] <= 4 \
+                and all(_is_cap(t.text[m]) or t.low[m] == "." for m in range(*left)):
+            x = left[0]  # "U.S. and European officials": a dotted acronym
+        elif not _is_word(t.text[x]) or w in _DET or w in _CLAUSE or w in _PREPS or w in _AUX or w in self.lex.forms \
+                or w in _SUBJECT_PRONOUNS or w in _OBJECT_PRONOUNS:
+            return None
+        start = x - 1 if x - 1 >= lo and (t.low[x - 1] in _DET or t.low[x - 1].isdigit()) else x
+        if not (start == lo or t.low[start - 1] in (",", ";", ":", "—", "–")
+                or t.low[start - 1] in _LEADING_SKIP and t.low[start - 1] not in ("and", "or", "nor")):
+            return None  # (not "felt helpless and I felt": a clause before "and")
+        if t.low[s1 - 1] in _SPEAKER_NOUNS:
+            return start
+        # ("Lee and his remarks loomed large": a determiner opens no person's noun phrase)
+        return start if t.low[s0] not in _DET and t.low[s0] not in _SUBJECT_PRONOUNS and self._human(s0, s1) else None
 
     def _split_relative(self, j: int, lo: int) -> tuple[int, int, int, int] | None:
         """"Ann Lee, whose company, Bluefin, sells boats, said"; "Ann Lee, who, as mayor, cut taxes, said": a
@@ -703,7 +732,7 @@ class _CueSubjects:
         k = c1
         if self.lang_rules.strict_inversion and lemma is not None and lemma not in _INVERTIBLE:
             return None
-        # skip an addressee in quotes (Russian: заявила «Волга Вайр» Юлия Кедрова)
+        # skip an addressee in quotes (Russian: заявила «Речной Вестник» Анна Соколова)
         if k < hi and t.quote[k] != -1 and t.mark[k]:
             qi = t.quote[k]
             z = self.q_tok[qi][3]
@@ -727,18 +756,20 @@ class _CueSubjects:
                 and not (nxt == "and" and np_[1] + 1 < hi and (t.low[np_[1] + 1] in ("others", "other") or _is_cap(
                     t.text[np_[1] + 1]) and _is_cap(t.text[np_[0]]))):
             # ('said one person familiar with her plans', 'said Will Doyle and others', 'said Lee and Park')
-            return None  # '“...” blasted Clinton as a disgrace': an object, not an inverted speaker
+            return None  # '“...” blasted Lee as a disgrace': an object, not an inverted speaker
         if self.lang_rules.strict_inversion and (t.low[np_[0]] in _OBJECT_PRONOUNS or all(
                 t.low[k] in _TIME_WORDS or t.low[k].isdigit() for k in range(*np_))) and not (
                 np_[1] - np_[0] == 1 and self._name_modal(np_[0], nxt in (".", ",", "!", "?", ";"))):
             return None  # "said Sunday", "said May 5" name no speaker; "said May." does
+        if t.low[np_[0]] in _AMOUNT_PRONOUNS and (np_[1] - np_[0] == 1 or t.low[np_[0]] != "much"):
+            return None  # "— said little about the bridge", "said nothing": what was said, no speaker
         fr = _Frame(c1, c1, None, np_[0], np_[1], inverted=True)
         e = np_[1]
         if e < hi and t.low[e] == ",":
             f = e + 1
             while f < hi and t.low[f] not in (",", ".", ";", ":", ")") and t.quote[f] == -1 and f - e < _APPOSITION_MAX_TOKENS \
                     or f < hi and t.low[f] == "." and f + 1 < hi and (_DOTTED_ACRONYM.match(t.text[f - 1]) or len(
-                        t.text[f - 1]) == 1 and t.text[f - 1].isupper()):  # "a professor at M.I.T.", "George W. Bush"
+                        t.text[f - 1]) == 1 and t.text[f - 1].isupper()):  # "a professor at M.I.T.", "Ann B. Lee"
                 if t.low[f] == "(":  # "a reporter whose zeal has driven others (like me) off the beat"
                     g = next((x for x in range(f + 1, min(hi, f + _PAREN_MAX_TOKENS)) if t.low[x] == ")"), None)
                     if g is None or f == e + 1:

@@ -152,7 +152,7 @@ class _Cues:
             return None  # "United States", "State Department" are no cues; a headline's "Says" is
         if _is_cap(t.text[i]) and i > 0 and t.low[i - 1] == "," and i + 1 < n and _is_cap(t.text[i + 1]) \
                 and i + 2 < n and t.low[i + 2] in (",", ".", "and", ";") and self.lang_rules.caps_block_cues:
-            return None  # "Eric Woolson, Grant Young, ...": a first name in a list of names
+            return None  # "Eric Wolcott, Grant Yates, ...": a first name in a list of names
         if w in lex.phrase_first:
             for L in range(min(lex.max_phrase, n - i), 1, -1):
                 key = tuple(t.low[i:i + L])
@@ -331,7 +331,7 @@ class _Cues:
             return True  # '“...,” the document states.': a present-tense frame after a quotation
         if c.lemma in _RESTRICTED and (c.form in ("base", "s") or c.lemma == "back"):
             # the forms that double as nouns ("a state", "the states"; "stated", "stating" are verbs), and
-            # every form of "back" ("backed down", "super PACs backing Mr. Cruz")
+            # every form of "back" ("backed down", "super PACs backing Mr. Marsh")
             if c.form == "past" and p in _COPULAS:
                 return False  # "Lee is backed by 520 delegates": the passive names the backers, not what Lee said
             return p in _RESTRICTED[c.lemma] or p in _AUX or p in ("not", "n't", "never")
@@ -374,7 +374,7 @@ class _Cues:
                                            or nxt in _QUANTIFIER_STARTS or nxt == "both"):
             return True  # "The statement by the two suggested both are ...": a number standing for people
         if (p in _DET or p.endswith(("'s", "’s", "s'", "s’"))) and not share:
-            return False  # "the report", "Trump's claims", "Canada's continued participation"
+            return False  # "the report", "Hale's claims", "Canada's continued participation"
         if c.form == "ing":
             if c.lemma == "think" and _is_word(p) and t.text[i - 1].islower() and p not in _AUX and p not in _ADV_SKIP \
                     and p not in _PREPS and p not in _OBJECT_PRONOUNS and p not in _SUBJECT_WORDS \
@@ -413,8 +413,8 @@ class _Cues:
                 return False  # "was charged with assault", "a racially charged dispute": a legal charge, an adjective
             if c.lemma in _OBJECT_ONLY and (nxt in _PREPS or not _is_word(nxt)) and p not in _AUX:
                 return False  # "the measures listed in Section 5", "the help offered.": a participle, no object
-            # "an option seen by": a participle; "Mr. Trump said by telephone": a name or pronoun's verb
-            # ("Beijing responded by sidestepping Moscow" is an act)
+            # "an option seen by": a participle; "Mr. Hale said by telephone": a name or pronoun's verb
+            # ("Beijing responded by sidestepping Berlin" is an act)
             if nxt == "by" and c.cls == "speech" and i + 2 < len(t) and t.low[i + 2] in _MEDIUM_WORDS \
                     and not (i + 3 < len(t) and t.low[i + 3] in ("of", "from")):
                 return True  # "Mr. Roe, now 81, said by telephone": the means of the telling, so a verb
@@ -425,7 +425,7 @@ class _Cues:
                                          and p not in ("he", "she", "they", "we", "i")
                                          or i + 2 < len(t) and t.low[i + 2].endswith("ing")))
         if p == "and" and c.form == "s" and c.lemma not in _NOUNISH and nxt not in _PREPS and _is_word(nxt):
-            return True  # "He is comparing the actions to ... and says Obama is flouting the process"
+            return True  # "He is comparing the actions to ... and says Mercer is flouting the process"
         if p == "and" and c.form == "base" and c.cls in ("speech", "cognition") and self._modal_verb_before(i - 1, 0) \
                 and (nxt in self.lex.complementizers or i + 1 < len(t) and self._finite_clause(i + 1, len(t))):
             return True  # "voters may listen and conclude that", "Lee didn't come out and say"
@@ -460,7 +460,7 @@ class _Cues:
                 return True  # "some who advocate free speech argue that ...": a verb before "that"
             if c.lemma == "say" and (cap or p.endswith(("er", "ers", "or", "ors", "ist", "ists", "ed"))) \
                     and _is_word(nxt) and nxt not in _PREPS:
-                return True  # "supporters of Hillary Clinton say they ...", "critics like Huffman say it ..."
+                return True  # "supporters of Ann Lee say they ...", "critics like Hoyle say it ..."
             if (p in ("percent", "%") or share or p in _PLURAL_WITHOUT_S) and c.lemma not in _NOUNISH \
                     and _is_word(nxt) and nxt not in _PREPS:
                 return True  # a share of those polled: "42% say", "one in five say", "all but two say"
@@ -494,7 +494,7 @@ class _Cues:
             return True
         if c.lemma in _NOUNISH:
             # "the poll shows that ...": an -s form before "that" and a clause is a verb; so is an evidence verb
-            # after a document ("a new CNN poll shows Clinton ahead")
+            # after a document ("a new HBC poll shows Lee ahead")
             if p in _SPEAKER_NOUNS and i >= 2 and t.low[i - 2] in _DET and c.form == "s" \
                     and (nxt in _SUBJECT_WORDS or nxt in ("his", "her", "their", "its")) and self._finite_clause(i + 1, len(t)):
                 return True  # "The candidate claims his net worth is ...": a speaker noun's verb before a clause

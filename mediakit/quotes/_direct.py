@@ -52,7 +52,7 @@ _SPLIT_QUOTE_GAP = 1
 # most words after a sentence-final frame (", Smith said on Monday."); origin unknown, predates this
 # refactor
 _FRAME_TAIL_WORDS = 8
-# most tokens between an outer cue and an inner frame ("Trump said he wants"); origin unknown, predates this
+# most tokens between an outer cue and an inner frame ("Hale said he wants"); origin unknown, predates this
 # refactor
 _OUTER_FRAME_GAP = 3
 # longest first conjunct before "and said" whose opening pronoun is the speaker ("he laughed and said"), in tokens;
@@ -79,7 +79,7 @@ class _Direct(_InterruptedSubject):
     # ------------------------------------------------------------ direct quotations
     def _post_frame(self, z: int, hi: int) -> _Frame | None:
         """Attribution after a quotation closing at token ``z``: ', he said', ' said Smith',
-        ', according to X', ' — сказал он', ' dedi Ergüven'."""
+        ', according to X', ' — сказал он', ' dedi Aksoy'."""
         t = self.t
         k = z
         while k < hi and t.low[k] in (",", "—", "–", "-", "--", ".", "?", "!", "…", "―"):
@@ -90,7 +90,7 @@ class _Direct(_InterruptedSubject):
         if k >= hi:
             return None
         if z < hi and t.low[z] in ("―", "—", "–", "-", "--") and _is_cap(t.text[k]):
-            # '“...” ― Adriana Rodarte': a dash and a name under a quotation
+            # '“...” ― Adriana Rojas': a dash and a name under a quotation
             np_ = self._np_right(k, hi)
             if np_ is not None and (np_[1] >= hi or t.low[np_[1]] in (".", ",", "\n", "―", "—")
                                     or t.quote[np_[1]] != -1):
@@ -104,7 +104,7 @@ class _Direct(_InterruptedSubject):
                 return None
             fr = _Frame(k, a1, Cue("according to", "neutral", "speech", False, "phrase"), np_[0], np_[1])
             return fr
-        # cue first (inverted): said Smith / — сказал он / dedi Ergüven
+        # cue first (inverted): said Smith / — сказал он / dedi Aksoy
         k2 = k
         while k2 < hi and (t.low[k2] in _ADV_SKIP and t.low[k2] not in ("is", "was")
                            and not (k2 == k and self._name_modal(k2, True)) or
@@ -127,7 +127,7 @@ class _Direct(_InterruptedSubject):
             return _Frame(i0, i1, c)
         unknown = self._unknown_verb_frame(k, hi)
         if t.low[k] in ("and", "but"):
-            # '... Trump, who has called the pact “insanity,” and Sanders, who says ...': a conjunction opens a
+            # '... Hale, who has called the pact “insanity,” and Voss, who says ...': a conjunction opens a
             # new clause; its speaker is not the quotation's
             return unknown
         interrupted = self._subject_phrase_cue(k, hi)
@@ -168,14 +168,14 @@ class _Direct(_InterruptedSubject):
         return unknown
 
     def _unknown_verb_frame(self, k: int, hi: int) -> _Frame | None:
-        """'“...,” he surmised.' / '“...,” Trump barked.' / '“...” pressed Hannity': a verb missing from the
+        """'“...,” he surmised.' / '“...,” Hale barked.' / '“...” pressed Quill': a verb missing from the
         lexicon right after a quotation, recognised by its shape (a past tense between the quote and a
         name or pronoun, then the sentence's end)."""
         t = self.t
         if not self.lang_rules.guess_unknown_verbs or k >= hi:
             return None
         w = t.low[k]
-        # inverted: “...,” barked Trump.
+        # inverted: “...,” barked Hale.
         if w.endswith("ed") and k + 1 < hi and _is_cap(t.text[k + 1]) and w not in _AUX:
             np_ = self._np_right(k + 1, hi)
             if np_ is not None and (np_[1] >= hi or t.low[np_[1]] in (".", ",", "!", "?")):
@@ -222,7 +222,7 @@ class _Direct(_InterruptedSubject):
 
     def _pre_frame(self, o: int, lo: int) -> _Frame | None:
         """Attribution before a quotation opening at token ``o``: 'Smith said:', 'He added,',
-        'López told NTV:', 'Yılmaz,' (Turkish, the verb follows the quote)."""
+        'López told HBC:', 'Yılmaz,' (Turkish, the verb follows the quote)."""
         t = self.t
         j = o - 1
         if j < lo:
@@ -256,7 +256,7 @@ class _Direct(_InterruptedSubject):
                 fr = self._subject_left(i0, lo)
                 if fr is None and (self.lang_rules.free_inversion or (i0 == lo or t.low[i0 - 1] in (",", "—", "–", "-"))
                                    and c.form in ("past", "s") and not c.object):
-                    # "said Smith:" / "— заявил Лавров: «...»"
+                    # "said Smith:" / "— заявил Петров: «...»"
                     fr = self._subject_right(i1, j + 1, c.lemma)
                 if fr is None and colon and c.form == "ing" and i1 == j + 1 and i0 - 1 > lo and t.low[i0 - 1] == ",":
                     # 'The Ledger confirmed that account, reporting:' (also read from the next paragraph's
@@ -273,7 +273,7 @@ class _Direct(_InterruptedSubject):
         if nominal is not None:
             return nominal
         if colon:
-            # a colon with no verb: "Her answer: “...”", "Trump on Twitter: “...”"
+            # a colon with no verb: "Her answer: “...”", "Hale on Twitter: “...”"
             np_ = self._np_left(j, lo)
             if np_ is not None and np_[0] == lo:
                 subj = self._clause_subject(np_[0], np_[1])
@@ -291,7 +291,7 @@ class _Direct(_InterruptedSubject):
                 if (role or t.low[s0 - 1] == "from") and self._speaking_subject(s0, np_[1]) \
                         and not any(t.low[k].endswith(("'s", "’s", "'", "’")) for k in range(s0, np_[1])):
                     # a role noun before the name ("pollster Jane Roe") or "from"; not a possessive
-                    # ("The Times' Ann Lee: “...”" cites an article)
+                    # ("The Harbour News' Ann Lee: “...”" cites an article)
                     return _Frame(np_[1], np_[1], None, s0, np_[1])
             # a verb the lexicon lacks: "he demurred: “...”"
             if j - 1 >= lo and t.low[j - 1] in self.pronouns and t.low[j - 1] not in ("it", "this", "that", "which") \
@@ -327,7 +327,7 @@ class _Direct(_InterruptedSubject):
         return fr
 
     def _nominal_frame(self, o: int, lo: int) -> _Frame | None:
-        """A noun cue just before a quotation: "his call for “...”", "chants of “...”", "Trump's remarks:
+        """A noun cue just before a quotation: "his call for “...”", "chants of “...”", "Hale's remarks:
         “...”". The speaker is the possessor, if any."""
         t = self.t
         nouns = self.lex.nouns
@@ -352,7 +352,7 @@ class _Direct(_InterruptedSubject):
                     np_ = self._np_left(k, lo)
                     fr.s0, fr.s1 = np_ if np_ is not None else (k, k + 1)
                 elif t.low[o - 1] == ":":
-                    # "Trump issued the following statement: “...”": the subject of the verb before the noun
+                    # "Hale issued the following statement: “...”": the subject of the verb before the noun
                     src = self._prior_subject(m, lo)
                     if src is not None and src.s0 >= 0 and self._speaking_subject(src.s0, src.s1):
                         fr.s0, fr.s1, fr.a0, fr.a1 = src.s0, src.s1, src.a0, src.a1
@@ -447,7 +447,7 @@ class _Direct(_InterruptedSubject):
                                          and not (t.low[fr.s0] == "who" and fr.antecedent is not None
                                                   and fr.cue is not None and fr.cue.cls == "speech")):
                     # (not 'attacked a surrogate who said voters should “...”': the relative clause speaks)
-                    # "Trump said he wants “...”": the outermost speaker of the sentence holds the quote
+                    # "Hale said he wants “...”": the outermost speaker of the sentence holds the quote
                     outer = self._outer_frame(pre_lo, fr.s0 if fr.s0 >= 0 else fr.c0, fr.s0 < 0)
                     conj = self._conjunct_subject(fr, pre_lo) if fr.s0 < 0 and t.low[o - 1] in (",", ":") else None
                     if conj is not None:
@@ -496,13 +496,13 @@ class _Direct(_InterruptedSubject):
             cue_before = fr is None and not starts_unit and content_words >= _SENTENCE_QUOTE_WORDS and \
                 any(self._cue_at(m) is not None and t.low[m] not in _TITLE_LEADS for m in range(pre_lo, o))
             if fr is None and not starts_unit and content_words >= _SENTENCE_QUOTE_WORDS and not cue_before:
-                # 'Huckabee called the program “a replacement program for ...”': a quotation inside a
+                # 'Hubbard called the program “a replacement program for ...”': a quotation inside a
                 # sentence with a speaking subject of its own is that subject's, not the previous speaker's
                 src = self._prior_subject(o, a)
                 if src is not None and src.s0 >= 0 and self._speaking_subject(src.s0, src.s1):
                     fr = src
             if cue_before and t.low[o - 1] in (":", ",") and not self._clause_goes_on(o, pre_lo):
-                # 'Trump took a risk, telling the crowd, “...”': the quotation the sentence's own cue
+                # 'Hale took a risk, telling the crowd, “...”': the quotation the sentence's own cue
                 # introduces is its subject's, not the previous sentence's speaker's
                 fr = self._cue_frame_before(o, pre_lo)
             elif cue_before:
@@ -584,7 +584,7 @@ class _Direct(_InterruptedSubject):
         if tail < hi and t.low[tail] not in (",", ".", "!", "?") and fr.cue.object and not fr.inverted \
                 and (_is_cap(t.text[tail]) or t.low[tail] in ("the", "a", "an") and tail + 1 < hi and _is_cap(t.text[tail + 1])) \
                 and self._after_addressee(fr, tail, hi) == tail:
-            return fr  # '“...?” Trump told Britain’s ITV in an interview when asked ...': an addressee, no clause
+            return fr  # '“...?” Hale told Britain’s HBC in an interview when asked ...': an addressee, no clause
         return fr if tail >= hi or t.low[tail] in (",", ".", "!", "?") else None
 
     def _final_frame(self, z: int, b: int) -> _Frame | None:
@@ -606,7 +606,7 @@ class _Direct(_InterruptedSubject):
 
     def _outer_frame(self, lo: int, s0: int, any_distance: bool) -> _Frame | None:
         """The speech cue with a subject whose reported clause holds the inner frame starting at ``s0``
-        ("Trump said he wants", "told reporters that he viewed"): at most three tokens between them, or
+        ("Hale said he wants", "told reporters that he viewed"): at most three tokens between them, or
         any distance when the inner cue has no subject ("said the amendment was intended to highlight")."""
         t = self.t
         for m in range(lo, s0):

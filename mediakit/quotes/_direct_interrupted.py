@@ -1,5 +1,5 @@
 """A direct quotation's post-quote frame whose subject and cue a phrase between commas splits
-('“...,” Blunt, after a long pause, said of Cruz.'); the rest of the frames live in :mod:`._direct`."""
+('“...,” Stroud, after a long pause, said of Marsh.'); the rest of the frames live in :mod:`._direct`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ class _InterruptedSubject(_DirectSpeakers):
     """The subject-phrase-cue frame after a closing quotation mark."""
 
     def _subject_phrase_cue(self, k: int, hi: int) -> _Frame | None:
-        """'“...,” Blunt, after a long pause, said of Cruz.': a name or pronoun, then a prepositional phrase
+        """'“...,” Stroud, after a long pause, said of Marsh.': a name or pronoun, then a prepositional phrase
         between commas, then the cue; the phrase is about the telling, so the name is the speaker."""
         t = self.t
         np_ = self._np_right(k, hi)

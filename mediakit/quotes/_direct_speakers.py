@@ -31,7 +31,7 @@ from ._words import (
 # tokens after a quotation searched for "Smith, a fellow at X, said"; origin unknown, predates this refactor
 _POST_FRAME_WINDOW = 28
 # most tokens of a speaker named right after an inverted cue when the general noun-phrase reading fails
-# ("said former Pennsylvania Gov. and party chairman Ed Rendell"); chosen on PolNeAR train (the longest
+# ("said former Pennsylvania Gov. and party chairman Ed Rundle"); chosen on PolNeAR train (the longest
 # such speaker there has 10 tokens)
 _NAME_RIGHT_MAX_TOKENS = 12
 # most tokens of the phrase after "As X put it" before its comma ("in his memo to employees"); set by hand,
@@ -40,15 +40,15 @@ _PUT_IT_TAIL = 10
 # most tokens of the source in "From X: “...”" ("From Lee's Facebook post:"); set by hand, checked on PolNeAR
 # train (qdir16)
 _FROM_SOURCE_MAX_TOKENS = 6
-# a signature line under a quotation: a line break, a dash, then the speaker's name ("\n\n- Bernie Sanders.")
+# a signature line under a quotation: a line break, a dash, then the speaker's name ("\n\n- Paul Voss.")
 _SIGNATURE_RE = re.compile(r"[ \t]*\n+[ \t]*[-–—―][ \t]*(?=[A-Z])")
 # most characters searched after the quotation for that line
 _SIGNATURE_WINDOW = 12
-# a quotation in title case right after one of these (or a possessive: "CNN's “New Day.”") is the title of a
+# a quotation in title case right after one of these (or a possessive: "HBC's “New Week.”") is the title of a
 # show, book, film or advertisement, not a quotation, even with its comma or full stop inside the marks
 _TITLE_LEADS = {"on", "called", "titled", "entitled", "named", "show", "program", "programme", "book", "film",
                 "movie", "album", "song", "series", "column", "podcast", "ad", "spot", "documentary", "play"}
-# small words a title may keep in lower case ("Meet the Press", "Los Hijos de Trump")
+# small words a title may keep in lower case ("Meet the Voters", "Los Hijos de Vargas")
 _TITLE_SMALL = {"of", "the", "and", "for", "a", "an", "in", "on", "to", "with", "at", "by", "de", "la", "los", "el"}
 # a quotation in title case after "of" following one of these nouns names a work: 'a co-author of “...”', 'the
 # host of “...”', 'in charge of “...”', 'to the tune of “...”'; chosen on PolNeAR train (qdir16)
@@ -73,7 +73,7 @@ _SPEAKING_QUANTIFIERS = {"another", "one", "others", "some", "many", "several", 
 # words before such a pronoun that open a clause of its own ('Lee met Park, and she said “...”')
 _NEW_CLAUSE_WORDS = {"and", "but", "or", "so", "yet", "then", ";", ".", "!", "?"}
 # words that may follow such a speaker: the sentence goes on with an apposition, a time or place
-# ("said Sean Spicer in a tweet", "scoffed Arianna Gil, 22, who ...")
+# ("said Sean Pryce in a tweet", "scoffed Ariana Gale, 22, who ...")
 _AFTER_INVERTED_NAME = {",", ".", "!", "?", ";", ":", "(", "—", "–", "in", "on", "at", "during", "who", "after",
                         "when", "while", "before", "of", "from"}
 
@@ -97,12 +97,12 @@ class _DirectSpeakers:
 
     def _name_right(self, i: int, hi: int) -> _Frame | None:
         """A person's full name right after an inverted past-tense speech cue, with the capitalised titles and
-        lower-case role words before it: '“...,” said RNC spokesman Sean Spicer in a tweet', '“...,” scoffed
-        Arianna Gil, 22, who ...', '“...,” said Will Doyle, a professor'. Used where the general noun-phrase
+        lower-case role words before it: '“...,” said RNC spokesman Sean Pryce in a tweet', '“...,” scoffed
+        Ariana Gale, 22, who ...', '“...,” said Will Doyle, a professor'. Used where the general noun-phrase
         reading stops early (a name word that is also an auxiliary, "and" between two titles, a cue word
         later in the sentence) or the verb is not one that usually inverts: the name must end in two
         capitalised words and be followed by the sentence's end, a comma or a time or place phrase, so that
-        an object ('“...” blasted Hillary Clinton as a disgrace') is not read as the speaker."""
+        an object ('“...” blasted Ann Lee as a disgrace') is not read as the speaker."""
         t = self.t
         k, last_cap = i, -1
         while k < hi and k - i < _NAME_RIGHT_MAX_TOKENS and t.quote[k] == -1:
@@ -163,7 +163,7 @@ class _DirectSpeakers:
     def _description_right(self, i: int, hi: int) -> _Frame | None:
         """A person described after an inverted past-tense speech cue, where the noun-phrase reading stops at
         what follows the description: '“...,” said one owner of a shop that sells ...', '“...,” said the
-        base chief known as Bob', '“...,” said her spokesman, Tad Devine.': a determiner or a possessive,
+        base chief known as Bob', '“...,” said her spokesman, Tad Finch.': a determiner or a possessive,
         then words up to a noun for people before any verb; a name in apposition is kept."""
         t = self.t
         if i >= hi or t.low[i] not in ("the", "a", "an", "one", "another") and t.low[i] not in _POSSESSIVE_DET:
@@ -187,12 +187,12 @@ class _DirectSpeakers:
                 if end < hi and t.low[end] not in ("known", "named") and (
                         t.low[end] in _AUX or t.low[end] in self.lex.forms or t.low[end].endswith("ed")):
                     return None  # 'said the candidate could win': the subject of a reported clause
-                return self._inverted_frame(i, end, hi, _NAME_RIGHT_MAX_TOKENS)  # 'said her spokesman, Tad Devine'
+                return self._inverted_frame(i, end, hi, _NAME_RIGHT_MAX_TOKENS)  # 'said her spokesman, Tad Finch'
         return None
 
     def _lead_in_source(self, o: int, lo: int) -> _Frame | None:
         """A source phrase opening the sentence and ending with a comma right before a quotation: "According
-        to the newspaper, “...”", "As Vulture put it, “...”", "As The Post's Dana Milbank puts it, “...”". The
+        to the newspaper, “...”", "As Newsline put it, “...”", "As The Ledger's Dana Mills puts it, “...”". The
         quotation is a direct quote of that source (not the according-to clause around it). So is "From X:" before
         it: "From the report: “...”"."""
         t = self.t
@@ -267,8 +267,8 @@ class _DirectSpeakers:
 
     def _refine_subject(self, fr: _Frame, o: int, a: int) -> _Frame:
         """The speaker of a frame whose subject names nobody: a relative "that"/"which" ('a voice that said
-        “...”', 'a sign which read “...”') or a word of a fronted adverbial ('Hours later, Trump told
-        Reuters, “...”', 'Likewise, a paper ... had this to say: “...”') gives way to the sentence's speaking
+        “...”', 'a sign which read “...”') or a word of a fronted adverbial ('Hours later, Hale told
+        HBC, “...”', 'Likewise, a paper ... had this to say: “...”') gives way to the sentence's speaking
         subject (after the adverbial's comma), when it has one."""
         t = self.t
         if fr.s1 - fr.s0 == 1 and fr.c1 == fr.s0 and fr.c1 - fr.c0 == 1 and _is_cap(t.text[fr.c0]) \
@@ -303,7 +303,7 @@ class _DirectSpeakers:
                 and not self._speaking_subject(fr.s0, fr.s1):
             outer = self._cue_right_before(fr.s0, a)
             if outer is not None:
-                # 'Hemsley said the days when the nation had “...” are gone', 'Reeves wrote that the text of
+                # 'Hemsley said the days when the nation had “...” are gone', 'Rivers wrote that the text of
                 # the law showed it to be “...”': the subject of the reported clause says nothing
                 return _Frame(fr.c0, fr.c1, fr.cue, outer.s0, outer.s1, outer.a0, outer.a1, outer.antecedent,
                               fr.inverted)
@@ -337,7 +337,7 @@ class _DirectSpeakers:
 
     def _past_time_phrase(self, fr: _Frame, o: int, a: int) -> _Frame | None:
         """The speaker of a frame whose subject is a time phrase: the speaking subject after the phrase's
-        comma ('But a few days later, Trump reversed himself, telling CBS “...”'), else the subject of the
+        comma ('But a few days later, Hale reversed himself, telling HBC “...”'), else the subject of the
         cue before it ('he has battled with the city, at one point calling the mayor a “...”')."""
         t = self.t
         end = min(x for x in (fr.c0, o) if x >= 0)
@@ -376,8 +376,8 @@ class _DirectSpeakers:
         return None
 
     def _after_fronted_phrase(self, fr: _Frame, a: int) -> _Frame:
-        """The speaker of a participle with no subject found ('On Thursday, after remaining neutral, Warren
-        endorsed Clinton, saying, “...”'): the sentence opens with a fronted phrase (a preposition or a time
+        """The speaker of a participle with no subject found ('On Thursday, after remaining neutral, Wade
+        endorsed Lee, saying, “...”'): the sentence opens with a fronted phrase (a preposition or a time
         word), and the subject is the first noun phrase after one of its commas that can speak."""
         t = self.t
         if fr.cue is None or fr.cue.form != "ing" or fr.c0 <= a or not (
@@ -392,7 +392,7 @@ class _DirectSpeakers:
         return fr
 
     def _cue_right_before(self, s0: int, a: int) -> _Frame | None:
-        """The speaker of a speech cue ending right before the subject at ``s0`` (past a "that"): 'McCain said
+        """The speaker of a speech cue ending right before the subject at ``s0`` (past a "that"): 'McAdam said
         the president ...', 'Law said, noting that donors feel ...' (a participle's subject is the sentence's),
         when that speaker can speak."""
         t = self.t
@@ -521,8 +521,8 @@ class _DirectSpeakers:
         return self._cue_frame_before(a - 1, k + 1)
 
     def _in_full_name(self, word: str) -> bool:
-        """True when the article writes ``word`` after another capitalised word on the same line ("Donald
-        Trump" for "Trump"): a surname, not a word that opens sentences."""
+        """True when the article writes ``word`` after another capitalised word on the same line ("Mark
+        Hale" for "Hale"): a surname, not a word that opens sentences."""
         return _after_cap_word(self.text, word)
 
     def _speaking_subject(self, s0: int, s1: int) -> bool:
@@ -551,11 +551,11 @@ class _DirectSpeakers:
 
     def _is_title(self, o: int, c: int, e: int, a: int) -> bool:
         """A quoted title inside a sentence: title-case words (a comma or full stop may sit inside the marks)
-        after a possessive or a word that introduces a name: 'on Fox News Channel's “Sunday Morning
-        Futures,” Issa said', 'appearance on “Meet the Press.”', 'a play called “Los Hijos de Trump,”', after
+        after a possessive or a word that introduces a name: 'on HBC's “Sunday Morning
+        Ledger,” Okafor said', 'appearance on “Meet the Voters.”', 'a play called “Los Hijos de Vargas,”', after
         "of" or "in" following a noun or verb for a work's maker ('co-author of “...”', 'starred in “...”'),
-        or followed by its author ('“This Kind of War,” by T.R. Fehrenbach', also opening the sentence), or the
-        second of a list of titles ('on “Meet the Press” and “Face the Nation”'); digits, "!" and "?" may be part of
+        or followed by its author ('“This Kind of Peace,” by T.R. Fenwick', also opening the sentence), or the
+        second of a list of titles ('on “Meet the Voters” and “Face the Week”'); digits, "!" and "?" may be part of
         a title ('“Fahrenheit 9/11”', '“Mamma Mia!”')."""
         t = self.t
         while e > c and t.low[e - 1] in (",", "."):
@@ -583,7 +583,7 @@ class _DirectSpeakers:
         if w == "of" and head in _TITLE_OF_HEADS or w == "in" and head in _TITLE_IN_HEADS:
             return True
         if w in ("and", "or") and prev > a and t.quote[prev - 1] != -1:
-            # the second of a list of titles: 'on “Meet the Press” and “Face the Nation”'
+            # the second of a list of titles: 'on “Meet the Voters” and “Face the Week”'
             qi = t.quote[prev - 1]
             if self.q_tok[qi][3] == prev and self._is_title(*self.q_tok[qi][:3], a):
                 return True
@@ -592,7 +592,7 @@ class _DirectSpeakers:
 
     def _signature_line(self, z: int) -> _Frame | None:
         """A quotation standing alone, signed on the next line with a dash and the speaker's name (fact checks,
-        quote boxes): '“...”\n\n- Bernie Sanders.', '“...”\n\n-President Obama, tweeting after the speech.'."""
+        quote boxes): '“...”\n\n- Paul Voss.', '“...”\n\n-President Mercer, tweeting after the speech.'."""
         t = self.t
         if z < 1 or z >= len(t):
             return None

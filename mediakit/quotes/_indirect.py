@@ -1,4 +1,4 @@
-"""Indirect (reported) speech: the frames of a sentence ("X said that ...", "X told NTV ...", participles
+"""Indirect (reported) speech: the frames of a sentence ("X said that ...", "X told HBC ...", participles
 ("..., saying"), noun cues, polls, "reportedly") and which of them are attributions; the content span of each
 frame is in :mod:`._content`; noun cues ("his claim that") are in :mod:`._noun_cues`.
 """
@@ -37,7 +37,7 @@ _LIGHT_VERBS = frozenset({
 # subjects that hold no belief before "is sure", "was certain" ("it is certain that", "this is sure to")
 _EXPLETIVES = frozenset({"it", "this", "that", "there", "what", "which"})
 # verbs of belief whose object in a speaker's description is a clause ("Lee, who thinks the plan failed, said"),
-# unlike "who has seen the messages", "who wants Grayson removed"
+# unlike "who has seen the messages", "who wants Gantt removed"
 _BELIEF_LEMMAS = frozenset({"think", "believe", "fear", "doubt", "suspect", "expect", "hope"})
 # reflexive objects of an evidence verb: "has found itself at the center of", "saw himself as": a state, no report
 _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "myself", "ourselves", "yourself"})
@@ -62,7 +62,7 @@ _ANSWER_LEMMAS = frozenset({"respond", "reply", "return"})
 # the nouns of an unanswered request in such an object ("to requests for comment", "to messages seeking comment")
 _REQUEST_NOUNS = frozenset({"request", "requests", "message", "messages", "call", "calls", "email", "emails",
                             "inquiry", "inquiries", "query", "queries"})
-# the most tokens between "to" and the request noun ("to The Washington Post's repeated requests"); chosen on
+# the most tokens between "to" and the request noun ("to The Harbour Herald's repeated requests"); chosen on
 # PolNeAR train
 _REQUEST_NOUN_MAX_OFFSET = 6
 
@@ -82,7 +82,7 @@ _MOTION_VERBS = frozenset({"took", "takes", "stood", "stands", "rose", "rises", 
                            "flew", "flies", "traveled", "travelled", "travels", "walked", "arrived", "arrives",
                            "called", "calls", "held", "holds", "convened", "convenes", "showed", "shows", "sat", "sits",
                            "met", "meets"})
-# the most tokens between such a verb and the "to" of the speech verb ("stood at a Bush event here to say")
+# the most tokens between such a verb and the "to" of the speech verb ("stood at a Bell event here to say")
 _PURPOSE_MAX_TOKENS = 8
 
 # verbs of aspect before "to" and a verb of belief, whose subject holds the belief ("continues to believe that",
@@ -348,12 +348,20 @@ class _Indirect:
                 k = i1 + 1
                 continue
             kind = "indirect"
-            if fr.s0 > a and t.low[fr.s0 - 1] == "as" and (fr.s0 - 1 == a or t.low[fr.s0 - 2] in (",", ";") or (
+            # "As the crowd began to chant, Lee joked ...": a cue after "to" or a verb of aspect in an "as" clause is
+            # no "As X said" but a time; it reports only its own object ("As critics continue to warn that ...")
+            nonfinite = (c.form == "base" and t.low[i0 - 1] == "to" or c.form == "ing" and t.low[i0 - 1] not in _AUX) \
+                and any(t.low[m] == "," for m in range(i1, b))  # (a main clause follows: not "..., as they took to saying.")
+            if nonfinite and fr.s0 > a and t.low[fr.s0 - 1] == "as" and (i1 >= b or t.low[i1] in (",", ";", "—", "–")):
+                k = i1
+                continue
+            if fr.s0 > a and t.low[fr.s0 - 1] == "as" and not nonfinite and (fr.s0 - 1 == a or t.low[fr.s0 - 2] in (",", ";") or (
                     # '..., as the host said in April' after a closing quotation mark: '...,'' as the host said'
                     fr.s0 - 2 > a and t.quote[fr.s0 - 2] != -1 and t.mark[fr.s0 - 2] and t.low[fr.s0 - 3] == ",")):
                 kind = "according_to"  # "As the Daily Ledger reported on Monday, the designations ..."
             frames.append((fr, kind))
             k = i1
+        frames = [(fr, kind) for fr, kind in frames if not self._as_time(fr, kind, frames, a)]
         if not frames and not prior and poll is not None:
             (fr, (s, e)) = poll
             if not any(t.quote[m] != -1 for m in range(s, e)):
@@ -364,12 +372,14 @@ class _Indirect:
             return
         self._interrupting = set()  # frames between commas inside another frame's content (see _content)
         # a frame whose content is an event reports nothing, so it holds no other frame and does not bound the
-        # content of a later one ("In Chicago, organizers added 160 security personnel ..., the Sun-Times
+        # content of a later one ("In Chicago, organizers added 160 security personnel ..., the Ledger-Times
         # reported.")
         self._silent = set()
         raw = []
         for n_f, (fr, kind) in enumerate(frames):
             raw.append(self._content(fr, kind, a, b, frames, n_f))
+            if raw[-1] is not None and (topic := self._amount_topic(fr, *raw[-1])) is not None:
+                raw[-1] = (topic, raw[-1][1])  # "said little about the bridge": the topic (._non_reports)
             if raw[-1] is not None and self._no_report(fr, kind, raw[-1][0], raw[-1][1], a, b):
                 self._silent.add(n_f)
         # (a pro-form frame reports its pro-form, emitted already, so it holds no later frame: "Lee said yes;
@@ -468,6 +478,17 @@ class _Indirect:
                     and t.low[m + 1] not in ("by", "in", "on", "at", "for", "to", "from", "with"):
                 return True
         return False
+
+    def _as_time(self, fr: _Frame, kind: str, frames, a: int) -> bool:
+        """True when the "As X <cue>," frame ``fr`` opening the sentence with nothing after its cue is a time,
+        because the main clause after it reports with a cue and "that" of its own ("As the crowd chanted, Ann Lee
+        joked that the band was late"): the main clause's frame reports, not the "as" clause's subject."""
+        t = self.t
+        if kind != "according_to" or fr.cue is None or fr.cue.lemma == "according to" or fr.s0 - 1 != a \
+                or fr.c1 >= len(t) or t.low[fr.c1] != ",":
+            return False
+        return any(f2.s0 > fr.c1 and not f2.inverted and k2 == "indirect" and f2.c1 < len(t)
+                   and t.low[f2.c1] in self.lex.complementizers for f2, k2 in frames)
 
     def _asks(self, fr: _Frame, a: int, b: int) -> bool:
         """True when the frame ``fr`` is the inverted verb of a yes-no question: its sentence opens with an
@@ -613,7 +634,7 @@ class _Indirect:
 
     def _ranking_source(self, s0: int, s1: int) -> bool:
         """True when the noun phrase s0..s1 after "according to" is an index or an average that ranks or sums up
-        ("according to one global index", "according to the Real Clear Politics average"), with a determiner: a
+        ("according to one global index", "according to the Harbour Polling average"), with a determiner: a
         source, unlike the market index that moves."""
         t = self.t
         words = [k for k in range(s0, s1) if _is_word(t.text[k])]
@@ -624,8 +645,8 @@ class _Indirect:
 
     def _appearance(self, fr: _Frame, s: int, e: int) -> bool:
         """An evidence verb ("show", "find") with a noun-phrase object and a subject that is no document:
-        an appearance or a discovery ("Trump has shown little daylight", "showed signs of"), not a report.
-        Polls, studies, records and the like report what they show ("the poll showed Trump leading")."""
+        an appearance or a discovery ("Hale has shown little daylight", "showed signs of"), not a report.
+        Polls, studies, records and the like report what they show ("the poll showed Hale leading")."""
         if fr.cue is None or fr.cue.cls != "evidence" or s >= e:
             return False
         t = self.t
@@ -639,7 +660,7 @@ class _Indirect:
     def _nested_frames(self, frames, spans, prior: list[_Frame]) -> set[int]:
         """Indices of frames that are no attribution of their own: a cue inside the description of a
         speaker ("Tom Baker, a colonel who writes on defence, argued"), or inside the words another
-        speaker is reported to have said ("Trump said he wants ...", "said the notice tells banks ...") --
+        speaker is reported to have said ("Hale said he wants ...", "said the notice tells banks ...") --
         the outer attribution holds that clause, as the annotators of PolNeAR and of the s400 gold do."""
         out: set[int] = set()
         appos = [(f.a0, f.a1, f.c0) for f, _k in frames if f.a0 >= 0] + [(f.a0, f.a1, f.c0) for f in prior if f.a0 >= 0]
@@ -656,7 +677,7 @@ class _Indirect:
                     and (fr.cue.cls == "speech" or fr.cue.lemma in _BELIEF_LEMMAS and t.low[sp[0]] not in _PREPS) \
                     and not fr.cue.content_object and fr.c1 <= sp[0] < inside[0][1] \
                     and not any(t.low[m] in ("not", "n't", "never") for m in range(fr.s0, fr.c0)):
-                # "Sanders, who had said he would debate, backed out", "Lee, who thinks the plan failed, said no":
+                # "Voss, who had said he would debate, backed out", "Lee, who thinks the plan failed, said no":
                 # a report or belief in the description, whose content ends with the description; not "who asked
                 # not to be named", "who writes on defence"
                 e = min(sp[1], inside[0][1])

@@ -30,18 +30,18 @@ class LanguageRules:
     # inverted frames ("said Smith") only with verbs that invert in English, the speaker followed by a
     # boundary, and no object pronoun or time phrase as the speaker
     strict_inversion: bool
-    # any cue may stand before its speaker ("— заявил Лавров: «...»", "dedi Ergüven")
+    # any cue may stand before its speaker ("— заявил Петров: «...»", "dedi Aksoy")
     free_inversion: bool
     # a full stop right after a quotation ends the search for its frame ('“...”. Smith said' is rare)
     stop_ends_post_frame: bool
     # a past tense missing from the lexicon next to a quotation and a name is taken as a cue ("he surmised")
     guess_unknown_verbs: bool
-    # the speaker stands before the quotation and the verb after it: 'Korkmaz, “...” dedi.'
+    # the speaker stands before the quotation and the verb after it: 'Kaplan, “...” dedi.'
     subject_before_quote: bool
     # subject-object-verb reported speech: the clause stands between the subject and the verb, and quoted
     # fragments come with the reported clause around them (see :mod:`._turkish`)
     sov_reported_speech: bool
-    # the speaker ends before a prepositional phrase: "Эрдоган в интервью телеканалу CBS News"
+    # the speaker ends before a prepositional phrase: "Ахмедов в интервью телеканалу HBC News"
     speaker_before_pp: bool
 
 

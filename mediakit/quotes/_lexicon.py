@@ -32,7 +32,7 @@ class Cue:
     indirect: bool = True  # False: the cue introduces direct quotations only ("continued:")
     clause: bool = False  # True: reported content only as a clause ("condemned the move" is no quote)
     infinitive: bool = False  # with clause: a to-infinitive is reported content too ("plans to run")
-    # with clause: a noun-phrase object is reported content too, being what the act says ("criticized Clinton
+    # with clause: a noun-phrase object is reported content too, being what the act says ("criticized Lee
     # for accepting donations", "called for talks"), unless it names an event by a determiner and one noun
     # ("condemned the move")
     content_object: bool = False

@@ -100,15 +100,15 @@ _OTHER_MARKS_RE = re.compile(r"''|``|[\"“”«»„‘’‹›]")
 
 def _single_quote_opens(text: str, i: int, p0: int, p1: int) -> bool:
     """A single straight mark opening a quotation inside a paragraph that has no other quote marks (the
-    headline style: "Carly Fiorina: 'Bill Clinton's fair game.'"): a letter follows it and a later mark in
-    the paragraph can close it (not a plural possessive: "the Sanders' rally")."""
+    headline style: "Carla Fenn: 'Tom Lee's fair game.'"): a letter follows it and a later mark in
+    the paragraph can close it (not a plural possessive: "the Voss' rally")."""
     if i == p0 or not text[i + 1:i + 2].isalpha() or _OTHER_MARKS_RE.search(text, p0, p1):
         # a paragraph that is only a phrase in single marks is a subheading, not a quotation
         return False
     j = text.find("'", i + 2, p1)
     while j != -1:
         if not text[j - 1].isspace() and (j + 1 >= p1 or not text[j + 1].isalnum()) \
-                and not (text[j - 1] == "s" and text[j + 1:j + 2].isspace()):  # "the Sanders' rally"
+                and not (text[j - 1] == "s" and text[j + 1:j + 2].isspace()):  # "the Voss' rally"
             return True
         j = text.find("'", j + 1, p1)
     return False
@@ -131,7 +131,7 @@ def _scan_paragraph(text: str, p0: int, p1: int, carry: str | None) -> tuple[lis
         if mark == "''" and text[i + 2:i + 3] == "'" and len(stack) >= 2 and stack[-1][0] == "'" \
                 and stack[-2][0] == "''":
             # three apostrophes: an inner single quote and the outer doubled ones close together
-            # (''She asked, 'What did he mean?''' Biden said)
+            # (''She asked, 'What did he mean?''' Hollis said)
             stack.pop()
             mark, i = "''", i + 1
             skip_to = i + 2

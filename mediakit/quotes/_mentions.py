@@ -2,7 +2,7 @@
 description owned by a possessor, an organisation's name, a titled full name, two joined names, a proper
 name after "the", a name given by an apposition (used by :mod:`._speakers` to resolve mentions).
 
->>> _pronoun_led("His Catholic faith"), _possessed("Cameron's spokesman"), _joint_names("Ortiz and Vance")
+>>> _pronoun_led("His Catholic faith"), _possessed("Ashby's spokesman"), _joint_names("Ortiz and Vance")
 (True, True, 'Ortiz and Vance')
 """
 
@@ -40,10 +40,10 @@ def _complement_of_name(text: str, pos: int) -> bool:
 def _full_form(name: str, names: dict[str, str]) -> str:
     """The article's full form of ``name``: the full name it gives that surname when ``name`` is the bare
     surname or a spelling of the same person; a full name of someone else of that surname stays itself
-    ("Melania Trump" in an article about Donald Trump).
+    ("Nora Hale" in an article about Mark Hale).
 
-    >>> _full_form("Trump", {"trump": "Donald Trump"}), _full_form("Melania Trump", {"trump": "Donald Trump"})
-    ('Donald Trump', 'Melania Trump')
+    >>> _full_form("Hale", {"hale": "Mark Hale"}), _full_form("Nora Hale", {"hale": "Mark Hale"})
+    ('Mark Hale', 'Nora Hale')
 
     A name cut at a middle initial's full stop ("Jo R" of "Jo R. Roe") is the one full name the article gives
     that opens with it:
@@ -73,9 +73,9 @@ _COMPANION_HEADS = _KIN_NOUNS | _SPEAKER_NOUNS | {"aides", "aide", "lawyers", "l
 def _joint_names(mention: str) -> str:
     """Two names joined by "and" in one mention ("Ortiz and Vance"), as "Name and Name"; "" otherwise.
 
-    >>> _joint_names("Republican hopefuls Jeb Bush and Chris Christie"), _joint_names("Johnson & Johnson")
-    ('Jeb Bush and Chris Christie', '')
-    >>> _joint_names("Ortiz and Vance"), _joint_names("the mayor and Ted Cruz"), _joint_names("Russia and Ted Cruz")
+    >>> _joint_names("Republican hopefuls Ned Bell and Chris Quinn"), _joint_names("Johnson & Johnson")
+    ('Ned Bell and Chris Quinn', '')
+    >>> _joint_names("Ortiz and Vance"), _joint_names("the mayor and Ted Marsh"), _joint_names("Poland and Ted Marsh")
     ('Ortiz and Vance', '', '')
     >>> _joint_names("Presidents Lena Maria Ortiz and Tom Vance")
     'Lena Maria Ortiz and Tom Vance'
@@ -95,16 +95,16 @@ def _joint_names(mention: str) -> str:
         return f"{left} and {' '.join(companion)}"
     if not left or not right or not raw[cut - 1][:1].isupper() or not raw[-1][:1].isupper() \
             or left.split()[-1] != raw[cut - 1].strip(".,"):
-        return ""  # "Secretary Ellen Lord and David Trachtenberg": "Lord" read as a title; not sure
+        return ""  # "Secretary Ana Lord and David Tran": "Lord" read as a title; not sure
     while len(left.split()) > 1 and fold(left.split()[0]).lower().rstrip("s") in _TITLE_WORDS:
         left = left.split(" ", 1)[1]  # "Presidents Lena Maria Ortiz and Tom Vance"
     if left == right or any(all(w in _place_words() for w in _words(side)) for side in (left, right)):
-        return ""  # "Johnson & Johnson": one firm; "Florida and Hillary Clinton": a place is no speaker
+        return ""  # "Johnson & Johnson": one firm; "Florida and Ann Lee": a place is no speaker
     return f"{left} and {right}"
 
 
 # words that make a mention a pronoun phrase, never a name, when they lead it ("I'm", "His Catholic faith",
-# "This Well-Known Author", "She and Jack Goldsmith")
+# "This Well-Known Author", "She and Jack Fenwick")
 _PRONOUN_LEADS = frozenset({"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "his",
                             "its", "their", "our", "my", "your", "this", "these", "those"})
 
@@ -113,9 +113,9 @@ def _pronoun_led(mention: str | None) -> bool:
     """True for a mention whose first word is a pronoun, a possessive or a demonstrative, with or without a
     contraction: no canonical name (a lone pronoun is resolved before this is asked).
 
-    >>> _pronoun_led("I'm"), _pronoun_led("His Catholic"), _pronoun_led("She and Jack Goldsmith")
+    >>> _pronoun_led("I'm"), _pronoun_led("His Catholic"), _pronoun_led("She and Jack Fenwick")
     (True, True, True)
-    >>> _pronoun_led("The New York Times"), _pronoun_led("US State Department"), _pronoun_led("Itzhak Perlman")
+    >>> _pronoun_led("The Harbour Herald"), _pronoun_led("US State Department"), _pronoun_led("Itamar Perel")
     (False, False, False)
     """
     first = str(mention or "").split()[:1]
@@ -135,13 +135,13 @@ def _plural_head(head: str) -> bool:
 
 
 def _possessed(mention: str) -> bool:
-    """True for a description owned by a possessor: "Cameron's spokesman", "the prime minister's spokesman",
-    "Trump's campaign" (not "Fox News's Ed Henry", a name after the possessor, nor "the head of Turkey's
+    """True for a description owned by a possessor: "Ashby's spokesman", "the prime minister's spokesman",
+    "Hale's campaign" (not "Daily Ledger's Ed Hollis", a name after the possessor, nor "the head of Chile's
     agency", whose possessive only qualifies the head's complement).
 
-    >>> _possessed("Cameron’s spokesman"), _possessed("the prime minister's spokesman")
+    >>> _possessed("Ashby’s spokesman"), _possessed("the prime minister's spokesman")
     (True, True)
-    >>> _possessed("Fox News's Ed Henry"), _possessed("the spokesman"), _possessed("the head of Turkey's agency")
+    >>> _possessed("Daily Ledger's Ed Hollis"), _possessed("the spokesman"), _possessed("the head of Chile's agency")
     (False, False, False)
     """
     raw = _name_words(mention)
@@ -157,28 +157,28 @@ def _org_mention(mention: str, name: str) -> bool:
 
 def _titled_name(mention: str, name: str) -> bool:
     """True when a person's full name follows a title in the mention, whatever organisation the title belongs
-    to ("Senate Minority Leader Harry Reid", "House Judiciary Committee Chairman Bob Goodlatte").
+    to ("Senate Minority Leader Harry Rand", "House Judiciary Committee Chairman Bob Gaddis").
 
-    >>> _titled_name("Senate Minority Leader Harry Reid", "Harry Reid"), _titled_name("Senate Democrats", "")
+    >>> _titled_name("Senate Minority Leader Harry Rand", "Harry Rand"), _titled_name("Senate Democrats", "")
     (True, False)
     >>> _titled_name("Lee campaign manager Tom Vance", "Tom Vance"), _titled_name("Harbour Party donor Ann Lee", "Ann Lee")
     (True, True)
     """
     if not name or len(name.split()) < 2 or _is_org(name):
-        return False  # "the head of Turkey's Defense Industry Directorate": the organisation itself
+        return False  # "the head of Chile's Procurement Directorate": the organisation itself
     raw = _name_words(mention)
     first = name.split()[0]
     at = max((i for i, w in enumerate(raw) if w.strip(".") == first.strip(".")), default=-1)
     prev = fold(raw[at - 1]).lower().strip(".") if at > 0 else ""
-    # "Sanders campaign manager Jeff Weaver", "Harbour Party donor Ann Lee": a role or a speaking noun
+    # "Voss campaign manager Jeff Dorn", "Harbour Party donor Ann Lee": a role or a speaking noun
     return prev in _TITLE_WORDS or prev in _role_vocab() or prev in _SPEAKER_NOUNS and raw[at - 1][:1].islower()
 
 
 def _appositive_name(mention: str, appos: str) -> str:
     """The person's name an apposition gives to a description with no name of its own, or "".
 
-    >>> _appositive_name("his top aide", "Tad Devine"), _appositive_name("The city’s mayor", "Ann Lee")
-    ('Tad Devine', 'Ann Lee')
+    >>> _appositive_name("his top aide", "Tad Finch"), _appositive_name("The city’s mayor", "Ann Lee")
+    ('Tad Finch', 'Ann Lee')
     >>> _appositive_name("Ann Lee", "the mayor"), _appositive_name("the mayor", "a former teacher")
     ('', '')
     >>> _appositive_name("the ministry", "Harbour Council")
@@ -202,15 +202,15 @@ def _appositive_name(mention: str, appos: str) -> str:
 
 def _proper_name(mention: str) -> bool:
     """ "The White House", "the Chicago Police Department": two capitalised words after the article make a
-    name, never a description of an earlier speaker (unlike "the ministry", "the Turkish ministry" or "the head
-    of Turkey's Defense Industry Directorate"). So does an acronym ("The ABC", "the DNC"), even one that roles
+    name, never a description of an earlier speaker (unlike "the ministry", "the German ministry" or "the head
+    of Chile's Procurement Directorate"). So does an acronym ("The HBC", "the DNC"), even one that roles
     use ("DNC chair"): a body's short name, never a person described with it ("Ann Lee, a regular guest on
-    the ABC" does not make "The ABC" Ann Lee). One capitalised word is no name ("the Senator", "the
+    the HBC" does not make "The HBC" Ann Lee). One capitalised word is no name ("the Senator", "the
     Republican", and "the Herald", which may stand for "The Harbour Herald" named before).
 
-    >>> _proper_name("The White House"), _proper_name("The ABC"), _proper_name("the DNC")
+    >>> _proper_name("The White House"), _proper_name("The HBC"), _proper_name("the DNC")
     (True, True, True)
-    >>> _proper_name("the Turkish ministry"), _proper_name("the Senator"), _proper_name("the Herald")
+    >>> _proper_name("the German ministry"), _proper_name("the Senator"), _proper_name("the Herald")
     (False, False, False)
     >>> _proper_name("the younger Mr. Roe")
     True
@@ -227,7 +227,7 @@ def _proper_name(mention: str) -> bool:
 
 
 # ---------------------------------------------------------------- the canonical name a user sees
-# heads of an event, a result or a quality: no one speaks through them ("Monday night's results", "Trump's
+# heads of an event, a result or a quality: no one speaks through them ("Monday night's results", "Hale's
 # inexperience", "the rupture over ...", "News footage from the scene")
 _EVENT_HEADS = frozenset({
     "results", "result", "footage", "inexperience", "rupture", "victory", "defeat", "loss", "win", "plight",
@@ -258,7 +258,7 @@ _POSSESSIVE = re.compile(r"^(.*\w)(?:['’]s|s['’])$")
 
 
 def _owner(word: str) -> str:
-    """A possessor without its possessive ending: "Lee's" -> "Lee", "Sanders’" -> "Sanders"."""
+    """A possessor without its possessive ending: "Lee's" -> "Lee", "Voss’" -> "Voss"."""
     return re.sub(r"(?<=s)['’]$|['’]s$", "", word)
 
 
@@ -299,15 +299,15 @@ def _canonical_name(name: str | None) -> str | None:
     way however the possessive is spelled: "Lee's campaign", "Lee’s campaign" and "Lee campaign" are all "Lee
     campaign", "Rep. Jo Roe's office" is "Jo Roe office".
 
-    >>> _canonical_name("Lee’s campaign"), _canonical_name("Sanders' campaign"), _canonical_name("Rep. Jo Roe's office")
-    ('Lee campaign', 'Sanders campaign', 'Jo Roe office')
+    >>> _canonical_name("Lee’s campaign"), _canonical_name("Voss' campaign"), _canonical_name("Rep. Jo Roe's office")
+    ('Lee campaign', 'Voss campaign', 'Jo Roe office')
     >>> _canonical_name("Lee's chief of staff"), _canonical_name("much of Ann Lee's team")
     ("Lee's chief of staff", "much of Ann Lee's team")
     """
     out = _canonical_words(name)
     m = _OWNED_BODY.match(out) if out else None
     if m and all(w[:1].isupper() or fold(w).lower().strip(".,") in _role_vocab() for w in m.group(1).split()):
-        # (not "much of Donald Trump's team", "Roe put her finger on one facet of Lee's campaign": a clause)
+        # (not "much of Mark Hale's team", "Roe put her finger on one facet of Lee's campaign": a clause)
         owner = _name_part(m.group(1))
         if owner:
             return f"{owner} {m.group(2)}"
@@ -339,8 +339,8 @@ def _canonical_words(name: str | None) -> str | None:
     (None, None)
     >>> _canonical_name("Chancellor Ann Lee's center-right Harbour Union"), _canonical_name("Lee's campaign")
     ('Harbour Union', 'Lee campaign')
-    >>> _canonical_name("anonymous US official"), _canonical_name("USA Today"), _canonical_name("Theresa May")
-    ('anonymous US official', 'USA Today', 'Theresa May')
+    >>> _canonical_name("anonymous US official"), _canonical_name("USA Ledger"), _canonical_name("Carol May")
+    ('anonymous US official', 'USA Ledger', 'Carol May')
     >>> _canonical_name("Ann Lee's Facebook post"), _canonical_name("On Lee"), _canonical_name("Perhaps Harbour City")
     ('Ann Lee', None, 'Harbour City')
     >>> _canonical_name("Mr. Lee on Harbourland by"), _canonical_name("Council on Harbour Relations")
@@ -355,8 +355,8 @@ def _canonical_words(name: str | None) -> str | None:
     if low0 in ("anonymous", "unnamed"):
         return name
     # a capitalised word opening the sentence that never opens a name: a preposition leads a topic ("On
-    # Trump", the rest of a headline "CNN President On Trump"), an adverb or conjunction is dropped ("Perhaps
-    # Russia", "Plus Democrats")
+    # Hale", the rest of a headline "HBC President On Hale"), an adverb or conjunction is dropped ("Perhaps
+    # Poland", "Plus Democrats")
     first = fold(toks[0]).lower().strip(".,;:")
     if len(toks) > 1 and toks[0][:1].isupper() and not toks[0].isupper() and first not in _DETS \
             and first not in _first_names():
@@ -370,7 +370,7 @@ def _canonical_words(name: str | None) -> str | None:
         toks = toks[:pac + 1]
         while len(toks) > 4 and fold(toks[0]).lower().strip(".") in _TITLE_WORDS | {"former"}:
             toks = toks[1:]
-    # a headline word glued before "The": "Enter The Washington Post"
+    # a headline word glued before "The": "Enter The Harbour Herald"
     the = next((i for i in range(1, len(toks) - 1) if toks[i] == "The"), None)
     if the is not None and all(w[:1].isupper() and w.isalpha() and fold(w).lower() not in _PRONOUNS
                                and fold(w).lower() not in _DETS for w in toks[:the]):
@@ -392,7 +392,7 @@ def _canonical_words(name: str | None) -> str | None:
         if not toks:
             return None
     if len(toks) > 1 and toks[-1][:1].isupper() and _POSSESSIVE.match(toks[-1]):
-        toks = [*toks[:-1], _owner(toks[-1])]  # "Clinton's" (its noun cut as a verb)
+        toks = [*toks[:-1], _owner(toks[-1])]  # "Lee's" (its noun cut as a verb)
     # a person's name and a topic or place after it: "Mr. Roe on Harbourland", "Ann Lee in Paris"
     at = next((i for i in range(2, min(len(toks) - 1, 4)) if toks[i] in ("on", "in", "at")), None)
     if at is not None and all(w[:1].isupper() for w in toks[:at]) and not _POSSESSIVE.match(toks[at - 1]) \
@@ -433,7 +433,7 @@ def _canonical_words(name: str | None) -> str | None:
             if head in _EVENT_HEADS:
                 return None
         return " ".join(toks)
-    # a description led by a common noun: "the rupture over Mr. Obama", "a report ... by the Harbour Council"
+    # a description led by a common noun: "the rupture over Mr. Mercer", "a report ... by the Harbour Council"
     prep = next((i for i in range(1, len(toks)) if toks[i].islower() and toks[i] in _PREPS), None)
     head = low[prep - 1] if prep is not None else low[-1]
     if (toks[prep - 1] if prep is not None else toks[-1]).islower():

@@ -84,7 +84,7 @@ class _Mixed:
         for qi in sorted({t.quote[k] for k in range(s, e) if t.quote[k] != -1}):
             q = self.quotes[qi]
             if self._is_title(*self.q_tok[qi][:3], a):
-                continue  # 'a play called “Los Hijos de Trump,”' names a play
+                continue  # 'a play called “Los Hijos de Vargas,”' names a play
             if q.start >= t.start[s] and q.end <= t.end[e - 1] + 1 and not self._has_direct(q.start, q.end):
                 own = self._clause_frame(fr, self.q_tok[qi][0])
                 if own is None and fr.s0 >= 0 and _time_phrase(t.low, fr.s0, fr.s1):
@@ -110,7 +110,7 @@ class _Mixed:
             if cue is None or cue[2].cls != "speech" or cue[1] > o or t.low[m] in _TITLE_LEADS:
                 continue
             if any(w in (",", "—", "–", "-") for w in t.low[cue[1]:o]):
-                return None  # ('as Rubio has said - and he can “...”': the cue's clause ended)
+                return None  # ('as Ibarra has said - and he can “...”': the cue's clause ended)
             inner = self._subject_left(m, lo)
             if inner is None or inner.s0 < 0 or not self._speaking_subject(inner.s0, inner.s1) \
                     or "," not in t.low[lo:inner.s0]:
@@ -151,7 +151,7 @@ class _Mixed:
             return None  # ('The “wise Latina”': a phrase, no clause)
         inner = [w for w in t.text[c:z] if _is_word(w) and w.lower() not in _TITLE_SMALL_WORDS]
         if inner and all(_is_cap(w) for w in inner):
-            return None  # 'the hosts of “Morning Joe,” Lee said': a title-case name, not words of the speaker
+            return None  # 'the hosts of “Morning Ledger,” Lee said': a title-case name, not words of the speaker
         if k <= fr.s0 < z:
             return None  # 'Lehel, the hacker known as “Guccifer,” told ...': the speaker's own noun phrase
         if t.low[o - 1] in (",", ":", "—", "–", "-") and _is_cap(t.text[c]):
@@ -194,7 +194,7 @@ class _Mixed:
         t = self.t
         e = self.q_tok[t.quote[o]][2]
         if self.lang_rules.sov_reported_speech:
-            return None  # (Turkish: '“...” diyen Korkmaz, ...': the verb after the quotation is its own frame)
+            return None  # (Turkish: '“...” diyen Kaplan, ...': the verb after the quotation is its own frame)
         if z >= len(t) or not _is_word(t.low[z]) or t.low[e - 1] in (",", ".", "!", "?", "…"):
             return None  # ('“We won,” Lee, who ..., told reporters': the quotation is the whole clause)
         f = min(x for x in (fr.c0, fr.s0) if x >= 0)

@@ -53,6 +53,15 @@ _DEGREE_ADVERBS = frozenset({"well", "best", "widely", "better", "little", "less
                              "barely", "hardly", "less", "internationally", "nationally", "locally", "long"})
 # what a candidate runs for: "seek" with one of these as its object's head reports no words
 _OFFICES = frozenset({"presidency", "nomination", "house", "term", "office", "seat", "governorship", "mayoralty"})
+# pronouns of amount as a cue's object before its topic ("said little about", "revealed nothing new about"),
+# a degree word before them and the prepositions of the topic; set by hand
+_AMOUNT_OBJECTS = frozenset({"little", "nothing", "much", "anything"})
+_AMOUNT_DEGREE = frozenset({"very", "almost", "not", "so", "too", "relatively", "comparatively", "next"})
+_TOPIC_PREPS = frozenset({"about", "on", "regarding", "concerning"})
+# verbs of perception, and the prepositions of time before their gerund: seeing an object or an event then
+# ("after seeing the sign") is no belief; set by hand
+_PERCEPTION_LEMMAS = frozenset({"see"})
+_TIME_PREPS = frozenset({"after", "before", "upon", "on", "since", "without"})
 # verbs of what happened to someone next: "went on to win", "went on to become" report no words
 _OUTCOME_VERBS = frozenset({"win", "lose", "become", "finish", "beat", "defeat", "serve", "capture", "carry",
                             "earn", "found", "marry", "die", "graduate", "star", "succeed", "join"})
@@ -90,12 +99,48 @@ class _NonReports:
             return True  # "So what do we see?", "How has the city responded?"
         if t.low[fr.c0] == "known" and self._reduced_known(fr.c0):
             return True  # "a physician well known for his work", "Well known for its beaches, the region ..."
+        if fr.cue.lemma in _PERCEPTION_LEMMAS and fr.cue.form == "ing" and fr.c0 > 0 \
+                and t.low[fr.c0 - 1] in _TIME_PREPS and s == fr.c1 and t.low[s] not in _QUESTION_WORDS \
+                and not any(t.low[m] == "as" or t.low[m] in self.lex.complementizers for m in range(s, e)):
+            return True  # "After seeing the sign, the visitors ...", "quit after seeing the plan fail": a sight
+        if fr.cue.lemma == "think" and s == fr.c1 and self._thought_of_thing(fr, s, e):
+            return True  # "Ann Roe is thinking about a run": a thing thought of, no thought reported
         if fr.cue.lemma == "go on" and s + 1 < e and t.low[s] == "to" and t.low[s + 1] in _OUTCOME_VERBS:
             return True  # "went on to win the state", "went on to become governor": what happened next, no words
         if fr.cue.lemma == "seek" and s == fr.c1 and self._object_head(s, e) in _OFFICES:
             return True  # "seeking the presidency", "was not seeking a fifth term": running for office, no words
         return fr.cue.lemma in _RESULT_LEMMAS and s == fr.c1 and self._object_head(s, e) in _RESULT_NOUNS and not (
             fr.s0 >= 0 and any(t.low[k] in _DOCUMENT_NOUNS for k in range(fr.s0, fr.s1)))
+
+    def _amount_topic(self, fr: _Frame, s: int, e: int) -> int | None:
+        """The first token of the topic when the content s..e of a speech cue opens with a pronoun of amount and
+        a preposition of topic ("said little about the bridge", "revealed almost nothing new about it",
+        "has said nothing publicly on the vote"): how much was said on a topic, not what, so the content is the
+        topic alone, as annotators mark it; else None ("said much of it was lost" is a clause)."""
+        t = self.t
+        if fr.cue is None or s != fr.c1 or not (fr.cue.cls == "speech" or fr.cue.lemma in ("reveal", "disclose")):
+            return None
+        k = s + 1 if t.low[s] in _AMOUNT_DEGREE and s + 1 < e else s
+        if t.low[k] not in _AMOUNT_OBJECTS:
+            return None
+        k += 1
+        while k < e and (t.low[k] in ("new", "else", "further") or t.low[k].endswith("ly") and len(t.low[k]) > 4):
+            k += 1  # "nothing new about", "little publicly about"
+        if k + 1 >= e or t.low[k] not in _TOPIC_PREPS or self._is_clause(s, e, False):
+            return None
+        return k + 1
+
+    def _thought_of_thing(self, fr: _Frame, s: int, e: int) -> bool:
+        """True when the content s..e of a progressive "thinking" is "about" or "of" and a noun phrase, with no
+        clause, gerund, question word or "as" complement ("is thinking about a run", "was thinking of the
+        bridge"; not "is thinking about running", "about what comes next", "of the plan as a way out")."""
+        t = self.t
+        if t.low[s] not in ("about", "of") or s + 1 >= e or fr.cue.form != "ing" or fr.c0 < 1 \
+                or t.low[fr.c0 - 1] not in _BE:
+            return False
+        w = t.low[s + 1]
+        return not (w in _QUESTION_WORDS or w in self.lex.complementizers or w.endswith("ing") or any(
+            t.low[m] == "as" or t.quote[m] != -1 for m in range(s, e)) or self._is_clause(s + 1, e, False))
 
     def _passive(self, fr: _Frame) -> bool:
         """True when the cue of ``fr`` is a past participle after a form of "be" ("was claimed", "has been

@@ -1,5 +1,5 @@
 """Noun cues of reported speech: a voiced noun ("expressed concern that"), a possessed one ("his claim that",
-"Trump's vow to"), opinion phrases ("in his view") and polls ("in a new Fox News poll"), with who voices them.
+"Hale's vow to"), opinion phrases ("in his view") and polls ("in a new Daily Ledger poll"), with who voices them.
 """
 
 from __future__ import annotations
@@ -21,19 +21,19 @@ from ._words import (
 )
 
 # Each value: what it bounds, then where it was tuned (the thresholds of the content spans are in _content.py).
-# heads of the noun phrase after "in" that make it a source ("in a new Fox News poll"); this and the next two
+# heads of the noun phrase after "in" that make it a source ("in a new Daily Ledger poll"); this and the next two
 # sets chosen on PolNeAR train (false negatives, then the false positives "in the polls", "voters in the survey")
 _POLL_NOUNS = frozenset({"poll", "polls", "survey", "surveys"})
 # words that may follow the poll's name in its noun phrase ("a poll released Sunday", "the survey of 400 voters")
 _POLL_TAIL = frozenset({"released", "conducted", "published", "taken", "out", "of", "by", "from", "in", "on",
                         "this", "last", "earlier", "average", "averages", "results"})
-# ... when a determiner names one poll ("a new Fox News poll", "the CBS poll", "the latest Fox polls")
+# ... when a determiner names one poll ("a new Daily Ledger poll", "the HBC poll", "the latest Ledger polls")
 _POLL_DETS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her", "our"})
 # adjectives skipped between a noun cue and its possessor or voicing verb ("his repeated public claims that"),
 # at most; chosen on PolNeAR train
 _NOUN_CUE_MODIFIERS = 3
 # noun cues of a pledge that report a to-infinitive as what was pledged ("his promise to build a wall",
-# "Trump's vow to deport ..."); chosen on PolNeAR train false negatives
+# "Hale's vow to deport ..."); chosen on PolNeAR train false negatives
 _INFINITIVE_NOUNS = frozenset({"promise", "promises", "pledge", "pledges", "vow", "vows", "threat", "threats",
                                "call", "calls", "demand", "demands", "plan", "plans"})
 # the most tokens between a past-tense verb and the "with" of its noun cue ("stirred controversy with an
@@ -98,7 +98,7 @@ class _NounCues:
         return _Frame(k, n + 1, Cue("in view", "cognitive", "cognition", False, "phrase"), s0, s1)
 
     def _poll_frame(self, k: int, a: int, b: int):
-        """ "Clinton led Sanders 2-1 in an NBC News/Marist poll", "In the new Post-ABC poll, Trump wins ...":
+        """ "Lee led Voss 2-1 in an HBC News/Dunmore poll", "In the new Ledger-HBC poll, Hale wins ...":
         a poll or survey that "in" introduces is the source of the clause it reports, like "according to".
         Returns the frame and the content's token span, or None."""
         t = self.t
@@ -117,11 +117,11 @@ class _NounCues:
         first = a
         while first < k and (not _is_word(t.text[first]) or t.low[first] in _LEADING_SKIP):
             first += 1
-        if first == k:  # "In the new Post-ABC poll, CONTENT."
+        if first == k:  # "In the new Ledger-HBC poll, CONTENT."
             if np_[1] >= b or t.low[np_[1]] != ",":
                 return None
             s, e = np_[1] + 1, b
-        else:  # "CONTENT in a new Fox News poll released Thursday."
+        else:  # "CONTENT in a new Daily Ledger poll released Thursday."
             if np_[1] < b and _is_word(t.text[np_[1]]):
                 return None  # "Just 13% of voters in the survey approved": the phrase is inside a noun phrase
             s, e = a, k
@@ -140,8 +140,8 @@ class _NounCues:
         return fr, (s, e)
 
     def _noun_frame(self, k: int, a: int, b: int) -> _Frame | None:
-        """A noun cue with a that-clause and a speaker: "his claim that ...", "Trump's warning that ...",
-        "Sanders expressed concern that ...". None without a possessor or a voicing verb's subject (the
+        """A noun cue with a that-clause and a speaker: "his claim that ...", "Hale's warning that ...",
+        "Voss expressed concern that ...". None without a possessor or a voicing verb's subject (the
         allegations of nobody in particular are no attribution), or when "that" opens a relative clause
         ("a claim that was rejected")."""
         t = self.t
@@ -177,9 +177,9 @@ class _NounCues:
         th = k + 1
         if th + 1 < b and t.low[th] in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                         "sunday", "yesterday", "today") and t.low[th + 1] == "that":
-            th += 1  # "Trump's assertion Monday that ...": a day between the noun and its clause
+            th += 1  # "Hale's assertion Monday that ...": a day between the noun and its clause
         elif th + 2 < b and t.low[th] in ("to", "for") and t.quote[th] == -1 and cue.cls == "speech":
-            # "made the case to Democrats gathered in Philadelphia that ...", "making the case for weeks that":
+            # "made the case to Democrats gathered in the capital that ...", "making the case for weeks that":
             # an addressee or a time phrase before the clause (the speaker must voice the noun: see below)
             m = th + 1
             while m < b and m - th <= _NOUN_ADDRESSEE_TOKENS and t.low[m] != "that" and t.quote[m] == -1 \
@@ -239,7 +239,7 @@ class _NounCues:
         return -1
 
     def _noun_speaker(self, fr: _Frame, k: int, a: int) -> _Frame | None:
-        """Frame ``fr`` of the noun cue at ``k`` with its speaker: the possessor ("his", "Sen. Ted Cruz's")
+        """Frame ``fr`` of the noun cue at ``k`` with its speaker: the possessor ("his", "Sen. Ted Marsh's")
         or the subject of a verb that voices it ("expressed concern"); None without one."""
         t = self.t
         m = k - 1
@@ -256,7 +256,7 @@ class _NounCues:
             fr.s0, fr.s1 = m, m + 1
             return fr
         if w.endswith(("'s", "’s")) and _is_cap(t.text[m]):
-            s0 = m  # the name run: "Sen. Ted Cruz's"
+            s0 = m  # the name run: "Sen. Ted Marsh's"
             while s0 - 1 >= a and (_is_cap(t.text[s0 - 1]) or t.low[s0 - 1] == "." and s0 - 2 >= a
                                    and _is_cap(t.text[s0 - 2])):
                 s0 -= 1
@@ -269,7 +269,7 @@ class _NounCues:
             w = t.low[m]
         with_verb = w == "with" and t.low[m + 1] in ("a", "an", "the")
         if with_verb:
-            m = self._verb_before_with(m, a)  # "Trump stirred controversy with an assertion that ..."
+            m = self._verb_before_with(m, a)  # "Hale stirred controversy with an assertion that ..."
             w = t.low[m] if m >= a else ""
         if w in _LIGHT_VERBS or with_verb and m >= a:
             sub = self._subject_left(m, a)

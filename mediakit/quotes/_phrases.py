@@ -60,12 +60,12 @@ _PAREN_MAX_TOKENS = 8
 _NP_RIGHT_MAX_TOKENS = 12
 # a time phrase ending a noun phrase: one of these prepositions, then determiners, numbers and time words
 # ("at the time", "on Monday"); general English, set by hand
-# modals and auxiliaries that are also first names or surnames ("Will Hurd", "Theresa May", "Can Dündar")
+# modals and auxiliaries that are also first names or surnames ("Will Denton", "Carol May", "Can Ertan")
 _NAME_MODALS = frozenset({"will", "may", "can"})
 _TIME_PREPS = frozenset({"at", "on", "in", "during", "since"})
 _TIME_NOUNS = frozenset({"time", "moment", "point", "hour", "hours", "days", "weeks", "months", "years",
                          "period", "weekend", "outset", "end", "start", "beginning"})
-# "said Sanders as he closed out": "as" and one of these opens a clause after an inverted speaker
+# "said Voss as he closed out": "as" and one of these opens a clause after an inverted speaker
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 # pronouns with a contracted verb, written as one token: a clause ("it's", "there's", "they're", "I'm")
 _CONTRACTED_CLAUSE_STARTS = frozenset(f"{p}{q}{v}" for p in ("he", "she", "it", "they", "we", "i", "you", "that",
@@ -83,7 +83,7 @@ _RELATIVE_CLAUSE_MAX_TOKENS = 14
 # longest token run still read as an apposition (a description or a name); origin unknown, predates this
 # refactor
 _APPOSITION_NP_MAX_TOKENS = 22
-# longest time or medium phrase skipped after a cue ("in an interview with NTV"), in tokens ...; origin
+# longest time or medium phrase skipped after a cue ("in an interview with HBC"), in tokens ...; origin
 # unknown, predates this refactor
 _PP_MAX_TOKENS = 9
 # ... and a phrase this short is skipped even without a comma after it; origin unknown, predates this
@@ -140,7 +140,7 @@ class _Phrases:
             if not _is_word(w):
                 if w == "." and k - 1 >= lo and (t.low[k - 1] in _TITLES_ABBR or len(t.text[k - 1]) == 1
                                                  and t.text[k - 1].isupper() or _DOTTED_ACRONYM.match(t.text[k - 1])):
-                    start = k  # "Mr.", "Benjamin J. Rhodes", "the F.B.I."
+                    start = k  # "Mr.", "Benjamin J. Rhine", "the F.B.I."
                     k -= 1
                     continue
                 if w == ")":
@@ -223,14 +223,14 @@ class _Phrases:
         if not any(_is_word(t.text[k]) for k in range(start, j + 1)):
             return None
         if self.lang_rules.speaker_before_pp:
-            # "Эрдоган в интервью телеканалу CBS News": the speaker is before the prepositional phrase
+            # "Ахмедов в интервью телеканалу HBC News": the speaker is before the prepositional phrase
             for k in range(start + 1, j + 1):
                 if t.low[k] in _PREPS and not _is_cap(t.text[k]) and any(_is_cap(t.text[m]) for m in range(start, k)):
                     return (start, k)
         return (start, self._time_tail(start, j + 1))
 
     def _time_tail(self, s0: int, s1: int) -> int:
-        """End of the noun phrase s0..s1 without a trailing time phrase ("Rep. Bobby Scott (D-Va.) at the
+        """End of the noun phrase s0..s1 without a trailing time phrase ("Rep. Bobby Hurst (D-Va.) at the
         time", "the senator on Monday"): a preposition after the head, then only determiners, numbers and
         time words, at least one of them a time word."""
         t = self.t
@@ -261,7 +261,7 @@ class _Phrases:
         return (k, s1) if k < s1 else None
 
     def _name_and(self, k: int, lo: int) -> bool:
-        """ "Trump and Clinton said": an "and" between two capitalised words is inside the subject."""
+        """ "Hale and Lee said": an "and" between two capitalised words is inside the subject."""
         t = self.t
         if k - 1 < lo or k + 1 >= len(t):
             return False
@@ -287,7 +287,7 @@ class _Phrases:
         """The noun phrase starting at token ``i`` (after an inverted cue: "said Smith, a ...")."""
         t = self.t
         k = i
-        # skip an addressee named in quotes («Волга Вайр») before the speaker
+        # skip an addressee named in quotes («Речной Вестник») before the speaker
         if k < hi and t.quote[k] != -1 and t.mark[k]:
             return None
         end = -1
@@ -317,7 +317,7 @@ class _Phrases:
                 break
             aux = w in _AUX and not (_is_cap(t.text[k]) and k + 1 < hi and _is_cap(t.text[k + 1])) \
                 and not self._name_modal(k, k + 1 >= hi or not _is_word(t.low[k + 1]))
-            if aux or (w in _CLAUSE and not (w == "and" and self._name_and(k, i))) or \
+            if aux or (w in _CLAUSE and not (w == "and" and (self._name_and(k, i) or self._paired_and(k, i, hi)))) or \
                     (self.lex.forms.get(w) is not None and k > i and not _is_cap(t.text[k])
                      and not (allow_cues and self.lex.forms[w].form in ("s", "base"))):
                 break
@@ -333,18 +333,38 @@ class _Phrases:
             end -= 1
         return (i, self._time_tail(i, end))
 
+    def _paired_and(self, k: int, i: int, hi: int) -> bool:
+        """True when the "and" at ``k`` joins one word opening the noun phrase at ``i`` (after an optional
+        determiner) to the rest of a phrase for persons ("said current and former officials", "according to
+        local and state officials"): one phrase, not two clauses."""
+        t = self.t
+        x = k - 1
+        if self.lang != "en" or not (x == i or x == i + 1 and (t.low[i] in _DET or t.low[i].isdigit())):
+            return False
+        w = t.low[x]
+        if not _is_word(t.text[x]) or w in _DET or w in _CLAUSE or w in _PREPS or w in _AUX or w in self.lex.forms \
+                or w in _SPEAKING_PRONOUNS:
+            return False
+        m = k + 1
+        while m < hi and m <= k + 3 and _is_word(t.text[m]) and t.quote[m] == -1 and t.low[m] not in _CLAUSE \
+                and t.low[m] not in _PREPS and t.low[m] not in _POSSESSIVE_DET and t.low[m] != "the":
+            if t.low[m] in _SPEAKER_NOUNS:
+                return True
+            m += 1
+        return False
+
     def _name_modal(self, k: int, at_edge: bool) -> bool:
         """True when token ``k`` is a capitalised modal that is a name ("Will", "May", "Can") inside a name
         or at its edge (``at_edge``: right before the cue, or before the sentence's end or a comma):
-        '“...,” Will wrote.', '“...,” said Theresa May.'. Opening a sentence before a lower-case word it
+        '“...,” Will wrote.', '“...,” said Carol May.'. Opening a sentence before a lower-case word it
         is the modal ("May voters ...")."""
         t = self.t
         if t.low[k] not in _NAME_MODALS or not _is_cap(t.text[k]):
             return False
         if at_edge:
             return True
-        # before a capitalised word: a first name ("Will Hurd", "Chairman Will Rogers"), unless a capitalised
-        # word that is no title comes before it, as in a title-case headline ("Group Will Run Ads", "Trump
+        # before a capitalised word: a first name ("Will Denton", "Chairman Will Rand"), unless a capitalised
+        # word that is no title comes before it, as in a title-case headline ("Group Will Run Ads", "Hale
         # May Not Have ...")
         prev_cap = k > 0 and _is_word(t.low[k - 1]) and _is_cap(t.text[k - 1]) \
             and t.low[k - 1].strip(".") not in _TITLE_WORDS and t.low[k - 1].strip(".") not in _TITLES_ABBR
@@ -370,7 +390,7 @@ class _Phrases:
         """A noun phrase ending in a reduced relative participle keeps the participle's time phrase, skipped
         on the way to the cue at ``c0``: "A poll released on Thursday found" -> "A poll released on
         Thursday", not "A poll released" (a capitalised word before it is a name with its verb: "President
-        Obama spent Thursday ...")."""
+        Mercer spent Thursday ...")."""
         t = self.t
         p = np_[1] - 1
         if p - 1 < np_[0] or p + 1 >= c0 or _is_cap(t.text[p]) or not _past_like(t.low[p]) \
@@ -436,7 +456,7 @@ class _Phrases:
         """A name with details between commas ending at the comma ``j`` before a cue, whose last part the
         apposition reading cannot take: an age and a home town ("Kim Baker, 22, of Dayton, Ohio, said": the
         place's head follows a preposition), or a party tag after a fronted phrase ("At a rally, Gov. John
-        Kasich (R-OH), said"). Returns the name's span and the details' span."""
+        Brandt (R-OH), said"). Returns the name's span and the details' span."""
         t = self.t
         parts: list[tuple[int, int]] = []
         end = j
@@ -444,7 +464,7 @@ class _Phrases:
             m = end - 1
             while m >= lo and t.low[m] not in (",", ";", ":", "(", ")") and t.quote[m] == -1:
                 m -= 1
-            if m >= lo and t.low[m] == ")":  # a party tag inside the part: "Gov. John Kasich (R-OH)"
+            if m >= lo and t.low[m] == ")":  # a party tag inside the part: "Gov. John Brandt (R-OH)"
                 o = m
                 while o > lo and t.low[o] != "(" and m - o < _PAREN_MAX_TOKENS:
                     o -= 1
@@ -499,14 +519,14 @@ class _Phrases:
         return head[0], head[1], parts[1][0], j
 
     def _chain_head(self, head: tuple[int, int], lo: int) -> tuple[int, int]:
-        """The first noun phrase of a chain of appositions ending with ``head``: "Scott Pruitt, the attorney
-        general of Oklahoma, one of the states suing the EPA" -> "Scott Pruitt"."""
+        """The first noun phrase of a chain of appositions ending with ``head``: "Glen Rourke, the attorney
+        general of Oklahoma, one of the states suing the EPA" -> "Glen Rourke"."""
         t = self.t
         while head[0] - 2 >= lo and t.low[head[0] - 1] == "," and t.quote[head[0] - 2] == -1:
             if t.low[head[0]] in _POSSESSIVE_DET:
-                break  # "..., his top aide, Tad Devine, told": "his" points back to someone else, no apposition
+                break  # "..., his top aide, Tad Finch, told": "his" points back to someone else, no apposition
             before = self._np_left(head[0] - 2, lo)
-            tag = head[1] - head[0] <= 2 and _PARTY_TAG.match(t.text[head[0]])  # "Lindsey Graham, R-S.C., ..."
+            tag = head[1] - head[0] <= 2 and _PARTY_TAG.match(t.text[head[0]])  # "Lindsay Tate, R-S.C., ..."
             if before is None or self._adverbial(before) or not any(
                     _is_cap(t.text[m]) for m in range(*before)) or _is_cap(t.text[head[0]]) and not tag:
                 break
@@ -575,7 +595,7 @@ class _Phrases:
                    for k in words[:3])
 
     def _skip_pp_right(self, k: int, hi: int) -> int:
-        """Skip "on Wednesday", "in a statement", "in an interview with NTV", "last week" after a cue."""
+        """Skip "on Wednesday", "in a statement", "in an interview with HBC", "last week" after a cue."""
         t = self.t
         for _ in range(_PP_MAX_PHRASES):
             if k >= hi:

@@ -108,7 +108,7 @@ class _Analyser(_Units, _Cues, _Phrases, _CueSubjects, _Subjects, _Direct, _Acco
             if fr.s0 >= 0:
                 rec["speaker_start"], rec["speaker_end"] = t.start[fr.s0], t.end[fr.s1 - 1]
                 if self.text.endswith(("'s", "’s"), rec["speaker_start"], rec["speaker_end"]):
-                    rec["speaker_end"] -= 2  # a possessor ("Trump's claim that ..."): the name without "'s"
+                    rec["speaker_end"] -= 2  # a possessor ("Hale's claim that ..."): the name without "'s"
                 elif fr.s1 - fr.s0 == 1 and _CONTRACTED_PRONOUN_RE.fullmatch(t.low[fr.s0]):
                     # a pronoun with its contracted auxiliary ("They've said", "He's said"): the pronoun alone
                     rec["speaker_end"] = t.start[fr.s0] + _CONTRACTED_PRONOUN_RE.fullmatch(t.low[fr.s0]).end(1)

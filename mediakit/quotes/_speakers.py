@@ -117,7 +117,7 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
     gz = gazetteer or load_gazetteer()
     for r in records:
         if r.get("speaker_start") is not None:
-            # no preposition opening the sentence ("Despite George Will"); a pronoun closing the span speaks
+            # no preposition opening the sentence ("Despite Roger Will"); a pronoun closing the span speaks
             s, e = _speaker_extent(text[r["speaker_start"]:r["speaker_end"]], clause=False)
             r["speaker_start"], r["speaker_end"] = r["speaker_start"] + s, r["speaker_start"] + e
             label = _turn_label(text, r["speaker_start"], r["speaker_end"])
@@ -125,7 +125,7 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
                 r["speaker_start"], r["speaker_end"] = label
         if r.get("kind") in ("indirect", "mixed") and (m := closing_speaker(text, r["end"])) is not None \
                 and (r.get("speaker_start") is None or r["speaker_start"] < r["start"]):
-            # "Sanders plans to remain a Democrat, Devine said.": the sentence closing with its own speaker is
+            # "Voss plans to remain a Democrat, Finch said.": the sentence closing with its own speaker is
             # that speaker's report, not the words of the subject inside it
             r["speaker_start"], r["speaker_end"] = m
     ents: list[_Ent] = []
@@ -193,7 +193,7 @@ def resolve_speakers(text: str, records: list[dict], *, gazetteer: Gazetteer | N
             canon = _canonical_name(canon)  # "Lee's news conference" -> "Lee", "Monday's results" -> None
         if ent.kind != "anon" and (_common(canon) or _pronoun_led(canon) or _clause_like(canon)):
             # "analysts", "a bank teller", "the official", "I'm": a description, not a name; "That's the
-            # takeaway from ...", "Clinton released her medical records": a clause, not a name
+            # takeaway from ...", "Lee released her medical records": a clause, not a name
             canon = None
         if tailed != mention:
             ent.describe_with(_words(tailed))  # "Sen. Jo Roe (R-Fla.)": the tag cut off the name still describes her
@@ -240,7 +240,7 @@ def _turn_label(text: str, s0: int, s1: int) -> tuple[int, int] | None:
 
 
 def _add_subject(text: str, span: tuple, ents: list[_Ent], names: dict[str, str], gz: Gazetteer) -> None:
-    """A name opening a sentence ("Lena Hart, a defence economist, was blunt.", "The Turkish Foreign
+    """A name opening a sentence ("Lena Hart, a defence economist, was blunt.", "The German Foreign
     Ministry condemned the move.") becomes a candidate antecedent for later pronouns and descriptions."""
     mention = text[span[0]:span[1]]
     if is_transcript_marker(mention):
@@ -272,7 +272,7 @@ def _add_subject(text: str, span: tuple, ents: list[_Ent], names: dict[str, str]
         return
     owner = re.match(r"(.+?)['’]s\s", mention)
     if owner is not None and _possessed(mention) and not _is_org(mention) and _name_part(owner.group(1)):
-        # "Mrs. Clinton's career has not taken a predictable route. She came of age ...": the possessor is the
+        # "Mrs. Lee's career has not taken a predictable route. She came of age ...": the possessor is the
         # one a later "she" refers to
         _add_subject(text, (span[0], span[0] + len(owner.group(1))), ents, names, gz)
         return
@@ -364,16 +364,24 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
         if ent is not None and not ent.canonical and ent.kind == "person" and named and _name_part(named.group(1)) \
                 and not _is_org(named.group(1)) and not all(w in _place_words() for w in _words(named.group(1))) \
                 and not _complement_of_name(text, named.start(1)):
-            # "Cruz, a graduate of Harvard Law School who has said": the description is in apposition to a
+            # "Marsh, a graduate of Harvard Law School who has said": the description is in apposition to a
             # name, and the name speaks (not a name's place or body: "Ann Lee of Ohio, a ...")
             sub = dict(r, speaker_start=named.start(1), speaker_end=named.end(1), antecedent=None)
             return _resolve_one(text, named.group(1), text[a0:a1], sub, ents, names, gz) or ent
         return ent
+    if mention in ("A", "ANSWER") and text[pos + len(mention):pos + len(mention) + 1] == ":":
+        # "A: We rebuild the bridge.": an interview's answer marker stands for the interviewee (._according),
+        # when the introduction names one
+        if not r.get("antecedent"):
+            return None
+        a0, a1 = r["antecedent"]
+        return _resolve_one(text, text[a0:a1], appos, dict(r, speaker_start=a0, speaker_end=a1, antecedent=None),
+                            ents, names, gz)
     if low in _PRONOUNS:
         return _pronoun_antecedent(text, low, pos, ents, names, gz, r.get("sent_start", -1))
     named = _appositive_name(mention, appos)
     if named:
-        # "his top aide, Tad Devine, told ...", "The city's mayor, Ann Lee, said": the description's apposition
+        # "his top aide, Tad Finch, told ...", "The city's mayor, Ann Lee, said": the description's apposition
         # names the speaker; the description types them
         return _resolve_one(text, named, mention, r, ents, names, gz)
     if is_anonymous(full) or _indefinite_source(words) or r.get("_anon") and not _is_group(mention):
@@ -405,7 +413,7 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
         ents.append(ent)
         return ent
     if _possessed(mention):
-        # "Cameron's spokesman", "Trump's campaign": someone else's person or body, never the possessor nor
+        # "Ashby's spokesman", "Hale's campaign": someone else's person or body, never the possessor nor
         # an earlier speaker described again; the gazetteer may know who holds the role ("the mayor's spokesman")
         e = gz.describe(full)
         if e is not None:
@@ -413,7 +421,7 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
             ents.append(ent)
             return ent
         t, c = speaker_type_of(mention, appos)
-        # "Clinton's confidants": several people, whom no later "she" refers to
+        # "Lee's confidants": several people, whom no later "she" refers to
         kind = "org" if _is_org(mention) else "group" if _plural_head(head) else "person"
         ent = _Ent(_clean_description(mention), kind, t, c, " ".join(_words(full)), pos)
         ents.append(ent)
@@ -430,21 +438,21 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
         if ref is not None:
             return ref
     if words and all(w in _place_words() for w in words if w not in _DETS):
-        # "Paris", "Ottawa", "Russia": a government named by its capital or country
+        # "Paris", "Ottawa", "Germany": a government named by its capital or country
         ent = _Ent(_clean_description(mention), "org", "official", country_of(mention), " ".join(_words(full)), pos)
         ents.append(ent)
         return ent
     name = _name_part(mention)
     if name and (all(w in _place_words() for w in _words(name)) or name.isupper() and len(name) <= 8
                  or any(ch.isdigit() for ch in name)):
-        name = ""  # "the head of Turkey's agency", "NAFTA", "F-16": no person's name
+        name = ""  # "the head of Chile's agency", "NAFTA", "F-16": no person's name
     org = _org_mention(mention, name)
     if name and not org and words and words[0] not in ("the", "a", "an") or name and len(name.split()) > 1 \
             and not org:
         k = name_key(name)
         if len(name.split()) == 1 and k in getattr(names, "ambiguous", ()):
-            # "Scott" where the article names Lamont Scott and Rakeyia Scott: unresolved, and no other
-            # article's or the gazetteer's Scott may claim it
+            # "Ferris" where the article names Lamont Ferris and Tavia Ferris: unresolved, and no other
+            # article's or the gazetteer's Ferris may claim it
             ent = _Ent("", "person", *_ambiguous_type(text, mention, appos, names.ambiguous[k]),
                        " ".join(_words(full)), pos)
             ents.append(ent)
@@ -557,7 +565,7 @@ _THING_HEADS = frozenset(_DOCUMENT_NOUNS | _NON_SPEAKER_HEADS | {
     "headline", "slogan", "banner", "caption", "phrase", "word", "words", "post", "tweet", "ad", "release"})
 # "remarks made by a campaign surrogate", "a statement by the Harbour Council": "by" before the agent
 _BY_AGENT = re.compile(r"\bby\s+(?=(?:an?|the)\s+\w|[A-Z])")
-# a capitalised name and a comma right before a description ("Cruz, a graduate of ..."), to the text's position
+# a capitalised name and a comma right before a description ("Marsh, a graduate of ..."), to the text's position
 _APPOSED_MAX_CHARS = 60
 _APPOSED_TO = re.compile(r"(?<![\w’'])((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+),\s+$")
 
@@ -585,7 +593,7 @@ def _description_antecedent(words: list[str], pos: int, ents: list[_Ent],
     """"the defense chief", "the ministry", "the official", "эксперт": the latest entity whose
     description shares the head noun (or a synonym of it), and every ``required`` word (see
     :func:`_required_words`); with required words and no such entity, none. A head that is a name in
-    ``mention`` ("ESPN", "the Fed") matches only an entity whose canonical name has it; an organisation word
+    ``mention`` ("HBC", "the Fed") matches only an entity whose canonical name has it; an organisation word
     ("the campaign") only an organisation."""
     head = words[-1] if words else ""
     if not head or head in _DETS or head in _FUNCTION_WORDS:
@@ -603,8 +611,8 @@ def _description_antecedent(words: list[str], pos: int, ents: list[_Ent],
         if e.pos >= pos or e.kind == "group" and not plural:
             continue  # "the official" is one person, not the officials named before
         if named:
-            # "ESPN", "the Fed", "The Times": a name, which is the entity's own name, never a word elsewhere in
-            # a person's description ("analysts on ESPN", "a reporter for The Times")
+            # "HBC", "the Fed", "The Times": a name, which is the entity's own name, never a word elsewhere in
+            # a person's description ("analysts on HBC", "a reporter for The Times")
             if set(_words(e.canonical)) & syn and required <= set(e.desc.split()):
                 return e
             continue
@@ -644,10 +652,10 @@ _FUNCTION_WORDS = frozenset({"of", "for", "to", "in", "on", "at", "by", "with", 
 
 
 def _named_head(mention: str, head: str) -> bool:
-    """Whether a mention's last word is a name ("ESPN", "the Fed", "The Times", "G-III") rather than a common
+    """Whether a mention's last word is a name ("HBC", "the Fed", "The Times", "G-III") rather than a common
     noun, capitalised or not ("the senator", "Officials", "The Ministry"); every word of it is capitalised.
 
-    >>> _named_head("the Fed", "fed"), _named_head("ESPN", "espn"), _named_head("the senator", "senator")
+    >>> _named_head("the Fed", "fed"), _named_head("HBC", "hbc"), _named_head("the senator", "senator")
     (True, True, False)
     >>> _named_head("Officials", "officials"), _named_head("the ministry", "ministry")
     (False, False)
@@ -656,7 +664,7 @@ def _named_head(mention: str, head: str) -> bool:
     """
     raw = [w for w in _name_words(mention) if w.lower() not in _DETS]
     if not raw or not all(w[:1].isupper() for w in raw):
-        return False  # "the head of Turkey's Directorate": a description whose head is "head"
+        return False  # "the head of Chile's Directorate": a description whose head is "head"
     return head not in _COMMON_HEADS and head not in _SYNONYMS
 
 

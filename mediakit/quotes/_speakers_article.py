@@ -1,12 +1,12 @@
-"""The people an article names in full, found before its speakers are resolved: a bare surname ("Lynch said")
-is the one person the article names in full with it ("Rep. Stephen Lynch"), quoted or not; a surname the
-article gives two people ("Lamont Scott", "Rakeyia Scott") names neither, unless one is the article's main
+"""The people an article names in full, found before its speakers are resolved: a bare surname ("Lusk said")
+is the one person the article names in full with it ("Rep. Stephen Lusk"), quoted or not; a surname the
+article gives two people ("Lamont Ferris", "Tavia Ferris") names neither, unless one is the article's main
 person. Resolution (:mod:`._speakers`) uses it so that no other article's namesake can claim a mention; and
 the people an article describes at a sentence's start ("The senator voted no."), whom a later "he" may mean.
 
 >>> names = {}
->>> _full_names_in_text("Rep. Stephen Lynch spoke. Lynch said no.", names), names["lynch"]
-({}, 'Stephen Lynch')
+>>> _full_names_in_text("Rep. Stephen Lusk spoke. Lusk said no.", names), names["lusk"]
+({}, 'Stephen Lusk')
 """
 
 from __future__ import annotations
@@ -48,9 +48,9 @@ _NAME_ABBREVIATIONS = {"jr", "sr", "st"}
 
 
 def _given_first(form: str) -> bool:
-    """True when a full form opens with a known given name or an initial ("Hillary Clinton", "J. Roe").
+    """True when a full form opens with a known given name or an initial ("Ann Lee", "J. Roe").
 
-    >>> _given_first("Hillary Clinton"), _given_first("Understated Perez"), _given_first("J. Roe")
+    >>> _given_first("Ann Lee"), _given_first("Understated Pardo"), _given_first("J. Roe")
     (True, False, True)
     """
     first = fold(form.split()[0]).lower().strip(".") if form.split() else ""
@@ -58,14 +58,14 @@ def _given_first(form: str) -> bool:
 
 
 def _caps_runs(text: str, with_offsets: bool = False) -> list:
-    """Runs of capitalised words that may be names, cut at sentence ends ("... Policy." and "Korkmaz" on
+    """Runs of capitalised words that may be names, cut at sentence ends ("... Policy." and "Kaplan" on
     the next line are two runs): after a line break or a word ending with a full stop that is neither an initial ("J.") nor a
     title ("Sen.", "Jr.").
 
-    >>> _caps_runs("Defence Policy.\\n\\nKorkmaz Said no. Sen. John F. Kennedy")
-    [['Defence', 'Policy.'], ['Korkmaz', 'Said'], ['Sen.', 'John', 'F.', 'Kennedy']]
-    >>> _caps_runs("The U.S. District Judge Carlton W. Reeves ruled.")[-1]
-    ['Carlton', 'W.', 'Reeves']
+    >>> _caps_runs("Defence Policy.\\n\\nKaplan Said no. Sen. John F. Kerrigan")
+    [['Defence', 'Policy.'], ['Kaplan', 'Said'], ['Sen.', 'John', 'F.', 'Kerrigan']]
+    >>> _caps_runs("The U.S. District Judge Carlton W. Rivers ruled.")[-1]
+    ['Carlton', 'W.', 'Rivers']
 
     With ``with_offsets``, each run comes with the offset of the match it was cut from.
     """
@@ -77,8 +77,8 @@ def _caps_runs(text: str, with_offsets: bool = False) -> list:
         first = m.group(0).split(None, 1)[0]
         if prev is not None and len(first) == 2 and first.endswith(".") and prev.end() < m.start() \
                 and text[prev.end():m.start()].isspace() and "\n" not in text[prev.end():m.start()]:
-            # "U.S. District Judge Carlton W. Reeves", longer than one match: the given name before the initial
-            # opens the next run ("Carlton W. Reeves", not "W. Reeves")
+            # "U.S. District Judge Carlton W. Rivers", longer than one match: the given name before the initial
+            # opens the next run ("Carlton W. Rivers", not "W. Rivers")
             run.append(prev.group(0).split()[-1])
         prev = m
         for line_no, line in enumerate(m.group(0).split("\n")):
@@ -100,7 +100,7 @@ def _caps_runs(text: str, with_offsets: bool = False) -> list:
 
 class _ArticleNames(dict):
     """Surname key -> the one full name an article gives that surname; ``ambiguous`` holds the keys of
-    surnames it gives two or more people ("Lamont Scott" and "Rakeyia Scott"): a bare "Scott" there stays
+    surnames it gives two or more people ("Lamont Ferris" and "Tavia Ferris"): a bare "Ferris" there stays
     unresolved, within the article and across the corpus."""
 
     def __init__(self) -> None:
@@ -109,7 +109,7 @@ class _ArticleNames(dict):
 
 
 # a bare surname the article gives two people is the main one's when the article names that one in full at
-# least twice and at least twice as often as the other ("Bobby Scott" five times, "Tim Scott" once); tuned on
+# least twice and at least twice as often as the other ("Bobby Hurst" five times, "Tim Hurst" once); tuned on
 # PolNeAR train (bench/quotes.py), checked on s400
 DOMINANT_MIN = 2
 
@@ -121,8 +121,8 @@ def _persons(forms) -> list[list[str]]:
     """Full forms of one surname grouped into people (a form joins a person when it is a shorter or
     longer spelling of one of its forms: :func:`_same_person`).
 
-    >>> _persons(["Keith Lamont Scott", "Lamont Scott", "Rakeyia Scott"])
-    [['Keith Lamont Scott', 'Lamont Scott'], ['Rakeyia Scott']]
+    >>> _persons(["Keith Lamont Ferris", "Lamont Ferris", "Tavia Ferris"])
+    [['Keith Lamont Ferris', 'Lamont Ferris'], ['Tavia Ferris']]
     """
     persons: list[list[str]] = []
     for f in sorted(forms, key=lambda f: (-len(f.split()), f)):
@@ -136,14 +136,14 @@ def _persons(forms) -> list[list[str]]:
 
 def _same_person(a: str, b: str) -> bool:
     """True when one full form is a shorter spelling of the other: its words (initials left out) are all
-    in the other ("Lamont Scott" of "Keith Lamont Scott", "Donald Trump" of "Donald J. Trump"), a short form
+    in the other ("Lamont Ferris" of "Keith Lamont Ferris", "Mark Hale" of "Mark J. Hale"), a short form
     of the given name counting as the name ("Ben Lee" of "Benjamin L. Lee").
 
     >>> _same_person("Ben Lee", "Benjamin L. Lee"), _same_person("Ben Lee", "Bob Lee")
     (True, False)
     """
     if name_suffix(a) != name_suffix(b):
-        return False  # "Donald Trump Jr." is not "Donald Trump"
+        return False  # "Mark Hale Jr." is not "Mark Hale"
     na, nb = _norm(a).split(), _norm(b).split()
     if len(na) > 1 and len(nb) > 1 and na[0] != nb[0] and _same_given(na[0], nb[0]):
         nb = [na[0]] + nb[1:]  # "Ben" and "Benjamin": one given name
@@ -153,16 +153,16 @@ def _same_person(a: str, b: str) -> bool:
 
 # most characters of an article's first line read as its headline
 _HEADLINE_MAX_CHARS = 200
-_MAX_NAME_WORDS = 4  # "Martin Luther King Jr": longer capitalised runs are headlines ("Minority Outreach Undone By Trump")
+_MAX_NAME_WORDS = 4  # "Jose Luis Ortiz Jr": longer capitalised runs are headlines ("Minority Outreach Undone By Hale")
 
 
 def _looks_like_full_name(name: str, lower_words: set[str] | frozenset[str]) -> bool:
     """True when a capitalised run reads as a person's full name: at most four words, not in capitals, and
-    a first word that is no role or party word ("Republican Trump") and that the text never writes in
-    lower case (``lower_words``: a common word at the start of a headline or sentence: "Stop Trump").
+    a first word that is no role or party word ("Republican Hale") and that the text never writes in
+    lower case (``lower_words``: a common word at the start of a headline or sentence: "Stop Hale").
 
-    >>> lower = _lower_words("Stop Trump, they chanted; we will stop him. Republican Donald Trump spoke.")
-    >>> [_looks_like_full_name(n, lower) for n in ("Stop Trump", "Republican Donald Trump", "Donald Trump")]
+    >>> lower = _lower_words("Stop Hale, they chanted; we will stop him. Republican Mark Hale spoke.")
+    >>> [_looks_like_full_name(n, lower) for n in ("Stop Hale", "Republican Mark Hale", "Mark Hale")]
     [False, False, True]
     """
     words = name.split()
@@ -170,7 +170,7 @@ def _looks_like_full_name(name: str, lower_words: set[str] | frozenset[str]) -> 
         return False
     low = fold(words[0]).lower().strip(".")
     if low in _role_vocab() or low in _function_words() or low in _NAME_LEAD_WORDS:
-        return False  # "Despite Santilli's insistence": a preposition opens no name
+        return False  # "Despite Vasari's insistence": a preposition opens no name
     return words[0].lower() not in lower_words
 
 
@@ -185,7 +185,7 @@ _ORG_TAILS = frozenset({"publishing", "publishers", "press", "books", "media", "
                         "communications", "systems", "technologies", "labs", "co", "llc", "ltd", "plc"})
 
 
-# particles of surnames, written in lower case inside a name ("de Blasio", "van Buren")
+# particles of surnames, written in lower case inside a name ("de Luca", "van Buren")
 _PARTICLES = frozenset({"de", "del", "della", "di", "da", "van", "von", "der", "den", "la", "le", "du", "al", "el",
                         "bin", "ibn", "ter", "st", "st."})
 
@@ -211,7 +211,7 @@ def _thing_name(name: str, text: str) -> str:
     longer organisation's name in the text ("Grand Central" of "Grand Central Publishing") is that
     organisation; a name whose first word is no given name and one the text writes in lower case is
     capitalised common words ("Exclusive Excerpt" over an "exclusive excerpt", "Was Lee" in a headline; not
-    "Marty Small" over "small firms").
+    "Tina Small" over "small firms").
 
     >>> text = "Grand Central Publishing agreed. Grand Central won. An exclusive excerpt. Exclusive Excerpt."
     >>> _thing_name("Grand Central", text), _thing_name("Exclusive Excerpt", text), _thing_name("Ann Lee", text)
@@ -220,14 +220,14 @@ def _thing_name(name: str, text: str) -> str:
     words = name.split()
     if len(words) < 2 or _given_first(name) or fold(words[0]).lower().strip(".") in _TITLE_WORDS \
             or fold(words[0]).lower().strip(".") in _role_vocab():
-        return ""  # "Admiral Harris": a titled person
+        return ""  # "Admiral Dunmore": a titled person
     longer = _after_literal(text, name, _CAPS_AFTER_RE, not_before="’'-")
     if longer and (_is_org(longer.group(1)) or any(w.lower() in _ORG_TAILS for w in longer.group(1).split())):
         return "org"
     lower = _lower_words_of(text)
     first = words[0]
     if first.lower() in _PARTICLES:
-        return ""  # "De Blasio"
+        return ""  # "De Luca"
     if any(w.lower() in _HEADLINE_WORDS for w in words[1:]):
         return "thing"  # "Photo From Debate Surfaces", "Words On Them": a headline's words
     return "thing" if fold(first).lower().strip(".,") in lower or first.lower() in lower else ""
@@ -240,33 +240,33 @@ class _Known(set):
 
 
 def _full_names_in_text(text: str, names: dict[str, str]) -> dict[str, list[str]]:
-    """Resolve within the article first: a speaker named by surname alone ("Lynch said") is the person
-    the article names in full with that surname ("Rep. Stephen Lynch"), when it names exactly one such
+    """Resolve within the article first: a speaker named by surname alone ("Lusk said") is the person
+    the article names in full with that surname ("Rep. Stephen Lusk"), when it names exactly one such
     person, even where that person is not quoted. Fills ``names`` (surname key -> full name) in place, so
     that no other article's namesake can claim the mention, and returns the surnames the article gives
     two or more people, each with one full form per person (those are dropped from ``names``: a bare
     mention of them names no one).
 
     >>> names = {}
-    >>> _full_names_in_text("Rep. Stephen Lynch of Boston spoke. Later Lynch said no.", names)
+    >>> _full_names_in_text("Rep. Stephen Lusk of Boston spoke. Later Lusk said no.", names)
     {}
-    >>> names["lynch"]
-    'Stephen Lynch'
-    >>> names = {"jordan": "Jim Jordan"}
-    >>> _full_names_in_text("Jim Jordan and Chuck Jordan met. Jordan said no.", names), "jordan" in names
-    ({'jordan': ['Chuck Jordan', 'Jim Jordan']}, False)
+    >>> names["lusk"]
+    'Stephen Lusk'
+    >>> names = {"jarvis": "Jim Jarvis"}
+    >>> _full_names_in_text("Jim Jarvis and Chuck Jarvis met. Jarvis said no.", names), "jarvis" in names
+    ({'jarvis': ['Chuck Jarvis', 'Jim Jarvis']}, False)
 
     Where one of them is the article's main person (named in full at least ``DOMINANT_RATIO`` times as
     often as any other, and at least ``DOMINANT_MIN`` times), the bare surname is that person:
 
     >>> names = {}
-    >>> _full_names_in_text("Bobby Scott spoke. Tim Scott did not. Bobby Scott won. Scott said so.", names)
+    >>> _full_names_in_text("Bobby Hurst spoke. Tim Hurst did not. Bobby Hurst won. Hurst said so.", names)
     {}
-    >>> names["scott"]
-    'Bobby Scott'
+    >>> names["hurst"]
+    'Bobby Hurst'
 
-    Capitalised words glued in front of a name the article gives ("... on Wall Street\\nDonald Trump" read
-    as "Street Donald Trump") are no part of it:
+    Capitalised words glued in front of a name the article gives ("... on Wall Street\\nMark Hale" read
+    as "Street Mark Hale") are no part of it:
 
     >>> names = {"roe": "Street Jane Roe"}
     >>> _full_names_in_text("Jane Roe spoke. Jane Roe won. Roe said so.", names), names["roe"]
@@ -280,7 +280,7 @@ def _full_names_in_text(text: str, names: dict[str, str]) -> dict[str, list[str]
     body_start = len(head) + 1 if _sep and len(head) <= _HEADLINE_MAX_CHARS else None
     in_body: set[str] = set()  # full forms written below the headline
     for words, pos in _caps_runs(text, with_offsets=True):
-        # "Later Lynch", "But Jane Roe", "Republican Donald Trump": words before the name
+        # "Later Lusk", "But Jane Roe", "Republican Mark Hale": words before the name
         while words and (words[0].lower().strip(".,") in skip or fold(words[0]).lower().strip(".,") in roles):
             words = words[1:]
         n = _name_part(" ".join(words))
@@ -296,7 +296,7 @@ def _full_names_in_text(text: str, names: dict[str, str]) -> dict[str, list[str]
         known = _Known(f for f in forms if len(f.split()) > 1)
         known.lower = lower
         if key in names:
-            names[key] = _glued_form(names[key], known)  # "Street Donald Trump" where "Donald Trump" is named
+            names[key] = _glued_form(names[key], known)  # "Street Mark Hale" where "Mark Hale" is named
         glued = {f: _glued_form(f, known) for f in forms}
         for f, g in glued.items():
             if g != f:
@@ -305,9 +305,9 @@ def _full_names_in_text(text: str, names: dict[str, str]) -> dict[str, list[str]
             forms[names[key]] += 0  # a quoted full name counts as a person of that surname
         persons = _persons(forms)
         if len(persons) > 1 and body_start is not None:
-            # "Understated Perez raises political profile." over an article on Thomas Perez: a headline's word
+            # "Understated Pardo raises political profile." over an article on Thomas Pardo: a headline's word
             # before a surname names no second person when the body never writes that form and the word is no
-            # given name ("Hillary Clinton" in a headline over "Clinton" and "Bill Clinton" stays a person)
+            # given name ("Ann Lee" in a headline over "Lee" and "Tom Lee" stays a person)
             kept = [p for p in persons if any(f in in_body or _given_first(f) for f in p)]
             if kept and len(kept) < len(persons):
                 for p in persons:
@@ -315,7 +315,7 @@ def _full_names_in_text(text: str, names: dict[str, str]) -> dict[str, list[str]
                         for f in p:
                             forms.pop(f, None)
                             if names.get(key) == f:
-                                del names[key]  # a quoted "President On Trump" in the headline
+                                del names[key]  # a quoted "President On Hale" in the headline
                 persons = kept
         if len(persons) > 1:
             top, second = sorted((sum(forms[f] for f in p) for p in persons), reverse=True)[:2]

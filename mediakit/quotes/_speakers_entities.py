@@ -141,7 +141,7 @@ def _antecedent(pron: str, pos: int, ents: list[_Ent], genders: Mapping[str, str
         if not person and pron in ("they", "their", "them", "они", "их", "onlar") and e.kind in ("org", "group", "anon"):
             return e
     if not person:
-        # "they" never stands for one person: resolved to "Hillary Clinton" it would credit her with a crowd's or
+        # "they" never stands for one person: resolved to "Ann Lee" it would credit her with a crowd's or
         # a poll's words (a relative "who"/"which" without antecedent takes the latest entity of any kind)
         plural = pron in ("they", "their", "them", "они", "их", "onlar")
         for e in reversed(ents):
@@ -152,7 +152,7 @@ def _antecedent(pron: str, pos: int, ents: list[_Ent], genders: Mapping[str, str
 
 def _article_gender(canonical: str, genders: dict[str, str]) -> str:
     """The gender the article gives a person: their full name as written with a given name or title, or a bare
-    surname's (never a full name's surname alone: "Ivanka Trump" is no "Mr. Trump").
+    surname's (never a full name's surname alone: "Nora Hale" is no "Mr. Hale").
 
     >>> _article_gender("Roe", {"roe": "m"}), _article_gender("Jo Roe", {"roe": "m"}), _article_gender("", {})
     ('m', '', '')

@@ -1,11 +1,11 @@
-"""The speaker a sentence names after its reported content, closing it: ", Devine said.", ", officials said
+"""The speaker a sentence names after its reported content, closing it: ", Finch said.", ", officials said
 Tuesday.", ", according to a new poll.", ", said Ann Lee." A report whose content runs up to such a close is
-that speaker's, not the words of a subject inside the sentence ("Sanders plans to remain a Democrat, Devine
+that speaker's, not the words of a subject inside the sentence ("Voss plans to remain a Democrat, Finch
 said."); used by :mod:`._speakers`.
 
->>> t = "Lee plans to stay, Devine said. Most voters agree, according to a new poll. It is over, said Jo Roe."
->>> [t[s:e] for s, e in (trailing_speaker(t, t.index(w)) for w in (", Devine", ", according", ", said Jo"))]
-['Devine', 'a new poll', 'Jo Roe']
+>>> t = "Lee plans to stay, Finch said. Most voters agree, according to a new poll. It is over, said Jo Roe."
+>>> [t[s:e] for s, e in (trailing_speaker(t, t.index(w)) for w in (", Finch", ", according", ", said Jo"))]
+['Finch', 'a new poll', 'Jo Roe']
 >>> t = "It is over, according to former Sen. Jo Roe. It is, Mr. Lee said."
 >>> t[slice(*trailing_speaker(t, t.index(", according")))], t[slice(*trailing_speaker(t, t.index(", Mr.")))]
 ('former Sen. Jo Roe', 'Mr. Lee')
@@ -50,7 +50,7 @@ _ACCORDING = re.compile(rf"{_OPEN}according\s+to\s+(?P<s>{_PHRASE}{{2,80}}?){_CL
 
 def trailing_speaker(text: str, end: int) -> tuple[int, int] | None:
     """Offsets of the speaker a sentence names right after a report ending at ``end`` and closing the sentence
-    (", Devine said.", ", according to a new poll.", ", said Jo Roe."), or None."""
+    (", Finch said.", ", according to a new poll.", ", said Jo Roe."), or None."""
     for pattern in (_SUBJECT_CUE, _INVERTED_CUE, _ACCORDING):
         m = pattern.match(text, end)
         if m is not None:
@@ -65,12 +65,12 @@ _SENTENCE_END = re.compile(_NOT_AFTER_ABBREVIATION + r"[.!?](?:[”\"'’]?\s|$)
 
 def closing_speaker(text: str, end: int) -> tuple[int, int] | None:
     """Offsets of the speaker of the cue closing the sentence in which a report ends at ``end`` ("Lee's remarks
-    about [[a judge]] were “a racist comment,” Mr. Ryan said."), the cue right after the report included, or
+    about [[a judge]] were “a racist comment,” Mr. Royce said."), the cue right after the report included, or
     None.
 
-    >>> t = "Lee's remarks about a judge were wrong, Mr. Ryan said. Roe agreed. It was over, he said."
+    >>> t = "Lee's remarks about a judge were wrong, Mr. Royce said. Roe agreed. It was over, he said."
     >>> t[slice(*closing_speaker(t, t.index(" were")))], closing_speaker(t, t.index(" agreed"))
-    ('Mr. Ryan', None)
+    ('Mr. Royce', None)
     """
     found = trailing_speaker(text, end)
     if found is not None:

@@ -1,10 +1,10 @@
 """Speaker types and countries read from the article around the speaker: the titles and roles a named person
-is introduced with anywhere in the article ("campaign chairman Paul Manafort"), the country of an unnamed
+is introduced with anywhere in the article ("campaign chairman Paul Strand"), the country of an unnamed
 source ("In Washington, a senior administration official"; the dateline), and the canonical label of an
 anonymous source ("anonymous US official"), and a person's gender from their name and description (for
 "he" and "she"). Word-level typing itself is :func:`._gazetteer.speaker_type_of`.
 
->>> _introduced_as("Campaign chairman Paul Manafort spoke. Manafort said no.", "Paul Manafort")
+>>> _introduced_as("Campaign chairman Paul Strand spoke. Strand said no.", "Paul Strand")
 ('campaign', '')
 """
 
@@ -34,9 +34,9 @@ from ._names import _POSSESSIVE_END_RE, _first_name_lists, _function_words, _is_
 
 def _type_from_introductions(text: str, records: list[dict], gazetteer: Gazetteer | None = None) -> None:
     """Type named speakers left ``unknown`` from how the article introduces them anywhere, not only where
-    they are quoted: the titles and roles before the name ("campaign chairman Paul Manafort", "former
-    Secretary of State Jane Roe", "MSNBC host Rachel Maddow"), a news organisation of ``gazetteer`` owning
-    the name ("NBC's Chuck Todd": media) or an apposition after it ("Roe, the state's attorney general,")."""
+    they are quoted: the titles and roles before the name ("campaign chairman Paul Strand", "former
+    Secretary of State Jane Roe", "HBC host Rita Quill"), a news organisation of ``gazetteer`` owning
+    the name ("NBC's Dan Ruiz": media) or an apposition after it ("Roe, the state's attorney general,")."""
     todo: dict[str, list[dict]] = defaultdict(list)
     for r in records:
         c = r.get("speaker_canonical")
@@ -68,8 +68,8 @@ def _tokens_before(text: str) -> list[str]:
 
 def _ambiguous_type(text: str, mention: str, appos: str, persons: list[str]) -> tuple[str, str]:
     """``(type, country)`` of a bare surname the article gives several people: its own words', else the
-    type the article introduces all of them with when they share one ("Sen. Tim Scott", "Rep. Bobby
-    Scott": official), else unknown."""
+    type the article introduces all of them with when they share one ("Sen. Tim Hurst", "Rep. Bobby
+    Hurst": official), else unknown."""
     t, c = speaker_type_of(mention, appos)
     if t != "unknown":
         return t, c
@@ -89,7 +89,7 @@ _DESCRIPTION_OPENERS = {"a", "an", "the", "his", "her", "their", "its", "our"}
 def _describes(seg: str, vocab: frozenset[str]) -> bool:
     """True when ``seg`` reads as a description of a person: it opens with an article or a possessive
     ("the state's attorney general", "her senior policy adviser"), has a possessive among its first three
-    words ("Mr. Sanders's longtime policy adviser") or opens with a role word."""
+    words ("Mr. Voss's longtime policy adviser") or opens with a role word."""
     words = seg.split()
     if not words:
         return False
@@ -123,10 +123,10 @@ def _appositions(text: str, start: int, end: int, vocab: frozenset[str]) -> tupl
 
 @lru_cache(maxsize=16)
 def _media_possessive_re(forms: tuple[str, ...]) -> re.Pattern | None:
-    """A pattern for a news organisation's possessive closing the words before a name ("MSNBC's",
-    "Fox News'"), from the organisations' surface forms.
+    """A pattern for a news organisation's possessive closing the words before a name ("HBC's",
+    "Harbour News'"), from the organisations' surface forms.
 
-    >>> bool(_media_possessive_re(("CNN", "Fox News")).search("Fox News’"))
+    >>> bool(_media_possessive_re(("HBC", "Harbour News")).search("Harbour News’"))
     True
     """
     if not forms:
@@ -135,7 +135,7 @@ def _media_possessive_re(forms: tuple[str, ...]) -> re.Pattern | None:
     return re.compile(r"(?<![\w])(?:" + alts + r")(?:'s|’s|'|’)$", re.IGNORECASE)
 
 
-# a hyphenated given name after a surname, as in names that put the family name first ("Ban Ki-moon")
+# a hyphenated given name after a surname, as in names that put the family name first ("Ban Ji-hoon")
 _GIVEN_AFTER = r"(?:\s[A-Z][a-z]+-[a-z]+)?"
 _GIVEN_AFTER_RE = re.compile(_GIVEN_AFTER)
 
@@ -145,7 +145,7 @@ def _mentions_of(text: str, key: str) -> list[tuple[int, int]]:
     r"(?![\w])" + _GIVEN_AFTER, text)`` gives them (a hyphenated given name after it included), found with
     ``str.find`` instead of compiling a pattern for every name (the compiling was most of the time here).
 
-    >>> _mentions_of("Ban Ki-moon met Ban. Bank of Ban", "Ban")
+    >>> _mentions_of("Ban Ji-hoon met Ban. Bank of Ban", "Ban")
     [(0, 11), (16, 19), (29, 32)]
     """
     if not key:
@@ -219,7 +219,7 @@ def _introduced_as(text: str, name: str, *, surname: bool = True,
         for m_start, m_end in _mentions_of(text, key):
             before = _tokens_before(text[max(0, m_start - 120):m_start])
             if media is not None and before and media.search(before[-1]):
-                return "media", ""  # "NBC's Chuck Todd", "Fox News' Sean Hannity"
+                return "media", ""  # "NBC's Dan Ruiz", "Fox News' Rob Quill"
             words: list[str] = []
             near = None  # with two roles joined by "and", how many words the one nearest the name has
             for i in range(len(before) - 1, -1, -1):
@@ -227,7 +227,7 @@ def _introduced_as(text: str, name: str, *, surname: bool = True,
                 low = fold(tok).lower().strip(".'’")
                 if low == "and" and near is None and i and before[i - 1].islower() and before[i - 1] in vocab \
                         and any(w.islower() and w in vocab for w in words):
-                    near = len(words)  # "columnist and Fox News contributor George Will": two roles
+                    near = len(words)  # "columnist and HBC contributor Roger Will": two roles
                     words.append(tok)
                     continue
                 if len(words) >= 8 or not (tok[:1].isupper() or low in vocab or tok.endswith(("'s", "’s"))):
@@ -256,7 +256,7 @@ _SOURCE_HEADS = frozenset({"person", "people", "someone", "somebody", "insider",
 def _anonymous_role(words: list[str]) -> str:
     """The role an unnamed source is described with: an official, diplomat, source, aide, officer or executive
     named anywhere in the mention, else its head noun when that is a person's role ("a Democratic strategist",
-    "a Warren adviser": no official), "source" for a bare person ("a person familiar with ..."), else
+    "a Wade adviser": no official), "source" for a bare person ("a person familiar with ..."), else
     "official".
 
     >>> _anonymous_role(["a", "senior", "administration", "official"]), _anonymous_role(["a", "party", "strategist"])
@@ -283,8 +283,8 @@ def _canon_anonymous(text: str, country: str) -> str:
     """The canonical label of an unnamed source: "anonymous", the country's adjective, a ministry or agency the
     mention names, and its role (:func:`_anonymous_role`).
 
-    >>> _canon_anonymous("a Democratic strategist", "US"), _canon_anonymous("a Turkish official", "TR")
-    ('anonymous US strategist', 'anonymous Turkish official')
+    >>> _canon_anonymous("a Democratic strategist", "US"), _canon_anonymous("a German official", "DE")
+    ('anonymous US strategist', 'anonymous German official')
     >>> _canon_anonymous("one Democrat familiar with the talks", "US")
     'anonymous US Democrat'
     """
@@ -317,10 +317,10 @@ def _unnamed_source_country(text: str, r: dict, words: tuple[str, ...]) -> str:
     """The country of an unnamed source whose mention names none ("a senior administration official"):
     the words of its sentence up to the speaker, or after the content that precedes it ("In Washington,
     a senior administration official said ..."), for an administration's official the administration the article names ("the
-    Trump administration"), else the article's home country (:func:`_home_country`); "" when the text
+    Hale administration"), else the article's home country (:func:`_home_country`); "" when the text
     names no country.
 
-    >>> text = "ANKARA - Turkey tested it. In Washington, an administration official said it was bad."
+    >>> text = "WARSAW - Poland tested it. In Washington, an administration official said it was bad."
     >>> r = {"sent_start": 28, "sent_end": 86, "speaker_start": 43, "speaker_end": 69, "start": 75, "end": 85}
     >>> _unnamed_source_country(text, r, ("an", "administration", "official"))
     'US'
@@ -346,12 +346,12 @@ def _unnamed_source_country(text: str, r: dict, words: tuple[str, ...]) -> str:
 
 
 def _home_country(text: str) -> str:
-    """The country of an article: the place of its dateline ("ISTANBUL (Reuters) -", "PARIS —"), where
+    """The country of an article: the place of its dateline ("HAMBURG (Reuters) -", "PARIS —"), where
     unnamed local sources speak from, else the country it mentions most.
 
     >>> _home_country("PARIS — A ministry official said ... in Washington and Washington.")
     'FR'
-    >>> _home_country("WASHINGTON / ANKARA — A ministry official in Ankara said ... in Ankara.")
+    >>> _home_country("WASHINGTON / BERLIN — A ministry official in Berlin said ... in Berlin.")
     'US'
     """
     m = _DATELINE_RE.match(text)

@@ -61,8 +61,8 @@ class _Subjects:
     """Sentence subjects (mixed into the analyser of :mod:`._rules`)."""
 
     def _sentence_subject(self, a: int, i: int) -> tuple[int, int] | None:
-        """The first noun phrase of the sentence a..i, after leading conjunctions ("And then Trump went ...")
-        and a fronted adverbial ending with a comma ("On Tuesday, Sanders went ..."): its head only (a name
+        """The first noun phrase of the sentence a..i, after leading conjunctions ("And then Hale went ...")
+        and a fronted adverbial ending with a comma ("On Tuesday, Voss went ..."): its head only (a name
         run, a pronoun, or a determiner and a few words). A capitalised determiner opening it takes its
         words ("The mayor", "The young senator"), never stands alone ("The")."""
         t = self.t
@@ -118,9 +118,9 @@ class _Subjects:
             if t.low[e - 1] in _TIME_WORDS:
                 return None
             if e < i and e - 1 > k and t.low[e - 1].endswith(("'s", "’s")) and t.text[e][:1].islower():
-                # "Hillary Clinton's right-hand woman rallied": the possessor's noun is the subject
+                # "Ann Lee's right-hand woman rallied": the possessor's noun is the subject
                 return (k, self._determiner_phrase_end(e - 1, i))
-            # "Republican presidential nominee Donald Trump issued": singular role words between a capitalised
+            # "Republican presidential nominee Mark Hale issued": singular role words between a capitalised
             # modifier and the name belong to the subject when a name follows them (not "State Department
             # officials Jane Doe and ...": a group)
             m = e
@@ -140,7 +140,7 @@ class _Subjects:
                 last = t.low[n - 1]
                 if n > e and (last in _SPEAKER_NOUNS or last.endswith("s") and not last.endswith("ss")) \
                         and not self._in_full_name(t.text[k]):
-                    e = n  # (not "Trump wants": a surname the article gives in full is a name)
+                    e = n  # (not "Hale wants": a surname the article gives in full is a name)
             return (k, e)
         if w in _DET and _is_cap(t.text[k]):
             # "The ad claims": the article's words; a determiner standing alone as a pronoun ("Some in the

@@ -97,7 +97,7 @@ class _Turkish:
             else:
                 nxt = i1
             if s0 >= 0 and fr.s0 >= 0:
-                # the head name of a long subject: "... araştırmacısı Zeynep Ergüven"
+                # the head name of a long subject: "... araştırmacısı Selin Aksoy"
                 fr.s0, fr.s1, fr.a0, fr.a1 = self._tr_head(fr.s0, fr.s1)
             if e - cs >= 1 and t.words(cs, e) >= 1:
                 inner = any(t.quote[m] != -1 for m in range(cs, e))

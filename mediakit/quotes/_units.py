@@ -34,7 +34,7 @@ _TURN_MARKERS = frozenset({"Q", "A", "QUESTION", "ANSWER"})
 # a sentence of at most this many tokens opening with a bare frame ("Smith asked.") joins the quotation
 # before it; origin unknown, predates this refactor
 _SHORT_FRAME_UNIT_TOKENS = 14
-# a longer sentence opening with a whole frame ("Scott's niece, Del. Marcia Price, shouted.") joins it up to
+# a longer sentence opening with a whole frame ("Hurst's niece, Del. Marcia Pryor, shouted.") joins it up to
 # this many tokens; origin unknown, predates this refactor
 _LEAD_FRAME_UNIT_TOKENS = 40
 # words allowed after such a leading frame before the sentence ends; origin unknown, predates this refactor
@@ -76,7 +76,7 @@ class _Units:
                 t.mark[k] = k < c or k >= e
 
     def _is_name_quote(self, q: QuoteSpan, c: int, e: int, o: int) -> bool:
-        """«Волга Вайр», “Saturday Night Live”: a short run of capitalised words with no punctuation is a
+        """«Речной Вестник», “Sunday Night Revue”: a short run of capitalised words with no punctuation is a
         name in quotes, not a quotation (unless a cue verb or a colon introduces it)."""
         t = self.t
         words = t.text[c:e]
@@ -92,7 +92,7 @@ class _Units:
             prev -= 1
         z = bisect.bisect_left(t.start, q.close_end)
         if z < len(t) and _is_cap(t.text[z]) and _is_word(t.text[z]):
-            return True  # «Волга Вайр» Марина Тюрина: the addressee before the speaker's name
+            return True  # «Речной Вестник» Ольга Зайцева: the addressee before the speaker's name
         return not (prev >= 0 and (t.low[prev] == ":" or self._cue_at(prev, backward=True) is not None))
 
     def _units(self) -> list[tuple[int, int]]:
@@ -181,8 +181,8 @@ class _Units:
         return out
 
     def _leads_frame(self, a: int, b: int) -> bool:
-        """True when tokens a..b open with a whole attribution frame ("Scott's niece, state Del. Marcia
-        Price, shouted to the crowd.") that ends the sentence."""
+        """True when tokens a..b open with a whole attribution frame ("Hurst's niece, state Del. Marcia
+        Pryor, shouted to the crowd.") that ends the sentence."""
         fr = self._post_frame(a, b)
         return fr is not None and fr.cue is not None and fr.s0 == a and fr.c0 < b and \
             self.t.words(max(fr.c1, fr.a1, fr.s1), b) <= _FRAME_TAIL_WORDS

@@ -123,7 +123,7 @@ _TITLES_ABBR = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col"
                 "conn", "mass", "mich", "minn", "penn", "tenn", "wis", "va", "md", "ky", "ill", "ind", "ga",
                 "la", "mo", "nev", "okla", "ore", "tex", "wash", "colo", "ala", "ark", "kan", "neb", "miss",
                 "vt", "n.y", "n.j", "n.h", "d.c", "s.c", "n.c"}
-# verbs that stand before their speaker in English ('“...,” said Smith'; not '“...” blasted Clinton as')
+# verbs that stand before their speaker in English ('“...,” said Smith'; not '“...” blasted Lee as')
 _INVERTIBLE = {"say", "add", "write", "ask", "continue", "explain", "note", "recall", "reply", "respond",
                "answer", "insist", "argue", "observe", "warn", "quip", "joke", "counter", "conclude", "declare",
                "exclaim", "announce", "remark", "comment", "suggest", "predict", "recount", "concede",
@@ -136,7 +136,7 @@ _INVERTIBLE = {"say", "add", "write", "ask", "continue", "explain", "note", "rec
 _PUNCT_OPEN = set("([{")
 _DASHES = {"—", "–", "-", "--"}
 _QUOTE_CHARS = set("\"“”«»„‘’‹›'")
-# a quotation of at most this many tokens of capitalised words is a name in quotes ("Saturday Night Live"),
+# a quotation of at most this many tokens of capitalised words is a name in quotes ("Sunday Night Revue"),
 # not a quotation; origin unknown, predates this refactor (see the thresholds note in ._direct)
 _NAME_QUOTE_MAX = 5
 _NEWLINE_RE = re.compile(r"\n")
@@ -202,7 +202,7 @@ _NON_SPEAKER_HEADS = {
     "amount", "value", "weather", "temperature", "temperatures", "turnout", "margin", "lead", "gap", "deficit",
     "debt", "budget", "spending", "cost", "costs", "fee", "fees", "salary", "wages", "trading", "volume",
 }
-# heads of what a person or body said or did in public: "Comey's news conference" is Comey speaking, and so is
+# heads of what a person or body said or did in public: "Rusk's news conference" is Rusk speaking, and so is
 # "Lee's aggressive attack on Roe" (a speech act named by its noun), never the person it is about
 _STATEMENT_HEADS = frozenset({
     "conference", "speech", "speeches", "statement", "statements", "remarks", "comment", "comments", "interview",

@@ -106,13 +106,13 @@ def distinctive_terms(
     discount_reuse : ignore text reused from an earlier article, so one wire story counts once: a
         :func:`mediakit.find_reuse` result or a spans table (``article_id, start, end``); True computes
         find_reuse here and warns (pandas only: compute it once and pass it).
-    keep_own_name : with ``by="outlet"``, an outlet's own name is furniture ("told POLITICO", "Copyright
-        USA TODAY"), so by default it is left out of that outlet's rows: the terms that are its name as the
-        ``outlet`` value writes it (any case, "-"/"_" read as spaces, or run together: "usa-today" -> "usa
-        today", "usatoday"), n-grams containing it, and a part of a multi-word name ("usa", "today") when
+    keep_own_name : with ``by="outlet"``, an outlet's own name is furniture ("told NEWSLINE", "Copyright
+        METRO TODAY"), so by default it is left out of that outlet's rows: the terms that are its name as the
+        ``outlet`` value writes it (any case, "-"/"_" read as spaces, or run together: "metro-today" -> "metro
+        today", "metrotoday"), n-grams containing it, and a part of a multi-word name ("metro", "today") when
         most of its uses in the outlet's articles are inside the name; the same for the name its articles
-        write when the value is an id that abbreviates it ("huff-post": Huffington Post, "nyt": New York
-        Times; learned from 3+ of its articles). Counts and scores are unchanged; other
+        write when the value is an id that abbreviates it ("harb-post": Harbour Post, "hdl": Harbour Daily
+        Ledger; learned from 3+ of its articles). Counts and scores are unchanged; other
         outlets' names stay (a reference to a rival is content). True lists them like any other term.
         With ``pair`` nothing is left out: the two sides are one comparison of the whole shared vocabulary.
     vectorizer, **vectorizer_params_ : a scikit-learn vectoriser, or settings for

@@ -1,10 +1,10 @@
-"""An outlet's own name among its distinctive terms: furniture ("told POLITICO", "Copyright USA TODAY"), not content.
+"""An outlet's own name among its distinctive terms: furniture ("told NEWSLINE", "Copyright METRO TODAY"), not content.
 
 :func:`mediakit.distinctive_terms` drops, from each outlet's own rows, the terms that are its name as the
-``outlet`` value writes it (case-insensitive, "-" and "_" read as spaces, also run together: "usa-today"
--> "usa today", "usatoday"), and the n-grams that contain it ("told politico"). A term that is only *part* of
-a multi-word name ("usa", "today" of "USA TODAY") is dropped only when most of its occurrences in the
-outlet's articles are inside the name: USA TODAY's "today" in "said today" is content. Other outlets'
+``outlet`` value writes it (case-insensitive, "-" and "_" read as spaces, also run together: "metro-today"
+-> "metro today", "metrotoday"), and the n-grams that contain it ("told newsline"). A term that is only *part* of
+a multi-word name ("metro", "today" of "METRO TODAY") is dropped only when most of its occurrences in the
+outlet's articles are inside the name: METRO TODAY's "today" in "said today" is content. Other outlets'
 names stay (a reference to a rival is content).
 
 Counting the occurrences inside the name is partition work (:func:`name_part_counts`, summed across
@@ -40,8 +40,8 @@ _POSSESSIVE_RE = re.compile(r"(?:'s|')$")
 def name_words(name: str) -> tuple[str, ...]:
     """The words of an outlet name, lower case, with ``-`` and ``_`` read as spaces.
 
-    >>> name_words("usa-today"), name_words("POLITICO"), name_words("The_Daily Star")
-    (('usa', 'today'), ('politico',), ('the', 'daily', 'star'))
+    >>> name_words("metro-today"), name_words("NEWSLINE"), name_words("The_Daily Lamp")
+    (('metro', 'today'), ('newsline',), ('the', 'daily', 'lamp'))
     """
     return tuple(tokenize(re.sub(r"[-_]+", " ", str(name)), lower=True, keep_acronyms=False))
 
@@ -49,8 +49,8 @@ def name_words(name: str) -> tuple[str, ...]:
 def term_words(term: str) -> tuple[str, ...]:
     """The words of a term as :func:`name_words` reads a name, possessive endings dropped ("TODAY's" -> today).
 
-    >>> term_words("USA TODAY's"), term_words("usa-today"), term_words("Told POLITICO")
-    (('usa', 'today'), ('usa', 'today'), ('told', 'politico'))
+    >>> term_words("METRO TODAY's"), term_words("metro-today"), term_words("Told NEWSLINE")
+    (('metro', 'today'), ('metro', 'today'), ('told', 'newsline'))
     """
     words = []
     for w in str(term).replace("’", "'").lower().split():
@@ -91,9 +91,9 @@ def name_part_counts(texts: Sequence[str] | pa.Array, codes: np.ndarray, groups:
     name (a word, or a run of words) occurs inside the name in the group's texts, keyed as the vectoriser
     writes the term (``normalize`` is its tokenizer's ``normalize``; an n-gram's words joined by a space).
 
-    >>> name_part_counts(["Copyright USA TODAY. USA TODAY's poll", "said today"], np.array([0, 0]),
-    ...                  ["usa-today", "B"], str.lower)
-    {0: Counter({'usa': 2, 'today': 1, "today's": 1})}
+    >>> name_part_counts(["Copyright METRO TODAY. METRO TODAY's poll", "said today"], np.array([0, 0]),
+    ...                  ["metro-today", "B"], str.lower)
+    {0: Counter({'metro': 2, 'today': 1, "today's": 1})}
     """
     names = {g: words for g, name in enumerate(groups) if len(words := name_words(name)) > 1}
     patterns = {g: _name_re(words) for g, words in names.items()}
@@ -125,8 +125,8 @@ def own_name_mask(terms: Sequence[str], counts: np.ndarray, name: str, inside: M
     them are inside the name. Dropped: the name itself (any case, spacing or run together), an n-gram that
     contains it, and a part of a multi-word name whose occurrences are mostly inside the name.
 
-    >>> terms = ["USA", "TODAY", "today", "usatoday", "told USA TODAY", "poll"]
-    >>> own_name_mask(terms, np.array([5, 4, 9, 1, 2, 3]), "usa-today", {"USA": 5, "TODAY": 4}).tolist()
+    >>> terms = ["METRO", "TODAY", "today", "metrotoday", "told METRO TODAY", "poll"]
+    >>> own_name_mask(terms, np.array([5, 4, 9, 1, 2, 3]), "metro-today", {"METRO": 5, "TODAY": 4}).tolist()
     [True, True, False, True, True, False]
     """
     return _mask([str(t).lower() for t in terms], terms, counts, name, inside)
@@ -162,11 +162,11 @@ def own_name_drops(terms: Sequence[str], counts: np.ndarray, groups: Sequence[st
     ``written``: more names of a group as its articles write them (:func:`learn_written_names`), each with the
     counts of its parts inside it.
 
-    >>> own_name_drops(["POLITICO", "told POLITICO", "tolls"], np.array([[3, 1, 0], [1, 0, 4]]),
-    ...                ["politico", "usa-today"], None)
+    >>> own_name_drops(["NEWSLINE", "told NEWSLINE", "tolls"], np.array([[3, 1, 0], [1, 0, 4]]),
+    ...                ["newsline", "metro-today"], None)
     {0: array([ True,  True, False])}
-    >>> own_name_drops(["huffington", "post", "huff"], np.array([[9, 9, 1]]), ["huff-post"], None,
-    ...                {0: [("Huffington Post", {"huffington": 9, "post": 2})]})
+    >>> own_name_drops(["harbour", "post", "harb"], np.array([[9, 9, 1]]), ["harb-post"], None,
+    ...                {0: [("Harbour Post", {"harbour": 9, "post": 2})]})
     {0: array([ True, False, False])}
     """
     out: dict[int, np.ndarray] = {}
@@ -212,15 +212,15 @@ def tokenizer_normalize(vectorizer: Any) -> Callable[[str], str]:
 
 def abbreviates(name: str, words: Sequence[str]) -> bool:
     """True when ``words`` (two or more) begin, in order, with the pieces of the outlet id ``name``: its
-    letters split into one non-empty prefix per word ("huff-post" and Huffington Post, "nyt" and New York
-    Times, "wapo" and Washington Post). An id that is already the words, spaced or run together, is not an
+    letters split into one non-empty prefix per word ("harb-post" and Harbour Post, "hdl" and Harbour Daily
+    Ledger, "lepo" and Ledger Post). An id that is already the words, spaced or run together, is not an
     abbreviation of them (:func:`own_name_mask` drops those).
 
-    >>> abbreviates("huff-post", ["Huffington", "Post"]), abbreviates("nyt", ["New", "York", "Times"])
+    >>> abbreviates("harb-post", ["Harbour", "Post"]), abbreviates("hdl", ["Harbour", "Daily", "Ledger"])
     (True, True)
-    >>> abbreviates("wapo", ["Washington", "Post"]), abbreviates("nyt", ["New", "Yorker"])
+    >>> abbreviates("lepo", ["Ledger", "Post"]), abbreviates("hdl", ["Harbour", "Dealer"])
     (True, False)
-    >>> abbreviates("usa-today", ["USA", "Today"]), abbreviates("usa-today", ["USA", "TODAY's"])
+    >>> abbreviates("metro-today", ["METRO", "Today"]), abbreviates("metro-today", ["METRO", "TODAY's"])
     (False, False)
     """
     return _abbreviates("".join(name_words(name)), words)
@@ -246,15 +246,15 @@ def written_name_counts(texts: Sequence[str] | pa.Array, codes: np.ndarray, grou
                         normalize: Callable[[str], str], limit: int = WRITTEN_READ) -> dict[int, dict]:
     """Per group: the runs of capitalised words its id abbreviates (:func:`abbreviates`) in up to ``limit`` of
     its texts, each as ``{phrase: [articles, Counter of its parts inside it]}``, and ``{"": [articles read]}``.
-    Only groups whose name is written as an id (lower case, no spaces: "huff-post", "nyt") are read.
+    Only groups whose name is written as an id (lower case, no spaces: "harb-post", "hdl") are read.
     Parts are keyed as the vectoriser writes the term (``normalize``), as :func:`name_part_counts` does.
 
-    >>> out = written_name_counts(["He told The Huffington Post.", "Huffington Post said"], np.array([0, 0]),
-    ...                           ["huff-post"], str.lower)
-    >>> out[0]["Huffington Post"][0], out[0][""][0], out[0]["Huffington Post"][1]["huffington"]
+    >>> out = written_name_counts(["He told The Harbour Post.", "Harbour Post said"], np.array([0, 0]),
+    ...                           ["harb-post"], str.lower)
+    >>> out[0]["Harbour Post"][0], out[0][""][0], out[0]["Harbour Post"][1]["harbour"]
     (2, 2, 2)
     """
-    # only ids ("huff-post", "nyt") can abbreviate a written name; "The Ledger" is written as it is
+    # only ids ("harb-post", "hdl") can abbreviate a written name; "The Ledger" is written as it is
     letters = {g: "".join(name_words(name)) for g, name in enumerate(groups) if _ID_RE.fullmatch(str(name))}
     out: dict[int, dict] = {}
     read: Counter = Counter()
@@ -316,9 +316,9 @@ def learn_written_names(written: Mapping[int, Mapping[str, Any]] | None) -> dict
     :data:`WRITTEN_MIN_ARTICLES` articles and :data:`WRITTEN_MIN_SHARE` of those read, most frequent first
     (at most three), each with its parts' counts inside it.
 
-    >>> learn_written_names({0: {"": [40, Counter()], "Huffington Post": [9, Counter({"huffington": 9})],
+    >>> learn_written_names({0: {"": [40, Counter()], "Harbour Post": [9, Counter({"harbour": 9})],
     ...                          "Harvard Park": [1, Counter()]}})
-    {0: [('Huffington Post', Counter({'huffington': 9}))]}
+    {0: [('Harbour Post', Counter({'harbour': 9}))]}
     """
     out: dict[int, list[tuple[str, Counter]]] = {}
     for g, found in (written or {}).items():
