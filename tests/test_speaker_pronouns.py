@@ -14,7 +14,7 @@ def _direct(*texts: str) -> pd.DataFrame:
     q = mk.extract_quotes(corpus)
     by_id = corpus.set_index("article_id").text
     for r in q.itertuples():  # offsets are sacred
-        if r.speaker_start is not None and r.speaker_start == r.speaker_start:
+        if pd.notna(r.speaker_start):
             assert by_id[r.article_id][int(r.speaker_start):int(r.speaker_end)] == r.speaker
     return q[q.kind == "direct"].reset_index(drop=True)
 

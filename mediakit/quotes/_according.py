@@ -25,6 +25,8 @@ _QUESTION_OPENERS = frozenset({"if", "whether", "what", "how", "why", "who", "wh
 _FRONT_SKIP = frozenset({"when", "while", "after", "before", "once", "but", "and", "also", "later", "then"})
 # the fronted content is at least this many words; chosen on PolNeAR train false negatives ("Asked about it")
 _FRONTED_MIN_WORDS = 2
+# most words of a quotation inside a fronted question ('Asked if the mayor “gets” it'); set by hand
+_ASKED_QUOTED_WORDS = 4
 # longest phrase about the asking between "Asked" and the question ("Asked at a briefing Monday in Washington
 # about ..."), in tokens; chosen by hand on PolNeAR train false negatives
 _ASKED_PP_TOKENS = 8
@@ -79,12 +81,15 @@ class _According:
                 return k + L
         return None
 
-    def _fronted(self, i0: int, i1: int, cue, a: int, b: int) -> bool:
+    def _fronted(self, i0: int, i1: int, cue, a: int, b: int, passive: bool = False) -> bool:
         """Emit the content of a fronted frame with no subject of its own and return True: a
         participle opening the sentence reports a that-clause for the sentence's subject ("Noting that only
         one senator voted with them, the group vowed ..."); "Asked" (at the start, or after "when") reports
         the question put to the subject, with no speaker: the asker is not named ("Asked whether ..., Lee
-        said ..."; "asked by" is no cue). False when the shape does not hold."""
+        said ..."; "asked by" is no cue). With ``passive``, "asked" follows a form of "be" anywhere in the
+        sentence ("he was asked what happened", "was asked by a caller why ..."): the same question, put by the
+        agent after "by" or by no one named; only a question word, "if" or "whether" opens it there. False when
+        the shape does not hold."""
         t = self.t
         asked = t.low[i0] == "asked"
         if not (asked or cue.form == "ing"):
@@ -92,7 +97,7 @@ class _According:
         f = a
         while f < i0 and (not _is_word(t.text[f]) or t.low[f] in _FRONT_SKIP):
             f += 1
-        if f != i0 and not (asked and t.low[i0 - 1] in ("when", "after")):
+        if f != i0 and not (asked and t.low[i0 - 1] in ("when", "after")) and not (asked and passive):
             return False
         # a phrase cue ("asked about") keeps its preposition in the question
         k, s0, s1 = (i0 + 1 if asked else i1), -1, -1
@@ -114,17 +119,28 @@ class _According:
                         and _is_word(t.text[m]) and t.quote[m] == -1:
                     m += 1
                 k = m
-            if k >= b or t.low[k] not in _QUESTION_OPENERS:
+            if k >= b or t.low[k] not in _QUESTION_OPENERS or passive and t.low[k] in ("about", "to"):
                 return False
         elif t.low[k] not in self.lex.complementizers and t.low[k] not in _QUESTION_OPENERS - {"about", "to"}:
             return False
         e = k
-        while e < b and t.low[e] not in (",", ";", ":", "—", "–") and t.quote[e] == -1:
+        while e < b and t.low[e] not in (",", ";", ":", "—", "–") and not (
+                t.low[e] == "-" and e > k and t.end[e - 1] < t.start[e]):  # (a hyphen typed for a dash)
+            if t.quote[e] != -1:
+                qo, qc, qe, qz = self.q_tok[t.quote[e]]
+                if not asked or qo != e or t.words(qc, qe) > _ASKED_QUOTED_WORDS or qz >= b:
+                    break
+                # 'Asked if the mayor “gets” it, ...', 'Asked why ... on "Morning Talk," Lee said': a short
+                # quotation inside the question (a comma inside its marks closes the question there)
+                e = qz
+                if t.low[qe - 1] == ",":
+                    break
+                continue
             e += 1
         if t.words(k, e) < _FRONTED_MIN_WORDS or e < b and t.quote[e] != -1:
             return False
         stop = e
-        while e > k and not _is_word(t.text[e - 1]):
+        while e > k and not _is_word(t.text[e - 1]) and not (t.quote[e - 1] != -1 and t.mark[e - 1]):
             e -= 1  # the sentence's final stop
         if not asked:
             if stop >= b or t.low[stop] != ",":

@@ -65,6 +65,15 @@ _CLAUSE_NOUNS = frozenset({
     "question", "insistence", "assumption", "conclusion", "proposition", "expectation", "expectations",
     "speculation", "hint", "sign", "signs", "indication", "indications", "proof", "reminder"})
 # words that open a sentence without being part of its content ("And yet, ..., Syria remains ...")
+# adverbs between a frame and the predicate it interrupts ("The mayor, Lee said, never forgets ..."); set by hand
+_PREDICATE_ADVERBS = frozenset({"never", "also", "still", "only", "often", "always", "already", "rarely", "seldom",
+                                "usually", "now", "just", "really", "clearly", "simply", "largely", "no", "not"})
+# words opening an indirect question after an addressee ("explained to reporters why ..."); set by hand
+_ASKED_QUESTION_WORDS = frozenset({"why", "how", "whether", "if"})  # (not "who", "when": relatives)
+# most tokens of a relative phrase before a frame that interrupts it ("the existence of which, many say, ...")
+_RELATIVE_PHRASE_TOKENS = 6
+# most tokens of a noun phrase opened by a determiner before such a frame ("The nickname, she explained, exists")
+_SUBJECT_FRAGMENT_TOKENS = 4
 _CONNECTIVES = frozenset({"and", "but", "yet", "so", "still", "now", "then", "also", "however", "indeed", "instead",
                           "meanwhile", "rather", "thus", "nor", "or"})
 # determiners that, with one noun, name an event as the object of a speech act ("condemned the move") rather
@@ -140,6 +149,46 @@ class _Content(_ContentObjects):
         if s < e and t.low[s] == "to":
             return s + 1 < e and t.text[s + 1][:1].islower() and t.low[s + 1] not in _DET
         return self._is_clause(s, e, False)
+
+    def _relative_around(self, fr: _Frame, kind: str, a: int, k: int, e: int, right0: int, hi: int):
+        """Token span of a relative clause that a frame between commas interrupts right after its pronoun
+        ("..., which, his advisers believe, would lead to ...", "(the existence of which, many say, represents
+        ...)"): from the relative phrase to the end of the clause. None unless the frame has a subject and a
+        speech or cognition cue and the rest opens with a predicate."""
+        t = self.t
+        if kind != "indirect" or fr.s0 < 0 or fr.cue is None or fr.cue.cls not in ("speech", "cognition") \
+                or fr.inverted or k >= e:
+            return None
+        fs = min(fr.s0, fr.c0)
+        if fs - 2 < a or t.low[fs - 1] != "," or t.low[fs - 2] not in ("which", "who", "whom") \
+                or k <= right0 or t.low[k - 1] != "," or self._skip_pp_right(max(fr.c1, fr.s1), hi) != k - 1 \
+                or not self._predicate_at(k, e, True):
+            return None
+        for m in range(k + 1, e - 1):
+            if t.low[m] == "," and t.quote[m] == -1 and t.text[m + 1].islower() and (
+                    t.low[m + 1] in _AUX or _past_like(t.low[m + 1])):
+                e = m  # "The mayor, who, aides said, was tired, left early": the main clause's verb ends it
+                break
+        s_ = fs - 2
+        while s_ - 1 >= a and t.low[s_ - 1] not in (",", "(", ";", ":", "—", "–") and t.quote[s_ - 1] == -1 \
+                and fs - s_ < _RELATIVE_PHRASE_TOKENS:
+            s_ -= 1
+        return (s_, e) if s_ == a or t.low[s_ - 1] in (",", "(", ";", ":", "—", "–") else None
+
+    def _predicate_at(self, k: int, e: int, subject: bool = False) -> bool:
+        """True when tokens from ``k`` open a predicate with no subject of its own: an auxiliary or a past tense,
+        after at most one adverb ("was dead", "never forgets", "made him question"; not "the levy could ...");
+        a present tense in -s counts after an adverb or, with ``subject`` (a short noun phrase before the frame),
+        alone ("The nickname, she explained, exists ...")."""
+        t = self.t
+        if k < e - 1 and t.low[k] in _PREDICATE_ADVERBS:
+            k += 1
+            subject = True
+        w = t.low[k]
+        if subject and w.endswith("s") and not w.endswith(("ss", "us", "is")) and w.isalpha() and t.text[k].islower() \
+                and w not in _PREPS and k + 1 < e and t.low[k + 1] not in _AUX:
+            return True
+        return w in _AUX or _past_like(w) and t.text[k].islower()
 
     def _fronted_phrase(self, a: int, e: int) -> bool:
         """True when tokens a..e before a frame between commas are a fronted phrase of place or time with no
@@ -298,10 +347,15 @@ class _Content(_ContentObjects):
         if kind == "according_to" or fr.cue is None or k + 2 >= hi or t.low[k] not in _PREPS or t.low[k] == "of":
             return k
         first = t.low[k + 1]
-        if t.low[k] == "to" and not (first in _DET or first in _PERSON_OBJECTS or _is_cap(t.text[k + 1])):
+        # ("explained to reporters why ...": a plural noun after "to" is an addressee too)
+        plural = first.isalpha() and first.endswith("s") and not first.endswith("ss") and first not in self.lex.forms
+        if t.low[k] == "to" and not (first in _DET or first in _PERSON_OBJECTS or _is_cap(t.text[k + 1]) or plural):
             return k  # "urged him to name cities that ...": an infinitive, not a phrase about the telling
         for m in range(k + 1, min(hi - 1, k + _PHRASE_BEFORE_THAT_WINDOW)):
             w = t.low[m]
+            if t.low[k] == "to" and w in _ASKED_QUESTION_WORDS and m - 1 > k and fr.cue.cls == "speech" \
+                    and t.low[m - 1] not in _PREPS and t.low[m - 1] not in _DET and _is_word(t.text[m + 1]):
+                return m  # "explained to reporters why the mayor was chosen": the addressee, then the question
             # ("responded to the claims that ...": the clause belongs to the noun, someone else's; "answered with
             # the claim that ...": the speaker's own)
             if w == "that" and m - 1 > k and t.low[m - 1] not in _PREPS and t.low[m - 1] not in _DET \
@@ -483,6 +537,9 @@ class _Content(_ContentObjects):
         if fr.cue is not None and fr.cue.form == "noun" and k < e and t.low[k] == "to":
             e = self._infinitive_end(k, e)
         words = t.words(k, e)
+        rel = self._relative_around(fr, kind, a, k, e, right0, hi)
+        if rel is not None:
+            return rel
         around = self._according_around(fr, kind, a, k, e, right0, hi)
         if around is not None:
             return around
@@ -543,11 +600,13 @@ class _Content(_ContentObjects):
                 and left_words >= _FINAL_FRAME_LEFT_WORDS and fr.s0 >= 0 and k < hi
                 and fr.cue is not None and fr.cue.form != "phrase" and fr.antecedent is None
                 and t.low[fr.s0] not in ("who", "which", "that")
-                and (t.low[k] in _TAIL_PREPS or t.low[k].endswith("ing") and t.low[k - 1] == ","
-                     and t.low[k] not in self.lex.forms)
+                and (t.low[k] in _TAIL_PREPS and not (k + 1 < hi and t.low[k] == "at" and t.low[k + 1] in ("least", "most"))
+                     or t.low[k].endswith("ing") and t.low[k - 1] == "," and t.low[k] not in self.lex.forms)
                 # (a quoted title is no quotation: "..., he said on HBC’s “Morning Ledger.”")
+                # (only up to a semicolon: "..., his aides argued in interviews; rather, it was ... that ...")
                 and not any(t.low[m] in self.lex.complementizers or t.quote[m] != -1
-                            and not self._is_title(*self.q_tok[t.quote[m]][:3], a) for m in range(right0, hi))
+                            and not self._is_title(*self.q_tok[t.quote[m]][:3], a)
+                            for m in range(right0, next((x for x in range(right0, hi) if t.low[x] == ";"), hi)))
                 # "In the long run, many economists say, this effect could ...": a fronted phrase on the left
                 # is no clause, so the clause after the frame is the content
                 and not self._fronted_phrase(a, frame_start))
@@ -557,18 +616,23 @@ class _Content(_ContentObjects):
         if kind == "according_to" and fr.cue is not None and fr.cue.lemma == "according to" \
                 and left_words >= _ACCORDING_MIN_WORDS:
             p = fr.c0 - 1
-            while p > a and t.low[p] == ",":
-                p -= 1
+            while p > a and (t.low[p] == "," or t.low[p] == "." and p + 1 < fr.c0 and t.low[p + 1] == ","
+                             and t.end[p - 1] == t.start[p] and t.text[p - 1][:1].isupper()):
+                p -= 1  # ("... in Salem, Mass., according to": a capitalised abbreviation's period; not "10 p.m.")
             acc_left = t.low[p] not in _SUBORDINATORS and t.low[p] not in self.lex.complementizers \
                 and t.low[p] not in _PREPS and _is_word(t.text[p])
         # "according to a court document filed [by the attorney]", "according to an official [who spoke on ...]",
         # "according to documents from Ann Blair, [a close friend of ...]", "as Newsline reported [a few days
         # later]": what follows the source is the rest of its description or a phrase about the telling
+        # ("According to Ann Cole, a friend of the mayor, the mayor called ...": the next frame's subject after
+        # the description's comma ends ``hi`` there; the content goes on to the unit's end)
+        hi_d = b if hi < b and t.low[hi] == "," and fr.c0 == a + sum(not _is_word(t.text[x]) for x in range(a, fr.c0)) \
+            and t.low[k] in ("a", "an") else hi
         if kind == "according_to" and not acc_left and k < hi and k >= right0 and (
                 k == right0 and t.low[k] in _SOURCE_TAILS
                 or t.low[k] in ("a", "an") and t.low[k - 1] == "," and fr.a1 < 0
-                and not self._is_clause(k, next((x for x in range(k, hi) if t.low[x] == ","), k), False)
-                and any(t.low[x] == "," for x in range(k, hi))
+                and not self._is_clause(k, next((x for x in range(k, hi_d) if t.low[x] == ","), k), False)
+                and any(t.low[x] == "," for x in range(k, hi_d))
                 or fr.cue is not None and fr.cue.lemma != "according to" and k == right0
                 and (t.low[k] in _PREPS and t.low[k] != "to" or t.low[k] in _TIME_WORDS or self._time_phrase_only(k, hi))
                 and not self._is_clause(k, e, False)):
@@ -577,8 +641,8 @@ class _Content(_ContentObjects):
             if left_words < _ACCORDING_MIN_WORDS or lead <= a or t.low[lead - 1] not in (",", "—", "–") \
                     and not (t.quote[lead - 1] != -1 and t.mark[lead - 1]):
                 # nothing reported on the left: the content is the clause after the description's comma
-                m = next((x for x in range(k, hi) if t.low[x] == "," or t.quote[x] != -1), hi)
-                end = hi
+                m = next((x for x in range(k, hi_d) if t.low[x] == "," or t.quote[x] != -1), hi_d)
+                end = hi_d
                 while end > m and not _is_word(t.text[end - 1]):
                     end -= 1
                 if m < end and t.low[m] == "," and t.words(m + 1, end) >= _ACCORDING_MIN_WORDS \
@@ -604,6 +668,20 @@ class _Content(_ContentObjects):
                 and t.words(right0, hi) <= _ADDRESSEE_ONLY_WORDS and not self._is_clause(right0, hi, True) \
                 and not any(t.low[m] in self.lex.complementizers or t.quote[m] != -1 for m in range(right0, hi)):
             return None  # "..., his aide told The Harbour Herald.": the name after "told" is whom, not what
+        if kind == "indirect" and not acc_left and words >= _MIN_CONTENT_WORDS and n_f == 0 and fr.s0 >= 0 \
+                and fr.cue is not None and fr.cue.cls in ("speech", "cognition") and frame_start > a and t.low[frame_start - 1] == "," and k > right0 and t.low[k - 1] == "," \
+                and self._skip_pp_right(max(fr.c1, fr.s1, fr.a1), hi) == k - 1 and t.quote[k] == -1 \
+                and self._predicate_at(k, e, frame_start - 1 - a <= _SUBJECT_FRAGMENT_TOKENS and t.low[a] in _DET):
+            # "The mayor, Lee said, never forgets a slight", "And the plan, said Ann Lee, who ..., was dead": a
+            # frame between commas after the subject, before its verb, interrupts one clause; the content runs
+            # from the sentence's first word (a fronted phrase or a connective before a frame whose right part
+            # has a subject of its own stays out: "In the long run, analysts say, the levy could ...")
+            s_ = a
+            while s_ < frame_start and not _is_word(t.text[s_]):
+                s_ += 1
+            if s_ < frame_start - 1 and not any(t.quote[m] != -1 or t.low[m] in (";", ":", "—", "–")
+                                                for m in range(s_, frame_start)):
+                return (s_, e)
         if (words >= _MIN_CONTENT_WORDS and kind != "according_to" or words >= _ACCORDING_MIN_WORDS) and not acc_left:
             return (k, e)
         if words == 1 and kind == "indirect" and not acc_left and fr.cue is not None and fr.cue.content_object \
@@ -628,9 +706,12 @@ class _Content(_ContentObjects):
         first = a
         while first < left_end and (not _is_word(t.text[first]) or t.low[first] in ("and", "but", "so", "yet")):
             first += 1
-        # ("After Lee accused him, ..., he said": a fronted subordinate clause is no main clause to report whole)
-        main_first = first < left_end and t.low[first] not in _AROUND_SUBORDINATORS and t.low[first] not in (
-            "if", "as", "since", "among", "whether", "even", "once", "unless", "until")
+        # ("After Lee accused him, he said": a fronted subordinate clause is no main clause to report whole, unless
+        # a main clause follows it before a frame that closes the sentence: "As the inquiry winds down, agents
+        # will ask whether her aides knew ..., officials said" reports the whole sentence)
+        main_first = first < left_end and (t.low[first] not in _AROUND_SUBORDINATORS and t.low[first] not in (
+            "if", "as", "since", "among", "whether", "even", "once", "unless", "until") or self._ends_unit(fr, b)
+            and any(t.low[m] == "," and t.quote[m] == -1 for m in range(first + 1, left_end - 2)))
         # start after a previous frame of this unit
         for n2, (fr2, _k2) in enumerate(frames[:n_f]):
             if n2 in self._silent:

@@ -39,6 +39,9 @@ _SOURCE_TAIL_TOKENS = 12
 # longest fronted adverbial before an "according to" phrase between commas that the reported clause after it
 # takes in ("Since last May, according to X, ..."), in words; chosen on PolNeAR train false negatives
 _AROUND_LEFT_WORDS = 5
+# most words of a quoted term inside the subordinate clause before an "according to" phrase ('While most were
+# elevated to the “confidential” level, according to ...'); set by hand
+_SCARE_QUOTE_WORDS = 3
 # longest unquoted paragraph taken as what a frame ending with a colon announces ("he said:\n\nLet no one ..."),
 # in tokens; a longer run with no blank line is the rest of an article, not a block quotation; chosen by hand
 _BLOCK_MAX_TOKENS = 200
@@ -73,7 +76,8 @@ class _ContentFrames:
         # "While most were marked confidential, according to an official, two were marked secret": a clause
         # under a subordinator leans on the main clause after the phrase; the sentence is reported whole
         sub = bool(left) and t.low[left[0]] in _AROUND_SUBORDINATORS and len(left) >= _MIN_CONTENT_WORDS + 1 \
-            and not any(t.quote[m] != -1 or t.low[m] in (";", ":") for m in range(s, fr.c0 - 1))
+            and not any(t.quote[m] != -1 and not self._scare_quote_at(m) or t.low[m] in (";", ":")
+                        for m in range(s, fr.c0 - 1))
         pp = bool(left) and t.low[left[0]] in _PREPS  # "Over the long term": a cue's form in it is a noun
         if not left or not sub and (len(left) > _AROUND_LEFT_WORDS or any(
                 t.low[m] in _AUX and t.low[m] not in _TIME_WORDS or _past_like(t.low[m])
@@ -85,6 +89,13 @@ class _ContentFrames:
                 or not (self._is_clause(k, e, False) or any(_past_like(t.low[m]) for m in range(k, e))):
             return None  # "..., according to the union, a group that ...": an apposition, no clause
         return (s, e)
+
+    def _scare_quote_at(self, m: int) -> bool:
+        """True when token ``m`` is in a short quotation of at most :data:`_SCARE_QUOTE_WORDS` words (a term the
+        writer marks, 'elevated to the “confidential” level'), no quoted speech."""
+        t = self.t
+        qo, _qc, _qe, qz = self.q_tok[t.quote[m]]
+        return t.words(qo, qz) <= _SCARE_QUOTE_WORDS
 
     def _addressee_then_subordinate(self, k: int, hi: int) -> bool:
         """True when tokens from ``k`` are a short noun phrase (an addressee) and then a subordinate clause about

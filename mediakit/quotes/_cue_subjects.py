@@ -441,7 +441,7 @@ class _CueSubjects:
                 return None
             np_ = sub
         subj = [k for k in range(np_[0], np_[1] - 1) if t.low[k] in _SPEAKING_PRONOUNS and t.low[k] != "who"]
-        if subj and not any(t.low[k] in _DET for k in range(np_[0], subj[-1])):
+        if subj and not any(t.low[k] in _DET for k in range(np_[0], subj[-1])) and t.low[subj[-1] + 1] != "and":
             # ("all the experts I interviewed said": a reduced relative clause, left as it is)
             # "On September 27 they published the results by announcing that", "He recently pitched himself
             # to voters by saying": the scan crossed a clause; its subject pronoun is the speaker
@@ -533,6 +533,10 @@ class _CueSubjects:
         paired = self._paired_modifier(np_, lo)
         if paired is not None:
             return (paired, s1)
+        x = s0 - 2
+        if x >= lo and t.low[s0 - 1] == "and" and (x == lo or t.low[x - 1] in (",", ";", ":")) \
+                and t.text[x][:1].isalpha() and t.quote[x] == -1 and t.low[x] in _SUBJECT_PRONOUNS:
+            return (x, s1)  # "..., she and another aide said": a pronoun alone before "and" opens the subject
         if s0 - 2 < lo or t.low[s0 - 1] != "and" or not (t.low[s0] in _POSSESSIVE_DET or t.low[s0] == "the"
                                                          or t.low[s0].isdigit() or t.low[s0] in _COUNT_WORDS):
             return np_

@@ -193,6 +193,13 @@ class _Cues:
             if _plural_noun(t.low[j]):
                 return True
         for k in range(j - 1, max(-1, j - 1 - _PHRASE_AFTER_HEAD_MAX_TOKENS), -1):
+            # "Supporters who have heard from the campaign say": a relative clause, auxiliaries and all, after the
+            # plural head
+            if not _is_word(t.low[k]) or t.quote[k] != -1 or t.low[k] in ("and", "but", "or", "that", "which"):
+                break
+            if t.low[k] == "who" and k >= 1 and _plural_noun(t.low[k - 1]) and (k < 2 or t.low[k - 2] not in _PREPS):
+                return True
+        for k in range(j - 1, max(-1, j - 1 - _PHRASE_AFTER_HEAD_MAX_TOKENS), -1):
             w = t.low[k]
             if w == "who" and k >= 1 and _plural_noun(t.low[k - 1]) and t.quote[k] == -1:
                 return True  # "Supporters who came to the city say": a relative clause after the plural head
@@ -208,6 +215,21 @@ class _Cues:
                     h = t.low[k - 2]  # "people close to the mayor say", "officials familiar with the talks say"
                 if _plural_noun(h) or h in _QUANTIFIER_SUBJECTS and (k < 2 or t.low[k - 2] not in _DET):
                     return True  # ("few on either side think ...", "most in the party say ...")
+        return False
+
+    def _singular_head_before_phrase(self, i: int) -> bool:
+        """True when a singular noun heads the words before the -s form cue at ``i``, with a prepositional phrase
+        ending in a plural between them ("A report by two senators argues", "One of the lawyers contends"): the
+        phrase holds only words, no auxiliary or clause word."""
+        t = self.t
+        for k in range(i - 2, max(0, i - 1 - _PHRASE_AFTER_HEAD_MAX_TOKENS), -1):
+            w = t.low[k]
+            if not _is_word(w) or t.quote[k] != -1 or w in _AUX or w in _CLAUSE and w != "to" or w in self.lex.forms:
+                return False
+            if w in _PREPS and w != "to":
+                h = t.low[k - 1]
+                return h.isalpha() and not (h.endswith("s") and not h.endswith("ss")) and h not in _DET \
+                    and h not in _PREPS and h not in _AUX and not h.endswith("ed")
         return False
 
     def _document_head_before(self, i: int, plural: bool) -> bool:
@@ -342,6 +364,9 @@ class _Cues:
         if p in _QUANTIFIER_SUBJECTS and c.form == "base" and c.lemma not in _NOUNISH and _is_word(nxt) \
                 and nxt not in _PREPS and not (i >= 2 and t.low[i - 2] in _DET):  # ("the most elaborate")
             return True  # a quantifier as the subject: "few think the tax will pass", "most want to ..."
+        if p in _QUANTIFIER_SUBJECTS and c.form == "base" and c.lemma not in _NOUNISH and c.cls in ("speech", "cognition") \
+                and nxt == "," and i >= 2 and t.low[i - 2] == ",":
+            return True  # a frame between commas: "That attitude, many argue, could ...", "..., many think, is ..."
         if nxt in _WEEKDAYS and i + 2 < len(t) and t.low[i + 2] in self.lex.complementizers:
             nxt = t.low[i + 2]  # "many said Monday that ...": the day before the complementizer
         if p in _QUANTIFIER_SUBJECTS and c.form == "past" and c.cls == "speech" \
@@ -364,6 +389,10 @@ class _Cues:
             return True  # "He's said", "They've said", "she'd told": a pronoun with its contracted auxiliary
         if c.form == "ing" and p in _CONTRACTED_BE:
             return True  # "He's suggesting that", "they're saying": a pronoun with "is"/"are"/"am", a verb
+        if p in ("two", "three", "four", "five", "six") and i >= 2 and t.low[i - 2] == "the" and c.form == "past" \
+                and c.cls == "speech" and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS
+                                           or nxt in _QUANTIFIER_STARTS or nxt == "both"):
+            return True  # "The statement by the two suggested both are ...": a number standing for people
         if (p in _DET or p.endswith(("'s", "’s", "s'", "s’"))) and not share:
             return False  # "the report", "Hale's claims", "Canada's continued participation"
         if c.form == "ing":
@@ -486,6 +515,11 @@ class _Cues:
         if c.lemma in _NOUNISH:
             # "the poll shows that ...": an -s form before "that" and a clause is a verb; so is an evidence verb
             # after a document ("a new HBC poll shows Lee ahead")
+            if p in _SPEAKER_NOUNS and i >= 2 and t.low[i - 2] in _DET and c.form == "s" \
+                    and (nxt in _SUBJECT_WORDS or nxt in ("his", "her", "their", "its")) and self._finite_clause(i + 1, len(t)):
+                return True  # "The candidate claims his net worth is ...": a speaker noun's verb before a clause
             return cap or c.cls == "evidence" and p in _DOCUMENT_NOUNS or nxt in self.lex.complementizers and i + 2 < len(t) and t.low[i + 2] not in _AUX \
                 and _is_word(t.text[i + 2]) and p not in _NOT_PLURAL
+        if nxt == "that" and c.form == "s" and self._singular_head_before_phrase(i):
+            return True  # "A report by two senators argues that ...": a singular head before its phrase
         return cap or not p.endswith("s") or p.endswith("ss")

@@ -25,6 +25,9 @@ from ._words import (
     _past_like,
 )
 
+# most tokens from the start of a content to the past tense of its plural subject ("at least six planes filled")
+_PAST_CLAUSE_WINDOW = 6
+
 # verbs whose subject voices a noun cue ("expressed concern that", "raised the fear that"), as lower-case forms;
 # chosen on PolNeAR train false negatives
 _LIGHT_VERBS = frozenset({
@@ -195,9 +198,11 @@ class _Indirect:
                     k = np_[1]
                     continue
             cue = self._cue_at(k) if t.quote[k] == -1 else None
+            passive = k > a and t.low[k - 1] in ("was", "were", "is", "are", "been", "being")
             if cue is None and w == "asked" and self.lang == "en" and t.quote[k] == -1 and k not in self.consumed \
-                    and k + 1 < b and t.low[k + 1] == "by":
-                self._fronted(k, k + 1, self.lex.forms[w], a, b)  # "Asked by a reporter whether ..., Lee said"
+                    and (k + 1 < b and t.low[k + 1] == "by" or passive):
+                # "Asked by a reporter whether ..., Lee said"; "he was asked (by a caller) whether ..."
+                self._fronted(k, k + 1, self.lex.forms[w], a, b, passive=passive)
             if cue is None or k in self.consumed or not cue[2].indirect:
                 k += 1
                 continue
@@ -439,9 +444,16 @@ class _Indirect:
         # commas and its verb after it make one reported clause around the frame
         split = e <= fr.c0 and s == a and fr.s0 >= 0 and fr.s0 > a and t.low[fr.s0 - 1] == "," and not fr.inverted \
             and self._verb_after_frame(fr, b)
+        s_c = s
+        if s < fr.c0 and fr.c1 < e:
+            # "But, the director added, it's not the way": a content around its own frame is a clause after it
+            m = self._skip_pp_right(max(fr.c1, fr.s1, fr.a1), e)
+            s_c = m + 1 if m + 1 < e and t.low[m] == "," else s
         if fr.cue is not None and fr.cue.clause and kind == "indirect" and not left and not split \
-                and not self._is_clause(s, e, fr.cue.infinitive) \
-                and not (fr.cue.content_object and self._content_object(fr, s, e)):
+                and not self._is_clause(s_c, e, fr.cue.infinitive) \
+                and not (fr.cue.cls in ("speech", "evidence") and fr.cue.stance != "critical"
+                         and self._plural_past_clause(s_c, e)) \
+                and not (fr.cue.content_object and self._content_object(fr, s_c, e)):
             return True  # "condemned the move", "decided to side with": an event, not reported speech
         if kind == "indirect" and fr.c0 > a and t.low[fr.c0 - 1] in _NEGATED_AUX and fr.cue is not None \
                 and not fr.cue.clause and not self._is_clause(s, e, True):
@@ -485,6 +497,21 @@ class _Indirect:
         # to the Ledger")
         return not any(t.low[m] in self.lex.forms or t.low[m].endswith("ing") or _past_like(t.low[m])
                        and not (m > s + 1 and t.low[m - 1] in _MEDIUM_WORDS) for m in range(s + 1, e))
+
+    def _plural_past_clause(self, s: int, e: int) -> bool:
+        """True when tokens s..e read as a clause whose subject is a plural noun and whose verb is a past tense
+        right after it ("at least six planes filled the skies", "sales rose sharply"): no auxiliary or pronoun
+        shows it, but a noun phrase is no subject of a past tense followed by more words."""
+        t = self.t
+        for m in range(s + 1, min(e - 1, s + _PAST_CLAUSE_WINDOW)):
+            p, w = t.low[m - 1], t.low[m]
+            if t.quote[m] != -1 or not _is_word(t.text[m]) or w in _PREPS:
+                return False
+            if _past_like(w) and t.text[m].islower() and p.endswith("s") and not p.endswith(("ss", "'s", "’s")) \
+                    and t.text[m - 1].islower() and p not in _PREPS and p not in _AUX and _is_word(t.text[m + 1]) \
+                    and t.low[m + 1] not in ("by", "in", "on", "at", "for", "to", "from", "with"):
+                return True
+        return False
 
     def _as_time(self, fr: _Frame, kind: str, frames, a: int) -> bool:
         """True when the "As X <cue>," frame ``fr`` opening the sentence with nothing after its cue is a time,

@@ -202,8 +202,7 @@ class _Phrases:
                               or t.low[start] in _LEADING_ADVERBS
                               or t.low[start].endswith("ly") and not _is_cap(t.text[start])
                               and t.low[start] not in _NOT_ADVERBS_LY) \
-                and not (t.low[start] in _NAME_PARTICLES and start < j and _is_cap(t.text[start + 1])
-                         and not _is_cap(t.text[start])):
+                and not (t.low[start] in _NAME_PARTICLES and start < j and _is_cap(t.text[start + 1])):
             if t.low[start] in _PREPS or t.low[start] in _PREPS_INNER:
                 # drop the prepositional phrase: up to the last determiner or capitalised run
                 rest = list(range(start + 1, j + 1))

@@ -197,8 +197,23 @@ class _Units:
                 return False
             cue = self._cue_at(k)
             if cue is not None:
-                return self._clause_follows(cue[1], b)
+                return self._clause_follows(cue[1], b) or self._interrupts_clause(a, k, cue[1], b)
         return False
+
+    def _interrupts_clause(self, a: int, k: int, j: int, b: int) -> bool:
+        """True when the frame whose cue spans k..j stands between commas inside the sentence a..b, with words
+        before it and at least two after it ("Compaq, she predicted, would come to them."): it interrupts a
+        clause of its own, so it is no frame of the quotation before it."""
+        t = self.t
+        comma = next((m for m in range(k - 1, a, -1) if t.low[m] == ","), None)
+        if comma is None or not any(_is_word(t.text[m]) for m in range(a, comma)):
+            return False
+        if j < b and t.low[j] != ",":  # "..., said Ann Lee, ...": the inverted speaker before the comma
+            m = j
+            while m < b and m - j <= _INSERTION_MAX_TOKENS and t.low[m] not in (",", ".", ";") and t.quote[m] == -1:
+                m += 1
+            j = m
+        return j < b and t.low[j] == "," and t.words(j + 1, b) >= 2 and t.quote[j + 1] == -1
 
     def _clause_follows(self, j: int, b: int) -> bool:
         """True when a that-clause opens at token ``j`` (before ``b``), after at most one short insertion
