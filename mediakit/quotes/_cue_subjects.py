@@ -500,10 +500,25 @@ class _CueSubjects:
             if near:
                 return near[-1]
         start = self._main_clause_start(a, i0)
+        # (not "The union pushed back against Lee's attack on it, calling it ...": a noun cue's possessor inside
+        # the clause is no subject of the clause's verb; one opening the clause is: "Lee's reply came, saying")
+        lead = start
+        while lead < i0 and (not _is_word(t.text[lead]) or t.low[lead] in _LEADING_SKIP):
+            lead += 1
+        before = [f for f in before if not (f.c0 >= start and f.cue is not None and f.cue.form == "noun"
+                                            and f.s0 > lead and self._possessor_of(f))]
         main = [f for f in before if f.c0 >= start]
         if main:
             return min(main, key=lambda f: f.c0)
         return None if start > a else min(before, key=lambda f: f.c0) if before else None
+
+    def _possessor_of(self, f: _Frame) -> bool:
+        """True when the speaker of frame ``f`` is the possessor right before its noun cue ("Lee's attack")."""
+        t = self.t
+        if not 0 <= f.s0 < f.s1 <= f.c0 <= f.s1 + 1:
+            return False
+        ends = ("'s", "’s", "'", "’")
+        return t.low[f.s1 - 1].endswith(ends) or f.s1 < f.c0 and t.low[f.s1] in ends
 
     def _contracted_copula(self, k: int) -> bool:
         """True when token ``k`` is a subject pronoun with its contracted form of "be" ("He's poised to argue",
