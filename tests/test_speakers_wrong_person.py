@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from mediakit.quotes import find_attributions
 from mediakit.sources import extract_quotes
 from tests.quote_rows import rows
 
@@ -31,3 +32,42 @@ def test_possessor_opening_the_clause_still_speaks_through_its_participle():
     text = "Mr. Vance's statement on Monday criticized the plan, calling it a disgrace."
     assert rows(text) == [("indirect", "it a disgrace", "Mr. Vance's statement")]
     assert _canonical(text) == [("it a disgrace", "Vance")]
+
+
+# ---------------------------------------------------------------- a participle closing a later clause
+def test_participle_after_a_but_clause_takes_that_clauses_subject_not_its_object():
+    text = "Vance pivoted to talking about trade, but the host brought him back to the vote, asking Vance to share his views."
+    got = rows(text)
+    assert ("indirect", "Vance to share his views", "the host") in got
+    r = next(r for r in find_attributions(text) if text[r["start"]:r["end"]] == "Vance to share his views")
+    assert (r["speaker_start"], r["speaker_end"]) == (42, 50)
+
+
+def test_participle_after_a_relative_clause_on_an_object_name_takes_that_name():
+    text = ("For an hour, the nominee sat with Speaker Ann Lee, who a week ago surprised him by declaring she could "
+            "not yet back his bid.")
+    assert rows(text) == [("indirect", "she could not yet back his bid", "who")]
+    assert _canonical(text) == [("she could not yet back his bid", "Ann Lee")]
+
+
+def test_participle_after_two_relative_clauses_the_last_an_act_takes_their_name():
+    text = ("The senator was rallying for an academic named Tom Vance, who is running for the House and who worked "
+            "the crowd, praising the senator's integrity.")
+    assert _canonical(text) == [("the senator's integrity", "Tom Vance")]
+
+
+def test_participle_after_a_descriptive_relative_clause_stays_with_the_subject():
+    text = ("He rose to the defense of Tom Vance, the embattled head of the league, who is under investigation, "
+            "saying Mr. Vance should be given a prize.")
+    assert rows(text) == [("indirect", "Mr. Vance should be given a prize", "He")]
+
+
+def test_relative_clause_on_the_subject_before_the_verb_keeps_the_subject():
+    text = "Sen. Ann Lee, R-Ohio, who faces a tough race, withdrew her endorsement, saying he lacks the temperament."
+    assert rows(text) == [("indirect", "he lacks the temperament", "Sen. Ann Lee")]
+    assert _canonical(text) == [("he lacks the temperament", "Ann Lee")]
+
+
+def test_participle_after_a_relative_clause_inside_what_was_said_stays_with_the_sayer():
+    text = "Ann Lee said the mayor, who resigned on Monday, was wrong, adding that the city would recover."
+    assert ("indirect", "the city would recover", "Ann Lee") in rows(text)
