@@ -71,3 +71,22 @@ def test_relative_clause_on_the_subject_before_the_verb_keeps_the_subject():
 def test_participle_after_a_relative_clause_inside_what_was_said_stays_with_the_sayer():
     text = "Ann Lee said the mayor, who resigned on Monday, was wrong, adding that the city would recover."
     assert ("indirect", "the city would recover", "Ann Lee") in rows(text)
+
+
+# ---------------------------------------------------------------- "they" after a plural noun of its own sentence
+def test_they_after_a_named_group_of_its_own_sentence_is_that_group_not_an_earlier_body():
+    text = ("The Tax Board issued a ruling on Monday. Yet Senate Democrats blocked the bill because they said the "
+            "ruling was unfair.")
+    assert rows(text) == [("indirect", "the ruling was unfair", "they")]
+    assert _canonical(text) == [("the ruling was unfair", "Senate Democrats")]
+
+
+def test_they_after_a_plural_common_noun_is_not_credited_to_an_earlier_body():
+    text = "The Tax Board issued a ruling on Monday. Critics got mad because they said the ruling was unfair."
+    assert rows(text) == [("indirect", "the ruling was unfair", "they")]
+    assert _canonical(text)[0][1] != "Tax Board"
+
+
+def test_they_with_no_plural_noun_in_its_sentence_still_takes_the_earlier_body():
+    text = "The Tax Board issued a ruling on Monday. They said the ruling was fair."
+    assert _canonical(text) == [("the ruling was fair", "Tax Board")]

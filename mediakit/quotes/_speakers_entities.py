@@ -34,6 +34,7 @@ from ._speakers_typing import (
     joined_people,
     named_before,
 )
+from ._words import _SPEAKER_NOUNS
 
 
 @dataclass
@@ -100,6 +101,12 @@ def _pronoun_antecedent(text: str, pron: str, pos: int, ents: list[_Ent], names:
             canon = " and ".join(both)
             ent = _Ent(canon, "group", "group", "", " ".join(_words(canon)), joined[0])
             ents.append(ent)
+        if ent is not None and 0 <= ent.pos < sent_start \
+                and (near := _plural_people_between(text, sent_start, pos, ent.canonical)) is not None:
+            # "Critics got mad because they ...", "officials are reviewing the visas while they ...": a plural
+            # noun for people in the pronoun's own sentence, when the entity found is named before it, is the
+            # likelier antecedent: that group, not an earlier body, said it
+            return _Ent(near[1], "group", "group", "", " ".join(_words(near[1])), near[0])
         return ent
     if pron in ("he", "she", "his", "her"):
         p = named_before(text, pos, "f" if pron in ("she", "her") else "m")
@@ -116,6 +123,40 @@ def _pronoun_antecedent(text: str, pron: str, pos: int, ents: list[_Ent], names:
                        " ".join(_words(best)), p.start, p.gender)
             ents.append(ent)
     return ent
+
+
+_PLURAL_WORD = re.compile(r"[A-Za-z]+(?:['’](?![a-z]))?")
+
+
+def _plural_people_between(text: str, lo: int, hi: int, canonical: str) -> tuple[int, str] | None:
+    """The last plural noun for people or groups in text[lo:hi] ("voters", "officials", "Senate Democrats") that
+    is no word of ``canonical``, with the capitalised words right before it: (offset, words), else None.
+
+    >>> _plural_people_between("Critics got mad because", 0, 23, "Tax Board"), _plural_people_between(
+    ...     "Senate Democrats blocked it because", 0, 35, "Senate Democrats")
+    ((0, 'Critics'), None)
+    >>> _plural_people_between("Yet Senate Democrats blocked it because", 0, 39, "Tax Board")
+    (4, 'Senate Democrats')
+    """
+    own = {w.lower() for w in _words(canonical)}
+    found = None
+    for m in _PLURAL_WORD.finditer(text, lo, hi):
+        w = m.group().lower().rstrip("'’")
+        if w not in own and (w in _SPEAKER_NOUNS and (w.endswith("s") and not w.endswith("ss") or w == "people")):
+            found = m
+    if found is None:
+        return None
+    start = found.start()
+    for prev in reversed(list(_PLURAL_WORD.finditer(text, lo, start))):
+        if text[prev.end():start].strip() or not prev.group()[:1].isupper() or prev.group().lower() in _OPENERS:
+            break
+        start = prev.start()
+    return start, text[start:found.end()].rstrip("'’")
+
+
+# words that may stand capitalised before a plural noun without being part of its name ("Even Latino voters")
+_OPENERS = {"yet", "but", "and", "so", "the", "when", "while", "as", "because", "if", "this", "that", "in", "for",
+            "even", "many", "some", "most", "other", "all", "both", "few", "several", "top", "maybe", "still"}
 
 
 _SAME_GENDER = {"f": re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]erself)\b"),
