@@ -90,3 +90,23 @@ def test_they_after_a_plural_common_noun_is_not_credited_to_an_earlier_body():
 def test_they_with_no_plural_noun_in_its_sentence_still_takes_the_earlier_body():
     text = "The Tax Board issued a ruling on Monday. They said the ruling was fair."
     assert _canonical(text) == [("the ruling was fair", "Tax Board")]
+
+
+# ---------------------------------------------------------------- a pronoun in a fronted subordinate clause
+def test_pronoun_in_a_fronted_clause_stands_for_the_main_subject_named_after_it():
+    text = ("Tom Vance, the mayor, spoke on Monday. Ann Lee ran the port. While he refused to release the files, "
+            "Mr. Roe said the release of some records was fair.")
+    assert rows(text) == [("indirect", "to release the files", "he"),
+                          ("indirect", "the release of some records was fair", "Mr. Roe")]
+    assert _canonical(text) == [("to release the files", "Roe"), ("the release of some records was fair", "Roe")]
+
+
+def test_pronoun_in_a_fronted_clause_before_a_bare_unknown_surname_keeps_the_earlier_person():
+    text = "Tom Vance, the mayor, spoke on Monday. While he refused to release the files, Roe said it was fair."
+    assert ("indirect", "to release the files", "he") in rows(text)
+    assert ("to release the files", "Tom Vance") in _canonical(text)
+
+
+def test_after_all_is_no_fronted_clause():
+    text = "Mr. Vance spoke on Monday. After all, he said, the plan had failed."
+    assert _canonical(text) == [("the plan had failed", "Vance")]

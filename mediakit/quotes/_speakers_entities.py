@@ -108,6 +108,15 @@ def _pronoun_antecedent(text: str, pron: str, pos: int, ents: list[_Ent], names:
             # likelier antecedent: that group, not an earlier body, said it
             return _Ent(near[1], "group", "group", "", " ".join(_words(near[1])), near[0])
         return ent
+    if pron in ("he", "she", "his", "her") and (cat := _cataphoric_name(text, sent_start, pos, pron, names)):
+        # "While he refused to release them, Mr. Vance deemed ...": a pronoun in a fronted subordinate clause
+        # stands for the main clause's subject named after it, not for someone named earlier
+        e = gz.lookup(cat[1])
+        t, c = (e.type, e.country) if e is not None and e.kind == "person" else speaker_type_of(cat[1], "")
+        ent = _Ent(e.name if e is not None and e.kind == "person" else cat[1], "person", t, c,
+                   " ".join(_words(cat[1])), cat[0], "f" if pron in ("she", "her") else "m")
+        ents.append(ent)
+        return ent
     if pron in ("he", "she", "his", "her"):
         p = named_before(text, pos, "f" if pron in ("she", "her") else "m")
         if p is not None and ent is not None and not (
@@ -123,6 +132,47 @@ def _pronoun_antecedent(text: str, pron: str, pos: int, ents: list[_Ent], names:
                        " ".join(_words(best)), p.start, p.gender)
             ents.append(ent)
     return ent
+
+
+# a fronted subordinate clause opening a sentence ("While he ...", "Even as she ...")
+_FRONTED_SUB = re.compile(r"\s*(?:While|Although|Though|When|Before|As|Because|Since|Once|Until|Even as|Even though"
+                          r"|Even if|Even while)\s")
+# the main clause's subject named after that clause's comma, then its verb: "Mr. Vance deemed", "Lee said"
+_MAIN_NAME = re.compile(r",\s+((?:(Mr|Mrs|Ms|Sen|Rep|Gov|Dr)\.\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2})"
+                        r"(?=\s+[a-z])")
+_NOT_NAMES = {"The", "This", "That", "These", "Those", "It", "They", "We", "There", "He", "She", "I", "You", "Its",
+              "His", "Her", "Their", "Our", "Some", "Many", "Most", "All", "Both", "Others", "Critics", "Officials"}
+
+
+def _cataphoric_name(text: str, sent_start: int, pos: int, pron: str, names: dict[str, str]) -> tuple[int, str] | None:
+    """(offset, full name) of the person a pronoun at ``pos`` inside a fronted subordinate clause opening the
+    sentence at ``sent_start`` stands for: the main clause's subject after the clause's comma, a person the
+    article names in full or with a title of the pronoun's gender; else None.
+
+    >>> _cataphoric_name("While he refused, Mr. Vance deemed it fair.", 0, 6, "he", {})
+    (18, 'Mr. Vance')
+    >>> _cataphoric_name("While he refused, Lee deemed it fair.", 0, 6, "he", {"lee": "Tom Lee"})
+    (18, 'Tom Lee')
+    >>> _cataphoric_name("While he refused, Lee deemed it fair.", 0, 6, "he", {}) is None
+    True
+    """
+    if sent_start < 0 or not _FRONTED_SUB.match(text, sent_start, pos) or "," in text[sent_start:pos]:
+        return None
+    c = text.find(",", pos)
+    if c < 0 or any(ch in text[pos:c] for ch in ".!?;:\"“”"):
+        return None
+    m = _MAIN_NAME.match(text, c)
+    if m is None or m.group(1).split()[0] in _NOT_NAMES:
+        return None
+    name, title = m.group(1), m.group(2)
+    if title in ("Mrs", "Ms") and pron in ("he", "his") or title == "Mr" and pron in ("she", "her"):
+        return None
+    if title:
+        return m.start(1), _full_form(name, names) if len(name.split()) == 2 else name
+    full = _full_form(name, names)
+    if len(full.split()) < 2:
+        return None  # (a bare surname the article gives no full name: unsure)
+    return m.start(1), full
 
 
 _PLURAL_WORD = re.compile(r"[A-Za-z]+(?:['’](?![a-z]))?")
