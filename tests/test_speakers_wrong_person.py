@@ -110,3 +110,18 @@ def test_pronoun_in_a_fronted_clause_before_a_bare_unknown_surname_keeps_the_ear
 def test_after_all_is_no_fronted_clause():
     text = "Mr. Vance spoke on Monday. After all, he said, the plan had failed."
     assert _canonical(text) == [("the plan had failed", "Vance")]
+
+
+# ---------------------------------------------------------------- a quotation after "as reported by" a source
+def test_quotation_after_as_reported_by_goes_on_in_the_speakers_words():
+    text = ('"I would have fixed it," Lee noted in an interview with a local podcast, as reported by the Harbour '
+            'Times. "And I would take corrective action."')
+    got = rows(text)
+    assert ("direct", "And I would take corrective action.", "Lee") in got
+    assert ("direct", "I would have fixed it,", "Lee") in got
+    assert _canonical(text)[-1] == ("And I would take corrective action.", "Lee")
+
+
+def test_quotation_after_a_reported_sentence_with_no_quotation_stays_with_the_source():
+    text = 'The plan failed, as reported by the Harbour Times. "We are done."'
+    assert ("direct", "We are done.", "the Harbour Times") in rows(text)
