@@ -125,3 +125,17 @@ def test_quotation_after_as_reported_by_goes_on_in_the_speakers_words():
 def test_quotation_after_a_reported_sentence_with_no_quotation_stays_with_the_source():
     text = 'The plan failed, as reported by the Harbour Times. "We are done."'
     assert ("direct", "We are done.", "the Harbour Times") in rows(text)
+
+
+# ---------------------------------------------------------------- a participle's subject past a place or a title
+def test_participle_after_a_place_with_a_state_takes_the_pronoun_subject_not_the_state():
+    text = "By Sunday she had canceled a much-heralded rally slated for Friday in Dover, Del., citing the storm."
+    assert rows(text) == [("indirect", "the storm", "she")]
+    r = find_attributions(text)[0]
+    assert (r["speaker_start"], r["speaker_end"]) == (10, 13)
+
+
+def test_fronted_when_clause_with_a_title_ends_at_its_comma():
+    text = "But when Mr. Hale asked the publisher to reprint the book, it declined, citing legal risks."
+    assert ("indirect", "legal risks", "it") in rows(text)
+    assert not any(c == "legal risks" and s == "Mr. Hale" for _k, c, s in rows(text))

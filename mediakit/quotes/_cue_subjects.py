@@ -39,6 +39,7 @@ from ._words import (
     _SPEAKER_NOUNS,
     _SPEAKING_PRONOUNS,
     _TIME_WORDS,
+    _TITLES_ABBR,
     _past_like,
 )
 
@@ -476,7 +477,8 @@ class _CueSubjects:
         if t.low[k] == "even" and (k + 1 >= i0 or t.low[k + 1] not in ("though", "if", "as")):
             return a
         for m in range(k + 1, i0):
-            if t.low[m] in (";", ".", "!", "?") and t.quote[m] == -1:
+            if t.low[m] in (";", ".", "!", "?") and t.quote[m] == -1 and not (
+                    t.low[m] == "." and t.low[m - 1] in _TITLES_ABBR):  # ("When Mr. Hale asked ...,")
                 return a
             if t.low[m] == ",":
                 if t.quote[m] == -1:
