@@ -139,3 +139,13 @@ def test_fronted_when_clause_with_a_title_ends_at_its_comma():
     text = "But when Mr. Hale asked the publisher to reprint the book, it declined, citing legal risks."
     assert ("indirect", "legal risks", "it") in rows(text)
     assert not any(c == "legal risks" and s == "Mr. Hale" for _k, c, s in rows(text))
+
+
+# ---------------------------------------------------------------- a case name's "v." ends no sentence
+def test_case_name_v_does_not_end_the_sentence_nor_make_the_second_party_a_speaker():
+    text = ("Lee attacked Vance, saying he would appoint judges who would overturn Smith v. Jones, and reminded the "
+            "audience of remarks Vance made about the court.")
+    got = rows(text)
+    assert ("indirect", "the audience of remarks Vance made about the court", "Lee") in got
+    assert ("indirect", "Vance, saying he would appoint judges who would overturn Smith v. Jones", "Lee") in got
+    assert not any(s == "Jones" for _k, _c, s in got)
