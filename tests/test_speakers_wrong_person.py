@@ -149,3 +149,18 @@ def test_case_name_v_does_not_end_the_sentence_nor_make_the_second_party_a_speak
     assert ("indirect", "the audience of remarks Vance made about the court", "Lee") in got
     assert ("indirect", "Vance, saying he would appoint judges who would overturn Smith v. Jones", "Lee") in got
     assert not any(s == "Jones" for _k, _c, s in got)
+
+
+# ---------------------------------------------------------------- a quoted fragment inside a noun cue's clause
+def test_fragment_inside_a_possessors_claim_is_the_possessors_words():
+    text = ("Ann Lee blamed the media for seizing on Tom Vance’s claim that the mayor “founded the gang,” saying "
+            "they were nitpicking.")
+    got = rows(text)
+    assert ("direct", "founded the gang,", "Tom Vance") in got
+    assert ("direct", "founded the gang,", "Ann Lee") not in got
+    assert ("founded the gang,", "Tom Vance") in _canonical(text)
+
+
+def test_fragment_inside_a_claim_with_no_possessor_stays_with_the_sentence_speaker():
+    text = "Ann Lee blamed the media for seizing on the claim that the mayor “founded the gang.”"
+    assert ("direct", "founded the gang.", "Ann Lee") in rows(text)

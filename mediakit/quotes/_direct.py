@@ -537,6 +537,8 @@ class _Direct(_InterruptedSubject):
                     src = self._previous_sentence_speaker(a)  # 'Lee said ... . Adding, “...”'
                 if src is not None:
                     fr = _Frame(fr.c0, fr.c1, fr.cue, src.s0, src.s1, src.a0, src.a1, src.antecedent)
+            if self.lang == "en" and (nf := self._noun_clause_frame(fr, o, a, b)) is not None:
+                fr = nf  # 'Lee mocked Vance's claim that the mayor “founded the gang”': Vance's words
             raw = fr
             fr = self._refine_subject(fr, o, a)
             clause = self._post_clause(fr, post, pre_lo, o, c, z) if not starts_unit else final_clause
