@@ -164,3 +164,21 @@ def test_fragment_inside_a_possessors_claim_is_the_possessors_words():
 def test_fragment_inside_a_claim_with_no_possessor_stays_with_the_sentence_speaker():
     text = "Ann Lee blamed the media for seizing on the claim that the mayor “founded the gang.”"
     assert ("direct", "founded the gang.", "Ann Lee") in rows(text)
+
+
+def test_quotation_after_a_participle_closing_a_relative_clause_is_that_clauses_name():
+    text = ("The senator was rallying for an academic named Tom Vance, who is running for the House and who worked "
+            "the crowd, praising \"the senator’s integrity\" as he promised to fight.")
+    assert ("direct", "the senator’s integrity", "who") in rows(text)
+    assert ("the senator’s integrity", "Tom Vance") in _canonical(text)
+
+
+def test_participle_after_a_where_clause_with_a_counted_subject_takes_that_subject():
+    text = ("The mayor spoke near the plaza, where about 50 protesters had gathered on Monday, chanting "
+            "\"no contract, no peace\" after the talks failed.")
+    assert ("mixed", "\"no contract, no peace\" after the talks failed", "50 protesters") in rows(text)
+
+
+def test_direct_participle_after_a_relative_clause_inside_what_was_said_stays_with_the_sayer():
+    text = 'Ann Lee said the mayor, who resigned on Monday, was wrong, adding, "The city will recover."'
+    assert ("direct", "The city will recover.", "Ann Lee") in rows(text)

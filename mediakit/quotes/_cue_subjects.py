@@ -558,13 +558,24 @@ class _CueSubjects:
                 start = ante[0]
                 break
             if w in ("but", "and", "where", "whereas"):
-                np_ = self._sentence_subject(m + 1, j)
-                if np_ is None or np_[0] != m + 1 or self._cannot_speak(*np_):
+                k = m + 1
+                if t.low[k] in ("about", "around", "roughly", "nearly", "some") and t.low[k + 1][:1].isdigit():
+                    k += 1  # "where about 50 protesters had gathered"
+                np_ = self._sentence_subject(k, j)
+                if np_ is None:
+                    # "50 protesters had gathered": a short noun phrase of words up to its verb
+                    v = next((x for x in range(k + 1, min(j, k + 5))
+                              if t.low[x] in _AUX or t.low[x] in self._COPULA_WORDS), None)
+                    if v is not None and all(_is_word(t.text[x]) and t.low[x] not in _PREPS
+                                             and t.low[x] not in _CLAUSE for x in range(k, v)):
+                        np_ = (k, v)
+                if np_ is None or np_[0] != k or self._cannot_speak(*np_):
                     return None
                 v = np_[1]
                 while v < j and t.low[v].endswith("ly") and len(t.low[v]) > 4:
                     v += 1
-                if v >= j or not (t.low[v] in _AUX or t.low[v] in _IRREGULAR_PAST or _past_like(t.low[v])):
+                if v >= j or not (t.low[v] in _AUX or t.low[v] in self._COPULA_WORDS or t.low[v] in _IRREGULAR_PAST
+                                  or _past_like(t.low[v])):
                     return None
                 subj = _Frame(-1, -1, None, np_[0], np_[1])
                 start = np_[0]
@@ -574,13 +585,16 @@ class _CueSubjects:
         first = self._sentence_subject(a, j)
         if first is None or first[1] > start or not any(
                 t.low[x] in _AUX or t.low[x] in self._COPULA_WORDS or t.low[x] in _IRREGULAR_PAST or _past_like(t.low[x])
-                for x in range(first[1], start)):
+                or self._cue_at(x) is not None for x in range(first[1], start)):
             # (the clause's noun is the sentence's subject, or no subject opens the sentence, or no verb comes
             # before the clause: "Sen. Ann Lee, R-Ohio, who faces a race, dropped it, saying ...")
             return None
         if any(f.cue is not None and f.c0 < start and f.cue.cls == "speech" and f.cue.form in ("past", "s")
-               for f in before):
-            return None
+               for f in before) or any((c := self._cue_at(x)) is not None and c[2].cls == "speech"
+                                       and c[2].form in ("past", "s") and c[1] < start
+                                       and t.low[c[1]] not in _PREPS and t.low[c[1]] not in (",", ".")
+                                       for x in range(a, start)):
+            return None  # (a reporting verb with its content before the clause; not "spoke near the plaza")
         return subj
 
     def _possessor_of(self, f: _Frame) -> bool:

@@ -526,7 +526,12 @@ class _Direct(_InterruptedSubject):
                 continue
             if fr.s0 < 0 and not self._crowd_noun(fr):
                 anchor = fr.c0 if fr.c0 >= 0 else o
-                src = self._prior_subject(min(anchor, o), a)
+                src = None
+                if self.lang == "en" and fr.cue is not None and fr.cue.form == "ing" and a < fr.c0 < o:
+                    # '..., where 50 protesters had gathered, chanting “...”': the later clause's subject
+                    src = self._later_clause_subject([], fr.c0, a)
+                if src is None:
+                    src = self._prior_subject(min(anchor, o), a)
                 if (src is None or src.s0 < 0) and prev_frame is not None and prev_frame.s0 >= 0 \
                         and fr.cue is not None and fr.cue.form == "ing" and fr.c0 > 0 and t.low[fr.c0 - 1] == ",":
                     # '“...,” said Ann Lee, adding that “...”': the participle's subject is the speaker of the
