@@ -182,3 +182,12 @@ def test_participle_after_a_where_clause_with_a_counted_subject_takes_that_subje
 def test_direct_participle_after_a_relative_clause_inside_what_was_said_stays_with_the_sayer():
     text = 'Ann Lee said the mayor, who resigned on Monday, was wrong, adding, "The city will recover."'
     assert ("direct", "The city will recover.", "Ann Lee") in rows(text)
+
+
+def test_pronoun_in_a_fronted_after_clause_stands_for_the_main_subject_of_its_gender():
+    he = ("Tom Vance ran the police unit. After struggling to persuade voters that he understands their fears, "
+          "Mayor Ed Roe said he meets with families.")
+    assert rows(he) == [("indirect", "their fears", "he"), ("indirect", "he meets with families", "Mayor Ed Roe")]
+    assert _canonical(he)[0] == ("their fears", "Ed Roe")
+    she = he.replace("Ed Roe", "Ann Roe")
+    assert _canonical(she)[0] == ("their fears", "Tom Vance")

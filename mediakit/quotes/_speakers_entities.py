@@ -135,8 +135,8 @@ def _pronoun_antecedent(text: str, pron: str, pos: int, ents: list[_Ent], names:
 
 
 # a fronted subordinate clause opening a sentence ("While he ...", "Even as she ...")
-_FRONTED_SUB = re.compile(r"\s*(?:While|Although|Though|When|Before|As|Because|Since|Once|Until|Even as|Even though"
-                          r"|Even if|Even while)\s")
+_FRONTED_SUB = re.compile(r"\s*(?:While|Although|Though|When|Before|After(?! all\b)|As|Because|Since|Once|Until"
+                          r"|Even as|Even though|Even if|Even while)\s")
 # the main clause's subject named after that clause's comma, then its verb: "Mr. Vance deemed", "Lee said"
 _MAIN_NAME = re.compile(r",\s+((?:(Mr|Mrs|Ms|Sen|Rep|Gov|Dr)\.\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2})"
                         r"(?=\s+[a-z])")
@@ -172,6 +172,8 @@ def _cataphoric_name(text: str, sent_start: int, pos: int, pron: str, names: dic
     full = _full_form(name, names)
     if len(full.split()) < 2:
         return None  # (a bare surname the article gives no full name: unsure)
+    if _gender_of(full) not in ("", "f" if pron in ("she", "her") else "m"):
+        return None  # ("After ... he ..., Mayor Ann Roe said": not her)
     return m.start(1), full
 
 
