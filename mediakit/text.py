@@ -172,7 +172,7 @@ def fold(text: str) -> str:
 # abbreviations of news text in English, Turkish and Russian.
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen", "rep",
-    "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "u.n",
+    "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "v", "etc", "e.g", "i.e", "u.s", "u.k", "u.n",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "approx",
     "dept", "gov't", "av", "ave", "mt", "ft", "pp", "cf", "al", "doç", "yrd", "vb", "bkz",
     "г", "гг", "им", "т.е", "т.д", "т.п", "стр", "ул", "д", "т",

@@ -39,6 +39,7 @@ from ._words import (
     _SPEAKER_NOUNS,
     _SPEAKING_PRONOUNS,
     _TIME_WORDS,
+    _TITLES_ABBR,
     _past_like,
 )
 
@@ -476,7 +477,8 @@ class _CueSubjects:
         if t.low[k] == "even" and (k + 1 >= i0 or t.low[k + 1] not in ("though", "if", "as")):
             return a
         for m in range(k + 1, i0):
-            if t.low[m] in (";", ".", "!", "?") and t.quote[m] == -1:
+            if t.low[m] in (";", ".", "!", "?") and t.quote[m] == -1 and not (
+                    t.low[m] == "." and t.low[m - 1] in _TITLES_ABBR):  # ("When Mr. Hale asked ...,")
                 return a
             if t.low[m] == ",":
                 if t.quote[m] == -1:
@@ -499,11 +501,109 @@ class _CueSubjects:
                     and max(f.c1, f.s1, f.a1) == j and (f.inverted or f.c1 == j) and f.s0 >= 0]
             if near:
                 return near[-1]
+        later = self._later_clause_subject(before, i0, a)
+        if later is not None:
+            return later
         start = self._main_clause_start(a, i0)
+        # (not "The union pushed back against Lee's attack on it, calling it ...": a noun cue's possessor inside
+        # the clause is no subject of the clause's verb; one opening the clause is: "Lee's reply came, saying")
+        lead = start
+        while lead < i0 and (not _is_word(t.text[lead]) or t.low[lead] in _LEADING_SKIP):
+            lead += 1
+        before = [f for f in before if not (f.c0 >= start and f.cue is not None and f.cue.form == "noun"
+                                            and f.s0 > lead and self._possessor_of(f))]
         main = [f for f in before if f.c0 >= start]
         if main:
             return min(main, key=lambda f: f.c0)
         return None if start > a else min(before, key=lambda f: f.c0) if before else None
+
+    _COPULA_WORDS = ("is", "was", "are", "were", "has", "had", "have", "'s", "’s")
+
+    def _later_clause_subject(self, before: list[_Frame], i0: int, a: int) -> _Frame | None:
+        """The subject of a later clause of the sentence at ``a`` that a participle at ``i0`` closes: a clause after
+        ", but", ", and" or ", where" with a subject and a finite verb ("..., but Lee brought him back, asking
+        Vance to ..."; "..., where 50 protesters had gathered, chanting ..."), or a relative clause on a noun after
+        the main verb ("sat with Ann Lee, who surprised him by declaring ..."; the frame is "who" with that noun as
+        its antecedent). None when a reporting verb comes before that clause ("Lee said the mayor, who quit, was
+        wrong, adding ...": the participle goes on with the sayer) or the noun is the sentence's subject."""
+        t = self.t
+        if self.lang != "en":
+            return None
+        j = self._skip_adverbs_left(i0 - 1, a)
+        if j <= a or t.quote[j] != -1 or t.low[j] not in (",", "by"):
+            return None
+        subj = None
+        act = False
+        for m in range(j - 1, a + 1, -1):
+            w = t.low[m]
+            if t.quote[m] != -1:
+                continue
+            if w in (";", ":", ".", "(", ")"):
+                return None
+            if w == "who" and t.low[m - 1] == "and" and m + 1 < j:
+                act = act or t.low[m + 1] not in self._COPULA_WORDS  # "..., who is running and who worked the crowd"
+            if t.low[m - 1] != "," or t.quote[m - 1] != -1:
+                continue
+            if w == "who" and m - 2 >= a:
+                if m + 1 < j and t.low[m + 1] in self._COPULA_WORDS and not act:
+                    return None  # ("Sepp Lee, who is under investigation, saying ...": a description, no act)
+                k = m - 2
+                while k > a and (_is_cap(t.text[k]) or t.low[k] == ".") and t.quote[k] == -1:
+                    k -= 1
+                if k + 1 >= m - 1 or not _is_cap(t.text[k + 1]):
+                    return None  # (a name only: "Speaker Ann Lee, who ...")
+                ante = (k + 1, m - 1)
+                subj = _Frame(-1, -1, None, m, m + 1)
+                subj.antecedent = ante
+                start = ante[0]
+                break
+            if w in ("but", "and", "where", "whereas"):
+                k = m + 1
+                if t.low[k] in ("about", "around", "roughly", "nearly", "some") and t.low[k + 1][:1].isdigit():
+                    k += 1  # "where about 50 protesters had gathered"
+                np_ = self._sentence_subject(k, j)
+                if np_ is None:
+                    # "50 protesters had gathered": a short noun phrase of words up to its verb
+                    v = next((x for x in range(k + 1, min(j, k + 5))
+                              if t.low[x] in _AUX or t.low[x] in self._COPULA_WORDS), None)
+                    if v is not None and all(_is_word(t.text[x]) and t.low[x] not in _PREPS
+                                             and t.low[x] not in _CLAUSE for x in range(k, v)):
+                        np_ = (k, v)
+                if np_ is None or np_[0] != k or self._cannot_speak(*np_):
+                    return None
+                v = np_[1]
+                while v < j and t.low[v].endswith("ly") and len(t.low[v]) > 4:
+                    v += 1
+                if v >= j or not (t.low[v] in _AUX or t.low[v] in self._COPULA_WORDS or t.low[v] in _IRREGULAR_PAST
+                                  or _past_like(t.low[v])):
+                    return None
+                subj = _Frame(-1, -1, None, np_[0], np_[1])
+                start = np_[0]
+                break
+        if subj is None:
+            return None
+        first = self._sentence_subject(a, j)
+        if first is None or first[1] > start or not any(
+                t.low[x] in _AUX or t.low[x] in self._COPULA_WORDS or t.low[x] in _IRREGULAR_PAST or _past_like(t.low[x])
+                or self._cue_at(x) is not None for x in range(first[1], start)):
+            # (the clause's noun is the sentence's subject, or no subject opens the sentence, or no verb comes
+            # before the clause: "Sen. Ann Lee, R-Ohio, who faces a race, dropped it, saying ...")
+            return None
+        if any(f.cue is not None and f.c0 < start and f.cue.cls == "speech" and f.cue.form in ("past", "s")
+               for f in before) or any((c := self._cue_at(x)) is not None and c[2].cls == "speech"
+                                       and c[2].form in ("past", "s") and c[1] < start
+                                       and t.low[c[1]] not in _PREPS and t.low[c[1]] not in (",", ".")
+                                       for x in range(a, start)):
+            return None  # (a reporting verb with its content before the clause; not "spoke near the plaza")
+        return subj
+
+    def _possessor_of(self, f: _Frame) -> bool:
+        """True when the speaker of frame ``f`` is the possessor right before its noun cue ("Lee's attack")."""
+        t = self.t
+        if not 0 <= f.s0 < f.s1 <= f.c0 <= f.s1 + 1:
+            return False
+        ends = ("'s", "’s", "'", "’")
+        return t.low[f.s1 - 1].endswith(ends) or f.s1 < f.c0 and t.low[f.s1] in ends
 
     def _contracted_copula(self, k: int) -> bool:
         """True when token ``k`` is a subject pronoun with its contracted form of "be" ("He's poised to argue",

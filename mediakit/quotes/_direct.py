@@ -526,7 +526,12 @@ class _Direct(_InterruptedSubject):
                 continue
             if fr.s0 < 0 and not self._crowd_noun(fr):
                 anchor = fr.c0 if fr.c0 >= 0 else o
-                src = self._prior_subject(min(anchor, o), a)
+                src = None
+                if self.lang == "en" and fr.cue is not None and fr.cue.form == "ing" and a < fr.c0 < o:
+                    # '..., where 50 protesters had gathered, chanting “...”': the later clause's subject
+                    src = self._later_clause_subject([], fr.c0, a)
+                if src is None:
+                    src = self._prior_subject(min(anchor, o), a)
                 if (src is None or src.s0 < 0) and prev_frame is not None and prev_frame.s0 >= 0 \
                         and fr.cue is not None and fr.cue.form == "ing" and fr.c0 > 0 and t.low[fr.c0 - 1] == ",":
                     # '“...,” said Ann Lee, adding that “...”': the participle's subject is the speaker of the
@@ -537,6 +542,8 @@ class _Direct(_InterruptedSubject):
                     src = self._previous_sentence_speaker(a)  # 'Lee said ... . Adding, “...”'
                 if src is not None:
                     fr = _Frame(fr.c0, fr.c1, fr.cue, src.s0, src.s1, src.a0, src.a1, src.antecedent)
+            if self.lang == "en" and (nf := self._noun_clause_frame(fr, o, a, b)) is not None:
+                fr = nf  # 'Lee mocked Vance's claim that the mayor “founded the gang”': Vance's words
             raw = fr
             fr = self._refine_subject(fr, o, a)
             clause = self._post_clause(fr, post, pre_lo, o, c, z) if not starts_unit else final_clause

@@ -87,10 +87,33 @@ class _Mixed:
                 continue  # 'a play called “Los Hijos de Vargas,”' names a play
             if q.start >= t.start[s] and q.end <= t.end[e - 1] + 1 and not self._has_direct(q.start, q.end):
                 own = self._clause_frame(fr, self.q_tok[qi][0])
+                if own is None and self.lang == "en":
+                    own = self._noun_clause_frame(fr, self.q_tok[qi][0], a, b)
                 if own is None and fr.s0 >= 0 and _time_phrase(t.low, fr.s0, fr.s1):
                     # 'he has battled the city, at one point calling the mayor a “...”': not "one point"
                     own = self._past_time_phrase(fr, self.q_tok[qi][0], a)
                 self._emit("direct", q.start, q.end, own or fr, a, b, fragment=True)
+
+    def _noun_clause_frame(self, fr: _Frame, o: int, a: int, b: int) -> _Frame | None:
+        """The frame of a noun cue with a possessor whose that-clause holds a quoted fragment opening at token
+        ``o`` inside the mixed quote of ``fr`` ('Lee blamed the media for seizing on Vance's claim that the mayor
+        “founded the gang”': the fragment is Vance's words, not Lee's); None when no such cue stands between
+        the mixed quote's cue and the fragment, or a quotation, a semicolon or another cue comes between."""
+        t = self.t
+        lo = max(fr.c1, fr.s1)
+        if lo >= o:
+            lo = a  # ('..., Vance's claim that the mayor “founded the gang,” saying ...': a frame after the fragment)
+        for m in range(o - 2, lo - 1, -1):
+            if t.quote[m] != -1 or t.low[m] in (";", ":"):
+                return None
+            if self._cue_at(m) is not None:
+                return None
+            if t.low[m] in self.lex.clause_nouns and t.low[m + 1] == "that":
+                nf = self._noun_frame(m, a, b)
+                if nf is None or nf.s0 < 0 or nf.s0 < lo or not self._speaking_subject(nf.s0, nf.s1):
+                    return None
+                return nf
+        return None
 
     def _clause_frame(self, fr: _Frame, o: int) -> _Frame | None:
         """The frame of the clause holding a quoted fragment that opens at token ``o`` when it is not the mixed

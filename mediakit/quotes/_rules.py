@@ -206,6 +206,18 @@ class _Analyser(_Units, _Cues, _Phrases, _CueSubjects, _Subjects, _Direct, _Acco
         # (not 'She further announced that the agency ...': a frame with a clause of its own)
         return not self._clause_follows(tail, nb) and not self._clause_after_frame(fr)
 
+    def _source_of_quoted(self, fr: _Frame, pa: int, pb: int) -> bool:
+        """True when ``fr`` closes the sentence pa..pb as the source that reported a quotation of someone the
+        sentence names ('“...,” Lee said in an interview, as reported by the Times.'): the quotation after it goes
+        on in Lee's words, not the source's. (Not "according to the Times", which the PolNeAR convention credits
+        with what follows.)"""
+        t = self.t
+        if fr.cue is None or fr.cue.lemma != "according to" or not 0 <= fr.c0 < len(t) or t.low[fr.c0] == "according":
+            return False
+        lo, hi = t.start[pa], t.end[pb - 1]
+        return any(r["kind"] == "direct" and r["speaker_start"] is not None and lo <= r["start"] < hi
+                   and not (t.start[fr.s0] <= r["speaker_start"] < t.end[fr.s1 - 1]) for r in self.out)
+
     def _context_frame(self, n_u: int, units, infos, qi: int) -> _Frame | None:
         """Frame for an unattributed quotation: a colon-ended lead-in just before it, else the speaker of
         the latest attribution in this or the previous two sentences (same or previous paragraph)."""
@@ -223,7 +235,7 @@ class _Analyser(_Units, _Cues, _Phrases, _CueSubjects, _Subjects, _Direct, _Acco
                 # paragraph, ends with a frame whose speaker goes on in the quotation
                 fr = self._final_frame(pa, pb - 1)
                 if fr is not None and fr.cue is not None and fr.cue.cls == "speech" and not fr.inverted \
-                        and self._speaking_subject(fr.s0, fr.s1):
+                        and self._speaking_subject(fr.s0, fr.s1) and not self._source_of_quoted(fr, pa, pb):
                     return fr
                 if all(t.quote[k] == -1 for k in range(pa, pb)) and t.quote[a] != -1:
                     fr = self._cue_frame_before(pb, pa)

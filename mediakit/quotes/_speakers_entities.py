@@ -34,6 +34,7 @@ from ._speakers_typing import (
     joined_people,
     named_before,
 )
+from ._words import _SPEAKER_NOUNS
 
 
 @dataclass
@@ -100,6 +101,21 @@ def _pronoun_antecedent(text: str, pron: str, pos: int, ents: list[_Ent], names:
             canon = " and ".join(both)
             ent = _Ent(canon, "group", "group", "", " ".join(_words(canon)), joined[0])
             ents.append(ent)
+        if ent is not None and 0 <= ent.pos < sent_start \
+                and (near := _plural_people_between(text, sent_start, pos, ent.canonical)) is not None:
+            # "Critics got mad because they ...", "officials are reviewing the visas while they ...": a plural
+            # noun for people in the pronoun's own sentence, when the entity found is named before it, is the
+            # likelier antecedent: that group, not an earlier body, said it
+            return _Ent(near[1], "group", "group", "", " ".join(_words(near[1])), near[0])
+        return ent
+    if pron in ("he", "she", "his", "her") and (cat := _cataphoric_name(text, sent_start, pos, pron, names)):
+        # "While he refused to release them, Mr. Vance deemed ...": a pronoun in a fronted subordinate clause
+        # stands for the main clause's subject named after it, not for someone named earlier
+        e = gz.lookup(cat[1])
+        t, c = (e.type, e.country) if e is not None and e.kind == "person" else speaker_type_of(cat[1], "")
+        ent = _Ent(e.name if e is not None and e.kind == "person" else cat[1], "person", t, c,
+                   " ".join(_words(cat[1])), cat[0], "f" if pron in ("she", "her") else "m")
+        ents.append(ent)
         return ent
     if pron in ("he", "she", "his", "her"):
         p = named_before(text, pos, "f" if pron in ("she", "her") else "m")
@@ -116,6 +132,83 @@ def _pronoun_antecedent(text: str, pron: str, pos: int, ents: list[_Ent], names:
                        " ".join(_words(best)), p.start, p.gender)
             ents.append(ent)
     return ent
+
+
+# a fronted subordinate clause opening a sentence ("While he ...", "Even as she ...")
+_FRONTED_SUB = re.compile(r"\s*(?:While|Although|Though|When|Before|After(?! all\b)|As|Because|Since|Once|Until"
+                          r"|Even as|Even though|Even if|Even while)\s")
+# the main clause's subject named after that clause's comma, then its verb: "Mr. Vance deemed", "Lee said"
+_MAIN_NAME = re.compile(r",\s+((?:(Mr|Mrs|Ms|Sen|Rep|Gov|Dr)\.\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2})"
+                        r"(?=\s+[a-z])")
+_NOT_NAMES = {"The", "This", "That", "These", "Those", "It", "They", "We", "There", "He", "She", "I", "You", "Its",
+              "His", "Her", "Their", "Our", "Some", "Many", "Most", "All", "Both", "Others", "Critics", "Officials"}
+
+
+def _cataphoric_name(text: str, sent_start: int, pos: int, pron: str, names: dict[str, str]) -> tuple[int, str] | None:
+    """(offset, full name) of the person a pronoun at ``pos`` inside a fronted subordinate clause opening the
+    sentence at ``sent_start`` stands for: the main clause's subject after the clause's comma, a person the
+    article names in full or with a title of the pronoun's gender; else None.
+
+    >>> _cataphoric_name("While he refused, Mr. Vance deemed it fair.", 0, 6, "he", {})
+    (18, 'Mr. Vance')
+    >>> _cataphoric_name("While he refused, Lee deemed it fair.", 0, 6, "he", {"lee": "Tom Lee"})
+    (18, 'Tom Lee')
+    >>> _cataphoric_name("While he refused, Lee deemed it fair.", 0, 6, "he", {}) is None
+    True
+    """
+    if sent_start < 0 or not _FRONTED_SUB.match(text, sent_start, pos) or "," in text[sent_start:pos]:
+        return None
+    c = text.find(",", pos)
+    if c < 0 or any(ch in text[pos:c] for ch in ".!?;:\"“”"):
+        return None
+    m = _MAIN_NAME.match(text, c)
+    if m is None or m.group(1).split()[0] in _NOT_NAMES:
+        return None
+    name, title = m.group(1), m.group(2)
+    if title in ("Mrs", "Ms") and pron in ("he", "his") or title == "Mr" and pron in ("she", "her"):
+        return None
+    if title:
+        return m.start(1), _full_form(name, names) if len(name.split()) == 2 else name
+    full = _full_form(name, names)
+    if len(full.split()) < 2:
+        return None  # (a bare surname the article gives no full name: unsure)
+    if _gender_of(full) not in ("", "f" if pron in ("she", "her") else "m"):
+        return None  # ("After ... he ..., Mayor Ann Roe said": not her)
+    return m.start(1), full
+
+
+_PLURAL_WORD = re.compile(r"[A-Za-z]+(?:['’](?![a-z]))?")
+
+
+def _plural_people_between(text: str, lo: int, hi: int, canonical: str) -> tuple[int, str] | None:
+    """The last plural noun for people or groups in text[lo:hi] ("voters", "officials", "Senate Democrats") that
+    is no word of ``canonical``, with the capitalised words right before it: (offset, words), else None.
+
+    >>> _plural_people_between("Critics got mad because", 0, 23, "Tax Board"), _plural_people_between(
+    ...     "Senate Democrats blocked it because", 0, 35, "Senate Democrats")
+    ((0, 'Critics'), None)
+    >>> _plural_people_between("Yet Senate Democrats blocked it because", 0, 39, "Tax Board")
+    (4, 'Senate Democrats')
+    """
+    own = {w.lower() for w in _words(canonical)}
+    found = None
+    for m in _PLURAL_WORD.finditer(text, lo, hi):
+        w = m.group().lower().rstrip("'’")
+        if w not in own and (w in _SPEAKER_NOUNS and (w.endswith("s") and not w.endswith("ss") or w == "people")):
+            found = m
+    if found is None:
+        return None
+    start = found.start()
+    for prev in reversed(list(_PLURAL_WORD.finditer(text, lo, start))):
+        if text[prev.end():start].strip() or not prev.group()[:1].isupper() or prev.group().lower() in _OPENERS:
+            break
+        start = prev.start()
+    return start, text[start:found.end()].rstrip("'’")
+
+
+# words that may stand capitalised before a plural noun without being part of its name ("Even Latino voters")
+_OPENERS = {"yet", "but", "and", "so", "the", "when", "while", "as", "because", "if", "this", "that", "in", "for",
+            "even", "many", "some", "most", "other", "all", "both", "few", "several", "top", "maybe", "still"}
 
 
 _SAME_GENDER = {"f": re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]erself)\b"),

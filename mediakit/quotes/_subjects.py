@@ -103,6 +103,11 @@ class _Subjects:
                 m += 1
             if m >= i:
                 return None
+            p = next((x for x in range(k + 1, m - 1) if t.low[x] in ("he", "she", "they", "we", "i")
+                      and (t.low[x + 1] in _AUX or _past_like(t.low[x + 1]) or t.low[x + 1] in _IRREGULAR_PAST)), None)
+            if n == 0 and first in _PREPS and p is not None and all(
+                    t.low[x] in _TIME_WORDS or _is_cap(t.text[x]) or t.low[x].isdigit() for x in range(k + 1, p)):
+                return (p, p + 1)  # "By Sunday she had canceled a rally in Dover, Del., citing": no fronted phrase
             k = m + 1
             if k >= i:
                 return None
