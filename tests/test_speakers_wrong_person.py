@@ -191,3 +191,14 @@ def test_pronoun_in_a_fronted_after_clause_stands_for_the_main_subject_of_its_ge
     assert _canonical(he)[0] == ("their fears", "Ed Roe")
     she = he.replace("Ed Roe", "Ann Roe")
     assert _canonical(she)[0] == ("their fears", "Tom Vance")
+
+
+def test_it_never_stands_for_a_person():
+    """"It says ..." after a sentence that names only a person: the pronoun is no person, so the row stays
+    unresolved instead of crediting Ann Lee (before, the fallback took the latest entity of any kind)."""
+    text = "Ann Lee opened the harbour fair on Monday. It says the town has never been richer."
+    q = extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    assert q[["quote", "speaker"]].values.tolist() == [["the town has never been richer", "It"]]
+    assert q["speaker_canonical"].isna().all() and not q["resolved"].any()
+    start, end = int(q["speaker_start"].iloc[0]), int(q["speaker_end"].iloc[0])
+    assert text[start:end] == "It"

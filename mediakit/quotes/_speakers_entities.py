@@ -234,11 +234,13 @@ def _antecedent(pron: str, pos: int, ents: list[_Ent], genders: Mapping[str, str
         if not person and pron in ("they", "their", "them", "они", "их", "onlar") and e.kind in ("org", "group", "anon"):
             return e
     if not person:
-        # "they" never stands for one person: resolved to "Ann Lee" it would credit her with a crowd's or
-        # a poll's words (a relative "who"/"which" without antecedent takes the latest entity of any kind)
+        # "they" never stands for one person, "it" for no person at all: resolved to "Ann Lee" they would
+        # credit her with a crowd's, a poll's or a report's words (a relative "who"/"which" without antecedent
+        # takes the latest entity of any kind)
         plural = pron in ("they", "their", "them", "они", "их", "onlar")
+        neuter = pron in ("it", "its", "оно")
         for e in reversed(ents):
-            if e.pos < pos and not (plural and e.kind == "person"):
+            if e.pos < pos and not (plural and e.kind == "person") and not (neuter and e.kind in ("person", "anon")):
                 return e
     return None
 
