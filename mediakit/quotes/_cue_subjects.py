@@ -68,7 +68,7 @@ _VERBLESS_NP_MAX_TOKENS = 5
 
 
 # verbs of aspect before an -ing cue whose subject speaks ("began arguing", "kept insisting", "started saying")
-_ASPECT_VERBS = frozenset({"began", "begin", "begins", "started", "start", "starts", "kept", "keep", "keeps",
+_GERUND_ASPECT_VERBS = frozenset({"began", "begin", "begins", "started", "start", "starts", "kept", "keep", "keeps",
                            "continued", "continue", "continues", "resumed", "resume", "resumes"})
 # the most tokens of a name or role before "and" in a coordinated subject ("Sen. Ann B. Lee and her husband")
 _COORDINATED_MAX_TOKENS = 6
@@ -76,7 +76,7 @@ _COORDINATED_MAX_TOKENS = 6
 # "each time the mayor")
 _ADVERBIAL_DETS = frozenset({"which", "whose", "what", "that", "this", "each", "every", "next", "last", "any"})
 # number words opening the second half of a coordinated subject ("Ann Lee and two aides")
-_COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"})
+_SECOND_HALF_COUNTS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"})
 # quantifiers opening an aside between dashes that counts the plural subject before it ("— both from the east
 # ward —", "— all of them veterans —"); set by hand
 _ASIDE_QUANTIFIERS = frozenset({"both", "all", "each", "most", "many", "some", "half", "none", "one"})
@@ -90,7 +90,7 @@ _FRONTED_SUBORDINATORS = frozenset({"while", "although", "though", "whereas", "b
 
 # adverbs of sequence and time that may open a sentence before a fronted participle ("Afterwards, calling the count
 # unfair, her aides said"), and the most tokens of such an opening; set by hand
-_SEQUENCE_ADVERBS = frozenset({"afterwards", "afterward", "later", "then", "earlier", "first", "finally", "next",
+_PARTICIPLE_OPENING_ADVERBS = frozenset({"afterwards", "afterward", "later", "then", "earlier", "first", "finally", "next",
                                "again", "instead", "still", "eventually", "subsequently", "thereafter", "soon"})
 _FRONTED_ADVERB_MAX_TOKENS = 3
 # the most tokens of a phrase of place or time opening a sentence before a fronted participle ("After the vote,
@@ -165,7 +165,7 @@ class _CueSubjects:
             return None  # "..., saying": a participle; its subject is the sentence's
         fr = _Frame(c0, c0, None)
         base = self.lex.forms.get(t.low[c0])
-        if base is not None and base.form == "ing" and w in _ASPECT_VERBS and j - 1 >= lo and self.lang == "en":
+        if base is not None and base.form == "ing" and w in _GERUND_ASPECT_VERBS and j - 1 >= lo and self.lang == "en":
             # "Ann Lee began arguing that", "moved to a bank and began writing that": the subject of the verb
             # of aspect, or of the verb it is coordinated with
             sub = self._subject_left(j, lo)
@@ -460,7 +460,7 @@ class _CueSubjects:
         words = [x for x in range(s, e) if _is_word(t.text[x])]
         plural = self._plural_subject(*head) or t.low[head[1] - 1].endswith(("men", "people", "folk"))
         return bool(words) and not self._cannot_speak(*head) and plural and (
-            t.low[words[0]] in _ASIDE_QUANTIFIERS or t.low[words[0]] in _COUNT_WORDS or t.low[words[0]].isdigit()
+            t.low[words[0]] in _ASIDE_QUANTIFIERS or t.low[words[0]] in _SECOND_HALF_COUNTS or t.low[words[0]].isdigit()
             or self._human(s, e))
 
     def _main_clause_start(self, a: int, i0: int) -> int:
@@ -638,7 +638,7 @@ class _CueSubjects:
                 and t.text[x][:1].isalpha() and t.quote[x] == -1 and t.low[x] in _SUBJECT_PRONOUNS:
             return (x, s1)  # "..., she and another aide said": a pronoun alone before "and" opens the subject
         if s0 - 2 < lo or t.low[s0 - 1] != "and" or not (t.low[s0] in _POSSESSIVE_DET or t.low[s0] == "the"
-                                                         or t.low[s0].isdigit() or t.low[s0] in _COUNT_WORDS):
+                                                         or t.low[s0].isdigit() or t.low[s0] in _SECOND_HALF_COUNTS):
             return np_
         left = self._np_left(s0 - 2, lo)
         if left is None or left[1] != s0 - 1 or left[1] - left[0] > _COORDINATED_MAX_TOKENS or self._adverbial(left):
@@ -743,7 +743,7 @@ class _CueSubjects:
         if form is None or form.form != "ing" or t.quote[c0] != -1:
             return None
         if j >= lo and t.low[j] == "," and t.quote[j] == -1 and (0 < j - lo <= _FRONTED_ADVERB_MAX_TOKENS and (
-                all(t.low[m] in _SEQUENCE_ADVERBS or t.low[m] in _LEADING_ADVERBS
+                all(t.low[m] in _PARTICIPLE_OPENING_ADVERBS or t.low[m] in _LEADING_ADVERBS
                     or t.low[m].endswith("ly") and len(t.low[m]) > 4 for m in range(lo, j))
                 or self._time_opening(lo, c0))
                 or 0 < j - lo <= _FRONTED_PHRASE_MAX_TOKENS and t.low[lo] in _PREPS
@@ -924,7 +924,7 @@ class _CueSubjects:
             if np_ is not None and not self._cannot_speak(*np_):
                 return _Frame(-1, -1, None, np_[0], np_[1])
             q = semi + 1
-            while q < i and (t.low[q] == "," or t.low[q] in _SEQUENCE_ADVERBS or t.low[q] in _LEADING_ADVERBS):
+            while q < i and (t.low[q] == "," or t.low[q] in _PARTICIPLE_OPENING_ADVERBS or t.low[q] in _LEADING_ADVERBS):
                 q += 1
             if np_ is None and q == i:
                 # "Lee lost the vote; afterwards, calling the count unfair, her aides said ...": a participle

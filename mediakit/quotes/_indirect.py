@@ -70,7 +70,7 @@ _REQUEST_NOUN_MAX_OFFSET = 6
 
 # adverbs of sequence between a comma and a participle cue ("..., eventually saying", "..., then telling"); set
 # by hand
-_SEQUENCE_ADVERBS = frozenset({"then", "later", "again", "also", "once", "first", "still", "even", "finally",
+_PARTICIPLE_SEQUENCE_ADVERBS = frozenset({"then", "later", "again", "also", "once", "first", "still", "even", "finally",
                                "eventually", "ultimately", "subsequently", "initially", "repeatedly", "further"})
 
 # prepositions and conjunctions before a participle cue whose subject is the sentence's ("surprised the mayor by
@@ -89,7 +89,7 @@ _PURPOSE_MAX_TOKENS = 8
 
 # verbs of aspect before "to" and a verb of belief, whose subject holds the belief ("continues to believe that",
 # "began to think that"); set by hand
-_ASPECT_VERBS = frozenset({"continue", "continues", "continued", "continuing", "began", "begin", "begins", "begun",
+_INFINITIVE_ASPECT_VERBS = frozenset({"continue", "continues", "continued", "continuing", "began", "begin", "begins", "begun",
                            "started", "start", "starts", "tend", "tends", "tended"})
 
 # heads of a source after "according to" that are otherwise no speakers ("according to one global index",
@@ -215,7 +215,7 @@ class _Indirect:
                 continue
             fr = self._subject_left(i0, a)
             if fr is None and c.form == "base" and c.cls in ("cognition", "evidence") and i0 - 2 >= a and t.low[i0 - 1] == "to" \
-                    and t.low[i0 - 2] in _ASPECT_VERBS and i1 < b and (t.low[i1] in self.lex.complementizers
+                    and t.low[i0 - 2] in _INFINITIVE_ASPECT_VERBS and i1 < b and (t.low[i1] in self.lex.complementizers
                                                                        or c.cls == "cognition" and self._finite_clause(i1, b)):
                 # "Ann Lee continues to believe that ...", "polls continue to show that ...": the subject of "continues"
                 fr = self._subject_left(i0 - 2, a)
@@ -285,7 +285,7 @@ class _Indirect:
                 or t.low[i0 - 1] == "–"
                 # "..., eventually saying", "..., then telling reporters": a comma and adverbs of time or manner
                 or jj >= a and t.low[jj] == "," and jj < i0 - 1 and all(
-                    t.low[x] in _SEQUENCE_ADVERBS or t.low[x].endswith("ly") and len(t.low[x]) > 4
+                    t.low[x] in _PARTICIPLE_SEQUENCE_ADVERBS or t.low[x].endswith("ly") and len(t.low[x]) > 4
                     and not _is_cap(t.text[x]) for x in range(jj + 1, i0))
                 or jj >= a and t.low[jj] in _TIME_WORDS and fr is None  # "spending the past week bickering over"
                 or i0 - 2 >= a and t.quote[i0 - 1] != -1 and t.mark[i0 - 1] and t.low[i0 - 2] == ",")

@@ -43,12 +43,12 @@ _FRONTED_MAX = 3
 # the most tokens of a fronted time phrase before its comma ("Two weeks after Justice Lee died,"); origin: PolNeAR
 # train speakers
 _FRONTED_TIME_MAX_TOKENS = 8
-_COUNT_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few",
+_TIME_COUNTS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few",
                           "several", "many"})
 _TIME_UNITS = frozenset({"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
                          "year", "years", "decade", "decades"})
 # adverbs of time or sequence that open a sentence before a comma ("Afterwards, her aides said"); set by hand
-_OPENING_ADVERBS = frozenset({"afterwards", "afterward", "later", "then", "earlier", "meanwhile", "instead",
+_SENTENCE_OPENING_ADVERBS = frozenset({"afterwards", "afterward", "later", "then", "earlier", "meanwhile", "instead",
                               "still", "finally", "eventually", "first", "again", "yesterday", "today", "soon",
                               "thereafter", "subsequently", "previously", "recently", "separately", "now"})
 # prepositions of time after an adverb opening a sentence ("Shortly after the vote,"); set by hand
@@ -90,7 +90,7 @@ class _Subjects:
                     or first in ("asked", "according") or _past_like(first) and k + 1 < i and t.low[k + 1] in _PREPS
                     or self._time_opening(k, i)
                     or _adverb_before_comma(t, k, i) and not self._in_full_name(t.text[k])
-                    or first in _OPENING_ADVERBS and k + 1 < i and t.low[k + 1] == ","
+                    or first in _SENTENCE_OPENING_ADVERBS and k + 1 < i and t.low[k + 1] == ","
                     # "Shortly after the merger, the families ...", "More recently, he ...": an adverb phrase
                     or first.endswith("ly") and len(first) > 5 and k + 1 < i and t.low[k + 1] in _TIME_PREPS
                     or first in ("more", "most", "very") and k + 2 < i and t.low[k + 1].endswith("ly")
@@ -170,7 +170,7 @@ class _Subjects:
         while m < i and t.low[m] != "," and t.quote[m] == -1 and m - k <= _FRONTED_TIME_MAX_TOKENS:
             m += 1
         if m >= i or t.low[m] != "," or not (t.low[k] in _DET or t.low[k].isdigit() or t.low[k] in _TIME_WORDS
-                                              or t.low[k] in _COUNT_WORDS):
+                                              or t.low[k] in _TIME_COUNTS):
             return False
         return any(t.low[x] in _TIME_UNITS for x in range(k + 1, min(m, k + 3)))
 
@@ -180,7 +180,7 @@ class _Subjects:
         count and a unit of time, then "later", "earlier" or "ago". ``k`` itself when there is none."""
         t = self.t
         m = k
-        while m < i and m - k < 3 and (t.low[m] in _ARTICLES or t.low[m] in _COUNT_WORDS or t.low[m].isdigit()):
+        while m < i and m - k < 3 and (t.low[m] in _ARTICLES or t.low[m] in _TIME_COUNTS or t.low[m].isdigit()):
             m += 1
         if m + 2 >= i or t.low[m] not in _TIME_UNITS or t.low[m + 1] not in ("later", "earlier", "ago", "afterward",
                                                                               "afterwards"):
