@@ -314,7 +314,8 @@ class _Content(_ContentObjects):
         for m in range(k + 1, min(hi, k + _ADDRESSEE_WINDOW)):
             w = t.low[m]
             # "said in a statement", "said on Monday"; not "elaborated on the message [he felt ...]"
-            seen_medium = seen_medium or w in _TIME_WORDS or w in _MEDIUM_WORDS and t.low[k] == "in"
+            seen_medium = seen_medium or w in _TIME_WORDS or w in _MEDIUM_WORDS and t.low[k] == "in" \
+                or m == k + 1 and t.low[k] in ("in", "at") and _is_cap(t.text[m])  # "said in Ohio the plan ..."
             if w in _QUESTION_WORDS and fr.cue.object and not medium and m - k <= _ADDRESSEE_ONLY_WORDS \
                     and all(_is_word(t.text[x]) and (t.low[x] not in _PREPS or t.low[x + 1] in _TIME_WORDS)
                             for x in range(k, m)):

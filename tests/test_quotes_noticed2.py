@@ -1,0 +1,18 @@
+"""Wrong attributions noticed in review (second round), each with an invented sentence: a place after the verb
+before a clause with no "that". Rows are read through ``rows`` (offsets of the text); each test states the
+whole list of rows it expects."""
+
+from mediakit.quotes import find_attributions
+
+from .quote_rows import rows
+
+
+def test_a_place_between_the_verb_and_a_clause_is_no_content():
+    text = "Ann Lee said in Ohio the plan failed."
+    assert rows(text) == [("indirect", "the plan failed", "Ann Lee")]
+    (row,) = find_attributions(text)
+    assert (row["start"], row["end"]) == (21, 36)
+    assert rows("The mayor said at Harbour Hall the budget would pass.") == [
+        ("indirect", "the budget would pass", "The mayor")]
+    # (with "that" the place was skipped already)
+    assert rows("Ann Lee said in Ohio that the plan failed.") == [("indirect", "the plan failed", "Ann Lee")]
