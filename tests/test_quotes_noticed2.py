@@ -16,3 +16,19 @@ def test_a_place_between_the_verb_and_a_clause_is_no_content():
         ("indirect", "the budget would pass", "The mayor")]
     # (with "that" the place was skipped already)
     assert rows("Ann Lee said in Ohio that the plan failed.") == [("indirect", "the plan failed", "Ann Lee")]
+
+
+def test_no_content_crosses_the_line_break_after_a_headline():
+    text = ("Mills rebut criticism on steel overcapacity;\n"
+            "Investment, official says, helped the economy after the crisis.\n\nThe plan failed.")
+    assert rows(text) == [("indirect", "criticism on steel overcapacity", "Mills"),
+                          ("indirect", "Investment, official says, helped the economy after the crisis", "official")]
+    # a headline line with no closing mark before a capital: the next line is a sentence of its own
+    text = "Ann Lee Says The Port Will Reopen\nThe mayor said the plan failed."
+    assert rows(text) == [("indirect", "The Port Will Reopen", "Ann Lee"),
+                          ("indirect", "the plan failed", "The mayor")]
+    for r in find_attributions(text):
+        assert "\n" not in text[r["start"]:r["end"]]
+    # (a hard-wrapped sentence whose next line opens in lower case stays one sentence)
+    assert rows("The mayor said the port\nwill reopen in May.") == [
+        ("indirect", "the port\nwill reopen in May", "The mayor")]
