@@ -32,3 +32,13 @@ def test_no_content_crosses_the_line_break_after_a_headline():
     # (a hard-wrapped sentence whose next line opens in lower case stays one sentence)
     assert rows("The mayor said the port\nwill reopen in May.") == [
         ("indirect", "the port\nwill reopen in May", "The mayor")]
+
+
+def test_an_inverted_frame_between_a_subject_and_its_predicate():
+    text = "Lee, said Ann Cole, never forgets a slight."
+    assert rows(text) == [("indirect", "Lee, said Ann Cole, never forgets a slight", "Ann Cole")]
+    (row,) = find_attributions(text)
+    assert (row["start"], row["end"], row["appos_start"]) == (0, 42, None)
+    # (a description of the speaker after the comma is still hers)
+    assert rows("The plan failed, said Ann Cole, appointed last year.") == [
+        ("indirect", "The plan failed", "Ann Cole")]

@@ -779,8 +779,11 @@ class _CueSubjects:
                 f += 1
             ing = self.lex.forms.get(t.low[e + 1]) if e + 2 < hi and (
                 t.low[e + 2] in (":", ",") or t.low[e + 2] in self.lex.complementizers) else None
-            if f > e + 1 and self._looks_like_np(e + 1, f) and (ing is None or ing.form != "ing"):
-                fr.a0, fr.a1 = e + 1, f  # (not '..., said Ann Lee, adding: "..."': a participle cue)
+            # (not '..., said Ann Lee, adding: "..."': a participle cue; not 'Lee, said Ann Cole, never forgets a
+            # slight': the predicate of the clause the frame interrupts)
+            if f > e + 1 and self._looks_like_np(e + 1, f) and (ing is None or ing.form != "ing") \
+                    and not (self._predicate_at(e + 1, f) and not _past_like(t.low[e + 1])):
+                fr.a0, fr.a1 = e + 1, f
         return fr
 
     def _prior_subject(self, i: int, a: int) -> _Frame | None:
