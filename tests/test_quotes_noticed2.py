@@ -42,3 +42,15 @@ def test_an_inverted_frame_between_a_subject_and_its_predicate():
     # (a description of the speaker after the comma is still hers)
     assert rows("The plan failed, said Ann Cole, appointed last year.") == [
         ("indirect", "The plan failed", "Ann Cole")]
+
+
+def test_an_infinitive_between_commas_is_no_description_of_a_speaker():
+    text = "Mr. Lee warned the rival, Tom Vance, not to move on the port, said an official who was briefed."
+    assert rows(text) == [
+        ("indirect", "Mr. Lee warned the rival, Tom Vance, not to move on the port", "an official"),
+        ("indirect", "the rival, Tom Vance, not to move on the port", "Mr. Lee")]
+    assert rows("Mr. Lee urged the rival, Tom Vance, to leave the port, said an official.")[0] == (
+        "indirect", "Mr. Lee urged the rival, Tom Vance, to leave the port", "an official")
+    # (a parenthetical with "to" between a subject's commas still leaves the subject before it)
+    assert rows("Lee, to be fair, said the plan failed.") == [("indirect", "the plan failed", "Lee")]
+    assert rows("Lee, to the surprise of many, said the plan failed.") == [("indirect", "the plan failed", "Lee")]

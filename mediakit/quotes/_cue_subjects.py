@@ -109,6 +109,11 @@ _LINKING_VERBS = frozenset({"appear", "appears", "appeared", "seem", "seems", "s
                             "become", "becomes", "became", "remain", "remains", "remained", "grew", "grow", "grows"})
 
 
+# words after "to" in a parenthetical between a subject's commas ("Lee, to be fair, said", "to put it mildly",
+# "to date", "to say the least"); set by hand
+_TO_PARENTHETICAL = frozenset({"be", "put", "date", "say", "this", "that"})
+
+
 class _CueSubjects:
     """Mixin: who a cue's subject is (uses the noun-phrase methods of :class:`._phrases._Phrases`)."""
 
@@ -253,6 +258,12 @@ class _CueSubjects:
             if inner[1] - inner[0] <= 0:
                 return None
             first = t.low[inner[0]]
+            nxt = t.low[inner[0] + 1] if inner[1] - inner[0] > 1 else ""
+            if first == "not" and nxt == "to" or first == "to" and nxt not in _TO_PARENTHETICAL and nxt.isalpha() \
+                    and nxt not in _POSSESSIVE_DET and nxt not in _DET and not _is_cap(t.text[inner[0] + 1]):
+                # "warned the rival, Tom Vance, not to move on the port, said an official": the infinitive of a verb
+                # before the comma, no description of a speaker (unlike "Lee, to be fair, said")
+                return None
             split = self._split_relative(j, lo)
             if split is not None:
                 fr.s0, fr.s1, fr.a0, fr.a1 = split
