@@ -54,3 +54,19 @@ def test_an_infinitive_between_commas_is_no_description_of_a_speaker():
     # (a parenthetical with "to" between a subject's commas still leaves the subject before it)
     assert rows("Lee, to be fair, said the plan failed.") == [("indirect", "the plan failed", "Lee")]
     assert rows("Lee, to the surprise of many, said the plan failed.") == [("indirect", "the plan failed", "Lee")]
+
+
+def test_a_final_frame_after_a_quoted_fragment_reports_the_clause_with_a_cue_of_its_own():
+    text = 'Lee threatened "a major lawsuit," the official said.'
+    assert rows(text) == [("mixed", 'Lee threatened "a major lawsuit,"', "the official"),
+                          ("direct", "a major lawsuit,", "the official")]
+    mixed = find_attributions(text)[0]
+    assert (mixed["start"], mixed["end"]) == (0, 33)
+    # the nested cue's content ends at the closing mark, before the final frame
+    assert rows('Lee called the plan "a total failure," the official said.') == [
+        ("mixed", 'Lee called the plan "a total failure,"', "the official"),
+        ("mixed", 'the plan "a total failure,"', "Lee"),
+        ("direct", "a total failure,", "the official")]
+    # (a frame that does not end the sentence reports no clause before the fragment)
+    assert rows('Lee threatened "a major lawsuit," the official said, and left.') == [
+        ("direct", "a major lawsuit,", "the official")]

@@ -423,6 +423,25 @@ class _Content(_ContentObjects):
                 return m
         return e
 
+    def _before_quotation_frame(self, k: int, e: int) -> int:
+        """End of a content k..e that runs into the frame closing the sentence after a quoted fragment
+        ('Lee called the plan “a failure,” the official said.': the official's frame, consumed by the quotation,
+        is no content of "called"): the closing mark before that frame's subject; ``e`` otherwise."""
+        t = self.t
+        last = e
+        while last > k and not _is_word(t.text[last - 1]):
+            last -= 1
+        m = last - 1
+        if m <= k or m not in self.consumed or t.quote[m] != -1 or self._cue_at(m) is None:
+            return e
+        for j in range(m - 1, max(k, m - _FINAL_FRAME_LEFT_WORDS - 1), -1):
+            if t.quote[j] != -1:
+                if t.mark[j] and (t.low[j - 1] == "," or t.low[j + 1] == ",") and t.quote[j] != t.quote[j + 1] \
+                        and all(_is_word(t.text[x]) for x in range(j + 1 + (t.low[j + 1] == ","), m)):
+                    return j + 1
+                return e
+        return e
+
     def _time_phrase_only(self, k: int, hi: int) -> bool:
         """True when the words from ``k`` to the next comma or the end are a time ("a few days later", "even on
         Friday morning", "two weeks ago"): an adverb of degree, then a count and a unit of time or a time phrase."""
@@ -524,6 +543,7 @@ class _Content(_ContentObjects):
             if t.low[m] == "," and t.low[m + 1] == "according" and t.low[m + 2] == "to" and t.quote[m] == -1:
                 e = m  # "said the plan failed, according to two aides": the phrase is about the telling
                 break
+        e = self._before_quotation_frame(k, e)
         e = self._relative_main_verb(fr, k, e)
         while e > k and not _is_word(t.text[e - 1]) and not (t.quote[e - 1] != -1 and t.mark[e - 1]):
             e -= 1
