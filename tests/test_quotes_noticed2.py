@@ -70,3 +70,11 @@ def test_a_final_frame_after_a_quoted_fragment_reports_the_clause_with_a_cue_of_
     # (a frame that does not end the sentence reports no clause before the fragment)
     assert rows('Lee threatened "a major lawsuit," the official said, and left.') == [
         ("direct", "a major lawsuit,", "the official")]
+
+
+def test_the_subject_of_a_passive_of_perception_speaks_its_participle():
+    text = '"Will you run?" a reporter can be heard asking Lee after the event.'
+    assert rows(text) == [("direct", "Will you run?", "a reporter")]
+    (row,) = find_attributions(text)
+    assert (row["speaker_start"], row["speaker_end"]) == (16, 26)
+    assert rows("Lee was seen telling aides that the plan failed.") == [("indirect", "the plan failed", "Lee")]

@@ -109,6 +109,9 @@ _LINKING_VERBS = frozenset({"appear", "appears", "appeared", "seem", "seems", "s
                             "become", "becomes", "became", "remain", "remains", "remained", "grew", "grow", "grows"})
 
 
+# passive participles of perception before a participle cue, whose subject is the speaker ("can be heard
+# asking", "was seen telling"); set by hand
+_PERCEPTION_PASSIVES = frozenset({"heard", "overheard", "seen", "caught", "filmed", "recorded", "spotted"})
 # words after "to" in a parenthetical between a subject's commas ("Lee, to be fair, said", "to put it mildly",
 # "to date", "to say the least"); set by hand
 _TO_PARENTHETICAL = frozenset({"be", "put", "date", "say", "this", "that"})
@@ -176,6 +179,13 @@ class _CueSubjects:
             m = self._skip_adverbs_left(j - 1, lo)
             if sub is None and m > lo and t.low[m] in ("and", "but"):
                 sub = self._prior_subject(j, lo)
+            if sub is not None:
+                sub.c0 = sub.c1 = c0
+            return sub
+        if base is not None and base.form == "ing" and w in _PERCEPTION_PASSIVES and j - 1 >= lo \
+                and t.low[j - 1] in ("be", "been", "being", "is", "are", "was", "were") and self.lang == "en":
+            # "a reporter can be heard asking Lee", "Lee was seen telling aides": the subject of the passive
+            sub = self._subject_left(j, lo)
             if sub is not None:
                 sub.c0 = sub.c1 = c0
             return sub
