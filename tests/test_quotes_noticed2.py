@@ -78,3 +78,24 @@ def test_the_subject_of_a_passive_of_perception_speaks_its_participle():
     (row,) = find_attributions(text)
     assert (row["speaker_start"], row["speaker_end"]) == (16, 26)
     assert rows("Lee was seen telling aides that the plan failed.") == [("indirect", "the plan failed", "Lee")]
+
+
+def test_a_document_described_by_a_participle_and_a_time_is_the_subject_not_the_time():
+    text = "Research to be released this week by four economists suggests the tax is too low."
+    assert rows(text) == [("indirect", "the tax is too low", "Research to be released this week by four economists")]
+    (row,) = find_attributions(text)
+    assert (row["speaker_start"], row["speaker_end"]) == (0, 52)
+    assert rows("Research to be released this week by four economists suggests that the tax is too low.") == [
+        ("indirect", "the tax is too low", "Research to be released this week by four economists")]
+    # (a participle and its time at the end of the subject still go with the verb)
+    assert rows("A study to be published next month suggests the tax is too low.") == [
+        ("indirect", "the tax is too low", "A study")]
+
+
+def test_the_speaker_name_of_a_document_before_an_infinitive_drops_the_to():
+    import pandas as pd
+
+    from mediakit.sources import extract_quotes
+    text = "The levy is low. But research to be released this week by four leading economists suggests that it is."
+    q = extract_quotes(pd.DataFrame({"article_id": ["a"], "outlet": ["x"], "text": [text], "language": ["en"]}))
+    assert list(q.speaker) == ["research"]

@@ -387,6 +387,7 @@ class _CueSubjects:
             # (a capitalised word opening the sentence is a name only when the article writes it in full: not
             # "Exit polls from the primary showed")
             return None  # "Lee apologizes for Roe comments": a clause with its own verb, no subject of the cue
+        np_ = self._head_before_participle(np_, lo)
         np_ = self._participle_phrase(np_, c0)
         if np_[1] - np_[0] > 2 and np_[0] > lo and t.low[np_[0] - 1] in _ADVERBIAL_DETS \
                 and t.text[np_[0]][:1].islower() and t.low[np_[0]] not in _DET \
@@ -448,6 +449,8 @@ class _CueSubjects:
                 and not any(t.low[k] in _SUBJECT_PRONOUNS for k in range(np_[0], r)):
             if r - 1 > np_[0] and _past_like(t.low[r - 1]) and not _is_cap(t.text[r - 1]):
                 r -= 1  # "a poll released last week": the participle goes with its time
+                if r - 2 > np_[0] and t.low[r - 1] == "be" and t.low[r - 2] == "to":
+                    r -= 2  # "a study to be published next month"
             np_ = (np_[0], r)  # "a study last year found": the time goes with the verb after
         v = next((k for k in range(np_[1] - 1, np_[0] - 1, -1) if t.low[k] in _SPEND_VERBS), None)
         if v is not None and all(t.low[k] in _TIME_WORDS or t.low[k] in _TIME_NOUNS or t.low[k] in _DET
@@ -747,6 +750,28 @@ class _CueSubjects:
             return False
         return not any(t.low[x] in _AUX or t.low[x] in _CLAUSE or t.low[x] in _PREPS or _past_like(t.low[x])
                        or t.low[x] in self.lex.forms for x in range(s, e))  # (not "Who Endorsed Lee": a headline)
+
+    def _head_before_participle(self, np_: tuple[int, int], lo: int) -> tuple[int, int]:
+        """The noun phrase ``np_`` found before a cue, widened to the noun a reduced relative participle describes
+        when ``np_`` is that participle or starts with the time phrase after it ("Research [to be released] this
+        week by four economists suggests", "A study to be published next month suggests"): the head noun, not the
+        time or the participle, opens the subject; ``np_`` otherwise."""
+        t = self.t
+        s = np_[0]
+        p = s if _past_like(t.low[s]) and t.text[s].islower() and all(
+            t.low[k] in _TIME_WORDS or t.low[k] in _DET for k in range(s + 1, np_[1])) \
+            else s - 1 if s - 1 >= lo and t.low[s] in _TIME_WORDS and t.text[s].islower() and _past_like(t.low[s - 1]) \
+            and t.text[s - 1].islower() else -1
+        if p <= lo:
+            return np_
+        q = p - 1
+        if q - 1 >= lo and t.low[q] == "be" and t.low[q - 1] == "to":
+            q -= 2  # "to be released"
+        head = self._np_left(q, lo) if q >= lo else None
+        if head is None or head[1] != q + 1 or any(t.low[k] in _TIME_WORDS or t.low[k] in _AUX for k in range(*head)) \
+                or head[0] > lo and (t.low[head[0] - 1] in _AUX or t.low[head[0] - 1] in ("not", "n't", "never")):
+            return np_  # (not "who didn't want to be named said": a verb, no noun)
+        return (head[0], np_[1])
 
     def _subject_right(self, c1: int, hi: int, lemma: str | None = None) -> _Frame | None:
         """Speaker right of an inverted cue: '“...,” said Smith, a fellow at X.' or '— сказал он'."""
