@@ -99,3 +99,12 @@ def test_the_speaker_name_of_a_document_before_an_infinitive_drops_the_to():
     text = "The levy is low. But research to be released this week by four leading economists suggests that it is."
     q = extract_quotes(pd.DataFrame({"article_id": ["a"], "outlet": ["x"], "text": [text], "language": ["en"]}))
     assert list(q.speaker) == ["research"]
+
+
+def test_a_time_between_commas_after_an_as_frame_is_no_content():
+    text = "As the Ledger reported, even on Friday morning, the mayor was in Ohio."
+    assert rows(text) == [("according_to", "the mayor was in Ohio", "the Ledger")]
+    (row,) = find_attributions(text)
+    assert (row["start"], row["end"]) == (48, 69)
+    assert rows("As the Ledger reported, two days later, the mayor was in Ohio.") == [
+        ("according_to", "the mayor was in Ohio", "the Ledger")]

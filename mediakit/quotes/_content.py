@@ -528,6 +528,13 @@ class _Content(_ContentObjects):
             k += 1  # "has said repeatedly that ...": an adverb before the complementizer
         while k < hi and (t.low[k] in self.lex.complementizers or t.low[k] in (",", ":", "—", "–")):
             k += 1
+        if kind == "according_to" and fr.cue is not None and fr.cue.lemma != "according to" and k > right0 \
+                and t.low[k - 1] == "," and fr.s0 > a and t.low[fr.s0 - 1] == "as" and self._time_phrase_only(k, hi):
+            # "As the Ledger reported, even on Friday morning, the mayor was ...": a time between commas after
+            # the "as" frame dates the report; the clause after it is what was reported
+            m = next((x for x in range(k, hi) if t.low[x] == "," and t.quote[x] == -1), hi)
+            if m + 1 < hi and self._is_clause(m + 1, hi, False):
+                k = m + 1
         if fr.cue is not None and fr.cue.clause and fr.cue.infinitive and kind == "indirect":
             k = self._skip_telling_before_infinitive(k, hi)
         e = hi
