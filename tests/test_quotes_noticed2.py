@@ -108,3 +108,16 @@ def test_a_time_between_commas_after_an_as_frame_is_no_content():
     assert (row["start"], row["end"]) == (48, 69)
     assert rows("As the Ledger reported, two days later, the mayor was in Ohio.") == [
         ("according_to", "the mayor was in Ohio", "the Ledger")]
+
+
+def test_a_short_phrase_before_a_frame_between_commas_is_no_content_of_its_own():
+    text = "Win or lose, the mayor says, the port aims to transform the city."
+    assert rows(text) == [("indirect", "the port aims to transform the city", "the mayor")]
+    (row,) = find_attributions(text)
+    assert (row["start"], row["end"]) == (29, 64)
+    # a short subject and its predicate around the frame are one clause
+    assert rows("The permit, his campaign said, had been hard to get.") == [
+        ("indirect", "The permit, his campaign said, had been hard to get", "his campaign")]
+    # (a clause on the left still is: "It was impossible, Lee said, so ...")
+    assert rows("It was impossible, Lee said, so the town leaders decided to split the work.") == [
+        ("indirect", "It was impossible", "Lee"), ("indirect", "so the town leaders decided to split the work", "Lee")]

@@ -579,6 +579,14 @@ class _Content(_ContentObjects):
         frame_start = min(x for x in (fr.s0, fr.c0) if x >= 0) if fr.s0 >= 0 else fr.c0
         csq = (kind != "according_to" and not fr.inverted and frame_start > a and t.low[frame_start - 1] == ","
                and left_words >= _FINAL_FRAME_LEFT_WORDS and fr.s0 >= 0
+               # ("Win or lose, the mayor says, the port aims to ...": a short phrase on the left, no clause,
+               # leaves the clause on the right; the subject's words do not count for the left)
+               # (but a noun phrase before a clause stays on the left: "A new bridge, the mayor decided, the town
+               # would not build")
+               and (t.words_but_and(a, frame_start) >= _FINAL_FRAME_LEFT_WORDS or self._is_clause(a, frame_start - 1, False)
+                    or right0 < hi and t.low[right0] in ("-", "—", "–")
+                    or t.low[a] in _DET and k < hi and not self._predicate_at(k, hi, True)
+                    or k < hi and t.low[k] in ("which", "who", "whose"))
                # "..., analysts say; in 2012, ...": a semicolon after the frame closes it like a comma
                # (not "asserted that, taxes aside, ...": a comma after the complementizer opens an interjection)
                # ("..., Lee's allies believe — backers she will need ...": a dash after the frame closes it too)
