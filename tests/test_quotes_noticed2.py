@@ -121,3 +121,10 @@ def test_a_short_phrase_before_a_frame_between_commas_is_no_content_of_its_own()
     # (a clause on the left still is: "It was impossible, Lee said, so ...")
     assert rows("It was impossible, Lee said, so the town leaders decided to split the work.") == [
         ("indirect", "It was impossible", "Lee"), ("indirect", "so the town leaders decided to split the work", "Lee")]
+
+
+def test_a_fronted_phrase_is_no_content_of_a_verb_with_an_object_after_it():
+    assert rows("Amid discord, Lee claims nomination") == []
+    assert rows("Earlier this week, two senators claimed victory.") == []
+    # (a report closing the sentence still takes the clause on its left)
+    assert rows("The plan failed, Lee said.") == [("indirect", "The plan failed", "Lee")]

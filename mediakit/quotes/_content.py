@@ -733,6 +733,9 @@ class _Content(_ContentObjects):
             return None  # "..., and Ann Lee took to Twitter to say thanks.": a purpose infinitive reports no clause
         # the content is on the left: "..., Smith said." / "..., according to X."
         left_end = min(x for x in (fr.s0, fr.c0) if x >= 0) if fr.s0 >= 0 else fr.c0
+        if kind == "indirect" and not acc_left and fr.s0 >= 0 and not fr.inverted and right0 < hi \
+                and _is_word(t.text[right0]) and self._fronted_phrase(a, left_end):
+            return None  # "Amid discord, Lee claims nomination": a fronted phrase before a frame with an object
         if kind == "according_to" and fr.cue is not None and fr.cue.lemma != "according to" and left_end > a \
                 and t.low[left_end - 1] == "as":
             left_end -= 1  # "..., as Newsline reported a few days later."
