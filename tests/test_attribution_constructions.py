@@ -55,7 +55,8 @@ def test_frame_between_commas_reports_both_sides_of_the_sentence():
     assert _rows(text) == [("indirect", "It was impossible", "Gabuyev"),
                            ("indirect", "so the leaders decided to divide the labor", "Gabuyev")]
     text = "The permit, his campaign said, had been hard to get."
-    assert [r[1] for r in _rows(text)] == ["The permit", "had been hard to get"]
+    # (a short subject before the frame and its predicate after it make one clause around the frame)
+    assert [r[1] for r in _rows(text)] == ["The permit, his campaign said, had been hard to get"]
     # the narrator's next clause or a description of the speaker is no continuation
     assert [r[1] for r in _rows("The plan is weak, Smith said, and the vote was put off.")] == ["The plan is weak"]
     assert [r[1] for r in _rows("The plan is weak, Smith said, a view shared by others.")] == ["The plan is weak"]
@@ -995,8 +996,9 @@ def test_direct_row_inside_a_mixed_quote_of_its_cue_is_its_fragment():
 def test_rest_of_an_interrupted_sentence_may_hold_quoted_fragments():
     text = 'The new director, Park said, had spent "far too long" on the bill and missed "every deadline."'
     rows = _rows_flagged(text)
-    assert ("indirect", "The new director", "Park", False) in rows
-    assert ("mixed", 'had spent "far too long" on the bill and missed "every deadline."', "Park", False) in rows
+    # (the short subject and the predicate around the frame make one mixed row)
+    assert ("mixed", 'The new director, Park said, had spent "far too long" on the bill and missed "every deadline."',
+            "Park", False) in rows
     assert ("direct", "far too long", "Park", True) in rows
     assert ("direct", "every deadline.", "Park", True) in rows
 
@@ -1067,8 +1069,8 @@ def test_phrase_about_the_telling_before_a_promised_infinitive():
 
 def test_clause_split_by_a_frame_of_a_clause_verb_is_reported_on_both_sides():
     text = "A new bridge, the mayor promised, would open within two years."
-    assert _rows(text) == [("indirect", "A new bridge", "the mayor"),
-                           ("indirect", "would open within two years", "the mayor")]
+    # (one clause around the frame, as annotators mark it)
+    assert _rows(text) == [("indirect", "A new bridge, the mayor promised, would open within two years", "the mayor")]
     # a noun phrase after the frame's comma is no rest of the clause: the verb's own content stays
     assert _rows("A new bridge, the mayor decided, the town would not build.") == []
 

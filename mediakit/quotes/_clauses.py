@@ -123,8 +123,8 @@ def _clause_subject(name: str) -> str:
     if at is None:
         return name
     words = name.split()[:at]
-    while words and (words[-1][:1] in "(,;:–—-" or words[-1].lower() in ("who", "which", "that")):
-        words = words[:-1]  # "Brandt (who has 25 delegates)": "Brandt"
+    while words and (words[-1][:1] in "(,;:–—-" or words[-1].lower() in ("who", "which", "that", "to")):
+        words = words[:-1]  # "Brandt (who has 25 delegates)": "Brandt"; "research to be released": "research"
     head = " ".join(words)
     return "" if not head or _clause_like(head) else head
 

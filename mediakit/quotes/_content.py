@@ -314,7 +314,8 @@ class _Content(_ContentObjects):
         for m in range(k + 1, min(hi, k + _ADDRESSEE_WINDOW)):
             w = t.low[m]
             # "said in a statement", "said on Monday"; not "elaborated on the message [he felt ...]"
-            seen_medium = seen_medium or w in _TIME_WORDS or w in _MEDIUM_WORDS and t.low[k] == "in"
+            seen_medium = seen_medium or w in _TIME_WORDS or w in _MEDIUM_WORDS and t.low[k] == "in" \
+                or m == k + 1 and t.low[k] in ("in", "at") and _is_cap(t.text[m])  # "said in Ohio the plan ..."
             if w in _QUESTION_WORDS and fr.cue.object and not medium and m - k <= _ADDRESSEE_ONLY_WORDS \
                     and all(_is_word(t.text[x]) and (t.low[x] not in _PREPS or t.low[x + 1] in _TIME_WORDS)
                             for x in range(k, m)):
@@ -422,6 +423,25 @@ class _Content(_ContentObjects):
                 return m
         return e
 
+    def _before_quotation_frame(self, k: int, e: int) -> int:
+        """End of a content k..e that runs into the frame closing the sentence after a quoted fragment
+        ('Lee called the plan “a failure,” the official said.': the official's frame, consumed by the quotation,
+        is no content of "called"): the closing mark before that frame's subject; ``e`` otherwise."""
+        t = self.t
+        last = e
+        while last > k and not _is_word(t.text[last - 1]):
+            last -= 1
+        m = last - 1
+        if m <= k or m not in self.consumed or t.quote[m] != -1 or self._cue_at(m) is None:
+            return e
+        for j in range(m - 1, max(k, m - _FINAL_FRAME_LEFT_WORDS - 1), -1):
+            if t.quote[j] != -1:
+                if t.mark[j] and (t.low[j - 1] == "," or t.low[j + 1] == ",") and t.quote[j] != t.quote[j + 1] \
+                        and all(_is_word(t.text[x]) for x in range(j + 1 + (t.low[j + 1] == ","), m)):
+                    return j + 1
+                return e
+        return e
+
     def _time_phrase_only(self, k: int, hi: int) -> bool:
         """True when the words from ``k`` to the next comma or the end are a time ("a few days later", "even on
         Friday morning", "two weeks ago"): an adverb of degree, then a count and a unit of time or a time phrase."""
@@ -508,6 +528,13 @@ class _Content(_ContentObjects):
             k += 1  # "has said repeatedly that ...": an adverb before the complementizer
         while k < hi and (t.low[k] in self.lex.complementizers or t.low[k] in (",", ":", "—", "–")):
             k += 1
+        if kind == "according_to" and fr.cue is not None and fr.cue.lemma != "according to" and k > right0 \
+                and t.low[k - 1] == "," and fr.s0 > a and t.low[fr.s0 - 1] == "as" and self._time_phrase_only(k, hi):
+            # "As the Ledger reported, even on Friday morning, the mayor was ...": a time between commas after
+            # the "as" frame dates the report; the clause after it is what was reported
+            m = next((x for x in range(k, hi) if t.low[x] == "," and t.quote[x] == -1), hi)
+            if m + 1 < hi and self._is_clause(m + 1, hi, False):
+                k = m + 1
         if fr.cue is not None and fr.cue.clause and fr.cue.infinitive and kind == "indirect":
             k = self._skip_telling_before_infinitive(k, hi)
         e = hi
@@ -523,6 +550,7 @@ class _Content(_ContentObjects):
             if t.low[m] == "," and t.low[m + 1] == "according" and t.low[m + 2] == "to" and t.quote[m] == -1:
                 e = m  # "said the plan failed, according to two aides": the phrase is about the telling
                 break
+        e = self._before_quotation_frame(k, e)
         e = self._relative_main_verb(fr, k, e)
         while e > k and not _is_word(t.text[e - 1]) and not (t.quote[e - 1] != -1 and t.mark[e - 1]):
             e -= 1
@@ -551,6 +579,14 @@ class _Content(_ContentObjects):
         frame_start = min(x for x in (fr.s0, fr.c0) if x >= 0) if fr.s0 >= 0 else fr.c0
         csq = (kind != "according_to" and not fr.inverted and frame_start > a and t.low[frame_start - 1] == ","
                and left_words >= _FINAL_FRAME_LEFT_WORDS and fr.s0 >= 0
+               # ("Win or lose, the mayor says, the port aims to ...": a short phrase on the left, no clause,
+               # leaves the clause on the right; the subject's words do not count for the left)
+               # (but a noun phrase before a clause stays on the left: "A new bridge, the mayor decided, the town
+               # would not build")
+               and (t.words_but_and(a, frame_start) >= _FINAL_FRAME_LEFT_WORDS or self._is_clause(a, frame_start - 1, False)
+                    or right0 < hi and t.low[right0] in ("-", "—", "–")
+                    or t.low[a] in _DET and k < hi and not self._predicate_at(k, hi, True)
+                    or k < hi and t.low[k] in ("which", "who", "whose"))
                # "..., analysts say; in 2012, ...": a semicolon after the frame closes it like a comma
                # (not "asserted that, taxes aside, ...": a comma after the complementizer opens an interjection)
                # ("..., Lee's allies believe — backers she will need ...": a dash after the frame closes it too)
@@ -697,6 +733,9 @@ class _Content(_ContentObjects):
             return None  # "..., and Ann Lee took to Twitter to say thanks.": a purpose infinitive reports no clause
         # the content is on the left: "..., Smith said." / "..., according to X."
         left_end = min(x for x in (fr.s0, fr.c0) if x >= 0) if fr.s0 >= 0 else fr.c0
+        if kind == "indirect" and not acc_left and fr.s0 >= 0 and not fr.inverted and right0 < hi \
+                and _is_word(t.text[right0]) and self._fronted_phrase(a, left_end):
+            return None  # "Amid discord, Lee claims nomination": a fronted phrase before a frame with an object
         if kind == "according_to" and fr.cue is not None and fr.cue.lemma != "according to" and left_end > a \
                 and t.low[left_end - 1] == "as":
             left_end -= 1  # "..., as Newsline reported a few days later."

@@ -110,6 +110,14 @@ _LINKING_VERBS = frozenset({"appear", "appears", "appeared", "seem", "seems", "s
                             "become", "becomes", "became", "remain", "remains", "remained", "grew", "grow", "grows"})
 
 
+# passive participles of perception before a participle cue, whose subject is the speaker ("can be heard
+# asking", "was seen telling"); set by hand
+_PERCEPTION_PASSIVES = frozenset({"heard", "overheard", "seen", "caught", "filmed", "recorded", "spotted"})
+# words after "to" in a parenthetical between a subject's commas ("Lee, to be fair, said", "to put it mildly",
+# "to date", "to say the least"); set by hand
+_TO_PARENTHETICAL = frozenset({"be", "put", "date", "say", "this", "that"})
+
+
 class _CueSubjects:
     """Mixin: who a cue's subject is (uses the noun-phrase methods of :class:`._phrases._Phrases`)."""
 
@@ -172,6 +180,13 @@ class _CueSubjects:
             m = self._skip_adverbs_left(j - 1, lo)
             if sub is None and m > lo and t.low[m] in ("and", "but"):
                 sub = self._prior_subject(j, lo)
+            if sub is not None:
+                sub.c0 = sub.c1 = c0
+            return sub
+        if base is not None and base.form == "ing" and w in _PERCEPTION_PASSIVES and j - 1 >= lo \
+                and t.low[j - 1] in ("be", "been", "being", "is", "are", "was", "were") and self.lang == "en":
+            # "a reporter can be heard asking Lee", "Lee was seen telling aides": the subject of the passive
+            sub = self._subject_left(j, lo)
             if sub is not None:
                 sub.c0 = sub.c1 = c0
             return sub
@@ -254,6 +269,12 @@ class _CueSubjects:
             if inner[1] - inner[0] <= 0:
                 return None
             first = t.low[inner[0]]
+            nxt = t.low[inner[0] + 1] if inner[1] - inner[0] > 1 else ""
+            if first == "not" and nxt == "to" or first == "to" and nxt not in _TO_PARENTHETICAL and nxt.isalpha() \
+                    and nxt not in _POSSESSIVE_DET and nxt not in _DET and not _is_cap(t.text[inner[0] + 1]):
+                # "warned the rival, Tom Vance, not to move on the port, said an official": the infinitive of a verb
+                # before the comma, no description of a speaker (unlike "Lee, to be fair, said")
+                return None
             split = self._split_relative(j, lo)
             if split is not None:
                 fr.s0, fr.s1, fr.a0, fr.a1 = split
@@ -367,6 +388,7 @@ class _CueSubjects:
             # (a capitalised word opening the sentence is a name only when the article writes it in full: not
             # "Exit polls from the primary showed")
             return None  # "Lee apologizes for Roe comments": a clause with its own verb, no subject of the cue
+        np_ = self._head_before_participle(np_, lo)
         np_ = self._participle_phrase(np_, c0)
         if np_[1] - np_[0] > 2 and np_[0] > lo and t.low[np_[0] - 1] in _ADVERBIAL_DETS \
                 and t.text[np_[0]][:1].islower() and t.low[np_[0]] not in _DET \
@@ -428,6 +450,8 @@ class _CueSubjects:
                 and not any(t.low[k] in _SUBJECT_PRONOUNS for k in range(np_[0], r)):
             if r - 1 > np_[0] and _past_like(t.low[r - 1]) and not _is_cap(t.text[r - 1]):
                 r -= 1  # "a poll released last week": the participle goes with its time
+                if r - 2 > np_[0] and t.low[r - 1] == "be" and t.low[r - 2] == "to":
+                    r -= 2  # "a study to be published next month"
             np_ = (np_[0], r)  # "a study last year found": the time goes with the verb after
         v = next((k for k in range(np_[1] - 1, np_[0] - 1, -1) if t.low[k] in _SPEND_VERBS), None)
         if v is not None and all(t.low[k] in _TIME_WORDS or t.low[k] in _TIME_NOUNS or t.low[k] in _DET
@@ -827,6 +851,28 @@ class _CueSubjects:
         return not any(t.low[x] in _AUX or t.low[x] in _CLAUSE or t.low[x] in _PREPS or _past_like(t.low[x])
                        or t.low[x] in self.lex.forms for x in range(s, e))  # (not "Who Endorsed Lee": a headline)
 
+    def _head_before_participle(self, np_: tuple[int, int], lo: int) -> tuple[int, int]:
+        """The noun phrase ``np_`` found before a cue, widened to the noun a reduced relative participle describes
+        when ``np_`` is that participle or starts with the time phrase after it ("Research [to be released] this
+        week by four economists suggests", "A study to be published next month suggests"): the head noun, not the
+        time or the participle, opens the subject; ``np_`` otherwise."""
+        t = self.t
+        s = np_[0]
+        p = s if _past_like(t.low[s]) and t.text[s].islower() and all(
+            t.low[k] in _TIME_WORDS or t.low[k] in _DET for k in range(s + 1, np_[1])) \
+            else s - 1 if s - 1 >= lo and t.low[s] in _TIME_WORDS and t.text[s].islower() and _past_like(t.low[s - 1]) \
+            and t.text[s - 1].islower() else -1
+        if p <= lo:
+            return np_
+        q = p - 1
+        if q - 1 >= lo and t.low[q] == "be" and t.low[q - 1] == "to":
+            q -= 2  # "to be released"
+        head = self._np_left(q, lo) if q >= lo else None
+        if head is None or head[1] != q + 1 or any(t.low[k] in _TIME_WORDS or t.low[k] in _AUX for k in range(*head)) \
+                or head[0] > lo and (t.low[head[0] - 1] in _AUX or t.low[head[0] - 1] in ("not", "n't", "never")):
+            return np_  # (not "who didn't want to be named said": a verb, no noun)
+        return (head[0], np_[1])
+
     def _subject_right(self, c1: int, hi: int, lemma: str | None = None) -> _Frame | None:
         """Speaker right of an inverted cue: '“...,” said Smith, a fellow at X.' or '— сказал он'."""
         t = self.t
@@ -879,8 +925,11 @@ class _CueSubjects:
                 f += 1
             ing = self.lex.forms.get(t.low[e + 1]) if e + 2 < hi and (
                 t.low[e + 2] in (":", ",") or t.low[e + 2] in self.lex.complementizers) else None
-            if f > e + 1 and self._looks_like_np(e + 1, f) and (ing is None or ing.form != "ing"):
-                fr.a0, fr.a1 = e + 1, f  # (not '..., said Ann Lee, adding: "..."': a participle cue)
+            # (not '..., said Ann Lee, adding: "..."': a participle cue; not 'Lee, said Ann Cole, never forgets a
+            # slight': the predicate of the clause the frame interrupts)
+            if f > e + 1 and self._looks_like_np(e + 1, f) and (ing is None or ing.form != "ing") \
+                    and not (self._predicate_at(e + 1, f) and not _past_like(t.low[e + 1])):
+                fr.a0, fr.a1 = e + 1, f
         return fr
 
     def _prior_subject(self, i: int, a: int) -> _Frame | None:

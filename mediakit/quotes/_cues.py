@@ -245,6 +245,11 @@ class _Cues:
             return True
         for k in range(i - 2, max(0, i - 1 - _PHRASE_AFTER_HEAD_MAX_TOKENS), -1):
             w = t.low[k]
+            if k - 1 >= 0 and w.endswith("ed") and t.text[k].islower() and w not in _AUX:
+                # "Research (to be) released this week by four economists suggests": a participle after the head
+                m = k - 3 if k - 3 >= 0 and t.low[k - 1] == "be" and t.low[k - 2] == "to" else k - 1
+                if head(t.low[m]):
+                    return True
             if not _is_word(w) or t.quote[k] != -1 or w in _AUX or w in _CLAUSE or w in self.lex.forms:
                 return False
             if w in _PREPS and w != "to" and head(t.low[k - 1]):

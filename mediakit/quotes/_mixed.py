@@ -170,7 +170,8 @@ class _Mixed:
         k = lo
         while k < o and not _is_word(t.low[k]):
             k += 1
-        if t.words(k, o) < _CLAUSE_MIN_WORDS or any(self._cue_at(m) is not None for m in range(k, o)):
+        if t.words(k, o) < _CLAUSE_MIN_WORDS or any(self._cue_at(m) is not None for m in range(k, o)) \
+                and not self._cued_clause_before(fr, k, o, z):
             return None  # ('The “wise Latina”': a phrase, no clause)
         inner = [w for w in t.text[c:z] if _is_word(w) and w.lower() not in _TITLE_SMALL_WORDS]
         if inner and all(_is_cap(w) for w in inner):
@@ -180,6 +181,22 @@ class _Mixed:
         if t.low[o - 1] in (",", ":", "—", "–", "-") and _is_cap(t.text[c]):
             return None  # 'In a statement, “We will appeal,” Lee said.': a whole sentence, quoted
         return t.start[k], t.end[z - 1]
+
+    def _cued_clause_before(self, fr: _Frame, k: int, o: int, z: int) -> bool:
+        """True when the words k..o before a quoted fragment are a clause with one cue whose subject opens it,
+        and the frame ``fr`` after the fragment's closing mark (token ``z - 1``) ends the sentence after a comma
+        ('Lee threatened “a major lawsuit,” the official said.'): the final frame reports that whole clause."""
+        t = self.t
+        cues = [m for m in range(k, o) if self._cue_at(m) is not None]
+        e = self.q_tok[t.quote[o]][2]
+        if len(cues) != 1 or any(t.quote[m] != -1 for m in range(k, o)) or "\n" in self.text[t.start[k]:t.start[o]] \
+                or fr.inverted or fr.s0 < z or fr.c0 < fr.s0 or t.low[e - 1] != "," and t.low[z] != ",":
+            return False
+        end = max(fr.c1, fr.s1, fr.a1)
+        if end < len(t) and t.low[end] not in (".", "!", "?"):
+            return False  # (the frame ends the sentence: not '..., the official said, and left.')
+        sub = self._subject_left(cues[0], k)
+        return sub is not None and sub.s0 == k and sub.s1 <= cues[0]
 
     def _quote_continuation(self, fr: _Frame, z: int, hi: int) -> tuple[int, int] | None:
         """Token span of the unquoted rest of a speaker's sentence after a quotation ending with a comma (closing

@@ -165,7 +165,9 @@ class _Units:
 
     def _line_spans(self) -> list[tuple[int, int]]:
         """Sentences, also cut at a single line break that ends a sentence or opens a quotation (texts that
-        separate paragraphs with one newline); hard-wrapped lines inside a sentence stay together."""
+        separate paragraphs with one newline), or that ends a headline (a line closed by a semicolon or by no
+        mark at all, before a capital); hard-wrapped lines inside a sentence (the next one in lower case) stay
+        together."""
         text = self.text
         out = []
         for s, e in sentence_spans(text):
@@ -173,7 +175,9 @@ class _Units:
             for m in _NEWLINE_RE.finditer(text, s, e):
                 before = text[k:m.start()].rstrip()
                 after = text[m.end():e].lstrip()
+                # (a headline closed by a semicolon or no mark, before a capital: "Mills slow on overcapacity;\nOutput")
                 if before and after and (before[-1] in ".?!\"”’»:" or after[0] in "“\"«„‘―—–"
+                                         or (before[-1] == ";" or before[-1].isalnum()) and after[0].isupper()
                                          or _LINK_LABEL_RE.match(text, text.rfind("\n", 0, m.start()) + 1) is not None):  # "READ MORE: ..."
                     out.append((k, m.start()))
                     k = m.end()
