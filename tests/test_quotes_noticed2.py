@@ -128,3 +128,15 @@ def test_a_fronted_phrase_is_no_content_of_a_verb_with_an_object_after_it():
     assert rows("Earlier this week, two senators claimed victory.") == []
     # (a report closing the sentence still takes the clause on its left)
     assert rows("The plan failed, Lee said.") == [("indirect", "The plan failed", "Lee")]
+
+
+def test_hard_wrapped_text_keeps_a_line_that_ends_before_a_name():
+    """In hard-wrapped text (lines that go on in lower case), a line closed by no mark before a capital is a
+    wrap before a name, not a headline: the mayor's content runs on to 'Ann Lee would lead ...'."""
+    text = ("The harbour board met on Monday to discuss the budget for the coming\n"
+            "year. The mayor told the council that the port would close, and that\n"
+            "Ann Lee would lead the talks with the unions in the spring, officials\n"
+            "said on Tuesday.\n")
+    mayor = [r for r in rows(text) if r[2] == "The mayor"]
+    assert mayor == [("indirect", "the port would close, and that\nAnn Lee would lead the talks with the unions in "
+                      "the spring", "The mayor")]

@@ -10,6 +10,7 @@ direct row is then read in the unit where it opens. Units are token ranges, so o
 from __future__ import annotations
 
 import bisect
+import re
 
 from ..text import sentence_spans
 from ._marks import QuoteSpan, find_quotes
@@ -26,6 +27,10 @@ _MIN_PIECE_SHARE = 0.5
 _CUT_AFTER = frozenset({",", ";", ":", "—", "–"})
 # the markers of an interview's turns, each opening a line before a colon ("Q: ...", "A: ...")
 _TURN_MARKERS = frozenset({"Q", "A", "QUESTION", "ANSWER"})
+# a line break inside a sentence of hard-wrapped text: a word or comma, the break, a lower-case word; a text with
+# at least this many is hard-wrapped (one may be a headline before a lower-case name); set by hand
+_WRAPPED_RE = re.compile(r"[\w,][ \t]*\n[ \t]*[a-z]")
+_WRAPPED_MIN_LINES = 2
 
 # ---------------------------------------------------------------- thresholds
 # Each value: what it bounds, then where it was tuned. "Origin unknown": set by hand in commit 11686a3, while
@@ -169,6 +174,9 @@ class _Units:
         mark at all, before a capital); hard-wrapped lines inside a sentence (the next one in lower case) stay
         together."""
         text = self.text
+        # a hard-wrapped text (lines that go on in lower case) breaks lines before names too ("told the council
+        # that\nAnn Lee would"): there a line closed by no mark is no headline
+        headlines = len(_WRAPPED_RE.findall(text)) < _WRAPPED_MIN_LINES
         out = []
         for s, e in sentence_spans(text):
             k = s
@@ -177,7 +185,7 @@ class _Units:
                 after = text[m.end():e].lstrip()
                 # (a headline closed by a semicolon or no mark, before a capital: "Mills slow on overcapacity;\nOutput")
                 if before and after and (before[-1] in ".?!\"”’»:" or after[0] in "“\"«„‘―—–"
-                                         or (before[-1] == ";" or before[-1].isalnum()) and after[0].isupper()
+                                         or headlines and (before[-1] == ";" or before[-1].isalnum()) and after[0].isupper()
                                          or _LINK_LABEL_RE.match(text, text.rfind("\n", 0, m.start()) + 1) is not None):  # "READ MORE: ..."
                     out.append((k, m.start()))
                     k = m.end()
