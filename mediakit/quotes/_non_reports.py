@@ -153,6 +153,19 @@ class _NonReports:
             k -= 1
         return k >= 0 and t.low[k] in _BE
 
+    def _expletive_passive(self, fr: _Frame) -> bool:
+        """True when the subject of ``fr`` is "it" and its cue a passive ("It was announced that ...", "it is
+        said", "It should be noted that ...", "It is expected to rise"): the pronoun is the empty subject or
+        the topic, never the one who reports (not "It was quoted as saying")."""
+        t = self.t
+        if fr.cue is None or fr.cue.form != "past" or fr.s1 - fr.s0 != 1 or t.low[fr.s0] != "it" \
+                or not fr.s0 < fr.c0 - 1 or fr.cue.lemma == "quote":
+            return False
+        k = fr.c0 - 1
+        if t.low[k].endswith("ly") or t.low[k] in ("not", "also", "never", "already", "long"):
+            k -= 1  # "it was widely reported", "It is not expected"
+        return k > fr.s0 and t.low[k] in _BE
+
     def _reduced_known(self, c0: int) -> bool:
         """True when "known" at ``c0`` follows a degree adverb ("well", "best", "widely") with no form of "be"
         or "become" before it: an adjective describing a noun ("a physician well known for ...", "Well known for

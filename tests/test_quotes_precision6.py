@@ -1,0 +1,20 @@
+"""Rows whose speaker would be the pronoun "it" (issue 14, Deliver 3 and 4): an expletive "it" before a passive
+report names no one, and a few frames with "it" report nothing. Invented sentences; every field is read through
+the offsets (tests/quote_rows.py)."""
+
+from .quote_rows import rows
+
+
+def test_expletive_it_before_a_passive_report_names_no_speaker():
+    assert rows("It should be noted that the fund was closed.") == [("indirect", "the fund was closed", None)]
+    assert rows("It was announced that the plant would close.") == [("indirect", "the plant would close", None)]
+    assert rows("It is expected that the board will vote on Monday.") == [
+        ("indirect", "the board will vote on Monday", None)]
+    assert rows("The mayor left early, and it is said that he was angry.") == [("indirect", "he was angry", None)]
+    assert rows("It was widely reported that the mill paid $4 million.") == [
+        ("indirect", "the mill paid $4 million", None)]
+
+
+def test_it_before_an_active_report_still_speaks():
+    # an organisation's "it" with an active verb is a speaker (resolved or not), not an expletive
+    assert rows("It said the mill would close in May.") == [("indirect", "the mill would close in May", "It")]
