@@ -18,3 +18,13 @@ def test_expletive_it_before_a_passive_report_names_no_speaker():
 def test_it_before_an_active_report_still_speaks():
     # an organisation's "it" with an active verb is a speaker (resolved or not), not an expletive
     assert rows("It said the mill would close in May.") == [("indirect", "the mill would close in May", "It")]
+
+
+def test_back_after_a_copula_is_an_adverb():
+    assert rows("Though it is back to 11 percent, it is still low.") == []
+    assert rows("The senator will back the bill.") == [("indirect", "the bill", "The senator")]
+
+
+def test_cue_after_back_to_takes_the_subject_of_the_copula():
+    text = "By evening, the mayor was back to implying that the count had been rigged."
+    assert rows(text) == [("indirect", "the count had been rigged", "the mayor")]

@@ -354,6 +354,8 @@ class _Cues:
             # every form of "back" ("backed down", "super PACs backing Mr. Marsh")
             if c.form == "past" and p in _COPULAS:
                 return False  # "Lee is backed by 520 delegates": the passive names the backers, not what Lee said
+            if c.form == "base" and p in _COPULAS:
+                return False  # "the rate is back to 11 percent", "will be back in May": the adverb after a copula
             return p in _RESTRICTED[c.lemma] or p in _AUX or p in ("not", "n't", "never")
         # a share of those polled: "two in three said", "all but two said" (a number on both sides of the word)
         share = (p in _QUANTITY_WORDS or p.isdigit()) and p != "a" and (i >= 3 and t.low[i - 2] in ("in", "but") and (
