@@ -28,3 +28,20 @@ def test_back_after_a_copula_is_an_adverb():
 def test_cue_after_back_to_takes_the_subject_of_the_copula():
     text = "By evening, the mayor was back to implying that the count had been rigged."
     assert rows(text) == [("indirect", "the count had been rigged", "the mayor")]
+
+
+def test_see_fit_is_an_idiom():
+    assert rows("The council acted as it saw fit in the matter.") == []
+    assert rows("Towns may spend the grant how they see fit.") == []
+
+
+def test_participle_coordinated_with_an_adjective_is_no_cue():
+    text = "For the mayor, it would be a shrewd and calculated move from a position of strength."
+    assert rows(text) == []
+    text = "The aide said she had been an able and determined rival in a long race."
+    assert rows(text) == [("indirect", "she had been an able and determined rival in a long race", "The aide")]
+
+
+def test_how_often_a_post_was_shared_reports_nothing():
+    assert rows("The photo went viral; it was retweeted over 25,000 times.") == []
+    assert rows("The clip was posted on Monday and it was retweeted 900 times.") == []

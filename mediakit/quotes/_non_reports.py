@@ -95,6 +95,10 @@ class _NonReports:
             return True
         if s >= fr.c1 and t.low[s] == "by" and self._passive(fr):
             return True  # "was claimed by the group", "were interrupted by a protester": the agent, no words
+        words = [m for m in range(fr.c1, e) if _is_word(t.text[m]) or _AMOUNT_RE.match(t.text[m])]
+        if s >= fr.c1 and words and len(words) <= 4 and t.low[words[-1]] == "times" \
+                and not any(t.quote[m] != -1 for m in range(s, e)):
+            return True  # "it was retweeted 25,000 times", "has been stated many times": how often, no words
         if e <= fr.c0 and self._wh_question_only(s, e):
             return True  # "So what do we see?", "How has the city responded?"
         if t.low[fr.c0] == "known" and self._reduced_known(fr.c0):
