@@ -45,3 +45,11 @@ def test_participle_coordinated_with_an_adjective_is_no_cue():
 def test_how_often_a_post_was_shared_reports_nothing():
     assert rows("The photo went viral; it was retweeted over 25,000 times.") == []
     assert rows("The clip was posted on Monday and it was retweeted 900 times.") == []
+
+
+def test_and_before_a_closing_frame_is_no_part_of_its_content():
+    text = "It says the town has never been richer, and the port agrees."
+    assert rows(text) == [("indirect", "the town has never been richer", "It"),
+                          ("indirect", "the town has never been richer", "the port")]
+    assert rows("Taxes will rise, and most economists agree.") == [
+        ("indirect", "Taxes will rise", "most economists")]

@@ -742,8 +742,9 @@ class _Content(_ContentObjects):
             # dash reports the clause after the dash that opens it
             s = max([s] + [m + 1 for m in range(s, left_end) if t.low[m] == t.low[right0]])
         e = left_end
-        while e > s and not _is_word(t.text[e - 1]) and not (t.quote[e - 1] != -1 and t.mark[e - 1]):
-            e -= 1
+        while e > s and (not _is_word(t.text[e - 1]) and not (t.quote[e - 1] != -1 and t.mark[e - 1])
+                         or t.low[e - 1] in ("and", "but") and t.quote[e - 1] == -1):
+            e -= 1  # ("..., and the port agrees.": the conjunction before the frame is no part of the content)
         while s < e and (not _is_word(t.text[s]) and not (t.quote[s] != -1 and t.mark[s])
                          or t.low[s] in ("but", "and", "so", "yet")):
             s += 1
