@@ -53,3 +53,9 @@ def test_and_before_a_closing_frame_is_no_part_of_its_content():
                           ("indirect", "the town has never been richer", "the port")]
     assert rows("Taxes will rise, and most economists agree.") == [
         ("indirect", "Taxes will rise", "most economists")]
+
+
+def test_a_text_that_reads_like_another_reports_nothing():
+    text = "The note was signed by a doctor, though it reads more like a press release from the campaign."
+    assert rows(text) == []
+    assert rows("The sign reads like an apology.") == []

@@ -99,6 +99,10 @@ class _NonReports:
         if s >= fr.c1 and words and len(words) <= 4 and t.low[words[-1]] == "times" \
                 and not any(t.quote[m] != -1 for m in range(s, e)):
             return True  # "it was retweeted 25,000 times", "has been stated many times": how often, no words
+        plain = s == fr.c1 and not any(t.quote[m] != -1 or t.low[m] in self.lex.complementizers for m in range(s, e))
+        if plain and fr.cue.lemma == "read" and (t.low[s] == "like" or s + 1 < e and t.low[s + 1] == "like"
+                                                 and t.low[s] in ("more", "less", "much", "almost", "just")):
+            return True  # "it reads more like a press release": what a text resembles, not what it says
         if e <= fr.c0 and self._wh_question_only(s, e):
             return True  # "So what do we see?", "How has the city responded?"
         if t.low[fr.c0] == "known" and self._reduced_known(fr.c0):
