@@ -59,3 +59,9 @@ def test_a_text_that_reads_like_another_reports_nothing():
     text = "The note was signed by a doctor, though it reads more like a press release from the campaign."
     assert rows(text) == []
     assert rows("The sign reads like an apology.") == []
+
+
+def test_threatening_a_thing_reports_nothing():
+    text = "That is troubling because it threatens the work that economists did to fight the idea that debt is bad."
+    assert rows(text) == []
+    assert rows("The mayor threatened to sue the union.") == [("indirect", "to sue the union", "The mayor")]

@@ -100,6 +100,9 @@ class _NonReports:
                 and not any(t.quote[m] != -1 for m in range(s, e)):
             return True  # "it was retweeted 25,000 times", "has been stated many times": how often, no words
         plain = s == fr.c1 and not any(t.quote[m] != -1 or t.low[m] in self.lex.complementizers for m in range(s, e))
+        if s == fr.c1 and fr.cue.lemma == "threaten" and not any(t.quote[m] != -1 for m in range(s, e)) and t.low[s] in ("the", "a", "an", "its", "their", "his", "her", "our") \
+                and not any(t.low[m] == "to" and m + 1 < e and t.low[m + 1] in self.lex.forms for m in range(s, min(e, s + 3))):
+            return True  # "it threatens the work that ...", "threatened the rally": a danger to a thing, no words
         if plain and fr.cue.lemma == "read" and (t.low[s] == "like" or s + 1 < e and t.low[s + 1] == "like"
                                                  and t.low[s] in ("more", "less", "much", "almost", "just")):
             return True  # "it reads more like a press release": what a text resembles, not what it says
