@@ -65,3 +65,12 @@ def test_threatening_a_thing_reports_nothing():
     text = "That is troubling because it threatens the work that economists did to fight the idea that debt is bad."
     assert rows(text) == []
     assert rows("The mayor threatened to sue the union.") == [("indirect", "to sue the union", "The mayor")]
+
+
+def test_report_inside_a_fronted_subordinate_clause_ends_at_the_main_clause():
+    text = "At a time when it was said that the party might never win again, the governor proved that wrong."
+    assert rows(text) == [("indirect", "the party might never win again", None)]
+    assert rows("When the mayor said that taxes would rise, the crowd booed.") == [
+        ("indirect", "taxes would rise", "the mayor")]
+    text = "When the mayor said that the plan, which cost $4 million, was dead, the crowd cheered."
+    assert rows(text) == [("indirect", "the plan, which cost $4 million, was dead", "the mayor")]
