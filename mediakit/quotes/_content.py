@@ -460,6 +460,26 @@ class _Content(_ContentObjects):
             t.low[x] in _ARTICLES or t.low[x] in _TIME_UNITS or t.low[x] in _TIME_WORDS or t.low[x].isdigit()
             or t.low[x] in _TIME_COUNTS for x in words)
 
+    def _subordinate_end(self, fr: _Frame, kind: str, a: int, k: int, e: int) -> int:
+        """The end of content k..e of a frame inside a subordinate clause that opens the sentence ("At a time
+        when it was said that the party might lose, the leader stayed home"): the comma before the main clause,
+        the first comma followed by a subject and its verb; else ``e``."""
+        t = self.t
+        lead = fr.s0 if fr.s0 >= 0 else fr.c0
+        if kind != "indirect" or lead - 1 <= a and lead - 1 != a or lead < 1 \
+                or t.low[lead - 1] not in _AROUND_SUBORDINATORS or t.low[lead - 1] in ("because", "since") \
+                or any(t.low[m] in (",", ";", ":") or t.quote[m] != -1 for m in range(a, lead)):
+            return e
+        for m in range(k + 1, e - 1):
+            if t.low[m] == "," and t.quote[m] == -1 and t.words(k, m) >= _MIN_CONTENT_WORDS \
+                    and t.low[m + 1] not in ("who", "which", "that", "whose") \
+                    and (np_ := self._sentence_subject(m + 1, e)) is not None and np_[0] == m + 1 \
+                    and np_[1] < e and self._predicate_at(np_[1], e):
+                # (a verb that needs a clause keeps the main clause when its own words are none: "When Lee
+                # challenges Kim on the budget, she is ...")
+                return m if fr.cue is None or not fr.cue.clause or self._is_clause(k, m, fr.cue.infinitive) else e
+        return e
+
     def _content(self, fr: _Frame, kind: str, a: int, b: int, frames, n_f) -> tuple[int, int] | None:
         """Token span of the reported clause of frame ``fr`` in unit a..b."""
         t = self.t
@@ -719,7 +739,7 @@ class _Content(_ContentObjects):
                                                 for m in range(s_, frame_start)):
                 return (s_, e)
         if (words >= _MIN_CONTENT_WORDS and kind != "according_to" or words >= _ACCORDING_MIN_WORDS) and not acc_left:
-            return (k, e)
+            return (k, self._subordinate_end(fr, kind, a, k, e))
         if words == 1 and kind == "indirect" and not acc_left and fr.cue is not None and fr.cue.content_object \
                 and k == right0 and (_is_cap(t.text[k]) or t.low[k] in _PERSON_OBJECTS):
             return (k, e)  # "endorsed Lee", "criticized him": a one-word object names who the act is about
@@ -781,8 +801,9 @@ class _Content(_ContentObjects):
             # dash reports the clause after the dash that opens it
             s = max([s] + [m + 1 for m in range(s, left_end) if t.low[m] == t.low[right0]])
         e = left_end
-        while e > s and not _is_word(t.text[e - 1]) and not (t.quote[e - 1] != -1 and t.mark[e - 1]):
-            e -= 1
+        while e > s and (not _is_word(t.text[e - 1]) and not (t.quote[e - 1] != -1 and t.mark[e - 1])
+                         or t.low[e - 1] in ("and", "but") and t.quote[e - 1] == -1):
+            e -= 1  # ("..., and the port agrees.": the conjunction before the frame is no part of the content)
         while s < e and (not _is_word(t.text[s]) and not (t.quote[s] != -1 and t.mark[s])
                          or t.low[s] in ("but", "and", "so", "yet")):
             s += 1

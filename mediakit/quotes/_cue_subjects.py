@@ -190,6 +190,13 @@ class _CueSubjects:
             if sub is not None:
                 sub.c0 = sub.c1 = c0
             return sub
+        if base is not None and base.form == "ing" and w == "to" and j - 2 > lo and t.low[j - 1] == "back" \
+                and t.low[j - 2] in ("is", "are", "was", "were", "be", "been", "'s", "’s") and self.lang == "en":
+            # "Lee was back to implying that ...": the subject of the copula before "back to"
+            sub = self._subject_left(j - 2, lo)
+            if sub is not None:
+                sub.c0 = sub.c1 = c0
+            return sub
         if base is not None and base.form == "base" and w in ("help", "helps", "helped") and j - 1 >= lo \
                 and self.lang == "en":
             # "Ann Lee helped explain that ...": the subject of "helped", which takes a bare infinitive

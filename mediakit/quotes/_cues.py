@@ -24,6 +24,7 @@ from ._words import (
     _PASSIVE_BLOCKED,
     _POSSESSIVE_DET,
     _PREPS,
+    _QUESTION_WORDS,
     _RESTRICTED,
     _SENT_OPENERS,
     _SPEAKER_NOUNS,
@@ -316,6 +317,15 @@ class _Cues:
         starts = i == 0 or t.low[i - 1] in _SENT_OPENERS or "\n" in self.text[t.end[i - 1]:t.start[i]]
         p = "" if starts else t.low[i - 1]
         nxt = t.low[i + 1] if i + 1 < len(t) else ""
+        if c.lemma == "see" and nxt == "fit":
+            return False  # "as it saw fit", "if they see fit to": an idiom of choosing, nobody sees or says anything
+        if c.form == "past" and i >= 3 and t.low[i - 3] in ("a", "an") and p == "and" and t.low[i].endswith("ed") \
+                and nxt not in _QUESTION_WORDS \
+                and t.text[i - 2].isalpha() and t.text[i - 2].islower() and t.low[i - 2] not in self.lex.forms \
+                and i + 1 < len(t) and t.text[i + 1].isalpha() and t.text[i + 1].islower() and nxt not in _PREPS \
+                and nxt not in _DET and nxt not in self.lex.complementizers and nxt not in _OBJECT_PRONOUNS \
+                and nxt not in _SUBJECT_WORDS and nxt not in _AUX:
+            return False  # "a shrewd and calculated move": a participle coordinated with an adjective on a noun
         if c.form == "base" and i >= 2 and p.endswith("ly") and len(p) > 4 and t.text[i - 1][:1].islower() \
                 and p not in _NOT_ADVERBS_LY and (t.low[i - 2] in _MODALS or t.low[i - 2] in _NEGATED_AUX) and _is_word(nxt):
             return True  # "can barely believe", "would hardly say", "did not really think": an adverb after a modal
@@ -359,6 +369,8 @@ class _Cues:
             # every form of "back" ("backed down", "super PACs backing Mr. Marsh")
             if c.form == "past" and p in _COPULAS:
                 return False  # "Lee is backed by 520 delegates": the passive names the backers, not what Lee said
+            if c.form == "base" and p in _COPULAS:
+                return False  # "the rate is back to 11 percent", "will be back in May": the adverb after a copula
             return p in _RESTRICTED[c.lemma] or p in _AUX or p in ("not", "n't", "never")
         # a share of those polled: "two in three said", "all but two said" (a number on both sides of the word)
         share = (p in _QUANTITY_WORDS or p.isdigit()) and p != "a" and (i >= 3 and t.low[i - 2] in ("in", "but") and (

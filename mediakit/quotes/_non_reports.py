@@ -95,6 +95,17 @@ class _NonReports:
             return True
         if s >= fr.c1 and t.low[s] == "by" and self._passive(fr):
             return True  # "was claimed by the group", "were interrupted by a protester": the agent, no words
+        words = [m for m in range(fr.c1, e) if _is_word(t.text[m]) or _AMOUNT_RE.match(t.text[m])]
+        if s >= fr.c1 and words and len(words) <= 4 and t.low[words[-1]] == "times" \
+                and not any(t.quote[m] != -1 for m in range(s, e)):
+            return True  # "it was retweeted 25,000 times", "has been stated many times": how often, no words
+        plain = s == fr.c1 and not any(t.quote[m] != -1 or t.low[m] in self.lex.complementizers for m in range(s, e))
+        if s == fr.c1 and fr.cue.lemma == "threaten" and not any(t.quote[m] != -1 for m in range(s, e)) and t.low[s] in ("the", "a", "an", "its", "their", "his", "her", "our") \
+                and not any(t.low[m] == "to" and m + 1 < e and t.low[m + 1] in self.lex.forms for m in range(s, min(e, s + 3))):
+            return True  # "it threatens the work that ...", "threatened the rally": a danger to a thing, no words
+        if plain and fr.cue.lemma == "read" and (t.low[s] == "like" or s + 1 < e and t.low[s + 1] == "like"
+                                                 and t.low[s] in ("more", "less", "much", "almost", "just")):
+            return True  # "it reads more like a press release": what a text resembles, not what it says
         if e <= fr.c0 and self._wh_question_only(s, e):
             return True  # "So what do we see?", "How has the city responded?"
         if t.low[fr.c0] == "known" and self._reduced_known(fr.c0):
@@ -152,6 +163,19 @@ class _NonReports:
         if k >= 0 and (t.low[k].endswith("ly") or t.low[k] in ("not", "also", "never", "already", "long")):
             k -= 1
         return k >= 0 and t.low[k] in _BE
+
+    def _expletive_passive(self, fr: _Frame) -> bool:
+        """True when the subject of ``fr`` is "it" and its cue a passive ("It was announced that ...", "it is
+        said", "It should be noted that ...", "It is expected to rise"): the pronoun is the empty subject or
+        the topic, never the one who reports (not "It was quoted as saying")."""
+        t = self.t
+        if fr.cue is None or fr.cue.form != "past" or fr.s1 - fr.s0 != 1 or t.low[fr.s0] != "it" \
+                or not fr.s0 < fr.c0 - 1 or fr.cue.lemma == "quote":
+            return False
+        k = fr.c0 - 1
+        if t.low[k].endswith("ly") or t.low[k] in ("not", "also", "never", "already", "long"):
+            k -= 1  # "it was widely reported", "It is not expected"
+        return k > fr.s0 and t.low[k] in _BE
 
     def _reduced_known(self, c0: int) -> bool:
         """True when "known" at ``c0`` follows a degree adverb ("well", "best", "widely") with no form of "be"

@@ -105,7 +105,7 @@ class _Analyser(_Units, _Cues, _Phrases, _CueSubjects, _Subjects, _Direct, _Acco
                 and (np_ := self._fronted_clause_subject(fr.c0, a, b)) is not None:
             fr = _Frame(fr.c0, fr.c1, fr.cue, np_[0], np_[1])  # "After saying ..., the senator asked": his words
         if fr is not None:
-            if fr.s0 >= 0:
+            if fr.s0 >= 0 and not self._expletive_passive(fr):
                 rec["speaker_start"], rec["speaker_end"] = t.start[fr.s0], t.end[fr.s1 - 1]
                 if self.text.endswith(("'s", "’s"), rec["speaker_start"], rec["speaker_end"]):
                     rec["speaker_end"] -= 2  # a possessor ("Hale's claim that ..."): the name without "'s"
