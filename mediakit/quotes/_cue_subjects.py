@@ -48,6 +48,9 @@ _RAISING_VERBS = frozenset({"seem", "seems", "seemed", "appear", "appears", "app
 # adjectives among the heads before "to": only with a that-clause after the cue ("quick to add that"; "quick to
 # offer condolences" reports no words)
 _TO_SAY_ADJECTIVES = frozenset({"quick", "careful", "eager", "keen"})
+# forms of "be" before a participle inside a relative clause ("who did not want to be named", "who was
+# questioned"): a passive of the clause, not a second verb that ends it
+_PASSIVE_BE = frozenset({"be", "been", "being", "was", "were", "is", "are"})
 
 
 # verbs of causing whose object is the subject of the infinitive cue after it ("led some to speculate that",
@@ -832,6 +835,8 @@ class _CueSubjects:
                     and t.low[k + 1] not in _SUBJECT_PRONOUNS
                 if any(t.low[m] in self.lex.forms and (self.lex.forms[t.low[m]].form in ("past", "s") or own_verb
                                                         and t.low[m - 1] != "to" and self._cue_at(m) is not None)
+                       and not (m == j and self.lex.forms[t.low[m]].form == "past" and t.low[m - 1] in _PASSIVE_BE)
+                       and not (m - 1 > k + 1 and t.low[m - 1] in ("not", "n't") and t.low[k + 1] in _AUX)
                        for m in range(k + 2, j + 1)):
                     # a second verb: "who asked not to be named said the decision had been ...", "Supporters who
                     # came to the city say they will back": the relative clause ended before it

@@ -1,0 +1,13 @@
+"""Session 15 fix5: subjects behind anonymity relatives, frequency phrases before "that", relatives on things
+and subject clauses (invented sentences)."""
+
+from .quote_rows import rows
+
+
+def test_anonymity_relative_with_auxiliary_is_skipped_back_to_its_head():
+    assert rows("A worker who did not want to be named said the plan failed.") == [
+        ("indirect", "the plan failed", "A worker")]
+    assert rows("A clerk who was not named said the road would close.") == [
+        ("indirect", "the road would close", "A clerk")]
+    assert rows("An official who asked not to be identified said the plan failed.") == [
+        ("indirect", "the plan failed", "An official")]
