@@ -132,6 +132,31 @@ _MAIN_AUX = frozenset({"is", "was", "has", "had", "will", "would", "can", "could
 
 # adverbs before a time phrase after a frame ("as Newsline reported, even on Friday morning, ..."); set by hand
 _TAIL_ADVERBS = frozenset({"even", "just", "again", "also", "only", "first"})
+# the counts before "times"/"occasions" in a frequency phrase between a cue and its "that" ("said many times
+# that", "has argued on several occasions that")
+_FREQUENCY_COUNTS = frozenset({"many", "several", "numerous", "countless", "multiple", "few", "two", "three",
+                               "four", "five", "dozens", "hundreds", "some", "various", "repeated"})
+# fixed frequency phrases ("again and again", "time and again", "over and over")
+_FREQUENCY_PHRASES = (("again", "and", "again"), ("time", "and", "again"), ("over", "and", "over", "again"),
+                      ("over", "and", "over"), ("time", "after", "time"))
+
+
+def _frequency_phrase_at(low: list[str], k: int, hi: int) -> int:
+    """The number of tokens of a frequency phrase opening at ``k`` ("many times", "a few times", "on several
+    occasions", "again and again", "time and again"); 0 when none opens there."""
+    for ph in _FREQUENCY_PHRASES:
+        if tuple(low[k:min(hi, k + len(ph))]) == ph:
+            return len(ph)
+    m = k + 1 if k < hi and low[k] == "on" else k
+    if m < hi and low[m] == "a" and m + 1 < hi and low[m + 1] in ("few", "number"):
+        m += 3 if low[m + 1] == "number" and m + 2 < hi and low[m + 2] == "of" else 2
+    elif m < hi and low[m] in _FREQUENCY_COUNTS:
+        m += 1
+    else:
+        return 0
+    if m < hi and low[m] in ("times", "occasions") and (low[k] != "on" or low[m] == "occasions"):
+        return m + 1 - k
+    return 0
 # units of time and the counts and words around them in a time phrase ("a few days later", "two weeks ago")
 _TIME_UNITS = frozenset({"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
                          "year", "years", "decade", "decades"})
@@ -546,6 +571,9 @@ class _Content(_ContentObjects):
         k = self._skip_interrupting_frame(fr, kind, k, hi, frames, n_f)
         if k + 1 < hi and t.low[k].endswith("ly") and t.low[k + 1] in self.lex.complementizers:
             k += 1  # "has said repeatedly that ...": an adverb before the complementizer
+        n_freq = _frequency_phrase_at(t.low, k, hi)
+        if n_freq and k + n_freq < hi and t.low[k + n_freq] in self.lex.complementizers:
+            k += n_freq  # "has said many times that ...", "on several occasions that": how often, not content
         while k < hi and (t.low[k] in self.lex.complementizers or t.low[k] in (",", ":", "—", "–")):
             k += 1
         if kind == "according_to" and fr.cue is not None and fr.cue.lemma != "according to" and k > right0 \
