@@ -20,3 +20,11 @@ def test_frequency_phrase_between_cue_and_that_is_no_content():
         ("indirect", "the team is ready", "The coach")]
     assert rows("The clerk has said a few times that the office will move.") == [
         ("indirect", "the office will move", "The clerk")]
+
+
+def test_relative_on_a_time_noun_and_bare_infinitive_object_are_no_speakers():
+    assert rows("A year that saw the plan fail showed that the port was weak.") == []
+    assert rows("It was a season that saw the club lose its best players.") == []
+    # a time phrase after the noun only dates it: the relative still speaks for the report
+    assert rows("The panel will publish a report this summer that may answer the questions.") == [
+        ("indirect", "the questions", "that")]

@@ -48,6 +48,15 @@ _RAISING_VERBS = frozenset({"seem", "seems", "seemed", "appear", "appears", "app
 # adjectives among the heads before "to": only with a that-clause after the cue ("quick to add that"; "quick to
 # offer condolences" reports no words)
 _TO_SAY_ADJECTIVES = frozenset({"quick", "careful", "eager", "keen"})
+# time nouns that head the antecedent of a relative "that"/"which" before a cue ("a year that saw", "a season
+# that has seen"): a time speaks no words, so the relative pronoun names no speaker
+_SPEECHLESS_TIME_HEADS = frozenset({"year", "years", "day", "days", "week", "weeks", "month", "months", "era",
+                                    "eras", "decade", "decades", "season", "seasons", "century", "centuries",
+                                    "time", "times", "moment", "moments", "night", "nights", "morning", "evening",
+                                    "afternoon", "weekend", "period", "summer", "winter", "spring", "autumn"})
+# verbs that take an object and a bare infinitive ("saw the plan fail", "let the deal lapse")
+_BARE_INFINITIVE_VERBS = frozenset({"saw", "see", "sees", "seen", "watched", "watch", "heard", "hear", "let",
+                                    "lets", "made", "make", "makes", "helped", "help", "helps"})
 # forms of "be" before a participle inside a relative clause ("who did not want to be named", "who was
 # questioned"): a passive of the clause, not a second verb that ends it
 _PASSIVE_BE = frozenset({"be", "been", "being", "was", "were", "is", "are"})
@@ -257,6 +266,13 @@ class _CueSubjects:
             ante = self._np_left(k, lo) if k >= lo else None
             if ante is not None:
                 ante = self._object_of_clause(ante)
+            if ante is not None and t.low[ante[1] - 1] in _SPEECHLESS_TIME_HEADS and w in ("that", "which") \
+                    and not (ante[1] - 2 >= ante[0] and (t.low[ante[1] - 2] in _TIME_WORDS or t.low[ante[1] - 2] in (
+                        "next", "last", "this", "each", "every") or _is_cap(t.text[ante[1] - 2])
+                        and t.low[ante[1] - 2] not in _DET)):
+                # "a year that saw the party take the House": a time cannot speak (but "a report this summer that
+                # may answer": the time dates the noun before it)
+                return None
             if ante is not None:
                 fr.antecedent = ante
                 return fr
@@ -384,6 +400,12 @@ class _CueSubjects:
             return None
         np_ = self._np_left(j, lo)
         if np_ is None:
+            return None
+        if np_[0] > lo and t.low[np_[0] - 1] in _BARE_INFINITIVE_VERBS and t.text[np_[0] - 1].islower() \
+                and np_[1] - np_[0] >= 3 and t.text[np_[1] - 1].islower() and not t.low[np_[1] - 1].endswith("s") \
+                and t.low[np_[0]] in _DET:
+            # "A year that saw the plan fail showed that": the object of "saw" and its bare infinitive, no
+            # subject of the cue
             return None
         if base is not None and base.form == "s" and base.lemma in _NOUNISH and j > lo and _is_cap(t.text[j]) \
                 and t.low[j] not in _DET and t.low[j - 1] in _PREPS and t.text[j - 1].islower() \
