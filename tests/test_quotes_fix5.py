@@ -28,3 +28,10 @@ def test_relative_on_a_time_noun_and_bare_infinitive_object_are_no_speakers():
     # a time phrase after the noun only dates it: the relative still speaks for the report
     assert rows("The panel will publish a report this summer that may answer the questions.") == [
         ("indirect", "the questions", "that")]
+
+
+def test_wh_subject_clause_before_a_modal_and_cue_is_no_speaker():
+    assert rows("How the board handles the vote will determine whether the plan survives.") == []
+    assert rows("Why the council delays the budget could show whether the town is broke.") == []
+    # a cleft keeps its speaker: the cue is the clause's own verb
+    assert rows("What the mayor said was that the bridge is safe.")[0][2] == "the mayor"

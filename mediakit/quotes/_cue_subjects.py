@@ -54,6 +54,10 @@ _SPEECHLESS_TIME_HEADS = frozenset({"year", "years", "day", "days", "week", "wee
                                     "eras", "decade", "decades", "season", "seasons", "century", "centuries",
                                     "time", "times", "moment", "moments", "night", "nights", "morning", "evening",
                                     "afternoon", "weekend", "period", "summer", "winter", "spring", "autumn"})
+# the words that open a subject clause before a cue ("How the board handles the vote will determine")
+_SUBJECT_CLAUSE_WH = frozenset({"how", "what", "whether", "why"})
+# the modals between such a clause and the cue ("... will determine"; not "What we know is that": a cleft)
+_SUBJECT_CLAUSE_MODALS = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "shall"})
 # verbs that take an object and a bare infinitive ("saw the plan fail", "let the deal lapse")
 _BARE_INFINITIVE_VERBS = frozenset({"saw", "see", "sees", "seen", "watched", "watch", "heard", "hear", "let",
                                     "lets", "made", "make", "makes", "helped", "help", "helps"})
@@ -406,6 +410,11 @@ class _CueSubjects:
                 and t.low[np_[0]] in _DET:
             # "A year that saw the plan fail showed that": the object of "saw" and its bare infinitive, no
             # subject of the cue
+            return None
+        if np_[0] > lo and t.low[np_[0] - 1] in _SUBJECT_CLAUSE_WH and (np_[0] - 1 == lo or t.low[np_[0] - 2] in (
+                ",", ";", ":")) and any(t.low[x] in _SUBJECT_CLAUSE_MODALS for x in range(np_[1], c0)):
+            # "How the board handles the vote will determine whether": a subject clause, no speaker (but "What
+            # the mayor says is ...": the cue is the clause's own verb)
             return None
         if base is not None and base.form == "s" and base.lemma in _NOUNISH and j > lo and _is_cap(t.text[j]) \
                 and t.low[j] not in _DET and t.low[j - 1] in _PREPS and t.text[j - 1].islower() \
