@@ -140,9 +140,9 @@ def test_a_quantifier_subject_in_a_frame_between_commas_speaks():
 
 def test_short_sentence_with_a_frame_between_commas_after_a_quotation_is_a_sentence_of_its_own():
     # train: found +1; the sentence was joined to the quotation before it as its frame
-    text = 'She was firm, telling Kim they would not "have to make the first move." Compaq, she predicted, would come to them.'
-    assert ("indirect", "Compaq, she predicted, would come to them", "she") in _rows(text)
-    assert all("Compaq" not in c for k, c, _s in _rows(text) if k != "indirect")
+    text = 'She was calm, telling Kim they would not "have to phone first." The ferry firm, she predicted, would call back.'
+    assert ("indirect", "The ferry firm, she predicted, would call back", "she") in _rows(text)
+    assert all("ferry firm" not in c for k, c, _s in _rows(text) if k != "indirect")
     # a bare frame after a quotation still joins it
     assert _rows('"We won." Later, Smith added.') == [("direct", "We won.", "Smith")]
 

@@ -214,7 +214,7 @@ class _Units:
 
     def _interrupts_clause(self, a: int, k: int, j: int, b: int) -> bool:
         """True when the frame whose cue spans k..j stands between commas inside the sentence a..b, with words
-        before it and at least two after it ("Compaq, she predicted, would come to them."): it interrupts a
+        before it and at least two after it ("The ferry firm, she predicted, would call back."): it interrupts a
         clause of its own, so it is no frame of the quotation before it."""
         t = self.t
         comma = next((m for m in range(k - 1, a, -1) if t.low[m] == ","), None)
