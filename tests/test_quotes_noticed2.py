@@ -96,7 +96,7 @@ def test_the_speaker_name_of_a_document_before_an_infinitive_drops_the_to():
     import pandas as pd
 
     from mediakit.sources import extract_quotes
-    text = "The levy is low. But research to be released this week by four leading economists suggests that it is."
+    text = "The fare is high. But research to be published this month by three harbour engineers suggests that it is."
     q = extract_quotes(pd.DataFrame({"article_id": ["a"], "outlet": ["x"], "text": [text], "language": ["en"]}))
     assert list(q.speaker) == ["research"]
 

@@ -12,8 +12,8 @@ def test_plural_noun_after_a_verb_and_a_demonym_reports_nothing():
 
 
 def test_plural_noun_after_a_verb_an_adjective_and_a_demonym_reports_nothing():
-    text = "The president sought to ease growing Asian worries about the campaign."
-    assert rows(text) == [("indirect", "to ease growing Asian worries about the campaign", "The president")]
+    text = "The minister sought to soothe mounting Nordic doubts about the tender."
+    assert rows(text) == [("indirect", "to soothe mounting Nordic doubts about the tender", "The minister")]
 
 
 def test_name_after_a_speech_verb_still_speaks():

@@ -36,10 +36,10 @@ def test_see_fit_is_an_idiom():
 
 
 def test_participle_coordinated_with_an_adjective_is_no_cue():
-    text = "For the mayor, it would be a shrewd and calculated move from a position of strength."
+    text = "For the mayor, it would be a bold and measured step from a place of calm."
     assert rows(text) == []
-    text = "The aide said she had been an able and determined rival in a long race."
-    assert rows(text) == [("indirect", "she had been an able and determined rival in a long race", "The aide")]
+    text = "The aide said she had been a fair and determined partner in a hard year."
+    assert rows(text) == [("indirect", "she had been a fair and determined partner in a hard year", "The aide")]
 
 
 def test_how_often_a_post_was_shared_reports_nothing():

@@ -31,8 +31,8 @@ def test_coordination_inside_the_content_stays_there():
 
 def test_passive_asked_reports_the_question_with_the_agent_or_no_one_as_asker():
     # train: right +8, found +5, wrong +0, speaker right +3
-    text = "In an interview that year, he was asked what happened to the rural vote."
-    assert _rows(text) == [("indirect", "what happened to the rural vote", None)]
+    text = "In a talk that spring, he was asked what became of the harbour fund."
+    assert _rows(text) == [("indirect", "what became of the harbour fund", None)]
     text = "Last month, Lee was asked by a caller why young men are moving to the city."
     assert _rows(text) == [("indirect", "why young men are moving to the city", "a caller")]
     text = "When voters were asked who would bring change to the city, Lee beat Cole easily."
@@ -125,9 +125,9 @@ def test_subordinate_clause_with_a_quoted_term_before_according_to_is_reported_w
 
 def test_final_frame_with_a_phrase_about_the_telling_before_a_semicolon_reports_the_left_clause():
     # train: found +1, right +1, wrong -1 ("in interviews this week; rather, ..." was the content)
-    text = ("It was never just about him, his aides argued in interviews this week; rather, it was his gift for "
-            "giving voice to hopes that drew voters.")
-    assert _rows(text) == [("indirect", "It was never just about him", "his aides")]
+    text = ("It was never only about the bridge, her aides argued in interviews this month; rather, it was her knack for "
+            "giving voice to fears that moved the town.")
+    assert _rows(text) == [("indirect", "It was never only about the bridge", "her aides")]
 
 
 def test_a_quantifier_subject_in_a_frame_between_commas_speaks():
@@ -165,16 +165,16 @@ def test_addressee_after_to_before_an_indirect_question():
 
 def test_base_form_cue_after_a_relative_clause_with_an_auxiliary_on_a_plural_head():
     # train: found +1, right +1, wrong +0
-    text = "Supporters who have heard directly from the campaign say their first priority is to finish ahead."
-    assert _rows(text) == [("indirect", "their first priority is to finish ahead", "Supporters")]
+    text = "Supporters who have heard lately from the committee say their main aim is to finish the pier."
+    assert _rows(text) == [("indirect", "their main aim is to finish the pier", "Supporters")]
     # a singular head before "who" gives the base form no subject
     assert _rows("The man who has heard from the campaign say the plan.") == []
 
 
 def test_s_form_of_a_noun_like_cue_after_a_speaker_noun_before_a_clause():
     # train: found +1, right +1, wrong +0
-    assert _rows("The candidate claims his net worth is in excess of $10 billion.") == [
-        ("indirect", "his net worth is in excess of $10 billion", "The candidate")]
+    assert _rows("The candidate claims his fleet is larger than any rival's.") == [
+        ("indirect", "his fleet is larger than any rival's", "The candidate")]
     assert _rows("The candidate claims his prize.") == []
 
 
@@ -191,8 +191,8 @@ def test_fronted_asked_question_with_a_short_quotation_inside():
 def test_a_number_after_the_stands_for_people_before_a_past_speech_verb():
     # train: found +1, right +1, wrong +0
     assert _rows("The two said they would meet again.") == [("indirect", "they would meet again", "The two")]
-    assert _rows("The statement by the two suggested both are ready to end the feud.") == [
-        ("indirect", "both are ready to end the feud", "The statement by the two")]
+    assert _rows("The joint statement by the two suggested both are willing to share the dock.") == [
+        ("indirect", "both are willing to share the dock", "The joint statement by the two")]
     assert _rows("She counted the two reported cases.") == []
 
 

@@ -20,11 +20,11 @@ def _canonical(text: str) -> list[tuple[str, str | None]]:
 
 # ---------------------------------------------------------------- a participle after a noun cue's possessor
 def test_participle_takes_the_clause_subject_not_the_possessor_of_a_noun_cue():
-    text = "The union pushed back against Mr. Vance's attack on her record, calling it the mark of a desperate man."
+    text = "The union pushed back against Mr. Vance's attack on her record, calling it the sign of a tired campaign."
     got = rows(text)
-    assert ("indirect", "it the mark of a desperate man", "The union") in got
-    assert not any(c.startswith("it the mark") and s == "Mr. Vance" for _k, c, s in got)
-    r = next(r for r in got if r[1].startswith("it the mark"))
+    assert ("indirect", "it the sign of a tired campaign", "The union") in got
+    assert not any(c.startswith("it the sign") and s == "Mr. Vance" for _k, c, s in got)
+    r = next(r for r in got if r[1].startswith("it the sign"))
     assert text.index(r[2]) == 0 and len(r[2]) == 9
 
 
@@ -75,10 +75,10 @@ def test_participle_after_a_relative_clause_inside_what_was_said_stays_with_the_
 
 # ---------------------------------------------------------------- "they" after a plural noun of its own sentence
 def test_they_after_a_named_group_of_its_own_sentence_is_that_group_not_an_earlier_body():
-    text = ("The Tax Board issued a ruling on Monday. Yet Senate Democrats blocked the bill because they said the "
+    text = ("The Tax Board issued a ruling on Monday. Yet Harbour Democrats stalled the levy because they said the "
             "ruling was unfair.")
     assert rows(text) == [("indirect", "the ruling was unfair", "they")]
-    assert _canonical(text) == [("the ruling was unfair", "Senate Democrats")]
+    assert _canonical(text) == [("the ruling was unfair", "Harbour Democrats")]
 
 
 def test_they_after_a_plural_common_noun_is_not_credited_to_an_earlier_body():
@@ -185,12 +185,12 @@ def test_direct_participle_after_a_relative_clause_inside_what_was_said_stays_wi
 
 
 def test_pronoun_in_a_fronted_after_clause_stands_for_the_main_subject_of_its_gender():
-    he = ("Tom Vance ran the police unit. After struggling to persuade voters that he understands their fears, "
-          "Mayor Ed Roe said he meets with families.")
-    assert rows(he) == [("indirect", "their fears", "he"), ("indirect", "he meets with families", "Mayor Ed Roe")]
-    assert _canonical(he)[0] == ("their fears", "Ed Roe")
+    he = ("Tom Vance ran the police unit. After failing to persuade traders that he understands their worries, "
+          "Mayor Ed Roe said he visits the docks.")
+    assert rows(he) == [("indirect", "their worries", "he"), ("indirect", "he visits the docks", "Mayor Ed Roe")]
+    assert _canonical(he)[0] == ("their worries", "Ed Roe")
     she = he.replace("Ed Roe", "Ann Roe")
-    assert _canonical(she)[0] == ("their fears", "Tom Vance")
+    assert _canonical(she)[0] == ("their worries", "Tom Vance")
 
 
 def test_it_never_stands_for_a_person():

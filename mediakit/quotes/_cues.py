@@ -325,7 +325,7 @@ class _Cues:
                 and i + 1 < len(t) and t.text[i + 1].isalpha() and t.text[i + 1].islower() and nxt not in _PREPS \
                 and nxt not in _DET and nxt not in self.lex.complementizers and nxt not in _OBJECT_PRONOUNS \
                 and nxt not in _SUBJECT_WORDS and nxt not in _AUX:
-            return False  # "a shrewd and calculated move": a participle coordinated with an adjective on a noun
+            return False  # "a bold and measured step": a participle coordinated with an adjective on a noun
         if c.form == "base" and i >= 2 and p.endswith("ly") and len(p) > 4 and t.text[i - 1][:1].islower() \
                 and p not in _NOT_ADVERBS_LY and (t.low[i - 2] in _MODALS or t.low[i - 2] in _NEGATED_AUX) and _is_word(nxt):
             return True  # "can barely believe", "would hardly say", "did not really think": an adverb after a modal
@@ -340,7 +340,7 @@ class _Cues:
                 and not t.low[i].endswith(("ed", "ing")) and (nxt in _PREPS and nxt != "to" or not _is_word(nxt) or nxt in ("and", "or")):
             return False  # "a surefire forecast of results", "its economic forecast and": a noun after its modifier
         if c.form == "s" and i >= 3 and _is_cap(t.text[i - 1]) and self._verb_before_modifier(i - 1):
-            return False  # "tried to calm European fears that", "to ease growing Asian worries": the plural noun
+            return False  # "tried to calm European fears that", "to soothe mounting Nordic doubts": the plural noun
         if c.lemma == "attack" and c.form in ("s", "base") and not (
                 nxt in _DET or nxt in _OBJECT_PRONOUNS or nxt.endswith(("'s", "’s")) or i + 1 < len(t)
                 and _is_cap(t.text[i + 1]) and t.low[i + 1] not in ("on", "against")):
@@ -409,7 +409,7 @@ class _Cues:
         if p in ("two", "three", "four", "five", "six") and i >= 2 and t.low[i - 2] == "the" and c.form == "past" \
                 and c.cls == "speech" and (nxt in self.lex.complementizers or nxt in _CLAUSE_STARTS
                                            or nxt in _QUANTIFIER_STARTS or nxt == "both"):
-            return True  # "The statement by the two suggested both are ...": a number standing for people
+            return True  # "The joint statement by the two suggested both are ...": a number standing for people
         if (p in _DET or p.endswith(("'s", "’s", "s'", "s’"))) and not share:
             return False  # "the report", "Hale's claims", "Canada's continued participation"
         if c.form == "ing":
@@ -534,7 +534,7 @@ class _Cues:
             # after a document ("a new HBC poll shows Lee ahead")
             if p in _SPEAKER_NOUNS and i >= 2 and t.low[i - 2] in _DET and c.form == "s" \
                     and (nxt in _SUBJECT_WORDS or nxt in ("his", "her", "their", "its")) and self._finite_clause(i + 1, len(t)):
-                return True  # "The candidate claims his net worth is ...": a speaker noun's verb before a clause
+                return True  # "The candidate claims his fleet is ...": a speaker noun's verb before a clause
             return cap or c.cls == "evidence" and p in _DOCUMENT_NOUNS or nxt in self.lex.complementizers and i + 2 < len(t) and t.low[i + 2] not in _AUX \
                 and _is_word(t.text[i + 2]) and p not in _NOT_PLURAL
         if nxt == "that" and c.form == "s" and self._singular_head_before_phrase(i):
