@@ -9,8 +9,8 @@ from .quote_rows import rows as _rows
 
 
 def test_stated_and_stating_are_verbs_though_state_is_a_noun():
-    text = "Clinton stated earlier this week that she is willing to meet the investigators."
-    assert _rows(text) == [("indirect", "she is willing to meet the investigators", "Clinton")]
+    text = "Quell stated earlier this month that she is ready to meet the ferry crews."
+    assert _rows(text) == [("indirect", "she is ready to meet the ferry crews", "Quell")]
     text = "Obama addressed the concerns on Thursday, stating local authorities are in charge of elections."
     assert _rows(text) == [("indirect", "local authorities are in charge of elections", "Obama")]
     # the noun stays no cue
@@ -27,8 +27,8 @@ def test_adverb_between_commas_before_a_relative_clause():
 
 
 def test_phrase_about_the_telling_after_a_final_frame_leaves_the_content_on_the_left():
-    text = "The new plans will not solve this challenge, Anne Richards said on the same call."
-    assert _rows(text) == [("indirect", "The new plans will not solve this challenge", "Anne Richards")]
+    text = "The new fares will not fix this shortfall, Anne Richards said on the same call."
+    assert _rows(text) == [("indirect", "The new fares will not fix this shortfall", "Anne Richards")]
     text = "We will not give up on these voters, the senator said, clutching the lectern."
     assert _rows(text) == [("indirect", "We will not give up on these voters", "the senator")]
     # a that-clause after the phrase is still the content
@@ -37,26 +37,26 @@ def test_phrase_about_the_telling_after_a_final_frame_leaves_the_content_on_the_
 
 
 def test_according_to_after_a_clause_reports_that_clause():
-    text = "Mrs. Clinton leads Mr. Trump in national polls by three points, according to the average of polls " \
-         "compiled by Real Clear Politics."
+    text = "Mrs. Vance leads Mr. Quell in harbour surveys by three points, according to the average of surveys " \
+         "compiled by the Harbour Times."
     rows = _rows(text)
-    assert rows[0][:2] == ("according_to", "Mrs. Clinton leads Mr. Trump in national polls by three points")
-    assert rows[0][2].startswith("the average of polls")
+    assert rows[0][:2] == ("according_to", "Mrs. Vance leads Mr. Quell in harbour surveys by three points")
+    assert rows[0][2].startswith("the average of surveys")
     # a subordinator leading into the phrase: the content is on the right
     text = "He crossed the border years ago after, according to him, the network censured his first report."
     assert _rows(text) == [("according_to", "the network censured his first report", "him")]
     # "As X noted, ..." keeps its content on the right
-    text = "As The Atlantic recently noted, trust in government is collapsing around the world."
-    assert _rows(text)[0][1] == "trust in government is collapsing around the world"
+    text = "As The Harbour Times recently noted, trust in ferry lines is fading along the coast."
+    assert _rows(text)[0][1] == "trust in ferry lines is fading along the coast"
 
 
 def test_frame_between_commas_reports_both_sides_of_the_sentence():
     text = "It was impossible, Gabuyev said, so the leaders decided to divide the labor."
     assert _rows(text) == [("indirect", "It was impossible", "Gabuyev"),
                            ("indirect", "so the leaders decided to divide the labor", "Gabuyev")]
-    text = "The permit, his campaign said, had been hard to get."
+    text = "The licence, his office said, had been slow to arrive."
     # (a short subject before the frame and its predicate after it make one clause around the frame)
-    assert [r[1] for r in _rows(text)] == ["The permit, his campaign said, had been hard to get"]
+    assert [r[1] for r in _rows(text)] == ["The licence, his office said, had been slow to arrive"]
     # the narrator's next clause or a description of the speaker is no continuation
     assert [r[1] for r in _rows("The plan is weak, Smith said, and the vote was put off.")] == ["The plan is weak"]
     assert [r[1] for r in _rows("The plan is weak, Smith said, a view shared by others.")] == ["The plan is weak"]
@@ -77,8 +77,8 @@ def test_chain_of_appositions_with_whose():
 
 
 def test_comma_after_a_parenthesis_closing_the_subject():
-    text = "Sen. Jack Reed (D-R.I.), said after a lunch on Tuesday that he had not read the plan."
-    assert _rows(text) == [("indirect", "he had not read the plan", "Sen. Jack Reed (D-R.I.)")]
+    text = "Sen. Tom Vance (D-Ore.), said after a dinner on Tuesday that he had not seen the map."
+    assert _rows(text) == [("indirect", "he had not seen the map", "Sen. Tom Vance (D-Ore.)")]
 
 
 def test_speech_verb_before_that_needs_no_plural_subject():
@@ -136,8 +136,8 @@ def test_nounish_s_form_before_a_that_clause_is_a_verb():
 
 
 def test_a_named_poll_introduced_by_in_is_a_source():
-    text = "Clinton led Sanders more than 2-1 in an NBC News/Marist poll released Monday."
-    assert _rows(text) == [("according_to", "Clinton led Sanders more than 2-1", "an NBC News/Marist poll released Monday")]
+    text = "Vance led Quell more than 2-1 in a Harbour Times/Lark poll released Monday."
+    assert _rows(text) == [("according_to", "Vance led Quell more than 2-1", "a Harbour Times/Lark poll released Monday")]
     text = "In the new Post-ABC poll, the mogul wins about 1 in 3 primary voters."
     assert _rows(text) == [("according_to", "the mogul wins about 1 in 3 primary voters", "the new Post-ABC poll")]
     # polls in general, or a poll inside a noun phrase, name no source
@@ -156,8 +156,8 @@ def test_a_quotation_opening_the_next_paragraph_goes_on_quoting_the_speaker():
 
 
 def test_three_apostrophes_close_an_inner_and_the_outer_quotation():
-    text = "''She would ask me, 'What did he mean by that?''' Mr. Biden said."
-    assert _rows(text) == [("direct", "She would ask me, 'What did he mean by that?'", "Mr. Biden")]
+    text = "''She would ask me, 'Why did he leave the harbour?''' Mr. Vance said."
+    assert _rows(text) == [("direct", "She would ask me, 'Why did he leave the harbour?'", "Mr. Vance")]
 
 
 def test_said_by_telephone_is_active_but_responded_by_doing_is_an_act():
@@ -204,12 +204,12 @@ def test_a_noun_whose_prepositional_object_is_the_content():
 
 
 def test_a_share_of_those_polled_is_a_subject():
-    text = "The poll was taken in May. Two in three said they are less likely to vote."
-    assert _rows(text) == [("indirect", "they are less likely to vote", "Two in three")]
+    text = "The poll was taken in May. Two in three said they are more willing to sail."
+    assert _rows(text) == [("indirect", "they are more willing to sail", "Two in three")]
     text = "On social issues, 42% say they are liberal."
     assert _rows(text) == [("indirect", "they are liberal", "42%")]
-    assert _rows("A mere 9 percent say they only buy American.") == [
-        ("indirect", "they only buy American", "A mere 9 percent")]
+    assert _rows("A mere 9 percent say they only ride ferries.") == [
+        ("indirect", "they only ride ferries", "A mere 9 percent")]
     # a number word before a verb is still a determiner elsewhere; noun-like -s verbs stay nouns
     assert _rows("The band played two in three concerts last year.") == []
     assert _rows("About 42% support a ban on imports from the region.") == []
@@ -641,7 +641,7 @@ def test_told_without_that_starts_the_content_after_the_addressee():
     assert _rows("Lee told the crowd the story of his life.") == [
         ("indirect", "the crowd the story of his life", "Lee")]
     # a relative clause after a preposition's object is no content of its own
-    text = "Wallnau elaborated on the message he felt the council was seeking to convey."
+    text = "Marlow elaborated on the plan he felt the council was hoping to build."
     assert all(not c.startswith("he felt") for _k, c, _s in _rows(text))
 
 
@@ -688,7 +688,7 @@ def test_add_reports_only_a_clause():
     # "add" with a noun phrase or "to" is an addition, not a report
     assert _rows("In the past five years, the province has added 1 million private sector jobs.") == []
     assert _rows("The late filing only added to the picture of a council in chaos.") == []
-    assert _rows("The mayor won the primary, adding to her run of victories in the north.") == []
+    assert _rows("The mayor won the primary, adding to her string of wins in the north.") == []
     # with a clause it reports
     assert _rows("The mayor added that the port would reopen in May.") == [
         ("indirect", "the port would reopen in May", "The mayor")]
@@ -709,10 +709,10 @@ def test_fronted_phrase_before_a_frame_between_commas_is_no_content_of_its_own()
 
 
 def test_what_follows_an_according_to_source_is_its_description_not_the_content():
-    text = "The claim cannot support a prosecution, according to a court document filed by the county attorney."
+    text = "The claim cannot support a fine, according to a harbour notice posted by the county clerk."
     rows = _rows(text)
-    assert [r[:2] for r in rows] == [("according_to", "The claim cannot support a prosecution")]
-    assert rows[0][2].startswith("a court document")
+    assert [r[:2] for r in rows] == [("according_to", "The claim cannot support a fine")]
+    assert rows[0][2].startswith("a harbour notice")
     # nothing on the left: the clause after the description's comma is the content
     text = "According to a report by the ministry, the port will reopen in May."
     assert [r[1] for r in _rows(text)] == ["the port will reopen in May"]
@@ -782,8 +782,8 @@ def test_according_to_between_a_subordinate_clause_and_the_main_clause_reports_t
     text = "While most files were marked confidential, according to a ministry official, two were marked secret."
     assert _rows(text) == [("according_to", text[:-1], "a ministry official")]
     # a fronted phrase whose noun is also a cue's form ("the long term") is still a phrase
-    text = "Over the long term, according to the budget office, the rise in deficits is due to spending."
-    assert _rows(text) == [("according_to", text[:-1], "the budget office")]
+    text = "Over the long run, according to the port office, the rise in fares is due to fuel."
+    assert _rows(text) == [("according_to", text[:-1], "the port office")]
 
 
 def test_a_poll_named_by_a_possessive_or_in_the_singular_is_the_source_of_the_clause_it_opens():
@@ -813,8 +813,8 @@ def test_reaffirm_and_brag_report_a_clause_only():
 
 
 def test_an_acronym_with_full_stops_and_an_aside_with_commas_end_the_speaker():
-    text = "The reviews came back clear, and the F.B.I. has said it had no record of the couple."
-    assert _rows(text) == [("indirect", "it had no record of the couple", "the F.B.I.")]
+    text = "The checks came back clean, and the H.P.A. has said it had no record of the barge."
+    assert _rows(text) == [("indirect", "it had no record of the barge", "the H.P.A.")]
     text = "Officials in three towns — Dover, Truro and Bude — said the ferry would stop in winter."
     assert _rows(text) == [("indirect", "the ferry would stop in winter", "Officials in three towns")]
 
@@ -830,10 +830,10 @@ def test_cannot_is_an_auxiliary_not_part_of_the_subject():
 
 
 def test_a_comma_inside_a_closing_quotation_before_a_final_frame_with_a_tail():
-    text = 'The talks have soured and that will take time to "cool off," Moreau said in an interview with the radio.'
+    text = 'The fares have risen and that will take time to "settle down," Moreau said in an interview with the radio.'
     rows = _rows(text)
-    assert rows[0] == ("mixed", 'The talks have soured and that will take time to "cool off,"', "Moreau")
-    assert ("direct", "cool off,", "Moreau") in rows
+    assert rows[0] == ("mixed", 'The fares have risen and that will take time to "settle down,"', "Moreau")
+    assert ("direct", "settle down,", "Moreau") in rows
 
 
 def test_a_parenthesis_inside_the_description_of_an_inverted_speaker():
@@ -962,10 +962,10 @@ def test_quoted_fragment_before_its_cue_is_reported_with_its_clause():
         ("mixed", 'The new bridge will be a better route than the ferry "no matter what,"', "one commuter", False),
         ("direct", "no matter what,", "one commuter", True)]
     # the clause the final frame already gave is not reported twice
-    text = 'The talks have soured and that will take time to "cool off," Moreau said in an interview.'
+    text = 'The fares have risen and that will take time to "settle down," Moreau said in an interview.'
     assert _rows_flagged(text) == [
-        ("mixed", 'The talks have soured and that will take time to "cool off,"', "Moreau", False),
-        ("direct", "cool off,", "Moreau", True)]
+        ("mixed", 'The fares have risen and that will take time to "settle down,"', "Moreau", False),
+        ("direct", "settle down,", "Moreau", True)]
     text = "Farmers on the coast tried to sell early, and in doing so they “lost a whole season,” Ana Ruiz said."
     rows = _rows_flagged(text)
     assert ("mixed", "Farmers on the coast tried to sell early, and in doing so they “lost a whole season,”",
@@ -1099,7 +1099,7 @@ def test_cognition_verb_after_a_plural_head_with_its_phrase_before_a_clause():
     text = "But few on either side think the levy will ever take effect."
     assert _rows(text) == [("indirect", "the levy will ever take effect", "few on either side")]
     # an object pronoun before the verb, or a "to" in the phrase, is no subject
-    assert _rows("He fixed his eyes on audience members to make them feel that he was talking to them.") == []
+    assert _rows("He fixed his gaze on deck hands to make them feel that he was singing to them.") == []
 
 
 def test_plural_subject_with_there_before_a_base_form_cue():
@@ -1115,15 +1115,15 @@ def test_more_verbs_of_saying_demur_and_bemoan():
     text = "He has bemoaned the council's failure to act on housing."
     assert _rows(text) == [("indirect", "the council's failure to act on housing", "He")]
     # a gerund after an adjective is no cue
-    assert _rows("The stakes are too high to let mere grumbling suffice.") == []
+    assert _rows("The tides are too strong to let mere grumbling suffice.") == []
 
 
 def test_legal_charges_and_charged_adjectives_are_no_cues():
     assert _rows("The supporter was later charged with assault.") == []
     assert _rows("It was a racially charged dispute over the judge.") == []
     # the speech act stays a cue
-    text = "Critics charged that the hearing failed to provide new facts."
-    assert _rows(text) == [("indirect", "the hearing failed to provide new facts", "Critics")]
+    text = "Critics charged that the ferry board failed to post new fares."
+    assert _rows(text) == [("indirect", "the ferry board failed to post new fares", "Critics")]
 
 
 def test_passive_echoed_by_is_no_report():
@@ -1133,7 +1133,7 @@ def test_passive_echoed_by_is_no_report():
 
 
 def test_anonymity_phrases_describe_the_speaker_and_report_nothing():
-    text = "“It is over,” said a longtime adviser to the mayor, who declined to be identified and is not in the other camp."
+    text = "“It is over,” said a longtime adviser to the mayor, who declined to be identified and has no tie to the other camp."
     assert _rows(text) == [("direct", "It is over,", "a longtime adviser to the mayor")]
     text = "“It is over,” said a union member who backs the mayor, asking for anonymity to speak freely."
     assert ("indirect", "for anonymity to speak freely", "a union member") not in _rows(text)
