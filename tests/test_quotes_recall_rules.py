@@ -48,8 +48,8 @@ def test_speaker_before_an_apposition_whose_relative_clause_has_its_own_appositi
 
 
 def test_participle_coordinated_with_an_earlier_participle_shares_its_speaker():
-    text = "Ann Lee began by crediting the mayor for his instincts and urging him to keep following them."
-    assert _contents(text) == {"him to keep following them": "Ann Lee"}
+    text = "Ann Lee began by thanking the harbour master for his patience and urging him to keep repairing them."
+    assert _contents(text) == {"him to keep repairing them": "Ann Lee"}
     text = "Ann Lee endorsed the mayor, trashing the rival as unqualified and accusing him of endangering the troops."
     assert _contents(text)["him of endangering the troops"] == "Ann Lee"
 
@@ -80,8 +80,8 @@ def test_plans_to_after_a_speaker_noun_is_a_verb():
     assert _contents("The union will not sue but plans to watch the case closely.") == {
         "to watch the case closely": "The union"}
     # the noun: an adjective, a verb or a conjunction before it
-    assert _contents("Officials are accelerating plans to deal with a contested vote.") == {}
-    assert _contents("The three candidates all have fairly expansive plans to address climate change.") == {}
+    assert _contents("Officials are drafting plans to deal with a flooded port.") == {}
+    assert _contents("The three harbour boards all have fairly modest plans to address silt buildup.") == {}
 
 
 def test_contracted_progressive_before_a_participle_cue():
@@ -121,8 +121,8 @@ def test_participle_cue_keeps_its_coordinated_participle_in_its_content():
 
 
 def test_name_ending_in_a_modal_before_an_apposition():
-    got = _contents("Yin Myint May, 60, a doctor, said she was elated but still feared the army.")
-    assert got == {"she was elated but still feared the army": "Yin Myint May"}
+    got = _contents("Mara Quell, 60, a baker, said she was relieved but still feared the tides.")
+    assert got == {"she was relieved but still feared the tides": "Mara Quell"}
 
 
 def test_quantifier_subject_with_a_day_before_the_complementizer():
@@ -131,8 +131,8 @@ def test_quantifier_subject_with_a_day_before_the_complementizer():
 
 
 def test_adjective_before_to_and_a_phrase_cue_passes_the_subject_on():
-    got = _contents("The actors involved are all quick to point out that they are not the real family.")
-    assert got == {"they are not the real family": "The actors involved"}
+    got = _contents("The sailors involved are always quick to point out that they are not the ferry crew.")
+    assert got == {"they are not the ferry crew": "The sailors involved"}
     assert _contents("Ann Lee was quick to add that the deal is not off.") == {"the deal is not off": "Ann Lee"}
     # no that-clause: an offer of condolences reports no words
     assert _contents("The leaders were quick to offer condolences on Monday.") == {}
@@ -160,19 +160,19 @@ def test_ruled_signaled_groused_with_that():
 def test_final_frame_reports_a_frame_inside_a_relative_clause_with_the_rest():
     text = "The plan could carry him into March, which he's expected to win, Kim said."
     assert _contents(text)["The plan could carry him into March, which he's expected to win"] == "Kim"
-    text = "People trust news because they trust those they know or are acquainted with, she said."
+    text = "People ride ferries because they like the crews they know or have sailed with, she said."
     got = _contents(text)
-    assert got["People trust news because they trust those they know or are acquainted with"] == "she"
+    assert got["People ride ferries because they like the crews they know or have sailed with"] == "she"
     # a fronted subordinate clause is no main clause: the old start after the inner frame stays
     text = "Ann Lee won the seat. After the mayor accused her of fraud, she said."
     assert "After the mayor accused her of fraud" not in _contents(text)
 
 
 def test_participle_after_a_comma_heads_its_own_quotation():
-    text = "Ann Lee urged women to vote for her, saying, “There’s a special place in hell for them.”"
+    text = "Ann Lee urged sailors to vote for her, saying, “There’s a special bench on the pier for them.”"
     rows = {(r["kind"], text[r["start"]:r["end"]], r["verb"]) for r in find_attributions(text)}
-    assert ("indirect", "women to vote for her", "urged") in rows
-    assert ("direct", "There’s a special place in hell for them.", "saying") in rows
+    assert ("indirect", "sailors to vote for her", "urged") in rows
+    assert ("direct", "There’s a special bench on the pier for them.", "saying") in rows
 
 
 def test_comma_inside_a_number_is_no_clause_break():
@@ -201,7 +201,7 @@ def test_states_after_a_pronoun_is_the_verb():
 
 
 def test_according_to_inside_a_clause_that_goes_on_after_the_source():
-    text = "At the heart of the trouble, according to Ann Lee, a former envoy, was a decision by the mayor."
+    text = "At the root of the delay, according to Ann Lee, a former pilot, was a decision by the mayor."
     assert _contents(text) == {text[:-1]: "Ann Lee"}
     text = "The council gave its blessing, according to court papers, becoming the owner of the park."
     assert _contents(text) == {text[:-1]: "court papers"}
@@ -221,10 +221,10 @@ def test_participle_after_an_adverb_an_en_dash_or_a_quoted_comma():
 
 def test_adjective_of_belief_with_an_adverb_after_be():
     assert _contents("Her advisers are not convinced that the plan will work.") == {"the plan will work": "Her advisers"}
-    assert _contents("The voters were acutely aware that their man might be kept offstage.") == {
-        "their man might be kept offstage": "The voters"}
+    assert _contents("The sailors were keenly aware that their boat might be kept ashore.") == {
+        "their boat might be kept ashore": "The sailors"}
     # a comparative is no belief about a clause
-    assert _contents("Voters are more optimistic about the economy than it may seem.") == {}
+    assert _contents("Sailors are more hopeful about the fares than it may seem.") == {}
 
 
 def test_report_by_a_source_that():
@@ -233,8 +233,8 @@ def test_report_by_a_source_that():
 
 
 def test_frame_after_a_closed_quotation_keeps_its_own_clause():
-    text = 'His shows are the equivalent of "The Long Show." She says he is unqualified to be mayor.'
-    assert _contents(text)["he is unqualified to be mayor"] == "She"
+    text = 'His ferries are the equivalent of "The Slow Boat." She says he is unfit to be harbour master.'
+    assert _contents(text)["he is unfit to be harbour master"] == "She"
     text = "“We will win.” Ann Lee said as she launched the campaign."
     assert "as she launched the campaign" not in _contents(text)
 
@@ -242,8 +242,8 @@ def test_frame_after_a_closed_quotation_keeps_its_own_clause():
 def test_belief_in_a_speakers_description_and_whos_apposition():
     text = "Still, Ann Lee, who thinks the council made a power grab, said no."
     assert _contents(text)["the council made a power grab"] == "who"
-    text = "But Ann Lee, who’s running to be an alternate, added that she, too, backs the mayor."
-    assert _contents(text) == {"she, too, backs the mayor": "Ann Lee"}
+    text = "But Ann Lee, who’s hoping to be a pilot, added that she, too, backs the ferry plan."
+    assert _contents(text) == {"she, too, backs the ferry plan": "Ann Lee"}
     # an object that is no clause: "who wants the mayor removed" stays part of the description
     text = "Ann Lee, a member who now wants the mayor removed from the group, said no."
     assert not any(k.startswith("the mayor removed") for k in _contents(text))
@@ -269,8 +269,8 @@ def test_contracted_pronoun_opens_a_clause():
 
 
 def test_share_written_out_of():
-    text = "Nearly nine out of 10 say they will need new skills."
-    assert _contents(text) == {"they will need new skills": "Nearly nine out of 10"}
+    text = "Nearly eight out of 10 say they will buy new boats."
+    assert _contents(text) == {"they will buy new boats": "Nearly eight out of 10"}
 
 
 def test_participle_with_an_object_before_its_quotation_leaves_the_outer_clause():
@@ -281,5 +281,5 @@ def test_participle_with_an_object_before_its_quotation_leaves_the_outer_clause(
 
 
 def test_approximator_before_a_written_fraction():
-    text = "Among likely voters, about two-thirds, 67 percent, say they will vote for Lee."
-    assert _contents(text) == {"they will vote for Lee": "about two-thirds"}
+    text = "Among regular riders, about two-thirds, 67 percent, say they will sail with Lee."
+    assert _contents(text) == {"they will sail with Lee": "about two-thirds"}
