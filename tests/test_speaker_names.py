@@ -50,7 +50,7 @@ def test_participle_is_not_part_of_the_speaker():
 
 
 def test_clause_before_a_by_participle_gives_its_subject_pronoun():
-    text = ("Maria Lopez runs the fact-check desk. On March 3 they published the results of their check by "
+    text = ("Maria Lopez runs the fact-check desk. On March 3 they shared the outcome of their review by "
             "announcing that the claim was false.")
     q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "outlet": ["x"], "text": [text]}))
     row = q[q.quote.str.startswith("the claim was false")]
@@ -188,8 +188,8 @@ def test_a_place_between_commas_is_not_the_speaker():
     assert spk["a coward."] == "Carl Brandt"        # was "Oregon"
 
 
-PRONOUN_LED = ("Senator Paul Okafor spoke for an hour. His Methodist faith is important to him, and he said he "
-               "often thinks of what his mother told him: \u201cBe kind to the poor.\u201d\n\n"
+PRONOUN_LED = ("Senator Paul Okafor spoke for an hour. His Quaker faith is dear to him, and he said he "
+               "often recalls what his mother told him: \u201cBe kind to the poor.\u201d\n\n"
                "I'm old enough to remember Governor Ada Park going on TV in 1979, declaring a \u201cwar on waste.\u201d")
 
 
@@ -199,7 +199,7 @@ def test_a_phrase_led_by_a_pronoun_is_no_name_and_no_antecedent():
     canon = set(q.speaker_canonical.dropna())
     assert "I'm" not in canon and not any(c.startswith("His ") for c in canon), canon
     he = q[q.speaker == "he"]
-    assert len(he) >= 1 and set(he.speaker_canonical) == {"Paul Okafor"}   # was "His Methodist"
+    assert len(he) >= 1 and set(he.speaker_canonical) == {"Paul Okafor"}   # was "His Quaker"
 
 
 def test_she_is_never_the_man_named_just_before():
@@ -571,7 +571,7 @@ def test_clauses_are_never_canonical_names():
     from mediakit.quotes._clauses import _clause_like
 
     assert _clause_like("interviewed Harbour Post reporter Ben Terrance")
-    assert _clause_like("sparked criticism from Democrats and Republicans in Congress")
+    assert _clause_like("sparked criticism from sailors and dockers in the harbour")
     assert not _clause_like("retired officers") and not _clause_like("elected officials")
     q = _corpus("Mr. Vance tried to defend his remarks and said that he had been misquoted.")
     assert "Mr. Vance tried to defend his remarks" not in set(q.speaker_canonical.dropna())
@@ -719,7 +719,7 @@ def test_who_after_a_description_in_apposition_is_the_name():
 def test_the_agent_after_by_is_the_antecedent_of_a_relative_pronoun():
     """'remarks made by a campaign surrogate who said': the surrogate speaks (a description: no canonical name,
     never the clause); 'a statement by the Harbour Council, which said': the council."""
-    got = _canonicals("Ann Vale is disavowing remarks made by a campaign surrogate who said that the vote was rigged.")
+    got = _canonicals("Ann Vale is disowning remarks made by a ferry captain who said that the vote was rigged.")
     assert got == {"the vote was rigged": ("who", None, False)}, got
     got = _canonicals("Critics point to a statement by the Harbour Council, which said that the deal was off.")
     assert got["the deal was off"] == ("which", "Harbour Council", True), got
@@ -751,8 +751,8 @@ _CANON_TEXTS = {
     "event": "Director Ann Lee's news conference made clear that the inquiry was over.",
     "results": "Monday night's results showed that the mayor had lost support.",
     "time": "The Harbour City Council on Wednesday said that the tax would stay.",
-    "verb": "Tom Vance landed himself in hot water last week by saying that the judge was biased.",
-    "gerund": "Adopting the recommendations of a hearing officer who considered the matter last week, the board "
+    "verb": "Tom Vance landed himself in deep trouble last month by saying that the judge was biased.",
+    "gerund": "Adopting the advice of a harbour clerk who studied the matter last week, the board "
               "said that the permit was void.",
     "quality": "Lena Ortiz's inexperience showed that the campaign was in trouble.",
 }
@@ -1001,17 +1001,17 @@ def test_an_institution_in_a_place_keeps_the_institution():
 
 
 def test_a_reflexive_after_a_name_and_a_persons_reaction_are_the_person():
-    q = _one("Aides were quiet.\n\nMrs. Lee herself, as well as her campaign, has always maintained that the "
-             "server was secure.")
+    q = _one("Aides were quiet.\n\nMrs. Lee herself, as well as her crew, has long maintained that the "
+             "hull was sound.")
     assert list(q.speaker_canonical) == ["Lee"]
-    q = _one("Mr. Vance spoke on Monday.\n\nMr. Vance's reaction to the attacks in France reminded foreign "
-             "policy experts of the gulf between them.")
+    q = _one("Mr. Vance spoke on Monday.\n\nMr. Vance's reaction to the floods in Lyme reminded harbour "
+             "planning experts of the gulf between them.")
     assert list(q.speaker_canonical) == ["Vance"]
 
 
 def test_a_span_of_years_before_a_name_is_no_part_of_it():
-    q = _one("The party grew.\n\nFrom 2010 to 2013 the HVP led a series of cantonal referenda arguing against "
-             "proposals to allow foreigners to vote.")
+    q = _one("The party grew.\n\nFrom 2010 to 2013 the HVP led a series of harbour ballots arguing against "
+             "proposals to allow barges to dock.")
     assert list(q.speaker_canonical) == ["HVP"]
 
 
@@ -1022,7 +1022,7 @@ def test_who_after_a_thing_and_a_name_is_the_name_and_a_date_in_a_place_is_no_on
     q = _one("Tom Vance spoke.\n\nRoe, a graduate of Harbour Law School who has said that the bill is weak, "
              "voted no.")
     assert list(q.speaker_canonical) == ["Roe"]  # the graduate, never the school
-    q = _one("Republican focus sharpened after the attacks Nov. 13 in Paris, which were claimed by the group.")
+    q = _one("Council focus sharpened after the fires Nov. 13 in Lyme, which were claimed by the group.")
     assert q.speaker_canonical.isna().all()
 
 
@@ -1102,13 +1102,13 @@ def test_the_agent_of_obtained_by_and_a_headlines_topic_are_not_the_speaker():
 
 
 def test_a_fronted_participle_phrase_is_not_the_subject_and_a_crowds_chant_has_no_speaker():
-    text = ("Chastened by the analyses, as well as complaints over its costs, Ann Lee revised her plan, "
-            "promising to focus more of its benefits on average workers.\n\n"
+    text = ("Rattled by the reviews, as well as complaints over its fares, Ann Lee revised her plan, "
+            "promising to focus more of its routes on small ports.\n\n"
             "Pressure is building on Tom Vance, who was greeted with chants of \u201cRun, Tom!\u201d at a "
             "labor conference last month.")
     q = _speakers_of(text)
     promise = q[q.quote.str.startswith("to focus")]
-    assert list(promise.speaker_canonical) == ["Ann Lee"]           # not "Chastened"
+    assert list(promise.speaker_canonical) == ["Ann Lee"]           # not "Rattled"
     chant = q[q.quote.str.contains("Run, Tom")]
     assert len(chant) == 1 and chant.speaker.isna().all()           # the crowd, not "Pressure" nor Vance
 
@@ -1124,13 +1124,13 @@ def test_a_fronted_adverb_is_no_speaker_and_a_present_verb_ends_the_subject():
 
 def test_a_topic_label_before_a_colon_is_no_speaker_but_a_speakers_label_is():
     text = ("Where the race stands.\n\n"
-            "Superdelegates: Lee is backed by 520 superdelegates compared with 39 who back Roe, by one count.\n\n"
+            "Skippers: Lee is backed by 520 skippers against 39 who back Roe, by one tally.\n\n"
             "Campaign funding: Lee raised more money than Roe in every month of the year.\n\n"
             "ANN LEE: Voters care most about the economy this year, and the rest is noise.")
     q = _speakers_of(text)
-    assert not q.speaker.isin(["Superdelegates", "Campaign funding"]).any()
+    assert not q.speaker.isin(["Skippers", "Campaign funding"]).any()
     assert "ANN LEE" in set(q.speaker)             # a transcript's turn keeps its speaker
-    assert not q.verb.isin(["backed"]).any()       # "Lee is backed by 520 superdelegates": a passive, no claim
+    assert not q.verb.isin(["backed"]).any()       # "Lee is backed by 520 skippers": a passive, no claim
 
 
 def test_the_president_is_not_merely_the_last_person_named():
@@ -1143,12 +1143,12 @@ def test_the_president_is_not_merely_the_last_person_named():
 
 
 def test_a_count_of_one_with_a_name_is_the_person_and_pronouns_follow_gender():
-    text = ("Another delegate, Jim Poolman, said he was only leaning toward Lee.\n\n"
-            "And a third, Daniel Traynor, said that while he was opposed to Roe, he was backing Lee.\n\n"
+    text = ("Another delegate, Jim Pardell, said he was only leaning toward Lee.\n\n"
+            "And a third, Dan Merrow, said that while he was wary of Roe, he was backing Lee.\n\n"
             "Franklin Vance praised the pastor. \u201cWe will not yield,\u201d she said, according to Harriet Lowe.")
     q = _speakers_of(text)
     third = q[q.speaker == "a third"]
-    assert list(third.speaker_canonical) == ["Daniel Traynor"]
+    assert list(third.speaker_canonical) == ["Dan Merrow"]
     she = q[q.speaker == "she"]
     assert len(she) == 1 and she.speaker_canonical.iloc[0] != "Franklin Vance"   # "Franklin" is a man's name
 
@@ -1173,13 +1173,13 @@ def test_not_authorized_to_discuss_is_no_second_attribution():
 
 def test_a_quotation_framed_by_another_speaker_inside_a_content_is_not_the_subjects():
     text = ("Nothing the president said \u201cwill assuage people's fears,\u201d the Harbour senator said.\n\n"
-            "Roe cannot say that \u201cfrom his perspective,\u201d Lee added, saying it should be up to the "
-            "prosecutor.")
+            "Roe cannot say that \u201cfrom his vantage point,\u201d Lee added, saying it should be left to the "
+            "harbour board.")
     q = _speakers_of(text)
     fears = q[q.quote.str.contains("assuage")]
     # (the direct row and the mixed row of the whole clause the senator reports)
     assert list(fears.speaker) == ["the Harbour senator"] * 2      # not "Nothing the president"
-    persp = q[q.quote.str.contains("from his perspective")]
+    persp = q[q.quote.str.contains("from his vantage point")]
     assert set(persp.speaker) == {"Lee"}                             # not Roe
 
 
