@@ -50,7 +50,7 @@ def test_bare_surname_resolves_within_its_article_before_the_corpus():
 def test_inverted_cue_before_a_full_name_with_titles_or_an_age():
     # the general noun-phrase reading stops at "Will" (an auxiliary), "and" between two titles, a cue
     # word later in the sentence ("tweet") or a verb that seldom inverts ("scoffed")
-    texts = ["“No effort exists,” said RNC spokesman Sean Spicer in a Friday tweet.",
+    texts = ["“No fare rise exists,” said HPA spokesman Tom Vance in a Monday tweet.",
              "“It is expensive,” said Will Doyle, a professor of education at Vanderbilt University.",
              "“He did it before,” said former Pennsylvania Gov. and Democratic Party Chairman Ed Rendell.",
              "“Silly boys,” scoffed Arianna Gil, 22, who founded the group.",
@@ -60,7 +60,7 @@ def test_inverted_cue_before_a_full_name_with_titles_or_an_age():
     direct = q[q.kind == "direct"]
     got = {aid: texts["abcde".index(aid)][int(r.speaker_start):int(r.speaker_end)]
            for aid, r in direct.dropna(subset=["speaker_start"]).iterrows()}
-    assert got == {"a": "RNC spokesman Sean Spicer", "b": "Will Doyle",
+    assert got == {"a": "HPA spokesman Tom Vance", "b": "Will Doyle",
                    "c": "former Pennsylvania Gov. and Democratic Party Chairman Ed Rendell", "d": "Arianna Gil"}
     assert direct.loc["b", "speaker_canonical"] == "Will Doyle"
     assert direct.loc["d", "speaker_canonical"] == "Arianna Gil"
@@ -70,7 +70,7 @@ def test_inverted_cue_before_a_full_name_with_titles_or_an_age():
 
 def test_a_source_phrase_opening_the_sentence_before_a_quotation_makes_it_direct():
     texts = ["The paper covered guns. According to the newspaper, “The laws let dealers sell to any adult.”",
-             "Bieber is back. As Vulture put it, “Hello, it’s the Biebs.” He dethroned Adele.",
+             "Vance is back. As Gullwing put it, “Hello, it’s the skipper.” He beat Quell.",
              'As The Post\'s Dana Milbank puts it, "Senate Republicans are unmoved."']
     corpus = pd.DataFrame({"article_id": list("abc"), "text": texts})
     q = mk.extract_quotes(corpus)
@@ -80,14 +80,14 @@ def test_a_source_phrase_opening_the_sentence_before_a_quotation_makes_it_direct
     spans = {aid: (texts["abc".index(aid)][r.start:r.end], texts["abc".index(aid)][r.speaker_start:r.speaker_end])
              for aid, r in rows.items()}
     assert spans == {"a": ("The laws let dealers sell to any adult.", "the newspaper"),
-                     "b": ("Hello, it’s the Biebs.", "Vulture"),
+                     "b": ("Hello, it’s the skipper.", "Gullwing"),
                      "c": ("Senate Republicans are unmoved.", "The Post's Dana Milbank")}
     assert rows["c"].speaker_canonical == "Dana Milbank"
     # with a colon, or inside the sentence after an apposition
-    more = ["Few qualify. As Professor Foner put it: ''The United States does a better job than most.''",
+    more = ["Few qualify. As Professor Quell put it: ''The harbour board does a better job than most.''",
             'But at the time, as prosecutor Marc Trevidic put it, "there was nothing to justify a case."']
     m = mk.extract_quotes(pd.DataFrame({"article_id": ["d", "e"], "text": more})).set_index("article_id")
-    assert more[0][int(m.loc["d", "speaker_start"]):int(m.loc["d", "speaker_end"])] == "Professor Foner"
+    assert more[0][int(m.loc["d", "speaker_start"]):int(m.loc["d", "speaker_end"])] == "Professor Quell"
     assert more[1][m.loc["e", "start"]:m.loc["e", "end"]] == "there was nothing to justify a case."
     assert m.loc["e", "speaker_canonical"] == "Marc Trevidic" and m.loc["e", "kind"] == "direct"
 
@@ -150,30 +150,30 @@ def test_a_quotation_inside_a_sentence_with_its_own_speaking_subject_is_that_sub
 
 
 def test_a_relative_pronoun_or_a_fronted_adverbial_gives_way_to_the_sentence_speaker():
-    texts = ["Rev. Derek Penwell said the world lost a voice that said “love in spite of fear is power.”",
-             "Sheldon Adelson praised Donald Trump.\n\nHours later, Trump thanked Adelson, telling Reuters, "
-             "“Sheldon and I have been friends for a long time.”",
+    texts = ["Rev. Tom Vance said the town lost a voice that said “calm in spite of storms is strength.”",
+             "Silas Orme praised Peter Dunn.\n\nHours later, Dunn thanked Orme, telling Gullwire, "
+             "“Silas and I have sailed together for a long time.”",
              "Immediately after the attacks, he issued a statement, “We must act now and act with strength.”"]
     corpus = pd.DataFrame({"article_id": list("abc"), "text": texts})
     q = mk.extract_quotes(corpus)
     direct = q[q.kind == "direct"].set_index("article_id")
     got = {aid: texts["abc".index(aid)][int(r.speaker_start):int(r.speaker_end)] for aid, r in direct.iterrows()}
-    assert got == {"a": "Derek Penwell", "b": "Trump", "c": "he"}       # not "that", "Hours", "Immediately"
-    assert direct.loc["b", "speaker_canonical"] == "Donald Trump"
+    assert got == {"a": "Tom Vance", "b": "Dunn", "c": "he"}       # not "that", "Hours", "Immediately"
+    assert direct.loc["b", "speaker_canonical"] == "Peter Dunn"
 
 
 def test_a_quotation_after_its_own_sentences_cue_is_not_the_previous_speakers():
     texts = ['"Why cozy up to Bush?" Allan Lichtman said about the effort. He added, though, that in the end '
              '"McCain could not escape the record of his party."',
-             'Donald Trump spoke. "We win," Rubio said. Trump took a risk by winking at them, telling the crowd, '
-             '"I am a negotiator like you, folks."']
+             'Peter Dunn spoke. "We win," Orme said. Dunn took a gamble by waving at them, telling the crowd, '
+             '"I am a sailor like you, folks."']
     q = mk.extract_quotes(pd.DataFrame({"article_id": ["a", "b"], "text": texts}))
     a = q[(q.article_id == "a") & q.quote.str.startswith("McCain")]
     assert len(a) == 1 and a.iloc[0].kind == "direct"
     assert texts[0][int(a.iloc[0].speaker_start):int(a.iloc[0].speaker_end)] == "He"     # not "Allan Lichtman"
     b = q[(q.article_id == "b") & q.quote.str.startswith("I am")].iloc[0]
-    assert texts[1][b.start:b.end] == "I am a negotiator like you, folks."
-    assert texts[1][int(b.speaker_start):int(b.speaker_end)] == "Trump" and b.verb == "telling"    # not Rubio
+    assert texts[1][b.start:b.end] == "I am a sailor like you, folks."
+    assert texts[1][int(b.speaker_start):int(b.speaker_end)] == "Dunn" and b.verb == "telling"    # not Orme
 
 
 def test_single_straight_marks_quote_in_a_headline_with_no_other_marks():
@@ -201,15 +201,15 @@ def test_a_statement_after_a_colon_is_the_subjects_of_the_verb_before_the_noun()
 
 
 def test_inverted_cue_before_a_described_person():
-    texts = ['"It is a nice place to work," said one owner of a shop that sells shoes.',
-             '"There never was a stand-down order," said the base chief known as Bob, speaking publicly.',
-             "Mr. Manafort, citing ''the unique magic of Trump,'' said the candidate could win Delaware.",
-             "“A disgrace,” blasted the Clinton campaign as a liar."]
+    texts = ['"It is a calm place to fish," said one owner of a stall that sells nets.',
+             '"There never was a dock-closure order," said the port chief known as Bob, speaking publicly.',
+             "Mr. Orme, citing ''the odd charm of Dunn,'' said the candidate could win Devon.",
+             "“A disgrace,” blasted the Dunn campaign as a liar."]
     q = mk.extract_quotes(pd.DataFrame({"article_id": list("abcd"), "text": texts}))
     direct = q[q.kind == "direct"].set_index("article_id")
     got = {aid: texts["abcd".index(aid)][int(r.speaker_start):int(r.speaker_end)]
            for aid, r in direct.dropna(subset=["speaker_start"]).iterrows()}
-    assert got["a"] == "one owner of a shop" and got["b"] == "the base chief"
+    assert got["a"] == "one owner of a stall" and got["b"] == "the port chief"
     assert got.get("c") != "the candidate"          # the subject of the reported clause
     assert "d" not in got                            # "blast" does not invert: an object
 
@@ -262,15 +262,15 @@ def test_a_frame_opening_the_next_sentence_after_a_closed_quotation():
 
 
 def test_a_name_with_a_long_apposition_and_an_abbreviated_place_before_the_verb():
-    texts = ['"I was never a spy," Mr. Daniloff, now 81 and retired in Cambridge, Mass., said in an interview.',
+    texts = ['"I was never a smuggler," Mr. Orme, now 81 and retired in Salem, Mass., said in an interview.',
              '"Perpetual motion!" Rep. Ann Lee, R-Pa., said of the convention.',
              '"We stay," Ann Lee, 22, of Dayton, Ohio, said.']
     q = mk.extract_quotes(pd.DataFrame({"article_id": list("abc"), "text": texts}))
     direct = q[q.kind == "direct"].set_index("article_id")
     spk = {aid: texts["abc".index(aid)][int(r.speaker_start):int(r.speaker_end)] for aid, r in direct.iterrows()}
-    assert spk == {"a": "Mr. Daniloff", "b": "Rep. Ann Lee", "c": "Ann Lee"}
+    assert spk == {"a": "Mr. Orme", "b": "Rep. Ann Lee", "c": "Ann Lee"}
     assert [texts["abc".index(aid)][r.start:r.end] for aid, r in direct.iterrows()] == [
-        "I was never a spy,", "Perpetual motion!", "We stay,"]
+        "I was never a smuggler,", "Perpetual motion!", "We stay,"]
 
 
 def test_a_next_sentence_reporting_its_own_that_clause_is_no_frame_of_the_quotation():
@@ -347,10 +347,10 @@ def test_private_people_introduced_by_age_or_home_are_citizens():
 
 def test_transcript_markers_name_no_speaker():
     q = _typed([
-        "Here is the edited transcript of the interview.\n\nQ: You have been talking about how the country is "
-        "on the upswing, but the candidates are talking doom and gloom.\n\nA: It is a big mistake.",
+        "Here is the trimmed transcript of the harbour interview.\n\nQ: You have been talking about how the harbour is "
+        "on the mend, but the pilots are talking storms and floods.\n\nA: It is a big mistake.",
         "The governor spoke to the host.\n\n(END VIDEO CLIP)\n\nHOST: Talk to them.\n\n"
-        "FALLIN: Well, I think people are scared. They want safe homes. They want safe streets.",
+        "ORME: Well, I think sailors are scared. They want calm seas. They want safe piers.",
     ])
     assert len(q) == 7  # (with the answer "It is a big mistake.", its "A" standing for an interviewee not named)
     assert "Q" not in q.speaker.tolist()                          # "Q:" marks the question, no one's name
@@ -428,10 +428,10 @@ def test_a_fragment_in_the_main_clause_is_the_speaker_of_its_own_cue_not_of_a_fr
     assert int(d.loc["about right", "speaker_start"]) == b.index("she said")
     assert d.loc["about right", "speaker_canonical"] == "Ann Ruiz"
     # a parenthetical frame heading the sentence keeps its speaker ('Nor, he said, did he say ...')
-    c = "Bob Lane spoke. Nor, he said, did he say anything that could be “read as an order” to stop."
+    c = "Bob Lane spoke. Nor, he said, did he write anything that could be “taken as an order” to sail."
     r = mk.extract_quotes(pd.DataFrame({"article_id": ["c"], "text": [c]}))
     r = r[r.kind == "direct"].iloc[0]
-    assert c[r.start:r.end] == "read as an order" and int(r.speaker_start) == c.index("he said")
+    assert c[r.start:r.end] == "taken as an order" and int(r.speaker_start) == c.index("he said")
 
 
 def test_a_relative_right_after_a_quoted_phrase_is_not_its_speaker():
@@ -519,9 +519,9 @@ def test_a_sentence_opening_with_a_participle_takes_the_previous_sentences_speak
 
 
 def test_a_fragment_of_a_mixed_quote_whose_subject_is_a_time_phrase_takes_the_clauses_speaker():
-    text = ("Mayor Ann Ruiz spoke on Monday. He has battled with the city over its budget, at one point calling "
-            "the mayor a “liar” who was not “honorable.”")
+    text = ("Mayor Ann Ruiz spoke on Monday. He has quarrelled with the city over its fares, at one point calling "
+            "the mayor a “cheat” who was not “trustworthy.”")
     q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
     d = q[q.kind == "direct"]
-    assert [text[s:e] for s, e in zip(d.start, d.end)] == ["liar", "honorable."]
+    assert [text[s:e] for s, e in zip(d.start, d.end)] == ["cheat", "trustworthy."]
     assert (d.speaker_start == text.index("He has")).all()      # not "one point"
