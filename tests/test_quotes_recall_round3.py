@@ -94,8 +94,8 @@ def test_two_names_joined_by_and_before_a_base_form_cue():
 
 def test_belief_or_wish_before_a_determiner_or_quantifier():
     # train: +3 right, +3 found, 0 wrong
-    text = "Supporters of the law hope this is just a transition period."
-    assert _rows(text) == [("indirect", "this is just a transition period", "Supporters of the law")]
+    text = "Supporters of the levy hope this is only a passing squall."
+    assert _rows(text) == [("indirect", "this is only a passing squall", "Supporters of the levy")]
     text = "Voters in each state want all migrants to be deported."
     assert _rows(text) == [("indirect", "all migrants to be deported", "Voters in each state")]
 
@@ -111,7 +111,7 @@ def test_aspect_verb_before_a_verb_of_belief():
     # an evidence verb only with "that" (train: +1 right, +1 found, 0 wrong)
     text = "Polls continue to show that Lee voters are more likely to vote."
     assert _rows(text) == [("indirect", "Lee voters are more likely to vote", "Polls")]
-    text = "In recent years, adoptees have begun to find one another and are uniting."
+    text = "In recent years, ferrymen have begun to find their old crews and are organising."
     assert _rows(text) == []
 
 
@@ -119,8 +119,8 @@ def test_adjective_of_belief_after_negated_copula_seem_or_two_adverbs():
     # train: +6 right, +7 found, 0 wrong
     text = "Party bosses are apparently so worried that Lee could commit a gaffe."
     assert _rows(text) == [("indirect", "Lee could commit a gaffe", "Party bosses")]
-    text = "A handful of insiders are now more convinced that there will be a fight."
-    assert _rows(text) == [("indirect", "there will be a fight", "A handful of insiders")]
+    text = "A handful of skippers are now more certain that there will be a strike."
+    assert _rows(text) == [("indirect", "there will be a strike", "A handful of skippers")]
     text = "Voters aren't sure the plan will work."
     assert _rows(text) == [("indirect", "the plan will work", "Voters")]
     text = "Ann Lee seemed hopeful that the talks would resume."
@@ -137,8 +137,8 @@ def test_final_frame_closed_by_a_dash_reports_the_clause_on_its_left():
 
 def test_base_form_cue_coordinated_after_a_modal_and_a_verb():
     # train: +2 right, +2 found, 0 wrong
-    text = "Average voters may listen and conclude that his programs failed."
-    assert _rows(text) == [("indirect", "his programs failed", "Average voters")]
+    text = "Ordinary riders may watch and conclude that his timetables failed."
+    assert _rows(text) == [("indirect", "his timetables failed", "Ordinary riders")]
     text = "At the time, Lee didn’t come out and say Kim should be replaced."
     assert _rows(text) == [("indirect", "Kim should be replaced", "Lee")]
     # not an evidence verb inside another clause, nor a verb without a clause after it
@@ -187,12 +187,12 @@ def test_one_or_another_says_before_a_name_and_its_verb():
 
 def test_speech_gerund_after_a_verb_of_turning_or_made_a_point_of():
     # train: +6 right, +5 found, 0 wrong
-    text = "Lee pivoted to arguing that the epidemic was one more reason to close the border."
-    assert _rows(text) == [("indirect", "the epidemic was one more reason to close the border", "Lee")]
+    text = "Lee turned to arguing that the flood was one more reason to shut the harbour."
+    assert _rows(text) == [("indirect", "the flood was one more reason to shut the harbour", "Lee")]
     text = "Ann Lee has taken to urging voters to slow down."
     assert _rows(text) == [("indirect", "voters to slow down", "Ann Lee")]
-    text = "And he made a point of saying the club was a place of solidarity."
-    assert _rows(text) == [("indirect", "the club was a place of solidarity", "he")]
+    text = "And he made a point of saying his pier was a place of shelter."
+    assert _rows(text) == [("indirect", "his pier was a place of shelter", "he")]
 
 
 def test_speech_verb_after_a_verb_of_trying_or_an_adjective_of_readiness():
@@ -208,7 +208,7 @@ def test_speech_verb_after_a_verb_of_trying_or_an_adjective_of_readiness():
     # a participle of trying after a noun describes that noun; "find" with no clause is no finding reported
     text = "Lee rebuffed a heckler trying to ask her about the plan."
     assert _rows(text) == []
-    text = "The agency has been trying to find the right balance between safety and ease."
+    text = "The harbour board has been trying to strike the right mix between speed and calm."
     assert _rows(text) == []
 
 
@@ -222,14 +222,14 @@ def test_longer_phrase_about_the_telling_before_that():
     # train: counts unchanged; 2 contents lose their phrase about the telling
     text = "Lee elaborated in an editorial piece for The Harbour Journal that delegates may reconsider."
     assert _rows(text) == [("indirect", "delegates may reconsider", "Lee")]
-    text = "Ann Lee testified in one of the class action suits that the teachers were picked by the owner."
-    assert _rows(text) == [("indirect", "the teachers were picked by the owner", "Ann Lee")]
+    text = "Ann Lee testified in one of the harbour fee suits that the pilots were picked by the owner."
+    assert _rows(text) == [("indirect", "the pilots were picked by the owner", "Ann Lee")]
 
 
 def test_participle_cue_coordinated_with_a_progressive():
     # train: +2 right, +1 found, 0 wrong
-    text = "Lee himself has been making this argument and boldly claiming that the nomination is his to lose."
-    assert _rows(text) == [("indirect", "the nomination is his to lose", "Lee")]
+    text = "Lee himself has been making this case and loudly claiming that the contract is his to lose."
+    assert _rows(text) == [("indirect", "the contract is his to lose", "Lee")]
     # inside what another cue reports, the progressive stays part of that content
-    text = "Ann Kim says Lee is acting unlawfully and showing disregard for the law."
-    assert _rows(text) == [("indirect", "Lee is acting unlawfully and showing disregard for the law", "Ann Kim")]
+    text = "Ann Kim says Lee is acting rashly and showing contempt for the tides."
+    assert _rows(text) == [("indirect", "Lee is acting rashly and showing contempt for the tides", "Ann Kim")]
