@@ -20,9 +20,9 @@ def _direct(*texts: str) -> pd.DataFrame:
 
 
 def test_pronoun_in_a_reported_clause_leaves_the_quote_to_the_reporting_speaker():
-    # the pronoun's own verb is no speech verb ("has learned", "knew"): the quote is the outer speaker's
+    # the pronoun's own verb is no speech verb ("has mended", "knew"): the quote is the outer speaker's
     q = _direct(
-        "Tom Vance said this was a “fatal miscalculation” and that she has learned her lesson: "
+        "Tom Vance said this was a “costly blunder” and that she has mended her ways: "
         "“They are ready for a longer fight.”",
         "His campaign protested that the aides were unfair because they knew Ann Lee “already had a permit.”",
     )
@@ -58,9 +58,9 @@ def test_he_skips_a_described_thing_and_finds_the_titled_person():
 
 
 def test_possessor_of_a_sentence_subject_is_what_a_later_pronoun_refers_to():
-    # "Ann Lee's career has not taken a predictable route. She ...": the possessor, not a person named earlier
-    text = ("Tom Vance backed her early. Ann Lee's career has not taken a predictable route. She came of age at "
-            "college, where she urged her peers to work at “making the impossible possible.”")
+    # "Ann Lee's voyage has not taken a straight course. She ...": the possessor, not a person named earlier
+    text = ("Tom Vance backed her early. Ann Lee's voyage has not taken a straight course. She came of age at "
+            "sea school, where she urged her peers to work at “making the rough seas calm.”")
     q = _direct(text)
     assert q.speaker.tolist() == ["she"]
     assert q.speaker_canonical.tolist() == ["Ann Lee"]
@@ -78,28 +78,28 @@ def test_pronoun_whose_verb_is_no_utterance_leaves_the_quote_to_the_outer_speake
     # "agree", "propose" are speech verbs but the quotation is the outer speaker's word for it
     q = _direct("Tom Vance agreed to a call, but only to tell Ann Lee that he won't agree to a “perfunctory” "
                 "meeting.",
-                "That is why critics say he had proposed to “dismantle” the law.")
-    assert q.speaker.tolist() == ["Tom Vance", "critics"]
+                "That is why sailors say he had proposed to “scrap” the ferry.")
+    assert q.speaker.tolist() == ["Tom Vance", "sailors"]
     assert q.speaker_canonical.tolist()[0] == "Tom Vance"
 
 
 def test_what_follows_a_participle_after_the_quote_is_its_object_not_the_speaker():
-    q = _direct("Ann Lee spoke on Friday. At the same time, Lee remarked that there is still “more work to do,” "
-                "noting weak conditions in China.")
+    q = _direct("Ann Lee spoke on Friday. At the same time, Lee remarked that there is still “more dredging to do,” "
+                "noting low tides in Lyme.")
     assert q.speaker.tolist() == ["Lee"]
     assert q.speaker_canonical.tolist() == ["Ann Lee"]
 
 
 def test_subject_of_a_reported_clause_that_says_nothing_leaves_the_quote_to_the_speaker():
     # "Trump’s comments" say nothing here: the quote is the words of the party's statement
-    q = _direct("The Democratic Party released a statement Wednesday evening, saying Trump’s comments are "
-                "“another example of his ignorance.”")
-    assert q.speaker.tolist() == ["The Democratic Party"]
+    q = _direct("The Harbour Party released a statement Wednesday evening, saying Dunn’s remarks are "
+                "“another sign of his carelessness.”")
+    assert q.speaker.tolist() == ["The Harbour Party"]
 
 
 def test_participle_after_a_fronted_phrase_speaks_for_the_sentence_subject():
-    q = _direct("Ann Lee spoke. On Thursday, after remaining neutral throughout the primary, Lee appeared on "
-                "television and endorsed Tom Vance, saying, “I am ready to fight for him.”")
+    q = _direct("Ann Lee spoke. On Thursday, after staying silent throughout the regatta, Lee appeared on "
+                "radio and endorsed Tom Vance, saying, “I am ready to sail for him.”")
     assert q.speaker.tolist() == ["Lee"]
     assert q.speaker_canonical.tolist() == ["Ann Lee"]
 

@@ -106,16 +106,16 @@ def test_name_alone_is_no_group():
 
 # ---------------------------------------------------------------- quotations inside a reported clause
 def test_quotation_going_on_with_a_pronoun_subjects_clause_is_a_mixed_quote():
-    text = 'He said the turmoil was the fault of banks, "not by a long shot."'
-    assert rows(text) == [("mixed", 'the turmoil was the fault of banks, "not by a long shot."', "He"),
-                          ("direct", "not by a long shot.", "He")]
+    text = 'He said the delay was the fault of pilots, "not by a long stretch."'
+    assert rows(text) == [("mixed", 'the delay was the fault of pilots, "not by a long stretch."', "He"),
+                          ("direct", "not by a long stretch.", "He")]
 
 
 def test_quotation_going_on_with_a_full_names_clause_is_a_mixed_quote():
-    text = 'Ann Lee said the turmoil was the fault of banks, "not by a long shot."'
+    text = 'Ann Lee said the delay was the fault of pilots, "not by a long stretch."'
     got = rows(text)
-    assert got[0] == ("mixed", 'the turmoil was the fault of banks, "not by a long shot."', "Ann Lee")
-    assert _speaker_span(text, "not by a long shot.") == (0, 7)
+    assert got[0] == ("mixed", 'the delay was the fault of pilots, "not by a long stretch."', "Ann Lee")
+    assert _speaker_span(text, "not by a long stretch.") == (0, 7)
 
 
 def test_quotation_after_an_earlier_speaker_keeps_its_own_sentences_speaker():
