@@ -31,7 +31,7 @@ def _clause_like(name: str | None) -> bool:
     report"), a subject pronoun inside it ("the scholars I interviewed"), or a title-case headline of nine or
     more words.
 
-    >>> _clause_like("That's the takeaway from freshly filed Federal Election Commission")
+    >>> _clause_like("That's the lesson from freshly filed Harbour Licensing Board")
     True
     >>> _clause_like("Lee released her medical records"), _clause_like("Video That Lee Can’t Hide From")
     (True, True)

@@ -264,7 +264,7 @@ class _Content(_ContentObjects):
 
     def _skip_telling_before_infinitive(self, k: int, hi: int) -> int:
         """Where the content starts when a phrase about the telling stands between the cue and its
-        to-infinitive ("promised [Sunday at a Las Vegas rally] to end ...", "pledged [on Monday] to cut ..."):
+        to-infinitive ("promised [Sunday at a Lyme harbour rally] to end ...", "pledged [on Monday] to cut ..."):
         at "to". ``k`` unchanged unless the phrase opens with a time word or a preposition of the telling and
         holds only words."""
         t = self.t
@@ -677,7 +677,7 @@ class _Content(_ContentObjects):
         # "..., Anne Prior said on the same call." / "..., Hollis said, clutching the lectern": what follows
         # a sentence-final frame is a phrase about the telling (a preposition or a participle first, no
         # complementizer), so the content is on the left
-        # ('... time to "cool off," Kunin said in an interview.': the comma may stand inside a closing quotation)
+        # ('... time to "settle down," Moreau said in an interview.': the comma may stand inside a closing quotation)
         comma = frame_start > a and (t.low[frame_start - 1] == "," or frame_start - 1 > a and t.low[frame_start - 2] == ","
                                      and t.quote[frame_start - 1] != -1 and t.mark[frame_start - 1])
         tail = (kind != "according_to" and not acc_left and comma
@@ -691,7 +691,7 @@ class _Content(_ContentObjects):
                 and not any(t.low[m] in self.lex.complementizers or t.quote[m] != -1
                             and not self._is_title(*self.q_tok[t.quote[m]][:3], a)
                             for m in range(right0, next((x for x in range(right0, hi) if t.low[x] == ";"), hi)))
-                # "In the long run, many economists say, this effect could ...": a fronted phrase on the left
+                # "In the long run, many pilots say, this effect could ...": a fronted phrase on the left
                 # is no clause, so the clause after the frame is the content
                 and not self._fronted_phrase(a, frame_start))
         # "..., Lee leads by 271 delegates(,) according to a count by the Ledger": an according-to phrase after
@@ -813,7 +813,7 @@ class _Content(_ContentObjects):
             if fr2.cue is not None and fr2.cue.cls in ("cognition", "evidence") and fr.s0 >= 0 and not fr.inverted \
                     and fr.cue is not None and fr.cue.cls == "speech" and frame_start > a \
                     and t.low[frame_start - 1] == "," and main_first:
-                continue  # "..., and he finds that in government work, he said": the belief is part of what was said
+                continue  # "..., and he finds that in harbour work, he said": the belief is part of what was said
             st2 = min(x for x in (fr2.s0, fr2.c0) if x >= 0) if fr2.s0 >= 0 else fr2.c0
             if st2 > s and _is_word(t.text[st2 - 1]) and t.low[st2 - 1] not in _FRAME_OPENERS and t.quote[st2 - 1] == -1 \
                     and fr.s0 >= 0 and t.low[frame_start - 1] == "," and main_first:

@@ -34,7 +34,7 @@ _CONT_BLOCKED = frozenset({"and", "but", "who", "which", "whose", "adding", "acc
                            "less", "more", "just", "only", "shortly", "soon", "hours", "days", "weeks", "months",
                            "years", "minutes", "moments", "long", "even"})
 # most tokens of a source's description after "according to X" before the comma where the interrupted clause
-# goes on ("according to members who spoke with reporters afterward, was ..."); chosen on PolNeAR train
+# goes on ("according to sailors who spoke with the press later, was ..."); chosen on PolNeAR train
 _SOURCE_TAIL_TOKENS = 12
 # longest fronted adverbial before an "according to" phrase between commas that the reported clause after it
 # takes in ("Since last May, according to X, ..."), in words; chosen on PolNeAR train false negatives
@@ -63,7 +63,7 @@ class _ContentFrames:
         cont = self._continues_after_source(right0, hi)
         if cont is not None and t.words(s, fr.c0) >= _MIN_CONTENT_WORDS and not any(
                 t.low[m] in (";", ":") for m in range(s, fr.c0)):
-            # "At the heart of the trouble, according to Lee, was a decision ...", "Hale gave his blessing,
+            # "At the root of the delay, according to Lee, was a decision ...", "Hale gave his blessing,
             # according to court papers, becoming the owner": the clause goes on after the source (a verb or a
             # participle), so the sentence around the phrase is reported whole
             e2 = hi
@@ -99,7 +99,7 @@ class _ContentFrames:
 
     def _addressee_then_subordinate(self, k: int, hi: int) -> bool:
         """True when tokens from ``k`` are a short noun phrase (an addressee) and then a subordinate clause about
-        the telling: '..., the president told his closest advisers as he labored over the speech.'"""
+        the telling: '..., the harbour master told his closest pilots as he labored over the chart.'"""
         t = self.t
         for m in range(k, min(hi, k + _ADDRESSEE_ONLY_WORDS + 1)):
             w = t.low[m]

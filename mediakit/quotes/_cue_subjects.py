@@ -334,7 +334,7 @@ class _CueSubjects:
                     fr.s0, fr.s1 = head
                     fr.a0, fr.a1 = head[1] + 1 if t.low[head[1]] == "," else inner[0], a_end
                     return fr
-                # "Mary Susan, clad in a red cape with lights that spelled his name, said": a participle phrase
+                # "Mara Quell, clad in a blue coat with buttons that spelled his name, said": a participle phrase
                 # describing a named speaker
                 part = (_past_like(first) or first in _PARTICIPLE_DESCRIPTIONS or first.endswith("ing")
                         and first not in self.lex.forms) and head is not None and any(
@@ -1000,7 +1000,7 @@ class _CueSubjects:
                     return fr
         j = self._skip_adverbs_left(i - 1, a)
         if j > a and t.low[j] in ("and", "but", "or"):
-            # "I came home, and a neighbor came in and told me ...": a verb coordinated inside a later clause of
+            # "I came ashore, and a deckhand came in and told me ...": a verb coordinated inside a later clause of
             # the sentence has that clause's subject, after its ", and" or ";"
             k = next((m for m in range(j - 1, a, -1) if t.quote[m] != -1 or t.low[m] == ";"
                       or t.low[m] == "," and t.low[m + 1] in ("and", "but")), None)

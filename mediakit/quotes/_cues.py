@@ -424,7 +424,7 @@ class _Cues:
                 return False  # "the plan is worrying, Cuban said", "was convincing.": an adjective
             # "a strong showing in Iowa", "a poor showing.": a gerund heading a noun phrase (followed by a
             # preposition or the end of the clause, not by reported content as in "a statement saying that")
-            # "control the economy through central planning in the way ...": after a preposition, an adjective
+            # "control the harbour through central dispatch in the way ...": after a preposition, an adjective
             # and its -ing word are a noun phrase too (a plural noun there is the participle's subject: "with
             # voters saying"; after "to", a verb: "went to work seeking to ...")
             return not (i >= 2 and (t.low[i - 2] in _DET or t.low[i - 2] in _PREPS and t.low[i - 2] != "to" and _is_word(p)

@@ -167,7 +167,7 @@ class _DirectSpeakers:
 
     def _description_right(self, i: int, hi: int) -> _Frame | None:
         """A person described after an inverted past-tense speech cue, where the noun-phrase reading stops at
-        what follows the description: '“...,” said one owner of a shop that sells ...', '“...,” said the
+        what follows the description: '“...,” said one owner of a stall that sells ...', '“...,” said the
         base chief known as Bob', '“...,” said her spokesman, Tad Finch.': a determiner or a possessive,
         then words up to a noun for people before any verb; a name in apposition is kept."""
         t = self.t
@@ -573,7 +573,7 @@ class _DirectSpeakers:
             prev -= 1
         w = t.low[prev] if prev >= a else ""
         head = t.low[prev - 1] if prev > a else ""
-        # (not longer after "titled": PolNeAR train quotes 'a memo titled “The Facts on Where the Race Stands.”'
+        # (not longer after "titled": PolNeAR train quotes a seven-word title after 'a memo titled'
         # as the memo writer's words, twice, against one longer article title; qdir17)
         if not words or len(words) > _TITLE_MAX_WORDS or not _is_cap(words[0]):
             return False

@@ -268,7 +268,7 @@ class _Indirect:
                     fr = inv
             jj = self._skip_adverbs_left(i0 - 1, a)
             coord = fr is None and jj > a and t.low[jj] in ("and", "but", "or") and (c.form in ("past", "s") or (
-                # "... gave no reasons and did not say how ...": a base form after "did", "does" or "do"
+                # "... gave no figures and did not say how ...": a base form after "did", "does" or "do"
                 c.form == "base" and any(t.low[x] in ("did", "does", "do") for x in range(jj + 1, i0))
                 # "voters may listen and conclude that", "Lee didn't come out and say": a base form coordinated
                 # with another after a modal
@@ -440,7 +440,7 @@ class _Indirect:
         left = e <= fr.c0 and fr.s0 >= 0 and e <= fr.s0 and t.low[fr.s0 - 1] == "," and s == a \
             and t.words(s, e) >= _FINAL_FRAME_LEFT_WORDS and (self._opens_clause(a, e) or self._ends_unit(fr, b) and (
                 self._is_clause(s, e, False) or any(_past_like(t.low[m]) for m in range(s, e))))
-        # "Freeing her husband, he promised, was one of his priorities": a subject before a frame between
+        # "Dredging the harbour, he promised, was one of his priorities": a subject before a frame between
         # commas and its verb after it make one reported clause around the frame
         split = e <= fr.c0 and s == a and fr.s0 >= 0 and fr.s0 > a and t.low[fr.s0 - 1] == "," and not fr.inverted \
             and self._verb_after_frame(fr, b)
@@ -631,7 +631,7 @@ class _Indirect:
                 return False
             if w.endswith("ing") and len(w) > 4 and not _is_cap(t.text[m]) and (t.low[m - 1] in (
                     ",", "by", "while", "—", "after", "before")
-                    # "has been making this argument and boldly claiming that": a progressive with its auxiliary
+                    # "has been making this case and loudly claiming that": a progressive with its auxiliary
                     or t.low[m - 1] in ("is", "are", "was", "were", "been", "am")
                     and not any(self._cue_at(x) is not None for x in range(a, m - 1))):  # (not inside a report)
                 # (a participle cue reports the coordinated one with its own content: "..., calling the move

@@ -329,7 +329,7 @@ def _canonical_words(name: str | None) -> str | None:
 
     >>> _canonical_name("Harbour City Council on Wednesday"), _canonical_name("President Ann Lee spent")
     ('Harbour City Council', 'President Ann Lee')
-    >>> _canonical_name("Lee landed himself in hot water last week by")
+    >>> _canonical_name("Lee landed himself in deep trouble last month by")
     'Lee'
     >>> _canonical_name("nonpartisan Harbour Budget Office"), _canonical_name("fact-checking site Truthmeter")
     ('Harbour Budget Office', 'Truthmeter')

@@ -144,7 +144,7 @@ class _Mixed:
 
     def _flag_inner_directs(self, s: int, e: int, fr: _Frame, sent_start: int) -> None:
         """Direct rows of this sentence already emitted inside the mixed quote ``s..e`` (character offsets) with
-        its cue or its speaker ('said he was “outraged” to even hear about it') are its fragments: flagged, so
+        its cue or its speaker ('said he was “shocked” to even hear of it') are its fragments: flagged, so
         that the attribution is counted once, as the mixed quote (not a quotation by another speaker inside it,
         'said Lee called it “a disaster”')."""
         t = self.t
@@ -201,8 +201,8 @@ class _Mixed:
     def _quote_continuation(self, fr: _Frame, z: int, hi: int) -> tuple[int, int] | None:
         """Token span of the unquoted rest of a speaker's sentence after a quotation ending with a comma (closing
         mark before token ``z``) and its subject-first frame between commas: '“Only you,” she said, [would use
-        the occasion to ...]', "''It is a better use of capital,'' he added, [to pursue a hybrid system]",
-        '“It's our bad luck,” he said, [that both men had ties to the mosque]'. None when the rest is no part of
+        the occasion to ...]', "''It is a better use of fuel,'' he added, [to run a hybrid ferry]",
+        '“It's our hard luck,” he said, [that both skippers had ties to the dock]'. None when the rest is no part of
         the sentence: another quotation, a phrase about the telling ("in an interview"), a participle ("adding"),
         the narrator's next clause ("and", "but") or the speaker's description ("who")."""
         t = self.t

@@ -520,8 +520,8 @@ class _Phrases:
         return head[0], head[1], parts[1][0], j
 
     def _chain_head(self, head: tuple[int, int], lo: int) -> tuple[int, int]:
-        """The first noun phrase of a chain of appositions ending with ``head``: "Glen Rourke, the attorney
-        general of Oklahoma, one of the states suing the EPA" -> "Glen Rourke"."""
+        """The first noun phrase of a chain of appositions ending with ``head``: "Glen Rourke, the harbour
+        master of Lyme, one of the ports suing the board" -> "Glen Rourke"."""
         t = self.t
         while head[0] - 2 >= lo and t.low[head[0] - 1] == "," and t.quote[head[0] - 2] == -1:
             if t.low[head[0]] in _POSSESSIVE_DET:

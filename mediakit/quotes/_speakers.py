@@ -272,7 +272,7 @@ def _add_subject(text: str, span: tuple, ents: list[_Ent], names: dict[str, str]
         return
     owner = re.match(r"(.+?)['’]s\s", mention)
     if owner is not None and _possessed(mention) and not _is_org(mention) and _name_part(owner.group(1)):
-        # "Mrs. Lee's career has not taken a predictable route. She came of age ...": the possessor is the
+        # "Mrs. Lee's voyage has not taken a straight course. She came of age ...": the possessor is the
         # one a later "she" refers to
         _add_subject(text, (span[0], span[0] + len(owner.group(1))), ents, names, gz)
         return
@@ -344,7 +344,7 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
         agent = [m for m in _BY_AGENT.finditer(text, a0, a1)
                  if fold(text[m.end():a1].split(" ", 1)[0]).lower().strip(".,") not in _TIME_WORDS]
         if agent and agent[-1].end() < a1:
-            # "remarks made by a campaign surrogate who said", "a statement by the Harbour Council, which said":
+            # "remarks made by a ferry captain who said", "a statement by the Harbour Council, which said":
             # the agent speaks
             a0 = agent[-1].end()
         elif _clause_like(text[a0:a1]):
@@ -364,7 +364,7 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
         if ent is not None and not ent.canonical and ent.kind == "person" and named and _name_part(named.group(1)) \
                 and not _is_org(named.group(1)) and not all(w in _place_words() for w in _words(named.group(1))) \
                 and not _complement_of_name(text, named.start(1)):
-            # "Marsh, a graduate of Harvard Law School who has said": the description is in apposition to a
+            # "Marsh, a graduate of Lyme Sea School who has said": the description is in apposition to a
             # name, and the name speaks (not a name's place or body: "Ann Lee of Ohio, a ...")
             sub = dict(r, speaker_start=named.start(1), speaker_end=named.end(1), antecedent=None)
             return _resolve_one(text, named.group(1), text[a0:a1], sub, ents, names, gz) or ent

@@ -96,7 +96,7 @@ class _Subjects:
                     or first in ("more", "most", "very") and k + 2 < i and t.low[k + 1].endswith("ly")
                     and t.low[k + 2] == ","):
                 break
-            # "On Tuesday, Lee went", "Chastened by the analyses, as well as complaints, Lee revised": fronted
+            # "On Tuesday, Lee went", "Rattled by the reviews, as well as complaints, Lee revised": fronted
             # phrases, then the subject
             m = k
             while m < i and t.low[m] != "," and t.quote[m] == -1:
