@@ -84,7 +84,7 @@ def test_a_verb_missing_from_the_lexicon_after_a_quotation_before_and():
 
 def test_a_question_quoted_before_told_and_a_long_addressee_phrase():
     text = ("The mayor criticised her plan. “It looks like we will not get along, who knows?” Ann Lee told the Harbour "
-            "Gazette in an interview aired on Monday when asked how ties with the council would fare if she won the vote.")
+            "Gazette in an interview aired on Friday when asked how ties with the pilots would fare if she won the vote.")
     direct = [r for r in find_attributions(text) if r["kind"] == "direct"]
     assert [(text[r["start"]:r["end"]], r["verb"]) for r in direct] == [
         ("It looks like we will not get along, who knows?", "told")]
@@ -98,10 +98,10 @@ def test_a_belief_inside_the_clause_a_final_frame_reports_does_not_cut_it():
 
 
 def test_told_closing_a_sentence_with_a_fronted_phrase_reports_the_sentence():
-    text = ("Despite a series of costly defeats on Tuesday night, Ann Lee remains committed to the harbour plan, her "
+    text = ("Despite a run of costly delays on Tuesday night, Ann Lee remains committed to the harbour plan, her "
             "top aide, Tom Reed, told the Harbour Gazette.")
     rows = _rows(text)
-    assert ("indirect", "Despite a series of costly defeats on Tuesday night, Ann Lee remains committed to the harbour "
+    assert ("indirect", "Despite a run of costly delays on Tuesday night, Ann Lee remains committed to the harbour "
             "plan", "told") in rows
 
 
