@@ -47,7 +47,7 @@ def test_a_time_phrase_before_the_cue_is_skipped_to_the_subject():
     assert "the past week" not in got.values()
     got = _contents("Police had last month charged Ann Lee with battery.")
     assert set(got.values()) == {"Police"}
-    got = _contents("Ann Lee, who last year threatened to shut down the council, is running.")
+    got = _contents("Ann Lee, who last year threatened to close down the ferry, is running.")
     assert set(got.values()) == {"who"}
 
 
@@ -75,9 +75,9 @@ def test_a_participle_after_by_takes_the_sentence_subject():
 def test_the_sentence_subject_skips_a_fronted_time_phrase_and_a_state_abbreviation():
     text = "A few minutes later, Ann Lee followed up by lamenting that the job was dull."
     assert _contents(text) == {"the job was dull": "Ann Lee"}
-    text = "At a conference that month in Aspen, Colo., the retired judge ended her speech by saying that the bridge was safe."
+    text = "At a regatta that month in Salem, Ore., the retired judge ended her speech by saying that the bridge was safe."
     assert _contents(text) == {"the bridge was safe": "the retired judge"}
-    text = "The day before, at a rally in Beaumont, Tex., Ann Lee was just as blunt, claiming that the bridge was safe."
+    text = "The day before, at a fair in Lyme, Conn., Ann Lee was just as blunt, claiming that the bridge was safe."
     assert _contents(text) == {"the bridge was safe": "Ann Lee"}
 
 
