@@ -23,7 +23,7 @@ def test_pointing_to_evidence_still_reports():
 
 
 def test_amount_after_to_is_a_result():
-    assert _rows("Fees from advising clients declined to $412 million in 2019 from $455 million.") == []
+    assert _rows("Fares from ferry riders declined to $412 million in 2019 from $455 million.") == []
 
 
 def test_amount_after_by_is_a_result():
