@@ -116,8 +116,8 @@ def test_a_short_phrase_before_a_frame_between_commas_is_no_content_of_its_own()
     (row,) = find_attributions(text)
     assert (row["start"], row["end"]) == (29, 64)
     # a short subject and its predicate around the frame are one clause
-    assert rows("The permit, his campaign said, had been hard to get.") == [
-        ("indirect", "The permit, his campaign said, had been hard to get", "his campaign")]
+    assert rows("The licence, his office said, had been slow to arrive.") == [
+        ("indirect", "The licence, his office said, had been slow to arrive", "his office")]
     # (a clause on the left still is: "It was impossible, Lee said, so ...")
     assert rows("It was impossible, Lee said, so the town leaders decided to split the work.") == [
         ("indirect", "It was impossible", "Lee"), ("indirect", "so the town leaders decided to split the work", "Lee")]
