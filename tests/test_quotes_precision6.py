@@ -21,7 +21,7 @@ def test_it_before_an_active_report_still_speaks():
 
 
 def test_back_after_a_copula_is_an_adverb():
-    assert rows("Though it is back to 11 percent, it is still low.") == []
+    assert rows("Though it is back to 11 knots, it is still slow.") == []
     assert rows("The senator will back the bill.") == [("indirect", "the bill", "The senator")]
 
 
@@ -68,8 +68,8 @@ def test_threatening_a_thing_reports_nothing():
 
 
 def test_report_inside_a_fronted_subordinate_clause_ends_at_the_main_clause():
-    text = "At a time when it was said that the party might never win again, the governor proved that wrong."
-    assert rows(text) == [("indirect", "the party might never win again", None)]
+    text = "At a moment when it was said that the ferry might never sail again, the captain proved that wrong."
+    assert rows(text) == [("indirect", "the ferry might never sail again", None)]
     assert rows("When the mayor said that taxes would rise, the crowd booed.") == [
         ("indirect", "taxes would rise", "the mayor")]
     text = "When the mayor said that the plan, which cost $4 million, was dead, the crowd cheered."
