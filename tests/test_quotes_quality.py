@@ -146,7 +146,7 @@ def test_no_attribution(text):
     ("The poll showed Trump leading the field with 31 percent.", "Trump leading the field with 31 percent", "show"),
     ("Fifty-nine percent said it was not the right position.", "it was not the right position", "say"),
     ("Trump plans to hold a rally in Ohio next week.", "to hold a rally in Ohio next week", "plan"),
-    ("The campaign issued a statement saying that Trump meant no harm.", "Trump meant no harm", "say"),
+    ("The harbour board issued a statement saying that Vance meant no harm.", "Vance meant no harm", "say"),
 ])
 def test_attribution_kept(text, content, lemma):
     recs = [r for r in find_attributions(text) if r["lemma"] == lemma]
