@@ -116,8 +116,8 @@ def test_a_frame_right_after_a_relative_pronoun_reports_the_relative_clause():
 
 def test_subordinate_clause_with_a_quoted_term_before_according_to_is_reported_with_the_main_clause():
     # train: found +2, right +1, wrong -1 (the subordinate clause alone was the content)
-    text = ("While most of the files were elevated to the “confidential” level, according to an official, two were "
-            "raised to the “secret” level.")
+    text = ("While most of the ferries were moved to the “reserve” fleet, according to an official, two were "
+            "sent to the “active” fleet.")
     (row,) = [r for r in find_attributions(text) if r["kind"] == "according_to"]
     assert text[row["start"]:row["end"]] == text[:-1]
     assert text[row["speaker_start"]:row["speaker_end"]] == "an official"
