@@ -47,7 +47,7 @@ def test_speech_participle_after_in_reports_for_the_sentence_subject():
     assert ("direct", "90 percent", "Ann Lee") in rows
     # no speaking subject, or no speech act: nothing is reported
     assert _rows("There is nothing wrong in saying so.") == []
-    assert _rows("The results are the first step in determining delegates who will vote.") == []
+    assert _rows("The soundings are the first step in determining pilots who will sail.") == []
 
 
 def test_present_tense_states_after_a_quotation_is_a_frame():
