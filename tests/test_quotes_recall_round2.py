@@ -33,8 +33,8 @@ def test_who_relative_content_ends_before_the_main_clause_verb():
 
 
 def test_phrase_between_a_post_quote_subject_and_its_verb():
-    text = "“We had supporters,” Blunt, after a long pause, said of Cruz."
-    assert _rows(text) == [("direct", "We had supporters,", "Blunt")]
+    text = "“We had sailors,” Orme, after a long pause, said of Dunn."
+    assert _rows(text) == [("direct", "We had sailors,", "Orme")]
 
 
 def test_evidence_verb_after_seems_to_takes_the_subject_of_seems():
@@ -45,8 +45,8 @@ def test_evidence_verb_after_seems_to_takes_the_subject_of_seems():
 
 
 def test_noun_cue_after_with_takes_the_subject_of_the_verb_before_it():
-    text = "Trump stirred controversy with an assertion that the migrants were criminals."
-    assert _rows(text) == [("indirect", "the migrants were criminals", "Trump")]
+    text = "Vance stirred anger with an assertion that the pilots were lazy."
+    assert _rows(text) == [("indirect", "the pilots were lazy", "Vance")]
     # no verb before "with": no speaker, no row
     assert _rows("A man with the belief that the plan failed sat down.") == []
 
