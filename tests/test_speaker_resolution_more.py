@@ -126,19 +126,19 @@ def test_speaker_closing_the_sentence_after_a_quoted_phrase():
 
 
 def test_state_after_a_fronted_place_is_no_subject():
-    # "At a campaign event in Ames, Iowa, on Sunday, Ms. Lee ..., saying ...": Iowa belongs to the place
-    text = ("At a campaign event in Ames, Iowa, on Sunday, Ms. Lee tried to expand on her remarks, saying that "
-            "the state should lead the region again.")
-    r = _one(_quotes(text), "the state should lead the region again")
+    # "At a harbour fair in Salem, Oregon, on Sunday, Ms. Lee ..., saying ...": Oregon belongs to the place
+    text = ("At a harbour fair in Salem, Oregon, on Sunday, Ms. Lee tried to build on her remarks, saying that "
+            "the port should lead the coast again.")
+    r = _one(_quotes(text), "the port should lead the coast again")
     assert (r.speaker, r.speaker_canonical) == ("Ms. Lee", "Lee")
     assert int(r.speaker_start) == text.index("Ms. Lee")
 
 
 def test_plural_source_closing_the_sentence():
-    # "six protesters ... refusing to leave [...], police said.": the police report it, not the protesters
-    text = ("A day earlier, six protesters were arrested after refusing to leave the lobby of the hotel as part of "
-            "another protest at the plant, police said. Tom Vance disagrees.")
+    # "six sailors ... refusing to leave [...], police said.": the police report it, not the sailors
+    text = ("A day earlier, six sailors were arrested after refusing to leave the deck of the ferry as part of "
+            "another protest at the pier, police said. Tom Vance disagrees.")
     q = _quotes(text)
-    r = _one(q, "to leave the lobby of the hotel as part of another protest at the plant")
+    r = _one(q, "to leave the deck of the ferry as part of another protest at the pier")
     assert r.speaker == "police"
     assert int(r.speaker_start) == text.index("police")
