@@ -33,11 +33,11 @@ def test_closing_source_with_close_to_postmodifier():
 
 
 def test_linking_verb_before_likely_to_say_is_not_part_of_the_speaker():
-    text = "Minority voters appeared more likely to describe her as likable. Tom Vance left."
+    text = "Older riders appeared more likely to describe her as steady. Tom Vance left."
     q = _quotes(text)
     r = q[q.verb == "describe"].iloc[0]
-    assert r.speaker == "Minority voters"
-    assert int(r.speaker_start) == 0 and int(r.speaker_end) == len("Minority voters")
+    assert r.speaker == "Older riders"
+    assert int(r.speaker_start) == 0 and int(r.speaker_end) == len("Older riders")
 
 
 def test_fronted_participle_clause_takes_the_main_clause_subject():
