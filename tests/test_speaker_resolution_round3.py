@@ -136,7 +136,7 @@ def test_answer_turn_marker_is_no_part_of_the_content():
 
 # ---------------------------------------------------------------- verbs coordinated in a later clause
 def test_coordinated_verb_takes_the_subject_of_its_own_clause():
-    text = "I came home from school, and a neighbor came in and told me they had been taken away."
+    text = "I came home from school, and a neighbor came by and told me they had been taken away."
     assert rows(text) == [("indirect", "they had been taken away", "a neighbor")]
     assert _speaker_span(text, "they had been taken away") == (29, 39)
 
