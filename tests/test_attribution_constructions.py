@@ -27,8 +27,8 @@ def test_adverb_between_commas_before_a_relative_clause():
 
 
 def test_phrase_about_the_telling_after_a_final_frame_leaves_the_content_on_the_left():
-    text = "The new fares will not fix this shortfall, Anne Richards said on the same call."
-    assert _rows(text) == [("indirect", "The new fares will not fix this shortfall", "Anne Richards")]
+    text = "The new fares will not fix this shortfall, Nora Pell said on the same call."
+    assert _rows(text) == [("indirect", "The new fares will not fix this shortfall", "Nora Pell")]
     text = "We will not give up on these voters, the senator said, clutching the lectern."
     assert _rows(text) == [("indirect", "We will not give up on these voters", "the senator")]
     # a that-clause after the phrase is still the content
