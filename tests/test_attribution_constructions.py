@@ -11,8 +11,8 @@ from .quote_rows import rows as _rows
 def test_stated_and_stating_are_verbs_though_state_is_a_noun():
     text = "Quell stated earlier this month that she is ready to meet the ferry crews."
     assert _rows(text) == [("indirect", "she is ready to meet the ferry crews", "Quell")]
-    text = "Obama addressed the concerns on Thursday, stating local authorities are in charge of elections."
-    assert _rows(text) == [("indirect", "local authorities are in charge of elections", "Obama")]
+    text = "Barlow addressed the concerns on Thursday, stating local authorities are in charge of elections."
+    assert _rows(text) == [("indirect", "local authorities are in charge of elections", "Barlow")]
     # the noun stays no cue
     assert _rows("The neighboring state sent troops to the border.") == []
 
@@ -22,8 +22,8 @@ def test_backed_down_is_no_attribution():
 
 
 def test_adverb_between_commas_before_a_relative_clause():
-    text = "Sanders, meanwhile, who has no such endorsements, said the fact speaks volumes about his rival."
-    assert _rows(text) == [("indirect", "the fact speaks volumes about his rival", "Sanders")]
+    text = "Rhodes, meanwhile, who has no such endorsements, said the fact speaks volumes about his rival."
+    assert _rows(text) == [("indirect", "the fact speaks volumes about his rival", "Rhodes")]
 
 
 def test_phrase_about_the_telling_after_a_final_frame_leaves_the_content_on_the_left():
@@ -65,8 +65,8 @@ def test_frame_between_commas_reports_both_sides_of_the_sentence():
 
 
 def test_coordinated_present_tense_cue_takes_the_sentence_subject():
-    text = "Bush compares the actions to an executive order and says Obama is flouting the process."
-    assert _rows(text) == [("indirect", "Obama is flouting the process", "Bush")]
+    text = "Bush compares the actions to an executive order and says Barlow is flouting the process."
+    assert _rows(text) == [("indirect", "Barlow is flouting the process", "Bush")]
     # a plural noun after "and" is no cue
     assert _rows("The senator ignored the threats and claims of the rivals.") == []
 
@@ -89,9 +89,9 @@ def test_speech_verb_before_that_needs_no_plural_subject():
 
 
 def test_base_form_say_after_a_name_or_an_agent_noun():
-    text = "Supporters of Hillary Clinton say they should use the other door."
-    assert _rows(text) == [("indirect", "they should use the other door", "Supporters of Hillary Clinton")]
-    assert _rows("Trump has a say in it.") == []
+    text = "Supporters of Ann Walsh say they should use the other door."
+    assert _rows(text) == [("indirect", "they should use the other door", "Supporters of Ann Walsh")]
+    assert _rows("Kerr has a say in it.") == []
 
 
 def test_noun_cue_with_a_that_clause_and_a_speaker():
@@ -99,10 +99,10 @@ def test_noun_cue_with_a_that_clause_and_a_speaker():
     rows = find_attributions(text)
     assert [(text[r["start"]:r["end"]], text[r["speaker_start"]:r["speaker_end"]], r["lemma"]) for r in rows] == [
         ("the billionaire was encouraging violence", "he", "concern")]
-    text = "Voters heard Trump's repeated claims that the vote was rigged."
-    assert _rows(text) == [("indirect", "the vote was rigged", "Trump")]  # the possessor without "'s"
+    text = "Voters heard Kerr's repeated claims that the vote was rigged."
+    assert _rows(text) == [("indirect", "the vote was rigged", "Kerr")]  # the possessor without "'s"
     # no speaker, or a relative clause: no attribution
-    assert _rows("The allegations that Clinton lied were false.") == []
+    assert _rows("The allegations that Walsh lied were false.") == []
     assert _rows("It was his claim that was rejected by the court.") == []
 
 
@@ -121,10 +121,10 @@ def test_age_between_commas_in_a_chain_of_appositions():
 
 
 def test_negated_auxiliary_between_subject_and_cue():
-    assert _rows("Trump didn't say that the wall would be built.") == [
-        ("indirect", "the wall would be built", "Trump")]
-    assert _rows("Democrats don’t think Clinton can catch Sanders.") == [
-        ("indirect", "Clinton can catch Sanders", "Democrats")]
+    assert _rows("Kerr didn't say that the wall would be built.") == [
+        ("indirect", "the wall would be built", "Kerr")]
+    assert _rows("Democrats don’t think Walsh can catch Rhodes.") == [
+        ("indirect", "Walsh can catch Rhodes", "Democrats")]
     # a negated act with a noun phrase reports nothing
     assert _rows("The former president didn't mention his own impact on the race.") == []
 
@@ -141,7 +141,7 @@ def test_a_named_poll_introduced_by_in_is_a_source():
     text = "In the new Post-ABC poll, the mogul wins about 1 in 3 primary voters."
     assert _rows(text) == [("according_to", "the mogul wins about 1 in 3 primary voters", "the new Post-ABC poll")]
     # polls in general, or a poll inside a noun phrase, name no source
-    assert _rows("Since then Clinton has continued to lead in the polls.") == []
+    assert _rows("Since then Walsh has continued to lead in the polls.") == []
     assert _rows("Just 13 percent of voters in the nationwide survey approved of him.") == []
 
 
@@ -161,21 +161,21 @@ def test_three_apostrophes_close_an_inner_and_the_outer_quotation():
 
 
 def test_said_by_telephone_is_active_but_responded_by_doing_is_an_act():
-    text = "''It is nonsense,'' Mr. Trump said by telephone."
-    assert _rows(text) == [("direct", "It is nonsense,", "Mr. Trump")]
+    text = "''It is nonsense,'' Mr. Kerr said by telephone."
+    assert _rows(text) == [("direct", "It is nonsense,", "Mr. Kerr")]
     assert _rows("Beijing responded by sidestepping Moscow and building a bank.") == []
     assert _rows("It was an option seen by many as the best.") == []
 
 
 def test_a_polling_average_can_be_a_source_but_a_market_average_cannot():
-    text = "Sanders trails Clinton in California by 4 points, according to the polling average."
-    assert _rows(text) == [("according_to", "Sanders trails Clinton in California by 4 points", "the polling average")]
+    text = "Rhodes trails Walsh in California by 4 points, according to the polling average."
+    assert _rows(text) == [("according_to", "Rhodes trails Walsh in California by 4 points", "the polling average")]
     assert _rows("The index fell 2 percent, according to the market average.") == []
 
 
 def test_speech_acts_whose_object_is_what_was_said():
-    text = "Former Gov. Jeb Bush called Trump unhinged in a debate."
-    assert _rows(text) == [("indirect", "Trump unhinged in a debate", "Former Gov. Jeb Bush")]
+    text = "Former Gov. Jeb Bush called Kerr unhinged in a debate."
+    assert _rows(text) == [("indirect", "Kerr unhinged in a debate", "Former Gov. Jeb Bush")]
     text = "The senator called for a special prosecutor on Monday."
     assert _rows(text)[0][1:] == ("a special prosecutor on Monday", "The senator")
     text = "Ms. Lee talked about the drug crisis in her state."
@@ -188,15 +188,15 @@ def test_speech_acts_whose_object_is_what_was_said():
 
 
 def test_an_evidence_verb_after_a_document_is_a_verb():
-    text = "A new CNN poll shows Clinton and Sanders in a dead heat in Iowa."
-    assert _rows(text) == [("indirect", "Clinton and Sanders in a dead heat in Iowa", "A new CNN poll")]
+    text = "A new CNN poll shows Walsh and Rhodes in a dead heat in Iowa."
+    assert _rows(text) == [("indirect", "Walsh and Rhodes in a dead heat in Iowa", "A new CNN poll")]
     # after other nouns the -s form stays a noun
     assert _rows("The television shows drew large audiences in Iowa.") == []
 
 
 def test_a_noun_whose_prepositional_object_is_the_content():
-    text = "Other Republicans joined Pence's call for a special prosecutor in the case."
-    assert _rows(text) == [("indirect", "a special prosecutor in the case", "Pence")]
+    text = "Other Republicans joined Pratt's call for a special prosecutor in the case."
+    assert _rows(text) == [("indirect", "a special prosecutor in the case", "Pratt")]
     text = "She expressed support for the candidate."
     assert _rows(text) == [("indirect", "the candidate", "She")]
     # without a possessor or a voicing verb nobody in particular speaks
@@ -218,10 +218,10 @@ def test_a_share_of_those_polled_is_a_subject():
 
 
 def test_stances_taken_in_words_have_their_object_as_content():
-    text = "Republicans have been critical of Clinton's use of personal email."
-    assert _rows(text) == [("indirect", "Clinton's use of personal email", "Republicans")]
-    text = "Christie took aim at Rubio's record on immigration."
-    assert _rows(text) == [("indirect", "Rubio's record on immigration", "Christie")]
+    text = "Republicans have been critical of Walsh's use of personal email."
+    assert _rows(text) == [("indirect", "Walsh's use of personal email", "Republicans")]
+    text = "Christie took aim at Vidal's record on immigration."
+    assert _rows(text) == [("indirect", "Vidal's record on immigration", "Christie")]
     # an event named by a determiner and one noun is still no content
     assert _rows("The union was critical of the decision.") == []
 
@@ -415,7 +415,7 @@ def test_a_name_with_an_age_and_home_town_between_commas():
 
 
 def test_a_name_with_a_party_tag_and_a_comma_after_a_fronted_phrase():
-    """'At a rally on Monday, Gov. John Kasich (R-OH), said': a stray comma after the party tag; the name is
+    """'At a rally on Monday, Gov. John Mercer (R-OH), said': a stray comma after the party tag; the name is
     the speaker also when the sentence does not start with it."""
     text = "At a rally on Monday, Gov. Anne Wells (R-OH), said the plan would fail."
     assert _rows(text) == [("indirect", "the plan would fail", "Gov. Anne Wells (R-OH)")]
@@ -648,7 +648,7 @@ def test_told_without_that_starts_the_content_after_the_addressee():
 def test_asked_with_an_addressee_reports_the_question():
     assert _rows("The host asked the mayor how high the sea wall would be.") == [
         ("indirect", "how high the sea wall would be", "The host")]
-    assert _rows("Lee asked Clinton on Friday whether she would release the transcripts.") == [
+    assert _rows("Lee asked Walsh on Friday whether she would release the transcripts.") == [
         ("indirect", "whether she would release the transcripts", "Lee")]
     # an infinitive after the addressee is what was asked for
     text = "The anchor pressed on, asking the mayor to share his views on the ferry."
@@ -1157,8 +1157,8 @@ def test_declining_to_comment_or_not_answering_a_request_reports_nothing():
 def test_attacks_as_a_noun_are_no_cue_but_the_verb_with_an_object_is():
     assert _rows("The Orlando attacks resonate abroad.") == []
     assert _rows("The Paris attacks and growing concern about terrorism changed the race.") == []
-    text = "Trump attacks Clinton on trade every day."
-    assert _rows(text) == [("indirect", "Clinton on trade every day", "Trump")]
+    text = "Kerr attacks Walsh on trade every day."
+    assert _rows(text) == [("indirect", "Walsh on trade every day", "Kerr")]
     text = "In a speech, she attacks rival's foreign policy inexperience."
     assert _rows(text) == [("indirect", "rival's foreign policy inexperience", "she")]
 
