@@ -52,16 +52,16 @@ def test_inverted_cue_before_a_full_name_with_titles_or_an_age():
     # word later in the sentence ("tweet") or a verb that seldom inverts ("scoffed")
     texts = ["“No fare rise exists,” said HPA spokesman Tom Vance in a Monday tweet.",
              "“It is expensive,” said Will Doyle, a professor of education at Vanderbilt University.",
-             "“He did it before,” said former Pennsylvania Gov. and Democratic Party Chairman Ed Rendell.",
+             "“He did it before,” said former Pennsylvania Gov. and Democratic Party Chairman Frank Costa.",
              "“Silly boys,” scoffed Arianna Gil, 22, who founded the group.",
-             "“A disgrace,” blasted Hillary Clinton as a liar."]
+             "“A disgrace,” blasted Ann Walsh as a liar."]
     corpus = pd.DataFrame({"article_id": list("abcde"), "text": texts})
     q = mk.extract_quotes(corpus).set_index("article_id")
     direct = q[q.kind == "direct"]
     got = {aid: texts["abcde".index(aid)][int(r.speaker_start):int(r.speaker_end)]
            for aid, r in direct.dropna(subset=["speaker_start"]).iterrows()}
     assert got == {"a": "HPA spokesman Tom Vance", "b": "Will Doyle",
-                   "c": "former Pennsylvania Gov. and Democratic Party Chairman Ed Rendell", "d": "Arianna Gil"}
+                   "c": "former Pennsylvania Gov. and Democratic Party Chairman Frank Costa", "d": "Arianna Gil"}
     assert direct.loc["b", "speaker_canonical"] == "Will Doyle"
     assert direct.loc["d", "speaker_canonical"] == "Arianna Gil"
     # an object after a verb that does not invert is no speaker
@@ -71,7 +71,7 @@ def test_inverted_cue_before_a_full_name_with_titles_or_an_age():
 def test_a_source_phrase_opening_the_sentence_before_a_quotation_makes_it_direct():
     texts = ["The paper covered guns. According to the newspaper, “The laws let dealers sell to any adult.”",
              "Vance is back. As Gullwing put it, “Hello, it’s the skipper.” He beat Quell.",
-             'As The Post\'s Dana Milbank puts it, "Senate Republicans are unmoved."']
+             'As The Post\'s Dana Kline puts it, "Senate Republicans are unmoved."']
     corpus = pd.DataFrame({"article_id": list("abc"), "text": texts})
     q = mk.extract_quotes(corpus)
     rows = {r.article_id: r for r in q.itertuples()}
@@ -81,8 +81,8 @@ def test_a_source_phrase_opening_the_sentence_before_a_quotation_makes_it_direct
              for aid, r in rows.items()}
     assert spans == {"a": ("The laws let dealers sell to any adult.", "the newspaper"),
                      "b": ("Hello, it’s the skipper.", "Gullwing"),
-                     "c": ("Senate Republicans are unmoved.", "The Post's Dana Milbank")}
-    assert rows["c"].speaker_canonical == "Dana Milbank"
+                     "c": ("Senate Republicans are unmoved.", "The Post's Dana Kline")}
+    assert rows["c"].speaker_canonical == "Dana Kline"
     # with a colon, or inside the sentence after an apposition
     more = ["Few qualify. As Professor Quell put it: ''The harbour board does a better job than most.''",
             'But at the time, as prosecutor Marc Trevidic put it, "there was nothing to justify a case."']
@@ -93,31 +93,31 @@ def test_a_source_phrase_opening_the_sentence_before_a_quotation_makes_it_direct
 
 
 def test_a_quotation_signed_on_the_next_line_with_a_dash_and_a_name():
-    texts = ['We award no Pinocchios.\n\n"Americans are worried about their kids."\n\n- Bernie Sanders.\n\nThe figure is old.',
-             'Briefings matter.\n\n"Great speech. She is ready."\n\n-President Obama, tweeting after the speech.',
+    texts = ['We award no Pinocchios.\n\n"Americans are worried about their kids."\n\n- Ed Rhodes.\n\nThe figure is old.',
+             'Briefings matter.\n\n"Great speech. She is ready."\n\n-President Barlow, tweeting after the speech.',
              'The vote is close.\n\n"We will win."\n\n- 2016.']
     corpus = pd.DataFrame({"article_id": list("abc"), "text": texts})
     q = mk.extract_quotes(corpus).set_index("article_id")
     a, b = q.loc["a"], q.loc["b"]
     assert texts[0][a.start:a.end] == "Americans are worried about their kids."
-    assert texts[0][int(a.speaker_start):int(a.speaker_end)] == "Bernie Sanders" and a.kind == "direct"
-    assert texts[1][int(b.speaker_start):int(b.speaker_end)] == "President Obama" and b.speaker_canonical == "Obama"
+    assert texts[0][int(a.speaker_start):int(a.speaker_end)] == "Ed Rhodes" and a.kind == "direct"
+    assert texts[1][int(b.speaker_start):int(b.speaker_end)] == "President Barlow" and b.speaker_canonical == "Barlow"
     assert "c" not in q.index       # a dash and a number signs nothing
 
 
 def test_a_title_in_quotation_marks_is_no_quotation():
-    texts = ["Sunday on Fox News Channel’s “Sunday Morning Futures,” Rep. Darrell Issa said Clinton lied.",
+    texts = ["Sunday on Fox News Channel’s “Sunday Morning Futures,” Rep. Darrell Issa said Walsh lied.",
              "Speaking on “Meet the Press.” he said nothing.",
-             'A troupe performs a play called "Los Hijos de Trump," in Mexico City.',
-             "“Make America Great Again,” Trump said."]
+             'A troupe performs a play called "Los Hijos de Kerr," in Mexico City.',
+             "“Make America Great Again,” Kerr said."]
     corpus = pd.DataFrame({"article_id": list("abcd"), "text": texts})
     q = mk.extract_quotes(corpus)
     direct = q[q.kind == "direct"]
     assert direct.article_id.tolist() == ["d"]          # a slogan with its own frame stays a quotation
     r = direct.iloc[0]
-    assert texts[3][r.start:r.end] == "Make America Great Again," and r.speaker == "Trump"
+    assert texts[3][r.start:r.end] == "Make America Great Again," and r.speaker == "Kerr"
     issa = q[q.article_id == "a"].iloc[0]
-    assert issa.kind == "indirect" and texts[0][issa.start:issa.end] == "Clinton lied"
+    assert issa.kind == "indirect" and texts[0][issa.start:issa.end] == "Walsh lied"
 
 
 def test_a_title_after_its_makers_noun_or_before_its_author_is_no_quotation():
@@ -163,14 +163,14 @@ def test_a_relative_pronoun_or_a_fronted_adverbial_gives_way_to_the_sentence_spe
 
 
 def test_a_quotation_after_its_own_sentences_cue_is_not_the_previous_speakers():
-    texts = ['"Why cozy up to Bush?" Allan Lichtman said about the effort. He added, though, that in the end '
+    texts = ['"Why cozy up to Bush?" Allan Kress said about the effort. He added, though, that in the end '
              '"McCain could not escape the record of his party."',
              'Peter Dunn spoke. "We win," Orme said. Dunn took a gamble by waving at them, telling the crowd, '
              '"I am a sailor like you, folks."']
     q = mk.extract_quotes(pd.DataFrame({"article_id": ["a", "b"], "text": texts}))
     a = q[(q.article_id == "a") & q.quote.str.startswith("McCain")]
     assert len(a) == 1 and a.iloc[0].kind == "direct"
-    assert texts[0][int(a.iloc[0].speaker_start):int(a.iloc[0].speaker_end)] == "He"     # not "Allan Lichtman"
+    assert texts[0][int(a.iloc[0].speaker_start):int(a.iloc[0].speaker_end)] == "He"     # not "Allan Kress"
     b = q[(q.article_id == "b") & q.quote.str.startswith("I am")].iloc[0]
     assert texts[1][b.start:b.end] == "I am a sailor like you, folks."
     assert texts[1][int(b.speaker_start):int(b.speaker_end)] == "Dunn" and b.verb == "telling"    # not Orme
@@ -179,25 +179,25 @@ def test_a_quotation_after_its_own_sentences_cue_is_not_the_previous_speakers():
 def test_single_straight_marks_quote_in_a_headline_with_no_other_marks():
     from mediakit.quotes import find_quotes
 
-    head = "Carly Fiorina: 'Bill Clinton's fair game.'\n\nThe candidate spoke in Iowa."
-    assert [head[q.start:q.end] for q in find_quotes(head)] == ["Bill Clinton's fair game."]
+    head = "Jane Moss: 'Jim Walsh's fair game.'\n\nThe candidate spoke in Iowa."
+    assert [head[q.start:q.end] for q in find_quotes(head)] == ["Jim Walsh's fair game."]
     # apostrophes stay apostrophes: a plural possessive, "rock 'n roll", a subheading on its own line, and
     # any paragraph that quotes with other marks
-    for text in ["They played rock 'n roll at the Sanders' rally in the '90s.",
+    for text in ["They played rock 'n roll at the Rhodes' rally in the '90s.",
                  "'Pretty cool working there.'\n\nThe workers met at a bar.",
-                 "He said \"no\" to the Sanders' plan and 'our' plan."]:
+                 "He said \"no\" to the Rhodes' plan and 'our' plan."]:
         assert [text[q.start:q.end] for q in find_quotes(text)] in ([], ["no"]), text
     q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [head]})).iloc[0]
-    assert q.kind == "direct" and head[int(q.speaker_start):int(q.speaker_end)] == "Carly Fiorina"
+    assert q.kind == "direct" and head[int(q.speaker_start):int(q.speaker_end)] == "Jane Moss"
 
 
 def test_a_statement_after_a_colon_is_the_subjects_of_the_verb_before_the_noun():
-    text = ("When the governor died, President Bill Clinton released the following statement:\n\n"
-            "“Hillary and I offer our condolences to his family.”\n\nThe paper reported it.")
+    text = ("When the governor died, President Jim Walsh released the following statement:\n\n"
+            "“Ann and I offer our condolences to his family.”\n\nThe paper reported it.")
     q = mk.extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
     r = q[q.kind == "direct"].iloc[0]
-    assert text[r.start:r.end] == "Hillary and I offer our condolences to his family."
-    assert text[int(r.speaker_start):int(r.speaker_end)] == "President Bill Clinton" and r.verb == "statement"
+    assert text[r.start:r.end] == "Ann and I offer our condolences to his family."
+    assert text[int(r.speaker_start):int(r.speaker_end)] == "President Jim Walsh" and r.verb == "statement"
 
 
 def test_inverted_cue_before_a_described_person():
@@ -233,11 +233,11 @@ def test_another_and_one_as_the_subject_of_a_speech_verb():
 def test_a_clause_before_a_colon_gives_its_subject_not_the_clause():
     texts = ["Tom Vance came to town. He visited San Bernardino: “We are praying for the families.”",
              "Tom Vance came to town. Vance toured the hospital: “We are praying for the families.”",
-             "Tom Vance came to town. Trump on Twitter: “Sad!”"]
+             "Tom Vance came to town. Kerr on Twitter: “Sad!”"]
     q = mk.extract_quotes(pd.DataFrame({"article_id": list("abc"), "text": texts}))
     direct = q[q.kind == "direct"].set_index("article_id")
     spk = {aid: texts["abc".index(aid)][int(r.speaker_start):int(r.speaker_end)] for aid, r in direct.iterrows()}
-    assert spk == {"a": "He", "b": "Vance", "c": "Trump on Twitter"}      # no verb: the phrase is kept
+    assert spk == {"a": "He", "b": "Vance", "c": "Kerr on Twitter"}      # no verb: the phrase is kept
     assert direct.loc["a", "speaker_canonical"] == "Tom Vance" == direct.loc["b", "speaker_canonical"]
 
 
