@@ -319,8 +319,8 @@ def test_a_pronoun_opening_the_outer_cues_that_clause_is_not_the_speaker():
 def test_a_capitalised_determiner_alone_is_no_speaker():
     """'The ad claims “...”' after other sentences: the speaker is the noun phrase the determiner opens ("The
     ad", "His chief aide"), never "The" or "His" alone (the possessive is not the speaker either)."""
-    text = ("The race is close. The nearly 90-second ad slams Kasich for his votes.\n\nThe ad claims \u201cJeb is "
-            "the conservative you can trust.\u201d\n\nBernie Sanders spoke in Ohio. His chief aide, though, "
+    text = ("The race is close. The nearly 90-second ad slams Mercer for his votes.\n\nThe ad claims \u201cJeb is "
+            "the conservative you can trust.\u201d\n\nEd Rhodes spoke in Ohio. His chief aide, though, "
             "had this to say: \u201cWe are not done.\u201d")
     got = {k: v[0] for k, v in _speaker_and_name(text).items()}
     assert got == {"Jeb is the conservative you can trust.": "The ad", "We are not done.": "His chief aide"}, got
@@ -351,8 +351,8 @@ def test_a_time_phrase_after_a_name_is_not_part_of_it():
 
 
 def test_an_inverted_speaker_followed_by_an_as_clause():
-    """'“...,” said Sanders as he closed out the rally.': "as" opens a clause with its own subject pronoun, so
-    the name before it is the inverted speaker; "as" before an object's description ('blasted Clinton as a
+    """'“...,” said Rhodes as he closed out the rally.': "as" opens a clause with its own subject pronoun, so
+    the name before it is the inverted speaker; "as" before an object's description ('blasted Walsh as a
     disgrace') still names nobody."""
     text = "\u201cWe will not back down,\u201d said Lindqvist as she closed out the rally."
     assert _speaker_and_name(text) == {"We will not back down,": ("Lindqvist", "Lindqvist")}
@@ -544,11 +544,11 @@ def test_titles_and_roles_in_front_of_a_name_go_and_still_type_the_speaker():
 
 
 def test_capitalised_words_glued_in_front_of_a_known_name_go():
-    # a live blog's heading runs into the name ("... on Wall Street" then "Donald Trump" on the next line)
-    text = ("Stocks Slide on Wall Street Donald Trump said the markets were rigged. Donald Trump spoke in Ohio. "
-            "Trump said, \u201cWe will win.\u201d")
+    # a live blog's heading runs into the name ("... on Wall Street" then "Tom Kerr" on the next line)
+    text = ("Stocks Slide on Wall Street Tom Kerr said the markets were rigged. Tom Kerr spoke in Ohio. "
+            "Kerr said, \u201cWe will win.\u201d")
     q = _corpus(text)
-    assert set(q.speaker_canonical) == {"Donald Trump"}
+    assert set(q.speaker_canonical) == {"Tom Kerr"}
     # across articles: the corpus names "Ann Ortega" elsewhere
     q = _corpus("Leadership Ann Ortega said the bill was dead.", "Ann Ortega said the vote would wait.")
     assert set(q.speaker_canonical) == {"Ann Ortega"}
@@ -734,13 +734,13 @@ def test_a_speaking_noun_before_a_full_name_makes_it_a_titled_person():
 
 
 def test_a_headline_line_before_a_name_is_no_part_of_the_speaker():
-    """A headline runs into the first line of the story ('... Believe In\\nJohn Kasich said'): the speaker span
+    """A headline runs into the first line of the story ('... Believe In\\nJohn Mercer said'): the speaker span
     starts on the name's line, its offsets still index the text."""
-    text = "Values Voters Believe In\nJohn Kasich said that the party would unite."
+    text = "Values Voters Believe In\nJohn Mercer said that the party would unite."
     q = _rows(text)
     row = q[q.quote.str.startswith("the party would unite")]
-    assert row.speaker.tolist() == ["John Kasich"] and row.speaker_canonical.tolist() == ["John Kasich"]
-    assert text[int(row.speaker_start.iloc[0]):int(row.speaker_end.iloc[0])] == "John Kasich"
+    assert row.speaker.tolist() == ["John Mercer"] and row.speaker_canonical.tolist() == ["John Mercer"]
+    assert text[int(row.speaker_start.iloc[0]):int(row.speaker_end.iloc[0])] == "John Mercer"
 
 
 # ---------------------------------------------------------------- canonical names a user can trust (3/7 Deliver 3)
@@ -819,7 +819,7 @@ def test_canonical_name_rules_on_single_phrases():
     assert _canonical_name("government in Harbourton") is None
     # possessed people and bodies stay descriptions; names and anonymous sources are left as they are
     assert _canonical_name("Lee's campaign manager") == "Lee's campaign manager"
-    assert _canonical_name("Bernie Sanders'") == "Bernie Sanders"
+    assert _canonical_name("Ed Rhodes'") == "Ed Rhodes"
     for kept in ("anonymous US official", "USA Today", "Theresa May", "Harbour Post", "super PAC"):
         assert _canonical_name(kept) == kept
     assert _canonical_name("Harbour Times provides entrance poll results") == \
