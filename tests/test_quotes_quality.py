@@ -128,8 +128,8 @@ def test_quote_accuracy_reads_the_written_csv(tmp_path):
     "Shares said to be weak fell on Monday.",
     "Ann Lee thanked him for his help during the campaign last year.",
     "The governor decided to side with the protesters over the weekend.",
-    "Trump has shown little daylight between himself and the party.",
-    "Cruz won two of the contests known as Super Tuesday in March.",
+    "Kerr has shown little daylight between himself and the party.",
+    "Ortega won two of the contests known as Super Tuesday in March.",
     "Bush had a strong showing in Iowa and left the state upbeat.",
     "READ MORE: The senator wants a new vote on the bill next week.",
 ])
@@ -143,9 +143,9 @@ def test_no_attribution(text):
 
 @pytest.mark.parametrize("text,content,lemma", [
     ("The senator said that the bill was unfair.", "the bill was unfair", "say"),
-    ("The poll showed Trump leading the field with 31 percent.", "Trump leading the field with 31 percent", "show"),
+    ("The poll showed Kerr leading the field with 31 percent.", "Kerr leading the field with 31 percent", "show"),
     ("Fifty-nine percent said it was not the right position.", "it was not the right position", "say"),
-    ("Trump plans to hold a rally in Ohio next week.", "to hold a rally in Ohio next week", "plan"),
+    ("Kerr plans to hold a rally in Ohio next week.", "to hold a rally in Ohio next week", "plan"),
     ("The harbour board issued a statement saying that Vance meant no harm.", "Vance meant no harm", "say"),
 ])
 def test_attribution_kept(text, content, lemma):
