@@ -91,7 +91,7 @@ def test_what_follows_a_participle_after_the_quote_is_its_object_not_the_speaker
 
 
 def test_subject_of_a_reported_clause_that_says_nothing_leaves_the_quote_to_the_speaker():
-    # "Trump’s comments" say nothing here: the quote is the words of the party's statement
+    # "Dunn’s remarks" say nothing here: the quote is the words of the party's statement
     q = _direct("The Harbour Party released a statement Wednesday evening, saying Dunn’s remarks are "
                 "“another sign of his carelessness.”")
     assert q.speaker.tolist() == ["The Harbour Party"]
@@ -112,7 +112,7 @@ def test_surname_that_is_also_a_verb_speaks_before_the_real_cue():
 
 def test_headline_word_before_a_surname_names_no_second_person():
     # "Understated Perez" in the headline is Thomas Perez of the body, so "Perez" and a later "he" are him;
-    # a headline's full name with a given name ("Hillary Clinton") still counts as a person
+    # a headline's full name with a given name ("Ann Lee") still counts as a person
     text = ("Understated Perez raises his profile.\n\nLabor Secretary Thomas Perez spoke in Ohio on Monday. "
             "“We will win,” Perez said. He added, “This is our year.”")
     q = _direct(text)
