@@ -54,11 +54,11 @@ def test_tokenizer_matches_text_tokenize():
 
 
 def test_possessives_and_house_style_make_no_terms_of_their_own():
-    # one outlet writes "Sanders's" and "Mr. Sanders", the other "Sanders'" and "Bernard J. Sanders": the same term
-    a = "Mr. Sanders's plan. Mr. Sanders's speech."
-    b = "Bernard J. Sanders' plan. Sanders' speech."
+    # one outlet writes "Rhodes's" and "Mr. Rhodes", the other "Rhodes'" and "Edward J. Rhodes": the same term
+    a = "Mr. Rhodes's plan. Mr. Rhodes's speech."
+    b = "Edward J. Rhodes' plan. Rhodes' speech."
     feats = _features([a, b], stop_words="en")
-    assert "sanders" in feats and not any("'" in f for f in feats)
+    assert "rhodes" in feats and not any("'" in f for f in feats)
     assert not {"mr", "j"} & set(feats)
     # one writes "U.S." and "(R-Fla.)", the other "US" and "Republican of Florida": no term of its own
     feats = _features(["Sen. Jo Roe (R-Fla.) met U.S. envoys.", "Jo Roe, Republican of Florida, met US envoys."])
