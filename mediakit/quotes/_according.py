@@ -13,7 +13,7 @@ from ._gazetteer import is_transcript_marker
 from ._lexicon import Cue
 from ._names import _given_names
 from ._tokens import _Frame, _is_cap, _is_word
-from ._words import _DET, _DOCUMENT_NOUNS, _PREPS, _SPEAKER_NOUNS, _TIME_WORDS
+from ._words import _ANSWER_MARKERS, _DET, _DOCUMENT_NOUNS, _PREPS, _SPEAKER_NOUNS, _TIME_WORDS
 
 # lower-case words inside a speakers' label: "Ann Lee and Bo Park: ...", "Jo de Vries: ..."
 _LABEL_LINKS = frozenset({"and", "&", "de", "van", "von", "der", "da", "di", "du", "la", "le", "bin", "al", "el"})
@@ -56,8 +56,7 @@ _TURN_MIN_WORDS = 4
 # a label after a dash inside a line, names joined by "and" allowed ("... - Ann Lee and Bo Park: “...”")
 _DASH_LABEL = re.compile(r"[ \t][-–—―][ \t](?P<label>[A-Z][\w.'’&-]*(?: (?:and )?[A-Z][\w.'’&-]*){0,5}):[ \t]+"
                          r"(?P<body>\S[^\n]*)")
-# the markers of an interview's answer and the line of its question ("A: ...", "Q: ..."); set by hand
-_ANSWER_MARKERS = frozenset({"A", "ANSWER"})
+# the line of an interview's question ("Q: ..."); set by hand
 _QUESTION_LINE = re.compile(r"(?m)^[ \t]*(?P<q>Q|QUESTION):[ \t]+\S")
 # the start of every line after the first
 _LINE_START = re.compile(r"\n[ \t]*(?=\S)")

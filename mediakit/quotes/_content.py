@@ -21,6 +21,7 @@ from ._words import (
     _PREPS,
     _QUESTION_WORDS,
     _SUBORDINATORS,
+    _TIME_UNITS,
     _TIME_WORDS,
     _past_like,
 )
@@ -158,9 +159,7 @@ def _frequency_phrase_at(low: list[str], k: int, hi: int) -> int:
         return m + 1 - k
     return 0
 # units of time and the counts and words around them in a time phrase ("a few days later", "two weeks ago")
-_TIME_UNITS = frozenset({"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
-                         "year", "years", "decade", "decades"})
-_TIME_COUNTS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few",
+_TIME_PHRASE_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few",
                           "several", "many", "couple", "of", "later", "earlier", "ago", "afterward", "afterwards",
                           "before", "after", "last", "next", "that", "this", "same"})
 
@@ -483,7 +482,7 @@ class _Content(_ContentObjects):
         words = [x for x in range(k, m) if _is_word(t.text[x])]
         return any(t.low[x] in _TIME_UNITS or t.low[x] in _TIME_WORDS for x in words) and all(
             t.low[x] in _ARTICLES or t.low[x] in _TIME_UNITS or t.low[x] in _TIME_WORDS or t.low[x].isdigit()
-            or t.low[x] in _TIME_COUNTS for x in words)
+            or t.low[x] in _TIME_PHRASE_WORDS for x in words)
 
     def _subordinate_end(self, fr: _Frame, kind: str, a: int, k: int, e: int) -> int:
         """The end of content k..e of a frame inside a subordinate clause that opens the sentence ("At a time

@@ -82,7 +82,7 @@ from ._speakers_typing import (
     _type_from_introductions,
     _unnamed_source_country,
 )
-from ._words import _DOCUMENT_NOUNS, _NON_SPEAKER_HEADS, _PREPS, _SPEAKER_NOUNS, _TIME_WORDS
+from ._words import _ANSWER_MARKERS, _DOCUMENT_NOUNS, _NON_SPEAKER_HEADS, _PREPS, _SPEAKER_NOUNS, _TIME_WORDS
 
 __all__ = ["resolve_speakers", "merge_names", "clear_caches"]
 
@@ -369,7 +369,7 @@ def _resolve_one(text, mention, appos, r, ents, names, gz) -> _Ent | None:
             sub = dict(r, speaker_start=named.start(1), speaker_end=named.end(1), antecedent=None)
             return _resolve_one(text, named.group(1), text[a0:a1], sub, ents, names, gz) or ent
         return ent
-    if mention in ("A", "ANSWER") and text[pos + len(mention):pos + len(mention) + 1] == ":":
+    if mention in _ANSWER_MARKERS and text[pos + len(mention):pos + len(mention) + 1] == ":":
         # "A: We rebuild the bridge.": an interview's answer marker stands for the interviewee (._according),
         # when the introduction names one
         if not r.get("antecedent"):

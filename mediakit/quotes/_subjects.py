@@ -20,6 +20,7 @@ from ._words import (
     _PREPS,
     _SPEAKER_NOUNS,
     _SUBORDINATORS,
+    _TIME_UNITS,
     _TIME_WORDS,
     _TITLES_ABBR,
     _past_like,
@@ -45,8 +46,6 @@ _FRONTED_MAX = 3
 _FRONTED_TIME_MAX_TOKENS = 8
 _TIME_COUNTS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few",
                           "several", "many"})
-_TIME_UNITS = frozenset({"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
-                         "year", "years", "decade", "decades"})
 # adverbs of time or sequence that open a sentence before a comma ("Afterwards, her aides said"); set by hand
 _SENTENCE_OPENING_ADVERBS = frozenset({"afterwards", "afterward", "later", "then", "earlier", "meanwhile", "instead",
                               "still", "finally", "eventually", "first", "again", "yesterday", "today", "soon",

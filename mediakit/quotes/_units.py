@@ -16,7 +16,7 @@ from ..text import sentence_spans
 from ._marks import QuoteSpan, find_quotes
 from ._non_reports import _LINK_LABEL_RE
 from ._tokens import _is_cap, _is_word
-from ._words import _NAME_QUOTE_MAX, _NEWLINE_RE
+from ._words import _ANSWER_MARKERS, _NAME_QUOTE_MAX, _NEWLINE_RE, _QUESTION_MARKERS
 
 # Longest sentence unit, in tokens; longer ones are cut at safe points (see the module docstring). Set
 # above the longest unit of the evaluation data so that results there are unchanged: PolNeAR train's
@@ -26,7 +26,7 @@ MAX_UNIT_TOKENS = 2000
 _MIN_PIECE_SHARE = 0.5
 _CUT_AFTER = frozenset({",", ";", ":", "—", "–"})
 # the markers of an interview's turns, each opening a line before a colon ("Q: ...", "A: ...")
-_TURN_MARKERS = frozenset({"Q", "A", "QUESTION", "ANSWER"})
+_TURN_MARKERS = _QUESTION_MARKERS | _ANSWER_MARKERS
 # a line break inside a sentence of hard-wrapped text: a word or comma, the break, a lower-case word; a text with
 # at least this many is hard-wrapped (one may be a headline before a lower-case name); set by hand
 _WRAPPED_RE = re.compile(r"[\w,][ \t]*\n[ \t]*[a-z]")

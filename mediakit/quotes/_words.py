@@ -230,3 +230,10 @@ _DOCUMENT_NOUNS = {
 # "showed no sign of", "shown signs of strain")
 _APPEARANCE_OBJECTS = {"little", "no", "any", "signs", "sign", "some", "much", "few", "great", "enough",
                        "up", "off", "interest", "restraint", "strength", "weakness", "resilience"}
+
+# units of time ("two weeks ago", "a few days later"); set by hand
+_TIME_UNITS = frozenset({"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+                         "year", "years", "decade", "decades"})
+# the markers of an interview's answer lines ("A: ...") and of its question lines ("Q: ..."); set by hand
+_ANSWER_MARKERS = frozenset({"A", "ANSWER"})
+_QUESTION_MARKERS = frozenset({"Q", "QUESTION"})
